@@ -1,0 +1,62 @@
+// dynafake — the clocks a Service reads: ManualClock (the test's) and SystemClock.
+#pragma once
+
+#include <atomic>     // std::atomic
+#include <chrono>     // std::chrono
+#include <stdexcept>  // std::invalid_argument
+
+#include "dynafake/date_time.hpp"  // TimePoint, DateTime
+
+namespace dynafake {
+
+/// Where a Service reads the time. Everything that depends on time — state
+/// transitions, rate-limit windows, backup expiry, restorable windows — asks
+/// its clock, so a test that owns the clock owns time.
+class Clock {
+ public:
+  virtual ~Clock() = default;
+  virtual TimePoint Now() const = 0;
+};
+
+/// Time that moves only when the test says so. Starts at 2026-01-01T00:00:00Z
+/// unless given another instant; never moves backwards.
+class ManualClock final : public Clock {
+ public:
+  static TimePoint DefaultStart() { return DateTime::FromIso8601("2026-01-01T00:00:00Z"); }
+
+  ManualClock() : ManualClock(DefaultStart()) {}
+  explicit ManualClock(TimePoint start) : now_(start.time_since_epoch().count()) {}
+
+  TimePoint Now() const override { return TimePoint(TimePoint::duration(now_.load())); }
+
+  /// Moves time forward by `d`. A negative duration throws std::invalid_argument.
+  template <class Rep, class Period>
+  void Advance(std::chrono::duration<Rep, Period> d) {
+    const auto step = std::chrono::duration_cast<TimePoint::duration>(d);
+    if (step.count() < 0) throw std::invalid_argument("ManualClock::Advance: time cannot move backwards");
+    now_.fetch_add(step.count());
+  }
+
+  /// Moves time to `t`. An instant before Now() throws std::invalid_argument.
+  void Set(TimePoint t) {
+    auto current = now_.load();
+    const auto target = t.time_since_epoch().count();
+    do {
+      if (target < current) throw std::invalid_argument("ManualClock::Set: time cannot move backwards (now " +
+                                                        DateTime(Now()).ToIso8601() + ", asked for " +
+                                                        DateTime(t).ToIso8601() + ")");
+    } while (!now_.compare_exchange_weak(current, target));
+  }
+
+ private:
+  std::atomic<TimePoint::rep> now_;
+};
+
+/// Real time, for a fake that should behave like a live service (e.g. a
+/// dynafake-server started with --clock system). Tests should prefer ManualClock.
+class SystemClock final : public Clock {
+ public:
+  TimePoint Now() const override { return std::chrono::system_clock::now(); }
+};
+
+}  // namespace dynafake

@@ -1,0 +1,153 @@
+// dynafake — a table's items as a versioned history. Backups and point-in-time
+// restores read the history as of an instant instead of copying items, so
+// CreateBackup costs the same for one item or a million.
+#pragma once
+
+#include <algorithm>  // std::upper_bound
+#include <cstdint>    // int64_t, uint64_t
+#include <functional> // std::function
+#include <iterator>   // std::prev
+#include <map>        // std::map, std::multiset
+#include <set>        // std::multiset
+#include <string>     // std::string
+#include <vector>     // std::vector
+
+#include "dynafake/model/attribute_value.hpp"  // AttributeValue
+
+namespace dynafake {
+namespace detail {
+
+using Item = std::map<std::string, Model::AttributeValue>;
+
+/// One write: at `atMs` the key became `item` (or was deleted).
+struct Version {
+  int64_t atMs = 0;
+  bool deleted = false;
+  Item item;
+  int64_t sizeBytes = 0;
+};
+
+/// Item count and total size of a table after some write.
+struct Totals {
+  int64_t atMs = 0;
+  int64_t items = 0;
+  int64_t bytes = 0;
+};
+
+class History {
+ public:
+  /// Records a write of `key` at `atMs` (non-decreasing across calls).
+  void Write(const std::string& key, int64_t atMs, bool deleted, Item item, int64_t sizeBytes) {
+    auto& versions = keys_[key];
+    const Version* before = versions.empty() ? nullptr : &versions.back();
+    Totals t = totals_.empty() ? Totals{} : totals_.back();
+    if (before && !before->deleted) {
+      t.items -= 1;
+      t.bytes -= before->sizeBytes;
+    }
+    if (!deleted) {
+      t.items += 1;
+      t.bytes += sizeBytes;
+    }
+    t.atMs = atMs;
+    if (!deleted || before) {
+      versions.push_back(Version{atMs, deleted, std::move(item), deleted ? 0 : sizeBytes});
+      ++versionCount_;
+    } else if (versions.empty()) {
+      keys_.erase(key);
+    }
+    if (!totals_.empty() && totals_.back().atMs == atMs) totals_.back() = t;
+    else totals_.push_back(t);
+  }
+
+  /// The item under `key` as of `atMs` (inclusive), or nullptr.
+  const Version* At(const std::string& key, int64_t atMs) const {
+    auto it = keys_.find(key);
+    if (it == keys_.end()) return nullptr;
+    return Latest(it->second, atMs);
+  }
+
+  /// Visits live items as of `atMs` in key order, starting after `afterKey`
+  /// (or from the start when empty); stops when `visit` returns false.
+  void ForEach(int64_t atMs, const std::string& afterKey,
+               const std::function<bool(const std::string&, const Version&)>& visit) const {
+    auto it = afterKey.empty() ? keys_.begin() : keys_.upper_bound(afterKey);
+    for (; it != keys_.end(); ++it) {
+      const Version* v = Latest(it->second, atMs);
+      if (v && !v->deleted && !visit(it->first, *v)) return;
+    }
+  }
+
+  /// Item count and bytes as of `atMs`.
+  Totals TotalsAt(int64_t atMs) const {
+    auto it = std::upper_bound(totals_.begin(), totals_.end(), atMs,
+                               [](int64_t t, const Totals& x) { return t < x.atMs; });
+    if (it == totals_.begin()) return Totals{atMs, 0, 0};
+    return *std::prev(it);
+  }
+
+  /// Pins an instant some reader (a backup, a PITR window) may still ask for.
+  void Pin(int64_t atMs) { pins_.insert(atMs); }
+  void Unpin(int64_t atMs) {
+    auto it = pins_.find(atMs);
+    if (it != pins_.end()) pins_.erase(it);
+  }
+  const std::multiset<int64_t>& Pins() const { return pins_; }
+
+  /// Drops versions no reader can reach: every version superseded before
+  /// `horizonMs`, the earliest instant anyone may still read (the earliest pin
+  /// or restorable time, else now). Returns the number of versions released.
+  std::size_t Compact(int64_t horizonMs) {
+    if (!pins_.empty() && *pins_.begin() < horizonMs) horizonMs = *pins_.begin();
+    std::size_t released = 0;
+    for (auto it = keys_.begin(); it != keys_.end();) {
+      auto& v = it->second;
+      // index of the last version at or before the horizon: everything older is unreachable
+      std::size_t keep = 0;
+      while (keep + 1 < v.size() && v[keep + 1].atMs <= horizonMs) ++keep;
+      if (keep > 0) {
+        v.erase(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(keep));
+        released += keep;
+      }
+      if (v.size() == 1 && v.front().deleted && v.front().atMs <= horizonMs) {
+        released += 1;
+        it = keys_.erase(it);
+      } else {
+        ++it;
+      }
+    }
+    auto tt = std::upper_bound(totals_.begin(), totals_.end(), horizonMs,
+                               [](int64_t t, const Totals& x) { return t < x.atMs; });
+    if (tt != totals_.begin()) totals_.erase(totals_.begin(), std::prev(tt));
+    versionCount_ -= released;
+    return released;
+  }
+
+  std::size_t VersionCount() const { return versionCount_; }
+  std::size_t KeyCount() const { return keys_.size(); }
+  const std::map<std::string, std::vector<Version>>& Keys() const { return keys_; }
+  const std::vector<Totals>& TotalsLog() const { return totals_; }
+  /// Rebuilds a history from saved parts (state snapshots).
+  void Restore(std::map<std::string, std::vector<Version>> keys, std::vector<Totals> totals) {
+    keys_ = std::move(keys);
+    totals_ = std::move(totals);
+    versionCount_ = 0;
+    for (const auto& kv : keys_) versionCount_ += kv.second.size();
+  }
+
+ private:
+  static const Version* Latest(const std::vector<Version>& versions, int64_t atMs) {
+    auto it = std::upper_bound(versions.begin(), versions.end(), atMs,
+                               [](int64_t t, const Version& v) { return t < v.atMs; });
+    if (it == versions.begin()) return nullptr;
+    return &*std::prev(it);
+  }
+
+  std::map<std::string, std::vector<Version>> keys_;
+  std::vector<Totals> totals_;
+  std::multiset<int64_t> pins_;
+  std::size_t versionCount_ = 0;
+};
+
+}  // namespace detail
+}  // namespace dynafake

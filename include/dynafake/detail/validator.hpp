@@ -1,0 +1,106 @@
+// dynafake — collects constraint violations and words them as DynamoDB does:
+// "1 validation error detected: Value 'ab' at 'backupName' failed to satisfy
+// constraint: Member must have length greater than or equal to 3".
+#pragma once
+
+#include <cstddef>  // std::size_t
+#include <string>   // std::string
+#include <utility>  // std::move
+#include <vector>   // std::vector
+
+namespace dynafake {
+namespace detail {
+
+/// Number of Unicode code points in UTF-8 text (the service counts characters, not bytes).
+inline std::size_t CodePoints(const std::string& s) {
+  std::size_t n = 0;
+  for (unsigned char c : s)
+    if ((c & 0xC0) != 0x80) ++n;
+  return n;
+}
+
+inline bool MatchesNamePattern(const std::string& s) {  // [a-zA-Z0-9_.-]+
+  if (s.empty()) return false;
+  for (char c : s) {
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+                    c == '.' || c == '-';
+    if (!ok) return false;
+  }
+  return true;
+}
+
+inline bool MatchesUuidPattern(const std::string& s) {  // 8-4-4-4-12 lowercase hex
+  if (s.size() != 36) return false;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    if (i == 8 || i == 13 || i == 18 || i == 23) {
+      if (c != '-') return false;
+    } else if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
+      return false;
+    }
+  }
+  return true;
+}
+
+inline std::string Join(const std::string& path, const char* member) { return path + "." + member; }
+
+class Validator {
+ public:
+  void Missing(const std::string& path) { errors_.push_back("Value null at '" + path + "' failed to satisfy constraint: Member must not be null"); }
+
+  void Length(const std::string& path, const std::string& value, long long min, long long max) {
+    const auto n = static_cast<long long>(CodePoints(value));
+    if (min >= 0 && n < min) Fail(Quote(value), path, "have length greater than or equal to " + std::to_string(min));
+    if (max >= 0 && n > max) Fail(Quote(value), path, "have length less than or equal to " + std::to_string(max));
+  }
+
+  void Pattern(const std::string& path, const std::string& value, bool matches, const char* pattern) {
+    if (!matches) Fail(Quote(value), path, std::string("satisfy regular expression pattern: ") + pattern);
+  }
+
+  template <class Container>
+  void Count(const std::string& path, const Container& value, long long min, long long max) {
+    const auto n = static_cast<long long>(value.size());
+    if (min >= 0 && n < min) Fail(Brief(n), path, "have length greater than or equal to " + std::to_string(min));
+    if (max >= 0 && n > max) Fail(Brief(n), path, "have length less than or equal to " + std::to_string(max));
+  }
+
+  void Range(const std::string& path, long long value, bool hasMin, long long min, bool hasMax, long long max) {
+    if (hasMin && value < min) Fail(Quote(std::to_string(value)), path, "have value greater than or equal to " + std::to_string(min));
+    if (hasMax && value > max) Fail(Quote(std::to_string(value)), path, "have value less than or equal to " + std::to_string(max));
+  }
+
+  void Enum(const std::string& path, bool known, const std::string& name, const char* valueSet) {
+    if (!known) Fail(Quote(name.empty() ? std::string("NOT_SET") : name), path, std::string("satisfy enum value set: ") + valueSet);
+  }
+
+  /// A free-text violation (e.g. two members that exclude each other).
+  void Add(std::string message) { free_.push_back(std::move(message)); }
+
+  bool Ok() const { return errors_.empty() && free_.empty(); }
+
+  /// The message DynamoDB would send.
+  std::string Message() const {
+    if (errors_.empty()) {
+      std::string out;
+      for (const auto& f : free_) out += (out.empty() ? "" : "; ") + f;
+      return out;
+    }
+    std::string out = std::to_string(errors_.size()) + (errors_.size() == 1 ? " validation error detected: " : " validation errors detected: ");
+    for (std::size_t i = 0; i < errors_.size(); ++i) out += (i ? "; " : "") + errors_[i];
+    return out;
+  }
+
+ private:
+  static std::string Quote(const std::string& v) { return "'" + v + "'"; }
+  static std::string Brief(long long n) { return "'[" + std::to_string(n) + " elements]'"; }
+  void Fail(const std::string& value, const std::string& path, const std::string& rule) {
+    errors_.push_back("Value " + value + " at '" + path + "' failed to satisfy constraint: Member must " + rule);
+  }
+
+  std::vector<std::string> errors_;
+  std::vector<std::string> free_;
+};
+
+}  // namespace detail
+}  // namespace dynafake

@@ -1,0 +1,51 @@
+// dynafake — Outcome<R, E>: a result or an error, in aws-sdk-cpp's shape.
+#pragma once
+
+#include <stdexcept>  // std::logic_error
+#include <utility>    // std::move
+#include <variant>    // std::variant
+
+namespace dynafake {
+namespace Model {
+
+/// What one call returned: a result (IsSuccess()) or an error. Reading the
+/// wrong side is a bug in the test and throws std::logic_error rather than
+/// returning garbage, so a test that forgot to check IsSuccess() fails loudly.
+template <class R, class E>
+class Outcome {
+ public:
+  using ResultType = R;
+  using ErrorType = E;
+
+  Outcome() : value_(E()) {}
+  Outcome(const R& r) : value_(r) {}             // NOLINT(google-explicit-constructor)
+  Outcome(R&& r) : value_(std::move(r)) {}       // NOLINT(google-explicit-constructor)
+  Outcome(const E& e) : value_(e) {}             // NOLINT(google-explicit-constructor)
+  Outcome(E&& e) : value_(std::move(e)) {}       // NOLINT(google-explicit-constructor)
+
+  bool IsSuccess() const { return value_.index() == 0; }
+  explicit operator bool() const { return IsSuccess(); }
+
+  const R& GetResult() const { return Checked<R>("GetResult() on an outcome that failed"); }
+  R& GetResult() { return Checked<R>("GetResult() on an outcome that failed"); }
+  R GetResultWithOwnership() { return std::move(Checked<R>("GetResultWithOwnership() on an outcome that failed")); }
+  const E& GetError() const { return Checked<E>("GetError() on an outcome that succeeded"); }
+  E& GetError() { return Checked<E>("GetError() on an outcome that succeeded"); }
+
+ private:
+  template <class T>
+  const T& Checked(const char* what) const {
+    if (const T* p = std::get_if<T>(&value_)) return *p;
+    throw std::logic_error(what);
+  }
+  template <class T>
+  T& Checked(const char* what) {
+    if (T* p = std::get_if<T>(&value_)) return *p;
+    throw std::logic_error(what);
+  }
+
+  std::variant<R, E> value_;
+};
+
+}  // namespace Model
+}  // namespace dynafake

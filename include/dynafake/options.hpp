@@ -1,0 +1,92 @@
+// dynafake — ServiceOptions: identity, durations and limits of one fake DynamoDB.
+#pragma once
+
+#include <chrono>    // std::chrono::seconds
+#include <cstdint>   // uint64_t
+#include <map>       // std::map
+#include <string>    // std::string
+
+namespace dynafake {
+
+using Duration = std::chrono::milliseconds;
+
+/// How long each asynchronous transition takes on the Service's clock.
+/// Defaults are in the range the real service shows for small tables; set
+/// them to zero (ServiceOptions::Instant()) when a test does not care.
+struct Durations {
+  Duration tableCreate = std::chrono::seconds(10);   ///< CreateTable: CREATING -> ACTIVE
+  Duration tableUpdate = std::chrono::seconds(10);   ///< UpdateTable: UPDATING -> ACTIVE
+  Duration tableDelete = std::chrono::seconds(5);    ///< DeleteTable: DELETING -> gone
+  Duration backupCreate = std::chrono::seconds(30);  ///< CreateBackup: CREATING -> AVAILABLE
+  Duration restore = std::chrono::minutes(5);        ///< Restore*: target CREATING -> ACTIVE
+  /// How long after CreateTable continuous backups stay unavailable
+  /// (CreateBackup / UpdateContinuousBackups answer ContinuousBackupsUnavailableException).
+  Duration continuousBackupsWarmUp = Duration::zero();
+  /// How far LatestRestorableDateTime lags behind now while PITR is on.
+  Duration pitrLatestLag = std::chrono::minutes(5);
+};
+
+/// Documented service quotas, enforced on the Service's clock. A zero value
+/// switches a limit off.
+struct Limits {
+  /// Calls accepted per second of the clock, per operation name. CreateBackup's
+  /// documented 50/s is on by default; `WithDocumentedRates()` adds the other
+  /// documented rates (DescribeBackup, DeleteBackup, RestoreTableFromBackup and
+  /// DescribeContinuousBackups 10/s, ListBackups 5/s).
+  std::map<std::string, int> callsPerSecond{{"CreateBackup", 50}};
+  /// Tables in CREATING, UPDATING or DELETING at once (CreateTable, UpdateTable,
+  /// DeleteTable and restores count).
+  int tablesInTransition = 500;
+  /// Of those, tables with secondary indexes being created at once.
+  int tablesWithIndexesCreating = 250;
+  /// Restores in progress at once, of either kind.
+  int concurrentRestores = 50;
+  /// Tables in the account and region.
+  int tables = 2500;
+  /// Backups in CREATING at once across the account (0 = no limit; not documented).
+  int backupsInProgress = 0;
+
+  Limits& WithDocumentedRates() {
+    callsPerSecond["DescribeBackup"] = 10;
+    callsPerSecond["DeleteBackup"] = 10;
+    callsPerSecond["RestoreTableFromBackup"] = 10;
+    callsPerSecond["DescribeContinuousBackups"] = 10;
+    callsPerSecond["ListBackups"] = 5;
+    return *this;
+  }
+};
+
+/// Which instant inside the documented consistency window [T-60s, T+60s] a
+/// backup requested at T captures.
+enum class BackupCutPolicy {
+  RequestTime,  ///< exactly T (default)
+  Earliest,     ///< T - 60 s: only what is guaranteed to be in the backup
+  Latest,       ///< T + 60 s: everything that may be in the backup
+  SeededRandom  ///< a millisecond in the window, drawn from the Service's seed
+};
+
+/// Everything that makes one Service: identity, durations, limits, policies.
+struct ServiceOptions {
+  std::string accountId = "123456789012";
+  std::string region = "us-east-1";
+  std::string partition = "aws";
+  /// Seeds the generator of ARN suffixes and table ids: the same seed and the
+  /// same calls give the same ARNs.
+  uint64_t seed = 20120810;
+  Durations durations;
+  Limits limits;
+  BackupCutPolicy backupCut = BackupCutPolicy::RequestTime;
+  /// A backup that conflicts with one still CREATING on the same table is
+  /// refused with BackupInUseException. Switch off to allow overlapping backups.
+  bool serializeBackupsPerTable = true;
+
+  /// All durations zero: tables are ACTIVE and backups AVAILABLE at once.
+  static ServiceOptions Instant() {
+    ServiceOptions o;
+    o.durations.tableCreate = o.durations.tableUpdate = o.durations.tableDelete = Duration::zero();
+    o.durations.backupCreate = o.durations.restore = Duration::zero();
+    return o;
+  }
+};
+
+}  // namespace dynafake

@@ -1,0 +1,142 @@
+"""Reads the DynamoDB service model and answers the questions every generator asks.
+
+The model file beside this script is botocore's service model for the
+operations dynafake serves, with AWS's documentation prose removed: only the
+facts (shapes, members, constraints, errors) are kept.
+"""
+import json
+import os
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+MODEL_PATH = os.path.join(HERE, "dynamodb-2012-08-10-backup-subset.json")
+
+# Shapes written by hand because the SDK gives them a hand-made surface.
+HAND_WRITTEN = {"AttributeValue"}
+
+# Enum values that collide with common macros get a trailing underscore, as in aws-sdk-cpp.
+MACRO_NAMES = {"NULL", "TRUE", "FALSE", "DELETE", "IN", "OUT", "ERROR", "DOMAIN"}
+
+
+class Model:
+    def __init__(self, path=MODEL_PATH):
+        with open(path) as f:
+            self.raw = json.load(f)
+        self.shapes = self.raw["shapes"]
+        self.operations = self.raw["operations"]
+        self.target_prefix = self.raw["metadata"]["targetPrefix"]
+        self.input_shapes = {op["input"]["shape"]: name for name, op in self.operations.items()}
+        self.output_shapes = {
+            op["output"]["shape"]: name for name, op in self.operations.items() if "output" in op
+        }
+
+    # ---- naming ---------------------------------------------------------
+    def class_name(self, shape):
+        if shape in self.input_shapes:
+            return self.input_shapes[shape] + "Request"
+        if shape in self.output_shapes:
+            return self.output_shapes[shape] + "Result"
+        return shape
+
+    @staticmethod
+    def enum_value(value):
+        ident = value.upper().replace("-", "_").replace(".", "_").replace(":", "_")
+        return ident + "_" if ident in MACRO_NAMES else ident
+
+    @staticmethod
+    def lower_camel(name):
+        return name[0].lower() + name[1:]
+
+    @staticmethod
+    def upper_camel(name):
+        return name[0].upper() + name[1:]
+
+    # ---- classification --------------------------------------------------
+    def is_exception(self, shape):
+        return bool(self.shapes[shape].get("exception"))
+
+    def is_enum(self, shape):
+        s = self.shapes[shape]
+        return s["type"] == "string" and "enum" in s
+
+    def enums(self):
+        return sorted(n for n in self.shapes if self.is_enum(n))
+
+    def exceptions(self):
+        return sorted(n for n in self.shapes if self.is_exception(n))
+
+    def structures(self):
+        """Structures to generate, in an order where each follows what it holds by value."""
+        wanted = [
+            n
+            for n, s in self.shapes.items()
+            if s["type"] == "structure" and not self.is_exception(n) and n not in HAND_WRITTEN
+        ]
+        order, seen = [], set()
+
+        def visit(name):
+            if name in seen or name in HAND_WRITTEN:
+                return
+            seen.add(name)
+            for dep in self.value_dependencies(name):
+                visit(dep)
+            if name in wanted:
+                order.append(name)
+
+        for n in sorted(wanted):
+            visit(n)
+        # operations without an output still get an empty result
+        return order
+
+    def value_dependencies(self, shape):
+        s = self.shapes[shape]
+        out = []
+        if s["type"] == "structure":
+            for m in s["members"].values():
+                out.extend(self._held(m["shape"]))
+        return sorted(set(out))
+
+    def _held(self, shape):
+        s = self.shapes[shape]
+        if s["type"] == "structure":
+            return [shape]
+        if s["type"] == "list":
+            return self._held(s["member"]["shape"])
+        if s["type"] == "map":
+            return self._held(s["value"]["shape"])
+        return []
+
+    # ---- C++ types ---------------------------------------------------------
+    def cpp_type(self, shape):
+        s = self.shapes[shape]
+        t = s["type"]
+        if t == "string":
+            return self.class_name(shape) if "enum" in s else "std::string"
+        if t == "boolean":
+            return "bool"
+        if t == "integer":
+            return "int"
+        if t == "long":
+            return "long long"
+        if t == "double":
+            return "double"
+        if t == "timestamp":
+            return "DateTime"
+        if t == "blob":
+            return "ByteBuffer"
+        if t == "list":
+            return "std::vector<%s>" % self.cpp_type(s["member"]["shape"])
+        if t == "map":
+            return "std::map<std::string, %s>" % self.cpp_type(s["value"]["shape"])
+        if t == "structure":
+            return self.class_name(shape)
+        raise ValueError("unknown shape type %s for %s" % (t, shape))
+
+    def is_scalar(self, shape):
+        s = self.shapes[shape]
+        return s["type"] in ("boolean", "integer", "long", "double") or self.is_enum(shape)
+
+    def members(self, shape):
+        s = self.shapes[shape]
+        required = set(s.get("required", []))
+        for name, m in s["members"].items():
+            yield name, m["shape"], name in required
