@@ -9,6 +9,7 @@
 #include <stdexcept>  // std::invalid_argument
 #include <string>     // std::string
 #include <string_view>  // std::string_view
+#include <type_traits>  // std::enable_if, std::is_integral
 
 namespace dynafake {
 
@@ -53,7 +54,9 @@ class DateTime {
   DateTime() = default;
   DateTime(TimePoint tp)  // NOLINT(google-explicit-constructor): mirrors the SDK
       : millis_(std::chrono::duration_cast<std::chrono::milliseconds>(tp.time_since_epoch()).count()) {}
-  explicit DateTime(int64_t millisSinceEpoch) : millis_(millisSinceEpoch) {}
+  /// Milliseconds since the epoch.
+  template <class I, typename std::enable_if<std::is_integral<I>::value, int>::type = 0>
+  explicit DateTime(I millisSinceEpoch) : millis_(static_cast<int64_t>(millisSinceEpoch)) {}
   explicit DateTime(double secondsSinceEpoch)
       : millis_(static_cast<int64_t>(secondsSinceEpoch * 1000.0 + (secondsSinceEpoch >= 0 ? 0.5 : -0.5))) {}
 

@@ -1,0 +1,25 @@
+// dynafake — an in-memory Amazon DynamoDB for testing programs that take,
+// list, expire and restore backups. Core umbrella header: standard library only.
+//
+//   dynafake::ManualClock clock;
+//   dynafake::Service service(clock);
+//   dynafake::Client client(service);
+//
+// Optional fronts live in their own headers: dynafake/wire.hpp (JSON protocol,
+// needs nlohmann_json), dynafake/gmock.hpp (MockClient, needs GoogleMock),
+// dynafake/http.hpp (loopback server, needs cpp-httplib).
+#pragma once
+
+#define DYNAFAKE_VERSION_MAJOR 0
+#define DYNAFAKE_VERSION_MINOR 1
+#define DYNAFAKE_VERSION_PATCH 0
+
+#include "dynafake/clock.hpp"           // Clock, ManualClock, SystemClock
+#include "dynafake/date_time.hpp"       // DateTime
+#include "dynafake/faults.hpp"          // FaultRule, FaultSet
+#include "dynafake/model/errors.hpp"    // DynamoDBError, DynamoDBErrors
+#include "dynafake/model/outcomes.hpp"  // Model::XRequest, XResult, XOutcome
+#include "dynafake/model/print.hpp"     // operator<< for every model type
+#include "dynafake/options.hpp"         // ServiceOptions
+#include "dynafake/service.hpp"         // Service
+#include "dynafake/client.hpp"          // Client, BasicClient, ClientInterface, Api

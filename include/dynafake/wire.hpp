@@ -1,0 +1,281 @@
+// dynafake — the DynamoDB JSON 1.0 wire, in process.
+//
+//   dynafake::Wire wire(service);
+//   dynafake::Response r = wire.Handle("DynamoDB_20120810.CreateBackup",
+//                                      R"({"TableName":"Music","BackupName":"nightly"})");
+//   // r.status == 200, r.body == {"BackupDetails":{...}}
+//
+// Wire turns the bytes an SDK sends (the X-Amz-Target header and the JSON
+// body) into a typed request, calls the Service, and turns the outcome back
+// into the status, headers and body DynamoDB would send. It adds no
+// behaviour: constraint checks, errors and state are the Service's.
+// WireTransport plugs it under the typed client, so
+// `BasicClient<WireTransport>` sends every call through JSON and back.
+//
+// Needs nlohmann_json (CMake target dynafake::wire).
+#pragma once
+
+#include <array>        // std::array
+#include <atomic>       // std::atomic
+#include <cstddef>      // std::size_t
+#include <cstdint>      // uint32_t, uint64_t
+#include <exception>    // std::exception
+#include <map>          // std::map
+#include <memory>       // std::shared_ptr
+#include <mutex>        // std::mutex
+#include <stdexcept>    // std::logic_error
+#include <string>       // std::string
+#include <string_view>  // std::string_view
+#include <utility>      // std::move
+
+#include <nlohmann/json.hpp>  // nlohmann::json
+
+#include "dynafake/model/outcomes.hpp"     // OperationTraits, DYNAFAKE_FOR_EACH_OPERATION, kTargetPrefix
+#include "dynafake/service.hpp"            // Service
+#include "dynafake/wire/serializers.hpp"  // ToJson, FromJson, DecodeError
+
+namespace dynafake {
+
+/// One HTTP answer: status, headers and body, as DynamoDB would send them.
+struct Response {
+  int status = 200;
+  std::map<std::string, std::string> headers;
+  std::string body;
+};
+
+namespace wire {
+
+inline constexpr const char* kContentType = "application/x-amz-json-1.0";
+
+namespace detail {
+
+/// CRC-32 (IEEE 802.3, as zlib computes it): DynamoDB's x-amz-crc32 header.
+inline uint32_t Crc32(std::string_view data) {
+  static const std::array<uint32_t, 256> table = [] {
+    std::array<uint32_t, 256> t{};
+    for (uint32_t i = 0; i < 256; ++i) {
+      uint32_t c = i;
+      for (int k = 0; k < 8; ++k) c = (c & 1u) ? 0xEDB88320u ^ (c >> 1) : c >> 1;
+      t[i] = c;
+    }
+    return t;
+  }();
+  uint32_t crc = 0xFFFFFFFFu;
+  for (char ch : data) crc = table[(crc ^ static_cast<unsigned char>(ch)) & 0xFFu] ^ (crc >> 8);
+  return crc ^ 0xFFFFFFFFu;
+}
+
+/// A request id in DynamoDB's shape (52 characters of [0-9A-Z]), derived from
+/// the request's number so that the same sequence of calls gives the same ids.
+inline std::string RequestId(uint64_t n) {
+  static constexpr char kAlphabet[] = "0123456789ABCDEFGHIJKLMNOPQRSTUV";  // base32hex, as DynamoDB's ids look
+  std::string id;
+  id.reserve(52);
+  uint64_t state = n * 0x9E3779B97F4A7C15ull + 0xD1B54A32D192ED03ull;
+  while (id.size() < 52) {
+    state += 0x9E3779B97F4A7C15ull;  // splitmix64
+    uint64_t z = state;
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    z ^= z >> 31;
+    for (int i = 0; i < 12 && id.size() < 52; ++i, z >>= 5) id += kAlphabet[z & 31u];
+  }
+  return id;
+}
+
+/// True when no object or array in `body` nests deeper than `maxDepth`.
+/// Runs before parsing, so a hostile body never builds a deep tree.
+inline bool NestingWithin(std::string_view body, int maxDepth) {
+  int depth = 0;
+  bool inString = false;
+  for (std::size_t i = 0; i < body.size(); ++i) {
+    const char c = body[i];
+    if (inString) {
+      if (c == '\\') ++i;
+      else if (c == '"') inString = false;
+    } else if (c == '"') {
+      inString = true;
+    } else if (c == '{' || c == '[') {
+      if (++depth > maxDepth) return false;
+    } else if (c == '}' || c == ']') {
+      --depth;
+    }
+  }
+  return true;
+}
+
+/// JSON text that never throws: bytes that are not UTF-8 become U+FFFD.
+inline std::string Dump(const Json& j) { return j.dump(-1, ' ', false, Json::error_handler_t::replace); }
+
+/// Parses a request body: empty means `{}`; too deep or not JSON is the
+/// service's SerializationException.
+inline Json ParseBody(std::string_view body) {
+  const auto first = body.find_first_not_of(" \t\r\n");
+  if (first == std::string_view::npos) return Json::object();
+  if (!NestingWithin(body, kMaxJsonDepth))
+    FailSerialization("Nesting depth of the request exceeds the supported limit.", "");
+  try {
+    return Json::parse(body.begin(), body.end());
+  } catch (const Json::exception& e) {
+    std::string detail = e.what();
+    // "[json.exception.parse_error.101] parse error at ..." -> "parse error at ..."
+    if (const auto close = detail.find("] "); detail.rfind("[json.exception.", 0) == 0 && close != std::string::npos)
+      detail = detail.substr(close + 2);
+    FailSerialization("Could not parse the request body as JSON: " + detail, "");
+  }
+}
+
+inline Json ErrorBody(const DynamoDBError& error) {
+  return Json{{"__type", error.GetWireType()}, {"message", error.GetMessage()}};
+}
+
+/// The error an answer carries: `__type` after '#', `message` (or `Message`), the status.
+inline DynamoDBError ParseErrorResponse(int status, const std::string& body) {
+  Json j = Json::parse(body, nullptr, false);
+  std::string type = "UnknownError";
+  std::string message;
+  if (j.is_object()) {
+    if (auto t = j.find("__type"); t != j.end() && t->is_string()) type = t->get<std::string>();
+    for (const char* key : {"message", "Message"})
+      if (auto m = j.find(key); m != j.end() && m->is_string()) {
+        message = m->get<std::string>();
+        break;
+      }
+  }
+  if (const auto hash = type.rfind('#'); hash != std::string::npos) type = type.substr(hash + 1);
+  return DynamoDBError::FromExceptionName(type, std::move(message), status);
+}
+
+}  // namespace detail
+}  // namespace wire
+
+/// The DynamoDB JSON 1.0 protocol over a Service, in process.
+///
+/// Handle() never throws and never crashes on input: malformed JSON, members
+/// of the wrong type, bodies that are not objects, bad UTF-8, deep nesting and
+/// huge numbers are answered with HTTP 400
+/// `com.amazon.coral.service#SerializationException` before the Service is
+/// called, so they change no state. Thread-safe when the Service is.
+class Wire {
+ public:
+  explicit Wire(Service& service) : service_(&service) {}
+  Wire(const Wire&) = delete;
+  Wire& operator=(const Wire&) = delete;
+
+  /// Answers one request. `target` is the X-Amz-Target header
+  /// ("DynamoDB_20120810.CreateBackup"), `body` the request body.
+  Response Handle(std::string_view target, std::string_view body) {
+    const uint64_t n = ++requests_;
+    try {
+      return Dispatch(target, body, n);
+    } catch (const wire::DecodeError& e) {
+      return Error(e.ToError(), n);
+    } catch (const std::exception& e) {
+      return Error(DynamoDBError(DynamoDBErrors::INTERNAL_FAILURE, std::string("Internal error: ") + e.what()), n);
+    }
+  }
+
+  /// The address DescribeEndpoints answers with ("host:port"); the HTTP
+  /// server sets its own. Default "localhost".
+  void SetEndpointAddress(std::string address) {
+    std::lock_guard<std::mutex> lock(mu_);
+    endpoint_ = std::move(address);
+  }
+  std::string GetEndpointAddress() const {
+    std::lock_guard<std::mutex> lock(mu_);
+    return endpoint_;
+  }
+
+  Service& GetService() const { return *service_; }
+  /// How many requests Handle() has answered (the last x-amzn-RequestId's number).
+  uint64_t RequestCount() const { return requests_.load(); }
+
+ private:
+  Response Dispatch(std::string_view target, std::string_view body, uint64_t n) {
+    const std::string prefix = std::string(kTargetPrefix) + ".";
+    if (target.size() > prefix.size() && target.substr(0, prefix.size()) == prefix) {
+      const std::string_view op = target.substr(prefix.size());
+#define DYNAFAKE_WIRE_DISPATCH(Op) \
+  if (op == #Op) return Call<Model::Op##Request>(body, n);
+      DYNAFAKE_FOR_EACH_OPERATION(DYNAFAKE_WIRE_DISPATCH)
+#undef DYNAFAKE_WIRE_DISPATCH
+      if (op == "DescribeEndpoints") return DescribeEndpoints(body, n);
+    }
+    // Not echoing the target: it is arbitrary bytes from the caller.
+    return Error(DynamoDBError(DynamoDBErrors::UNKNOWN_OPERATION,
+                               "dynafake serves DynamoDB_20120810 operations only, and not this one"),
+                 n);
+  }
+
+  template <class Request>
+  Response Call(std::string_view body, uint64_t n) {
+    Request request;
+    wire::FromJson(wire::detail::ParseBody(body), request, std::string());
+    const auto outcome = service_->Invoke(request);
+    if (!outcome.IsSuccess()) return Error(outcome.GetError(), n);
+    return Finish(200, wire::detail::Dump(wire::ToJson(outcome.GetResult())), n);
+  }
+
+  Response DescribeEndpoints(std::string_view body, uint64_t n) {
+    const wire::Json request = wire::detail::ParseBody(body);
+    wire::detail::ExpectObject(request, "a Structure", "");
+    const wire::Json answer{
+        {"Endpoints", wire::Json::array({wire::Json{{"Address", GetEndpointAddress()}, {"CachePeriodInMinutes", 1440}}})}};
+    return Finish(200, wire::detail::Dump(answer), n);
+  }
+
+  Response Error(const DynamoDBError& error, uint64_t n) {
+    return Finish(error.GetResponseCode(), wire::detail::Dump(wire::detail::ErrorBody(error)), n);
+  }
+
+  static Response Finish(int status, std::string body, uint64_t n) {
+    Response r;
+    r.status = status;
+    r.headers["Content-Type"] = wire::kContentType;
+    r.headers["x-amzn-RequestId"] = wire::detail::RequestId(n);
+    r.headers["x-amz-crc32"] = std::to_string(wire::detail::Crc32(body));
+    r.body = std::move(body);
+    return r;
+  }
+
+  Service* service_;
+  std::atomic<uint64_t> requests_{0};
+  mutable std::mutex mu_;
+  std::string endpoint_ = "localhost";
+};
+
+/// A client transport that sends every call through the JSON wire: the
+/// request is serialised, answered by Wire::Handle, and the answer parsed
+/// back into the typed outcome, as an SDK would. Copies share one Wire.
+class WireTransport {
+ public:
+  explicit WireTransport(Service& service) : wire_(std::make_shared<Wire>(service)) {}
+  explicit WireTransport(std::shared_ptr<Wire> wire) : wire_(std::move(wire)) {
+    if (!wire_) throw std::invalid_argument("WireTransport: null Wire");
+  }
+
+  template <class Request>
+  typename OperationTraits<Request>::Outcome Send(const Request& request) const {
+    using Traits = OperationTraits<Request>;
+    const std::string target = std::string(kTargetPrefix) + "." + Traits::kName;
+    const Response response = wire_->Handle(target, wire::detail::Dump(wire::ToJson(request)));
+    if (response.status != 200) return wire::detail::ParseErrorResponse(response.status, response.body);
+    typename Traits::Result result;
+    try {
+      wire::FromJson(wire::Json::parse(response.body), result, std::string());
+    } catch (const std::exception& e) {
+      // Our own answer did not read back: a dynafake bug, not a service error.
+      throw std::logic_error(std::string("dynafake: the wire answer to ") + Traits::kName +
+                             " did not parse: " + e.what());
+    }
+    return result;
+  }
+
+  Wire& GetWire() const { return *wire_; }
+  Service& GetService() const { return wire_->GetService(); }
+
+ private:
+  std::shared_ptr<Wire> wire_;
+};
+
+}  // namespace dynafake
