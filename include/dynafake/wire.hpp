@@ -69,15 +69,17 @@ inline uint32_t Crc32(std::string_view data) {
 /// the request's number so that the same sequence of calls gives the same ids.
 inline std::string RequestId(uint64_t n) {
   static constexpr char kAlphabet[] = "0123456789ABCDEFGHIJKLMNOPQRSTUV";  // base32hex, as DynamoDB's ids look
-  std::string id;
-  id.reserve(52);
-  uint64_t state = n * 0x9E3779B97F4A7C15ull + 0xD1B54A32D192ED03ull;
-  while (id.size() < 52) {
-    state += 0x9E3779B97F4A7C15ull;  // splitmix64
-    uint64_t z = state;
+  const auto mix = [](uint64_t z) {  // splitmix64's finaliser
     z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
     z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    z ^= z >> 31;
+    return z ^ (z >> 31);
+  };
+  std::string id;
+  id.reserve(52);
+  uint64_t state = mix(n + 0xD1B54A32D192ED03ull);
+  while (id.size() < 52) {
+    state += 0x9E3779B97F4A7C15ull;
+    uint64_t z = mix(state);
     for (int i = 0; i < 12 && id.size() < 52; ++i, z >>= 5) id += kAlphabet[z & 31u];
   }
   return id;
@@ -112,6 +114,9 @@ inline std::string Dump(const Json& j) { return j.dump(-1, ' ', false, Json::err
 inline Json ParseBody(std::string_view body) {
   const auto first = body.find_first_not_of(" \t\r\n");
   if (first == std::string_view::npos) return Json::object();
+  // A raw NUL is never valid JSON, but the parser would take it for the end of input.
+  if (body.find('\0') != std::string_view::npos)
+    FailSerialization("Could not parse the request body as JSON: unexpected NUL byte", "");
   if (!NestingWithin(body, kMaxJsonDepth))
     FailSerialization("Nesting depth of the request exceeds the supported limit.", "");
   try {
