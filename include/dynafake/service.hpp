@@ -170,7 +170,7 @@ class Service {
     std::optional<Model::SSEDescription> sse;
   };
   Model::TableDescription RestoreInto(const std::string& target, const RestoreSettings& s,
-                                      const std::shared_ptr<detail::History>& from, int64_t cutMs,
+                                      const std::shared_ptr<detail::History>& from, int64_t cutMs, uint64_t cutSeq,
                                       const Model::RestoreSummary& summary, const std::string& sourceBackup, int64_t now);
   template <class Request>
   std::string ValidateOverrides(const Request& r, const RestoreSettings& s) const;

@@ -10,6 +10,7 @@
 #include <map>        // std::map, std::multiset
 #include <set>        // std::multiset
 #include <string>     // std::string
+#include <utility>    // std::pair
 #include <vector>     // std::vector
 
 #include "dynafake/model/attribute_value.hpp"  // AttributeValue
@@ -22,6 +23,7 @@ using Item = std::map<std::string, Model::AttributeValue>;
 /// One write: at `atMs` the key became `item` (or was deleted).
 struct Version {
   int64_t atMs = 0;
+  uint64_t seq = 0;  ///< order of the write within its history: several writes can share a millisecond
   bool deleted = false;
   Item item;
   int64_t sizeBytes = 0;
@@ -30,6 +32,7 @@ struct Version {
 /// Item count and total size of a table after some write.
 struct Totals {
   int64_t atMs = 0;
+  uint64_t seq = 0;
   int64_t items = 0;
   int64_t bytes = 0;
 };
@@ -37,7 +40,13 @@ struct Totals {
 class History {
  public:
   /// Records a write of `key` at `atMs` (non-decreasing across calls).
+  /// Every write so far; a reader that saves (now, LastSeq()) sees exactly the
+  /// writes made before it, even those in the same millisecond.
+  uint64_t LastSeq() const { return seq_; }
+  static constexpr uint64_t kAll = UINT64_MAX;
+
   void Write(const std::string& key, int64_t atMs, bool deleted, Item item, int64_t sizeBytes) {
+    const uint64_t seq = ++seq_;
     auto& versions = keys_[key];
     const Version* before = versions.empty() ? nullptr : &versions.back();
     Totals t = totals_.empty() ? Totals{} : totals_.back();
@@ -50,39 +59,41 @@ class History {
       t.bytes += sizeBytes;
     }
     t.atMs = atMs;
+    t.seq = seq;
     if (!deleted || before) {
-      versions.push_back(Version{atMs, deleted, std::move(item), deleted ? 0 : sizeBytes});
+      versions.push_back(Version{atMs, seq, deleted, std::move(item), deleted ? 0 : sizeBytes});
       ++versionCount_;
     } else if (versions.empty()) {
       keys_.erase(key);
     }
-    if (!totals_.empty() && totals_.back().atMs == atMs) totals_.back() = t;
-    else totals_.push_back(t);
+    totals_.push_back(t);
   }
 
-  /// The item under `key` as of `atMs` (inclusive), or nullptr.
-  const Version* At(const std::string& key, int64_t atMs) const {
+  /// The item under `key` as of (`atMs`, `seq`) inclusive, or nullptr.
+  const Version* At(const std::string& key, int64_t atMs, uint64_t seq = kAll) const {
     auto it = keys_.find(key);
     if (it == keys_.end()) return nullptr;
-    return Latest(it->second, atMs);
+    return Latest(it->second, atMs, seq);
   }
 
   /// Visits live items as of `atMs` in key order, starting after `afterKey`
   /// (or from the start when empty); stops when `visit` returns false.
-  void ForEach(int64_t atMs, const std::string& afterKey,
+  void ForEach(int64_t atMs, uint64_t seq, const std::string& afterKey,
                const std::function<bool(const std::string&, const Version&)>& visit) const {
     auto it = afterKey.empty() ? keys_.begin() : keys_.upper_bound(afterKey);
     for (; it != keys_.end(); ++it) {
-      const Version* v = Latest(it->second, atMs);
+      const Version* v = Latest(it->second, atMs, seq);
       if (v && !v->deleted && !visit(it->first, *v)) return;
     }
   }
 
   /// Item count and bytes as of `atMs`.
-  Totals TotalsAt(int64_t atMs) const {
-    auto it = std::upper_bound(totals_.begin(), totals_.end(), atMs,
-                               [](int64_t t, const Totals& x) { return t < x.atMs; });
-    if (it == totals_.begin()) return Totals{atMs, 0, 0};
+  Totals TotalsAt(int64_t atMs, uint64_t seq = kAll) const {
+    auto it = std::upper_bound(totals_.begin(), totals_.end(), std::make_pair(atMs, seq),
+                               [](const std::pair<int64_t, uint64_t>& t, const Totals& x) {
+                                 return t < std::make_pair(x.atMs, x.seq);
+                               });
+    if (it == totals_.begin()) return Totals{atMs, 0, 0, 0};
     return *std::prev(it);
   }
 
@@ -102,22 +113,23 @@ class History {
     std::size_t released = 0;
     for (auto it = keys_.begin(); it != keys_.end();) {
       auto& v = it->second;
-      // index of the last version at or before the horizon: everything older is unreachable
+      // index of the last version before the horizon: everything older is unreachable
+      // (versions at the horizon itself stay: a reader may cut between them)
       std::size_t keep = 0;
-      while (keep + 1 < v.size() && v[keep + 1].atMs <= horizonMs) ++keep;
+      while (keep + 1 < v.size() && v[keep + 1].atMs < horizonMs) ++keep;
       if (keep > 0) {
         v.erase(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(keep));
         released += keep;
       }
-      if (v.size() == 1 && v.front().deleted && v.front().atMs <= horizonMs) {
+      if (v.size() == 1 && v.front().deleted && v.front().atMs < horizonMs) {
         released += 1;
         it = keys_.erase(it);
       } else {
         ++it;
       }
     }
-    auto tt = std::upper_bound(totals_.begin(), totals_.end(), horizonMs,
-                               [](int64_t t, const Totals& x) { return t < x.atMs; });
+    auto tt = std::lower_bound(totals_.begin(), totals_.end(), horizonMs,
+                               [](const Totals& x, int64_t t) { return x.atMs < t; });
     if (tt != totals_.begin()) totals_.erase(totals_.begin(), std::prev(tt));
     versionCount_ -= released;
     return released;
@@ -128,17 +140,20 @@ class History {
   const std::map<std::string, std::vector<Version>>& Keys() const { return keys_; }
   const std::vector<Totals>& TotalsLog() const { return totals_; }
   /// Rebuilds a history from saved parts (state snapshots).
-  void Restore(std::map<std::string, std::vector<Version>> keys, std::vector<Totals> totals) {
+  void Restore(std::map<std::string, std::vector<Version>> keys, std::vector<Totals> totals, uint64_t lastSeq) {
     keys_ = std::move(keys);
     totals_ = std::move(totals);
+    seq_ = lastSeq;
     versionCount_ = 0;
     for (const auto& kv : keys_) versionCount_ += kv.second.size();
   }
 
  private:
-  static const Version* Latest(const std::vector<Version>& versions, int64_t atMs) {
-    auto it = std::upper_bound(versions.begin(), versions.end(), atMs,
-                               [](int64_t t, const Version& v) { return t < v.atMs; });
+  static const Version* Latest(const std::vector<Version>& versions, int64_t atMs, uint64_t seq) {
+    auto it = std::upper_bound(versions.begin(), versions.end(), std::make_pair(atMs, seq),
+                               [](const std::pair<int64_t, uint64_t>& t, const Version& v) {
+                                 return t < std::make_pair(v.atMs, v.seq);
+                               });
     if (it == versions.begin()) return nullptr;
     return &*std::prev(it);
   }
@@ -147,6 +162,7 @@ class History {
   std::vector<Totals> totals_;
   std::multiset<int64_t> pins_;
   std::size_t versionCount_ = 0;
+  uint64_t seq_ = 0;
 };
 
 }  // namespace detail

@@ -25,6 +25,7 @@ inline Service::Backup Service::MakeBackup(const Table& t, const std::string& na
   const TableDescription& d = t.desc;
   b.tableName = d.GetTableName();
   b.cutMs = cutMs;
+  b.cutSeq = cutMs == now ? t.history->LastSeq() : detail::History::kAll;
   b.history = t.history;
   b.key = t.key;
   b.attributeDefinitions = d.GetAttributeDefinitions();
@@ -92,14 +93,14 @@ inline void Service::RemoveBackup(const std::string& arn, int64_t now) {
 inline Model::BackupDetails Service::DetailsOf(const Backup& b, int64_t now) const {
   Model::BackupDetails d = b.details;
   // the size is read from the history as of the cut, once the cut has passed
-  const detail::Totals totals = b.history->TotalsAt(std::min(b.cutMs, now));
+  const detail::Totals totals = b.cutMs <= now ? b.history->TotalsAt(b.cutMs, b.cutSeq) : b.history->TotalsAt(now);
   d.SetBackupSizeBytes(totals.bytes);
   return d;
 }
 
 inline Model::BackupDescription Service::DescribeBackupState(const Backup& b, int64_t now) const {
   Model::SourceTableDetails s = b.source;
-  const detail::Totals totals = b.history->TotalsAt(std::min(b.cutMs, now));
+  const detail::Totals totals = b.cutMs <= now ? b.history->TotalsAt(b.cutMs, b.cutSeq) : b.history->TotalsAt(now);
   s.SetItemCount(totals.items);
   s.SetTableSizeBytes(totals.bytes);
   return Model::BackupDescription().WithBackupDetails(DetailsOf(b, now)).WithSourceTableDetails(s).WithSourceTableFeatureDetails(b.features);

@@ -245,7 +245,7 @@ inline Model::ScanOutcome Service::Scan(const Model::ScanRequest& r) {
     int64_t bytes = 0;
     std::string lastKey;
     bool more = false;
-    t->history->ForEach(now, after, [&](const std::string& key, const detail::Version& v) {
+    t->history->ForEach(now, detail::History::kAll, after, [&](const std::string& key, const detail::Version& v) {
       if (scanned >= limit || bytes >= pageBytes) {
         more = true;
         return false;

@@ -171,7 +171,7 @@ Service::RestoreSettings Service::ApplyOverrides(const Request& r, RestoreSettin
 }
 
 inline Model::TableDescription Service::RestoreInto(const std::string& target, const RestoreSettings& s,
-                                                    const std::shared_ptr<detail::History>& from, int64_t cutMs,
+                                                    const std::shared_ptr<detail::History>& from, int64_t cutMs, uint64_t cutSeq,
                                                     const Model::RestoreSummary& summary, const std::string& sourceBackup,
                                                     int64_t now) {
   using namespace Model;
@@ -203,7 +203,7 @@ inline Model::TableDescription Service::RestoreInto(const std::string& target, c
   t.restoreSourceBackup = sourceBackup;
   t.status = TableStatus::CREATING;
   // the items: the source as of the cut, written into the new table's own history
-  from->ForEach(cutMs, std::string(), [&](const std::string& key, const detail::Version& v) {
+  from->ForEach(cutMs, cutSeq, std::string(), [&](const std::string& key, const detail::Version& v) {
     t.history->Write(key, now, false, v.item, v.sizeBytes);
     return true;
   });
@@ -241,8 +241,9 @@ inline Model::RestoreTableFromBackupOutcome Service::RestoreTableFromBackup(cons
         .WithRestoreDateTime(b->details.GetBackupCreationDateTime()).WithRestoreInProgress(true);
     const std::shared_ptr<detail::History> history = b->history;
     const int64_t cut = b->cutMs;
+    const uint64_t cutSeq = b->cutSeq;
     return RestoreTableFromBackupResult().WithTableDescription(
-        RestoreInto(r.GetTargetTableName(), s, history, cut, summary, r.GetBackupArn(), now));
+        RestoreInto(r.GetTargetTableName(), s, history, cut, cutSeq, summary, r.GetBackupArn(), now));
   });
 }
 
@@ -290,7 +291,7 @@ inline Model::RestoreTableToPointInTimeOutcome Service::RestoreTableToPointInTim
     summary.WithSourceTableArn(d.GetTableArn()).WithRestoreDateTime(DateTime(when)).WithRestoreInProgress(true);
     const std::shared_ptr<detail::History> history = t->history;
     return RestoreTableToPointInTimeResult().WithTableDescription(
-        RestoreInto(r.GetTargetTableName(), s, history, when, summary, std::string(), now));
+        RestoreInto(r.GetTargetTableName(), s, history, when, detail::History::kAll, summary, std::string(), now));
   });
 }
 

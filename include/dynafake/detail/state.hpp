@@ -42,6 +42,7 @@ struct BackupState {
   KeyDef key;
   std::string tableName;
   int64_t cutMs = 0;           ///< the instant whose items the backup holds
+  uint64_t cutSeq = History::kAll;  ///< and, within that millisecond, the last write it holds
   int64_t availableAtMs = 0;   ///< CREATING until then
   std::shared_ptr<History> history;
 };

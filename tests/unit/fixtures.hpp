@@ -1,0 +1,94 @@
+// Shared setup for the typed test suite. Every suite is parameterised over the
+// client's transport: in process always, and through the JSON wire when the
+// suite is built with DYNAFAKE_TEST_WIRE (the dynafake_unit_tests_wire target),
+// so one suite proves both fronts answer alike.
+#pragma once
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <dynafake/dynafake.hpp>
+#ifdef DYNAFAKE_TEST_WIRE
+#include <dynafake/wire.hpp>
+#endif
+
+namespace dynafake_test {
+
+namespace M = dynafake::Model;
+using dynafake::DynamoDBErrors;
+using namespace std::chrono_literals;
+
+struct Transport {
+  std::string name;
+  std::function<std::unique_ptr<dynafake::ClientInterface>(dynafake::Service&)> make;
+  friend void PrintTo(const Transport& t, std::ostream* os) { *os << t.name; }
+};
+
+inline std::vector<Transport> Transports() {
+  std::vector<Transport> all{{"InProcess", [](dynafake::Service& s) {
+                                return std::unique_ptr<dynafake::ClientInterface>(new dynafake::Client(s));
+                              }}};
+#ifdef DYNAFAKE_TEST_WIRE
+  all.push_back({"Wire", [](dynafake::Service& s) {
+                   return std::unique_ptr<dynafake::ClientInterface>(new dynafake::BasicClient<dynafake::WireTransport>(s));
+                 }});
+#endif
+  return all;
+}
+
+/// A table "orders" with a string hash key "id", on demand.
+inline M::CreateTableRequest OrdersTable(const std::string& name = "orders") {
+  return M::CreateTableRequest()
+      .WithTableName(name)
+      .WithKeySchema({M::KeySchemaElement().WithAttributeName("id").WithKeyType(M::KeyType::HASH)})
+      .WithAttributeDefinitions({M::AttributeDefinition().WithAttributeName("id").WithAttributeType(M::ScalarAttributeType::S)})
+      .WithBillingMode(M::BillingMode::PAY_PER_REQUEST);
+}
+
+inline M::PutItemRequest Order(const std::string& table, const std::string& id, int quantity = 1) {
+  return M::PutItemRequest().WithTableName(table).WithItem(
+      {{"id", M::AttributeValue(id)}, {"quantity", M::AttributeValue().SetN(quantity)}});
+}
+
+/// A fresh world per test: a ManualClock at 2026-01-01T00:00:00Z, a Service
+/// with the given options and a client over the transport under test.
+class ServiceTest : public testing::TestWithParam<Transport> {
+ protected:
+  explicit ServiceTest(dynafake::ServiceOptions options = dynafake::ServiceOptions::Instant())
+      : service(clock, std::move(options)), client(GetParam().make(service)) {}
+
+  /// Creates `name` and lets the clock run until it is ACTIVE.
+  void CreateActiveTable(const std::string& name = "orders") {
+    auto out = client->CreateTable(OrdersTable(name));
+    ASSERT_TRUE(out.IsSuccess()) << out.GetError();
+    clock.Advance(service.Options().durations.tableCreate);
+  }
+
+  std::string Backup(const std::string& table, const std::string& name = "nightly") {
+    auto out = client->CreateBackup(M::CreateBackupRequest().WithTableName(table).WithBackupName(name));
+    EXPECT_TRUE(out.IsSuccess()) << out.GetError();
+    return out.IsSuccess() ? out.GetResult().GetBackupDetails().GetBackupArn() : std::string();
+  }
+
+  dynafake::ManualClock clock;
+  dynafake::Service service;
+  std::unique_ptr<dynafake::ClientInterface> client;
+};
+
+/// The same, with the default (realistic, non-zero) durations.
+class RealisticServiceTest : public ServiceTest {
+ protected:
+  RealisticServiceTest() : ServiceTest(dynafake::ServiceOptions()) {}
+};
+
+inline std::string TransportName(const testing::TestParamInfo<Transport>& info) { return info.param.name; }
+
+}  // namespace dynafake_test
+
+#define DYNAFAKE_INSTANTIATE(Suite) \
+  INSTANTIATE_TEST_SUITE_P(Transports, Suite, testing::ValuesIn(dynafake_test::Transports()), dynafake_test::TransportName)
