@@ -1,0 +1,355 @@
+// dynafake — the GoogleMock front: MockClient, whose default actions are the
+// real fake, plus matchers, actions and printers for the model types.
+//
+//   dynafake::ManualClock clock;
+//   dynafake::Service service(clock);
+//   testing::NiceMock<dynafake::MockClient> client(service);   // behaves like a Client
+//   EXPECT_CALL(client, CreateBackup(dynafake::HasTableName("orders")))
+//       .WillOnce(dynafake::ReturnError(dynafake::DynamoDBErrors::LIMIT_EXCEEDED))
+//       .WillRepeatedly(testing::DoDefault());                  // then the fake again
+//
+// This is the only dynafake header that includes <gmock/gmock.h>; link the
+// CMake target dynafake::gmock (dynafake::dynafake + GTest::gmock).
+#pragma once
+
+#include <optional>     // std::optional, std::in_place
+#include <ostream>      // std::ostream
+#include <string>       // std::string
+#include <type_traits>  // std::is_same
+#include <utility>      // std::move
+
+#include <gmock/gmock.h>
+
+#include "dynafake/client.hpp"           // ClientInterface, Client, Api
+#include "dynafake/detail/messages.hpp"  // detail::DefaultMessage
+#include "dynafake/model/errors.hpp"     // DynamoDBError, DynamoDBErrors
+#include "dynafake/model/outcomes.hpp"   // Model::XRequest, XOutcome, OperationTraits
+#include "dynafake/model/print.hpp"      // operator<< for every model type (gMock prints with it)
+#include "dynafake/service.hpp"          // Service
+
+namespace dynafake {
+
+// ---------------------------------------------------------------------------
+// MockClient
+
+/// A gMock mock of the whole client surface whose default actions delegate to
+/// a real Client over a Service (gMock's "delegating calls to a fake").
+///
+/// With no expectations it behaves exactly like `dynafake::Client`; with
+/// `EXPECT_CALL` it verifies calls, and `.WillOnce(...)` / `ON_CALL(...)`
+/// override single calls while `testing::DoDefault()` goes back to the fake.
+/// `testing::NiceMock<MockClient>` and `testing::StrictMock<MockClient>` work
+/// as usual: the defaults are ON_CALLs, never expectations.
+///
+/// It is a `ClientInterface`, so code taking `const ClientInterface&` accepts
+/// it, and it has every method of `Client` with the same signature, so code
+/// templated on the client type (or on a traits struct, see MockApi) accepts
+/// it too.
+///
+/// Methods, one per operation (DYNAFAKE_FOR_EACH_OPERATION), each
+/// `Model::XOutcome X(const Model::XRequest& request) const`:
+/// CreateBackup, DescribeBackup, ListBackups, DeleteBackup,
+/// RestoreTableFromBackup, RestoreTableToPointInTime,
+/// DescribeContinuousBackups, UpdateContinuousBackups, CreateTable,
+/// DescribeTable, DeleteTable, UpdateTable, ListTables, PutItem, GetItem,
+/// DeleteItem, Scan, BatchWriteItem, TagResource, ListTagsOfResource.
+class MockClient : public ClientInterface {
+ public:
+  /// Delegates to a `Client` over `service` (which must outlive the mock).
+  explicit MockClient(Service& service) : own_(std::in_place, service), delegate_(&*own_) { DelegateToFake(); }
+  /// Delegates to any client, e.g. a `BasicClient<WireTransport>` so that the
+  /// default actions go through the JSON layer. `delegate` must outlive the mock.
+  explicit MockClient(const ClientInterface& delegate) : delegate_(&delegate) { DelegateToFake(); }
+
+  MockClient(const MockClient&) = delete;
+  MockClient& operator=(const MockClient&) = delete;
+
+#define DYNAFAKE_MOCK_METHOD(Op) \
+  MOCK_METHOD(Model::Op##Outcome, Op, (const Model::Op##Request& request), (const, override));
+  DYNAFAKE_FOR_EACH_OPERATION(DYNAFAKE_MOCK_METHOD)
+#undef DYNAFAKE_MOCK_METHOD
+
+  /// (Re)installs the default actions: every method calls the real client.
+  /// The constructor does this; call it again after
+  /// `testing::Mock::VerifyAndClear(&mock)`, which removes ON_CALLs too. It
+  /// replaces any ON_CALL of the test made before it, so call it first.
+  void DelegateToFake() {
+#define DYNAFAKE_DELEGATE(Op)                                                          \
+  ON_CALL(*this, Op(::testing::_)).WillByDefault([this](const Model::Op##Request& r) { \
+    return delegate_->Op(r);                                                            \
+  });
+    DYNAFAKE_FOR_EACH_OPERATION(DYNAFAKE_DELEGATE)
+#undef DYNAFAKE_DELEGATE
+  }
+
+  /// The client the default actions call. Calls through it are not seen by
+  /// gMock: use it to arrange state or to check it without touching expectations.
+  const ClientInterface& GetRealClient() const { return *delegate_; }
+
+ private:
+  std::optional<Client> own_;
+  const ClientInterface* delegate_;
+};
+
+/// The `dynafake::Api` traits with MockClient (or NiceMock/StrictMock of it)
+/// as the client, for production code written as a template over a traits
+/// struct: `BackupJob<dynafake::MockApi<>>`, `BackupJob<dynafake::MockApi<testing::StrictMock<dynafake::MockClient>>>`.
+template <class MockClientType = MockClient>
+struct MockApi : Api {
+  using Client = MockClientType;
+};
+
+// ---------------------------------------------------------------------------
+// Matchers
+
+namespace detail {
+
+// Each names one string member of the model and reads it from any type that has it.
+#define DYNAFAKE_GMOCK_FIELD(Member)                                     \
+  struct Member##Field {                                                 \
+    static constexpr const char* kName = #Member;                        \
+    template <class T>                                                   \
+    static auto Get(const T& value) -> decltype(value.Get##Member()) {   \
+      return value.Get##Member();                                        \
+    }                                                                    \
+  };
+DYNAFAKE_GMOCK_FIELD(TableName)
+DYNAFAKE_GMOCK_FIELD(BackupName)
+DYNAFAKE_GMOCK_FIELD(BackupArn)
+DYNAFAKE_GMOCK_FIELD(TargetTableName)
+DYNAFAKE_GMOCK_FIELD(SourceTableName)
+DYNAFAKE_GMOCK_FIELD(ResourceArn)
+#undef DYNAFAKE_GMOCK_FIELD
+
+template <class Field, class T, class = void>
+struct HasField : std::false_type {};
+template <class Field, class T>
+struct HasField<Field, T, decltype(void(Field::Get(std::declval<const T&>())))> : std::true_type {};
+
+/// Matches any object with a `Get<Field>()` returning a string whose value the inner matcher accepts.
+template <class Field>
+class StringFieldMatcher {
+ public:
+  explicit StringFieldMatcher(::testing::Matcher<const std::string&> inner) : inner_(std::move(inner)) {}
+
+  template <class T>
+  bool MatchAndExplain(const T& value, ::testing::MatchResultListener* listener) const {
+    static_assert(HasField<Field, T>::value,
+                  "dynafake matcher used on a type without this member (e.g. HasTargetTableName on a CreateBackupRequest)");
+    const std::string& field = Field::Get(value);
+    ::testing::StringMatchResultListener inner;
+    const bool ok = inner_.MatchAndExplain(field, &inner);
+    *listener << "whose " << Field::kName << " is " << ::testing::PrintToString(field);
+    if (!inner.str().empty()) *listener << ", " << inner.str();
+    return ok;
+  }
+  void DescribeTo(std::ostream* os) const {
+    *os << "has " << Field::kName << " that ";
+    inner_.DescribeTo(os);
+  }
+  void DescribeNegationTo(std::ostream* os) const {
+    *os << "has " << Field::kName << " that ";
+    inner_.DescribeNegationTo(os);
+  }
+
+ private:
+  ::testing::Matcher<const std::string&> inner_;
+};
+
+template <class Field, class M>
+::testing::PolymorphicMatcher<StringFieldMatcher<Field>> MakeStringFieldMatcher(const M& valueOrMatcher) {
+  return ::testing::MakePolymorphicMatcher(
+      StringFieldMatcher<Field>(::testing::MatcherCast<const std::string&>(valueOrMatcher)));
+}
+
+// The error an outcome or error carries, or nullptr for a successful outcome.
+template <class R, class E>
+const E* ErrorOf(const Model::Outcome<R, E>& outcome) {
+  return outcome.IsSuccess() ? nullptr : &outcome.GetError();
+}
+inline const DynamoDBError* ErrorOf(const DynamoDBError& error) { return &error; }
+
+class IsSuccessMatcher {
+ public:
+  template <class R, class E>
+  bool MatchAndExplain(const Model::Outcome<R, E>& outcome, ::testing::MatchResultListener* listener) const {
+    if (outcome.IsSuccess()) return true;
+    *listener << "which failed with " << outcome.GetError();
+    return false;
+  }
+  void DescribeTo(std::ostream* os) const { *os << "is a successful outcome"; }
+  void DescribeNegationTo(std::ostream* os) const { *os << "is a failed outcome"; }
+};
+
+class IsErrorMatcher {
+ public:
+  IsErrorMatcher(DynamoDBErrors type, ::testing::Matcher<const std::string&> message)
+      : type_(type), message_(std::move(message)) {}
+
+  template <class T>
+  bool MatchAndExplain(const T& outcomeOrError, ::testing::MatchResultListener* listener) const {
+    const DynamoDBError* error = ErrorOf(outcomeOrError);
+    if (error == nullptr) {
+      *listener << "which succeeded";
+      return false;
+    }
+    if (error->GetErrorType() != type_) {
+      *listener << "which failed with " << *error;
+      return false;
+    }
+    ::testing::StringMatchResultListener inner;
+    if (!message_.MatchAndExplain(error->GetMessage(), &inner)) {
+      *listener << "which failed with " << *error << ", whose message doesn't match";
+      if (!inner.str().empty()) *listener << ", " << inner.str();
+      return false;
+    }
+    return true;
+  }
+  void DescribeTo(std::ostream* os) const {
+    *os << "is an error " << type_ << " whose message ";
+    message_.DescribeTo(os);
+  }
+  void DescribeNegationTo(std::ostream* os) const {
+    *os << "isn't an error " << type_ << " whose message ";
+    message_.DescribeTo(os);
+  }
+
+ private:
+  DynamoDBErrors type_;
+  ::testing::Matcher<const std::string&> message_;
+};
+
+}  // namespace detail
+
+/// Matches a request (or any model object) whose TableName matches: a value
+/// (`HasTableName("orders")`) or a matcher (`HasTableName(StartsWith("orders-"))`).
+template <class M>
+auto HasTableName(const M& valueOrMatcher) {
+  return detail::MakeStringFieldMatcher<detail::TableNameField>(valueOrMatcher);
+}
+/// Matches an object whose BackupName matches: CreateBackupRequest, BackupDetails, BackupSummary.
+template <class M>
+auto HasBackupName(const M& valueOrMatcher) {
+  return detail::MakeStringFieldMatcher<detail::BackupNameField>(valueOrMatcher);
+}
+/// Matches an object whose BackupArn matches: DescribeBackupRequest,
+/// DeleteBackupRequest, RestoreTableFromBackupRequest, BackupDetails, BackupSummary.
+template <class M>
+auto HasBackupArn(const M& valueOrMatcher) {
+  return detail::MakeStringFieldMatcher<detail::BackupArnField>(valueOrMatcher);
+}
+/// Matches a restore request whose TargetTableName matches.
+template <class M>
+auto HasTargetTableName(const M& valueOrMatcher) {
+  return detail::MakeStringFieldMatcher<detail::TargetTableNameField>(valueOrMatcher);
+}
+/// Matches a RestoreTableToPointInTimeRequest whose SourceTableName matches.
+template <class M>
+auto HasSourceTableName(const M& valueOrMatcher) {
+  return detail::MakeStringFieldMatcher<detail::SourceTableNameField>(valueOrMatcher);
+}
+/// Matches a TagResourceRequest or ListTagsOfResourceRequest whose ResourceArn matches.
+template <class M>
+auto HasResourceArn(const M& valueOrMatcher) {
+  return detail::MakeStringFieldMatcher<detail::ResourceArnField>(valueOrMatcher);
+}
+
+/// Matches an outcome (of any operation) that succeeded.
+inline ::testing::PolymorphicMatcher<detail::IsSuccessMatcher> IsSuccess() {
+  return ::testing::MakePolymorphicMatcher(detail::IsSuccessMatcher());
+}
+/// Matches a failed outcome (of any operation), or a DynamoDBError, of error `type`.
+inline ::testing::PolymorphicMatcher<detail::IsErrorMatcher> IsError(DynamoDBErrors type) {
+  return ::testing::MakePolymorphicMatcher(detail::IsErrorMatcher(type, ::testing::A<const std::string&>()));
+}
+/// Same, and the message matches a value or a matcher (`IsError(TABLE_IN_USE, HasSubstr("orders"))`).
+template <class M>
+::testing::PolymorphicMatcher<detail::IsErrorMatcher> IsError(DynamoDBErrors type, const M& messageValueOrMatcher) {
+  return ::testing::MakePolymorphicMatcher(
+      detail::IsErrorMatcher(type, ::testing::MatcherCast<const std::string&>(messageValueOrMatcher)));
+}
+
+// ---------------------------------------------------------------------------
+// Actions
+
+namespace detail {
+
+/// Returns a failed outcome of whatever operation it is the action of.
+class ReturnErrorAction {
+ public:
+  explicit ReturnErrorAction(DynamoDBError error) : error_(std::move(error)) {}
+  template <class Request>
+  typename OperationTraits<Request>::Outcome operator()(const Request&) const {
+    return typename OperationTraits<Request>::Outcome(error_);
+  }
+
+ private:
+  DynamoDBError error_;
+};
+
+/// Returns a successful outcome carrying a fixed result.
+template <class Result>
+class ReturnResultAction {
+ public:
+  explicit ReturnResultAction(Result result) : result_(std::move(result)) {}
+  template <class Request>
+  typename OperationTraits<Request>::Outcome operator()(const Request&) const {
+    static_assert(std::is_same<typename OperationTraits<Request>::Result, Result>::value,
+                  "ReturnResult(x) used on a method whose result type is not decltype(x)");
+    return typename OperationTraits<Request>::Outcome(result_);
+  }
+
+ private:
+  Result result_;
+};
+
+}  // namespace detail
+
+/// An action for any MockClient method: answers with an error of `type`, with
+/// the service's exception name, HTTP status and retry flag, and `message`
+/// (by default a service-style message for that error).
+///
+///     EXPECT_CALL(client, CreateBackup(_)).WillOnce(ReturnError(DynamoDBErrors::LIMIT_EXCEEDED));
+inline detail::ReturnErrorAction ReturnError(DynamoDBErrors type, std::string message = {}) {
+  if (message.empty()) message = detail::DefaultMessage(type);
+  return detail::ReturnErrorAction(DynamoDBError(type, std::move(message)));
+}
+/// An action for any MockClient method: answers with exactly this error.
+inline detail::ReturnErrorAction ReturnError(DynamoDBError error) { return detail::ReturnErrorAction(std::move(error)); }
+
+/// An action answering with a successful outcome carrying `result`; the
+/// method's result type must be `Result` (checked at compile time).
+///
+///     EXPECT_CALL(client, ListBackups(_)).WillOnce(ReturnResult(Model::ListBackupsResult()));
+template <class Result>
+detail::ReturnResultAction<Result> ReturnResult(Result result) {
+  return detail::ReturnResultAction<Result>(std::move(result));
+}
+
+// ---------------------------------------------------------------------------
+// Printers. Every model type prints through its operator<< (dynafake/model/print.hpp),
+// which GoogleTest uses; outcomes get a PrintTo here.
+
+namespace Model {
+
+/// Prints `CreateBackupOutcome{success: CreateBackupResult{...}}` or
+/// `CreateBackupOutcome{error: TableInUseException (HTTP 400): ...}`.
+template <class R, class E>
+void PrintTo(const Outcome<R, E>& outcome, std::ostream* os) {
+  *os << "Outcome{";
+  if (outcome.IsSuccess()) {
+    *os << "success: " << outcome.GetResult();
+  } else {
+    *os << "error: " << outcome.GetError();
+  }
+  *os << "}";
+}
+
+}  // namespace Model
+
+/// Prints a DynamoDBError as `TableInUseException (HTTP 400): message`.
+inline void PrintTo(const DynamoDBError& error, std::ostream* os) { *os << error; }
+/// Prints an error type by its exception name: `LimitExceededException`.
+inline void PrintTo(DynamoDBErrors type, std::ostream* os) { *os << type; }
+
+}  // namespace dynafake
