@@ -423,7 +423,8 @@ inline int64_t Service::EarliestRestorableMs(const Table& t, int64_t now) const 
 
 inline void Service::CompactTable(Table& t, int64_t now) {
   t.writesSinceCompaction = 0;
-  const int64_t horizon = t.pitrEnabled ? EarliestRestorableMs(t, now) : now;
+  // a backup requested now may cut up to 60 s back (BackupCutPolicy::Earliest, SeededRandom)
+  const int64_t horizon = (t.pitrEnabled ? EarliestRestorableMs(t, now) : now) - 60000;
   t.history->Compact(horizon);
 }
 
