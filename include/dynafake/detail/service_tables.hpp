@@ -386,7 +386,10 @@ inline Model::TagResourceOutcome Service::TagResource(const Model::TagResourceRe
     if (!t) return Err(DynamoDBErrors::RESOURCE_NOT_FOUND, "Requested resource not found: ResourcArn: " + r.GetResourceArn() + " not found");
     if (t->status != Model::TableStatus::ACTIVE && t->status != Model::TableStatus::UPDATING)
       return Err(DynamoDBErrors::RESOURCE_IN_USE, "Attempt to change a resource which is still in use: Table is not active: " + t->desc.GetTableName());
-    if (t->tags.size() + r.GetTags().size() > 50)
+    std::set<std::string> keys;  // a tag whose key is already there replaces it: count distinct keys
+    for (const auto& tag : t->tags) keys.insert(tag.GetKey());
+    for (const auto& tag : r.GetTags()) keys.insert(tag.GetKey());
+    if (keys.size() > 50)
       return Err(DynamoDBErrors::LIMIT_EXCEEDED, "The number of tags on a resource cannot exceed 50");
     for (const auto& tag : r.GetTags()) {
       bool replaced = false;
