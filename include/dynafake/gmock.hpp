@@ -174,7 +174,7 @@ class IsSuccessMatcher {
   template <class R, class E>
   bool MatchAndExplain(const Model::Outcome<R, E>& outcome, ::testing::MatchResultListener* listener) const {
     if (outcome.IsSuccess()) return true;
-    *listener << "which failed with " << outcome.GetError();
+    *listener << "which is a " << outcome.GetError().GetExceptionName();
     return false;
   }
   void DescribeTo(std::ostream* os) const { *os << "is a successful outcome"; }
@@ -183,7 +183,7 @@ class IsSuccessMatcher {
 
 class IsErrorMatcher {
  public:
-  IsErrorMatcher(DynamoDBErrors type, ::testing::Matcher<const std::string&> message)
+  IsErrorMatcher(DynamoDBErrors type, std::optional<::testing::Matcher<const std::string&>> message)
       : type_(type), message_(std::move(message)) {}
 
   template <class T>
@@ -194,29 +194,36 @@ class IsErrorMatcher {
       return false;
     }
     if (error->GetErrorType() != type_) {
-      *listener << "which failed with " << *error;
+      *listener << "which is a " << error->GetExceptionName();
       return false;
     }
+    if (!message_) return true;
     ::testing::StringMatchResultListener inner;
-    if (!message_.MatchAndExplain(error->GetMessage(), &inner)) {
-      *listener << "which failed with " << *error << ", whose message doesn't match";
+    if (!message_->MatchAndExplain(error->GetMessage(), &inner)) {
+      *listener << "whose message " << ::testing::PrintToString(error->GetMessage()) << " doesn't match";
       if (!inner.str().empty()) *listener << ", " << inner.str();
       return false;
     }
     return true;
   }
   void DescribeTo(std::ostream* os) const {
-    *os << "is an error " << type_ << " whose message ";
-    message_.DescribeTo(os);
+    *os << "is an error " << type_;
+    if (message_) {
+      *os << " whose message ";
+      message_->DescribeTo(os);
+    }
   }
   void DescribeNegationTo(std::ostream* os) const {
-    *os << "isn't an error " << type_ << " whose message ";
-    message_.DescribeTo(os);
+    *os << "isn't an error " << type_;
+    if (message_) {
+      *os << " whose message ";
+      message_->DescribeTo(os);
+    }
   }
 
  private:
   DynamoDBErrors type_;
-  ::testing::Matcher<const std::string&> message_;
+  std::optional<::testing::Matcher<const std::string&>> message_;
 };
 
 }  // namespace detail
@@ -260,7 +267,7 @@ inline ::testing::PolymorphicMatcher<detail::IsSuccessMatcher> IsSuccess() {
 }
 /// Matches a failed outcome (of any operation), or a DynamoDBError, of error `type`.
 inline ::testing::PolymorphicMatcher<detail::IsErrorMatcher> IsError(DynamoDBErrors type) {
-  return ::testing::MakePolymorphicMatcher(detail::IsErrorMatcher(type, ::testing::A<const std::string&>()));
+  return ::testing::MakePolymorphicMatcher(detail::IsErrorMatcher(type, std::nullopt));
 }
 /// Same, and the message matches a value or a matcher (`IsError(TABLE_IN_USE, HasSubstr("orders"))`).
 template <class M>

@@ -200,7 +200,7 @@ TEST_F(NightlyBackupTest, AnOverriddenCallReportsAFailedMatchOnTheOutcome) {
   EXPECT_CALL(client, CreateBackup(_)).WillOnce(ReturnError(DynamoDBErrors::LIMIT_EXCEEDED));
   auto outcome = client.CreateBackup(M::CreateBackupRequest().WithTableName("orders").WithBackupName("b"));
   EXPECT_NONFATAL_FAILURE(EXPECT_THAT(outcome, dynafake::IsSuccess()),
-                          "which failed with LimitExceededException (HTTP 400)");
+                          "Actual: Outcome{error: LimitExceededException (HTTP 400): Subscriber limit exceeded");
 }
 
 }  // namespace
