@@ -60,8 +60,10 @@ def require_botocore():
 # ---------------------------------------------------------------- the CLI
 def find_or_build_cli(workdir):
     explicit = os.environ.get("DYNAFAKE_WIRE_CLI")
-    if explicit:
+    if explicit and os.access(explicit, os.X_OK):
         return explicit
+    if explicit:
+        print("DYNAFAKE_WIRE_CLI=%s is not built; building the CLI here instead" % explicit, file=sys.stderr)
     build = os.environ.get("DYNAFAKE_BUILD_DIR")
     if build:
         for path in glob.glob(os.path.join(build, "**", "dynafake_wire_cli"), recursive=True):

@@ -225,7 +225,8 @@ TEST_F(WireTest, HostileInputNeitherCrashesNorChangesState) {
     SCOPED_TRACE(h.name);
     const auto start = std::chrono::steady_clock::now();
     ExpectError(Call("PutItem", h.body), h.type);
-    EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(10));
+    // Generous: a Debug build under a loaded CI machine; this catches hangs, not slowness.
+    EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(60));
     EXPECT_EQ(Fingerprint(), before);
   }
 }
@@ -238,7 +239,7 @@ TEST_F(WireTest, DeepButLegalNestingReachesTheService) {
   // Whatever the Service decides about 60 levels, the answer is well formed.
   EXPECT_TRUE(r.status == 200 || r.status == 400) << r.body;
   ExpectHeaders(r);
-  EXPECT_NO_THROW(Json::parse(r.body));
+  EXPECT_TRUE(Json::accept(r.body)) << r.body;
 }
 
 TEST_F(WireTest, TenMegabyteValidBodyIsAnswered) {
