@@ -189,6 +189,10 @@ class Service {
   std::map<std::string, Backup> backups_;
   std::priority_queue<detail::Event, std::vector<detail::Event>, std::greater<detail::Event>> events_;
   std::map<std::string, std::deque<int64_t>> calls_;
+  /// While ApplyDue runs, histories that lost a reader wait here and are compacted
+  /// once at the end, not once per expired backup.
+  bool applyingDue_ = false;
+  std::set<std::shared_ptr<detail::History>> compactAfterApply_;
 };
 
 // ------------------------------------------------------------------ pipeline
@@ -266,11 +270,17 @@ inline void Service::Schedule(int64_t atMs, detail::EventKind kind, const std::s
 }
 
 inline void Service::ApplyDue(int64_t now) {
+  applyingDue_ = true;
   while (!events_.empty() && events_.top().atMs <= now) {
     detail::Event e = events_.top();
     events_.pop();
     Apply(e, now);
   }
+  applyingDue_ = false;
+  const auto touched = std::move(compactAfterApply_);
+  compactAfterApply_.clear();
+  for (const auto& h : touched)
+    if (h.use_count() > 1) CompactHistory(h, now);  // else `touched` held the last reference
 }
 
 inline void Service::Apply(const detail::Event& e, int64_t now) {

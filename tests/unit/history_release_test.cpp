@@ -101,6 +101,20 @@ TEST_P(HistoryReleaseTest, DeletedTableHistoryGoesWhenItsSystemBackupExpires) {
   EXPECT_EQ(stats.historyVersions, 0u);
 }
 
+TEST_P(HistoryReleaseTest, ExpiringSystemBackupsOfALiveTableReleaseTheVersionsTheyHeld) {
+  CreateActiveTable();
+  ASSERT_TRUE(client->PutItem(Order("orders", "a", 0)).IsSuccess());
+  for (int i = 0; i < 3; ++i) ASSERT_TRUE(service.SeedBackup("orders", "orders$DeletedTableBackup", M::BackupType::SYSTEM).IsSuccess());
+  for (int i = 1; i <= 1000; ++i) {
+    clock.Advance(1s);
+    ASSERT_TRUE(client->PutItem(Order("orders", "a", i)).IsSuccess());
+  }
+  EXPECT_GT(Versions(), 1000u);
+  clock.Advance(std::chrono::hours(24 * 35));  // all three expire in one step
+  EXPECT_EQ(service.Stats().backups, 0u);
+  EXPECT_LE(Versions(), 2u);
+}
+
 TEST_P(HistoryReleaseTest, LongRunOfWritesDeletesAndExpiriesStaysBoundedAndDrainsToZero) {
   // Every day for 100 days: a table gets 200 writes, has PITR on and is deleted,
   // leaving a SYSTEM backup. Backups older than 35 days expire, so the Service

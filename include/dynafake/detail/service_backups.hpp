@@ -87,7 +87,10 @@ inline void Service::RemoveBackup(const std::string& arn, int64_t now) {
   auto history = it->second.history;
   history->Unpin(it->second.cutMs);
   backups_.erase(it);
-  if (history.use_count() > 1) CompactHistory(history, now);  // else it dies with this last reference
+  if (history.use_count() > 1) {  // else it dies with this last reference
+    if (applyingDue_) compactAfterApply_.insert(history);
+    else CompactHistory(history, now);
+  }
 }
 
 inline Model::BackupDetails Service::DetailsOf(const Backup& b, int64_t now) const {
