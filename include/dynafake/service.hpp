@@ -31,6 +31,10 @@
 
 namespace dynafake {
 
+namespace detail {
+struct StateAccess;  // dynafake/wire/state.hpp: saves and loads a Service's whole state
+}  // namespace detail
+
 /// Counters for diagnostics: how much the Service holds right now.
 struct ServiceStats {
   std::size_t tables = 0;
@@ -106,6 +110,7 @@ class Service {
   }
 
  private:
+  friend struct detail::StateAccess;
   using Table = detail::TableState;
   using Backup = detail::BackupState;
 

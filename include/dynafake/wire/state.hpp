@@ -1,0 +1,316 @@
+// dynafake — state snapshots: a whole Service saved to JSON and loaded back,
+// so a fixture file can start a test in a prepared world.
+//
+//   std::string json = dynafake::SaveState(service);
+//   dynafake::LoadState(other, json);   // tables, items and their history,
+//                                       // backups, PITR, pending transitions, clock
+//
+// Saving, loading and saving again gives the same bytes. Fault rules and
+// rate-limit windows are not part of a snapshot.
+#pragma once
+
+#include <cstdint>      // int64_t, uint64_t
+#include <map>          // std::map
+#include <memory>       // std::shared_ptr
+#include <stdexcept>    // std::invalid_argument
+#include <string>       // std::string
+#include <string_view>  // std::string_view
+#include <vector>       // std::vector
+
+#include <nlohmann/json.hpp>  // nlohmann::json
+
+#include "dynafake/service.hpp"            // Service
+#include "dynafake/wire/serializers.hpp"   // ToJson / FromJson for model types
+
+namespace dynafake {
+
+namespace detail {
+
+/// The only code that reads and writes a Service's private state.
+struct StateAccess {
+  using Json = nlohmann::json;
+  static constexpr const char* kFormat = "dynafake-state";
+  static constexpr int kVersion = 1;
+
+  static Json KeyDefJson(const KeyDef& k) {
+    Json j = Json::object();
+    j["hash"] = k.hash;
+    j["hashType"] = Model::ScalarAttributeTypeMapper::GetNameForScalarAttributeType(k.hashType);
+    if (!k.range.empty()) {
+      j["range"] = k.range;
+      j["rangeType"] = Model::ScalarAttributeTypeMapper::GetNameForScalarAttributeType(k.rangeType);
+    }
+    return j;
+  }
+  static KeyDef KeyDefFrom(const Json& j) {
+    KeyDef k;
+    k.hash = j.at("hash").get<std::string>();
+    k.hashType = Model::ScalarAttributeTypeMapper::GetScalarAttributeTypeForName(j.at("hashType").get<std::string>());
+    if (j.contains("range")) {
+      k.range = j.at("range").get<std::string>();
+      k.rangeType = Model::ScalarAttributeTypeMapper::GetScalarAttributeTypeForName(j.at("rangeType").get<std::string>());
+    }
+    return k;
+  }
+
+  template <class T>
+  static Json List(const std::vector<T>& v) {
+    Json a = Json::array();
+    for (const auto& e : v) a.push_back(wire::ToJson(e));
+    return a;
+  }
+  template <class T>
+  static std::vector<T> ListFrom(const Json& j, const std::string& path) {
+    std::vector<T> out;
+    for (std::size_t i = 0; i < j.size(); ++i) {
+      T e;
+      wire::FromJson(j.at(i), e, path);
+      out.push_back(std::move(e));
+    }
+    return out;
+  }
+  template <class T>
+  static T One(const Json& j, const std::string& path) {
+    T e;
+    wire::FromJson(j, e, path);
+    return e;
+  }
+
+  static Json ItemJson(const Item& item) {
+    Json j = Json::object();
+    for (const auto& kv : item) j[kv.first] = wire::ToJson(kv.second);
+    return j;
+  }
+  static Item ItemFrom(const Json& j) {
+    Item item;
+    for (auto it = j.begin(); it != j.end(); ++it) item.emplace(it.key(), One<Model::AttributeValue>(it.value(), it.key()));
+    return item;
+  }
+
+  static Json HistoryJson(const History& h) {
+    Json keys = Json::object();
+    for (const auto& kv : h.Keys()) {
+      Json versions = Json::array();
+      for (const auto& v : kv.second) {
+        Json e = {{"at", v.atMs}, {"seq", v.seq}, {"size", v.sizeBytes}};
+        if (v.deleted) e["deleted"] = true;
+        else e["item"] = ItemJson(v.item);
+        versions.push_back(std::move(e));
+      }
+      keys[kv.first] = std::move(versions);
+    }
+    Json totals = Json::array();
+    for (const auto& t : h.TotalsLog()) totals.push_back(Json::array({t.atMs, t.seq, t.items, t.bytes}));
+    return Json{{"lastSeq", h.LastSeq()}, {"keys", std::move(keys)}, {"totals", std::move(totals)}};
+  }
+  static std::shared_ptr<History> HistoryFrom(const Json& j) {
+    std::map<std::string, std::vector<Version>> keys;
+    for (auto it = j.at("keys").begin(); it != j.at("keys").end(); ++it) {
+      auto& versions = keys[it.key()];
+      for (const auto& e : it.value()) {
+        Version v;
+        v.atMs = e.at("at").get<int64_t>();
+        v.seq = e.at("seq").get<uint64_t>();
+        v.sizeBytes = e.at("size").get<int64_t>();
+        v.deleted = e.value("deleted", false);
+        if (!v.deleted) v.item = ItemFrom(e.at("item"));
+        versions.push_back(std::move(v));
+      }
+    }
+    std::vector<Totals> totals;
+    for (const auto& t : j.at("totals"))
+      totals.push_back(Totals{t.at(0).get<int64_t>(), t.at(1).get<uint64_t>(), t.at(2).get<int64_t>(), t.at(3).get<int64_t>()});
+    auto h = std::make_shared<History>();
+    h->Restore(std::move(keys), std::move(totals), j.at("lastSeq").get<uint64_t>());
+    return h;
+  }
+
+  static const char* EventName(EventKind k) {
+    switch (k) {
+      case EventKind::TableSettled: return "TableSettled";
+      case EventKind::TableGone: return "TableGone";
+      case EventKind::BackupAvailable: return "BackupAvailable";
+      case EventKind::BackupExpired: return "BackupExpired";
+    }
+    return "";
+  }
+  static EventKind EventFrom(const std::string& name) {
+    if (name == "TableSettled") return EventKind::TableSettled;
+    if (name == "TableGone") return EventKind::TableGone;
+    if (name == "BackupAvailable") return EventKind::BackupAvailable;
+    if (name == "BackupExpired") return EventKind::BackupExpired;
+    throw std::invalid_argument("unknown pending transition '" + name + "'");
+  }
+
+  static std::string Save(Service& s) {
+    std::lock_guard<std::mutex> lock(s.mu_);
+    const int64_t now = s.NowMs();
+    s.ApplyDue(now);
+    // histories are shared between a table and its backups: number them in order of first use
+    std::map<const History*, std::size_t> ids;
+    Json histories = Json::array();
+    auto idOf = [&](const std::shared_ptr<History>& h) {
+      auto it = ids.find(h.get());
+      if (it != ids.end()) return it->second;
+      const std::size_t id = ids.size();
+      ids.emplace(h.get(), id);
+      histories.push_back(HistoryJson(*h));
+      return id;
+    };
+    Json tables = Json::array();
+    for (const auto& kv : s.tables_) {
+      const TableState& t = kv.second;
+      Json j;
+      j["description"] = wire::ToJson(t.desc);
+      j["tags"] = List(t.tags);
+      j["globalSecondaryIndexes"] = List(t.gsis);
+      j["key"] = KeyDefJson(t.key);
+      j["status"] = Model::TableStatusMapper::GetNameForTableStatus(t.status);
+      j["createdMs"] = t.createdMs;
+      j["statusUntilMs"] = t.statusUntilMs;
+      j["generation"] = t.generation;
+      j["pitr"] = {{"enabled", t.pitrEnabled}, {"sinceMs", t.pitrSinceMs}, {"recoveryPeriodInDays", t.recoveryPeriodDays}};
+      j["restoring"] = t.restoring;
+      j["restoreSourceBackup"] = t.restoreSourceBackup;
+      j["history"] = idOf(t.history);
+      j["writesSinceCompaction"] = t.writesSinceCompaction;
+      tables.push_back(std::move(j));
+    }
+    Json backups = Json::array();
+    for (const auto& kv : s.backups_) {
+      const BackupState& b = kv.second;
+      Json j;
+      j["details"] = wire::ToJson(b.details);
+      j["source"] = wire::ToJson(b.source);
+      j["features"] = wire::ToJson(b.features);
+      j["attributeDefinitions"] = List(b.attributeDefinitions);
+      j["key"] = KeyDefJson(b.key);
+      j["tableName"] = b.tableName;
+      j["cutMs"] = b.cutMs;
+      j["cutSeq"] = b.cutSeq;
+      j["availableAtMs"] = b.availableAtMs;
+      j["history"] = idOf(b.history);
+      backups.push_back(std::move(j));
+    }
+    auto queue = s.events_;
+    Json events = Json::array();
+    while (!queue.empty()) {
+      const Event& e = queue.top();
+      events.push_back({{"at", e.atMs}, {"seq", e.seq}, {"kind", EventName(e.kind)}, {"key", e.key}, {"generation", e.generation}});
+      queue.pop();
+    }
+    Json root;
+    root["format"] = kFormat;
+    root["version"] = kVersion;
+    root["clock"] = {{"ms", now}, {"iso", DateTime(now).ToIso8601()}};
+    root["account"] = {{"accountId", s.options_.accountId}, {"region", s.options_.region}, {"partition", s.options_.partition}};
+    root["random"] = s.rng_;
+    root["eventSeq"] = s.eventSeq_;
+    root["histories"] = std::move(histories);
+    root["tables"] = std::move(tables);
+    root["backups"] = std::move(backups);
+    root["pendingTransitions"] = std::move(events);
+    return root.dump(1, ' ', false, Json::error_handler_t::replace) + "\n";
+  }
+
+  static void Load(Service& s, std::string_view text) {
+    Json root = Json::parse(text.begin(), text.end(), nullptr, false);
+    if (root.is_discarded() || !root.is_object()) throw std::invalid_argument("LoadState: not a JSON object");
+    if (root.value("format", std::string()) != kFormat)
+      throw std::invalid_argument("LoadState: not a dynafake state snapshot (\"format\" is not \"dynafake-state\")");
+    if (root.value("version", 0) != kVersion)
+      throw std::invalid_argument("LoadState: unsupported snapshot version " + root.value("version", Json()).dump());
+    try {
+      // build everything first: a snapshot that fails to load changes nothing
+      std::vector<std::shared_ptr<History>> histories;
+      for (const auto& h : root.at("histories")) histories.push_back(HistoryFrom(h));
+      auto history = [&](const Json& id) {
+        const auto i = id.get<std::size_t>();
+        if (i >= histories.size()) throw std::invalid_argument("LoadState: history " + std::to_string(i) + " does not exist");
+        return histories[i];
+      };
+      std::map<std::string, TableState> tables;
+      for (const auto& j : root.at("tables")) {
+        TableState t;
+        t.desc = One<Model::TableDescription>(j.at("description"), "description");
+        t.tags = ListFrom<Model::Tag>(j.at("tags"), "tags");
+        t.gsis = ListFrom<Model::GlobalSecondaryIndexDescription>(j.at("globalSecondaryIndexes"), "globalSecondaryIndexes");
+        t.key = KeyDefFrom(j.at("key"));
+        t.status = Model::TableStatusMapper::GetTableStatusForName(j.at("status").get<std::string>());
+        t.createdMs = j.at("createdMs").get<int64_t>();
+        t.statusUntilMs = j.at("statusUntilMs").get<int64_t>();
+        t.generation = j.at("generation").get<uint64_t>();
+        t.pitrEnabled = j.at("pitr").at("enabled").get<bool>();
+        t.pitrSinceMs = j.at("pitr").at("sinceMs").get<int64_t>();
+        t.recoveryPeriodDays = j.at("pitr").at("recoveryPeriodInDays").get<int>();
+        t.restoring = j.at("restoring").get<bool>();
+        t.restoreSourceBackup = j.at("restoreSourceBackup").get<std::string>();
+        t.history = history(j.at("history"));
+        t.writesSinceCompaction = j.at("writesSinceCompaction").get<uint64_t>();
+        const std::string name = t.desc.GetTableName();
+        tables.emplace(name, std::move(t));
+      }
+      std::map<std::string, BackupState> backups;
+      for (const auto& j : root.at("backups")) {
+        BackupState b;
+        b.details = One<Model::BackupDetails>(j.at("details"), "details");
+        b.source = One<Model::SourceTableDetails>(j.at("source"), "source");
+        b.features = One<Model::SourceTableFeatureDetails>(j.at("features"), "features");
+        b.attributeDefinitions = ListFrom<Model::AttributeDefinition>(j.at("attributeDefinitions"), "attributeDefinitions");
+        b.key = KeyDefFrom(j.at("key"));
+        b.tableName = j.at("tableName").get<std::string>();
+        b.cutMs = j.at("cutMs").get<int64_t>();
+        b.cutSeq = j.at("cutSeq").get<uint64_t>();
+        b.availableAtMs = j.at("availableAtMs").get<int64_t>();
+        b.history = history(j.at("history"));
+        b.history->Pin(b.cutMs);
+        const std::string arn = b.details.GetBackupArn();
+        backups.emplace(arn, std::move(b));
+      }
+      decltype(s.events_) events;
+      for (const auto& e : root.at("pendingTransitions"))
+        events.push(Event{e.at("at").get<int64_t>(), e.at("seq").get<uint64_t>(), EventFrom(e.at("kind").get<std::string>()),
+                          e.at("key").get<std::string>(), e.at("generation").get<uint64_t>()});
+      const int64_t savedAt = root.at("clock").at("ms").get<int64_t>();
+      const uint64_t random = root.at("random").get<uint64_t>();
+      const uint64_t eventSeq = root.at("eventSeq").get<uint64_t>();
+
+      std::lock_guard<std::mutex> lock(s.mu_);
+      if (auto* manual = dynamic_cast<ManualClock*>(s.clock_)) {
+        if (TimePoint(std::chrono::milliseconds(savedAt)) < manual->Now())
+          throw std::invalid_argument("LoadState: the snapshot was saved at " + DateTime(savedAt).ToIso8601() +
+                                      " but the ManualClock is already at " + DateTime(manual->Now()).ToIso8601() +
+                                      "; a ManualClock cannot move backwards");
+        manual->Set(TimePoint(std::chrono::milliseconds(savedAt)));
+      }
+      s.tables_ = std::move(tables);
+      s.backups_ = std::move(backups);
+      s.events_ = std::move(events);
+      s.rng_ = random;
+      s.eventSeq_ = eventSeq;
+      s.calls_.clear();
+    } catch (const nlohmann::json::exception& e) {
+      throw std::invalid_argument(std::string("LoadState: malformed snapshot: ") + e.what());
+    } catch (const wire::DecodeError& e) {
+      throw std::invalid_argument(std::string("LoadState: malformed snapshot: ") + e.what());
+    }
+  }
+};
+
+}  // namespace detail
+
+/// The whole state of `service` as JSON: tables, items with their history,
+/// backups, PITR settings, pending transitions and the clock's time.
+/// Due transitions are applied first. Fault rules are not saved.
+inline std::string SaveState(const Service& service) {
+  // observing a Service applies its due transitions, as every call does
+  return detail::StateAccess::Save(const_cast<Service&>(service));
+}
+
+/// Replaces the state of `service` with a snapshot from SaveState. A
+/// ManualClock is moved forward to the snapshot's time (a snapshot older than
+/// the clock is refused). Throws std::invalid_argument, changing nothing, when
+/// `json` is not a valid snapshot. Fault rules are left as they are.
+inline void LoadState(Service& service, std::string_view json) { detail::StateAccess::Load(service, json); }
+
+}  // namespace dynafake
