@@ -143,6 +143,11 @@ class Service {
 
   // ---- lookups and shared steps
   std::string NameFromTableArg(const std::string& nameOrArn) const;
+  /// The table's name for messages: the name, or the argument itself when it is an ARN of no table here.
+  std::string ShownName(const std::string& nameOrArn) const {
+    std::string name = NameFromTableArg(nameOrArn);
+    return name.empty() ? nameOrArn : name;
+  }
   Table* FindTable(const std::string& nameOrArn);
   Backup* FindBackup(const std::string& arn);
   int TablesInTransition() const;

@@ -122,7 +122,7 @@ inline Model::BackupSummary Service::Summarize(const Backup& b, int64_t now) con
 inline Model::CreateBackupOutcome Service::CreateBackup(const Model::CreateBackupRequest& r) {
   return Run(r, [&](int64_t now) -> Model::CreateBackupOutcome {
     using namespace Model;
-    const std::string name = NameFromTableArg(r.GetTableName());
+    const std::string name = ShownName(r.GetTableName());
     Table* t = FindTable(r.GetTableName());
     if (!t) return Err(DynamoDBErrors::TABLE_NOT_FOUND, "Table not found: " + (name.empty() ? r.GetTableName() : name));
     if (t->status == TableStatus::CREATING)

@@ -143,7 +143,7 @@ inline Model::PutItemOutcome Service::PutItem(const Model::PutItemRequest& r) {
   return Run(r, [&](int64_t now) -> Model::PutItemOutcome {
     std::string err = UnsupportedExpressions(r);
     if (!err.empty()) return Err(DynamoDBErrors::VALIDATION, err);
-    const std::string name = NameFromTableArg(r.GetTableName());
+    const std::string name = ShownName(r.GetTableName());
     Table* t = FindTable(r.GetTableName());
     if (!(err = CheckWritable(t, name)).empty()) return Err(DynamoDBErrors::RESOURCE_NOT_FOUND, err);
     if (!(err = CheckItemValues(r.GetItem())).empty()) return Err(DynamoDBErrors::VALIDATION, err);
@@ -160,7 +160,7 @@ inline Model::PutItemOutcome Service::PutItem(const Model::PutItemRequest& r) {
 
 inline Model::GetItemOutcome Service::GetItem(const Model::GetItemRequest& r) {
   return Run(r, [&](int64_t now) -> Model::GetItemOutcome {
-    const std::string name = NameFromTableArg(r.GetTableName());
+    const std::string name = ShownName(r.GetTableName());
     Table* t = FindTable(r.GetTableName());
     std::string err = CheckWritable(t, name);
     if (!err.empty()) return Err(DynamoDBErrors::RESOURCE_NOT_FOUND, err);
@@ -183,7 +183,7 @@ inline Model::DeleteItemOutcome Service::DeleteItem(const Model::DeleteItemReque
   return Run(r, [&](int64_t now) -> Model::DeleteItemOutcome {
     std::string err = UnsupportedExpressions(r);
     if (!err.empty()) return Err(DynamoDBErrors::VALIDATION, err);
-    const std::string name = NameFromTableArg(r.GetTableName());
+    const std::string name = ShownName(r.GetTableName());
     Table* t = FindTable(r.GetTableName());
     if (!(err = CheckWritable(t, name)).empty()) return Err(DynamoDBErrors::RESOURCE_NOT_FOUND, err);
     if (!(err = detail::CheckKey(t->key, r.GetKey(), true)).empty()) return Err(DynamoDBErrors::VALIDATION, err);
@@ -202,7 +202,7 @@ inline Model::ScanOutcome Service::Scan(const Model::ScanRequest& r) {
     using namespace Model;
     std::string err = UnsupportedExpressions(r);
     if (!err.empty()) return Err(DynamoDBErrors::VALIDATION, err);
-    const std::string name = NameFromTableArg(r.GetTableName());
+    const std::string name = ShownName(r.GetTableName());
     Table* t = FindTable(r.GetTableName());
     if (!(err = CheckWritable(t, name)).empty()) return Err(DynamoDBErrors::RESOURCE_NOT_FOUND, err);
     if (r.SegmentHasBeenSet() != r.TotalSegmentsHasBeenSet())

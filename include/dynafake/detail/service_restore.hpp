@@ -25,7 +25,7 @@ inline Model::DescribeContinuousBackupsOutcome Service::DescribeContinuousBackup
   return Run(r, [&](int64_t now) -> Model::DescribeContinuousBackupsOutcome {
     using namespace Model;
     const Table* t = FindTable(r.GetTableName());
-    if (!t) return Err(DynamoDBErrors::TABLE_NOT_FOUND, "Table not found: " + NameFromTableArg(r.GetTableName()));
+    if (!t) return Err(DynamoDBErrors::TABLE_NOT_FOUND, "Table not found: " + ShownName(r.GetTableName()));
     PointInTimeRecoveryDescription p;
     if (t->pitrEnabled) {
       const int64_t earliest = EarliestRestorableMs(*t, now);
@@ -45,7 +45,7 @@ inline Model::UpdateContinuousBackupsOutcome Service::UpdateContinuousBackups(
     const Model::UpdateContinuousBackupsRequest& r) {
   return Run(r, [&](int64_t now) -> Model::UpdateContinuousBackupsOutcome {
     using namespace Model;
-    const std::string name = NameFromTableArg(r.GetTableName());
+    const std::string name = ShownName(r.GetTableName());
     Table* t = FindTable(r.GetTableName());
     if (!t || t->status == TableStatus::DELETING) return Err(DynamoDBErrors::TABLE_NOT_FOUND, "Table not found: " + name);
     const auto& spec = r.GetPointInTimeRecoverySpecification();

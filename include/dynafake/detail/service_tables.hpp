@@ -149,7 +149,12 @@ inline Model::CreateTableOutcome Service::CreateTable(const Model::CreateTableRe
     d.SetCreationDateTime(DateTime(now));
     const bool onDemand = r.GetBillingMode() == BillingMode::PAY_PER_REQUEST;
     d.SetProvisionedThroughput(detail::ThroughputDescription(onDemand ? detail::ZeroThroughput() : r.GetProvisionedThroughput()));
-    if (r.BillingModeHasBeenSet()) d.SetBillingModeSummary(BillingModeSummary().WithBillingMode(r.GetBillingMode()).WithLastUpdateToPayPerRequestDateTime(DateTime(now)));
+    if (r.BillingModeHasBeenSet()) {
+      BillingModeSummary summary;
+      summary.SetBillingMode(r.GetBillingMode());
+      if (onDemand) summary.SetLastUpdateToPayPerRequestDateTime(DateTime(now));
+      d.SetBillingModeSummary(summary);
+    }
     if (r.OnDemandThroughputHasBeenSet()) d.SetOnDemandThroughput(r.GetOnDemandThroughput());
     for (const auto& l : r.GetLocalSecondaryIndexes())
       d.AddLocalSecondaryIndexes(LocalSecondaryIndexDescription().WithIndexName(l.GetIndexName()).WithKeySchema(l.GetKeySchema())
@@ -196,7 +201,7 @@ inline Model::DescribeTableOutcome Service::DescribeTable(const Model::DescribeT
     const Table* t = FindTable(r.GetTableName());
     if (!t)
       return Err(DynamoDBErrors::RESOURCE_NOT_FOUND,
-                 "Requested resource not found: Table: " + NameFromTableArg(r.GetTableName()) + " not found");
+                 "Requested resource not found: Table: " + ShownName(r.GetTableName()) + " not found");
     return Model::DescribeTableResult().WithTable(DescribeState(*t));
   });
 }
@@ -210,7 +215,7 @@ inline Model::UpdateTableOutcome Service::UpdateTable(const Model::UpdateTableRe
                                              "GlobalTableWitnessUpdates, MultiRegionConsistency and "
                                              "GlobalTableSettingsReplicationMode are not supported");
     Table* t = FindTable(r.GetTableName());
-    const std::string name = NameFromTableArg(r.GetTableName());
+    const std::string name = ShownName(r.GetTableName());
     if (!t) return Err(DynamoDBErrors::RESOURCE_NOT_FOUND, "Requested resource not found: Table: " + name + " not found");
     if (t->status != TableStatus::ACTIVE)
       return Err(DynamoDBErrors::RESOURCE_IN_USE, "Attempt to change a resource which is still in use: Table is being " +
@@ -291,7 +296,12 @@ inline Model::UpdateTableOutcome Service::UpdateTable(const Model::UpdateTableRe
     }
     // every check passed: commit
     d.SetAttributeDefinitions(defs);
-    if (r.BillingModeHasBeenSet()) d.SetBillingModeSummary(BillingModeSummary().WithBillingMode(mode).WithLastUpdateToPayPerRequestDateTime(DateTime(now)));
+    if (r.BillingModeHasBeenSet()) {
+      BillingModeSummary summary = d.GetBillingModeSummary();
+      summary.SetBillingMode(mode);
+      if (onDemand && !wasOnDemand) summary.SetLastUpdateToPayPerRequestDateTime(DateTime(now));
+      d.SetBillingModeSummary(summary);
+    }
     if (onDemand) {
       d.SetProvisionedThroughput(detail::ThroughputDescription(detail::ZeroThroughput()));
       for (auto& g : gsis) g.SetProvisionedThroughput(detail::ThroughputDescription(detail::ZeroThroughput()));
@@ -334,7 +344,7 @@ inline Model::UpdateTableOutcome Service::UpdateTable(const Model::UpdateTableRe
 inline Model::DeleteTableOutcome Service::DeleteTable(const Model::DeleteTableRequest& r) {
   return Run(r, [&](int64_t now) -> Model::DeleteTableOutcome {
     using namespace Model;
-    const std::string name = NameFromTableArg(r.GetTableName());
+    const std::string name = ShownName(r.GetTableName());
     Table* t = FindTable(r.GetTableName());
     if (!t) return Err(DynamoDBErrors::RESOURCE_NOT_FOUND, "Requested resource not found: Table: " + name + " not found");
     if (t->status == TableStatus::DELETING) return DeleteTableResult().WithTableDescription(DescribeState(*t));
