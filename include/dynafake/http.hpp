@@ -733,11 +733,12 @@ class HttpServer {
     });
 
     s.Post("/", [this](const httplib::Request& req, httplib::Response& res) { ServeDynamo(req, res); });
+    std::function<void(const httplib::Request&, httplib::Response&)> admin;
     s.Get("/", [](const httplib::Request&, httplib::Response& res) {
       res.set_content("healthy: dynafake", "text/plain");
     });
     if (options_.admin) {
-      const auto admin = [this](const httplib::Request& req, httplib::Response& res) {
+      admin = [this](const httplib::Request& req, httplib::Response& res) {
         std::map<std::string, std::string> query;
         for (const auto& kv : req.params) query[kv.first] = kv.second;
         std::string path = req.path.substr(std::string("/_dynafake").size());
@@ -751,6 +752,23 @@ class HttpServer {
       s.Put(R"(/_dynafake/.*)", admin);
       s.Delete(R"(/_dynafake/.*)", admin);
     }
+    // A POST or PUT with neither Content-Length nor chunked encoding has no
+    // body (RFC 9112 6.3), but httplib refuses it with 400. `curl -X POST
+    // .../_dynafake/reset` sends exactly that: answer it with an empty body.
+    s.set_pre_routing_handler([this, admin](const httplib::Request& req, httplib::Response& res) {
+      if ((req.method != "POST" && req.method != "PUT") || req.has_header("Content-Length") ||
+          req.has_header("Transfer-Encoding"))
+        return httplib::Server::HandlerResponse::Unhandled;
+      if (req.path == "/" && req.method == "POST") {
+        ServeDynamo(req, res);
+        return httplib::Server::HandlerResponse::Handled;
+      }
+      if (admin && req.path.rfind("/_dynafake/", 0) == 0) {
+        admin(req, res);
+        return httplib::Server::HandlerResponse::Handled;
+      }
+      return httplib::Server::HandlerResponse::Unhandled;
+    });
     // Errors httplib raises itself (413 over the size limit, 404, 400 on a bad
     // request line) get a JSON body; answers that already have one are left alone.
     s.set_error_handler(httplib::Server::HandlerWithResponse([this](const httplib::Request& req, httplib::Response& res) {
@@ -763,10 +781,14 @@ class HttpServer {
                         {"error", "request body too large (limit " + std::to_string(options_.maxRequestBytes) +
                                       " bytes)"}};
         res.set_content(http_detail::Dump(body), "application/json");
-      } else {
+      } else if (res.status == 404 || res.status == 405) {
         res.set_content(http_detail::Dump(http_detail::ErrorJson(
                             "no route for " + req.method + " " + req.path +
                             " (DynamoDB calls are POST / with X-Amz-Target; admin calls are under /_dynafake/)")),
+                        "application/json");
+      } else {
+        res.set_content(http_detail::Dump(http_detail::ErrorJson("bad request (HTTP " + std::to_string(res.status) +
+                                                                 ") for " + req.method + " " + req.path)),
                         "application/json");
       }
       return httplib::Server::HandlerResponse::Handled;

@@ -6,6 +6,12 @@
 #include <thread>
 #include <vector>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <sys/time.h>
+#include <unistd.h>
+
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -363,6 +369,41 @@ TEST(HttpAdmin, FaultRulesThatMakeNoSenseAreRefusedByName) {
   EXPECT_THAT(error("not json"), HasSubstr("JSON"));
   EXPECT_EQ(c.Delete("/_dynafake/faults/abc").status, 404);
   EXPECT_TRUE(c.Get("/_dynafake/faults").body["faults"].empty());
+}
+
+/// Sends `request` as raw bytes on a new connection; returns everything the server answers.
+std::string RawExchange(int port, const std::string& request) {
+  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  if (fd < 0) return {};
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(static_cast<uint16_t>(port));
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  timeval timeout{5, 0};
+  ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
+  std::string answer;
+  if (::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0 &&
+      ::send(fd, request.data(), request.size(), 0) == static_cast<ssize_t>(request.size())) {
+    char buf[4096];
+    for (ssize_t n; (n = ::recv(fd, buf, sizeof buf, 0)) > 0;) answer.append(buf, static_cast<std::size_t>(n));
+  }
+  ::close(fd);
+  return answer;
+}
+
+TEST(HttpAdmin, PostWithoutContentLengthHasAnEmptyBody) {
+  // What `curl -X POST http://.../_dynafake/reset` sends: no Content-Length at all.
+  HttpServer server(Instant());
+  server.Start();
+  const std::string reset =
+      RawExchange(server.Port(), "POST /_dynafake/reset HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+  EXPECT_THAT(reset, HasSubstr("HTTP/1.1 200"));
+  EXPECT_THAT(reset, HasSubstr("\"reset\""));
+  const std::string list = RawExchange(server.Port(),
+                                       "POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+                                       "X-Amz-Target: DynamoDB_20120810.ListTables\r\n\r\n");
+  EXPECT_THAT(list, HasSubstr("HTTP/1.1 200"));
+  EXPECT_THAT(list, HasSubstr("TableNames"));
 }
 
 TEST(HttpAdmin, UnknownEndpointsAndMethodsAreNamed) {
