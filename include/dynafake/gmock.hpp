@@ -334,8 +334,9 @@ detail::ReturnResultAction<Result> ReturnResult(Result result) {
 }
 
 // ---------------------------------------------------------------------------
-// Printers. Every model type prints through its operator<< (dynafake/model/print.hpp),
-// which GoogleTest uses; outcomes get a PrintTo here.
+// Printers. GoogleTest prints every model type, DynamoDBError and
+// DynamoDBErrors through their operator<< (dynafake/model/print.hpp,
+// dynafake/model/errors.hpp); outcomes, which have none, get a PrintTo here.
 
 namespace Model {
 
@@ -353,10 +354,5 @@ void PrintTo(const Outcome<R, E>& outcome, std::ostream* os) {
 }
 
 }  // namespace Model
-
-/// Prints a DynamoDBError as `TableInUseException (HTTP 400): message`.
-inline void PrintTo(const DynamoDBError& error, std::ostream* os) { *os << error; }
-/// Prints an error type by its exception name: `LimitExceededException`.
-inline void PrintTo(DynamoDBErrors type, std::ostream* os) { *os << type; }
 
 }  // namespace dynafake

@@ -1,6 +1,7 @@
 // MockClient's default actions are the real fake: with no expectation, or an
 // expectation without an action, every call gets the Service's own answer.
 #include <string>
+#include <thread>
 #include <vector>
 
 #include <gmock/gmock.h>
@@ -20,6 +21,7 @@ using dynafake::IsSuccess;
 using dynafake::ReturnError;
 using ::testing::_;
 using ::testing::NiceMock;
+using ::testing::StartsWith;
 using ::testing::StrictMock;
 
 M::CreateTableRequest OrdersTable(const std::string& name = "orders") {
@@ -200,6 +202,27 @@ TEST(Delegation, CallsThroughTheRealClientAreNotSeenByTheMock) {
   StrictMock<dynafake::MockClient> client(service);
   // No expectation: calling the mock would fail, calling its real client does not.
   EXPECT_THAT(client.GetRealClient().CreateTable(OrdersTable()), IsSuccess());
+}
+
+TEST(Delegation, OneMockMayBeCalledFromManyThreads) {
+  dynafake::ManualClock clock;
+  dynafake::Service service(clock);
+  std::vector<std::string> tables;
+  for (int i = 0; i < 8; ++i) tables.push_back("table-" + std::to_string(i));
+  testutil::CreateActiveTables(service, clock, tables);
+  NiceMock<dynafake::MockClient> client(service);
+  EXPECT_CALL(client, CreateBackup(HasTableName(StartsWith("table-")))).Times(8);
+
+  std::vector<std::thread> threads;
+  std::vector<int> ok(tables.size(), 0);
+  for (std::size_t i = 0; i < tables.size(); ++i)
+    threads.emplace_back([&, i] {
+      ok[i] = client.CreateBackup(M::CreateBackupRequest().WithTableName(tables[i]).WithBackupName("parallel"))
+                  .IsSuccess();
+    });
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(ok, std::vector<int>(tables.size(), 1));
+  EXPECT_EQ(client.GetRealClient().ListBackups(M::ListBackupsRequest()).GetResult().GetBackupSummaries().size(), 8u);
 }
 
 // Production code templated on the client type (not on a traits struct).

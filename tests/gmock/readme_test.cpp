@@ -3,6 +3,7 @@
 // README's code block: change both together.
 //
 // README BEGIN
+#include <gtest/gtest.h>
 #include <dynafake/gmock.hpp>
 
 namespace M = dynafake::Model;
