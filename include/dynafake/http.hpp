@@ -33,8 +33,9 @@
 //     DELETE /_dynafake/faults/{id}        {"deleted":"1"} (unknown id: 404)
 //     DELETE /_dynafake/faults             {"deleted":<count>}
 //     POST   /_dynafake/reset              empty world, clock back to its start time
-//     GET    /_dynafake/state              the snapshot JSON (needs dynafake::SaveState)
-//     PUT    /_dynafake/state              loads a snapshot (needs dynafake::LoadState)
+//     GET    /_dynafake/state              the snapshot JSON (dynafake::SaveState)
+//     PUT    /_dynafake/state              loads a snapshot (dynafake::LoadState); the clock
+//                                           moves to the snapshot's time (never backwards)
 //     POST   /_dynafake/state/save         writes the snapshot to HttpOptions::statePath
 //   Admin calls about one account take `?account=123456789012` (default: the
 //   Service's own account).
@@ -75,6 +76,7 @@
 #include "dynafake/options.hpp"  // ServiceOptions
 #include "dynafake/service.hpp"  // Service
 #include "dynafake/wire.hpp"     // Wire, Response
+#include "dynafake/wire/state.hpp"  // SaveState, LoadState
 
 namespace dynafake {
 
@@ -479,8 +481,31 @@ class HttpServer {
   /// The snapshot of one account's Service. Throws AdminError(501) until the
   /// wire layer provides dynafake::SaveState.
   std::string SaveStateJson(const std::string& accountId = "") { return http_detail::Save(GetService(accountId)); }
+  /// Loads a snapshot into one account's Service. A server that owns a manual
+  /// clock moves it to the snapshot's time (never backwards: load after a
+  /// reset to go back). Throws AdminError(400) for a snapshot that does not load.
   void LoadStateJson(std::string_view json, const std::string& accountId = "") {
-    http_detail::Load(GetService(accountId), json);
+    Service& service = GetService(accountId);
+    std::optional<TimePoint> savedAt;
+    if (ownedClock_ && ownedClock_->Mode() == ClockMode::Manual) {
+      const auto doc = http_detail::Json::parse(json.begin(), json.end(), nullptr, false);
+      if (doc.is_object() && doc.contains("clock") && doc["clock"].is_object() && doc["clock"].contains("ms") &&
+          doc["clock"]["ms"].is_number_integer()) {
+        savedAt = TimePoint(std::chrono::milliseconds(doc["clock"]["ms"].get<int64_t>()));
+        if (*savedAt < ownedClock_->Now())
+          throw AdminError(400, "the snapshot was saved at " + DateTime(*savedAt).ToIso8601() +
+                                    " but the clock is already at " + DateTime(ownedClock_->Now()).ToIso8601() +
+                                    "; time cannot move backwards (POST /_dynafake/reset first)");
+      }
+    }
+    try {
+      http_detail::Load(service, json);
+    } catch (const AdminError&) {
+      throw;
+    } catch (const std::exception& e) {
+      throw AdminError(400, std::string("cannot load the snapshot: ") + e.what());
+    }
+    if (savedAt) ownedClock_->Set(*savedAt);
   }
   /// The state file's content: the default account's snapshot, or with
   /// several accounts {"accounts": {"<id>": <snapshot>, ...}}.
@@ -689,16 +714,12 @@ class HttpServer {
         return j;
       }
       if (method == "PUT") {
-        Service& s = service();
+        service();  // an unknown account is a 400
         if (Json::parse(body, nullptr, false).is_discarded()) throw AdminError(400, "the snapshot is not JSON");
-        try {
-          http_detail::Load(s, body);
-        } catch (const AdminError&) {
-          throw;
-        } catch (const std::exception& e) {
-          throw AdminError(400, std::string("cannot load the snapshot: ") + e.what());
-        }
-        return Json{{"status", "loaded"}};
+        LoadStateJson(body, account);
+        Json out = ClockJson();
+        out["status"] = "loaded";
+        return out;
       }
       throw AdminError(405, "use GET or PUT for /_dynafake/state");
     }

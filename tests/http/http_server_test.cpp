@@ -445,7 +445,7 @@ TEST(HttpAdmin, ResetEmptiesTheWorldAndRewindsTheClock) {
             firstArn);
 }
 
-TEST(HttpAdmin, StateEndpointsNeedSnapshots) {
+TEST(HttpAdmin, StateSnapshotsRoundTripThroughTheAdminApi) {
   HttpServer server(Instant());
   server.Start();
   TestClient c(server.Port());
@@ -458,12 +458,24 @@ TEST(HttpAdmin, StateEndpointsNeedSnapshots) {
     return;
   }
   ASSERT_EQ(c.Call("CreateTable", TableRequest("orders")).status, 200);
+  c.Post("/_dynafake/clock/advance", R"({"seconds": 3600})");
   const Answer saved = c.Get("/_dynafake/state");
   ASSERT_EQ(saved.status, 200);
+  // Loading a snapshot from the past is refused: time cannot move backwards.
+  c.Post("/_dynafake/clock/advance", R"({"seconds": 60})");
+  const Answer past = c.Put("/_dynafake/state", saved.body.dump());
+  EXPECT_EQ(past.status, 400);
+  EXPECT_THAT(past.body["error"].get<std::string>(), HasSubstr("backwards"));
+  // After a reset the clock is back at its start; loading moves it to the snapshot's time.
   c.Post("/_dynafake/reset", "");
-  ASSERT_EQ(c.Put("/_dynafake/state", saved.body.dump()).status, 200);
+  const Answer loaded = c.Put("/_dynafake/state", saved.body.dump());
+  ASSERT_EQ(loaded.status, 200) << loaded.body;
+  EXPECT_EQ(loaded.body["now"], "2026-01-01T01:00:00.000Z");
   EXPECT_EQ(c.Call("ListTables", Json::object()).body["TableNames"], Json::array({"orders"}));
+  EXPECT_EQ(c.Get("/_dynafake/state").body, saved.body);  // round trip
   EXPECT_EQ(c.Put("/_dynafake/state", "{not json").status, 400);
+  EXPECT_EQ(c.Put("/_dynafake/state", R"({"format":"something else"})").status, 400);
+  EXPECT_EQ(c.Post("/_dynafake/state/save", "").status, 400);  // no state file configured
 }
 
 // ---------------------------------------------------------------- accounts

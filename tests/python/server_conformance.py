@@ -311,17 +311,18 @@ class InstantServer(ServerCase):
         self.assertEqual(reset["now"], "2026-01-01T00:00:00.000Z")
         self.assertEqual(self.ddb.list_tables()["TableNames"], [])
 
-    def test_state_endpoints_say_when_snapshots_are_missing(self):
-        status, body, _ = self.server.request("GET", "/_dynafake/state")
-        if status == 501:  # dynafake::SaveState/LoadState not in this build yet
-            self.assertIn("SaveState", body["error"])
-            return
-        self.assertEqual(status, 200)
+    def test_state_snapshot_round_trips_through_the_admin_api(self):
         self.make_table("orders", [("a", "1")])
+        self.advance(60)
         snapshot = self.server.admin("GET", "/state")
+        self.assertEqual(snapshot["format"], "dynafake-state")
         self.server.admin("POST", "/reset")
-        self.server.admin("PUT", "/state", snapshot)
+        self.assertEqual(self.ddb.list_tables()["TableNames"], [])
+        loaded = self.server.admin("PUT", "/state", snapshot)
+        self.assertEqual(loaded["now"], "2026-01-01T00:01:00.000Z")
         self.assertEqual(self.scan("orders"), {"a": "1"})
+        self.assertIn("backwards", self.server.admin("PUT", "/state", dict(snapshot, clock={"ms": 0}),
+                                                     expect=400)["error"])
 
     def test_requests_over_16_mb_get_413_with_a_json_error(self):
         body = b"{" + b" " * (16 * 1024 * 1024 + 10) + b"}"
@@ -424,6 +425,33 @@ class Lifecycle(unittest.TestCase):
         with DynafakeServer(["--clock", "system"]) as server:
             self.assertGreater(server.admin("GET", "/clock")["epoch"], 1.7e9)
             self.assertIn("system", server.admin("POST", "/clock/advance", {"seconds": 1}, expect=400)["error"])
+
+    def test_state_file_is_loaded_at_start_and_saved_on_shutdown_and_on_request(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            path = os.path.join(tmp, "world.json")
+            with DynafakeServer(["--instant", "--state", path]) as server:
+                ddb = server.boto3_client()
+                self.make_world(ddb, server)
+                self.assertEqual(server.admin("POST", "/state/save")["path"], path)
+                with open(path) as f:
+                    self.assertEqual(json.load(f)["format"], "dynafake-state")
+                ddb.put_item(TableName="orders", Item={"pk": {"S": "b"}, "v": {"S": "2"}})
+                ddb.close()
+            self.assertFalse(os.path.exists(path + ".tmp"))
+            with DynafakeServer(["--instant", "--state", path]) as server:  # loads what SIGTERM saved
+                ddb = server.boto3_client()
+                self.assertEqual(server.admin("GET", "/clock")["now"], "2026-01-02T00:00:00.000Z")
+                items = ddb.scan(TableName="orders")["Items"]
+                self.assertEqual(sorted(i["pk"]["S"] for i in items), ["a", "b"])
+                self.assertEqual([b["BackupName"] for b in ddb.list_backups()["BackupSummaries"]], ["nightly"])
+                ddb.close()
+
+    @staticmethod
+    def make_world(ddb, server):
+        ddb.create_table(**table_args("orders"))
+        ddb.put_item(TableName="orders", Item={"pk": {"S": "a"}, "v": {"S": "1"}})
+        ddb.create_backup(TableName="orders", BackupName="nightly")
+        server.admin("POST", "/clock/advance", {"seconds": DAY})
 
     def test_bad_flags_are_refused(self):
         import subprocess
