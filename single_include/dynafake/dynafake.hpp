@@ -8369,6 +8369,7 @@ struct ServiceOptions {
 #include <map>        // std::map, std::multiset
 #include <set>        // std::multiset
 #include <string>     // std::string
+#include <utility>    // std::pair
 #include <vector>     // std::vector
 
 
@@ -8380,6 +8381,7 @@ using Item = std::map<std::string, Model::AttributeValue>;
 /// One write: at `atMs` the key became `item` (or was deleted).
 struct Version {
   int64_t atMs = 0;
+  uint64_t seq = 0;  ///< order of the write within its history: several writes can share a millisecond
   bool deleted = false;
   Item item;
   int64_t sizeBytes = 0;
@@ -8388,6 +8390,7 @@ struct Version {
 /// Item count and total size of a table after some write.
 struct Totals {
   int64_t atMs = 0;
+  uint64_t seq = 0;
   int64_t items = 0;
   int64_t bytes = 0;
 };
@@ -8395,7 +8398,13 @@ struct Totals {
 class History {
  public:
   /// Records a write of `key` at `atMs` (non-decreasing across calls).
+  /// Every write so far; a reader that saves (now, LastSeq()) sees exactly the
+  /// writes made before it, even those in the same millisecond.
+  uint64_t LastSeq() const { return seq_; }
+  static constexpr uint64_t kAll = UINT64_MAX;
+
   void Write(const std::string& key, int64_t atMs, bool deleted, Item item, int64_t sizeBytes) {
+    const uint64_t seq = ++seq_;
     auto& versions = keys_[key];
     const Version* before = versions.empty() ? nullptr : &versions.back();
     Totals t = totals_.empty() ? Totals{} : totals_.back();
@@ -8408,39 +8417,41 @@ class History {
       t.bytes += sizeBytes;
     }
     t.atMs = atMs;
+    t.seq = seq;
     if (!deleted || before) {
-      versions.push_back(Version{atMs, deleted, std::move(item), deleted ? 0 : sizeBytes});
+      versions.push_back(Version{atMs, seq, deleted, std::move(item), deleted ? 0 : sizeBytes});
       ++versionCount_;
     } else if (versions.empty()) {
       keys_.erase(key);
     }
-    if (!totals_.empty() && totals_.back().atMs == atMs) totals_.back() = t;
-    else totals_.push_back(t);
+    totals_.push_back(t);
   }
 
-  /// The item under `key` as of `atMs` (inclusive), or nullptr.
-  const Version* At(const std::string& key, int64_t atMs) const {
+  /// The item under `key` as of (`atMs`, `seq`) inclusive, or nullptr.
+  const Version* At(const std::string& key, int64_t atMs, uint64_t seq = kAll) const {
     auto it = keys_.find(key);
     if (it == keys_.end()) return nullptr;
-    return Latest(it->second, atMs);
+    return Latest(it->second, atMs, seq);
   }
 
   /// Visits live items as of `atMs` in key order, starting after `afterKey`
   /// (or from the start when empty); stops when `visit` returns false.
-  void ForEach(int64_t atMs, const std::string& afterKey,
+  void ForEach(int64_t atMs, uint64_t seq, const std::string& afterKey,
                const std::function<bool(const std::string&, const Version&)>& visit) const {
     auto it = afterKey.empty() ? keys_.begin() : keys_.upper_bound(afterKey);
     for (; it != keys_.end(); ++it) {
-      const Version* v = Latest(it->second, atMs);
+      const Version* v = Latest(it->second, atMs, seq);
       if (v && !v->deleted && !visit(it->first, *v)) return;
     }
   }
 
   /// Item count and bytes as of `atMs`.
-  Totals TotalsAt(int64_t atMs) const {
-    auto it = std::upper_bound(totals_.begin(), totals_.end(), atMs,
-                               [](int64_t t, const Totals& x) { return t < x.atMs; });
-    if (it == totals_.begin()) return Totals{atMs, 0, 0};
+  Totals TotalsAt(int64_t atMs, uint64_t seq = kAll) const {
+    auto it = std::upper_bound(totals_.begin(), totals_.end(), std::make_pair(atMs, seq),
+                               [](const std::pair<int64_t, uint64_t>& t, const Totals& x) {
+                                 return t < std::make_pair(x.atMs, x.seq);
+                               });
+    if (it == totals_.begin()) return Totals{atMs, 0, 0, 0};
     return *std::prev(it);
   }
 
@@ -8460,22 +8471,23 @@ class History {
     std::size_t released = 0;
     for (auto it = keys_.begin(); it != keys_.end();) {
       auto& v = it->second;
-      // index of the last version at or before the horizon: everything older is unreachable
+      // index of the last version before the horizon: everything older is unreachable
+      // (versions at the horizon itself stay: a reader may cut between them)
       std::size_t keep = 0;
-      while (keep + 1 < v.size() && v[keep + 1].atMs <= horizonMs) ++keep;
+      while (keep + 1 < v.size() && v[keep + 1].atMs < horizonMs) ++keep;
       if (keep > 0) {
         v.erase(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(keep));
         released += keep;
       }
-      if (v.size() == 1 && v.front().deleted && v.front().atMs <= horizonMs) {
+      if (v.size() == 1 && v.front().deleted && v.front().atMs < horizonMs) {
         released += 1;
         it = keys_.erase(it);
       } else {
         ++it;
       }
     }
-    auto tt = std::upper_bound(totals_.begin(), totals_.end(), horizonMs,
-                               [](int64_t t, const Totals& x) { return t < x.atMs; });
+    auto tt = std::lower_bound(totals_.begin(), totals_.end(), horizonMs,
+                               [](const Totals& x, int64_t t) { return x.atMs < t; });
     if (tt != totals_.begin()) totals_.erase(totals_.begin(), std::prev(tt));
     versionCount_ -= released;
     return released;
@@ -8486,17 +8498,20 @@ class History {
   const std::map<std::string, std::vector<Version>>& Keys() const { return keys_; }
   const std::vector<Totals>& TotalsLog() const { return totals_; }
   /// Rebuilds a history from saved parts (state snapshots).
-  void Restore(std::map<std::string, std::vector<Version>> keys, std::vector<Totals> totals) {
+  void Restore(std::map<std::string, std::vector<Version>> keys, std::vector<Totals> totals, uint64_t lastSeq) {
     keys_ = std::move(keys);
     totals_ = std::move(totals);
+    seq_ = lastSeq;
     versionCount_ = 0;
     for (const auto& kv : keys_) versionCount_ += kv.second.size();
   }
 
  private:
-  static const Version* Latest(const std::vector<Version>& versions, int64_t atMs) {
-    auto it = std::upper_bound(versions.begin(), versions.end(), atMs,
-                               [](int64_t t, const Version& v) { return t < v.atMs; });
+  static const Version* Latest(const std::vector<Version>& versions, int64_t atMs, uint64_t seq) {
+    auto it = std::upper_bound(versions.begin(), versions.end(), std::make_pair(atMs, seq),
+                               [](const std::pair<int64_t, uint64_t>& t, const Version& v) {
+                                 return t < std::make_pair(v.atMs, v.seq);
+                               });
     if (it == versions.begin()) return nullptr;
     return &*std::prev(it);
   }
@@ -8505,6 +8520,7 @@ class History {
   std::vector<Totals> totals_;
   std::multiset<int64_t> pins_;
   std::size_t versionCount_ = 0;
+  uint64_t seq_ = 0;
 };
 
 }  // namespace detail
@@ -8829,6 +8845,7 @@ struct BackupState {
   KeyDef key;
   std::string tableName;
   int64_t cutMs = 0;           ///< the instant whose items the backup holds
+  uint64_t cutSeq = History::kAll;  ///< and, within that millisecond, the last write it holds
   int64_t availableAtMs = 0;   ///< CREATING until then
   std::shared_ptr<History> history;
 };
@@ -9808,6 +9825,10 @@ inline void ValidateRequest(const Model::ListTagsOfResourceRequest& value, Valid
 
 namespace dynafake {
 
+namespace detail {
+struct StateAccess;  // dynafake/wire/state.hpp: saves and loads a Service's whole state
+}  // namespace detail
+
 /// Counters for diagnostics: how much the Service holds right now.
 struct ServiceStats {
   std::size_t tables = 0;
@@ -9883,6 +9904,7 @@ class Service {
   }
 
  private:
+  friend struct detail::StateAccess;
   using Table = detail::TableState;
   using Backup = detail::BackupState;
 
@@ -9915,6 +9937,11 @@ class Service {
 
   // ---- lookups and shared steps
   std::string NameFromTableArg(const std::string& nameOrArn) const;
+  /// The table's name for messages: the name, or the argument itself when it is an ARN of no table here.
+  std::string ShownName(const std::string& nameOrArn) const {
+    std::string name = NameFromTableArg(nameOrArn);
+    return name.empty() ? nameOrArn : name;
+  }
   Table* FindTable(const std::string& nameOrArn);
   Backup* FindBackup(const std::string& arn);
   int TablesInTransition() const;
@@ -9947,7 +9974,7 @@ class Service {
     std::optional<Model::SSEDescription> sse;
   };
   Model::TableDescription RestoreInto(const std::string& target, const RestoreSettings& s,
-                                      const std::shared_ptr<detail::History>& from, int64_t cutMs,
+                                      const std::shared_ptr<detail::History>& from, int64_t cutMs, uint64_t cutSeq,
                                       const Model::RestoreSummary& summary, const std::string& sourceBackup, int64_t now);
   template <class Request>
   std::string ValidateOverrides(const Request& r, const RestoreSettings& s) const;
@@ -9966,6 +9993,10 @@ class Service {
   std::map<std::string, Backup> backups_;
   std::priority_queue<detail::Event, std::vector<detail::Event>, std::greater<detail::Event>> events_;
   std::map<std::string, std::deque<int64_t>> calls_;
+  /// While ApplyDue runs, histories that lost a reader wait here and are compacted
+  /// once at the end, not once per expired backup.
+  bool applyingDue_ = false;
+  std::set<std::shared_ptr<detail::History>> compactAfterApply_;
 };
 
 // ------------------------------------------------------------------ pipeline
@@ -10043,11 +10074,17 @@ inline void Service::Schedule(int64_t atMs, detail::EventKind kind, const std::s
 }
 
 inline void Service::ApplyDue(int64_t now) {
+  applyingDue_ = true;
   while (!events_.empty() && events_.top().atMs <= now) {
     detail::Event e = events_.top();
     events_.pop();
     Apply(e, now);
   }
+  applyingDue_ = false;
+  const auto touched = std::move(compactAfterApply_);
+  compactAfterApply_.clear();
+  for (const auto& h : touched)
+    if (h.use_count() > 1) CompactHistory(h, now);  // else `touched` held the last reference
 }
 
 inline void Service::Apply(const detail::Event& e, int64_t now) {
@@ -10200,7 +10237,8 @@ inline int64_t Service::EarliestRestorableMs(const Table& t, int64_t now) const 
 
 inline void Service::CompactTable(Table& t, int64_t now) {
   t.writesSinceCompaction = 0;
-  const int64_t horizon = t.pitrEnabled ? EarliestRestorableMs(t, now) : now;
+  // a backup requested now may cut up to 60 s back (BackupCutPolicy::Earliest, SeededRandom)
+  const int64_t horizon = (t.pitrEnabled ? EarliestRestorableMs(t, now) : now) - 60000;
   t.history->Compact(horizon);
 }
 
@@ -10372,7 +10410,12 @@ inline Model::CreateTableOutcome Service::CreateTable(const Model::CreateTableRe
     d.SetCreationDateTime(DateTime(now));
     const bool onDemand = r.GetBillingMode() == BillingMode::PAY_PER_REQUEST;
     d.SetProvisionedThroughput(detail::ThroughputDescription(onDemand ? detail::ZeroThroughput() : r.GetProvisionedThroughput()));
-    if (r.BillingModeHasBeenSet()) d.SetBillingModeSummary(BillingModeSummary().WithBillingMode(r.GetBillingMode()).WithLastUpdateToPayPerRequestDateTime(DateTime(now)));
+    if (r.BillingModeHasBeenSet()) {
+      BillingModeSummary summary;
+      summary.SetBillingMode(r.GetBillingMode());
+      if (onDemand) summary.SetLastUpdateToPayPerRequestDateTime(DateTime(now));
+      d.SetBillingModeSummary(summary);
+    }
     if (r.OnDemandThroughputHasBeenSet()) d.SetOnDemandThroughput(r.GetOnDemandThroughput());
     for (const auto& l : r.GetLocalSecondaryIndexes())
       d.AddLocalSecondaryIndexes(LocalSecondaryIndexDescription().WithIndexName(l.GetIndexName()).WithKeySchema(l.GetKeySchema())
@@ -10419,7 +10462,7 @@ inline Model::DescribeTableOutcome Service::DescribeTable(const Model::DescribeT
     const Table* t = FindTable(r.GetTableName());
     if (!t)
       return Err(DynamoDBErrors::RESOURCE_NOT_FOUND,
-                 "Requested resource not found: Table: " + NameFromTableArg(r.GetTableName()) + " not found");
+                 "Requested resource not found: Table: " + ShownName(r.GetTableName()) + " not found");
     return Model::DescribeTableResult().WithTable(DescribeState(*t));
   });
 }
@@ -10433,7 +10476,7 @@ inline Model::UpdateTableOutcome Service::UpdateTable(const Model::UpdateTableRe
                                              "GlobalTableWitnessUpdates, MultiRegionConsistency and "
                                              "GlobalTableSettingsReplicationMode are not supported");
     Table* t = FindTable(r.GetTableName());
-    const std::string name = NameFromTableArg(r.GetTableName());
+    const std::string name = ShownName(r.GetTableName());
     if (!t) return Err(DynamoDBErrors::RESOURCE_NOT_FOUND, "Requested resource not found: Table: " + name + " not found");
     if (t->status != TableStatus::ACTIVE)
       return Err(DynamoDBErrors::RESOURCE_IN_USE, "Attempt to change a resource which is still in use: Table is being " +
@@ -10514,7 +10557,12 @@ inline Model::UpdateTableOutcome Service::UpdateTable(const Model::UpdateTableRe
     }
     // every check passed: commit
     d.SetAttributeDefinitions(defs);
-    if (r.BillingModeHasBeenSet()) d.SetBillingModeSummary(BillingModeSummary().WithBillingMode(mode).WithLastUpdateToPayPerRequestDateTime(DateTime(now)));
+    if (r.BillingModeHasBeenSet()) {
+      BillingModeSummary summary = d.GetBillingModeSummary();
+      summary.SetBillingMode(mode);
+      if (onDemand && !wasOnDemand) summary.SetLastUpdateToPayPerRequestDateTime(DateTime(now));
+      d.SetBillingModeSummary(summary);
+    }
     if (onDemand) {
       d.SetProvisionedThroughput(detail::ThroughputDescription(detail::ZeroThroughput()));
       for (auto& g : gsis) g.SetProvisionedThroughput(detail::ThroughputDescription(detail::ZeroThroughput()));
@@ -10557,7 +10605,7 @@ inline Model::UpdateTableOutcome Service::UpdateTable(const Model::UpdateTableRe
 inline Model::DeleteTableOutcome Service::DeleteTable(const Model::DeleteTableRequest& r) {
   return Run(r, [&](int64_t now) -> Model::DeleteTableOutcome {
     using namespace Model;
-    const std::string name = NameFromTableArg(r.GetTableName());
+    const std::string name = ShownName(r.GetTableName());
     Table* t = FindTable(r.GetTableName());
     if (!t) return Err(DynamoDBErrors::RESOURCE_NOT_FOUND, "Requested resource not found: Table: " + name + " not found");
     if (t->status == TableStatus::DELETING) return DeleteTableResult().WithTableDescription(DescribeState(*t));
@@ -10609,7 +10657,10 @@ inline Model::TagResourceOutcome Service::TagResource(const Model::TagResourceRe
     if (!t) return Err(DynamoDBErrors::RESOURCE_NOT_FOUND, "Requested resource not found: ResourcArn: " + r.GetResourceArn() + " not found");
     if (t->status != Model::TableStatus::ACTIVE && t->status != Model::TableStatus::UPDATING)
       return Err(DynamoDBErrors::RESOURCE_IN_USE, "Attempt to change a resource which is still in use: Table is not active: " + t->desc.GetTableName());
-    if (t->tags.size() + r.GetTags().size() > 50)
+    std::set<std::string> keys;  // a tag whose key is already there replaces it: count distinct keys
+    for (const auto& tag : t->tags) keys.insert(tag.GetKey());
+    for (const auto& tag : r.GetTags()) keys.insert(tag.GetKey());
+    if (keys.size() > 50)
       return Err(DynamoDBErrors::LIMIT_EXCEEDED, "The number of tags on a resource cannot exceed 50");
     for (const auto& tag : r.GetTags()) {
       bool replaced = false;
@@ -10779,7 +10830,7 @@ inline Model::PutItemOutcome Service::PutItem(const Model::PutItemRequest& r) {
   return Run(r, [&](int64_t now) -> Model::PutItemOutcome {
     std::string err = UnsupportedExpressions(r);
     if (!err.empty()) return Err(DynamoDBErrors::VALIDATION, err);
-    const std::string name = NameFromTableArg(r.GetTableName());
+    const std::string name = ShownName(r.GetTableName());
     Table* t = FindTable(r.GetTableName());
     if (!(err = CheckWritable(t, name)).empty()) return Err(DynamoDBErrors::RESOURCE_NOT_FOUND, err);
     if (!(err = CheckItemValues(r.GetItem())).empty()) return Err(DynamoDBErrors::VALIDATION, err);
@@ -10796,7 +10847,7 @@ inline Model::PutItemOutcome Service::PutItem(const Model::PutItemRequest& r) {
 
 inline Model::GetItemOutcome Service::GetItem(const Model::GetItemRequest& r) {
   return Run(r, [&](int64_t now) -> Model::GetItemOutcome {
-    const std::string name = NameFromTableArg(r.GetTableName());
+    const std::string name = ShownName(r.GetTableName());
     Table* t = FindTable(r.GetTableName());
     std::string err = CheckWritable(t, name);
     if (!err.empty()) return Err(DynamoDBErrors::RESOURCE_NOT_FOUND, err);
@@ -10819,7 +10870,7 @@ inline Model::DeleteItemOutcome Service::DeleteItem(const Model::DeleteItemReque
   return Run(r, [&](int64_t now) -> Model::DeleteItemOutcome {
     std::string err = UnsupportedExpressions(r);
     if (!err.empty()) return Err(DynamoDBErrors::VALIDATION, err);
-    const std::string name = NameFromTableArg(r.GetTableName());
+    const std::string name = ShownName(r.GetTableName());
     Table* t = FindTable(r.GetTableName());
     if (!(err = CheckWritable(t, name)).empty()) return Err(DynamoDBErrors::RESOURCE_NOT_FOUND, err);
     if (!(err = detail::CheckKey(t->key, r.GetKey(), true)).empty()) return Err(DynamoDBErrors::VALIDATION, err);
@@ -10838,7 +10889,7 @@ inline Model::ScanOutcome Service::Scan(const Model::ScanRequest& r) {
     using namespace Model;
     std::string err = UnsupportedExpressions(r);
     if (!err.empty()) return Err(DynamoDBErrors::VALIDATION, err);
-    const std::string name = NameFromTableArg(r.GetTableName());
+    const std::string name = ShownName(r.GetTableName());
     Table* t = FindTable(r.GetTableName());
     if (!(err = CheckWritable(t, name)).empty()) return Err(DynamoDBErrors::RESOURCE_NOT_FOUND, err);
     if (r.SegmentHasBeenSet() != r.TotalSegmentsHasBeenSet())
@@ -10881,7 +10932,7 @@ inline Model::ScanOutcome Service::Scan(const Model::ScanRequest& r) {
     int64_t bytes = 0;
     std::string lastKey;
     bool more = false;
-    t->history->ForEach(now, after, [&](const std::string& key, const detail::Version& v) {
+    t->history->ForEach(now, detail::History::kAll, after, [&](const std::string& key, const detail::Version& v) {
       if (scanned >= limit || bytes >= pageBytes) {
         more = true;
         return false;
@@ -10978,6 +11029,7 @@ inline Service::Backup Service::MakeBackup(const Table& t, const std::string& na
   const TableDescription& d = t.desc;
   b.tableName = d.GetTableName();
   b.cutMs = cutMs;
+  b.cutSeq = cutMs == now ? t.history->LastSeq() : detail::History::kAll;
   b.history = t.history;
   b.key = t.key;
   b.attributeDefinitions = d.GetAttributeDefinitions();
@@ -11039,20 +11091,23 @@ inline void Service::RemoveBackup(const std::string& arn, int64_t now) {
   auto history = it->second.history;
   history->Unpin(it->second.cutMs);
   backups_.erase(it);
-  if (history.use_count() > 1) CompactHistory(history, now);  // else it dies with this last reference
+  if (history.use_count() > 1) {  // else it dies with this last reference
+    if (applyingDue_) compactAfterApply_.insert(history);
+    else CompactHistory(history, now);
+  }
 }
 
 inline Model::BackupDetails Service::DetailsOf(const Backup& b, int64_t now) const {
   Model::BackupDetails d = b.details;
   // the size is read from the history as of the cut, once the cut has passed
-  const detail::Totals totals = b.history->TotalsAt(std::min(b.cutMs, now));
+  const detail::Totals totals = b.cutMs <= now ? b.history->TotalsAt(b.cutMs, b.cutSeq) : b.history->TotalsAt(now);
   d.SetBackupSizeBytes(totals.bytes);
   return d;
 }
 
 inline Model::BackupDescription Service::DescribeBackupState(const Backup& b, int64_t now) const {
   Model::SourceTableDetails s = b.source;
-  const detail::Totals totals = b.history->TotalsAt(std::min(b.cutMs, now));
+  const detail::Totals totals = b.cutMs <= now ? b.history->TotalsAt(b.cutMs, b.cutSeq) : b.history->TotalsAt(now);
   s.SetItemCount(totals.items);
   s.SetTableSizeBytes(totals.bytes);
   return Model::BackupDescription().WithBackupDetails(DetailsOf(b, now)).WithSourceTableDetails(s).WithSourceTableFeatureDetails(b.features);
@@ -11071,7 +11126,7 @@ inline Model::BackupSummary Service::Summarize(const Backup& b, int64_t now) con
 inline Model::CreateBackupOutcome Service::CreateBackup(const Model::CreateBackupRequest& r) {
   return Run(r, [&](int64_t now) -> Model::CreateBackupOutcome {
     using namespace Model;
-    const std::string name = NameFromTableArg(r.GetTableName());
+    const std::string name = ShownName(r.GetTableName());
     Table* t = FindTable(r.GetTableName());
     if (!t) return Err(DynamoDBErrors::TABLE_NOT_FOUND, "Table not found: " + (name.empty() ? r.GetTableName() : name));
     if (t->status == TableStatus::CREATING)
@@ -11225,7 +11280,7 @@ inline Model::DescribeContinuousBackupsOutcome Service::DescribeContinuousBackup
   return Run(r, [&](int64_t now) -> Model::DescribeContinuousBackupsOutcome {
     using namespace Model;
     const Table* t = FindTable(r.GetTableName());
-    if (!t) return Err(DynamoDBErrors::TABLE_NOT_FOUND, "Table not found: " + NameFromTableArg(r.GetTableName()));
+    if (!t) return Err(DynamoDBErrors::TABLE_NOT_FOUND, "Table not found: " + ShownName(r.GetTableName()));
     PointInTimeRecoveryDescription p;
     if (t->pitrEnabled) {
       const int64_t earliest = EarliestRestorableMs(*t, now);
@@ -11245,7 +11300,7 @@ inline Model::UpdateContinuousBackupsOutcome Service::UpdateContinuousBackups(
     const Model::UpdateContinuousBackupsRequest& r) {
   return Run(r, [&](int64_t now) -> Model::UpdateContinuousBackupsOutcome {
     using namespace Model;
-    const std::string name = NameFromTableArg(r.GetTableName());
+    const std::string name = ShownName(r.GetTableName());
     Table* t = FindTable(r.GetTableName());
     if (!t || t->status == TableStatus::DELETING) return Err(DynamoDBErrors::TABLE_NOT_FOUND, "Table not found: " + name);
     const auto& spec = r.GetPointInTimeRecoverySpecification();
@@ -11371,7 +11426,7 @@ Service::RestoreSettings Service::ApplyOverrides(const Request& r, RestoreSettin
 }
 
 inline Model::TableDescription Service::RestoreInto(const std::string& target, const RestoreSettings& s,
-                                                    const std::shared_ptr<detail::History>& from, int64_t cutMs,
+                                                    const std::shared_ptr<detail::History>& from, int64_t cutMs, uint64_t cutSeq,
                                                     const Model::RestoreSummary& summary, const std::string& sourceBackup,
                                                     int64_t now) {
   using namespace Model;
@@ -11403,7 +11458,7 @@ inline Model::TableDescription Service::RestoreInto(const std::string& target, c
   t.restoreSourceBackup = sourceBackup;
   t.status = TableStatus::CREATING;
   // the items: the source as of the cut, written into the new table's own history
-  from->ForEach(cutMs, std::string(), [&](const std::string& key, const detail::Version& v) {
+  from->ForEach(cutMs, cutSeq, std::string(), [&](const std::string& key, const detail::Version& v) {
     t.history->Write(key, now, false, v.item, v.sizeBytes);
     return true;
   });
@@ -11441,8 +11496,9 @@ inline Model::RestoreTableFromBackupOutcome Service::RestoreTableFromBackup(cons
         .WithRestoreDateTime(b->details.GetBackupCreationDateTime()).WithRestoreInProgress(true);
     const std::shared_ptr<detail::History> history = b->history;
     const int64_t cut = b->cutMs;
+    const uint64_t cutSeq = b->cutSeq;
     return RestoreTableFromBackupResult().WithTableDescription(
-        RestoreInto(r.GetTargetTableName(), s, history, cut, summary, r.GetBackupArn(), now));
+        RestoreInto(r.GetTargetTableName(), s, history, cut, cutSeq, summary, r.GetBackupArn(), now));
   });
 }
 
@@ -11490,7 +11546,7 @@ inline Model::RestoreTableToPointInTimeOutcome Service::RestoreTableToPointInTim
     summary.WithSourceTableArn(d.GetTableArn()).WithRestoreDateTime(DateTime(when)).WithRestoreInProgress(true);
     const std::shared_ptr<detail::History> history = t->history;
     return RestoreTableToPointInTimeResult().WithTableDescription(
-        RestoreInto(r.GetTargetTableName(), s, history, when, summary, std::string(), now));
+        RestoreInto(r.GetTargetTableName(), s, history, when, detail::History::kAll, summary, std::string(), now));
   });
 }
 
