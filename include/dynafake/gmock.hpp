@@ -72,7 +72,7 @@ class MockClient : public ClientInterface {
   /// (Re)installs the default actions: every method calls the real client.
   /// The constructor does this; call it again after
   /// `testing::Mock::VerifyAndClear(&mock)`, which removes ON_CALLs too. It
-  /// replaces any ON_CALL of the test made before it, so call it first.
+  /// overrides the ON_CALLs a test made before calling it.
   void DelegateToFake() {
 #define DYNAFAKE_DELEGATE(Op)                                                          \
   ON_CALL(*this, Op(::testing::_)).WillByDefault([this](const Model::Op##Request& r) { \
