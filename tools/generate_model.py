@@ -245,7 +245,7 @@ def gen_outcomes(m):
     w()
     w("}  // namespace Model")
     w()
-    w("/// Calls F's template operator() once per operation with (name, request type, result type) tags.")
+    w("/// X-macro: expands X(Op) once per operation served (X(CreateBackup) X(DescribeBackup) ...).")
     w("/// Fronts use it to stay complete: a new operation in the model reaches every front.")
     w("#define DYNAFAKE_FOR_EACH_OPERATION(X) \\")
     ops = list(m.operations)

@@ -333,26 +333,8 @@ detail::ReturnResultAction<Result> ReturnResult(Result result) {
   return detail::ReturnResultAction<Result>(std::move(result));
 }
 
-// ---------------------------------------------------------------------------
-// Printers. GoogleTest prints every model type, DynamoDBError and
+// Printers: GoogleTest prints every model type, outcome, DynamoDBError and
 // DynamoDBErrors through their operator<< (dynafake/model/print.hpp,
-// dynafake/model/errors.hpp); outcomes, which have none, get a PrintTo here.
-
-namespace Model {
-
-/// Prints `CreateBackupOutcome{success: CreateBackupResult{...}}` or
-/// `CreateBackupOutcome{error: TableInUseException (HTTP 400): ...}`.
-template <class R, class E>
-void PrintTo(const Outcome<R, E>& outcome, std::ostream* os) {
-  *os << "Outcome{";
-  if (outcome.IsSuccess()) {
-    *os << "success: " << outcome.GetResult();
-  } else {
-    *os << "error: " << outcome.GetError();
-  }
-  *os << "}";
-}
-
-}  // namespace Model
+// outcome.hpp, errors.hpp), so failed expectations show requests readably.
 
 }  // namespace dynafake

@@ -30,9 +30,12 @@ struct Transport {
 };
 
 inline std::vector<Transport> Transports() {
-  std::vector<Transport> all{{"InProcess", [](dynafake::Service& s) {
-                                return std::unique_ptr<dynafake::ClientInterface>(new dynafake::Client(s));
-                              }}};
+  std::vector<Transport> all;
+#ifndef DYNAFAKE_TEST_WIRE_ONLY
+  all.push_back({"InProcess", [](dynafake::Service& s) {
+                   return std::unique_ptr<dynafake::ClientInterface>(new dynafake::Client(s));
+                 }});
+#endif
 #ifdef DYNAFAKE_TEST_WIRE
   all.push_back({"Wire", [](dynafake::Service& s) {
                    return std::unique_ptr<dynafake::ClientInterface>(new dynafake::BasicClient<dynafake::WireTransport>(s));

@@ -33,7 +33,7 @@ using ListTagsOfResourceOutcome = Outcome<ListTagsOfResourceResult, DynamoDBErro
 
 }  // namespace Model
 
-/// Calls F's template operator() once per operation with (name, request type, result type) tags.
+/// X-macro: expands X(Op) once per operation served (X(CreateBackup) X(DescribeBackup) ...).
 /// Fronts use it to stay complete: a new operation in the model reaches every front.
 #define DYNAFAKE_FOR_EACH_OPERATION(X) \
   X(CreateBackup) \
