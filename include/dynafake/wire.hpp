@@ -33,6 +33,7 @@
 #include "dynafake/model/outcomes.hpp"     // OperationTraits, DYNAFAKE_FOR_EACH_OPERATION, kTargetPrefix
 #include "dynafake/service.hpp"            // Service
 #include "dynafake/wire/serializers.hpp"  // ToJson, FromJson, DecodeError
+#include "dynafake/wire/state.hpp"        // SaveState, LoadState
 
 namespace dynafake {
 
