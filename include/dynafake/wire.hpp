@@ -31,6 +31,7 @@
 #include <nlohmann/json.hpp>  // nlohmann::json
 
 #include "dynafake/model/outcomes.hpp"     // OperationTraits, DYNAFAKE_FOR_EACH_OPERATION, kTargetPrefix
+#include "dynafake/client.hpp"             // BasicClient, Client: WireTransport plugs into them
 #include "dynafake/service.hpp"            // Service
 #include "dynafake/wire/serializers.hpp"  // ToJson, FromJson, DecodeError
 #include "dynafake/wire/state.hpp"        // SaveState, LoadState
