@@ -596,6 +596,7 @@ class FaultSet {
 // ---- begin dynafake/model/outcome.hpp ----
 // dynafake — Outcome<R, E>: a result or an error, in aws-sdk-cpp's shape.
 
+#include <ostream>    // std::ostream
 #include <stdexcept>  // std::logic_error
 #include <utility>    // std::move
 #include <variant>    // std::variant
@@ -641,6 +642,27 @@ class Outcome {
 
   std::variant<R, E> value_;
 };
+
+/// Equal when both succeeded with equal results or both failed with equal errors.
+template <class R, class E>
+bool operator==(const Outcome<R, E>& a, const Outcome<R, E>& b) {
+  if (a.IsSuccess() != b.IsSuccess()) return false;
+  return a.IsSuccess() ? a.GetResult() == b.GetResult() : a.GetError() == b.GetError();
+}
+template <class R, class E>
+bool operator!=(const Outcome<R, E>& a, const Outcome<R, E>& b) {
+  return !(a == b);
+}
+
+/// Prints `Outcome{success: CreateBackupResult{...}}` or
+/// `Outcome{error: TableInUseException (HTTP 400): ...}` (GoogleTest uses it too).
+template <class R, class E>
+std::ostream& operator<<(std::ostream& os, const Outcome<R, E>& outcome) {
+  os << "Outcome{";
+  if (outcome.IsSuccess()) os << "success: " << outcome.GetResult();
+  else os << "error: " << outcome.GetError();
+  return os << "}";
+}
 
 }  // namespace Model
 }  // namespace dynafake
@@ -6823,7 +6845,7 @@ using ListTagsOfResourceOutcome = Outcome<ListTagsOfResourceResult, DynamoDBErro
 
 }  // namespace Model
 
-/// Calls F's template operator() once per operation with (name, request type, result type) tags.
+/// X-macro: expands X(Op) once per operation served (X(CreateBackup) X(DescribeBackup) ...).
 /// Fronts use it to stay complete: a new operation in the model reaches every front.
 #define DYNAFAKE_FOR_EACH_OPERATION(X) \
   X(CreateBackup) \
