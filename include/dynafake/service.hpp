@@ -167,6 +167,15 @@ class Service {
   void WriteItem(Table& t, const detail::Item& item, bool deleted, int64_t now);
   std::string CheckItemValues(const detail::Item& item) const;
   std::string CheckWritable(const Table* t, const std::string& name) const;
+  /// A USER backup of `t` still CREATING, or nullptr.
+  const std::string* CreatingUserBackup(Table& t) {
+    auto& arns = t.creatingUserBackups;
+    arns.erase(std::remove_if(arns.begin(), arns.end(), [&](const std::string& arn) {
+                 const Backup* b = FindBackup(arn);
+                 return !b || b->details.GetBackupStatus() != Model::BackupStatus::CREATING;
+               }), arns.end());
+    return arns.empty() ? nullptr : &arns.front();
+  }
   template <class Request>
   std::string UnsupportedExpressions(const Request& r) const;
   /// What a restore builds the new table from: the backup's record or the source's current settings.

@@ -131,10 +131,8 @@ inline Model::CreateBackupOutcome Service::CreateBackup(const Model::CreateBacku
     if (now < t->createdMs + Ms(options_.durations.continuousBackupsWarmUp))
       return Err(DynamoDBErrors::CONTINUOUS_BACKUPS_UNAVAILABLE, "Backups are being enabled for the table: " + name + ". Please retry later");
     if (options_.serializeBackupsPerTable)
-      for (const auto& kv : backups_)
-        if (kv.second.history == t->history && kv.second.details.GetBackupStatus() == BackupStatus::CREATING &&
-            kv.second.details.GetBackupType() == BackupType::USER)
-          return Err(DynamoDBErrors::BACKUP_IN_USE, "Backup is already being created for table: " + name + " (" + kv.first + ")");
+      if (const std::string* creating = CreatingUserBackup(*t))
+        return Err(DynamoDBErrors::BACKUP_IN_USE, "Backup is already being created for table: " + name + " (" + *creating + ")");
     if (options_.limits.backupsInProgress > 0) {
       int creating = 0;
       for (const auto& kv : backups_)
@@ -143,6 +141,7 @@ inline Model::CreateBackupOutcome Service::CreateBackup(const Model::CreateBacku
         return Err(DynamoDBErrors::LIMIT_EXCEEDED, "Subscriber limit exceeded: " + std::to_string(creating) + " backups are already being created");
     }
     Backup& b = StoreBackup(MakeBackup(*t, r.GetBackupName(), BackupType::USER, now, CutFor(now)), now);
+    if (b.details.GetBackupStatus() == BackupStatus::CREATING) t->creatingUserBackups.push_back(b.details.GetBackupArn());
     return CreateBackupResult().WithBackupDetails(DetailsOf(b, now));
   });
 }
@@ -156,6 +155,8 @@ inline Model::CreateBackupOutcome Service::SeedBackup(const std::string& tableNa
   if (!t) return DynamoDBError(DynamoDBErrors::TABLE_NOT_FOUND, "Table not found: " + tableName);
   if (type == Model::BackupType::NOT_SET) type = Model::BackupType::USER;
   Backup& b = StoreBackup(MakeBackup(*t, backupName, type, now, now), now);
+  if (type == Model::BackupType::USER && b.details.GetBackupStatus() == Model::BackupStatus::CREATING)
+    t->creatingUserBackups.push_back(b.details.GetBackupArn());
   return Model::CreateBackupResult().WithBackupDetails(DetailsOf(b, now));
 }
 

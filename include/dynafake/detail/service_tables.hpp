@@ -353,10 +353,8 @@ inline Model::DeleteTableOutcome Service::DeleteTable(const Model::DeleteTableRe
                                                       std::string(t->status == TableStatus::CREATING ? "created" : "updated") + ": " + name);
     if (t->desc.GetDeletionProtectionEnabled())
       return Err(DynamoDBErrors::VALIDATION, "Resource cannot be deleted as it is currently protected against deletion. Disable deletion protection first.");
-    for (const auto& kv : backups_)
-      if (kv.second.tableName == name && kv.second.details.GetBackupStatus() == BackupStatus::CREATING &&
-          kv.second.details.GetBackupType() == BackupType::USER && kv.second.history == t->history)
-        return Err(DynamoDBErrors::RESOURCE_IN_USE, "Attempt to change a resource which is still in use: A backup of table " + name + " is being created: " + kv.first);
+    if (const std::string* creating = CreatingUserBackup(*t))
+      return Err(DynamoDBErrors::RESOURCE_IN_USE, "Attempt to change a resource which is still in use: A backup of table " + name + " is being created: " + *creating);
     if (options_.limits.tablesInTransition > 0 && TablesInTransition() >= options_.limits.tablesInTransition)
       return Err(DynamoDBErrors::LIMIT_EXCEEDED, "Subscriber limit exceeded: Only " +
                                                      std::to_string(options_.limits.tablesInTransition) +

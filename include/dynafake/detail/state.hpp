@@ -32,6 +32,9 @@ struct TableState {
   std::string restoreSourceBackup; ///< the backup a restore in progress reads, if any
   std::shared_ptr<History> history = std::make_shared<History>();
   uint64_t writesSinceCompaction = 0;
+  /// USER backups of this table that may still be CREATING (pruned when read),
+  /// so conflict checks need not scan every backup of the account.
+  std::vector<std::string> creatingUserBackups;
 };
 
 struct BackupState {

@@ -174,6 +174,7 @@ struct StateAccess {
       j["restoreSourceBackup"] = t.restoreSourceBackup;
       j["history"] = idOf(t.history);
       j["writesSinceCompaction"] = t.writesSinceCompaction;
+      j["creatingUserBackups"] = t.creatingUserBackups;
       tables.push_back(std::move(j));
     }
     Json backups = Json::array();
@@ -247,6 +248,7 @@ struct StateAccess {
         t.restoreSourceBackup = j.at("restoreSourceBackup").get<std::string>();
         t.history = history(j.at("history"));
         t.writesSinceCompaction = j.at("writesSinceCompaction").get<uint64_t>();
+        t.creatingUserBackups = j.at("creatingUserBackups").get<std::vector<std::string>>();
         const std::string name = t.desc.GetTableName();
         tables.emplace(name, std::move(t));
       }
