@@ -8857,6 +8857,9 @@ struct TableState {
   std::string restoreSourceBackup; ///< the backup a restore in progress reads, if any
   std::shared_ptr<History> history = std::make_shared<History>();
   uint64_t writesSinceCompaction = 0;
+  /// USER backups of this table that may still be CREATING (pruned when read),
+  /// so conflict checks need not scan every backup of the account.
+  std::vector<std::string> creatingUserBackups;
 };
 
 struct BackupState {
@@ -9983,6 +9986,15 @@ class Service {
   void WriteItem(Table& t, const detail::Item& item, bool deleted, int64_t now);
   std::string CheckItemValues(const detail::Item& item) const;
   std::string CheckWritable(const Table* t, const std::string& name) const;
+  /// A USER backup of `t` still CREATING, or nullptr.
+  const std::string* CreatingUserBackup(Table& t) {
+    auto& arns = t.creatingUserBackups;
+    arns.erase(std::remove_if(arns.begin(), arns.end(), [&](const std::string& arn) {
+                 const Backup* b = FindBackup(arn);
+                 return !b || b->details.GetBackupStatus() != Model::BackupStatus::CREATING;
+               }), arns.end());
+    return arns.empty() ? nullptr : &arns.front();
+  }
   template <class Request>
   std::string UnsupportedExpressions(const Request& r) const;
   /// What a restore builds the new table from: the backup's record or the source's current settings.
@@ -10636,10 +10648,8 @@ inline Model::DeleteTableOutcome Service::DeleteTable(const Model::DeleteTableRe
                                                       std::string(t->status == TableStatus::CREATING ? "created" : "updated") + ": " + name);
     if (t->desc.GetDeletionProtectionEnabled())
       return Err(DynamoDBErrors::VALIDATION, "Resource cannot be deleted as it is currently protected against deletion. Disable deletion protection first.");
-    for (const auto& kv : backups_)
-      if (kv.second.tableName == name && kv.second.details.GetBackupStatus() == BackupStatus::CREATING &&
-          kv.second.details.GetBackupType() == BackupType::USER && kv.second.history == t->history)
-        return Err(DynamoDBErrors::RESOURCE_IN_USE, "Attempt to change a resource which is still in use: A backup of table " + name + " is being created: " + kv.first);
+    if (const std::string* creating = CreatingUserBackup(*t))
+      return Err(DynamoDBErrors::RESOURCE_IN_USE, "Attempt to change a resource which is still in use: A backup of table " + name + " is being created: " + *creating);
     if (options_.limits.tablesInTransition > 0 && TablesInTransition() >= options_.limits.tablesInTransition)
       return Err(DynamoDBErrors::LIMIT_EXCEEDED, "Subscriber limit exceeded: Only " +
                                                      std::to_string(options_.limits.tablesInTransition) +
@@ -11157,10 +11167,8 @@ inline Model::CreateBackupOutcome Service::CreateBackup(const Model::CreateBacku
     if (now < t->createdMs + Ms(options_.durations.continuousBackupsWarmUp))
       return Err(DynamoDBErrors::CONTINUOUS_BACKUPS_UNAVAILABLE, "Backups are being enabled for the table: " + name + ". Please retry later");
     if (options_.serializeBackupsPerTable)
-      for (const auto& kv : backups_)
-        if (kv.second.history == t->history && kv.second.details.GetBackupStatus() == BackupStatus::CREATING &&
-            kv.second.details.GetBackupType() == BackupType::USER)
-          return Err(DynamoDBErrors::BACKUP_IN_USE, "Backup is already being created for table: " + name + " (" + kv.first + ")");
+      if (const std::string* creating = CreatingUserBackup(*t))
+        return Err(DynamoDBErrors::BACKUP_IN_USE, "Backup is already being created for table: " + name + " (" + *creating + ")");
     if (options_.limits.backupsInProgress > 0) {
       int creating = 0;
       for (const auto& kv : backups_)
@@ -11169,6 +11177,7 @@ inline Model::CreateBackupOutcome Service::CreateBackup(const Model::CreateBacku
         return Err(DynamoDBErrors::LIMIT_EXCEEDED, "Subscriber limit exceeded: " + std::to_string(creating) + " backups are already being created");
     }
     Backup& b = StoreBackup(MakeBackup(*t, r.GetBackupName(), BackupType::USER, now, CutFor(now)), now);
+    if (b.details.GetBackupStatus() == BackupStatus::CREATING) t->creatingUserBackups.push_back(b.details.GetBackupArn());
     return CreateBackupResult().WithBackupDetails(DetailsOf(b, now));
   });
 }
@@ -11182,6 +11191,8 @@ inline Model::CreateBackupOutcome Service::SeedBackup(const std::string& tableNa
   if (!t) return DynamoDBError(DynamoDBErrors::TABLE_NOT_FOUND, "Table not found: " + tableName);
   if (type == Model::BackupType::NOT_SET) type = Model::BackupType::USER;
   Backup& b = StoreBackup(MakeBackup(*t, backupName, type, now, now), now);
+  if (type == Model::BackupType::USER && b.details.GetBackupStatus() == Model::BackupStatus::CREATING)
+    t->creatingUserBackups.push_back(b.details.GetBackupArn());
   return Model::CreateBackupResult().WithBackupDetails(DetailsOf(b, now));
 }
 
