@@ -181,40 +181,6 @@ namespace http_detail {
 
 using Json = nlohmann::json;
 
-// State snapshots come from the wire layer: `std::string SaveState(const Service&)`
-// and `void LoadState(Service&, std::string_view)` in namespace dynafake. They
-// are found by argument-dependent lookup when declared; until then the state
-// endpoints answer 501.
-template <class S, class = void>
-struct HasSnapshots : std::false_type {};
-template <class S>
-struct HasSnapshots<S, std::void_t<decltype(std::string(SaveState(std::declval<const S&>()))),
-                                   decltype(LoadState(std::declval<S&>(), std::string_view()))>>
-    : std::true_type {};
-
-inline constexpr const char* kNoSnapshots =
-    "state snapshots are not available in this build: dynafake::SaveState / dynafake::LoadState "
-    "(the wire layer's snapshots) are not implemented yet";
-
-template <class S>
-std::string Save(const S& service) {
-  if constexpr (HasSnapshots<S>::value) {
-    return std::string(SaveState(service));
-  } else {
-    (void)service;
-    throw AdminError(501, kNoSnapshots);
-  }
-}
-template <class S>
-void Load(S& service, std::string_view json) {
-  if constexpr (HasSnapshots<S>::value) {
-    LoadState(service, json);
-  } else {
-    (void)service;
-    (void)json;
-    throw AdminError(501, kNoSnapshots);
-  }
-}
 
 inline std::string Dump(const Json& j) { return j.dump(-1, ' ', false, Json::error_handler_t::replace); }
 
@@ -478,9 +444,8 @@ class HttpServer {
     for (auto& kv : accounts_) kv.second.service->Reset();
     if (ownedClock_) ownedClock_->Rewind();
   }
-  /// The snapshot of one account's Service. Throws AdminError(501) until the
-  /// wire layer provides dynafake::SaveState.
-  std::string SaveStateJson(const std::string& accountId = "") { return http_detail::Save(GetService(accountId)); }
+  /// The snapshot (dynafake::SaveState) of one account's Service.
+  std::string SaveStateJson(const std::string& accountId = "") { return SaveState(GetService(accountId)); }
   /// Loads a snapshot into one account's Service. A server that owns a manual
   /// clock moves it to the snapshot's time (never backwards: load after a
   /// reset to go back). Throws AdminError(400) for a snapshot that does not load.
@@ -499,7 +464,7 @@ class HttpServer {
       }
     }
     try {
-      http_detail::Load(service, json);
+      LoadState(service, json);
     } catch (const AdminError&) {
       throw;
     } catch (const std::exception& e) {
@@ -708,7 +673,7 @@ class HttpServer {
     }
     if (path == "/state") {
       if (method == "GET") {
-        const std::string snapshot = http_detail::Save(service());
+        const std::string snapshot = SaveState(service());
         Json j = Json::parse(snapshot, nullptr, false);
         if (j.is_discarded()) throw AdminError(500, "the snapshot is not JSON");
         return j;

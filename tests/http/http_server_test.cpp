@@ -449,14 +449,6 @@ TEST(HttpAdmin, StateSnapshotsRoundTripThroughTheAdminApi) {
   HttpServer server(Instant());
   server.Start();
   TestClient c(server.Port());
-  if (!dynafake::http_detail::HasSnapshots<dynafake::Service>::value) {
-    const Answer get = c.Get("/_dynafake/state");
-    EXPECT_EQ(get.status, 501);
-    EXPECT_THAT(get.body["error"].get<std::string>(), HasSubstr("SaveState"));
-    EXPECT_EQ(c.Put("/_dynafake/state", "{}").status, 501);
-    EXPECT_EQ(c.Post("/_dynafake/state/save", "").status, 400);  // no --state file configured
-    return;
-  }
   ASSERT_EQ(c.Call("CreateTable", TableRequest("orders")).status, 200);
   c.Post("/_dynafake/clock/advance", R"({"seconds": 3600})");
   const Answer saved = c.Get("/_dynafake/state");

@@ -110,8 +110,6 @@ int main(int argc, char** argv) {
       config.startTime = *t;
     }
     if (!accountsPath.empty()) config.http.accounts = ReadAccounts(accountsPath);
-    if (!statePath.empty() && !dynafake::http_detail::HasSnapshots<dynafake::Service>::value)
-      throw std::runtime_error(std::string("--state: ") + dynafake::http_detail::kNoSnapshots);
     config.http.host = host;
     config.http.port = port;
     config.http.statePath = statePath;
