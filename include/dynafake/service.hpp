@@ -153,6 +153,9 @@ class Service {
   int TablesInTransition() const;
   int RestoresInProgress() const;
   Model::TableDescription DescribeState(const Table& t) const;
+  /// Encryption with a KMS key: the one the specification names, else DynamoDB's managed key.
+  Model::SSEDescription KmsEncryption(const Model::SSESpecification& spec) const;
+  Model::ContinuousBackupsDescription ContinuousBackupsOf(const Table& t, int64_t now) const;
   Model::BackupDescription DescribeBackupState(const Backup& b, int64_t now) const;
   Model::BackupSummary Summarize(const Backup& b, int64_t now) const;
   Model::BackupDetails DetailsOf(const Backup& b, int64_t now) const;

@@ -9972,6 +9972,9 @@ class Service {
   int TablesInTransition() const;
   int RestoresInProgress() const;
   Model::TableDescription DescribeState(const Table& t) const;
+  /// Encryption with a KMS key: the one the specification names, else DynamoDB's managed key.
+  Model::SSEDescription KmsEncryption(const Model::SSESpecification& spec) const;
+  Model::ContinuousBackupsDescription ContinuousBackupsOf(const Table& t, int64_t now) const;
   Model::BackupDescription DescribeBackupState(const Backup& b, int64_t now) const;
   Model::BackupSummary Summarize(const Backup& b, int64_t now) const;
   Model::BackupDetails DetailsOf(const Backup& b, int64_t now) const;
@@ -10395,6 +10398,15 @@ inline void Service::ExtraValidation(const Model::CreateTableRequest& r, detail:
     return v.Add("dynafake does not model global tables: GlobalTableSourceArn and GlobalTableSettingsReplicationMode are not supported");
 }
 
+inline Model::SSEDescription Service::KmsEncryption(const Model::SSESpecification& spec) const {
+  const std::string key = spec.KMSMasterKeyIdHasBeenSet() ? spec.GetKMSMasterKeyId() : "alias/aws/dynamodb";
+  const std::string arn = key.rfind("arn:", 0) == 0
+                              ? key
+                              : "arn:" + options_.partition + ":kms:" + options_.region + ":" + options_.accountId + ":" +
+                                    (key.rfind("alias/", 0) == 0 ? key : "key/" + key);
+  return Model::SSEDescription().WithStatus(Model::SSEStatus::ENABLED).WithSSEType(Model::SSEType::KMS).WithKMSMasterKeyArn(arn);
+}
+
 inline Model::TableDescription Service::DescribeState(const Table& t) const {
   Model::TableDescription d = t.desc;
   d.SetTableStatus(t.status);
@@ -10469,15 +10481,7 @@ inline Model::CreateTableOutcome Service::CreateTable(const Model::CreateTableRe
       d.SetLatestStreamLabel(label);
       d.SetLatestStreamArn(arn + "/stream/" + label);
     }
-    if (r.SSESpecificationHasBeenSet() && r.GetSSESpecification().GetEnabled()) {
-      const std::string key = r.GetSSESpecification().KMSMasterKeyIdHasBeenSet()
-                                  ? r.GetSSESpecification().GetKMSMasterKeyId()
-                                  : "alias/aws/dynamodb";
-      const std::string keyArn = key.rfind("arn:", 0) == 0 ? key
-                                 : "arn:" + options_.partition + ":kms:" + options_.region + ":" + options_.accountId +
-                                       ":" + (key.rfind("alias/", 0) == 0 ? key : "key/" + key);
-      d.SetSSEDescription(SSEDescription().WithStatus(SSEStatus::ENABLED).WithSSEType(SSEType::KMS).WithKMSMasterKeyArn(keyArn));
-    }
+    if (r.SSESpecificationHasBeenSet() && r.GetSSESpecification().GetEnabled()) d.SetSSEDescription(KmsEncryption(r.GetSSESpecification()));
     if (r.TableClassHasBeenSet()) d.SetTableClassSummary(TableClassSummary().WithTableClass(r.GetTableClass()));
     d.SetDeletionProtectionEnabled(r.DeletionProtectionEnabledHasBeenSet() && r.GetDeletionProtectionEnabled());
     t.tags = r.GetTags();
@@ -10615,8 +10619,7 @@ inline Model::UpdateTableOutcome Service::UpdateTable(const Model::UpdateTableRe
     }
     if (r.SSESpecificationHasBeenSet()) {
       if (r.GetSSESpecification().GetEnabled())
-        d.SetSSEDescription(SSEDescription().WithStatus(SSEStatus::ENABLED).WithSSEType(SSEType::KMS).WithKMSMasterKeyArn(
-            "arn:" + options_.partition + ":kms:" + options_.region + ":" + options_.accountId + ":alias/aws/dynamodb"));
+        d.SetSSEDescription(KmsEncryption(r.GetSSESpecification()));
       else
         d.SetSSEDescription(SSEDescription().WithStatus(SSEStatus::DISABLED));
     }
@@ -11308,24 +11311,30 @@ inline void Service::ExtraValidation(const Model::RestoreTableToPointInTimeReque
     v.Add("One or more parameter values were invalid: Either RestoreDateTime or UseLatestRestorableTime must be specified");
 }
 
+/// What Describe/UpdateContinuousBackups report: continuous backups are always
+/// on; point-in-time recovery has a window only while it is enabled.
+inline Model::ContinuousBackupsDescription Service::ContinuousBackupsOf(const Table& t, int64_t now) const {
+  using namespace Model;
+  PointInTimeRecoveryDescription p;
+  if (t.pitrEnabled) {
+    const int64_t earliest = EarliestRestorableMs(t, now);
+    p.WithPointInTimeRecoveryStatus(PointInTimeRecoveryStatus::ENABLED)
+        .WithRecoveryPeriodInDays(t.recoveryPeriodDays)
+        .WithEarliestRestorableDateTime(DateTime(earliest))
+        .WithLatestRestorableDateTime(DateTime(std::max(earliest, LatestRestorableMs(now))));
+  } else {
+    p.SetPointInTimeRecoveryStatus(PointInTimeRecoveryStatus::DISABLED);
+  }
+  return ContinuousBackupsDescription().WithContinuousBackupsStatus(ContinuousBackupsStatus::ENABLED).WithPointInTimeRecoveryDescription(p);
+}
+
 inline Model::DescribeContinuousBackupsOutcome Service::DescribeContinuousBackups(
     const Model::DescribeContinuousBackupsRequest& r) {
   return Run(r, [&](int64_t now) -> Model::DescribeContinuousBackupsOutcome {
     using namespace Model;
     const Table* t = FindTable(r.GetTableName());
     if (!t) return Err(DynamoDBErrors::TABLE_NOT_FOUND, "Table not found: " + ShownName(r.GetTableName()));
-    PointInTimeRecoveryDescription p;
-    if (t->pitrEnabled) {
-      const int64_t earliest = EarliestRestorableMs(*t, now);
-      p.WithPointInTimeRecoveryStatus(PointInTimeRecoveryStatus::ENABLED)
-          .WithRecoveryPeriodInDays(t->recoveryPeriodDays)
-          .WithEarliestRestorableDateTime(DateTime(earliest))
-          .WithLatestRestorableDateTime(DateTime(std::max(earliest, LatestRestorableMs(now))));
-    } else {
-      p.SetPointInTimeRecoveryStatus(PointInTimeRecoveryStatus::DISABLED);
-    }
-    return DescribeContinuousBackupsResult().WithContinuousBackupsDescription(
-        ContinuousBackupsDescription().WithContinuousBackupsStatus(ContinuousBackupsStatus::ENABLED).WithPointInTimeRecoveryDescription(p));
+    return DescribeContinuousBackupsResult().WithContinuousBackupsDescription(ContinuousBackupsOf(*t, now));
   });
 }
 
@@ -11349,18 +11358,7 @@ inline Model::UpdateContinuousBackupsOutcome Service::UpdateContinuousBackups(
       t->pitrEnabled = false;
       CompactTable(*t, now);  // the window is gone, and with it every old version
     }
-    PointInTimeRecoveryDescription p;
-    if (t->pitrEnabled) {
-      const int64_t earliest = EarliestRestorableMs(*t, now);
-      p.WithPointInTimeRecoveryStatus(PointInTimeRecoveryStatus::ENABLED)
-          .WithRecoveryPeriodInDays(t->recoveryPeriodDays)
-          .WithEarliestRestorableDateTime(DateTime(earliest))
-          .WithLatestRestorableDateTime(DateTime(std::max(earliest, LatestRestorableMs(now))));
-    } else {
-      p.SetPointInTimeRecoveryStatus(PointInTimeRecoveryStatus::DISABLED);
-    }
-    return UpdateContinuousBackupsResult().WithContinuousBackupsDescription(
-        ContinuousBackupsDescription().WithContinuousBackupsStatus(ContinuousBackupsStatus::ENABLED).WithPointInTimeRecoveryDescription(p));
+    return UpdateContinuousBackupsResult().WithContinuousBackupsDescription(ContinuousBackupsOf(*t, now));
   });
 }
 
@@ -11446,11 +11444,7 @@ Service::RestoreSettings Service::ApplyOverrides(const Request& r, RestoreSettin
   if (r.SSESpecificationOverrideHasBeenSet()) {
     const auto& o = r.GetSSESpecificationOverride();
     if (o.GetEnabled()) {
-      const std::string key = o.KMSMasterKeyIdHasBeenSet() ? o.GetKMSMasterKeyId() : "alias/aws/dynamodb";
-      s.sse = SSEDescription().WithStatus(SSEStatus::ENABLED).WithSSEType(SSEType::KMS).WithKMSMasterKeyArn(
-          key.rfind("arn:", 0) == 0 ? key
-                                    : "arn:" + options_.partition + ":kms:" + options_.region + ":" + options_.accountId + ":" +
-                                          (key.rfind("alias/", 0) == 0 ? key : "key/" + key));
+      s.sse = KmsEncryption(o);
     } else {
       s.sse.reset();
     }

@@ -20,24 +20,30 @@ inline void Service::ExtraValidation(const Model::RestoreTableToPointInTimeReque
     v.Add("One or more parameter values were invalid: Either RestoreDateTime or UseLatestRestorableTime must be specified");
 }
 
+/// What Describe/UpdateContinuousBackups report: continuous backups are always
+/// on; point-in-time recovery has a window only while it is enabled.
+inline Model::ContinuousBackupsDescription Service::ContinuousBackupsOf(const Table& t, int64_t now) const {
+  using namespace Model;
+  PointInTimeRecoveryDescription p;
+  if (t.pitrEnabled) {
+    const int64_t earliest = EarliestRestorableMs(t, now);
+    p.WithPointInTimeRecoveryStatus(PointInTimeRecoveryStatus::ENABLED)
+        .WithRecoveryPeriodInDays(t.recoveryPeriodDays)
+        .WithEarliestRestorableDateTime(DateTime(earliest))
+        .WithLatestRestorableDateTime(DateTime(std::max(earliest, LatestRestorableMs(now))));
+  } else {
+    p.SetPointInTimeRecoveryStatus(PointInTimeRecoveryStatus::DISABLED);
+  }
+  return ContinuousBackupsDescription().WithContinuousBackupsStatus(ContinuousBackupsStatus::ENABLED).WithPointInTimeRecoveryDescription(p);
+}
+
 inline Model::DescribeContinuousBackupsOutcome Service::DescribeContinuousBackups(
     const Model::DescribeContinuousBackupsRequest& r) {
   return Run(r, [&](int64_t now) -> Model::DescribeContinuousBackupsOutcome {
     using namespace Model;
     const Table* t = FindTable(r.GetTableName());
     if (!t) return Err(DynamoDBErrors::TABLE_NOT_FOUND, "Table not found: " + ShownName(r.GetTableName()));
-    PointInTimeRecoveryDescription p;
-    if (t->pitrEnabled) {
-      const int64_t earliest = EarliestRestorableMs(*t, now);
-      p.WithPointInTimeRecoveryStatus(PointInTimeRecoveryStatus::ENABLED)
-          .WithRecoveryPeriodInDays(t->recoveryPeriodDays)
-          .WithEarliestRestorableDateTime(DateTime(earliest))
-          .WithLatestRestorableDateTime(DateTime(std::max(earliest, LatestRestorableMs(now))));
-    } else {
-      p.SetPointInTimeRecoveryStatus(PointInTimeRecoveryStatus::DISABLED);
-    }
-    return DescribeContinuousBackupsResult().WithContinuousBackupsDescription(
-        ContinuousBackupsDescription().WithContinuousBackupsStatus(ContinuousBackupsStatus::ENABLED).WithPointInTimeRecoveryDescription(p));
+    return DescribeContinuousBackupsResult().WithContinuousBackupsDescription(ContinuousBackupsOf(*t, now));
   });
 }
 
@@ -61,18 +67,7 @@ inline Model::UpdateContinuousBackupsOutcome Service::UpdateContinuousBackups(
       t->pitrEnabled = false;
       CompactTable(*t, now);  // the window is gone, and with it every old version
     }
-    PointInTimeRecoveryDescription p;
-    if (t->pitrEnabled) {
-      const int64_t earliest = EarliestRestorableMs(*t, now);
-      p.WithPointInTimeRecoveryStatus(PointInTimeRecoveryStatus::ENABLED)
-          .WithRecoveryPeriodInDays(t->recoveryPeriodDays)
-          .WithEarliestRestorableDateTime(DateTime(earliest))
-          .WithLatestRestorableDateTime(DateTime(std::max(earliest, LatestRestorableMs(now))));
-    } else {
-      p.SetPointInTimeRecoveryStatus(PointInTimeRecoveryStatus::DISABLED);
-    }
-    return UpdateContinuousBackupsResult().WithContinuousBackupsDescription(
-        ContinuousBackupsDescription().WithContinuousBackupsStatus(ContinuousBackupsStatus::ENABLED).WithPointInTimeRecoveryDescription(p));
+    return UpdateContinuousBackupsResult().WithContinuousBackupsDescription(ContinuousBackupsOf(*t, now));
   });
 }
 
@@ -158,11 +153,7 @@ Service::RestoreSettings Service::ApplyOverrides(const Request& r, RestoreSettin
   if (r.SSESpecificationOverrideHasBeenSet()) {
     const auto& o = r.GetSSESpecificationOverride();
     if (o.GetEnabled()) {
-      const std::string key = o.KMSMasterKeyIdHasBeenSet() ? o.GetKMSMasterKeyId() : "alias/aws/dynamodb";
-      s.sse = SSEDescription().WithStatus(SSEStatus::ENABLED).WithSSEType(SSEType::KMS).WithKMSMasterKeyArn(
-          key.rfind("arn:", 0) == 0 ? key
-                                    : "arn:" + options_.partition + ":kms:" + options_.region + ":" + options_.accountId + ":" +
-                                          (key.rfind("alias/", 0) == 0 ? key : "key/" + key));
+      s.sse = KmsEncryption(o);
     } else {
       s.sse.reset();
     }

@@ -100,6 +100,15 @@ inline void Service::ExtraValidation(const Model::CreateTableRequest& r, detail:
     return v.Add("dynafake does not model global tables: GlobalTableSourceArn and GlobalTableSettingsReplicationMode are not supported");
 }
 
+inline Model::SSEDescription Service::KmsEncryption(const Model::SSESpecification& spec) const {
+  const std::string key = spec.KMSMasterKeyIdHasBeenSet() ? spec.GetKMSMasterKeyId() : "alias/aws/dynamodb";
+  const std::string arn = key.rfind("arn:", 0) == 0
+                              ? key
+                              : "arn:" + options_.partition + ":kms:" + options_.region + ":" + options_.accountId + ":" +
+                                    (key.rfind("alias/", 0) == 0 ? key : "key/" + key);
+  return Model::SSEDescription().WithStatus(Model::SSEStatus::ENABLED).WithSSEType(Model::SSEType::KMS).WithKMSMasterKeyArn(arn);
+}
+
 inline Model::TableDescription Service::DescribeState(const Table& t) const {
   Model::TableDescription d = t.desc;
   d.SetTableStatus(t.status);
@@ -174,15 +183,7 @@ inline Model::CreateTableOutcome Service::CreateTable(const Model::CreateTableRe
       d.SetLatestStreamLabel(label);
       d.SetLatestStreamArn(arn + "/stream/" + label);
     }
-    if (r.SSESpecificationHasBeenSet() && r.GetSSESpecification().GetEnabled()) {
-      const std::string key = r.GetSSESpecification().KMSMasterKeyIdHasBeenSet()
-                                  ? r.GetSSESpecification().GetKMSMasterKeyId()
-                                  : "alias/aws/dynamodb";
-      const std::string keyArn = key.rfind("arn:", 0) == 0 ? key
-                                 : "arn:" + options_.partition + ":kms:" + options_.region + ":" + options_.accountId +
-                                       ":" + (key.rfind("alias/", 0) == 0 ? key : "key/" + key);
-      d.SetSSEDescription(SSEDescription().WithStatus(SSEStatus::ENABLED).WithSSEType(SSEType::KMS).WithKMSMasterKeyArn(keyArn));
-    }
+    if (r.SSESpecificationHasBeenSet() && r.GetSSESpecification().GetEnabled()) d.SetSSEDescription(KmsEncryption(r.GetSSESpecification()));
     if (r.TableClassHasBeenSet()) d.SetTableClassSummary(TableClassSummary().WithTableClass(r.GetTableClass()));
     d.SetDeletionProtectionEnabled(r.DeletionProtectionEnabledHasBeenSet() && r.GetDeletionProtectionEnabled());
     t.tags = r.GetTags();
@@ -320,8 +321,7 @@ inline Model::UpdateTableOutcome Service::UpdateTable(const Model::UpdateTableRe
     }
     if (r.SSESpecificationHasBeenSet()) {
       if (r.GetSSESpecification().GetEnabled())
-        d.SetSSEDescription(SSEDescription().WithStatus(SSEStatus::ENABLED).WithSSEType(SSEType::KMS).WithKMSMasterKeyArn(
-            "arn:" + options_.partition + ":kms:" + options_.region + ":" + options_.accountId + ":alias/aws/dynamodb"));
+        d.SetSSEDescription(KmsEncryption(r.GetSSESpecification()));
       else
         d.SetSSEDescription(SSEDescription().WithStatus(SSEStatus::DISABLED));
     }
