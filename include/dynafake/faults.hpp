@@ -46,7 +46,8 @@ class FaultRule {
 
   FaultRule& ForTable(std::string table) { table_ = std::move(table); return *this; }
   FaultRule& ForBackup(std::string backupArn) { backup_ = std::move(backupArn); return *this; }
-  /// Also requires `predicate(call)` to hold.
+  /// Also requires `predicate(call)` to hold. The predicate runs while the
+  /// Service is locked: it may read the request, but must not call the Service.
   FaultRule& When(std::function<bool(const CallInfo&)> predicate) { predicate_ = std::move(predicate); return *this; }
   /// Fires from the nth matching call on (1-based); before it, matching calls pass.
   FaultRule& OnCall(int nth) { nth_ = nth; return *this; }
