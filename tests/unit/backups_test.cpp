@@ -92,7 +92,8 @@ TEST_P(BackupsTest, ListBackupsTimeRangeIsLowerInclusiveUpperExclusive) {
   Backup("orders", "second");
   auto names = [&](M::ListBackupsRequest r) {
     std::vector<std::string> out;
-    for (const auto& s : client->ListBackups(r).GetResult().GetBackupSummaries()) out.push_back(s.GetBackupName());
+    const auto listed = client->ListBackups(r);  // a range-for over a temporary outcome's member would dangle
+    for (const auto& s : listed.GetResult().GetBackupSummaries()) out.push_back(s.GetBackupName());
     return out;
   };
   EXPECT_EQ(names(M::ListBackupsRequest().WithTimeRangeLowerBound(second)), std::vector<std::string>{"second"});

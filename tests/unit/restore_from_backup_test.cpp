@@ -323,7 +323,8 @@ TEST_P(RestoreFromBackupTest, GlobalIndexOverrideReProvisionsAnIndex) {
                                                 .WithBackupArn(CustomersBackup())
                                                 .WithGlobalSecondaryIndexOverride(std::vector<M::GlobalSecondaryIndex>{index}));
   ASSERT_TRUE(out.IsSuccess()) << out.GetError();
-  const auto* email = Gsi(Describe("customers-restored"), "by-email");
+  const M::TableDescription restored = Describe("customers-restored");  // Gsi points into it
+  const auto* email = Gsi(restored, "by-email");
   ASSERT_NE(email, nullptr);
   EXPECT_EQ(email->GetProvisionedThroughput().GetReadCapacityUnits(), 20);
   EXPECT_EQ(email->GetProvisionedThroughput().GetWriteCapacityUnits(), 30);
