@@ -23,7 +23,7 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from model import Model  # noqa: E402
+from model import Model, Writer  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SERIALIZERS = "dynafake/wire/serializers.hpp"
@@ -37,17 +37,6 @@ BANNER = (
 # Names the hand-written codec (json_codec.hpp) already uses in wire::detail.
 RESERVED = {"String", "Bool", "Int", "Long", "Double", "Timestamp", "Blob", "Integral", "StringList",
             "AttributeValueAt", "AttributeValue", "AttributeValuePtr"}
-
-
-class Writer:
-    def __init__(self):
-        self.lines = []
-
-    def __call__(self, text=""):
-        self.lines.append(text)
-
-    def text(self):
-        return "\n".join(self.lines) + "\n"
 
 
 class Wire:

@@ -17,6 +17,19 @@ HAND_WRITTEN = {"AttributeValue"}
 MACRO_NAMES = {"NULL", "TRUE", "FALSE", "DELETE", "IN", "OUT", "ERROR", "DOMAIN"}
 
 
+class Writer:
+    """Collects the lines of one generated file."""
+
+    def __init__(self):
+        self.lines = []
+
+    def __call__(self, text=""):
+        self.lines.append(text)
+
+    def text(self):
+        return "\n".join(self.lines) + "\n"
+
+
 class Model:
     def __init__(self, path=MODEL_PATH):
         with open(path) as f:
