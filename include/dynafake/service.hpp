@@ -153,6 +153,9 @@ class Service {
   int TablesInTransition() const;
   int RestoresInProgress() const;
   Model::TableDescription DescribeState(const Table& t) const;
+  /// A table's identity and key: name, ARN, a new id, key schema, attribute definitions, creation time.
+  Table NewTable(const std::string& name, const std::vector<Model::KeySchemaElement>& keySchema,
+                 const std::vector<Model::AttributeDefinition>& attributeDefinitions, int64_t now);
   /// Encryption with a KMS key: the one the specification names, else DynamoDB's managed key.
   Model::SSEDescription KmsEncryption(const Model::SSESpecification& spec) const;
   Model::ContinuousBackupsDescription ContinuousBackupsOf(const Table& t, int64_t now) const;

@@ -9973,6 +9973,9 @@ class Service {
   int TablesInTransition() const;
   int RestoresInProgress() const;
   Model::TableDescription DescribeState(const Table& t) const;
+  /// A table's identity and key: name, ARN, a new id, key schema, attribute definitions, creation time.
+  Table NewTable(const std::string& name, const std::vector<Model::KeySchemaElement>& keySchema,
+                 const std::vector<Model::AttributeDefinition>& attributeDefinitions, int64_t now);
   /// Encryption with a KMS key: the one the specification names, else DynamoDB's managed key.
   Model::SSEDescription KmsEncryption(const Model::SSESpecification& spec) const;
   Model::ContinuousBackupsDescription ContinuousBackupsOf(const Table& t, int64_t now) const;
@@ -10399,6 +10402,20 @@ inline void Service::ExtraValidation(const Model::CreateTableRequest& r, detail:
     return v.Add("dynafake does not model global tables: GlobalTableSourceArn and GlobalTableSettingsReplicationMode are not supported");
 }
 
+inline Service::Table Service::NewTable(const std::string& name, const std::vector<Model::KeySchemaElement>& keySchema,
+                                        const std::vector<Model::AttributeDefinition>& attributeDefinitions, int64_t now) {
+  Table t;
+  t.createdMs = now;
+  t.desc.SetTableName(name);
+  t.desc.SetTableArn(TableArn(name));
+  t.desc.SetTableId(NewTableId());
+  t.desc.SetKeySchema(keySchema);
+  t.desc.SetAttributeDefinitions(attributeDefinitions);
+  t.desc.SetCreationDateTime(DateTime(now));
+  t.key = detail::MakeKeyDef(keySchema, attributeDefinitions);
+  return t;
+}
+
 inline Model::SSEDescription Service::KmsEncryption(const Model::SSESpecification& spec) const {
   const std::string key = spec.KMSMasterKeyIdHasBeenSet() ? spec.GetKMSMasterKeyId() : "alias/aws/dynamodb";
   const std::string arn = key.rfind("arn:", 0) == 0
@@ -10445,16 +10462,9 @@ inline Model::CreateTableOutcome Service::CreateTable(const Model::CreateTableRe
                                                        std::to_string(options_.limits.tablesWithIndexesCreating) +
                                                        " tables with secondary indexes can be created simultaneously");
     }
-    Table t;
-    t.createdMs = now;
+    Table t = NewTable(name, r.GetKeySchema(), r.GetAttributeDefinitions(), now);
     TableDescription& d = t.desc;
-    const std::string arn = TableArn(name);
-    d.SetTableName(name);
-    d.SetTableArn(arn);
-    d.SetTableId(NewTableId());
-    d.SetKeySchema(r.GetKeySchema());
-    d.SetAttributeDefinitions(r.GetAttributeDefinitions());
-    d.SetCreationDateTime(DateTime(now));
+    const std::string arn = d.GetTableArn();
     const bool onDemand = r.GetBillingMode() == BillingMode::PAY_PER_REQUEST;
     d.SetProvisionedThroughput(detail::ThroughputDescription(onDemand ? detail::ZeroThroughput() : r.GetProvisionedThroughput()));
     if (r.BillingModeHasBeenSet()) {
@@ -10486,7 +10496,6 @@ inline Model::CreateTableOutcome Service::CreateTable(const Model::CreateTableRe
     if (r.TableClassHasBeenSet()) d.SetTableClassSummary(TableClassSummary().WithTableClass(r.GetTableClass()));
     d.SetDeletionProtectionEnabled(r.DeletionProtectionEnabledHasBeenSet() && r.GetDeletionProtectionEnabled());
     t.tags = r.GetTags();
-    t.key = detail::MakeKeyDef(r.GetKeySchema(), r.GetAttributeDefinitions());
     const int64_t until = now + Ms(options_.durations.tableCreate);
     t.status = until > now ? TableStatus::CREATING : TableStatus::ACTIVE;
     t.statusUntilMs = until;
@@ -11458,16 +11467,9 @@ inline Model::TableDescription Service::RestoreInto(const std::string& target, c
                                                     const Model::RestoreSummary& summary, const std::string& sourceBackup,
                                                     int64_t now) {
   using namespace Model;
-  Table t;
-  t.createdMs = now;
+  Table t = NewTable(target, s.keySchema, s.attributeDefinitions, now);
   TableDescription& d = t.desc;
-  const std::string arn = TableArn(target);
-  d.SetTableName(target);
-  d.SetTableArn(arn);
-  d.SetTableId(NewTableId());
-  d.SetKeySchema(s.keySchema);
-  d.SetAttributeDefinitions(s.attributeDefinitions);
-  d.SetCreationDateTime(DateTime(now));
+  const std::string arn = d.GetTableArn();
   d.SetProvisionedThroughput(detail::ThroughputDescription(s.throughput));
   d.SetBillingModeSummary(BillingModeSummary().WithBillingMode(s.billingMode).WithLastUpdateToPayPerRequestDateTime(DateTime(now)));
   for (const auto& l : s.lsis)
@@ -11481,7 +11483,6 @@ inline Model::TableDescription Service::RestoreInto(const std::string& target, c
   if (s.sse) d.SetSSEDescription(*s.sse);
   d.SetDeletionProtectionEnabled(false);
   d.SetRestoreSummary(summary);
-  t.key = detail::MakeKeyDef(s.keySchema, s.attributeDefinitions);
   t.restoring = true;
   t.restoreSourceBackup = sourceBackup;
   t.status = TableStatus::CREATING;

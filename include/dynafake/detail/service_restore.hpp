@@ -166,16 +166,9 @@ inline Model::TableDescription Service::RestoreInto(const std::string& target, c
                                                     const Model::RestoreSummary& summary, const std::string& sourceBackup,
                                                     int64_t now) {
   using namespace Model;
-  Table t;
-  t.createdMs = now;
+  Table t = NewTable(target, s.keySchema, s.attributeDefinitions, now);
   TableDescription& d = t.desc;
-  const std::string arn = TableArn(target);
-  d.SetTableName(target);
-  d.SetTableArn(arn);
-  d.SetTableId(NewTableId());
-  d.SetKeySchema(s.keySchema);
-  d.SetAttributeDefinitions(s.attributeDefinitions);
-  d.SetCreationDateTime(DateTime(now));
+  const std::string arn = d.GetTableArn();
   d.SetProvisionedThroughput(detail::ThroughputDescription(s.throughput));
   d.SetBillingModeSummary(BillingModeSummary().WithBillingMode(s.billingMode).WithLastUpdateToPayPerRequestDateTime(DateTime(now)));
   for (const auto& l : s.lsis)
@@ -189,7 +182,6 @@ inline Model::TableDescription Service::RestoreInto(const std::string& target, c
   if (s.sse) d.SetSSEDescription(*s.sse);
   d.SetDeletionProtectionEnabled(false);
   d.SetRestoreSummary(summary);
-  t.key = detail::MakeKeyDef(s.keySchema, s.attributeDefinitions);
   t.restoring = true;
   t.restoreSourceBackup = sourceBackup;
   t.status = TableStatus::CREATING;

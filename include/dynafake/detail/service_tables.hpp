@@ -100,6 +100,20 @@ inline void Service::ExtraValidation(const Model::CreateTableRequest& r, detail:
     return v.Add("dynafake does not model global tables: GlobalTableSourceArn and GlobalTableSettingsReplicationMode are not supported");
 }
 
+inline Service::Table Service::NewTable(const std::string& name, const std::vector<Model::KeySchemaElement>& keySchema,
+                                        const std::vector<Model::AttributeDefinition>& attributeDefinitions, int64_t now) {
+  Table t;
+  t.createdMs = now;
+  t.desc.SetTableName(name);
+  t.desc.SetTableArn(TableArn(name));
+  t.desc.SetTableId(NewTableId());
+  t.desc.SetKeySchema(keySchema);
+  t.desc.SetAttributeDefinitions(attributeDefinitions);
+  t.desc.SetCreationDateTime(DateTime(now));
+  t.key = detail::MakeKeyDef(keySchema, attributeDefinitions);
+  return t;
+}
+
 inline Model::SSEDescription Service::KmsEncryption(const Model::SSESpecification& spec) const {
   const std::string key = spec.KMSMasterKeyIdHasBeenSet() ? spec.GetKMSMasterKeyId() : "alias/aws/dynamodb";
   const std::string arn = key.rfind("arn:", 0) == 0
@@ -146,16 +160,9 @@ inline Model::CreateTableOutcome Service::CreateTable(const Model::CreateTableRe
                                                        std::to_string(options_.limits.tablesWithIndexesCreating) +
                                                        " tables with secondary indexes can be created simultaneously");
     }
-    Table t;
-    t.createdMs = now;
+    Table t = NewTable(name, r.GetKeySchema(), r.GetAttributeDefinitions(), now);
     TableDescription& d = t.desc;
-    const std::string arn = TableArn(name);
-    d.SetTableName(name);
-    d.SetTableArn(arn);
-    d.SetTableId(NewTableId());
-    d.SetKeySchema(r.GetKeySchema());
-    d.SetAttributeDefinitions(r.GetAttributeDefinitions());
-    d.SetCreationDateTime(DateTime(now));
+    const std::string arn = d.GetTableArn();
     const bool onDemand = r.GetBillingMode() == BillingMode::PAY_PER_REQUEST;
     d.SetProvisionedThroughput(detail::ThroughputDescription(onDemand ? detail::ZeroThroughput() : r.GetProvisionedThroughput()));
     if (r.BillingModeHasBeenSet()) {
@@ -187,7 +194,6 @@ inline Model::CreateTableOutcome Service::CreateTable(const Model::CreateTableRe
     if (r.TableClassHasBeenSet()) d.SetTableClassSummary(TableClassSummary().WithTableClass(r.GetTableClass()));
     d.SetDeletionProtectionEnabled(r.DeletionProtectionEnabledHasBeenSet() && r.GetDeletionProtectionEnabled());
     t.tags = r.GetTags();
-    t.key = detail::MakeKeyDef(r.GetKeySchema(), r.GetAttributeDefinitions());
     const int64_t until = now + Ms(options_.durations.tableCreate);
     t.status = until > now ? TableStatus::CREATING : TableStatus::ACTIVE;
     t.statusUntilMs = until;
