@@ -1,0 +1,131 @@
+// dynafake — how an HttpServer listens and keeps time: ClockMode, ServerClock, HttpOptions, ServerConfig, AdminError.
+// Part of dynafake/http.hpp (target dynafake::http); this part needs only the core.
+#pragma once
+
+#include <atomic>       // std::atomic
+#include <chrono>       // std::chrono
+#include <cmath>        // std::isfinite, std::llround
+#include <cstddef>      // std::size_t
+#include <cstdint>      // int64_t
+#include <cstdio>       // std::rename, std::remove
+#include <fstream>      // std::ifstream, std::ofstream
+#include <functional>   // std::function
+#include <map>          // std::map
+#include <memory>       // std::unique_ptr
+#include <mutex>        // std::mutex
+#include <optional>     // std::optional
+#include <sstream>      // std::ostringstream
+#include <stdexcept>    // std::runtime_error, std::invalid_argument
+#include <string>       // std::string
+#include <string_view>  // std::string_view
+#include <thread>       // std::thread
+#include <type_traits>  // std::void_t, std::false_type
+#include <utility>      // std::move, std::declval
+#include <vector>       // std::vector
+
+
+#include "dynafake/clock.hpp"    // Clock, ManualClock
+#include "dynafake/faults.hpp"   // FaultRule
+#include "dynafake/options.hpp"  // ServiceOptions
+
+
+namespace dynafake {
+
+/// Where a server's clock comes from when the server owns it.
+enum class ClockMode {
+  Manual,  ///< moves only through the admin API (or HttpServer::AdvanceClock/SetClock)
+  System   ///< real time; the admin API can read it but not move it
+};
+
+/// The clock an owning HttpServer gives its Services: manual (starts at a
+/// given instant, never moves backwards, except that Rewind() returns it to
+/// its start for a reset) or the system clock. Atomic, so thread-safe.
+class ServerClock final : public Clock {
+ public:
+  explicit ServerClock(ClockMode mode = ClockMode::Manual, TimePoint start = ManualClock::DefaultStart())
+      : mode_(mode), start_(start), now_(start.time_since_epoch().count()) {}
+
+  TimePoint Now() const override {
+    if (mode_ == ClockMode::System) return std::chrono::system_clock::now();
+    return TimePoint(TimePoint::duration(now_.load()));
+  }
+  ClockMode Mode() const { return mode_; }
+  TimePoint Start() const { return start_; }
+
+  /// Moves a manual clock forward. Throws std::invalid_argument for a negative
+  /// step, std::logic_error for the system clock.
+  void Advance(std::chrono::milliseconds d) {
+    RequireManual();
+    const auto step = std::chrono::duration_cast<TimePoint::duration>(d);
+    if (step.count() < 0) throw std::invalid_argument("time cannot move backwards (negative step)");
+    now_.fetch_add(step.count());
+  }
+  /// Moves a manual clock to `t`. Throws std::invalid_argument when `t` is before now.
+  void Set(TimePoint t) {
+    RequireManual();
+    auto current = now_.load();
+    const auto target = t.time_since_epoch().count();
+    do {
+      if (target < current)
+        throw std::invalid_argument("time cannot move backwards (now " + DateTime(Now()).ToIso8601() +
+                                    ", asked for " + DateTime(t).ToIso8601() + ")");
+    } while (!now_.compare_exchange_weak(current, target));
+  }
+  /// Returns a manual clock to its start instant (for a reset of the whole world).
+  void Rewind() {
+    if (mode_ == ClockMode::Manual) now_.store(start_.time_since_epoch().count());
+  }
+
+ private:
+  void RequireManual() const {
+    if (mode_ != ClockMode::Manual)
+      throw std::logic_error("the server runs on the system clock (--clock system); it cannot be moved");
+  }
+  ClockMode mode_;
+  TimePoint start_;
+  std::atomic<TimePoint::rep> now_;
+};
+
+/// How the HTTP front listens and whom it serves.
+struct HttpOptions {
+  std::string host = "127.0.0.1";
+  /// 0 lets the system pick a free port (read it with HttpServer::Port()).
+  int port = 0;
+  /// Larger request bodies get 413 and a JSON error.
+  std::size_t maxRequestBytes = std::size_t{16} * 1024 * 1024;
+  /// Serve /_dynafake/... (the admin API).
+  bool admin = true;
+  /// Access key id -> account id. Empty: every request goes to the one
+  /// Service whatever its credentials. Not empty: each account is its own
+  /// Service, and an unknown key is answered with UnrecognizedClientException.
+  std::map<std::string, std::string> accounts;
+  /// Where POST /_dynafake/state/save writes (and HttpServer::SaveStateFile).
+  std::string statePath;
+  /// The address DescribeEndpoints answers with; empty: "host:port".
+  std::string advertisedAddress;
+  /// Called after every request with one line (method, path, target, status).
+  std::function<void(const std::string&)> requestLog;
+  /// Keep-alive: requests per connection and idle seconds before closing.
+  std::size_t keepAliveMaxCount = 10000;
+  int keepAliveTimeoutSeconds = 5;
+};
+
+/// Everything an owning HttpServer builds: the Services' options, the clock, the HTTP front.
+struct ServerConfig {
+  ServiceOptions service;
+  ClockMode clock = ClockMode::Manual;
+  TimePoint startTime = ManualClock::DefaultStart();
+  HttpOptions http;
+};
+
+/// An admin request that cannot be honoured: HTTP status and a message naming what was wrong.
+class AdminError : public std::runtime_error {
+ public:
+  AdminError(int status, const std::string& message) : std::runtime_error(message), status_(status) {}
+  int Status() const { return status_; }
+
+ private:
+  int status_;
+};
+
+}  // namespace dynafake
