@@ -1,9 +1,10 @@
-# Finds cpp-httplib and defines the imported target `dynafake_deps::httplib`
-# that dynafake::http links. Sets DYNAFAKE_HTTPLIB_FOUND to TRUE or FALSE.
+# Finds cpp-httplib and defines the imported target `dynafake_deps::httplib`.
+# Sets DYNAFAKE_HTTPLIB_FOUND to TRUE or FALSE.
 #
-# Used both by dynafake's own build and by the installed dynafakeConfig.cmake:
-# the exported dynafake::http names dynafake_deps::httplib, whichever way
-# cpp-httplib was found on the consumer's machine.
+# Only dynafake's HTTP tests use it, as a client that is not ours; the
+# library itself (dynafake::http, dynafake-server) links no HTTP library:
+# Debian's cpp-httplib is a compiled library built with OpenSSL, zlib and
+# brotli, which a loopback fake must not load (issue 14: start-up cost).
 #
 # cpp-httplib reaches us in three shapes:
 #   1. upstream's CMake package (httplibConfig.cmake, target httplib::httplib),

@@ -509,9 +509,9 @@ TEST(HttpServer, WithoutAccountsAnyCredentialsReachTheOneService) {
 }
 
 TEST(HttpServer, AccessKeyIdIsReadFromTheCredentialScope) {
-  EXPECT_EQ(dynafake::http_detail::AccessKeyId(kAuth), "AKIDEXAMPLE");
-  EXPECT_EQ(dynafake::http_detail::AccessKeyId("Bearer x"), "");
-  EXPECT_EQ(dynafake::http_detail::AccessKeyId("AWS4-HMAC-SHA256 Credential=K"), "K");
+  EXPECT_EQ(dynafake::http::detail::AccessKeyId(kAuth), "AKIDEXAMPLE");
+  EXPECT_EQ(dynafake::http::detail::AccessKeyId("Bearer x"), "");
+  EXPECT_EQ(dynafake::http::detail::AccessKeyId("AWS4-HMAC-SHA256 Credential=K"), "K");
 }
 
 // ---------------------------------------------------------------- threads

@@ -131,6 +131,12 @@ int main(int argc, char** argv) {
   dynafake::HttpServer server(config);
   try {
     if (!statePath.empty() && server.LoadStateFile(statePath)) log(Level::Info, "loaded state from " + statePath);
+  } catch (const std::exception& e) {
+    // A broken state file is never overwritten: the server does not start on it.
+    std::cerr << "dynafake-server: cannot start: " << e.what() << "; the file is left as it is" << std::endl;
+    return 1;
+  }
+  try {
     server.Start();
   } catch (const std::exception& e) {
     std::cerr << "dynafake-server: " << e.what() << std::endl;

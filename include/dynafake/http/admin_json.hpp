@@ -1,82 +1,48 @@
-// dynafake — the admin API's JSON: parsing fields, fault rules from JSON, error bodies.
+// dynafake — the admin API's JSON: reading a request body's fields, error bodies.
 // Part of dynafake/http.hpp (target dynafake::http); this part needs nlohmann_json.
 #pragma once
 
-#include <atomic>       // std::atomic
-#include <chrono>       // std::chrono
-#include <cmath>        // std::isfinite, std::llround
-#include <cstddef>      // std::size_t
-#include <cstdint>      // int64_t
-#include <cstdio>       // std::rename, std::remove
-#include <fstream>      // std::ifstream, std::ofstream
-#include <functional>   // std::function
-#include <map>          // std::map
-#include <memory>       // std::unique_ptr
-#include <mutex>        // std::mutex
-#include <optional>     // std::optional
-#include <sstream>      // std::ostringstream
-#include <stdexcept>    // std::runtime_error, std::invalid_argument
-#include <string>       // std::string
-#include <string_view>  // std::string_view
-#include <thread>       // std::thread
-#include <type_traits>  // std::void_t, std::false_type
-#include <utility>      // std::move, std::declval
-#include <vector>       // std::vector
+#include <cstdint>           // int64_t
+#include <exception>         // std::exception
+#include <functional>        // std::function
+#include <initializer_list>  // std::initializer_list
+#include <optional>          // std::optional
+#include <stdexcept>         // std::out_of_range
+#include <string>            // std::string
+#include <string_view>       // std::string_view
 
 #include <nlohmann/json.hpp>  // nlohmann::json
 
-#include "dynafake/clock.hpp"    // Clock, ManualClock
-#include "dynafake/faults.hpp"   // FaultRule
-#include "dynafake/options.hpp"  // ServiceOptions
-
 #include "dynafake/http/config.hpp"  // AdminError
-#include "dynafake/model/outcomes.hpp"  // DYNAFAKE_FOR_EACH_OPERATION
+#include "dynafake/http/message.hpp"  // Request, Response
+#include "dynafake/http/router.hpp"   // Router
+#include "dynafake/wire.hpp"         // wire::detail::NestingWithin, wire::kMaxJsonDepth
 
 namespace dynafake {
-
-namespace http_detail {
+namespace http {
+namespace detail {
 
 using Json = nlohmann::json;
 
-
+/// JSON text that never throws (bytes that are not UTF-8 become U+FFFD).
 inline std::string Dump(const Json& j) { return j.dump(-1, ' ', false, Json::error_handler_t::replace); }
 
-/// The access key id of a SigV4 Authorization header
-/// ("AWS4-HMAC-SHA256 Credential=AKID/20260101/us-east-1/dynamodb/aws4_request, ..."), or "".
-inline std::string AccessKeyId(std::string_view authorization) {
-  const auto at = authorization.find("Credential=");
-  if (at == std::string_view::npos) return {};
-  const auto begin = at + 11;
-  const auto end = authorization.find_first_of("/, ", begin);
-  return std::string(authorization.substr(begin, end == std::string_view::npos ? end : end - begin));
-}
+inline Json ErrorJson(const std::string& message) { return Json{{"error", message}}; }
 
-/// "host:port", with IPv6 literals in brackets.
-inline std::string HostPort(const std::string& host, int port) {
-  const bool v6 = host.find(':') != std::string::npos && (host.empty() || host.front() != '[');
-  return (v6 ? "[" + host + "]" : host) + ":" + std::to_string(port);
-}
-
-inline bool KnownOperation(const std::string& op) {
-#define DYNAFAKE_HTTP_KNOWN(Op) \
-  if (op == #Op) return true;
-  DYNAFAKE_FOR_EACH_OPERATION(DYNAFAKE_HTTP_KNOWN)
-#undef DYNAFAKE_HTTP_KNOWN
-  return false;
-}
-
-inline std::string KnownOperations() {
-  std::string out;
-#define DYNAFAKE_HTTP_LIST(Op) out += (out.empty() ? "" : ", ") + std::string(#Op);
-  DYNAFAKE_FOR_EACH_OPERATION(DYNAFAKE_HTTP_LIST)
-#undef DYNAFAKE_HTTP_LIST
-  return out;
-}
-
-inline Json ParseObject(const std::string& body) {
-  if (body.find_first_not_of(" \t\r\n") == std::string::npos) return Json::object();
-  Json j = Json::parse(body, nullptr, false);
+/// Parses an admin request body: JSON within the wire's nesting limit, or a 400 naming what is wrong.
+inline Json ParseJson(std::string_view body) {
+  if (!wire::detail::NestingWithin(body, wire::kMaxJsonDepth))
+    throw AdminError(400, "the request body nests deeper than " + std::to_string(wire::kMaxJsonDepth) +
+                              " levels");
+  Json j = Json::parse(body.begin(), body.end(), nullptr, false);
   if (j.is_discarded()) throw AdminError(400, "the request body is not JSON");
+  return j;
+}
+
+/// An admin request body that must be an object; an empty body is {}.
+inline Json ParseObject(std::string_view body) {
+  if (body.find_first_not_of(" \t\r\n") == std::string_view::npos) return Json::object();
+  Json j = ParseJson(body);
   if (!j.is_object()) throw AdminError(400, "the request body must be a JSON object");
   return j;
 }
@@ -107,74 +73,36 @@ inline std::optional<int64_t> IntField(const Json& j, const char* name) {
   return it->get<int64_t>();
 }
 
-/// A FaultRule from the admin API's JSON; `describe` gets the JSON to list it by.
-inline FaultRule RuleFromJson(const Json& j, Json& describe) {
-  OnlyFields(j, {"operation", "table", "backup", "backupArn", "error", "message", "status", "nth", "times", "pass",
-                 "account"});
-  const std::string op = StringField(j, "operation");
-  if (!op.empty() && op != "*" && !KnownOperation(op))
-    throw AdminError(400, "unknown operation '" + op + "' (expected one of: " + KnownOperations() + ", or \"*\")");
-  FaultRule rule = FaultRule::On(op);
-  describe = Json::object();
-  describe["operation"] = op.empty() ? "*" : op;
-  if (std::string table = StringField(j, "table"); !table.empty()) {
-    describe["table"] = table;
-    rule.ForTable(std::move(table));
-  }
-  std::string backup = StringField(j, "backup");
-  if (backup.empty()) backup = StringField(j, "backupArn");
-  if (!backup.empty()) {
-    describe["backup"] = backup;
-    rule.ForBackup(std::move(backup));
-  }
-  if (const auto nth = IntField(j, "nth")) {
-    if (*nth < 1 || *nth > 1000000000) throw AdminError(400, "'nth' must be 1 or more (the first call that fails)");
-    rule.OnCall(static_cast<int>(*nth));
-    describe["nth"] = *nth;
-  }
-  if (const auto times = IntField(j, "times")) {
-    if (*times != -1 && (*times < 1 || *times > 1000000000))
-      throw AdminError(400, "'times' must be 1 or more, or -1 for always");
-    rule.Times(static_cast<int>(*times));
-    describe["times"] = *times;
-  } else {
-    rule.Always();
-    describe["times"] = -1;
-  }
-  bool pass = false;
-  if (const auto it = j.find("pass"); it != j.end() && !it->is_null()) {
-    if (!it->is_boolean()) throw AdminError(400, "'pass' must be true or false");
-    pass = it->get<bool>();
-  }
-  if (pass) {
-    if (j.contains("error") || j.contains("message") || j.contains("status"))
-      throw AdminError(400, "'pass' lets calls through; it cannot be combined with 'error', 'message' or 'status'");
-    rule.PassThrough();
-    describe["pass"] = true;
-    return rule;
-  }
-  std::string name = StringField(j, "error", "InternalServerError");
-  const detail::ErrorInfo* info = detail::FindError(name);
-  if (!info) info = detail::FindError(name + "Exception");
-  if (!info || info->type == DynamoDBErrors::UNKNOWN) {
-    std::string known;
-    for (const auto& e : detail::kErrorTable) known += (known.empty() ? "" : ", ") + std::string(e.exception_name);
-    throw AdminError(400, "unknown error '" + name + "' (expected one of: " + known + ")");
-  }
-  DynamoDBError error(info->type, StringField(j, "message"));
-  if (const auto status = IntField(j, "status")) {
-    if (*status < 400 || *status > 599) throw AdminError(400, "'status' must be an HTTP error status (400-599)");
-    error.SetResponseCode(static_cast<int>(*status));
-  }
-  describe["error"] = error.GetExceptionName();
-  describe["status"] = error.GetResponseCode();
-  if (!error.GetMessage().empty()) describe["message"] = error.GetMessage();
-  rule.Fail(std::move(error));
-  return rule;
+/// One admin request as its handler sees it.
+struct AdminCall {
+  const Request& request;
+  const std::string& rest;  ///< what a "/*" route matched
+  std::string account;      ///< ?account=... ("" = the default account)
+};
+using AdminHandler = std::function<Json(const AdminCall&)>;
+
+/// A route handler that answers an admin handler's JSON with 200, and its
+/// AdminError with that status and {"error": "..."}.
+inline Router::Handler AdminRoute(AdminHandler handler) {
+  return [handler = std::move(handler)](const Request& request, const std::string& rest) {
+    const auto answer = [](int status, const Json& body) { return Response(status, "application/json", Dump(body)); };
+    try {
+      std::string account;
+      if (request.query.find("account") != std::string::npos) {
+        const auto params = request.QueryParams();
+        if (const auto it = params.find("account"); it != params.end()) account = it->second;
+      }
+      return answer(200, handler(AdminCall{request, rest, std::move(account)}));
+    } catch (const AdminError& e) {
+      return answer(e.Status(), ErrorJson(e.what()));
+    } catch (const std::out_of_range& e) {
+      return answer(404, ErrorJson(e.what()));
+    } catch (const std::exception& e) {
+      return answer(500, ErrorJson(std::string("internal error: ") + e.what()));
+    }
+  };
 }
 
-inline Json ErrorJson(const std::string& message) { return Json{{"error", message}}; }
-
-}  // namespace http_detail
-
+}  // namespace detail
+}  // namespace http
 }  // namespace dynafake

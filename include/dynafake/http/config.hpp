@@ -2,32 +2,17 @@
 // Part of dynafake/http.hpp (target dynafake::http); this part needs only the core.
 #pragma once
 
-#include <atomic>       // std::atomic
-#include <chrono>       // std::chrono
-#include <cmath>        // std::isfinite, std::llround
-#include <cstddef>      // std::size_t
-#include <cstdint>      // int64_t
-#include <cstdio>       // std::rename, std::remove
-#include <fstream>      // std::ifstream, std::ofstream
-#include <functional>   // std::function
-#include <map>          // std::map
-#include <memory>       // std::unique_ptr
-#include <mutex>        // std::mutex
-#include <optional>     // std::optional
-#include <sstream>      // std::ostringstream
-#include <stdexcept>    // std::runtime_error, std::invalid_argument
-#include <string>       // std::string
-#include <string_view>  // std::string_view
-#include <thread>       // std::thread
-#include <type_traits>  // std::void_t, std::false_type
-#include <utility>      // std::move, std::declval
-#include <vector>       // std::vector
+#include <atomic>      // std::atomic
+#include <chrono>      // std::chrono
+#include <cstddef>     // std::size_t
+#include <functional>  // std::function
+#include <map>         // std::map
+#include <stdexcept>   // std::runtime_error, std::invalid_argument, std::logic_error
+#include <string>      // std::string
 
-
-#include "dynafake/clock.hpp"    // Clock, ManualClock
-#include "dynafake/faults.hpp"   // FaultRule
-#include "dynafake/options.hpp"  // ServiceOptions
-
+#include "dynafake/clock.hpp"      // Clock, ManualClock, TimePoint
+#include "dynafake/date_time.hpp"  // DateTime
+#include "dynafake/options.hpp"    // ServiceOptions
 
 namespace dynafake {
 
@@ -108,6 +93,13 @@ struct HttpOptions {
   /// Keep-alive: requests per connection and idle seconds before closing.
   std::size_t keepAliveMaxCount = 10000;
   int keepAliveTimeoutSeconds = 5;
+  /// The request line and headers together: more bytes, or more header lines, get 431.
+  std::size_t maxHeaderBytes = 64 * 1024;
+  std::size_t maxHeaderCount = 100;
+  /// A request begun but not complete within this time gets 408 and its
+  /// connection is closed (slow or stalled clients); the same bound applies
+  /// to a client that does not read its answer.
+  int requestTimeoutMs = 10000;
 };
 
 /// Everything an owning HttpServer builds: the Services' options, the clock, the HTTP front.

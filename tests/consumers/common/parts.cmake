@@ -12,8 +12,6 @@ function(dynafake_consumer_parts exe)
     set(prelude "")
     if(part STREQUAL "gmock")
       set(prelude "#include <gmock/gmock.h>")
-    elseif(part STREQUAL "http")
-      set(prelude "#include <httplib.h>")
     endif()
     configure_file("${_dynafake_consumer_common}/parts.cpp.in"
                    "${CMAKE_CURRENT_BINARY_DIR}/uses_${part}.cpp" @ONLY)
