@@ -6,16 +6,12 @@
 #include <thread>
 #include <vector>
 
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
-#include <sys/time.h>
-#include <unistd.h>
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include "dynafake/http.hpp"
+#include "raw_socket.hpp"
 
 namespace {
 
@@ -371,25 +367,7 @@ TEST(HttpAdmin, FaultRulesThatMakeNoSenseAreRefusedByName) {
   EXPECT_TRUE(c.Get("/_dynafake/faults").body["faults"].empty());
 }
 
-/// Sends `request` as raw bytes on a new connection; returns everything the server answers.
-std::string RawExchange(int port, const std::string& request) {
-  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  if (fd < 0) return {};
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_port = htons(static_cast<uint16_t>(port));
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  timeval timeout{5, 0};
-  ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
-  std::string answer;
-  if (::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0 &&
-      ::send(fd, request.data(), request.size(), 0) == static_cast<ssize_t>(request.size())) {
-    char buf[4096];
-    for (ssize_t n; (n = ::recv(fd, buf, sizeof buf, 0)) > 0;) answer.append(buf, static_cast<std::size_t>(n));
-  }
-  ::close(fd);
-  return answer;
-}
+using dynafake_test::RawExchange;
 
 TEST(HttpAdmin, PostWithoutContentLengthHasAnEmptyBody) {
   // What `curl -X POST http://.../_dynafake/reset` sends: no Content-Length at all.

@@ -110,7 +110,7 @@ class SocketServer {
       fds.push_back({wake_[0], POLLIN, 0});
       fds.push_back({listenFd_, static_cast<short>(connections_.size() < kMaxConnections ? POLLIN : 0), 0});
       for (const auto& c : connections_) {
-        short events = c->out.size() > c->sent ? POLLOUT : POLLIN;
+        const short events = (c->out.size() > c->sent && !c->draining) ? POLLOUT : POLLIN;
         fds.push_back({c->fd, events, 0});
       }
       const int ready = ::poll(fds.data(), static_cast<nfds_t>(fds.size()), NextDeadlineMs());
@@ -161,6 +161,8 @@ class SocketServer {
     bool inRequest = false;
     bool continueSent = false;
     bool closeAfterWrite = false;
+    bool draining = false;  // answered and shut for writing; reading what the peer still sends
+    std::size_t drained = 0;
     bool dead = false;
     explicit Connection(Limits l) : parser(l) {}
   };
@@ -176,6 +178,7 @@ class SocketServer {
   }
 
   Clock::time_point Deadline(const Connection& c) const {
+    if (c.draining) return c.lastActivity + std::min<Clock::duration>(timeouts_.request, std::chrono::seconds(2));
     if (c.out.size() > c.sent) return c.lastActivity + timeouts_.write;
     if (c.inRequest) return c.requestStart + timeouts_.request;
     return c.lastActivity + timeouts_.idle;
@@ -196,6 +199,7 @@ class SocketServer {
   }
 
   void Service(Connection& c, short revents, Clock::time_point now) {
+    if (c.draining) return Drain(c);
     if (revents & POLLOUT) Flush(c, now);
     if (c.dead) return;
     if (revents & (POLLIN | POLLHUP | POLLERR)) {
@@ -221,7 +225,36 @@ class SocketServer {
         else c.dead = true;
       }
     }
-    if (c.closeAfterWrite && c.out.size() == c.sent) c.dead = true;
+    if (c.closeAfterWrite && c.out.size() == c.sent) Linger(c, now);
+  }
+
+  // After a final answer the connection is shut for writing and what the
+  // peer still sends is read and dropped until it closes (bounded in bytes
+  // and time): closing at once with unread input would reset the connection
+  // and the client, still sending a refused 20 MB body, would never read
+  // the 413 (RFC 9112 9.6).
+  void Linger(Connection& c, Clock::time_point now) {
+    if (c.dead || c.draining) return;
+    ::shutdown(c.fd, SHUT_WR);
+    c.draining = true;
+    c.lastActivity = now;
+    c.in.clear();
+    c.in.shrink_to_fit();
+  }
+
+  void Drain(Connection& c) {
+    char chunk[16384];
+    while (true) {
+      const ssize_t n = ::recv(c.fd, chunk, sizeof(chunk), 0);
+      if (n > 0) {
+        c.drained += static_cast<std::size_t>(n);
+        if (c.drained > limits_.maxBodyBytes + (std::size_t{1} << 20)) c.dead = true;
+        if (c.dead) return;
+        continue;
+      }
+      if (n == 0 || (errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR)) c.dead = true;
+      return;
+    }
   }
 
   void Process(Connection& c, Clock::time_point now) {
@@ -291,7 +324,7 @@ class SocketServer {
         c->closeAfterWrite = true;
         c->lastActivity = now;
         Flush(*c, now);
-        if (c->out.size() == c->sent) c->dead = true;
+        if (c->out.size() == c->sent) Linger(*c, now);
       } else {
         c->dead = true;
       }
