@@ -54,6 +54,7 @@
 #pragma once
 
 #include <chrono>     // std::chrono
+#include <cstddef>    // std::size_t
 #include <map>        // std::map
 #include <memory>     // std::unique_ptr
 #include <mutex>      // std::mutex
@@ -184,6 +185,11 @@ class HttpServer {
   bool Running() {
     std::lock_guard<std::mutex> lock(lifecycle_);
     return server_ != nullptr;
+  }
+  /// Connections open right now (0 when not serving).
+  std::size_t ConnectionCount() {
+    std::lock_guard<std::mutex> lock(lifecycle_);
+    return server_ ? server_->ConnectionCount() : 0;
   }
   /// The bound port (after Start()).
   int Port() const { return port_; }
