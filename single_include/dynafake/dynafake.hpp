@@ -15,7 +15,7 @@
 //
 // Optional fronts live in their own headers: dynafake/wire.hpp (JSON protocol,
 // needs nlohmann_json), dynafake/gmock.hpp (MockClient, needs GoogleMock),
-// dynafake/http.hpp (loopback server, needs cpp-httplib).
+// dynafake/http.hpp (loopback server, needs nlohmann_json and POSIX sockets).
 
 #define DYNAFAKE_VERSION_MAJOR 0
 #define DYNAFAKE_VERSION_MINOR 1
