@@ -2,12 +2,15 @@
 # with its committed copy.
 #
 #   cmake -DCOMMAND="python3;tools/generate_model.py;--out;<dir>"
-#         -DOUT_DIR=<dir> -DCOMMITTED_DIR=<repo>/include
+#         -DOUT_DIR=<dir> -DCOMMITTED_DIR=<repo>
 #         -DHINT="python3 tools/generate_model.py" -P dynafakeCheckGenerated.cmake
 #
 # COMMAND must write its files under OUT_DIR, with the same relative paths as
 # under COMMITTED_DIR. Fails (and names every stale file) when any differs or
-# is missing from COMMITTED_DIR.
+# is missing from COMMITTED_DIR. With -DOWNED_DIRS=<dir;...> (relative to
+# COMMITTED_DIR) it also fails for a committed file in those folders that the
+# generator no longer writes (a leftover nobody regenerates).
+cmake_policy(SET CMP0057 NEW)  # if(... IN_LIST ...)
 foreach(var COMMAND OUT_DIR COMMITTED_DIR HINT)
   if(NOT DEFINED ${var})
     message(FATAL_ERROR "dynafakeCheckGenerated.cmake: ${var} is not set")
@@ -39,6 +42,17 @@ foreach(rel IN LISTS generated)
     list(APPEND stale "${rel}")
   endif()
 endforeach()
+
+if(DEFINED OWNED_DIRS)
+  foreach(dir IN LISTS OWNED_DIRS)
+    file(GLOB_RECURSE committed RELATIVE "${COMMITTED_DIR}" "${COMMITTED_DIR}/${dir}/*")
+    foreach(rel IN LISTS committed)
+      if(NOT rel IN_LIST generated AND NOT rel MATCHES "/\\.clang-format$")
+        list(APPEND stale "${rel} (committed, but no longer generated: delete it)")
+      endif()
+    endforeach()
+  endforeach()
+endif()
 
 list(LENGTH generated n)
 if(stale)

@@ -3,7 +3,7 @@
 
 #include <utility>  // std::forward
 
-#include "dynafake/model/outcomes.hpp"  // XRequest, XOutcome, OperationTraits
+#include "dynafake/generated/operations.hpp"  // XRequest, XOutcome, OperationTraits
 #include "dynafake/service.hpp"         // Service
 
 namespace dynafake {

@@ -1,4 +1,5 @@
-// dynafake — the clocks a Service reads: ManualClock (the test's) and SystemClock.
+// dynafake — the clocks a Service reads: Clock (read only), AdjustableClock
+// (one a test can move), ManualClock (the test's) and SystemClock.
 #pragma once
 
 #include <atomic>     // std::atomic
@@ -9,6 +10,8 @@
 
 namespace dynafake {
 
+class AdjustableClock;
+
 /// Where a Service reads the time. Everything that depends on time — state
 /// transitions, rate-limit windows, backup expiry, restorable windows — asks
 /// its clock, so a test that owns the clock owns time.
@@ -16,11 +19,33 @@ class Clock {
  public:
   virtual ~Clock() = default;
   virtual TimePoint Now() const = 0;
+  /// This clock as one that can be moved (Advance, Set), or nullptr when it
+  /// follows something else (real time). Fronts that move time on request
+  /// (the HTTP admin API, state snapshots) ask this instead of guessing.
+  virtual AdjustableClock* Adjustable() { return nullptr; }
+};
+
+/// A clock that moves only when told to, and never backwards.
+class AdjustableClock : public Clock {
+ public:
+  AdjustableClock* Adjustable() override { return this; }
+
+  /// Moves time forward by `d`. A negative duration throws std::invalid_argument.
+  template <class Rep, class Period>
+  void Advance(std::chrono::duration<Rep, Period> d) {
+    AdvanceBy(std::chrono::duration_cast<TimePoint::duration>(d));
+  }
+  /// Moves time to `t`. An instant before Now() throws std::invalid_argument.
+  void Set(TimePoint t) { SetTo(t); }
+
+ protected:
+  virtual void AdvanceBy(TimePoint::duration step) = 0;
+  virtual void SetTo(TimePoint t) = 0;
 };
 
 /// Time that moves only when the test says so. Starts at 2026-01-01T00:00:00Z
-/// unless given another instant; never moves backwards.
-class ManualClock final : public Clock {
+/// unless given another instant; never moves backwards. Thread-safe.
+class ManualClock final : public AdjustableClock {
  public:
   static TimePoint DefaultStart() { return DateTime::FromIso8601("2026-01-01T00:00:00Z"); }
 
@@ -29,22 +54,18 @@ class ManualClock final : public Clock {
 
   TimePoint Now() const override { return TimePoint(TimePoint::duration(now_.load())); }
 
-  /// Moves time forward by `d`. A negative duration throws std::invalid_argument.
-  template <class Rep, class Period>
-  void Advance(std::chrono::duration<Rep, Period> d) {
-    const auto step = std::chrono::duration_cast<TimePoint::duration>(d);
+ protected:
+  void AdvanceBy(TimePoint::duration step) override {
     if (step.count() < 0) throw std::invalid_argument("ManualClock::Advance: time cannot move backwards");
     now_.fetch_add(step.count());
   }
-
-  /// Moves time to `t`. An instant before Now() throws std::invalid_argument.
-  void Set(TimePoint t) {
+  void SetTo(TimePoint t) override {
     auto current = now_.load();
     const auto target = t.time_since_epoch().count();
     do {
-      if (target < current) throw std::invalid_argument("ManualClock::Set: time cannot move backwards (now " +
-                                                        DateTime(Now()).ToIso8601() + ", asked for " +
-                                                        DateTime(t).ToIso8601() + ")");
+      if (target < current)
+        throw std::invalid_argument("ManualClock::Set: time cannot move backwards (now " + DateTime(Now()).ToIso8601() +
+                                    ", asked for " + DateTime(t).ToIso8601() + ")");
     } while (!now_.compare_exchange_weak(current, target));
   }
 

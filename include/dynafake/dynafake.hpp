@@ -18,8 +18,8 @@
 #include "dynafake/date_time.hpp"       // DateTime
 #include "dynafake/faults.hpp"          // FaultRule, FaultSet
 #include "dynafake/model/errors.hpp"    // DynamoDBError, DynamoDBErrors
-#include "dynafake/model/outcomes.hpp"  // Model::XRequest, XResult, XOutcome
-#include "dynafake/model/print.hpp"     // operator<< for every model type
+#include "dynafake/generated/operations.hpp"  // Model::XRequest, XResult, XOutcome
+#include "dynafake/generated/print.hpp"     // operator<< for every model type
 #include "dynafake/options.hpp"         // ServiceOptions
 #include "dynafake/service.hpp"         // Service
 #include "dynafake/client.hpp"          // Client, BasicClient, ClientInterface, Api

@@ -23,8 +23,8 @@
 #include "dynafake/client.hpp"           // ClientInterface, Client, Api
 #include "dynafake/detail/messages.hpp"  // detail::DefaultMessage
 #include "dynafake/model/errors.hpp"     // DynamoDBError, DynamoDBErrors
-#include "dynafake/model/outcomes.hpp"   // Model::XRequest, XOutcome, OperationTraits
-#include "dynafake/model/print.hpp"      // operator<< for every model type (gMock prints with it)
+#include "dynafake/generated/operations.hpp"   // Model::XRequest, XOutcome, OperationTraits
+#include "dynafake/generated/print.hpp"      // operator<< for every model type (gMock prints with it)
 #include "dynafake/service.hpp"          // Service
 
 namespace dynafake {
@@ -334,7 +334,7 @@ detail::ReturnResultAction<Result> ReturnResult(Result result) {
 }
 
 // Printers: GoogleTest prints every model type, outcome, DynamoDBError and
-// DynamoDBErrors through their operator<< (dynafake/model/print.hpp,
+// DynamoDBErrors through their operator<< (dynafake/generated/print.hpp,
 // outcome.hpp, errors.hpp), so failed expectations show requests readably.
 
 }  // namespace dynafake

@@ -127,7 +127,7 @@ class HttpServer {
   }
 
   /// Serves an existing Service; the test keeps owning it and its clock. The
-  /// admin clock calls work when that clock is a ManualClock; a reset
+  /// admin clock calls work when that clock is adjustable (a ManualClock); a reset
   /// empties the Service but leaves the clock where it is (a ManualClock
   /// never moves backwards). HttpOptions::accounts must be empty.
   explicit HttpServer(Service& service, HttpOptions options = {})

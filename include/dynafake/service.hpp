@@ -23,16 +23,16 @@
 #include "dynafake/detail/items.hpp"             // KeyDef, CheckKey
 #include "dynafake/detail/messages.hpp"          // DefaultMessage
 #include "dynafake/detail/state.hpp"             // TableState, BackupState, Event
-#include "dynafake/detail/validation_rules.hpp"  // ValidateRequest
+#include "dynafake/generated/validation_rules.hpp"  // ValidateRequest
 #include "dynafake/faults.hpp"                   // FaultSet
 #include "dynafake/model/errors.hpp"             // DynamoDBError
-#include "dynafake/model/outcomes.hpp"           // XOutcome, OperationTraits
+#include "dynafake/generated/operations.hpp"           // XOutcome, OperationTraits
 #include "dynafake/options.hpp"                  // ServiceOptions
 
 namespace dynafake {
 
 namespace detail {
-struct StateAccess;  // dynafake/wire/state.hpp: saves and loads a Service's whole state
+struct StateAccess;  // dynafake/wire/snapshot.hpp: saves and loads a Service's whole state
 }  // namespace detail
 
 /// Counters for diagnostics: how much the Service holds right now.

@@ -30,11 +30,11 @@
 
 #include <nlohmann/json.hpp>  // nlohmann::json
 
-#include "dynafake/model/outcomes.hpp"     // OperationTraits, DYNAFAKE_FOR_EACH_OPERATION, kTargetPrefix
+#include "dynafake/generated/operations.hpp"     // OperationTraits, DYNAFAKE_FOR_EACH_OPERATION, kTargetPrefix
 #include "dynafake/client.hpp"             // BasicClient, Client: WireTransport plugs into them
 #include "dynafake/service.hpp"            // Service
-#include "dynafake/wire/serializers.hpp"  // ToJson, FromJson, DecodeError
-#include "dynafake/wire/state.hpp"        // SaveState, LoadState
+#include "dynafake/wire/generated/serializers.hpp"  // ToJson, FromJson, DecodeError
+#include "dynafake/wire/snapshot.hpp"        // SaveState, LoadState
 
 namespace dynafake {
 

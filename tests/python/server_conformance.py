@@ -35,7 +35,7 @@ BACKUP_ARN = re.compile(r"^arn:aws:dynamodb:us-east-1:123456789012:table/[A-Za-z
 
 def served_operations():
     """The operations the model serves, read from DYNAFAKE_FOR_EACH_OPERATION."""
-    path = os.path.join(SOURCE_DIR, "include", "dynafake", "model", "outcomes.hpp")
+    path = os.path.join(SOURCE_DIR, "include", "dynafake", "generated", "operations.hpp")
     with open(path) as f:
         text = f.read()
     block = text[text.index("#define DYNAFAKE_FOR_EACH_OPERATION"):]

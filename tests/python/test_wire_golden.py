@@ -353,7 +353,7 @@ class WireGolden(unittest.TestCase):
         shutil.rmtree(cls.workdir, ignore_errors=True)
 
     def test_every_served_operation_is_in_the_scenario(self):
-        with open(os.path.join(SOURCE_DIR, "include", "dynafake", "model", "outcomes.hpp")) as f:
+        with open(os.path.join(SOURCE_DIR, "include", "dynafake", "generated", "operations.hpp")) as f:
             served = set(re.findall(r"^  X\((\w+)\)", f.read(), re.M))
         self.assertEqual(len(served), 20)
         in_scenario = {s.op for s in scenario() if s.raw_target is None}

@@ -6,9 +6,9 @@
 #include <sstream>  // std::ostringstream
 #include <string>   // std::string
 
-#include "dynafake/model/print.hpp"        // operator<< for failure messages
-#include "dynafake/wire/serializers.hpp"  // ToJson, FromJson
-#include "model_samples.hpp"               // ForEachSample
+#include "dynafake/generated/print.hpp"        // operator<< for failure messages
+#include "dynafake/wire/generated/serializers.hpp"  // ToJson, FromJson
+#include "generated/model_samples.hpp"               // ForEachSample
 
 namespace dynafake {
 namespace {

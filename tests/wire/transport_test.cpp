@@ -7,9 +7,9 @@
 #include <string>  // std::string
 
 #include "dynafake/client.hpp"
-#include "dynafake/model/print.hpp"  // operator<< for failure messages
+#include "dynafake/generated/print.hpp"  // operator<< for failure messages
 #include "dynafake/wire.hpp"
-#include "model_samples.hpp"  // FillSample
+#include "generated/model_samples.hpp"  // FillSample
 
 namespace dynafake {
 namespace {

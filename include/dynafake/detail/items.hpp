@@ -9,7 +9,7 @@
 
 #include "dynafake/detail/history.hpp"          // Item
 #include "dynafake/model/attribute_value.hpp"   // AttributeValue
-#include "dynafake/model/types.hpp"             // KeySchemaElement, AttributeDefinition
+#include "dynafake/generated/types.hpp"             // KeySchemaElement, AttributeDefinition
 
 namespace dynafake {
 namespace detail {

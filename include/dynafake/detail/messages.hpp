@@ -3,7 +3,7 @@
 
 #include <string>  // std::string
 
-#include "dynafake/model/errors_table.hpp"  // DynamoDBErrors
+#include "dynafake/generated/errors_table.hpp"  // DynamoDBErrors
 
 namespace dynafake {
 namespace detail {

@@ -8,7 +8,7 @@
 
 #include "dynafake/detail/history.hpp"  // History
 #include "dynafake/detail/items.hpp"    // KeyDef
-#include "dynafake/model/types.hpp"     // TableDescription, BackupDetails, ...
+#include "dynafake/generated/types.hpp"     // TableDescription, BackupDetails, ...
 
 namespace dynafake {
 namespace detail {

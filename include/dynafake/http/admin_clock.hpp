@@ -8,7 +8,7 @@
 #include <optional>   // std::optional
 #include <string>     // std::string
 
-#include "dynafake/clock.hpp"            // Clock, ManualClock
+#include "dynafake/clock.hpp"            // Clock, AdjustableClock
 #include "dynafake/date_time.hpp"        // DateTime
 #include "dynafake/http/admin_json.hpp"  // Json, AdminRoute, fields
 #include "dynafake/http/config.hpp"      // ServerClock, AdminError
@@ -18,7 +18,7 @@ namespace dynafake {
 namespace http {
 
 /// The clock a server's admin API moves: the server's own ServerClock, or
-/// the clock of a Service the test owns (movable when it is a ManualClock).
+/// the clock of a Service the test owns (movable when it is an AdjustableClock, e.g. a ManualClock).
 class ClockControl {
  public:
   /// `owned` may be null; then `serviceClock` is the Service's own clock.
@@ -32,21 +32,21 @@ class ClockControl {
     if (step.count() < 0) throw AdminError(400, "time cannot move backwards ('seconds' is negative)");
     try {
       if (owned_) return owned_->Advance(step);
-      if (auto* manual = dynamic_cast<ManualClock*>(&clock_)) return manual->Advance(step);
+      if (AdjustableClock* adjustable = clock_.Adjustable()) return adjustable->Advance(step);
     } catch (const std::exception& e) {
       throw AdminError(400, e.what());
     }
-    throw AdminError(400, "the Service's clock is not a ManualClock; it cannot be moved");
+    throw AdminError(400, "the Service's clock is not an AdjustableClock; it cannot be moved");
   }
   /// Moves the clock to `t`. Throws AdminError (400) when `t` is in the past.
   void Set(TimePoint t) {
     try {
       if (owned_) return owned_->Set(t);
-      if (auto* manual = dynamic_cast<ManualClock*>(&clock_)) return manual->Set(t);
+      if (AdjustableClock* adjustable = clock_.Adjustable()) return adjustable->Set(t);
     } catch (const std::exception& e) {
       throw AdminError(400, e.what());
     }
-    throw AdminError(400, "the Service's clock is not a ManualClock; it cannot be moved");
+    throw AdminError(400, "the Service's clock is not an AdjustableClock; it cannot be moved");
   }
   /// Back to the start instant, for a reset (only a clock the server owns).
   void Rewind() {

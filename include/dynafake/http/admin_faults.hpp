@@ -13,7 +13,7 @@
 #include "dynafake/http/config.hpp"          // AdminError
 #include "dynafake/http/router.hpp"          // Router
 #include "dynafake/model/errors.hpp"         // detail::FindError, detail::kErrorTable
-#include "dynafake/model/outcomes.hpp"       // DYNAFAKE_FOR_EACH_OPERATION
+#include "dynafake/generated/operations.hpp"  // DYNAFAKE_FOR_EACH_OPERATION
 
 namespace dynafake {
 namespace http {

@@ -17,7 +17,7 @@
 #include "dynafake/http/config.hpp"       // AdminError
 #include "dynafake/http/router.hpp"       // Router
 #include "dynafake/http/state_file.hpp"   // WriteFileAtomically, ReadFileIfExists
-#include "dynafake/wire/state.hpp"        // SaveState, LoadState
+#include "dynafake/wire/snapshot.hpp"     // SaveState, LoadState
 
 namespace dynafake {
 namespace http {

@@ -6,7 +6,7 @@
 #include <string_view>  // std::string_view
 #include <utility>      // std::move
 
-#include "dynafake/model/errors_table.hpp"  // DynamoDBErrors, detail::kErrorTable
+#include "dynafake/generated/errors_table.hpp"  // DynamoDBErrors, detail::kErrorTable
 
 namespace dynafake {
 

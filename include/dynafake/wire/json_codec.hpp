@@ -1,7 +1,7 @@
 // dynafake — the hand-written half of the JSON codec: decode errors, scalar
 // readers in the service's strictness, base64, and AttributeValue (whose
 // wire form — an object with exactly one type key — the model cannot describe).
-// The generated half, dynafake/wire/serializers.hpp, builds on these.
+// The generated half, dynafake/wire/generated/serializers.hpp, builds on these.
 #pragma once
 
 #include <cmath>        // std::isfinite, std::floor

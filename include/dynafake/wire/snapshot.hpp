@@ -20,7 +20,7 @@
 #include <nlohmann/json.hpp>  // nlohmann::json
 
 #include "dynafake/service.hpp"            // Service
-#include "dynafake/wire/serializers.hpp"   // ToJson / FromJson for model types
+#include "dynafake/wire/generated/serializers.hpp"   // ToJson / FromJson for model types
 
 namespace dynafake {
 
@@ -278,12 +278,12 @@ struct StateAccess {
       const uint64_t eventSeq = root.at("eventSeq").get<uint64_t>();
 
       std::lock_guard<std::mutex> lock(s.mu_);
-      if (auto* manual = dynamic_cast<ManualClock*>(s.clock_)) {
-        if (TimePoint(std::chrono::milliseconds(savedAt)) < manual->Now())
+      if (AdjustableClock* clock = s.clock_->Adjustable()) {
+        if (TimePoint(std::chrono::milliseconds(savedAt)) < clock->Now())
           throw std::invalid_argument("LoadState: the snapshot was saved at " + DateTime(savedAt).ToIso8601() +
-                                      " but the ManualClock is already at " + DateTime(manual->Now()).ToIso8601() +
-                                      "; a ManualClock cannot move backwards");
-        manual->Set(TimePoint(std::chrono::milliseconds(savedAt)));
+                                      " but the clock is already at " + DateTime(clock->Now()).ToIso8601() +
+                                      "; an adjustable clock cannot move backwards");
+        clock->Set(TimePoint(std::chrono::milliseconds(savedAt)));
       }
       s.tables_ = std::move(tables);
       s.backups_ = std::move(backups);
@@ -303,15 +303,13 @@ struct StateAccess {
 
 /// The whole state of `service` as JSON: tables, items with their history,
 /// backups, PITR settings, pending transitions and the clock's time.
-/// Due transitions are applied first. Fault rules are not saved.
-inline std::string SaveState(const Service& service) {
-  // observing a Service applies its due transitions, as every call does
-  return detail::StateAccess::Save(const_cast<Service&>(service));
-}
+/// Due transitions are applied first (observing a Service applies them, as
+/// every call does; hence a non-const Service). Fault rules are not saved.
+inline std::string SaveState(Service& service) { return detail::StateAccess::Save(service); }
 
-/// Replaces the state of `service` with a snapshot from SaveState. A
-/// ManualClock is moved forward to the snapshot's time (a snapshot older than
-/// the clock is refused). Throws std::invalid_argument, changing nothing, when
+/// Replaces the state of `service` with a snapshot from SaveState. An
+/// adjustable clock (a ManualClock) is moved forward to the snapshot's time (a
+/// snapshot older than the clock is refused). Throws std::invalid_argument, changing nothing, when
 /// `json` is not a valid snapshot. Fault rules are left as they are.
 inline void LoadState(Service& service, std::string_view json) { detail::StateAccess::Load(service, json); }
 

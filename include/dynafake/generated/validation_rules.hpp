@@ -4,7 +4,7 @@
 
 #include <string>  // std::string
 #include "dynafake/detail/validator.hpp"  // Validator
-#include "dynafake/model/requests.hpp"  // XRequest
+#include "dynafake/generated/requests.hpp"  // XRequest
 
 namespace dynafake {
 namespace detail {

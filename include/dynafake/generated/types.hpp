@@ -8,7 +8,7 @@
 #include <vector>  // std::vector
 #include "dynafake/date_time.hpp"  // DateTime
 #include "dynafake/model/attribute_value.hpp"  // AttributeValue, ByteBuffer
-#include "dynafake/model/enums.hpp"  // the model's enums
+#include "dynafake/generated/enums.hpp"  // the model's enums
 
 namespace dynafake {
 namespace Model {

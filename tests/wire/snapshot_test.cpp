@@ -8,7 +8,7 @@
 
 #include <dynafake/dynafake.hpp>
 #include <dynafake/wire.hpp>
-#include <dynafake/wire/state.hpp>
+#include <dynafake/wire/snapshot.hpp>
 
 namespace {
 

@@ -10,9 +10,9 @@
 
 #include <nlohmann/json.hpp>  // nlohmann::json
 
-#include "dynafake/model/requests.hpp"   // XRequest
-#include "dynafake/model/results.hpp"    // XResult
-#include "dynafake/model/types.hpp"      // the shapes they hold
+#include "dynafake/generated/requests.hpp"   // XRequest
+#include "dynafake/generated/results.hpp"    // XResult
+#include "dynafake/generated/types.hpp"      // the shapes they hold
 #include "dynafake/wire/json_codec.hpp"  // DecodeError, scalars, base64, AttributeValue
 
 namespace dynafake {

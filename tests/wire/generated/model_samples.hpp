@@ -8,9 +8,9 @@
 #include <string>   // std::string
 #include <utility>  // std::move
 
-#include "dynafake/model/requests.hpp"  // XRequest
-#include "dynafake/model/results.hpp"   // XResult
-#include "dynafake/model/types.hpp"     // the shapes they hold
+#include "dynafake/generated/requests.hpp"  // XRequest
+#include "dynafake/generated/results.hpp"   // XResult
+#include "dynafake/generated/types.hpp"     // the shapes they hold
 
 namespace dynafake {
 namespace wire_test {

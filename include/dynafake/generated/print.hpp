@@ -4,8 +4,8 @@
 
 #include <ostream>  // std::ostream
 #include "dynafake/detail/print_value.hpp"  // PrintValue
-#include "dynafake/model/requests.hpp"  // XRequest
-#include "dynafake/model/results.hpp"  // XResult
+#include "dynafake/generated/requests.hpp"  // XRequest
+#include "dynafake/generated/results.hpp"  // XResult
 
 namespace dynafake {
 namespace Model {

@@ -4,8 +4,8 @@
 
 #include "dynafake/model/errors.hpp"  // DynamoDBError
 #include "dynafake/model/outcome.hpp"  // Outcome
-#include "dynafake/model/requests.hpp"  // XRequest
-#include "dynafake/model/results.hpp"  // XResult
+#include "dynafake/generated/requests.hpp"  // XRequest
+#include "dynafake/generated/results.hpp"  // XResult
 
 namespace dynafake {
 namespace Model {

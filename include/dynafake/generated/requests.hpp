@@ -8,8 +8,8 @@
 #include <vector>  // std::vector
 #include "dynafake/date_time.hpp"  // DateTime
 #include "dynafake/model/attribute_value.hpp"  // AttributeValue, ByteBuffer
-#include "dynafake/model/enums.hpp"  // the model's enums
-#include "dynafake/model/types.hpp"  // the shapes requests and results hold
+#include "dynafake/generated/enums.hpp"  // the model's enums
+#include "dynafake/generated/types.hpp"  // the shapes requests and results hold
 
 namespace dynafake {
 namespace Model {
