@@ -12,7 +12,7 @@
 
 #include "dynafake/expression/value_types.hpp"  // TypeOf, TypeSymbol, types
 #include "dynafake/model/attribute_value.hpp"   // AttributeValue
-#include "dynafake/model/enums.hpp"             // ScalarAttributeType
+#include "dynafake/generated/enums.hpp"           // ScalarAttributeType
 
 namespace dynafake {
 namespace detail {

@@ -20,8 +20,8 @@
 #include "dynafake/expression/key_condition.hpp"  // KeyPredicate, KeyOp
 #include "dynafake/expression/value_ops.hpp"      // CompareOrdered
 #include "dynafake/expression/value_types.hpp"    // TypeOf, TypeSymbol, types
-#include "dynafake/model/enums.hpp"               // ComparisonOperator, ConditionalOperator
-#include "dynafake/model/types.hpp"               // ExpectedAttributeValue, Condition
+#include "dynafake/generated/enums.hpp"             // ComparisonOperator, ConditionalOperator
+#include "dynafake/generated/types.hpp"             // ExpectedAttributeValue, Condition
 
 namespace dynafake {
 namespace expression {
