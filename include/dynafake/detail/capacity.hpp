@@ -24,8 +24,8 @@
 #include "dynafake/detail/item_checks.hpp"    // ItemBytes
 #include "dynafake/detail/table_schema.hpp"   // TableSchema, IndexEntry
 #include "dynafake/expression/value_ops.hpp"  // Equal
-#include "dynafake/model/enums.hpp"           // ReturnConsumedCapacity
-#include "dynafake/model/types.hpp"           // ConsumedCapacity, Capacity
+#include "dynafake/generated/enums.hpp"           // ReturnConsumedCapacity
+#include "dynafake/generated/types.hpp"           // ConsumedCapacity, Capacity
 
 namespace dynafake {
 namespace detail {

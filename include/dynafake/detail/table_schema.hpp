@@ -15,8 +15,8 @@
 #include "dynafake/detail/history.hpp"          // Item
 #include "dynafake/detail/key_checks.hpp"       // KeyAttribute, IndexKeyAttributes
 #include "dynafake/expression/value_ops.hpp"    // CompareOrdered
-#include "dynafake/model/enums.hpp"             // ProjectionType, ScalarAttributeType
-#include "dynafake/model/types.hpp"             // KeySchemaElement, AttributeDefinition, Projection
+#include "dynafake/generated/enums.hpp"             // ProjectionType, ScalarAttributeType
+#include "dynafake/generated/types.hpp"             // KeySchemaElement, AttributeDefinition, Projection
 
 namespace dynafake {
 namespace detail {
