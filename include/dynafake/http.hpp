@@ -40,9 +40,10 @@
 //   Admin calls about one account take `?account=123456789012` (default: the
 //   Service's own account).
 //
-// One thread serves every connection (dynafake/http/socket_server.hpp): an
-// idle keep-alive connection costs no worker, so hundreds of SDK connections
-// are served side by side. Limits (HttpOptions): a body over maxRequestBytes
+// A few poll() loops serve every connection (dynafake/http/socket_server.hpp;
+// HttpOptions::threads, default one per core up to 4): an idle keep-alive
+// connection costs no worker, so hundreds of SDK connections are served side
+// by side. Limits (HttpOptions): a body over maxRequestBytes
 // (16 MB) gets 413, headers over maxHeaderBytes/maxHeaderCount get 431, a
 // request not complete within requestTimeoutMs gets 408, an idle connection
 // is closed after keepAliveTimeoutSeconds; JSON nested deeper than
@@ -146,7 +147,7 @@ class HttpServer {
   /// returns. Throws std::runtime_error when the address cannot be bound.
   void Start() {
     std::lock_guard<std::mutex> lock(lifecycle_);
-    if (server_) throw std::logic_error("HttpServer::Start: already started");
+    if (!loops_.empty()) throw std::logic_error("HttpServer::Start: already started");
     http::Limits limits;
     limits.maxBodyBytes = options_.maxRequestBytes;
     limits.maxHeaderBytes = options_.maxHeaderBytes;
@@ -155,41 +156,54 @@ class HttpServer {
     timeouts.idle = std::chrono::seconds(options_.keepAliveTimeoutSeconds);
     timeouts.request = std::chrono::milliseconds(options_.requestTimeoutMs);
     timeouts.write = std::chrono::milliseconds(options_.requestTimeoutMs);
-    auto server = std::make_unique<http::SocketServer>(
-        limits, timeouts, [this](http::Request& r) { return Handle(r); },
-        [this](int status, const std::string& message) { return ParseError(status, message); });
-    server->SetMaxRequestsPerConnection(options_.keepAliveMaxCount);
+    const auto makeLoop = [&] {
+      auto loop = std::make_unique<http::SocketServer>(
+          limits, timeouts, [this](http::Request& r) { return Handle(r); },
+          [this](int status, const std::string& message) { return ParseError(status, message); });
+      loop->SetMaxRequestsPerConnection(options_.keepAliveMaxCount);
+      return loop;
+    };
+    std::vector<std::unique_ptr<http::SocketServer>> loops;
+    loops.push_back(makeLoop());
     try {
-      port_ = server->Bind(options_.host, options_.port);
+      port_ = loops[0]->Bind(options_.host, options_.port);
     } catch (const std::exception& e) {
       throw std::runtime_error("dynafake: cannot bind " + http::detail::HostPort(options_.host, options_.port) +
                                ": " + e.what() + " (in use, or not an address of this machine?)");
     }
+    for (int i = 1; i < LoopCount(); ++i) {
+      loops.push_back(makeLoop());
+      loops.back()->ShareListener(*loops[0]);
+    }
     accounts_.SetEndpointAddress(options_.advertisedAddress.empty() ? http::detail::HostPort(options_.host, port_)
                                                                     : options_.advertisedAddress);
-    server_ = std::move(server);
-    http::SocketServer* raw = server_.get();
-    thread_ = std::thread([raw] { raw->Run(); });
+    loops_ = std::move(loops);
+    for (auto& loop : loops_) {
+      http::SocketServer* raw = loop.get();
+      threads_.emplace_back([raw] { raw->Run(); });
+    }
   }
 
-  /// Stops serving and joins the thread; open connections (idle keep-alive
+  /// Stops serving and joins the threads; open connections (idle keep-alive
   /// ones too) are closed at once. Idempotent.
   void Stop() {
     std::lock_guard<std::mutex> lock(lifecycle_);
-    if (!server_) return;
-    server_->Stop();
-    if (thread_.joinable()) thread_.join();
-    server_.reset();
+    for (auto& loop : loops_) loop->Stop();
+    for (auto& t : threads_) t.join();
+    threads_.clear();
+    loops_.clear();
   }
 
   bool Running() {
     std::lock_guard<std::mutex> lock(lifecycle_);
-    return server_ != nullptr;
+    return !loops_.empty();
   }
   /// Connections open right now (0 when not serving).
   std::size_t ConnectionCount() {
     std::lock_guard<std::mutex> lock(lifecycle_);
-    return server_ ? server_->ConnectionCount() : 0;
+    std::size_t n = 0;
+    for (const auto& loop : loops_) n += loop->ConnectionCount();
+    return n;
   }
   /// The bound port (after Start()).
   int Port() const { return port_; }
@@ -265,6 +279,7 @@ class HttpServer {
     if (options_.requestLog) {
       std::string line = request.method + " " + request.path;
       if (const std::string* target = request.FindHeader("X-Amz-Target")) line += " " + *target;
+      std::lock_guard<std::mutex> lock(logMu_);
       options_.requestLog(line + " -> " + std::to_string(response.status));
     }
     return response;
@@ -341,9 +356,16 @@ class HttpServer {
   http::StateControl state_;
   http::Router router_;
 
+  int LoopCount() const {
+    if (options_.threads > 0) return options_.threads;
+    const unsigned cores = std::thread::hardware_concurrency();
+    return cores == 0 ? 1 : static_cast<int>(cores < 4 ? cores : 4);
+  }
+
+  std::mutex logMu_;
   std::mutex lifecycle_;
-  std::unique_ptr<http::SocketServer> server_;
-  std::thread thread_;
+  std::vector<std::unique_ptr<http::SocketServer>> loops_;
+  std::vector<std::thread> threads_;
   int port_ = 0;
 };
 

@@ -100,6 +100,10 @@ struct HttpOptions {
   /// connection is closed (slow or stalled clients); the same bound applies
   /// to a client that does not read its answer.
   int requestTimeoutMs = 10000;
+  /// Serving threads, each a poll() loop over its own connections; 0: one
+  /// per core, at most 4. Requests on different loops run concurrently
+  /// (the Service locks itself).
+  int threads = 0;
 };
 
 /// Everything an owning HttpServer builds: the Services' options, the clock, the HTTP front.

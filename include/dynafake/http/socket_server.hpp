@@ -6,6 +6,8 @@
 // never queue behind each other (issue 15: a pool of 8 threads held by idle
 // connections stalled every 9th client for 5 s). A call into the model takes
 // microseconds, so answering inline keeps every connection's latency low.
+// Several loops may share one listening socket (ShareListener), one thread
+// each, to use more than one core.
 //
 // Timeouts, all checked by the loop itself:
 //   idle     a connection with no request in progress for Timeouts::idle is closed
@@ -96,10 +98,17 @@ class SocketServer {
     ::getsockname(listenFd_, reinterpret_cast<sockaddr*>(&bound), &len);
     const int p = bound.ss_family == AF_INET6 ? ntohs(reinterpret_cast<sockaddr_in6*>(&bound)->sin6_port)
                                                : ntohs(reinterpret_cast<sockaddr_in*>(&bound)->sin_port);
-    if (::pipe(wake_) != 0) throw std::runtime_error(std::string("dynafake: pipe: ") + std::strerror(errno));
-    SetNonBlocking(wake_[0]);
-    SetNonBlocking(wake_[1]);
+    MakeWakePipe();
     return p;
+  }
+
+  /// Serves the socket `first` bound, from another thread: each loop accepts
+  /// what it can and serves its own connections, so a slow answer on one
+  /// holds up only that loop's clients.
+  void ShareListener(const SocketServer& first) {
+    listenFd_ = ::fcntl(first.listenFd_, F_DUPFD_CLOEXEC, 0);
+    if (listenFd_ < 0) throw std::runtime_error(std::string("dynafake: dup: ") + std::strerror(errno));
+    MakeWakePipe();
   }
 
   /// Serves until Stop(). Call once, after Bind(), on the thread that serves.
@@ -167,6 +176,12 @@ class SocketServer {
     explicit Connection(Limits l) : parser(l) {}
   };
 
+  void MakeWakePipe() {
+    if (::pipe(wake_) != 0) throw std::runtime_error(std::string("dynafake: pipe: ") + std::strerror(errno));
+    SetNonBlocking(wake_[0]);
+    SetNonBlocking(wake_[1]);
+  }
+
   static void SetNonBlocking(int fd) { ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL, 0) | O_NONBLOCK); }
 
   int NextDeadlineMs() const {
@@ -211,6 +226,9 @@ class SocketServer {
         if (n > 0) {
           if (!c.closeAfterWrite) c.in.append(chunk, static_cast<std::size_t>(n));
           got += static_cast<std::size_t>(n);
+          // A short read emptied the socket: skip the recv that would only say EAGAIN
+          // (poll is level-triggered and reports anything that arrives later).
+          if (static_cast<std::size_t>(n) < sizeof(chunk)) break;
           continue;
         }
         if (n == 0 || (errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR)) eof = true;
