@@ -18,35 +18,25 @@ namespace dynafake {
 namespace http {
 
 /// The clock a server's admin API moves: the server's own ServerClock, or
-/// the clock of a Service the test owns (movable when it is an AdjustableClock, e.g. a ManualClock).
+/// the clock of a Service the test owns; either moves when it is adjustable
+/// (Clock::Adjustable(): a manual ServerClock, a ManualClock).
 class ClockControl {
  public:
   /// `owned` may be null; then `serviceClock` is the Service's own clock.
   ClockControl(ServerClock* owned, Clock& serviceClock) : owned_(owned), clock_(owned ? *owned : serviceClock) {}
 
   TimePoint Now() const { return clock_.Now(); }
+  /// True when a snapshot's time may move the clock: the server owns it and it is manual.
   bool OwnsManualClock() const { return owned_ && owned_->Mode() == ClockMode::Manual; }
 
   /// Moves the clock forward. Throws AdminError (400) on a negative step or a clock that cannot move.
   void Advance(std::chrono::milliseconds step) {
     if (step.count() < 0) throw AdminError(400, "time cannot move backwards ('seconds' is negative)");
-    try {
-      if (owned_) return owned_->Advance(step);
-      if (AdjustableClock* adjustable = clock_.Adjustable()) return adjustable->Advance(step);
-    } catch (const std::exception& e) {
-      throw AdminError(400, e.what());
-    }
-    throw AdminError(400, "the Service's clock is not an AdjustableClock; it cannot be moved");
+    Adjust([&](AdjustableClock& c) { c.Advance(step); });
   }
   /// Moves the clock to `t`. Throws AdminError (400) when `t` is in the past.
   void Set(TimePoint t) {
-    try {
-      if (owned_) return owned_->Set(t);
-      if (AdjustableClock* adjustable = clock_.Adjustable()) return adjustable->Set(t);
-    } catch (const std::exception& e) {
-      throw AdminError(400, e.what());
-    }
-    throw AdminError(400, "the Service's clock is not an AdjustableClock; it cannot be moved");
+    Adjust([&](AdjustableClock& c) { c.Set(t); });
   }
   /// Back to the start instant, for a reset (only a clock the server owns).
   void Rewind() {
@@ -97,6 +87,19 @@ class ClockControl {
   }
 
  private:
+  template <class F>
+  void Adjust(F move) {
+    AdjustableClock* adjustable = clock_.Adjustable();
+    if (!adjustable)
+      throw AdminError(400, owned_ ? "the server runs on the system clock (--clock system); it cannot be moved"
+                                   : "the Service's clock is not an AdjustableClock; it cannot be moved");
+    try {
+      move(*adjustable);
+    } catch (const std::exception& e) {
+      throw AdminError(400, e.what());
+    }
+  }
+
   ServerClock* owned_;
   Clock& clock_;
 };

@@ -10,7 +10,7 @@
 #include <stdexcept>   // std::runtime_error, std::invalid_argument, std::logic_error
 #include <string>      // std::string
 
-#include "dynafake/clock.hpp"      // Clock, ManualClock, TimePoint
+#include "dynafake/clock.hpp"      // AdjustableClock, ManualClock, TimePoint
 #include "dynafake/date_time.hpp"  // DateTime
 #include "dynafake/options.hpp"    // ServiceOptions
 
@@ -23,9 +23,10 @@ enum class ClockMode {
 };
 
 /// The clock an owning HttpServer gives its Services: manual (starts at a
-/// given instant, never moves backwards, except that Rewind() returns it to
-/// its start for a reset) or the system clock. Atomic, so thread-safe.
-class ServerClock final : public Clock {
+/// given instant, adjustable forward only, except that Rewind() returns it to
+/// its start for a reset) or the system clock (not adjustable: Adjustable()
+/// is nullptr). Atomic, so thread-safe.
+class ServerClock final : public AdjustableClock {
  public:
   explicit ServerClock(ClockMode mode = ClockMode::Manual, TimePoint start = ManualClock::DefaultStart())
       : mode_(mode), start_(start), now_(start.time_since_epoch().count()) {}
@@ -34,19 +35,22 @@ class ServerClock final : public Clock {
     if (mode_ == ClockMode::System) return std::chrono::system_clock::now();
     return TimePoint(TimePoint::duration(now_.load()));
   }
+  AdjustableClock* Adjustable() override { return mode_ == ClockMode::Manual ? this : nullptr; }
   ClockMode Mode() const { return mode_; }
   TimePoint Start() const { return start_; }
 
-  /// Moves a manual clock forward. Throws std::invalid_argument for a negative
-  /// step, std::logic_error for the system clock.
-  void Advance(std::chrono::milliseconds d) {
+  /// Returns a manual clock to its start instant (for a reset of the whole world).
+  void Rewind() {
+    if (mode_ == ClockMode::Manual) now_.store(start_.time_since_epoch().count());
+  }
+
+ protected:
+  void AdvanceBy(TimePoint::duration step) override {
     RequireManual();
-    const auto step = std::chrono::duration_cast<TimePoint::duration>(d);
     if (step.count() < 0) throw std::invalid_argument("time cannot move backwards (negative step)");
     now_.fetch_add(step.count());
   }
-  /// Moves a manual clock to `t`. Throws std::invalid_argument when `t` is before now.
-  void Set(TimePoint t) {
+  void SetTo(TimePoint t) override {
     RequireManual();
     auto current = now_.load();
     const auto target = t.time_since_epoch().count();
@@ -55,10 +59,6 @@ class ServerClock final : public Clock {
         throw std::invalid_argument("time cannot move backwards (now " + DateTime(Now()).ToIso8601() +
                                     ", asked for " + DateTime(t).ToIso8601() + ")");
     } while (!now_.compare_exchange_weak(current, target));
-  }
-  /// Returns a manual clock to its start instant (for a reset of the whole world).
-  void Rewind() {
-    if (mode_ == ClockMode::Manual) now_.store(start_.time_since_epoch().count());
   }
 
  private:
