@@ -30,7 +30,7 @@ if [ -f "$tarball.sha256" ]; then
   expected="$(cut -c1-16 "$tarball.sha256")"
   [ "$expected" = "$sha" ] || dynafake_die "$tarball does not match its .sha256 file"
 fi
-cache_root="${DYNAFAKE_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/dynafake}"
+cache_root="$(dynafake_sdk_cache)"
 prefix="$cache_root/aws-sdk-cpp-$sha"
 stamp="$prefix/.dynafake-complete"
 
@@ -40,7 +40,8 @@ if [ -f "$stamp" ]; then
   exit 0
 fi
 
-dynafake_ensure_packages cmake g++ make libcurl4-openssl-dev libssl-dev zlib1g-dev ninja-build xz-utils
+# apt-get talks on stdout; stdout is for the prefix only.
+dynafake_ensure_packages cmake g++ make libcurl4-openssl-dev libssl-dev zlib1g-dev ninja-build xz-utils >&2
 
 work="$cache_root/aws-sdk-cpp-$sha.build"
 rm -rf "$work" "$prefix"

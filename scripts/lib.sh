@@ -88,3 +88,18 @@ dynafake_configure() {
 }
 
 dynafake_jobs() { nproc 2>/dev/null || echo 2; }
+
+# The cache scripts/aws-sdk-cpp.sh installs aws-sdk-cpp into.
+dynafake_sdk_cache() { echo "${DYNAFAKE_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/dynafake}"; }
+
+# dynafake_find_sdk: prints the prefix of a finished aws-sdk-cpp install in
+# that cache (the newest), or nothing. CMAKE_PREFIX_PATH is CMake's own business.
+dynafake_find_sdk() {
+  local stamp newest=""
+  for stamp in "$(dynafake_sdk_cache)"/aws-sdk-cpp-*/.dynafake-complete; do
+    [ -f "$stamp" ] || continue
+    if [ -z "$newest" ] || [ "$stamp" -nt "$newest" ]; then newest="$stamp"; fi
+  done
+  [ -n "$newest" ] && dirname "$newest"
+  return 0
+}

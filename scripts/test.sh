@@ -12,6 +12,11 @@
 #
 # BUILD_DIR overrides the build directory; CXX picks the compiler; extra
 # arguments after `--` go to ctest (e.g. `-- -R Backup -L unit`).
+#
+# The aws-sdk-cpp front (dynafake::aws_sdk) and its tests are built when an
+# installed aws-sdk-cpp is found: on CMAKE_PREFIX_PATH, or the one
+# `bash scripts/aws-sdk-cpp.sh` built into its cache. The run says which, or
+# why the front was not built.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # shellcheck source=lib.sh
@@ -27,7 +32,7 @@ while [ $# -gt 0 ]; do
     --tsan) sanitize="thread"; suffix="-tsan" ;;
     --clang) use_clang=1 ;;
     --) shift; ctest_args=("$@"); break ;;
-    -h|--help) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) dynafake_die "unknown option '$1' (try --help)" ;;
   esac
   shift
@@ -51,7 +56,20 @@ if [ -n "$sanitize" ]; then
   export TSAN_OPTIONS="${TSAN_OPTIONS:-halt_on_error=1:second_deadlock_stack=1}"
 fi
 
+sdk_prefix="$(dynafake_find_sdk)"
+if [ -n "$sdk_prefix" ]; then
+  dynafake_log "aws-sdk-cpp: using $sdk_prefix (from scripts/aws-sdk-cpp.sh's cache)"
+  export CMAKE_PREFIX_PATH="$sdk_prefix${CMAKE_PREFIX_PATH:+:$CMAKE_PREFIX_PATH}"
+fi
+
 dynafake_configure "$build_dir" -DDYNAFAKE_SANITIZE="$sanitize"
+aws_sdk_status="$(sed -n 's/^DYNAFAKE_AWS_SDK_STATUS:INTERNAL=//p' "$build_dir/CMakeCache.txt")"
+aws_sdk_line="aws-sdk-cpp front (dynafake::aws_sdk): ${aws_sdk_status:-unknown (configure did not say)}"
+case "$aws_sdk_status" in
+  available*) ;;
+  *) aws_sdk_line="$aws_sdk_line; its tests are not built (bash scripts/aws-sdk-cpp.sh builds the SDK from ../shared/vendor)" ;;
+esac
+dynafake_log "$aws_sdk_line"
 dynafake_log "cmake --build $build_dir -j$jobs"
 cmake --build "$build_dir" -j"$jobs"
 
@@ -66,6 +84,7 @@ set -e
 # it so it is the last line of the run.
 summary="$(grep -E '[0-9]+% tests passed, [0-9]+ tests? failed out of [0-9]+' "$log" | tail -n 1 || true)"
 echo
+echo "$aws_sdk_line"
 if [ -n "$summary" ]; then
   echo "$summary"
 else

@@ -55,6 +55,37 @@ RETRYABLE = {"ProvisionedThroughputExceededException", "RequestLimitExceeded",
 EXTRA_SERVICE_ERRORS = [("SerializationException", "com.amazon.coral.service", 400),
                         ("UnknownOperationException", "com.amazon.coral.service", 400)]
 
+# Every DynamoDB error aws-sdk-cpp 1.11.274 knows, with whether it retries it
+# (generated/src/aws-cpp-sdk-dynamodb: include/aws/dynamodb/DynamoDBErrors.h and
+# source/DynamoDBErrors.cpp). The SDK numbers the whole service's errors, not
+# only the operations dynafake serves, alphabetically by enum name from
+# SERVICE_EXTENSION_START_INDEX + 1; so must we, for our values to equal the
+# SDK's. A name the SDK does not know (newer in the service model, or one of
+# the wire's own errors) is numbered from DYNAFAKE_ONLY_START, clear of any
+# value the SDK uses. tests/aws_sdk/errors_test.cpp compares every enumerator
+# with the installed SDK's header.
+# The retry flag here is used for the errors outside the subset; the subset's
+# own come from RETRYABLE above (the SDK also retries ResourceInUseException
+# and not TransactionConflictException; dynafake keeps its own reading there).
+SDK_SERVICE_ERRORS = {
+    "BackupInUseException": False, "BackupNotFoundException": False,
+    "ConditionalCheckFailedException": False, "ContinuousBackupsUnavailableException": False,
+    "DuplicateItemException": False, "ExportConflictException": False,
+    "ExportNotFoundException": False, "GlobalTableAlreadyExistsException": False,
+    "GlobalTableNotFoundException": False, "IdempotentParameterMismatchException": False,
+    "ImportConflictException": False, "ImportNotFoundException": False,
+    "IndexNotFoundException": False, "InvalidExportTimeException": False,
+    "InvalidRestoreTimeException": False, "ItemCollectionSizeLimitExceededException": False,
+    "LimitExceededException": True, "PointInTimeRecoveryUnavailableException": False,
+    "ProvisionedThroughputExceededException": True, "ReplicaAlreadyExistsException": False,
+    "ReplicaNotFoundException": False, "RequestLimitExceeded": True,
+    "ResourceInUseException": True, "TableAlreadyExistsException": False,
+    "TableInUseException": False, "TableNotFoundException": False,
+    "TransactionCanceledException": False, "TransactionConflictException": False,
+    "TransactionInProgressException": True,
+}
+DYNAFAKE_ONLY_START = 1000
+
 PATTERN_CHECKS = {
     "[a-zA-Z0-9_.-]+": "MatchesNamePattern",
     "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}": "MatchesUuidPattern",
@@ -287,11 +318,9 @@ def gen_errors(m):
     w("enum class DynamoDBErrors {")
     for name, value in CORE_ERRORS:
         w("  %s = %d," % (name, value))
-    service = [e for e in m.exceptions() if e not in CORE_EXCEPTIONS]
-    service_names = [error_enum_name(e) for e in service] + [error_enum_name(e) for e, _, _ in EXTRA_SERVICE_ERRORS]
-    entries = sorted(zip(service_names, service + [e for e, _, _ in EXTRA_SERVICE_ERRORS]))
-    for i, (enum, _) in enumerate(entries):
-        w("  %s = %d," % (enum, SERVICE_EXTENSION_START_INDEX + 1 + i))
+    entries = error_entries(m)
+    for enum, _, value in sorted(entries, key=lambda e: e[2]):
+        w("  %s = %d," % (enum, value))
     w("};")
     w()
     w("namespace detail {")
@@ -307,20 +336,52 @@ def gen_errors(m):
     rows = []
     for name, (enum, status, retry, ns) in sorted(CORE_EXCEPTIONS.items()):
         rows.append((enum, name, ns, status, retry))
-    for enum, exc in entries:
-        extra = {e: (ns, st) for e, ns, st in EXTRA_SERVICE_ERRORS}
+    extra = {e: (ns, st) for e, ns, st in EXTRA_SERVICE_ERRORS}
+    for enum, exc, _ in entries:
         if exc in extra:
             ns, status = extra[exc]
-        else:
+        elif exc in m.shapes:
             ns, status = "com.amazonaws.dynamodb.v20120810", 500 if m.shapes[exc].get("fault") else 400
-        rows.append((enum, exc, ns, status, exc in RETRYABLE))
+        else:  # an error of an operation outside the subset: all of them are client errors
+            ns, status = "com.amazonaws.dynamodb.v20120810", 400
+        retry = exc in RETRYABLE if exc in m.shapes else SDK_SERVICE_ERRORS.get(exc, False)
+        rows.append((enum, exc, ns, status, retry))
     for enum, exc, ns, status, retry in rows:
         w('    {DynamoDBErrors::%s, "%s", "%s", %d, %s},' % (enum, exc, ns, status, "true" if retry else "false"))
+    w("};")
+    w()
+    w("/// Every enumerator by name, core errors included (for printing and for")
+    w("/// comparing the numbering with aws-sdk-cpp's).")
+    w("struct ErrorEnumerator {")
+    w("  const char* name;")
+    w("  DynamoDBErrors type;")
+    w("};")
+    w("inline constexpr ErrorEnumerator kErrorEnumerators[] = {")
+    for name, _ in CORE_ERRORS:
+        w('    {"%s", DynamoDBErrors::%s},' % (name, name))
+    for enum, _, _ in sorted(entries, key=lambda e: e[2]):
+        w('    {"%s", DynamoDBErrors::%s},' % (enum, enum))
     w("};")
     w("}  // namespace detail")
     w()
     w("}  // namespace dynafake")
     return w.text()
+
+
+def error_entries(m):
+    """The service's own errors as (enum name, exception name, value), numbered as aws-sdk-cpp does."""
+    names = {e for e in m.exceptions() if e not in CORE_EXCEPTIONS}
+    names |= set(SDK_SERVICE_ERRORS) | {e for e, _, _ in EXTRA_SERVICE_ERRORS}
+    by_enum = {}
+    for exc in names:
+        enum = error_enum_name(exc)
+        assert enum not in by_enum, "two exceptions map to %s" % enum
+        by_enum[enum] = exc
+    sdk = sorted(error_enum_name(e) for e in SDK_SERVICE_ERRORS)
+    ours = sorted(e for e in by_enum if e not in sdk)
+    entries = [(e, by_enum[e], SERVICE_EXTENSION_START_INDEX + 1 + i) for i, e in enumerate(sdk)]
+    entries += [(e, by_enum[e], DYNAFAKE_ONLY_START + i) for i, e in enumerate(ours)]
+    return entries
 
 
 # ---------------------------------------------------------------- printing

@@ -318,20 +318,34 @@ enum class DynamoDBErrors {
   BACKUP_NOT_FOUND = 130,
   CONDITIONAL_CHECK_FAILED = 131,
   CONTINUOUS_BACKUPS_UNAVAILABLE = 132,
-  INVALID_RESTORE_TIME = 133,
-  ITEM_COLLECTION_SIZE_LIMIT_EXCEEDED = 134,
-  LIMIT_EXCEEDED = 135,
-  POINT_IN_TIME_RECOVERY_UNAVAILABLE = 136,
-  PROVISIONED_THROUGHPUT_EXCEEDED = 137,
-  REPLICATED_WRITE_CONFLICT = 138,
-  REQUEST_LIMIT_EXCEEDED = 139,
-  RESOURCE_IN_USE = 140,
-  SERIALIZATION = 141,
-  TABLE_ALREADY_EXISTS = 142,
-  TABLE_IN_USE = 143,
-  TABLE_NOT_FOUND = 144,
-  TRANSACTION_CONFLICT = 145,
-  UNKNOWN_OPERATION = 146,
+  DUPLICATE_ITEM = 133,
+  EXPORT_CONFLICT = 134,
+  EXPORT_NOT_FOUND = 135,
+  GLOBAL_TABLE_ALREADY_EXISTS = 136,
+  GLOBAL_TABLE_NOT_FOUND = 137,
+  IDEMPOTENT_PARAMETER_MISMATCH = 138,
+  IMPORT_CONFLICT = 139,
+  IMPORT_NOT_FOUND = 140,
+  INDEX_NOT_FOUND = 141,
+  INVALID_EXPORT_TIME = 142,
+  INVALID_RESTORE_TIME = 143,
+  ITEM_COLLECTION_SIZE_LIMIT_EXCEEDED = 144,
+  LIMIT_EXCEEDED = 145,
+  POINT_IN_TIME_RECOVERY_UNAVAILABLE = 146,
+  PROVISIONED_THROUGHPUT_EXCEEDED = 147,
+  REPLICA_ALREADY_EXISTS = 148,
+  REPLICA_NOT_FOUND = 149,
+  REQUEST_LIMIT_EXCEEDED = 150,
+  RESOURCE_IN_USE = 151,
+  TABLE_ALREADY_EXISTS = 152,
+  TABLE_IN_USE = 153,
+  TABLE_NOT_FOUND = 154,
+  TRANSACTION_CANCELED = 155,
+  TRANSACTION_CONFLICT = 156,
+  TRANSACTION_IN_PROGRESS = 157,
+  REPLICATED_WRITE_CONFLICT = 1000,
+  SERIALIZATION = 1001,
+  UNKNOWN_OPERATION = 1002,
 };
 
 namespace detail {
@@ -355,20 +369,102 @@ inline constexpr ErrorInfo kErrorTable[] = {
     {DynamoDBErrors::BACKUP_NOT_FOUND, "BackupNotFoundException", "com.amazonaws.dynamodb.v20120810", 400, false},
     {DynamoDBErrors::CONDITIONAL_CHECK_FAILED, "ConditionalCheckFailedException", "com.amazonaws.dynamodb.v20120810", 400, false},
     {DynamoDBErrors::CONTINUOUS_BACKUPS_UNAVAILABLE, "ContinuousBackupsUnavailableException", "com.amazonaws.dynamodb.v20120810", 400, false},
+    {DynamoDBErrors::DUPLICATE_ITEM, "DuplicateItemException", "com.amazonaws.dynamodb.v20120810", 400, false},
+    {DynamoDBErrors::EXPORT_CONFLICT, "ExportConflictException", "com.amazonaws.dynamodb.v20120810", 400, false},
+    {DynamoDBErrors::EXPORT_NOT_FOUND, "ExportNotFoundException", "com.amazonaws.dynamodb.v20120810", 400, false},
+    {DynamoDBErrors::GLOBAL_TABLE_ALREADY_EXISTS, "GlobalTableAlreadyExistsException", "com.amazonaws.dynamodb.v20120810", 400, false},
+    {DynamoDBErrors::GLOBAL_TABLE_NOT_FOUND, "GlobalTableNotFoundException", "com.amazonaws.dynamodb.v20120810", 400, false},
+    {DynamoDBErrors::IDEMPOTENT_PARAMETER_MISMATCH, "IdempotentParameterMismatchException", "com.amazonaws.dynamodb.v20120810", 400, false},
+    {DynamoDBErrors::IMPORT_CONFLICT, "ImportConflictException", "com.amazonaws.dynamodb.v20120810", 400, false},
+    {DynamoDBErrors::IMPORT_NOT_FOUND, "ImportNotFoundException", "com.amazonaws.dynamodb.v20120810", 400, false},
+    {DynamoDBErrors::INDEX_NOT_FOUND, "IndexNotFoundException", "com.amazonaws.dynamodb.v20120810", 400, false},
+    {DynamoDBErrors::INVALID_EXPORT_TIME, "InvalidExportTimeException", "com.amazonaws.dynamodb.v20120810", 400, false},
     {DynamoDBErrors::INVALID_RESTORE_TIME, "InvalidRestoreTimeException", "com.amazonaws.dynamodb.v20120810", 400, false},
     {DynamoDBErrors::ITEM_COLLECTION_SIZE_LIMIT_EXCEEDED, "ItemCollectionSizeLimitExceededException", "com.amazonaws.dynamodb.v20120810", 400, false},
     {DynamoDBErrors::LIMIT_EXCEEDED, "LimitExceededException", "com.amazonaws.dynamodb.v20120810", 400, true},
     {DynamoDBErrors::POINT_IN_TIME_RECOVERY_UNAVAILABLE, "PointInTimeRecoveryUnavailableException", "com.amazonaws.dynamodb.v20120810", 400, false},
     {DynamoDBErrors::PROVISIONED_THROUGHPUT_EXCEEDED, "ProvisionedThroughputExceededException", "com.amazonaws.dynamodb.v20120810", 400, true},
-    {DynamoDBErrors::REPLICATED_WRITE_CONFLICT, "ReplicatedWriteConflictException", "com.amazonaws.dynamodb.v20120810", 400, false},
+    {DynamoDBErrors::REPLICA_ALREADY_EXISTS, "ReplicaAlreadyExistsException", "com.amazonaws.dynamodb.v20120810", 400, false},
+    {DynamoDBErrors::REPLICA_NOT_FOUND, "ReplicaNotFoundException", "com.amazonaws.dynamodb.v20120810", 400, false},
     {DynamoDBErrors::REQUEST_LIMIT_EXCEEDED, "RequestLimitExceeded", "com.amazonaws.dynamodb.v20120810", 400, true},
     {DynamoDBErrors::RESOURCE_IN_USE, "ResourceInUseException", "com.amazonaws.dynamodb.v20120810", 400, false},
-    {DynamoDBErrors::SERIALIZATION, "SerializationException", "com.amazon.coral.service", 400, false},
     {DynamoDBErrors::TABLE_ALREADY_EXISTS, "TableAlreadyExistsException", "com.amazonaws.dynamodb.v20120810", 400, false},
     {DynamoDBErrors::TABLE_IN_USE, "TableInUseException", "com.amazonaws.dynamodb.v20120810", 400, false},
     {DynamoDBErrors::TABLE_NOT_FOUND, "TableNotFoundException", "com.amazonaws.dynamodb.v20120810", 400, false},
+    {DynamoDBErrors::TRANSACTION_CANCELED, "TransactionCanceledException", "com.amazonaws.dynamodb.v20120810", 400, false},
     {DynamoDBErrors::TRANSACTION_CONFLICT, "TransactionConflictException", "com.amazonaws.dynamodb.v20120810", 400, true},
+    {DynamoDBErrors::TRANSACTION_IN_PROGRESS, "TransactionInProgressException", "com.amazonaws.dynamodb.v20120810", 400, true},
+    {DynamoDBErrors::REPLICATED_WRITE_CONFLICT, "ReplicatedWriteConflictException", "com.amazonaws.dynamodb.v20120810", 400, false},
+    {DynamoDBErrors::SERIALIZATION, "SerializationException", "com.amazon.coral.service", 400, false},
     {DynamoDBErrors::UNKNOWN_OPERATION, "UnknownOperationException", "com.amazon.coral.service", 400, false},
+};
+
+/// Every enumerator by name, core errors included (for printing and for
+/// comparing the numbering with aws-sdk-cpp's).
+struct ErrorEnumerator {
+  const char* name;
+  DynamoDBErrors type;
+};
+inline constexpr ErrorEnumerator kErrorEnumerators[] = {
+    {"INCOMPLETE_SIGNATURE", DynamoDBErrors::INCOMPLETE_SIGNATURE},
+    {"INTERNAL_FAILURE", DynamoDBErrors::INTERNAL_FAILURE},
+    {"INVALID_ACTION", DynamoDBErrors::INVALID_ACTION},
+    {"INVALID_CLIENT_TOKEN_ID", DynamoDBErrors::INVALID_CLIENT_TOKEN_ID},
+    {"INVALID_PARAMETER_COMBINATION", DynamoDBErrors::INVALID_PARAMETER_COMBINATION},
+    {"INVALID_QUERY_PARAMETER", DynamoDBErrors::INVALID_QUERY_PARAMETER},
+    {"INVALID_PARAMETER_VALUE", DynamoDBErrors::INVALID_PARAMETER_VALUE},
+    {"MISSING_ACTION", DynamoDBErrors::MISSING_ACTION},
+    {"MISSING_AUTHENTICATION_TOKEN", DynamoDBErrors::MISSING_AUTHENTICATION_TOKEN},
+    {"MISSING_PARAMETER", DynamoDBErrors::MISSING_PARAMETER},
+    {"OPT_IN_REQUIRED", DynamoDBErrors::OPT_IN_REQUIRED},
+    {"REQUEST_EXPIRED", DynamoDBErrors::REQUEST_EXPIRED},
+    {"SERVICE_UNAVAILABLE", DynamoDBErrors::SERVICE_UNAVAILABLE},
+    {"THROTTLING", DynamoDBErrors::THROTTLING},
+    {"VALIDATION", DynamoDBErrors::VALIDATION},
+    {"ACCESS_DENIED", DynamoDBErrors::ACCESS_DENIED},
+    {"RESOURCE_NOT_FOUND", DynamoDBErrors::RESOURCE_NOT_FOUND},
+    {"UNRECOGNIZED_CLIENT", DynamoDBErrors::UNRECOGNIZED_CLIENT},
+    {"MALFORMED_QUERY_STRING", DynamoDBErrors::MALFORMED_QUERY_STRING},
+    {"SLOW_DOWN", DynamoDBErrors::SLOW_DOWN},
+    {"REQUEST_TIME_TOO_SKEWED", DynamoDBErrors::REQUEST_TIME_TOO_SKEWED},
+    {"INVALID_SIGNATURE", DynamoDBErrors::INVALID_SIGNATURE},
+    {"SIGNATURE_DOES_NOT_MATCH", DynamoDBErrors::SIGNATURE_DOES_NOT_MATCH},
+    {"INVALID_ACCESS_KEY_ID", DynamoDBErrors::INVALID_ACCESS_KEY_ID},
+    {"REQUEST_TIMEOUT", DynamoDBErrors::REQUEST_TIMEOUT},
+    {"NETWORK_CONNECTION", DynamoDBErrors::NETWORK_CONNECTION},
+    {"UNKNOWN", DynamoDBErrors::UNKNOWN},
+    {"BACKUP_IN_USE", DynamoDBErrors::BACKUP_IN_USE},
+    {"BACKUP_NOT_FOUND", DynamoDBErrors::BACKUP_NOT_FOUND},
+    {"CONDITIONAL_CHECK_FAILED", DynamoDBErrors::CONDITIONAL_CHECK_FAILED},
+    {"CONTINUOUS_BACKUPS_UNAVAILABLE", DynamoDBErrors::CONTINUOUS_BACKUPS_UNAVAILABLE},
+    {"DUPLICATE_ITEM", DynamoDBErrors::DUPLICATE_ITEM},
+    {"EXPORT_CONFLICT", DynamoDBErrors::EXPORT_CONFLICT},
+    {"EXPORT_NOT_FOUND", DynamoDBErrors::EXPORT_NOT_FOUND},
+    {"GLOBAL_TABLE_ALREADY_EXISTS", DynamoDBErrors::GLOBAL_TABLE_ALREADY_EXISTS},
+    {"GLOBAL_TABLE_NOT_FOUND", DynamoDBErrors::GLOBAL_TABLE_NOT_FOUND},
+    {"IDEMPOTENT_PARAMETER_MISMATCH", DynamoDBErrors::IDEMPOTENT_PARAMETER_MISMATCH},
+    {"IMPORT_CONFLICT", DynamoDBErrors::IMPORT_CONFLICT},
+    {"IMPORT_NOT_FOUND", DynamoDBErrors::IMPORT_NOT_FOUND},
+    {"INDEX_NOT_FOUND", DynamoDBErrors::INDEX_NOT_FOUND},
+    {"INVALID_EXPORT_TIME", DynamoDBErrors::INVALID_EXPORT_TIME},
+    {"INVALID_RESTORE_TIME", DynamoDBErrors::INVALID_RESTORE_TIME},
+    {"ITEM_COLLECTION_SIZE_LIMIT_EXCEEDED", DynamoDBErrors::ITEM_COLLECTION_SIZE_LIMIT_EXCEEDED},
+    {"LIMIT_EXCEEDED", DynamoDBErrors::LIMIT_EXCEEDED},
+    {"POINT_IN_TIME_RECOVERY_UNAVAILABLE", DynamoDBErrors::POINT_IN_TIME_RECOVERY_UNAVAILABLE},
+    {"PROVISIONED_THROUGHPUT_EXCEEDED", DynamoDBErrors::PROVISIONED_THROUGHPUT_EXCEEDED},
+    {"REPLICA_ALREADY_EXISTS", DynamoDBErrors::REPLICA_ALREADY_EXISTS},
+    {"REPLICA_NOT_FOUND", DynamoDBErrors::REPLICA_NOT_FOUND},
+    {"REQUEST_LIMIT_EXCEEDED", DynamoDBErrors::REQUEST_LIMIT_EXCEEDED},
+    {"RESOURCE_IN_USE", DynamoDBErrors::RESOURCE_IN_USE},
+    {"TABLE_ALREADY_EXISTS", DynamoDBErrors::TABLE_ALREADY_EXISTS},
+    {"TABLE_IN_USE", DynamoDBErrors::TABLE_IN_USE},
+    {"TABLE_NOT_FOUND", DynamoDBErrors::TABLE_NOT_FOUND},
+    {"TRANSACTION_CANCELED", DynamoDBErrors::TRANSACTION_CANCELED},
+    {"TRANSACTION_CONFLICT", DynamoDBErrors::TRANSACTION_CONFLICT},
+    {"TRANSACTION_IN_PROGRESS", DynamoDBErrors::TRANSACTION_IN_PROGRESS},
+    {"REPLICATED_WRITE_CONFLICT", DynamoDBErrors::REPLICATED_WRITE_CONFLICT},
+    {"SERIALIZATION", DynamoDBErrors::SERIALIZATION},
+    {"UNKNOWN_OPERATION", DynamoDBErrors::UNKNOWN_OPERATION},
 };
 }  // namespace detail
 
@@ -8484,6 +8580,17 @@ class History {
                const std::function<bool(const std::string&, const Version&)>& visit) const {
     auto it = afterKey.empty() ? keys_.begin() : keys_.upper_bound(afterKey);
     for (; it != keys_.end(); ++it) {
+      const Version* v = Latest(it->second, atMs, seq);
+      if (v && !v->deleted && !visit(it->first, *v)) return;
+    }
+  }
+
+  /// Visits live items as of `atMs` whose keys start with `prefix`, in key
+  /// order; stops when `visit` returns false.
+  void ForEachWithPrefix(int64_t atMs, uint64_t seq, const std::string& prefix,
+                         const std::function<bool(const std::string&, const Version&)>& visit) const {
+    for (auto it = keys_.lower_bound(prefix); it != keys_.end() && it->first.compare(0, prefix.size(), prefix) == 0;
+         ++it) {
       const Version* v = Latest(it->second, atMs, seq);
       if (v && !v->deleted && !visit(it->first, *v)) return;
     }

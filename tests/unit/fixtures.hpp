@@ -1,7 +1,9 @@
 // Shared setup for the typed test suite. Every suite is parameterised over the
-// client's transport: in process always, and through the JSON wire when the
+// client's transport: in process always, through the JSON wire when the
 // suite is built with DYNAFAKE_TEST_WIRE (the dynafake_unit_tests_wire target),
-// so one suite proves both fronts answer alike.
+// and through the real aws-sdk-cpp DynamoDBClient when built with
+// DYNAFAKE_TEST_AWS_SDK (dynafake_unit_tests_aws_sdk), so one suite proves
+// every front answers alike.
 #pragma once
 
 #include <gtest/gtest.h>
@@ -23,6 +25,13 @@ namespace M = dynafake::Model;
 using dynafake::DynamoDBErrors;
 using namespace std::chrono_literals;
 
+#ifdef DYNAFAKE_TEST_AWS_SDK
+/// A client over Aws::DynamoDB::DynamoDBClient and an InProcessEndpoint of
+/// `service` (tests/aws_sdk/support/sdk_client.cpp, the only file of the
+/// suite that includes the SDK).
+std::unique_ptr<dynafake::ClientInterface> MakeAwsSdkClient(dynafake::Service& service);
+#endif
+
 struct Transport {
   std::string name;
   std::function<std::unique_ptr<dynafake::ClientInterface>(dynafake::Service&)> make;
@@ -31,7 +40,7 @@ struct Transport {
 
 inline std::vector<Transport> Transports() {
   std::vector<Transport> all;
-#ifndef DYNAFAKE_TEST_WIRE_ONLY
+#if !defined(DYNAFAKE_TEST_WIRE_ONLY) && !defined(DYNAFAKE_TEST_AWS_SDK_ONLY)
   all.push_back({"InProcess", [](dynafake::Service& s) {
                    return std::unique_ptr<dynafake::ClientInterface>(new dynafake::Client(s));
                  }});
@@ -40,6 +49,9 @@ inline std::vector<Transport> Transports() {
   all.push_back({"Wire", [](dynafake::Service& s) {
                    return std::unique_ptr<dynafake::ClientInterface>(new dynafake::BasicClient<dynafake::WireTransport>(s));
                  }});
+#endif
+#ifdef DYNAFAKE_TEST_AWS_SDK
+  all.push_back({"AwsSdk", [](dynafake::Service& s) { return MakeAwsSdkClient(s); }});
 #endif
   return all;
 }
