@@ -13,6 +13,7 @@
 //
 // and tests use dynafake::Api, which names the same members.
 #include <dynafake/dynafake.hpp>
+#include <dynafake/testing/sandbox.hpp>  // Sandbox: core only, no GoogleTest needed
 
 #include <cstdio>
 #include <string>
@@ -53,17 +54,10 @@ struct BackupJob {
 
 // ---- a test of it, against dynafake -------------------------------------------
 int main() {
-  namespace M = dynafake::Model;
-  dynafake::ManualClock clock;
-  dynafake::Service service(clock, dynafake::ServiceOptions::Instant());
-  dynafake::Client client(service);
-  client.CreateTable(M::CreateTableRequest()
-                         .WithTableName("orders")
-                         .WithKeySchema({M::KeySchemaElement().WithAttributeName("id").WithKeyType(M::KeyType::HASH)})
-                         .WithAttributeDefinitions({M::AttributeDefinition().WithAttributeName("id").WithAttributeType(M::ScalarAttributeType::S)})
-                         .WithBillingMode(M::BillingMode::PAY_PER_REQUEST));
+  dynafake::testing::Sandbox fake(dynafake::ServiceOptions::Instant());
+  fake.CreateActiveTable("orders");
 
-  BackupJob<dynafake::Api> job{client};
+  BackupJob<dynafake::Api> job{fake.client};
   const auto failed = job.Run({"orders", "missing"}, "2026-01-01");
   const bool ok = failed == std::vector<std::string>{"missing: TableNotFoundException"} && job.Count("orders") == 1;
   std::printf("%s\n", ok ? "production template works against dynafake" : "production template FAILED");

@@ -169,8 +169,8 @@ class FaultRule {
   const std::string& Operation() const { return operation_; }  ///< "" for any operation
   const std::string& Table() const { return table_; }
   const std::string& Backup() const { return backup_; }
-  /// The first matching call it fires on (1 unless OnCall() said otherwise).
-  int Nth() const { return nth_ > 0 ? nth_ : 1; }
+  /// The OnCall() number: the first matching call it fires on; 0 when not given (it fires from the first).
+  int Nth() const { return nth_; }
   /// How many matching calls in a row it fires on; -1 for no end.
   int TimesLimit() const { return times_ ? *times_ : nth_ > 0 ? 1 : -1; }
   const std::optional<DynamoDBError>& Error() const { return error_; }
@@ -191,7 +191,7 @@ class FaultRule {
     if (!table_.empty()) os << " on table " << detail::JsonQuote(table_);
     if (!backup_.empty()) os << " on backup " << detail::JsonQuote(backup_);
     if (predicate_) os << " when " << predicateText_;
-    const int first = Nth(), times = TimesLimit();
+    const int first = nth_ > 0 ? nth_ : 1, times = TimesLimit();
     if (times < 0) os << (first == 1 ? ", every call" : ", from call " + std::to_string(first) + " on");
     else if (times == 1) os << ", call " << first << " only";
     else os << ", calls " << first << " to " << first + times - 1;
