@@ -12,6 +12,7 @@
 // written before the backup; the tolerant version claims only orders written at
 // least 60 s before the request, and leaves the rest for the next night.
 #include <dynafake/dynafake.hpp>
+#include <dynafake/testing/sandbox.hpp>  // Sandbox: core only, no GoogleTest needed
 
 #include <chrono>
 #include <iostream>
@@ -28,13 +29,12 @@ struct Write {
 };
 
 /// What a backup really holds: restore it and scan.
-std::set<std::string> ItemsInBackup(dynafake::Client& client, dynafake::ManualClock& clock, dynafake::Service& service,
-                                    const std::string& arn) {
-  clock.Advance(std::chrono::minutes(2));  // past T+60s: every cut is in the past, the backup AVAILABLE
-  client.RestoreTableFromBackup(M::RestoreTableFromBackupRequest().WithTargetTableName("audit").WithBackupArn(arn));
-  clock.Advance(service.Options().durations.restore);
+std::set<std::string> ItemsInBackup(dynafake::testing::Sandbox& fake, const std::string& arn) {
+  fake.clock.Advance(std::chrono::minutes(2));  // past T+60s: every cut is in the past, the backup AVAILABLE
+  fake.client.RestoreTableFromBackup(M::RestoreTableFromBackupRequest().WithTargetTableName("audit").WithBackupArn(arn));
+  fake.clock.Advance(fake.service.Options().durations.restore);
   std::set<std::string> ids;
-  auto scan = client.Scan(M::ScanRequest().WithTableName("audit"));  // keep the outcome alive while iterating
+  auto scan = fake.client.Scan(M::ScanRequest().WithTableName("audit"));  // keep the outcome alive while iterating
   if (scan.IsSuccess())
     for (const auto& item : scan.GetResult().GetItems()) ids.insert(item.at("id").GetS());
   return ids;
@@ -42,17 +42,13 @@ std::set<std::string> ItemsInBackup(dynafake::Client& client, dynafake::ManualCl
 
 /// Runs the archive job under one policy; returns {claimed by naive app, claimed by tolerant app, really in backup}.
 std::vector<std::set<std::string>> RunArchive(BackupCutPolicy policy, uint64_t seed) {
-  dynafake::ManualClock clock;
   dynafake::ServiceOptions options;
   options.backupCut = policy;
   options.seed = seed;
-  dynafake::Service service(clock, options);
-  dynafake::Client client(service);
-  client.CreateTable(M::CreateTableRequest()
-                         .WithTableName("orders")
-                         .WithKeySchema({M::KeySchemaElement().WithAttributeName("id").WithKeyType(M::KeyType::HASH)})
-                         .WithAttributeDefinitions({M::AttributeDefinition().WithAttributeName("id").WithAttributeType(M::ScalarAttributeType::S)})
-                         .WithBillingMode(M::BillingMode::PAY_PER_REQUEST));
+  dynafake::testing::Sandbox fake(options);
+  auto& clock = fake.clock;
+  auto& client = fake.client;
+  fake.CreateActiveTable("orders");
   clock.Advance(std::chrono::minutes(10));
 
   // orders arrive every 20 s for three minutes, then the backup is requested
@@ -71,7 +67,7 @@ std::vector<std::set<std::string>> RunArchive(BackupCutPolicy policy, uint64_t s
     naive.insert(w.id);
     if (w.at.Millis() <= requested.Millis() - 60000) tolerant.insert(w.id);
   }
-  return {naive, tolerant, ItemsInBackup(client, clock, service, backup.GetResult().GetBackupDetails().GetBackupArn())};
+  return {naive, tolerant, ItemsInBackup(fake, backup.GetResult().GetBackupDetails().GetBackupArn())};
 }
 
 bool Covers(const std::set<std::string>& backup, const std::set<std::string>& claimed) {

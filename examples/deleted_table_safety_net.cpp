@@ -5,6 +5,7 @@
 // finds it, restores the table from it, checks the items, then jumps the clock
 // 35 days and shows the backup gone.
 #include <dynafake/dynafake.hpp>
+#include <dynafake/testing/sandbox.hpp>  // Sandbox: core only, no GoogleTest needed
 
 #include <chrono>
 #include <iostream>
@@ -14,9 +15,9 @@ namespace M = dynafake::Model;
 using dynafake::DynamoDBErrors;
 
 int main() {
-  dynafake::ManualClock clock;
-  dynafake::Service service(clock);  // realistic durations: restores take 5 minutes
-  dynafake::Client client(service);
+  dynafake::testing::Sandbox fake;  // realistic durations: restores take 5 minutes
+  auto& clock = fake.clock;
+  auto& client = fake.client;
   int failures = 0;
   auto check = [&](bool ok, const std::string& what) {
     std::cout << (ok ? "ok   " : "FAIL ") << what << "\n";
@@ -24,12 +25,7 @@ int main() {
   };
 
   // A table with three orders and point-in-time recovery on.
-  client.CreateTable(M::CreateTableRequest()
-                         .WithTableName("orders")
-                         .WithKeySchema({M::KeySchemaElement().WithAttributeName("id").WithKeyType(M::KeyType::HASH)})
-                         .WithAttributeDefinitions({M::AttributeDefinition().WithAttributeName("id").WithAttributeType(M::ScalarAttributeType::S)})
-                         .WithBillingMode(M::BillingMode::PAY_PER_REQUEST));
-  clock.Advance(std::chrono::seconds(10));
+  fake.CreateActiveTable("orders");
   for (const char* id : {"o-1", "o-2", "o-3"})
     client.PutItem(M::PutItemRequest().WithTableName("orders").WithItem({{"id", M::AttributeValue(id)}}));
   client.UpdateContinuousBackups(M::UpdateContinuousBackupsRequest().WithTableName("orders").WithPointInTimeRecoverySpecification(
@@ -60,7 +56,7 @@ int main() {
       M::RestoreTableFromBackupRequest().WithTargetTableName("orders").WithBackupArn(backup.GetBackupArn()));
   check(restored.IsSuccess() && restored.GetResult().GetTableDescription().GetTableStatus() == M::TableStatus::CREATING,
         "RestoreTableFromBackup starts: orders is CREATING");
-  clock.Advance(service.Options().durations.restore);
+  clock.Advance(fake.service.Options().durations.restore);
   auto table = client.DescribeTable(M::DescribeTableRequest().WithTableName("orders"));
   check(table.IsSuccess() && table.GetResult().GetTable().GetTableStatus() == M::TableStatus::ACTIVE,
         "after the restore duration orders is ACTIVE");

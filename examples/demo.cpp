@@ -5,6 +5,7 @@
 // Runs in microseconds; prints what happens; exits non-zero if anything
 // differs from what DynamoDB does.
 #include <dynafake/dynafake.hpp>
+#include <dynafake/testing/sandbox.hpp>  // Sandbox, HashKeyTable: core only, no GoogleTest needed
 
 #include <chrono>
 #include <cstdio>
@@ -36,16 +37,13 @@ static M::CreateBackupOutcome BackupWithRetry(const dynafake::ClientInterface& c
 }
 
 int main() {
-  dynafake::ManualClock clock;  // 2026-01-01T00:00:00Z until the test moves it
-  dynafake::Service service(clock);  // realistic durations: tables take 10 s to create
-  dynafake::Client client(service);
+  dynafake::testing::Sandbox fake;  // realistic durations: tables take 10 s to create
+  auto& clock = fake.clock;         // 2026-01-01T00:00:00Z until the test moves it
+  auto& client = fake.client;
+  using dynafake::testing::HashKeyTable;
 
   std::puts("1. The table is still CREATING: CreateBackup answers TableInUseException, the job retries.");
-  client.CreateTable(M::CreateTableRequest()
-                         .WithTableName("orders")
-                         .WithKeySchema({M::KeySchemaElement().WithAttributeName("id").WithKeyType(M::KeyType::HASH)})
-                         .WithAttributeDefinitions({M::AttributeDefinition().WithAttributeName("id").WithAttributeType(M::ScalarAttributeType::S)})
-                         .WithBillingMode(M::BillingMode::PAY_PER_REQUEST));
+  client.CreateTable(HashKeyTable("orders"));
   int attempts = 0;
   auto first = BackupWithRetry(client, clock, "orders", "nightly-0001", attempts);
   Check(first.IsSuccess() && attempts == 3, "backed up after " + std::to_string(attempts) + " attempts (table ACTIVE after 10 s)");
@@ -58,13 +56,7 @@ int main() {
         "30 s later it is AVAILABLE");
 
   std::puts("2. The 51st CreateBackup call in one second is refused with LimitExceededException.");
-  for (int i = 0; i < 50; ++i) {
-    client.CreateTable(M::CreateTableRequest()
-                           .WithTableName("shard-" + std::to_string(i))
-                           .WithKeySchema({M::KeySchemaElement().WithAttributeName("id").WithKeyType(M::KeyType::HASH)})
-                           .WithAttributeDefinitions({M::AttributeDefinition().WithAttributeName("id").WithAttributeType(M::ScalarAttributeType::S)})
-                           .WithBillingMode(M::BillingMode::PAY_PER_REQUEST));
-  }
+  for (int i = 0; i < 50; ++i) client.CreateTable(HashKeyTable("shard-" + std::to_string(i)));
   clock.Advance(10s);
   int accepted = 0;
   for (int i = 0; i < 50; ++i)
@@ -75,7 +67,8 @@ int main() {
 
   std::puts("3. A fault rule makes the next call on \"orders\" fail with InternalServerError (HTTP 500); the job retries it.");
   clock.Advance(1min);
-  service.Faults().Add(dynafake::FaultRule::On("CreateBackup").ForTable("orders").OnCall(1).Once().Fail(DynamoDBErrors::INTERNAL_FAILURE));
+  fake.service.Faults().Add(
+      dynafake::FaultRule::On<M::CreateBackupRequest>().ForTable("orders").Once().Fail(DynamoDBErrors::INTERNAL_FAILURE));
   auto retried = BackupWithRetry(client, clock, "orders", "nightly-0002", attempts);
   Check(retried.IsSuccess() && attempts == 2, "InternalServerError is retryable: succeeded on attempt " + std::to_string(attempts));
 

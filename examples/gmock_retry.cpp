@@ -67,13 +67,7 @@ class BackupJobTest : public ::testing::Test {
  protected:
   BackupJobTest() {
     // Arrange through the real client, which the mock does not watch.
-    dynafake::Client(service).CreateTable(
-        M::CreateTableRequest()
-            .WithTableName("orders")
-            .WithKeySchema({M::KeySchemaElement().WithAttributeName("id").WithKeyType(M::KeyType::HASH)})
-            .WithAttributeDefinitions(
-                {M::AttributeDefinition().WithAttributeName("id").WithAttributeType(M::ScalarAttributeType::S)})
-            .WithBillingMode(M::BillingMode::PAY_PER_REQUEST));
+    dynafake::Client(service).CreateTable(dynafake::testing::HashKeyTable("orders"));
     clock.Advance(std::chrono::seconds(10));  // the table becomes ACTIVE
   }
 
@@ -142,13 +136,7 @@ TEST_F(BackupJobTest, TheFakesOwnLimitIsRetriedToo) {
   options.limits.callsPerSecond["CreateBackup"] = 1;
   options.serializeBackupsPerTable = false;
   dynafake::Service limited(clock, options);
-  dynafake::Client(limited).CreateTable(
-      M::CreateTableRequest()
-          .WithTableName("orders")
-          .WithKeySchema({M::KeySchemaElement().WithAttributeName("id").WithKeyType(M::KeyType::HASH)})
-          .WithAttributeDefinitions(
-              {M::AttributeDefinition().WithAttributeName("id").WithAttributeType(M::ScalarAttributeType::S)})
-          .WithBillingMode(M::BillingMode::PAY_PER_REQUEST));
+  dynafake::Client(limited).CreateTable(dynafake::testing::HashKeyTable("orders"));
   clock.Advance(std::chrono::seconds(10));
 
   testing::NiceMock<dynafake::MockClient> client(limited);

@@ -8,6 +8,7 @@
 // makes the first two CreateBackup calls for "invoices" fail with
 // LimitExceededException. The job's sleep moves the clock instead of sleeping.
 #include <dynafake/dynafake.hpp>
+#include <dynafake/testing/sandbox.hpp>  // Sandbox, HashKeyTable: core only, no GoogleTest needed
 
 #include <chrono>
 #include <functional>
@@ -56,30 +57,25 @@ std::vector<JobReport> RunNightlyBackups(const dynafake::ClientInterface& client
 // ---- the test
 
 int main() {
-  dynafake::ManualClock clock;
-  dynafake::Service service(clock);  // realistic durations: CreateTable takes 10 s
-  dynafake::Client client(service);
+  dynafake::testing::Sandbox fake;  // realistic durations: CreateTable takes 10 s
+  auto& clock = fake.clock;
+  auto& client = fake.client;
+  using dynafake::testing::HashKeyTable;
   int failures = 0;
   auto check = [&](bool ok, const std::string& what) {
     std::cout << (ok ? "ok   " : "FAIL ") << what << "\n";
     if (!ok) ++failures;
   };
 
-  auto table = [](const std::string& name) {
-    return M::CreateTableRequest()
-        .WithTableName(name)
-        .WithKeySchema({M::KeySchemaElement().WithAttributeName("id").WithKeyType(M::KeyType::HASH)})
-        .WithAttributeDefinitions({M::AttributeDefinition().WithAttributeName("id").WithAttributeType(M::ScalarAttributeType::S)})
-        .WithBillingMode(M::BillingMode::PAY_PER_REQUEST);
-  };
-  client.CreateTable(table("customers"));
-  client.CreateTable(table("invoices"));
-  clock.Advance(std::chrono::seconds(10));  // both ACTIVE
-  client.CreateTable(table("orders"));      // still CREATING when the job starts
+  fake.CreateActiveTable("customers");
+  fake.CreateActiveTable("invoices");
+  client.CreateTable(HashKeyTable("orders"));  // still CREATING when the job starts
 
   // The account is busy: the first two backups of "invoices" hit the limit.
-  const int rule = service.Faults().Add(
-      dynafake::FaultRule::On("CreateBackup").ForTable("invoices").Times(2).Fail(DynamoDBErrors::LIMIT_EXCEEDED));
+  // A scoped rule: it is removed when `rule` goes out of scope.
+  const auto rule = fake.service.Faults().AddScoped(
+      dynafake::FaultRule::On<M::CreateBackupRequest>().ForTable("invoices").Times(2).Fail(DynamoDBErrors::LIMIT_EXCEEDED));
+  std::cout << "fault rules:\n" << fake.service.Faults() << "\n";
 
   std::cout << "running the nightly job at " << dynafake::DateTime(clock.Now()).ToIso8601() << "\n";
   const auto started = clock.Now();
@@ -96,7 +92,7 @@ int main() {
         "invoices: LimitExceeded twice, backed up on the 3rd attempt");
   check(report[2].table == "customers" && !report[2].backupArn.empty() && report[2].attempts == 1,
         "customers: backed up at once");
-  check(service.Faults().Fired(rule) == 2, "the fault rule fired exactly twice");
+  check(rule.Fired() == 2, "the fault rule fired exactly twice");
 
   auto listed = client.ListBackups(M::ListBackupsRequest());
   check(listed.IsSuccess() && listed.GetResult().GetBackupSummaries().size() == 3, "ListBackups shows three USER backups");

@@ -5,6 +5,7 @@
 // window; this program picks the instant before the deploy, restores, and
 // compares the restored items with the good state.
 #include <dynafake/dynafake.hpp>
+#include <dynafake/testing/sandbox.hpp>  // Sandbox: core only, no GoogleTest needed
 
 #include <chrono>
 #include <iostream>
@@ -14,9 +15,9 @@
 namespace M = dynafake::Model;
 
 int main() {
-  dynafake::ManualClock clock;
-  dynafake::Service service(clock);
-  dynafake::Client client(service);
+  dynafake::testing::Sandbox fake;
+  auto& clock = fake.clock;
+  auto& client = fake.client;
   int failures = 0;
   auto check = [&](bool ok, const std::string& what) {
     std::cout << (ok ? "ok   " : "FAIL ") << what << "\n";
@@ -34,12 +35,7 @@ int main() {
     return out;
   };
 
-  client.CreateTable(M::CreateTableRequest()
-                         .WithTableName("accounts")
-                         .WithKeySchema({M::KeySchemaElement().WithAttributeName("id").WithKeyType(M::KeyType::HASH)})
-                         .WithAttributeDefinitions({M::AttributeDefinition().WithAttributeName("id").WithAttributeType(M::ScalarAttributeType::S)})
-                         .WithBillingMode(M::BillingMode::PAY_PER_REQUEST));
-  clock.Advance(std::chrono::seconds(10));
+  fake.CreateActiveTable("accounts");
   auto enabled = client.UpdateContinuousBackups(M::UpdateContinuousBackupsRequest().WithTableName("accounts").WithPointInTimeRecoverySpecification(
       M::PointInTimeRecoverySpecification().WithPointInTimeRecoveryEnabled(true).WithRecoveryPeriodInDays(7)));
   check(enabled.IsSuccess(), "PITR enabled with a 7-day recovery period");
@@ -74,7 +70,7 @@ int main() {
   if (!restored.IsSuccess()) return 1;
   const auto& summary = restored.GetResult().GetTableDescription().GetRestoreSummary();
   check(summary.GetRestoreInProgress() && summary.GetRestoreDateTime() == beforeDeploy, "RestoreSummary: in progress, to the chosen instant");
-  clock.Advance(service.Options().durations.restore);
+  clock.Advance(fake.service.Options().durations.restore);
 
   const auto recovered = balances("accounts-recovered");
   for (const auto& kv : recovered) std::cout << "  recovered " << kv.first << " = " << kv.second << "\n";

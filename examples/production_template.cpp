@@ -17,6 +17,7 @@
 // whose client is the real DynamoDBClient, pointed at the fake by
 // dynafake::aws::InProcessEndpoint. Same template, same test, same answers.
 #include <dynafake/dynafake.hpp>
+#include <dynafake/testing/sandbox.hpp>  // Sandbox: core only, no GoogleTest needed
 #ifdef DYNAFAKE_EXAMPLE_AWS_SDK
 #include <aws/core/Aws.h>
 #include <aws/dynamodb/DynamoDBClient.h>
@@ -74,17 +75,10 @@ bool Check(const typename Api::Client& client) {
 
 #ifndef DYNAFAKE_EXAMPLE_AWS_SDK
 int main() {
-  namespace M = dynafake::Model;
-  dynafake::ManualClock clock;
-  dynafake::Service service(clock, dynafake::ServiceOptions::Instant());
-  dynafake::Client client(service);
-  client.CreateTable(M::CreateTableRequest()
-                         .WithTableName("orders")
-                         .WithKeySchema({M::KeySchemaElement().WithAttributeName("id").WithKeyType(M::KeyType::HASH)})
-                         .WithAttributeDefinitions({M::AttributeDefinition().WithAttributeName("id").WithAttributeType(M::ScalarAttributeType::S)})
-                         .WithBillingMode(M::BillingMode::PAY_PER_REQUEST));
+  dynafake::testing::Sandbox fake(dynafake::ServiceOptions::Instant());
+  fake.CreateActiveTable("orders");
 
-  const bool ok = Check<dynafake::Api>(client);
+  const bool ok = Check<dynafake::Api>(fake.client);
   std::printf("%s\n", ok ? "production template works against dynafake" : "production template FAILED");
   return ok ? 0 : 1;
 }

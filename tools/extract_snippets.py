@@ -7,7 +7,7 @@ writes OUT_DIR/readme_<n>.cpp for each block (only when its text changed, so
 builds stay incremental) and prints one line per block: `<n>|<kind>|<fronts>`
 where kind is `gtest` (has TEST/TEST_F), `program` (has main) or `object`
 (compile only), and fronts lists the optional headers it includes
-(wire, gmock, http, aws_sdk) so CMake can link the matching targets.
+(wire, gmock, testing, http, aws_sdk) so CMake can link the matching targets.
 """
 import os
 import re
@@ -31,7 +31,7 @@ def main():
             kind = "program"
         else:
             kind = "object"
-        fronts = [f for f in ("wire", "gmock", "http", "aws_sdk") if "dynafake/%s.hpp" % f in block]
+        fronts = [f for f in ("wire", "gmock", "testing", "http", "aws_sdk") if "dynafake/%s.hpp" % f in block]
         print("%d|%s|%s" % (n, kind, ",".join(fronts)))
     # blocks removed from the README leave no stale files behind
     for name in os.listdir(out):

@@ -346,6 +346,35 @@ TEST(HttpAdmin, FaultDefaultsAndDeleteAll) {
   EXPECT_EQ(c.Call("ListTables", Json::object()).status, 200);
 }
 
+TEST(HttpAdmin, NthAndTimesMeanWhatOnCallAndTimesMean) {
+  HttpServer server(Instant());
+  server.Start();
+  TestClient c(server.Port());
+  const auto statuses = [&](int calls) {
+    std::vector<int> out;
+    for (int i = 0; i < calls; ++i) out.push_back(c.Call("ListTables", Json::object()).status);
+    return out;
+  };
+  ASSERT_EQ(c.Post("/_dynafake/faults", R"({"operation":"ListTables","nth":2})").status, 200);
+  EXPECT_EQ(statuses(3), (std::vector<int>{200, 500, 200}));  // "nth" alone: that call only, as OnCall(2)
+  c.Delete("/_dynafake/faults");
+  ASSERT_EQ(c.Post("/_dynafake/faults", R"({"operation":"ListTables","nth":2,"times":-1})").status, 200);
+  EXPECT_EQ(statuses(3), (std::vector<int>{200, 500, 500}));  // -1: every call from there, as FromCall(2)
+  EXPECT_EQ(c.Get("/_dynafake/faults").body["faults"][0]["times"], -1);
+}
+
+TEST(HttpAdmin, RulesAddedInCppAreListedByTheirOwnDescription) {
+  HttpServer server(Instant());
+  server.Start();
+  server.GetService().Faults().Add(dynafake::FaultRule::On<dynafake::Model::DeleteBackupRequest>()
+                                       .When("the backup is pinned", [](const dynafake::CallInfo&) { return true; })
+                                       .OnCall(3)
+                                       .PassThrough());
+  const Json rule = TestClient(server.Port()).Get("/_dynafake/faults").body["faults"][0];
+  EXPECT_EQ(rule, Json::parse(R"({"id":"1","operation":"DeleteBackup","predicate":"the backup is pinned","nth":3,
+                                  "times":1,"pass":true,"seen":0,"fired":0})"));
+}
+
 TEST(HttpAdmin, FaultRulesThatMakeNoSenseAreRefusedByName) {
   HttpServer server;
   server.Start();

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include <dynafake/dynafake.hpp>
+#include <dynafake/testing/tables.hpp>  // HashKeyTable: the shipped builder (core only, no GoogleMock needed)
 #ifdef DYNAFAKE_TEST_WIRE
 #include <dynafake/wire.hpp>
 #endif
@@ -57,13 +58,7 @@ inline std::vector<Transport> Transports() {
 }
 
 /// A table "orders" with a string hash key "id", on demand.
-inline M::CreateTableRequest OrdersTable(const std::string& name = "orders") {
-  return M::CreateTableRequest()
-      .WithTableName(name)
-      .WithKeySchema({M::KeySchemaElement().WithAttributeName("id").WithKeyType(M::KeyType::HASH)})
-      .WithAttributeDefinitions({M::AttributeDefinition().WithAttributeName("id").WithAttributeType(M::ScalarAttributeType::S)})
-      .WithBillingMode(M::BillingMode::PAY_PER_REQUEST);
-}
+inline M::CreateTableRequest OrdersTable(const std::string& name = "orders") { return dynafake::testing::HashKeyTable(name); }
 
 inline M::PutItemRequest Order(const std::string& table, const std::string& id, int quantity = 1) {
   return M::PutItemRequest().WithTableName(table).WithItem(

@@ -55,10 +55,9 @@ inline FaultRule RuleFromJson(const Json& j) {
   if (const auto times = IntField(j, "times")) {
     if (*times != -1 && (*times < 1 || *times > 1000000000))
       throw AdminError(400, "'times' must be 1 or more, or -1 for always");
-    rule.Times(static_cast<int>(*times));
-  } else {
-    rule.Always();
-  }
+    if (*times == -1) rule.Always();
+    else rule.Times(static_cast<int>(*times));
+  }  // neither: FaultRule's own defaults (see faults.hpp): "nth" alone is that call only, no "nth" every call
   bool pass = false;
   if (const auto it = j.find("pass"); it != j.end() && !it->is_null()) {
     if (!it->is_boolean()) throw AdminError(400, "'pass' must be true or false");
@@ -86,21 +85,12 @@ inline FaultRule RuleFromJson(const Json& j) {
   return rule.Fail(std::move(error));
 }
 
-/// A rule as the admin API lists it: the fields RuleFromJson takes, plus id, seen and fired.
+/// A rule as the admin API lists it: the rule's own JSON (the fields RuleFromJson takes), plus id, seen and fired.
 inline Json FaultJson(const FaultSet::Entry& e) {
-  const FaultRule& r = e.rule;
-  Json j{{"id", std::to_string(e.id)}, {"operation", r.Operation().empty() ? "*" : r.Operation()},
-         {"times", r.TimesLimit()}, {"seen", e.seen}, {"fired", e.fired}};
-  if (!r.Table().empty()) j["table"] = r.Table();
-  if (!r.Backup().empty()) j["backup"] = r.Backup();
-  if (r.Nth() > 0) j["nth"] = r.Nth();
-  if (!r.Error()) {
-    j["pass"] = true;
-  } else {
-    j["error"] = r.Error()->GetExceptionName();
-    j["status"] = r.Error()->GetResponseCode();
-    if (!r.Error()->GetMessage().empty()) j["message"] = r.Error()->GetMessage();
-  }
+  Json j = Json::parse(e.rule.ToJson());
+  j["id"] = std::to_string(e.id);
+  j["seen"] = e.seen;
+  j["fired"] = e.fired;
   return j;
 }
 

@@ -1,0 +1,244 @@
+// Fault rules as a test writes them: named by request type or by a checked
+// name, the one meaning of OnCall/Times/FromCall, scoped rules, and rules that
+// describe themselves (text for failure output, JSON for the HTTP admin API).
+// Not parameterised over the transport: none of this depends on it.
+#include <memory>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <dynafake/dynafake.hpp>
+
+namespace {
+
+namespace M = dynafake::Model;
+using dynafake::DynamoDBErrors;
+using dynafake::FaultRule;
+using dynafake::ScopedFaultRule;
+using ::testing::HasSubstr;
+
+class FaultRules : public ::testing::Test {
+ protected:
+  FaultRules() {
+    client.CreateTable(
+        M::CreateTableRequest()
+            .WithTableName("orders")
+            .WithKeySchema({M::KeySchemaElement().WithAttributeName("id").WithKeyType(M::KeyType::HASH)})
+            .WithAttributeDefinitions(
+                {M::AttributeDefinition().WithAttributeName("id").WithAttributeType(M::ScalarAttributeType::S)})
+            .WithBillingMode(M::BillingMode::PAY_PER_REQUEST));
+  }
+  /// Makes `n` ListTables calls; returns the numbers (from 1) of those that failed.
+  std::vector<int> FailingCalls(int n) {
+    std::vector<int> failed;
+    for (int i = 1; i <= n; ++i)
+      if (!client.ListTables(M::ListTablesRequest()).IsSuccess()) failed.push_back(i);
+    return failed;
+  }
+
+  dynafake::ManualClock clock;
+  dynafake::Service service{clock, dynafake::ServiceOptions::Instant()};
+  dynafake::Client client{service};
+};
+
+using Calls = std::vector<int>;
+
+// ---------------------------------------------------------------- naming the operation
+
+TEST_F(FaultRules, NamedByRequestType) {
+  service.Faults().Add(FaultRule::On<M::CreateBackupRequest>().Fail(DynamoDBErrors::LIMIT_EXCEEDED));
+  EXPECT_EQ(FaultRule::On<M::CreateBackupRequest>().Operation(), "CreateBackup");
+  EXPECT_EQ(client.CreateBackup(M::CreateBackupRequest().WithTableName("orders").WithBackupName("first"))
+                .GetError()
+                .GetErrorType(),
+            DynamoDBErrors::LIMIT_EXCEEDED);
+  EXPECT_TRUE(client.ListTables(M::ListTablesRequest()).IsSuccess()) << "other operations are not matched";
+}
+
+TEST_F(FaultRules, AnUnknownOperationNameIsRefusedAtOnce) {
+  try {
+    FaultRule::On("CreatBackup");
+    FAIL() << "On(\"CreatBackup\") should have thrown";
+  } catch (const std::invalid_argument& e) {
+    EXPECT_THAT(e.what(), HasSubstr("unknown operation \"CreatBackup\""));
+    EXPECT_THAT(e.what(), HasSubstr("CreateBackup, DescribeBackup, ListBackups"));
+  }
+  EXPECT_THROW(FaultRule::On("createbackup"), std::invalid_argument) << "names are case-sensitive, as on the wire";
+  EXPECT_THROW(FaultRule::On("DynamoDB_20120810.CreateBackup"), std::invalid_argument);
+  EXPECT_EQ(FaultRule::On("*").Operation(), "") << "\"*\" is any operation";
+  EXPECT_EQ(FaultRule::On("").Operation(), "");
+  EXPECT_TRUE(service.Faults().List().empty());
+}
+
+TEST_F(FaultRules, CountsBelowOneAreRefused) {
+  EXPECT_THROW(FaultRule::On("ListTables").OnCall(0), std::invalid_argument);
+  EXPECT_THROW(FaultRule::On("ListTables").FromCall(-1), std::invalid_argument);
+  EXPECT_THROW(FaultRule::On("ListTables").Times(0), std::invalid_argument);
+}
+
+// ---------------------------------------------------------------- when a rule fires
+
+TEST_F(FaultRules, WithNeitherOnCallNorTimesEveryCallFails) {
+  service.Faults().Add(FaultRule::On<M::ListTablesRequest>());
+  EXPECT_EQ(FailingCalls(4), (Calls{1, 2, 3, 4}));
+}
+
+TEST_F(FaultRules, OnCallFailsThatCallOnly) {
+  const int id = service.Faults().Add(FaultRule::On<M::ListTablesRequest>().OnCall(3));
+  EXPECT_EQ(FailingCalls(6), (Calls{3}));
+  EXPECT_EQ(service.Faults().Fired(id), 1);
+}
+
+TEST_F(FaultRules, OnCallWithTimesFailsThatManyInARow) {
+  service.Faults().Add(FaultRule::On<M::ListTablesRequest>().OnCall(3).Times(2));
+  EXPECT_EQ(FailingCalls(6), (Calls{3, 4}));
+}
+
+TEST_F(FaultRules, FromCallAndOnCallAlwaysFailEveryCallFromThere) {
+  service.Faults().Add(FaultRule::On<M::ListTablesRequest>().FromCall(3));
+  EXPECT_EQ(FailingCalls(5), (Calls{3, 4, 5}));
+  service.Faults().Clear();
+  service.Faults().Add(FaultRule::On<M::ListTablesRequest>().Always().OnCall(2));  // order does not matter
+  EXPECT_EQ(FailingCalls(4), (Calls{2, 3, 4}));
+}
+
+TEST_F(FaultRules, TimesAloneFailsTheFirstCalls) {
+  service.Faults().Add(FaultRule::On<M::ListTablesRequest>().Times(2));
+  EXPECT_EQ(FailingCalls(4), (Calls{1, 2}));
+  service.Faults().Clear();
+  service.Faults().Add(FaultRule::On<M::ListTablesRequest>().Once());
+  EXPECT_EQ(FailingCalls(3), (Calls{1}));
+}
+
+TEST_F(FaultRules, OnCallOnceMeansWhatItAlwaysMeant) {
+  service.Faults().Add(FaultRule::On<M::ListTablesRequest>().OnCall(2).Once());
+  EXPECT_EQ(FailingCalls(4), (Calls{2}));
+}
+
+TEST_F(FaultRules, CallsAreCountedPerRuleOverTheCallsItMatches) {
+  service.Faults().Add(FaultRule::On<M::ListTablesRequest>().OnCall(2));
+  EXPECT_TRUE(client.DescribeTable(M::DescribeTableRequest().WithTableName("orders")).IsSuccess());  // not counted
+  EXPECT_EQ(FailingCalls(3), (Calls{2}));
+}
+
+// ---------------------------------------------------------------- scoped rules
+
+TEST_F(FaultRules, AScopedRuleIsRemovedWithItsHandle) {
+  {
+    auto rule = service.Faults().AddScoped(FaultRule::On<M::ListTablesRequest>().Times(2));
+    EXPECT_NE(rule.Id(), 0);
+    EXPECT_EQ(FailingCalls(1), (Calls{1}));
+    EXPECT_EQ(rule.Fired(), 1);
+    EXPECT_EQ(service.Faults().List().size(), 1u);
+  }
+  EXPECT_TRUE(service.Faults().List().empty());
+  EXPECT_TRUE(FailingCalls(2).empty()) << "its second firing never comes";
+}
+
+TEST_F(FaultRules, AScopedRuleCanBeMovedResetOrReleased) {
+  ScopedFaultRule outer;
+  {
+    auto inner = service.Faults().AddScoped(FaultRule::On<M::ListTablesRequest>());
+    outer = std::move(inner);
+    EXPECT_EQ(inner.Id(), 0);  // NOLINT(bugprone-use-after-move): a moved-from handle owns nothing
+  }
+  EXPECT_EQ(FailingCalls(1), (Calls{1})) << "the rule moved out of the inner scope";
+  outer.Reset();
+  EXPECT_TRUE(service.Faults().List().empty());
+
+  int kept = 0;
+  {
+    auto rule = service.Faults().AddScoped(FaultRule::On<M::ListTablesRequest>().Once());
+    kept = rule.Release();
+  }
+  ASSERT_EQ(service.Faults().List().size(), 1u);
+  EXPECT_EQ(service.Faults().List()[0].id, kept);
+}
+
+TEST(ScopedFaultRule, OutlivingItsServiceIsHarmless) {
+  ScopedFaultRule rule;
+  {
+    dynafake::ManualClock clock;
+    dynafake::Service service(clock);
+    rule = service.Faults().AddScoped(FaultRule::On<M::ListTablesRequest>());
+  }
+  EXPECT_EQ(rule.Fired(), 0);
+  rule.Reset();  // the set is gone: nothing to remove, nothing touched
+  EXPECT_EQ(rule.Id(), 0);
+}
+
+// ---------------------------------------------------------------- description
+
+TEST(FaultRuleDescription, ReadsLikeWhatItDoes) {
+  EXPECT_EQ(FaultRule::On<M::CreateBackupRequest>().ForTable("orders").OnCall(3).ToString(),
+            "CreateBackup on table \"orders\", call 3 only: fails with InternalServerError (HTTP 500)");
+  EXPECT_EQ(FaultRule::AnyOperation().Fail(DynamoDBErrors::SERVICE_UNAVAILABLE).ToString(),
+            "any operation, every call: fails with ServiceUnavailable (HTTP 503)");
+  EXPECT_EQ(FaultRule::On("DeleteBackup").ForBackup("arn:x").FromCall(2).PassThrough().ToString(),
+            "DeleteBackup on backup \"arn:x\", from call 2 on: passes through");
+  EXPECT_EQ(FaultRule::On("CreateBackup")
+                .OnCall(2)
+                .Times(3)
+                .Fail(DynamoDBErrors::THROTTLING, "Slow \"down\"", 429)
+                .ToString(),
+            "CreateBackup, calls 2 to 4: fails with ThrottlingException (HTTP 429) \"Slow \\\"down\\\"\"");
+  EXPECT_EQ(FaultRule::On("CreateBackup").When([](const dynafake::CallInfo&) { return true; }).Once().ToString(),
+            "CreateBackup when a C++ predicate holds, call 1 only: fails with InternalServerError (HTTP 500)");
+  EXPECT_EQ(
+      FaultRule::On("CreateBackup")
+          .When("the backup name starts with adhoc-", [](const dynafake::CallInfo&) { return true; })
+          .ToString(),
+      "CreateBackup when the backup name starts with adhoc-, every call: fails with InternalServerError (HTTP 500)");
+}
+
+TEST(FaultRuleDescription, StreamsForFailureOutputWithItsCounters) {
+  dynafake::ManualClock clock;
+  dynafake::Service service(clock);
+  std::ostringstream empty;
+  empty << service.Faults();
+  EXPECT_EQ(empty.str(), "no fault rules");
+
+  service.Faults().Add(FaultRule::On("ListTables").Times(2).Fail(DynamoDBErrors::LIMIT_EXCEEDED));
+  service.Faults().Add(FaultRule::On("DescribeTable").PassThrough());
+  dynafake::Client(service).ListTables(M::ListTablesRequest());
+  std::ostringstream all;
+  all << service.Faults();
+  EXPECT_EQ(all.str(),
+            "#1 ListTables, calls 1 to 2: fails with LimitExceededException (HTTP 400) [seen 1, fired 1]\n"
+            "#2 DescribeTable, every call: passes through [seen 0, fired 0]");
+  std::ostringstream one;
+  one << service.Faults().List()[1].rule;
+  EXPECT_EQ(one.str(), "DescribeTable, every call: passes through");
+}
+
+TEST(FaultRuleDescription, ToJsonSpeaksTheAdminApisTerms) {
+  EXPECT_EQ(FaultRule::On<M::CreateBackupRequest>()
+                .ForTable("orders")
+                .OnCall(2)
+                .Fail(DynamoDBErrors::INTERNAL_FAILURE, "disk on fire", 503)
+                .ToJson(),
+            R"({"operation":"CreateBackup","table":"orders","nth":2,"times":1,)"
+            R"("error":"InternalServerError","status":503,"message":"disk on fire"})");
+  EXPECT_EQ(FaultRule::AnyOperation().ToJson(),
+            R"({"operation":"*","times":-1,"error":"InternalServerError","status":500})");
+  EXPECT_EQ(FaultRule::On("DeleteBackup").ForBackup("arn:b").Times(3).PassThrough().ToJson(),
+            R"({"operation":"DeleteBackup","backup":"arn:b","times":3,"pass":true})");
+  EXPECT_EQ(
+      FaultRule::On("ListTables").When("it rains", [](const dynafake::CallInfo&) { return true; }).ToJson(),
+      R"({"operation":"ListTables","predicate":"it rains","times":-1,"error":"InternalServerError","status":500})");
+}
+
+TEST(FaultRuleDescription, ToJsonEscapesWhatJsonMust) {
+  const std::string json = FaultRule::On("CreateBackup")
+                               .ForTable(std::string("a\"b\\c\n\x01") + "\xc3\xa9" + "\xff" + "\xed\xa0\x80")
+                               .ToJson();
+  EXPECT_THAT(json, HasSubstr(R"("table":"a\"b\\c\u000a\u0001)"
+                              "\xc3\xa9"                         // valid UTF-8 stays as it is
+                              R"(\ufffd\ufffd\ufffd\ufffd")"));  // a stray byte, a surrogate's three bytes
+}
+
+}  // namespace
