@@ -92,8 +92,10 @@ class StateControl {
   void SaveFile(std::string path = {}) {
     if (path.empty()) path = path_;
     if (path.empty()) throw AdminError(400, "no state file configured (start the server with --state FILE)");
-    const std::string text = SaveDocument();
+    // One save at a time, snapshot and write together: two saves racing could
+    // otherwise rename the older snapshot over the newer one.
     std::lock_guard<std::mutex> lock(saving_);
+    const std::string text = SaveDocument();
     try {
       WriteFileAtomically(path, text);
     } catch (const std::exception& e) {
