@@ -77,8 +77,8 @@ class StateControl {
       std::string what = e.what();
       if (const auto close = what.find("] "); what.rfind("[json.exception.", 0) == 0 && close != std::string::npos)
         what = what.substr(close + 2);
-      throw AdminError(400, "not JSON: " + what + " (byte " + std::to_string(e.byte) + " of " +
-                                std::to_string(text.size()) + ")");
+      throw AdminError(
+          400, "not JSON: " + what + " (byte " + std::to_string(e.byte) + " of " + std::to_string(text.size()) + ")");
     }
     if (accounts_.Size() == 1) return Load(text, "");
     if (!doc.is_object() || !doc.contains("accounts") || !doc["accounts"].is_object())
@@ -126,23 +126,23 @@ class StateControl {
     using detail::AdminCall;
     using detail::Json;
     router.Add("GET", base + "/state", detail::AdminRoute([this](const AdminCall& call) {
-      accounts_.ForAdmin(call.account);  // an unknown account is a 400
-      const Json j = Json::parse(Save(call.account), nullptr, false);
-      if (j.is_discarded()) throw AdminError(500, "the snapshot is not JSON");
-      return j;
-    }));
+                 accounts_.ForAdmin(call.account);  // an unknown account is a 400
+                 const Json j = Json::parse(Save(call.account), nullptr, false);
+                 if (j.is_discarded()) throw AdminError(500, "the snapshot is not JSON");
+                 return j;
+               }));
     router.Add("PUT", base + "/state", detail::AdminRoute([this](const AdminCall& call) {
-      accounts_.ForAdmin(call.account);
-      detail::ParseJson(call.request.body);  // not JSON, or too deep: a 400 before anything loads
-      Load(call.request.body, call.account);
-      Json out = clock_.ToJson();
-      out["status"] = "loaded";
-      return out;
-    }));
+                 accounts_.ForAdmin(call.account);
+                 detail::ParseJson(call.request.body);  // not JSON, or too deep: a 400 before anything loads
+                 Load(call.request.body, call.account);
+                 Json out = clock_.ToJson();
+                 out["status"] = "loaded";
+                 return out;
+               }));
     router.Add("POST", base + "/state/save", detail::AdminRoute([this](const AdminCall&) {
-      SaveFile();
-      return Json{{"status", "saved"}, {"path", path_}};
-    }));
+                 SaveFile();
+                 return Json{{"status", "saved"}, {"path", path_}};
+               }));
   }
 
  private:

@@ -56,8 +56,8 @@ class ServerClock final : public AdjustableClock {
     const auto target = t.time_since_epoch().count();
     do {
       if (target < current)
-        throw std::invalid_argument("time cannot move backwards (now " + DateTime(Now()).ToIso8601() +
-                                    ", asked for " + DateTime(t).ToIso8601() + ")");
+        throw std::invalid_argument("time cannot move backwards (now " + DateTime(Now()).ToIso8601() + ", asked for " +
+                                    DateTime(t).ToIso8601() + ")");
     } while (!now_.compare_exchange_weak(current, target));
   }
 
