@@ -39,10 +39,9 @@ extern char** environ;
 namespace {
 
 using Clock = std::chrono::steady_clock;
-constexpr const char* kTable =
-    R"({"TableName":"orders","BillingMode":"PAY_PER_REQUEST",)"
-    R"("AttributeDefinitions":[{"AttributeName":"id","AttributeType":"S"}],)"
-    R"("KeySchema":[{"AttributeName":"id","KeyType":"HASH"}]})";
+constexpr const char* kTable = R"({"TableName":"orders","BillingMode":"PAY_PER_REQUEST",)"
+                               R"("AttributeDefinitions":[{"AttributeName":"id","AttributeType":"S"}],)"
+                               R"("KeySchema":[{"AttributeName":"id","KeyType":"HASH"}]})";
 
 /// The server under test: DYNAFAKE_BENCH_URL, or an in-process HttpServer.
 struct Target {
@@ -66,11 +65,13 @@ struct Target {
   }
 
   static int Call(dynafake::http::Client& c, const std::string& op, const std::string& body) {
-    return c.Send("POST", "/", body,
-                  {{"X-Amz-Target", "DynamoDB_20120810." + op},
-                   {"Authorization", "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20260101/us-east-1/dynamodb/aws4_request, "
-                                     "SignedHeaders=host, Signature=00"}},
-                  "application/x-amz-json-1.0")
+    return c
+        .Send("POST", "/", body,
+              {{"X-Amz-Target", "DynamoDB_20120810." + op},
+               {"Authorization",
+                "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20260101/us-east-1/dynamodb/aws4_request, "
+                "SignedHeaders=host, Signature=00"}},
+              "application/x-amz-json-1.0")
         .status;
   }
 };

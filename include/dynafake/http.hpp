@@ -54,32 +54,32 @@
 // HTTP library, no TLS or compression library.
 #pragma once
 
-#include <chrono>     // std::chrono
-#include <cstddef>    // std::size_t
-#include <map>        // std::map
-#include <memory>     // std::unique_ptr
-#include <mutex>      // std::mutex
-#include <stdexcept>  // std::runtime_error, std::invalid_argument, std::logic_error
-#include <string>     // std::string
+#include <chrono>       // std::chrono
+#include <cstddef>      // std::size_t
+#include <map>          // std::map
+#include <memory>       // std::unique_ptr
+#include <mutex>        // std::mutex
+#include <stdexcept>    // std::runtime_error, std::invalid_argument, std::logic_error
+#include <string>       // std::string
 #include <string_view>  // std::string_view
-#include <thread>     // std::thread
-#include <utility>    // std::pair, std::move
-#include <vector>     // std::vector
+#include <thread>       // std::thread
+#include <utility>      // std::pair, std::move
+#include <vector>       // std::vector
 
-#include "dynafake/clock.hpp"                 // Clock
-#include "dynafake/options.hpp"               // ServiceOptions
-#include "dynafake/service.hpp"               // Service
-#include "dynafake/wire.hpp"                  // Wire
-#include "dynafake/http/accounts.hpp"         // Accounts
-#include "dynafake/http/admin_client.hpp"     // AdminClient
-#include "dynafake/http/admin_clock.hpp"      // ClockControl
-#include "dynafake/http/admin_faults.hpp"     // AddFaultRoutes
-#include "dynafake/http/admin_json.hpp"       // Json, AdminRoute
-#include "dynafake/http/admin_state.hpp"      // StateControl
-#include "dynafake/http/config.hpp"           // HttpOptions, ServerConfig, ServerClock, AdminError
-#include "dynafake/http/message.hpp"          // http::Request, http::Response
-#include "dynafake/http/router.hpp"           // http::Router
-#include "dynafake/http/socket_server.hpp"    // http::SocketServer
+#include "dynafake/clock.hpp"               // Clock
+#include "dynafake/http/accounts.hpp"       // Accounts
+#include "dynafake/http/admin_client.hpp"   // AdminClient
+#include "dynafake/http/admin_clock.hpp"    // ClockControl
+#include "dynafake/http/admin_faults.hpp"   // AddFaultRoutes
+#include "dynafake/http/admin_json.hpp"     // Json, AdminRoute
+#include "dynafake/http/admin_state.hpp"    // StateControl
+#include "dynafake/http/config.hpp"         // HttpOptions, ServerConfig, ServerClock, AdminError
+#include "dynafake/http/message.hpp"        // http::Request, http::Response
+#include "dynafake/http/router.hpp"         // http::Router
+#include "dynafake/http/socket_server.hpp"  // http::SocketServer
+#include "dynafake/options.hpp"             // ServiceOptions
+#include "dynafake/service.hpp"             // Service
+#include "dynafake/wire.hpp"                // Wire
 
 namespace dynafake {
 
@@ -168,8 +168,8 @@ class HttpServer {
     try {
       port_ = loops[0]->Bind(options_.host, options_.port);
     } catch (const std::exception& e) {
-      throw std::runtime_error("dynafake: cannot bind " + http::detail::HostPort(options_.host, options_.port) +
-                               ": " + e.what() + " (in use, or not an address of this machine?)");
+      throw std::runtime_error("dynafake: cannot bind " + http::detail::HostPort(options_.host, options_.port) + ": " +
+                               e.what() + " (in use, or not an address of this machine?)");
     }
     for (int i = 1; i < LoopCount(); ++i) {
       loops.push_back(makeLoop());
@@ -273,8 +273,9 @@ class HttpServer {
       response = ErrorAnswer(404, "no admin endpoint " + request.path +
                                       " (see GET /_dynafake/health, /clock, /faults, /state; POST /reset)");
     } else {
-      response = ErrorAnswer(404, "no route for " + request.method + " " + request.path +
-                                      " (DynamoDB calls are POST / with X-Amz-Target; admin calls are under /_dynafake/)");
+      response =
+          ErrorAnswer(404, "no route for " + request.method + " " + request.path +
+                               " (DynamoDB calls are POST / with X-Amz-Target; admin calls are under /_dynafake/)");
     }
     if (options_.requestLog) {
       std::string line = request.method + " " + request.path;
@@ -290,7 +291,8 @@ class HttpServer {
 
   static HttpOptions RequireNoAccounts(HttpOptions options) {
     if (!options.accounts.empty())
-      throw std::invalid_argument("HttpServer over a given Service serves one account; HttpOptions::accounts must be empty");
+      throw std::invalid_argument(
+          "HttpServer over a given Service serves one account; HttpOptions::accounts must be empty");
     return options;
   }
 
@@ -321,15 +323,17 @@ class HttpServer {
     using http::detail::AdminCall;
     using http::detail::Json;
     const std::string base = kAdminBase;
-    router_.Add("GET", base + "/health", http::detail::AdminRoute([](const AdminCall&) { return Json{{"status", "ok"}}; }));
+    router_.Add("GET", base + "/health", http::detail::AdminRoute([](const AdminCall&) {
+                  return Json{{"status", "ok"}};
+                }));
     clock_.AddRoutes(router_, base);
     http::AddFaultRoutes(router_, base, accounts_);
     router_.Add("POST", base + "/reset", http::detail::AdminRoute([this](const AdminCall&) {
-      ResetWorld();
-      Json out = clock_.ToJson();
-      out["status"] = "reset";
-      return out;
-    }));
+                  ResetWorld();
+                  Json out = clock_.ToJson();
+                  out["status"] = "reset";
+                  return out;
+                }));
     state_.AddRoutes(router_, base);
   }
 
@@ -337,14 +341,17 @@ class HttpServer {
     http::Accounts::Refusal refusal;
     http::Accounts::Account* account = accounts_.ForRequest(request.HeaderValue("Authorization"), refusal);
     if (!account) {
-      return http::Response(400, wire::kContentType,
-                            http::detail::Dump(http::detail::Json{{"__type", refusal.type}, {"message", refusal.message}}));
+      return http::Response(
+          400, wire::kContentType,
+          http::detail::Dump(http::detail::Json{{"__type", refusal.type}, {"message", refusal.message}}));
     }
     Response r = account->wire->Handle(request.HeaderValue("X-Amz-Target"), request.body);
     http::Response out(r.status, wire::kContentType, std::move(r.body));
     for (auto& h : r.headers) {
-      if (h.first == "Content-Type") out.contentType = h.second;
-      else out.headers.emplace_back(h.first, std::move(h.second));
+      if (h.first == "Content-Type")
+        out.contentType = h.second;
+      else
+        out.headers.emplace_back(h.first, std::move(h.second));
     }
     return out;
   }

@@ -6,7 +6,6 @@
 #include <thread>
 #include <vector>
 
-
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -25,7 +24,8 @@ constexpr const char* kAuth =
     "SignedHeaders=host;x-amz-date;x-amz-target, Signature=0123456789abcdef";
 
 std::string AuthFor(const std::string& key) {
-  return "AWS4-HMAC-SHA256 Credential=" + key + "/20260101/us-east-1/dynamodb/aws4_request, SignedHeaders=host, Signature=00";
+  return "AWS4-HMAC-SHA256 Credential=" + key +
+         "/20260101/us-east-1/dynamodb/aws4_request, SignedHeaders=host, Signature=00";
 }
 
 struct Answer {
@@ -448,8 +448,9 @@ TEST(HttpAdmin, ResetEmptiesTheWorldAndRewindsTheClock) {
   EXPECT_TRUE(tables.body["TableNames"].empty());
   // Same seed, same start: the same calls give the same ARNs again.
   ASSERT_EQ(c.Call("CreateTable", TableRequest("orders")).status, 200);
-  EXPECT_EQ(c.Call("CreateBackup", {{"TableName", "orders"}, {"BackupName", "nightly"}}).body["BackupDetails"]["BackupArn"],
-            firstArn);
+  EXPECT_EQ(
+      c.Call("CreateBackup", {{"TableName", "orders"}, {"BackupName", "nightly"}}).body["BackupDetails"]["BackupArn"],
+      firstArn);
 }
 
 TEST(HttpAdmin, StateSnapshotsRoundTripThroughTheAdminApi) {

@@ -23,13 +23,14 @@ using Clock = std::chrono::steady_clock;
 
 std::string ListTables(const std::string& connection = "close") {
   return "POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Amz-Target: DynamoDB_20120810.ListTables\r\n"
-         "Content-Type: application/x-amz-json-1.0\r\nConnection: " + connection + "\r\nContent-Length: 2\r\n\r\n{}";
+         "Content-Type: application/x-amz-json-1.0\r\nConnection: " +
+         connection + "\r\nContent-Length: 2\r\n\r\n{}";
 }
 
 std::string Post(const std::string& path, const std::string& target, const std::string& body) {
   return "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n" +
-         (target.empty() ? "" : "X-Amz-Target: " + target + "\r\n") + "Content-Length: " +
-         std::to_string(body.size()) + "\r\n\r\n" + body;
+         (target.empty() ? "" : "X-Amz-Target: " + target + "\r\n") + "Content-Length: " + std::to_string(body.size()) +
+         "\r\n\r\n" + body;
 }
 
 std::string Nested(int depth) { return std::string(depth, '[') + std::string(depth, ']'); }
@@ -37,8 +38,8 @@ std::string Nested(int depth) { return std::string(depth, '[') + std::string(dep
 /// One keep-alive client making a call; returns how long it took (and fails the test when it was not a 200).
 std::chrono::milliseconds TimedCall(dynafake::http::Client& client) {
   const auto start = Clock::now();
-  const auto r = client.Send("POST", "/", "{}", {{"X-Amz-Target", "DynamoDB_20120810.ListTables"}},
-                             "application/x-amz-json-1.0");
+  const auto r =
+      client.Send("POST", "/", "{}", {{"X-Amz-Target", "DynamoDB_20120810.ListTables"}}, "application/x-amz-json-1.0");
   EXPECT_EQ(r.status, 200) << r.body;
   return std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - start);
 }
@@ -73,8 +74,9 @@ TEST(HttpLimits, DeeplyNestedJsonIsRefusedOnEveryPath) {
     EXPECT_THAT(admin, StartsWith("HTTP/1.1 400 ")) << path;
     EXPECT_THAT(admin, HasSubstr("nests deeper than")) << path;
   }
-  const std::string state = RawExchange(
-      server.Port(), "PUT /_dynafake/state HTTP/1.1\r\nConnection: close\r\nContent-Length: 1000\r\n\r\n" + Nested(500));
+  const std::string state =
+      RawExchange(server.Port(),
+                  "PUT /_dynafake/state HTTP/1.1\r\nConnection: close\r\nContent-Length: 1000\r\n\r\n" + Nested(500));
   EXPECT_THAT(state, StartsWith("HTTP/1.1 400 "));
   EXPECT_EQ(server.GetService().Stats().tables, 0u);
 }
@@ -97,20 +99,22 @@ TEST(HttpLimits, SilentSlowAndHalfOpenClientsBlockNoOne) {
   }
   // Meanwhile a well-behaved client is answered at once, every time.
   dynafake::http::Client client("127.0.0.1", server.Port());
-  for (int i = 0; i < 50; ++i) EXPECT_LT(TimedCall(client), std::chrono::milliseconds(1000));
+  for (int i = 0; i < 50; ++i) EXPECT_LT(TimedCall(client), std::chrono::milliseconds(dynafake_test::kStallMs));
   // The stalled requests get 408 and are closed; the silent ones are closed when idle.
   for (auto& s : partialHead) EXPECT_THAT(s->ReadAll(), StartsWith("HTTP/1.1 408 "));
   for (auto& s : partialBody) EXPECT_THAT(s->ReadAll(), StartsWith("HTTP/1.1 408 "));
   for (auto& s : silent) EXPECT_TRUE(s->ClosedByServer());
-  EXPECT_LT(TimedCall(client), std::chrono::milliseconds(1000));  // reconnects after its own idle close
+  EXPECT_LT(TimedCall(client),
+            std::chrono::milliseconds(dynafake_test::kStallMs));  // reconnects after its own idle close
 }
 
 TEST(HttpLimits, ExpectContinueGetsAnInterimAnswer) {
   HttpServer server;
   server.Start();
   RawSocket s(server.Port());
-  ASSERT_TRUE(s.Send("POST / HTTP/1.1\r\nX-Amz-Target: DynamoDB_20120810.ListTables\r\nExpect: 100-continue\r\n"
-                     "Connection: close\r\nContent-Length: 2\r\n\r\n"));
+  ASSERT_TRUE(
+      s.Send("POST / HTTP/1.1\r\nX-Amz-Target: DynamoDB_20120810.ListTables\r\nExpect: 100-continue\r\n"
+             "Connection: close\r\nContent-Length: 2\r\n\r\n"));
   // The client waits for the interim answer before it sends the body.
   EXPECT_EQ(s.ReadSome(), "HTTP/1.1 100 Continue\r\n\r\n");
   ASSERT_TRUE(s.Send("{}"));

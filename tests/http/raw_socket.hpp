@@ -49,7 +49,8 @@ class RawSocket {
   std::string ReadAll() {
     std::string answer;
     char buf[4096];
-    for (ssize_t n; fd_ >= 0 && (n = ::recv(fd_, buf, sizeof buf, 0)) > 0;) answer.append(buf, static_cast<std::size_t>(n));
+    for (ssize_t n; fd_ >= 0 && (n = ::recv(fd_, buf, sizeof buf, 0)) > 0;)
+      answer.append(buf, static_cast<std::size_t>(n));
     return answer;
   }
   /// True when the server has closed the connection (recv sees EOF or a reset) within the read timeout.
@@ -72,5 +73,23 @@ inline std::string RawExchange(int port, const std::string& request) {
   if (!s.Send(request)) return {};
   return s.ReadAll();
 }
+
+}  // namespace dynafake_test
+
+namespace dynafake_test {
+
+/// "No request stalled" bound for the HTTP tests: 1 s, or 10 s in a
+/// sanitizer build (ThreadSanitizer alone slows every call 5-15x).
+#if defined(__SANITIZE_THREAD__) || defined(__SANITIZE_ADDRESS__)
+inline constexpr int kStallMs = 10000;
+#elif defined(__has_feature)
+#if __has_feature(thread_sanitizer) || __has_feature(address_sanitizer)
+inline constexpr int kStallMs = 10000;
+#else
+inline constexpr int kStallMs = 1000;
+#endif
+#else
+inline constexpr int kStallMs = 1000;
+#endif
 
 }  // namespace dynafake_test

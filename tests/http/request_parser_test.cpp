@@ -75,7 +75,8 @@ TEST(RequestParser, PipelinedRequestsComeOutInOrder) {
 
 TEST(RequestParser, ChunkedBodiesAreJoined) {
   const std::string chunked =
-      "POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n3;ext=1\r\n{\"a\r\n5\r\n\":1}\n\r\n0\r\nX-Trailer: y\r\n\r\n";
+      "POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n3;ext=1\r\n{\"a\r\n5\r\n\":1}\n\r\n0\r\nX-Trailer: "
+      "y\r\n\r\n";
   for (std::size_t step : {std::size_t{1}, std::size_t{3}, std::size_t{100}}) {
     const Parsed p = Feed(chunked, step);
     ASSERT_EQ(p.requests.size(), 1u) << "step " << step << ": " << p.message;

@@ -54,8 +54,7 @@ std::map<std::string, std::string> ItemsOf(Caller& c, const std::string& table) 
   std::map<std::string, std::string> items;
   const Json scan = c.Call("Scan", {{"TableName", table}});
   if (!scan.contains("Items")) return items;
-  for (const auto& item : scan["Items"])
-    items[item["id"]["S"].get<std::string>()] = item["v"]["N"].get<std::string>();
+  for (const auto& item : scan["Items"]) items[item["id"]["S"].get<std::string>()] = item["v"]["N"].get<std::string>();
   return items;
 }
 

@@ -36,7 +36,8 @@ std::map<std::string, std::string> ReadAccounts(const std::string& path) {
                              "e.g. {\"AKIDALICE\": \"111111111111\", \"AKIDBOB\": \"222222222222\"}");
   std::map<std::string, std::string> out;
   for (auto it = j.begin(); it != j.end(); ++it) {
-    if (!it->is_string()) throw std::runtime_error("--accounts: the account of key '" + it.key() + "' must be a string");
+    if (!it->is_string())
+      throw std::runtime_error("--accounts: the account of key '" + it.key() + "' must be a string");
     const std::string account = it->get<std::string>();
     if (account.size() != 12 || account.find_first_not_of("0123456789") != std::string::npos)
       throw std::runtime_error("--accounts: '" + account + "' (key '" + it.key() + "') is not a 12-digit account id");
@@ -48,8 +49,9 @@ std::map<std::string, std::string> ReadAccounts(const std::string& path) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  CLI::App app{"dynafake-server: a fake Amazon DynamoDB (backup API) on a loopback port, with an admin API "
-               "under /_dynafake/ for the clock, fault rules, state and reset"};
+  CLI::App app{
+      "dynafake-server: a fake Amazon DynamoDB (backup API) on a loopback port, with an admin API "
+      "under /_dynafake/ for the clock, fault rules, state and reset"};
   std::string host = "127.0.0.1";
   int port = 8000;
   std::string clockMode = "manual";
@@ -64,7 +66,9 @@ int main(int argc, char** argv) {
   std::size_t maxRequestBytes = std::size_t{16} * 1024 * 1024;
 
   app.add_option("--host", host, "Address to listen on")->capture_default_str();
-  app.add_option("--port", port, "Port to listen on; 0 picks a free port")->capture_default_str()->check(CLI::Range(0, 65535));
+  app.add_option("--port", port, "Port to listen on; 0 picks a free port")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 65535));
   app.add_option("--clock", clockMode, "manual: time moves only through the admin API; system: real time")
       ->capture_default_str()
       ->check(CLI::IsMember({"manual", "system"}));
@@ -72,8 +76,9 @@ int main(int argc, char** argv) {
   app.add_option("--account-id", accountId, "Account id in ARNs (default 123456789012)");
   app.add_option("--region", region, "Region in ARNs (default us-east-1)");
   auto* seedOpt = app.add_option("--seed", seed, "Seed of the ARN and id generator (default 20120810)");
-  app.add_option("--state", statePath,
-                 "State file: loaded at start if present, saved atomically on shutdown and on POST /_dynafake/state/save");
+  app.add_option(
+      "--state", statePath,
+      "State file: loaded at start if present, saved atomically on shutdown and on POST /_dynafake/state/save");
   app.add_option("--accounts", accountsPath,
                  "JSON file mapping access key ids to account ids; each account gets its own world")
       ->check(CLI::ExistingFile);
@@ -84,7 +89,7 @@ int main(int argc, char** argv) {
   app.add_option("--max-request-bytes", maxRequestBytes, "Larger requests get 413")->capture_default_str();
   CLI11_PARSE(app, argc, argv);
 
-  const Level level = logLevel == "error" ? Level::Error
+  const Level level = logLevel == "error"  ? Level::Error
                       : logLevel == "warn" ? Level::Warn
                       : logLevel == "info" ? Level::Info
                                            : Level::Debug;

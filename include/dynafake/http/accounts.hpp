@@ -10,11 +10,11 @@
 #include <utility>      // std::move
 #include <vector>       // std::vector
 
-#include "dynafake/clock.hpp"         // Clock
-#include "dynafake/options.hpp"       // ServiceOptions
-#include "dynafake/service.hpp"       // Service
-#include "dynafake/wire.hpp"          // Wire
-#include "dynafake/http/config.hpp"   // AdminError
+#include "dynafake/clock.hpp"        // Clock
+#include "dynafake/http/config.hpp"  // AdminError
+#include "dynafake/options.hpp"      // ServiceOptions
+#include "dynafake/service.hpp"      // Service
+#include "dynafake/wire.hpp"         // Wire
 
 namespace dynafake {
 namespace http {
@@ -80,10 +80,12 @@ class Accounts {
     const std::string key = detail::AccessKeyId(authorization);
     const auto it = keys_.find(key);
     if (it != keys_.end()) return &Find(it->second);
-    if (key.empty()) refusal = {"com.amazon.coral.service#MissingAuthenticationTokenException",
-                                "Request is missing Authentication Token"};
-    else refusal = {"com.amazon.coral.service#UnrecognizedClientException",
-                    "The security token included in the request is invalid."};
+    if (key.empty())
+      refusal = {"com.amazon.coral.service#MissingAuthenticationTokenException",
+                 "Request is missing Authentication Token"};
+    else
+      refusal = {"com.amazon.coral.service#UnrecognizedClientException",
+                 "The security token included in the request is invalid."};
     return nullptr;
   }
 

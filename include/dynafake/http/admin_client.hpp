@@ -35,8 +35,8 @@ class AdminClient {
   }
   TimePoint Now() { return TimeOf(Call("GET", "/_dynafake/clock", "")); }
   TimePoint Advance(std::chrono::milliseconds step) {
-    return TimeOf(Call("POST", "/_dynafake/clock/advance",
-                       Dump(Json{{"seconds", static_cast<double>(step.count()) / 1000.0}})));
+    return TimeOf(
+        Call("POST", "/_dynafake/clock/advance", Dump(Json{{"seconds", static_cast<double>(step.count()) / 1000.0}})));
   }
   TimePoint Set(TimePoint t) {
     return TimeOf(Call("POST", "/_dynafake/clock/set", Dump(Json{{"time", DateTime(t).ToIso8601()}})));

@@ -54,36 +54,39 @@ class ClockControl {
     using detail::Json;
     router.Add("GET", base + "/clock", detail::AdminRoute([this](const AdminCall&) { return ToJson(); }));
     router.Add("POST", base + "/clock/advance", detail::AdminRoute([this](const AdminCall& call) {
-      const Json j = detail::ParseObject(call.request.body);
-      detail::OnlyFields(j, {"seconds"});
-      const auto it = j.find("seconds");
-      if (it == j.end() || !it->is_number())
-        throw AdminError(400, "'seconds' (a number of seconds to move forward) is required");
-      const double seconds = it->get<double>();
-      if (!std::isfinite(seconds) || seconds > 1e11) throw AdminError(400, "'seconds' is out of range");
-      if (seconds < 0) throw AdminError(400, "time cannot move backwards ('seconds' is negative)");
-      Advance(std::chrono::milliseconds(std::llround(seconds * 1000.0)));
-      return ToJson();
-    }));
+                 const Json j = detail::ParseObject(call.request.body);
+                 detail::OnlyFields(j, {"seconds"});
+                 const auto it = j.find("seconds");
+                 if (it == j.end() || !it->is_number())
+                   throw AdminError(400, "'seconds' (a number of seconds to move forward) is required");
+                 const double seconds = it->get<double>();
+                 if (!std::isfinite(seconds) || seconds > 1e11) throw AdminError(400, "'seconds' is out of range");
+                 if (seconds < 0) throw AdminError(400, "time cannot move backwards ('seconds' is negative)");
+                 Advance(std::chrono::milliseconds(std::llround(seconds * 1000.0)));
+                 return ToJson();
+               }));
     router.Add("POST", base + "/clock/set", detail::AdminRoute([this](const AdminCall& call) {
-      const Json j = detail::ParseObject(call.request.body);
-      detail::OnlyFields(j, {"time", "epoch"});
-      std::optional<DateTime> t;
-      if (j.contains("time")) {
-        const std::string text = detail::StringField(j, "time");
-        t = DateTime::TryParseIso8601(text);
-        if (!t) throw AdminError(400, "'time' is not an ISO-8601 instant: '" + text + "' (e.g. 2026-02-05T00:00:00Z)");
-      } else if (j.contains("epoch")) {
-        if (!j["epoch"].is_number()) throw AdminError(400, "'epoch' must be a number of seconds since 1970");
-        const double epoch = j["epoch"].get<double>();
-        if (!std::isfinite(epoch) || epoch < 0 || epoch > 1e11) throw AdminError(400, "'epoch' is out of range");
-        t = DateTime(epoch);
-      } else {
-        throw AdminError(400, "'time' (ISO-8601, e.g. 2026-02-05T00:00:00Z) is required");
-      }
-      Set(*t);
-      return ToJson();
-    }));
+                 const Json j = detail::ParseObject(call.request.body);
+                 detail::OnlyFields(j, {"time", "epoch"});
+                 std::optional<DateTime> t;
+                 if (j.contains("time")) {
+                   const std::string text = detail::StringField(j, "time");
+                   t = DateTime::TryParseIso8601(text);
+                   if (!t)
+                     throw AdminError(400,
+                                      "'time' is not an ISO-8601 instant: '" + text + "' (e.g. 2026-02-05T00:00:00Z)");
+                 } else if (j.contains("epoch")) {
+                   if (!j["epoch"].is_number()) throw AdminError(400, "'epoch' must be a number of seconds since 1970");
+                   const double epoch = j["epoch"].get<double>();
+                   if (!std::isfinite(epoch) || epoch < 0 || epoch > 1e11)
+                     throw AdminError(400, "'epoch' is out of range");
+                   t = DateTime(epoch);
+                 } else {
+                   throw AdminError(400, "'time' (ISO-8601, e.g. 2026-02-05T00:00:00Z) is required");
+                 }
+                 Set(*t);
+                 return ToJson();
+               }));
   }
 
  private:

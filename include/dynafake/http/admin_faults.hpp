@@ -7,13 +7,13 @@
 #include <string>     // std::string
 #include <utility>    // std::move
 
-#include "dynafake/faults.hpp"               // FaultRule, FaultSet
-#include "dynafake/http/accounts.hpp"        // Accounts
-#include "dynafake/http/admin_json.hpp"      // Json, AdminRoute, fields
-#include "dynafake/http/config.hpp"          // AdminError
-#include "dynafake/http/router.hpp"          // Router
-#include "dynafake/model/errors.hpp"         // detail::FindError, detail::kErrorTable
+#include "dynafake/faults.hpp"                // FaultRule, FaultSet
 #include "dynafake/generated/operations.hpp"  // DYNAFAKE_FOR_EACH_OPERATION
+#include "dynafake/http/accounts.hpp"         // Accounts
+#include "dynafake/http/admin_json.hpp"       // Json, AdminRoute, fields
+#include "dynafake/http/config.hpp"           // AdminError
+#include "dynafake/http/router.hpp"           // Router
+#include "dynafake/model/errors.hpp"          // detail::FindError, detail::kErrorTable
 
 namespace dynafake {
 namespace http {
@@ -101,36 +101,37 @@ inline void AddFaultRoutes(Router& router, const std::string& base, Accounts& ac
   using detail::AdminCall;
   using detail::Json;
   router.Add("GET", base + "/faults", detail::AdminRoute([&accounts](const AdminCall& call) {
-    Json list = Json::array();
-    for (const auto& e : accounts.ForAdmin(call.account).Faults().List()) list.push_back(detail::FaultJson(e));
-    return Json{{"faults", list}};
-  }));
+               Json list = Json::array();
+               for (const auto& e : accounts.ForAdmin(call.account).Faults().List())
+                 list.push_back(detail::FaultJson(e));
+               return Json{{"faults", list}};
+             }));
   router.Add("POST", base + "/faults", detail::AdminRoute([&accounts](const AdminCall& call) {
-    const Json j = detail::ParseObject(call.request.body);
-    const std::string account = j.contains("account") ? detail::StringField(j, "account") : call.account;
-    FaultRule rule = detail::RuleFromJson(j);
-    return Json{{"id", std::to_string(accounts.ForAdmin(account).Faults().Add(std::move(rule)))}};
-  }));
+               const Json j = detail::ParseObject(call.request.body);
+               const std::string account = j.contains("account") ? detail::StringField(j, "account") : call.account;
+               FaultRule rule = detail::RuleFromJson(j);
+               return Json{{"id", std::to_string(accounts.ForAdmin(account).Faults().Add(std::move(rule)))}};
+             }));
   router.Add("DELETE", base + "/faults", detail::AdminRoute([&accounts](const AdminCall& call) {
-    FaultSet& faults = accounts.ForAdmin(call.account).Faults();
-    const std::size_t n = faults.List().size();
-    faults.Clear();
-    return Json{{"deleted", n}};
-  }));
+               FaultSet& faults = accounts.ForAdmin(call.account).Faults();
+               const std::size_t n = faults.List().size();
+               faults.Clear();
+               return Json{{"deleted", n}};
+             }));
   router.Add("DELETE", base + "/faults/*", detail::AdminRoute([&accounts](const AdminCall& call) {
-    const std::string& id = call.rest;
-    int n = 0;
-    try {
-      std::size_t used = 0;
-      n = std::stoi(id, &used);
-      if (used != id.size()) n = 0;
-    } catch (const std::exception&) {
-      n = 0;
-    }
-    if (n <= 0 || !accounts.ForAdmin(call.account).Faults().Remove(n))
-      throw AdminError(404, "no fault rule with id '" + id + "'");
-    return Json{{"deleted", id}};
-  }));
+               const std::string& id = call.rest;
+               int n = 0;
+               try {
+                 std::size_t used = 0;
+                 n = std::stoi(id, &used);
+                 if (used != id.size()) n = 0;
+               } catch (const std::exception&) {
+                 n = 0;
+               }
+               if (n <= 0 || !accounts.ForAdmin(call.account).Faults().Remove(n))
+                 throw AdminError(404, "no fault rule with id '" + id + "'");
+               return Json{{"deleted", id}};
+             }));
 }
 
 }  // namespace http

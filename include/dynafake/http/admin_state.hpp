@@ -77,8 +77,8 @@ class StateControl {
       std::string what = e.what();
       if (const auto close = what.find("] "); what.rfind("[json.exception.", 0) == 0 && close != std::string::npos)
         what = what.substr(close + 2);
-      throw AdminError(400, "not JSON: " + what + " (byte " + std::to_string(e.byte) + " of " +
-                                std::to_string(text.size()) + ")");
+      throw AdminError(
+          400, "not JSON: " + what + " (byte " + std::to_string(e.byte) + " of " + std::to_string(text.size()) + ")");
     }
     if (accounts_.Size() == 1) return Load(text, "");
     if (!doc.is_object() || !doc.contains("accounts") || !doc["accounts"].is_object())
@@ -92,8 +92,10 @@ class StateControl {
   void SaveFile(std::string path = {}) {
     if (path.empty()) path = path_;
     if (path.empty()) throw AdminError(400, "no state file configured (start the server with --state FILE)");
-    const std::string text = SaveDocument();
+    // One save at a time, snapshot and write together: two saves racing could
+    // otherwise rename the older snapshot over the newer one.
     std::lock_guard<std::mutex> lock(saving_);
+    const std::string text = SaveDocument();
     try {
       WriteFileAtomically(path, text);
     } catch (const std::exception& e) {
@@ -124,23 +126,23 @@ class StateControl {
     using detail::AdminCall;
     using detail::Json;
     router.Add("GET", base + "/state", detail::AdminRoute([this](const AdminCall& call) {
-      accounts_.ForAdmin(call.account);  // an unknown account is a 400
-      const Json j = Json::parse(Save(call.account), nullptr, false);
-      if (j.is_discarded()) throw AdminError(500, "the snapshot is not JSON");
-      return j;
-    }));
+                 accounts_.ForAdmin(call.account);  // an unknown account is a 400
+                 const Json j = Json::parse(Save(call.account), nullptr, false);
+                 if (j.is_discarded()) throw AdminError(500, "the snapshot is not JSON");
+                 return j;
+               }));
     router.Add("PUT", base + "/state", detail::AdminRoute([this](const AdminCall& call) {
-      accounts_.ForAdmin(call.account);
-      detail::ParseJson(call.request.body);  // not JSON, or too deep: a 400 before anything loads
-      Load(call.request.body, call.account);
-      Json out = clock_.ToJson();
-      out["status"] = "loaded";
-      return out;
-    }));
+                 accounts_.ForAdmin(call.account);
+                 detail::ParseJson(call.request.body);  // not JSON, or too deep: a 400 before anything loads
+                 Load(call.request.body, call.account);
+                 Json out = clock_.ToJson();
+                 out["status"] = "loaded";
+                 return out;
+               }));
     router.Add("POST", base + "/state/save", detail::AdminRoute([this](const AdminCall&) {
-      SaveFile();
-      return Json{{"status", "saved"}, {"path", path_}};
-    }));
+                 SaveFile();
+                 return Json{{"status", "saved"}, {"path", path_}};
+               }));
   }
 
  private:

@@ -11,8 +11,8 @@
 
 #include <algorithm>    // std::min
 #include <cerrno>       // errno
-#include <cstdlib>      // std::atoi, std::atoll
 #include <cstddef>      // std::size_t
+#include <cstdlib>      // std::atoi, std::atoll
 #include <cstring>      // std::strerror
 #include <memory>       // std::unique_ptr
 #include <stdexcept>    // std::runtime_error
@@ -148,10 +148,14 @@ class Client {
           std::string_view value = line.substr(colon + 1);
           while (!value.empty() && value.front() == ' ') value.remove_prefix(1);
           const std::string_view name = line.substr(0, colon);
-          if (detail::EqualsIgnoreCase(name, "Content-Length")) length = std::atoll(std::string(value).c_str());
-          else if (detail::EqualsIgnoreCase(name, "Connection")) closeAfter = detail::EqualsIgnoreCase(value, "close");
-          else if (detail::EqualsIgnoreCase(name, "Content-Type")) r.contentType = std::string(value);
-          else r.headers.emplace_back(std::string(name), std::string(value));
+          if (detail::EqualsIgnoreCase(name, "Content-Length"))
+            length = std::atoll(std::string(value).c_str());
+          else if (detail::EqualsIgnoreCase(name, "Connection"))
+            closeAfter = detail::EqualsIgnoreCase(value, "close");
+          else if (detail::EqualsIgnoreCase(name, "Content-Type"))
+            r.contentType = std::string(value);
+          else
+            r.headers.emplace_back(std::string(name), std::string(value));
         }
         lineBegin = lineEnd;
       }

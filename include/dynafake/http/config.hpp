@@ -56,8 +56,8 @@ class ServerClock final : public AdjustableClock {
     const auto target = t.time_since_epoch().count();
     do {
       if (target < current)
-        throw std::invalid_argument("time cannot move backwards (now " + DateTime(Now()).ToIso8601() +
-                                    ", asked for " + DateTime(t).ToIso8601() + ")");
+        throw std::invalid_argument("time cannot move backwards (now " + DateTime(Now()).ToIso8601() + ", asked for " +
+                                    DateTime(t).ToIso8601() + ")");
     } while (!now_.compare_exchange_weak(current, target));
   }
 
@@ -90,9 +90,11 @@ struct HttpOptions {
   std::string advertisedAddress;
   /// Called after every request with one line (method, path, target, status).
   std::function<void(const std::string&)> requestLog;
-  /// Keep-alive: requests per connection and idle seconds before closing.
+  /// Keep-alive: requests per connection and idle seconds before closing. An
+  /// idle connection costs no thread, so it may stay long: SDK connection
+  /// pools reuse theirs without racing a close.
   std::size_t keepAliveMaxCount = 10000;
-  int keepAliveTimeoutSeconds = 5;
+  int keepAliveTimeoutSeconds = 60;
   /// The request line and headers together: more bytes, or more header lines, get 431.
   std::size_t maxHeaderBytes = 64 * 1024;
   std::size_t maxHeaderCount = 100;

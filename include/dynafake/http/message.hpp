@@ -50,21 +50,36 @@ inline std::string PercentDecode(std::string_view s) {
 
 inline const char* ReasonPhrase(int status) {
   switch (status) {
-    case 100: return "Continue";
-    case 200: return "OK";
-    case 400: return "Bad Request";
-    case 404: return "Not Found";
-    case 405: return "Method Not Allowed";
-    case 408: return "Request Timeout";
-    case 413: return "Payload Too Large";
-    case 414: return "URI Too Long";
-    case 417: return "Expectation Failed";
-    case 431: return "Request Header Fields Too Large";
-    case 500: return "Internal Server Error";
-    case 501: return "Not Implemented";
-    case 503: return "Service Unavailable";
-    case 505: return "HTTP Version Not Supported";
-    default: return status < 400 ? "OK" : status < 500 ? "Bad Request" : "Internal Server Error";
+    case 100:
+      return "Continue";
+    case 200:
+      return "OK";
+    case 400:
+      return "Bad Request";
+    case 404:
+      return "Not Found";
+    case 405:
+      return "Method Not Allowed";
+    case 408:
+      return "Request Timeout";
+    case 413:
+      return "Payload Too Large";
+    case 414:
+      return "URI Too Long";
+    case 417:
+      return "Expectation Failed";
+    case 431:
+      return "Request Header Fields Too Large";
+    case 500:
+      return "Internal Server Error";
+    case 501:
+      return "Not Implemented";
+    case 503:
+      return "Service Unavailable";
+    case 505:
+      return "HTTP Version Not Supported";
+    default:
+      return status < 400 ? "OK" : status < 500 ? "Bad Request" : "Internal Server Error";
   }
 }
 
@@ -143,8 +158,10 @@ inline void AppendResponse(std::string& out, const Response& r, bool keepAlive, 
   out += "Content-Length: ";
   out += std::to_string(r.body.size());
   out += "\r\n";
-  if (!keepAlive) out += "Connection: close\r\n";
-  else if (http10) out += "Connection: keep-alive\r\n";
+  if (!keepAlive)
+    out += "Connection: close\r\n";
+  else if (http10)
+    out += "Connection: keep-alive\r\n";
   out += "\r\n";
   if (!headOnly) out += r.body;
 }

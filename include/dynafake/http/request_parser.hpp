@@ -178,8 +178,10 @@ class RequestParser {
           return Fail(501, "Transfer-Encoding '" + std::string(value) + "' is not supported (only chunked)");
         chunked = true;
       } else if (detail::EqualsIgnoreCase(name, "Connection")) {
-        if (HasToken(value, "close")) request_.keepAlive = false;
-        else if (HasToken(value, "keep-alive")) request_.keepAlive = true;
+        if (HasToken(value, "close"))
+          request_.keepAlive = false;
+        else if (HasToken(value, "keep-alive"))
+          request_.keepAlive = true;
       } else if (detail::EqualsIgnoreCase(name, "Expect")) {
         if (!detail::EqualsIgnoreCase(value, "100-continue")) return Fail(417, "unsupported Expect");
         expectContinue_ = request_.minorVersion >= 1;

@@ -30,8 +30,8 @@ class Router {
   struct Match {
     const Handler* handler = nullptr;  ///< null: no route for this method
     std::string rest;
-    bool pathKnown = false;            ///< some route has this path (so a miss is 405, not 404)
-    std::string allowed;               ///< the methods that path takes ("GET, POST")
+    bool pathKnown = false;  ///< some route has this path (so a miss is 405, not 404)
+    std::string allowed;     ///< the methods that path takes ("GET, POST")
   };
 
   Match Find(std::string_view method, std::string_view path) const {

@@ -97,7 +97,7 @@ class SocketServer {
     socklen_t len = sizeof(bound);
     ::getsockname(listenFd_, reinterpret_cast<sockaddr*>(&bound), &len);
     const int p = bound.ss_family == AF_INET6 ? ntohs(reinterpret_cast<sockaddr_in6*>(&bound)->sin6_port)
-                                               : ntohs(reinterpret_cast<sockaddr_in*>(&bound)->sin_port);
+                                              : ntohs(reinterpret_cast<sockaddr_in*>(&bound)->sin_port);
     MakeWakePipe();
     return p;
   }
@@ -239,8 +239,10 @@ class SocketServer {
       Flush(c, now);
       // The peer sends no more: answer what it asked (it may still read), then close.
       if (eof) {
-        if (c.out.size() > c.sent) c.closeAfterWrite = true;
-        else c.dead = true;
+        if (c.out.size() > c.sent)
+          c.closeAfterWrite = true;
+        else
+          c.dead = true;
       }
     }
     if (c.closeAfterWrite && c.out.size() == c.sent) Linger(c, now);
@@ -304,8 +306,7 @@ class SocketServer {
       } catch (const std::exception& e) {
         response = onError_(500, std::string("internal error: ") + e.what());
       }
-      const bool keep =
-          request.keepAlive && (maxRequestsPerConnection_ == 0 || ++c.served < maxRequestsPerConnection_);
+      const bool keep = request.keepAlive && (maxRequestsPerConnection_ == 0 || ++c.served < maxRequestsPerConnection_);
       AppendResponse(c.out, response, keep, request.minorVersion == 0, request.method == "HEAD");
       if (!keep) c.closeAfterWrite = true;
     }
@@ -336,9 +337,9 @@ class SocketServer {
       if (c->dead || now < Deadline(*c)) continue;
       if (c->inRequest && c->out.size() == c->sent && !c->closeAfterWrite) {
         // A request begun and not finished in time: say so, then close.
-        AppendResponse(c->out, onError_(408, "request not received within " +
-                                                 std::to_string(timeouts_.request.count()) + " ms"),
-                       false);
+        AppendResponse(
+            c->out, onError_(408, "request not received within " + std::to_string(timeouts_.request.count()) + " ms"),
+            false);
         c->closeAfterWrite = true;
         c->lastActivity = now;
         Flush(*c, now);

@@ -1,4 +1,4 @@
-// dynafake — a state file written so that a crash never leaves half of it: temp file, fsync, rename, fsync the folder.
+// dynafake — a state file a crash never leaves half-written: temp file, fsync, rename, fsync of the folder.
 // Part of dynafake/http.hpp (target dynafake::http); this part needs only the standard library and POSIX.
 #pragma once
 
