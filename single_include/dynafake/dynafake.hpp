@@ -8489,6 +8489,17 @@ class History {
     }
   }
 
+  /// Visits live items as of `atMs` whose keys start with `prefix`, in key
+  /// order; stops when `visit` returns false.
+  void ForEachWithPrefix(int64_t atMs, uint64_t seq, const std::string& prefix,
+                         const std::function<bool(const std::string&, const Version&)>& visit) const {
+    for (auto it = keys_.lower_bound(prefix); it != keys_.end() && it->first.compare(0, prefix.size(), prefix) == 0;
+         ++it) {
+      const Version* v = Latest(it->second, atMs, seq);
+      if (v && !v->deleted && !visit(it->first, *v)) return;
+    }
+  }
+
   /// Item count and bytes as of `atMs`.
   Totals TotalsAt(int64_t atMs, uint64_t seq = kAll) const {
     auto it = std::upper_bound(totals_.begin(), totals_.end(), std::make_pair(atMs, seq),
