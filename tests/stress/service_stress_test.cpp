@@ -103,21 +103,23 @@ TEST(Stress, EightThreadsMixedCallsKeepEveryBackupTrue) {
   }
 
   Tickets tickets;
+  std::atomic<int64_t> clockMark{0};
   std::vector<std::unique_ptr<Worker>> workers;
-  for (int t = 0; t < kThreads; ++t) workers.push_back(std::make_unique<Worker>(service, tickets, t, kKeysPerThread));
+  for (int t = 0; t < kThreads; ++t) workers.push_back(std::make_unique<Worker>(service, tickets, clockMark, t, kKeysPerThread));
   const int calls = CallsPerThread();
   std::atomic<int> running{kThreads};
   std::atomic<long> advances{0};
   // The clock moves from its own thread, paced by the calls (about one step
-  // per four calls) so that transitions overlap the calls around them.
+  // per four calls; workers wait for it when it lags) so that transitions
+  // overlap the calls around them.
   std::thread ticker([&] {
     std::mt19937 rng(7);
-    int64_t last = 0;
     while (running.load() > 0) {
-      if (tickets.Taken() >= last + 8) {
-        last = tickets.Taken();
+      if (tickets.Taken() >= clockMark.load() + 8) {
+        const int64_t now = tickets.Taken();
         clock.Advance(std::chrono::milliseconds(1 + rng() % 120));
         ++advances;
+        clockMark.store(now);
       }
       std::this_thread::yield();
     }

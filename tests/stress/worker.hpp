@@ -17,6 +17,7 @@
 #include <random>
 #include <set>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "write_log.hpp"
@@ -64,13 +65,22 @@ struct ThreadLog {
 
 class Worker {
  public:
-  Worker(dynafake::Service& service, Tickets& tickets, int index, int keys)
-      : client_(service), tickets_(tickets), index_(index), keys_(keys), rng_(20260101u + static_cast<unsigned>(index)) {
+  /// `clockMark` is the ticket count when the clock last moved: a worker more
+  /// than kClockLag tickets ahead of it yields until the clock thread has
+  /// caught up, so time moves with the calls however the threads are scheduled.
+  Worker(dynafake::Service& service, Tickets& tickets, const std::atomic<int64_t>& clockMark, int index, int keys)
+      : client_(service), tickets_(tickets), clockMark_(clockMark), index_(index), keys_(keys),
+        rng_(20260101u + static_cast<unsigned>(index)) {
     log_.churnTable = "churn-" + std::to_string(index);
   }
 
+  static constexpr int64_t kClockLag = 16;
+
   void Run(int calls) {
-    for (int i = 0; i < calls; ++i) Step();
+    for (int i = 0; i < calls; ++i) {
+      while (tickets_.Taken() > clockMark_.load() + kClockLag) std::this_thread::yield();
+      Step();
+    }
   }
 
   ThreadLog& Log() { return log_; }
@@ -259,6 +269,7 @@ class Worker {
 
   dynafake::Client client_;
   Tickets& tickets_;
+  const std::atomic<int64_t>& clockMark_;
   int index_;
   int keys_;
   std::mt19937 rng_;
