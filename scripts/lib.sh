@@ -8,6 +8,12 @@
 DYNAFAKE_PACKAGES=(cmake g++ make python3 git pkg-config libgtest-dev libgmock-dev nlohmann-json3-dev
                    libbenchmark-dev libcpp-httplib-dev libcli11-dev)
 
+# What scripts/fuzz.sh adds: clang, and libFuzzer's runtime for clang-14
+# (libclang_rt.fuzzer-x86_64.a, which -fsanitize=fuzzer links, is in
+# libclang-rt-14-dev; `apt-cache search libfuzzer` also lists libfuzzer-14-dev,
+# a standalone libFuzzer.a that clang's -fsanitize=fuzzer does not use).
+DYNAFAKE_FUZZ_PACKAGES=(clang libclang-rt-14-dev)
+
 dynafake_log() { printf '==> %s\n' "$*" >&2; }
 dynafake_die() { printf 'error: %s\n' "$*" >&2; exit 1; }
 

@@ -447,7 +447,8 @@ def gen_validation(m):
         elif t == "list":
             result = "min" in s or "max" in s or has_rules(s["member"]["shape"], stack + (shape,))
         elif t == "map":
-            result = "min" in s or "max" in s or has_rules(s["value"]["shape"], stack + (shape,))
+            result = ("min" in s or "max" in s or has_rules(s["key"]["shape"], stack + (shape,))
+                      or has_rules(s["value"]["shape"], stack + (shape,)))
         else:
             result = any(k in s for k in ("min", "max", "pattern", "enum"))
         needs[shape] = result
@@ -500,6 +501,13 @@ def gen_validation(m):
         elif t in ("list", "map"):
             if "min" in s or "max" in s:
                 out.append("%sv.Count(%s, %s, %s, %s);" % (pad, path_expr, expr, s.get("min", -1), s.get("max", -1)))
+            if t == "map":
+                key = m.shapes[s["key"]["shape"]]
+                if any(k in key for k in ("min", "max", "pattern")):
+                    matches = PATTERN_CHECKS[key["pattern"]] if "pattern" in key else "nullptr"
+                    pattern = '"%s"' % key["pattern"] if "pattern" in key else "nullptr"
+                    out.append("%sv.MapKeys(%s, %s, %s, %s, %s, %s);" % (pad, path_expr, expr, key.get("min", -1),
+                                                                       key.get("max", -1), matches, pattern))
             inner = s["member"]["shape"] if t == "list" else s["value"]["shape"]
             if has_rules(inner):
                 it = "e%d" % depth

@@ -9243,6 +9243,7 @@ struct Event {
 // constraint: Member must have length greater than or equal to 3".
 
 #include <cstddef>  // std::size_t
+#include <map>      // std::map
 #include <string>   // std::string
 #include <utility>  // std::move
 #include <vector>   // std::vector
@@ -9300,8 +9301,30 @@ class Validator {
   template <class Container>
   void Count(const std::string& path, const Container& value, long long min, long long max) {
     const auto n = static_cast<long long>(value.size());
-    if (min >= 0 && n < min) Fail(Brief(n), path, "have length greater than or equal to " + std::to_string(min));
-    if (max >= 0 && n > max) Fail(Brief(n), path, "have length less than or equal to " + std::to_string(max));
+    if (min >= 0 && n < min) Fail(Quote(Shown(value)), path, "have length greater than or equal to " + std::to_string(min));
+    if (max >= 0 && n > max) Fail(Quote(Shown(value)), path, "have length less than or equal to " + std::to_string(max));
+  }
+
+  /// A map with a key outside the key's constraints: one error naming every
+  /// rule of the key, as the service words it ("Map keys must satisfy
+  /// constraint: [Member must have length less than or equal to 64, Member
+  /// must have length greater than or equal to 1, ...]", seen in
+  /// boto/boto3#2601). `matches`/`pattern` are null when the key has no pattern.
+  template <class Map>
+  void MapKeys(const std::string& path, const Map& value, long long min, long long max,
+               bool (*matches)(const std::string&), const char* pattern) {
+    bool broken = false;
+    for (const auto& kv : value) {
+      const auto n = static_cast<long long>(CodePoints(kv.first));
+      broken = broken || (min >= 0 && n < min) || (max >= 0 && n > max) || (matches && !matches(kv.first));
+    }
+    if (!broken) return;
+    std::string rules;
+    const auto add = [&rules](const std::string& rule) { rules += (rules.empty() ? "" : ", ") + rule; };
+    if (max >= 0) add("Member must have length less than or equal to " + std::to_string(max));
+    if (min >= 0) add("Member must have length greater than or equal to " + std::to_string(min));
+    if (matches) add(std::string("Member must satisfy regular expression pattern: ") + pattern);
+    errors_.push_back("Value " + Quote(Shown(value)) + " at '" + path + "' failed to satisfy constraint: Map keys must satisfy constraint: [" + rules + "]");
   }
 
   void Range(const std::string& path, long long value, bool hasMin, long long min, bool hasMax, long long max) {
@@ -9332,7 +9355,29 @@ class Validator {
 
  private:
   static std::string Quote(const std::string& v) { return "'" + v + "'"; }
-  static std::string Brief(long long n) { return "'[" + std::to_string(n) + " elements]'"; }
+
+  // A collection as the service prints it (Java's toString): "[a, b]" for
+  // strings, "[]" / "{}" when empty. The service prints its own objects by
+  // identity ("...KeySchemaElement@1b2c3d"), which no fake can reproduce:
+  // those print as a count instead.
+  static std::string Shown(const std::vector<std::string>& v) {
+    std::string out = "[";
+    for (std::size_t i = 0; i < v.size(); ++i) out += (i ? ", " : "") + v[i];
+    return out + "]";
+  }
+  template <class T>
+  static std::string Shown(const std::vector<T>& v) {
+    return v.empty() ? "[]" : "[" + std::to_string(v.size()) + " elements]";
+  }
+  static std::string Shown(const std::map<std::string, std::string>& m) {
+    std::string out = "{";
+    for (const auto& kv : m) out += (out.size() > 1 ? ", " : "") + kv.first + "=" + kv.second;
+    return out + "}";
+  }
+  template <class T>
+  static std::string Shown(const std::map<std::string, T>& m) {
+    return m.empty() ? "{}" : "{" + std::to_string(m.size()) + " entries}";
+  }
   void Fail(const std::string& value, const std::string& path, const std::string& rule) {
     errors_.push_back("Value " + value + " at '" + path + "' failed to satisfy constraint: Member must " + rule);
   }
@@ -9438,11 +9483,17 @@ inline void ValidateShape(const Model::StreamSpecification& value, Validator& v,
 inline void ValidateShape(const Model::DeleteRequest& value, Validator& v, const std::string& path) {
   (void)value; (void)v; (void)path;
   if (!value.KeyHasBeenSet()) v.Missing(Join(path, "key"));
+  if (value.KeyHasBeenSet()) {
+    v.MapKeys(Join(path, "key"), value.GetKey(), -1, 65535, nullptr, nullptr);
+  }
 }
 
 inline void ValidateShape(const Model::PutRequest& value, Validator& v, const std::string& path) {
   (void)value; (void)v; (void)path;
   if (!value.ItemHasBeenSet()) v.Missing(Join(path, "item"));
+  if (value.ItemHasBeenSet()) {
+    v.MapKeys(Join(path, "item"), value.GetItem(), -1, 65535, nullptr, nullptr);
+  }
 }
 
 inline void ValidateShape(const Model::WriteRequest& value, Validator& v, const std::string& path) {
@@ -9992,7 +10043,11 @@ inline void ValidateRequest(const Model::PutItemRequest& value, Validator& v) {
     v.Length(std::string("tableName"), value.GetTableName(), 1, 1024);
   }
   if (!value.ItemHasBeenSet()) v.Missing(std::string("item"));
+  if (value.ItemHasBeenSet()) {
+    v.MapKeys(std::string("item"), value.GetItem(), -1, 65535, nullptr, nullptr);
+  }
   if (value.ExpectedHasBeenSet()) {
+    v.MapKeys(std::string("expected"), value.GetExpected(), -1, 65535, nullptr, nullptr);
     for (const auto& kv0 : value.GetExpected()) {
       const auto& e0 = kv0.second;
       ValidateShape(e0, v, std::string("expected") + "." + kv0.first + ".member");
@@ -10029,6 +10084,9 @@ inline void ValidateRequest(const Model::GetItemRequest& value, Validator& v) {
     v.Length(std::string("tableName"), value.GetTableName(), 1, 1024);
   }
   if (!value.KeyHasBeenSet()) v.Missing(std::string("key"));
+  if (value.KeyHasBeenSet()) {
+    v.MapKeys(std::string("key"), value.GetKey(), -1, 65535, nullptr, nullptr);
+  }
   if (value.AttributesToGetHasBeenSet()) {
     v.Count(std::string("attributesToGet"), value.GetAttributesToGet(), 1, -1);
     for (std::size_t i0 = 0; i0 < value.GetAttributesToGet().size(); ++i0) {
@@ -10055,7 +10113,11 @@ inline void ValidateRequest(const Model::DeleteItemRequest& value, Validator& v)
     v.Length(std::string("tableName"), value.GetTableName(), 1, 1024);
   }
   if (!value.KeyHasBeenSet()) v.Missing(std::string("key"));
+  if (value.KeyHasBeenSet()) {
+    v.MapKeys(std::string("key"), value.GetKey(), -1, 65535, nullptr, nullptr);
+  }
   if (value.ExpectedHasBeenSet()) {
+    v.MapKeys(std::string("expected"), value.GetExpected(), -1, 65535, nullptr, nullptr);
     for (const auto& kv0 : value.GetExpected()) {
       const auto& e0 = kv0.second;
       ValidateShape(e0, v, std::string("expected") + "." + kv0.first + ".member");
@@ -10109,6 +10171,7 @@ inline void ValidateRequest(const Model::ScanRequest& value, Validator& v) {
     v.Enum(std::string("select"), Model::SelectMapper::IsKnown(value.GetSelect()), Model::SelectMapper::GetNameForSelect(value.GetSelect()), Model::SelectMapper::kValueSet);
   }
   if (value.ScanFilterHasBeenSet()) {
+    v.MapKeys(std::string("scanFilter"), value.GetScanFilter(), -1, 65535, nullptr, nullptr);
     for (const auto& kv0 : value.GetScanFilter()) {
       const auto& e0 = kv0.second;
       ValidateShape(e0, v, std::string("scanFilter") + "." + kv0.first + ".member");
@@ -10116,6 +10179,9 @@ inline void ValidateRequest(const Model::ScanRequest& value, Validator& v) {
   }
   if (value.ConditionalOperatorHasBeenSet()) {
     v.Enum(std::string("conditionalOperator"), Model::ConditionalOperatorMapper::IsKnown(value.GetConditionalOperator()), Model::ConditionalOperatorMapper::GetNameForConditionalOperator(value.GetConditionalOperator()), Model::ConditionalOperatorMapper::kValueSet);
+  }
+  if (value.ExclusiveStartKeyHasBeenSet()) {
+    v.MapKeys(std::string("exclusiveStartKey"), value.GetExclusiveStartKey(), -1, 65535, nullptr, nullptr);
   }
   if (value.ReturnConsumedCapacityHasBeenSet()) {
     v.Enum(std::string("returnConsumedCapacity"), Model::ReturnConsumedCapacityMapper::IsKnown(value.GetReturnConsumedCapacity()), Model::ReturnConsumedCapacityMapper::GetNameForReturnConsumedCapacity(value.GetReturnConsumedCapacity()), Model::ReturnConsumedCapacityMapper::kValueSet);
@@ -10140,6 +10206,7 @@ inline void ValidateRequest(const Model::BatchWriteItemRequest& value, Validator
   if (!value.RequestItemsHasBeenSet()) v.Missing(std::string("requestItems"));
   if (value.RequestItemsHasBeenSet()) {
     v.Count(std::string("requestItems"), value.GetRequestItems(), 1, 25);
+    v.MapKeys(std::string("requestItems"), value.GetRequestItems(), 1, 1024, nullptr, nullptr);
     for (const auto& kv0 : value.GetRequestItems()) {
       const auto& e0 = kv0.second;
       v.Count(std::string("requestItems") + "." + kv0.first + ".member", e0, 1, 25);

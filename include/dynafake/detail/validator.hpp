@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>  // std::size_t
+#include <map>      // std::map
 #include <string>   // std::string
 #include <utility>  // std::move
 #include <vector>   // std::vector
@@ -61,8 +62,30 @@ class Validator {
   template <class Container>
   void Count(const std::string& path, const Container& value, long long min, long long max) {
     const auto n = static_cast<long long>(value.size());
-    if (min >= 0 && n < min) Fail(Brief(n), path, "have length greater than or equal to " + std::to_string(min));
-    if (max >= 0 && n > max) Fail(Brief(n), path, "have length less than or equal to " + std::to_string(max));
+    if (min >= 0 && n < min) Fail(Quote(Shown(value)), path, "have length greater than or equal to " + std::to_string(min));
+    if (max >= 0 && n > max) Fail(Quote(Shown(value)), path, "have length less than or equal to " + std::to_string(max));
+  }
+
+  /// A map with a key outside the key's constraints: one error naming every
+  /// rule of the key, as the service words it ("Map keys must satisfy
+  /// constraint: [Member must have length less than or equal to 64, Member
+  /// must have length greater than or equal to 1, ...]", seen in
+  /// boto/boto3#2601). `matches`/`pattern` are null when the key has no pattern.
+  template <class Map>
+  void MapKeys(const std::string& path, const Map& value, long long min, long long max,
+               bool (*matches)(const std::string&), const char* pattern) {
+    bool broken = false;
+    for (const auto& kv : value) {
+      const auto n = static_cast<long long>(CodePoints(kv.first));
+      broken = broken || (min >= 0 && n < min) || (max >= 0 && n > max) || (matches && !matches(kv.first));
+    }
+    if (!broken) return;
+    std::string rules;
+    const auto add = [&rules](const std::string& rule) { rules += (rules.empty() ? "" : ", ") + rule; };
+    if (max >= 0) add("Member must have length less than or equal to " + std::to_string(max));
+    if (min >= 0) add("Member must have length greater than or equal to " + std::to_string(min));
+    if (matches) add(std::string("Member must satisfy regular expression pattern: ") + pattern);
+    errors_.push_back("Value " + Quote(Shown(value)) + " at '" + path + "' failed to satisfy constraint: Map keys must satisfy constraint: [" + rules + "]");
   }
 
   void Range(const std::string& path, long long value, bool hasMin, long long min, bool hasMax, long long max) {
@@ -93,7 +116,29 @@ class Validator {
 
  private:
   static std::string Quote(const std::string& v) { return "'" + v + "'"; }
-  static std::string Brief(long long n) { return "'[" + std::to_string(n) + " elements]'"; }
+
+  // A collection as the service prints it (Java's toString): "[a, b]" for
+  // strings, "[]" / "{}" when empty. The service prints its own objects by
+  // identity ("...KeySchemaElement@1b2c3d"), which no fake can reproduce:
+  // those print as a count instead.
+  static std::string Shown(const std::vector<std::string>& v) {
+    std::string out = "[";
+    for (std::size_t i = 0; i < v.size(); ++i) out += (i ? ", " : "") + v[i];
+    return out + "]";
+  }
+  template <class T>
+  static std::string Shown(const std::vector<T>& v) {
+    return v.empty() ? "[]" : "[" + std::to_string(v.size()) + " elements]";
+  }
+  static std::string Shown(const std::map<std::string, std::string>& m) {
+    std::string out = "{";
+    for (const auto& kv : m) out += (out.size() > 1 ? ", " : "") + kv.first + "=" + kv.second;
+    return out + "}";
+  }
+  template <class T>
+  static std::string Shown(const std::map<std::string, T>& m) {
+    return m.empty() ? "{}" : "{" + std::to_string(m.size()) + " entries}";
+  }
   void Fail(const std::string& value, const std::string& path, const std::string& rule) {
     errors_.push_back("Value " + value + " at '" + path + "' failed to satisfy constraint: Member must " + rule);
   }

@@ -99,11 +99,17 @@ inline void ValidateShape(const Model::StreamSpecification& value, Validator& v,
 inline void ValidateShape(const Model::DeleteRequest& value, Validator& v, const std::string& path) {
   (void)value; (void)v; (void)path;
   if (!value.KeyHasBeenSet()) v.Missing(Join(path, "key"));
+  if (value.KeyHasBeenSet()) {
+    v.MapKeys(Join(path, "key"), value.GetKey(), -1, 65535, nullptr, nullptr);
+  }
 }
 
 inline void ValidateShape(const Model::PutRequest& value, Validator& v, const std::string& path) {
   (void)value; (void)v; (void)path;
   if (!value.ItemHasBeenSet()) v.Missing(Join(path, "item"));
+  if (value.ItemHasBeenSet()) {
+    v.MapKeys(Join(path, "item"), value.GetItem(), -1, 65535, nullptr, nullptr);
+  }
 }
 
 inline void ValidateShape(const Model::WriteRequest& value, Validator& v, const std::string& path) {
@@ -653,7 +659,11 @@ inline void ValidateRequest(const Model::PutItemRequest& value, Validator& v) {
     v.Length(std::string("tableName"), value.GetTableName(), 1, 1024);
   }
   if (!value.ItemHasBeenSet()) v.Missing(std::string("item"));
+  if (value.ItemHasBeenSet()) {
+    v.MapKeys(std::string("item"), value.GetItem(), -1, 65535, nullptr, nullptr);
+  }
   if (value.ExpectedHasBeenSet()) {
+    v.MapKeys(std::string("expected"), value.GetExpected(), -1, 65535, nullptr, nullptr);
     for (const auto& kv0 : value.GetExpected()) {
       const auto& e0 = kv0.second;
       ValidateShape(e0, v, std::string("expected") + "." + kv0.first + ".member");
@@ -690,6 +700,9 @@ inline void ValidateRequest(const Model::GetItemRequest& value, Validator& v) {
     v.Length(std::string("tableName"), value.GetTableName(), 1, 1024);
   }
   if (!value.KeyHasBeenSet()) v.Missing(std::string("key"));
+  if (value.KeyHasBeenSet()) {
+    v.MapKeys(std::string("key"), value.GetKey(), -1, 65535, nullptr, nullptr);
+  }
   if (value.AttributesToGetHasBeenSet()) {
     v.Count(std::string("attributesToGet"), value.GetAttributesToGet(), 1, -1);
     for (std::size_t i0 = 0; i0 < value.GetAttributesToGet().size(); ++i0) {
@@ -716,7 +729,11 @@ inline void ValidateRequest(const Model::DeleteItemRequest& value, Validator& v)
     v.Length(std::string("tableName"), value.GetTableName(), 1, 1024);
   }
   if (!value.KeyHasBeenSet()) v.Missing(std::string("key"));
+  if (value.KeyHasBeenSet()) {
+    v.MapKeys(std::string("key"), value.GetKey(), -1, 65535, nullptr, nullptr);
+  }
   if (value.ExpectedHasBeenSet()) {
+    v.MapKeys(std::string("expected"), value.GetExpected(), -1, 65535, nullptr, nullptr);
     for (const auto& kv0 : value.GetExpected()) {
       const auto& e0 = kv0.second;
       ValidateShape(e0, v, std::string("expected") + "." + kv0.first + ".member");
@@ -770,6 +787,7 @@ inline void ValidateRequest(const Model::ScanRequest& value, Validator& v) {
     v.Enum(std::string("select"), Model::SelectMapper::IsKnown(value.GetSelect()), Model::SelectMapper::GetNameForSelect(value.GetSelect()), Model::SelectMapper::kValueSet);
   }
   if (value.ScanFilterHasBeenSet()) {
+    v.MapKeys(std::string("scanFilter"), value.GetScanFilter(), -1, 65535, nullptr, nullptr);
     for (const auto& kv0 : value.GetScanFilter()) {
       const auto& e0 = kv0.second;
       ValidateShape(e0, v, std::string("scanFilter") + "." + kv0.first + ".member");
@@ -777,6 +795,9 @@ inline void ValidateRequest(const Model::ScanRequest& value, Validator& v) {
   }
   if (value.ConditionalOperatorHasBeenSet()) {
     v.Enum(std::string("conditionalOperator"), Model::ConditionalOperatorMapper::IsKnown(value.GetConditionalOperator()), Model::ConditionalOperatorMapper::GetNameForConditionalOperator(value.GetConditionalOperator()), Model::ConditionalOperatorMapper::kValueSet);
+  }
+  if (value.ExclusiveStartKeyHasBeenSet()) {
+    v.MapKeys(std::string("exclusiveStartKey"), value.GetExclusiveStartKey(), -1, 65535, nullptr, nullptr);
   }
   if (value.ReturnConsumedCapacityHasBeenSet()) {
     v.Enum(std::string("returnConsumedCapacity"), Model::ReturnConsumedCapacityMapper::IsKnown(value.GetReturnConsumedCapacity()), Model::ReturnConsumedCapacityMapper::GetNameForReturnConsumedCapacity(value.GetReturnConsumedCapacity()), Model::ReturnConsumedCapacityMapper::kValueSet);
@@ -801,6 +822,7 @@ inline void ValidateRequest(const Model::BatchWriteItemRequest& value, Validator
   if (!value.RequestItemsHasBeenSet()) v.Missing(std::string("requestItems"));
   if (value.RequestItemsHasBeenSet()) {
     v.Count(std::string("requestItems"), value.GetRequestItems(), 1, 25);
+    v.MapKeys(std::string("requestItems"), value.GetRequestItems(), 1, 1024, nullptr, nullptr);
     for (const auto& kv0 : value.GetRequestItems()) {
       const auto& e0 = kv0.second;
       v.Count(std::string("requestItems") + "." + kv0.first + ".member", e0, 1, 25);
