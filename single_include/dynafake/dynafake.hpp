@@ -8403,6 +8403,7 @@ struct ServiceOptions {
 #include <string>      // std::string
 #include <type_traits> // std::is_same
 #include <typeinfo>    // typeid
+#include <unordered_map>  // std::unordered_map
 #include <vector>      // std::vector
 
 
@@ -10078,7 +10079,10 @@ class Service {
   uint64_t rng_;
   uint64_t eventSeq_ = 0;
   std::map<std::string, Table> tables_;
-  std::map<std::string, Backup> backups_;
+  /// By ARN. Hashed, not ordered: ARNs share a long prefix, so an ordered
+  /// map's compares and pointer chasing grew with the number of backups.
+  /// Whoever needs an order (ListBackups, snapshots) sorts.
+  std::unordered_map<std::string, Backup> backups_;
   std::priority_queue<detail::Event, std::vector<detail::Event>, std::greater<detail::Event>> events_;
   std::map<std::string, std::deque<int64_t>> calls_;
   /// While ApplyDue runs, histories that lost a reader wait here and are compacted
