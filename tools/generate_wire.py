@@ -8,6 +8,9 @@ Outputs (paths relative to the repository, or to ROOT), both committed and
 both checked by the test `generated_wire_up_to_date`:
   include/dynafake/wire/generated/serializers.hpp  ToJson / FromJson for every
       structure the served operations use.
+  include/dynafake/wire/generated/writers.hpp  WriteJson for the same
+      structures: the text a dump of ToJson gives, written straight into a
+      string without building the tree (the wire's answers and requests).
   tests/wire/generated/model_samples.hpp  a fully populated sample of every
       structure, for the round-trip tests.
 
@@ -26,6 +29,7 @@ from model import Model, Writer  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SERIALIZERS = "include/dynafake/wire/generated/serializers.hpp"
+WRITERS = "include/dynafake/wire/generated/writers.hpp"
 SAMPLES = "tests/wire/generated/model_samples.hpp"
 
 BANNER = (
@@ -35,7 +39,7 @@ BANNER = (
 
 # Names the hand-written codec (json_codec.hpp) already uses in wire::detail.
 RESERVED = {"String", "Bool", "Int", "Long", "Double", "Timestamp", "Blob", "Integral", "StringList",
-            "AttributeValueAt", "AttributeValue", "AttributeValuePtr"}
+            "AttributeValueAt", "AttributeValue", "AttributeValuePtr", "Integer"}
 
 
 class Wire:
@@ -235,6 +239,97 @@ class Wire:
         w("}")
         w()
 
+    # ---- write: statements appending the JSON text of `expr` to `out` -----
+    def write(self, shape, expr):
+        s = self.m.shapes[shape]
+        t = s["type"]
+        if t == "string" and "enum" in s:
+            return "detail::WriteString(out, Model::%sMapper::GetNameFor%s(%s));" % (shape, shape, expr)
+        simple = {"string": "WriteString", "boolean": "WriteBool", "integer": "WriteInteger", "long": "WriteInteger",
+                  "double": "WriteDouble", "timestamp": "WriteTimestamp", "blob": "WriteBlob"}
+        if t in simple:
+            return "detail::%s(out, %s);" % (simple[t], expr)
+        if t in ("list", "map"):
+            return "detail::Write%s(out, %s);" % (shape, expr)
+        return "WriteJson(out, %s);" % expr
+
+    # ---- writers.hpp ---------------------------------------------------------
+    def writers(self):
+        m = self.m
+        w = Writer()
+        w(BANNER.rstrip("\n"))
+        w("// WriteJson appends a value's JSON text to `out`: byte for byte what a compact")
+        w("// dump of ToJson(value) gives (members sorted by name, as nlohmann orders")
+        w("// them), without building the tree. The wire writes its answers with it.")
+        w("#pragma once")
+        w()
+        w("#include <cstddef>  // std::size_t")
+        w("#include <map>      // std::map")
+        w("#include <string>   // std::string")
+        w("#include <vector>   // std::vector")
+        w()
+        w('#include "dynafake/generated/requests.hpp"   // XRequest')
+        w('#include "dynafake/generated/results.hpp"    // XResult')
+        w('#include "dynafake/generated/types.hpp"      // the shapes they hold')
+        w('#include "dynafake/wire/json_writer.hpp"  // scalars, strings, AttributeValue, ObjectWriter')
+        w()
+        w("namespace dynafake {")
+        w("namespace wire {")
+        w()
+        classes = [m.class_name(s) for s in self.structs] + self.empty_results
+        for c in classes:
+            w("inline void WriteJson(std::string& out, const Model::%s& value);" % c)
+        w()
+        w("namespace detail {")
+        for c in self.containers:
+            w("inline void Write%s(std::string& out, const %s& value);" % (c, self.qtype(c)))
+        w()
+        for c in self.containers:
+            s = m.shapes[c]
+            ct = self.qtype(c)
+            w("inline void Write%s(std::string& out, const %s& value) {" % (c, ct))
+            if s["type"] == "list":
+                w("  out += '[';")
+                w("  for (std::size_t i = 0; i < value.size(); ++i) {")
+                w("    if (i > 0) out += ',';")
+                w("    %s" % self.write(s["member"]["shape"], "value[i]").replace("detail::", ""))
+                w("  }")
+                w("  out += ']';")
+            else:
+                w("  ObjectWriter o(out);")
+                w("  for (const auto& e : value) {")
+                w("    o.DataKey(e.first);")
+                w("    %s" % self.write(s["value"]["shape"], "e.second").replace("detail::", ""))
+                w("  }")
+                w("  o.Close();")
+            w("}")
+        w("}  // namespace detail")
+        w()
+        for shape in self.structs:
+            cls = m.class_name(shape)
+            # nlohmann keeps an object's members in a std::map: sorted by name.
+            members = sorted(m.members(shape), key=lambda x: x[0].encode())
+            w("inline void WriteJson(std::string& out, const Model::%s& value) {" % cls)
+            if not members:
+                w("  (void)value;")
+                w('  out.append("{}");')
+                w("}")
+                continue
+            w("  detail::ObjectWriter o(out);")
+            for name, ms, _ in members:
+                w("  if (value.%sHasBeenSet()) {" % name)
+                w('    o.Key("\\"%s\\":");' % name)
+                w("    %s" % self.write(ms, "value.Get%s()" % name))
+                w("  }")
+            w("  o.Close();")
+            w("}")
+        for c in self.empty_results:
+            w('inline void WriteJson(std::string& out, const Model::%s& /*value*/) { out.append("{}"); }' % c)
+        w()
+        w("}  // namespace wire")
+        w("}  // namespace dynafake")
+        return w.text()
+
     # ---- model_samples.hpp (tests) -------------------------------------------
     def sample_value(self, shape, target, pad, member):
         """Statements giving `target` (already declared) a non-default value."""
@@ -343,7 +438,7 @@ def main():
     ap.add_argument("--out", default=ROOT, help="directory to write the outputs under (default: the repository)")
     args = ap.parse_args()
     g = Wire(Model())
-    for rel, text in ((SERIALIZERS, g.serializers()), (SAMPLES, g.samples())):
+    for rel, text in ((SERIALIZERS, g.serializers()), (WRITERS, g.writers()), (SAMPLES, g.samples())):
         path = os.path.join(args.out, rel)
         os.makedirs(os.path.dirname(path), exist_ok=True)
         with open(path, "w") as f:

@@ -246,6 +246,12 @@ class FaultSet {
     }
   };
 
+  /// True when no rule is set: Evaluate() would answer nothing.
+  bool Empty() const {
+    std::lock_guard<std::mutex> lock(mu_);
+    return entries_.empty();
+  }
+
   /// Adds a rule; returns its id.
   int Add(FaultRule rule) {
     std::lock_guard<std::mutex> lock(mu_);

@@ -4,7 +4,6 @@
 #include <algorithm>   // std::min
 #include <chrono>      // std::chrono
 #include <cstdint>     // int64_t, uint64_t
-#include <cstdio>      // std::snprintf
 #include <deque>       // std::deque
 #include <functional>  // std::greater
 #include <map>         // std::map
@@ -16,6 +15,7 @@
 #include <string>      // std::string
 #include <type_traits> // std::is_same
 #include <typeinfo>    // typeid
+#include <unordered_map>  // std::unordered_map
 #include <vector>      // std::vector
 
 #include "dynafake/clock.hpp"                    // Clock
@@ -106,7 +106,10 @@ class Service {
 
   /// The ARN of a table of this account and region.
   std::string TableArn(const std::string& name) const {
-    return "arn:" + options_.partition + ":dynamodb:" + options_.region + ":" + options_.accountId + ":table/" + name;
+    std::string arn;
+    arn.reserve(TableArnSize(name) + 32);  // room for a backup ARN's "/backup/<stamp>-<id>"
+    AppendTableArn(arn, name);
+    return arn;
   }
 
  private:
@@ -123,8 +126,8 @@ class Service {
   void ExtraValidation(const Request&, detail::Validator&) const {}
   void ExtraValidation(const Model::RestoreTableToPointInTimeRequest& r, detail::Validator& v) const;
   void ExtraValidation(const Model::CreateTableRequest& r, detail::Validator& v) const;
-  bool RateLimited(const std::string& op, int64_t now);
-  void RecordCall(const std::string& op, int64_t now);
+  bool RateLimited(const char* op, int64_t now);
+  void RecordCall(const char* op, int64_t now);
   static DynamoDBError Err(DynamoDBErrors type, std::string message) { return DynamoDBError(type, std::move(message)); }
 
   // ---- time
@@ -137,6 +140,13 @@ class Service {
   void Apply(const detail::Event& e, int64_t now);
 
   // ---- identity
+  std::size_t TableArnSize(const std::string& name) const {
+    return 22 + options_.partition.size() + options_.region.size() + options_.accountId.size() + name.size();
+  }
+  void AppendTableArn(std::string& out, const std::string& name) const {
+    out.append("arn:").append(options_.partition).append(":dynamodb:").append(options_.region).append(":");
+    out.append(options_.accountId).append(":table/").append(name);
+  }
   uint64_t NextRandom();
   std::string NewTableId();
   std::string NewBackupArn(const std::string& table, int64_t createdMs);
@@ -211,7 +221,10 @@ class Service {
   uint64_t rng_;
   uint64_t eventSeq_ = 0;
   std::map<std::string, Table> tables_;
-  std::map<std::string, Backup> backups_;
+  /// By ARN. Hashed, not ordered: ARNs share a long prefix, so an ordered
+  /// map's compares and pointer chasing grew with the number of backups.
+  /// Whoever needs an order (ListBackups, snapshots) sorts.
+  std::unordered_map<std::string, Backup> backups_;
   std::priority_queue<detail::Event, std::vector<detail::Event>, std::greater<detail::Event>> events_;
   std::map<std::string, std::deque<int64_t>> calls_;
   /// While ApplyDue runs, histories that lost a reader wait here and are compacted
@@ -252,7 +265,7 @@ CallInfo Service::Describe(const Request& r) const {
 template <class Request, class Body>
 typename OperationTraits<Request>::Outcome Service::Run(const Request& r, Body&& body) {
   using Outcome = typename OperationTraits<Request>::Outcome;
-  const std::string op = OperationTraits<Request>::kName;
+  const char* const op = OperationTraits<Request>::kName;
   std::lock_guard<std::mutex> lock(mu_);
   const int64_t now = NowMs();
   ApplyDue(now);
@@ -260,13 +273,14 @@ typename OperationTraits<Request>::Outcome Service::Run(const Request& r, Body&&
   detail::ValidateRequest(r, v);
   if (v.Ok()) ExtraValidation(r, v);
   if (!v.Ok()) return Outcome(Err(DynamoDBErrors::VALIDATION, v.Message()));
-  if (auto injected = faults_.Evaluate(Describe(r))) {
+  // Describe() copies names and ARNs: only worth it when a rule may match.
+  if (auto injected = faults_.Empty() ? std::nullopt : faults_.Evaluate(Describe(r))) {
     if (injected->GetMessage().empty()) injected->SetMessage(detail::DefaultMessage(injected->GetErrorType()));
     return Outcome(*injected);
   }
   if (RateLimited(op, now)) {
     return Outcome(Err(DynamoDBErrors::LIMIT_EXCEEDED,
-                       "Rate of " + op + " requests exceeds the limit of " +
+                       "Rate of " + std::string(op) + " requests exceeds the limit of " +
                            std::to_string(options_.limits.callsPerSecond.at(op)) + " per second for this account"));
   }
   Outcome out = body(now);
@@ -274,7 +288,8 @@ typename OperationTraits<Request>::Outcome Service::Run(const Request& r, Body&&
   return out;
 }
 
-inline bool Service::RateLimited(const std::string& op, int64_t now) {
+inline bool Service::RateLimited(const char* op, int64_t now) {
+  if (options_.limits.callsPerSecond.empty()) return false;
   auto limit = options_.limits.callsPerSecond.find(op);
   if (limit == options_.limits.callsPerSecond.end() || limit->second <= 0) return false;
   auto& window = calls_[op];
@@ -282,7 +297,8 @@ inline bool Service::RateLimited(const std::string& op, int64_t now) {
   return static_cast<int>(window.size()) >= limit->second;
 }
 
-inline void Service::RecordCall(const std::string& op, int64_t now) {
+inline void Service::RecordCall(const char* op, int64_t now) {
+  if (options_.limits.callsPerSecond.empty()) return;
   auto limit = options_.limits.callsPerSecond.find(op);
   if (limit == options_.limits.callsPerSecond.end() || limit->second <= 0) return;
   calls_[op].push_back(now);
@@ -380,11 +396,22 @@ inline std::string Service::NewTableId() {
   return out;
 }
 
+/// "<table ARN>/backup/<creation ms, 14 digits at least>-<8 hex digits>",
+/// written digit by digit (no formatting machinery on the CreateBackup path).
 inline std::string Service::NewBackupArn(const std::string& table, int64_t createdMs) {
-  char buf[40];
-  std::snprintf(buf, sizeof buf, "%014lld-%08x", static_cast<long long>(createdMs < 0 ? 0 : createdMs),
-                static_cast<unsigned>(NextRandom() & 0xffffffffu));
-  return TableArn(table) + "/backup/" + buf;
+  char stamp[32];
+  char* end = stamp + sizeof stamp;
+  char* p = end;
+  uint32_t id = static_cast<uint32_t>(NextRandom() & 0xffffffffu);
+  for (int i = 0; i < 8; ++i, id >>= 4) *--p = "0123456789abcdef"[id & 15u];
+  *--p = '-';
+  uint64_t ms = static_cast<uint64_t>(createdMs < 0 ? 0 : createdMs);
+  for (int i = 0; i < 14 || ms > 0; ++i, ms /= 10) *--p = static_cast<char>('0' + ms % 10);
+  std::string arn;
+  arn.reserve(TableArnSize(table) + 8 + static_cast<std::size_t>(end - p));
+  AppendTableArn(arn, table);
+  arn.append("/backup/").append(p, end);
+  return arn;
 }
 
 // ------------------------------------------------------------------ lookups

@@ -34,6 +34,7 @@
 #include "dynafake/client.hpp"             // BasicClient, Client: WireTransport plugs into them
 #include "dynafake/service.hpp"            // Service
 #include "dynafake/wire/generated/serializers.hpp"  // ToJson, FromJson, DecodeError
+#include "dynafake/wire/generated/writers.hpp"      // WriteJson: answers and requests without a tree
 #include "dynafake/wire/snapshot.hpp"        // SaveState, LoadState
 
 namespace dynafake {
@@ -136,6 +137,27 @@ inline Json ErrorBody(const DynamoDBError& error) {
   return Json{{"__type", error.GetWireType()}, {"message", error.GetMessage()}};
 }
 
+/// Dump(ErrorBody(error)), written directly.
+inline std::string ErrorText(const DynamoDBError& error) {
+  std::string out;
+  out.reserve(64 + error.GetMessage().size());
+  out.append("{\"__type\":");
+  WriteString(out, error.GetWireType());
+  out.append(",\"message\":");
+  WriteString(out, error.GetMessage());
+  out += '}';
+  return out;
+}
+
+/// Dump(ToJson(value)), written directly.
+template <class T>
+std::string JsonText(const T& value) {
+  std::string out;
+  out.reserve(256);
+  WriteJson(out, value);
+  return out;
+}
+
 /// The error an answer carries: `__type` after '#', `message` (or `Message`), the status.
 inline DynamoDBError ParseErrorResponse(int status, const std::string& body) {
   Json j = Json::parse(body, nullptr, false);
@@ -220,7 +242,7 @@ class Wire {
     wire::FromJson(wire::detail::ParseBody(body), request, std::string());
     const auto outcome = service_->Invoke(request);
     if (!outcome.IsSuccess()) return Error(outcome.GetError(), n);
-    return Finish(200, wire::detail::Dump(wire::ToJson(outcome.GetResult())), n);
+    return Finish(200, wire::detail::JsonText(outcome.GetResult()), n);
   }
 
   Response DescribeEndpoints(std::string_view body, uint64_t n) {
@@ -232,7 +254,7 @@ class Wire {
   }
 
   Response Error(const DynamoDBError& error, uint64_t n) {
-    return Finish(error.GetResponseCode(), wire::detail::Dump(wire::detail::ErrorBody(error)), n);
+    return Finish(error.GetResponseCode(), wire::detail::ErrorText(error), n);
   }
 
   static Response Finish(int status, std::string body, uint64_t n) {
@@ -264,8 +286,8 @@ class WireTransport {
   template <class Request>
   typename OperationTraits<Request>::Outcome Send(const Request& request) const {
     using Traits = OperationTraits<Request>;
-    const std::string target = std::string(kTargetPrefix) + "." + Traits::kName;
-    const Response response = wire_->Handle(target, wire::detail::Dump(wire::ToJson(request)));
+    static const std::string target = std::string(kTargetPrefix) + "." + Traits::kName;
+    const Response response = wire_->Handle(target, wire::detail::JsonText(request));
     if (response.status != 200) return wire::detail::ParseErrorResponse(response.status, response.body);
     typename Traits::Result result;
     try {

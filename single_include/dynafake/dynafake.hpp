@@ -7376,6 +7376,12 @@ class FaultSet {
     }
   };
 
+  /// True when no rule is set: Evaluate() would answer nothing.
+  bool Empty() const {
+    std::lock_guard<std::mutex> lock(mu_);
+    return entries_.empty();
+  }
+
   /// Adds a rule; returns its id.
   int Add(FaultRule rule) {
     std::lock_guard<std::mutex> lock(mu_);
@@ -8691,7 +8697,6 @@ struct ServiceOptions {
 #include <algorithm>   // std::min
 #include <chrono>      // std::chrono
 #include <cstdint>     // int64_t, uint64_t
-#include <cstdio>      // std::snprintf
 #include <deque>       // std::deque
 #include <functional>  // std::greater
 #include <map>         // std::map
@@ -8703,6 +8708,7 @@ struct ServiceOptions {
 #include <string>      // std::string
 #include <type_traits> // std::is_same
 #include <typeinfo>    // typeid
+#include <unordered_map>  // std::unordered_map
 #include <vector>      // std::vector
 
 
@@ -10330,7 +10336,10 @@ class Service {
 
   /// The ARN of a table of this account and region.
   std::string TableArn(const std::string& name) const {
-    return "arn:" + options_.partition + ":dynamodb:" + options_.region + ":" + options_.accountId + ":table/" + name;
+    std::string arn;
+    arn.reserve(TableArnSize(name) + 32);  // room for a backup ARN's "/backup/<stamp>-<id>"
+    AppendTableArn(arn, name);
+    return arn;
   }
 
  private:
@@ -10347,8 +10356,8 @@ class Service {
   void ExtraValidation(const Request&, detail::Validator&) const {}
   void ExtraValidation(const Model::RestoreTableToPointInTimeRequest& r, detail::Validator& v) const;
   void ExtraValidation(const Model::CreateTableRequest& r, detail::Validator& v) const;
-  bool RateLimited(const std::string& op, int64_t now);
-  void RecordCall(const std::string& op, int64_t now);
+  bool RateLimited(const char* op, int64_t now);
+  void RecordCall(const char* op, int64_t now);
   static DynamoDBError Err(DynamoDBErrors type, std::string message) { return DynamoDBError(type, std::move(message)); }
 
   // ---- time
@@ -10361,6 +10370,13 @@ class Service {
   void Apply(const detail::Event& e, int64_t now);
 
   // ---- identity
+  std::size_t TableArnSize(const std::string& name) const {
+    return 22 + options_.partition.size() + options_.region.size() + options_.accountId.size() + name.size();
+  }
+  void AppendTableArn(std::string& out, const std::string& name) const {
+    out.append("arn:").append(options_.partition).append(":dynamodb:").append(options_.region).append(":");
+    out.append(options_.accountId).append(":table/").append(name);
+  }
   uint64_t NextRandom();
   std::string NewTableId();
   std::string NewBackupArn(const std::string& table, int64_t createdMs);
@@ -10435,7 +10451,10 @@ class Service {
   uint64_t rng_;
   uint64_t eventSeq_ = 0;
   std::map<std::string, Table> tables_;
-  std::map<std::string, Backup> backups_;
+  /// By ARN. Hashed, not ordered: ARNs share a long prefix, so an ordered
+  /// map's compares and pointer chasing grew with the number of backups.
+  /// Whoever needs an order (ListBackups, snapshots) sorts.
+  std::unordered_map<std::string, Backup> backups_;
   std::priority_queue<detail::Event, std::vector<detail::Event>, std::greater<detail::Event>> events_;
   std::map<std::string, std::deque<int64_t>> calls_;
   /// While ApplyDue runs, histories that lost a reader wait here and are compacted
@@ -10476,7 +10495,7 @@ CallInfo Service::Describe(const Request& r) const {
 template <class Request, class Body>
 typename OperationTraits<Request>::Outcome Service::Run(const Request& r, Body&& body) {
   using Outcome = typename OperationTraits<Request>::Outcome;
-  const std::string op = OperationTraits<Request>::kName;
+  const char* const op = OperationTraits<Request>::kName;
   std::lock_guard<std::mutex> lock(mu_);
   const int64_t now = NowMs();
   ApplyDue(now);
@@ -10484,13 +10503,14 @@ typename OperationTraits<Request>::Outcome Service::Run(const Request& r, Body&&
   detail::ValidateRequest(r, v);
   if (v.Ok()) ExtraValidation(r, v);
   if (!v.Ok()) return Outcome(Err(DynamoDBErrors::VALIDATION, v.Message()));
-  if (auto injected = faults_.Evaluate(Describe(r))) {
+  // Describe() copies names and ARNs: only worth it when a rule may match.
+  if (auto injected = faults_.Empty() ? std::nullopt : faults_.Evaluate(Describe(r))) {
     if (injected->GetMessage().empty()) injected->SetMessage(detail::DefaultMessage(injected->GetErrorType()));
     return Outcome(*injected);
   }
   if (RateLimited(op, now)) {
     return Outcome(Err(DynamoDBErrors::LIMIT_EXCEEDED,
-                       "Rate of " + op + " requests exceeds the limit of " +
+                       "Rate of " + std::string(op) + " requests exceeds the limit of " +
                            std::to_string(options_.limits.callsPerSecond.at(op)) + " per second for this account"));
   }
   Outcome out = body(now);
@@ -10498,7 +10518,8 @@ typename OperationTraits<Request>::Outcome Service::Run(const Request& r, Body&&
   return out;
 }
 
-inline bool Service::RateLimited(const std::string& op, int64_t now) {
+inline bool Service::RateLimited(const char* op, int64_t now) {
+  if (options_.limits.callsPerSecond.empty()) return false;
   auto limit = options_.limits.callsPerSecond.find(op);
   if (limit == options_.limits.callsPerSecond.end() || limit->second <= 0) return false;
   auto& window = calls_[op];
@@ -10506,7 +10527,8 @@ inline bool Service::RateLimited(const std::string& op, int64_t now) {
   return static_cast<int>(window.size()) >= limit->second;
 }
 
-inline void Service::RecordCall(const std::string& op, int64_t now) {
+inline void Service::RecordCall(const char* op, int64_t now) {
+  if (options_.limits.callsPerSecond.empty()) return;
   auto limit = options_.limits.callsPerSecond.find(op);
   if (limit == options_.limits.callsPerSecond.end() || limit->second <= 0) return;
   calls_[op].push_back(now);
@@ -10604,11 +10626,22 @@ inline std::string Service::NewTableId() {
   return out;
 }
 
+/// "<table ARN>/backup/<creation ms, 14 digits at least>-<8 hex digits>",
+/// written digit by digit (no formatting machinery on the CreateBackup path).
 inline std::string Service::NewBackupArn(const std::string& table, int64_t createdMs) {
-  char buf[40];
-  std::snprintf(buf, sizeof buf, "%014lld-%08x", static_cast<long long>(createdMs < 0 ? 0 : createdMs),
-                static_cast<unsigned>(NextRandom() & 0xffffffffu));
-  return TableArn(table) + "/backup/" + buf;
+  char stamp[32];
+  char* end = stamp + sizeof stamp;
+  char* p = end;
+  uint32_t id = static_cast<uint32_t>(NextRandom() & 0xffffffffu);
+  for (int i = 0; i < 8; ++i, id >>= 4) *--p = "0123456789abcdef"[id & 15u];
+  *--p = '-';
+  uint64_t ms = static_cast<uint64_t>(createdMs < 0 ? 0 : createdMs);
+  for (int i = 0; i < 14 || ms > 0; ++i, ms /= 10) *--p = static_cast<char>('0' + ms % 10);
+  std::string arn;
+  arn.reserve(TableArnSize(table) + 8 + static_cast<std::size_t>(end - p));
+  AppendTableArn(arn, table);
+  arn.append("/backup/").append(p, end);
+  return arn;
 }
 
 // ------------------------------------------------------------------ lookups
@@ -11523,13 +11556,14 @@ inline Service::Backup Service::MakeBackup(const Table& t, const std::string& na
 }
 
 inline Service::Backup& Service::StoreBackup(Backup b, int64_t now) {
-  const std::string arn = b.details.GetBackupArn();
+  std::string arn = b.details.GetBackupArn();
   b.history->Pin(b.cutMs);
-  Backup& stored = backups_.emplace(arn, std::move(b)).first->second;
+  Backup& stored = backups_.emplace(std::move(arn), std::move(b)).first->second;
+  const std::string& key = stored.details.GetBackupArn();
   if (stored.details.GetBackupStatus() == Model::BackupStatus::CREATING)
-    Schedule(stored.availableAtMs, detail::EventKind::BackupAvailable, arn, 0);
+    Schedule(stored.availableAtMs, detail::EventKind::BackupAvailable, key, 0);
   if (stored.details.BackupExpiryDateTimeHasBeenSet())
-    Schedule(stored.details.GetBackupExpiryDateTime().Millis(), detail::EventKind::BackupExpired, arn, 0);
+    Schedule(stored.details.GetBackupExpiryDateTime().Millis(), detail::EventKind::BackupExpired, key, 0);
   (void)now;
   return stored;
 }
@@ -11559,7 +11593,11 @@ inline Model::BackupDescription Service::DescribeBackupState(const Backup& b, in
   const detail::Totals totals = b.cutMs <= now ? b.history->TotalsAt(b.cutMs, b.cutSeq) : b.history->TotalsAt(now);
   s.SetItemCount(totals.items);
   s.SetTableSizeBytes(totals.bytes);
-  return Model::BackupDescription().WithBackupDetails(DetailsOf(b, now)).WithSourceTableDetails(s).WithSourceTableFeatureDetails(b.features);
+  Model::BackupDescription d;  // built in place: With...() returns a reference, which would be copied
+  d.SetBackupDetails(DetailsOf(b, now));
+  d.SetSourceTableDetails(std::move(s));
+  d.SetSourceTableFeatureDetails(b.features);
+  return d;
 }
 
 inline Model::BackupSummary Service::Summarize(const Backup& b, int64_t now) const {
@@ -11595,7 +11633,9 @@ inline Model::CreateBackupOutcome Service::CreateBackup(const Model::CreateBacku
     }
     Backup& b = StoreBackup(MakeBackup(*t, r.GetBackupName(), BackupType::USER, now, CutFor(now)), now);
     if (b.details.GetBackupStatus() == BackupStatus::CREATING) t->creatingUserBackups.push_back(b.details.GetBackupArn());
-    return CreateBackupResult().WithBackupDetails(DetailsOf(b, now));
+    CreateBackupResult out;
+    out.SetBackupDetails(DetailsOf(b, now));
+    return out;
   });
 }
 
@@ -11617,7 +11657,9 @@ inline Model::DescribeBackupOutcome Service::DescribeBackup(const Model::Describ
   return Run(r, [&](int64_t now) -> Model::DescribeBackupOutcome {
     const Backup* b = FindBackup(r.GetBackupArn());
     if (!b) return Err(DynamoDBErrors::BACKUP_NOT_FOUND, "Backup not found: " + r.GetBackupArn());
-    return Model::DescribeBackupResult().WithBackupDescription(DescribeBackupState(*b, now));
+    Model::DescribeBackupResult out;
+    out.SetBackupDescription(DescribeBackupState(*b, now));
+    return out;
   });
 }
 

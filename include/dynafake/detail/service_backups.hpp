@@ -70,13 +70,14 @@ inline Service::Backup Service::MakeBackup(const Table& t, const std::string& na
 }
 
 inline Service::Backup& Service::StoreBackup(Backup b, int64_t now) {
-  const std::string arn = b.details.GetBackupArn();
+  std::string arn = b.details.GetBackupArn();
   b.history->Pin(b.cutMs);
-  Backup& stored = backups_.emplace(arn, std::move(b)).first->second;
+  Backup& stored = backups_.emplace(std::move(arn), std::move(b)).first->second;
+  const std::string& key = stored.details.GetBackupArn();
   if (stored.details.GetBackupStatus() == Model::BackupStatus::CREATING)
-    Schedule(stored.availableAtMs, detail::EventKind::BackupAvailable, arn, 0);
+    Schedule(stored.availableAtMs, detail::EventKind::BackupAvailable, key, 0);
   if (stored.details.BackupExpiryDateTimeHasBeenSet())
-    Schedule(stored.details.GetBackupExpiryDateTime().Millis(), detail::EventKind::BackupExpired, arn, 0);
+    Schedule(stored.details.GetBackupExpiryDateTime().Millis(), detail::EventKind::BackupExpired, key, 0);
   (void)now;
   return stored;
 }
@@ -106,7 +107,11 @@ inline Model::BackupDescription Service::DescribeBackupState(const Backup& b, in
   const detail::Totals totals = b.cutMs <= now ? b.history->TotalsAt(b.cutMs, b.cutSeq) : b.history->TotalsAt(now);
   s.SetItemCount(totals.items);
   s.SetTableSizeBytes(totals.bytes);
-  return Model::BackupDescription().WithBackupDetails(DetailsOf(b, now)).WithSourceTableDetails(s).WithSourceTableFeatureDetails(b.features);
+  Model::BackupDescription d;  // built in place: With...() returns a reference, which would be copied
+  d.SetBackupDetails(DetailsOf(b, now));
+  d.SetSourceTableDetails(std::move(s));
+  d.SetSourceTableFeatureDetails(b.features);
+  return d;
 }
 
 inline Model::BackupSummary Service::Summarize(const Backup& b, int64_t now) const {
@@ -142,7 +147,9 @@ inline Model::CreateBackupOutcome Service::CreateBackup(const Model::CreateBacku
     }
     Backup& b = StoreBackup(MakeBackup(*t, r.GetBackupName(), BackupType::USER, now, CutFor(now)), now);
     if (b.details.GetBackupStatus() == BackupStatus::CREATING) t->creatingUserBackups.push_back(b.details.GetBackupArn());
-    return CreateBackupResult().WithBackupDetails(DetailsOf(b, now));
+    CreateBackupResult out;
+    out.SetBackupDetails(DetailsOf(b, now));
+    return out;
   });
 }
 
@@ -164,7 +171,9 @@ inline Model::DescribeBackupOutcome Service::DescribeBackup(const Model::Describ
   return Run(r, [&](int64_t now) -> Model::DescribeBackupOutcome {
     const Backup* b = FindBackup(r.GetBackupArn());
     if (!b) return Err(DynamoDBErrors::BACKUP_NOT_FOUND, "Backup not found: " + r.GetBackupArn());
-    return Model::DescribeBackupResult().WithBackupDescription(DescribeBackupState(*b, now));
+    Model::DescribeBackupResult out;
+    out.SetBackupDescription(DescribeBackupState(*b, now));
+    return out;
   });
 }
 

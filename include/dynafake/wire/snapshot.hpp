@@ -9,6 +9,7 @@
 // rate-limit windows are not part of a snapshot.
 #pragma once
 
+#include <algorithm>    // std::sort
 #include <cstdint>      // int64_t, uint64_t
 #include <map>          // std::map
 #include <memory>       // std::shared_ptr
@@ -178,7 +179,12 @@ struct StateAccess {
       tables.push_back(std::move(j));
     }
     Json backups = Json::array();
-    for (const auto& kv : s.backups_) {
+    std::vector<const std::pair<const std::string, BackupState>*> byArn;  // a snapshot lists them in ARN order
+    byArn.reserve(s.backups_.size());
+    for (const auto& kv : s.backups_) byArn.push_back(&kv);
+    std::sort(byArn.begin(), byArn.end(), [](const auto* a, const auto* b) { return a->first < b->first; });
+    for (const auto* entry : byArn) {
+      const auto& kv = *entry;
       const BackupState& b = kv.second;
       Json j;
       j["details"] = wire::ToJson(b.details);
@@ -252,7 +258,7 @@ struct StateAccess {
         const std::string name = t.desc.GetTableName();
         tables.emplace(name, std::move(t));
       }
-      std::map<std::string, BackupState> backups;
+      decltype(s.backups_) backups;
       for (const auto& j : root.at("backups")) {
         BackupState b;
         b.details = One<Model::BackupDetails>(j.at("details"), "details");
