@@ -19,6 +19,7 @@
 #include <vector>      // std::vector
 
 #include "dynafake/clock.hpp"                    // Clock
+#include "dynafake/detail/data_table.hpp"        // DataTable
 #include "dynafake/detail/history.hpp"           // History
 #include "dynafake/detail/items.hpp"             // KeyDef, CheckKey
 #include "dynafake/detail/messages.hpp"          // DefaultMessage
@@ -66,12 +67,18 @@ class Service {
   Model::ListTablesOutcome ListTables(const Model::ListTablesRequest& r);
   Model::TagResourceOutcome TagResource(const Model::TagResourceRequest& r);
   Model::ListTagsOfResourceOutcome ListTagsOfResource(const Model::ListTagsOfResourceRequest& r);
+  Model::UntagResourceOutcome UntagResource(const Model::UntagResourceRequest& r);
+  Model::DescribeTimeToLiveOutcome DescribeTimeToLive(const Model::DescribeTimeToLiveRequest& r);
+  Model::UpdateTimeToLiveOutcome UpdateTimeToLive(const Model::UpdateTimeToLiveRequest& r);
   // ---- items
   Model::PutItemOutcome PutItem(const Model::PutItemRequest& r);
   Model::GetItemOutcome GetItem(const Model::GetItemRequest& r);
   Model::DeleteItemOutcome DeleteItem(const Model::DeleteItemRequest& r);
   Model::ScanOutcome Scan(const Model::ScanRequest& r);
   Model::BatchWriteItemOutcome BatchWriteItem(const Model::BatchWriteItemRequest& r);
+  Model::UpdateItemOutcome UpdateItem(const Model::UpdateItemRequest& r);
+  Model::QueryOutcome Query(const Model::QueryRequest& r);
+  Model::BatchGetItemOutcome BatchGetItem(const Model::BatchGetItemRequest& r);
   // ---- backups
   Model::CreateBackupOutcome CreateBackup(const Model::CreateBackupRequest& r);
   Model::DescribeBackupOutcome DescribeBackup(const Model::DescribeBackupRequest& r);
@@ -181,8 +188,9 @@ class Service {
   int64_t LatestRestorableMs(int64_t now) const { return now - Ms(options_.durations.pitrLatestLag); }
   int64_t CutFor(int64_t now);
   void WriteItem(Table& t, const detail::Item& item, bool deleted, int64_t now);
-  std::string CheckItemValues(const detail::Item& item) const;
   std::string CheckWritable(const Table* t, const std::string& name) const;
+  /// The table as the data-plane operations see it; writes go to its history at `now`.
+  detail::DataTable DataOf(Table& t, int64_t now);
   /// A USER backup of `t` still CREATING, or nullptr.
   const std::string* CreatingUserBackup(Table& t) {
     auto& arns = t.creatingUserBackups;
@@ -192,8 +200,6 @@ class Service {
                }), arns.end());
     return arns.empty() ? nullptr : &arns.front();
   }
-  template <class Request>
-  std::string UnsupportedExpressions(const Request& r) const;
   /// What a restore builds the new table from: the backup's record or the source's current settings.
   struct RestoreSettings {
     std::vector<Model::KeySchemaElement> keySchema;
@@ -245,9 +251,11 @@ CallInfo Service::Describe(const Request& r) const {
                 std::is_same<Request, Model::RestoreTableToPointInTimeRequest>::value) {
     info.table = r.GetTargetTableName();
   } else if constexpr (std::is_same<Request, Model::TagResourceRequest>::value ||
+                       std::is_same<Request, Model::UntagResourceRequest>::value ||
                        std::is_same<Request, Model::ListTagsOfResourceRequest>::value) {
     info.table = NameFromTableArg(r.GetResourceArn());
-  } else if constexpr (std::is_same<Request, Model::BatchWriteItemRequest>::value) {
+  } else if constexpr (std::is_same<Request, Model::BatchWriteItemRequest>::value ||
+                       std::is_same<Request, Model::BatchGetItemRequest>::value) {
     if (r.GetRequestItems().size() == 1) info.table = NameFromTableArg(r.GetRequestItems().begin()->first);
   } else if constexpr (!std::is_same<Request, Model::ListTablesRequest>::value &&
                        !std::is_same<Request, Model::DescribeBackupRequest>::value &&

@@ -134,7 +134,13 @@ inline Json ParseBody(std::string_view body) {
 }
 
 inline Json ErrorBody(const DynamoDBError& error) {
-  return Json{{"__type", error.GetWireType()}, {"message", error.GetMessage()}};
+  Json body{{"__type", error.GetWireType()}, {"message", error.GetMessage()}};
+  if (error.ItemHasBeenSet()) {  // ConditionalCheckFailedException under ReturnValuesOnConditionCheckFailure ALL_OLD
+    Json item = Json::object();
+    for (const auto& kv : error.GetItem()) item[kv.first] = ToJson(kv.second);
+    body["Item"] = std::move(item);
+  }
+  return body;
 }
 
 /// Dump(ErrorBody(error)), written directly.
@@ -172,7 +178,17 @@ inline DynamoDBError ParseErrorResponse(int status, const std::string& body) {
       }
   }
   if (const auto hash = type.rfind('#'); hash != std::string::npos) type = type.substr(hash + 1);
-  return DynamoDBError::FromExceptionName(type, std::move(message), status);
+  DynamoDBError error = DynamoDBError::FromExceptionName(type, std::move(message), status);
+  if (j.is_object())
+    if (auto item = j.find("Item"); item != j.end() && item->is_object()) {
+      std::map<std::string, Model::AttributeValue> attributes;
+      try {
+        for (auto it = item->begin(); it != item->end(); ++it) FromJson(it.value(), attributes[it.key()], "Item." + it.key());
+        error.SetItem(std::move(attributes));
+      } catch (const DecodeError&) {  // an item that does not decode is left out, as a client would
+      }
+    }
+  return error;
 }
 
 }  // namespace detail

@@ -264,7 +264,7 @@ TEST(PageTest, OneMegabyteEndsThePageAfterTheItemThatCrossesIt) {
 
 // ---------------------------------------------------------------- AttributeUpdates
 
-enum class Action { NOT_SET, ADD, PUT, DELETE };
+enum class Action { NOT_SET, ADD, PUT, DELETE_ };
 struct Update {
   Action action = Action::NOT_SET;
   bool hasValue = false;
@@ -282,26 +282,26 @@ TEST(AttributeUpdatesTest, RequestChecks) {
   const std::string invalid = "One or more parameter values were invalid: ";
   EXPECT_EQ(CheckAttributeUpdates(Updates{{"a", Act(Action::PUT)}}),
             invalid + "Only DELETE action is allowed when no attribute value is specified");
-  EXPECT_EQ(CheckAttributeUpdates(Updates{{"a", Act(Action::DELETE, S("x"))}}),
+  EXPECT_EQ(CheckAttributeUpdates(Updates{{"a", Act(Action::DELETE_, S("x"))}}),
             invalid + "DELETE action with value is not supported for the type S");
   EXPECT_EQ(CheckAttributeUpdates(Updates{{"a", Act(Action::ADD, M({}))}}),
             invalid + "ADD action is not supported for the type M");
-  EXPECT_EQ(CheckAttributeUpdates(Updates{{"a", Act(Action::ADD, L({}))}, {"b", Act(Action::DELETE)},
+  EXPECT_EQ(CheckAttributeUpdates(Updates{{"a", Act(Action::ADD, L({}))}, {"b", Act(Action::DELETE_)},
                                           {"c", Act(Action::NOT_SET, S("x"))}}),
             "");
 }
 
 TEST(AttributeUpdatesTest, Apply) {
   Item item{{"n", N("5")}, {"s", SS({"a", "b"})}, {"l", L({S("x")})}, {"gone", S("g")}, {"text", S("t")}};
-  Updates updates{{"n", Act(Action::ADD, N("-7.5"))},       {"s", Act(Action::DELETE, SS({"a"}))},
-                  {"l", Act(Action::ADD, L({S("y")}))},     {"gone", Act(Action::DELETE)},
+  Updates updates{{"n", Act(Action::ADD, N("-7.5"))},       {"s", Act(Action::DELETE_, SS({"a"}))},
+                  {"l", Act(Action::ADD, L({S("y")}))},     {"gone", Act(Action::DELETE_)},
                   {"fresh", Act(Action::ADD, NS({"1"}))},   {"text", Act(Action::NOT_SET, N("1"))}};
   std::string error;
   ASSERT_TRUE(dynafake::expression::ApplyAttributeUpdates(updates, item, error)) << error;
   EXPECT_EQ(Show(item), "{fresh: NS [1], l: L [S x, S y], n: N -2.5, s: SS [b], text: N 1}");
   EXPECT_EQ(Show(dynafake::expression::UpdatedAttributes(updates, item)),
             "{fresh: NS [1], l: L [S x, S y], n: N -2.5, s: SS [b], text: N 1}");
-  Updates emptying{{"s", Act(Action::DELETE, SS({"b", "zz"}))}};
+  Updates emptying{{"s", Act(Action::DELETE_, SS({"b", "zz"}))}};
   ASSERT_TRUE(dynafake::expression::ApplyAttributeUpdates(emptying, item, error));
   EXPECT_EQ(item.count("s"), 0u) << "a set left empty is removed";
   Updates mismatch{{"text", Act(Action::ADD, SS({"q"}))}};

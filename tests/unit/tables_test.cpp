@@ -475,6 +475,32 @@ TEST_P(TablesTest, TaggingAnUnknownTableIsResourceNotFound) {
   EXPECT_EQ(out.GetError().GetErrorType(), DynamoDBErrors::RESOURCE_NOT_FOUND);
 }
 
+TEST_P(TablesTest, UntagResourceRemovesTheKeysGivenAndIgnoresUnknownOnes) {
+  ASSERT_TRUE(client->CreateTable(OrdersTable().WithTags({M::Tag().WithKey("team").WithValue("payments"),
+                                                          M::Tag().WithKey("env").WithValue("test")})).IsSuccess());
+  clock.Advance(service.Options().durations.tableCreate);
+  auto out = client->UntagResource(M::UntagResourceRequest().WithResourceArn(service.TableArn("orders")).WithTagKeys({"env", "absent"}));
+  ASSERT_TRUE(out.IsSuccess()) << out.GetError();
+  auto listed = client->ListTagsOfResource(M::ListTagsOfResourceRequest().WithResourceArn(service.TableArn("orders")));
+  ASSERT_EQ(listed.GetResult().GetTags().size(), 1u);
+  EXPECT_EQ(listed.GetResult().GetTags()[0].GetKey(), "team");
+}
+
+TEST_P(TablesTest, UntaggingAnUnknownTableIsResourceNotFound) {
+  auto out = client->UntagResource(M::UntagResourceRequest().WithResourceArn(service.TableArn("missing")).WithTagKeys({"team"}));
+  ASSERT_FALSE(out.IsSuccess());
+  EXPECT_EQ(out.GetError().GetErrorType(), DynamoDBErrors::RESOURCE_NOT_FOUND);
+  EXPECT_EQ(out.GetError().GetMessage(), "Requested resource not found: ResourcArn: " + service.TableArn("missing") + " not found");
+}
+
+TEST_P(TablesRealisticTest, UntaggingATableStillCreatingIsResourceInUse) {
+  ASSERT_TRUE(client->CreateTable(OrdersTable()).IsSuccess());
+  auto out = client->UntagResource(M::UntagResourceRequest().WithResourceArn(service.TableArn("orders")).WithTagKeys({"team"}));
+  ASSERT_FALSE(out.IsSuccess());
+  EXPECT_EQ(out.GetError().GetErrorType(), DynamoDBErrors::RESOURCE_IN_USE);
+  EXPECT_EQ(out.GetError().GetMessage(), "Attempt to change a resource which is still in use: Table is not active: orders");
+}
+
 DYNAFAKE_INSTANTIATE(TablesTest);
 DYNAFAKE_INSTANTIATE(TablesRealisticTest);
 DYNAFAKE_INSTANTIATE(TablesOneTransitionTest);

@@ -208,7 +208,7 @@ TEST_P(ValidationTest, RefusedWritesLeaveTheTableAsItWas) {
   ASSERT_TRUE(client->PutItem(Order("orders", "a")).IsSuccess());
   const auto scanBefore = client->Scan(M::ScanRequest().WithTableName("orders")).GetResult();
   const auto describedBefore = client->DescribeTable(M::DescribeTableRequest().WithTableName("orders")).GetResult();
-  ASSERT_FALSE(client->PutItem(Order("orders", "b").WithConditionExpression("attribute_not_exists(id)")).IsSuccess());
+  ASSERT_FALSE(client->PutItem(Order("orders", "a", 2).WithConditionExpression("attribute_not_exists(id)")).IsSuccess());
   ASSERT_FALSE(client->PutItem(M::PutItemRequest().WithTableName("orders").WithItem(
                                    std::map<std::string, M::AttributeValue>{{"id", M::AttributeValue("")}})).IsSuccess());
   ASSERT_FALSE(client->DeleteItem(M::DeleteItemRequest().WithTableName("orders").WithKey(

@@ -45,6 +45,8 @@ class SameScenario : public ::testing::Test {
       EXPECT_EQ(a.GetError().GetMessage(), b.GetError().GetMessage());
       EXPECT_EQ(a.GetError().GetResponseCode(), b.GetError().GetResponseCode());
       EXPECT_EQ(a.GetError().ShouldRetry(), b.GetError().ShouldRetry());
+      EXPECT_EQ(a.GetError().ItemHasBeenSet(), b.GetError().ItemHasBeenSet());
+      EXPECT_TRUE(a.GetError().GetItem() == b.GetError().GetItem());
     } else if (a.IsSuccess()) {
       ADD_FAILURE() << "only the wire failed: " << b.GetError();
     } else {
@@ -112,6 +114,28 @@ TEST_F(SameScenario, EveryOperationAnswersAlikeThroughTheWire) {
   const std::string tableArn = direct.TableArn("Music");
   Both(M::TagResourceRequest().WithResourceArn(tableArn).WithTags({M::Tag().WithKey("team").WithValue("blue")}));
   Both(M::ListTagsOfResourceRequest().WithResourceArn(tableArn));
+  Both(M::UntagResourceRequest().WithResourceArn(tableArn).WithTagKeys({"team", "absent"}));
+  Both(M::QueryRequest().WithTableName("Music").WithKeyConditionExpression("pk = :p AND sk > :s")
+           .WithFilterExpression("attribute_exists(title)").WithProjectionExpression("sk, title")
+           .WithExpressionAttributeValues({{":p", M::AttributeValue("artist1")}, {":s", M::AttributeValue().SetN(0)}})
+           .WithLimit(1).WithReturnConsumedCapacity(M::ReturnConsumedCapacity::INDEXES));
+  Both(M::QueryRequest().WithTableName("Music").WithKeyConditionExpression("sk = :s")
+           .WithExpressionAttributeValues({{":s", M::AttributeValue().SetN(0)}}));  // missed key schema element
+  Both(M::UpdateItemRequest().WithTableName("Music").WithKey({{"pk", M::AttributeValue("artist1")}, {"sk", M::AttributeValue().SetN(1)}})
+           .WithUpdateExpression("SET plays = if_not_exists(plays, :z) + :one").WithReturnValues(M::ReturnValue::ALL_NEW)
+           .WithExpressionAttributeValues({{":z", M::AttributeValue().SetN(0)}, {":one", M::AttributeValue().SetN(1)}}));
+  Both(M::UpdateItemRequest().WithTableName("Music").WithKey({{"pk", M::AttributeValue("artist1")}, {"sk", M::AttributeValue().SetN(1)}})
+           .WithUpdateExpression("REMOVE plays").WithConditionExpression("attribute_not_exists(pk)")
+           .WithReturnValuesOnConditionCheckFailure(M::ReturnValuesOnConditionCheckFailure::ALL_OLD));  // with the item
+  Both(M::BatchGetItemRequest().WithRequestItems({{"Music", M::KeysAndAttributes().WithKeys(
+      {{{"pk", M::AttributeValue("artist1")}, {"sk", M::AttributeValue().SetN(1)}},
+       {{"pk", M::AttributeValue("none")}, {"sk", M::AttributeValue().SetN(1)}}})}})
+           .WithReturnConsumedCapacity(M::ReturnConsumedCapacity::TOTAL));
+  Both(M::DescribeTimeToLiveRequest().WithTableName("Music"));
+  Both(M::UpdateTimeToLiveRequest().WithTableName("Music").WithTimeToLiveSpecification(
+      M::TimeToLiveSpecification().WithEnabled(true).WithAttributeName("expires")));
+  Both(M::UpdateTimeToLiveRequest().WithTableName("Music").WithTimeToLiveSpecification(
+      M::TimeToLiveSpecification().WithEnabled(true).WithAttributeName("expires")));  // already enabled
   Both(M::UpdateTableRequest().WithTableName("Music").WithBillingMode(M::BillingMode::PROVISIONED).WithProvisionedThroughput(
       M::ProvisionedThroughput().WithReadCapacityUnits(5).WithWriteCapacityUnits(5)));
 
@@ -198,7 +222,7 @@ TEST(WireTransport, EveryRequestTypeReachesTheServiceUnchanged) {
   }
   DYNAFAKE_FOR_EACH_OPERATION(DYNAFAKE_SAME)
 #undef DYNAFAKE_SAME
-  EXPECT_EQ(ops, 20);
+  EXPECT_EQ(ops, 26);
 }
 
 TEST(WireTransport, CopiesShareOneWireAndClientsBuildFromAService) {

@@ -121,7 +121,7 @@ TEST_F(WireTest, InternalServerErrorIs500) {
 }
 
 TEST_F(WireTest, UnknownTargets) {
-  for (const char* target : {"", "DynamoDB_20120810.", "DynamoDB_20120810.Query", "DynamoDB_20120810.createBackup",
+  for (const char* target : {"", "DynamoDB_20120810.", "DynamoDB_20120810.ExecuteStatement", "DynamoDB_20120810.createBackup",
                              "DynamoDB_20111205.CreateBackup", "CreateBackup", "DynamoDB_20120810.CreateBackup ",
                              "DynamoDB_20120810.\xff\xfe"}) {
     SCOPED_TRACE(target);

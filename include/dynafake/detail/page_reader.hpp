@@ -17,6 +17,7 @@
 #include <functional>  // std::function
 #include <optional>    // std::optional
 #include <string>      // std::string
+#include <utility>     // std::move
 #include <vector>      // std::vector
 
 #include "dynafake/detail/history.hpp"           // History, Item
@@ -107,21 +108,40 @@ struct Page {
   std::optional<Item> last;       ///< the last item read when the page stopped short
 };
 
-/// Reads from `next` (null at the end) until `limit` items or 1 MB were read.
+/// Reads items one at a time until `limit` items or 1 MB were read; the page
+/// then ends, and reports its last item (even when nothing follows).
+class PageReader {
+ public:
+  PageReader(std::size_t limit, std::function<bool(const Item&)> keep) : limit_(limit), keep_(std::move(keep)) {}
+  bool Full() const { return page_.scanned >= limit_ || page_.bytes >= kPageBytes; }
+  void Read(const Item* item) {
+    ++page_.scanned;
+    page_.bytes += ItemBytes(*item);
+    last_ = item;
+    if (!keep_ || keep_(*item)) page_.kept.push_back(item);
+  }
+  Page Finish() {
+    if (Full() && last_) page_.last = *last_;
+    return std::move(page_);
+  }
+
+ private:
+  std::size_t limit_;
+  std::function<bool(const Item&)> keep_;
+  Page page_;
+  const Item* last_ = nullptr;
+};
+
+/// Reads from `next` (null at the end) until the page is full.
 inline Page ReadPage(const std::function<const Item*()>& next, std::size_t limit,
                      const std::function<bool(const Item&)>& keep) {
-  Page page;
-  const Item* last = nullptr;
-  while (page.scanned < limit && page.bytes < kPageBytes) {
+  PageReader reader(limit, keep);
+  while (!reader.Full()) {
     const Item* item = next();
-    if (!item) return page;
-    ++page.scanned;
-    page.bytes += ItemBytes(*item);
-    last = item;
-    if (!keep || keep(*item)) page.kept.push_back(item);
+    if (!item) break;
+    reader.Read(item);
   }
-  if (last) page.last = *last;
-  return page;
+  return reader.Finish();
 }
 
 }  // namespace detail

@@ -64,7 +64,10 @@ inline Service::Backup Service::MakeBackup(const Table& t, const std::string& na
     f.AddGlobalSecondaryIndexes(gi);
   }
   if (d.StreamSpecificationHasBeenSet()) f.SetStreamDescription(d.GetStreamSpecification());
-  f.SetTimeToLiveDescription(TimeToLiveDescription().WithTimeToLiveStatus(TimeToLiveStatus::DISABLED));
+  TimeToLiveDescription ttl;
+  ttl.SetTimeToLiveStatus(t.ttlEnabled ? TimeToLiveStatus::ENABLED : TimeToLiveStatus::DISABLED);
+  if (t.ttlEnabled) ttl.SetAttributeName(t.ttlAttribute);
+  f.SetTimeToLiveDescription(ttl);
   if (d.SSEDescriptionHasBeenSet()) f.SetSSEDescription(d.GetSSEDescription());
   return b;
 }

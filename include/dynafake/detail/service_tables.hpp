@@ -2,6 +2,7 @@
 // DeleteTable, ListTables, TagResource, ListTagsOfResource). Included by service.hpp.
 #pragma once
 
+#include <algorithm>  // std::remove_if
 #include <set>     // std::set
 #include <string>  // std::string
 #include <vector>  // std::vector
@@ -412,6 +413,48 @@ inline Model::TagResourceOutcome Service::TagResource(const Model::TagResourceRe
       if (!replaced) t->tags.push_back(tag);
     }
     return Model::TagResourceResult();
+  });
+}
+
+inline Model::UntagResourceOutcome Service::UntagResource(const Model::UntagResourceRequest& r) {
+  return Run(r, [&](int64_t) -> Model::UntagResourceOutcome {
+    Table* t = r.GetResourceArn().rfind("arn:", 0) == 0 ? FindTable(r.GetResourceArn()) : nullptr;
+    if (!t) return Err(DynamoDBErrors::RESOURCE_NOT_FOUND, "Requested resource not found: ResourcArn: " + r.GetResourceArn() + " not found");
+    if (t->status != Model::TableStatus::ACTIVE && t->status != Model::TableStatus::UPDATING)
+      return Err(DynamoDBErrors::RESOURCE_IN_USE, "Attempt to change a resource which is still in use: Table is not active: " + t->desc.GetTableName());
+    const std::set<std::string> gone(r.GetTagKeys().begin(), r.GetTagKeys().end());  // keys not there are ignored
+    t->tags.erase(std::remove_if(t->tags.begin(), t->tags.end(), [&](const Model::Tag& tag) { return gone.count(tag.GetKey()) > 0; }),
+                  t->tags.end());
+    return Model::UntagResourceResult();
+  });
+}
+
+// Time to Live is a setting here: enabling it expires nothing. Messages as the
+// service gives them (architect/dynalite test/updateTimeToLive.js).
+inline Model::DescribeTimeToLiveOutcome Service::DescribeTimeToLive(const Model::DescribeTimeToLiveRequest& r) {
+  return Run(r, [&](int64_t) -> Model::DescribeTimeToLiveOutcome {
+    Table* t = FindTable(r.GetTableName());
+    if (!t) return Err(DynamoDBErrors::RESOURCE_NOT_FOUND, "Requested resource not found: Table: " + ShownName(r.GetTableName()) + " not found");
+    Model::TimeToLiveDescription d;
+    d.SetTimeToLiveStatus(t->ttlEnabled ? Model::TimeToLiveStatus::ENABLED : Model::TimeToLiveStatus::DISABLED);
+    if (t->ttlEnabled) d.SetAttributeName(t->ttlAttribute);
+    return Model::DescribeTimeToLiveResult().WithTimeToLiveDescription(d);
+  });
+}
+
+inline Model::UpdateTimeToLiveOutcome Service::UpdateTimeToLive(const Model::UpdateTimeToLiveRequest& r) {
+  return Run(r, [&](int64_t) -> Model::UpdateTimeToLiveOutcome {
+    const Model::TimeToLiveSpecification& spec = r.GetTimeToLiveSpecification();
+    Table* t = FindTable(r.GetTableName());
+    if (!t) return Err(DynamoDBErrors::RESOURCE_NOT_FOUND, "Requested resource not found: Table: " + ShownName(r.GetTableName()) + " not found");
+    if (spec.GetEnabled() && t->ttlEnabled) return Err(DynamoDBErrors::VALIDATION, "TimeToLive is already enabled");
+    if (!spec.GetEnabled() && !t->ttlEnabled) return Err(DynamoDBErrors::VALIDATION, "TimeToLive is already disabled");
+    t->ttlEnabled = spec.GetEnabled();
+    t->ttlAttribute = spec.GetEnabled() ? spec.GetAttributeName() : std::string();
+    Model::TimeToLiveSpecification answer;
+    answer.SetEnabled(spec.GetEnabled());
+    if (spec.GetEnabled()) answer.SetAttributeName(spec.GetAttributeName());  // disabling answers {Enabled: false}
+    return Model::UpdateTimeToLiveResult().WithTimeToLiveSpecification(answer);
   });
 }
 

@@ -28,6 +28,8 @@ struct TableState {
   bool pitrEnabled = false;
   int64_t pitrSinceMs = 0;
   int recoveryPeriodDays = 35;
+  bool ttlEnabled = false;   ///< Time to Live, a setting only: nothing expires
+  std::string ttlAttribute;  ///< while enabled
   bool restoring = false;          ///< CREATING because a restore is filling it
   std::string restoreSourceBackup; ///< the backup a restore in progress reads, if any
   std::shared_ptr<History> history = std::make_shared<History>();

@@ -28,7 +28,7 @@ template <class Update>
 Action ActionOf(const Update& u) {
   using A = std::decay_t<decltype(u.GetAction())>;
   if (u.GetAction() == A::ADD) return Action::Add;
-  if (u.GetAction() == A::DELETE) return Action::Delete;
+  if (u.GetAction() == A::DELETE_) return Action::Delete;
   return Action::Put;  // PUT, or no action: PUT is the default
 }
 inline bool IsSet(TypeSet t) { return t == types::SS || t == types::NS || t == types::BS; }

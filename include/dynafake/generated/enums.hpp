@@ -9,6 +9,36 @@
 namespace dynafake {
 namespace Model {
 
+enum class AttributeAction {
+  NOT_SET,
+  ADD,
+  PUT,
+  DELETE_,
+};
+
+namespace AttributeActionMapper {
+inline AttributeAction GetAttributeActionForName(std::string_view name) {
+  if (name == "ADD") return AttributeAction::ADD;
+  if (name == "PUT") return AttributeAction::PUT;
+  if (name == "DELETE") return AttributeAction::DELETE_;
+  return static_cast<AttributeAction>(detail::EnumOverflow::Instance().Store(name));
+}
+inline std::string GetNameForAttributeAction(AttributeAction value) {
+  switch (value) {
+    case AttributeAction::NOT_SET: return {};
+    case AttributeAction::ADD: return "ADD";
+    case AttributeAction::PUT: return "PUT";
+    case AttributeAction::DELETE_: return "DELETE";
+  }
+  return detail::EnumOverflow::Instance().Name(static_cast<int>(value));
+}
+/// True for the values the service model defines (not NOT_SET, not an unknown name).
+inline bool IsKnown(AttributeAction value) {
+  return static_cast<int>(value) > 0 && static_cast<int>(value) <= 3;
+}
+inline constexpr const char* kValueSet = "[ADD, PUT, DELETE]";
+}  // namespace AttributeActionMapper
+
 enum class BackupStatus {
   NOT_SET,
   CREATING,

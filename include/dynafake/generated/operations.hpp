@@ -30,6 +30,12 @@ using ScanOutcome = Outcome<ScanResult, DynamoDBError>;
 using BatchWriteItemOutcome = Outcome<BatchWriteItemResult, DynamoDBError>;
 using TagResourceOutcome = Outcome<TagResourceResult, DynamoDBError>;
 using ListTagsOfResourceOutcome = Outcome<ListTagsOfResourceResult, DynamoDBError>;
+using QueryOutcome = Outcome<QueryResult, DynamoDBError>;
+using UpdateItemOutcome = Outcome<UpdateItemResult, DynamoDBError>;
+using BatchGetItemOutcome = Outcome<BatchGetItemResult, DynamoDBError>;
+using UntagResourceOutcome = Outcome<UntagResourceResult, DynamoDBError>;
+using DescribeTimeToLiveOutcome = Outcome<DescribeTimeToLiveResult, DynamoDBError>;
+using UpdateTimeToLiveOutcome = Outcome<UpdateTimeToLiveResult, DynamoDBError>;
 
 }  // namespace Model
 
@@ -55,7 +61,13 @@ using ListTagsOfResourceOutcome = Outcome<ListTagsOfResourceResult, DynamoDBErro
   X(Scan) \
   X(BatchWriteItem) \
   X(TagResource) \
-  X(ListTagsOfResource)
+  X(ListTagsOfResource) \
+  X(Query) \
+  X(UpdateItem) \
+  X(BatchGetItem) \
+  X(UntagResource) \
+  X(DescribeTimeToLive) \
+  X(UpdateTimeToLive)
 
 inline constexpr const char* kTargetPrefix = "DynamoDB_20120810";
 
@@ -202,18 +214,65 @@ struct OperationTraits<Model::ListTagsOfResourceRequest> {
   using Result = Model::ListTagsOfResourceResult;
   using Outcome = Model::ListTagsOfResourceOutcome;
 };
+template <>
+struct OperationTraits<Model::QueryRequest> {
+  static constexpr const char* kName = "Query";
+  using Request = Model::QueryRequest;
+  using Result = Model::QueryResult;
+  using Outcome = Model::QueryOutcome;
+};
+template <>
+struct OperationTraits<Model::UpdateItemRequest> {
+  static constexpr const char* kName = "UpdateItem";
+  using Request = Model::UpdateItemRequest;
+  using Result = Model::UpdateItemResult;
+  using Outcome = Model::UpdateItemOutcome;
+};
+template <>
+struct OperationTraits<Model::BatchGetItemRequest> {
+  static constexpr const char* kName = "BatchGetItem";
+  using Request = Model::BatchGetItemRequest;
+  using Result = Model::BatchGetItemResult;
+  using Outcome = Model::BatchGetItemOutcome;
+};
+template <>
+struct OperationTraits<Model::UntagResourceRequest> {
+  static constexpr const char* kName = "UntagResource";
+  using Request = Model::UntagResourceRequest;
+  using Result = Model::UntagResourceResult;
+  using Outcome = Model::UntagResourceOutcome;
+};
+template <>
+struct OperationTraits<Model::DescribeTimeToLiveRequest> {
+  static constexpr const char* kName = "DescribeTimeToLive";
+  using Request = Model::DescribeTimeToLiveRequest;
+  using Result = Model::DescribeTimeToLiveResult;
+  using Outcome = Model::DescribeTimeToLiveOutcome;
+};
+template <>
+struct OperationTraits<Model::UpdateTimeToLiveRequest> {
+  static constexpr const char* kName = "UpdateTimeToLive";
+  using Request = Model::UpdateTimeToLiveRequest;
+  using Result = Model::UpdateTimeToLiveResult;
+  using Outcome = Model::UpdateTimeToLiveOutcome;
+};
 
 namespace detail {
 /// Every model type by its aws-sdk-cpp name, for the dynafake::Api traits struct.
 struct ApiTypes {
   using ArchivalSummary = Model::ArchivalSummary;
+  using AttributeAction = Model::AttributeAction;
   using AttributeDefinition = Model::AttributeDefinition;
+  using AttributeValueUpdate = Model::AttributeValueUpdate;
   using BackupDescription = Model::BackupDescription;
   using BackupDetails = Model::BackupDetails;
   using BackupStatus = Model::BackupStatus;
   using BackupSummary = Model::BackupSummary;
   using BackupType = Model::BackupType;
   using BackupTypeFilter = Model::BackupTypeFilter;
+  using BatchGetItemOutcome = Model::BatchGetItemOutcome;
+  using BatchGetItemRequest = Model::BatchGetItemRequest;
+  using BatchGetItemResult = Model::BatchGetItemResult;
   using BatchWriteItemOutcome = Model::BatchWriteItemOutcome;
   using BatchWriteItemRequest = Model::BatchWriteItemRequest;
   using BatchWriteItemResult = Model::BatchWriteItemResult;
@@ -257,6 +316,9 @@ struct ApiTypes {
   using DescribeTableOutcome = Model::DescribeTableOutcome;
   using DescribeTableRequest = Model::DescribeTableRequest;
   using DescribeTableResult = Model::DescribeTableResult;
+  using DescribeTimeToLiveOutcome = Model::DescribeTimeToLiveOutcome;
+  using DescribeTimeToLiveRequest = Model::DescribeTimeToLiveRequest;
+  using DescribeTimeToLiveResult = Model::DescribeTimeToLiveResult;
   using ExpectedAttributeValue = Model::ExpectedAttributeValue;
   using GetItemOutcome = Model::GetItemOutcome;
   using GetItemRequest = Model::GetItemRequest;
@@ -273,6 +335,7 @@ struct ApiTypes {
   using ItemCollectionMetrics = Model::ItemCollectionMetrics;
   using KeySchemaElement = Model::KeySchemaElement;
   using KeyType = Model::KeyType;
+  using KeysAndAttributes = Model::KeysAndAttributes;
   using ListBackupsOutcome = Model::ListBackupsOutcome;
   using ListBackupsRequest = Model::ListBackupsRequest;
   using ListBackupsResult = Model::ListBackupsResult;
@@ -300,6 +363,9 @@ struct ApiTypes {
   using PutItemRequest = Model::PutItemRequest;
   using PutItemResult = Model::PutItemResult;
   using PutRequest = Model::PutRequest;
+  using QueryOutcome = Model::QueryOutcome;
+  using QueryRequest = Model::QueryRequest;
+  using QueryResult = Model::QueryResult;
   using ReplicaDescription = Model::ReplicaDescription;
   using ReplicaGlobalSecondaryIndex = Model::ReplicaGlobalSecondaryIndex;
   using ReplicaGlobalSecondaryIndexDescription = Model::ReplicaGlobalSecondaryIndexDescription;
@@ -340,15 +406,25 @@ struct ApiTypes {
   using TagResourceResult = Model::TagResourceResult;
   using ThrottlingReason = Model::ThrottlingReason;
   using TimeToLiveDescription = Model::TimeToLiveDescription;
+  using TimeToLiveSpecification = Model::TimeToLiveSpecification;
   using TimeToLiveStatus = Model::TimeToLiveStatus;
+  using UntagResourceOutcome = Model::UntagResourceOutcome;
+  using UntagResourceRequest = Model::UntagResourceRequest;
+  using UntagResourceResult = Model::UntagResourceResult;
   using UpdateContinuousBackupsOutcome = Model::UpdateContinuousBackupsOutcome;
   using UpdateContinuousBackupsRequest = Model::UpdateContinuousBackupsRequest;
   using UpdateContinuousBackupsResult = Model::UpdateContinuousBackupsResult;
   using UpdateGlobalSecondaryIndexAction = Model::UpdateGlobalSecondaryIndexAction;
+  using UpdateItemOutcome = Model::UpdateItemOutcome;
+  using UpdateItemRequest = Model::UpdateItemRequest;
+  using UpdateItemResult = Model::UpdateItemResult;
   using UpdateReplicationGroupMemberAction = Model::UpdateReplicationGroupMemberAction;
   using UpdateTableOutcome = Model::UpdateTableOutcome;
   using UpdateTableRequest = Model::UpdateTableRequest;
   using UpdateTableResult = Model::UpdateTableResult;
+  using UpdateTimeToLiveOutcome = Model::UpdateTimeToLiveOutcome;
+  using UpdateTimeToLiveRequest = Model::UpdateTimeToLiveRequest;
+  using UpdateTimeToLiveResult = Model::UpdateTimeToLiveResult;
   using WarmThroughput = Model::WarmThroughput;
   using WitnessStatus = Model::WitnessStatus;
   using WriteRequest = Model::WriteRequest;

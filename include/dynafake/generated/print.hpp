@@ -10,6 +10,9 @@
 namespace dynafake {
 namespace Model {
 
+inline std::ostream& operator<<(std::ostream& os, AttributeAction value) {
+  return os << (value == AttributeAction::NOT_SET ? std::string("NOT_SET") : AttributeActionMapper::GetNameForAttributeAction(value));
+}
 inline std::ostream& operator<<(std::ostream& os, BackupStatus value) {
   return os << (value == BackupStatus::NOT_SET ? std::string("NOT_SET") : BackupStatusMapper::GetNameForBackupStatus(value));
 }
@@ -94,6 +97,7 @@ inline std::ostream& operator<<(std::ostream& os, WitnessStatus value) {
 
 inline std::ostream& operator<<(std::ostream& os, const ArchivalSummary& value);
 inline std::ostream& operator<<(std::ostream& os, const AttributeDefinition& value);
+inline std::ostream& operator<<(std::ostream& os, const AttributeValueUpdate& value);
 inline std::ostream& operator<<(std::ostream& os, const BackupDetails& value);
 inline std::ostream& operator<<(std::ostream& os, const KeySchemaElement& value);
 inline std::ostream& operator<<(std::ostream& os, const OnDemandThroughput& value);
@@ -108,12 +112,15 @@ inline std::ostream& operator<<(std::ostream& os, const TimeToLiveDescription& v
 inline std::ostream& operator<<(std::ostream& os, const SourceTableFeatureDetails& value);
 inline std::ostream& operator<<(std::ostream& os, const BackupDescription& value);
 inline std::ostream& operator<<(std::ostream& os, const BackupSummary& value);
+inline std::ostream& operator<<(std::ostream& os, const KeysAndAttributes& value);
+inline std::ostream& operator<<(std::ostream& os, const BatchGetItemRequest& value);
+inline std::ostream& operator<<(std::ostream& os, const Capacity& value);
+inline std::ostream& operator<<(std::ostream& os, const ConsumedCapacity& value);
+inline std::ostream& operator<<(std::ostream& os, const BatchGetItemResult& value);
 inline std::ostream& operator<<(std::ostream& os, const DeleteRequest& value);
 inline std::ostream& operator<<(std::ostream& os, const PutRequest& value);
 inline std::ostream& operator<<(std::ostream& os, const WriteRequest& value);
 inline std::ostream& operator<<(std::ostream& os, const BatchWriteItemRequest& value);
-inline std::ostream& operator<<(std::ostream& os, const Capacity& value);
-inline std::ostream& operator<<(std::ostream& os, const ConsumedCapacity& value);
 inline std::ostream& operator<<(std::ostream& os, const ItemCollectionMetrics& value);
 inline std::ostream& operator<<(std::ostream& os, const BatchWriteItemResult& value);
 inline std::ostream& operator<<(std::ostream& os, const BillingModeSummary& value);
@@ -162,6 +169,8 @@ inline std::ostream& operator<<(std::ostream& os, const DescribeContinuousBackup
 inline std::ostream& operator<<(std::ostream& os, const DescribeContinuousBackupsResult& value);
 inline std::ostream& operator<<(std::ostream& os, const DescribeTableRequest& value);
 inline std::ostream& operator<<(std::ostream& os, const DescribeTableResult& value);
+inline std::ostream& operator<<(std::ostream& os, const DescribeTimeToLiveRequest& value);
+inline std::ostream& operator<<(std::ostream& os, const DescribeTimeToLiveResult& value);
 inline std::ostream& operator<<(std::ostream& os, const GetItemRequest& value);
 inline std::ostream& operator<<(std::ostream& os, const GetItemResult& value);
 inline std::ostream& operator<<(std::ostream& os, const UpdateGlobalSecondaryIndexAction& value);
@@ -176,6 +185,8 @@ inline std::ostream& operator<<(std::ostream& os, const ListTagsOfResourceResult
 inline std::ostream& operator<<(std::ostream& os, const PointInTimeRecoverySpecification& value);
 inline std::ostream& operator<<(std::ostream& os, const PutItemRequest& value);
 inline std::ostream& operator<<(std::ostream& os, const PutItemResult& value);
+inline std::ostream& operator<<(std::ostream& os, const QueryRequest& value);
+inline std::ostream& operator<<(std::ostream& os, const QueryResult& value);
 inline std::ostream& operator<<(std::ostream& os, const UpdateReplicationGroupMemberAction& value);
 inline std::ostream& operator<<(std::ostream& os, const ReplicationGroupUpdate& value);
 inline std::ostream& operator<<(std::ostream& os, const RestoreTableFromBackupRequest& value);
@@ -186,11 +197,18 @@ inline std::ostream& operator<<(std::ostream& os, const ScanRequest& value);
 inline std::ostream& operator<<(std::ostream& os, const ScanResult& value);
 inline std::ostream& operator<<(std::ostream& os, const TagResourceRequest& value);
 inline std::ostream& operator<<(std::ostream& os, const ThrottlingReason& value);
+inline std::ostream& operator<<(std::ostream& os, const TimeToLiveSpecification& value);
+inline std::ostream& operator<<(std::ostream& os, const UntagResourceRequest& value);
 inline std::ostream& operator<<(std::ostream& os, const UpdateContinuousBackupsRequest& value);
 inline std::ostream& operator<<(std::ostream& os, const UpdateContinuousBackupsResult& value);
+inline std::ostream& operator<<(std::ostream& os, const UpdateItemRequest& value);
+inline std::ostream& operator<<(std::ostream& os, const UpdateItemResult& value);
 inline std::ostream& operator<<(std::ostream& os, const UpdateTableRequest& value);
 inline std::ostream& operator<<(std::ostream& os, const UpdateTableResult& value);
+inline std::ostream& operator<<(std::ostream& os, const UpdateTimeToLiveRequest& value);
+inline std::ostream& operator<<(std::ostream& os, const UpdateTimeToLiveResult& value);
 inline std::ostream& operator<<(std::ostream& os, const TagResourceResult&) { return os << "TagResourceResult{}"; }
+inline std::ostream& operator<<(std::ostream& os, const UntagResourceResult&) { return os << "UntagResourceResult{}"; }
 
 inline std::ostream& operator<<(std::ostream& os, const ArchivalSummary& value) {
   detail::StructPrinter p(os, "ArchivalSummary");
@@ -203,6 +221,12 @@ inline std::ostream& operator<<(std::ostream& os, const AttributeDefinition& val
   detail::StructPrinter p(os, "AttributeDefinition");
   if (value.AttributeNameHasBeenSet()) p.Field("AttributeName", value.GetAttributeName());
   if (value.AttributeTypeHasBeenSet()) p.Field("AttributeType", value.GetAttributeType());
+  return p.Done();
+}
+inline std::ostream& operator<<(std::ostream& os, const AttributeValueUpdate& value) {
+  detail::StructPrinter p(os, "AttributeValueUpdate");
+  if (value.ValueHasBeenSet()) p.Field("Value", value.GetValue());
+  if (value.ActionHasBeenSet()) p.Field("Action", value.GetAction());
   return p.Done();
 }
 inline std::ostream& operator<<(std::ostream& os, const BackupDetails& value) {
@@ -320,6 +344,46 @@ inline std::ostream& operator<<(std::ostream& os, const BackupSummary& value) {
   if (value.BackupSizeBytesHasBeenSet()) p.Field("BackupSizeBytes", value.GetBackupSizeBytes());
   return p.Done();
 }
+inline std::ostream& operator<<(std::ostream& os, const KeysAndAttributes& value) {
+  detail::StructPrinter p(os, "KeysAndAttributes");
+  if (value.KeysHasBeenSet()) p.Field("Keys", value.GetKeys());
+  if (value.AttributesToGetHasBeenSet()) p.Field("AttributesToGet", value.GetAttributesToGet());
+  if (value.ConsistentReadHasBeenSet()) p.Field("ConsistentRead", value.GetConsistentRead());
+  if (value.ProjectionExpressionHasBeenSet()) p.Field("ProjectionExpression", value.GetProjectionExpression());
+  if (value.ExpressionAttributeNamesHasBeenSet()) p.Field("ExpressionAttributeNames", value.GetExpressionAttributeNames());
+  return p.Done();
+}
+inline std::ostream& operator<<(std::ostream& os, const BatchGetItemRequest& value) {
+  detail::StructPrinter p(os, "BatchGetItemRequest");
+  if (value.RequestItemsHasBeenSet()) p.Field("RequestItems", value.GetRequestItems());
+  if (value.ReturnConsumedCapacityHasBeenSet()) p.Field("ReturnConsumedCapacity", value.GetReturnConsumedCapacity());
+  return p.Done();
+}
+inline std::ostream& operator<<(std::ostream& os, const Capacity& value) {
+  detail::StructPrinter p(os, "Capacity");
+  if (value.ReadCapacityUnitsHasBeenSet()) p.Field("ReadCapacityUnits", value.GetReadCapacityUnits());
+  if (value.WriteCapacityUnitsHasBeenSet()) p.Field("WriteCapacityUnits", value.GetWriteCapacityUnits());
+  if (value.CapacityUnitsHasBeenSet()) p.Field("CapacityUnits", value.GetCapacityUnits());
+  return p.Done();
+}
+inline std::ostream& operator<<(std::ostream& os, const ConsumedCapacity& value) {
+  detail::StructPrinter p(os, "ConsumedCapacity");
+  if (value.TableNameHasBeenSet()) p.Field("TableName", value.GetTableName());
+  if (value.CapacityUnitsHasBeenSet()) p.Field("CapacityUnits", value.GetCapacityUnits());
+  if (value.ReadCapacityUnitsHasBeenSet()) p.Field("ReadCapacityUnits", value.GetReadCapacityUnits());
+  if (value.WriteCapacityUnitsHasBeenSet()) p.Field("WriteCapacityUnits", value.GetWriteCapacityUnits());
+  if (value.TableHasBeenSet()) p.Field("Table", value.GetTable());
+  if (value.LocalSecondaryIndexesHasBeenSet()) p.Field("LocalSecondaryIndexes", value.GetLocalSecondaryIndexes());
+  if (value.GlobalSecondaryIndexesHasBeenSet()) p.Field("GlobalSecondaryIndexes", value.GetGlobalSecondaryIndexes());
+  return p.Done();
+}
+inline std::ostream& operator<<(std::ostream& os, const BatchGetItemResult& value) {
+  detail::StructPrinter p(os, "BatchGetItemResult");
+  if (value.ResponsesHasBeenSet()) p.Field("Responses", value.GetResponses());
+  if (value.UnprocessedKeysHasBeenSet()) p.Field("UnprocessedKeys", value.GetUnprocessedKeys());
+  if (value.ConsumedCapacityHasBeenSet()) p.Field("ConsumedCapacity", value.GetConsumedCapacity());
+  return p.Done();
+}
 inline std::ostream& operator<<(std::ostream& os, const DeleteRequest& value) {
   detail::StructPrinter p(os, "DeleteRequest");
   if (value.KeyHasBeenSet()) p.Field("Key", value.GetKey());
@@ -341,24 +405,6 @@ inline std::ostream& operator<<(std::ostream& os, const BatchWriteItemRequest& v
   if (value.RequestItemsHasBeenSet()) p.Field("RequestItems", value.GetRequestItems());
   if (value.ReturnConsumedCapacityHasBeenSet()) p.Field("ReturnConsumedCapacity", value.GetReturnConsumedCapacity());
   if (value.ReturnItemCollectionMetricsHasBeenSet()) p.Field("ReturnItemCollectionMetrics", value.GetReturnItemCollectionMetrics());
-  return p.Done();
-}
-inline std::ostream& operator<<(std::ostream& os, const Capacity& value) {
-  detail::StructPrinter p(os, "Capacity");
-  if (value.ReadCapacityUnitsHasBeenSet()) p.Field("ReadCapacityUnits", value.GetReadCapacityUnits());
-  if (value.WriteCapacityUnitsHasBeenSet()) p.Field("WriteCapacityUnits", value.GetWriteCapacityUnits());
-  if (value.CapacityUnitsHasBeenSet()) p.Field("CapacityUnits", value.GetCapacityUnits());
-  return p.Done();
-}
-inline std::ostream& operator<<(std::ostream& os, const ConsumedCapacity& value) {
-  detail::StructPrinter p(os, "ConsumedCapacity");
-  if (value.TableNameHasBeenSet()) p.Field("TableName", value.GetTableName());
-  if (value.CapacityUnitsHasBeenSet()) p.Field("CapacityUnits", value.GetCapacityUnits());
-  if (value.ReadCapacityUnitsHasBeenSet()) p.Field("ReadCapacityUnits", value.GetReadCapacityUnits());
-  if (value.WriteCapacityUnitsHasBeenSet()) p.Field("WriteCapacityUnits", value.GetWriteCapacityUnits());
-  if (value.TableHasBeenSet()) p.Field("Table", value.GetTable());
-  if (value.LocalSecondaryIndexesHasBeenSet()) p.Field("LocalSecondaryIndexes", value.GetLocalSecondaryIndexes());
-  if (value.GlobalSecondaryIndexesHasBeenSet()) p.Field("GlobalSecondaryIndexes", value.GetGlobalSecondaryIndexes());
   return p.Done();
 }
 inline std::ostream& operator<<(std::ostream& os, const ItemCollectionMetrics& value) {
@@ -735,6 +781,16 @@ inline std::ostream& operator<<(std::ostream& os, const DescribeTableResult& val
   if (value.TableHasBeenSet()) p.Field("Table", value.GetTable());
   return p.Done();
 }
+inline std::ostream& operator<<(std::ostream& os, const DescribeTimeToLiveRequest& value) {
+  detail::StructPrinter p(os, "DescribeTimeToLiveRequest");
+  if (value.TableNameHasBeenSet()) p.Field("TableName", value.GetTableName());
+  return p.Done();
+}
+inline std::ostream& operator<<(std::ostream& os, const DescribeTimeToLiveResult& value) {
+  detail::StructPrinter p(os, "DescribeTimeToLiveResult");
+  if (value.TimeToLiveDescriptionHasBeenSet()) p.Field("TimeToLiveDescription", value.GetTimeToLiveDescription());
+  return p.Done();
+}
 inline std::ostream& operator<<(std::ostream& os, const GetItemRequest& value) {
   detail::StructPrinter p(os, "GetItemRequest");
   if (value.TableNameHasBeenSet()) p.Field("TableName", value.GetTableName());
@@ -841,6 +897,36 @@ inline std::ostream& operator<<(std::ostream& os, const PutItemResult& value) {
   if (value.ItemCollectionMetricsHasBeenSet()) p.Field("ItemCollectionMetrics", value.GetItemCollectionMetrics());
   return p.Done();
 }
+inline std::ostream& operator<<(std::ostream& os, const QueryRequest& value) {
+  detail::StructPrinter p(os, "QueryRequest");
+  if (value.TableNameHasBeenSet()) p.Field("TableName", value.GetTableName());
+  if (value.IndexNameHasBeenSet()) p.Field("IndexName", value.GetIndexName());
+  if (value.SelectHasBeenSet()) p.Field("Select", value.GetSelect());
+  if (value.AttributesToGetHasBeenSet()) p.Field("AttributesToGet", value.GetAttributesToGet());
+  if (value.LimitHasBeenSet()) p.Field("Limit", value.GetLimit());
+  if (value.ConsistentReadHasBeenSet()) p.Field("ConsistentRead", value.GetConsistentRead());
+  if (value.KeyConditionsHasBeenSet()) p.Field("KeyConditions", value.GetKeyConditions());
+  if (value.QueryFilterHasBeenSet()) p.Field("QueryFilter", value.GetQueryFilter());
+  if (value.ConditionalOperatorHasBeenSet()) p.Field("ConditionalOperator", value.GetConditionalOperator());
+  if (value.ScanIndexForwardHasBeenSet()) p.Field("ScanIndexForward", value.GetScanIndexForward());
+  if (value.ExclusiveStartKeyHasBeenSet()) p.Field("ExclusiveStartKey", value.GetExclusiveStartKey());
+  if (value.ReturnConsumedCapacityHasBeenSet()) p.Field("ReturnConsumedCapacity", value.GetReturnConsumedCapacity());
+  if (value.ProjectionExpressionHasBeenSet()) p.Field("ProjectionExpression", value.GetProjectionExpression());
+  if (value.FilterExpressionHasBeenSet()) p.Field("FilterExpression", value.GetFilterExpression());
+  if (value.KeyConditionExpressionHasBeenSet()) p.Field("KeyConditionExpression", value.GetKeyConditionExpression());
+  if (value.ExpressionAttributeNamesHasBeenSet()) p.Field("ExpressionAttributeNames", value.GetExpressionAttributeNames());
+  if (value.ExpressionAttributeValuesHasBeenSet()) p.Field("ExpressionAttributeValues", value.GetExpressionAttributeValues());
+  return p.Done();
+}
+inline std::ostream& operator<<(std::ostream& os, const QueryResult& value) {
+  detail::StructPrinter p(os, "QueryResult");
+  if (value.ItemsHasBeenSet()) p.Field("Items", value.GetItems());
+  if (value.CountHasBeenSet()) p.Field("Count", value.GetCount());
+  if (value.ScannedCountHasBeenSet()) p.Field("ScannedCount", value.GetScannedCount());
+  if (value.LastEvaluatedKeyHasBeenSet()) p.Field("LastEvaluatedKey", value.GetLastEvaluatedKey());
+  if (value.ConsumedCapacityHasBeenSet()) p.Field("ConsumedCapacity", value.GetConsumedCapacity());
+  return p.Done();
+}
 inline std::ostream& operator<<(std::ostream& os, const UpdateReplicationGroupMemberAction& value) {
   detail::StructPrinter p(os, "UpdateReplicationGroupMemberAction");
   if (value.RegionNameHasBeenSet()) p.Field("RegionName", value.GetRegionName());
@@ -936,6 +1022,18 @@ inline std::ostream& operator<<(std::ostream& os, const ThrottlingReason& value)
   if (value.resourceHasBeenSet()) p.Field("resource", value.Getresource());
   return p.Done();
 }
+inline std::ostream& operator<<(std::ostream& os, const TimeToLiveSpecification& value) {
+  detail::StructPrinter p(os, "TimeToLiveSpecification");
+  if (value.EnabledHasBeenSet()) p.Field("Enabled", value.GetEnabled());
+  if (value.AttributeNameHasBeenSet()) p.Field("AttributeName", value.GetAttributeName());
+  return p.Done();
+}
+inline std::ostream& operator<<(std::ostream& os, const UntagResourceRequest& value) {
+  detail::StructPrinter p(os, "UntagResourceRequest");
+  if (value.ResourceArnHasBeenSet()) p.Field("ResourceArn", value.GetResourceArn());
+  if (value.TagKeysHasBeenSet()) p.Field("TagKeys", value.GetTagKeys());
+  return p.Done();
+}
 inline std::ostream& operator<<(std::ostream& os, const UpdateContinuousBackupsRequest& value) {
   detail::StructPrinter p(os, "UpdateContinuousBackupsRequest");
   if (value.TableNameHasBeenSet()) p.Field("TableName", value.GetTableName());
@@ -945,6 +1043,30 @@ inline std::ostream& operator<<(std::ostream& os, const UpdateContinuousBackupsR
 inline std::ostream& operator<<(std::ostream& os, const UpdateContinuousBackupsResult& value) {
   detail::StructPrinter p(os, "UpdateContinuousBackupsResult");
   if (value.ContinuousBackupsDescriptionHasBeenSet()) p.Field("ContinuousBackupsDescription", value.GetContinuousBackupsDescription());
+  return p.Done();
+}
+inline std::ostream& operator<<(std::ostream& os, const UpdateItemRequest& value) {
+  detail::StructPrinter p(os, "UpdateItemRequest");
+  if (value.TableNameHasBeenSet()) p.Field("TableName", value.GetTableName());
+  if (value.KeyHasBeenSet()) p.Field("Key", value.GetKey());
+  if (value.AttributeUpdatesHasBeenSet()) p.Field("AttributeUpdates", value.GetAttributeUpdates());
+  if (value.ExpectedHasBeenSet()) p.Field("Expected", value.GetExpected());
+  if (value.ConditionalOperatorHasBeenSet()) p.Field("ConditionalOperator", value.GetConditionalOperator());
+  if (value.ReturnValuesHasBeenSet()) p.Field("ReturnValues", value.GetReturnValues());
+  if (value.ReturnConsumedCapacityHasBeenSet()) p.Field("ReturnConsumedCapacity", value.GetReturnConsumedCapacity());
+  if (value.ReturnItemCollectionMetricsHasBeenSet()) p.Field("ReturnItemCollectionMetrics", value.GetReturnItemCollectionMetrics());
+  if (value.UpdateExpressionHasBeenSet()) p.Field("UpdateExpression", value.GetUpdateExpression());
+  if (value.ConditionExpressionHasBeenSet()) p.Field("ConditionExpression", value.GetConditionExpression());
+  if (value.ExpressionAttributeNamesHasBeenSet()) p.Field("ExpressionAttributeNames", value.GetExpressionAttributeNames());
+  if (value.ExpressionAttributeValuesHasBeenSet()) p.Field("ExpressionAttributeValues", value.GetExpressionAttributeValues());
+  if (value.ReturnValuesOnConditionCheckFailureHasBeenSet()) p.Field("ReturnValuesOnConditionCheckFailure", value.GetReturnValuesOnConditionCheckFailure());
+  return p.Done();
+}
+inline std::ostream& operator<<(std::ostream& os, const UpdateItemResult& value) {
+  detail::StructPrinter p(os, "UpdateItemResult");
+  if (value.AttributesHasBeenSet()) p.Field("Attributes", value.GetAttributes());
+  if (value.ConsumedCapacityHasBeenSet()) p.Field("ConsumedCapacity", value.GetConsumedCapacity());
+  if (value.ItemCollectionMetricsHasBeenSet()) p.Field("ItemCollectionMetrics", value.GetItemCollectionMetrics());
   return p.Done();
 }
 inline std::ostream& operator<<(std::ostream& os, const UpdateTableRequest& value) {
@@ -969,6 +1091,17 @@ inline std::ostream& operator<<(std::ostream& os, const UpdateTableRequest& valu
 inline std::ostream& operator<<(std::ostream& os, const UpdateTableResult& value) {
   detail::StructPrinter p(os, "UpdateTableResult");
   if (value.TableDescriptionHasBeenSet()) p.Field("TableDescription", value.GetTableDescription());
+  return p.Done();
+}
+inline std::ostream& operator<<(std::ostream& os, const UpdateTimeToLiveRequest& value) {
+  detail::StructPrinter p(os, "UpdateTimeToLiveRequest");
+  if (value.TableNameHasBeenSet()) p.Field("TableName", value.GetTableName());
+  if (value.TimeToLiveSpecificationHasBeenSet()) p.Field("TimeToLiveSpecification", value.GetTimeToLiveSpecification());
+  return p.Done();
+}
+inline std::ostream& operator<<(std::ostream& os, const UpdateTimeToLiveResult& value) {
+  detail::StructPrinter p(os, "UpdateTimeToLiveResult");
+  if (value.TimeToLiveSpecificationHasBeenSet()) p.Field("TimeToLiveSpecification", value.GetTimeToLiveSpecification());
   return p.Done();
 }
 

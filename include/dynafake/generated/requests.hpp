@@ -14,6 +14,42 @@
 namespace dynafake {
 namespace Model {
 
+class BatchGetItemRequest {
+ public:
+  BatchGetItemRequest() = default;
+  const char* GetServiceRequestName() const { return "BatchGetItem"; }
+
+  const std::map<std::string, KeysAndAttributes>& GetRequestItems() const { return m_requestItems; }
+  bool RequestItemsHasBeenSet() const { return m_requestItemsHasBeenSet; }
+  template <typename RequestItemsT = std::map<std::string, KeysAndAttributes>>
+  void SetRequestItems(RequestItemsT&& value) { m_requestItemsHasBeenSet = true; m_requestItems = std::forward<RequestItemsT>(value); }
+  template <typename RequestItemsT = std::map<std::string, KeysAndAttributes>>
+  BatchGetItemRequest& WithRequestItems(RequestItemsT&& value) { SetRequestItems(std::forward<RequestItemsT>(value)); return *this; }
+  template <typename RequestItemsKeyT = std::string, typename RequestItemsValueT = KeysAndAttributes>
+  BatchGetItemRequest& AddRequestItems(RequestItemsKeyT&& key, RequestItemsValueT&& value) {
+    m_requestItemsHasBeenSet = true;
+    m_requestItems.emplace(std::forward<RequestItemsKeyT>(key), std::forward<RequestItemsValueT>(value));
+    return *this;
+  }
+
+  ReturnConsumedCapacity GetReturnConsumedCapacity() const { return m_returnConsumedCapacity; }
+  bool ReturnConsumedCapacityHasBeenSet() const { return m_returnConsumedCapacityHasBeenSet; }
+  void SetReturnConsumedCapacity(ReturnConsumedCapacity value) { m_returnConsumedCapacityHasBeenSet = true; m_returnConsumedCapacity = value; }
+  BatchGetItemRequest& WithReturnConsumedCapacity(ReturnConsumedCapacity value) { SetReturnConsumedCapacity(value); return *this; }
+
+  friend bool operator==(const BatchGetItemRequest& a, const BatchGetItemRequest& b) {
+    return a.m_requestItems == b.m_requestItems &&
+           a.m_returnConsumedCapacity == b.m_returnConsumedCapacity;
+  }
+  friend bool operator!=(const BatchGetItemRequest& a, const BatchGetItemRequest& b) { return !(a == b); }
+
+ private:
+  std::map<std::string, KeysAndAttributes> m_requestItems;
+  bool m_requestItemsHasBeenSet = false;
+  ReturnConsumedCapacity m_returnConsumedCapacity{ReturnConsumedCapacity::NOT_SET};
+  bool m_returnConsumedCapacityHasBeenSet = false;
+};
+
 class BatchWriteItemRequest {
  public:
   BatchWriteItemRequest() = default;
@@ -520,6 +556,28 @@ class DescribeTableRequest {
   bool m_tableNameHasBeenSet = false;
 };
 
+class DescribeTimeToLiveRequest {
+ public:
+  DescribeTimeToLiveRequest() = default;
+  const char* GetServiceRequestName() const { return "DescribeTimeToLive"; }
+
+  const std::string& GetTableName() const { return m_tableName; }
+  bool TableNameHasBeenSet() const { return m_tableNameHasBeenSet; }
+  template <typename TableNameT = std::string>
+  void SetTableName(TableNameT&& value) { m_tableNameHasBeenSet = true; m_tableName = std::forward<TableNameT>(value); }
+  template <typename TableNameT = std::string>
+  DescribeTimeToLiveRequest& WithTableName(TableNameT&& value) { SetTableName(std::forward<TableNameT>(value)); return *this; }
+
+  friend bool operator==(const DescribeTimeToLiveRequest& a, const DescribeTimeToLiveRequest& b) {
+    return a.m_tableName == b.m_tableName;
+  }
+  friend bool operator!=(const DescribeTimeToLiveRequest& a, const DescribeTimeToLiveRequest& b) { return !(a == b); }
+
+ private:
+  std::string m_tableName;
+  bool m_tableNameHasBeenSet = false;
+};
+
 class GetItemRequest {
  public:
   GetItemRequest() = default;
@@ -876,6 +934,208 @@ class PutItemRequest {
   bool m_expressionAttributeValuesHasBeenSet = false;
   ReturnValuesOnConditionCheckFailure m_returnValuesOnConditionCheckFailure{ReturnValuesOnConditionCheckFailure::NOT_SET};
   bool m_returnValuesOnConditionCheckFailureHasBeenSet = false;
+};
+
+class QueryRequest {
+ public:
+  QueryRequest() = default;
+  const char* GetServiceRequestName() const { return "Query"; }
+
+  const std::string& GetTableName() const { return m_tableName; }
+  bool TableNameHasBeenSet() const { return m_tableNameHasBeenSet; }
+  template <typename TableNameT = std::string>
+  void SetTableName(TableNameT&& value) { m_tableNameHasBeenSet = true; m_tableName = std::forward<TableNameT>(value); }
+  template <typename TableNameT = std::string>
+  QueryRequest& WithTableName(TableNameT&& value) { SetTableName(std::forward<TableNameT>(value)); return *this; }
+
+  const std::string& GetIndexName() const { return m_indexName; }
+  bool IndexNameHasBeenSet() const { return m_indexNameHasBeenSet; }
+  template <typename IndexNameT = std::string>
+  void SetIndexName(IndexNameT&& value) { m_indexNameHasBeenSet = true; m_indexName = std::forward<IndexNameT>(value); }
+  template <typename IndexNameT = std::string>
+  QueryRequest& WithIndexName(IndexNameT&& value) { SetIndexName(std::forward<IndexNameT>(value)); return *this; }
+
+  Select GetSelect() const { return m_select; }
+  bool SelectHasBeenSet() const { return m_selectHasBeenSet; }
+  void SetSelect(Select value) { m_selectHasBeenSet = true; m_select = value; }
+  QueryRequest& WithSelect(Select value) { SetSelect(value); return *this; }
+
+  const std::vector<std::string>& GetAttributesToGet() const { return m_attributesToGet; }
+  bool AttributesToGetHasBeenSet() const { return m_attributesToGetHasBeenSet; }
+  template <typename AttributesToGetT = std::vector<std::string>>
+  void SetAttributesToGet(AttributesToGetT&& value) { m_attributesToGetHasBeenSet = true; m_attributesToGet = std::forward<AttributesToGetT>(value); }
+  template <typename AttributesToGetT = std::vector<std::string>>
+  QueryRequest& WithAttributesToGet(AttributesToGetT&& value) { SetAttributesToGet(std::forward<AttributesToGetT>(value)); return *this; }
+  template <typename AttributesToGetT = std::string>
+  QueryRequest& AddAttributesToGet(AttributesToGetT&& value) { m_attributesToGetHasBeenSet = true; m_attributesToGet.emplace_back(std::forward<AttributesToGetT>(value)); return *this; }
+
+  int GetLimit() const { return m_limit; }
+  bool LimitHasBeenSet() const { return m_limitHasBeenSet; }
+  void SetLimit(int value) { m_limitHasBeenSet = true; m_limit = value; }
+  QueryRequest& WithLimit(int value) { SetLimit(value); return *this; }
+
+  bool GetConsistentRead() const { return m_consistentRead; }
+  bool ConsistentReadHasBeenSet() const { return m_consistentReadHasBeenSet; }
+  void SetConsistentRead(bool value) { m_consistentReadHasBeenSet = true; m_consistentRead = value; }
+  QueryRequest& WithConsistentRead(bool value) { SetConsistentRead(value); return *this; }
+
+  const std::map<std::string, Condition>& GetKeyConditions() const { return m_keyConditions; }
+  bool KeyConditionsHasBeenSet() const { return m_keyConditionsHasBeenSet; }
+  template <typename KeyConditionsT = std::map<std::string, Condition>>
+  void SetKeyConditions(KeyConditionsT&& value) { m_keyConditionsHasBeenSet = true; m_keyConditions = std::forward<KeyConditionsT>(value); }
+  template <typename KeyConditionsT = std::map<std::string, Condition>>
+  QueryRequest& WithKeyConditions(KeyConditionsT&& value) { SetKeyConditions(std::forward<KeyConditionsT>(value)); return *this; }
+  template <typename KeyConditionsKeyT = std::string, typename KeyConditionsValueT = Condition>
+  QueryRequest& AddKeyConditions(KeyConditionsKeyT&& key, KeyConditionsValueT&& value) {
+    m_keyConditionsHasBeenSet = true;
+    m_keyConditions.emplace(std::forward<KeyConditionsKeyT>(key), std::forward<KeyConditionsValueT>(value));
+    return *this;
+  }
+
+  const std::map<std::string, Condition>& GetQueryFilter() const { return m_queryFilter; }
+  bool QueryFilterHasBeenSet() const { return m_queryFilterHasBeenSet; }
+  template <typename QueryFilterT = std::map<std::string, Condition>>
+  void SetQueryFilter(QueryFilterT&& value) { m_queryFilterHasBeenSet = true; m_queryFilter = std::forward<QueryFilterT>(value); }
+  template <typename QueryFilterT = std::map<std::string, Condition>>
+  QueryRequest& WithQueryFilter(QueryFilterT&& value) { SetQueryFilter(std::forward<QueryFilterT>(value)); return *this; }
+  template <typename QueryFilterKeyT = std::string, typename QueryFilterValueT = Condition>
+  QueryRequest& AddQueryFilter(QueryFilterKeyT&& key, QueryFilterValueT&& value) {
+    m_queryFilterHasBeenSet = true;
+    m_queryFilter.emplace(std::forward<QueryFilterKeyT>(key), std::forward<QueryFilterValueT>(value));
+    return *this;
+  }
+
+  ConditionalOperator GetConditionalOperator() const { return m_conditionalOperator; }
+  bool ConditionalOperatorHasBeenSet() const { return m_conditionalOperatorHasBeenSet; }
+  void SetConditionalOperator(ConditionalOperator value) { m_conditionalOperatorHasBeenSet = true; m_conditionalOperator = value; }
+  QueryRequest& WithConditionalOperator(ConditionalOperator value) { SetConditionalOperator(value); return *this; }
+
+  bool GetScanIndexForward() const { return m_scanIndexForward; }
+  bool ScanIndexForwardHasBeenSet() const { return m_scanIndexForwardHasBeenSet; }
+  void SetScanIndexForward(bool value) { m_scanIndexForwardHasBeenSet = true; m_scanIndexForward = value; }
+  QueryRequest& WithScanIndexForward(bool value) { SetScanIndexForward(value); return *this; }
+
+  const std::map<std::string, AttributeValue>& GetExclusiveStartKey() const { return m_exclusiveStartKey; }
+  bool ExclusiveStartKeyHasBeenSet() const { return m_exclusiveStartKeyHasBeenSet; }
+  template <typename ExclusiveStartKeyT = std::map<std::string, AttributeValue>>
+  void SetExclusiveStartKey(ExclusiveStartKeyT&& value) { m_exclusiveStartKeyHasBeenSet = true; m_exclusiveStartKey = std::forward<ExclusiveStartKeyT>(value); }
+  template <typename ExclusiveStartKeyT = std::map<std::string, AttributeValue>>
+  QueryRequest& WithExclusiveStartKey(ExclusiveStartKeyT&& value) { SetExclusiveStartKey(std::forward<ExclusiveStartKeyT>(value)); return *this; }
+  template <typename ExclusiveStartKeyKeyT = std::string, typename ExclusiveStartKeyValueT = AttributeValue>
+  QueryRequest& AddExclusiveStartKey(ExclusiveStartKeyKeyT&& key, ExclusiveStartKeyValueT&& value) {
+    m_exclusiveStartKeyHasBeenSet = true;
+    m_exclusiveStartKey.emplace(std::forward<ExclusiveStartKeyKeyT>(key), std::forward<ExclusiveStartKeyValueT>(value));
+    return *this;
+  }
+
+  ReturnConsumedCapacity GetReturnConsumedCapacity() const { return m_returnConsumedCapacity; }
+  bool ReturnConsumedCapacityHasBeenSet() const { return m_returnConsumedCapacityHasBeenSet; }
+  void SetReturnConsumedCapacity(ReturnConsumedCapacity value) { m_returnConsumedCapacityHasBeenSet = true; m_returnConsumedCapacity = value; }
+  QueryRequest& WithReturnConsumedCapacity(ReturnConsumedCapacity value) { SetReturnConsumedCapacity(value); return *this; }
+
+  const std::string& GetProjectionExpression() const { return m_projectionExpression; }
+  bool ProjectionExpressionHasBeenSet() const { return m_projectionExpressionHasBeenSet; }
+  template <typename ProjectionExpressionT = std::string>
+  void SetProjectionExpression(ProjectionExpressionT&& value) { m_projectionExpressionHasBeenSet = true; m_projectionExpression = std::forward<ProjectionExpressionT>(value); }
+  template <typename ProjectionExpressionT = std::string>
+  QueryRequest& WithProjectionExpression(ProjectionExpressionT&& value) { SetProjectionExpression(std::forward<ProjectionExpressionT>(value)); return *this; }
+
+  const std::string& GetFilterExpression() const { return m_filterExpression; }
+  bool FilterExpressionHasBeenSet() const { return m_filterExpressionHasBeenSet; }
+  template <typename FilterExpressionT = std::string>
+  void SetFilterExpression(FilterExpressionT&& value) { m_filterExpressionHasBeenSet = true; m_filterExpression = std::forward<FilterExpressionT>(value); }
+  template <typename FilterExpressionT = std::string>
+  QueryRequest& WithFilterExpression(FilterExpressionT&& value) { SetFilterExpression(std::forward<FilterExpressionT>(value)); return *this; }
+
+  const std::string& GetKeyConditionExpression() const { return m_keyConditionExpression; }
+  bool KeyConditionExpressionHasBeenSet() const { return m_keyConditionExpressionHasBeenSet; }
+  template <typename KeyConditionExpressionT = std::string>
+  void SetKeyConditionExpression(KeyConditionExpressionT&& value) { m_keyConditionExpressionHasBeenSet = true; m_keyConditionExpression = std::forward<KeyConditionExpressionT>(value); }
+  template <typename KeyConditionExpressionT = std::string>
+  QueryRequest& WithKeyConditionExpression(KeyConditionExpressionT&& value) { SetKeyConditionExpression(std::forward<KeyConditionExpressionT>(value)); return *this; }
+
+  const std::map<std::string, std::string>& GetExpressionAttributeNames() const { return m_expressionAttributeNames; }
+  bool ExpressionAttributeNamesHasBeenSet() const { return m_expressionAttributeNamesHasBeenSet; }
+  template <typename ExpressionAttributeNamesT = std::map<std::string, std::string>>
+  void SetExpressionAttributeNames(ExpressionAttributeNamesT&& value) { m_expressionAttributeNamesHasBeenSet = true; m_expressionAttributeNames = std::forward<ExpressionAttributeNamesT>(value); }
+  template <typename ExpressionAttributeNamesT = std::map<std::string, std::string>>
+  QueryRequest& WithExpressionAttributeNames(ExpressionAttributeNamesT&& value) { SetExpressionAttributeNames(std::forward<ExpressionAttributeNamesT>(value)); return *this; }
+  template <typename ExpressionAttributeNamesKeyT = std::string, typename ExpressionAttributeNamesValueT = std::string>
+  QueryRequest& AddExpressionAttributeNames(ExpressionAttributeNamesKeyT&& key, ExpressionAttributeNamesValueT&& value) {
+    m_expressionAttributeNamesHasBeenSet = true;
+    m_expressionAttributeNames.emplace(std::forward<ExpressionAttributeNamesKeyT>(key), std::forward<ExpressionAttributeNamesValueT>(value));
+    return *this;
+  }
+
+  const std::map<std::string, AttributeValue>& GetExpressionAttributeValues() const { return m_expressionAttributeValues; }
+  bool ExpressionAttributeValuesHasBeenSet() const { return m_expressionAttributeValuesHasBeenSet; }
+  template <typename ExpressionAttributeValuesT = std::map<std::string, AttributeValue>>
+  void SetExpressionAttributeValues(ExpressionAttributeValuesT&& value) { m_expressionAttributeValuesHasBeenSet = true; m_expressionAttributeValues = std::forward<ExpressionAttributeValuesT>(value); }
+  template <typename ExpressionAttributeValuesT = std::map<std::string, AttributeValue>>
+  QueryRequest& WithExpressionAttributeValues(ExpressionAttributeValuesT&& value) { SetExpressionAttributeValues(std::forward<ExpressionAttributeValuesT>(value)); return *this; }
+  template <typename ExpressionAttributeValuesKeyT = std::string, typename ExpressionAttributeValuesValueT = AttributeValue>
+  QueryRequest& AddExpressionAttributeValues(ExpressionAttributeValuesKeyT&& key, ExpressionAttributeValuesValueT&& value) {
+    m_expressionAttributeValuesHasBeenSet = true;
+    m_expressionAttributeValues.emplace(std::forward<ExpressionAttributeValuesKeyT>(key), std::forward<ExpressionAttributeValuesValueT>(value));
+    return *this;
+  }
+
+  friend bool operator==(const QueryRequest& a, const QueryRequest& b) {
+    return a.m_tableName == b.m_tableName &&
+           a.m_indexName == b.m_indexName &&
+           a.m_select == b.m_select &&
+           a.m_attributesToGet == b.m_attributesToGet &&
+           a.m_limit == b.m_limit &&
+           a.m_consistentRead == b.m_consistentRead &&
+           a.m_keyConditions == b.m_keyConditions &&
+           a.m_queryFilter == b.m_queryFilter &&
+           a.m_conditionalOperator == b.m_conditionalOperator &&
+           a.m_scanIndexForward == b.m_scanIndexForward &&
+           a.m_exclusiveStartKey == b.m_exclusiveStartKey &&
+           a.m_returnConsumedCapacity == b.m_returnConsumedCapacity &&
+           a.m_projectionExpression == b.m_projectionExpression &&
+           a.m_filterExpression == b.m_filterExpression &&
+           a.m_keyConditionExpression == b.m_keyConditionExpression &&
+           a.m_expressionAttributeNames == b.m_expressionAttributeNames &&
+           a.m_expressionAttributeValues == b.m_expressionAttributeValues;
+  }
+  friend bool operator!=(const QueryRequest& a, const QueryRequest& b) { return !(a == b); }
+
+ private:
+  std::string m_tableName;
+  bool m_tableNameHasBeenSet = false;
+  std::string m_indexName;
+  bool m_indexNameHasBeenSet = false;
+  Select m_select{Select::NOT_SET};
+  bool m_selectHasBeenSet = false;
+  std::vector<std::string> m_attributesToGet;
+  bool m_attributesToGetHasBeenSet = false;
+  int m_limit{};
+  bool m_limitHasBeenSet = false;
+  bool m_consistentRead{};
+  bool m_consistentReadHasBeenSet = false;
+  std::map<std::string, Condition> m_keyConditions;
+  bool m_keyConditionsHasBeenSet = false;
+  std::map<std::string, Condition> m_queryFilter;
+  bool m_queryFilterHasBeenSet = false;
+  ConditionalOperator m_conditionalOperator{ConditionalOperator::NOT_SET};
+  bool m_conditionalOperatorHasBeenSet = false;
+  bool m_scanIndexForward{};
+  bool m_scanIndexForwardHasBeenSet = false;
+  std::map<std::string, AttributeValue> m_exclusiveStartKey;
+  bool m_exclusiveStartKeyHasBeenSet = false;
+  ReturnConsumedCapacity m_returnConsumedCapacity{ReturnConsumedCapacity::NOT_SET};
+  bool m_returnConsumedCapacityHasBeenSet = false;
+  std::string m_projectionExpression;
+  bool m_projectionExpressionHasBeenSet = false;
+  std::string m_filterExpression;
+  bool m_filterExpressionHasBeenSet = false;
+  std::string m_keyConditionExpression;
+  bool m_keyConditionExpressionHasBeenSet = false;
+  std::map<std::string, std::string> m_expressionAttributeNames;
+  bool m_expressionAttributeNamesHasBeenSet = false;
+  std::map<std::string, AttributeValue> m_expressionAttributeValues;
+  bool m_expressionAttributeValuesHasBeenSet = false;
 };
 
 class RestoreTableFromBackupRequest {
@@ -1312,6 +1572,40 @@ class TagResourceRequest {
   bool m_tagsHasBeenSet = false;
 };
 
+class UntagResourceRequest {
+ public:
+  UntagResourceRequest() = default;
+  const char* GetServiceRequestName() const { return "UntagResource"; }
+
+  const std::string& GetResourceArn() const { return m_resourceArn; }
+  bool ResourceArnHasBeenSet() const { return m_resourceArnHasBeenSet; }
+  template <typename ResourceArnT = std::string>
+  void SetResourceArn(ResourceArnT&& value) { m_resourceArnHasBeenSet = true; m_resourceArn = std::forward<ResourceArnT>(value); }
+  template <typename ResourceArnT = std::string>
+  UntagResourceRequest& WithResourceArn(ResourceArnT&& value) { SetResourceArn(std::forward<ResourceArnT>(value)); return *this; }
+
+  const std::vector<std::string>& GetTagKeys() const { return m_tagKeys; }
+  bool TagKeysHasBeenSet() const { return m_tagKeysHasBeenSet; }
+  template <typename TagKeysT = std::vector<std::string>>
+  void SetTagKeys(TagKeysT&& value) { m_tagKeysHasBeenSet = true; m_tagKeys = std::forward<TagKeysT>(value); }
+  template <typename TagKeysT = std::vector<std::string>>
+  UntagResourceRequest& WithTagKeys(TagKeysT&& value) { SetTagKeys(std::forward<TagKeysT>(value)); return *this; }
+  template <typename TagKeysT = std::string>
+  UntagResourceRequest& AddTagKeys(TagKeysT&& value) { m_tagKeysHasBeenSet = true; m_tagKeys.emplace_back(std::forward<TagKeysT>(value)); return *this; }
+
+  friend bool operator==(const UntagResourceRequest& a, const UntagResourceRequest& b) {
+    return a.m_resourceArn == b.m_resourceArn &&
+           a.m_tagKeys == b.m_tagKeys;
+  }
+  friend bool operator!=(const UntagResourceRequest& a, const UntagResourceRequest& b) { return !(a == b); }
+
+ private:
+  std::string m_resourceArn;
+  bool m_resourceArnHasBeenSet = false;
+  std::vector<std::string> m_tagKeys;
+  bool m_tagKeysHasBeenSet = false;
+};
+
 class UpdateContinuousBackupsRequest {
  public:
   UpdateContinuousBackupsRequest() = default;
@@ -1342,6 +1636,168 @@ class UpdateContinuousBackupsRequest {
   bool m_tableNameHasBeenSet = false;
   PointInTimeRecoverySpecification m_pointInTimeRecoverySpecification;
   bool m_pointInTimeRecoverySpecificationHasBeenSet = false;
+};
+
+class UpdateItemRequest {
+ public:
+  UpdateItemRequest() = default;
+  const char* GetServiceRequestName() const { return "UpdateItem"; }
+
+  const std::string& GetTableName() const { return m_tableName; }
+  bool TableNameHasBeenSet() const { return m_tableNameHasBeenSet; }
+  template <typename TableNameT = std::string>
+  void SetTableName(TableNameT&& value) { m_tableNameHasBeenSet = true; m_tableName = std::forward<TableNameT>(value); }
+  template <typename TableNameT = std::string>
+  UpdateItemRequest& WithTableName(TableNameT&& value) { SetTableName(std::forward<TableNameT>(value)); return *this; }
+
+  const std::map<std::string, AttributeValue>& GetKey() const { return m_key; }
+  bool KeyHasBeenSet() const { return m_keyHasBeenSet; }
+  template <typename KeyT = std::map<std::string, AttributeValue>>
+  void SetKey(KeyT&& value) { m_keyHasBeenSet = true; m_key = std::forward<KeyT>(value); }
+  template <typename KeyT = std::map<std::string, AttributeValue>>
+  UpdateItemRequest& WithKey(KeyT&& value) { SetKey(std::forward<KeyT>(value)); return *this; }
+  template <typename KeyKeyT = std::string, typename KeyValueT = AttributeValue>
+  UpdateItemRequest& AddKey(KeyKeyT&& key, KeyValueT&& value) {
+    m_keyHasBeenSet = true;
+    m_key.emplace(std::forward<KeyKeyT>(key), std::forward<KeyValueT>(value));
+    return *this;
+  }
+
+  const std::map<std::string, AttributeValueUpdate>& GetAttributeUpdates() const { return m_attributeUpdates; }
+  bool AttributeUpdatesHasBeenSet() const { return m_attributeUpdatesHasBeenSet; }
+  template <typename AttributeUpdatesT = std::map<std::string, AttributeValueUpdate>>
+  void SetAttributeUpdates(AttributeUpdatesT&& value) { m_attributeUpdatesHasBeenSet = true; m_attributeUpdates = std::forward<AttributeUpdatesT>(value); }
+  template <typename AttributeUpdatesT = std::map<std::string, AttributeValueUpdate>>
+  UpdateItemRequest& WithAttributeUpdates(AttributeUpdatesT&& value) { SetAttributeUpdates(std::forward<AttributeUpdatesT>(value)); return *this; }
+  template <typename AttributeUpdatesKeyT = std::string, typename AttributeUpdatesValueT = AttributeValueUpdate>
+  UpdateItemRequest& AddAttributeUpdates(AttributeUpdatesKeyT&& key, AttributeUpdatesValueT&& value) {
+    m_attributeUpdatesHasBeenSet = true;
+    m_attributeUpdates.emplace(std::forward<AttributeUpdatesKeyT>(key), std::forward<AttributeUpdatesValueT>(value));
+    return *this;
+  }
+
+  const std::map<std::string, ExpectedAttributeValue>& GetExpected() const { return m_expected; }
+  bool ExpectedHasBeenSet() const { return m_expectedHasBeenSet; }
+  template <typename ExpectedT = std::map<std::string, ExpectedAttributeValue>>
+  void SetExpected(ExpectedT&& value) { m_expectedHasBeenSet = true; m_expected = std::forward<ExpectedT>(value); }
+  template <typename ExpectedT = std::map<std::string, ExpectedAttributeValue>>
+  UpdateItemRequest& WithExpected(ExpectedT&& value) { SetExpected(std::forward<ExpectedT>(value)); return *this; }
+  template <typename ExpectedKeyT = std::string, typename ExpectedValueT = ExpectedAttributeValue>
+  UpdateItemRequest& AddExpected(ExpectedKeyT&& key, ExpectedValueT&& value) {
+    m_expectedHasBeenSet = true;
+    m_expected.emplace(std::forward<ExpectedKeyT>(key), std::forward<ExpectedValueT>(value));
+    return *this;
+  }
+
+  ConditionalOperator GetConditionalOperator() const { return m_conditionalOperator; }
+  bool ConditionalOperatorHasBeenSet() const { return m_conditionalOperatorHasBeenSet; }
+  void SetConditionalOperator(ConditionalOperator value) { m_conditionalOperatorHasBeenSet = true; m_conditionalOperator = value; }
+  UpdateItemRequest& WithConditionalOperator(ConditionalOperator value) { SetConditionalOperator(value); return *this; }
+
+  ReturnValue GetReturnValues() const { return m_returnValues; }
+  bool ReturnValuesHasBeenSet() const { return m_returnValuesHasBeenSet; }
+  void SetReturnValues(ReturnValue value) { m_returnValuesHasBeenSet = true; m_returnValues = value; }
+  UpdateItemRequest& WithReturnValues(ReturnValue value) { SetReturnValues(value); return *this; }
+
+  ReturnConsumedCapacity GetReturnConsumedCapacity() const { return m_returnConsumedCapacity; }
+  bool ReturnConsumedCapacityHasBeenSet() const { return m_returnConsumedCapacityHasBeenSet; }
+  void SetReturnConsumedCapacity(ReturnConsumedCapacity value) { m_returnConsumedCapacityHasBeenSet = true; m_returnConsumedCapacity = value; }
+  UpdateItemRequest& WithReturnConsumedCapacity(ReturnConsumedCapacity value) { SetReturnConsumedCapacity(value); return *this; }
+
+  ReturnItemCollectionMetrics GetReturnItemCollectionMetrics() const { return m_returnItemCollectionMetrics; }
+  bool ReturnItemCollectionMetricsHasBeenSet() const { return m_returnItemCollectionMetricsHasBeenSet; }
+  void SetReturnItemCollectionMetrics(ReturnItemCollectionMetrics value) { m_returnItemCollectionMetricsHasBeenSet = true; m_returnItemCollectionMetrics = value; }
+  UpdateItemRequest& WithReturnItemCollectionMetrics(ReturnItemCollectionMetrics value) { SetReturnItemCollectionMetrics(value); return *this; }
+
+  const std::string& GetUpdateExpression() const { return m_updateExpression; }
+  bool UpdateExpressionHasBeenSet() const { return m_updateExpressionHasBeenSet; }
+  template <typename UpdateExpressionT = std::string>
+  void SetUpdateExpression(UpdateExpressionT&& value) { m_updateExpressionHasBeenSet = true; m_updateExpression = std::forward<UpdateExpressionT>(value); }
+  template <typename UpdateExpressionT = std::string>
+  UpdateItemRequest& WithUpdateExpression(UpdateExpressionT&& value) { SetUpdateExpression(std::forward<UpdateExpressionT>(value)); return *this; }
+
+  const std::string& GetConditionExpression() const { return m_conditionExpression; }
+  bool ConditionExpressionHasBeenSet() const { return m_conditionExpressionHasBeenSet; }
+  template <typename ConditionExpressionT = std::string>
+  void SetConditionExpression(ConditionExpressionT&& value) { m_conditionExpressionHasBeenSet = true; m_conditionExpression = std::forward<ConditionExpressionT>(value); }
+  template <typename ConditionExpressionT = std::string>
+  UpdateItemRequest& WithConditionExpression(ConditionExpressionT&& value) { SetConditionExpression(std::forward<ConditionExpressionT>(value)); return *this; }
+
+  const std::map<std::string, std::string>& GetExpressionAttributeNames() const { return m_expressionAttributeNames; }
+  bool ExpressionAttributeNamesHasBeenSet() const { return m_expressionAttributeNamesHasBeenSet; }
+  template <typename ExpressionAttributeNamesT = std::map<std::string, std::string>>
+  void SetExpressionAttributeNames(ExpressionAttributeNamesT&& value) { m_expressionAttributeNamesHasBeenSet = true; m_expressionAttributeNames = std::forward<ExpressionAttributeNamesT>(value); }
+  template <typename ExpressionAttributeNamesT = std::map<std::string, std::string>>
+  UpdateItemRequest& WithExpressionAttributeNames(ExpressionAttributeNamesT&& value) { SetExpressionAttributeNames(std::forward<ExpressionAttributeNamesT>(value)); return *this; }
+  template <typename ExpressionAttributeNamesKeyT = std::string, typename ExpressionAttributeNamesValueT = std::string>
+  UpdateItemRequest& AddExpressionAttributeNames(ExpressionAttributeNamesKeyT&& key, ExpressionAttributeNamesValueT&& value) {
+    m_expressionAttributeNamesHasBeenSet = true;
+    m_expressionAttributeNames.emplace(std::forward<ExpressionAttributeNamesKeyT>(key), std::forward<ExpressionAttributeNamesValueT>(value));
+    return *this;
+  }
+
+  const std::map<std::string, AttributeValue>& GetExpressionAttributeValues() const { return m_expressionAttributeValues; }
+  bool ExpressionAttributeValuesHasBeenSet() const { return m_expressionAttributeValuesHasBeenSet; }
+  template <typename ExpressionAttributeValuesT = std::map<std::string, AttributeValue>>
+  void SetExpressionAttributeValues(ExpressionAttributeValuesT&& value) { m_expressionAttributeValuesHasBeenSet = true; m_expressionAttributeValues = std::forward<ExpressionAttributeValuesT>(value); }
+  template <typename ExpressionAttributeValuesT = std::map<std::string, AttributeValue>>
+  UpdateItemRequest& WithExpressionAttributeValues(ExpressionAttributeValuesT&& value) { SetExpressionAttributeValues(std::forward<ExpressionAttributeValuesT>(value)); return *this; }
+  template <typename ExpressionAttributeValuesKeyT = std::string, typename ExpressionAttributeValuesValueT = AttributeValue>
+  UpdateItemRequest& AddExpressionAttributeValues(ExpressionAttributeValuesKeyT&& key, ExpressionAttributeValuesValueT&& value) {
+    m_expressionAttributeValuesHasBeenSet = true;
+    m_expressionAttributeValues.emplace(std::forward<ExpressionAttributeValuesKeyT>(key), std::forward<ExpressionAttributeValuesValueT>(value));
+    return *this;
+  }
+
+  ReturnValuesOnConditionCheckFailure GetReturnValuesOnConditionCheckFailure() const { return m_returnValuesOnConditionCheckFailure; }
+  bool ReturnValuesOnConditionCheckFailureHasBeenSet() const { return m_returnValuesOnConditionCheckFailureHasBeenSet; }
+  void SetReturnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure value) { m_returnValuesOnConditionCheckFailureHasBeenSet = true; m_returnValuesOnConditionCheckFailure = value; }
+  UpdateItemRequest& WithReturnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure value) { SetReturnValuesOnConditionCheckFailure(value); return *this; }
+
+  friend bool operator==(const UpdateItemRequest& a, const UpdateItemRequest& b) {
+    return a.m_tableName == b.m_tableName &&
+           a.m_key == b.m_key &&
+           a.m_attributeUpdates == b.m_attributeUpdates &&
+           a.m_expected == b.m_expected &&
+           a.m_conditionalOperator == b.m_conditionalOperator &&
+           a.m_returnValues == b.m_returnValues &&
+           a.m_returnConsumedCapacity == b.m_returnConsumedCapacity &&
+           a.m_returnItemCollectionMetrics == b.m_returnItemCollectionMetrics &&
+           a.m_updateExpression == b.m_updateExpression &&
+           a.m_conditionExpression == b.m_conditionExpression &&
+           a.m_expressionAttributeNames == b.m_expressionAttributeNames &&
+           a.m_expressionAttributeValues == b.m_expressionAttributeValues &&
+           a.m_returnValuesOnConditionCheckFailure == b.m_returnValuesOnConditionCheckFailure;
+  }
+  friend bool operator!=(const UpdateItemRequest& a, const UpdateItemRequest& b) { return !(a == b); }
+
+ private:
+  std::string m_tableName;
+  bool m_tableNameHasBeenSet = false;
+  std::map<std::string, AttributeValue> m_key;
+  bool m_keyHasBeenSet = false;
+  std::map<std::string, AttributeValueUpdate> m_attributeUpdates;
+  bool m_attributeUpdatesHasBeenSet = false;
+  std::map<std::string, ExpectedAttributeValue> m_expected;
+  bool m_expectedHasBeenSet = false;
+  ConditionalOperator m_conditionalOperator{ConditionalOperator::NOT_SET};
+  bool m_conditionalOperatorHasBeenSet = false;
+  ReturnValue m_returnValues{ReturnValue::NOT_SET};
+  bool m_returnValuesHasBeenSet = false;
+  ReturnConsumedCapacity m_returnConsumedCapacity{ReturnConsumedCapacity::NOT_SET};
+  bool m_returnConsumedCapacityHasBeenSet = false;
+  ReturnItemCollectionMetrics m_returnItemCollectionMetrics{ReturnItemCollectionMetrics::NOT_SET};
+  bool m_returnItemCollectionMetricsHasBeenSet = false;
+  std::string m_updateExpression;
+  bool m_updateExpressionHasBeenSet = false;
+  std::string m_conditionExpression;
+  bool m_conditionExpressionHasBeenSet = false;
+  std::map<std::string, std::string> m_expressionAttributeNames;
+  bool m_expressionAttributeNamesHasBeenSet = false;
+  std::map<std::string, AttributeValue> m_expressionAttributeValues;
+  bool m_expressionAttributeValuesHasBeenSet = false;
+  ReturnValuesOnConditionCheckFailure m_returnValuesOnConditionCheckFailure{ReturnValuesOnConditionCheckFailure::NOT_SET};
+  bool m_returnValuesOnConditionCheckFailureHasBeenSet = false;
 };
 
 class UpdateTableRequest {
@@ -1502,6 +1958,38 @@ class UpdateTableRequest {
   bool m_warmThroughputHasBeenSet = false;
   GlobalTableSettingsReplicationMode m_globalTableSettingsReplicationMode{GlobalTableSettingsReplicationMode::NOT_SET};
   bool m_globalTableSettingsReplicationModeHasBeenSet = false;
+};
+
+class UpdateTimeToLiveRequest {
+ public:
+  UpdateTimeToLiveRequest() = default;
+  const char* GetServiceRequestName() const { return "UpdateTimeToLive"; }
+
+  const std::string& GetTableName() const { return m_tableName; }
+  bool TableNameHasBeenSet() const { return m_tableNameHasBeenSet; }
+  template <typename TableNameT = std::string>
+  void SetTableName(TableNameT&& value) { m_tableNameHasBeenSet = true; m_tableName = std::forward<TableNameT>(value); }
+  template <typename TableNameT = std::string>
+  UpdateTimeToLiveRequest& WithTableName(TableNameT&& value) { SetTableName(std::forward<TableNameT>(value)); return *this; }
+
+  const TimeToLiveSpecification& GetTimeToLiveSpecification() const { return m_timeToLiveSpecification; }
+  bool TimeToLiveSpecificationHasBeenSet() const { return m_timeToLiveSpecificationHasBeenSet; }
+  template <typename TimeToLiveSpecificationT = TimeToLiveSpecification>
+  void SetTimeToLiveSpecification(TimeToLiveSpecificationT&& value) { m_timeToLiveSpecificationHasBeenSet = true; m_timeToLiveSpecification = std::forward<TimeToLiveSpecificationT>(value); }
+  template <typename TimeToLiveSpecificationT = TimeToLiveSpecification>
+  UpdateTimeToLiveRequest& WithTimeToLiveSpecification(TimeToLiveSpecificationT&& value) { SetTimeToLiveSpecification(std::forward<TimeToLiveSpecificationT>(value)); return *this; }
+
+  friend bool operator==(const UpdateTimeToLiveRequest& a, const UpdateTimeToLiveRequest& b) {
+    return a.m_tableName == b.m_tableName &&
+           a.m_timeToLiveSpecification == b.m_timeToLiveSpecification;
+  }
+  friend bool operator!=(const UpdateTimeToLiveRequest& a, const UpdateTimeToLiveRequest& b) { return !(a == b); }
+
+ private:
+  std::string m_tableName;
+  bool m_tableNameHasBeenSet = false;
+  TimeToLiveSpecification m_timeToLiveSpecification;
+  bool m_timeToLiveSpecificationHasBeenSet = false;
 };
 
 }  // namespace Model

@@ -14,6 +14,61 @@
 namespace dynafake {
 namespace Model {
 
+class BatchGetItemResult {
+ public:
+  BatchGetItemResult() = default;
+
+  const std::map<std::string, std::vector<std::map<std::string, AttributeValue>>>& GetResponses() const { return m_responses; }
+  bool ResponsesHasBeenSet() const { return m_responsesHasBeenSet; }
+  template <typename ResponsesT = std::map<std::string, std::vector<std::map<std::string, AttributeValue>>>>
+  void SetResponses(ResponsesT&& value) { m_responsesHasBeenSet = true; m_responses = std::forward<ResponsesT>(value); }
+  template <typename ResponsesT = std::map<std::string, std::vector<std::map<std::string, AttributeValue>>>>
+  BatchGetItemResult& WithResponses(ResponsesT&& value) { SetResponses(std::forward<ResponsesT>(value)); return *this; }
+  template <typename ResponsesKeyT = std::string, typename ResponsesValueT = std::vector<std::map<std::string, AttributeValue>>>
+  BatchGetItemResult& AddResponses(ResponsesKeyT&& key, ResponsesValueT&& value) {
+    m_responsesHasBeenSet = true;
+    m_responses.emplace(std::forward<ResponsesKeyT>(key), std::forward<ResponsesValueT>(value));
+    return *this;
+  }
+
+  const std::map<std::string, KeysAndAttributes>& GetUnprocessedKeys() const { return m_unprocessedKeys; }
+  bool UnprocessedKeysHasBeenSet() const { return m_unprocessedKeysHasBeenSet; }
+  template <typename UnprocessedKeysT = std::map<std::string, KeysAndAttributes>>
+  void SetUnprocessedKeys(UnprocessedKeysT&& value) { m_unprocessedKeysHasBeenSet = true; m_unprocessedKeys = std::forward<UnprocessedKeysT>(value); }
+  template <typename UnprocessedKeysT = std::map<std::string, KeysAndAttributes>>
+  BatchGetItemResult& WithUnprocessedKeys(UnprocessedKeysT&& value) { SetUnprocessedKeys(std::forward<UnprocessedKeysT>(value)); return *this; }
+  template <typename UnprocessedKeysKeyT = std::string, typename UnprocessedKeysValueT = KeysAndAttributes>
+  BatchGetItemResult& AddUnprocessedKeys(UnprocessedKeysKeyT&& key, UnprocessedKeysValueT&& value) {
+    m_unprocessedKeysHasBeenSet = true;
+    m_unprocessedKeys.emplace(std::forward<UnprocessedKeysKeyT>(key), std::forward<UnprocessedKeysValueT>(value));
+    return *this;
+  }
+
+  const std::vector<ConsumedCapacity>& GetConsumedCapacity() const { return m_consumedCapacity; }
+  bool ConsumedCapacityHasBeenSet() const { return m_consumedCapacityHasBeenSet; }
+  template <typename ConsumedCapacityT = std::vector<ConsumedCapacity>>
+  void SetConsumedCapacity(ConsumedCapacityT&& value) { m_consumedCapacityHasBeenSet = true; m_consumedCapacity = std::forward<ConsumedCapacityT>(value); }
+  template <typename ConsumedCapacityT = std::vector<ConsumedCapacity>>
+  BatchGetItemResult& WithConsumedCapacity(ConsumedCapacityT&& value) { SetConsumedCapacity(std::forward<ConsumedCapacityT>(value)); return *this; }
+  template <typename ConsumedCapacityT = ConsumedCapacity>
+  BatchGetItemResult& AddConsumedCapacity(ConsumedCapacityT&& value) { m_consumedCapacityHasBeenSet = true; m_consumedCapacity.emplace_back(std::forward<ConsumedCapacityT>(value)); return *this; }
+
+  friend bool operator==(const BatchGetItemResult& a, const BatchGetItemResult& b) {
+    return a.m_responses == b.m_responses &&
+           a.m_unprocessedKeys == b.m_unprocessedKeys &&
+           a.m_consumedCapacity == b.m_consumedCapacity;
+  }
+  friend bool operator!=(const BatchGetItemResult& a, const BatchGetItemResult& b) { return !(a == b); }
+
+ private:
+  std::map<std::string, std::vector<std::map<std::string, AttributeValue>>> m_responses;
+  bool m_responsesHasBeenSet = false;
+  std::map<std::string, KeysAndAttributes> m_unprocessedKeys;
+  bool m_unprocessedKeysHasBeenSet = false;
+  std::vector<ConsumedCapacity> m_consumedCapacity;
+  bool m_consumedCapacityHasBeenSet = false;
+};
+
 class BatchWriteItemResult {
  public:
   BatchWriteItemResult() = default;
@@ -263,6 +318,27 @@ class DescribeTableResult {
   bool m_tableHasBeenSet = false;
 };
 
+class DescribeTimeToLiveResult {
+ public:
+  DescribeTimeToLiveResult() = default;
+
+  const TimeToLiveDescription& GetTimeToLiveDescription() const { return m_timeToLiveDescription; }
+  bool TimeToLiveDescriptionHasBeenSet() const { return m_timeToLiveDescriptionHasBeenSet; }
+  template <typename TimeToLiveDescriptionT = TimeToLiveDescription>
+  void SetTimeToLiveDescription(TimeToLiveDescriptionT&& value) { m_timeToLiveDescriptionHasBeenSet = true; m_timeToLiveDescription = std::forward<TimeToLiveDescriptionT>(value); }
+  template <typename TimeToLiveDescriptionT = TimeToLiveDescription>
+  DescribeTimeToLiveResult& WithTimeToLiveDescription(TimeToLiveDescriptionT&& value) { SetTimeToLiveDescription(std::forward<TimeToLiveDescriptionT>(value)); return *this; }
+
+  friend bool operator==(const DescribeTimeToLiveResult& a, const DescribeTimeToLiveResult& b) {
+    return a.m_timeToLiveDescription == b.m_timeToLiveDescription;
+  }
+  friend bool operator!=(const DescribeTimeToLiveResult& a, const DescribeTimeToLiveResult& b) { return !(a == b); }
+
+ private:
+  TimeToLiveDescription m_timeToLiveDescription;
+  bool m_timeToLiveDescriptionHasBeenSet = false;
+};
+
 class GetItemResult {
  public:
   GetItemResult() = default;
@@ -446,6 +522,71 @@ class PutItemResult {
   bool m_itemCollectionMetricsHasBeenSet = false;
 };
 
+class QueryResult {
+ public:
+  QueryResult() = default;
+
+  const std::vector<std::map<std::string, AttributeValue>>& GetItems() const { return m_items; }
+  bool ItemsHasBeenSet() const { return m_itemsHasBeenSet; }
+  template <typename ItemsT = std::vector<std::map<std::string, AttributeValue>>>
+  void SetItems(ItemsT&& value) { m_itemsHasBeenSet = true; m_items = std::forward<ItemsT>(value); }
+  template <typename ItemsT = std::vector<std::map<std::string, AttributeValue>>>
+  QueryResult& WithItems(ItemsT&& value) { SetItems(std::forward<ItemsT>(value)); return *this; }
+  template <typename ItemsT = std::map<std::string, AttributeValue>>
+  QueryResult& AddItems(ItemsT&& value) { m_itemsHasBeenSet = true; m_items.emplace_back(std::forward<ItemsT>(value)); return *this; }
+
+  int GetCount() const { return m_count; }
+  bool CountHasBeenSet() const { return m_countHasBeenSet; }
+  void SetCount(int value) { m_countHasBeenSet = true; m_count = value; }
+  QueryResult& WithCount(int value) { SetCount(value); return *this; }
+
+  int GetScannedCount() const { return m_scannedCount; }
+  bool ScannedCountHasBeenSet() const { return m_scannedCountHasBeenSet; }
+  void SetScannedCount(int value) { m_scannedCountHasBeenSet = true; m_scannedCount = value; }
+  QueryResult& WithScannedCount(int value) { SetScannedCount(value); return *this; }
+
+  const std::map<std::string, AttributeValue>& GetLastEvaluatedKey() const { return m_lastEvaluatedKey; }
+  bool LastEvaluatedKeyHasBeenSet() const { return m_lastEvaluatedKeyHasBeenSet; }
+  template <typename LastEvaluatedKeyT = std::map<std::string, AttributeValue>>
+  void SetLastEvaluatedKey(LastEvaluatedKeyT&& value) { m_lastEvaluatedKeyHasBeenSet = true; m_lastEvaluatedKey = std::forward<LastEvaluatedKeyT>(value); }
+  template <typename LastEvaluatedKeyT = std::map<std::string, AttributeValue>>
+  QueryResult& WithLastEvaluatedKey(LastEvaluatedKeyT&& value) { SetLastEvaluatedKey(std::forward<LastEvaluatedKeyT>(value)); return *this; }
+  template <typename LastEvaluatedKeyKeyT = std::string, typename LastEvaluatedKeyValueT = AttributeValue>
+  QueryResult& AddLastEvaluatedKey(LastEvaluatedKeyKeyT&& key, LastEvaluatedKeyValueT&& value) {
+    m_lastEvaluatedKeyHasBeenSet = true;
+    m_lastEvaluatedKey.emplace(std::forward<LastEvaluatedKeyKeyT>(key), std::forward<LastEvaluatedKeyValueT>(value));
+    return *this;
+  }
+
+  const ConsumedCapacity& GetConsumedCapacity() const { return m_consumedCapacity; }
+  bool ConsumedCapacityHasBeenSet() const { return m_consumedCapacityHasBeenSet; }
+  template <typename ConsumedCapacityT = ConsumedCapacity>
+  void SetConsumedCapacity(ConsumedCapacityT&& value) { m_consumedCapacityHasBeenSet = true; m_consumedCapacity = std::forward<ConsumedCapacityT>(value); }
+  template <typename ConsumedCapacityT = ConsumedCapacity>
+  QueryResult& WithConsumedCapacity(ConsumedCapacityT&& value) { SetConsumedCapacity(std::forward<ConsumedCapacityT>(value)); return *this; }
+
+  friend bool operator==(const QueryResult& a, const QueryResult& b) {
+    return a.m_items == b.m_items &&
+           a.m_count == b.m_count &&
+           a.m_scannedCount == b.m_scannedCount &&
+           a.m_lastEvaluatedKey == b.m_lastEvaluatedKey &&
+           a.m_consumedCapacity == b.m_consumedCapacity;
+  }
+  friend bool operator!=(const QueryResult& a, const QueryResult& b) { return !(a == b); }
+
+ private:
+  std::vector<std::map<std::string, AttributeValue>> m_items;
+  bool m_itemsHasBeenSet = false;
+  int m_count{};
+  bool m_countHasBeenSet = false;
+  int m_scannedCount{};
+  bool m_scannedCountHasBeenSet = false;
+  std::map<std::string, AttributeValue> m_lastEvaluatedKey;
+  bool m_lastEvaluatedKeyHasBeenSet = false;
+  ConsumedCapacity m_consumedCapacity;
+  bool m_consumedCapacityHasBeenSet = false;
+};
+
 class RestoreTableFromBackupResult {
  public:
   RestoreTableFromBackupResult() = default;
@@ -574,6 +715,53 @@ class UpdateContinuousBackupsResult {
   bool m_continuousBackupsDescriptionHasBeenSet = false;
 };
 
+class UpdateItemResult {
+ public:
+  UpdateItemResult() = default;
+
+  const std::map<std::string, AttributeValue>& GetAttributes() const { return m_attributes; }
+  bool AttributesHasBeenSet() const { return m_attributesHasBeenSet; }
+  template <typename AttributesT = std::map<std::string, AttributeValue>>
+  void SetAttributes(AttributesT&& value) { m_attributesHasBeenSet = true; m_attributes = std::forward<AttributesT>(value); }
+  template <typename AttributesT = std::map<std::string, AttributeValue>>
+  UpdateItemResult& WithAttributes(AttributesT&& value) { SetAttributes(std::forward<AttributesT>(value)); return *this; }
+  template <typename AttributesKeyT = std::string, typename AttributesValueT = AttributeValue>
+  UpdateItemResult& AddAttributes(AttributesKeyT&& key, AttributesValueT&& value) {
+    m_attributesHasBeenSet = true;
+    m_attributes.emplace(std::forward<AttributesKeyT>(key), std::forward<AttributesValueT>(value));
+    return *this;
+  }
+
+  const ConsumedCapacity& GetConsumedCapacity() const { return m_consumedCapacity; }
+  bool ConsumedCapacityHasBeenSet() const { return m_consumedCapacityHasBeenSet; }
+  template <typename ConsumedCapacityT = ConsumedCapacity>
+  void SetConsumedCapacity(ConsumedCapacityT&& value) { m_consumedCapacityHasBeenSet = true; m_consumedCapacity = std::forward<ConsumedCapacityT>(value); }
+  template <typename ConsumedCapacityT = ConsumedCapacity>
+  UpdateItemResult& WithConsumedCapacity(ConsumedCapacityT&& value) { SetConsumedCapacity(std::forward<ConsumedCapacityT>(value)); return *this; }
+
+  const ItemCollectionMetrics& GetItemCollectionMetrics() const { return m_itemCollectionMetrics; }
+  bool ItemCollectionMetricsHasBeenSet() const { return m_itemCollectionMetricsHasBeenSet; }
+  template <typename ItemCollectionMetricsT = ItemCollectionMetrics>
+  void SetItemCollectionMetrics(ItemCollectionMetricsT&& value) { m_itemCollectionMetricsHasBeenSet = true; m_itemCollectionMetrics = std::forward<ItemCollectionMetricsT>(value); }
+  template <typename ItemCollectionMetricsT = ItemCollectionMetrics>
+  UpdateItemResult& WithItemCollectionMetrics(ItemCollectionMetricsT&& value) { SetItemCollectionMetrics(std::forward<ItemCollectionMetricsT>(value)); return *this; }
+
+  friend bool operator==(const UpdateItemResult& a, const UpdateItemResult& b) {
+    return a.m_attributes == b.m_attributes &&
+           a.m_consumedCapacity == b.m_consumedCapacity &&
+           a.m_itemCollectionMetrics == b.m_itemCollectionMetrics;
+  }
+  friend bool operator!=(const UpdateItemResult& a, const UpdateItemResult& b) { return !(a == b); }
+
+ private:
+  std::map<std::string, AttributeValue> m_attributes;
+  bool m_attributesHasBeenSet = false;
+  ConsumedCapacity m_consumedCapacity;
+  bool m_consumedCapacityHasBeenSet = false;
+  ItemCollectionMetrics m_itemCollectionMetrics;
+  bool m_itemCollectionMetricsHasBeenSet = false;
+};
+
 class UpdateTableResult {
  public:
   UpdateTableResult() = default;
@@ -595,11 +783,39 @@ class UpdateTableResult {
   bool m_tableDescriptionHasBeenSet = false;
 };
 
+class UpdateTimeToLiveResult {
+ public:
+  UpdateTimeToLiveResult() = default;
+
+  const TimeToLiveSpecification& GetTimeToLiveSpecification() const { return m_timeToLiveSpecification; }
+  bool TimeToLiveSpecificationHasBeenSet() const { return m_timeToLiveSpecificationHasBeenSet; }
+  template <typename TimeToLiveSpecificationT = TimeToLiveSpecification>
+  void SetTimeToLiveSpecification(TimeToLiveSpecificationT&& value) { m_timeToLiveSpecificationHasBeenSet = true; m_timeToLiveSpecification = std::forward<TimeToLiveSpecificationT>(value); }
+  template <typename TimeToLiveSpecificationT = TimeToLiveSpecification>
+  UpdateTimeToLiveResult& WithTimeToLiveSpecification(TimeToLiveSpecificationT&& value) { SetTimeToLiveSpecification(std::forward<TimeToLiveSpecificationT>(value)); return *this; }
+
+  friend bool operator==(const UpdateTimeToLiveResult& a, const UpdateTimeToLiveResult& b) {
+    return a.m_timeToLiveSpecification == b.m_timeToLiveSpecification;
+  }
+  friend bool operator!=(const UpdateTimeToLiveResult& a, const UpdateTimeToLiveResult& b) { return !(a == b); }
+
+ private:
+  TimeToLiveSpecification m_timeToLiveSpecification;
+  bool m_timeToLiveSpecificationHasBeenSet = false;
+};
+
 /// TagResource answers with no members; the SDK still has a result type for it.
 class TagResourceResult {
  public:
   friend bool operator==(const TagResourceResult&, const TagResourceResult&) { return true; }
   friend bool operator!=(const TagResourceResult&, const TagResourceResult&) { return false; }
+};
+
+/// UntagResource answers with no members; the SDK still has a result type for it.
+class UntagResourceResult {
+ public:
+  friend bool operator==(const UntagResourceResult&, const UntagResourceResult&) { return true; }
+  friend bool operator!=(const UntagResourceResult&, const UntagResourceResult&) { return false; }
 };
 
 }  // namespace Model

@@ -83,6 +83,35 @@ class AttributeDefinition {
   bool m_attributeTypeHasBeenSet = false;
 };
 
+class AttributeValueUpdate {
+ public:
+  AttributeValueUpdate() = default;
+
+  const AttributeValue& GetValue() const { return m_value; }
+  bool ValueHasBeenSet() const { return m_valueHasBeenSet; }
+  template <typename ValueT = AttributeValue>
+  void SetValue(ValueT&& value) { m_valueHasBeenSet = true; m_value = std::forward<ValueT>(value); }
+  template <typename ValueT = AttributeValue>
+  AttributeValueUpdate& WithValue(ValueT&& value) { SetValue(std::forward<ValueT>(value)); return *this; }
+
+  AttributeAction GetAction() const { return m_action; }
+  bool ActionHasBeenSet() const { return m_actionHasBeenSet; }
+  void SetAction(AttributeAction value) { m_actionHasBeenSet = true; m_action = value; }
+  AttributeValueUpdate& WithAction(AttributeAction value) { SetAction(value); return *this; }
+
+  friend bool operator==(const AttributeValueUpdate& a, const AttributeValueUpdate& b) {
+    return a.m_value == b.m_value &&
+           a.m_action == b.m_action;
+  }
+  friend bool operator!=(const AttributeValueUpdate& a, const AttributeValueUpdate& b) { return !(a == b); }
+
+ private:
+  AttributeValue m_value;
+  bool m_valueHasBeenSet = false;
+  AttributeAction m_action{AttributeAction::NOT_SET};
+  bool m_actionHasBeenSet = false;
+};
+
 class BackupDetails {
  public:
   BackupDetails() = default;
@@ -799,89 +828,73 @@ class BackupSummary {
   bool m_backupSizeBytesHasBeenSet = false;
 };
 
-class DeleteRequest {
+class KeysAndAttributes {
  public:
-  DeleteRequest() = default;
+  KeysAndAttributes() = default;
 
-  const std::map<std::string, AttributeValue>& GetKey() const { return m_key; }
-  bool KeyHasBeenSet() const { return m_keyHasBeenSet; }
-  template <typename KeyT = std::map<std::string, AttributeValue>>
-  void SetKey(KeyT&& value) { m_keyHasBeenSet = true; m_key = std::forward<KeyT>(value); }
-  template <typename KeyT = std::map<std::string, AttributeValue>>
-  DeleteRequest& WithKey(KeyT&& value) { SetKey(std::forward<KeyT>(value)); return *this; }
-  template <typename KeyKeyT = std::string, typename KeyValueT = AttributeValue>
-  DeleteRequest& AddKey(KeyKeyT&& key, KeyValueT&& value) {
-    m_keyHasBeenSet = true;
-    m_key.emplace(std::forward<KeyKeyT>(key), std::forward<KeyValueT>(value));
+  const std::vector<std::map<std::string, AttributeValue>>& GetKeys() const { return m_keys; }
+  bool KeysHasBeenSet() const { return m_keysHasBeenSet; }
+  template <typename KeysT = std::vector<std::map<std::string, AttributeValue>>>
+  void SetKeys(KeysT&& value) { m_keysHasBeenSet = true; m_keys = std::forward<KeysT>(value); }
+  template <typename KeysT = std::vector<std::map<std::string, AttributeValue>>>
+  KeysAndAttributes& WithKeys(KeysT&& value) { SetKeys(std::forward<KeysT>(value)); return *this; }
+  template <typename KeysT = std::map<std::string, AttributeValue>>
+  KeysAndAttributes& AddKeys(KeysT&& value) { m_keysHasBeenSet = true; m_keys.emplace_back(std::forward<KeysT>(value)); return *this; }
+
+  const std::vector<std::string>& GetAttributesToGet() const { return m_attributesToGet; }
+  bool AttributesToGetHasBeenSet() const { return m_attributesToGetHasBeenSet; }
+  template <typename AttributesToGetT = std::vector<std::string>>
+  void SetAttributesToGet(AttributesToGetT&& value) { m_attributesToGetHasBeenSet = true; m_attributesToGet = std::forward<AttributesToGetT>(value); }
+  template <typename AttributesToGetT = std::vector<std::string>>
+  KeysAndAttributes& WithAttributesToGet(AttributesToGetT&& value) { SetAttributesToGet(std::forward<AttributesToGetT>(value)); return *this; }
+  template <typename AttributesToGetT = std::string>
+  KeysAndAttributes& AddAttributesToGet(AttributesToGetT&& value) { m_attributesToGetHasBeenSet = true; m_attributesToGet.emplace_back(std::forward<AttributesToGetT>(value)); return *this; }
+
+  bool GetConsistentRead() const { return m_consistentRead; }
+  bool ConsistentReadHasBeenSet() const { return m_consistentReadHasBeenSet; }
+  void SetConsistentRead(bool value) { m_consistentReadHasBeenSet = true; m_consistentRead = value; }
+  KeysAndAttributes& WithConsistentRead(bool value) { SetConsistentRead(value); return *this; }
+
+  const std::string& GetProjectionExpression() const { return m_projectionExpression; }
+  bool ProjectionExpressionHasBeenSet() const { return m_projectionExpressionHasBeenSet; }
+  template <typename ProjectionExpressionT = std::string>
+  void SetProjectionExpression(ProjectionExpressionT&& value) { m_projectionExpressionHasBeenSet = true; m_projectionExpression = std::forward<ProjectionExpressionT>(value); }
+  template <typename ProjectionExpressionT = std::string>
+  KeysAndAttributes& WithProjectionExpression(ProjectionExpressionT&& value) { SetProjectionExpression(std::forward<ProjectionExpressionT>(value)); return *this; }
+
+  const std::map<std::string, std::string>& GetExpressionAttributeNames() const { return m_expressionAttributeNames; }
+  bool ExpressionAttributeNamesHasBeenSet() const { return m_expressionAttributeNamesHasBeenSet; }
+  template <typename ExpressionAttributeNamesT = std::map<std::string, std::string>>
+  void SetExpressionAttributeNames(ExpressionAttributeNamesT&& value) { m_expressionAttributeNamesHasBeenSet = true; m_expressionAttributeNames = std::forward<ExpressionAttributeNamesT>(value); }
+  template <typename ExpressionAttributeNamesT = std::map<std::string, std::string>>
+  KeysAndAttributes& WithExpressionAttributeNames(ExpressionAttributeNamesT&& value) { SetExpressionAttributeNames(std::forward<ExpressionAttributeNamesT>(value)); return *this; }
+  template <typename ExpressionAttributeNamesKeyT = std::string, typename ExpressionAttributeNamesValueT = std::string>
+  KeysAndAttributes& AddExpressionAttributeNames(ExpressionAttributeNamesKeyT&& key, ExpressionAttributeNamesValueT&& value) {
+    m_expressionAttributeNamesHasBeenSet = true;
+    m_expressionAttributeNames.emplace(std::forward<ExpressionAttributeNamesKeyT>(key), std::forward<ExpressionAttributeNamesValueT>(value));
     return *this;
   }
 
-  friend bool operator==(const DeleteRequest& a, const DeleteRequest& b) {
-    return a.m_key == b.m_key;
+  friend bool operator==(const KeysAndAttributes& a, const KeysAndAttributes& b) {
+    return a.m_keys == b.m_keys &&
+           a.m_attributesToGet == b.m_attributesToGet &&
+           a.m_consistentRead == b.m_consistentRead &&
+           a.m_projectionExpression == b.m_projectionExpression &&
+           a.m_expressionAttributeNames == b.m_expressionAttributeNames;
   }
-  friend bool operator!=(const DeleteRequest& a, const DeleteRequest& b) { return !(a == b); }
+  friend bool operator!=(const KeysAndAttributes& a, const KeysAndAttributes& b) { return !(a == b); }
 
  private:
-  std::map<std::string, AttributeValue> m_key;
-  bool m_keyHasBeenSet = false;
-};
-
-class PutRequest {
- public:
-  PutRequest() = default;
-
-  const std::map<std::string, AttributeValue>& GetItem() const { return m_item; }
-  bool ItemHasBeenSet() const { return m_itemHasBeenSet; }
-  template <typename ItemT = std::map<std::string, AttributeValue>>
-  void SetItem(ItemT&& value) { m_itemHasBeenSet = true; m_item = std::forward<ItemT>(value); }
-  template <typename ItemT = std::map<std::string, AttributeValue>>
-  PutRequest& WithItem(ItemT&& value) { SetItem(std::forward<ItemT>(value)); return *this; }
-  template <typename ItemKeyT = std::string, typename ItemValueT = AttributeValue>
-  PutRequest& AddItem(ItemKeyT&& key, ItemValueT&& value) {
-    m_itemHasBeenSet = true;
-    m_item.emplace(std::forward<ItemKeyT>(key), std::forward<ItemValueT>(value));
-    return *this;
-  }
-
-  friend bool operator==(const PutRequest& a, const PutRequest& b) {
-    return a.m_item == b.m_item;
-  }
-  friend bool operator!=(const PutRequest& a, const PutRequest& b) { return !(a == b); }
-
- private:
-  std::map<std::string, AttributeValue> m_item;
-  bool m_itemHasBeenSet = false;
-};
-
-class WriteRequest {
- public:
-  WriteRequest() = default;
-
-  const PutRequest& GetPutRequest() const { return m_putRequest; }
-  bool PutRequestHasBeenSet() const { return m_putRequestHasBeenSet; }
-  template <typename PutRequestT = PutRequest>
-  void SetPutRequest(PutRequestT&& value) { m_putRequestHasBeenSet = true; m_putRequest = std::forward<PutRequestT>(value); }
-  template <typename PutRequestT = PutRequest>
-  WriteRequest& WithPutRequest(PutRequestT&& value) { SetPutRequest(std::forward<PutRequestT>(value)); return *this; }
-
-  const DeleteRequest& GetDeleteRequest() const { return m_deleteRequest; }
-  bool DeleteRequestHasBeenSet() const { return m_deleteRequestHasBeenSet; }
-  template <typename DeleteRequestT = DeleteRequest>
-  void SetDeleteRequest(DeleteRequestT&& value) { m_deleteRequestHasBeenSet = true; m_deleteRequest = std::forward<DeleteRequestT>(value); }
-  template <typename DeleteRequestT = DeleteRequest>
-  WriteRequest& WithDeleteRequest(DeleteRequestT&& value) { SetDeleteRequest(std::forward<DeleteRequestT>(value)); return *this; }
-
-  friend bool operator==(const WriteRequest& a, const WriteRequest& b) {
-    return a.m_putRequest == b.m_putRequest &&
-           a.m_deleteRequest == b.m_deleteRequest;
-  }
-  friend bool operator!=(const WriteRequest& a, const WriteRequest& b) { return !(a == b); }
-
- private:
-  PutRequest m_putRequest;
-  bool m_putRequestHasBeenSet = false;
-  DeleteRequest m_deleteRequest;
-  bool m_deleteRequestHasBeenSet = false;
+  std::vector<std::map<std::string, AttributeValue>> m_keys;
+  bool m_keysHasBeenSet = false;
+  std::vector<std::string> m_attributesToGet;
+  bool m_attributesToGetHasBeenSet = false;
+  bool m_consistentRead{};
+  bool m_consistentReadHasBeenSet = false;
+  std::string m_projectionExpression;
+  bool m_projectionExpressionHasBeenSet = false;
+  std::map<std::string, std::string> m_expressionAttributeNames;
+  bool m_expressionAttributeNamesHasBeenSet = false;
 };
 
 class Capacity {
@@ -1004,6 +1017,91 @@ class ConsumedCapacity {
   bool m_localSecondaryIndexesHasBeenSet = false;
   std::map<std::string, Capacity> m_globalSecondaryIndexes;
   bool m_globalSecondaryIndexesHasBeenSet = false;
+};
+
+class DeleteRequest {
+ public:
+  DeleteRequest() = default;
+
+  const std::map<std::string, AttributeValue>& GetKey() const { return m_key; }
+  bool KeyHasBeenSet() const { return m_keyHasBeenSet; }
+  template <typename KeyT = std::map<std::string, AttributeValue>>
+  void SetKey(KeyT&& value) { m_keyHasBeenSet = true; m_key = std::forward<KeyT>(value); }
+  template <typename KeyT = std::map<std::string, AttributeValue>>
+  DeleteRequest& WithKey(KeyT&& value) { SetKey(std::forward<KeyT>(value)); return *this; }
+  template <typename KeyKeyT = std::string, typename KeyValueT = AttributeValue>
+  DeleteRequest& AddKey(KeyKeyT&& key, KeyValueT&& value) {
+    m_keyHasBeenSet = true;
+    m_key.emplace(std::forward<KeyKeyT>(key), std::forward<KeyValueT>(value));
+    return *this;
+  }
+
+  friend bool operator==(const DeleteRequest& a, const DeleteRequest& b) {
+    return a.m_key == b.m_key;
+  }
+  friend bool operator!=(const DeleteRequest& a, const DeleteRequest& b) { return !(a == b); }
+
+ private:
+  std::map<std::string, AttributeValue> m_key;
+  bool m_keyHasBeenSet = false;
+};
+
+class PutRequest {
+ public:
+  PutRequest() = default;
+
+  const std::map<std::string, AttributeValue>& GetItem() const { return m_item; }
+  bool ItemHasBeenSet() const { return m_itemHasBeenSet; }
+  template <typename ItemT = std::map<std::string, AttributeValue>>
+  void SetItem(ItemT&& value) { m_itemHasBeenSet = true; m_item = std::forward<ItemT>(value); }
+  template <typename ItemT = std::map<std::string, AttributeValue>>
+  PutRequest& WithItem(ItemT&& value) { SetItem(std::forward<ItemT>(value)); return *this; }
+  template <typename ItemKeyT = std::string, typename ItemValueT = AttributeValue>
+  PutRequest& AddItem(ItemKeyT&& key, ItemValueT&& value) {
+    m_itemHasBeenSet = true;
+    m_item.emplace(std::forward<ItemKeyT>(key), std::forward<ItemValueT>(value));
+    return *this;
+  }
+
+  friend bool operator==(const PutRequest& a, const PutRequest& b) {
+    return a.m_item == b.m_item;
+  }
+  friend bool operator!=(const PutRequest& a, const PutRequest& b) { return !(a == b); }
+
+ private:
+  std::map<std::string, AttributeValue> m_item;
+  bool m_itemHasBeenSet = false;
+};
+
+class WriteRequest {
+ public:
+  WriteRequest() = default;
+
+  const PutRequest& GetPutRequest() const { return m_putRequest; }
+  bool PutRequestHasBeenSet() const { return m_putRequestHasBeenSet; }
+  template <typename PutRequestT = PutRequest>
+  void SetPutRequest(PutRequestT&& value) { m_putRequestHasBeenSet = true; m_putRequest = std::forward<PutRequestT>(value); }
+  template <typename PutRequestT = PutRequest>
+  WriteRequest& WithPutRequest(PutRequestT&& value) { SetPutRequest(std::forward<PutRequestT>(value)); return *this; }
+
+  const DeleteRequest& GetDeleteRequest() const { return m_deleteRequest; }
+  bool DeleteRequestHasBeenSet() const { return m_deleteRequestHasBeenSet; }
+  template <typename DeleteRequestT = DeleteRequest>
+  void SetDeleteRequest(DeleteRequestT&& value) { m_deleteRequestHasBeenSet = true; m_deleteRequest = std::forward<DeleteRequestT>(value); }
+  template <typename DeleteRequestT = DeleteRequest>
+  WriteRequest& WithDeleteRequest(DeleteRequestT&& value) { SetDeleteRequest(std::forward<DeleteRequestT>(value)); return *this; }
+
+  friend bool operator==(const WriteRequest& a, const WriteRequest& b) {
+    return a.m_putRequest == b.m_putRequest &&
+           a.m_deleteRequest == b.m_deleteRequest;
+  }
+  friend bool operator!=(const WriteRequest& a, const WriteRequest& b) { return !(a == b); }
+
+ private:
+  PutRequest m_putRequest;
+  bool m_putRequestHasBeenSet = false;
+  DeleteRequest m_deleteRequest;
+  bool m_deleteRequestHasBeenSet = false;
 };
 
 class ItemCollectionMetrics {
@@ -2936,6 +3034,35 @@ class ThrottlingReason {
   bool m_reasonHasBeenSet = false;
   std::string m_resource;
   bool m_resourceHasBeenSet = false;
+};
+
+class TimeToLiveSpecification {
+ public:
+  TimeToLiveSpecification() = default;
+
+  bool GetEnabled() const { return m_enabled; }
+  bool EnabledHasBeenSet() const { return m_enabledHasBeenSet; }
+  void SetEnabled(bool value) { m_enabledHasBeenSet = true; m_enabled = value; }
+  TimeToLiveSpecification& WithEnabled(bool value) { SetEnabled(value); return *this; }
+
+  const std::string& GetAttributeName() const { return m_attributeName; }
+  bool AttributeNameHasBeenSet() const { return m_attributeNameHasBeenSet; }
+  template <typename AttributeNameT = std::string>
+  void SetAttributeName(AttributeNameT&& value) { m_attributeNameHasBeenSet = true; m_attributeName = std::forward<AttributeNameT>(value); }
+  template <typename AttributeNameT = std::string>
+  TimeToLiveSpecification& WithAttributeName(AttributeNameT&& value) { SetAttributeName(std::forward<AttributeNameT>(value)); return *this; }
+
+  friend bool operator==(const TimeToLiveSpecification& a, const TimeToLiveSpecification& b) {
+    return a.m_enabled == b.m_enabled &&
+           a.m_attributeName == b.m_attributeName;
+  }
+  friend bool operator!=(const TimeToLiveSpecification& a, const TimeToLiveSpecification& b) { return !(a == b); }
+
+ private:
+  bool m_enabled{};
+  bool m_enabledHasBeenSet = false;
+  std::string m_attributeName;
+  bool m_attributeNameHasBeenSet = false;
 };
 
 }  // namespace Model

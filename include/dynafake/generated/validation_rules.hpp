@@ -10,10 +10,12 @@ namespace dynafake {
 namespace detail {
 
 inline void ValidateShape(const Model::AttributeDefinition& value, Validator& v, const std::string& path);
+inline void ValidateShape(const Model::AttributeValueUpdate& value, Validator& v, const std::string& path);
 inline void ValidateShape(const Model::KeySchemaElement& value, Validator& v, const std::string& path);
 inline void ValidateShape(const Model::ProvisionedThroughput& value, Validator& v, const std::string& path);
 inline void ValidateShape(const Model::Projection& value, Validator& v, const std::string& path);
 inline void ValidateShape(const Model::StreamSpecification& value, Validator& v, const std::string& path);
+inline void ValidateShape(const Model::KeysAndAttributes& value, Validator& v, const std::string& path);
 inline void ValidateShape(const Model::DeleteRequest& value, Validator& v, const std::string& path);
 inline void ValidateShape(const Model::PutRequest& value, Validator& v, const std::string& path);
 inline void ValidateShape(const Model::WriteRequest& value, Validator& v, const std::string& path);
@@ -37,6 +39,7 @@ inline void ValidateShape(const Model::GlobalTableWitnessGroupUpdate& value, Val
 inline void ValidateShape(const Model::PointInTimeRecoverySpecification& value, Validator& v, const std::string& path);
 inline void ValidateShape(const Model::UpdateReplicationGroupMemberAction& value, Validator& v, const std::string& path);
 inline void ValidateShape(const Model::ReplicationGroupUpdate& value, Validator& v, const std::string& path);
+inline void ValidateShape(const Model::TimeToLiveSpecification& value, Validator& v, const std::string& path);
 
 inline void ValidateShape(const Model::AttributeDefinition& value, Validator& v, const std::string& path) {
   (void)value; (void)v; (void)path;
@@ -47,6 +50,13 @@ inline void ValidateShape(const Model::AttributeDefinition& value, Validator& v,
   if (!value.AttributeTypeHasBeenSet()) v.Missing(Join(path, "attributeType"));
   if (value.AttributeTypeHasBeenSet()) {
     v.Enum(Join(path, "attributeType"), Model::ScalarAttributeTypeMapper::IsKnown(value.GetAttributeType()), Model::ScalarAttributeTypeMapper::GetNameForScalarAttributeType(value.GetAttributeType()), Model::ScalarAttributeTypeMapper::kValueSet);
+  }
+}
+
+inline void ValidateShape(const Model::AttributeValueUpdate& value, Validator& v, const std::string& path) {
+  (void)value; (void)v; (void)path;
+  if (value.ActionHasBeenSet()) {
+    v.Enum(Join(path, "action"), Model::AttributeActionMapper::IsKnown(value.GetAction()), Model::AttributeActionMapper::GetNameForAttributeAction(value.GetAction()), Model::AttributeActionMapper::kValueSet);
   }
 }
 
@@ -93,6 +103,27 @@ inline void ValidateShape(const Model::StreamSpecification& value, Validator& v,
   if (!value.StreamEnabledHasBeenSet()) v.Missing(Join(path, "streamEnabled"));
   if (value.StreamViewTypeHasBeenSet()) {
     v.Enum(Join(path, "streamViewType"), Model::StreamViewTypeMapper::IsKnown(value.GetStreamViewType()), Model::StreamViewTypeMapper::GetNameForStreamViewType(value.GetStreamViewType()), Model::StreamViewTypeMapper::kValueSet);
+  }
+}
+
+inline void ValidateShape(const Model::KeysAndAttributes& value, Validator& v, const std::string& path) {
+  (void)value; (void)v; (void)path;
+  if (!value.KeysHasBeenSet()) v.Missing(Join(path, "keys"));
+  if (value.KeysHasBeenSet()) {
+    v.Count(Join(path, "keys"), value.GetKeys(), 1, 100);
+  }
+  if (value.AttributesToGetHasBeenSet()) {
+    v.Count(Join(path, "attributesToGet"), value.GetAttributesToGet(), 1, -1);
+    for (std::size_t i0 = 0; i0 < value.GetAttributesToGet().size(); ++i0) {
+      const auto& e0 = value.GetAttributesToGet()[i0];
+      v.Length(Join(path, "attributesToGet") + "." + std::to_string(i0 + 1) + ".member", e0, -1, 65535);
+    }
+  }
+  if (value.ExpressionAttributeNamesHasBeenSet()) {
+    for (const auto& kv0 : value.GetExpressionAttributeNames()) {
+      const auto& e0 = kv0.second;
+      v.Length(Join(path, "expressionAttributeNames") + "." + kv0.first + ".member", e0, -1, 65535);
+    }
   }
 }
 
@@ -357,6 +388,15 @@ inline void ValidateShape(const Model::ReplicationGroupUpdate& value, Validator&
   }
   if (value.DeleteHasBeenSet()) {
     ValidateShape(value.GetDelete(), v, Join(path, "delete"));
+  }
+}
+
+inline void ValidateShape(const Model::TimeToLiveSpecification& value, Validator& v, const std::string& path) {
+  (void)value; (void)v; (void)path;
+  if (!value.EnabledHasBeenSet()) v.Missing(Join(path, "enabled"));
+  if (!value.AttributeNameHasBeenSet()) v.Missing(Join(path, "attributeName"));
+  if (value.AttributeNameHasBeenSet()) {
+    v.Length(Join(path, "attributeName"), value.GetAttributeName(), 1, 255);
   }
 }
 
@@ -862,6 +902,153 @@ inline void ValidateRequest(const Model::ListTagsOfResourceRequest& value, Valid
   if (!value.ResourceArnHasBeenSet()) v.Missing(std::string("resourceArn"));
   if (value.ResourceArnHasBeenSet()) {
     v.Length(std::string("resourceArn"), value.GetResourceArn(), 1, 1283);
+  }
+}
+
+/// Checks every member constraint the model gives Query.
+inline void ValidateRequest(const Model::QueryRequest& value, Validator& v) {
+  (void)value; (void)v;
+  if (!value.TableNameHasBeenSet()) v.Missing(std::string("tableName"));
+  if (value.TableNameHasBeenSet()) {
+    v.Length(std::string("tableName"), value.GetTableName(), 1, 1024);
+  }
+  if (value.IndexNameHasBeenSet()) {
+    v.Length(std::string("indexName"), value.GetIndexName(), 3, 255);
+    v.Pattern(std::string("indexName"), value.GetIndexName(), MatchesNamePattern(value.GetIndexName()), "[a-zA-Z0-9_.-]+");
+  }
+  if (value.SelectHasBeenSet()) {
+    v.Enum(std::string("select"), Model::SelectMapper::IsKnown(value.GetSelect()), Model::SelectMapper::GetNameForSelect(value.GetSelect()), Model::SelectMapper::kValueSet);
+  }
+  if (value.AttributesToGetHasBeenSet()) {
+    v.Count(std::string("attributesToGet"), value.GetAttributesToGet(), 1, -1);
+    for (std::size_t i0 = 0; i0 < value.GetAttributesToGet().size(); ++i0) {
+      const auto& e0 = value.GetAttributesToGet()[i0];
+      v.Length(std::string("attributesToGet") + "." + std::to_string(i0 + 1) + ".member", e0, -1, 65535);
+    }
+  }
+  if (value.LimitHasBeenSet()) {
+    v.Range(std::string("limit"), static_cast<long long>(value.GetLimit()), true, 1LL, false, 0LL);
+  }
+  if (value.KeyConditionsHasBeenSet()) {
+    for (const auto& kv0 : value.GetKeyConditions()) {
+      const auto& e0 = kv0.second;
+      ValidateShape(e0, v, std::string("keyConditions") + "." + kv0.first + ".member");
+    }
+  }
+  if (value.QueryFilterHasBeenSet()) {
+    for (const auto& kv0 : value.GetQueryFilter()) {
+      const auto& e0 = kv0.second;
+      ValidateShape(e0, v, std::string("queryFilter") + "." + kv0.first + ".member");
+    }
+  }
+  if (value.ConditionalOperatorHasBeenSet()) {
+    v.Enum(std::string("conditionalOperator"), Model::ConditionalOperatorMapper::IsKnown(value.GetConditionalOperator()), Model::ConditionalOperatorMapper::GetNameForConditionalOperator(value.GetConditionalOperator()), Model::ConditionalOperatorMapper::kValueSet);
+  }
+  if (value.ReturnConsumedCapacityHasBeenSet()) {
+    v.Enum(std::string("returnConsumedCapacity"), Model::ReturnConsumedCapacityMapper::IsKnown(value.GetReturnConsumedCapacity()), Model::ReturnConsumedCapacityMapper::GetNameForReturnConsumedCapacity(value.GetReturnConsumedCapacity()), Model::ReturnConsumedCapacityMapper::kValueSet);
+  }
+  if (value.ExpressionAttributeNamesHasBeenSet()) {
+    for (const auto& kv0 : value.GetExpressionAttributeNames()) {
+      const auto& e0 = kv0.second;
+      v.Length(std::string("expressionAttributeNames") + "." + kv0.first + ".member", e0, -1, 65535);
+    }
+  }
+}
+
+/// Checks every member constraint the model gives UpdateItem.
+inline void ValidateRequest(const Model::UpdateItemRequest& value, Validator& v) {
+  (void)value; (void)v;
+  if (!value.TableNameHasBeenSet()) v.Missing(std::string("tableName"));
+  if (value.TableNameHasBeenSet()) {
+    v.Length(std::string("tableName"), value.GetTableName(), 1, 1024);
+  }
+  if (!value.KeyHasBeenSet()) v.Missing(std::string("key"));
+  if (value.AttributeUpdatesHasBeenSet()) {
+    for (const auto& kv0 : value.GetAttributeUpdates()) {
+      const auto& e0 = kv0.second;
+      ValidateShape(e0, v, std::string("attributeUpdates") + "." + kv0.first + ".member");
+    }
+  }
+  if (value.ExpectedHasBeenSet()) {
+    for (const auto& kv0 : value.GetExpected()) {
+      const auto& e0 = kv0.second;
+      ValidateShape(e0, v, std::string("expected") + "." + kv0.first + ".member");
+    }
+  }
+  if (value.ConditionalOperatorHasBeenSet()) {
+    v.Enum(std::string("conditionalOperator"), Model::ConditionalOperatorMapper::IsKnown(value.GetConditionalOperator()), Model::ConditionalOperatorMapper::GetNameForConditionalOperator(value.GetConditionalOperator()), Model::ConditionalOperatorMapper::kValueSet);
+  }
+  if (value.ReturnValuesHasBeenSet()) {
+    v.Enum(std::string("returnValues"), Model::ReturnValueMapper::IsKnown(value.GetReturnValues()), Model::ReturnValueMapper::GetNameForReturnValue(value.GetReturnValues()), Model::ReturnValueMapper::kValueSet);
+  }
+  if (value.ReturnConsumedCapacityHasBeenSet()) {
+    v.Enum(std::string("returnConsumedCapacity"), Model::ReturnConsumedCapacityMapper::IsKnown(value.GetReturnConsumedCapacity()), Model::ReturnConsumedCapacityMapper::GetNameForReturnConsumedCapacity(value.GetReturnConsumedCapacity()), Model::ReturnConsumedCapacityMapper::kValueSet);
+  }
+  if (value.ReturnItemCollectionMetricsHasBeenSet()) {
+    v.Enum(std::string("returnItemCollectionMetrics"), Model::ReturnItemCollectionMetricsMapper::IsKnown(value.GetReturnItemCollectionMetrics()), Model::ReturnItemCollectionMetricsMapper::GetNameForReturnItemCollectionMetrics(value.GetReturnItemCollectionMetrics()), Model::ReturnItemCollectionMetricsMapper::kValueSet);
+  }
+  if (value.ExpressionAttributeNamesHasBeenSet()) {
+    for (const auto& kv0 : value.GetExpressionAttributeNames()) {
+      const auto& e0 = kv0.second;
+      v.Length(std::string("expressionAttributeNames") + "." + kv0.first + ".member", e0, -1, 65535);
+    }
+  }
+  if (value.ReturnValuesOnConditionCheckFailureHasBeenSet()) {
+    v.Enum(std::string("returnValuesOnConditionCheckFailure"), Model::ReturnValuesOnConditionCheckFailureMapper::IsKnown(value.GetReturnValuesOnConditionCheckFailure()), Model::ReturnValuesOnConditionCheckFailureMapper::GetNameForReturnValuesOnConditionCheckFailure(value.GetReturnValuesOnConditionCheckFailure()), Model::ReturnValuesOnConditionCheckFailureMapper::kValueSet);
+  }
+}
+
+/// Checks every member constraint the model gives BatchGetItem.
+inline void ValidateRequest(const Model::BatchGetItemRequest& value, Validator& v) {
+  (void)value; (void)v;
+  if (!value.RequestItemsHasBeenSet()) v.Missing(std::string("requestItems"));
+  if (value.RequestItemsHasBeenSet()) {
+    v.Count(std::string("requestItems"), value.GetRequestItems(), 1, 100);
+    for (const auto& kv0 : value.GetRequestItems()) {
+      const auto& e0 = kv0.second;
+      ValidateShape(e0, v, std::string("requestItems") + "." + kv0.first + ".member");
+    }
+  }
+  if (value.ReturnConsumedCapacityHasBeenSet()) {
+    v.Enum(std::string("returnConsumedCapacity"), Model::ReturnConsumedCapacityMapper::IsKnown(value.GetReturnConsumedCapacity()), Model::ReturnConsumedCapacityMapper::GetNameForReturnConsumedCapacity(value.GetReturnConsumedCapacity()), Model::ReturnConsumedCapacityMapper::kValueSet);
+  }
+}
+
+/// Checks every member constraint the model gives UntagResource.
+inline void ValidateRequest(const Model::UntagResourceRequest& value, Validator& v) {
+  (void)value; (void)v;
+  if (!value.ResourceArnHasBeenSet()) v.Missing(std::string("resourceArn"));
+  if (value.ResourceArnHasBeenSet()) {
+    v.Length(std::string("resourceArn"), value.GetResourceArn(), 1, 1283);
+  }
+  if (!value.TagKeysHasBeenSet()) v.Missing(std::string("tagKeys"));
+  if (value.TagKeysHasBeenSet()) {
+    for (std::size_t i0 = 0; i0 < value.GetTagKeys().size(); ++i0) {
+      const auto& e0 = value.GetTagKeys()[i0];
+      v.Length(std::string("tagKeys") + "." + std::to_string(i0 + 1) + ".member", e0, 1, 128);
+    }
+  }
+}
+
+/// Checks every member constraint the model gives DescribeTimeToLive.
+inline void ValidateRequest(const Model::DescribeTimeToLiveRequest& value, Validator& v) {
+  (void)value; (void)v;
+  if (!value.TableNameHasBeenSet()) v.Missing(std::string("tableName"));
+  if (value.TableNameHasBeenSet()) {
+    v.Length(std::string("tableName"), value.GetTableName(), 1, 1024);
+  }
+}
+
+/// Checks every member constraint the model gives UpdateTimeToLive.
+inline void ValidateRequest(const Model::UpdateTimeToLiveRequest& value, Validator& v) {
+  (void)value; (void)v;
+  if (!value.TableNameHasBeenSet()) v.Missing(std::string("tableName"));
+  if (value.TableNameHasBeenSet()) {
+    v.Length(std::string("tableName"), value.GetTableName(), 1, 1024);
+  }
+  if (!value.TimeToLiveSpecificationHasBeenSet()) v.Missing(std::string("timeToLiveSpecification"));
+  if (value.TimeToLiveSpecificationHasBeenSet()) {
+    ValidateShape(value.GetTimeToLiveSpecification(), v, std::string("timeToLiveSpecification"));
   }
 }
 

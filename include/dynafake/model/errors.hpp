@@ -1,12 +1,14 @@
 // dynafake — DynamoDBError: what a failed call carries, in aws-sdk-cpp's shape.
 #pragma once
 
+#include <map>          // std::map
 #include <ostream>      // std::ostream
 #include <string>       // std::string
 #include <string_view>  // std::string_view
 #include <utility>      // std::move
 
 #include "dynafake/generated/errors_table.hpp"  // DynamoDBErrors, detail::kErrorTable
+#include "dynafake/model/attribute_value.hpp"   // AttributeValue
 
 namespace dynafake {
 
@@ -68,6 +70,15 @@ class DynamoDBError {
   }
 
   DynamoDBError& SetMessage(std::string message) { message_ = std::move(message); return *this; }
+  /// ConditionalCheckFailedException under ReturnValuesOnConditionCheckFailure
+  /// ALL_OLD: the item as it was when the condition failed.
+  const std::map<std::string, Model::AttributeValue>& GetItem() const { return item_; }
+  bool ItemHasBeenSet() const { return itemSet_; }
+  DynamoDBError& SetItem(std::map<std::string, Model::AttributeValue> item) {
+    item_ = std::move(item);
+    itemSet_ = true;
+    return *this;
+  }
   DynamoDBError& SetResponseCode(int status) { status_ = status; return *this; }
   DynamoDBError& SetRetryable(bool retryable) { retryable_ = retryable; return *this; }
 
@@ -85,6 +96,8 @@ class DynamoDBError {
   std::string message_;
   int status_ = 400;
   bool retryable_ = false;
+  std::map<std::string, Model::AttributeValue> item_;
+  bool itemSet_ = false;
 };
 
 /// The exception name (without "Exception" stripping) for an error type, e.g. "TableInUseException".

@@ -171,6 +171,7 @@ struct StateAccess {
       j["statusUntilMs"] = t.statusUntilMs;
       j["generation"] = t.generation;
       j["pitr"] = {{"enabled", t.pitrEnabled}, {"sinceMs", t.pitrSinceMs}, {"recoveryPeriodInDays", t.recoveryPeriodDays}};
+      j["timeToLive"] = {{"enabled", t.ttlEnabled}, {"attributeName", t.ttlAttribute}};
       j["restoring"] = t.restoring;
       j["restoreSourceBackup"] = t.restoreSourceBackup;
       j["history"] = idOf(t.history);
@@ -250,6 +251,10 @@ struct StateAccess {
         t.pitrEnabled = j.at("pitr").at("enabled").get<bool>();
         t.pitrSinceMs = j.at("pitr").at("sinceMs").get<int64_t>();
         t.recoveryPeriodDays = j.at("pitr").at("recoveryPeriodInDays").get<int>();
+        if (j.contains("timeToLive")) {  // snapshots written before TTL was modelled have none: disabled
+          t.ttlEnabled = j.at("timeToLive").at("enabled").get<bool>();
+          t.ttlAttribute = j.at("timeToLive").at("attributeName").get<std::string>();
+        }
         t.restoring = j.at("restoring").get<bool>();
         t.restoreSourceBackup = j.at("restoreSourceBackup").get<std::string>();
         t.history = history(j.at("history"));

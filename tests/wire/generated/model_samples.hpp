@@ -31,6 +31,7 @@ inline void FillSample(Model::AttributeValue& v) {
 
 inline void FillSample(Model::ArchivalSummary& v);
 inline void FillSample(Model::AttributeDefinition& v);
+inline void FillSample(Model::AttributeValueUpdate& v);
 inline void FillSample(Model::BackupDetails& v);
 inline void FillSample(Model::KeySchemaElement& v);
 inline void FillSample(Model::OnDemandThroughput& v);
@@ -45,12 +46,15 @@ inline void FillSample(Model::TimeToLiveDescription& v);
 inline void FillSample(Model::SourceTableFeatureDetails& v);
 inline void FillSample(Model::BackupDescription& v);
 inline void FillSample(Model::BackupSummary& v);
+inline void FillSample(Model::KeysAndAttributes& v);
+inline void FillSample(Model::BatchGetItemRequest& v);
+inline void FillSample(Model::Capacity& v);
+inline void FillSample(Model::ConsumedCapacity& v);
+inline void FillSample(Model::BatchGetItemResult& v);
 inline void FillSample(Model::DeleteRequest& v);
 inline void FillSample(Model::PutRequest& v);
 inline void FillSample(Model::WriteRequest& v);
 inline void FillSample(Model::BatchWriteItemRequest& v);
-inline void FillSample(Model::Capacity& v);
-inline void FillSample(Model::ConsumedCapacity& v);
 inline void FillSample(Model::ItemCollectionMetrics& v);
 inline void FillSample(Model::BatchWriteItemResult& v);
 inline void FillSample(Model::BillingModeSummary& v);
@@ -99,6 +103,8 @@ inline void FillSample(Model::DescribeContinuousBackupsRequest& v);
 inline void FillSample(Model::DescribeContinuousBackupsResult& v);
 inline void FillSample(Model::DescribeTableRequest& v);
 inline void FillSample(Model::DescribeTableResult& v);
+inline void FillSample(Model::DescribeTimeToLiveRequest& v);
+inline void FillSample(Model::DescribeTimeToLiveResult& v);
 inline void FillSample(Model::GetItemRequest& v);
 inline void FillSample(Model::GetItemResult& v);
 inline void FillSample(Model::UpdateGlobalSecondaryIndexAction& v);
@@ -113,6 +119,8 @@ inline void FillSample(Model::ListTagsOfResourceResult& v);
 inline void FillSample(Model::PointInTimeRecoverySpecification& v);
 inline void FillSample(Model::PutItemRequest& v);
 inline void FillSample(Model::PutItemResult& v);
+inline void FillSample(Model::QueryRequest& v);
+inline void FillSample(Model::QueryResult& v);
 inline void FillSample(Model::UpdateReplicationGroupMemberAction& v);
 inline void FillSample(Model::ReplicationGroupUpdate& v);
 inline void FillSample(Model::RestoreTableFromBackupRequest& v);
@@ -123,10 +131,16 @@ inline void FillSample(Model::ScanRequest& v);
 inline void FillSample(Model::ScanResult& v);
 inline void FillSample(Model::TagResourceRequest& v);
 inline void FillSample(Model::ThrottlingReason& v);
+inline void FillSample(Model::TimeToLiveSpecification& v);
+inline void FillSample(Model::UntagResourceRequest& v);
 inline void FillSample(Model::UpdateContinuousBackupsRequest& v);
 inline void FillSample(Model::UpdateContinuousBackupsResult& v);
+inline void FillSample(Model::UpdateItemRequest& v);
+inline void FillSample(Model::UpdateItemResult& v);
 inline void FillSample(Model::UpdateTableRequest& v);
 inline void FillSample(Model::UpdateTableResult& v);
+inline void FillSample(Model::UpdateTimeToLiveRequest& v);
+inline void FillSample(Model::UpdateTimeToLiveResult& v);
 
 inline void FillSample(Model::ArchivalSummary& v) {
   {
@@ -156,6 +170,19 @@ inline void FillSample(Model::AttributeDefinition& v) {
     Model::ScalarAttributeType x{};
     x = Model::ScalarAttributeType::B;
     v.SetAttributeType(std::move(x));
+  }
+}
+
+inline void FillSample(Model::AttributeValueUpdate& v) {
+  {
+    Model::AttributeValue x{};
+    FillSample(x);
+    v.SetValue(std::move(x));
+  }
+  {
+    Model::AttributeAction x{};
+    x = Model::AttributeAction::DELETE_;
+    v.SetAction(std::move(x));
   }
 }
 
@@ -520,53 +547,56 @@ inline void FillSample(Model::BackupSummary& v) {
   }
 }
 
-inline void FillSample(Model::DeleteRequest& v) {
+inline void FillSample(Model::KeysAndAttributes& v) {
   {
-    std::map<std::string, Model::AttributeValue> x{};
+    std::vector<std::map<std::string, Model::AttributeValue>> x{};
     {
-      Model::AttributeValue e2{};
-      FillSample(e2);
-      x.emplace("Key-key", std::move(e2));
-    }
-    v.SetKey(std::move(x));
-  }
-}
-
-inline void FillSample(Model::PutRequest& v) {
-  {
-    std::map<std::string, Model::AttributeValue> x{};
-    {
-      Model::AttributeValue e2{};
-      FillSample(e2);
-      x.emplace("Item-key", std::move(e2));
-    }
-    v.SetItem(std::move(x));
-  }
-}
-
-inline void FillSample(Model::WriteRequest& v) {
-  {
-    Model::PutRequest x{};
-    FillSample(x);
-    v.SetPutRequest(std::move(x));
-  }
-  {
-    Model::DeleteRequest x{};
-    FillSample(x);
-    v.SetDeleteRequest(std::move(x));
-  }
-}
-
-inline void FillSample(Model::BatchWriteItemRequest& v) {
-  {
-    std::map<std::string, std::vector<Model::WriteRequest>> x{};
-    {
-      std::vector<Model::WriteRequest> e2{};
+      std::map<std::string, Model::AttributeValue> e2{};
       {
-        Model::WriteRequest e3{};
+        Model::AttributeValue e3{};
         FillSample(e3);
-        e2.push_back(std::move(e3));
+        e2.emplace("Keys-key", std::move(e3));
       }
+      x.push_back(std::move(e2));
+    }
+    v.SetKeys(std::move(x));
+  }
+  {
+    std::vector<std::string> x{};
+    {
+      std::string e2{};
+      e2 = "AttributesToGet-sample";
+      x.push_back(std::move(e2));
+    }
+    v.SetAttributesToGet(std::move(x));
+  }
+  {
+    bool x{};
+    x = true;
+    v.SetConsistentRead(std::move(x));
+  }
+  {
+    std::string x{};
+    x = "ProjectionExpression-sample";
+    v.SetProjectionExpression(std::move(x));
+  }
+  {
+    std::map<std::string, std::string> x{};
+    {
+      std::string e2{};
+      e2 = "ExpressionAttributeNames-sample";
+      x.emplace("ExpressionAttributeNames-key", std::move(e2));
+    }
+    v.SetExpressionAttributeNames(std::move(x));
+  }
+}
+
+inline void FillSample(Model::BatchGetItemRequest& v) {
+  {
+    std::map<std::string, Model::KeysAndAttributes> x{};
+    {
+      Model::KeysAndAttributes e2{};
+      FillSample(e2);
       x.emplace("RequestItems-key", std::move(e2));
     }
     v.SetRequestItems(std::move(x));
@@ -575,11 +605,6 @@ inline void FillSample(Model::BatchWriteItemRequest& v) {
     Model::ReturnConsumedCapacity x{};
     x = Model::ReturnConsumedCapacity::NONE;
     v.SetReturnConsumedCapacity(std::move(x));
-  }
-  {
-    Model::ReturnItemCollectionMetrics x{};
-    x = Model::ReturnItemCollectionMetrics::NONE;
-    v.SetReturnItemCollectionMetrics(std::move(x));
   }
 }
 
@@ -644,6 +669,107 @@ inline void FillSample(Model::ConsumedCapacity& v) {
       x.emplace("GlobalSecondaryIndexes-key", std::move(e2));
     }
     v.SetGlobalSecondaryIndexes(std::move(x));
+  }
+}
+
+inline void FillSample(Model::BatchGetItemResult& v) {
+  {
+    std::map<std::string, std::vector<std::map<std::string, Model::AttributeValue>>> x{};
+    {
+      std::vector<std::map<std::string, Model::AttributeValue>> e2{};
+      {
+        std::map<std::string, Model::AttributeValue> e3{};
+        {
+          Model::AttributeValue e4{};
+          FillSample(e4);
+          e3.emplace("Responses-key", std::move(e4));
+        }
+        e2.push_back(std::move(e3));
+      }
+      x.emplace("Responses-key", std::move(e2));
+    }
+    v.SetResponses(std::move(x));
+  }
+  {
+    std::map<std::string, Model::KeysAndAttributes> x{};
+    {
+      Model::KeysAndAttributes e2{};
+      FillSample(e2);
+      x.emplace("UnprocessedKeys-key", std::move(e2));
+    }
+    v.SetUnprocessedKeys(std::move(x));
+  }
+  {
+    std::vector<Model::ConsumedCapacity> x{};
+    {
+      Model::ConsumedCapacity e2{};
+      FillSample(e2);
+      x.push_back(std::move(e2));
+    }
+    v.SetConsumedCapacity(std::move(x));
+  }
+}
+
+inline void FillSample(Model::DeleteRequest& v) {
+  {
+    std::map<std::string, Model::AttributeValue> x{};
+    {
+      Model::AttributeValue e2{};
+      FillSample(e2);
+      x.emplace("Key-key", std::move(e2));
+    }
+    v.SetKey(std::move(x));
+  }
+}
+
+inline void FillSample(Model::PutRequest& v) {
+  {
+    std::map<std::string, Model::AttributeValue> x{};
+    {
+      Model::AttributeValue e2{};
+      FillSample(e2);
+      x.emplace("Item-key", std::move(e2));
+    }
+    v.SetItem(std::move(x));
+  }
+}
+
+inline void FillSample(Model::WriteRequest& v) {
+  {
+    Model::PutRequest x{};
+    FillSample(x);
+    v.SetPutRequest(std::move(x));
+  }
+  {
+    Model::DeleteRequest x{};
+    FillSample(x);
+    v.SetDeleteRequest(std::move(x));
+  }
+}
+
+inline void FillSample(Model::BatchWriteItemRequest& v) {
+  {
+    std::map<std::string, std::vector<Model::WriteRequest>> x{};
+    {
+      std::vector<Model::WriteRequest> e2{};
+      {
+        Model::WriteRequest e3{};
+        FillSample(e3);
+        e2.push_back(std::move(e3));
+      }
+      x.emplace("RequestItems-key", std::move(e2));
+    }
+    v.SetRequestItems(std::move(x));
+  }
+  {
+    Model::ReturnConsumedCapacity x{};
+    x = Model::ReturnConsumedCapacity::NONE;
+    v.SetReturnConsumedCapacity(std::move(x));
+  }
+  {
+    Model::ReturnItemCollectionMetrics x{};
+    x = Model::ReturnItemCollectionMetrics::NONE;
+    v.SetReturnItemCollectionMetrics(std::move(x));
   }
 }
 
@@ -1829,6 +1955,22 @@ inline void FillSample(Model::DescribeTableResult& v) {
   }
 }
 
+inline void FillSample(Model::DescribeTimeToLiveRequest& v) {
+  {
+    std::string x{};
+    x = "TableName-sample";
+    v.SetTableName(std::move(x));
+  }
+}
+
+inline void FillSample(Model::DescribeTimeToLiveResult& v) {
+  {
+    Model::TimeToLiveDescription x{};
+    FillSample(x);
+    v.SetTimeToLiveDescription(std::move(x));
+  }
+}
+
 inline void FillSample(Model::GetItemRequest& v) {
   {
     std::string x{};
@@ -2166,6 +2308,158 @@ inline void FillSample(Model::PutItemResult& v) {
     Model::ItemCollectionMetrics x{};
     FillSample(x);
     v.SetItemCollectionMetrics(std::move(x));
+  }
+}
+
+inline void FillSample(Model::QueryRequest& v) {
+  {
+    std::string x{};
+    x = "TableName-sample";
+    v.SetTableName(std::move(x));
+  }
+  {
+    std::string x{};
+    x = "IndexName-sample";
+    v.SetIndexName(std::move(x));
+  }
+  {
+    Model::Select x{};
+    x = Model::Select::COUNT;
+    v.SetSelect(std::move(x));
+  }
+  {
+    std::vector<std::string> x{};
+    {
+      std::string e2{};
+      e2 = "AttributesToGet-sample";
+      x.push_back(std::move(e2));
+    }
+    v.SetAttributesToGet(std::move(x));
+  }
+  {
+    int x{};
+    x = 7;
+    v.SetLimit(std::move(x));
+  }
+  {
+    bool x{};
+    x = true;
+    v.SetConsistentRead(std::move(x));
+  }
+  {
+    std::map<std::string, Model::Condition> x{};
+    {
+      Model::Condition e2{};
+      FillSample(e2);
+      x.emplace("KeyConditions-key", std::move(e2));
+    }
+    v.SetKeyConditions(std::move(x));
+  }
+  {
+    std::map<std::string, Model::Condition> x{};
+    {
+      Model::Condition e2{};
+      FillSample(e2);
+      x.emplace("QueryFilter-key", std::move(e2));
+    }
+    v.SetQueryFilter(std::move(x));
+  }
+  {
+    Model::ConditionalOperator x{};
+    x = Model::ConditionalOperator::OR;
+    v.SetConditionalOperator(std::move(x));
+  }
+  {
+    bool x{};
+    x = true;
+    v.SetScanIndexForward(std::move(x));
+  }
+  {
+    std::map<std::string, Model::AttributeValue> x{};
+    {
+      Model::AttributeValue e2{};
+      FillSample(e2);
+      x.emplace("ExclusiveStartKey-key", std::move(e2));
+    }
+    v.SetExclusiveStartKey(std::move(x));
+  }
+  {
+    Model::ReturnConsumedCapacity x{};
+    x = Model::ReturnConsumedCapacity::NONE;
+    v.SetReturnConsumedCapacity(std::move(x));
+  }
+  {
+    std::string x{};
+    x = "ProjectionExpression-sample";
+    v.SetProjectionExpression(std::move(x));
+  }
+  {
+    std::string x{};
+    x = "FilterExpression-sample";
+    v.SetFilterExpression(std::move(x));
+  }
+  {
+    std::string x{};
+    x = "KeyConditionExpression-sample";
+    v.SetKeyConditionExpression(std::move(x));
+  }
+  {
+    std::map<std::string, std::string> x{};
+    {
+      std::string e2{};
+      e2 = "ExpressionAttributeNames-sample";
+      x.emplace("ExpressionAttributeNames-key", std::move(e2));
+    }
+    v.SetExpressionAttributeNames(std::move(x));
+  }
+  {
+    std::map<std::string, Model::AttributeValue> x{};
+    {
+      Model::AttributeValue e2{};
+      FillSample(e2);
+      x.emplace("ExpressionAttributeValues-key", std::move(e2));
+    }
+    v.SetExpressionAttributeValues(std::move(x));
+  }
+}
+
+inline void FillSample(Model::QueryResult& v) {
+  {
+    std::vector<std::map<std::string, Model::AttributeValue>> x{};
+    {
+      std::map<std::string, Model::AttributeValue> e2{};
+      {
+        Model::AttributeValue e3{};
+        FillSample(e3);
+        e2.emplace("Items-key", std::move(e3));
+      }
+      x.push_back(std::move(e2));
+    }
+    v.SetItems(std::move(x));
+  }
+  {
+    int x{};
+    x = 7;
+    v.SetCount(std::move(x));
+  }
+  {
+    int x{};
+    x = 7;
+    v.SetScannedCount(std::move(x));
+  }
+  {
+    std::map<std::string, Model::AttributeValue> x{};
+    {
+      Model::AttributeValue e2{};
+      FillSample(e2);
+      x.emplace("LastEvaluatedKey-key", std::move(e2));
+    }
+    v.SetLastEvaluatedKey(std::move(x));
+  }
+  {
+    Model::ConsumedCapacity x{};
+    FillSample(x);
+    v.SetConsumedCapacity(std::move(x));
   }
 }
 
@@ -2530,6 +2824,36 @@ inline void FillSample(Model::ThrottlingReason& v) {
   }
 }
 
+inline void FillSample(Model::TimeToLiveSpecification& v) {
+  {
+    bool x{};
+    x = true;
+    v.SetEnabled(std::move(x));
+  }
+  {
+    std::string x{};
+    x = "AttributeName-sample";
+    v.SetAttributeName(std::move(x));
+  }
+}
+
+inline void FillSample(Model::UntagResourceRequest& v) {
+  {
+    std::string x{};
+    x = "ResourceArn-sample";
+    v.SetResourceArn(std::move(x));
+  }
+  {
+    std::vector<std::string> x{};
+    {
+      std::string e2{};
+      e2 = "TagKeys-sample";
+      x.push_back(std::move(e2));
+    }
+    v.SetTagKeys(std::move(x));
+  }
+}
+
 inline void FillSample(Model::UpdateContinuousBackupsRequest& v) {
   {
     std::string x{};
@@ -2548,6 +2872,116 @@ inline void FillSample(Model::UpdateContinuousBackupsResult& v) {
     Model::ContinuousBackupsDescription x{};
     FillSample(x);
     v.SetContinuousBackupsDescription(std::move(x));
+  }
+}
+
+inline void FillSample(Model::UpdateItemRequest& v) {
+  {
+    std::string x{};
+    x = "TableName-sample";
+    v.SetTableName(std::move(x));
+  }
+  {
+    std::map<std::string, Model::AttributeValue> x{};
+    {
+      Model::AttributeValue e2{};
+      FillSample(e2);
+      x.emplace("Key-key", std::move(e2));
+    }
+    v.SetKey(std::move(x));
+  }
+  {
+    std::map<std::string, Model::AttributeValueUpdate> x{};
+    {
+      Model::AttributeValueUpdate e2{};
+      FillSample(e2);
+      x.emplace("AttributeUpdates-key", std::move(e2));
+    }
+    v.SetAttributeUpdates(std::move(x));
+  }
+  {
+    std::map<std::string, Model::ExpectedAttributeValue> x{};
+    {
+      Model::ExpectedAttributeValue e2{};
+      FillSample(e2);
+      x.emplace("Expected-key", std::move(e2));
+    }
+    v.SetExpected(std::move(x));
+  }
+  {
+    Model::ConditionalOperator x{};
+    x = Model::ConditionalOperator::OR;
+    v.SetConditionalOperator(std::move(x));
+  }
+  {
+    Model::ReturnValue x{};
+    x = Model::ReturnValue::UPDATED_NEW;
+    v.SetReturnValues(std::move(x));
+  }
+  {
+    Model::ReturnConsumedCapacity x{};
+    x = Model::ReturnConsumedCapacity::NONE;
+    v.SetReturnConsumedCapacity(std::move(x));
+  }
+  {
+    Model::ReturnItemCollectionMetrics x{};
+    x = Model::ReturnItemCollectionMetrics::NONE;
+    v.SetReturnItemCollectionMetrics(std::move(x));
+  }
+  {
+    std::string x{};
+    x = "UpdateExpression-sample";
+    v.SetUpdateExpression(std::move(x));
+  }
+  {
+    std::string x{};
+    x = "ConditionExpression-sample";
+    v.SetConditionExpression(std::move(x));
+  }
+  {
+    std::map<std::string, std::string> x{};
+    {
+      std::string e2{};
+      e2 = "ExpressionAttributeNames-sample";
+      x.emplace("ExpressionAttributeNames-key", std::move(e2));
+    }
+    v.SetExpressionAttributeNames(std::move(x));
+  }
+  {
+    std::map<std::string, Model::AttributeValue> x{};
+    {
+      Model::AttributeValue e2{};
+      FillSample(e2);
+      x.emplace("ExpressionAttributeValues-key", std::move(e2));
+    }
+    v.SetExpressionAttributeValues(std::move(x));
+  }
+  {
+    Model::ReturnValuesOnConditionCheckFailure x{};
+    x = Model::ReturnValuesOnConditionCheckFailure::NONE;
+    v.SetReturnValuesOnConditionCheckFailure(std::move(x));
+  }
+}
+
+inline void FillSample(Model::UpdateItemResult& v) {
+  {
+    std::map<std::string, Model::AttributeValue> x{};
+    {
+      Model::AttributeValue e2{};
+      FillSample(e2);
+      x.emplace("Attributes-key", std::move(e2));
+    }
+    v.SetAttributes(std::move(x));
+  }
+  {
+    Model::ConsumedCapacity x{};
+    FillSample(x);
+    v.SetConsumedCapacity(std::move(x));
+  }
+  {
+    Model::ItemCollectionMetrics x{};
+    FillSample(x);
+    v.SetItemCollectionMetrics(std::move(x));
   }
 }
 
@@ -2653,12 +3087,34 @@ inline void FillSample(Model::UpdateTableResult& v) {
   }
 }
 
+inline void FillSample(Model::UpdateTimeToLiveRequest& v) {
+  {
+    std::string x{};
+    x = "TableName-sample";
+    v.SetTableName(std::move(x));
+  }
+  {
+    Model::TimeToLiveSpecification x{};
+    FillSample(x);
+    v.SetTimeToLiveSpecification(std::move(x));
+  }
+}
+
+inline void FillSample(Model::UpdateTimeToLiveResult& v) {
+  {
+    Model::TimeToLiveSpecification x{};
+    FillSample(x);
+    v.SetTimeToLiveSpecification(std::move(x));
+  }
+}
+
 /// Calls f(name, sample) for a filled sample of every structure, every
 /// request and every result (results without members included).
 template <class F>
 void ForEachSample(F&& f) {
   { Model::ArchivalSummary v; FillSample(v); f("ArchivalSummary", v); }
   { Model::AttributeDefinition v; FillSample(v); f("AttributeDefinition", v); }
+  { Model::AttributeValueUpdate v; FillSample(v); f("AttributeValueUpdate", v); }
   { Model::BackupDetails v; FillSample(v); f("BackupDetails", v); }
   { Model::KeySchemaElement v; FillSample(v); f("KeySchemaElement", v); }
   { Model::OnDemandThroughput v; FillSample(v); f("OnDemandThroughput", v); }
@@ -2673,12 +3129,15 @@ void ForEachSample(F&& f) {
   { Model::SourceTableFeatureDetails v; FillSample(v); f("SourceTableFeatureDetails", v); }
   { Model::BackupDescription v; FillSample(v); f("BackupDescription", v); }
   { Model::BackupSummary v; FillSample(v); f("BackupSummary", v); }
+  { Model::KeysAndAttributes v; FillSample(v); f("KeysAndAttributes", v); }
+  { Model::BatchGetItemRequest v; FillSample(v); f("BatchGetItemRequest", v); }
+  { Model::Capacity v; FillSample(v); f("Capacity", v); }
+  { Model::ConsumedCapacity v; FillSample(v); f("ConsumedCapacity", v); }
+  { Model::BatchGetItemResult v; FillSample(v); f("BatchGetItemResult", v); }
   { Model::DeleteRequest v; FillSample(v); f("DeleteRequest", v); }
   { Model::PutRequest v; FillSample(v); f("PutRequest", v); }
   { Model::WriteRequest v; FillSample(v); f("WriteRequest", v); }
   { Model::BatchWriteItemRequest v; FillSample(v); f("BatchWriteItemRequest", v); }
-  { Model::Capacity v; FillSample(v); f("Capacity", v); }
-  { Model::ConsumedCapacity v; FillSample(v); f("ConsumedCapacity", v); }
   { Model::ItemCollectionMetrics v; FillSample(v); f("ItemCollectionMetrics", v); }
   { Model::BatchWriteItemResult v; FillSample(v); f("BatchWriteItemResult", v); }
   { Model::BillingModeSummary v; FillSample(v); f("BillingModeSummary", v); }
@@ -2727,6 +3186,8 @@ void ForEachSample(F&& f) {
   { Model::DescribeContinuousBackupsResult v; FillSample(v); f("DescribeContinuousBackupsResult", v); }
   { Model::DescribeTableRequest v; FillSample(v); f("DescribeTableRequest", v); }
   { Model::DescribeTableResult v; FillSample(v); f("DescribeTableResult", v); }
+  { Model::DescribeTimeToLiveRequest v; FillSample(v); f("DescribeTimeToLiveRequest", v); }
+  { Model::DescribeTimeToLiveResult v; FillSample(v); f("DescribeTimeToLiveResult", v); }
   { Model::GetItemRequest v; FillSample(v); f("GetItemRequest", v); }
   { Model::GetItemResult v; FillSample(v); f("GetItemResult", v); }
   { Model::UpdateGlobalSecondaryIndexAction v; FillSample(v); f("UpdateGlobalSecondaryIndexAction", v); }
@@ -2741,6 +3202,8 @@ void ForEachSample(F&& f) {
   { Model::PointInTimeRecoverySpecification v; FillSample(v); f("PointInTimeRecoverySpecification", v); }
   { Model::PutItemRequest v; FillSample(v); f("PutItemRequest", v); }
   { Model::PutItemResult v; FillSample(v); f("PutItemResult", v); }
+  { Model::QueryRequest v; FillSample(v); f("QueryRequest", v); }
+  { Model::QueryResult v; FillSample(v); f("QueryResult", v); }
   { Model::UpdateReplicationGroupMemberAction v; FillSample(v); f("UpdateReplicationGroupMemberAction", v); }
   { Model::ReplicationGroupUpdate v; FillSample(v); f("ReplicationGroupUpdate", v); }
   { Model::RestoreTableFromBackupRequest v; FillSample(v); f("RestoreTableFromBackupRequest", v); }
@@ -2751,11 +3214,18 @@ void ForEachSample(F&& f) {
   { Model::ScanResult v; FillSample(v); f("ScanResult", v); }
   { Model::TagResourceRequest v; FillSample(v); f("TagResourceRequest", v); }
   { Model::ThrottlingReason v; FillSample(v); f("ThrottlingReason", v); }
+  { Model::TimeToLiveSpecification v; FillSample(v); f("TimeToLiveSpecification", v); }
+  { Model::UntagResourceRequest v; FillSample(v); f("UntagResourceRequest", v); }
   { Model::UpdateContinuousBackupsRequest v; FillSample(v); f("UpdateContinuousBackupsRequest", v); }
   { Model::UpdateContinuousBackupsResult v; FillSample(v); f("UpdateContinuousBackupsResult", v); }
+  { Model::UpdateItemRequest v; FillSample(v); f("UpdateItemRequest", v); }
+  { Model::UpdateItemResult v; FillSample(v); f("UpdateItemResult", v); }
   { Model::UpdateTableRequest v; FillSample(v); f("UpdateTableRequest", v); }
   { Model::UpdateTableResult v; FillSample(v); f("UpdateTableResult", v); }
+  { Model::UpdateTimeToLiveRequest v; FillSample(v); f("UpdateTimeToLiveRequest", v); }
+  { Model::UpdateTimeToLiveResult v; FillSample(v); f("UpdateTimeToLiveResult", v); }
   { Model::TagResourceResult v; f("TagResourceResult", v); }
+  { Model::UntagResourceResult v; f("UntagResourceResult", v); }
 }
 
 }  // namespace wire_test

@@ -26,6 +26,8 @@ inline Json ToJson(const Model::ArchivalSummary& value);
 inline void FromJson(const Json& json, Model::ArchivalSummary& out, const std::string& path);
 inline Json ToJson(const Model::AttributeDefinition& value);
 inline void FromJson(const Json& json, Model::AttributeDefinition& out, const std::string& path);
+inline Json ToJson(const Model::AttributeValueUpdate& value);
+inline void FromJson(const Json& json, Model::AttributeValueUpdate& out, const std::string& path);
 inline Json ToJson(const Model::BackupDetails& value);
 inline void FromJson(const Json& json, Model::BackupDetails& out, const std::string& path);
 inline Json ToJson(const Model::KeySchemaElement& value);
@@ -54,6 +56,16 @@ inline Json ToJson(const Model::BackupDescription& value);
 inline void FromJson(const Json& json, Model::BackupDescription& out, const std::string& path);
 inline Json ToJson(const Model::BackupSummary& value);
 inline void FromJson(const Json& json, Model::BackupSummary& out, const std::string& path);
+inline Json ToJson(const Model::KeysAndAttributes& value);
+inline void FromJson(const Json& json, Model::KeysAndAttributes& out, const std::string& path);
+inline Json ToJson(const Model::BatchGetItemRequest& value);
+inline void FromJson(const Json& json, Model::BatchGetItemRequest& out, const std::string& path);
+inline Json ToJson(const Model::Capacity& value);
+inline void FromJson(const Json& json, Model::Capacity& out, const std::string& path);
+inline Json ToJson(const Model::ConsumedCapacity& value);
+inline void FromJson(const Json& json, Model::ConsumedCapacity& out, const std::string& path);
+inline Json ToJson(const Model::BatchGetItemResult& value);
+inline void FromJson(const Json& json, Model::BatchGetItemResult& out, const std::string& path);
 inline Json ToJson(const Model::DeleteRequest& value);
 inline void FromJson(const Json& json, Model::DeleteRequest& out, const std::string& path);
 inline Json ToJson(const Model::PutRequest& value);
@@ -62,10 +74,6 @@ inline Json ToJson(const Model::WriteRequest& value);
 inline void FromJson(const Json& json, Model::WriteRequest& out, const std::string& path);
 inline Json ToJson(const Model::BatchWriteItemRequest& value);
 inline void FromJson(const Json& json, Model::BatchWriteItemRequest& out, const std::string& path);
-inline Json ToJson(const Model::Capacity& value);
-inline void FromJson(const Json& json, Model::Capacity& out, const std::string& path);
-inline Json ToJson(const Model::ConsumedCapacity& value);
-inline void FromJson(const Json& json, Model::ConsumedCapacity& out, const std::string& path);
 inline Json ToJson(const Model::ItemCollectionMetrics& value);
 inline void FromJson(const Json& json, Model::ItemCollectionMetrics& out, const std::string& path);
 inline Json ToJson(const Model::BatchWriteItemResult& value);
@@ -162,6 +170,10 @@ inline Json ToJson(const Model::DescribeTableRequest& value);
 inline void FromJson(const Json& json, Model::DescribeTableRequest& out, const std::string& path);
 inline Json ToJson(const Model::DescribeTableResult& value);
 inline void FromJson(const Json& json, Model::DescribeTableResult& out, const std::string& path);
+inline Json ToJson(const Model::DescribeTimeToLiveRequest& value);
+inline void FromJson(const Json& json, Model::DescribeTimeToLiveRequest& out, const std::string& path);
+inline Json ToJson(const Model::DescribeTimeToLiveResult& value);
+inline void FromJson(const Json& json, Model::DescribeTimeToLiveResult& out, const std::string& path);
 inline Json ToJson(const Model::GetItemRequest& value);
 inline void FromJson(const Json& json, Model::GetItemRequest& out, const std::string& path);
 inline Json ToJson(const Model::GetItemResult& value);
@@ -190,6 +202,10 @@ inline Json ToJson(const Model::PutItemRequest& value);
 inline void FromJson(const Json& json, Model::PutItemRequest& out, const std::string& path);
 inline Json ToJson(const Model::PutItemResult& value);
 inline void FromJson(const Json& json, Model::PutItemResult& out, const std::string& path);
+inline Json ToJson(const Model::QueryRequest& value);
+inline void FromJson(const Json& json, Model::QueryRequest& out, const std::string& path);
+inline Json ToJson(const Model::QueryResult& value);
+inline void FromJson(const Json& json, Model::QueryResult& out, const std::string& path);
 inline Json ToJson(const Model::UpdateReplicationGroupMemberAction& value);
 inline void FromJson(const Json& json, Model::UpdateReplicationGroupMemberAction& out, const std::string& path);
 inline Json ToJson(const Model::ReplicationGroupUpdate& value);
@@ -210,16 +226,30 @@ inline Json ToJson(const Model::TagResourceRequest& value);
 inline void FromJson(const Json& json, Model::TagResourceRequest& out, const std::string& path);
 inline Json ToJson(const Model::ThrottlingReason& value);
 inline void FromJson(const Json& json, Model::ThrottlingReason& out, const std::string& path);
+inline Json ToJson(const Model::TimeToLiveSpecification& value);
+inline void FromJson(const Json& json, Model::TimeToLiveSpecification& out, const std::string& path);
+inline Json ToJson(const Model::UntagResourceRequest& value);
+inline void FromJson(const Json& json, Model::UntagResourceRequest& out, const std::string& path);
 inline Json ToJson(const Model::UpdateContinuousBackupsRequest& value);
 inline void FromJson(const Json& json, Model::UpdateContinuousBackupsRequest& out, const std::string& path);
 inline Json ToJson(const Model::UpdateContinuousBackupsResult& value);
 inline void FromJson(const Json& json, Model::UpdateContinuousBackupsResult& out, const std::string& path);
+inline Json ToJson(const Model::UpdateItemRequest& value);
+inline void FromJson(const Json& json, Model::UpdateItemRequest& out, const std::string& path);
+inline Json ToJson(const Model::UpdateItemResult& value);
+inline void FromJson(const Json& json, Model::UpdateItemResult& out, const std::string& path);
 inline Json ToJson(const Model::UpdateTableRequest& value);
 inline void FromJson(const Json& json, Model::UpdateTableRequest& out, const std::string& path);
 inline Json ToJson(const Model::UpdateTableResult& value);
 inline void FromJson(const Json& json, Model::UpdateTableResult& out, const std::string& path);
+inline Json ToJson(const Model::UpdateTimeToLiveRequest& value);
+inline void FromJson(const Json& json, Model::UpdateTimeToLiveRequest& out, const std::string& path);
+inline Json ToJson(const Model::UpdateTimeToLiveResult& value);
+inline void FromJson(const Json& json, Model::UpdateTimeToLiveResult& out, const std::string& path);
 inline Json ToJson(const Model::TagResourceResult& value);
 inline void FromJson(const Json& json, Model::TagResourceResult& out, const std::string& path);
+inline Json ToJson(const Model::UntagResourceResult& value);
+inline void FromJson(const Json& json, Model::UntagResourceResult& out, const std::string& path);
 
 namespace detail {
 inline Json EncodeKeySchema(const std::vector<Model::KeySchemaElement>& value);
@@ -232,14 +262,30 @@ inline Json EncodeGlobalSecondaryIndexes(const std::vector<Model::GlobalSecondar
 inline void DecodeGlobalSecondaryIndexes(const Json& json, std::vector<Model::GlobalSecondaryIndexInfo>& out, const std::string& path);
 inline Json EncodeKey(const std::map<std::string, Model::AttributeValue>& value);
 inline void DecodeKey(const Json& json, std::map<std::string, Model::AttributeValue>& out, const std::string& path);
+inline Json EncodeKeyList(const std::vector<std::map<std::string, Model::AttributeValue>>& value);
+inline void DecodeKeyList(const Json& json, std::vector<std::map<std::string, Model::AttributeValue>>& out, const std::string& path);
+inline Json EncodeAttributeNameList(const std::vector<std::string>& value);
+inline void DecodeAttributeNameList(const Json& json, std::vector<std::string>& out, const std::string& path);
+inline Json EncodeExpressionAttributeNameMap(const std::map<std::string, std::string>& value);
+inline void DecodeExpressionAttributeNameMap(const Json& json, std::map<std::string, std::string>& out, const std::string& path);
+inline Json EncodeBatchGetRequestMap(const std::map<std::string, Model::KeysAndAttributes>& value);
+inline void DecodeBatchGetRequestMap(const Json& json, std::map<std::string, Model::KeysAndAttributes>& out, const std::string& path);
+inline Json EncodeSecondaryIndexesCapacityMap(const std::map<std::string, Model::Capacity>& value);
+inline void DecodeSecondaryIndexesCapacityMap(const Json& json, std::map<std::string, Model::Capacity>& out, const std::string& path);
+inline Json EncodeAttributeMap(const std::map<std::string, Model::AttributeValue>& value);
+inline void DecodeAttributeMap(const Json& json, std::map<std::string, Model::AttributeValue>& out, const std::string& path);
+inline Json EncodeItemList(const std::vector<std::map<std::string, Model::AttributeValue>>& value);
+inline void DecodeItemList(const Json& json, std::vector<std::map<std::string, Model::AttributeValue>>& out, const std::string& path);
+inline Json EncodeBatchGetResponseMap(const std::map<std::string, std::vector<std::map<std::string, Model::AttributeValue>>>& value);
+inline void DecodeBatchGetResponseMap(const Json& json, std::map<std::string, std::vector<std::map<std::string, Model::AttributeValue>>>& out, const std::string& path);
+inline Json EncodeConsumedCapacityMultiple(const std::vector<Model::ConsumedCapacity>& value);
+inline void DecodeConsumedCapacityMultiple(const Json& json, std::vector<Model::ConsumedCapacity>& out, const std::string& path);
 inline Json EncodePutItemInputAttributeMap(const std::map<std::string, Model::AttributeValue>& value);
 inline void DecodePutItemInputAttributeMap(const Json& json, std::map<std::string, Model::AttributeValue>& out, const std::string& path);
 inline Json EncodeWriteRequests(const std::vector<Model::WriteRequest>& value);
 inline void DecodeWriteRequests(const Json& json, std::vector<Model::WriteRequest>& out, const std::string& path);
 inline Json EncodeBatchWriteItemRequestMap(const std::map<std::string, std::vector<Model::WriteRequest>>& value);
 inline void DecodeBatchWriteItemRequestMap(const Json& json, std::map<std::string, std::vector<Model::WriteRequest>>& out, const std::string& path);
-inline Json EncodeSecondaryIndexesCapacityMap(const std::map<std::string, Model::Capacity>& value);
-inline void DecodeSecondaryIndexesCapacityMap(const Json& json, std::map<std::string, Model::Capacity>& out, const std::string& path);
 inline Json EncodeItemCollectionKeyAttributeMap(const std::map<std::string, Model::AttributeValue>& value);
 inline void DecodeItemCollectionKeyAttributeMap(const Json& json, std::map<std::string, Model::AttributeValue>& out, const std::string& path);
 inline Json EncodeItemCollectionSizeEstimateRange(const std::vector<double>& value);
@@ -248,8 +294,6 @@ inline Json EncodeItemCollectionMetricsMultiple(const std::vector<Model::ItemCol
 inline void DecodeItemCollectionMetricsMultiple(const Json& json, std::vector<Model::ItemCollectionMetrics>& out, const std::string& path);
 inline Json EncodeItemCollectionMetricsPerTable(const std::map<std::string, std::vector<Model::ItemCollectionMetrics>>& value);
 inline void DecodeItemCollectionMetricsPerTable(const Json& json, std::map<std::string, std::vector<Model::ItemCollectionMetrics>>& out, const std::string& path);
-inline Json EncodeConsumedCapacityMultiple(const std::vector<Model::ConsumedCapacity>& value);
-inline void DecodeConsumedCapacityMultiple(const Json& json, std::vector<Model::ConsumedCapacity>& out, const std::string& path);
 inline Json EncodeAttributeValueList(const std::vector<Model::AttributeValue>& value);
 inline void DecodeAttributeValueList(const Json& json, std::vector<Model::AttributeValue>& out, const std::string& path);
 inline Json EncodeReplicaGlobalSecondaryIndexList(const std::vector<Model::ReplicaGlobalSecondaryIndex>& value);
@@ -274,22 +318,20 @@ inline Json EncodeGlobalTableWitnessDescriptionList(const std::vector<Model::Glo
 inline void DecodeGlobalTableWitnessDescriptionList(const Json& json, std::vector<Model::GlobalTableWitnessDescription>& out, const std::string& path);
 inline Json EncodeExpectedAttributeMap(const std::map<std::string, Model::ExpectedAttributeValue>& value);
 inline void DecodeExpectedAttributeMap(const Json& json, std::map<std::string, Model::ExpectedAttributeValue>& out, const std::string& path);
-inline Json EncodeExpressionAttributeNameMap(const std::map<std::string, std::string>& value);
-inline void DecodeExpressionAttributeNameMap(const Json& json, std::map<std::string, std::string>& out, const std::string& path);
 inline Json EncodeExpressionAttributeValueMap(const std::map<std::string, Model::AttributeValue>& value);
 inline void DecodeExpressionAttributeValueMap(const Json& json, std::map<std::string, Model::AttributeValue>& out, const std::string& path);
-inline Json EncodeAttributeMap(const std::map<std::string, Model::AttributeValue>& value);
-inline void DecodeAttributeMap(const Json& json, std::map<std::string, Model::AttributeValue>& out, const std::string& path);
-inline Json EncodeAttributeNameList(const std::vector<std::string>& value);
-inline void DecodeAttributeNameList(const Json& json, std::vector<std::string>& out, const std::string& path);
 inline Json EncodeBackupSummaries(const std::vector<Model::BackupSummary>& value);
 inline void DecodeBackupSummaries(const Json& json, std::vector<Model::BackupSummary>& out, const std::string& path);
 inline Json EncodeTableNameList(const std::vector<std::string>& value);
 inline void DecodeTableNameList(const Json& json, std::vector<std::string>& out, const std::string& path);
+inline Json EncodeKeyConditions(const std::map<std::string, Model::Condition>& value);
+inline void DecodeKeyConditions(const Json& json, std::map<std::string, Model::Condition>& out, const std::string& path);
 inline Json EncodeFilterConditionMap(const std::map<std::string, Model::Condition>& value);
 inline void DecodeFilterConditionMap(const Json& json, std::map<std::string, Model::Condition>& out, const std::string& path);
-inline Json EncodeItemList(const std::vector<std::map<std::string, Model::AttributeValue>>& value);
-inline void DecodeItemList(const Json& json, std::vector<std::map<std::string, Model::AttributeValue>>& out, const std::string& path);
+inline Json EncodeTagKeyList(const std::vector<std::string>& value);
+inline void DecodeTagKeyList(const Json& json, std::vector<std::string>& out, const std::string& path);
+inline Json EncodeAttributeUpdates(const std::map<std::string, Model::AttributeValueUpdate>& value);
+inline void DecodeAttributeUpdates(const Json& json, std::map<std::string, Model::AttributeValueUpdate>& out, const std::string& path);
 inline Json EncodeGlobalSecondaryIndexUpdateList(const std::vector<Model::GlobalSecondaryIndexUpdate>& value);
 inline void DecodeGlobalSecondaryIndexUpdateList(const Json& json, std::vector<Model::GlobalSecondaryIndexUpdate>& out, const std::string& path);
 inline Json EncodeReplicationGroupUpdateList(const std::vector<Model::ReplicationGroupUpdate>& value);
@@ -371,6 +413,136 @@ inline void DecodeKey(const Json& json, std::map<std::string, Model::AttributeVa
     out.emplace(it.key(), std::move(e));
   }
 }
+inline Json EncodeKeyList(const std::vector<std::map<std::string, Model::AttributeValue>>& value) {
+  Json out = Json::array();
+  for (const auto& e : value) out.push_back(detail::EncodeKey(e));
+  return out;
+}
+inline void DecodeKeyList(const Json& json, std::vector<std::map<std::string, Model::AttributeValue>>& out, const std::string& path) {
+  ExpectArray(json, path);
+  out.clear();
+  out.reserve(json.size());
+  for (std::size_t i = 0; i < json.size(); ++i) {
+    std::map<std::string, Model::AttributeValue> e{};
+    DecodeKey(json[i], e, Index(path, i));
+    out.push_back(std::move(e));
+  }
+}
+inline Json EncodeAttributeNameList(const std::vector<std::string>& value) {
+  Json out = Json::array();
+  for (const auto& e : value) out.push_back(Json(e));
+  return out;
+}
+inline void DecodeAttributeNameList(const Json& json, std::vector<std::string>& out, const std::string& path) {
+  ExpectArray(json, path);
+  out.clear();
+  out.reserve(json.size());
+  for (std::size_t i = 0; i < json.size(); ++i) {
+    std::string e{};
+    DecodeString(json[i], e, Index(path, i));
+    out.push_back(std::move(e));
+  }
+}
+inline Json EncodeExpressionAttributeNameMap(const std::map<std::string, std::string>& value) {
+  Json out = Json::object();
+  for (const auto& e : value) out[e.first] = Json(e.second);
+  return out;
+}
+inline void DecodeExpressionAttributeNameMap(const Json& json, std::map<std::string, std::string>& out, const std::string& path) {
+  ExpectObject(json, "a Map", path);
+  out.clear();
+  for (auto it = json.begin(); it != json.end(); ++it) {
+    std::string e{};
+    DecodeString(it.value(), e, Child(path, it.key()));
+    out.emplace(it.key(), std::move(e));
+  }
+}
+inline Json EncodeBatchGetRequestMap(const std::map<std::string, Model::KeysAndAttributes>& value) {
+  Json out = Json::object();
+  for (const auto& e : value) out[e.first] = ToJson(e.second);
+  return out;
+}
+inline void DecodeBatchGetRequestMap(const Json& json, std::map<std::string, Model::KeysAndAttributes>& out, const std::string& path) {
+  ExpectObject(json, "a Map", path);
+  out.clear();
+  for (auto it = json.begin(); it != json.end(); ++it) {
+    Model::KeysAndAttributes e{};
+    FromJson(it.value(), e, Child(path, it.key()));
+    out.emplace(it.key(), std::move(e));
+  }
+}
+inline Json EncodeSecondaryIndexesCapacityMap(const std::map<std::string, Model::Capacity>& value) {
+  Json out = Json::object();
+  for (const auto& e : value) out[e.first] = ToJson(e.second);
+  return out;
+}
+inline void DecodeSecondaryIndexesCapacityMap(const Json& json, std::map<std::string, Model::Capacity>& out, const std::string& path) {
+  ExpectObject(json, "a Map", path);
+  out.clear();
+  for (auto it = json.begin(); it != json.end(); ++it) {
+    Model::Capacity e{};
+    FromJson(it.value(), e, Child(path, it.key()));
+    out.emplace(it.key(), std::move(e));
+  }
+}
+inline Json EncodeAttributeMap(const std::map<std::string, Model::AttributeValue>& value) {
+  Json out = Json::object();
+  for (const auto& e : value) out[e.first] = ToJson(e.second);
+  return out;
+}
+inline void DecodeAttributeMap(const Json& json, std::map<std::string, Model::AttributeValue>& out, const std::string& path) {
+  ExpectObject(json, "a Map", path);
+  out.clear();
+  for (auto it = json.begin(); it != json.end(); ++it) {
+    Model::AttributeValue e{};
+    FromJson(it.value(), e, Child(path, it.key()));
+    out.emplace(it.key(), std::move(e));
+  }
+}
+inline Json EncodeItemList(const std::vector<std::map<std::string, Model::AttributeValue>>& value) {
+  Json out = Json::array();
+  for (const auto& e : value) out.push_back(detail::EncodeAttributeMap(e));
+  return out;
+}
+inline void DecodeItemList(const Json& json, std::vector<std::map<std::string, Model::AttributeValue>>& out, const std::string& path) {
+  ExpectArray(json, path);
+  out.clear();
+  out.reserve(json.size());
+  for (std::size_t i = 0; i < json.size(); ++i) {
+    std::map<std::string, Model::AttributeValue> e{};
+    DecodeAttributeMap(json[i], e, Index(path, i));
+    out.push_back(std::move(e));
+  }
+}
+inline Json EncodeBatchGetResponseMap(const std::map<std::string, std::vector<std::map<std::string, Model::AttributeValue>>>& value) {
+  Json out = Json::object();
+  for (const auto& e : value) out[e.first] = detail::EncodeItemList(e.second);
+  return out;
+}
+inline void DecodeBatchGetResponseMap(const Json& json, std::map<std::string, std::vector<std::map<std::string, Model::AttributeValue>>>& out, const std::string& path) {
+  ExpectObject(json, "a Map", path);
+  out.clear();
+  for (auto it = json.begin(); it != json.end(); ++it) {
+    std::vector<std::map<std::string, Model::AttributeValue>> e{};
+    DecodeItemList(it.value(), e, Child(path, it.key()));
+    out.emplace(it.key(), std::move(e));
+  }
+}
+inline Json EncodeConsumedCapacityMultiple(const std::vector<Model::ConsumedCapacity>& value) {
+  Json out = Json::array();
+  for (const auto& e : value) out.push_back(ToJson(e));
+  return out;
+}
+inline void DecodeConsumedCapacityMultiple(const Json& json, std::vector<Model::ConsumedCapacity>& out, const std::string& path) {
+  ExpectArray(json, path);
+  out.clear();
+  out.reserve(json.size());
+  for (std::size_t i = 0; i < json.size(); ++i) {
+    Model::ConsumedCapacity e{};
+    FromJson(json[i], e, Index(path, i));
+    out.push_back(std::move(e));
+  }
+}
 inline Json EncodePutItemInputAttributeMap(const std::map<std::string, Model::AttributeValue>& value) {
   Json out = Json::object();
   for (const auto& e : value) out[e.first] = ToJson(e.second);
@@ -411,20 +583,6 @@ inline void DecodeBatchWriteItemRequestMap(const Json& json, std::map<std::strin
   for (auto it = json.begin(); it != json.end(); ++it) {
     std::vector<Model::WriteRequest> e{};
     DecodeWriteRequests(it.value(), e, Child(path, it.key()));
-    out.emplace(it.key(), std::move(e));
-  }
-}
-inline Json EncodeSecondaryIndexesCapacityMap(const std::map<std::string, Model::Capacity>& value) {
-  Json out = Json::object();
-  for (const auto& e : value) out[e.first] = ToJson(e.second);
-  return out;
-}
-inline void DecodeSecondaryIndexesCapacityMap(const Json& json, std::map<std::string, Model::Capacity>& out, const std::string& path) {
-  ExpectObject(json, "a Map", path);
-  out.clear();
-  for (auto it = json.begin(); it != json.end(); ++it) {
-    Model::Capacity e{};
-    FromJson(it.value(), e, Child(path, it.key()));
     out.emplace(it.key(), std::move(e));
   }
 }
@@ -484,21 +642,6 @@ inline void DecodeItemCollectionMetricsPerTable(const Json& json, std::map<std::
     std::vector<Model::ItemCollectionMetrics> e{};
     DecodeItemCollectionMetricsMultiple(it.value(), e, Child(path, it.key()));
     out.emplace(it.key(), std::move(e));
-  }
-}
-inline Json EncodeConsumedCapacityMultiple(const std::vector<Model::ConsumedCapacity>& value) {
-  Json out = Json::array();
-  for (const auto& e : value) out.push_back(ToJson(e));
-  return out;
-}
-inline void DecodeConsumedCapacityMultiple(const Json& json, std::vector<Model::ConsumedCapacity>& out, const std::string& path) {
-  ExpectArray(json, path);
-  out.clear();
-  out.reserve(json.size());
-  for (std::size_t i = 0; i < json.size(); ++i) {
-    Model::ConsumedCapacity e{};
-    FromJson(json[i], e, Index(path, i));
-    out.push_back(std::move(e));
   }
 }
 inline Json EncodeAttributeValueList(const std::vector<Model::AttributeValue>& value) {
@@ -680,20 +823,6 @@ inline void DecodeExpectedAttributeMap(const Json& json, std::map<std::string, M
     out.emplace(it.key(), std::move(e));
   }
 }
-inline Json EncodeExpressionAttributeNameMap(const std::map<std::string, std::string>& value) {
-  Json out = Json::object();
-  for (const auto& e : value) out[e.first] = Json(e.second);
-  return out;
-}
-inline void DecodeExpressionAttributeNameMap(const Json& json, std::map<std::string, std::string>& out, const std::string& path) {
-  ExpectObject(json, "a Map", path);
-  out.clear();
-  for (auto it = json.begin(); it != json.end(); ++it) {
-    std::string e{};
-    DecodeString(it.value(), e, Child(path, it.key()));
-    out.emplace(it.key(), std::move(e));
-  }
-}
 inline Json EncodeExpressionAttributeValueMap(const std::map<std::string, Model::AttributeValue>& value) {
   Json out = Json::object();
   for (const auto& e : value) out[e.first] = ToJson(e.second);
@@ -706,35 +835,6 @@ inline void DecodeExpressionAttributeValueMap(const Json& json, std::map<std::st
     Model::AttributeValue e{};
     FromJson(it.value(), e, Child(path, it.key()));
     out.emplace(it.key(), std::move(e));
-  }
-}
-inline Json EncodeAttributeMap(const std::map<std::string, Model::AttributeValue>& value) {
-  Json out = Json::object();
-  for (const auto& e : value) out[e.first] = ToJson(e.second);
-  return out;
-}
-inline void DecodeAttributeMap(const Json& json, std::map<std::string, Model::AttributeValue>& out, const std::string& path) {
-  ExpectObject(json, "a Map", path);
-  out.clear();
-  for (auto it = json.begin(); it != json.end(); ++it) {
-    Model::AttributeValue e{};
-    FromJson(it.value(), e, Child(path, it.key()));
-    out.emplace(it.key(), std::move(e));
-  }
-}
-inline Json EncodeAttributeNameList(const std::vector<std::string>& value) {
-  Json out = Json::array();
-  for (const auto& e : value) out.push_back(Json(e));
-  return out;
-}
-inline void DecodeAttributeNameList(const Json& json, std::vector<std::string>& out, const std::string& path) {
-  ExpectArray(json, path);
-  out.clear();
-  out.reserve(json.size());
-  for (std::size_t i = 0; i < json.size(); ++i) {
-    std::string e{};
-    DecodeString(json[i], e, Index(path, i));
-    out.push_back(std::move(e));
   }
 }
 inline Json EncodeBackupSummaries(const std::vector<Model::BackupSummary>& value) {
@@ -767,6 +867,20 @@ inline void DecodeTableNameList(const Json& json, std::vector<std::string>& out,
     out.push_back(std::move(e));
   }
 }
+inline Json EncodeKeyConditions(const std::map<std::string, Model::Condition>& value) {
+  Json out = Json::object();
+  for (const auto& e : value) out[e.first] = ToJson(e.second);
+  return out;
+}
+inline void DecodeKeyConditions(const Json& json, std::map<std::string, Model::Condition>& out, const std::string& path) {
+  ExpectObject(json, "a Map", path);
+  out.clear();
+  for (auto it = json.begin(); it != json.end(); ++it) {
+    Model::Condition e{};
+    FromJson(it.value(), e, Child(path, it.key()));
+    out.emplace(it.key(), std::move(e));
+  }
+}
 inline Json EncodeFilterConditionMap(const std::map<std::string, Model::Condition>& value) {
   Json out = Json::object();
   for (const auto& e : value) out[e.first] = ToJson(e.second);
@@ -781,19 +895,33 @@ inline void DecodeFilterConditionMap(const Json& json, std::map<std::string, Mod
     out.emplace(it.key(), std::move(e));
   }
 }
-inline Json EncodeItemList(const std::vector<std::map<std::string, Model::AttributeValue>>& value) {
+inline Json EncodeTagKeyList(const std::vector<std::string>& value) {
   Json out = Json::array();
-  for (const auto& e : value) out.push_back(detail::EncodeAttributeMap(e));
+  for (const auto& e : value) out.push_back(Json(e));
   return out;
 }
-inline void DecodeItemList(const Json& json, std::vector<std::map<std::string, Model::AttributeValue>>& out, const std::string& path) {
+inline void DecodeTagKeyList(const Json& json, std::vector<std::string>& out, const std::string& path) {
   ExpectArray(json, path);
   out.clear();
   out.reserve(json.size());
   for (std::size_t i = 0; i < json.size(); ++i) {
-    std::map<std::string, Model::AttributeValue> e{};
-    DecodeAttributeMap(json[i], e, Index(path, i));
+    std::string e{};
+    DecodeString(json[i], e, Index(path, i));
     out.push_back(std::move(e));
+  }
+}
+inline Json EncodeAttributeUpdates(const std::map<std::string, Model::AttributeValueUpdate>& value) {
+  Json out = Json::object();
+  for (const auto& e : value) out[e.first] = ToJson(e.second);
+  return out;
+}
+inline void DecodeAttributeUpdates(const Json& json, std::map<std::string, Model::AttributeValueUpdate>& out, const std::string& path) {
+  ExpectObject(json, "a Map", path);
+  out.clear();
+  for (auto it = json.begin(); it != json.end(); ++it) {
+    Model::AttributeValueUpdate e{};
+    FromJson(it.value(), e, Child(path, it.key()));
+    out.emplace(it.key(), std::move(e));
   }
 }
 inline Json EncodeGlobalSecondaryIndexUpdateList(const std::vector<Model::GlobalSecondaryIndexUpdate>& value) {
@@ -894,6 +1022,32 @@ inline void FromJson(const Json& json, Model::AttributeDefinition& out, const st
       v = Model::ScalarAttributeTypeMapper::GetScalarAttributeTypeForName(name);
     }
     out.SetAttributeType(v);
+  }
+}
+
+inline Json ToJson(const Model::AttributeValueUpdate& value) {
+  Json out = Json::object();
+  if (value.ValueHasBeenSet()) out["Value"] = ToJson(value.GetValue());
+  if (value.ActionHasBeenSet()) out["Action"] = Json(Model::AttributeActionMapper::GetNameForAttributeAction(value.GetAction()));
+  return out;
+}
+inline void FromJson(const Json& json, Model::AttributeValueUpdate& out, const std::string& path) {
+  detail::ExpectObject(json, "a Structure", path);
+  out = Model::AttributeValueUpdate();
+  const auto end = json.end();
+  if (auto it = json.find("Value"); it != end && !it->is_null()) {
+    Model::AttributeValue v{};
+    FromJson(*it, v, detail::Child(path, "Value"));
+    out.SetValue(std::move(v));
+  }
+  if (auto it = json.find("Action"); it != end && !it->is_null()) {
+    Model::AttributeAction v{};
+    {
+      std::string name;
+      detail::DecodeString(*it, name, detail::Child(path, "Action"));
+      v = Model::AttributeActionMapper::GetAttributeActionForName(name);
+    }
+    out.SetAction(v);
   }
 }
 
@@ -1435,6 +1589,180 @@ inline void FromJson(const Json& json, Model::BackupSummary& out, const std::str
   }
 }
 
+inline Json ToJson(const Model::KeysAndAttributes& value) {
+  Json out = Json::object();
+  if (value.KeysHasBeenSet()) out["Keys"] = detail::EncodeKeyList(value.GetKeys());
+  if (value.AttributesToGetHasBeenSet()) out["AttributesToGet"] = detail::EncodeAttributeNameList(value.GetAttributesToGet());
+  if (value.ConsistentReadHasBeenSet()) out["ConsistentRead"] = Json(value.GetConsistentRead());
+  if (value.ProjectionExpressionHasBeenSet()) out["ProjectionExpression"] = Json(value.GetProjectionExpression());
+  if (value.ExpressionAttributeNamesHasBeenSet()) out["ExpressionAttributeNames"] = detail::EncodeExpressionAttributeNameMap(value.GetExpressionAttributeNames());
+  return out;
+}
+inline void FromJson(const Json& json, Model::KeysAndAttributes& out, const std::string& path) {
+  detail::ExpectObject(json, "a Structure", path);
+  out = Model::KeysAndAttributes();
+  const auto end = json.end();
+  if (auto it = json.find("Keys"); it != end && !it->is_null()) {
+    std::vector<std::map<std::string, Model::AttributeValue>> v{};
+    detail::DecodeKeyList(*it, v, detail::Child(path, "Keys"));
+    out.SetKeys(std::move(v));
+  }
+  if (auto it = json.find("AttributesToGet"); it != end && !it->is_null()) {
+    std::vector<std::string> v{};
+    detail::DecodeAttributeNameList(*it, v, detail::Child(path, "AttributesToGet"));
+    out.SetAttributesToGet(std::move(v));
+  }
+  if (auto it = json.find("ConsistentRead"); it != end && !it->is_null()) {
+    bool v{};
+    detail::DecodeBool(*it, v, detail::Child(path, "ConsistentRead"));
+    out.SetConsistentRead(v);
+  }
+  if (auto it = json.find("ProjectionExpression"); it != end && !it->is_null()) {
+    std::string v{};
+    detail::DecodeString(*it, v, detail::Child(path, "ProjectionExpression"));
+    out.SetProjectionExpression(std::move(v));
+  }
+  if (auto it = json.find("ExpressionAttributeNames"); it != end && !it->is_null()) {
+    std::map<std::string, std::string> v{};
+    detail::DecodeExpressionAttributeNameMap(*it, v, detail::Child(path, "ExpressionAttributeNames"));
+    out.SetExpressionAttributeNames(std::move(v));
+  }
+}
+
+inline Json ToJson(const Model::BatchGetItemRequest& value) {
+  Json out = Json::object();
+  if (value.RequestItemsHasBeenSet()) out["RequestItems"] = detail::EncodeBatchGetRequestMap(value.GetRequestItems());
+  if (value.ReturnConsumedCapacityHasBeenSet()) out["ReturnConsumedCapacity"] = Json(Model::ReturnConsumedCapacityMapper::GetNameForReturnConsumedCapacity(value.GetReturnConsumedCapacity()));
+  return out;
+}
+inline void FromJson(const Json& json, Model::BatchGetItemRequest& out, const std::string& path) {
+  detail::ExpectObject(json, "a Structure", path);
+  out = Model::BatchGetItemRequest();
+  const auto end = json.end();
+  if (auto it = json.find("RequestItems"); it != end && !it->is_null()) {
+    std::map<std::string, Model::KeysAndAttributes> v{};
+    detail::DecodeBatchGetRequestMap(*it, v, detail::Child(path, "RequestItems"));
+    out.SetRequestItems(std::move(v));
+  }
+  if (auto it = json.find("ReturnConsumedCapacity"); it != end && !it->is_null()) {
+    Model::ReturnConsumedCapacity v{};
+    {
+      std::string name;
+      detail::DecodeString(*it, name, detail::Child(path, "ReturnConsumedCapacity"));
+      v = Model::ReturnConsumedCapacityMapper::GetReturnConsumedCapacityForName(name);
+    }
+    out.SetReturnConsumedCapacity(v);
+  }
+}
+
+inline Json ToJson(const Model::Capacity& value) {
+  Json out = Json::object();
+  if (value.ReadCapacityUnitsHasBeenSet()) out["ReadCapacityUnits"] = Json(value.GetReadCapacityUnits());
+  if (value.WriteCapacityUnitsHasBeenSet()) out["WriteCapacityUnits"] = Json(value.GetWriteCapacityUnits());
+  if (value.CapacityUnitsHasBeenSet()) out["CapacityUnits"] = Json(value.GetCapacityUnits());
+  return out;
+}
+inline void FromJson(const Json& json, Model::Capacity& out, const std::string& path) {
+  detail::ExpectObject(json, "a Structure", path);
+  out = Model::Capacity();
+  const auto end = json.end();
+  if (auto it = json.find("ReadCapacityUnits"); it != end && !it->is_null()) {
+    double v{};
+    detail::DecodeDouble(*it, v, detail::Child(path, "ReadCapacityUnits"));
+    out.SetReadCapacityUnits(v);
+  }
+  if (auto it = json.find("WriteCapacityUnits"); it != end && !it->is_null()) {
+    double v{};
+    detail::DecodeDouble(*it, v, detail::Child(path, "WriteCapacityUnits"));
+    out.SetWriteCapacityUnits(v);
+  }
+  if (auto it = json.find("CapacityUnits"); it != end && !it->is_null()) {
+    double v{};
+    detail::DecodeDouble(*it, v, detail::Child(path, "CapacityUnits"));
+    out.SetCapacityUnits(v);
+  }
+}
+
+inline Json ToJson(const Model::ConsumedCapacity& value) {
+  Json out = Json::object();
+  if (value.TableNameHasBeenSet()) out["TableName"] = Json(value.GetTableName());
+  if (value.CapacityUnitsHasBeenSet()) out["CapacityUnits"] = Json(value.GetCapacityUnits());
+  if (value.ReadCapacityUnitsHasBeenSet()) out["ReadCapacityUnits"] = Json(value.GetReadCapacityUnits());
+  if (value.WriteCapacityUnitsHasBeenSet()) out["WriteCapacityUnits"] = Json(value.GetWriteCapacityUnits());
+  if (value.TableHasBeenSet()) out["Table"] = ToJson(value.GetTable());
+  if (value.LocalSecondaryIndexesHasBeenSet()) out["LocalSecondaryIndexes"] = detail::EncodeSecondaryIndexesCapacityMap(value.GetLocalSecondaryIndexes());
+  if (value.GlobalSecondaryIndexesHasBeenSet()) out["GlobalSecondaryIndexes"] = detail::EncodeSecondaryIndexesCapacityMap(value.GetGlobalSecondaryIndexes());
+  return out;
+}
+inline void FromJson(const Json& json, Model::ConsumedCapacity& out, const std::string& path) {
+  detail::ExpectObject(json, "a Structure", path);
+  out = Model::ConsumedCapacity();
+  const auto end = json.end();
+  if (auto it = json.find("TableName"); it != end && !it->is_null()) {
+    std::string v{};
+    detail::DecodeString(*it, v, detail::Child(path, "TableName"));
+    out.SetTableName(std::move(v));
+  }
+  if (auto it = json.find("CapacityUnits"); it != end && !it->is_null()) {
+    double v{};
+    detail::DecodeDouble(*it, v, detail::Child(path, "CapacityUnits"));
+    out.SetCapacityUnits(v);
+  }
+  if (auto it = json.find("ReadCapacityUnits"); it != end && !it->is_null()) {
+    double v{};
+    detail::DecodeDouble(*it, v, detail::Child(path, "ReadCapacityUnits"));
+    out.SetReadCapacityUnits(v);
+  }
+  if (auto it = json.find("WriteCapacityUnits"); it != end && !it->is_null()) {
+    double v{};
+    detail::DecodeDouble(*it, v, detail::Child(path, "WriteCapacityUnits"));
+    out.SetWriteCapacityUnits(v);
+  }
+  if (auto it = json.find("Table"); it != end && !it->is_null()) {
+    Model::Capacity v{};
+    FromJson(*it, v, detail::Child(path, "Table"));
+    out.SetTable(std::move(v));
+  }
+  if (auto it = json.find("LocalSecondaryIndexes"); it != end && !it->is_null()) {
+    std::map<std::string, Model::Capacity> v{};
+    detail::DecodeSecondaryIndexesCapacityMap(*it, v, detail::Child(path, "LocalSecondaryIndexes"));
+    out.SetLocalSecondaryIndexes(std::move(v));
+  }
+  if (auto it = json.find("GlobalSecondaryIndexes"); it != end && !it->is_null()) {
+    std::map<std::string, Model::Capacity> v{};
+    detail::DecodeSecondaryIndexesCapacityMap(*it, v, detail::Child(path, "GlobalSecondaryIndexes"));
+    out.SetGlobalSecondaryIndexes(std::move(v));
+  }
+}
+
+inline Json ToJson(const Model::BatchGetItemResult& value) {
+  Json out = Json::object();
+  if (value.ResponsesHasBeenSet()) out["Responses"] = detail::EncodeBatchGetResponseMap(value.GetResponses());
+  if (value.UnprocessedKeysHasBeenSet()) out["UnprocessedKeys"] = detail::EncodeBatchGetRequestMap(value.GetUnprocessedKeys());
+  if (value.ConsumedCapacityHasBeenSet()) out["ConsumedCapacity"] = detail::EncodeConsumedCapacityMultiple(value.GetConsumedCapacity());
+  return out;
+}
+inline void FromJson(const Json& json, Model::BatchGetItemResult& out, const std::string& path) {
+  detail::ExpectObject(json, "a Structure", path);
+  out = Model::BatchGetItemResult();
+  const auto end = json.end();
+  if (auto it = json.find("Responses"); it != end && !it->is_null()) {
+    std::map<std::string, std::vector<std::map<std::string, Model::AttributeValue>>> v{};
+    detail::DecodeBatchGetResponseMap(*it, v, detail::Child(path, "Responses"));
+    out.SetResponses(std::move(v));
+  }
+  if (auto it = json.find("UnprocessedKeys"); it != end && !it->is_null()) {
+    std::map<std::string, Model::KeysAndAttributes> v{};
+    detail::DecodeBatchGetRequestMap(*it, v, detail::Child(path, "UnprocessedKeys"));
+    out.SetUnprocessedKeys(std::move(v));
+  }
+  if (auto it = json.find("ConsumedCapacity"); it != end && !it->is_null()) {
+    std::vector<Model::ConsumedCapacity> v{};
+    detail::DecodeConsumedCapacityMultiple(*it, v, detail::Child(path, "ConsumedCapacity"));
+    out.SetConsumedCapacity(std::move(v));
+  }
+}
+
 inline Json ToJson(const Model::DeleteRequest& value) {
   Json out = Json::object();
   if (value.KeyHasBeenSet()) out["Key"] = detail::EncodeKey(value.GetKey());
@@ -1522,86 +1850,6 @@ inline void FromJson(const Json& json, Model::BatchWriteItemRequest& out, const 
       v = Model::ReturnItemCollectionMetricsMapper::GetReturnItemCollectionMetricsForName(name);
     }
     out.SetReturnItemCollectionMetrics(v);
-  }
-}
-
-inline Json ToJson(const Model::Capacity& value) {
-  Json out = Json::object();
-  if (value.ReadCapacityUnitsHasBeenSet()) out["ReadCapacityUnits"] = Json(value.GetReadCapacityUnits());
-  if (value.WriteCapacityUnitsHasBeenSet()) out["WriteCapacityUnits"] = Json(value.GetWriteCapacityUnits());
-  if (value.CapacityUnitsHasBeenSet()) out["CapacityUnits"] = Json(value.GetCapacityUnits());
-  return out;
-}
-inline void FromJson(const Json& json, Model::Capacity& out, const std::string& path) {
-  detail::ExpectObject(json, "a Structure", path);
-  out = Model::Capacity();
-  const auto end = json.end();
-  if (auto it = json.find("ReadCapacityUnits"); it != end && !it->is_null()) {
-    double v{};
-    detail::DecodeDouble(*it, v, detail::Child(path, "ReadCapacityUnits"));
-    out.SetReadCapacityUnits(v);
-  }
-  if (auto it = json.find("WriteCapacityUnits"); it != end && !it->is_null()) {
-    double v{};
-    detail::DecodeDouble(*it, v, detail::Child(path, "WriteCapacityUnits"));
-    out.SetWriteCapacityUnits(v);
-  }
-  if (auto it = json.find("CapacityUnits"); it != end && !it->is_null()) {
-    double v{};
-    detail::DecodeDouble(*it, v, detail::Child(path, "CapacityUnits"));
-    out.SetCapacityUnits(v);
-  }
-}
-
-inline Json ToJson(const Model::ConsumedCapacity& value) {
-  Json out = Json::object();
-  if (value.TableNameHasBeenSet()) out["TableName"] = Json(value.GetTableName());
-  if (value.CapacityUnitsHasBeenSet()) out["CapacityUnits"] = Json(value.GetCapacityUnits());
-  if (value.ReadCapacityUnitsHasBeenSet()) out["ReadCapacityUnits"] = Json(value.GetReadCapacityUnits());
-  if (value.WriteCapacityUnitsHasBeenSet()) out["WriteCapacityUnits"] = Json(value.GetWriteCapacityUnits());
-  if (value.TableHasBeenSet()) out["Table"] = ToJson(value.GetTable());
-  if (value.LocalSecondaryIndexesHasBeenSet()) out["LocalSecondaryIndexes"] = detail::EncodeSecondaryIndexesCapacityMap(value.GetLocalSecondaryIndexes());
-  if (value.GlobalSecondaryIndexesHasBeenSet()) out["GlobalSecondaryIndexes"] = detail::EncodeSecondaryIndexesCapacityMap(value.GetGlobalSecondaryIndexes());
-  return out;
-}
-inline void FromJson(const Json& json, Model::ConsumedCapacity& out, const std::string& path) {
-  detail::ExpectObject(json, "a Structure", path);
-  out = Model::ConsumedCapacity();
-  const auto end = json.end();
-  if (auto it = json.find("TableName"); it != end && !it->is_null()) {
-    std::string v{};
-    detail::DecodeString(*it, v, detail::Child(path, "TableName"));
-    out.SetTableName(std::move(v));
-  }
-  if (auto it = json.find("CapacityUnits"); it != end && !it->is_null()) {
-    double v{};
-    detail::DecodeDouble(*it, v, detail::Child(path, "CapacityUnits"));
-    out.SetCapacityUnits(v);
-  }
-  if (auto it = json.find("ReadCapacityUnits"); it != end && !it->is_null()) {
-    double v{};
-    detail::DecodeDouble(*it, v, detail::Child(path, "ReadCapacityUnits"));
-    out.SetReadCapacityUnits(v);
-  }
-  if (auto it = json.find("WriteCapacityUnits"); it != end && !it->is_null()) {
-    double v{};
-    detail::DecodeDouble(*it, v, detail::Child(path, "WriteCapacityUnits"));
-    out.SetWriteCapacityUnits(v);
-  }
-  if (auto it = json.find("Table"); it != end && !it->is_null()) {
-    Model::Capacity v{};
-    FromJson(*it, v, detail::Child(path, "Table"));
-    out.SetTable(std::move(v));
-  }
-  if (auto it = json.find("LocalSecondaryIndexes"); it != end && !it->is_null()) {
-    std::map<std::string, Model::Capacity> v{};
-    detail::DecodeSecondaryIndexesCapacityMap(*it, v, detail::Child(path, "LocalSecondaryIndexes"));
-    out.SetLocalSecondaryIndexes(std::move(v));
-  }
-  if (auto it = json.find("GlobalSecondaryIndexes"); it != end && !it->is_null()) {
-    std::map<std::string, Model::Capacity> v{};
-    detail::DecodeSecondaryIndexesCapacityMap(*it, v, detail::Child(path, "GlobalSecondaryIndexes"));
-    out.SetGlobalSecondaryIndexes(std::move(v));
   }
 }
 
@@ -3277,6 +3525,38 @@ inline void FromJson(const Json& json, Model::DescribeTableResult& out, const st
   }
 }
 
+inline Json ToJson(const Model::DescribeTimeToLiveRequest& value) {
+  Json out = Json::object();
+  if (value.TableNameHasBeenSet()) out["TableName"] = Json(value.GetTableName());
+  return out;
+}
+inline void FromJson(const Json& json, Model::DescribeTimeToLiveRequest& out, const std::string& path) {
+  detail::ExpectObject(json, "a Structure", path);
+  out = Model::DescribeTimeToLiveRequest();
+  const auto end = json.end();
+  if (auto it = json.find("TableName"); it != end && !it->is_null()) {
+    std::string v{};
+    detail::DecodeString(*it, v, detail::Child(path, "TableName"));
+    out.SetTableName(std::move(v));
+  }
+}
+
+inline Json ToJson(const Model::DescribeTimeToLiveResult& value) {
+  Json out = Json::object();
+  if (value.TimeToLiveDescriptionHasBeenSet()) out["TimeToLiveDescription"] = ToJson(value.GetTimeToLiveDescription());
+  return out;
+}
+inline void FromJson(const Json& json, Model::DescribeTimeToLiveResult& out, const std::string& path) {
+  detail::ExpectObject(json, "a Structure", path);
+  out = Model::DescribeTimeToLiveResult();
+  const auto end = json.end();
+  if (auto it = json.find("TimeToLiveDescription"); it != end && !it->is_null()) {
+    Model::TimeToLiveDescription v{};
+    FromJson(*it, v, detail::Child(path, "TimeToLiveDescription"));
+    out.SetTimeToLiveDescription(std::move(v));
+  }
+}
+
 inline Json ToJson(const Model::GetItemRequest& value) {
   Json out = Json::object();
   if (value.TableNameHasBeenSet()) out["TableName"] = Json(value.GetTableName());
@@ -3745,6 +4025,170 @@ inline void FromJson(const Json& json, Model::PutItemResult& out, const std::str
   }
 }
 
+inline Json ToJson(const Model::QueryRequest& value) {
+  Json out = Json::object();
+  if (value.TableNameHasBeenSet()) out["TableName"] = Json(value.GetTableName());
+  if (value.IndexNameHasBeenSet()) out["IndexName"] = Json(value.GetIndexName());
+  if (value.SelectHasBeenSet()) out["Select"] = Json(Model::SelectMapper::GetNameForSelect(value.GetSelect()));
+  if (value.AttributesToGetHasBeenSet()) out["AttributesToGet"] = detail::EncodeAttributeNameList(value.GetAttributesToGet());
+  if (value.LimitHasBeenSet()) out["Limit"] = Json(value.GetLimit());
+  if (value.ConsistentReadHasBeenSet()) out["ConsistentRead"] = Json(value.GetConsistentRead());
+  if (value.KeyConditionsHasBeenSet()) out["KeyConditions"] = detail::EncodeKeyConditions(value.GetKeyConditions());
+  if (value.QueryFilterHasBeenSet()) out["QueryFilter"] = detail::EncodeFilterConditionMap(value.GetQueryFilter());
+  if (value.ConditionalOperatorHasBeenSet()) out["ConditionalOperator"] = Json(Model::ConditionalOperatorMapper::GetNameForConditionalOperator(value.GetConditionalOperator()));
+  if (value.ScanIndexForwardHasBeenSet()) out["ScanIndexForward"] = Json(value.GetScanIndexForward());
+  if (value.ExclusiveStartKeyHasBeenSet()) out["ExclusiveStartKey"] = detail::EncodeKey(value.GetExclusiveStartKey());
+  if (value.ReturnConsumedCapacityHasBeenSet()) out["ReturnConsumedCapacity"] = Json(Model::ReturnConsumedCapacityMapper::GetNameForReturnConsumedCapacity(value.GetReturnConsumedCapacity()));
+  if (value.ProjectionExpressionHasBeenSet()) out["ProjectionExpression"] = Json(value.GetProjectionExpression());
+  if (value.FilterExpressionHasBeenSet()) out["FilterExpression"] = Json(value.GetFilterExpression());
+  if (value.KeyConditionExpressionHasBeenSet()) out["KeyConditionExpression"] = Json(value.GetKeyConditionExpression());
+  if (value.ExpressionAttributeNamesHasBeenSet()) out["ExpressionAttributeNames"] = detail::EncodeExpressionAttributeNameMap(value.GetExpressionAttributeNames());
+  if (value.ExpressionAttributeValuesHasBeenSet()) out["ExpressionAttributeValues"] = detail::EncodeExpressionAttributeValueMap(value.GetExpressionAttributeValues());
+  return out;
+}
+inline void FromJson(const Json& json, Model::QueryRequest& out, const std::string& path) {
+  detail::ExpectObject(json, "a Structure", path);
+  out = Model::QueryRequest();
+  const auto end = json.end();
+  if (auto it = json.find("TableName"); it != end && !it->is_null()) {
+    std::string v{};
+    detail::DecodeString(*it, v, detail::Child(path, "TableName"));
+    out.SetTableName(std::move(v));
+  }
+  if (auto it = json.find("IndexName"); it != end && !it->is_null()) {
+    std::string v{};
+    detail::DecodeString(*it, v, detail::Child(path, "IndexName"));
+    out.SetIndexName(std::move(v));
+  }
+  if (auto it = json.find("Select"); it != end && !it->is_null()) {
+    Model::Select v{};
+    {
+      std::string name;
+      detail::DecodeString(*it, name, detail::Child(path, "Select"));
+      v = Model::SelectMapper::GetSelectForName(name);
+    }
+    out.SetSelect(v);
+  }
+  if (auto it = json.find("AttributesToGet"); it != end && !it->is_null()) {
+    std::vector<std::string> v{};
+    detail::DecodeAttributeNameList(*it, v, detail::Child(path, "AttributesToGet"));
+    out.SetAttributesToGet(std::move(v));
+  }
+  if (auto it = json.find("Limit"); it != end && !it->is_null()) {
+    int v{};
+    detail::DecodeInt(*it, v, detail::Child(path, "Limit"));
+    out.SetLimit(v);
+  }
+  if (auto it = json.find("ConsistentRead"); it != end && !it->is_null()) {
+    bool v{};
+    detail::DecodeBool(*it, v, detail::Child(path, "ConsistentRead"));
+    out.SetConsistentRead(v);
+  }
+  if (auto it = json.find("KeyConditions"); it != end && !it->is_null()) {
+    std::map<std::string, Model::Condition> v{};
+    detail::DecodeKeyConditions(*it, v, detail::Child(path, "KeyConditions"));
+    out.SetKeyConditions(std::move(v));
+  }
+  if (auto it = json.find("QueryFilter"); it != end && !it->is_null()) {
+    std::map<std::string, Model::Condition> v{};
+    detail::DecodeFilterConditionMap(*it, v, detail::Child(path, "QueryFilter"));
+    out.SetQueryFilter(std::move(v));
+  }
+  if (auto it = json.find("ConditionalOperator"); it != end && !it->is_null()) {
+    Model::ConditionalOperator v{};
+    {
+      std::string name;
+      detail::DecodeString(*it, name, detail::Child(path, "ConditionalOperator"));
+      v = Model::ConditionalOperatorMapper::GetConditionalOperatorForName(name);
+    }
+    out.SetConditionalOperator(v);
+  }
+  if (auto it = json.find("ScanIndexForward"); it != end && !it->is_null()) {
+    bool v{};
+    detail::DecodeBool(*it, v, detail::Child(path, "ScanIndexForward"));
+    out.SetScanIndexForward(v);
+  }
+  if (auto it = json.find("ExclusiveStartKey"); it != end && !it->is_null()) {
+    std::map<std::string, Model::AttributeValue> v{};
+    detail::DecodeKey(*it, v, detail::Child(path, "ExclusiveStartKey"));
+    out.SetExclusiveStartKey(std::move(v));
+  }
+  if (auto it = json.find("ReturnConsumedCapacity"); it != end && !it->is_null()) {
+    Model::ReturnConsumedCapacity v{};
+    {
+      std::string name;
+      detail::DecodeString(*it, name, detail::Child(path, "ReturnConsumedCapacity"));
+      v = Model::ReturnConsumedCapacityMapper::GetReturnConsumedCapacityForName(name);
+    }
+    out.SetReturnConsumedCapacity(v);
+  }
+  if (auto it = json.find("ProjectionExpression"); it != end && !it->is_null()) {
+    std::string v{};
+    detail::DecodeString(*it, v, detail::Child(path, "ProjectionExpression"));
+    out.SetProjectionExpression(std::move(v));
+  }
+  if (auto it = json.find("FilterExpression"); it != end && !it->is_null()) {
+    std::string v{};
+    detail::DecodeString(*it, v, detail::Child(path, "FilterExpression"));
+    out.SetFilterExpression(std::move(v));
+  }
+  if (auto it = json.find("KeyConditionExpression"); it != end && !it->is_null()) {
+    std::string v{};
+    detail::DecodeString(*it, v, detail::Child(path, "KeyConditionExpression"));
+    out.SetKeyConditionExpression(std::move(v));
+  }
+  if (auto it = json.find("ExpressionAttributeNames"); it != end && !it->is_null()) {
+    std::map<std::string, std::string> v{};
+    detail::DecodeExpressionAttributeNameMap(*it, v, detail::Child(path, "ExpressionAttributeNames"));
+    out.SetExpressionAttributeNames(std::move(v));
+  }
+  if (auto it = json.find("ExpressionAttributeValues"); it != end && !it->is_null()) {
+    std::map<std::string, Model::AttributeValue> v{};
+    detail::DecodeExpressionAttributeValueMap(*it, v, detail::Child(path, "ExpressionAttributeValues"));
+    out.SetExpressionAttributeValues(std::move(v));
+  }
+}
+
+inline Json ToJson(const Model::QueryResult& value) {
+  Json out = Json::object();
+  if (value.ItemsHasBeenSet()) out["Items"] = detail::EncodeItemList(value.GetItems());
+  if (value.CountHasBeenSet()) out["Count"] = Json(value.GetCount());
+  if (value.ScannedCountHasBeenSet()) out["ScannedCount"] = Json(value.GetScannedCount());
+  if (value.LastEvaluatedKeyHasBeenSet()) out["LastEvaluatedKey"] = detail::EncodeKey(value.GetLastEvaluatedKey());
+  if (value.ConsumedCapacityHasBeenSet()) out["ConsumedCapacity"] = ToJson(value.GetConsumedCapacity());
+  return out;
+}
+inline void FromJson(const Json& json, Model::QueryResult& out, const std::string& path) {
+  detail::ExpectObject(json, "a Structure", path);
+  out = Model::QueryResult();
+  const auto end = json.end();
+  if (auto it = json.find("Items"); it != end && !it->is_null()) {
+    std::vector<std::map<std::string, Model::AttributeValue>> v{};
+    detail::DecodeItemList(*it, v, detail::Child(path, "Items"));
+    out.SetItems(std::move(v));
+  }
+  if (auto it = json.find("Count"); it != end && !it->is_null()) {
+    int v{};
+    detail::DecodeInt(*it, v, detail::Child(path, "Count"));
+    out.SetCount(v);
+  }
+  if (auto it = json.find("ScannedCount"); it != end && !it->is_null()) {
+    int v{};
+    detail::DecodeInt(*it, v, detail::Child(path, "ScannedCount"));
+    out.SetScannedCount(v);
+  }
+  if (auto it = json.find("LastEvaluatedKey"); it != end && !it->is_null()) {
+    std::map<std::string, Model::AttributeValue> v{};
+    detail::DecodeKey(*it, v, detail::Child(path, "LastEvaluatedKey"));
+    out.SetLastEvaluatedKey(std::move(v));
+  }
+  if (auto it = json.find("ConsumedCapacity"); it != end && !it->is_null()) {
+    Model::ConsumedCapacity v{};
+    FromJson(*it, v, detail::Child(path, "ConsumedCapacity"));
+    out.SetConsumedCapacity(std::move(v));
+  }
+}
+
 inline Json ToJson(const Model::UpdateReplicationGroupMemberAction& value) {
   Json out = Json::object();
   if (value.RegionNameHasBeenSet()) out["RegionName"] = Json(value.GetRegionName());
@@ -4199,6 +4643,50 @@ inline void FromJson(const Json& json, Model::ThrottlingReason& out, const std::
   }
 }
 
+inline Json ToJson(const Model::TimeToLiveSpecification& value) {
+  Json out = Json::object();
+  if (value.EnabledHasBeenSet()) out["Enabled"] = Json(value.GetEnabled());
+  if (value.AttributeNameHasBeenSet()) out["AttributeName"] = Json(value.GetAttributeName());
+  return out;
+}
+inline void FromJson(const Json& json, Model::TimeToLiveSpecification& out, const std::string& path) {
+  detail::ExpectObject(json, "a Structure", path);
+  out = Model::TimeToLiveSpecification();
+  const auto end = json.end();
+  if (auto it = json.find("Enabled"); it != end && !it->is_null()) {
+    bool v{};
+    detail::DecodeBool(*it, v, detail::Child(path, "Enabled"));
+    out.SetEnabled(v);
+  }
+  if (auto it = json.find("AttributeName"); it != end && !it->is_null()) {
+    std::string v{};
+    detail::DecodeString(*it, v, detail::Child(path, "AttributeName"));
+    out.SetAttributeName(std::move(v));
+  }
+}
+
+inline Json ToJson(const Model::UntagResourceRequest& value) {
+  Json out = Json::object();
+  if (value.ResourceArnHasBeenSet()) out["ResourceArn"] = Json(value.GetResourceArn());
+  if (value.TagKeysHasBeenSet()) out["TagKeys"] = detail::EncodeTagKeyList(value.GetTagKeys());
+  return out;
+}
+inline void FromJson(const Json& json, Model::UntagResourceRequest& out, const std::string& path) {
+  detail::ExpectObject(json, "a Structure", path);
+  out = Model::UntagResourceRequest();
+  const auto end = json.end();
+  if (auto it = json.find("ResourceArn"); it != end && !it->is_null()) {
+    std::string v{};
+    detail::DecodeString(*it, v, detail::Child(path, "ResourceArn"));
+    out.SetResourceArn(std::move(v));
+  }
+  if (auto it = json.find("TagKeys"); it != end && !it->is_null()) {
+    std::vector<std::string> v{};
+    detail::DecodeTagKeyList(*it, v, detail::Child(path, "TagKeys"));
+    out.SetTagKeys(std::move(v));
+  }
+}
+
 inline Json ToJson(const Model::UpdateContinuousBackupsRequest& value) {
   Json out = Json::object();
   if (value.TableNameHasBeenSet()) out["TableName"] = Json(value.GetTableName());
@@ -4234,6 +4722,142 @@ inline void FromJson(const Json& json, Model::UpdateContinuousBackupsResult& out
     Model::ContinuousBackupsDescription v{};
     FromJson(*it, v, detail::Child(path, "ContinuousBackupsDescription"));
     out.SetContinuousBackupsDescription(std::move(v));
+  }
+}
+
+inline Json ToJson(const Model::UpdateItemRequest& value) {
+  Json out = Json::object();
+  if (value.TableNameHasBeenSet()) out["TableName"] = Json(value.GetTableName());
+  if (value.KeyHasBeenSet()) out["Key"] = detail::EncodeKey(value.GetKey());
+  if (value.AttributeUpdatesHasBeenSet()) out["AttributeUpdates"] = detail::EncodeAttributeUpdates(value.GetAttributeUpdates());
+  if (value.ExpectedHasBeenSet()) out["Expected"] = detail::EncodeExpectedAttributeMap(value.GetExpected());
+  if (value.ConditionalOperatorHasBeenSet()) out["ConditionalOperator"] = Json(Model::ConditionalOperatorMapper::GetNameForConditionalOperator(value.GetConditionalOperator()));
+  if (value.ReturnValuesHasBeenSet()) out["ReturnValues"] = Json(Model::ReturnValueMapper::GetNameForReturnValue(value.GetReturnValues()));
+  if (value.ReturnConsumedCapacityHasBeenSet()) out["ReturnConsumedCapacity"] = Json(Model::ReturnConsumedCapacityMapper::GetNameForReturnConsumedCapacity(value.GetReturnConsumedCapacity()));
+  if (value.ReturnItemCollectionMetricsHasBeenSet()) out["ReturnItemCollectionMetrics"] = Json(Model::ReturnItemCollectionMetricsMapper::GetNameForReturnItemCollectionMetrics(value.GetReturnItemCollectionMetrics()));
+  if (value.UpdateExpressionHasBeenSet()) out["UpdateExpression"] = Json(value.GetUpdateExpression());
+  if (value.ConditionExpressionHasBeenSet()) out["ConditionExpression"] = Json(value.GetConditionExpression());
+  if (value.ExpressionAttributeNamesHasBeenSet()) out["ExpressionAttributeNames"] = detail::EncodeExpressionAttributeNameMap(value.GetExpressionAttributeNames());
+  if (value.ExpressionAttributeValuesHasBeenSet()) out["ExpressionAttributeValues"] = detail::EncodeExpressionAttributeValueMap(value.GetExpressionAttributeValues());
+  if (value.ReturnValuesOnConditionCheckFailureHasBeenSet()) out["ReturnValuesOnConditionCheckFailure"] = Json(Model::ReturnValuesOnConditionCheckFailureMapper::GetNameForReturnValuesOnConditionCheckFailure(value.GetReturnValuesOnConditionCheckFailure()));
+  return out;
+}
+inline void FromJson(const Json& json, Model::UpdateItemRequest& out, const std::string& path) {
+  detail::ExpectObject(json, "a Structure", path);
+  out = Model::UpdateItemRequest();
+  const auto end = json.end();
+  if (auto it = json.find("TableName"); it != end && !it->is_null()) {
+    std::string v{};
+    detail::DecodeString(*it, v, detail::Child(path, "TableName"));
+    out.SetTableName(std::move(v));
+  }
+  if (auto it = json.find("Key"); it != end && !it->is_null()) {
+    std::map<std::string, Model::AttributeValue> v{};
+    detail::DecodeKey(*it, v, detail::Child(path, "Key"));
+    out.SetKey(std::move(v));
+  }
+  if (auto it = json.find("AttributeUpdates"); it != end && !it->is_null()) {
+    std::map<std::string, Model::AttributeValueUpdate> v{};
+    detail::DecodeAttributeUpdates(*it, v, detail::Child(path, "AttributeUpdates"));
+    out.SetAttributeUpdates(std::move(v));
+  }
+  if (auto it = json.find("Expected"); it != end && !it->is_null()) {
+    std::map<std::string, Model::ExpectedAttributeValue> v{};
+    detail::DecodeExpectedAttributeMap(*it, v, detail::Child(path, "Expected"));
+    out.SetExpected(std::move(v));
+  }
+  if (auto it = json.find("ConditionalOperator"); it != end && !it->is_null()) {
+    Model::ConditionalOperator v{};
+    {
+      std::string name;
+      detail::DecodeString(*it, name, detail::Child(path, "ConditionalOperator"));
+      v = Model::ConditionalOperatorMapper::GetConditionalOperatorForName(name);
+    }
+    out.SetConditionalOperator(v);
+  }
+  if (auto it = json.find("ReturnValues"); it != end && !it->is_null()) {
+    Model::ReturnValue v{};
+    {
+      std::string name;
+      detail::DecodeString(*it, name, detail::Child(path, "ReturnValues"));
+      v = Model::ReturnValueMapper::GetReturnValueForName(name);
+    }
+    out.SetReturnValues(v);
+  }
+  if (auto it = json.find("ReturnConsumedCapacity"); it != end && !it->is_null()) {
+    Model::ReturnConsumedCapacity v{};
+    {
+      std::string name;
+      detail::DecodeString(*it, name, detail::Child(path, "ReturnConsumedCapacity"));
+      v = Model::ReturnConsumedCapacityMapper::GetReturnConsumedCapacityForName(name);
+    }
+    out.SetReturnConsumedCapacity(v);
+  }
+  if (auto it = json.find("ReturnItemCollectionMetrics"); it != end && !it->is_null()) {
+    Model::ReturnItemCollectionMetrics v{};
+    {
+      std::string name;
+      detail::DecodeString(*it, name, detail::Child(path, "ReturnItemCollectionMetrics"));
+      v = Model::ReturnItemCollectionMetricsMapper::GetReturnItemCollectionMetricsForName(name);
+    }
+    out.SetReturnItemCollectionMetrics(v);
+  }
+  if (auto it = json.find("UpdateExpression"); it != end && !it->is_null()) {
+    std::string v{};
+    detail::DecodeString(*it, v, detail::Child(path, "UpdateExpression"));
+    out.SetUpdateExpression(std::move(v));
+  }
+  if (auto it = json.find("ConditionExpression"); it != end && !it->is_null()) {
+    std::string v{};
+    detail::DecodeString(*it, v, detail::Child(path, "ConditionExpression"));
+    out.SetConditionExpression(std::move(v));
+  }
+  if (auto it = json.find("ExpressionAttributeNames"); it != end && !it->is_null()) {
+    std::map<std::string, std::string> v{};
+    detail::DecodeExpressionAttributeNameMap(*it, v, detail::Child(path, "ExpressionAttributeNames"));
+    out.SetExpressionAttributeNames(std::move(v));
+  }
+  if (auto it = json.find("ExpressionAttributeValues"); it != end && !it->is_null()) {
+    std::map<std::string, Model::AttributeValue> v{};
+    detail::DecodeExpressionAttributeValueMap(*it, v, detail::Child(path, "ExpressionAttributeValues"));
+    out.SetExpressionAttributeValues(std::move(v));
+  }
+  if (auto it = json.find("ReturnValuesOnConditionCheckFailure"); it != end && !it->is_null()) {
+    Model::ReturnValuesOnConditionCheckFailure v{};
+    {
+      std::string name;
+      detail::DecodeString(*it, name, detail::Child(path, "ReturnValuesOnConditionCheckFailure"));
+      v = Model::ReturnValuesOnConditionCheckFailureMapper::GetReturnValuesOnConditionCheckFailureForName(name);
+    }
+    out.SetReturnValuesOnConditionCheckFailure(v);
+  }
+}
+
+inline Json ToJson(const Model::UpdateItemResult& value) {
+  Json out = Json::object();
+  if (value.AttributesHasBeenSet()) out["Attributes"] = detail::EncodeAttributeMap(value.GetAttributes());
+  if (value.ConsumedCapacityHasBeenSet()) out["ConsumedCapacity"] = ToJson(value.GetConsumedCapacity());
+  if (value.ItemCollectionMetricsHasBeenSet()) out["ItemCollectionMetrics"] = ToJson(value.GetItemCollectionMetrics());
+  return out;
+}
+inline void FromJson(const Json& json, Model::UpdateItemResult& out, const std::string& path) {
+  detail::ExpectObject(json, "a Structure", path);
+  out = Model::UpdateItemResult();
+  const auto end = json.end();
+  if (auto it = json.find("Attributes"); it != end && !it->is_null()) {
+    std::map<std::string, Model::AttributeValue> v{};
+    detail::DecodeAttributeMap(*it, v, detail::Child(path, "Attributes"));
+    out.SetAttributes(std::move(v));
+  }
+  if (auto it = json.find("ConsumedCapacity"); it != end && !it->is_null()) {
+    Model::ConsumedCapacity v{};
+    FromJson(*it, v, detail::Child(path, "ConsumedCapacity"));
+    out.SetConsumedCapacity(std::move(v));
+  }
+  if (auto it = json.find("ItemCollectionMetrics"); it != end && !it->is_null()) {
+    Model::ItemCollectionMetrics v{};
+    FromJson(*it, v, detail::Child(path, "ItemCollectionMetrics"));
+    out.SetItemCollectionMetrics(std::move(v));
   }
 }
 
@@ -4369,10 +4993,54 @@ inline void FromJson(const Json& json, Model::UpdateTableResult& out, const std:
   }
 }
 
+inline Json ToJson(const Model::UpdateTimeToLiveRequest& value) {
+  Json out = Json::object();
+  if (value.TableNameHasBeenSet()) out["TableName"] = Json(value.GetTableName());
+  if (value.TimeToLiveSpecificationHasBeenSet()) out["TimeToLiveSpecification"] = ToJson(value.GetTimeToLiveSpecification());
+  return out;
+}
+inline void FromJson(const Json& json, Model::UpdateTimeToLiveRequest& out, const std::string& path) {
+  detail::ExpectObject(json, "a Structure", path);
+  out = Model::UpdateTimeToLiveRequest();
+  const auto end = json.end();
+  if (auto it = json.find("TableName"); it != end && !it->is_null()) {
+    std::string v{};
+    detail::DecodeString(*it, v, detail::Child(path, "TableName"));
+    out.SetTableName(std::move(v));
+  }
+  if (auto it = json.find("TimeToLiveSpecification"); it != end && !it->is_null()) {
+    Model::TimeToLiveSpecification v{};
+    FromJson(*it, v, detail::Child(path, "TimeToLiveSpecification"));
+    out.SetTimeToLiveSpecification(std::move(v));
+  }
+}
+
+inline Json ToJson(const Model::UpdateTimeToLiveResult& value) {
+  Json out = Json::object();
+  if (value.TimeToLiveSpecificationHasBeenSet()) out["TimeToLiveSpecification"] = ToJson(value.GetTimeToLiveSpecification());
+  return out;
+}
+inline void FromJson(const Json& json, Model::UpdateTimeToLiveResult& out, const std::string& path) {
+  detail::ExpectObject(json, "a Structure", path);
+  out = Model::UpdateTimeToLiveResult();
+  const auto end = json.end();
+  if (auto it = json.find("TimeToLiveSpecification"); it != end && !it->is_null()) {
+    Model::TimeToLiveSpecification v{};
+    FromJson(*it, v, detail::Child(path, "TimeToLiveSpecification"));
+    out.SetTimeToLiveSpecification(std::move(v));
+  }
+}
+
 inline Json ToJson(const Model::TagResourceResult& /*value*/) { return Json::object(); }
 inline void FromJson(const Json& json, Model::TagResourceResult& out, const std::string& path) {
   detail::ExpectObject(json, "a Structure", path);
   out = Model::TagResourceResult();
+}
+
+inline Json ToJson(const Model::UntagResourceResult& /*value*/) { return Json::object(); }
+inline void FromJson(const Json& json, Model::UntagResourceResult& out, const std::string& path) {
+  detail::ExpectObject(json, "a Structure", path);
+  out = Model::UntagResourceResult();
 }
 
 /// The typed value a JSON document describes; throws DecodeError.

@@ -1,0 +1,108 @@
+// dynafake — BatchGetItem: up to 100 keys over any number of tables, each
+// table's entry with its own projection and consistency. The request's checks
+// come first, table by table (architect/dynalite validations/batchGetItem.js:
+// parameters, key values, duplicate keys, the 100 key limit, AttributesToGet,
+// expressions); then every table must exist and every key match its schema.
+// Items come back in the order their keys were asked for; once the response
+// would pass 16 MB (API Reference, BatchGetItem) the remaining keys are
+// returned as UnprocessedKeys. Each key read costs what a GetItem of it
+// costs, charged per table.
+#pragma once
+
+#include <cstdint>  // int64_t
+#include <map>      // std::map
+#include <set>      // std::set
+#include <string>   // std::string
+#include <vector>   // std::vector
+
+#include "dynafake/detail/capacity.hpp"       // Consumed, ReadUnits, Report
+#include "dynafake/detail/data_table.hpp"     // DataTable, Invalid
+#include "dynafake/detail/items.hpp"          // EncodePart
+#include "dynafake/detail/key_checks.hpp"     // CheckKeyArgument
+#include "dynafake/detail/plan_support.hpp"   // NestedKeyAccess
+#include "dynafake/detail/read_plans.hpp"     // ReadPlan, PlanBatchGetEntry
+#include "dynafake/detail/write_plans.hpp"    // plans::CanonicalKey
+#include "dynafake/generated/operations.hpp"  // BatchGetItemOutcome
+
+namespace dynafake {
+namespace detail {
+
+constexpr int64_t kBatchGetResponseBytes = 16 * 1024 * 1024;
+
+/// The request's own checks; one plan per table, in the request's order.
+inline std::string PlanBatchGetItem(const Model::BatchGetItemRequest& r, std::map<std::string, ReadPlan>& out) {
+  std::size_t keys = 0;
+  for (const auto& kv : r.GetRequestItems()) {
+    const Model::KeysAndAttributes& entry = kv.second;
+    ReadPlan& plan = out[kv.first];
+    std::string e = PlanBatchGetEntry(entry, plan);
+    if (!e.empty()) return e;
+    std::set<std::string> seen;
+    for (const auto& key : entry.GetKeys()) {
+      Item canonical;
+      plans::CanonicalKey(key, canonical);
+      std::string text;
+      for (const auto& part : canonical) text += part.first + '\x1e' + EncodePart(part.second) + '\x1f';
+      if (!seen.insert(text).second) return "Provided list of item keys contains duplicates";
+      if (++keys > 100) return "Too many items requested for the BatchGetItem call";
+    }
+  }
+  return {};
+}
+
+/// Reads every key of `r` from `tables` (one per entry of RequestItems, found).
+inline Model::BatchGetItemOutcome RunBatchGetItem(const Model::BatchGetItemRequest& r,
+                                                  const std::map<std::string, ReadPlan>& plans,
+                                                  const std::map<std::string, DataTable>& tables, int64_t now) {
+  for (const auto& kv : r.GetRequestItems()) {
+    const DataTable& t = tables.at(kv.first);
+    for (const auto& key : kv.second.GetKeys()) {
+      std::string e = CheckKeyArgument(t.schema.hash, t.schema.range, key);
+      if (!e.empty()) return Model::BatchGetItemOutcome(Invalid(e));
+    }
+    const ReadPlan& plan = plans.at(kv.first);
+    if (plan.projection) {
+      std::vector<const expression::DocPath*> paths;
+      for (const auto& p : plan.projection->paths) paths.push_back(&p);
+      std::string e = plans::NestedKeyAccess(t.schema, paths);
+      if (!e.empty()) return Model::BatchGetItemOutcome(Invalid(e));
+    }
+  }
+  Model::BatchGetItemResult out;
+  std::map<std::string, std::vector<Item>> responses;
+  std::map<std::string, Model::KeysAndAttributes> unprocessed;
+  std::vector<Model::ConsumedCapacity> capacities;
+  int64_t bytes = 0;
+  for (const auto& kv : r.GetRequestItems()) {
+    const DataTable& t = tables.at(kv.first);
+    const ReadPlan& plan = plans.at(kv.first);
+    const bool consistent = kv.second.ConsistentReadHasBeenSet() && kv.second.GetConsistentRead();
+    std::vector<Item>& items = responses[kv.first];
+    Consumed c;
+    for (const auto& key : kv.second.GetKeys()) {
+      const Item* item = t.Find(key, now);
+      const int64_t size = item ? ItemBytes(*item) : 0;
+      if (item && bytes + size > kBatchGetResponseBytes) {
+        auto it = unprocessed.find(kv.first);
+        if (it == unprocessed.end()) {
+          Model::KeysAndAttributes rest = kv.second;
+          rest.SetKeys({});
+          it = unprocessed.emplace(kv.first, std::move(rest)).first;
+        }
+        it->second.AddKeys(key);
+        continue;
+      }
+      bytes += size;
+      c.table += ReadUnits(size, consistent);
+      if (item) items.push_back(plan.projection ? plan.projection->Apply(*item) : *item);
+    }
+    if (auto report = Report(r.GetReturnConsumedCapacity(), t.name, c)) capacities.push_back(*report);
+  }
+  out.SetResponses(responses);
+  out.SetUnprocessedKeys(unprocessed);
+  if (!capacities.empty()) out.SetConsumedCapacity(capacities);
+  return out;
+}
+
+}  // namespace detail
+}  // namespace dynafake

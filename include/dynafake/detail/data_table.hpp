@@ -1,0 +1,44 @@
+// dynafake — one table as the data plane sees it: its name, schema and item
+// history, and how to record a write. Built by the Service for each call;
+// the data-plane operations (item_operations.hpp, query_scan.hpp) work on it
+// and nothing else, so they do not depend on how the Service keeps tables.
+#pragma once
+
+#include <cstdint>     // int64_t
+#include <functional>  // std::function
+#include <string>      // std::string
+
+#include "dynafake/detail/history.hpp"       // History, Item, Version
+#include "dynafake/detail/items.hpp"         // KeyDef, EncodeKey
+#include "dynafake/detail/table_schema.hpp"  // TableSchema
+#include "dynafake/model/errors.hpp"         // DynamoDBError
+
+namespace dynafake {
+namespace detail {
+
+struct DataTable {
+  std::string name;  ///< as ConsumedCapacity reports it
+  TableSchema schema;
+  const History* history = nullptr;
+  /// Records a write of `item` (or the deletion of its key) at the call's time.
+  std::function<void(const Item& item, bool deleted)> write;
+
+  KeyDef Key() const {
+    KeyDef k;
+    k.hash = schema.hash.name;
+    k.hashType = schema.hash.type;
+    k.range = schema.range.name;
+    k.rangeType = schema.range.type;
+    return k;
+  }
+  /// The live item under the key of `item` as of `now`, or nullptr.
+  const Item* Find(const Item& item, int64_t now) const {
+    const Version* v = history->At(EncodeKey(Key(), item), now);
+    return v && !v->deleted ? &v->item : nullptr;
+  }
+};
+
+inline DynamoDBError Invalid(std::string message) { return DynamoDBError(DynamoDBErrors::VALIDATION, std::move(message)); }
+
+}  // namespace detail
+}  // namespace dynafake

@@ -1,0 +1,191 @@
+// dynafake — GetItem, PutItem, DeleteItem and UpdateItem on one table, once
+// the request's own checks passed (read_plans.hpp, write_plans.hpp) and the
+// table was found. A write checks the key against the schema, evaluates its
+// condition on the item as it is (ConditionalCheckFailedException, carrying
+// the item under ReturnValuesOnConditionCheckFailure ALL_OLD), builds the new
+// item, checks it as the service does (size, key and index key types, empty
+// index keys), records it and answers with ReturnValues and
+// ReturnConsumedCapacity. Order and messages follow the service (DynamoDB
+// Local PutItemFunction, UpdateItemFunction; architect/dynalite
+// actions/updateItem.js, db/index.js validateUpdates).
+#pragma once
+
+#include <cstdint>  // int64_t
+#include <string>   // std::string
+
+#include "dynafake/detail/capacity.hpp"            // WriteCost, ReadUnits, Report
+#include "dynafake/detail/data_table.hpp"          // DataTable, Invalid
+#include "dynafake/detail/item_checks.hpp"         // CanonicalValue, ItemBytes, kMaxItemBytes
+#include "dynafake/detail/key_checks.hpp"          // CheckKeyArgument, CheckItemKeys, CheckIndexKeys
+#include "dynafake/detail/plan_support.hpp"        // NestedKeyAccess, Paths
+#include "dynafake/detail/read_plans.hpp"          // ReadPlan
+#include "dynafake/detail/write_plans.hpp"         // WritePlan
+#include "dynafake/expression/legacy_updates.hpp"  // ApplyAttributeUpdates, UpdatedAttributes
+#include "dynafake/generated/operations.hpp"       // XOutcome
+
+namespace dynafake {
+namespace detail {
+
+namespace writes {
+inline std::optional<DynamoDBError> ConditionFailed(const WritePlan& plan, const Item* old,
+                                                    Model::ReturnValuesOnConditionCheckFailure returnOld) {
+  if (!plan.condition || plan.condition->Holds(old ? *old : Item{})) return std::nullopt;
+  DynamoDBError e(DynamoDBErrors::CONDITIONAL_CHECK_FAILED, "The conditional request failed");
+  if (returnOld == Model::ReturnValuesOnConditionCheckFailure::ALL_OLD && old) e.SetItem(*old);
+  return e;
+}
+
+inline std::string ConditionPaths(const DataTable& t, const WritePlan& plan) {
+  std::vector<const expression::DocPath*> paths;
+  if (plan.condition) plans::Paths(plan.condition->root, paths);
+  if (plan.update) plans::Paths(plan.update->actions, paths);
+  return plans::NestedKeyAccess(t.schema, paths);
+}
+
+template <class Result>
+void ReportWrite(Result& out, const DataTable& t, Model::ReturnConsumedCapacity mode, const Item* before, const Item* after) {
+  if (auto report = Report(mode, t.name, WriteCost(t.schema, before, after))) out.SetConsumedCapacity(*report);
+}
+}  // namespace writes
+
+inline Model::GetItemOutcome RunGetItem(const DataTable& t, const Model::GetItemRequest& r, const ReadPlan& plan,
+                                        int64_t now) {
+  std::string e = CheckKeyArgument(t.schema.hash, t.schema.range, r.GetKey());
+  if (e.empty() && plan.projection) {
+    std::vector<const expression::DocPath*> paths;
+    for (const auto& p : plan.projection->paths) paths.push_back(&p);
+    e = plans::NestedKeyAccess(t.schema, paths);
+  }
+  if (!e.empty()) return Model::GetItemOutcome(Invalid(e));
+  Model::GetItemResult out;
+  const Item* item = t.Find(r.GetKey(), now);
+  if (item) out.SetItem(plan.projection ? plan.projection->Apply(*item) : *item);
+  Consumed c;
+  c.table = ReadUnits(item ? ItemBytes(*item) : 0, r.ConsistentReadHasBeenSet() && r.GetConsistentRead());
+  if (auto report = Report(r.GetReturnConsumedCapacity(), t.name, c)) out.SetConsumedCapacity(*report);
+  return out;
+}
+
+inline Model::PutItemOutcome RunPutItem(const DataTable& t, const Model::PutItemRequest& r, const WritePlan& plan,
+                                        int64_t now) {
+  std::string e = CheckItemKeys(t.schema.hash, t.schema.range, t.schema.IndexKeys(), plan.item);
+  if (e.empty()) e = writes::ConditionPaths(t, plan);
+  if (!e.empty()) return Model::PutItemOutcome(Invalid(e));
+  const Item* old = t.Find(plan.item, now);
+  if (auto failed = writes::ConditionFailed(plan, old, r.GetReturnValuesOnConditionCheckFailure()))
+    return Model::PutItemOutcome(*failed);
+  Model::PutItemResult out;
+  if (old && r.GetReturnValues() == Model::ReturnValue::ALL_OLD) out.SetAttributes(*old);
+  writes::ReportWrite(out, t, r.GetReturnConsumedCapacity(), old, &plan.item);
+  t.write(plan.item, false);
+  return out;
+}
+
+inline Model::DeleteItemOutcome RunDeleteItem(const DataTable& t, const Model::DeleteItemRequest& r,
+                                              const WritePlan& plan, int64_t now) {
+  std::string e = CheckKeyArgument(t.schema.hash, t.schema.range, plan.item);
+  if (e.empty()) e = writes::ConditionPaths(t, plan);
+  if (!e.empty()) return Model::DeleteItemOutcome(Invalid(e));
+  const Item* old = t.Find(plan.item, now);
+  if (auto failed = writes::ConditionFailed(plan, old, r.GetReturnValuesOnConditionCheckFailure()))
+    return Model::DeleteItemOutcome(*failed);
+  Model::DeleteItemResult out;
+  writes::ReportWrite(out, t, r.GetReturnConsumedCapacity(), old, nullptr);
+  if (old) {
+    if (r.GetReturnValues() == Model::ReturnValue::ALL_OLD) out.SetAttributes(*old);
+    t.write(plan.item, true);
+  }
+  return out;
+}
+
+namespace writes {
+// Key attributes are not updated; an index key set to a value is of the index key's type.
+inline std::string CheckUpdateTargets(const DataTable& t, const Model::UpdateItemRequest& r, const WritePlan& plan) {
+  const std::string invalid = "One or more parameter values were invalid: ";
+  auto indexType = [&](const std::string& attribute, const Model::AttributeValue& v) -> std::string {
+    const IndexDef* index = t.schema.IndexWithKey(attribute);
+    if (!index) return {};
+    const KeyAttribute& k = index->hash.name == attribute ? index->hash : index->range;
+    if (keys::OfType(v, k.type)) return {};
+    return invalid + "Type mismatch for Index Key " + attribute + " Expected: " + keys::Letter(k.type) + " Actual: " +
+           expression::TypeSymbol(expression::TypeOf(v)) + " IndexName: " + index->name;
+  };
+  if (plan.update) {
+    for (const auto& a : plan.update->actions)
+      if (t.schema.IsKey(a.path.elements[0].name))
+        return invalid + "Cannot update attribute " + a.path.elements[0].name + ". This attribute is part of the key";
+    for (const auto& a : plan.update->actions)
+      if (a.kind == expression::UpdateAction::Kind::Set && a.path.elements.size() == 1 &&
+          a.value.kind == expression::Node::Kind::Value) {
+        std::string e = indexType(a.path.elements[0].name, a.value.value);
+        if (!e.empty()) return e;
+      }
+    return {};
+  }
+  for (const auto& kv : r.GetAttributeUpdates())
+    if (t.schema.IsKey(kv.first)) return invalid + "Cannot update attribute " + kv.first + ". This attribute is part of the key";
+  for (const auto& kv : r.GetAttributeUpdates())
+    if (kv.second.ValueHasBeenSet() && kv.second.GetAction() != Model::AttributeAction::DELETE_) {
+      std::string e = indexType(kv.first, kv.second.GetValue());
+      if (!e.empty()) return e;
+    }
+  return {};
+}
+
+// The updated item as the service stores it, or its message.
+inline std::string CheckUpdated(const DataTable& t, bool expression, Item& item) {
+  if (ItemBytes(item) > kMaxItemBytes) return "Item size to update has exceeded the maximum allowed size";
+  for (auto& kv : item) {
+    Model::AttributeValue canonical;
+    std::string e = CanonicalValue(kv.second, canonical);
+    if (!e.empty()) return e;
+    kv.second = std::move(canonical);
+  }
+  std::string e = CheckIndexKeys(t.schema.IndexKeys(), item);
+  if (e.empty() || !expression) return e;
+  if (e.find("cannot contain an empty") != std::string::npos)
+    return std::string("One or more parameter values are not valid. The update expression attempted to update a "
+                       "secondary index key to a value that is not supported. The AttributeValue for a key attribute "
+                       "cannot contain an empty ") +
+           (e.find("empty binary") != std::string::npos ? "binary" : "string") + " value.";
+  return "The update expression attempted to update the secondary index key to unsupported type";
+}
+}  // namespace writes
+
+inline Model::UpdateItemOutcome RunUpdateItem(const DataTable& t, const Model::UpdateItemRequest& r,
+                                              const WritePlan& plan, int64_t now) {
+  using Outcome = Model::UpdateItemOutcome;
+  std::string e = CheckKeyArgument(t.schema.hash, t.schema.range, plan.item);
+  if (e.empty()) e = writes::CheckUpdateTargets(t, r, plan);
+  if (e.empty()) e = writes::ConditionPaths(t, plan);
+  if (!e.empty()) return Outcome(Invalid(e));
+  const Item* old = t.Find(plan.item, now);
+  if (auto failed = writes::ConditionFailed(plan, old, r.GetReturnValuesOnConditionCheckFailure())) return Outcome(*failed);
+  Item updated = old ? *old : plan.item;
+  if (plan.update) {
+    if (!plan.update->Apply(old ? *old : plan.item, updated, e)) return Outcome(Invalid(e));
+  } else if (!expression::ApplyAttributeUpdates(r.GetAttributeUpdates(), updated, e)) {
+    return Outcome(Invalid(e));
+  }
+  if (!(e = writes::CheckUpdated(t, plan.update.has_value(), updated)).empty()) return Outcome(Invalid(e));
+
+  Model::UpdateItemResult out;
+  auto changed = [&](const Item& item) {
+    return plan.update ? plan.update->Updated(item) : expression::UpdatedAttributes(r.GetAttributeUpdates(), item);
+  };
+  Item returned;
+  switch (r.GetReturnValues()) {
+    case Model::ReturnValue::ALL_OLD: if (old) returned = *old; break;
+    case Model::ReturnValue::ALL_NEW: returned = updated; break;
+    case Model::ReturnValue::UPDATED_OLD: if (old) returned = changed(*old); break;
+    case Model::ReturnValue::UPDATED_NEW: returned = changed(updated); break;
+    default: break;
+  }
+  if (!returned.empty()) out.SetAttributes(returned);
+  writes::ReportWrite(out, t, r.GetReturnConsumedCapacity(), old, &updated);
+  t.write(updated, false);
+  return out;
+}
+
+}  // namespace detail
+}  // namespace dynafake

@@ -1,0 +1,139 @@
+// PutItem and DeleteItem with conditions (ConditionExpression, or the legacy
+// Expected with ConditionalOperator), ReturnValuesOnConditionCheckFailure,
+// and the service's checks of what is written: key and index key types, key
+// sizes, the 400 KB item limit, sets, numbers stored canonical.
+#include "data_plane_fixtures.hpp"
+
+namespace dynafake_test {
+namespace {
+
+using namespace data;  // NOLINT
+
+class ConditionalWritesTest : public DataPlaneTest {
+ protected:
+  void SetUp() override { SeedMusic(); }
+  static M::PutItemRequest P(const Item& item) { return M::PutItemRequest().WithTableName("music").WithItem(item); }
+  static Item Song(const std::string& song) { return {{"artist", S("abba")}, {"song", S(song)}}; }
+  std::string Error(const M::PutItemRequest& r) {
+    auto out = client->PutItem(r);
+    return out.IsSuccess() ? "(succeeded)" : out.GetError().GetMessage();
+  }
+  std::string Stored(const std::string& song) {
+    auto out = client->GetItem(M::GetItemRequest().WithTableName("music").WithKey(Song(song)));
+    return out.IsSuccess() ? Show(out.GetResult().GetItem()) : out.GetError().GetMessage();
+  }
+};
+
+TEST_P(ConditionalWritesTest, PutIfAbsent) {
+  auto first = client->PutItem(P(Song("new")).WithConditionExpression("attribute_not_exists(song)"));
+  EXPECT_TRUE(first.IsSuccess()) << first.GetError();
+  auto second = client->PutItem(P(Song("new")).WithConditionExpression("attribute_not_exists(song)"));
+  ASSERT_FALSE(second.IsSuccess());
+  EXPECT_EQ(second.GetError().GetErrorType(), DynamoDBErrors::CONDITIONAL_CHECK_FAILED);
+  EXPECT_EQ(second.GetError().GetExceptionName(), "ConditionalCheckFailedException");
+  EXPECT_EQ(second.GetError().GetMessage(), "The conditional request failed");
+  EXPECT_FALSE(second.GetError().ItemHasBeenSet()) << "only with ReturnValuesOnConditionCheckFailure ALL_OLD";
+}
+
+TEST_P(ConditionalWritesTest, AFailedConditionCanReturnTheItemAndChangesNothing) {
+  Item replacement = Song("waterloo");
+  replacement["plays"] = N("1");
+  auto out = client->PutItem(P(replacement)
+                                 .WithConditionExpression("plays > :p AND genre IN (:a, :b)")
+                                 .WithExpressionAttributeValues({{":p", N("100")}, {":a", S("rock")}, {":b", S("pop")}})
+                                 .WithReturnValuesOnConditionCheckFailure(M::ReturnValuesOnConditionCheckFailure::ALL_OLD));
+  ASSERT_FALSE(out.IsSuccess());
+  ASSERT_TRUE(out.GetError().ItemHasBeenSet());
+  EXPECT_EQ(out.GetError().GetItem().at("plays").GetN(), "80");
+  EXPECT_NE(Stored("waterloo").find("plays: N 80"), std::string::npos);
+}
+
+TEST_P(ConditionalWritesTest, DeleteWithConditionAndReturnValues) {
+  auto refused = client->DeleteItem(M::DeleteItemRequest().WithTableName("music").WithKey(Song("waterloo"))
+                                        .WithConditionExpression("size(title) > :n").WithExpressionAttributeValues({{":n", N("8")}}));
+  EXPECT_EQ(refused.GetError().GetErrorType(), DynamoDBErrors::CONDITIONAL_CHECK_FAILED);
+  auto done = client->DeleteItem(M::DeleteItemRequest().WithTableName("music").WithKey(Song("waterloo"))
+                                     .WithConditionExpression("size(title) = :n").WithExpressionAttributeValues({{":n", N("8")}})
+                                     .WithReturnValues(M::ReturnValue::ALL_OLD));
+  ASSERT_TRUE(done.IsSuccess()) << done.GetError();
+  EXPECT_EQ(done.GetResult().GetAttributes().at("title").GetS(), "waterloo");
+  EXPECT_EQ(Stored("waterloo"), "{}");
+}
+
+TEST_P(ConditionalWritesTest, LegacyExpected) {
+  auto exists = M::ExpectedAttributeValue().WithExists(false);
+  auto out = client->PutItem(P(Song("waterloo")).WithExpected({{"song", exists}}));
+  EXPECT_EQ(out.GetError().GetErrorType(), DynamoDBErrors::CONDITIONAL_CHECK_FAILED);
+  auto either = client->PutItem(P(Song("waterloo"))
+                                    .WithExpected({{"song", exists},
+                                                   {"plays", M::ExpectedAttributeValue().WithComparisonOperator(M::ComparisonOperator::LT)
+                                                                 .WithAttributeValueList({N("100")})}})
+                                    .WithConditionalOperator(M::ConditionalOperator::OR));
+  EXPECT_TRUE(either.IsSuccess()) << either.GetError();
+  EXPECT_EQ(Error(P(Song("x")).WithExpected({{"song", exists}}).WithConditionExpression("attribute_exists(song)")),
+            "Can not use both expression and non-expression parameters in the same request: Non-expression parameters: "
+            "{Expected} Expression parameters: {ConditionExpression}");
+  EXPECT_EQ(Error(P(Song("x")).WithExpected({{"song", M::ExpectedAttributeValue()}})),
+            "One or more parameter values were invalid: Value must be provided when Exists is null for Attribute: song");
+}
+
+TEST_P(ConditionalWritesTest, WhatIsWrittenIsCheckedAsTheServiceChecksIt) {
+  auto with = [](Item item, const std::string& name, const M::AttributeValue& v) {
+    item[name] = v;
+    return item;
+  };
+  EXPECT_EQ(Error(P(with(Song("x"), "genre", N("5")))),
+            "One or more parameter values were invalid: Type mismatch for Index Key genre Expected: S Actual: N IndexName: byGenre");
+  EXPECT_EQ(Error(P(with(Song("x"), "year", S("1975")))),
+            "One or more parameter values were invalid: Type mismatch for Index Key year Expected: N Actual: S IndexName: byYear");
+  EXPECT_EQ(Error(P(with(Song("x"), "genre", S("")))),
+            "One or more parameter values are not valid. A value specified for a secondary index key is not supported. The "
+            "AttributeValue for a key attribute cannot contain an empty string value. IndexName: byGenre, IndexKey: genre");
+  EXPECT_EQ(Error(P({{"artist", S("abba")}})), "One or more parameter values were invalid: Missing the key song in the item");
+  EXPECT_EQ(Error(P({{"artist", S(std::string(2049, 'a'))}, {"song", S("x")}})),
+            "One or more parameter values were invalid: Size of hashkey has exceeded the maximum size limit of2048 bytes");
+  EXPECT_EQ(Error(P({{"artist", S("a")}, {"song", S(std::string(1025, 's'))}})),
+            "One or more parameter values were invalid: Aggregated size of all range keys has exceeded the size limit of 1024 bytes");
+  EXPECT_EQ(Error(P(with(Song("x"), "big", S(std::string(400 * 1024, 'x'))))), "Item size has exceeded the maximum allowed size");
+  EXPECT_EQ(Error(P(with(Song("x"), "tags", SS({})))), "One or more parameter values were invalid: An string set  may not be empty");
+  EXPECT_EQ(Error(P(with(Song("x"), "tags", SS({"a", "a"})))),
+            "One or more parameter values were invalid: Input collection [a, a] contains duplicates.");
+  EXPECT_EQ(Error(P(with(Song("x"), "n", N("1e126")))),
+            "Number overflow. Attempting to store a number with magnitude larger than supported range");
+  EXPECT_EQ(Error(P(Song("x")).WithReturnValues(M::ReturnValue::ALL_NEW)), "Return values set to invalid value");
+  EXPECT_EQ(Error(P(Song("x")).WithConditionExpression("attribute_exists(artist.part)")),
+            "Key attributes must be scalars; list random access '[]' and map lookup '.' are not allowed: Key: artist");
+  ASSERT_TRUE(client->PutItem(P(with(Song("x"), "n", N("-0015.789e6")))).IsSuccess());
+  EXPECT_NE(Stored("x").find("n: N -15789000"), std::string::npos) << "numbers are stored in canonical form";
+}
+
+TEST_P(ConditionalWritesTest, WriteCapacity) {
+  Item item = Song("new");
+  item["genre"] = S("pop");
+  item["plays"] = N("1");
+  auto out = client->PutItem(P(item).WithReturnConsumedCapacity(M::ReturnConsumedCapacity::INDEXES));
+  ASSERT_TRUE(out.IsSuccess()) << out.GetError();
+  EXPECT_EQ(out.GetResult().GetConsumedCapacity().GetCapacityUnits(), 2.0);
+  EXPECT_EQ(out.GetResult().GetConsumedCapacity().GetGlobalSecondaryIndexes().at("byGenre").GetCapacityUnits(), 1.0);
+  auto again = client->PutItem(P(item).WithReturnConsumedCapacity(M::ReturnConsumedCapacity::TOTAL));
+  EXPECT_EQ(again.GetResult().GetConsumedCapacity().GetCapacityUnits(), 1.0) << "an identical overwrite charges no index";
+  auto del = client->DeleteItem(M::DeleteItemRequest().WithTableName("music").WithKey(Song("absent"))
+                                    .WithReturnConsumedCapacity(M::ReturnConsumedCapacity::TOTAL));
+  EXPECT_EQ(del.GetResult().GetConsumedCapacity().GetCapacityUnits(), 1.0);
+  auto get = client->GetItem(M::GetItemRequest().WithTableName("music").WithKey(Song("absent"))
+                                 .WithReturnConsumedCapacity(M::ReturnConsumedCapacity::TOTAL));
+  EXPECT_EQ(get.GetResult().GetConsumedCapacity().GetCapacityUnits(), 0.5);
+}
+
+TEST_P(ConditionalWritesTest, DataPlaneResourceNotFoundAfterTheRequestsOwnErrors) {
+  auto missing = client->PutItem(P(Song("x")).WithTableName("missing"));
+  EXPECT_EQ(missing.GetError().GetErrorType(), DynamoDBErrors::RESOURCE_NOT_FOUND);
+  EXPECT_EQ(missing.GetError().GetMessage(), "Requested resource not found");
+  auto invalid = client->PutItem(P(Song("x")).WithTableName("missing").WithConditionExpression("a = "));
+  EXPECT_EQ(invalid.GetError().GetErrorType(), DynamoDBErrors::VALIDATION);
+}
+
+DYNAFAKE_INSTANTIATE(ConditionalWritesTest);
+
+}  // namespace
+}  // namespace dynafake_test
