@@ -111,6 +111,10 @@ inline void ValidateShape(const Model::KeysAndAttributes& value, Validator& v, c
   if (!value.KeysHasBeenSet()) v.Missing(Join(path, "keys"));
   if (value.KeysHasBeenSet()) {
     v.Count(Join(path, "keys"), value.GetKeys(), 1, 100);
+    for (std::size_t i0 = 0; i0 < value.GetKeys().size(); ++i0) {
+      const auto& e0 = value.GetKeys()[i0];
+      v.MapKeys(Join(path, "keys") + "." + std::to_string(i0 + 1) + ".member", e0, -1, 65535, nullptr, nullptr);
+    }
   }
   if (value.AttributesToGetHasBeenSet()) {
     v.Count(Join(path, "attributesToGet"), value.GetAttributesToGet(), 1, -1);
@@ -930,12 +934,14 @@ inline void ValidateRequest(const Model::QueryRequest& value, Validator& v) {
     v.Range(std::string("limit"), static_cast<long long>(value.GetLimit()), true, 1LL, false, 0LL);
   }
   if (value.KeyConditionsHasBeenSet()) {
+    v.MapKeys(std::string("keyConditions"), value.GetKeyConditions(), -1, 65535, nullptr, nullptr);
     for (const auto& kv0 : value.GetKeyConditions()) {
       const auto& e0 = kv0.second;
       ValidateShape(e0, v, std::string("keyConditions") + "." + kv0.first + ".member");
     }
   }
   if (value.QueryFilterHasBeenSet()) {
+    v.MapKeys(std::string("queryFilter"), value.GetQueryFilter(), -1, 65535, nullptr, nullptr);
     for (const auto& kv0 : value.GetQueryFilter()) {
       const auto& e0 = kv0.second;
       ValidateShape(e0, v, std::string("queryFilter") + "." + kv0.first + ".member");
@@ -943,6 +949,9 @@ inline void ValidateRequest(const Model::QueryRequest& value, Validator& v) {
   }
   if (value.ConditionalOperatorHasBeenSet()) {
     v.Enum(std::string("conditionalOperator"), Model::ConditionalOperatorMapper::IsKnown(value.GetConditionalOperator()), Model::ConditionalOperatorMapper::GetNameForConditionalOperator(value.GetConditionalOperator()), Model::ConditionalOperatorMapper::kValueSet);
+  }
+  if (value.ExclusiveStartKeyHasBeenSet()) {
+    v.MapKeys(std::string("exclusiveStartKey"), value.GetExclusiveStartKey(), -1, 65535, nullptr, nullptr);
   }
   if (value.ReturnConsumedCapacityHasBeenSet()) {
     v.Enum(std::string("returnConsumedCapacity"), Model::ReturnConsumedCapacityMapper::IsKnown(value.GetReturnConsumedCapacity()), Model::ReturnConsumedCapacityMapper::GetNameForReturnConsumedCapacity(value.GetReturnConsumedCapacity()), Model::ReturnConsumedCapacityMapper::kValueSet);
@@ -963,13 +972,18 @@ inline void ValidateRequest(const Model::UpdateItemRequest& value, Validator& v)
     v.Length(std::string("tableName"), value.GetTableName(), 1, 1024);
   }
   if (!value.KeyHasBeenSet()) v.Missing(std::string("key"));
+  if (value.KeyHasBeenSet()) {
+    v.MapKeys(std::string("key"), value.GetKey(), -1, 65535, nullptr, nullptr);
+  }
   if (value.AttributeUpdatesHasBeenSet()) {
+    v.MapKeys(std::string("attributeUpdates"), value.GetAttributeUpdates(), -1, 65535, nullptr, nullptr);
     for (const auto& kv0 : value.GetAttributeUpdates()) {
       const auto& e0 = kv0.second;
       ValidateShape(e0, v, std::string("attributeUpdates") + "." + kv0.first + ".member");
     }
   }
   if (value.ExpectedHasBeenSet()) {
+    v.MapKeys(std::string("expected"), value.GetExpected(), -1, 65535, nullptr, nullptr);
     for (const auto& kv0 : value.GetExpected()) {
       const auto& e0 = kv0.second;
       ValidateShape(e0, v, std::string("expected") + "." + kv0.first + ".member");
@@ -1004,6 +1018,7 @@ inline void ValidateRequest(const Model::BatchGetItemRequest& value, Validator& 
   if (!value.RequestItemsHasBeenSet()) v.Missing(std::string("requestItems"));
   if (value.RequestItemsHasBeenSet()) {
     v.Count(std::string("requestItems"), value.GetRequestItems(), 1, 100);
+    v.MapKeys(std::string("requestItems"), value.GetRequestItems(), 1, 1024, nullptr, nullptr);
     for (const auto& kv0 : value.GetRequestItems()) {
       const auto& e0 = kv0.second;
       ValidateShape(e0, v, std::string("requestItems") + "." + kv0.first + ".member");

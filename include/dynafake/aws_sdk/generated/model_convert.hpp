@@ -55,6 +55,17 @@
 #include <aws/dynamodb/model/TagResourceRequest.h>
 #include <aws/dynamodb/model/ListTagsOfResourceRequest.h>
 #include <aws/dynamodb/model/ListTagsOfResourceResult.h>
+#include <aws/dynamodb/model/QueryRequest.h>
+#include <aws/dynamodb/model/QueryResult.h>
+#include <aws/dynamodb/model/UpdateItemRequest.h>
+#include <aws/dynamodb/model/UpdateItemResult.h>
+#include <aws/dynamodb/model/BatchGetItemRequest.h>
+#include <aws/dynamodb/model/BatchGetItemResult.h>
+#include <aws/dynamodb/model/UntagResourceRequest.h>
+#include <aws/dynamodb/model/DescribeTimeToLiveRequest.h>
+#include <aws/dynamodb/model/DescribeTimeToLiveResult.h>
+#include <aws/dynamodb/model/UpdateTimeToLiveRequest.h>
+#include <aws/dynamodb/model/UpdateTimeToLiveResult.h>
 
 #include "dynafake/aws_sdk/value_convert.hpp"  // strings, numbers, DateTime, ByteBuffer, AttributeValue
 #include "dynafake/generated/requests.hpp"  // XRequest
@@ -74,6 +85,7 @@ namespace convert_detail {
   struct HasFlag##M : std::false_type {};                                                 \
   template <class T>                                                                     \
   struct HasFlag##M<T, std::void_t<decltype(std::declval<const T&>().M##HasBeenSet())>> : std::true_type {};
+DYNAFAKE_AWS_MEMBER_TRAITS(Action)
 DYNAFAKE_AWS_MEMBER_TRAITS(ArchivalBackupArn)
 DYNAFAKE_AWS_MEMBER_TRAITS(ArchivalDateTime)
 DYNAFAKE_AWS_MEMBER_TRAITS(ArchivalReason)
@@ -81,6 +93,7 @@ DYNAFAKE_AWS_MEMBER_TRAITS(ArchivalSummary)
 DYNAFAKE_AWS_MEMBER_TRAITS(AttributeDefinitions)
 DYNAFAKE_AWS_MEMBER_TRAITS(AttributeName)
 DYNAFAKE_AWS_MEMBER_TRAITS(AttributeType)
+DYNAFAKE_AWS_MEMBER_TRAITS(AttributeUpdates)
 DYNAFAKE_AWS_MEMBER_TRAITS(AttributeValueList)
 DYNAFAKE_AWS_MEMBER_TRAITS(Attributes)
 DYNAFAKE_AWS_MEMBER_TRAITS(AttributesToGet)
@@ -143,8 +156,11 @@ DYNAFAKE_AWS_MEMBER_TRAITS(Items)
 DYNAFAKE_AWS_MEMBER_TRAITS(KMSMasterKeyArn)
 DYNAFAKE_AWS_MEMBER_TRAITS(KMSMasterKeyId)
 DYNAFAKE_AWS_MEMBER_TRAITS(Key)
+DYNAFAKE_AWS_MEMBER_TRAITS(KeyConditionExpression)
+DYNAFAKE_AWS_MEMBER_TRAITS(KeyConditions)
 DYNAFAKE_AWS_MEMBER_TRAITS(KeySchema)
 DYNAFAKE_AWS_MEMBER_TRAITS(KeyType)
+DYNAFAKE_AWS_MEMBER_TRAITS(Keys)
 DYNAFAKE_AWS_MEMBER_TRAITS(LastDecreaseDateTime)
 DYNAFAKE_AWS_MEMBER_TRAITS(LastEvaluatedBackupArn)
 DYNAFAKE_AWS_MEMBER_TRAITS(LastEvaluatedKey)
@@ -176,6 +192,7 @@ DYNAFAKE_AWS_MEMBER_TRAITS(ProjectionType)
 DYNAFAKE_AWS_MEMBER_TRAITS(ProvisionedThroughput)
 DYNAFAKE_AWS_MEMBER_TRAITS(ProvisionedThroughputOverride)
 DYNAFAKE_AWS_MEMBER_TRAITS(PutRequest)
+DYNAFAKE_AWS_MEMBER_TRAITS(QueryFilter)
 DYNAFAKE_AWS_MEMBER_TRAITS(ReadCapacityUnits)
 DYNAFAKE_AWS_MEMBER_TRAITS(ReadUnitsPerSecond)
 DYNAFAKE_AWS_MEMBER_TRAITS(RecoveryPeriodInDays)
@@ -191,6 +208,7 @@ DYNAFAKE_AWS_MEMBER_TRAITS(Replicas)
 DYNAFAKE_AWS_MEMBER_TRAITS(RequestItems)
 DYNAFAKE_AWS_MEMBER_TRAITS(ResourceArn)
 DYNAFAKE_AWS_MEMBER_TRAITS(ResourcePolicy)
+DYNAFAKE_AWS_MEMBER_TRAITS(Responses)
 DYNAFAKE_AWS_MEMBER_TRAITS(RestoreDateTime)
 DYNAFAKE_AWS_MEMBER_TRAITS(RestoreInProgress)
 DYNAFAKE_AWS_MEMBER_TRAITS(RestoreSummary)
@@ -203,6 +221,7 @@ DYNAFAKE_AWS_MEMBER_TRAITS(SSESpecification)
 DYNAFAKE_AWS_MEMBER_TRAITS(SSESpecificationOverride)
 DYNAFAKE_AWS_MEMBER_TRAITS(SSEType)
 DYNAFAKE_AWS_MEMBER_TRAITS(ScanFilter)
+DYNAFAKE_AWS_MEMBER_TRAITS(ScanIndexForward)
 DYNAFAKE_AWS_MEMBER_TRAITS(ScannedCount)
 DYNAFAKE_AWS_MEMBER_TRAITS(Segment)
 DYNAFAKE_AWS_MEMBER_TRAITS(Select)
@@ -229,15 +248,19 @@ DYNAFAKE_AWS_MEMBER_TRAITS(TableName)
 DYNAFAKE_AWS_MEMBER_TRAITS(TableNames)
 DYNAFAKE_AWS_MEMBER_TRAITS(TableSizeBytes)
 DYNAFAKE_AWS_MEMBER_TRAITS(TableStatus)
+DYNAFAKE_AWS_MEMBER_TRAITS(TagKeys)
 DYNAFAKE_AWS_MEMBER_TRAITS(Tags)
 DYNAFAKE_AWS_MEMBER_TRAITS(TargetTableName)
 DYNAFAKE_AWS_MEMBER_TRAITS(TimeRangeLowerBound)
 DYNAFAKE_AWS_MEMBER_TRAITS(TimeRangeUpperBound)
 DYNAFAKE_AWS_MEMBER_TRAITS(TimeToLiveDescription)
+DYNAFAKE_AWS_MEMBER_TRAITS(TimeToLiveSpecification)
 DYNAFAKE_AWS_MEMBER_TRAITS(TimeToLiveStatus)
 DYNAFAKE_AWS_MEMBER_TRAITS(TotalSegments)
 DYNAFAKE_AWS_MEMBER_TRAITS(UnprocessedItems)
+DYNAFAKE_AWS_MEMBER_TRAITS(UnprocessedKeys)
 DYNAFAKE_AWS_MEMBER_TRAITS(Update)
+DYNAFAKE_AWS_MEMBER_TRAITS(UpdateExpression)
 DYNAFAKE_AWS_MEMBER_TRAITS(UseLatestRestorableTime)
 DYNAFAKE_AWS_MEMBER_TRAITS(Value)
 DYNAFAKE_AWS_MEMBER_TRAITS(WarmThroughput)
@@ -257,6 +280,21 @@ DYNAFAKE_AWS_MEMBER_TRAITS(resource)
 
 // ---- enums: by name, so values either side does not know survive (the SDK keeps
 // unknown names in its EnumParseOverflowContainer, dynafake in EnumOverflow).
+#if __has_include(<aws/dynamodb/model/AttributeAction.h>)
+#include <aws/dynamodb/model/AttributeAction.h>
+inline void ToSdk(Model::AttributeAction in, Aws::DynamoDB::Model::AttributeAction& out) {
+  out = in == Model::AttributeAction::NOT_SET ? Aws::DynamoDB::Model::AttributeAction::NOT_SET
+      : Aws::DynamoDB::Model::AttributeActionMapper::GetAttributeActionForName(Model::AttributeActionMapper::GetNameForAttributeAction(in).c_str());
+}
+inline bool FromSdk(Aws::DynamoDB::Model::AttributeAction in, Model::AttributeAction& out) {
+  if (in == Aws::DynamoDB::Model::AttributeAction::NOT_SET) {
+    out = Model::AttributeAction::NOT_SET;
+    return false;
+  }
+  out = Model::AttributeActionMapper::GetAttributeActionForName(Aws::DynamoDB::Model::AttributeActionMapper::GetNameForAttributeAction(in).c_str());
+  return true;
+}
+#endif
 #if __has_include(<aws/dynamodb/model/BackupStatus.h>)
 #include <aws/dynamodb/model/BackupStatus.h>
 inline void ToSdk(Model::BackupStatus in, Aws::DynamoDB::Model::BackupStatus& out) {
@@ -668,6 +706,8 @@ template <class S> void ToSdk(const Model::ArchivalSummary& in, S& out);
 template <class S> bool FromSdk(const S& in, Model::ArchivalSummary& out);
 template <class S> void ToSdk(const Model::AttributeDefinition& in, S& out);
 template <class S> bool FromSdk(const S& in, Model::AttributeDefinition& out);
+template <class S> void ToSdk(const Model::AttributeValueUpdate& in, S& out);
+template <class S> bool FromSdk(const S& in, Model::AttributeValueUpdate& out);
 template <class S> void ToSdk(const Model::BackupDetails& in, S& out);
 template <class S> bool FromSdk(const S& in, Model::BackupDetails& out);
 template <class S> void ToSdk(const Model::KeySchemaElement& in, S& out);
@@ -696,6 +736,16 @@ template <class S> void ToSdk(const Model::BackupDescription& in, S& out);
 template <class S> bool FromSdk(const S& in, Model::BackupDescription& out);
 template <class S> void ToSdk(const Model::BackupSummary& in, S& out);
 template <class S> bool FromSdk(const S& in, Model::BackupSummary& out);
+template <class S> void ToSdk(const Model::KeysAndAttributes& in, S& out);
+template <class S> bool FromSdk(const S& in, Model::KeysAndAttributes& out);
+template <class S> void ToSdk(const Model::BatchGetItemRequest& in, S& out);
+template <class S> bool FromSdk(const S& in, Model::BatchGetItemRequest& out);
+template <class S> void ToSdk(const Model::Capacity& in, S& out);
+template <class S> bool FromSdk(const S& in, Model::Capacity& out);
+template <class S> void ToSdk(const Model::ConsumedCapacity& in, S& out);
+template <class S> bool FromSdk(const S& in, Model::ConsumedCapacity& out);
+template <class S> void ToSdk(const Model::BatchGetItemResult& in, S& out);
+template <class S> bool FromSdk(const S& in, Model::BatchGetItemResult& out);
 template <class S> void ToSdk(const Model::DeleteRequest& in, S& out);
 template <class S> bool FromSdk(const S& in, Model::DeleteRequest& out);
 template <class S> void ToSdk(const Model::PutRequest& in, S& out);
@@ -704,10 +754,6 @@ template <class S> void ToSdk(const Model::WriteRequest& in, S& out);
 template <class S> bool FromSdk(const S& in, Model::WriteRequest& out);
 template <class S> void ToSdk(const Model::BatchWriteItemRequest& in, S& out);
 template <class S> bool FromSdk(const S& in, Model::BatchWriteItemRequest& out);
-template <class S> void ToSdk(const Model::Capacity& in, S& out);
-template <class S> bool FromSdk(const S& in, Model::Capacity& out);
-template <class S> void ToSdk(const Model::ConsumedCapacity& in, S& out);
-template <class S> bool FromSdk(const S& in, Model::ConsumedCapacity& out);
 template <class S> void ToSdk(const Model::ItemCollectionMetrics& in, S& out);
 template <class S> bool FromSdk(const S& in, Model::ItemCollectionMetrics& out);
 template <class S> void ToSdk(const Model::BatchWriteItemResult& in, S& out);
@@ -804,6 +850,10 @@ template <class S> void ToSdk(const Model::DescribeTableRequest& in, S& out);
 template <class S> bool FromSdk(const S& in, Model::DescribeTableRequest& out);
 template <class S> void ToSdk(const Model::DescribeTableResult& in, S& out);
 template <class S> bool FromSdk(const S& in, Model::DescribeTableResult& out);
+template <class S> void ToSdk(const Model::DescribeTimeToLiveRequest& in, S& out);
+template <class S> bool FromSdk(const S& in, Model::DescribeTimeToLiveRequest& out);
+template <class S> void ToSdk(const Model::DescribeTimeToLiveResult& in, S& out);
+template <class S> bool FromSdk(const S& in, Model::DescribeTimeToLiveResult& out);
 template <class S> void ToSdk(const Model::GetItemRequest& in, S& out);
 template <class S> bool FromSdk(const S& in, Model::GetItemRequest& out);
 template <class S> void ToSdk(const Model::GetItemResult& in, S& out);
@@ -832,6 +882,10 @@ template <class S> void ToSdk(const Model::PutItemRequest& in, S& out);
 template <class S> bool FromSdk(const S& in, Model::PutItemRequest& out);
 template <class S> void ToSdk(const Model::PutItemResult& in, S& out);
 template <class S> bool FromSdk(const S& in, Model::PutItemResult& out);
+template <class S> void ToSdk(const Model::QueryRequest& in, S& out);
+template <class S> bool FromSdk(const S& in, Model::QueryRequest& out);
+template <class S> void ToSdk(const Model::QueryResult& in, S& out);
+template <class S> bool FromSdk(const S& in, Model::QueryResult& out);
 template <class S> void ToSdk(const Model::UpdateReplicationGroupMemberAction& in, S& out);
 template <class S> bool FromSdk(const S& in, Model::UpdateReplicationGroupMemberAction& out);
 template <class S> void ToSdk(const Model::ReplicationGroupUpdate& in, S& out);
@@ -852,15 +906,28 @@ template <class S> void ToSdk(const Model::TagResourceRequest& in, S& out);
 template <class S> bool FromSdk(const S& in, Model::TagResourceRequest& out);
 template <class S> void ToSdk(const Model::ThrottlingReason& in, S& out);
 template <class S> bool FromSdk(const S& in, Model::ThrottlingReason& out);
+template <class S> void ToSdk(const Model::TimeToLiveSpecification& in, S& out);
+template <class S> bool FromSdk(const S& in, Model::TimeToLiveSpecification& out);
+template <class S> void ToSdk(const Model::UntagResourceRequest& in, S& out);
+template <class S> bool FromSdk(const S& in, Model::UntagResourceRequest& out);
 template <class S> void ToSdk(const Model::UpdateContinuousBackupsRequest& in, S& out);
 template <class S> bool FromSdk(const S& in, Model::UpdateContinuousBackupsRequest& out);
 template <class S> void ToSdk(const Model::UpdateContinuousBackupsResult& in, S& out);
 template <class S> bool FromSdk(const S& in, Model::UpdateContinuousBackupsResult& out);
+template <class S> void ToSdk(const Model::UpdateItemRequest& in, S& out);
+template <class S> bool FromSdk(const S& in, Model::UpdateItemRequest& out);
+template <class S> void ToSdk(const Model::UpdateItemResult& in, S& out);
+template <class S> bool FromSdk(const S& in, Model::UpdateItemResult& out);
 template <class S> void ToSdk(const Model::UpdateTableRequest& in, S& out);
 template <class S> bool FromSdk(const S& in, Model::UpdateTableRequest& out);
 template <class S> void ToSdk(const Model::UpdateTableResult& in, S& out);
 template <class S> bool FromSdk(const S& in, Model::UpdateTableResult& out);
+template <class S> void ToSdk(const Model::UpdateTimeToLiveRequest& in, S& out);
+template <class S> bool FromSdk(const S& in, Model::UpdateTimeToLiveRequest& out);
+template <class S> void ToSdk(const Model::UpdateTimeToLiveResult& in, S& out);
+template <class S> bool FromSdk(const S& in, Model::UpdateTimeToLiveResult& out);
 template <class S> bool FromSdk(const S& in, Model::TagResourceResult& out);
+template <class S> bool FromSdk(const S& in, Model::UntagResourceResult& out);
 
 // ---- lists and maps, element by element (declared first: they hold each other)
 template <class T, class S> void ToSdk(const std::vector<T>& in, S& out);
@@ -1011,6 +1078,51 @@ bool FromSdk(const S& in, Model::AttributeDefinition& out) {
     if constexpr (convert_detail::HasFlagAttributeType<S>::value) present = in.AttributeTypeHasBeenSet();
     if (present) {
       out.SetAttributeType(std::move(value));
+      any = true;
+    }
+  }
+  return any;
+}
+
+template <class S>
+void ToSdk(const Model::AttributeValueUpdate& in, S& out) {
+  if (in.ValueHasBeenSet()) {
+    if constexpr (convert_detail::HasGetValue<S>::value) {
+      std::decay_t<decltype(out.GetValue())> value;
+      ToSdk(in.GetValue(), value);
+      out.SetValue(std::move(value));
+    } else {
+      convert_detail::Unsupported("AttributeValueUpdate", "Value");
+    }
+  }
+  if (in.ActionHasBeenSet()) {
+    if constexpr (convert_detail::HasGetAction<S>::value) {
+      std::decay_t<decltype(out.GetAction())> value;
+      ToSdk(in.GetAction(), value);
+      out.SetAction(std::move(value));
+    } else {
+      convert_detail::Unsupported("AttributeValueUpdate", "Action");
+    }
+  }
+}
+template <class S>
+bool FromSdk(const S& in, Model::AttributeValueUpdate& out) {
+  bool any = false;
+  if constexpr (convert_detail::HasGetValue<S>::value) {
+    std::decay_t<decltype(out.GetValue())> value;
+    bool present = FromSdk(in.GetValue(), value);
+    if constexpr (convert_detail::HasFlagValue<S>::value) present = in.ValueHasBeenSet();
+    if (present) {
+      out.SetValue(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetAction<S>::value) {
+    std::decay_t<decltype(out.GetAction())> value;
+    bool present = FromSdk(in.GetAction(), value);
+    if constexpr (convert_detail::HasFlagAction<S>::value) present = in.ActionHasBeenSet();
+    if (present) {
+      out.SetAction(std::move(value));
       any = true;
     }
   }
@@ -2206,26 +2318,98 @@ bool FromSdk(const S& in, Model::BackupSummary& out) {
 }
 
 template <class S>
-void ToSdk(const Model::DeleteRequest& in, S& out) {
-  if (in.KeyHasBeenSet()) {
-    if constexpr (convert_detail::HasGetKey<S>::value) {
-      std::decay_t<decltype(out.GetKey())> value;
-      ToSdk(in.GetKey(), value);
-      out.SetKey(std::move(value));
+void ToSdk(const Model::KeysAndAttributes& in, S& out) {
+  if (in.KeysHasBeenSet()) {
+    if constexpr (convert_detail::HasGetKeys<S>::value) {
+      std::decay_t<decltype(out.GetKeys())> value;
+      ToSdk(in.GetKeys(), value);
+      out.SetKeys(std::move(value));
     } else {
-      convert_detail::Unsupported("DeleteRequest", "Key");
+      convert_detail::Unsupported("KeysAndAttributes", "Keys");
+    }
+  }
+  if (in.AttributesToGetHasBeenSet()) {
+    if constexpr (convert_detail::HasGetAttributesToGet<S>::value) {
+      std::decay_t<decltype(out.GetAttributesToGet())> value;
+      ToSdk(in.GetAttributesToGet(), value);
+      out.SetAttributesToGet(std::move(value));
+    } else {
+      convert_detail::Unsupported("KeysAndAttributes", "AttributesToGet");
+    }
+  }
+  if (in.ConsistentReadHasBeenSet()) {
+    if constexpr (convert_detail::HasGetConsistentRead<S>::value) {
+      std::decay_t<decltype(out.GetConsistentRead())> value;
+      ToSdk(in.GetConsistentRead(), value);
+      out.SetConsistentRead(std::move(value));
+    } else {
+      convert_detail::Unsupported("KeysAndAttributes", "ConsistentRead");
+    }
+  }
+  if (in.ProjectionExpressionHasBeenSet()) {
+    if constexpr (convert_detail::HasGetProjectionExpression<S>::value) {
+      std::decay_t<decltype(out.GetProjectionExpression())> value;
+      ToSdk(in.GetProjectionExpression(), value);
+      out.SetProjectionExpression(std::move(value));
+    } else {
+      convert_detail::Unsupported("KeysAndAttributes", "ProjectionExpression");
+    }
+  }
+  if (in.ExpressionAttributeNamesHasBeenSet()) {
+    if constexpr (convert_detail::HasGetExpressionAttributeNames<S>::value) {
+      std::decay_t<decltype(out.GetExpressionAttributeNames())> value;
+      ToSdk(in.GetExpressionAttributeNames(), value);
+      out.SetExpressionAttributeNames(std::move(value));
+    } else {
+      convert_detail::Unsupported("KeysAndAttributes", "ExpressionAttributeNames");
     }
   }
 }
 template <class S>
-bool FromSdk(const S& in, Model::DeleteRequest& out) {
+bool FromSdk(const S& in, Model::KeysAndAttributes& out) {
   bool any = false;
-  if constexpr (convert_detail::HasGetKey<S>::value) {
-    std::decay_t<decltype(out.GetKey())> value;
-    bool present = FromSdk(in.GetKey(), value);
-    if constexpr (convert_detail::HasFlagKey<S>::value) present = in.KeyHasBeenSet();
+  if constexpr (convert_detail::HasGetKeys<S>::value) {
+    std::decay_t<decltype(out.GetKeys())> value;
+    bool present = FromSdk(in.GetKeys(), value);
+    if constexpr (convert_detail::HasFlagKeys<S>::value) present = in.KeysHasBeenSet();
     if (present) {
-      out.SetKey(std::move(value));
+      out.SetKeys(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetAttributesToGet<S>::value) {
+    std::decay_t<decltype(out.GetAttributesToGet())> value;
+    bool present = FromSdk(in.GetAttributesToGet(), value);
+    if constexpr (convert_detail::HasFlagAttributesToGet<S>::value) present = in.AttributesToGetHasBeenSet();
+    if (present) {
+      out.SetAttributesToGet(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetConsistentRead<S>::value) {
+    std::decay_t<decltype(out.GetConsistentRead())> value;
+    bool present = FromSdk(in.GetConsistentRead(), value);
+    if constexpr (convert_detail::HasFlagConsistentRead<S>::value) present = in.ConsistentReadHasBeenSet();
+    if (present) {
+      out.SetConsistentRead(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetProjectionExpression<S>::value) {
+    std::decay_t<decltype(out.GetProjectionExpression())> value;
+    bool present = FromSdk(in.GetProjectionExpression(), value);
+    if constexpr (convert_detail::HasFlagProjectionExpression<S>::value) present = in.ProjectionExpressionHasBeenSet();
+    if (present) {
+      out.SetProjectionExpression(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetExpressionAttributeNames<S>::value) {
+    std::decay_t<decltype(out.GetExpressionAttributeNames())> value;
+    bool present = FromSdk(in.GetExpressionAttributeNames(), value);
+    if constexpr (convert_detail::HasFlagExpressionAttributeNames<S>::value) present = in.ExpressionAttributeNamesHasBeenSet();
+    if (present) {
+      out.SetExpressionAttributeNames(std::move(value));
       any = true;
     }
   }
@@ -2233,86 +2417,14 @@ bool FromSdk(const S& in, Model::DeleteRequest& out) {
 }
 
 template <class S>
-void ToSdk(const Model::PutRequest& in, S& out) {
-  if (in.ItemHasBeenSet()) {
-    if constexpr (convert_detail::HasGetItem<S>::value) {
-      std::decay_t<decltype(out.GetItem())> value;
-      ToSdk(in.GetItem(), value);
-      out.SetItem(std::move(value));
-    } else {
-      convert_detail::Unsupported("PutRequest", "Item");
-    }
-  }
-}
-template <class S>
-bool FromSdk(const S& in, Model::PutRequest& out) {
-  bool any = false;
-  if constexpr (convert_detail::HasGetItem<S>::value) {
-    std::decay_t<decltype(out.GetItem())> value;
-    bool present = FromSdk(in.GetItem(), value);
-    if constexpr (convert_detail::HasFlagItem<S>::value) present = in.ItemHasBeenSet();
-    if (present) {
-      out.SetItem(std::move(value));
-      any = true;
-    }
-  }
-  return any;
-}
-
-template <class S>
-void ToSdk(const Model::WriteRequest& in, S& out) {
-  if (in.PutRequestHasBeenSet()) {
-    if constexpr (convert_detail::HasGetPutRequest<S>::value) {
-      std::decay_t<decltype(out.GetPutRequest())> value;
-      ToSdk(in.GetPutRequest(), value);
-      out.SetPutRequest(std::move(value));
-    } else {
-      convert_detail::Unsupported("WriteRequest", "PutRequest");
-    }
-  }
-  if (in.DeleteRequestHasBeenSet()) {
-    if constexpr (convert_detail::HasGetDeleteRequest<S>::value) {
-      std::decay_t<decltype(out.GetDeleteRequest())> value;
-      ToSdk(in.GetDeleteRequest(), value);
-      out.SetDeleteRequest(std::move(value));
-    } else {
-      convert_detail::Unsupported("WriteRequest", "DeleteRequest");
-    }
-  }
-}
-template <class S>
-bool FromSdk(const S& in, Model::WriteRequest& out) {
-  bool any = false;
-  if constexpr (convert_detail::HasGetPutRequest<S>::value) {
-    std::decay_t<decltype(out.GetPutRequest())> value;
-    bool present = FromSdk(in.GetPutRequest(), value);
-    if constexpr (convert_detail::HasFlagPutRequest<S>::value) present = in.PutRequestHasBeenSet();
-    if (present) {
-      out.SetPutRequest(std::move(value));
-      any = true;
-    }
-  }
-  if constexpr (convert_detail::HasGetDeleteRequest<S>::value) {
-    std::decay_t<decltype(out.GetDeleteRequest())> value;
-    bool present = FromSdk(in.GetDeleteRequest(), value);
-    if constexpr (convert_detail::HasFlagDeleteRequest<S>::value) present = in.DeleteRequestHasBeenSet();
-    if (present) {
-      out.SetDeleteRequest(std::move(value));
-      any = true;
-    }
-  }
-  return any;
-}
-
-template <class S>
-void ToSdk(const Model::BatchWriteItemRequest& in, S& out) {
+void ToSdk(const Model::BatchGetItemRequest& in, S& out) {
   if (in.RequestItemsHasBeenSet()) {
     if constexpr (convert_detail::HasGetRequestItems<S>::value) {
       std::decay_t<decltype(out.GetRequestItems())> value;
       ToSdk(in.GetRequestItems(), value);
       out.SetRequestItems(std::move(value));
     } else {
-      convert_detail::Unsupported("BatchWriteItemRequest", "RequestItems");
+      convert_detail::Unsupported("BatchGetItemRequest", "RequestItems");
     }
   }
   if (in.ReturnConsumedCapacityHasBeenSet()) {
@@ -2321,21 +2433,12 @@ void ToSdk(const Model::BatchWriteItemRequest& in, S& out) {
       ToSdk(in.GetReturnConsumedCapacity(), value);
       out.SetReturnConsumedCapacity(std::move(value));
     } else {
-      convert_detail::Unsupported("BatchWriteItemRequest", "ReturnConsumedCapacity");
-    }
-  }
-  if (in.ReturnItemCollectionMetricsHasBeenSet()) {
-    if constexpr (convert_detail::HasGetReturnItemCollectionMetrics<S>::value) {
-      std::decay_t<decltype(out.GetReturnItemCollectionMetrics())> value;
-      ToSdk(in.GetReturnItemCollectionMetrics(), value);
-      out.SetReturnItemCollectionMetrics(std::move(value));
-    } else {
-      convert_detail::Unsupported("BatchWriteItemRequest", "ReturnItemCollectionMetrics");
+      convert_detail::Unsupported("BatchGetItemRequest", "ReturnConsumedCapacity");
     }
   }
 }
 template <class S>
-bool FromSdk(const S& in, Model::BatchWriteItemRequest& out) {
+bool FromSdk(const S& in, Model::BatchGetItemRequest& out) {
   bool any = false;
   if constexpr (convert_detail::HasGetRequestItems<S>::value) {
     std::decay_t<decltype(out.GetRequestItems())> value;
@@ -2352,15 +2455,6 @@ bool FromSdk(const S& in, Model::BatchWriteItemRequest& out) {
     if constexpr (convert_detail::HasFlagReturnConsumedCapacity<S>::value) present = in.ReturnConsumedCapacityHasBeenSet();
     if (present) {
       out.SetReturnConsumedCapacity(std::move(value));
-      any = true;
-    }
-  }
-  if constexpr (convert_detail::HasGetReturnItemCollectionMetrics<S>::value) {
-    std::decay_t<decltype(out.GetReturnItemCollectionMetrics())> value;
-    bool present = FromSdk(in.GetReturnItemCollectionMetrics(), value);
-    if constexpr (convert_detail::HasFlagReturnItemCollectionMetrics<S>::value) present = in.ReturnItemCollectionMetricsHasBeenSet();
-    if (present) {
-      out.SetReturnItemCollectionMetrics(std::move(value));
       any = true;
     }
   }
@@ -2559,6 +2653,231 @@ bool FromSdk(const S& in, Model::ConsumedCapacity& out) {
     if constexpr (convert_detail::HasFlagGlobalSecondaryIndexes<S>::value) present = in.GlobalSecondaryIndexesHasBeenSet();
     if (present) {
       out.SetGlobalSecondaryIndexes(std::move(value));
+      any = true;
+    }
+  }
+  return any;
+}
+
+template <class S>
+void ToSdk(const Model::BatchGetItemResult& in, S& out) {
+  if (in.ResponsesHasBeenSet()) {
+    if constexpr (convert_detail::HasGetResponses<S>::value) {
+      std::decay_t<decltype(out.GetResponses())> value;
+      ToSdk(in.GetResponses(), value);
+      out.SetResponses(std::move(value));
+    } else {
+      convert_detail::Unsupported("BatchGetItemResult", "Responses");
+    }
+  }
+  if (in.UnprocessedKeysHasBeenSet()) {
+    if constexpr (convert_detail::HasGetUnprocessedKeys<S>::value) {
+      std::decay_t<decltype(out.GetUnprocessedKeys())> value;
+      ToSdk(in.GetUnprocessedKeys(), value);
+      out.SetUnprocessedKeys(std::move(value));
+    } else {
+      convert_detail::Unsupported("BatchGetItemResult", "UnprocessedKeys");
+    }
+  }
+  if (in.ConsumedCapacityHasBeenSet()) {
+    if constexpr (convert_detail::HasGetConsumedCapacity<S>::value) {
+      std::decay_t<decltype(out.GetConsumedCapacity())> value;
+      ToSdk(in.GetConsumedCapacity(), value);
+      out.SetConsumedCapacity(std::move(value));
+    } else {
+      convert_detail::Unsupported("BatchGetItemResult", "ConsumedCapacity");
+    }
+  }
+}
+template <class S>
+bool FromSdk(const S& in, Model::BatchGetItemResult& out) {
+  bool any = false;
+  if constexpr (convert_detail::HasGetResponses<S>::value) {
+    std::decay_t<decltype(out.GetResponses())> value;
+    bool present = FromSdk(in.GetResponses(), value);
+    if constexpr (convert_detail::HasFlagResponses<S>::value) present = in.ResponsesHasBeenSet();
+    if (present) {
+      out.SetResponses(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetUnprocessedKeys<S>::value) {
+    std::decay_t<decltype(out.GetUnprocessedKeys())> value;
+    bool present = FromSdk(in.GetUnprocessedKeys(), value);
+    if constexpr (convert_detail::HasFlagUnprocessedKeys<S>::value) present = in.UnprocessedKeysHasBeenSet();
+    if (present) {
+      out.SetUnprocessedKeys(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetConsumedCapacity<S>::value) {
+    std::decay_t<decltype(out.GetConsumedCapacity())> value;
+    bool present = FromSdk(in.GetConsumedCapacity(), value);
+    if constexpr (convert_detail::HasFlagConsumedCapacity<S>::value) present = in.ConsumedCapacityHasBeenSet();
+    if (present) {
+      out.SetConsumedCapacity(std::move(value));
+      any = true;
+    }
+  }
+  return any;
+}
+
+template <class S>
+void ToSdk(const Model::DeleteRequest& in, S& out) {
+  if (in.KeyHasBeenSet()) {
+    if constexpr (convert_detail::HasGetKey<S>::value) {
+      std::decay_t<decltype(out.GetKey())> value;
+      ToSdk(in.GetKey(), value);
+      out.SetKey(std::move(value));
+    } else {
+      convert_detail::Unsupported("DeleteRequest", "Key");
+    }
+  }
+}
+template <class S>
+bool FromSdk(const S& in, Model::DeleteRequest& out) {
+  bool any = false;
+  if constexpr (convert_detail::HasGetKey<S>::value) {
+    std::decay_t<decltype(out.GetKey())> value;
+    bool present = FromSdk(in.GetKey(), value);
+    if constexpr (convert_detail::HasFlagKey<S>::value) present = in.KeyHasBeenSet();
+    if (present) {
+      out.SetKey(std::move(value));
+      any = true;
+    }
+  }
+  return any;
+}
+
+template <class S>
+void ToSdk(const Model::PutRequest& in, S& out) {
+  if (in.ItemHasBeenSet()) {
+    if constexpr (convert_detail::HasGetItem<S>::value) {
+      std::decay_t<decltype(out.GetItem())> value;
+      ToSdk(in.GetItem(), value);
+      out.SetItem(std::move(value));
+    } else {
+      convert_detail::Unsupported("PutRequest", "Item");
+    }
+  }
+}
+template <class S>
+bool FromSdk(const S& in, Model::PutRequest& out) {
+  bool any = false;
+  if constexpr (convert_detail::HasGetItem<S>::value) {
+    std::decay_t<decltype(out.GetItem())> value;
+    bool present = FromSdk(in.GetItem(), value);
+    if constexpr (convert_detail::HasFlagItem<S>::value) present = in.ItemHasBeenSet();
+    if (present) {
+      out.SetItem(std::move(value));
+      any = true;
+    }
+  }
+  return any;
+}
+
+template <class S>
+void ToSdk(const Model::WriteRequest& in, S& out) {
+  if (in.PutRequestHasBeenSet()) {
+    if constexpr (convert_detail::HasGetPutRequest<S>::value) {
+      std::decay_t<decltype(out.GetPutRequest())> value;
+      ToSdk(in.GetPutRequest(), value);
+      out.SetPutRequest(std::move(value));
+    } else {
+      convert_detail::Unsupported("WriteRequest", "PutRequest");
+    }
+  }
+  if (in.DeleteRequestHasBeenSet()) {
+    if constexpr (convert_detail::HasGetDeleteRequest<S>::value) {
+      std::decay_t<decltype(out.GetDeleteRequest())> value;
+      ToSdk(in.GetDeleteRequest(), value);
+      out.SetDeleteRequest(std::move(value));
+    } else {
+      convert_detail::Unsupported("WriteRequest", "DeleteRequest");
+    }
+  }
+}
+template <class S>
+bool FromSdk(const S& in, Model::WriteRequest& out) {
+  bool any = false;
+  if constexpr (convert_detail::HasGetPutRequest<S>::value) {
+    std::decay_t<decltype(out.GetPutRequest())> value;
+    bool present = FromSdk(in.GetPutRequest(), value);
+    if constexpr (convert_detail::HasFlagPutRequest<S>::value) present = in.PutRequestHasBeenSet();
+    if (present) {
+      out.SetPutRequest(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetDeleteRequest<S>::value) {
+    std::decay_t<decltype(out.GetDeleteRequest())> value;
+    bool present = FromSdk(in.GetDeleteRequest(), value);
+    if constexpr (convert_detail::HasFlagDeleteRequest<S>::value) present = in.DeleteRequestHasBeenSet();
+    if (present) {
+      out.SetDeleteRequest(std::move(value));
+      any = true;
+    }
+  }
+  return any;
+}
+
+template <class S>
+void ToSdk(const Model::BatchWriteItemRequest& in, S& out) {
+  if (in.RequestItemsHasBeenSet()) {
+    if constexpr (convert_detail::HasGetRequestItems<S>::value) {
+      std::decay_t<decltype(out.GetRequestItems())> value;
+      ToSdk(in.GetRequestItems(), value);
+      out.SetRequestItems(std::move(value));
+    } else {
+      convert_detail::Unsupported("BatchWriteItemRequest", "RequestItems");
+    }
+  }
+  if (in.ReturnConsumedCapacityHasBeenSet()) {
+    if constexpr (convert_detail::HasGetReturnConsumedCapacity<S>::value) {
+      std::decay_t<decltype(out.GetReturnConsumedCapacity())> value;
+      ToSdk(in.GetReturnConsumedCapacity(), value);
+      out.SetReturnConsumedCapacity(std::move(value));
+    } else {
+      convert_detail::Unsupported("BatchWriteItemRequest", "ReturnConsumedCapacity");
+    }
+  }
+  if (in.ReturnItemCollectionMetricsHasBeenSet()) {
+    if constexpr (convert_detail::HasGetReturnItemCollectionMetrics<S>::value) {
+      std::decay_t<decltype(out.GetReturnItemCollectionMetrics())> value;
+      ToSdk(in.GetReturnItemCollectionMetrics(), value);
+      out.SetReturnItemCollectionMetrics(std::move(value));
+    } else {
+      convert_detail::Unsupported("BatchWriteItemRequest", "ReturnItemCollectionMetrics");
+    }
+  }
+}
+template <class S>
+bool FromSdk(const S& in, Model::BatchWriteItemRequest& out) {
+  bool any = false;
+  if constexpr (convert_detail::HasGetRequestItems<S>::value) {
+    std::decay_t<decltype(out.GetRequestItems())> value;
+    bool present = FromSdk(in.GetRequestItems(), value);
+    if constexpr (convert_detail::HasFlagRequestItems<S>::value) present = in.RequestItemsHasBeenSet();
+    if (present) {
+      out.SetRequestItems(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetReturnConsumedCapacity<S>::value) {
+    std::decay_t<decltype(out.GetReturnConsumedCapacity())> value;
+    bool present = FromSdk(in.GetReturnConsumedCapacity(), value);
+    if constexpr (convert_detail::HasFlagReturnConsumedCapacity<S>::value) present = in.ReturnConsumedCapacityHasBeenSet();
+    if (present) {
+      out.SetReturnConsumedCapacity(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetReturnItemCollectionMetrics<S>::value) {
+    std::decay_t<decltype(out.GetReturnItemCollectionMetrics())> value;
+    bool present = FromSdk(in.GetReturnItemCollectionMetrics(), value);
+    if constexpr (convert_detail::HasFlagReturnItemCollectionMetrics<S>::value) present = in.ReturnItemCollectionMetricsHasBeenSet();
+    if (present) {
+      out.SetReturnItemCollectionMetrics(std::move(value));
       any = true;
     }
   }
@@ -6274,6 +6593,60 @@ bool FromSdk(const S& in, Model::DescribeTableResult& out) {
 }
 
 template <class S>
+void ToSdk(const Model::DescribeTimeToLiveRequest& in, S& out) {
+  if (in.TableNameHasBeenSet()) {
+    if constexpr (convert_detail::HasGetTableName<S>::value) {
+      std::decay_t<decltype(out.GetTableName())> value;
+      ToSdk(in.GetTableName(), value);
+      out.SetTableName(std::move(value));
+    } else {
+      convert_detail::Unsupported("DescribeTimeToLiveRequest", "TableName");
+    }
+  }
+}
+template <class S>
+bool FromSdk(const S& in, Model::DescribeTimeToLiveRequest& out) {
+  bool any = false;
+  if constexpr (convert_detail::HasGetTableName<S>::value) {
+    std::decay_t<decltype(out.GetTableName())> value;
+    bool present = FromSdk(in.GetTableName(), value);
+    if constexpr (convert_detail::HasFlagTableName<S>::value) present = in.TableNameHasBeenSet();
+    if (present) {
+      out.SetTableName(std::move(value));
+      any = true;
+    }
+  }
+  return any;
+}
+
+template <class S>
+void ToSdk(const Model::DescribeTimeToLiveResult& in, S& out) {
+  if (in.TimeToLiveDescriptionHasBeenSet()) {
+    if constexpr (convert_detail::HasGetTimeToLiveDescription<S>::value) {
+      std::decay_t<decltype(out.GetTimeToLiveDescription())> value;
+      ToSdk(in.GetTimeToLiveDescription(), value);
+      out.SetTimeToLiveDescription(std::move(value));
+    } else {
+      convert_detail::Unsupported("DescribeTimeToLiveResult", "TimeToLiveDescription");
+    }
+  }
+}
+template <class S>
+bool FromSdk(const S& in, Model::DescribeTimeToLiveResult& out) {
+  bool any = false;
+  if constexpr (convert_detail::HasGetTimeToLiveDescription<S>::value) {
+    std::decay_t<decltype(out.GetTimeToLiveDescription())> value;
+    bool present = FromSdk(in.GetTimeToLiveDescription(), value);
+    if constexpr (convert_detail::HasFlagTimeToLiveDescription<S>::value) present = in.TimeToLiveDescriptionHasBeenSet();
+    if (present) {
+      out.SetTimeToLiveDescription(std::move(value));
+      any = true;
+    }
+  }
+  return any;
+}
+
+template <class S>
 void ToSdk(const Model::GetItemRequest& in, S& out) {
   if (in.TableNameHasBeenSet()) {
     if constexpr (convert_detail::HasGetTableName<S>::value) {
@@ -7293,6 +7666,420 @@ bool FromSdk(const S& in, Model::PutItemResult& out) {
     if constexpr (convert_detail::HasFlagItemCollectionMetrics<S>::value) present = in.ItemCollectionMetricsHasBeenSet();
     if (present) {
       out.SetItemCollectionMetrics(std::move(value));
+      any = true;
+    }
+  }
+  return any;
+}
+
+template <class S>
+void ToSdk(const Model::QueryRequest& in, S& out) {
+  if (in.TableNameHasBeenSet()) {
+    if constexpr (convert_detail::HasGetTableName<S>::value) {
+      std::decay_t<decltype(out.GetTableName())> value;
+      ToSdk(in.GetTableName(), value);
+      out.SetTableName(std::move(value));
+    } else {
+      convert_detail::Unsupported("QueryRequest", "TableName");
+    }
+  }
+  if (in.IndexNameHasBeenSet()) {
+    if constexpr (convert_detail::HasGetIndexName<S>::value) {
+      std::decay_t<decltype(out.GetIndexName())> value;
+      ToSdk(in.GetIndexName(), value);
+      out.SetIndexName(std::move(value));
+    } else {
+      convert_detail::Unsupported("QueryRequest", "IndexName");
+    }
+  }
+  if (in.SelectHasBeenSet()) {
+    if constexpr (convert_detail::HasGetSelect<S>::value) {
+      std::decay_t<decltype(out.GetSelect())> value;
+      ToSdk(in.GetSelect(), value);
+      out.SetSelect(std::move(value));
+    } else {
+      convert_detail::Unsupported("QueryRequest", "Select");
+    }
+  }
+  if (in.AttributesToGetHasBeenSet()) {
+    if constexpr (convert_detail::HasGetAttributesToGet<S>::value) {
+      std::decay_t<decltype(out.GetAttributesToGet())> value;
+      ToSdk(in.GetAttributesToGet(), value);
+      out.SetAttributesToGet(std::move(value));
+    } else {
+      convert_detail::Unsupported("QueryRequest", "AttributesToGet");
+    }
+  }
+  if (in.LimitHasBeenSet()) {
+    if constexpr (convert_detail::HasGetLimit<S>::value) {
+      std::decay_t<decltype(out.GetLimit())> value;
+      ToSdk(in.GetLimit(), value);
+      out.SetLimit(std::move(value));
+    } else {
+      convert_detail::Unsupported("QueryRequest", "Limit");
+    }
+  }
+  if (in.ConsistentReadHasBeenSet()) {
+    if constexpr (convert_detail::HasGetConsistentRead<S>::value) {
+      std::decay_t<decltype(out.GetConsistentRead())> value;
+      ToSdk(in.GetConsistentRead(), value);
+      out.SetConsistentRead(std::move(value));
+    } else {
+      convert_detail::Unsupported("QueryRequest", "ConsistentRead");
+    }
+  }
+  if (in.KeyConditionsHasBeenSet()) {
+    if constexpr (convert_detail::HasGetKeyConditions<S>::value) {
+      std::decay_t<decltype(out.GetKeyConditions())> value;
+      ToSdk(in.GetKeyConditions(), value);
+      out.SetKeyConditions(std::move(value));
+    } else {
+      convert_detail::Unsupported("QueryRequest", "KeyConditions");
+    }
+  }
+  if (in.QueryFilterHasBeenSet()) {
+    if constexpr (convert_detail::HasGetQueryFilter<S>::value) {
+      std::decay_t<decltype(out.GetQueryFilter())> value;
+      ToSdk(in.GetQueryFilter(), value);
+      out.SetQueryFilter(std::move(value));
+    } else {
+      convert_detail::Unsupported("QueryRequest", "QueryFilter");
+    }
+  }
+  if (in.ConditionalOperatorHasBeenSet()) {
+    if constexpr (convert_detail::HasGetConditionalOperator<S>::value) {
+      std::decay_t<decltype(out.GetConditionalOperator())> value;
+      ToSdk(in.GetConditionalOperator(), value);
+      out.SetConditionalOperator(std::move(value));
+    } else {
+      convert_detail::Unsupported("QueryRequest", "ConditionalOperator");
+    }
+  }
+  if (in.ScanIndexForwardHasBeenSet()) {
+    if constexpr (convert_detail::HasGetScanIndexForward<S>::value) {
+      std::decay_t<decltype(out.GetScanIndexForward())> value;
+      ToSdk(in.GetScanIndexForward(), value);
+      out.SetScanIndexForward(std::move(value));
+    } else {
+      convert_detail::Unsupported("QueryRequest", "ScanIndexForward");
+    }
+  }
+  if (in.ExclusiveStartKeyHasBeenSet()) {
+    if constexpr (convert_detail::HasGetExclusiveStartKey<S>::value) {
+      std::decay_t<decltype(out.GetExclusiveStartKey())> value;
+      ToSdk(in.GetExclusiveStartKey(), value);
+      out.SetExclusiveStartKey(std::move(value));
+    } else {
+      convert_detail::Unsupported("QueryRequest", "ExclusiveStartKey");
+    }
+  }
+  if (in.ReturnConsumedCapacityHasBeenSet()) {
+    if constexpr (convert_detail::HasGetReturnConsumedCapacity<S>::value) {
+      std::decay_t<decltype(out.GetReturnConsumedCapacity())> value;
+      ToSdk(in.GetReturnConsumedCapacity(), value);
+      out.SetReturnConsumedCapacity(std::move(value));
+    } else {
+      convert_detail::Unsupported("QueryRequest", "ReturnConsumedCapacity");
+    }
+  }
+  if (in.ProjectionExpressionHasBeenSet()) {
+    if constexpr (convert_detail::HasGetProjectionExpression<S>::value) {
+      std::decay_t<decltype(out.GetProjectionExpression())> value;
+      ToSdk(in.GetProjectionExpression(), value);
+      out.SetProjectionExpression(std::move(value));
+    } else {
+      convert_detail::Unsupported("QueryRequest", "ProjectionExpression");
+    }
+  }
+  if (in.FilterExpressionHasBeenSet()) {
+    if constexpr (convert_detail::HasGetFilterExpression<S>::value) {
+      std::decay_t<decltype(out.GetFilterExpression())> value;
+      ToSdk(in.GetFilterExpression(), value);
+      out.SetFilterExpression(std::move(value));
+    } else {
+      convert_detail::Unsupported("QueryRequest", "FilterExpression");
+    }
+  }
+  if (in.KeyConditionExpressionHasBeenSet()) {
+    if constexpr (convert_detail::HasGetKeyConditionExpression<S>::value) {
+      std::decay_t<decltype(out.GetKeyConditionExpression())> value;
+      ToSdk(in.GetKeyConditionExpression(), value);
+      out.SetKeyConditionExpression(std::move(value));
+    } else {
+      convert_detail::Unsupported("QueryRequest", "KeyConditionExpression");
+    }
+  }
+  if (in.ExpressionAttributeNamesHasBeenSet()) {
+    if constexpr (convert_detail::HasGetExpressionAttributeNames<S>::value) {
+      std::decay_t<decltype(out.GetExpressionAttributeNames())> value;
+      ToSdk(in.GetExpressionAttributeNames(), value);
+      out.SetExpressionAttributeNames(std::move(value));
+    } else {
+      convert_detail::Unsupported("QueryRequest", "ExpressionAttributeNames");
+    }
+  }
+  if (in.ExpressionAttributeValuesHasBeenSet()) {
+    if constexpr (convert_detail::HasGetExpressionAttributeValues<S>::value) {
+      std::decay_t<decltype(out.GetExpressionAttributeValues())> value;
+      ToSdk(in.GetExpressionAttributeValues(), value);
+      out.SetExpressionAttributeValues(std::move(value));
+    } else {
+      convert_detail::Unsupported("QueryRequest", "ExpressionAttributeValues");
+    }
+  }
+}
+template <class S>
+bool FromSdk(const S& in, Model::QueryRequest& out) {
+  bool any = false;
+  if constexpr (convert_detail::HasGetTableName<S>::value) {
+    std::decay_t<decltype(out.GetTableName())> value;
+    bool present = FromSdk(in.GetTableName(), value);
+    if constexpr (convert_detail::HasFlagTableName<S>::value) present = in.TableNameHasBeenSet();
+    if (present) {
+      out.SetTableName(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetIndexName<S>::value) {
+    std::decay_t<decltype(out.GetIndexName())> value;
+    bool present = FromSdk(in.GetIndexName(), value);
+    if constexpr (convert_detail::HasFlagIndexName<S>::value) present = in.IndexNameHasBeenSet();
+    if (present) {
+      out.SetIndexName(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetSelect<S>::value) {
+    std::decay_t<decltype(out.GetSelect())> value;
+    bool present = FromSdk(in.GetSelect(), value);
+    if constexpr (convert_detail::HasFlagSelect<S>::value) present = in.SelectHasBeenSet();
+    if (present) {
+      out.SetSelect(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetAttributesToGet<S>::value) {
+    std::decay_t<decltype(out.GetAttributesToGet())> value;
+    bool present = FromSdk(in.GetAttributesToGet(), value);
+    if constexpr (convert_detail::HasFlagAttributesToGet<S>::value) present = in.AttributesToGetHasBeenSet();
+    if (present) {
+      out.SetAttributesToGet(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetLimit<S>::value) {
+    std::decay_t<decltype(out.GetLimit())> value;
+    bool present = FromSdk(in.GetLimit(), value);
+    if constexpr (convert_detail::HasFlagLimit<S>::value) present = in.LimitHasBeenSet();
+    if (present) {
+      out.SetLimit(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetConsistentRead<S>::value) {
+    std::decay_t<decltype(out.GetConsistentRead())> value;
+    bool present = FromSdk(in.GetConsistentRead(), value);
+    if constexpr (convert_detail::HasFlagConsistentRead<S>::value) present = in.ConsistentReadHasBeenSet();
+    if (present) {
+      out.SetConsistentRead(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetKeyConditions<S>::value) {
+    std::decay_t<decltype(out.GetKeyConditions())> value;
+    bool present = FromSdk(in.GetKeyConditions(), value);
+    if constexpr (convert_detail::HasFlagKeyConditions<S>::value) present = in.KeyConditionsHasBeenSet();
+    if (present) {
+      out.SetKeyConditions(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetQueryFilter<S>::value) {
+    std::decay_t<decltype(out.GetQueryFilter())> value;
+    bool present = FromSdk(in.GetQueryFilter(), value);
+    if constexpr (convert_detail::HasFlagQueryFilter<S>::value) present = in.QueryFilterHasBeenSet();
+    if (present) {
+      out.SetQueryFilter(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetConditionalOperator<S>::value) {
+    std::decay_t<decltype(out.GetConditionalOperator())> value;
+    bool present = FromSdk(in.GetConditionalOperator(), value);
+    if constexpr (convert_detail::HasFlagConditionalOperator<S>::value) present = in.ConditionalOperatorHasBeenSet();
+    if (present) {
+      out.SetConditionalOperator(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetScanIndexForward<S>::value) {
+    std::decay_t<decltype(out.GetScanIndexForward())> value;
+    bool present = FromSdk(in.GetScanIndexForward(), value);
+    if constexpr (convert_detail::HasFlagScanIndexForward<S>::value) present = in.ScanIndexForwardHasBeenSet();
+    if (present) {
+      out.SetScanIndexForward(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetExclusiveStartKey<S>::value) {
+    std::decay_t<decltype(out.GetExclusiveStartKey())> value;
+    bool present = FromSdk(in.GetExclusiveStartKey(), value);
+    if constexpr (convert_detail::HasFlagExclusiveStartKey<S>::value) present = in.ExclusiveStartKeyHasBeenSet();
+    if (present) {
+      out.SetExclusiveStartKey(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetReturnConsumedCapacity<S>::value) {
+    std::decay_t<decltype(out.GetReturnConsumedCapacity())> value;
+    bool present = FromSdk(in.GetReturnConsumedCapacity(), value);
+    if constexpr (convert_detail::HasFlagReturnConsumedCapacity<S>::value) present = in.ReturnConsumedCapacityHasBeenSet();
+    if (present) {
+      out.SetReturnConsumedCapacity(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetProjectionExpression<S>::value) {
+    std::decay_t<decltype(out.GetProjectionExpression())> value;
+    bool present = FromSdk(in.GetProjectionExpression(), value);
+    if constexpr (convert_detail::HasFlagProjectionExpression<S>::value) present = in.ProjectionExpressionHasBeenSet();
+    if (present) {
+      out.SetProjectionExpression(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetFilterExpression<S>::value) {
+    std::decay_t<decltype(out.GetFilterExpression())> value;
+    bool present = FromSdk(in.GetFilterExpression(), value);
+    if constexpr (convert_detail::HasFlagFilterExpression<S>::value) present = in.FilterExpressionHasBeenSet();
+    if (present) {
+      out.SetFilterExpression(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetKeyConditionExpression<S>::value) {
+    std::decay_t<decltype(out.GetKeyConditionExpression())> value;
+    bool present = FromSdk(in.GetKeyConditionExpression(), value);
+    if constexpr (convert_detail::HasFlagKeyConditionExpression<S>::value) present = in.KeyConditionExpressionHasBeenSet();
+    if (present) {
+      out.SetKeyConditionExpression(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetExpressionAttributeNames<S>::value) {
+    std::decay_t<decltype(out.GetExpressionAttributeNames())> value;
+    bool present = FromSdk(in.GetExpressionAttributeNames(), value);
+    if constexpr (convert_detail::HasFlagExpressionAttributeNames<S>::value) present = in.ExpressionAttributeNamesHasBeenSet();
+    if (present) {
+      out.SetExpressionAttributeNames(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetExpressionAttributeValues<S>::value) {
+    std::decay_t<decltype(out.GetExpressionAttributeValues())> value;
+    bool present = FromSdk(in.GetExpressionAttributeValues(), value);
+    if constexpr (convert_detail::HasFlagExpressionAttributeValues<S>::value) present = in.ExpressionAttributeValuesHasBeenSet();
+    if (present) {
+      out.SetExpressionAttributeValues(std::move(value));
+      any = true;
+    }
+  }
+  return any;
+}
+
+template <class S>
+void ToSdk(const Model::QueryResult& in, S& out) {
+  if (in.ItemsHasBeenSet()) {
+    if constexpr (convert_detail::HasGetItems<S>::value) {
+      std::decay_t<decltype(out.GetItems())> value;
+      ToSdk(in.GetItems(), value);
+      out.SetItems(std::move(value));
+    } else {
+      convert_detail::Unsupported("QueryResult", "Items");
+    }
+  }
+  if (in.CountHasBeenSet()) {
+    if constexpr (convert_detail::HasGetCount<S>::value) {
+      std::decay_t<decltype(out.GetCount())> value;
+      ToSdk(in.GetCount(), value);
+      out.SetCount(std::move(value));
+    } else {
+      convert_detail::Unsupported("QueryResult", "Count");
+    }
+  }
+  if (in.ScannedCountHasBeenSet()) {
+    if constexpr (convert_detail::HasGetScannedCount<S>::value) {
+      std::decay_t<decltype(out.GetScannedCount())> value;
+      ToSdk(in.GetScannedCount(), value);
+      out.SetScannedCount(std::move(value));
+    } else {
+      convert_detail::Unsupported("QueryResult", "ScannedCount");
+    }
+  }
+  if (in.LastEvaluatedKeyHasBeenSet()) {
+    if constexpr (convert_detail::HasGetLastEvaluatedKey<S>::value) {
+      std::decay_t<decltype(out.GetLastEvaluatedKey())> value;
+      ToSdk(in.GetLastEvaluatedKey(), value);
+      out.SetLastEvaluatedKey(std::move(value));
+    } else {
+      convert_detail::Unsupported("QueryResult", "LastEvaluatedKey");
+    }
+  }
+  if (in.ConsumedCapacityHasBeenSet()) {
+    if constexpr (convert_detail::HasGetConsumedCapacity<S>::value) {
+      std::decay_t<decltype(out.GetConsumedCapacity())> value;
+      ToSdk(in.GetConsumedCapacity(), value);
+      out.SetConsumedCapacity(std::move(value));
+    } else {
+      convert_detail::Unsupported("QueryResult", "ConsumedCapacity");
+    }
+  }
+}
+template <class S>
+bool FromSdk(const S& in, Model::QueryResult& out) {
+  bool any = false;
+  if constexpr (convert_detail::HasGetItems<S>::value) {
+    std::decay_t<decltype(out.GetItems())> value;
+    bool present = FromSdk(in.GetItems(), value);
+    if constexpr (convert_detail::HasFlagItems<S>::value) present = in.ItemsHasBeenSet();
+    if (present) {
+      out.SetItems(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetCount<S>::value) {
+    std::decay_t<decltype(out.GetCount())> value;
+    bool present = FromSdk(in.GetCount(), value);
+    if constexpr (convert_detail::HasFlagCount<S>::value) present = in.CountHasBeenSet();
+    if (present) {
+      out.SetCount(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetScannedCount<S>::value) {
+    std::decay_t<decltype(out.GetScannedCount())> value;
+    bool present = FromSdk(in.GetScannedCount(), value);
+    if constexpr (convert_detail::HasFlagScannedCount<S>::value) present = in.ScannedCountHasBeenSet();
+    if (present) {
+      out.SetScannedCount(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetLastEvaluatedKey<S>::value) {
+    std::decay_t<decltype(out.GetLastEvaluatedKey())> value;
+    bool present = FromSdk(in.GetLastEvaluatedKey(), value);
+    if constexpr (convert_detail::HasFlagLastEvaluatedKey<S>::value) present = in.LastEvaluatedKeyHasBeenSet();
+    if (present) {
+      out.SetLastEvaluatedKey(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetConsumedCapacity<S>::value) {
+    std::decay_t<decltype(out.GetConsumedCapacity())> value;
+    bool present = FromSdk(in.GetConsumedCapacity(), value);
+    if constexpr (convert_detail::HasFlagConsumedCapacity<S>::value) present = in.ConsumedCapacityHasBeenSet();
+    if (present) {
+      out.SetConsumedCapacity(std::move(value));
       any = true;
     }
   }
@@ -8380,6 +9167,96 @@ bool FromSdk(const S& in, Model::ThrottlingReason& out) {
 }
 
 template <class S>
+void ToSdk(const Model::TimeToLiveSpecification& in, S& out) {
+  if (in.EnabledHasBeenSet()) {
+    if constexpr (convert_detail::HasGetEnabled<S>::value) {
+      std::decay_t<decltype(out.GetEnabled())> value;
+      ToSdk(in.GetEnabled(), value);
+      out.SetEnabled(std::move(value));
+    } else {
+      convert_detail::Unsupported("TimeToLiveSpecification", "Enabled");
+    }
+  }
+  if (in.AttributeNameHasBeenSet()) {
+    if constexpr (convert_detail::HasGetAttributeName<S>::value) {
+      std::decay_t<decltype(out.GetAttributeName())> value;
+      ToSdk(in.GetAttributeName(), value);
+      out.SetAttributeName(std::move(value));
+    } else {
+      convert_detail::Unsupported("TimeToLiveSpecification", "AttributeName");
+    }
+  }
+}
+template <class S>
+bool FromSdk(const S& in, Model::TimeToLiveSpecification& out) {
+  bool any = false;
+  if constexpr (convert_detail::HasGetEnabled<S>::value) {
+    std::decay_t<decltype(out.GetEnabled())> value;
+    bool present = FromSdk(in.GetEnabled(), value);
+    if constexpr (convert_detail::HasFlagEnabled<S>::value) present = in.EnabledHasBeenSet();
+    if (present) {
+      out.SetEnabled(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetAttributeName<S>::value) {
+    std::decay_t<decltype(out.GetAttributeName())> value;
+    bool present = FromSdk(in.GetAttributeName(), value);
+    if constexpr (convert_detail::HasFlagAttributeName<S>::value) present = in.AttributeNameHasBeenSet();
+    if (present) {
+      out.SetAttributeName(std::move(value));
+      any = true;
+    }
+  }
+  return any;
+}
+
+template <class S>
+void ToSdk(const Model::UntagResourceRequest& in, S& out) {
+  if (in.ResourceArnHasBeenSet()) {
+    if constexpr (convert_detail::HasGetResourceArn<S>::value) {
+      std::decay_t<decltype(out.GetResourceArn())> value;
+      ToSdk(in.GetResourceArn(), value);
+      out.SetResourceArn(std::move(value));
+    } else {
+      convert_detail::Unsupported("UntagResourceRequest", "ResourceArn");
+    }
+  }
+  if (in.TagKeysHasBeenSet()) {
+    if constexpr (convert_detail::HasGetTagKeys<S>::value) {
+      std::decay_t<decltype(out.GetTagKeys())> value;
+      ToSdk(in.GetTagKeys(), value);
+      out.SetTagKeys(std::move(value));
+    } else {
+      convert_detail::Unsupported("UntagResourceRequest", "TagKeys");
+    }
+  }
+}
+template <class S>
+bool FromSdk(const S& in, Model::UntagResourceRequest& out) {
+  bool any = false;
+  if constexpr (convert_detail::HasGetResourceArn<S>::value) {
+    std::decay_t<decltype(out.GetResourceArn())> value;
+    bool present = FromSdk(in.GetResourceArn(), value);
+    if constexpr (convert_detail::HasFlagResourceArn<S>::value) present = in.ResourceArnHasBeenSet();
+    if (present) {
+      out.SetResourceArn(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetTagKeys<S>::value) {
+    std::decay_t<decltype(out.GetTagKeys())> value;
+    bool present = FromSdk(in.GetTagKeys(), value);
+    if constexpr (convert_detail::HasFlagTagKeys<S>::value) present = in.TagKeysHasBeenSet();
+    if (present) {
+      out.SetTagKeys(std::move(value));
+      any = true;
+    }
+  }
+  return any;
+}
+
+template <class S>
 void ToSdk(const Model::UpdateContinuousBackupsRequest& in, S& out) {
   if (in.TableNameHasBeenSet()) {
     if constexpr (convert_detail::HasGetTableName<S>::value) {
@@ -8445,6 +9322,312 @@ bool FromSdk(const S& in, Model::UpdateContinuousBackupsResult& out) {
     if constexpr (convert_detail::HasFlagContinuousBackupsDescription<S>::value) present = in.ContinuousBackupsDescriptionHasBeenSet();
     if (present) {
       out.SetContinuousBackupsDescription(std::move(value));
+      any = true;
+    }
+  }
+  return any;
+}
+
+template <class S>
+void ToSdk(const Model::UpdateItemRequest& in, S& out) {
+  if (in.TableNameHasBeenSet()) {
+    if constexpr (convert_detail::HasGetTableName<S>::value) {
+      std::decay_t<decltype(out.GetTableName())> value;
+      ToSdk(in.GetTableName(), value);
+      out.SetTableName(std::move(value));
+    } else {
+      convert_detail::Unsupported("UpdateItemRequest", "TableName");
+    }
+  }
+  if (in.KeyHasBeenSet()) {
+    if constexpr (convert_detail::HasGetKey<S>::value) {
+      std::decay_t<decltype(out.GetKey())> value;
+      ToSdk(in.GetKey(), value);
+      out.SetKey(std::move(value));
+    } else {
+      convert_detail::Unsupported("UpdateItemRequest", "Key");
+    }
+  }
+  if (in.AttributeUpdatesHasBeenSet()) {
+    if constexpr (convert_detail::HasGetAttributeUpdates<S>::value) {
+      std::decay_t<decltype(out.GetAttributeUpdates())> value;
+      ToSdk(in.GetAttributeUpdates(), value);
+      out.SetAttributeUpdates(std::move(value));
+    } else {
+      convert_detail::Unsupported("UpdateItemRequest", "AttributeUpdates");
+    }
+  }
+  if (in.ExpectedHasBeenSet()) {
+    if constexpr (convert_detail::HasGetExpected<S>::value) {
+      std::decay_t<decltype(out.GetExpected())> value;
+      ToSdk(in.GetExpected(), value);
+      out.SetExpected(std::move(value));
+    } else {
+      convert_detail::Unsupported("UpdateItemRequest", "Expected");
+    }
+  }
+  if (in.ConditionalOperatorHasBeenSet()) {
+    if constexpr (convert_detail::HasGetConditionalOperator<S>::value) {
+      std::decay_t<decltype(out.GetConditionalOperator())> value;
+      ToSdk(in.GetConditionalOperator(), value);
+      out.SetConditionalOperator(std::move(value));
+    } else {
+      convert_detail::Unsupported("UpdateItemRequest", "ConditionalOperator");
+    }
+  }
+  if (in.ReturnValuesHasBeenSet()) {
+    if constexpr (convert_detail::HasGetReturnValues<S>::value) {
+      std::decay_t<decltype(out.GetReturnValues())> value;
+      ToSdk(in.GetReturnValues(), value);
+      out.SetReturnValues(std::move(value));
+    } else {
+      convert_detail::Unsupported("UpdateItemRequest", "ReturnValues");
+    }
+  }
+  if (in.ReturnConsumedCapacityHasBeenSet()) {
+    if constexpr (convert_detail::HasGetReturnConsumedCapacity<S>::value) {
+      std::decay_t<decltype(out.GetReturnConsumedCapacity())> value;
+      ToSdk(in.GetReturnConsumedCapacity(), value);
+      out.SetReturnConsumedCapacity(std::move(value));
+    } else {
+      convert_detail::Unsupported("UpdateItemRequest", "ReturnConsumedCapacity");
+    }
+  }
+  if (in.ReturnItemCollectionMetricsHasBeenSet()) {
+    if constexpr (convert_detail::HasGetReturnItemCollectionMetrics<S>::value) {
+      std::decay_t<decltype(out.GetReturnItemCollectionMetrics())> value;
+      ToSdk(in.GetReturnItemCollectionMetrics(), value);
+      out.SetReturnItemCollectionMetrics(std::move(value));
+    } else {
+      convert_detail::Unsupported("UpdateItemRequest", "ReturnItemCollectionMetrics");
+    }
+  }
+  if (in.UpdateExpressionHasBeenSet()) {
+    if constexpr (convert_detail::HasGetUpdateExpression<S>::value) {
+      std::decay_t<decltype(out.GetUpdateExpression())> value;
+      ToSdk(in.GetUpdateExpression(), value);
+      out.SetUpdateExpression(std::move(value));
+    } else {
+      convert_detail::Unsupported("UpdateItemRequest", "UpdateExpression");
+    }
+  }
+  if (in.ConditionExpressionHasBeenSet()) {
+    if constexpr (convert_detail::HasGetConditionExpression<S>::value) {
+      std::decay_t<decltype(out.GetConditionExpression())> value;
+      ToSdk(in.GetConditionExpression(), value);
+      out.SetConditionExpression(std::move(value));
+    } else {
+      convert_detail::Unsupported("UpdateItemRequest", "ConditionExpression");
+    }
+  }
+  if (in.ExpressionAttributeNamesHasBeenSet()) {
+    if constexpr (convert_detail::HasGetExpressionAttributeNames<S>::value) {
+      std::decay_t<decltype(out.GetExpressionAttributeNames())> value;
+      ToSdk(in.GetExpressionAttributeNames(), value);
+      out.SetExpressionAttributeNames(std::move(value));
+    } else {
+      convert_detail::Unsupported("UpdateItemRequest", "ExpressionAttributeNames");
+    }
+  }
+  if (in.ExpressionAttributeValuesHasBeenSet()) {
+    if constexpr (convert_detail::HasGetExpressionAttributeValues<S>::value) {
+      std::decay_t<decltype(out.GetExpressionAttributeValues())> value;
+      ToSdk(in.GetExpressionAttributeValues(), value);
+      out.SetExpressionAttributeValues(std::move(value));
+    } else {
+      convert_detail::Unsupported("UpdateItemRequest", "ExpressionAttributeValues");
+    }
+  }
+  if (in.ReturnValuesOnConditionCheckFailureHasBeenSet()) {
+    if constexpr (convert_detail::HasGetReturnValuesOnConditionCheckFailure<S>::value) {
+      std::decay_t<decltype(out.GetReturnValuesOnConditionCheckFailure())> value;
+      ToSdk(in.GetReturnValuesOnConditionCheckFailure(), value);
+      out.SetReturnValuesOnConditionCheckFailure(std::move(value));
+    } else {
+      convert_detail::Unsupported("UpdateItemRequest", "ReturnValuesOnConditionCheckFailure");
+    }
+  }
+}
+template <class S>
+bool FromSdk(const S& in, Model::UpdateItemRequest& out) {
+  bool any = false;
+  if constexpr (convert_detail::HasGetTableName<S>::value) {
+    std::decay_t<decltype(out.GetTableName())> value;
+    bool present = FromSdk(in.GetTableName(), value);
+    if constexpr (convert_detail::HasFlagTableName<S>::value) present = in.TableNameHasBeenSet();
+    if (present) {
+      out.SetTableName(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetKey<S>::value) {
+    std::decay_t<decltype(out.GetKey())> value;
+    bool present = FromSdk(in.GetKey(), value);
+    if constexpr (convert_detail::HasFlagKey<S>::value) present = in.KeyHasBeenSet();
+    if (present) {
+      out.SetKey(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetAttributeUpdates<S>::value) {
+    std::decay_t<decltype(out.GetAttributeUpdates())> value;
+    bool present = FromSdk(in.GetAttributeUpdates(), value);
+    if constexpr (convert_detail::HasFlagAttributeUpdates<S>::value) present = in.AttributeUpdatesHasBeenSet();
+    if (present) {
+      out.SetAttributeUpdates(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetExpected<S>::value) {
+    std::decay_t<decltype(out.GetExpected())> value;
+    bool present = FromSdk(in.GetExpected(), value);
+    if constexpr (convert_detail::HasFlagExpected<S>::value) present = in.ExpectedHasBeenSet();
+    if (present) {
+      out.SetExpected(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetConditionalOperator<S>::value) {
+    std::decay_t<decltype(out.GetConditionalOperator())> value;
+    bool present = FromSdk(in.GetConditionalOperator(), value);
+    if constexpr (convert_detail::HasFlagConditionalOperator<S>::value) present = in.ConditionalOperatorHasBeenSet();
+    if (present) {
+      out.SetConditionalOperator(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetReturnValues<S>::value) {
+    std::decay_t<decltype(out.GetReturnValues())> value;
+    bool present = FromSdk(in.GetReturnValues(), value);
+    if constexpr (convert_detail::HasFlagReturnValues<S>::value) present = in.ReturnValuesHasBeenSet();
+    if (present) {
+      out.SetReturnValues(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetReturnConsumedCapacity<S>::value) {
+    std::decay_t<decltype(out.GetReturnConsumedCapacity())> value;
+    bool present = FromSdk(in.GetReturnConsumedCapacity(), value);
+    if constexpr (convert_detail::HasFlagReturnConsumedCapacity<S>::value) present = in.ReturnConsumedCapacityHasBeenSet();
+    if (present) {
+      out.SetReturnConsumedCapacity(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetReturnItemCollectionMetrics<S>::value) {
+    std::decay_t<decltype(out.GetReturnItemCollectionMetrics())> value;
+    bool present = FromSdk(in.GetReturnItemCollectionMetrics(), value);
+    if constexpr (convert_detail::HasFlagReturnItemCollectionMetrics<S>::value) present = in.ReturnItemCollectionMetricsHasBeenSet();
+    if (present) {
+      out.SetReturnItemCollectionMetrics(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetUpdateExpression<S>::value) {
+    std::decay_t<decltype(out.GetUpdateExpression())> value;
+    bool present = FromSdk(in.GetUpdateExpression(), value);
+    if constexpr (convert_detail::HasFlagUpdateExpression<S>::value) present = in.UpdateExpressionHasBeenSet();
+    if (present) {
+      out.SetUpdateExpression(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetConditionExpression<S>::value) {
+    std::decay_t<decltype(out.GetConditionExpression())> value;
+    bool present = FromSdk(in.GetConditionExpression(), value);
+    if constexpr (convert_detail::HasFlagConditionExpression<S>::value) present = in.ConditionExpressionHasBeenSet();
+    if (present) {
+      out.SetConditionExpression(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetExpressionAttributeNames<S>::value) {
+    std::decay_t<decltype(out.GetExpressionAttributeNames())> value;
+    bool present = FromSdk(in.GetExpressionAttributeNames(), value);
+    if constexpr (convert_detail::HasFlagExpressionAttributeNames<S>::value) present = in.ExpressionAttributeNamesHasBeenSet();
+    if (present) {
+      out.SetExpressionAttributeNames(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetExpressionAttributeValues<S>::value) {
+    std::decay_t<decltype(out.GetExpressionAttributeValues())> value;
+    bool present = FromSdk(in.GetExpressionAttributeValues(), value);
+    if constexpr (convert_detail::HasFlagExpressionAttributeValues<S>::value) present = in.ExpressionAttributeValuesHasBeenSet();
+    if (present) {
+      out.SetExpressionAttributeValues(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetReturnValuesOnConditionCheckFailure<S>::value) {
+    std::decay_t<decltype(out.GetReturnValuesOnConditionCheckFailure())> value;
+    bool present = FromSdk(in.GetReturnValuesOnConditionCheckFailure(), value);
+    if constexpr (convert_detail::HasFlagReturnValuesOnConditionCheckFailure<S>::value) present = in.ReturnValuesOnConditionCheckFailureHasBeenSet();
+    if (present) {
+      out.SetReturnValuesOnConditionCheckFailure(std::move(value));
+      any = true;
+    }
+  }
+  return any;
+}
+
+template <class S>
+void ToSdk(const Model::UpdateItemResult& in, S& out) {
+  if (in.AttributesHasBeenSet()) {
+    if constexpr (convert_detail::HasGetAttributes<S>::value) {
+      std::decay_t<decltype(out.GetAttributes())> value;
+      ToSdk(in.GetAttributes(), value);
+      out.SetAttributes(std::move(value));
+    } else {
+      convert_detail::Unsupported("UpdateItemResult", "Attributes");
+    }
+  }
+  if (in.ConsumedCapacityHasBeenSet()) {
+    if constexpr (convert_detail::HasGetConsumedCapacity<S>::value) {
+      std::decay_t<decltype(out.GetConsumedCapacity())> value;
+      ToSdk(in.GetConsumedCapacity(), value);
+      out.SetConsumedCapacity(std::move(value));
+    } else {
+      convert_detail::Unsupported("UpdateItemResult", "ConsumedCapacity");
+    }
+  }
+  if (in.ItemCollectionMetricsHasBeenSet()) {
+    if constexpr (convert_detail::HasGetItemCollectionMetrics<S>::value) {
+      std::decay_t<decltype(out.GetItemCollectionMetrics())> value;
+      ToSdk(in.GetItemCollectionMetrics(), value);
+      out.SetItemCollectionMetrics(std::move(value));
+    } else {
+      convert_detail::Unsupported("UpdateItemResult", "ItemCollectionMetrics");
+    }
+  }
+}
+template <class S>
+bool FromSdk(const S& in, Model::UpdateItemResult& out) {
+  bool any = false;
+  if constexpr (convert_detail::HasGetAttributes<S>::value) {
+    std::decay_t<decltype(out.GetAttributes())> value;
+    bool present = FromSdk(in.GetAttributes(), value);
+    if constexpr (convert_detail::HasFlagAttributes<S>::value) present = in.AttributesHasBeenSet();
+    if (present) {
+      out.SetAttributes(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetConsumedCapacity<S>::value) {
+    std::decay_t<decltype(out.GetConsumedCapacity())> value;
+    bool present = FromSdk(in.GetConsumedCapacity(), value);
+    if constexpr (convert_detail::HasFlagConsumedCapacity<S>::value) present = in.ConsumedCapacityHasBeenSet();
+    if (present) {
+      out.SetConsumedCapacity(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetItemCollectionMetrics<S>::value) {
+    std::decay_t<decltype(out.GetItemCollectionMetrics())> value;
+    bool present = FromSdk(in.GetItemCollectionMetrics(), value);
+    if constexpr (convert_detail::HasFlagItemCollectionMetrics<S>::value) present = in.ItemCollectionMetricsHasBeenSet();
+    if (present) {
+      out.SetItemCollectionMetrics(std::move(value));
       any = true;
     }
   }
@@ -8757,9 +9940,87 @@ bool FromSdk(const S& in, Model::UpdateTableResult& out) {
   return any;
 }
 
+template <class S>
+void ToSdk(const Model::UpdateTimeToLiveRequest& in, S& out) {
+  if (in.TableNameHasBeenSet()) {
+    if constexpr (convert_detail::HasGetTableName<S>::value) {
+      std::decay_t<decltype(out.GetTableName())> value;
+      ToSdk(in.GetTableName(), value);
+      out.SetTableName(std::move(value));
+    } else {
+      convert_detail::Unsupported("UpdateTimeToLiveRequest", "TableName");
+    }
+  }
+  if (in.TimeToLiveSpecificationHasBeenSet()) {
+    if constexpr (convert_detail::HasGetTimeToLiveSpecification<S>::value) {
+      std::decay_t<decltype(out.GetTimeToLiveSpecification())> value;
+      ToSdk(in.GetTimeToLiveSpecification(), value);
+      out.SetTimeToLiveSpecification(std::move(value));
+    } else {
+      convert_detail::Unsupported("UpdateTimeToLiveRequest", "TimeToLiveSpecification");
+    }
+  }
+}
+template <class S>
+bool FromSdk(const S& in, Model::UpdateTimeToLiveRequest& out) {
+  bool any = false;
+  if constexpr (convert_detail::HasGetTableName<S>::value) {
+    std::decay_t<decltype(out.GetTableName())> value;
+    bool present = FromSdk(in.GetTableName(), value);
+    if constexpr (convert_detail::HasFlagTableName<S>::value) present = in.TableNameHasBeenSet();
+    if (present) {
+      out.SetTableName(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetTimeToLiveSpecification<S>::value) {
+    std::decay_t<decltype(out.GetTimeToLiveSpecification())> value;
+    bool present = FromSdk(in.GetTimeToLiveSpecification(), value);
+    if constexpr (convert_detail::HasFlagTimeToLiveSpecification<S>::value) present = in.TimeToLiveSpecificationHasBeenSet();
+    if (present) {
+      out.SetTimeToLiveSpecification(std::move(value));
+      any = true;
+    }
+  }
+  return any;
+}
+
+template <class S>
+void ToSdk(const Model::UpdateTimeToLiveResult& in, S& out) {
+  if (in.TimeToLiveSpecificationHasBeenSet()) {
+    if constexpr (convert_detail::HasGetTimeToLiveSpecification<S>::value) {
+      std::decay_t<decltype(out.GetTimeToLiveSpecification())> value;
+      ToSdk(in.GetTimeToLiveSpecification(), value);
+      out.SetTimeToLiveSpecification(std::move(value));
+    } else {
+      convert_detail::Unsupported("UpdateTimeToLiveResult", "TimeToLiveSpecification");
+    }
+  }
+}
+template <class S>
+bool FromSdk(const S& in, Model::UpdateTimeToLiveResult& out) {
+  bool any = false;
+  if constexpr (convert_detail::HasGetTimeToLiveSpecification<S>::value) {
+    std::decay_t<decltype(out.GetTimeToLiveSpecification())> value;
+    bool present = FromSdk(in.GetTimeToLiveSpecification(), value);
+    if constexpr (convert_detail::HasFlagTimeToLiveSpecification<S>::value) present = in.TimeToLiveSpecificationHasBeenSet();
+    if (present) {
+      out.SetTimeToLiveSpecification(std::move(value));
+      any = true;
+    }
+  }
+  return any;
+}
+
 /// TagResource answers with no members (the SDK's outcome holds Aws::NoResult).
 template <class S>
 bool FromSdk(const S&, Model::TagResourceResult&) {
+  return true;
+}
+
+/// UntagResource answers with no members (the SDK's outcome holds Aws::NoResult).
+template <class S>
+bool FromSdk(const S&, Model::UntagResourceResult&) {
   return true;
 }
 

@@ -20,6 +20,7 @@ namespace wire {
 
 inline void WriteJson(std::string& out, const Model::ArchivalSummary& value);
 inline void WriteJson(std::string& out, const Model::AttributeDefinition& value);
+inline void WriteJson(std::string& out, const Model::AttributeValueUpdate& value);
 inline void WriteJson(std::string& out, const Model::BackupDetails& value);
 inline void WriteJson(std::string& out, const Model::KeySchemaElement& value);
 inline void WriteJson(std::string& out, const Model::OnDemandThroughput& value);
@@ -34,12 +35,15 @@ inline void WriteJson(std::string& out, const Model::TimeToLiveDescription& valu
 inline void WriteJson(std::string& out, const Model::SourceTableFeatureDetails& value);
 inline void WriteJson(std::string& out, const Model::BackupDescription& value);
 inline void WriteJson(std::string& out, const Model::BackupSummary& value);
+inline void WriteJson(std::string& out, const Model::KeysAndAttributes& value);
+inline void WriteJson(std::string& out, const Model::BatchGetItemRequest& value);
+inline void WriteJson(std::string& out, const Model::Capacity& value);
+inline void WriteJson(std::string& out, const Model::ConsumedCapacity& value);
+inline void WriteJson(std::string& out, const Model::BatchGetItemResult& value);
 inline void WriteJson(std::string& out, const Model::DeleteRequest& value);
 inline void WriteJson(std::string& out, const Model::PutRequest& value);
 inline void WriteJson(std::string& out, const Model::WriteRequest& value);
 inline void WriteJson(std::string& out, const Model::BatchWriteItemRequest& value);
-inline void WriteJson(std::string& out, const Model::Capacity& value);
-inline void WriteJson(std::string& out, const Model::ConsumedCapacity& value);
 inline void WriteJson(std::string& out, const Model::ItemCollectionMetrics& value);
 inline void WriteJson(std::string& out, const Model::BatchWriteItemResult& value);
 inline void WriteJson(std::string& out, const Model::BillingModeSummary& value);
@@ -88,6 +92,8 @@ inline void WriteJson(std::string& out, const Model::DescribeContinuousBackupsRe
 inline void WriteJson(std::string& out, const Model::DescribeContinuousBackupsResult& value);
 inline void WriteJson(std::string& out, const Model::DescribeTableRequest& value);
 inline void WriteJson(std::string& out, const Model::DescribeTableResult& value);
+inline void WriteJson(std::string& out, const Model::DescribeTimeToLiveRequest& value);
+inline void WriteJson(std::string& out, const Model::DescribeTimeToLiveResult& value);
 inline void WriteJson(std::string& out, const Model::GetItemRequest& value);
 inline void WriteJson(std::string& out, const Model::GetItemResult& value);
 inline void WriteJson(std::string& out, const Model::UpdateGlobalSecondaryIndexAction& value);
@@ -102,6 +108,8 @@ inline void WriteJson(std::string& out, const Model::ListTagsOfResourceResult& v
 inline void WriteJson(std::string& out, const Model::PointInTimeRecoverySpecification& value);
 inline void WriteJson(std::string& out, const Model::PutItemRequest& value);
 inline void WriteJson(std::string& out, const Model::PutItemResult& value);
+inline void WriteJson(std::string& out, const Model::QueryRequest& value);
+inline void WriteJson(std::string& out, const Model::QueryResult& value);
 inline void WriteJson(std::string& out, const Model::UpdateReplicationGroupMemberAction& value);
 inline void WriteJson(std::string& out, const Model::ReplicationGroupUpdate& value);
 inline void WriteJson(std::string& out, const Model::RestoreTableFromBackupRequest& value);
@@ -112,11 +120,18 @@ inline void WriteJson(std::string& out, const Model::ScanRequest& value);
 inline void WriteJson(std::string& out, const Model::ScanResult& value);
 inline void WriteJson(std::string& out, const Model::TagResourceRequest& value);
 inline void WriteJson(std::string& out, const Model::ThrottlingReason& value);
+inline void WriteJson(std::string& out, const Model::TimeToLiveSpecification& value);
+inline void WriteJson(std::string& out, const Model::UntagResourceRequest& value);
 inline void WriteJson(std::string& out, const Model::UpdateContinuousBackupsRequest& value);
 inline void WriteJson(std::string& out, const Model::UpdateContinuousBackupsResult& value);
+inline void WriteJson(std::string& out, const Model::UpdateItemRequest& value);
+inline void WriteJson(std::string& out, const Model::UpdateItemResult& value);
 inline void WriteJson(std::string& out, const Model::UpdateTableRequest& value);
 inline void WriteJson(std::string& out, const Model::UpdateTableResult& value);
+inline void WriteJson(std::string& out, const Model::UpdateTimeToLiveRequest& value);
+inline void WriteJson(std::string& out, const Model::UpdateTimeToLiveResult& value);
 inline void WriteJson(std::string& out, const Model::TagResourceResult& value);
+inline void WriteJson(std::string& out, const Model::UntagResourceResult& value);
 
 namespace detail {
 inline void WriteKeySchema(std::string& out, const std::vector<Model::KeySchemaElement>& value);
@@ -124,15 +139,22 @@ inline void WriteNonKeyAttributeNameList(std::string& out, const std::vector<std
 inline void WriteLocalSecondaryIndexes(std::string& out, const std::vector<Model::LocalSecondaryIndexInfo>& value);
 inline void WriteGlobalSecondaryIndexes(std::string& out, const std::vector<Model::GlobalSecondaryIndexInfo>& value);
 inline void WriteKey(std::string& out, const std::map<std::string, Model::AttributeValue>& value);
+inline void WriteKeyList(std::string& out, const std::vector<std::map<std::string, Model::AttributeValue>>& value);
+inline void WriteAttributeNameList(std::string& out, const std::vector<std::string>& value);
+inline void WriteExpressionAttributeNameMap(std::string& out, const std::map<std::string, std::string>& value);
+inline void WriteBatchGetRequestMap(std::string& out, const std::map<std::string, Model::KeysAndAttributes>& value);
+inline void WriteSecondaryIndexesCapacityMap(std::string& out, const std::map<std::string, Model::Capacity>& value);
+inline void WriteAttributeMap(std::string& out, const std::map<std::string, Model::AttributeValue>& value);
+inline void WriteItemList(std::string& out, const std::vector<std::map<std::string, Model::AttributeValue>>& value);
+inline void WriteBatchGetResponseMap(std::string& out, const std::map<std::string, std::vector<std::map<std::string, Model::AttributeValue>>>& value);
+inline void WriteConsumedCapacityMultiple(std::string& out, const std::vector<Model::ConsumedCapacity>& value);
 inline void WritePutItemInputAttributeMap(std::string& out, const std::map<std::string, Model::AttributeValue>& value);
 inline void WriteWriteRequests(std::string& out, const std::vector<Model::WriteRequest>& value);
 inline void WriteBatchWriteItemRequestMap(std::string& out, const std::map<std::string, std::vector<Model::WriteRequest>>& value);
-inline void WriteSecondaryIndexesCapacityMap(std::string& out, const std::map<std::string, Model::Capacity>& value);
 inline void WriteItemCollectionKeyAttributeMap(std::string& out, const std::map<std::string, Model::AttributeValue>& value);
 inline void WriteItemCollectionSizeEstimateRange(std::string& out, const std::vector<double>& value);
 inline void WriteItemCollectionMetricsMultiple(std::string& out, const std::vector<Model::ItemCollectionMetrics>& value);
 inline void WriteItemCollectionMetricsPerTable(std::string& out, const std::map<std::string, std::vector<Model::ItemCollectionMetrics>>& value);
-inline void WriteConsumedCapacityMultiple(std::string& out, const std::vector<Model::ConsumedCapacity>& value);
 inline void WriteAttributeValueList(std::string& out, const std::vector<Model::AttributeValue>& value);
 inline void WriteReplicaGlobalSecondaryIndexList(std::string& out, const std::vector<Model::ReplicaGlobalSecondaryIndex>& value);
 inline void WriteAttributeDefinitions(std::string& out, const std::vector<Model::AttributeDefinition>& value);
@@ -145,14 +167,13 @@ inline void WriteGlobalSecondaryIndexDescriptionList(std::string& out, const std
 inline void WriteReplicaDescriptionList(std::string& out, const std::vector<Model::ReplicaDescription>& value);
 inline void WriteGlobalTableWitnessDescriptionList(std::string& out, const std::vector<Model::GlobalTableWitnessDescription>& value);
 inline void WriteExpectedAttributeMap(std::string& out, const std::map<std::string, Model::ExpectedAttributeValue>& value);
-inline void WriteExpressionAttributeNameMap(std::string& out, const std::map<std::string, std::string>& value);
 inline void WriteExpressionAttributeValueMap(std::string& out, const std::map<std::string, Model::AttributeValue>& value);
-inline void WriteAttributeMap(std::string& out, const std::map<std::string, Model::AttributeValue>& value);
-inline void WriteAttributeNameList(std::string& out, const std::vector<std::string>& value);
 inline void WriteBackupSummaries(std::string& out, const std::vector<Model::BackupSummary>& value);
 inline void WriteTableNameList(std::string& out, const std::vector<std::string>& value);
+inline void WriteKeyConditions(std::string& out, const std::map<std::string, Model::Condition>& value);
 inline void WriteFilterConditionMap(std::string& out, const std::map<std::string, Model::Condition>& value);
-inline void WriteItemList(std::string& out, const std::vector<std::map<std::string, Model::AttributeValue>>& value);
+inline void WriteTagKeyList(std::string& out, const std::vector<std::string>& value);
+inline void WriteAttributeUpdates(std::string& out, const std::map<std::string, Model::AttributeValueUpdate>& value);
 inline void WriteGlobalSecondaryIndexUpdateList(std::string& out, const std::vector<Model::GlobalSecondaryIndexUpdate>& value);
 inline void WriteReplicationGroupUpdateList(std::string& out, const std::vector<Model::ReplicationGroupUpdate>& value);
 inline void WriteGlobalTableWitnessGroupUpdateList(std::string& out, const std::vector<Model::GlobalTableWitnessGroupUpdate>& value);
@@ -197,6 +218,78 @@ inline void WriteKey(std::string& out, const std::map<std::string, Model::Attrib
   }
   o.Close();
 }
+inline void WriteKeyList(std::string& out, const std::vector<std::map<std::string, Model::AttributeValue>>& value) {
+  out += '[';
+  for (std::size_t i = 0; i < value.size(); ++i) {
+    if (i > 0) out += ',';
+    WriteKey(out, value[i]);
+  }
+  out += ']';
+}
+inline void WriteAttributeNameList(std::string& out, const std::vector<std::string>& value) {
+  out += '[';
+  for (std::size_t i = 0; i < value.size(); ++i) {
+    if (i > 0) out += ',';
+    WriteString(out, value[i]);
+  }
+  out += ']';
+}
+inline void WriteExpressionAttributeNameMap(std::string& out, const std::map<std::string, std::string>& value) {
+  ObjectWriter o(out);
+  for (const auto& e : value) {
+    o.DataKey(e.first);
+    WriteString(out, e.second);
+  }
+  o.Close();
+}
+inline void WriteBatchGetRequestMap(std::string& out, const std::map<std::string, Model::KeysAndAttributes>& value) {
+  ObjectWriter o(out);
+  for (const auto& e : value) {
+    o.DataKey(e.first);
+    WriteJson(out, e.second);
+  }
+  o.Close();
+}
+inline void WriteSecondaryIndexesCapacityMap(std::string& out, const std::map<std::string, Model::Capacity>& value) {
+  ObjectWriter o(out);
+  for (const auto& e : value) {
+    o.DataKey(e.first);
+    WriteJson(out, e.second);
+  }
+  o.Close();
+}
+inline void WriteAttributeMap(std::string& out, const std::map<std::string, Model::AttributeValue>& value) {
+  ObjectWriter o(out);
+  for (const auto& e : value) {
+    o.DataKey(e.first);
+    WriteJson(out, e.second);
+  }
+  o.Close();
+}
+inline void WriteItemList(std::string& out, const std::vector<std::map<std::string, Model::AttributeValue>>& value) {
+  out += '[';
+  for (std::size_t i = 0; i < value.size(); ++i) {
+    if (i > 0) out += ',';
+    WriteAttributeMap(out, value[i]);
+  }
+  out += ']';
+}
+inline void WriteBatchGetResponseMap(std::string& out, const std::map<std::string, std::vector<std::map<std::string, Model::AttributeValue>>>& value) {
+  ObjectWriter o(out);
+  for (const auto& e : value) {
+    o.DataKey(e.first);
+    WriteItemList(out, e.second);
+  }
+  o.Close();
+}
+inline void WriteConsumedCapacityMultiple(std::string& out, const std::vector<Model::ConsumedCapacity>& value) {
+  out += '[';
+  for (std::size_t i = 0; i < value.size(); ++i) {
+    if (i > 0) out += ',';
+    WriteJson(out, value[i]);
+  }
+  out += ']';
+}
 inline void WritePutItemInputAttributeMap(std::string& out, const std::map<std::string, Model::AttributeValue>& value) {
   ObjectWriter o(out);
   for (const auto& e : value) {
@@ -218,14 +311,6 @@ inline void WriteBatchWriteItemRequestMap(std::string& out, const std::map<std::
   for (const auto& e : value) {
     o.DataKey(e.first);
     WriteWriteRequests(out, e.second);
-  }
-  o.Close();
-}
-inline void WriteSecondaryIndexesCapacityMap(std::string& out, const std::map<std::string, Model::Capacity>& value) {
-  ObjectWriter o(out);
-  for (const auto& e : value) {
-    o.DataKey(e.first);
-    WriteJson(out, e.second);
   }
   o.Close();
 }
@@ -260,14 +345,6 @@ inline void WriteItemCollectionMetricsPerTable(std::string& out, const std::map<
     WriteItemCollectionMetricsMultiple(out, e.second);
   }
   o.Close();
-}
-inline void WriteConsumedCapacityMultiple(std::string& out, const std::vector<Model::ConsumedCapacity>& value) {
-  out += '[';
-  for (std::size_t i = 0; i < value.size(); ++i) {
-    if (i > 0) out += ',';
-    WriteJson(out, value[i]);
-  }
-  out += ']';
 }
 inline void WriteAttributeValueList(std::string& out, const std::vector<Model::AttributeValue>& value) {
   out += '[';
@@ -365,14 +442,6 @@ inline void WriteExpectedAttributeMap(std::string& out, const std::map<std::stri
   }
   o.Close();
 }
-inline void WriteExpressionAttributeNameMap(std::string& out, const std::map<std::string, std::string>& value) {
-  ObjectWriter o(out);
-  for (const auto& e : value) {
-    o.DataKey(e.first);
-    WriteString(out, e.second);
-  }
-  o.Close();
-}
 inline void WriteExpressionAttributeValueMap(std::string& out, const std::map<std::string, Model::AttributeValue>& value) {
   ObjectWriter o(out);
   for (const auto& e : value) {
@@ -380,22 +449,6 @@ inline void WriteExpressionAttributeValueMap(std::string& out, const std::map<st
     WriteJson(out, e.second);
   }
   o.Close();
-}
-inline void WriteAttributeMap(std::string& out, const std::map<std::string, Model::AttributeValue>& value) {
-  ObjectWriter o(out);
-  for (const auto& e : value) {
-    o.DataKey(e.first);
-    WriteJson(out, e.second);
-  }
-  o.Close();
-}
-inline void WriteAttributeNameList(std::string& out, const std::vector<std::string>& value) {
-  out += '[';
-  for (std::size_t i = 0; i < value.size(); ++i) {
-    if (i > 0) out += ',';
-    WriteString(out, value[i]);
-  }
-  out += ']';
 }
 inline void WriteBackupSummaries(std::string& out, const std::vector<Model::BackupSummary>& value) {
   out += '[';
@@ -413,6 +466,14 @@ inline void WriteTableNameList(std::string& out, const std::vector<std::string>&
   }
   out += ']';
 }
+inline void WriteKeyConditions(std::string& out, const std::map<std::string, Model::Condition>& value) {
+  ObjectWriter o(out);
+  for (const auto& e : value) {
+    o.DataKey(e.first);
+    WriteJson(out, e.second);
+  }
+  o.Close();
+}
 inline void WriteFilterConditionMap(std::string& out, const std::map<std::string, Model::Condition>& value) {
   ObjectWriter o(out);
   for (const auto& e : value) {
@@ -421,13 +482,21 @@ inline void WriteFilterConditionMap(std::string& out, const std::map<std::string
   }
   o.Close();
 }
-inline void WriteItemList(std::string& out, const std::vector<std::map<std::string, Model::AttributeValue>>& value) {
+inline void WriteTagKeyList(std::string& out, const std::vector<std::string>& value) {
   out += '[';
   for (std::size_t i = 0; i < value.size(); ++i) {
     if (i > 0) out += ',';
-    WriteAttributeMap(out, value[i]);
+    WriteString(out, value[i]);
   }
   out += ']';
+}
+inline void WriteAttributeUpdates(std::string& out, const std::map<std::string, Model::AttributeValueUpdate>& value) {
+  ObjectWriter o(out);
+  for (const auto& e : value) {
+    o.DataKey(e.first);
+    WriteJson(out, e.second);
+  }
+  o.Close();
 }
 inline void WriteGlobalSecondaryIndexUpdateList(std::string& out, const std::vector<Model::GlobalSecondaryIndexUpdate>& value) {
   out += '[';
@@ -480,6 +549,18 @@ inline void WriteJson(std::string& out, const Model::AttributeDefinition& value)
   if (value.AttributeTypeHasBeenSet()) {
     o.Key("\"AttributeType\":");
     detail::WriteString(out, Model::ScalarAttributeTypeMapper::GetNameForScalarAttributeType(value.GetAttributeType()));
+  }
+  o.Close();
+}
+inline void WriteJson(std::string& out, const Model::AttributeValueUpdate& value) {
+  detail::ObjectWriter o(out);
+  if (value.ActionHasBeenSet()) {
+    o.Key("\"Action\":");
+    detail::WriteString(out, Model::AttributeActionMapper::GetNameForAttributeAction(value.GetAction()));
+  }
+  if (value.ValueHasBeenSet()) {
+    o.Key("\"Value\":");
+    WriteJson(out, value.GetValue());
   }
   o.Close();
 }
@@ -775,47 +856,39 @@ inline void WriteJson(std::string& out, const Model::BackupSummary& value) {
   }
   o.Close();
 }
-inline void WriteJson(std::string& out, const Model::DeleteRequest& value) {
+inline void WriteJson(std::string& out, const Model::KeysAndAttributes& value) {
   detail::ObjectWriter o(out);
-  if (value.KeyHasBeenSet()) {
-    o.Key("\"Key\":");
-    detail::WriteKey(out, value.GetKey());
+  if (value.AttributesToGetHasBeenSet()) {
+    o.Key("\"AttributesToGet\":");
+    detail::WriteAttributeNameList(out, value.GetAttributesToGet());
+  }
+  if (value.ConsistentReadHasBeenSet()) {
+    o.Key("\"ConsistentRead\":");
+    detail::WriteBool(out, value.GetConsistentRead());
+  }
+  if (value.ExpressionAttributeNamesHasBeenSet()) {
+    o.Key("\"ExpressionAttributeNames\":");
+    detail::WriteExpressionAttributeNameMap(out, value.GetExpressionAttributeNames());
+  }
+  if (value.KeysHasBeenSet()) {
+    o.Key("\"Keys\":");
+    detail::WriteKeyList(out, value.GetKeys());
+  }
+  if (value.ProjectionExpressionHasBeenSet()) {
+    o.Key("\"ProjectionExpression\":");
+    detail::WriteString(out, value.GetProjectionExpression());
   }
   o.Close();
 }
-inline void WriteJson(std::string& out, const Model::PutRequest& value) {
-  detail::ObjectWriter o(out);
-  if (value.ItemHasBeenSet()) {
-    o.Key("\"Item\":");
-    detail::WritePutItemInputAttributeMap(out, value.GetItem());
-  }
-  o.Close();
-}
-inline void WriteJson(std::string& out, const Model::WriteRequest& value) {
-  detail::ObjectWriter o(out);
-  if (value.DeleteRequestHasBeenSet()) {
-    o.Key("\"DeleteRequest\":");
-    WriteJson(out, value.GetDeleteRequest());
-  }
-  if (value.PutRequestHasBeenSet()) {
-    o.Key("\"PutRequest\":");
-    WriteJson(out, value.GetPutRequest());
-  }
-  o.Close();
-}
-inline void WriteJson(std::string& out, const Model::BatchWriteItemRequest& value) {
+inline void WriteJson(std::string& out, const Model::BatchGetItemRequest& value) {
   detail::ObjectWriter o(out);
   if (value.RequestItemsHasBeenSet()) {
     o.Key("\"RequestItems\":");
-    detail::WriteBatchWriteItemRequestMap(out, value.GetRequestItems());
+    detail::WriteBatchGetRequestMap(out, value.GetRequestItems());
   }
   if (value.ReturnConsumedCapacityHasBeenSet()) {
     o.Key("\"ReturnConsumedCapacity\":");
     detail::WriteString(out, Model::ReturnConsumedCapacityMapper::GetNameForReturnConsumedCapacity(value.GetReturnConsumedCapacity()));
-  }
-  if (value.ReturnItemCollectionMetricsHasBeenSet()) {
-    o.Key("\"ReturnItemCollectionMetrics\":");
-    detail::WriteString(out, Model::ReturnItemCollectionMetricsMapper::GetNameForReturnItemCollectionMetrics(value.GetReturnItemCollectionMetrics()));
   }
   o.Close();
 }
@@ -864,6 +937,66 @@ inline void WriteJson(std::string& out, const Model::ConsumedCapacity& value) {
   if (value.WriteCapacityUnitsHasBeenSet()) {
     o.Key("\"WriteCapacityUnits\":");
     detail::WriteDouble(out, value.GetWriteCapacityUnits());
+  }
+  o.Close();
+}
+inline void WriteJson(std::string& out, const Model::BatchGetItemResult& value) {
+  detail::ObjectWriter o(out);
+  if (value.ConsumedCapacityHasBeenSet()) {
+    o.Key("\"ConsumedCapacity\":");
+    detail::WriteConsumedCapacityMultiple(out, value.GetConsumedCapacity());
+  }
+  if (value.ResponsesHasBeenSet()) {
+    o.Key("\"Responses\":");
+    detail::WriteBatchGetResponseMap(out, value.GetResponses());
+  }
+  if (value.UnprocessedKeysHasBeenSet()) {
+    o.Key("\"UnprocessedKeys\":");
+    detail::WriteBatchGetRequestMap(out, value.GetUnprocessedKeys());
+  }
+  o.Close();
+}
+inline void WriteJson(std::string& out, const Model::DeleteRequest& value) {
+  detail::ObjectWriter o(out);
+  if (value.KeyHasBeenSet()) {
+    o.Key("\"Key\":");
+    detail::WriteKey(out, value.GetKey());
+  }
+  o.Close();
+}
+inline void WriteJson(std::string& out, const Model::PutRequest& value) {
+  detail::ObjectWriter o(out);
+  if (value.ItemHasBeenSet()) {
+    o.Key("\"Item\":");
+    detail::WritePutItemInputAttributeMap(out, value.GetItem());
+  }
+  o.Close();
+}
+inline void WriteJson(std::string& out, const Model::WriteRequest& value) {
+  detail::ObjectWriter o(out);
+  if (value.DeleteRequestHasBeenSet()) {
+    o.Key("\"DeleteRequest\":");
+    WriteJson(out, value.GetDeleteRequest());
+  }
+  if (value.PutRequestHasBeenSet()) {
+    o.Key("\"PutRequest\":");
+    WriteJson(out, value.GetPutRequest());
+  }
+  o.Close();
+}
+inline void WriteJson(std::string& out, const Model::BatchWriteItemRequest& value) {
+  detail::ObjectWriter o(out);
+  if (value.RequestItemsHasBeenSet()) {
+    o.Key("\"RequestItems\":");
+    detail::WriteBatchWriteItemRequestMap(out, value.GetRequestItems());
+  }
+  if (value.ReturnConsumedCapacityHasBeenSet()) {
+    o.Key("\"ReturnConsumedCapacity\":");
+    detail::WriteString(out, Model::ReturnConsumedCapacityMapper::GetNameForReturnConsumedCapacity(value.GetReturnConsumedCapacity()));
+  }
+  if (value.ReturnItemCollectionMetricsHasBeenSet()) {
+    o.Key("\"ReturnItemCollectionMetrics\":");
+    detail::WriteString(out, Model::ReturnItemCollectionMetricsMapper::GetNameForReturnItemCollectionMetrics(value.GetReturnItemCollectionMetrics()));
   }
   o.Close();
 }
@@ -1787,6 +1920,22 @@ inline void WriteJson(std::string& out, const Model::DescribeTableResult& value)
   }
   o.Close();
 }
+inline void WriteJson(std::string& out, const Model::DescribeTimeToLiveRequest& value) {
+  detail::ObjectWriter o(out);
+  if (value.TableNameHasBeenSet()) {
+    o.Key("\"TableName\":");
+    detail::WriteString(out, value.GetTableName());
+  }
+  o.Close();
+}
+inline void WriteJson(std::string& out, const Model::DescribeTimeToLiveResult& value) {
+  detail::ObjectWriter o(out);
+  if (value.TimeToLiveDescriptionHasBeenSet()) {
+    o.Key("\"TimeToLiveDescription\":");
+    WriteJson(out, value.GetTimeToLiveDescription());
+  }
+  o.Close();
+}
 inline void WriteJson(std::string& out, const Model::GetItemRequest& value) {
   detail::ObjectWriter o(out);
   if (value.AttributesToGetHasBeenSet()) {
@@ -2040,6 +2189,102 @@ inline void WriteJson(std::string& out, const Model::PutItemResult& value) {
   if (value.ItemCollectionMetricsHasBeenSet()) {
     o.Key("\"ItemCollectionMetrics\":");
     WriteJson(out, value.GetItemCollectionMetrics());
+  }
+  o.Close();
+}
+inline void WriteJson(std::string& out, const Model::QueryRequest& value) {
+  detail::ObjectWriter o(out);
+  if (value.AttributesToGetHasBeenSet()) {
+    o.Key("\"AttributesToGet\":");
+    detail::WriteAttributeNameList(out, value.GetAttributesToGet());
+  }
+  if (value.ConditionalOperatorHasBeenSet()) {
+    o.Key("\"ConditionalOperator\":");
+    detail::WriteString(out, Model::ConditionalOperatorMapper::GetNameForConditionalOperator(value.GetConditionalOperator()));
+  }
+  if (value.ConsistentReadHasBeenSet()) {
+    o.Key("\"ConsistentRead\":");
+    detail::WriteBool(out, value.GetConsistentRead());
+  }
+  if (value.ExclusiveStartKeyHasBeenSet()) {
+    o.Key("\"ExclusiveStartKey\":");
+    detail::WriteKey(out, value.GetExclusiveStartKey());
+  }
+  if (value.ExpressionAttributeNamesHasBeenSet()) {
+    o.Key("\"ExpressionAttributeNames\":");
+    detail::WriteExpressionAttributeNameMap(out, value.GetExpressionAttributeNames());
+  }
+  if (value.ExpressionAttributeValuesHasBeenSet()) {
+    o.Key("\"ExpressionAttributeValues\":");
+    detail::WriteExpressionAttributeValueMap(out, value.GetExpressionAttributeValues());
+  }
+  if (value.FilterExpressionHasBeenSet()) {
+    o.Key("\"FilterExpression\":");
+    detail::WriteString(out, value.GetFilterExpression());
+  }
+  if (value.IndexNameHasBeenSet()) {
+    o.Key("\"IndexName\":");
+    detail::WriteString(out, value.GetIndexName());
+  }
+  if (value.KeyConditionExpressionHasBeenSet()) {
+    o.Key("\"KeyConditionExpression\":");
+    detail::WriteString(out, value.GetKeyConditionExpression());
+  }
+  if (value.KeyConditionsHasBeenSet()) {
+    o.Key("\"KeyConditions\":");
+    detail::WriteKeyConditions(out, value.GetKeyConditions());
+  }
+  if (value.LimitHasBeenSet()) {
+    o.Key("\"Limit\":");
+    detail::WriteInteger(out, value.GetLimit());
+  }
+  if (value.ProjectionExpressionHasBeenSet()) {
+    o.Key("\"ProjectionExpression\":");
+    detail::WriteString(out, value.GetProjectionExpression());
+  }
+  if (value.QueryFilterHasBeenSet()) {
+    o.Key("\"QueryFilter\":");
+    detail::WriteFilterConditionMap(out, value.GetQueryFilter());
+  }
+  if (value.ReturnConsumedCapacityHasBeenSet()) {
+    o.Key("\"ReturnConsumedCapacity\":");
+    detail::WriteString(out, Model::ReturnConsumedCapacityMapper::GetNameForReturnConsumedCapacity(value.GetReturnConsumedCapacity()));
+  }
+  if (value.ScanIndexForwardHasBeenSet()) {
+    o.Key("\"ScanIndexForward\":");
+    detail::WriteBool(out, value.GetScanIndexForward());
+  }
+  if (value.SelectHasBeenSet()) {
+    o.Key("\"Select\":");
+    detail::WriteString(out, Model::SelectMapper::GetNameForSelect(value.GetSelect()));
+  }
+  if (value.TableNameHasBeenSet()) {
+    o.Key("\"TableName\":");
+    detail::WriteString(out, value.GetTableName());
+  }
+  o.Close();
+}
+inline void WriteJson(std::string& out, const Model::QueryResult& value) {
+  detail::ObjectWriter o(out);
+  if (value.ConsumedCapacityHasBeenSet()) {
+    o.Key("\"ConsumedCapacity\":");
+    WriteJson(out, value.GetConsumedCapacity());
+  }
+  if (value.CountHasBeenSet()) {
+    o.Key("\"Count\":");
+    detail::WriteInteger(out, value.GetCount());
+  }
+  if (value.ItemsHasBeenSet()) {
+    o.Key("\"Items\":");
+    detail::WriteItemList(out, value.GetItems());
+  }
+  if (value.LastEvaluatedKeyHasBeenSet()) {
+    o.Key("\"LastEvaluatedKey\":");
+    detail::WriteKey(out, value.GetLastEvaluatedKey());
+  }
+  if (value.ScannedCountHasBeenSet()) {
+    o.Key("\"ScannedCount\":");
+    detail::WriteInteger(out, value.GetScannedCount());
   }
   o.Close();
 }
@@ -2303,6 +2548,30 @@ inline void WriteJson(std::string& out, const Model::ThrottlingReason& value) {
   }
   o.Close();
 }
+inline void WriteJson(std::string& out, const Model::TimeToLiveSpecification& value) {
+  detail::ObjectWriter o(out);
+  if (value.AttributeNameHasBeenSet()) {
+    o.Key("\"AttributeName\":");
+    detail::WriteString(out, value.GetAttributeName());
+  }
+  if (value.EnabledHasBeenSet()) {
+    o.Key("\"Enabled\":");
+    detail::WriteBool(out, value.GetEnabled());
+  }
+  o.Close();
+}
+inline void WriteJson(std::string& out, const Model::UntagResourceRequest& value) {
+  detail::ObjectWriter o(out);
+  if (value.ResourceArnHasBeenSet()) {
+    o.Key("\"ResourceArn\":");
+    detail::WriteString(out, value.GetResourceArn());
+  }
+  if (value.TagKeysHasBeenSet()) {
+    o.Key("\"TagKeys\":");
+    detail::WriteTagKeyList(out, value.GetTagKeys());
+  }
+  o.Close();
+}
 inline void WriteJson(std::string& out, const Model::UpdateContinuousBackupsRequest& value) {
   detail::ObjectWriter o(out);
   if (value.PointInTimeRecoverySpecificationHasBeenSet()) {
@@ -2320,6 +2589,78 @@ inline void WriteJson(std::string& out, const Model::UpdateContinuousBackupsResu
   if (value.ContinuousBackupsDescriptionHasBeenSet()) {
     o.Key("\"ContinuousBackupsDescription\":");
     WriteJson(out, value.GetContinuousBackupsDescription());
+  }
+  o.Close();
+}
+inline void WriteJson(std::string& out, const Model::UpdateItemRequest& value) {
+  detail::ObjectWriter o(out);
+  if (value.AttributeUpdatesHasBeenSet()) {
+    o.Key("\"AttributeUpdates\":");
+    detail::WriteAttributeUpdates(out, value.GetAttributeUpdates());
+  }
+  if (value.ConditionExpressionHasBeenSet()) {
+    o.Key("\"ConditionExpression\":");
+    detail::WriteString(out, value.GetConditionExpression());
+  }
+  if (value.ConditionalOperatorHasBeenSet()) {
+    o.Key("\"ConditionalOperator\":");
+    detail::WriteString(out, Model::ConditionalOperatorMapper::GetNameForConditionalOperator(value.GetConditionalOperator()));
+  }
+  if (value.ExpectedHasBeenSet()) {
+    o.Key("\"Expected\":");
+    detail::WriteExpectedAttributeMap(out, value.GetExpected());
+  }
+  if (value.ExpressionAttributeNamesHasBeenSet()) {
+    o.Key("\"ExpressionAttributeNames\":");
+    detail::WriteExpressionAttributeNameMap(out, value.GetExpressionAttributeNames());
+  }
+  if (value.ExpressionAttributeValuesHasBeenSet()) {
+    o.Key("\"ExpressionAttributeValues\":");
+    detail::WriteExpressionAttributeValueMap(out, value.GetExpressionAttributeValues());
+  }
+  if (value.KeyHasBeenSet()) {
+    o.Key("\"Key\":");
+    detail::WriteKey(out, value.GetKey());
+  }
+  if (value.ReturnConsumedCapacityHasBeenSet()) {
+    o.Key("\"ReturnConsumedCapacity\":");
+    detail::WriteString(out, Model::ReturnConsumedCapacityMapper::GetNameForReturnConsumedCapacity(value.GetReturnConsumedCapacity()));
+  }
+  if (value.ReturnItemCollectionMetricsHasBeenSet()) {
+    o.Key("\"ReturnItemCollectionMetrics\":");
+    detail::WriteString(out, Model::ReturnItemCollectionMetricsMapper::GetNameForReturnItemCollectionMetrics(value.GetReturnItemCollectionMetrics()));
+  }
+  if (value.ReturnValuesHasBeenSet()) {
+    o.Key("\"ReturnValues\":");
+    detail::WriteString(out, Model::ReturnValueMapper::GetNameForReturnValue(value.GetReturnValues()));
+  }
+  if (value.ReturnValuesOnConditionCheckFailureHasBeenSet()) {
+    o.Key("\"ReturnValuesOnConditionCheckFailure\":");
+    detail::WriteString(out, Model::ReturnValuesOnConditionCheckFailureMapper::GetNameForReturnValuesOnConditionCheckFailure(value.GetReturnValuesOnConditionCheckFailure()));
+  }
+  if (value.TableNameHasBeenSet()) {
+    o.Key("\"TableName\":");
+    detail::WriteString(out, value.GetTableName());
+  }
+  if (value.UpdateExpressionHasBeenSet()) {
+    o.Key("\"UpdateExpression\":");
+    detail::WriteString(out, value.GetUpdateExpression());
+  }
+  o.Close();
+}
+inline void WriteJson(std::string& out, const Model::UpdateItemResult& value) {
+  detail::ObjectWriter o(out);
+  if (value.AttributesHasBeenSet()) {
+    o.Key("\"Attributes\":");
+    detail::WriteAttributeMap(out, value.GetAttributes());
+  }
+  if (value.ConsumedCapacityHasBeenSet()) {
+    o.Key("\"ConsumedCapacity\":");
+    WriteJson(out, value.GetConsumedCapacity());
+  }
+  if (value.ItemCollectionMetricsHasBeenSet()) {
+    o.Key("\"ItemCollectionMetrics\":");
+    WriteJson(out, value.GetItemCollectionMetrics());
   }
   o.Close();
 }
@@ -2395,7 +2736,28 @@ inline void WriteJson(std::string& out, const Model::UpdateTableResult& value) {
   }
   o.Close();
 }
+inline void WriteJson(std::string& out, const Model::UpdateTimeToLiveRequest& value) {
+  detail::ObjectWriter o(out);
+  if (value.TableNameHasBeenSet()) {
+    o.Key("\"TableName\":");
+    detail::WriteString(out, value.GetTableName());
+  }
+  if (value.TimeToLiveSpecificationHasBeenSet()) {
+    o.Key("\"TimeToLiveSpecification\":");
+    WriteJson(out, value.GetTimeToLiveSpecification());
+  }
+  o.Close();
+}
+inline void WriteJson(std::string& out, const Model::UpdateTimeToLiveResult& value) {
+  detail::ObjectWriter o(out);
+  if (value.TimeToLiveSpecificationHasBeenSet()) {
+    o.Key("\"TimeToLiveSpecification\":");
+    WriteJson(out, value.GetTimeToLiveSpecification());
+  }
+  o.Close();
+}
 inline void WriteJson(std::string& out, const Model::TagResourceResult& /*value*/) { out.append("{}"); }
+inline void WriteJson(std::string& out, const Model::UntagResourceResult& /*value*/) { out.append("{}"); }
 
 }  // namespace wire
 }  // namespace dynafake
