@@ -78,7 +78,14 @@ class StateFileSurvivesKill(unittest.TestCase):
 
                     thread = threading.Thread(target=writer)
                     thread.start()
-                    time.sleep(rng.uniform(0.3, 0.8))
+                    # Kill after a few completed saves (whatever the machine's speed), at a
+                    # random moment of the next ones.
+                    wanted = rng.randint(2, 6)
+                    deadline = time.monotonic() + 120
+                    while outcome["completed"] < wanted and thread.is_alive() and time.monotonic() < deadline:
+                        time.sleep(0.005)
+                    self.assertGreaterEqual(outcome["completed"], wanted, "the saves did not get going")
+                    time.sleep(rng.uniform(0, 0.05))
                     server.proc.send_signal(signal.SIGKILL)
                     server.proc.wait(timeout=10)
                     stop.set()
