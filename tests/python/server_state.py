@@ -5,6 +5,13 @@ keeps changing the world and asking for saves; the file must always load and
 hold every change acknowledged before the last save that completed. A
 truncated or corrupt file stops the server at start with the file's name and
 the position of the damage, and the file is left as it was.
+
+What a kill can show: a save that is not one replace of the file (truncated
+first and written in pieces, or two saves sharing a temporary file) fails the
+kill test (checked by hand with a writer that writes 4 KB at a time). A
+SIGKILL cannot split a single write(), so a plain truncate-and-write in one
+call would pass it too; the fsyncs around the rename guard against power
+loss, which no test here can cause.
 """
 import json
 import os
