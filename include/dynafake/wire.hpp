@@ -151,6 +151,18 @@ inline std::string ErrorText(const DynamoDBError& error) {
   WriteString(out, error.GetWireType());
   out.append(",\"message\":");
   WriteString(out, error.GetMessage());
+  if (error.ItemHasBeenSet()) {  // as ErrorBody: the Item of a ConditionalCheckFailedException
+    out.append(",\"Item\":{");
+    bool first = true;
+    for (const auto& kv : error.GetItem()) {
+      if (!first) out += ',';
+      first = false;
+      WriteString(out, kv.first);
+      out += ':';
+      WriteJson(out, kv.second);
+    }
+    out += '}';
+  }
   out += '}';
   return out;
 }

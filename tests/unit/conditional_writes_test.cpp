@@ -95,7 +95,12 @@ TEST_P(ConditionalWritesTest, WhatIsWrittenIsCheckedAsTheServiceChecksIt) {
   EXPECT_EQ(Error(P({{"artist", S("a")}, {"song", S(std::string(1025, 's'))}})),
             "One or more parameter values were invalid: Aggregated size of all range keys has exceeded the size limit of 1024 bytes");
   EXPECT_EQ(Error(P(with(Song("x"), "big", S(std::string(400 * 1024, 'x'))))), "Item size has exceeded the maximum allowed size");
-  EXPECT_EQ(Error(P(with(Song("x"), "tags", SS({})))), "One or more parameter values were invalid: An string set  may not be empty");
+  // aws-sdk-cpp does not serialise an empty set (it sends {"tags": {}}), so through
+  // the SDK the service sees an AttributeValue with no type and says so.
+  EXPECT_EQ(Error(P(with(Song("x"), "tags", SS({})))),
+            GetParam().name == "AwsSdk"
+                ? "Supplied AttributeValue is empty, must contain exactly one of the supported datatypes"
+                : "One or more parameter values were invalid: An string set  may not be empty");
   EXPECT_EQ(Error(P(with(Song("x"), "tags", SS({"a", "a"})))),
             "One or more parameter values were invalid: Input collection [a, a] contains duplicates.");
   EXPECT_EQ(Error(P(with(Song("x"), "n", N("1e126")))),

@@ -13,6 +13,7 @@
 // the in-process client sees. Needs aws-sdk-cpp (dynafake::aws_sdk).
 #pragma once
 
+#include <map>        // std::map
 #include <memory>     // std::shared_ptr
 #include <stdexcept>  // std::invalid_argument, std::logic_error
 #include <string>     // std::string
@@ -20,6 +21,7 @@
 
 #include <aws/core/client/AWSError.h>     // AWSError
 #include <aws/dynamodb/DynamoDBClient.h>  // DynamoDBClient and every XRequest/XOutcome
+#include <aws/dynamodb/model/ConditionalCheckFailedException.h>  // the Item a failed condition returns
 
 #include "dynafake/aws_sdk/generated/model_convert.hpp"  // ToSdk, FromSdk
 #include "dynafake/client.hpp"                 // BasicClient
@@ -69,6 +71,23 @@ DynamoDBError FromSdkError(const Aws::Client::AWSError<ErrorType>& error) {
   if (sdkType != static_cast<int>(DynamoDBErrors::UNKNOWN) && static_cast<int>(e.GetErrorType()) != sdkType)
     throw std::logic_error("dynafake: aws-sdk-cpp numbers " + name + " " + std::to_string(sdkType) +
                            ", dynafake::DynamoDBErrors " + std::to_string(static_cast<int>(e.GetErrorType())));
+  return e;
+}
+
+/// An SDK DynamoDBError as dynafake's, with what the SDK models beyond the
+/// name and message: the Item of a ConditionalCheckFailedException
+/// (ReturnValuesOnConditionCheckFailure=ALL_OLD), read through GetModeledError.
+inline DynamoDBError FromSdkError(const Aws::DynamoDB::DynamoDBError& error) {
+  DynamoDBError e = FromSdkError<Aws::DynamoDB::DynamoDBErrors>(error);
+  if (e.GetErrorType() == DynamoDBErrors::CONDITIONAL_CHECK_FAILED) {
+    auto modeled = Aws::DynamoDB::DynamoDBError(error)
+                       .GetModeledError<Aws::DynamoDB::Model::ConditionalCheckFailedException>();
+    if (modeled.ItemHasBeenSet()) {
+      std::map<std::string, Model::AttributeValue> item;
+      for (const auto& kv : modeled.GetItem()) FromSdk(kv.second, item[std::string(kv.first.c_str())]);
+      e.SetItem(std::move(item));
+    }
+  }
   return e;
 }
 
