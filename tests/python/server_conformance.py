@@ -133,6 +133,22 @@ class InstantServer(ServerCase):
                                            UseLatestRestorableTime=True)
         self.assertEqual(self.scan("from_pitr"), {"a": "1", "c": "3"})
 
+        # The data plane's operations (in depth in server_data_plane.py).
+        updated = ddb.update_item(TableName="orders", Key={"pk": {"S": "a"}}, UpdateExpression="SET v = :v",
+                                  ExpressionAttributeValues={":v": {"S": "10"}}, ReturnValues="UPDATED_NEW")
+        self.assertEqual(updated["Attributes"], {"v": {"S": "10"}})
+        queried = ddb.query(TableName="orders", KeyConditionExpression="pk = :k",
+                            ExpressionAttributeValues={":k": {"S": "c"}})
+        self.assertEqual(queried["Items"], [{"pk": {"S": "c"}, "v": {"S": "3"}}])
+        got = ddb.batch_get_item(RequestItems={"orders": {"Keys": [{"pk": {"S": "a"}}]}})
+        self.assertEqual(got["Responses"]["orders"], [{"pk": {"S": "a"}, "v": {"S": "10"}}])
+        ddb.untag_resource(ResourceArn=arn, TagKeys=["team"])
+        self.assertEqual(ddb.list_tags_of_resource(ResourceArn=arn)["Tags"], [])
+        ddb.update_time_to_live(TableName="orders",
+                                TimeToLiveSpecification={"Enabled": True, "AttributeName": "expires"})
+        self.assertEqual(ddb.describe_time_to_live(TableName="orders")["TimeToLiveDescription"],
+                         {"TimeToLiveStatus": "ENABLED", "AttributeName": "expires"})
+
         ddb.delete_backup(BackupArn=backup["BackupArn"])
         ddb.delete_table(TableName="from_backup")
         endpoints = ddb.describe_endpoints()["Endpoints"]
