@@ -5,7 +5,7 @@
 # build tree the same way for both scripts.
 
 # Packages the build and the test suite need.
-DYNAFAKE_PACKAGES=(cmake g++ make python3 git pkg-config libgtest-dev libgmock-dev nlohmann-json3-dev
+DYNAFAKE_PACKAGES=(cmake g++ make python3 git pkg-config clang-format libgtest-dev libgmock-dev nlohmann-json3-dev
                    libbenchmark-dev libcpp-httplib-dev libcli11-dev)
 
 # What scripts/fuzz.sh adds: clang, and libFuzzer's runtime for clang-14

@@ -148,6 +148,33 @@ class Model:
         s = self.shapes[shape]
         return s["type"] in ("boolean", "integer", "long", "double") or self.is_enum(shape)
 
+    # ---- per-operation facts the Service's pipeline needs --------------------
+    def input_members(self, op):
+        return self.shapes[self.operations[op]["input"]["shape"]]["members"]
+
+    def table_argument(self, op):
+        """How a request names the table the call is about: a C++ expression over
+        `r` (a table name or a table ARN), or None. A restore is about the table
+        it creates; BatchWriteItem is about its table when it writes to one."""
+        members = self.input_members(op)
+        for name in ("TargetTableName", "TableName", "ResourceArn"):
+            if name in members:
+                return "r.Get%s()" % name
+        for name, m in members.items():
+            s = self.shapes[m["shape"]]
+            if s["type"] == "map" and s["key"]["shape"] in ("TableName", "TableArn"):
+                return ("r.Get%s().size() == 1 ? r.Get%s().begin()->first : std::string()" % (name, name))
+        return None
+
+    def backup_argument(self, op):
+        """How a request names the backup the call is about, or None."""
+        return "r.GetBackupArn()" if "BackupArn" in self.input_members(op) else None
+
+    def documented_rate(self, op):
+        """Calls per second the service documents for the operation (recorded in
+        the subset by tools/add_shape.py from the operation's documentation), or 0."""
+        return self.operations[op].get("dynafake", {}).get("callsPerSecond", 0)
+
     def members(self, shape):
         s = self.shapes[shape]
         required = set(s.get("required", []))

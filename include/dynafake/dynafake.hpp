@@ -5,6 +5,11 @@
 //   dynafake::Service service(clock);
 //   dynafake::Client client(service);
 //
+// The headers declare; the definitions are compiled once: link the CMake
+// target dynafake::dynafake, or (single header) define DYNAFAKE_IMPLEMENTATION
+// in one file of yours before including this header, or define
+// DYNAFAKE_HEADER_ONLY in every file (see dynafake/detail/linkage.hpp).
+//
 // Optional fronts live in their own headers: dynafake/wire.hpp (JSON protocol,
 // needs nlohmann_json), dynafake/gmock.hpp (MockClient, needs GoogleMock),
 // dynafake/http.hpp (loopback server, needs nlohmann_json and POSIX sockets).
@@ -14,12 +19,16 @@
 #define DYNAFAKE_VERSION_MINOR 1
 #define DYNAFAKE_VERSION_PATCH 0
 
-#include "dynafake/clock.hpp"           // Clock, ManualClock, SystemClock
-#include "dynafake/date_time.hpp"       // DateTime
-#include "dynafake/faults.hpp"          // FaultRule, FaultSet
-#include "dynafake/model/errors.hpp"    // DynamoDBError, DynamoDBErrors
+#include "dynafake/clock.hpp"                 // Clock, AdjustableClock, ManualClock, SystemClock
+#include "dynafake/date_time.hpp"             // DateTime
+#include "dynafake/faults.hpp"                // FaultRule, FaultSet
+#include "dynafake/model/errors.hpp"          // DynamoDBError, DynamoDBErrors
 #include "dynafake/generated/operations.hpp"  // Model::XRequest, XResult, XOutcome
-#include "dynafake/generated/print.hpp"     // operator<< for every model type
-#include "dynafake/options.hpp"         // ServiceOptions
-#include "dynafake/service.hpp"         // Service
-#include "dynafake/client.hpp"          // Client, BasicClient, ClientInterface, Api
+#include "dynafake/generated/print.hpp"       // operator<< for every model type
+#include "dynafake/options.hpp"               // ServiceOptions
+#include "dynafake/service.hpp"               // Service
+#include "dynafake/client.hpp"                // Client, BasicClient, ClientInterface, Api
+
+#if defined(DYNAFAKE_IMPLEMENTATION) || defined(DYNAFAKE_HEADER_ONLY)
+#include "dynafake/detail/implementation.hpp"  // every definition the headers above declare
+#endif

@@ -22,12 +22,8 @@
 
 #include <gmock/gmock.h>
 
-#include "dynafake/client.hpp"           // ClientInterface, Client, Api
 #include "dynafake/detail/messages.hpp"  // detail::DefaultMessage
-#include "dynafake/model/errors.hpp"     // DynamoDBError, DynamoDBErrors
-#include "dynafake/generated/operations.hpp"   // Model::XRequest, XOutcome, OperationTraits
-#include "dynafake/generated/print.hpp"      // operator<< for every model type (gMock prints with it)
-#include "dynafake/service.hpp"          // Service
+#include "dynafake/dynafake.hpp"         // the core: Service, Client, the model and its printers
 #include "dynafake/testing.hpp"          // Sandbox, HashKeyTable, ..., IsSuccess, IsError, HasTableName
 
 namespace dynafake {
@@ -59,16 +55,34 @@ namespace dynafake {
 class MockClient : public ClientInterface {
  public:
   /// Delegates to a `Client` over `service` (which must outlive the mock).
-  explicit MockClient(Service& service) : own_(std::in_place, service), delegate_(&*own_) { DelegateToFake(); }
+  explicit MockClient(Service& service);
   /// Delegates to any client, e.g. a `BasicClient<WireTransport>` so that the
   /// default actions go through the JSON layer. `delegate` must outlive the mock.
-  explicit MockClient(const ClientInterface& delegate) : delegate_(&delegate) { DelegateToFake(); }
+  explicit MockClient(const ClientInterface& delegate);
+  ~MockClient() override;
 
   MockClient(const MockClient&) = delete;
   MockClient& operator=(const MockClient&) = delete;
 
-#define DYNAFAKE_MOCK_METHOD(Op) \
-  MOCK_METHOD(Model::Op##Outcome, Op, (const Model::Op##Request& request), (const, override));
+  // What MOCK_METHOD(Model::XOutcome, X, (const Model::XRequest&), (const, override))
+  // declares, with the method itself defined once in dynafake's compiled part
+  // (src/gmock.cpp) instead of in every test file: gMock's call machinery,
+  // instantiated for twenty operations, is most of what a mock costs to compile.
+  // EXPECT_CALL and ON_CALL use the gmock_X members, as with MOCK_METHOD
+  // (GoogleTest 1.10 and later).
+#define DYNAFAKE_MOCK_METHOD(Op)                                                                                 \
+  Model::Op##Outcome Op(const Model::Op##Request& request) const override;                                     \
+  ::testing::MockSpec<Model::Op##Outcome(const Model::Op##Request&)> gmock_##Op(                                \
+      const ::testing::Matcher<const Model::Op##Request&>& request) const {                                     \
+    mock_##Op##_.RegisterOwner(this);                                                                           \
+    return mock_##Op##_.With(request);                                                                          \
+  }                                                                                                             \
+  ::testing::MockSpec<Model::Op##Outcome(const Model::Op##Request&)> gmock_##Op(                                \
+      const ::testing::internal::WithoutMatchers&,                                                              \
+      const ::testing::internal::Function<Model::Op##Outcome(const Model::Op##Request&)>*) const {             \
+    return gmock_##Op(::testing::A<const Model::Op##Request&>());                                               \
+  }                                                                                                             \
+  mutable ::testing::FunctionMocker<Model::Op##Outcome(const Model::Op##Request&)> mock_##Op##_;
   DYNAFAKE_FOR_EACH_OPERATION(DYNAFAKE_MOCK_METHOD)
 #undef DYNAFAKE_MOCK_METHOD
 
@@ -76,14 +90,7 @@ class MockClient : public ClientInterface {
   /// The constructor does this; call it again after
   /// `testing::Mock::VerifyAndClear(&mock)`, which removes ON_CALLs too. It
   /// overrides the ON_CALLs a test made before calling it.
-  void DelegateToFake() {
-#define DYNAFAKE_DELEGATE(Op)                                                          \
-  ON_CALL(*this, Op(::testing::_)).WillByDefault([this](const Model::Op##Request& r) { \
-    return delegate_->Op(r);                                                            \
-  });
-    DYNAFAKE_FOR_EACH_OPERATION(DYNAFAKE_DELEGATE)
-#undef DYNAFAKE_DELEGATE
-  }
+  void DelegateToFake();
 
   /// The client the default actions call. Calls through it are not seen by
   /// gMock: use it to arrange state or to check it without touching expectations.
@@ -169,3 +176,10 @@ detail::ReturnResultAction<Result> ReturnResult(Result result) {
 // outcome.hpp, errors.hpp), so failed expectations show requests readably.
 
 }  // namespace dynafake
+
+// The definitions of MockClient's members: compiled once by the CMake target
+// dynafake::gmock (src/gmock.cpp), or by the one file that defines
+// DYNAFAKE_GMOCK_IMPLEMENTATION, or inline everywhere with DYNAFAKE_HEADER_ONLY.
+#if defined(DYNAFAKE_GMOCK_IMPLEMENTATION) || defined(DYNAFAKE_HEADER_ONLY)
+#include "dynafake/detail/gmock_impl.hpp"
+#endif

@@ -6,6 +6,8 @@
 #include <map>       // std::map
 #include <string>    // std::string
 
+#include "dynafake/generated/documented_rates.hpp"  // the rates the service documents
+
 namespace dynafake {
 
 using Duration = std::chrono::milliseconds;
@@ -33,7 +35,7 @@ struct Limits {
   /// documented 50/s is on by default; `WithDocumentedRates()` adds the other
   /// documented rates (DescribeBackup, DeleteBackup, RestoreTableFromBackup and
   /// DescribeContinuousBackups 10/s, ListBackups 5/s).
-  std::map<std::string, int> callsPerSecond{{"CreateBackup", 50}};
+  std::map<std::string, int> callsPerSecond{{"CreateBackup", detail::DocumentedCallsPerSecond("CreateBackup")}};
   /// Tables in CREATING, UPDATING or DELETING at once (CreateTable, UpdateTable,
   /// DeleteTable and restores count).
   int tablesInTransition = 500;
@@ -46,12 +48,10 @@ struct Limits {
   /// Backups in CREATING at once across the account (0 = no limit; not documented).
   int backupsInProgress = 0;
 
+  /// Every rate the service model's documentation states (tools/add_shape.py
+  /// records them in the model dynafake is generated from).
   Limits& WithDocumentedRates() {
-    callsPerSecond["DescribeBackup"] = 10;
-    callsPerSecond["DeleteBackup"] = 10;
-    callsPerSecond["RestoreTableFromBackup"] = 10;
-    callsPerSecond["DescribeContinuousBackups"] = 10;
-    callsPerSecond["ListBackups"] = 5;
+    for (const auto& rate : detail::kDocumentedRates) callsPerSecond[rate.operation] = rate.callsPerSecond;
     return *this;
   }
 };

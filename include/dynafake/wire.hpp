@@ -32,6 +32,7 @@
 
 #include "dynafake/generated/operations.hpp"     // OperationTraits, DYNAFAKE_FOR_EACH_OPERATION, kTargetPrefix
 #include "dynafake/client.hpp"             // BasicClient, Client: WireTransport plugs into them
+#include "dynafake/dynafake.hpp"           // the core (with its definitions in header-only builds)
 #include "dynafake/service.hpp"            // Service
 #include "dynafake/wire/generated/serializers.hpp"  // ToJson, FromJson, DecodeError
 #include "dynafake/wire/generated/writers.hpp"      // WriteJson: answers and requests without a tree

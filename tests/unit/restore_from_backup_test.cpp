@@ -1,9 +1,9 @@
 // RestoreTableFromBackup: the new table starts CREATING with a RestoreSummary,
 // becomes ACTIVE after durations.restore, holds exactly the backup's items, and
 // carries the key schema, attribute definitions, indexes, billing, capacity and
-// encryption of the source (subject to overrides) but not its tags, stream or
-// point-in-time recovery.
-#include "fixtures.hpp"
+// encryption of the source but not its tags, stream or point-in-time recovery.
+// Overrides: restore_overrides_test.cpp.
+#include "restore_fixture.hpp"
 
 #include <map>
 #include <set>
@@ -11,69 +11,8 @@
 namespace dynafake_test {
 namespace {
 
+using namespace restore;
 using dynafake::DateTime;
-
-M::KeySchemaElement Key(const std::string& name, M::KeyType type) {
-  return M::KeySchemaElement().WithAttributeName(name).WithKeyType(type);
-}
-M::AttributeDefinition Attr(const std::string& name) {
-  return M::AttributeDefinition().WithAttributeName(name).WithAttributeType(M::ScalarAttributeType::S);
-}
-M::ProvisionedThroughput Capacity(int64_t read, int64_t write) {
-  return M::ProvisionedThroughput().WithReadCapacityUnits(read).WithWriteCapacityUnits(write);
-}
-M::Projection All() { return M::Projection().WithProjectionType(M::ProjectionType::ALL); }
-
-/// "customers": hash "pk" + range "sk", an LSI, two GSIs, provisioned 5/7,
-/// KMS encryption, a stream and a tag — everything a restore may or may not copy.
-M::CreateTableRequest CustomersTable() {
-  return M::CreateTableRequest()
-      .WithTableName("customers")
-      .WithKeySchema({Key("pk", M::KeyType::HASH), Key("sk", M::KeyType::RANGE)})
-      .WithAttributeDefinitions({Attr("pk"), Attr("sk"), Attr("created"), Attr("email"), Attr("region")})
-      .WithLocalSecondaryIndexes({M::LocalSecondaryIndex().WithIndexName("by-created")
-                                      .WithKeySchema({Key("pk", M::KeyType::HASH), Key("created", M::KeyType::RANGE)})
-                                      .WithProjection(All())})
-      .WithGlobalSecondaryIndexes({M::GlobalSecondaryIndex().WithIndexName("by-email").WithKeySchema({Key("email", M::KeyType::HASH)})
-                                       .WithProjection(All()).WithProvisionedThroughput(Capacity(2, 3)),
-                                   M::GlobalSecondaryIndex().WithIndexName("by-region").WithKeySchema({Key("region", M::KeyType::HASH)})
-                                       .WithProjection(All()).WithProvisionedThroughput(Capacity(4, 4))})
-      .WithBillingMode(M::BillingMode::PROVISIONED)
-      .WithProvisionedThroughput(Capacity(5, 7))
-      .WithSSESpecification(M::SSESpecification().WithEnabled(true).WithSSEType(M::SSEType::KMS).WithKMSMasterKeyId("alias/customers"))
-      .WithStreamSpecification(M::StreamSpecification().WithStreamEnabled(true).WithStreamViewType(M::StreamViewType::NEW_IMAGE))
-      .WithTags({M::Tag().WithKey("team").WithValue("billing")});
-}
-
-class RestoreFromBackupTest : public ServiceTest {
- protected:
-  M::RestoreTableFromBackupOutcome Restore(const std::string& arn, const std::string& target = "orders-restored") {
-    return client->RestoreTableFromBackup(M::RestoreTableFromBackupRequest().WithTargetTableName(target).WithBackupArn(arn));
-  }
-  M::TableDescription Describe(const std::string& table) {
-    auto out = client->DescribeTable(M::DescribeTableRequest().WithTableName(table));
-    EXPECT_TRUE(out.IsSuccess()) << out.GetError();
-    return out.IsSuccess() ? out.GetResult().GetTable() : M::TableDescription();
-  }
-  std::map<std::string, std::string> Quantities(const std::string& table) {
-    auto scan = client->Scan(M::ScanRequest().WithTableName(table));
-    EXPECT_TRUE(scan.IsSuccess()) << scan.GetError();
-    std::map<std::string, std::string> out;
-    if (scan.IsSuccess())
-      for (const auto& item : scan.GetResult().GetItems()) out[item.at("id").GetS()] = item.at("quantity").GetN();
-    return out;
-  }
-  std::string CustomersBackup() {
-    auto created = client->CreateTable(CustomersTable());
-    EXPECT_TRUE(created.IsSuccess()) << created.GetError();
-    return Backup("customers");
-  }
-  const M::GlobalSecondaryIndexDescription* Gsi(const M::TableDescription& d, const std::string& name) {
-    for (const auto& g : d.GetGlobalSecondaryIndexes())
-      if (g.GetIndexName() == name) return &g;
-    return nullptr;
-  }
-};
 
 // ---- the restore's lifecycle
 
@@ -289,140 +228,6 @@ TEST_P(RestoreFromBackupTest, RestoredTableGetsItsOwnIdAndArn) {
   EXPECT_NE(restored.GetTableId(), source.GetTableId());
   EXPECT_EQ(restored.GetTableArn(), service.TableArn("customers-restored"));
   EXPECT_EQ(restored.GetCreationDateTime(), DateTime(clock.Now()));
-}
-
-// ---- overrides
-
-TEST_P(RestoreFromBackupTest, EmptyGlobalIndexOverrideDropsEveryGlobalIndex) {
-  auto out = client->RestoreTableFromBackup(M::RestoreTableFromBackupRequest()
-                                                .WithTargetTableName("customers-restored")
-                                                .WithBackupArn(CustomersBackup())
-                                                .WithGlobalSecondaryIndexOverride(std::vector<M::GlobalSecondaryIndex>{}));
-  ASSERT_TRUE(out.IsSuccess()) << out.GetError();
-  EXPECT_TRUE(Describe("customers-restored").GetGlobalSecondaryIndexes().empty());
-}
-
-TEST_P(RestoreFromBackupTest, GlobalIndexOverrideKeepsOnlyTheIndexesNamed) {
-  const auto table = CustomersTable();
-  auto out = client->RestoreTableFromBackup(M::RestoreTableFromBackupRequest()
-                                                .WithTargetTableName("customers-restored")
-                                                .WithBackupArn(CustomersBackup())
-                                                .WithGlobalSecondaryIndexOverride(std::vector<M::GlobalSecondaryIndex>{
-                                                    table.GetGlobalSecondaryIndexes()[1]}));
-  ASSERT_TRUE(out.IsSuccess()) << out.GetError();
-  const auto d = Describe("customers-restored");
-  ASSERT_EQ(d.GetGlobalSecondaryIndexes().size(), 1u);
-  EXPECT_EQ(d.GetGlobalSecondaryIndexes()[0].GetIndexName(), "by-region");
-}
-
-TEST_P(RestoreFromBackupTest, GlobalIndexOverrideReProvisionsAnIndex) {
-  auto index = CustomersTable().GetGlobalSecondaryIndexes()[0];
-  index.SetProvisionedThroughput(Capacity(20, 30));
-  auto out = client->RestoreTableFromBackup(M::RestoreTableFromBackupRequest()
-                                                .WithTargetTableName("customers-restored")
-                                                .WithBackupArn(CustomersBackup())
-                                                .WithGlobalSecondaryIndexOverride(std::vector<M::GlobalSecondaryIndex>{index}));
-  ASSERT_TRUE(out.IsSuccess()) << out.GetError();
-  const M::TableDescription restored = Describe("customers-restored");  // Gsi points into it
-  const auto* email = Gsi(restored, "by-email");
-  ASSERT_NE(email, nullptr);
-  EXPECT_EQ(email->GetProvisionedThroughput().GetReadCapacityUnits(), 20);
-  EXPECT_EQ(email->GetProvisionedThroughput().GetWriteCapacityUnits(), 30);
-}
-
-TEST_P(RestoreFromBackupTest, EmptyLocalIndexOverrideDropsTheLocalIndexes) {
-  auto out = client->RestoreTableFromBackup(M::RestoreTableFromBackupRequest()
-                                                .WithTargetTableName("customers-restored")
-                                                .WithBackupArn(CustomersBackup())
-                                                .WithLocalSecondaryIndexOverride(std::vector<M::LocalSecondaryIndex>{}));
-  ASSERT_TRUE(out.IsSuccess()) << out.GetError();
-  const auto d = Describe("customers-restored");
-  EXPECT_TRUE(d.GetLocalSecondaryIndexes().empty());
-  EXPECT_EQ(d.GetGlobalSecondaryIndexes().size(), 2u) << "global indexes are not touched";
-}
-
-TEST_P(RestoreFromBackupTest, GlobalIndexOverrideNamingAMissingIndexIsValidationException) {
-  const std::string arn = CustomersBackup();
-  auto out = client->RestoreTableFromBackup(
-      M::RestoreTableFromBackupRequest().WithTargetTableName("customers-restored").WithBackupArn(arn).WithGlobalSecondaryIndexOverride(
-          std::vector<M::GlobalSecondaryIndex>{M::GlobalSecondaryIndex().WithIndexName("by-phone")
-                                                   .WithKeySchema({Key("email", M::KeyType::HASH)})
-                                                   .WithProjection(All())
-                                                   .WithProvisionedThroughput(Capacity(1, 1))}));
-  ASSERT_FALSE(out.IsSuccess());
-  EXPECT_EQ(out.GetError().GetErrorType(), DynamoDBErrors::VALIDATION);
-  EXPECT_NE(out.GetError().GetMessage().find("by-phone"), std::string::npos) << out.GetError().GetMessage();
-  EXPECT_FALSE(client->DescribeTable(M::DescribeTableRequest().WithTableName("customers-restored")).IsSuccess());
-}
-
-TEST_P(RestoreFromBackupTest, LocalIndexOverrideNamingAMissingIndexIsValidationException) {
-  const std::string arn = CustomersBackup();
-  auto out = client->RestoreTableFromBackup(
-      M::RestoreTableFromBackupRequest().WithTargetTableName("customers-restored").WithBackupArn(arn).WithLocalSecondaryIndexOverride(
-          std::vector<M::LocalSecondaryIndex>{M::LocalSecondaryIndex().WithIndexName("by-updated")
-                                                  .WithKeySchema({Key("pk", M::KeyType::HASH), Key("created", M::KeyType::RANGE)})
-                                                  .WithProjection(All())}));
-  ASSERT_FALSE(out.IsSuccess());
-  EXPECT_EQ(out.GetError().GetErrorType(), DynamoDBErrors::VALIDATION);
-  EXPECT_NE(out.GetError().GetMessage().find("by-updated"), std::string::npos) << out.GetError().GetMessage();
-}
-
-TEST_P(RestoreFromBackupTest, BillingModeOverrideToOnDemandZeroesCapacity) {
-  auto out = client->RestoreTableFromBackup(M::RestoreTableFromBackupRequest()
-                                                .WithTargetTableName("customers-restored")
-                                                .WithBackupArn(CustomersBackup())
-                                                .WithBillingModeOverride(M::BillingMode::PAY_PER_REQUEST));
-  ASSERT_TRUE(out.IsSuccess()) << out.GetError();
-  const auto d = Describe("customers-restored");
-  EXPECT_EQ(d.GetBillingModeSummary().GetBillingMode(), M::BillingMode::PAY_PER_REQUEST);
-  EXPECT_EQ(d.GetProvisionedThroughput().GetReadCapacityUnits(), 0);
-  EXPECT_EQ(Gsi(d, "by-email")->GetProvisionedThroughput().GetReadCapacityUnits(), 0);
-}
-
-TEST_P(RestoreFromBackupTest, ProvisionedThroughputOverrideSetsTheTablesCapacity) {
-  auto out = client->RestoreTableFromBackup(M::RestoreTableFromBackupRequest()
-                                                .WithTargetTableName("customers-restored")
-                                                .WithBackupArn(CustomersBackup())
-                                                .WithProvisionedThroughputOverride(Capacity(50, 60)));
-  ASSERT_TRUE(out.IsSuccess()) << out.GetError();
-  const auto d = Describe("customers-restored");
-  EXPECT_EQ(d.GetProvisionedThroughput().GetReadCapacityUnits(), 50);
-  EXPECT_EQ(d.GetProvisionedThroughput().GetWriteCapacityUnits(), 60);
-}
-
-TEST_P(RestoreFromBackupTest, OnDemandSourceRestoredAsProvisionedNeedsCapacity) {
-  CreateActiveTable();
-  const std::string arn = Backup("orders");
-  auto without = client->RestoreTableFromBackup(
-      M::RestoreTableFromBackupRequest().WithTargetTableName("copy").WithBackupArn(arn).WithBillingModeOverride(M::BillingMode::PROVISIONED));
-  ASSERT_FALSE(without.IsSuccess());
-  EXPECT_EQ(without.GetError().GetErrorType(), DynamoDBErrors::VALIDATION);
-  auto with = client->RestoreTableFromBackup(M::RestoreTableFromBackupRequest()
-                                                 .WithTargetTableName("copy")
-                                                 .WithBackupArn(arn)
-                                                 .WithBillingModeOverride(M::BillingMode::PROVISIONED)
-                                                 .WithProvisionedThroughputOverride(Capacity(3, 4)));
-  ASSERT_TRUE(with.IsSuccess()) << with.GetError();
-  EXPECT_EQ(Describe("copy").GetProvisionedThroughput().GetWriteCapacityUnits(), 4);
-}
-
-TEST_P(RestoreFromBackupTest, EncryptionOverrideDisablesCustomerKey) {
-  auto out = client->RestoreTableFromBackup(M::RestoreTableFromBackupRequest()
-                                                .WithTargetTableName("customers-restored")
-                                                .WithBackupArn(CustomersBackup())
-                                                .WithSSESpecificationOverride(M::SSESpecification().WithEnabled(false)));
-  ASSERT_TRUE(out.IsSuccess()) << out.GetError();
-  EXPECT_FALSE(Describe("customers-restored").SSEDescriptionHasBeenSet()) << "back to the AWS owned key";
-}
-
-TEST_P(RestoreFromBackupTest, EncryptionOverrideChoosesAnotherKey) {
-  auto out = client->RestoreTableFromBackup(
-      M::RestoreTableFromBackupRequest()
-          .WithTargetTableName("customers-restored")
-          .WithBackupArn(CustomersBackup())
-          .WithSSESpecificationOverride(M::SSESpecification().WithEnabled(true).WithSSEType(M::SSEType::KMS).WithKMSMasterKeyId("alias/restored")));
-  ASSERT_TRUE(out.IsSuccess()) << out.GetError();
-  EXPECT_EQ(Describe("customers-restored").GetSSEDescription().GetKMSMasterKeyArn(), "arn:aws:kms:us-east-1:123456789012:alias/restored");
 }
 
 DYNAFAKE_INSTANTIATE(RestoreLifecycleTest);

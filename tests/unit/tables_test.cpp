@@ -1,6 +1,6 @@
-// Tables: CreateTable, DescribeTable, UpdateTable, DeleteTable, ListTables and
-// tags — what each returns, how the table's status moves on the clock, and the
-// error each state conflict produces.
+// Tables: CreateTable, DescribeTable, DeleteTable, ListTables and tags — what
+// each returns, how the table's status moves on the clock, and the error each
+// state conflict produces. UpdateTable: table_updates_test.cpp.
 #include "fixtures.hpp"
 
 #include <regex>
@@ -26,24 +26,6 @@ M::TableDescription Describe(const dynafake::ClientInterface& client, const std:
   auto out = client.DescribeTable(M::DescribeTableRequest().WithTableName(name));
   EXPECT_TRUE(out.IsSuccess()) << out.GetError();
   return out.IsSuccess() ? out.GetResult().GetTable() : M::TableDescription();
-}
-
-M::UpdateTableRequest SwitchToProvisioned(const std::string& name = "orders") {
-  return M::UpdateTableRequest()
-      .WithTableName(name)
-      .WithBillingMode(M::BillingMode::PROVISIONED)
-      .WithProvisionedThroughput(M::ProvisionedThroughput().WithReadCapacityUnits(5).WithWriteCapacityUnits(5));
-}
-
-M::UpdateTableRequest AddStatusIndex(const std::string& name = "orders") {
-  return M::UpdateTableRequest()
-      .WithTableName(name)
-      .WithAttributeDefinitions({M::AttributeDefinition().WithAttributeName("status").WithAttributeType(M::ScalarAttributeType::S)})
-      .WithGlobalSecondaryIndexUpdates({M::GlobalSecondaryIndexUpdate().WithCreate(
-          M::CreateGlobalSecondaryIndexAction()
-              .WithIndexName("by-status")
-              .WithKeySchema({M::KeySchemaElement().WithAttributeName("status").WithKeyType(M::KeyType::HASH)})
-              .WithProjection(M::Projection().WithProjectionType(M::ProjectionType::ALL)))});
 }
 
 // ---------------------------------------------------------------- CreateTable
@@ -226,116 +208,6 @@ TEST_P(TablesTest, DescribeTableCountsItemsWritten) {
   const auto d = Describe(*client);
   EXPECT_EQ(d.GetItemCount(), 2);
   EXPECT_GT(d.GetTableSizeBytes(), 0);
-}
-
-// ---------------------------------------------------------------- UpdateTable
-
-TEST_P(TablesRealisticTest, UpdateTableIsUpdatingThenActive) {
-  CreateActiveTable();
-  auto out = client->UpdateTable(SwitchToProvisioned());
-  ASSERT_TRUE(out.IsSuccess()) << out.GetError();
-  EXPECT_EQ(out.GetResult().GetTableDescription().GetTableStatus(), M::TableStatus::UPDATING);
-  clock.Advance(service.Options().durations.tableUpdate - 1ms);
-  EXPECT_EQ(Describe(*client).GetTableStatus(), M::TableStatus::UPDATING);
-  clock.Advance(1ms);
-  const auto d = Describe(*client);
-  EXPECT_EQ(d.GetTableStatus(), M::TableStatus::ACTIVE);
-  EXPECT_EQ(d.GetBillingModeSummary().GetBillingMode(), M::BillingMode::PROVISIONED);
-  EXPECT_EQ(d.GetProvisionedThroughput().GetReadCapacityUnits(), 5);
-}
-
-TEST_P(TablesTest, UpdateTableAnswersUpdatingEvenWhenTheUpdateIsInstant) {
-  CreateActiveTable();
-  auto out = client->UpdateTable(SwitchToProvisioned());
-  ASSERT_TRUE(out.IsSuccess()) << out.GetError();
-  EXPECT_EQ(out.GetResult().GetTableDescription().GetTableStatus(), M::TableStatus::UPDATING);
-  EXPECT_EQ(Describe(*client).GetTableStatus(), M::TableStatus::ACTIVE);
-}
-
-TEST_P(TablesRealisticTest, SecondUpdateWhileUpdatingIsResourceInUse) {
-  CreateActiveTable();
-  ASSERT_TRUE(client->UpdateTable(SwitchToProvisioned()).IsSuccess());
-  auto out = client->UpdateTable(M::UpdateTableRequest().WithTableName("orders").WithProvisionedThroughput(
-      M::ProvisionedThroughput().WithReadCapacityUnits(9).WithWriteCapacityUnits(9)));
-  ASSERT_FALSE(out.IsSuccess());
-  EXPECT_EQ(out.GetError().GetErrorType(), DynamoDBErrors::RESOURCE_IN_USE);
-  EXPECT_EQ(out.GetError().GetMessage(), "Attempt to change a resource which is still in use: Table is being updated: orders");
-}
-
-TEST_P(TablesRealisticTest, UpdateTableWhileCreatingIsResourceInUse) {
-  ASSERT_TRUE(client->CreateTable(OrdersTable()).IsSuccess());
-  auto out = client->UpdateTable(SwitchToProvisioned());
-  ASSERT_FALSE(out.IsSuccess());
-  EXPECT_EQ(out.GetError().GetErrorType(), DynamoDBErrors::RESOURCE_IN_USE);
-  EXPECT_EQ(out.GetError().GetMessage(), "Attempt to change a resource which is still in use: Table is being created: orders");
-}
-
-TEST_P(TablesTest, UpdateTableWithNothingToUpdateIsRefused) {
-  CreateActiveTable();
-  auto out = client->UpdateTable(M::UpdateTableRequest().WithTableName("orders"));
-  ASSERT_FALSE(out.IsSuccess());
-  EXPECT_EQ(out.GetError().GetErrorType(), DynamoDBErrors::VALIDATION);
-  EXPECT_EQ(out.GetError().GetMessage(),
-            "At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, GlobalSecondaryIndexUpdates or "
-            "SSESpecification or ReplicaUpdates is required");
-}
-
-TEST_P(TablesTest, UpdateTableOfAnUnknownTableIsResourceNotFound) {
-  auto out = client->UpdateTable(SwitchToProvisioned("missing"));
-  ASSERT_FALSE(out.IsSuccess());
-  EXPECT_EQ(out.GetError().GetErrorType(), DynamoDBErrors::RESOURCE_NOT_FOUND);
-  EXPECT_EQ(out.GetError().GetMessage(), "Requested resource not found: Table: missing not found");
-}
-
-TEST_P(TablesRealisticTest, CreatedGlobalSecondaryIndexBackfillsThenIsActive) {
-  CreateActiveTable();
-  auto out = client->UpdateTable(AddStatusIndex());
-  ASSERT_TRUE(out.IsSuccess()) << out.GetError();
-  auto d = Describe(*client);
-  ASSERT_EQ(d.GetGlobalSecondaryIndexes().size(), 1u);
-  EXPECT_EQ(d.GetGlobalSecondaryIndexes()[0].GetIndexName(), "by-status");
-  EXPECT_EQ(d.GetGlobalSecondaryIndexes()[0].GetIndexStatus(), M::IndexStatus::CREATING);
-  EXPECT_TRUE(d.GetGlobalSecondaryIndexes()[0].GetBackfilling());
-  EXPECT_EQ(d.GetGlobalSecondaryIndexes()[0].GetIndexArn(), service.TableArn("orders") + "/index/by-status");
-  clock.Advance(service.Options().durations.tableUpdate);
-  d = Describe(*client);
-  ASSERT_EQ(d.GetGlobalSecondaryIndexes().size(), 1u);
-  EXPECT_EQ(d.GetGlobalSecondaryIndexes()[0].GetIndexStatus(), M::IndexStatus::ACTIVE);
-  EXPECT_FALSE(d.GetGlobalSecondaryIndexes()[0].GetBackfilling());
-}
-
-TEST_P(TablesRealisticTest, DeletedGlobalSecondaryIndexIsDeletingThenGone) {
-  CreateActiveTable();
-  ASSERT_TRUE(client->UpdateTable(AddStatusIndex()).IsSuccess());
-  clock.Advance(service.Options().durations.tableUpdate);
-  auto out = client->UpdateTable(M::UpdateTableRequest().WithTableName("orders").WithGlobalSecondaryIndexUpdates(
-      {M::GlobalSecondaryIndexUpdate().WithDelete(M::DeleteGlobalSecondaryIndexAction().WithIndexName("by-status"))}));
-  ASSERT_TRUE(out.IsSuccess()) << out.GetError();
-  auto d = Describe(*client);
-  ASSERT_EQ(d.GetGlobalSecondaryIndexes().size(), 1u);
-  EXPECT_EQ(d.GetGlobalSecondaryIndexes()[0].GetIndexStatus(), M::IndexStatus::DELETING);
-  clock.Advance(service.Options().durations.tableUpdate);
-  EXPECT_TRUE(Describe(*client).GetGlobalSecondaryIndexes().empty());
-}
-
-TEST_P(TablesTest, DeletingAnUnknownIndexIsResourceNotFound) {
-  CreateActiveTable();
-  auto out = client->UpdateTable(M::UpdateTableRequest().WithTableName("orders").WithGlobalSecondaryIndexUpdates(
-      {M::GlobalSecondaryIndexUpdate().WithDelete(M::DeleteGlobalSecondaryIndexAction().WithIndexName("nope"))}));
-  ASSERT_FALSE(out.IsSuccess());
-  EXPECT_EQ(out.GetError().GetErrorType(), DynamoDBErrors::RESOURCE_NOT_FOUND);
-  EXPECT_EQ(out.GetError().GetMessage(), "Requested resource not found: Index: nope not found");
-}
-
-TEST_P(TablesTest, FailedUpdateTableLeavesTheTableAsItWas) {
-  CreateActiveTable();
-  const auto before = Describe(*client);
-  // a valid index creation, then a deletion of an index that does not exist: nothing is applied
-  auto request = AddStatusIndex();
-  request.AddGlobalSecondaryIndexUpdates(
-      M::GlobalSecondaryIndexUpdate().WithDelete(M::DeleteGlobalSecondaryIndexAction().WithIndexName("nope")));
-  ASSERT_FALSE(client->UpdateTable(request).IsSuccess());
-  EXPECT_EQ(Describe(*client), before);
 }
 
 // ---------------------------------------------------------------- DeleteTable

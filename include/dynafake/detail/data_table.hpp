@@ -9,7 +9,7 @@
 #include <string>      // std::string
 
 #include "dynafake/detail/history.hpp"       // History, Item, Version
-#include "dynafake/detail/items.hpp"         // KeyDef, EncodeKey
+#include "dynafake/detail/keys.hpp"          // KeyDef, EncodeKey
 #include "dynafake/detail/table_schema.hpp"  // TableSchema
 #include "dynafake/model/errors.hpp"         // DynamoDBError
 

@@ -1,4 +1,7 @@
-// dynafake — service-style messages for errors a fault rule injects without one.
+// dynafake — the catalogue of error messages: every message the Service
+// answers with is written here once, in the service's words, and nowhere
+// else. (Constraint violations found by the generated validation rules are
+// worded by detail::Validator, which builds them from the constraint.)
 #pragma once
 
 #include <string>  // std::string
@@ -7,27 +10,182 @@
 
 namespace dynafake {
 namespace detail {
+namespace msg {
 
-inline std::string DefaultMessage(DynamoDBErrors type) {
+// ---- a table, index, backup or resource that is not there
+
+/// TableNotFoundException (backup and continuous-backup operations).
+inline std::string TableNotFound(const std::string& table) { return "Table not found: " + table; }
+/// ResourceNotFoundException (table and item operations).
+inline std::string ResourceNotFound(const std::string& what) { return "Requested resource not found: " + what; }
+inline std::string TableResourceNotFound(const std::string& table) {
+  return ResourceNotFound("Table: " + table + " not found");
+}
+inline std::string IndexResourceNotFound(const std::string& index) {
+  return ResourceNotFound("Index: " + index + " not found");
+}
+/// The service's own spelling ("ResourcArn") for an ARN that names no table.
+inline std::string ArnResourceNotFound(const std::string& arn) {
+  return ResourceNotFound("ResourcArn: " + arn + " not found");
+}
+inline std::string BackupNotFound(const std::string& arn) { return "Backup not found: " + arn; }
+/// The data plane names no table (architect/dynalite db/index.js getTable).
+inline std::string DataPlaneResourceNotFound() { return "Requested resource not found"; }
+
+// ---- something is in use or already there
+
+/// "created", "updated", "deleted" or "restored", with the table's name.
+inline std::string TableIsBeing(const std::string& doing, const std::string& table) {
+  return "Table is being " + doing + ": " + table;
+}
+inline std::string TableAlreadyExists(const std::string& table) { return "Table already exists: " + table; }
+/// ResourceInUseException: prefixes what is in use.
+inline std::string ResourceInUse(const std::string& what) {
+  return "Attempt to change a resource which is still in use: " + what;
+}
+inline std::string TableNotActive(const std::string& table) { return ResourceInUse("Table is not active: " + table); }
+inline std::string BackupOfTableBeingCreated(const std::string& table, const std::string& backupArn) {
+  return ResourceInUse("A backup of table " + table + " is being created: " + backupArn);
+}
+inline std::string BackupIsBeingCreated(const std::string& backupArn) { return "Backup is being created: " + backupArn; }
+inline std::string BackupAlreadyBeingCreated(const std::string& table, const std::string& backupArn) {
+  return "Backup is already being created for table: " + table + " (" + backupArn + ")";
+}
+inline std::string BackupUsedByRestore(const std::string& table) {
+  return "Backup is being used to restore table: " + table;
+}
+inline std::string ContinuousBackupsUnavailable(const std::string& table) {
+  return "Backups are being enabled for the table: " + table + ". Please retry later";
+}
+inline std::string PointInTimeRecoveryNotEnabled(const std::string& table) {
+  return "Point in time recovery is not enabled for table '" + table + "'";
+}
+inline std::string RestoreTimeOutsideWindow(const std::string& when, const std::string& earliest,
+                                            const std::string& latest) {
+  return "Restore time " + when + " is outside the restorable window: EarliestRestorableDateTime " + earliest +
+         ", LatestRestorableDateTime " + latest;
+}
+/// Time to Live (architect/dynalite test/updateTimeToLive.js).
+inline std::string TimeToLiveAlready(bool enabled) {
+  return std::string("TimeToLive is already ") + (enabled ? "enabled" : "disabled");
+}
+inline std::string DeletionProtected() {
+  return "Resource cannot be deleted as it is currently protected against deletion. Disable deletion protection "
+         "first.";
+}
+
+// ---- limits (LimitExceededException)
+
+inline std::string RateExceeded(const std::string& operation, int perSecond) {
+  return "Rate of " + operation + " requests exceeds the limit of " + std::to_string(perSecond) +
+         " per second for this account";
+}
+inline std::string SubscriberLimit(const std::string& what) { return "Subscriber limit exceeded: " + what; }
+inline std::string TablesInTransitionLimit(int limit) {
+  return SubscriberLimit("Only " + std::to_string(limit) + " tables can be created, updated or deleted simultaneously");
+}
+inline std::string TablesWithIndexesLimit(int limit) {
+  return SubscriberLimit("Only " + std::to_string(limit) +
+                         " tables with secondary indexes can be created simultaneously");
+}
+inline std::string RestoresLimit(int limit) {
+  return SubscriberLimit("Only " + std::to_string(limit) + " restores can be in progress at the same time");
+}
+inline std::string TableCountLimit(std::size_t tables) {
+  return SubscriberLimit("the account already has " + std::to_string(tables) + " tables");
+}
+inline std::string BackupsInProgressLimit(int creating) {
+  return SubscriberLimit(std::to_string(creating) + " backups are already being created");
+}
+inline std::string TooManyTags() { return "The number of tags on a resource cannot exceed 50"; }
+
+// ---- invalid requests (ValidationException)
+
+/// "One or more parameter values were invalid: " + what.
+inline std::string Invalid(const std::string& what) { return "One or more parameter values were invalid: " + what; }
+inline std::string OneValidationError(const std::string& what) { return "1 validation error detected: " + what; }
+inline std::string TableNamePattern(const std::string& name) {
+  return OneValidationError("Value '" + name +
+                            "' at 'tableName' failed to satisfy constraint: Member must satisfy regular expression "
+                            "pattern: [a-zA-Z0-9_.-]+ and have length between 3 and 255");
+}
+inline std::string KeySchemaSize(std::size_t elements, const std::string& path) {
+  return OneValidationError("Value '" + std::to_string(elements) + " elements' at '" + path +
+                            "' failed to satisfy constraint: Member must have length less than or equal to 2");
+}
+inline std::string ThroughputAtLeastOne() { return Invalid("Provisioned throughput values must be at least 1"); }
+inline std::string NoThroughputWhenOnDemand() {
+  return Invalid("Neither ReadCapacityUnits nor WriteCapacityUnits can be specified when BillingMode is "
+                 "PAY_PER_REQUEST");
+}
+inline std::string ThroughputUnchanged(long long read, long long write) {
+  const std::string r = std::to_string(read), w = std::to_string(write);
+  return "The provisioned throughput for the table will not change. The requested value equals the current value. "
+         "Current ReadCapacityUnits provisioned for the table: " +
+         r + ". Requested ReadCapacityUnits: " + r + ". Current WriteCapacityUnits provisioned for the table: " + w +
+         ". Requested WriteCapacityUnits: " + w +
+         ". Refer to the Amazon DynamoDB Developer Guide for current limits and how to request higher limits.";
+}
+inline std::string NothingToUpdate() {
+  return "At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, GlobalSecondaryIndexUpdates or "
+         "SSESpecification or ReplicaUpdates is required";
+}
+inline std::string IndexOverrideNotInSource(const std::string& member, const std::string& index) {
+  return Invalid(member + " names index " + index + ", which the source does not have");
+}
+
+// ---- items
+
+inline std::string EmptyAttributeValue() {
+  return "Supplied AttributeValue is empty, must contain exactly one of the supported datatypes";
+}
+inline std::string NotANumber(const std::string& text) {
+  return "The parameter cannot be converted to a numeric value: " + text;
+}
+inline std::string KeyDoesNotMatchSchema() { return "The provided key element does not match the schema"; }
+inline std::string ItemTooLarge() { return "Item size has exceeded the maximum allowed size"; }
+inline std::string TableHasNoSuchIndex(const std::string& index) {
+  return "The table does not have the specified index: " + index;
+}
+
+// ---- what dynafake does not model (ValidationException, saying so)
+
+inline std::string NoGlobalTables(const std::string& members) {
+  return "dynafake does not model global tables: " + members + " are not supported";
+}
+inline std::string NoExpressions(const std::string& members) {
+  return "dynafake does not evaluate condition, update or filter expressions (" + members +
+         "); seed and read items with plain PutItem, GetItem, DeleteItem, Scan and BatchWriteItem";
+}
+inline std::string NoNestedProjection(const std::string& path) {
+  return "dynafake supports only top-level attribute names in ProjectionExpression: " + path;
+}
+
+// ---- an error a fault rule injects without a message gets the service's wording
+
+inline std::string Default(DynamoDBErrors type) {
   switch (type) {
     case DynamoDBErrors::INTERNAL_FAILURE: return "Internal server error";
     case DynamoDBErrors::SERVICE_UNAVAILABLE: return "The service is currently unavailable";
     case DynamoDBErrors::THROTTLING: return "Rate of requests exceeds the allowed throughput.";
-    case DynamoDBErrors::VALIDATION: return "1 validation error detected: injected by a dynafake fault rule";
+    case DynamoDBErrors::VALIDATION: return OneValidationError("injected by a dynafake fault rule");
     case DynamoDBErrors::ACCESS_DENIED: return "User is not authorized to perform this operation";
     case DynamoDBErrors::RESOURCE_NOT_FOUND: return "Requested resource not found";
     case DynamoDBErrors::BACKUP_IN_USE: return "Backup is being used by another backup operation";
     case DynamoDBErrors::BACKUP_NOT_FOUND: return "Backup not found";
     case DynamoDBErrors::CONDITIONAL_CHECK_FAILED: return "The conditional request failed";
-    case DynamoDBErrors::CONTINUOUS_BACKUPS_UNAVAILABLE: return "Backups are being enabled for the table. Please retry later";
+    case DynamoDBErrors::CONTINUOUS_BACKUPS_UNAVAILABLE:
+      return "Backups are being enabled for the table. Please retry later";
     case DynamoDBErrors::INVALID_RESTORE_TIME: return "Restore time is outside the restorable window";
     case DynamoDBErrors::ITEM_COLLECTION_SIZE_LIMIT_EXCEEDED: return "Item collection size limit exceeded";
-    case DynamoDBErrors::LIMIT_EXCEEDED: return "Subscriber limit exceeded: too many concurrent control plane operations";
-    case DynamoDBErrors::POINT_IN_TIME_RECOVERY_UNAVAILABLE: return "Point in time recovery is not enabled for the table";
+    case DynamoDBErrors::LIMIT_EXCEEDED: return SubscriberLimit("too many concurrent control plane operations");
+    case DynamoDBErrors::POINT_IN_TIME_RECOVERY_UNAVAILABLE:
+      return "Point in time recovery is not enabled for the table";
     case DynamoDBErrors::PROVISIONED_THROUGHPUT_EXCEEDED:
       return "The level of configured provisioned throughput for the table was exceeded.";
     case DynamoDBErrors::REPLICATED_WRITE_CONFLICT: return "Replicated write conflict";
-    case DynamoDBErrors::REQUEST_LIMIT_EXCEEDED: return "Throughput exceeds the current throughput limit for your account.";
+    case DynamoDBErrors::REQUEST_LIMIT_EXCEEDED:
+      return "Throughput exceeds the current throughput limit for your account.";
     case DynamoDBErrors::RESOURCE_IN_USE: return "Attempt to change a resource which is still in use";
     case DynamoDBErrors::TABLE_ALREADY_EXISTS: return "Table already exists";
     case DynamoDBErrors::TABLE_IN_USE: return "Table is being created or deleted";
@@ -36,6 +194,11 @@ inline std::string DefaultMessage(DynamoDBErrors type) {
     default: return "Injected error";
   }
 }
+
+}  // namespace msg
+
+/// The message an error of `type` carries when none was given (fault rules, gMock's ReturnError).
+inline std::string DefaultMessage(DynamoDBErrors type) { return msg::Default(type); }
 
 }  // namespace detail
 }  // namespace dynafake

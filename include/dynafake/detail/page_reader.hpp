@@ -22,7 +22,7 @@
 
 #include "dynafake/detail/history.hpp"           // History, Item
 #include "dynafake/detail/item_checks.hpp"       // ItemBytes
-#include "dynafake/detail/items.hpp"             // EncodePart
+#include "dynafake/detail/keys.hpp"              // EncodePart
 #include "dynafake/detail/table_schema.hpp"      // TableSchema, IndexEntry, CompareInPartition
 #include "dynafake/expression/key_condition.hpp"  // KeyPredicate, KeyOp
 #include "dynafake/expression/value_ops.hpp"     // Equal, CompareOrdered, BeginsWith

@@ -2,6 +2,7 @@
 // Do not edit: change the generator and run it again.
 #pragma once
 
+#include <string>  // std::string
 #include "dynafake/model/errors.hpp"  // DynamoDBError
 #include "dynafake/model/outcome.hpp"  // Outcome
 #include "dynafake/generated/requests.hpp"  // XRequest
@@ -71,190 +72,322 @@ using UpdateTimeToLiveOutcome = Outcome<UpdateTimeToLiveResult, DynamoDBError>;
 
 inline constexpr const char* kTargetPrefix = "DynamoDB_20120810";
 
-/// Per-operation facts, keyed by request type: its name, result and outcome.
+/// Per-operation facts, keyed by request type: its name, result and outcome, the
+/// calls per second the service documents (0: none), and which members name the
+/// table and the backup the call is about (what fault rules match on).
 template <class Request>
 struct OperationTraits;
 template <>
 struct OperationTraits<Model::CreateBackupRequest> {
   static constexpr const char* kName = "CreateBackup";
+  static constexpr int kDocumentedCallsPerSecond = 50;
   using Request = Model::CreateBackupRequest;
   using Result = Model::CreateBackupResult;
   using Outcome = Model::CreateBackupOutcome;
+  /// The table the call is about, as the request names it (a name or an ARN), or "".
+  static std::string TableArgument(const Request& r) { return r.GetTableName(); }
+  /// The backup the call is about (its ARN), or "".
+  static std::string BackupArgument(const Request&) { return std::string(); }
 };
 template <>
 struct OperationTraits<Model::DescribeBackupRequest> {
   static constexpr const char* kName = "DescribeBackup";
+  static constexpr int kDocumentedCallsPerSecond = 10;
   using Request = Model::DescribeBackupRequest;
   using Result = Model::DescribeBackupResult;
   using Outcome = Model::DescribeBackupOutcome;
+  /// The table the call is about, as the request names it (a name or an ARN), or "".
+  static std::string TableArgument(const Request&) { return std::string(); }
+  /// The backup the call is about (its ARN), or "".
+  static std::string BackupArgument(const Request& r) { return r.GetBackupArn(); }
 };
 template <>
 struct OperationTraits<Model::ListBackupsRequest> {
   static constexpr const char* kName = "ListBackups";
+  static constexpr int kDocumentedCallsPerSecond = 5;
   using Request = Model::ListBackupsRequest;
   using Result = Model::ListBackupsResult;
   using Outcome = Model::ListBackupsOutcome;
+  /// The table the call is about, as the request names it (a name or an ARN), or "".
+  static std::string TableArgument(const Request& r) { return r.GetTableName(); }
+  /// The backup the call is about (its ARN), or "".
+  static std::string BackupArgument(const Request&) { return std::string(); }
 };
 template <>
 struct OperationTraits<Model::DeleteBackupRequest> {
   static constexpr const char* kName = "DeleteBackup";
+  static constexpr int kDocumentedCallsPerSecond = 10;
   using Request = Model::DeleteBackupRequest;
   using Result = Model::DeleteBackupResult;
   using Outcome = Model::DeleteBackupOutcome;
+  /// The table the call is about, as the request names it (a name or an ARN), or "".
+  static std::string TableArgument(const Request&) { return std::string(); }
+  /// The backup the call is about (its ARN), or "".
+  static std::string BackupArgument(const Request& r) { return r.GetBackupArn(); }
 };
 template <>
 struct OperationTraits<Model::RestoreTableFromBackupRequest> {
   static constexpr const char* kName = "RestoreTableFromBackup";
+  static constexpr int kDocumentedCallsPerSecond = 10;
   using Request = Model::RestoreTableFromBackupRequest;
   using Result = Model::RestoreTableFromBackupResult;
   using Outcome = Model::RestoreTableFromBackupOutcome;
+  /// The table the call is about, as the request names it (a name or an ARN), or "".
+  static std::string TableArgument(const Request& r) { return r.GetTargetTableName(); }
+  /// The backup the call is about (its ARN), or "".
+  static std::string BackupArgument(const Request& r) { return r.GetBackupArn(); }
 };
 template <>
 struct OperationTraits<Model::RestoreTableToPointInTimeRequest> {
   static constexpr const char* kName = "RestoreTableToPointInTime";
+  static constexpr int kDocumentedCallsPerSecond = 0;
   using Request = Model::RestoreTableToPointInTimeRequest;
   using Result = Model::RestoreTableToPointInTimeResult;
   using Outcome = Model::RestoreTableToPointInTimeOutcome;
+  /// The table the call is about, as the request names it (a name or an ARN), or "".
+  static std::string TableArgument(const Request& r) { return r.GetTargetTableName(); }
+  /// The backup the call is about (its ARN), or "".
+  static std::string BackupArgument(const Request&) { return std::string(); }
 };
 template <>
 struct OperationTraits<Model::DescribeContinuousBackupsRequest> {
   static constexpr const char* kName = "DescribeContinuousBackups";
+  static constexpr int kDocumentedCallsPerSecond = 10;
   using Request = Model::DescribeContinuousBackupsRequest;
   using Result = Model::DescribeContinuousBackupsResult;
   using Outcome = Model::DescribeContinuousBackupsOutcome;
+  /// The table the call is about, as the request names it (a name or an ARN), or "".
+  static std::string TableArgument(const Request& r) { return r.GetTableName(); }
+  /// The backup the call is about (its ARN), or "".
+  static std::string BackupArgument(const Request&) { return std::string(); }
 };
 template <>
 struct OperationTraits<Model::UpdateContinuousBackupsRequest> {
   static constexpr const char* kName = "UpdateContinuousBackups";
+  static constexpr int kDocumentedCallsPerSecond = 0;
   using Request = Model::UpdateContinuousBackupsRequest;
   using Result = Model::UpdateContinuousBackupsResult;
   using Outcome = Model::UpdateContinuousBackupsOutcome;
+  /// The table the call is about, as the request names it (a name or an ARN), or "".
+  static std::string TableArgument(const Request& r) { return r.GetTableName(); }
+  /// The backup the call is about (its ARN), or "".
+  static std::string BackupArgument(const Request&) { return std::string(); }
 };
 template <>
 struct OperationTraits<Model::CreateTableRequest> {
   static constexpr const char* kName = "CreateTable";
+  static constexpr int kDocumentedCallsPerSecond = 0;
   using Request = Model::CreateTableRequest;
   using Result = Model::CreateTableResult;
   using Outcome = Model::CreateTableOutcome;
+  /// The table the call is about, as the request names it (a name or an ARN), or "".
+  static std::string TableArgument(const Request& r) { return r.GetTableName(); }
+  /// The backup the call is about (its ARN), or "".
+  static std::string BackupArgument(const Request&) { return std::string(); }
 };
 template <>
 struct OperationTraits<Model::DescribeTableRequest> {
   static constexpr const char* kName = "DescribeTable";
+  static constexpr int kDocumentedCallsPerSecond = 0;
   using Request = Model::DescribeTableRequest;
   using Result = Model::DescribeTableResult;
   using Outcome = Model::DescribeTableOutcome;
+  /// The table the call is about, as the request names it (a name or an ARN), or "".
+  static std::string TableArgument(const Request& r) { return r.GetTableName(); }
+  /// The backup the call is about (its ARN), or "".
+  static std::string BackupArgument(const Request&) { return std::string(); }
 };
 template <>
 struct OperationTraits<Model::DeleteTableRequest> {
   static constexpr const char* kName = "DeleteTable";
+  static constexpr int kDocumentedCallsPerSecond = 0;
   using Request = Model::DeleteTableRequest;
   using Result = Model::DeleteTableResult;
   using Outcome = Model::DeleteTableOutcome;
+  /// The table the call is about, as the request names it (a name or an ARN), or "".
+  static std::string TableArgument(const Request& r) { return r.GetTableName(); }
+  /// The backup the call is about (its ARN), or "".
+  static std::string BackupArgument(const Request&) { return std::string(); }
 };
 template <>
 struct OperationTraits<Model::UpdateTableRequest> {
   static constexpr const char* kName = "UpdateTable";
+  static constexpr int kDocumentedCallsPerSecond = 0;
   using Request = Model::UpdateTableRequest;
   using Result = Model::UpdateTableResult;
   using Outcome = Model::UpdateTableOutcome;
+  /// The table the call is about, as the request names it (a name or an ARN), or "".
+  static std::string TableArgument(const Request& r) { return r.GetTableName(); }
+  /// The backup the call is about (its ARN), or "".
+  static std::string BackupArgument(const Request&) { return std::string(); }
 };
 template <>
 struct OperationTraits<Model::ListTablesRequest> {
   static constexpr const char* kName = "ListTables";
+  static constexpr int kDocumentedCallsPerSecond = 0;
   using Request = Model::ListTablesRequest;
   using Result = Model::ListTablesResult;
   using Outcome = Model::ListTablesOutcome;
+  /// The table the call is about, as the request names it (a name or an ARN), or "".
+  static std::string TableArgument(const Request&) { return std::string(); }
+  /// The backup the call is about (its ARN), or "".
+  static std::string BackupArgument(const Request&) { return std::string(); }
 };
 template <>
 struct OperationTraits<Model::PutItemRequest> {
   static constexpr const char* kName = "PutItem";
+  static constexpr int kDocumentedCallsPerSecond = 0;
   using Request = Model::PutItemRequest;
   using Result = Model::PutItemResult;
   using Outcome = Model::PutItemOutcome;
+  /// The table the call is about, as the request names it (a name or an ARN), or "".
+  static std::string TableArgument(const Request& r) { return r.GetTableName(); }
+  /// The backup the call is about (its ARN), or "".
+  static std::string BackupArgument(const Request&) { return std::string(); }
 };
 template <>
 struct OperationTraits<Model::GetItemRequest> {
   static constexpr const char* kName = "GetItem";
+  static constexpr int kDocumentedCallsPerSecond = 0;
   using Request = Model::GetItemRequest;
   using Result = Model::GetItemResult;
   using Outcome = Model::GetItemOutcome;
+  /// The table the call is about, as the request names it (a name or an ARN), or "".
+  static std::string TableArgument(const Request& r) { return r.GetTableName(); }
+  /// The backup the call is about (its ARN), or "".
+  static std::string BackupArgument(const Request&) { return std::string(); }
 };
 template <>
 struct OperationTraits<Model::DeleteItemRequest> {
   static constexpr const char* kName = "DeleteItem";
+  static constexpr int kDocumentedCallsPerSecond = 0;
   using Request = Model::DeleteItemRequest;
   using Result = Model::DeleteItemResult;
   using Outcome = Model::DeleteItemOutcome;
+  /// The table the call is about, as the request names it (a name or an ARN), or "".
+  static std::string TableArgument(const Request& r) { return r.GetTableName(); }
+  /// The backup the call is about (its ARN), or "".
+  static std::string BackupArgument(const Request&) { return std::string(); }
 };
 template <>
 struct OperationTraits<Model::ScanRequest> {
   static constexpr const char* kName = "Scan";
+  static constexpr int kDocumentedCallsPerSecond = 0;
   using Request = Model::ScanRequest;
   using Result = Model::ScanResult;
   using Outcome = Model::ScanOutcome;
+  /// The table the call is about, as the request names it (a name or an ARN), or "".
+  static std::string TableArgument(const Request& r) { return r.GetTableName(); }
+  /// The backup the call is about (its ARN), or "".
+  static std::string BackupArgument(const Request&) { return std::string(); }
 };
 template <>
 struct OperationTraits<Model::BatchWriteItemRequest> {
   static constexpr const char* kName = "BatchWriteItem";
+  static constexpr int kDocumentedCallsPerSecond = 0;
   using Request = Model::BatchWriteItemRequest;
   using Result = Model::BatchWriteItemResult;
   using Outcome = Model::BatchWriteItemOutcome;
+  /// The table the call is about, as the request names it (a name or an ARN), or "".
+  static std::string TableArgument(const Request& r) { return r.GetRequestItems().size() == 1 ? r.GetRequestItems().begin()->first : std::string(); }
+  /// The backup the call is about (its ARN), or "".
+  static std::string BackupArgument(const Request&) { return std::string(); }
 };
 template <>
 struct OperationTraits<Model::TagResourceRequest> {
   static constexpr const char* kName = "TagResource";
+  static constexpr int kDocumentedCallsPerSecond = 0;
   using Request = Model::TagResourceRequest;
   using Result = Model::TagResourceResult;
   using Outcome = Model::TagResourceOutcome;
+  /// The table the call is about, as the request names it (a name or an ARN), or "".
+  static std::string TableArgument(const Request& r) { return r.GetResourceArn(); }
+  /// The backup the call is about (its ARN), or "".
+  static std::string BackupArgument(const Request&) { return std::string(); }
 };
 template <>
 struct OperationTraits<Model::ListTagsOfResourceRequest> {
   static constexpr const char* kName = "ListTagsOfResource";
+  static constexpr int kDocumentedCallsPerSecond = 0;
   using Request = Model::ListTagsOfResourceRequest;
   using Result = Model::ListTagsOfResourceResult;
   using Outcome = Model::ListTagsOfResourceOutcome;
+  /// The table the call is about, as the request names it (a name or an ARN), or "".
+  static std::string TableArgument(const Request& r) { return r.GetResourceArn(); }
+  /// The backup the call is about (its ARN), or "".
+  static std::string BackupArgument(const Request&) { return std::string(); }
 };
 template <>
 struct OperationTraits<Model::QueryRequest> {
   static constexpr const char* kName = "Query";
+  static constexpr int kDocumentedCallsPerSecond = 0;
   using Request = Model::QueryRequest;
   using Result = Model::QueryResult;
   using Outcome = Model::QueryOutcome;
+  /// The table the call is about, as the request names it (a name or an ARN), or "".
+  static std::string TableArgument(const Request& r) { return r.GetTableName(); }
+  /// The backup the call is about (its ARN), or "".
+  static std::string BackupArgument(const Request&) { return std::string(); }
 };
 template <>
 struct OperationTraits<Model::UpdateItemRequest> {
   static constexpr const char* kName = "UpdateItem";
+  static constexpr int kDocumentedCallsPerSecond = 0;
   using Request = Model::UpdateItemRequest;
   using Result = Model::UpdateItemResult;
   using Outcome = Model::UpdateItemOutcome;
+  /// The table the call is about, as the request names it (a name or an ARN), or "".
+  static std::string TableArgument(const Request& r) { return r.GetTableName(); }
+  /// The backup the call is about (its ARN), or "".
+  static std::string BackupArgument(const Request&) { return std::string(); }
 };
 template <>
 struct OperationTraits<Model::BatchGetItemRequest> {
   static constexpr const char* kName = "BatchGetItem";
+  static constexpr int kDocumentedCallsPerSecond = 0;
   using Request = Model::BatchGetItemRequest;
   using Result = Model::BatchGetItemResult;
   using Outcome = Model::BatchGetItemOutcome;
+  /// The table the call is about, as the request names it (a name or an ARN), or "".
+  static std::string TableArgument(const Request& r) { return r.GetRequestItems().size() == 1 ? r.GetRequestItems().begin()->first : std::string(); }
+  /// The backup the call is about (its ARN), or "".
+  static std::string BackupArgument(const Request&) { return std::string(); }
 };
 template <>
 struct OperationTraits<Model::UntagResourceRequest> {
   static constexpr const char* kName = "UntagResource";
+  static constexpr int kDocumentedCallsPerSecond = 0;
   using Request = Model::UntagResourceRequest;
   using Result = Model::UntagResourceResult;
   using Outcome = Model::UntagResourceOutcome;
+  /// The table the call is about, as the request names it (a name or an ARN), or "".
+  static std::string TableArgument(const Request& r) { return r.GetResourceArn(); }
+  /// The backup the call is about (its ARN), or "".
+  static std::string BackupArgument(const Request&) { return std::string(); }
 };
 template <>
 struct OperationTraits<Model::DescribeTimeToLiveRequest> {
   static constexpr const char* kName = "DescribeTimeToLive";
+  static constexpr int kDocumentedCallsPerSecond = 0;
   using Request = Model::DescribeTimeToLiveRequest;
   using Result = Model::DescribeTimeToLiveResult;
   using Outcome = Model::DescribeTimeToLiveOutcome;
+  /// The table the call is about, as the request names it (a name or an ARN), or "".
+  static std::string TableArgument(const Request& r) { return r.GetTableName(); }
+  /// The backup the call is about (its ARN), or "".
+  static std::string BackupArgument(const Request&) { return std::string(); }
 };
 template <>
 struct OperationTraits<Model::UpdateTimeToLiveRequest> {
   static constexpr const char* kName = "UpdateTimeToLive";
+  static constexpr int kDocumentedCallsPerSecond = 0;
   using Request = Model::UpdateTimeToLiveRequest;
   using Result = Model::UpdateTimeToLiveResult;
   using Outcome = Model::UpdateTimeToLiveOutcome;
+  /// The table the call is about, as the request names it (a name or an ARN), or "".
+  static std::string TableArgument(const Request& r) { return r.GetTableName(); }
+  /// The backup the call is about (its ARN), or "".
+  static std::string BackupArgument(const Request&) { return std::string(); }
 };
 
 namespace detail {

@@ -3,1107 +3,156 @@
 #pragma once
 
 #include <ostream>  // std::ostream
-#include "dynafake/detail/print_value.hpp"  // PrintValue
 #include "dynafake/generated/requests.hpp"  // XRequest
 #include "dynafake/generated/results.hpp"  // XResult
 
 namespace dynafake {
 namespace Model {
 
-inline std::ostream& operator<<(std::ostream& os, AttributeAction value) {
-  return os << (value == AttributeAction::NOT_SET ? std::string("NOT_SET") : AttributeActionMapper::GetNameForAttributeAction(value));
-}
-inline std::ostream& operator<<(std::ostream& os, BackupStatus value) {
-  return os << (value == BackupStatus::NOT_SET ? std::string("NOT_SET") : BackupStatusMapper::GetNameForBackupStatus(value));
-}
-inline std::ostream& operator<<(std::ostream& os, BackupType value) {
-  return os << (value == BackupType::NOT_SET ? std::string("NOT_SET") : BackupTypeMapper::GetNameForBackupType(value));
-}
-inline std::ostream& operator<<(std::ostream& os, BackupTypeFilter value) {
-  return os << (value == BackupTypeFilter::NOT_SET ? std::string("NOT_SET") : BackupTypeFilterMapper::GetNameForBackupTypeFilter(value));
-}
-inline std::ostream& operator<<(std::ostream& os, BillingMode value) {
-  return os << (value == BillingMode::NOT_SET ? std::string("NOT_SET") : BillingModeMapper::GetNameForBillingMode(value));
-}
-inline std::ostream& operator<<(std::ostream& os, ComparisonOperator value) {
-  return os << (value == ComparisonOperator::NOT_SET ? std::string("NOT_SET") : ComparisonOperatorMapper::GetNameForComparisonOperator(value));
-}
-inline std::ostream& operator<<(std::ostream& os, ConditionalOperator value) {
-  return os << (value == ConditionalOperator::NOT_SET ? std::string("NOT_SET") : ConditionalOperatorMapper::GetNameForConditionalOperator(value));
-}
-inline std::ostream& operator<<(std::ostream& os, ContinuousBackupsStatus value) {
-  return os << (value == ContinuousBackupsStatus::NOT_SET ? std::string("NOT_SET") : ContinuousBackupsStatusMapper::GetNameForContinuousBackupsStatus(value));
-}
-inline std::ostream& operator<<(std::ostream& os, GlobalTableSettingsReplicationMode value) {
-  return os << (value == GlobalTableSettingsReplicationMode::NOT_SET ? std::string("NOT_SET") : GlobalTableSettingsReplicationModeMapper::GetNameForGlobalTableSettingsReplicationMode(value));
-}
-inline std::ostream& operator<<(std::ostream& os, IndexStatus value) {
-  return os << (value == IndexStatus::NOT_SET ? std::string("NOT_SET") : IndexStatusMapper::GetNameForIndexStatus(value));
-}
-inline std::ostream& operator<<(std::ostream& os, KeyType value) {
-  return os << (value == KeyType::NOT_SET ? std::string("NOT_SET") : KeyTypeMapper::GetNameForKeyType(value));
-}
-inline std::ostream& operator<<(std::ostream& os, MultiRegionConsistency value) {
-  return os << (value == MultiRegionConsistency::NOT_SET ? std::string("NOT_SET") : MultiRegionConsistencyMapper::GetNameForMultiRegionConsistency(value));
-}
-inline std::ostream& operator<<(std::ostream& os, PointInTimeRecoveryStatus value) {
-  return os << (value == PointInTimeRecoveryStatus::NOT_SET ? std::string("NOT_SET") : PointInTimeRecoveryStatusMapper::GetNameForPointInTimeRecoveryStatus(value));
-}
-inline std::ostream& operator<<(std::ostream& os, ProjectionType value) {
-  return os << (value == ProjectionType::NOT_SET ? std::string("NOT_SET") : ProjectionTypeMapper::GetNameForProjectionType(value));
-}
-inline std::ostream& operator<<(std::ostream& os, ReplicaStatus value) {
-  return os << (value == ReplicaStatus::NOT_SET ? std::string("NOT_SET") : ReplicaStatusMapper::GetNameForReplicaStatus(value));
-}
-inline std::ostream& operator<<(std::ostream& os, ReturnConsumedCapacity value) {
-  return os << (value == ReturnConsumedCapacity::NOT_SET ? std::string("NOT_SET") : ReturnConsumedCapacityMapper::GetNameForReturnConsumedCapacity(value));
-}
-inline std::ostream& operator<<(std::ostream& os, ReturnItemCollectionMetrics value) {
-  return os << (value == ReturnItemCollectionMetrics::NOT_SET ? std::string("NOT_SET") : ReturnItemCollectionMetricsMapper::GetNameForReturnItemCollectionMetrics(value));
-}
-inline std::ostream& operator<<(std::ostream& os, ReturnValue value) {
-  return os << (value == ReturnValue::NOT_SET ? std::string("NOT_SET") : ReturnValueMapper::GetNameForReturnValue(value));
-}
-inline std::ostream& operator<<(std::ostream& os, ReturnValuesOnConditionCheckFailure value) {
-  return os << (value == ReturnValuesOnConditionCheckFailure::NOT_SET ? std::string("NOT_SET") : ReturnValuesOnConditionCheckFailureMapper::GetNameForReturnValuesOnConditionCheckFailure(value));
-}
-inline std::ostream& operator<<(std::ostream& os, SSEStatus value) {
-  return os << (value == SSEStatus::NOT_SET ? std::string("NOT_SET") : SSEStatusMapper::GetNameForSSEStatus(value));
-}
-inline std::ostream& operator<<(std::ostream& os, SSEType value) {
-  return os << (value == SSEType::NOT_SET ? std::string("NOT_SET") : SSETypeMapper::GetNameForSSEType(value));
-}
-inline std::ostream& operator<<(std::ostream& os, ScalarAttributeType value) {
-  return os << (value == ScalarAttributeType::NOT_SET ? std::string("NOT_SET") : ScalarAttributeTypeMapper::GetNameForScalarAttributeType(value));
-}
-inline std::ostream& operator<<(std::ostream& os, Select value) {
-  return os << (value == Select::NOT_SET ? std::string("NOT_SET") : SelectMapper::GetNameForSelect(value));
-}
-inline std::ostream& operator<<(std::ostream& os, StreamViewType value) {
-  return os << (value == StreamViewType::NOT_SET ? std::string("NOT_SET") : StreamViewTypeMapper::GetNameForStreamViewType(value));
-}
-inline std::ostream& operator<<(std::ostream& os, TableClass value) {
-  return os << (value == TableClass::NOT_SET ? std::string("NOT_SET") : TableClassMapper::GetNameForTableClass(value));
-}
-inline std::ostream& operator<<(std::ostream& os, TableStatus value) {
-  return os << (value == TableStatus::NOT_SET ? std::string("NOT_SET") : TableStatusMapper::GetNameForTableStatus(value));
-}
-inline std::ostream& operator<<(std::ostream& os, TimeToLiveStatus value) {
-  return os << (value == TimeToLiveStatus::NOT_SET ? std::string("NOT_SET") : TimeToLiveStatusMapper::GetNameForTimeToLiveStatus(value));
-}
-inline std::ostream& operator<<(std::ostream& os, WitnessStatus value) {
-  return os << (value == WitnessStatus::NOT_SET ? std::string("NOT_SET") : WitnessStatusMapper::GetNameForWitnessStatus(value));
-}
-
-inline std::ostream& operator<<(std::ostream& os, const ArchivalSummary& value);
-inline std::ostream& operator<<(std::ostream& os, const AttributeDefinition& value);
-inline std::ostream& operator<<(std::ostream& os, const AttributeValueUpdate& value);
-inline std::ostream& operator<<(std::ostream& os, const BackupDetails& value);
-inline std::ostream& operator<<(std::ostream& os, const KeySchemaElement& value);
-inline std::ostream& operator<<(std::ostream& os, const OnDemandThroughput& value);
-inline std::ostream& operator<<(std::ostream& os, const ProvisionedThroughput& value);
-inline std::ostream& operator<<(std::ostream& os, const SourceTableDetails& value);
-inline std::ostream& operator<<(std::ostream& os, const Projection& value);
-inline std::ostream& operator<<(std::ostream& os, const GlobalSecondaryIndexInfo& value);
-inline std::ostream& operator<<(std::ostream& os, const LocalSecondaryIndexInfo& value);
-inline std::ostream& operator<<(std::ostream& os, const SSEDescription& value);
-inline std::ostream& operator<<(std::ostream& os, const StreamSpecification& value);
-inline std::ostream& operator<<(std::ostream& os, const TimeToLiveDescription& value);
-inline std::ostream& operator<<(std::ostream& os, const SourceTableFeatureDetails& value);
-inline std::ostream& operator<<(std::ostream& os, const BackupDescription& value);
-inline std::ostream& operator<<(std::ostream& os, const BackupSummary& value);
-inline std::ostream& operator<<(std::ostream& os, const KeysAndAttributes& value);
-inline std::ostream& operator<<(std::ostream& os, const BatchGetItemRequest& value);
-inline std::ostream& operator<<(std::ostream& os, const Capacity& value);
-inline std::ostream& operator<<(std::ostream& os, const ConsumedCapacity& value);
-inline std::ostream& operator<<(std::ostream& os, const BatchGetItemResult& value);
-inline std::ostream& operator<<(std::ostream& os, const DeleteRequest& value);
-inline std::ostream& operator<<(std::ostream& os, const PutRequest& value);
-inline std::ostream& operator<<(std::ostream& os, const WriteRequest& value);
-inline std::ostream& operator<<(std::ostream& os, const BatchWriteItemRequest& value);
-inline std::ostream& operator<<(std::ostream& os, const ItemCollectionMetrics& value);
-inline std::ostream& operator<<(std::ostream& os, const BatchWriteItemResult& value);
-inline std::ostream& operator<<(std::ostream& os, const BillingModeSummary& value);
-inline std::ostream& operator<<(std::ostream& os, const Condition& value);
-inline std::ostream& operator<<(std::ostream& os, const PointInTimeRecoveryDescription& value);
-inline std::ostream& operator<<(std::ostream& os, const ContinuousBackupsDescription& value);
-inline std::ostream& operator<<(std::ostream& os, const CreateBackupRequest& value);
-inline std::ostream& operator<<(std::ostream& os, const CreateBackupResult& value);
-inline std::ostream& operator<<(std::ostream& os, const WarmThroughput& value);
-inline std::ostream& operator<<(std::ostream& os, const CreateGlobalSecondaryIndexAction& value);
-inline std::ostream& operator<<(std::ostream& os, const CreateGlobalTableWitnessGroupMemberAction& value);
-inline std::ostream& operator<<(std::ostream& os, const OnDemandThroughputOverride& value);
-inline std::ostream& operator<<(std::ostream& os, const ProvisionedThroughputOverride& value);
-inline std::ostream& operator<<(std::ostream& os, const ReplicaGlobalSecondaryIndex& value);
-inline std::ostream& operator<<(std::ostream& os, const CreateReplicationGroupMemberAction& value);
-inline std::ostream& operator<<(std::ostream& os, const GlobalSecondaryIndex& value);
-inline std::ostream& operator<<(std::ostream& os, const LocalSecondaryIndex& value);
-inline std::ostream& operator<<(std::ostream& os, const SSESpecification& value);
-inline std::ostream& operator<<(std::ostream& os, const Tag& value);
-inline std::ostream& operator<<(std::ostream& os, const CreateTableRequest& value);
-inline std::ostream& operator<<(std::ostream& os, const GlobalSecondaryIndexWarmThroughputDescription& value);
-inline std::ostream& operator<<(std::ostream& os, const ProvisionedThroughputDescription& value);
-inline std::ostream& operator<<(std::ostream& os, const GlobalSecondaryIndexDescription& value);
-inline std::ostream& operator<<(std::ostream& os, const GlobalTableWitnessDescription& value);
-inline std::ostream& operator<<(std::ostream& os, const LocalSecondaryIndexDescription& value);
-inline std::ostream& operator<<(std::ostream& os, const ReplicaGlobalSecondaryIndexDescription& value);
-inline std::ostream& operator<<(std::ostream& os, const TableClassSummary& value);
-inline std::ostream& operator<<(std::ostream& os, const TableWarmThroughputDescription& value);
-inline std::ostream& operator<<(std::ostream& os, const ReplicaDescription& value);
-inline std::ostream& operator<<(std::ostream& os, const RestoreSummary& value);
-inline std::ostream& operator<<(std::ostream& os, const TableDescription& value);
-inline std::ostream& operator<<(std::ostream& os, const CreateTableResult& value);
-inline std::ostream& operator<<(std::ostream& os, const DeleteBackupRequest& value);
-inline std::ostream& operator<<(std::ostream& os, const DeleteBackupResult& value);
-inline std::ostream& operator<<(std::ostream& os, const DeleteGlobalSecondaryIndexAction& value);
-inline std::ostream& operator<<(std::ostream& os, const DeleteGlobalTableWitnessGroupMemberAction& value);
-inline std::ostream& operator<<(std::ostream& os, const ExpectedAttributeValue& value);
-inline std::ostream& operator<<(std::ostream& os, const DeleteItemRequest& value);
-inline std::ostream& operator<<(std::ostream& os, const DeleteItemResult& value);
-inline std::ostream& operator<<(std::ostream& os, const DeleteReplicationGroupMemberAction& value);
-inline std::ostream& operator<<(std::ostream& os, const DeleteTableRequest& value);
-inline std::ostream& operator<<(std::ostream& os, const DeleteTableResult& value);
-inline std::ostream& operator<<(std::ostream& os, const DescribeBackupRequest& value);
-inline std::ostream& operator<<(std::ostream& os, const DescribeBackupResult& value);
-inline std::ostream& operator<<(std::ostream& os, const DescribeContinuousBackupsRequest& value);
-inline std::ostream& operator<<(std::ostream& os, const DescribeContinuousBackupsResult& value);
-inline std::ostream& operator<<(std::ostream& os, const DescribeTableRequest& value);
-inline std::ostream& operator<<(std::ostream& os, const DescribeTableResult& value);
-inline std::ostream& operator<<(std::ostream& os, const DescribeTimeToLiveRequest& value);
-inline std::ostream& operator<<(std::ostream& os, const DescribeTimeToLiveResult& value);
-inline std::ostream& operator<<(std::ostream& os, const GetItemRequest& value);
-inline std::ostream& operator<<(std::ostream& os, const GetItemResult& value);
-inline std::ostream& operator<<(std::ostream& os, const UpdateGlobalSecondaryIndexAction& value);
-inline std::ostream& operator<<(std::ostream& os, const GlobalSecondaryIndexUpdate& value);
-inline std::ostream& operator<<(std::ostream& os, const GlobalTableWitnessGroupUpdate& value);
-inline std::ostream& operator<<(std::ostream& os, const ListBackupsRequest& value);
-inline std::ostream& operator<<(std::ostream& os, const ListBackupsResult& value);
-inline std::ostream& operator<<(std::ostream& os, const ListTablesRequest& value);
-inline std::ostream& operator<<(std::ostream& os, const ListTablesResult& value);
-inline std::ostream& operator<<(std::ostream& os, const ListTagsOfResourceRequest& value);
-inline std::ostream& operator<<(std::ostream& os, const ListTagsOfResourceResult& value);
-inline std::ostream& operator<<(std::ostream& os, const PointInTimeRecoverySpecification& value);
-inline std::ostream& operator<<(std::ostream& os, const PutItemRequest& value);
-inline std::ostream& operator<<(std::ostream& os, const PutItemResult& value);
-inline std::ostream& operator<<(std::ostream& os, const QueryRequest& value);
-inline std::ostream& operator<<(std::ostream& os, const QueryResult& value);
-inline std::ostream& operator<<(std::ostream& os, const UpdateReplicationGroupMemberAction& value);
-inline std::ostream& operator<<(std::ostream& os, const ReplicationGroupUpdate& value);
-inline std::ostream& operator<<(std::ostream& os, const RestoreTableFromBackupRequest& value);
-inline std::ostream& operator<<(std::ostream& os, const RestoreTableFromBackupResult& value);
-inline std::ostream& operator<<(std::ostream& os, const RestoreTableToPointInTimeRequest& value);
-inline std::ostream& operator<<(std::ostream& os, const RestoreTableToPointInTimeResult& value);
-inline std::ostream& operator<<(std::ostream& os, const ScanRequest& value);
-inline std::ostream& operator<<(std::ostream& os, const ScanResult& value);
-inline std::ostream& operator<<(std::ostream& os, const TagResourceRequest& value);
-inline std::ostream& operator<<(std::ostream& os, const ThrottlingReason& value);
-inline std::ostream& operator<<(std::ostream& os, const TimeToLiveSpecification& value);
-inline std::ostream& operator<<(std::ostream& os, const UntagResourceRequest& value);
-inline std::ostream& operator<<(std::ostream& os, const UpdateContinuousBackupsRequest& value);
-inline std::ostream& operator<<(std::ostream& os, const UpdateContinuousBackupsResult& value);
-inline std::ostream& operator<<(std::ostream& os, const UpdateItemRequest& value);
-inline std::ostream& operator<<(std::ostream& os, const UpdateItemResult& value);
-inline std::ostream& operator<<(std::ostream& os, const UpdateTableRequest& value);
-inline std::ostream& operator<<(std::ostream& os, const UpdateTableResult& value);
-inline std::ostream& operator<<(std::ostream& os, const UpdateTimeToLiveRequest& value);
-inline std::ostream& operator<<(std::ostream& os, const UpdateTimeToLiveResult& value);
+// Every model type prints as Name{Member: value, ...} (members that have been set);
+// GoogleTest and gMock print them with these.
+std::ostream& operator<<(std::ostream& os, AttributeAction value);
+std::ostream& operator<<(std::ostream& os, BackupStatus value);
+std::ostream& operator<<(std::ostream& os, BackupType value);
+std::ostream& operator<<(std::ostream& os, BackupTypeFilter value);
+std::ostream& operator<<(std::ostream& os, BillingMode value);
+std::ostream& operator<<(std::ostream& os, ComparisonOperator value);
+std::ostream& operator<<(std::ostream& os, ConditionalOperator value);
+std::ostream& operator<<(std::ostream& os, ContinuousBackupsStatus value);
+std::ostream& operator<<(std::ostream& os, GlobalTableSettingsReplicationMode value);
+std::ostream& operator<<(std::ostream& os, IndexStatus value);
+std::ostream& operator<<(std::ostream& os, KeyType value);
+std::ostream& operator<<(std::ostream& os, MultiRegionConsistency value);
+std::ostream& operator<<(std::ostream& os, PointInTimeRecoveryStatus value);
+std::ostream& operator<<(std::ostream& os, ProjectionType value);
+std::ostream& operator<<(std::ostream& os, ReplicaStatus value);
+std::ostream& operator<<(std::ostream& os, ReturnConsumedCapacity value);
+std::ostream& operator<<(std::ostream& os, ReturnItemCollectionMetrics value);
+std::ostream& operator<<(std::ostream& os, ReturnValue value);
+std::ostream& operator<<(std::ostream& os, ReturnValuesOnConditionCheckFailure value);
+std::ostream& operator<<(std::ostream& os, SSEStatus value);
+std::ostream& operator<<(std::ostream& os, SSEType value);
+std::ostream& operator<<(std::ostream& os, ScalarAttributeType value);
+std::ostream& operator<<(std::ostream& os, Select value);
+std::ostream& operator<<(std::ostream& os, StreamViewType value);
+std::ostream& operator<<(std::ostream& os, TableClass value);
+std::ostream& operator<<(std::ostream& os, TableStatus value);
+std::ostream& operator<<(std::ostream& os, TimeToLiveStatus value);
+std::ostream& operator<<(std::ostream& os, WitnessStatus value);
+std::ostream& operator<<(std::ostream& os, const ArchivalSummary& value);
+std::ostream& operator<<(std::ostream& os, const AttributeDefinition& value);
+std::ostream& operator<<(std::ostream& os, const AttributeValueUpdate& value);
+std::ostream& operator<<(std::ostream& os, const BackupDetails& value);
+std::ostream& operator<<(std::ostream& os, const KeySchemaElement& value);
+std::ostream& operator<<(std::ostream& os, const OnDemandThroughput& value);
+std::ostream& operator<<(std::ostream& os, const ProvisionedThroughput& value);
+std::ostream& operator<<(std::ostream& os, const SourceTableDetails& value);
+std::ostream& operator<<(std::ostream& os, const Projection& value);
+std::ostream& operator<<(std::ostream& os, const GlobalSecondaryIndexInfo& value);
+std::ostream& operator<<(std::ostream& os, const LocalSecondaryIndexInfo& value);
+std::ostream& operator<<(std::ostream& os, const SSEDescription& value);
+std::ostream& operator<<(std::ostream& os, const StreamSpecification& value);
+std::ostream& operator<<(std::ostream& os, const TimeToLiveDescription& value);
+std::ostream& operator<<(std::ostream& os, const SourceTableFeatureDetails& value);
+std::ostream& operator<<(std::ostream& os, const BackupDescription& value);
+std::ostream& operator<<(std::ostream& os, const BackupSummary& value);
+std::ostream& operator<<(std::ostream& os, const KeysAndAttributes& value);
+std::ostream& operator<<(std::ostream& os, const BatchGetItemRequest& value);
+std::ostream& operator<<(std::ostream& os, const Capacity& value);
+std::ostream& operator<<(std::ostream& os, const ConsumedCapacity& value);
+std::ostream& operator<<(std::ostream& os, const BatchGetItemResult& value);
+std::ostream& operator<<(std::ostream& os, const DeleteRequest& value);
+std::ostream& operator<<(std::ostream& os, const PutRequest& value);
+std::ostream& operator<<(std::ostream& os, const WriteRequest& value);
+std::ostream& operator<<(std::ostream& os, const BatchWriteItemRequest& value);
+std::ostream& operator<<(std::ostream& os, const ItemCollectionMetrics& value);
+std::ostream& operator<<(std::ostream& os, const BatchWriteItemResult& value);
+std::ostream& operator<<(std::ostream& os, const BillingModeSummary& value);
+std::ostream& operator<<(std::ostream& os, const Condition& value);
+std::ostream& operator<<(std::ostream& os, const PointInTimeRecoveryDescription& value);
+std::ostream& operator<<(std::ostream& os, const ContinuousBackupsDescription& value);
+std::ostream& operator<<(std::ostream& os, const CreateBackupRequest& value);
+std::ostream& operator<<(std::ostream& os, const CreateBackupResult& value);
+std::ostream& operator<<(std::ostream& os, const WarmThroughput& value);
+std::ostream& operator<<(std::ostream& os, const CreateGlobalSecondaryIndexAction& value);
+std::ostream& operator<<(std::ostream& os, const CreateGlobalTableWitnessGroupMemberAction& value);
+std::ostream& operator<<(std::ostream& os, const OnDemandThroughputOverride& value);
+std::ostream& operator<<(std::ostream& os, const ProvisionedThroughputOverride& value);
+std::ostream& operator<<(std::ostream& os, const ReplicaGlobalSecondaryIndex& value);
+std::ostream& operator<<(std::ostream& os, const CreateReplicationGroupMemberAction& value);
+std::ostream& operator<<(std::ostream& os, const GlobalSecondaryIndex& value);
+std::ostream& operator<<(std::ostream& os, const LocalSecondaryIndex& value);
+std::ostream& operator<<(std::ostream& os, const SSESpecification& value);
+std::ostream& operator<<(std::ostream& os, const Tag& value);
+std::ostream& operator<<(std::ostream& os, const CreateTableRequest& value);
+std::ostream& operator<<(std::ostream& os, const GlobalSecondaryIndexWarmThroughputDescription& value);
+std::ostream& operator<<(std::ostream& os, const ProvisionedThroughputDescription& value);
+std::ostream& operator<<(std::ostream& os, const GlobalSecondaryIndexDescription& value);
+std::ostream& operator<<(std::ostream& os, const GlobalTableWitnessDescription& value);
+std::ostream& operator<<(std::ostream& os, const LocalSecondaryIndexDescription& value);
+std::ostream& operator<<(std::ostream& os, const ReplicaGlobalSecondaryIndexDescription& value);
+std::ostream& operator<<(std::ostream& os, const TableClassSummary& value);
+std::ostream& operator<<(std::ostream& os, const TableWarmThroughputDescription& value);
+std::ostream& operator<<(std::ostream& os, const ReplicaDescription& value);
+std::ostream& operator<<(std::ostream& os, const RestoreSummary& value);
+std::ostream& operator<<(std::ostream& os, const TableDescription& value);
+std::ostream& operator<<(std::ostream& os, const CreateTableResult& value);
+std::ostream& operator<<(std::ostream& os, const DeleteBackupRequest& value);
+std::ostream& operator<<(std::ostream& os, const DeleteBackupResult& value);
+std::ostream& operator<<(std::ostream& os, const DeleteGlobalSecondaryIndexAction& value);
+std::ostream& operator<<(std::ostream& os, const DeleteGlobalTableWitnessGroupMemberAction& value);
+std::ostream& operator<<(std::ostream& os, const ExpectedAttributeValue& value);
+std::ostream& operator<<(std::ostream& os, const DeleteItemRequest& value);
+std::ostream& operator<<(std::ostream& os, const DeleteItemResult& value);
+std::ostream& operator<<(std::ostream& os, const DeleteReplicationGroupMemberAction& value);
+std::ostream& operator<<(std::ostream& os, const DeleteTableRequest& value);
+std::ostream& operator<<(std::ostream& os, const DeleteTableResult& value);
+std::ostream& operator<<(std::ostream& os, const DescribeBackupRequest& value);
+std::ostream& operator<<(std::ostream& os, const DescribeBackupResult& value);
+std::ostream& operator<<(std::ostream& os, const DescribeContinuousBackupsRequest& value);
+std::ostream& operator<<(std::ostream& os, const DescribeContinuousBackupsResult& value);
+std::ostream& operator<<(std::ostream& os, const DescribeTableRequest& value);
+std::ostream& operator<<(std::ostream& os, const DescribeTableResult& value);
+std::ostream& operator<<(std::ostream& os, const DescribeTimeToLiveRequest& value);
+std::ostream& operator<<(std::ostream& os, const DescribeTimeToLiveResult& value);
+std::ostream& operator<<(std::ostream& os, const GetItemRequest& value);
+std::ostream& operator<<(std::ostream& os, const GetItemResult& value);
+std::ostream& operator<<(std::ostream& os, const UpdateGlobalSecondaryIndexAction& value);
+std::ostream& operator<<(std::ostream& os, const GlobalSecondaryIndexUpdate& value);
+std::ostream& operator<<(std::ostream& os, const GlobalTableWitnessGroupUpdate& value);
+std::ostream& operator<<(std::ostream& os, const ListBackupsRequest& value);
+std::ostream& operator<<(std::ostream& os, const ListBackupsResult& value);
+std::ostream& operator<<(std::ostream& os, const ListTablesRequest& value);
+std::ostream& operator<<(std::ostream& os, const ListTablesResult& value);
+std::ostream& operator<<(std::ostream& os, const ListTagsOfResourceRequest& value);
+std::ostream& operator<<(std::ostream& os, const ListTagsOfResourceResult& value);
+std::ostream& operator<<(std::ostream& os, const PointInTimeRecoverySpecification& value);
+std::ostream& operator<<(std::ostream& os, const PutItemRequest& value);
+std::ostream& operator<<(std::ostream& os, const PutItemResult& value);
+std::ostream& operator<<(std::ostream& os, const QueryRequest& value);
+std::ostream& operator<<(std::ostream& os, const QueryResult& value);
+std::ostream& operator<<(std::ostream& os, const UpdateReplicationGroupMemberAction& value);
+std::ostream& operator<<(std::ostream& os, const ReplicationGroupUpdate& value);
+std::ostream& operator<<(std::ostream& os, const RestoreTableFromBackupRequest& value);
+std::ostream& operator<<(std::ostream& os, const RestoreTableFromBackupResult& value);
+std::ostream& operator<<(std::ostream& os, const RestoreTableToPointInTimeRequest& value);
+std::ostream& operator<<(std::ostream& os, const RestoreTableToPointInTimeResult& value);
+std::ostream& operator<<(std::ostream& os, const ScanRequest& value);
+std::ostream& operator<<(std::ostream& os, const ScanResult& value);
+std::ostream& operator<<(std::ostream& os, const TagResourceRequest& value);
+std::ostream& operator<<(std::ostream& os, const ThrottlingReason& value);
+std::ostream& operator<<(std::ostream& os, const TimeToLiveSpecification& value);
+std::ostream& operator<<(std::ostream& os, const UntagResourceRequest& value);
+std::ostream& operator<<(std::ostream& os, const UpdateContinuousBackupsRequest& value);
+std::ostream& operator<<(std::ostream& os, const UpdateContinuousBackupsResult& value);
+std::ostream& operator<<(std::ostream& os, const UpdateItemRequest& value);
+std::ostream& operator<<(std::ostream& os, const UpdateItemResult& value);
+std::ostream& operator<<(std::ostream& os, const UpdateTableRequest& value);
+std::ostream& operator<<(std::ostream& os, const UpdateTableResult& value);
+std::ostream& operator<<(std::ostream& os, const UpdateTimeToLiveRequest& value);
+std::ostream& operator<<(std::ostream& os, const UpdateTimeToLiveResult& value);
 inline std::ostream& operator<<(std::ostream& os, const TagResourceResult&) { return os << "TagResourceResult{}"; }
 inline std::ostream& operator<<(std::ostream& os, const UntagResourceResult&) { return os << "UntagResourceResult{}"; }
-
-inline std::ostream& operator<<(std::ostream& os, const ArchivalSummary& value) {
-  detail::StructPrinter p(os, "ArchivalSummary");
-  if (value.ArchivalDateTimeHasBeenSet()) p.Field("ArchivalDateTime", value.GetArchivalDateTime());
-  if (value.ArchivalReasonHasBeenSet()) p.Field("ArchivalReason", value.GetArchivalReason());
-  if (value.ArchivalBackupArnHasBeenSet()) p.Field("ArchivalBackupArn", value.GetArchivalBackupArn());
-  return p.Done();
-}
-inline std::ostream& operator<<(std::ostream& os, const AttributeDefinition& value) {
-  detail::StructPrinter p(os, "AttributeDefinition");
-  if (value.AttributeNameHasBeenSet()) p.Field("AttributeName", value.GetAttributeName());
-  if (value.AttributeTypeHasBeenSet()) p.Field("AttributeType", value.GetAttributeType());
-  return p.Done();
-}
-inline std::ostream& operator<<(std::ostream& os, const AttributeValueUpdate& value) {
-  detail::StructPrinter p(os, "AttributeValueUpdate");
-  if (value.ValueHasBeenSet()) p.Field("Value", value.GetValue());
-  if (value.ActionHasBeenSet()) p.Field("Action", value.GetAction());
-  return p.Done();
-}
-inline std::ostream& operator<<(std::ostream& os, const BackupDetails& value) {
-  detail::StructPrinter p(os, "BackupDetails");
-  if (value.BackupArnHasBeenSet()) p.Field("BackupArn", value.GetBackupArn());
-  if (value.BackupNameHasBeenSet()) p.Field("BackupName", value.GetBackupName());
-  if (value.BackupSizeBytesHasBeenSet()) p.Field("BackupSizeBytes", value.GetBackupSizeBytes());
-  if (value.BackupStatusHasBeenSet()) p.Field("BackupStatus", value.GetBackupStatus());
-  if (value.BackupTypeHasBeenSet()) p.Field("BackupType", value.GetBackupType());
-  if (value.BackupCreationDateTimeHasBeenSet()) p.Field("BackupCreationDateTime", value.GetBackupCreationDateTime());
-  if (value.BackupExpiryDateTimeHasBeenSet()) p.Field("BackupExpiryDateTime", value.GetBackupExpiryDateTime());
-  return p.Done();
-}
-inline std::ostream& operator<<(std::ostream& os, const KeySchemaElement& value) {
-  detail::StructPrinter p(os, "KeySchemaElement");
-  if (value.AttributeNameHasBeenSet()) p.Field("AttributeName", value.GetAttributeName());
-  if (value.KeyTypeHasBeenSet()) p.Field("KeyType", value.GetKeyType());
-  return p.Done();
-}
-inline std::ostream& operator<<(std::ostream& os, const OnDemandThroughput& value) {
-  detail::StructPrinter p(os, "OnDemandThroughput");
-  if (value.MaxReadRequestUnitsHasBeenSet()) p.Field("MaxReadRequestUnits", value.GetMaxReadRequestUnits());
-  if (value.MaxWriteRequestUnitsHasBeenSet()) p.Field("MaxWriteRequestUnits", value.GetMaxWriteRequestUnits());
-  return p.Done();
-}
-inline std::ostream& operator<<(std::ostream& os, const ProvisionedThroughput& value) {
-  detail::StructPrinter p(os, "ProvisionedThroughput");
-  if (value.ReadCapacityUnitsHasBeenSet()) p.Field("ReadCapacityUnits", value.GetReadCapacityUnits());
-  if (value.WriteCapacityUnitsHasBeenSet()) p.Field("WriteCapacityUnits", value.GetWriteCapacityUnits());
-  return p.Done();
-}
-inline std::ostream& operator<<(std::ostream& os, const SourceTableDetails& value) {
-  detail::StructPrinter p(os, "SourceTableDetails");
-  if (value.TableNameHasBeenSet()) p.Field("TableName", value.GetTableName());
-  if (value.TableIdHasBeenSet()) p.Field("TableId", value.GetTableId());
-  if (value.TableArnHasBeenSet()) p.Field("TableArn", value.GetTableArn());
-  if (value.TableSizeBytesHasBeenSet()) p.Field("TableSizeBytes", value.GetTableSizeBytes());
-  if (value.KeySchemaHasBeenSet()) p.Field("KeySchema", value.GetKeySchema());
-  if (value.TableCreationDateTimeHasBeenSet()) p.Field("TableCreationDateTime", value.GetTableCreationDateTime());
-  if (value.ProvisionedThroughputHasBeenSet()) p.Field("ProvisionedThroughput", value.GetProvisionedThroughput());
-  if (value.OnDemandThroughputHasBeenSet()) p.Field("OnDemandThroughput", value.GetOnDemandThroughput());
-  if (value.ItemCountHasBeenSet()) p.Field("ItemCount", value.GetItemCount());
-  if (value.BillingModeHasBeenSet()) p.Field("BillingMode", value.GetBillingMode());
-  return p.Done();
-}
-inline std::ostream& operator<<(std::ostream& os, const Projection& value) {
-  detail::StructPrinter p(os, "Projection");
-  if (value.ProjectionTypeHasBeenSet()) p.Field("ProjectionType", value.GetProjectionType());
-  if (value.NonKeyAttributesHasBeenSet()) p.Field("NonKeyAttributes", value.GetNonKeyAttributes());
-  return p.Done();
-}
-inline std::ostream& operator<<(std::ostream& os, const GlobalSecondaryIndexInfo& value) {
-  detail::StructPrinter p(os, "GlobalSecondaryIndexInfo");
-  if (value.IndexNameHasBeenSet()) p.Field("IndexName", value.GetIndexName());
-  if (value.KeySchemaHasBeenSet()) p.Field("KeySchema", value.GetKeySchema());
-  if (value.ProjectionHasBeenSet()) p.Field("Projection", value.GetProjection());
-  if (value.ProvisionedThroughputHasBeenSet()) p.Field("ProvisionedThroughput", value.GetProvisionedThroughput());
-  if (value.OnDemandThroughputHasBeenSet()) p.Field("OnDemandThroughput", value.GetOnDemandThroughput());
-  return p.Done();
-}
-inline std::ostream& operator<<(std::ostream& os, const LocalSecondaryIndexInfo& value) {
-  detail::StructPrinter p(os, "LocalSecondaryIndexInfo");
-  if (value.IndexNameHasBeenSet()) p.Field("IndexName", value.GetIndexName());
-  if (value.KeySchemaHasBeenSet()) p.Field("KeySchema", value.GetKeySchema());
-  if (value.ProjectionHasBeenSet()) p.Field("Projection", value.GetProjection());
-  return p.Done();
-}
-inline std::ostream& operator<<(std::ostream& os, const SSEDescription& value) {
-  detail::StructPrinter p(os, "SSEDescription");
-  if (value.StatusHasBeenSet()) p.Field("Status", value.GetStatus());
-  if (value.SSETypeHasBeenSet()) p.Field("SSEType", value.GetSSEType());
-  if (value.KMSMasterKeyArnHasBeenSet()) p.Field("KMSMasterKeyArn", value.GetKMSMasterKeyArn());
-  if (value.InaccessibleEncryptionDateTimeHasBeenSet()) p.Field("InaccessibleEncryptionDateTime", value.GetInaccessibleEncryptionDateTime());
-  return p.Done();
-}
-inline std::ostream& operator<<(std::ostream& os, const StreamSpecification& value) {
-  detail::StructPrinter p(os, "StreamSpecification");
-  if (value.StreamEnabledHasBeenSet()) p.Field("StreamEnabled", value.GetStreamEnabled());
-  if (value.StreamViewTypeHasBeenSet()) p.Field("StreamViewType", value.GetStreamViewType());
-  return p.Done();
-}
-inline std::ostream& operator<<(std::ostream& os, const TimeToLiveDescription& value) {
-  detail::StructPrinter p(os, "TimeToLiveDescription");
-  if (value.TimeToLiveStatusHasBeenSet()) p.Field("TimeToLiveStatus", value.GetTimeToLiveStatus());
-  if (value.AttributeNameHasBeenSet()) p.Field("AttributeName", value.GetAttributeName());
-  return p.Done();
-}
-inline std::ostream& operator<<(std::ostream& os, const SourceTableFeatureDetails& value) {
-  detail::StructPrinter p(os, "SourceTableFeatureDetails");
-  if (value.LocalSecondaryIndexesHasBeenSet()) p.Field("LocalSecondaryIndexes", value.GetLocalSecondaryIndexes());
-  if (value.GlobalSecondaryIndexesHasBeenSet()) p.Field("GlobalSecondaryIndexes", value.GetGlobalSecondaryIndexes());
-  if (value.StreamDescriptionHasBeenSet()) p.Field("StreamDescription", value.GetStreamDescription());
-  if (value.TimeToLiveDescriptionHasBeenSet()) p.Field("TimeToLiveDescription", value.GetTimeToLiveDescription());
-  if (value.SSEDescriptionHasBeenSet()) p.Field("SSEDescription", value.GetSSEDescription());
-  return p.Done();
-}
-inline std::ostream& operator<<(std::ostream& os, const BackupDescription& value) {
-  detail::StructPrinter p(os, "BackupDescription");
-  if (value.BackupDetailsHasBeenSet()) p.Field("BackupDetails", value.GetBackupDetails());
-  if (value.SourceTableDetailsHasBeenSet()) p.Field("SourceTableDetails", value.GetSourceTableDetails());
-  if (value.SourceTableFeatureDetailsHasBeenSet()) p.Field("SourceTableFeatureDetails", value.GetSourceTableFeatureDetails());
-  return p.Done();
-}
-inline std::ostream& operator<<(std::ostream& os, const BackupSummary& value) {
-  detail::StructPrinter p(os, "BackupSummary");
-  if (value.TableNameHasBeenSet()) p.Field("TableName", value.GetTableName());
-  if (value.TableIdHasBeenSet()) p.Field("TableId", value.GetTableId());
-  if (value.TableArnHasBeenSet()) p.Field("TableArn", value.GetTableArn());
-  if (value.BackupArnHasBeenSet()) p.Field("BackupArn", value.GetBackupArn());
-  if (value.BackupNameHasBeenSet()) p.Field("BackupName", value.GetBackupName());
-  if (value.BackupCreationDateTimeHasBeenSet()) p.Field("BackupCreationDateTime", value.GetBackupCreationDateTime());
-  if (value.BackupExpiryDateTimeHasBeenSet()) p.Field("BackupExpiryDateTime", value.GetBackupExpiryDateTime());
-  if (value.BackupStatusHasBeenSet()) p.Field("BackupStatus", value.GetBackupStatus());
-  if (value.BackupTypeHasBeenSet()) p.Field("BackupType", value.GetBackupType());
-  if (value.BackupSizeBytesHasBeenSet()) p.Field("BackupSizeBytes", value.GetBackupSizeBytes());
-  return p.Done();
-}
-inline std::ostream& operator<<(std::ostream& os, const KeysAndAttributes& value) {
-  detail::StructPrinter p(os, "KeysAndAttributes");
-  if (value.KeysHasBeenSet()) p.Field("Keys", value.GetKeys());
-  if (value.AttributesToGetHasBeenSet()) p.Field("AttributesToGet", value.GetAttributesToGet());
-  if (value.ConsistentReadHasBeenSet()) p.Field("ConsistentRead", value.GetConsistentRead());
-  if (value.ProjectionExpressionHasBeenSet()) p.Field("ProjectionExpression", value.GetProjectionExpression());
-  if (value.ExpressionAttributeNamesHasBeenSet()) p.Field("ExpressionAttributeNames", value.GetExpressionAttributeNames());
-  return p.Done();
-}
-inline std::ostream& operator<<(std::ostream& os, const BatchGetItemRequest& value) {
-  detail::StructPrinter p(os, "BatchGetItemRequest");
-  if (value.RequestItemsHasBeenSet()) p.Field("RequestItems", value.GetRequestItems());
-  if (value.ReturnConsumedCapacityHasBeenSet()) p.Field("ReturnConsumedCapacity", value.GetReturnConsumedCapacity());
-  return p.Done();
-}
-inline std::ostream& operator<<(std::ostream& os, const Capacity& value) {
-  detail::StructPrinter p(os, "Capacity");
-  if (value.ReadCapacityUnitsHasBeenSet()) p.Field("ReadCapacityUnits", value.GetReadCapacityUnits());
-  if (value.WriteCapacityUnitsHasBeenSet()) p.Field("WriteCapacityUnits", value.GetWriteCapacityUnits());
-  if (value.CapacityUnitsHasBeenSet()) p.Field("CapacityUnits", value.GetCapacityUnits());
-  return p.Done();
-}
-inline std::ostream& operator<<(std::ostream& os, const ConsumedCapacity& value) {
-  detail::StructPrinter p(os, "ConsumedCapacity");
-  if (value.TableNameHasBeenSet()) p.Field("TableName", value.GetTableName());
-  if (value.CapacityUnitsHasBeenSet()) p.Field("CapacityUnits", value.GetCapacityUnits());
-  if (value.ReadCapacityUnitsHasBeenSet()) p.Field("ReadCapacityUnits", value.GetReadCapacityUnits());
-  if (value.WriteCapacityUnitsHasBeenSet()) p.Field("WriteCapacityUnits", value.GetWriteCapacityUnits());
-  if (value.TableHasBeenSet()) p.Field("Table", value.GetTable());
-  if (value.LocalSecondaryIndexesHasBeenSet()) p.Field("LocalSecondaryIndexes", value.GetLocalSecondaryIndexes());
-  if (value.GlobalSecondaryIndexesHasBeenSet()) p.Field("GlobalSecondaryIndexes", value.GetGlobalSecondaryIndexes());
-  return p.Done();
-}
-inline std::ostream& operator<<(std::ostream& os, const BatchGetItemResult& value) {
-  detail::StructPrinter p(os, "BatchGetItemResult");
-  if (value.ResponsesHasBeenSet()) p.Field("Responses", value.GetResponses());
-  if (value.UnprocessedKeysHasBeenSet()) p.Field("UnprocessedKeys", value.GetUnprocessedKeys());
-  if (value.ConsumedCapacityHasBeenSet()) p.Field("ConsumedCapacity", value.GetConsumedCapacity());
-  return p.Done();
-}
-inline std::ostream& operator<<(std::ostream& os, const DeleteRequest& value) {
-  detail::StructPrinter p(os, "DeleteRequest");
-  if (value.KeyHasBeenSet()) p.Field("Key", value.GetKey());
-  return p.Done();
-}
-inline std::ostream& operator<<(std::ostream& os, const PutRequest& value) {
-  detail::StructPrinter p(os, "PutRequest");
-  if (value.ItemHasBeenSet()) p.Field("Item", value.GetItem());
-  return p.Done();
-}
-inline std::ostream& operator<<(std::ostream& os, const WriteRequest& value) {
-  detail::StructPrinter p(os, "WriteRequest");
-  if (value.PutRequestHasBeenSet()) p.Field("PutRequest", value.GetPutRequest());
-  if (value.DeleteRequestHasBeenSet()) p.Field("DeleteRequest", value.GetDeleteRequest());
-  return p.Done();
-}
-inline std::ostream& operator<<(std::ostream& os, const BatchWriteItemRequest& value) {
-  detail::StructPrinter p(os, "BatchWriteItemRequest");
-  if (value.RequestItemsHasBeenSet()) p.Field("RequestItems", value.GetRequestItems());
-  if (value.ReturnConsumedCapacityHasBeenSet()) p.Field("ReturnConsumedCapacity", value.GetReturnConsumedCapacity());
-  if (value.ReturnItemCollectionMetricsHasBeenSet()) p.Field("ReturnItemCollectionMetrics", value.GetReturnItemCollectionMetrics());
-  return p.Done();
-}
-inline std::ostream& operator<<(std::ostream& os, const ItemCollectionMetrics& value) {
-  detail::StructPrinter p(os, "ItemCollectionMetrics");
-  if (value.ItemCollectionKeyHasBeenSet()) p.Field("ItemCollectionKey", value.GetItemCollectionKey());
-  if (value.SizeEstimateRangeGBHasBeenSet()) p.Field("SizeEstimateRangeGB", value.GetSizeEstimateRangeGB());
-  return p.Done();
-}
-inline std::ostream& operator<<(std::ostream& os, const BatchWriteItemResult& value) {
-  detail::StructPrinter p(os, "BatchWriteItemResult");
-  if (value.UnprocessedItemsHasBeenSet()) p.Field("UnprocessedItems", value.GetUnprocessedItems());
-  if (value.ItemCollectionMetricsHasBeenSet()) p.Field("ItemCollectionMetrics", value.GetItemCollectionMetrics());
-  if (value.ConsumedCapacityHasBeenSet()) p.Field("ConsumedCapacity", value.GetConsumedCapacity());
-  return p.Done();
-}
-inline std::ostream& operator<<(std::ostream& os, const BillingModeSummary& value) {
-  detail::StructPrinter p(os, "BillingModeSummary");
-  if (value.BillingModeHasBeenSet()) p.Field("BillingMode", value.GetBillingMode());
-  if (value.LastUpdateToPayPerRequestDateTimeHasBeenSet()) p.Field("LastUpdateToPayPerRequestDateTime", value.GetLastUpdateToPayPerRequestDateTime());
-  return p.Done();
-}
-inline std::ostream& operator<<(std::ostream& os, const Condition& value) {
-  detail::StructPrinter p(os, "Condition");
-  if (value.AttributeValueListHasBeenSet()) p.Field("AttributeValueList", value.GetAttributeValueList());
-  if (value.ComparisonOperatorHasBeenSet()) p.Field("ComparisonOperator", value.GetComparisonOperator());
-  return p.Done();
-}
-inline std::ostream& operator<<(std::ostream& os, const PointInTimeRecoveryDescription& value) {
-  detail::StructPrinter p(os, "PointInTimeRecoveryDescription");
-  if (value.PointInTimeRecoveryStatusHasBeenSet()) p.Field("PointInTimeRecoveryStatus", value.GetPointInTimeRecoveryStatus());
-  if (value.RecoveryPeriodInDaysHasBeenSet()) p.Field("RecoveryPeriodInDays", value.GetRecoveryPeriodInDays());
-  if (value.EarliestRestorableDateTimeHasBeenSet()) p.Field("EarliestRestorableDateTime", value.GetEarliestRestorableDateTime());
-  if (value.LatestRestorableDateTimeHasBeenSet()) p.Field("LatestRestorableDateTime", value.GetLatestRestorableDateTime());
-  return p.Done();
-}
-inline std::ostream& operator<<(std::ostream& os, const ContinuousBackupsDescription& value) {
-  detail::StructPrinter p(os, "ContinuousBackupsDescription");
-  if (value.ContinuousBackupsStatusHasBeenSet()) p.Field("ContinuousBackupsStatus", value.GetContinuousBackupsStatus());
-  if (value.PointInTimeRecoveryDescriptionHasBeenSet()) p.Field("PointInTimeRecoveryDescription", value.GetPointInTimeRecoveryDescription());
-  return p.Done();
-}
-inline std::ostream& operator<<(std::ostream& os, const CreateBackupRequest& value) {
-  detail::StructPrinter p(os, "CreateBackupRequest");
-  if (value.TableNameHasBeenSet()) p.Field("TableName", value.GetTableName());
-  if (value.BackupNameHasBeenSet()) p.Field("BackupName", value.GetBackupName());
-  return p.Done();
-}
-inline std::ostream& operator<<(std::ostream& os, const CreateBackupResult& value) {
-  detail::StructPrinter p(os, "CreateBackupResult");
-  if (value.BackupDetailsHasBeenSet()) p.Field("BackupDetails", value.GetBackupDetails());
-  return p.Done();
-}
-inline std::ostream& operator<<(std::ostream& os, const WarmThroughput& value) {
-  detail::StructPrinter p(os, "WarmThroughput");
-  if (value.ReadUnitsPerSecondHasBeenSet()) p.Field("ReadUnitsPerSecond", value.GetReadUnitsPerSecond());
-  if (value.WriteUnitsPerSecondHasBeenSet()) p.Field("WriteUnitsPerSecond", value.GetWriteUnitsPerSecond());
-  return p.Done();
-}
-inline std::ostream& operator<<(std::ostream& os, const CreateGlobalSecondaryIndexAction& value) {
-  detail::StructPrinter p(os, "CreateGlobalSecondaryIndexAction");
-  if (value.IndexNameHasBeenSet()) p.Field("IndexName", value.GetIndexName());
-  if (value.KeySchemaHasBeenSet()) p.Field("KeySchema", value.GetKeySchema());
-  if (value.ProjectionHasBeenSet()) p.Field("Projection", value.GetProjection());
-  if (value.ProvisionedThroughputHasBeenSet()) p.Field("ProvisionedThroughput", value.GetProvisionedThroughput());
-  if (value.OnDemandThroughputHasBeenSet()) p.Field("OnDemandThroughput", value.GetOnDemandThroughput());
-  if (value.WarmThroughputHasBeenSet()) p.Field("WarmThroughput", value.GetWarmThroughput());
-  return p.Done();
-}
-inline std::ostream& operator<<(std::ostream& os, const CreateGlobalTableWitnessGroupMemberAction& value) {
-  detail::StructPrinter p(os, "CreateGlobalTableWitnessGroupMemberAction");
-  if (value.RegionNameHasBeenSet()) p.Field("RegionName", value.GetRegionName());
-  return p.Done();
-}
-inline std::ostream& operator<<(std::ostream& os, const OnDemandThroughputOverride& value) {
-  detail::StructPrinter p(os, "OnDemandThroughputOverride");
-  if (value.MaxReadRequestUnitsHasBeenSet()) p.Field("MaxReadRequestUnits", value.GetMaxReadRequestUnits());
-  return p.Done();
-}
-inline std::ostream& operator<<(std::ostream& os, const ProvisionedThroughputOverride& value) {
-  detail::StructPrinter p(os, "ProvisionedThroughputOverride");
-  if (value.ReadCapacityUnitsHasBeenSet()) p.Field("ReadCapacityUnits", value.GetReadCapacityUnits());
-  return p.Done();
-}
-inline std::ostream& operator<<(std::ostream& os, const ReplicaGlobalSecondaryIndex& value) {
-  detail::StructPrinter p(os, "ReplicaGlobalSecondaryIndex");
-  if (value.IndexNameHasBeenSet()) p.Field("IndexName", value.GetIndexName());
-  if (value.ProvisionedThroughputOverrideHasBeenSet()) p.Field("ProvisionedThroughputOverride", value.GetProvisionedThroughputOverride());
-  if (value.OnDemandThroughputOverrideHasBeenSet()) p.Field("OnDemandThroughputOverride", value.GetOnDemandThroughputOverride());
-  return p.Done();
-}
-inline std::ostream& operator<<(std::ostream& os, const CreateReplicationGroupMemberAction& value) {
-  detail::StructPrinter p(os, "CreateReplicationGroupMemberAction");
-  if (value.RegionNameHasBeenSet()) p.Field("RegionName", value.GetRegionName());
-  if (value.KMSMasterKeyIdHasBeenSet()) p.Field("KMSMasterKeyId", value.GetKMSMasterKeyId());
-  if (value.ProvisionedThroughputOverrideHasBeenSet()) p.Field("ProvisionedThroughputOverride", value.GetProvisionedThroughputOverride());
-  if (value.OnDemandThroughputOverrideHasBeenSet()) p.Field("OnDemandThroughputOverride", value.GetOnDemandThroughputOverride());
-  if (value.GlobalSecondaryIndexesHasBeenSet()) p.Field("GlobalSecondaryIndexes", value.GetGlobalSecondaryIndexes());
-  if (value.TableClassOverrideHasBeenSet()) p.Field("TableClassOverride", value.GetTableClassOverride());
-  return p.Done();
-}
-inline std::ostream& operator<<(std::ostream& os, const GlobalSecondaryIndex& value) {
-  detail::StructPrinter p(os, "GlobalSecondaryIndex");
-  if (value.IndexNameHasBeenSet()) p.Field("IndexName", value.GetIndexName());
-  if (value.KeySchemaHasBeenSet()) p.Field("KeySchema", value.GetKeySchema());
-  if (value.ProjectionHasBeenSet()) p.Field("Projection", value.GetProjection());
-  if (value.ProvisionedThroughputHasBeenSet()) p.Field("ProvisionedThroughput", value.GetProvisionedThroughput());
-  if (value.OnDemandThroughputHasBeenSet()) p.Field("OnDemandThroughput", value.GetOnDemandThroughput());
-  if (value.WarmThroughputHasBeenSet()) p.Field("WarmThroughput", value.GetWarmThroughput());
-  return p.Done();
-}
-inline std::ostream& operator<<(std::ostream& os, const LocalSecondaryIndex& value) {
-  detail::StructPrinter p(os, "LocalSecondaryIndex");
-  if (value.IndexNameHasBeenSet()) p.Field("IndexName", value.GetIndexName());
-  if (value.KeySchemaHasBeenSet()) p.Field("KeySchema", value.GetKeySchema());
-  if (value.ProjectionHasBeenSet()) p.Field("Projection", value.GetProjection());
-  return p.Done();
-}
-inline std::ostream& operator<<(std::ostream& os, const SSESpecification& value) {
-  detail::StructPrinter p(os, "SSESpecification");
-  if (value.EnabledHasBeenSet()) p.Field("Enabled", value.GetEnabled());
-  if (value.SSETypeHasBeenSet()) p.Field("SSEType", value.GetSSEType());
-  if (value.KMSMasterKeyIdHasBeenSet()) p.Field("KMSMasterKeyId", value.GetKMSMasterKeyId());
-  return p.Done();
-}
-inline std::ostream& operator<<(std::ostream& os, const Tag& value) {
-  detail::StructPrinter p(os, "Tag");
-  if (value.KeyHasBeenSet()) p.Field("Key", value.GetKey());
-  if (value.ValueHasBeenSet()) p.Field("Value", value.GetValue());
-  return p.Done();
-}
-inline std::ostream& operator<<(std::ostream& os, const CreateTableRequest& value) {
-  detail::StructPrinter p(os, "CreateTableRequest");
-  if (value.AttributeDefinitionsHasBeenSet()) p.Field("AttributeDefinitions", value.GetAttributeDefinitions());
-  if (value.TableNameHasBeenSet()) p.Field("TableName", value.GetTableName());
-  if (value.KeySchemaHasBeenSet()) p.Field("KeySchema", value.GetKeySchema());
-  if (value.LocalSecondaryIndexesHasBeenSet()) p.Field("LocalSecondaryIndexes", value.GetLocalSecondaryIndexes());
-  if (value.GlobalSecondaryIndexesHasBeenSet()) p.Field("GlobalSecondaryIndexes", value.GetGlobalSecondaryIndexes());
-  if (value.BillingModeHasBeenSet()) p.Field("BillingMode", value.GetBillingMode());
-  if (value.ProvisionedThroughputHasBeenSet()) p.Field("ProvisionedThroughput", value.GetProvisionedThroughput());
-  if (value.StreamSpecificationHasBeenSet()) p.Field("StreamSpecification", value.GetStreamSpecification());
-  if (value.SSESpecificationHasBeenSet()) p.Field("SSESpecification", value.GetSSESpecification());
-  if (value.TagsHasBeenSet()) p.Field("Tags", value.GetTags());
-  if (value.TableClassHasBeenSet()) p.Field("TableClass", value.GetTableClass());
-  if (value.DeletionProtectionEnabledHasBeenSet()) p.Field("DeletionProtectionEnabled", value.GetDeletionProtectionEnabled());
-  if (value.WarmThroughputHasBeenSet()) p.Field("WarmThroughput", value.GetWarmThroughput());
-  if (value.ResourcePolicyHasBeenSet()) p.Field("ResourcePolicy", value.GetResourcePolicy());
-  if (value.OnDemandThroughputHasBeenSet()) p.Field("OnDemandThroughput", value.GetOnDemandThroughput());
-  if (value.GlobalTableSourceArnHasBeenSet()) p.Field("GlobalTableSourceArn", value.GetGlobalTableSourceArn());
-  if (value.GlobalTableSettingsReplicationModeHasBeenSet()) p.Field("GlobalTableSettingsReplicationMode", value.GetGlobalTableSettingsReplicationMode());
-  return p.Done();
-}
-inline std::ostream& operator<<(std::ostream& os, const GlobalSecondaryIndexWarmThroughputDescription& value) {
-  detail::StructPrinter p(os, "GlobalSecondaryIndexWarmThroughputDescription");
-  if (value.ReadUnitsPerSecondHasBeenSet()) p.Field("ReadUnitsPerSecond", value.GetReadUnitsPerSecond());
-  if (value.WriteUnitsPerSecondHasBeenSet()) p.Field("WriteUnitsPerSecond", value.GetWriteUnitsPerSecond());
-  if (value.StatusHasBeenSet()) p.Field("Status", value.GetStatus());
-  return p.Done();
-}
-inline std::ostream& operator<<(std::ostream& os, const ProvisionedThroughputDescription& value) {
-  detail::StructPrinter p(os, "ProvisionedThroughputDescription");
-  if (value.LastIncreaseDateTimeHasBeenSet()) p.Field("LastIncreaseDateTime", value.GetLastIncreaseDateTime());
-  if (value.LastDecreaseDateTimeHasBeenSet()) p.Field("LastDecreaseDateTime", value.GetLastDecreaseDateTime());
-  if (value.NumberOfDecreasesTodayHasBeenSet()) p.Field("NumberOfDecreasesToday", value.GetNumberOfDecreasesToday());
-  if (value.ReadCapacityUnitsHasBeenSet()) p.Field("ReadCapacityUnits", value.GetReadCapacityUnits());
-  if (value.WriteCapacityUnitsHasBeenSet()) p.Field("WriteCapacityUnits", value.GetWriteCapacityUnits());
-  return p.Done();
-}
-inline std::ostream& operator<<(std::ostream& os, const GlobalSecondaryIndexDescription& value) {
-  detail::StructPrinter p(os, "GlobalSecondaryIndexDescription");
-  if (value.IndexNameHasBeenSet()) p.Field("IndexName", value.GetIndexName());
-  if (value.KeySchemaHasBeenSet()) p.Field("KeySchema", value.GetKeySchema());
-  if (value.ProjectionHasBeenSet()) p.Field("Projection", value.GetProjection());
-  if (value.IndexStatusHasBeenSet()) p.Field("IndexStatus", value.GetIndexStatus());
-  if (value.BackfillingHasBeenSet()) p.Field("Backfilling", value.GetBackfilling());
-  if (value.ProvisionedThroughputHasBeenSet()) p.Field("ProvisionedThroughput", value.GetProvisionedThroughput());
-  if (value.IndexSizeBytesHasBeenSet()) p.Field("IndexSizeBytes", value.GetIndexSizeBytes());
-  if (value.ItemCountHasBeenSet()) p.Field("ItemCount", value.GetItemCount());
-  if (value.IndexArnHasBeenSet()) p.Field("IndexArn", value.GetIndexArn());
-  if (value.OnDemandThroughputHasBeenSet()) p.Field("OnDemandThroughput", value.GetOnDemandThroughput());
-  if (value.WarmThroughputHasBeenSet()) p.Field("WarmThroughput", value.GetWarmThroughput());
-  return p.Done();
-}
-inline std::ostream& operator<<(std::ostream& os, const GlobalTableWitnessDescription& value) {
-  detail::StructPrinter p(os, "GlobalTableWitnessDescription");
-  if (value.RegionNameHasBeenSet()) p.Field("RegionName", value.GetRegionName());
-  if (value.WitnessStatusHasBeenSet()) p.Field("WitnessStatus", value.GetWitnessStatus());
-  return p.Done();
-}
-inline std::ostream& operator<<(std::ostream& os, const LocalSecondaryIndexDescription& value) {
-  detail::StructPrinter p(os, "LocalSecondaryIndexDescription");
-  if (value.IndexNameHasBeenSet()) p.Field("IndexName", value.GetIndexName());
-  if (value.KeySchemaHasBeenSet()) p.Field("KeySchema", value.GetKeySchema());
-  if (value.ProjectionHasBeenSet()) p.Field("Projection", value.GetProjection());
-  if (value.IndexSizeBytesHasBeenSet()) p.Field("IndexSizeBytes", value.GetIndexSizeBytes());
-  if (value.ItemCountHasBeenSet()) p.Field("ItemCount", value.GetItemCount());
-  if (value.IndexArnHasBeenSet()) p.Field("IndexArn", value.GetIndexArn());
-  return p.Done();
-}
-inline std::ostream& operator<<(std::ostream& os, const ReplicaGlobalSecondaryIndexDescription& value) {
-  detail::StructPrinter p(os, "ReplicaGlobalSecondaryIndexDescription");
-  if (value.IndexNameHasBeenSet()) p.Field("IndexName", value.GetIndexName());
-  if (value.ProvisionedThroughputOverrideHasBeenSet()) p.Field("ProvisionedThroughputOverride", value.GetProvisionedThroughputOverride());
-  if (value.OnDemandThroughputOverrideHasBeenSet()) p.Field("OnDemandThroughputOverride", value.GetOnDemandThroughputOverride());
-  if (value.WarmThroughputHasBeenSet()) p.Field("WarmThroughput", value.GetWarmThroughput());
-  return p.Done();
-}
-inline std::ostream& operator<<(std::ostream& os, const TableClassSummary& value) {
-  detail::StructPrinter p(os, "TableClassSummary");
-  if (value.TableClassHasBeenSet()) p.Field("TableClass", value.GetTableClass());
-  if (value.LastUpdateDateTimeHasBeenSet()) p.Field("LastUpdateDateTime", value.GetLastUpdateDateTime());
-  return p.Done();
-}
-inline std::ostream& operator<<(std::ostream& os, const TableWarmThroughputDescription& value) {
-  detail::StructPrinter p(os, "TableWarmThroughputDescription");
-  if (value.ReadUnitsPerSecondHasBeenSet()) p.Field("ReadUnitsPerSecond", value.GetReadUnitsPerSecond());
-  if (value.WriteUnitsPerSecondHasBeenSet()) p.Field("WriteUnitsPerSecond", value.GetWriteUnitsPerSecond());
-  if (value.StatusHasBeenSet()) p.Field("Status", value.GetStatus());
-  return p.Done();
-}
-inline std::ostream& operator<<(std::ostream& os, const ReplicaDescription& value) {
-  detail::StructPrinter p(os, "ReplicaDescription");
-  if (value.RegionNameHasBeenSet()) p.Field("RegionName", value.GetRegionName());
-  if (value.ReplicaStatusHasBeenSet()) p.Field("ReplicaStatus", value.GetReplicaStatus());
-  if (value.ReplicaArnHasBeenSet()) p.Field("ReplicaArn", value.GetReplicaArn());
-  if (value.ReplicaStatusDescriptionHasBeenSet()) p.Field("ReplicaStatusDescription", value.GetReplicaStatusDescription());
-  if (value.ReplicaStatusPercentProgressHasBeenSet()) p.Field("ReplicaStatusPercentProgress", value.GetReplicaStatusPercentProgress());
-  if (value.KMSMasterKeyIdHasBeenSet()) p.Field("KMSMasterKeyId", value.GetKMSMasterKeyId());
-  if (value.ProvisionedThroughputOverrideHasBeenSet()) p.Field("ProvisionedThroughputOverride", value.GetProvisionedThroughputOverride());
-  if (value.OnDemandThroughputOverrideHasBeenSet()) p.Field("OnDemandThroughputOverride", value.GetOnDemandThroughputOverride());
-  if (value.WarmThroughputHasBeenSet()) p.Field("WarmThroughput", value.GetWarmThroughput());
-  if (value.GlobalSecondaryIndexesHasBeenSet()) p.Field("GlobalSecondaryIndexes", value.GetGlobalSecondaryIndexes());
-  if (value.ReplicaInaccessibleDateTimeHasBeenSet()) p.Field("ReplicaInaccessibleDateTime", value.GetReplicaInaccessibleDateTime());
-  if (value.ReplicaTableClassSummaryHasBeenSet()) p.Field("ReplicaTableClassSummary", value.GetReplicaTableClassSummary());
-  if (value.GlobalTableSettingsReplicationModeHasBeenSet()) p.Field("GlobalTableSettingsReplicationMode", value.GetGlobalTableSettingsReplicationMode());
-  return p.Done();
-}
-inline std::ostream& operator<<(std::ostream& os, const RestoreSummary& value) {
-  detail::StructPrinter p(os, "RestoreSummary");
-  if (value.SourceBackupArnHasBeenSet()) p.Field("SourceBackupArn", value.GetSourceBackupArn());
-  if (value.SourceTableArnHasBeenSet()) p.Field("SourceTableArn", value.GetSourceTableArn());
-  if (value.RestoreDateTimeHasBeenSet()) p.Field("RestoreDateTime", value.GetRestoreDateTime());
-  if (value.RestoreInProgressHasBeenSet()) p.Field("RestoreInProgress", value.GetRestoreInProgress());
-  return p.Done();
-}
-inline std::ostream& operator<<(std::ostream& os, const TableDescription& value) {
-  detail::StructPrinter p(os, "TableDescription");
-  if (value.AttributeDefinitionsHasBeenSet()) p.Field("AttributeDefinitions", value.GetAttributeDefinitions());
-  if (value.TableNameHasBeenSet()) p.Field("TableName", value.GetTableName());
-  if (value.KeySchemaHasBeenSet()) p.Field("KeySchema", value.GetKeySchema());
-  if (value.TableStatusHasBeenSet()) p.Field("TableStatus", value.GetTableStatus());
-  if (value.CreationDateTimeHasBeenSet()) p.Field("CreationDateTime", value.GetCreationDateTime());
-  if (value.ProvisionedThroughputHasBeenSet()) p.Field("ProvisionedThroughput", value.GetProvisionedThroughput());
-  if (value.TableSizeBytesHasBeenSet()) p.Field("TableSizeBytes", value.GetTableSizeBytes());
-  if (value.ItemCountHasBeenSet()) p.Field("ItemCount", value.GetItemCount());
-  if (value.TableArnHasBeenSet()) p.Field("TableArn", value.GetTableArn());
-  if (value.TableIdHasBeenSet()) p.Field("TableId", value.GetTableId());
-  if (value.BillingModeSummaryHasBeenSet()) p.Field("BillingModeSummary", value.GetBillingModeSummary());
-  if (value.LocalSecondaryIndexesHasBeenSet()) p.Field("LocalSecondaryIndexes", value.GetLocalSecondaryIndexes());
-  if (value.GlobalSecondaryIndexesHasBeenSet()) p.Field("GlobalSecondaryIndexes", value.GetGlobalSecondaryIndexes());
-  if (value.StreamSpecificationHasBeenSet()) p.Field("StreamSpecification", value.GetStreamSpecification());
-  if (value.LatestStreamLabelHasBeenSet()) p.Field("LatestStreamLabel", value.GetLatestStreamLabel());
-  if (value.LatestStreamArnHasBeenSet()) p.Field("LatestStreamArn", value.GetLatestStreamArn());
-  if (value.GlobalTableVersionHasBeenSet()) p.Field("GlobalTableVersion", value.GetGlobalTableVersion());
-  if (value.ReplicasHasBeenSet()) p.Field("Replicas", value.GetReplicas());
-  if (value.GlobalTableWitnessesHasBeenSet()) p.Field("GlobalTableWitnesses", value.GetGlobalTableWitnesses());
-  if (value.GlobalTableSettingsReplicationModeHasBeenSet()) p.Field("GlobalTableSettingsReplicationMode", value.GetGlobalTableSettingsReplicationMode());
-  if (value.RestoreSummaryHasBeenSet()) p.Field("RestoreSummary", value.GetRestoreSummary());
-  if (value.SSEDescriptionHasBeenSet()) p.Field("SSEDescription", value.GetSSEDescription());
-  if (value.ArchivalSummaryHasBeenSet()) p.Field("ArchivalSummary", value.GetArchivalSummary());
-  if (value.TableClassSummaryHasBeenSet()) p.Field("TableClassSummary", value.GetTableClassSummary());
-  if (value.DeletionProtectionEnabledHasBeenSet()) p.Field("DeletionProtectionEnabled", value.GetDeletionProtectionEnabled());
-  if (value.OnDemandThroughputHasBeenSet()) p.Field("OnDemandThroughput", value.GetOnDemandThroughput());
-  if (value.WarmThroughputHasBeenSet()) p.Field("WarmThroughput", value.GetWarmThroughput());
-  if (value.MultiRegionConsistencyHasBeenSet()) p.Field("MultiRegionConsistency", value.GetMultiRegionConsistency());
-  return p.Done();
-}
-inline std::ostream& operator<<(std::ostream& os, const CreateTableResult& value) {
-  detail::StructPrinter p(os, "CreateTableResult");
-  if (value.TableDescriptionHasBeenSet()) p.Field("TableDescription", value.GetTableDescription());
-  return p.Done();
-}
-inline std::ostream& operator<<(std::ostream& os, const DeleteBackupRequest& value) {
-  detail::StructPrinter p(os, "DeleteBackupRequest");
-  if (value.BackupArnHasBeenSet()) p.Field("BackupArn", value.GetBackupArn());
-  return p.Done();
-}
-inline std::ostream& operator<<(std::ostream& os, const DeleteBackupResult& value) {
-  detail::StructPrinter p(os, "DeleteBackupResult");
-  if (value.BackupDescriptionHasBeenSet()) p.Field("BackupDescription", value.GetBackupDescription());
-  return p.Done();
-}
-inline std::ostream& operator<<(std::ostream& os, const DeleteGlobalSecondaryIndexAction& value) {
-  detail::StructPrinter p(os, "DeleteGlobalSecondaryIndexAction");
-  if (value.IndexNameHasBeenSet()) p.Field("IndexName", value.GetIndexName());
-  return p.Done();
-}
-inline std::ostream& operator<<(std::ostream& os, const DeleteGlobalTableWitnessGroupMemberAction& value) {
-  detail::StructPrinter p(os, "DeleteGlobalTableWitnessGroupMemberAction");
-  if (value.RegionNameHasBeenSet()) p.Field("RegionName", value.GetRegionName());
-  return p.Done();
-}
-inline std::ostream& operator<<(std::ostream& os, const ExpectedAttributeValue& value) {
-  detail::StructPrinter p(os, "ExpectedAttributeValue");
-  if (value.ValueHasBeenSet()) p.Field("Value", value.GetValue());
-  if (value.ExistsHasBeenSet()) p.Field("Exists", value.GetExists());
-  if (value.ComparisonOperatorHasBeenSet()) p.Field("ComparisonOperator", value.GetComparisonOperator());
-  if (value.AttributeValueListHasBeenSet()) p.Field("AttributeValueList", value.GetAttributeValueList());
-  return p.Done();
-}
-inline std::ostream& operator<<(std::ostream& os, const DeleteItemRequest& value) {
-  detail::StructPrinter p(os, "DeleteItemRequest");
-  if (value.TableNameHasBeenSet()) p.Field("TableName", value.GetTableName());
-  if (value.KeyHasBeenSet()) p.Field("Key", value.GetKey());
-  if (value.ExpectedHasBeenSet()) p.Field("Expected", value.GetExpected());
-  if (value.ConditionalOperatorHasBeenSet()) p.Field("ConditionalOperator", value.GetConditionalOperator());
-  if (value.ReturnValuesHasBeenSet()) p.Field("ReturnValues", value.GetReturnValues());
-  if (value.ReturnConsumedCapacityHasBeenSet()) p.Field("ReturnConsumedCapacity", value.GetReturnConsumedCapacity());
-  if (value.ReturnItemCollectionMetricsHasBeenSet()) p.Field("ReturnItemCollectionMetrics", value.GetReturnItemCollectionMetrics());
-  if (value.ConditionExpressionHasBeenSet()) p.Field("ConditionExpression", value.GetConditionExpression());
-  if (value.ExpressionAttributeNamesHasBeenSet()) p.Field("ExpressionAttributeNames", value.GetExpressionAttributeNames());
-  if (value.ExpressionAttributeValuesHasBeenSet()) p.Field("ExpressionAttributeValues", value.GetExpressionAttributeValues());
-  if (value.ReturnValuesOnConditionCheckFailureHasBeenSet()) p.Field("ReturnValuesOnConditionCheckFailure", value.GetReturnValuesOnConditionCheckFailure());
-  return p.Done();
-}
-inline std::ostream& operator<<(std::ostream& os, const DeleteItemResult& value) {
-  detail::StructPrinter p(os, "DeleteItemResult");
-  if (value.AttributesHasBeenSet()) p.Field("Attributes", value.GetAttributes());
-  if (value.ConsumedCapacityHasBeenSet()) p.Field("ConsumedCapacity", value.GetConsumedCapacity());
-  if (value.ItemCollectionMetricsHasBeenSet()) p.Field("ItemCollectionMetrics", value.GetItemCollectionMetrics());
-  return p.Done();
-}
-inline std::ostream& operator<<(std::ostream& os, const DeleteReplicationGroupMemberAction& value) {
-  detail::StructPrinter p(os, "DeleteReplicationGroupMemberAction");
-  if (value.RegionNameHasBeenSet()) p.Field("RegionName", value.GetRegionName());
-  return p.Done();
-}
-inline std::ostream& operator<<(std::ostream& os, const DeleteTableRequest& value) {
-  detail::StructPrinter p(os, "DeleteTableRequest");
-  if (value.TableNameHasBeenSet()) p.Field("TableName", value.GetTableName());
-  return p.Done();
-}
-inline std::ostream& operator<<(std::ostream& os, const DeleteTableResult& value) {
-  detail::StructPrinter p(os, "DeleteTableResult");
-  if (value.TableDescriptionHasBeenSet()) p.Field("TableDescription", value.GetTableDescription());
-  return p.Done();
-}
-inline std::ostream& operator<<(std::ostream& os, const DescribeBackupRequest& value) {
-  detail::StructPrinter p(os, "DescribeBackupRequest");
-  if (value.BackupArnHasBeenSet()) p.Field("BackupArn", value.GetBackupArn());
-  return p.Done();
-}
-inline std::ostream& operator<<(std::ostream& os, const DescribeBackupResult& value) {
-  detail::StructPrinter p(os, "DescribeBackupResult");
-  if (value.BackupDescriptionHasBeenSet()) p.Field("BackupDescription", value.GetBackupDescription());
-  return p.Done();
-}
-inline std::ostream& operator<<(std::ostream& os, const DescribeContinuousBackupsRequest& value) {
-  detail::StructPrinter p(os, "DescribeContinuousBackupsRequest");
-  if (value.TableNameHasBeenSet()) p.Field("TableName", value.GetTableName());
-  return p.Done();
-}
-inline std::ostream& operator<<(std::ostream& os, const DescribeContinuousBackupsResult& value) {
-  detail::StructPrinter p(os, "DescribeContinuousBackupsResult");
-  if (value.ContinuousBackupsDescriptionHasBeenSet()) p.Field("ContinuousBackupsDescription", value.GetContinuousBackupsDescription());
-  return p.Done();
-}
-inline std::ostream& operator<<(std::ostream& os, const DescribeTableRequest& value) {
-  detail::StructPrinter p(os, "DescribeTableRequest");
-  if (value.TableNameHasBeenSet()) p.Field("TableName", value.GetTableName());
-  return p.Done();
-}
-inline std::ostream& operator<<(std::ostream& os, const DescribeTableResult& value) {
-  detail::StructPrinter p(os, "DescribeTableResult");
-  if (value.TableHasBeenSet()) p.Field("Table", value.GetTable());
-  return p.Done();
-}
-inline std::ostream& operator<<(std::ostream& os, const DescribeTimeToLiveRequest& value) {
-  detail::StructPrinter p(os, "DescribeTimeToLiveRequest");
-  if (value.TableNameHasBeenSet()) p.Field("TableName", value.GetTableName());
-  return p.Done();
-}
-inline std::ostream& operator<<(std::ostream& os, const DescribeTimeToLiveResult& value) {
-  detail::StructPrinter p(os, "DescribeTimeToLiveResult");
-  if (value.TimeToLiveDescriptionHasBeenSet()) p.Field("TimeToLiveDescription", value.GetTimeToLiveDescription());
-  return p.Done();
-}
-inline std::ostream& operator<<(std::ostream& os, const GetItemRequest& value) {
-  detail::StructPrinter p(os, "GetItemRequest");
-  if (value.TableNameHasBeenSet()) p.Field("TableName", value.GetTableName());
-  if (value.KeyHasBeenSet()) p.Field("Key", value.GetKey());
-  if (value.AttributesToGetHasBeenSet()) p.Field("AttributesToGet", value.GetAttributesToGet());
-  if (value.ConsistentReadHasBeenSet()) p.Field("ConsistentRead", value.GetConsistentRead());
-  if (value.ReturnConsumedCapacityHasBeenSet()) p.Field("ReturnConsumedCapacity", value.GetReturnConsumedCapacity());
-  if (value.ProjectionExpressionHasBeenSet()) p.Field("ProjectionExpression", value.GetProjectionExpression());
-  if (value.ExpressionAttributeNamesHasBeenSet()) p.Field("ExpressionAttributeNames", value.GetExpressionAttributeNames());
-  return p.Done();
-}
-inline std::ostream& operator<<(std::ostream& os, const GetItemResult& value) {
-  detail::StructPrinter p(os, "GetItemResult");
-  if (value.ItemHasBeenSet()) p.Field("Item", value.GetItem());
-  if (value.ConsumedCapacityHasBeenSet()) p.Field("ConsumedCapacity", value.GetConsumedCapacity());
-  return p.Done();
-}
-inline std::ostream& operator<<(std::ostream& os, const UpdateGlobalSecondaryIndexAction& value) {
-  detail::StructPrinter p(os, "UpdateGlobalSecondaryIndexAction");
-  if (value.IndexNameHasBeenSet()) p.Field("IndexName", value.GetIndexName());
-  if (value.ProvisionedThroughputHasBeenSet()) p.Field("ProvisionedThroughput", value.GetProvisionedThroughput());
-  if (value.OnDemandThroughputHasBeenSet()) p.Field("OnDemandThroughput", value.GetOnDemandThroughput());
-  if (value.WarmThroughputHasBeenSet()) p.Field("WarmThroughput", value.GetWarmThroughput());
-  return p.Done();
-}
-inline std::ostream& operator<<(std::ostream& os, const GlobalSecondaryIndexUpdate& value) {
-  detail::StructPrinter p(os, "GlobalSecondaryIndexUpdate");
-  if (value.UpdateHasBeenSet()) p.Field("Update", value.GetUpdate());
-  if (value.CreateHasBeenSet()) p.Field("Create", value.GetCreate());
-  if (value.DeleteHasBeenSet()) p.Field("Delete", value.GetDelete());
-  return p.Done();
-}
-inline std::ostream& operator<<(std::ostream& os, const GlobalTableWitnessGroupUpdate& value) {
-  detail::StructPrinter p(os, "GlobalTableWitnessGroupUpdate");
-  if (value.CreateHasBeenSet()) p.Field("Create", value.GetCreate());
-  if (value.DeleteHasBeenSet()) p.Field("Delete", value.GetDelete());
-  return p.Done();
-}
-inline std::ostream& operator<<(std::ostream& os, const ListBackupsRequest& value) {
-  detail::StructPrinter p(os, "ListBackupsRequest");
-  if (value.TableNameHasBeenSet()) p.Field("TableName", value.GetTableName());
-  if (value.LimitHasBeenSet()) p.Field("Limit", value.GetLimit());
-  if (value.TimeRangeLowerBoundHasBeenSet()) p.Field("TimeRangeLowerBound", value.GetTimeRangeLowerBound());
-  if (value.TimeRangeUpperBoundHasBeenSet()) p.Field("TimeRangeUpperBound", value.GetTimeRangeUpperBound());
-  if (value.ExclusiveStartBackupArnHasBeenSet()) p.Field("ExclusiveStartBackupArn", value.GetExclusiveStartBackupArn());
-  if (value.BackupTypeHasBeenSet()) p.Field("BackupType", value.GetBackupType());
-  return p.Done();
-}
-inline std::ostream& operator<<(std::ostream& os, const ListBackupsResult& value) {
-  detail::StructPrinter p(os, "ListBackupsResult");
-  if (value.BackupSummariesHasBeenSet()) p.Field("BackupSummaries", value.GetBackupSummaries());
-  if (value.LastEvaluatedBackupArnHasBeenSet()) p.Field("LastEvaluatedBackupArn", value.GetLastEvaluatedBackupArn());
-  return p.Done();
-}
-inline std::ostream& operator<<(std::ostream& os, const ListTablesRequest& value) {
-  detail::StructPrinter p(os, "ListTablesRequest");
-  if (value.ExclusiveStartTableNameHasBeenSet()) p.Field("ExclusiveStartTableName", value.GetExclusiveStartTableName());
-  if (value.LimitHasBeenSet()) p.Field("Limit", value.GetLimit());
-  return p.Done();
-}
-inline std::ostream& operator<<(std::ostream& os, const ListTablesResult& value) {
-  detail::StructPrinter p(os, "ListTablesResult");
-  if (value.TableNamesHasBeenSet()) p.Field("TableNames", value.GetTableNames());
-  if (value.LastEvaluatedTableNameHasBeenSet()) p.Field("LastEvaluatedTableName", value.GetLastEvaluatedTableName());
-  return p.Done();
-}
-inline std::ostream& operator<<(std::ostream& os, const ListTagsOfResourceRequest& value) {
-  detail::StructPrinter p(os, "ListTagsOfResourceRequest");
-  if (value.ResourceArnHasBeenSet()) p.Field("ResourceArn", value.GetResourceArn());
-  if (value.NextTokenHasBeenSet()) p.Field("NextToken", value.GetNextToken());
-  return p.Done();
-}
-inline std::ostream& operator<<(std::ostream& os, const ListTagsOfResourceResult& value) {
-  detail::StructPrinter p(os, "ListTagsOfResourceResult");
-  if (value.TagsHasBeenSet()) p.Field("Tags", value.GetTags());
-  if (value.NextTokenHasBeenSet()) p.Field("NextToken", value.GetNextToken());
-  return p.Done();
-}
-inline std::ostream& operator<<(std::ostream& os, const PointInTimeRecoverySpecification& value) {
-  detail::StructPrinter p(os, "PointInTimeRecoverySpecification");
-  if (value.PointInTimeRecoveryEnabledHasBeenSet()) p.Field("PointInTimeRecoveryEnabled", value.GetPointInTimeRecoveryEnabled());
-  if (value.RecoveryPeriodInDaysHasBeenSet()) p.Field("RecoveryPeriodInDays", value.GetRecoveryPeriodInDays());
-  return p.Done();
-}
-inline std::ostream& operator<<(std::ostream& os, const PutItemRequest& value) {
-  detail::StructPrinter p(os, "PutItemRequest");
-  if (value.TableNameHasBeenSet()) p.Field("TableName", value.GetTableName());
-  if (value.ItemHasBeenSet()) p.Field("Item", value.GetItem());
-  if (value.ExpectedHasBeenSet()) p.Field("Expected", value.GetExpected());
-  if (value.ReturnValuesHasBeenSet()) p.Field("ReturnValues", value.GetReturnValues());
-  if (value.ReturnConsumedCapacityHasBeenSet()) p.Field("ReturnConsumedCapacity", value.GetReturnConsumedCapacity());
-  if (value.ReturnItemCollectionMetricsHasBeenSet()) p.Field("ReturnItemCollectionMetrics", value.GetReturnItemCollectionMetrics());
-  if (value.ConditionalOperatorHasBeenSet()) p.Field("ConditionalOperator", value.GetConditionalOperator());
-  if (value.ConditionExpressionHasBeenSet()) p.Field("ConditionExpression", value.GetConditionExpression());
-  if (value.ExpressionAttributeNamesHasBeenSet()) p.Field("ExpressionAttributeNames", value.GetExpressionAttributeNames());
-  if (value.ExpressionAttributeValuesHasBeenSet()) p.Field("ExpressionAttributeValues", value.GetExpressionAttributeValues());
-  if (value.ReturnValuesOnConditionCheckFailureHasBeenSet()) p.Field("ReturnValuesOnConditionCheckFailure", value.GetReturnValuesOnConditionCheckFailure());
-  return p.Done();
-}
-inline std::ostream& operator<<(std::ostream& os, const PutItemResult& value) {
-  detail::StructPrinter p(os, "PutItemResult");
-  if (value.AttributesHasBeenSet()) p.Field("Attributes", value.GetAttributes());
-  if (value.ConsumedCapacityHasBeenSet()) p.Field("ConsumedCapacity", value.GetConsumedCapacity());
-  if (value.ItemCollectionMetricsHasBeenSet()) p.Field("ItemCollectionMetrics", value.GetItemCollectionMetrics());
-  return p.Done();
-}
-inline std::ostream& operator<<(std::ostream& os, const QueryRequest& value) {
-  detail::StructPrinter p(os, "QueryRequest");
-  if (value.TableNameHasBeenSet()) p.Field("TableName", value.GetTableName());
-  if (value.IndexNameHasBeenSet()) p.Field("IndexName", value.GetIndexName());
-  if (value.SelectHasBeenSet()) p.Field("Select", value.GetSelect());
-  if (value.AttributesToGetHasBeenSet()) p.Field("AttributesToGet", value.GetAttributesToGet());
-  if (value.LimitHasBeenSet()) p.Field("Limit", value.GetLimit());
-  if (value.ConsistentReadHasBeenSet()) p.Field("ConsistentRead", value.GetConsistentRead());
-  if (value.KeyConditionsHasBeenSet()) p.Field("KeyConditions", value.GetKeyConditions());
-  if (value.QueryFilterHasBeenSet()) p.Field("QueryFilter", value.GetQueryFilter());
-  if (value.ConditionalOperatorHasBeenSet()) p.Field("ConditionalOperator", value.GetConditionalOperator());
-  if (value.ScanIndexForwardHasBeenSet()) p.Field("ScanIndexForward", value.GetScanIndexForward());
-  if (value.ExclusiveStartKeyHasBeenSet()) p.Field("ExclusiveStartKey", value.GetExclusiveStartKey());
-  if (value.ReturnConsumedCapacityHasBeenSet()) p.Field("ReturnConsumedCapacity", value.GetReturnConsumedCapacity());
-  if (value.ProjectionExpressionHasBeenSet()) p.Field("ProjectionExpression", value.GetProjectionExpression());
-  if (value.FilterExpressionHasBeenSet()) p.Field("FilterExpression", value.GetFilterExpression());
-  if (value.KeyConditionExpressionHasBeenSet()) p.Field("KeyConditionExpression", value.GetKeyConditionExpression());
-  if (value.ExpressionAttributeNamesHasBeenSet()) p.Field("ExpressionAttributeNames", value.GetExpressionAttributeNames());
-  if (value.ExpressionAttributeValuesHasBeenSet()) p.Field("ExpressionAttributeValues", value.GetExpressionAttributeValues());
-  return p.Done();
-}
-inline std::ostream& operator<<(std::ostream& os, const QueryResult& value) {
-  detail::StructPrinter p(os, "QueryResult");
-  if (value.ItemsHasBeenSet()) p.Field("Items", value.GetItems());
-  if (value.CountHasBeenSet()) p.Field("Count", value.GetCount());
-  if (value.ScannedCountHasBeenSet()) p.Field("ScannedCount", value.GetScannedCount());
-  if (value.LastEvaluatedKeyHasBeenSet()) p.Field("LastEvaluatedKey", value.GetLastEvaluatedKey());
-  if (value.ConsumedCapacityHasBeenSet()) p.Field("ConsumedCapacity", value.GetConsumedCapacity());
-  return p.Done();
-}
-inline std::ostream& operator<<(std::ostream& os, const UpdateReplicationGroupMemberAction& value) {
-  detail::StructPrinter p(os, "UpdateReplicationGroupMemberAction");
-  if (value.RegionNameHasBeenSet()) p.Field("RegionName", value.GetRegionName());
-  if (value.KMSMasterKeyIdHasBeenSet()) p.Field("KMSMasterKeyId", value.GetKMSMasterKeyId());
-  if (value.ProvisionedThroughputOverrideHasBeenSet()) p.Field("ProvisionedThroughputOverride", value.GetProvisionedThroughputOverride());
-  if (value.OnDemandThroughputOverrideHasBeenSet()) p.Field("OnDemandThroughputOverride", value.GetOnDemandThroughputOverride());
-  if (value.GlobalSecondaryIndexesHasBeenSet()) p.Field("GlobalSecondaryIndexes", value.GetGlobalSecondaryIndexes());
-  if (value.TableClassOverrideHasBeenSet()) p.Field("TableClassOverride", value.GetTableClassOverride());
-  return p.Done();
-}
-inline std::ostream& operator<<(std::ostream& os, const ReplicationGroupUpdate& value) {
-  detail::StructPrinter p(os, "ReplicationGroupUpdate");
-  if (value.CreateHasBeenSet()) p.Field("Create", value.GetCreate());
-  if (value.UpdateHasBeenSet()) p.Field("Update", value.GetUpdate());
-  if (value.DeleteHasBeenSet()) p.Field("Delete", value.GetDelete());
-  return p.Done();
-}
-inline std::ostream& operator<<(std::ostream& os, const RestoreTableFromBackupRequest& value) {
-  detail::StructPrinter p(os, "RestoreTableFromBackupRequest");
-  if (value.TargetTableNameHasBeenSet()) p.Field("TargetTableName", value.GetTargetTableName());
-  if (value.BackupArnHasBeenSet()) p.Field("BackupArn", value.GetBackupArn());
-  if (value.BillingModeOverrideHasBeenSet()) p.Field("BillingModeOverride", value.GetBillingModeOverride());
-  if (value.GlobalSecondaryIndexOverrideHasBeenSet()) p.Field("GlobalSecondaryIndexOverride", value.GetGlobalSecondaryIndexOverride());
-  if (value.LocalSecondaryIndexOverrideHasBeenSet()) p.Field("LocalSecondaryIndexOverride", value.GetLocalSecondaryIndexOverride());
-  if (value.ProvisionedThroughputOverrideHasBeenSet()) p.Field("ProvisionedThroughputOverride", value.GetProvisionedThroughputOverride());
-  if (value.OnDemandThroughputOverrideHasBeenSet()) p.Field("OnDemandThroughputOverride", value.GetOnDemandThroughputOverride());
-  if (value.SSESpecificationOverrideHasBeenSet()) p.Field("SSESpecificationOverride", value.GetSSESpecificationOverride());
-  return p.Done();
-}
-inline std::ostream& operator<<(std::ostream& os, const RestoreTableFromBackupResult& value) {
-  detail::StructPrinter p(os, "RestoreTableFromBackupResult");
-  if (value.TableDescriptionHasBeenSet()) p.Field("TableDescription", value.GetTableDescription());
-  return p.Done();
-}
-inline std::ostream& operator<<(std::ostream& os, const RestoreTableToPointInTimeRequest& value) {
-  detail::StructPrinter p(os, "RestoreTableToPointInTimeRequest");
-  if (value.SourceTableArnHasBeenSet()) p.Field("SourceTableArn", value.GetSourceTableArn());
-  if (value.SourceTableNameHasBeenSet()) p.Field("SourceTableName", value.GetSourceTableName());
-  if (value.TargetTableNameHasBeenSet()) p.Field("TargetTableName", value.GetTargetTableName());
-  if (value.UseLatestRestorableTimeHasBeenSet()) p.Field("UseLatestRestorableTime", value.GetUseLatestRestorableTime());
-  if (value.RestoreDateTimeHasBeenSet()) p.Field("RestoreDateTime", value.GetRestoreDateTime());
-  if (value.BillingModeOverrideHasBeenSet()) p.Field("BillingModeOverride", value.GetBillingModeOverride());
-  if (value.GlobalSecondaryIndexOverrideHasBeenSet()) p.Field("GlobalSecondaryIndexOverride", value.GetGlobalSecondaryIndexOverride());
-  if (value.LocalSecondaryIndexOverrideHasBeenSet()) p.Field("LocalSecondaryIndexOverride", value.GetLocalSecondaryIndexOverride());
-  if (value.ProvisionedThroughputOverrideHasBeenSet()) p.Field("ProvisionedThroughputOverride", value.GetProvisionedThroughputOverride());
-  if (value.OnDemandThroughputOverrideHasBeenSet()) p.Field("OnDemandThroughputOverride", value.GetOnDemandThroughputOverride());
-  if (value.SSESpecificationOverrideHasBeenSet()) p.Field("SSESpecificationOverride", value.GetSSESpecificationOverride());
-  return p.Done();
-}
-inline std::ostream& operator<<(std::ostream& os, const RestoreTableToPointInTimeResult& value) {
-  detail::StructPrinter p(os, "RestoreTableToPointInTimeResult");
-  if (value.TableDescriptionHasBeenSet()) p.Field("TableDescription", value.GetTableDescription());
-  return p.Done();
-}
-inline std::ostream& operator<<(std::ostream& os, const ScanRequest& value) {
-  detail::StructPrinter p(os, "ScanRequest");
-  if (value.TableNameHasBeenSet()) p.Field("TableName", value.GetTableName());
-  if (value.IndexNameHasBeenSet()) p.Field("IndexName", value.GetIndexName());
-  if (value.AttributesToGetHasBeenSet()) p.Field("AttributesToGet", value.GetAttributesToGet());
-  if (value.LimitHasBeenSet()) p.Field("Limit", value.GetLimit());
-  if (value.SelectHasBeenSet()) p.Field("Select", value.GetSelect());
-  if (value.ScanFilterHasBeenSet()) p.Field("ScanFilter", value.GetScanFilter());
-  if (value.ConditionalOperatorHasBeenSet()) p.Field("ConditionalOperator", value.GetConditionalOperator());
-  if (value.ExclusiveStartKeyHasBeenSet()) p.Field("ExclusiveStartKey", value.GetExclusiveStartKey());
-  if (value.ReturnConsumedCapacityHasBeenSet()) p.Field("ReturnConsumedCapacity", value.GetReturnConsumedCapacity());
-  if (value.TotalSegmentsHasBeenSet()) p.Field("TotalSegments", value.GetTotalSegments());
-  if (value.SegmentHasBeenSet()) p.Field("Segment", value.GetSegment());
-  if (value.ProjectionExpressionHasBeenSet()) p.Field("ProjectionExpression", value.GetProjectionExpression());
-  if (value.FilterExpressionHasBeenSet()) p.Field("FilterExpression", value.GetFilterExpression());
-  if (value.ExpressionAttributeNamesHasBeenSet()) p.Field("ExpressionAttributeNames", value.GetExpressionAttributeNames());
-  if (value.ExpressionAttributeValuesHasBeenSet()) p.Field("ExpressionAttributeValues", value.GetExpressionAttributeValues());
-  if (value.ConsistentReadHasBeenSet()) p.Field("ConsistentRead", value.GetConsistentRead());
-  return p.Done();
-}
-inline std::ostream& operator<<(std::ostream& os, const ScanResult& value) {
-  detail::StructPrinter p(os, "ScanResult");
-  if (value.ItemsHasBeenSet()) p.Field("Items", value.GetItems());
-  if (value.CountHasBeenSet()) p.Field("Count", value.GetCount());
-  if (value.ScannedCountHasBeenSet()) p.Field("ScannedCount", value.GetScannedCount());
-  if (value.LastEvaluatedKeyHasBeenSet()) p.Field("LastEvaluatedKey", value.GetLastEvaluatedKey());
-  if (value.ConsumedCapacityHasBeenSet()) p.Field("ConsumedCapacity", value.GetConsumedCapacity());
-  return p.Done();
-}
-inline std::ostream& operator<<(std::ostream& os, const TagResourceRequest& value) {
-  detail::StructPrinter p(os, "TagResourceRequest");
-  if (value.ResourceArnHasBeenSet()) p.Field("ResourceArn", value.GetResourceArn());
-  if (value.TagsHasBeenSet()) p.Field("Tags", value.GetTags());
-  return p.Done();
-}
-inline std::ostream& operator<<(std::ostream& os, const ThrottlingReason& value) {
-  detail::StructPrinter p(os, "ThrottlingReason");
-  if (value.reasonHasBeenSet()) p.Field("reason", value.Getreason());
-  if (value.resourceHasBeenSet()) p.Field("resource", value.Getresource());
-  return p.Done();
-}
-inline std::ostream& operator<<(std::ostream& os, const TimeToLiveSpecification& value) {
-  detail::StructPrinter p(os, "TimeToLiveSpecification");
-  if (value.EnabledHasBeenSet()) p.Field("Enabled", value.GetEnabled());
-  if (value.AttributeNameHasBeenSet()) p.Field("AttributeName", value.GetAttributeName());
-  return p.Done();
-}
-inline std::ostream& operator<<(std::ostream& os, const UntagResourceRequest& value) {
-  detail::StructPrinter p(os, "UntagResourceRequest");
-  if (value.ResourceArnHasBeenSet()) p.Field("ResourceArn", value.GetResourceArn());
-  if (value.TagKeysHasBeenSet()) p.Field("TagKeys", value.GetTagKeys());
-  return p.Done();
-}
-inline std::ostream& operator<<(std::ostream& os, const UpdateContinuousBackupsRequest& value) {
-  detail::StructPrinter p(os, "UpdateContinuousBackupsRequest");
-  if (value.TableNameHasBeenSet()) p.Field("TableName", value.GetTableName());
-  if (value.PointInTimeRecoverySpecificationHasBeenSet()) p.Field("PointInTimeRecoverySpecification", value.GetPointInTimeRecoverySpecification());
-  return p.Done();
-}
-inline std::ostream& operator<<(std::ostream& os, const UpdateContinuousBackupsResult& value) {
-  detail::StructPrinter p(os, "UpdateContinuousBackupsResult");
-  if (value.ContinuousBackupsDescriptionHasBeenSet()) p.Field("ContinuousBackupsDescription", value.GetContinuousBackupsDescription());
-  return p.Done();
-}
-inline std::ostream& operator<<(std::ostream& os, const UpdateItemRequest& value) {
-  detail::StructPrinter p(os, "UpdateItemRequest");
-  if (value.TableNameHasBeenSet()) p.Field("TableName", value.GetTableName());
-  if (value.KeyHasBeenSet()) p.Field("Key", value.GetKey());
-  if (value.AttributeUpdatesHasBeenSet()) p.Field("AttributeUpdates", value.GetAttributeUpdates());
-  if (value.ExpectedHasBeenSet()) p.Field("Expected", value.GetExpected());
-  if (value.ConditionalOperatorHasBeenSet()) p.Field("ConditionalOperator", value.GetConditionalOperator());
-  if (value.ReturnValuesHasBeenSet()) p.Field("ReturnValues", value.GetReturnValues());
-  if (value.ReturnConsumedCapacityHasBeenSet()) p.Field("ReturnConsumedCapacity", value.GetReturnConsumedCapacity());
-  if (value.ReturnItemCollectionMetricsHasBeenSet()) p.Field("ReturnItemCollectionMetrics", value.GetReturnItemCollectionMetrics());
-  if (value.UpdateExpressionHasBeenSet()) p.Field("UpdateExpression", value.GetUpdateExpression());
-  if (value.ConditionExpressionHasBeenSet()) p.Field("ConditionExpression", value.GetConditionExpression());
-  if (value.ExpressionAttributeNamesHasBeenSet()) p.Field("ExpressionAttributeNames", value.GetExpressionAttributeNames());
-  if (value.ExpressionAttributeValuesHasBeenSet()) p.Field("ExpressionAttributeValues", value.GetExpressionAttributeValues());
-  if (value.ReturnValuesOnConditionCheckFailureHasBeenSet()) p.Field("ReturnValuesOnConditionCheckFailure", value.GetReturnValuesOnConditionCheckFailure());
-  return p.Done();
-}
-inline std::ostream& operator<<(std::ostream& os, const UpdateItemResult& value) {
-  detail::StructPrinter p(os, "UpdateItemResult");
-  if (value.AttributesHasBeenSet()) p.Field("Attributes", value.GetAttributes());
-  if (value.ConsumedCapacityHasBeenSet()) p.Field("ConsumedCapacity", value.GetConsumedCapacity());
-  if (value.ItemCollectionMetricsHasBeenSet()) p.Field("ItemCollectionMetrics", value.GetItemCollectionMetrics());
-  return p.Done();
-}
-inline std::ostream& operator<<(std::ostream& os, const UpdateTableRequest& value) {
-  detail::StructPrinter p(os, "UpdateTableRequest");
-  if (value.AttributeDefinitionsHasBeenSet()) p.Field("AttributeDefinitions", value.GetAttributeDefinitions());
-  if (value.TableNameHasBeenSet()) p.Field("TableName", value.GetTableName());
-  if (value.BillingModeHasBeenSet()) p.Field("BillingMode", value.GetBillingMode());
-  if (value.ProvisionedThroughputHasBeenSet()) p.Field("ProvisionedThroughput", value.GetProvisionedThroughput());
-  if (value.GlobalSecondaryIndexUpdatesHasBeenSet()) p.Field("GlobalSecondaryIndexUpdates", value.GetGlobalSecondaryIndexUpdates());
-  if (value.StreamSpecificationHasBeenSet()) p.Field("StreamSpecification", value.GetStreamSpecification());
-  if (value.SSESpecificationHasBeenSet()) p.Field("SSESpecification", value.GetSSESpecification());
-  if (value.ReplicaUpdatesHasBeenSet()) p.Field("ReplicaUpdates", value.GetReplicaUpdates());
-  if (value.TableClassHasBeenSet()) p.Field("TableClass", value.GetTableClass());
-  if (value.DeletionProtectionEnabledHasBeenSet()) p.Field("DeletionProtectionEnabled", value.GetDeletionProtectionEnabled());
-  if (value.MultiRegionConsistencyHasBeenSet()) p.Field("MultiRegionConsistency", value.GetMultiRegionConsistency());
-  if (value.GlobalTableWitnessUpdatesHasBeenSet()) p.Field("GlobalTableWitnessUpdates", value.GetGlobalTableWitnessUpdates());
-  if (value.OnDemandThroughputHasBeenSet()) p.Field("OnDemandThroughput", value.GetOnDemandThroughput());
-  if (value.WarmThroughputHasBeenSet()) p.Field("WarmThroughput", value.GetWarmThroughput());
-  if (value.GlobalTableSettingsReplicationModeHasBeenSet()) p.Field("GlobalTableSettingsReplicationMode", value.GetGlobalTableSettingsReplicationMode());
-  return p.Done();
-}
-inline std::ostream& operator<<(std::ostream& os, const UpdateTableResult& value) {
-  detail::StructPrinter p(os, "UpdateTableResult");
-  if (value.TableDescriptionHasBeenSet()) p.Field("TableDescription", value.GetTableDescription());
-  return p.Done();
-}
-inline std::ostream& operator<<(std::ostream& os, const UpdateTimeToLiveRequest& value) {
-  detail::StructPrinter p(os, "UpdateTimeToLiveRequest");
-  if (value.TableNameHasBeenSet()) p.Field("TableName", value.GetTableName());
-  if (value.TimeToLiveSpecificationHasBeenSet()) p.Field("TimeToLiveSpecification", value.GetTimeToLiveSpecification());
-  return p.Done();
-}
-inline std::ostream& operator<<(std::ostream& os, const UpdateTimeToLiveResult& value) {
-  detail::StructPrinter p(os, "UpdateTimeToLiveResult");
-  if (value.TimeToLiveSpecificationHasBeenSet()) p.Field("TimeToLiveSpecification", value.GetTimeToLiveSpecification());
-  return p.Done();
-}
 
 }  // namespace Model
 }  // namespace dynafake

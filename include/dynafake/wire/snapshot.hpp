@@ -20,8 +20,9 @@
 
 #include <nlohmann/json.hpp>  // nlohmann::json
 
-#include "dynafake/service.hpp"            // Service
-#include "dynafake/wire/generated/serializers.hpp"   // ToJson / FromJson for model types
+#include "dynafake/components/components.hpp"        // what a Service holds
+#include "dynafake/service.hpp"                       // Service
+#include "dynafake/wire/generated/serializers.hpp"  // ToJson / FromJson for model types
 
 namespace dynafake {
 
@@ -146,7 +147,8 @@ struct StateAccess {
   static std::string Save(Service& s) {
     std::lock_guard<std::mutex> lock(s.mu_);
     const int64_t now = s.NowMs();
-    s.ApplyDue(now);
+    Components& c = *s.components_;
+    c.ApplyDue(now);
     // histories are shared between a table and its backups: number them in order of first use
     std::map<const History*, std::size_t> ids;
     Json histories = Json::array();
@@ -159,8 +161,10 @@ struct StateAccess {
       return id;
     };
     Json tables = Json::array();
-    for (const auto& kv : s.tables_) {
-      const TableState& t = kv.second;
+    for (const auto& kv : c.tables.All()) {
+      const TableRecord& t = kv.second;
+      const PitrSettings& pitr = c.continuous.Of(kv.first);
+      auto creating = c.backups.CreatingIndex().find(kv.first);
       Json j;
       j["description"] = wire::ToJson(t.desc);
       j["tags"] = List(t.tags);
@@ -170,23 +174,23 @@ struct StateAccess {
       j["createdMs"] = t.createdMs;
       j["statusUntilMs"] = t.statusUntilMs;
       j["generation"] = t.generation;
-      j["pitr"] = {{"enabled", t.pitrEnabled}, {"sinceMs", t.pitrSinceMs}, {"recoveryPeriodInDays", t.recoveryPeriodDays}};
+      j["pitr"] = {{"enabled", pitr.enabled}, {"sinceMs", pitr.sinceMs}, {"recoveryPeriodInDays", pitr.recoveryPeriodDays}};
       j["timeToLive"] = {{"enabled", t.ttlEnabled}, {"attributeName", t.ttlAttribute}};
       j["restoring"] = t.restoring;
       j["restoreSourceBackup"] = t.restoreSourceBackup;
-      j["history"] = idOf(t.history);
-      j["writesSinceCompaction"] = t.writesSinceCompaction;
-      j["creatingUserBackups"] = t.creatingUserBackups;
+      j["history"] = idOf(t.items.history);
+      j["writesSinceCompaction"] = t.items.writesSinceCompaction;
+      j["creatingUserBackups"] =
+          creating == c.backups.CreatingIndex().end() ? std::vector<std::string>() : creating->second;
       tables.push_back(std::move(j));
     }
     Json backups = Json::array();
-    std::vector<const std::pair<const std::string, BackupState>*> byArn;  // a snapshot lists them in ARN order
-    byArn.reserve(s.backups_.size());
-    for (const auto& kv : s.backups_) byArn.push_back(&kv);
+    std::vector<const std::pair<const std::string, BackupRecord>*> byArn;  // a snapshot lists them in ARN order
+    byArn.reserve(c.backups.All().size());
+    for (const auto& kv : c.backups.All()) byArn.push_back(&kv);
     std::sort(byArn.begin(), byArn.end(), [](const auto* a, const auto* b) { return a->first < b->first; });
     for (const auto* entry : byArn) {
-      const auto& kv = *entry;
-      const BackupState& b = kv.second;
+      const BackupRecord& b = entry->second;
       Json j;
       j["details"] = wire::ToJson(b.details);
       j["source"] = wire::ToJson(b.source);
@@ -200,20 +204,18 @@ struct StateAccess {
       j["history"] = idOf(b.history);
       backups.push_back(std::move(j));
     }
-    auto queue = s.events_;
     Json events = Json::array();
-    while (!queue.empty()) {
-      const Event& e = queue.top();
-      events.push_back({{"at", e.atMs}, {"seq", e.seq}, {"kind", EventName(e.kind)}, {"key", e.key}, {"generation", e.generation}});
-      queue.pop();
-    }
+    for (const Event& e : c.timeline.All())
+      events.push_back(
+          {{"at", e.atMs}, {"seq", e.seq}, {"kind", EventName(e.kind)}, {"key", e.key}, {"generation", e.generation}});
+    const ServiceOptions& o = s.options_;
     Json root;
     root["format"] = kFormat;
     root["version"] = kVersion;
     root["clock"] = {{"ms", now}, {"iso", DateTime(now).ToIso8601()}};
-    root["account"] = {{"accountId", s.options_.accountId}, {"region", s.options_.region}, {"partition", s.options_.partition}};
-    root["random"] = s.rng_;
-    root["eventSeq"] = s.eventSeq_;
+    root["account"] = {{"accountId", o.accountId}, {"region", o.region}, {"partition", o.partition}};
+    root["random"] = c.identity.RandomState();
+    root["eventSeq"] = c.timeline.Sequence();
     root["histories"] = std::move(histories);
     root["tables"] = std::move(tables);
     root["backups"] = std::move(backups);
@@ -234,42 +236,48 @@ struct StateAccess {
       for (const auto& h : root.at("histories")) histories.push_back(HistoryFrom(h));
       auto history = [&](const Json& id) {
         const auto i = id.get<std::size_t>();
-        if (i >= histories.size()) throw std::invalid_argument("LoadState: history " + std::to_string(i) + " does not exist");
+        if (i >= histories.size())
+          throw std::invalid_argument("LoadState: history " + std::to_string(i) + " does not exist");
         return histories[i];
       };
-      std::map<std::string, TableState> tables;
+      std::map<std::string, TableRecord> tables;
+      std::map<std::string, PitrSettings> pitr;
+      std::map<std::string, std::vector<std::string>> creating;
       for (const auto& j : root.at("tables")) {
-        TableState t;
+        TableRecord t;
         t.desc = One<Model::TableDescription>(j.at("description"), "description");
         t.tags = ListFrom<Model::Tag>(j.at("tags"), "tags");
-        t.gsis = ListFrom<Model::GlobalSecondaryIndexDescription>(j.at("globalSecondaryIndexes"), "globalSecondaryIndexes");
+        t.gsis = ListFrom<Model::GlobalSecondaryIndexDescription>(j.at("globalSecondaryIndexes"),
+                                                                  "globalSecondaryIndexes");
         t.key = KeyDefFrom(j.at("key"));
         t.status = Model::TableStatusMapper::GetTableStatusForName(j.at("status").get<std::string>());
         t.createdMs = j.at("createdMs").get<int64_t>();
         t.statusUntilMs = j.at("statusUntilMs").get<int64_t>();
         t.generation = j.at("generation").get<uint64_t>();
-        t.pitrEnabled = j.at("pitr").at("enabled").get<bool>();
-        t.pitrSinceMs = j.at("pitr").at("sinceMs").get<int64_t>();
-        t.recoveryPeriodDays = j.at("pitr").at("recoveryPeriodInDays").get<int>();
         if (j.contains("timeToLive")) {  // snapshots written before TTL was modelled have none: disabled
           t.ttlEnabled = j.at("timeToLive").at("enabled").get<bool>();
           t.ttlAttribute = j.at("timeToLive").at("attributeName").get<std::string>();
         }
         t.restoring = j.at("restoring").get<bool>();
         t.restoreSourceBackup = j.at("restoreSourceBackup").get<std::string>();
-        t.history = history(j.at("history"));
-        t.writesSinceCompaction = j.at("writesSinceCompaction").get<uint64_t>();
-        t.creatingUserBackups = j.at("creatingUserBackups").get<std::vector<std::string>>();
+        t.items.history = history(j.at("history"));
+        t.items.writesSinceCompaction = j.at("writesSinceCompaction").get<uint64_t>();
         const std::string name = t.desc.GetTableName();
+        PitrSettings& p = pitr[name];
+        p.enabled = j.at("pitr").at("enabled").get<bool>();
+        p.sinceMs = j.at("pitr").at("sinceMs").get<int64_t>();
+        p.recoveryPeriodDays = j.at("pitr").at("recoveryPeriodInDays").get<int>();
+        creating[name] = j.at("creatingUserBackups").get<std::vector<std::string>>();
         tables.emplace(name, std::move(t));
       }
-      decltype(s.backups_) backups;
+      Backups::Map backups;
       for (const auto& j : root.at("backups")) {
-        BackupState b;
+        BackupRecord b;
         b.details = One<Model::BackupDetails>(j.at("details"), "details");
         b.source = One<Model::SourceTableDetails>(j.at("source"), "source");
         b.features = One<Model::SourceTableFeatureDetails>(j.at("features"), "features");
-        b.attributeDefinitions = ListFrom<Model::AttributeDefinition>(j.at("attributeDefinitions"), "attributeDefinitions");
+        b.attributeDefinitions =
+            ListFrom<Model::AttributeDefinition>(j.at("attributeDefinitions"), "attributeDefinitions");
         b.key = KeyDefFrom(j.at("key"));
         b.tableName = j.at("tableName").get<std::string>();
         b.cutMs = j.at("cutMs").get<int64_t>();
@@ -280,10 +288,11 @@ struct StateAccess {
         const std::string arn = b.details.GetBackupArn();
         backups.emplace(arn, std::move(b));
       }
-      decltype(s.events_) events;
+      std::vector<Event> events;
       for (const auto& e : root.at("pendingTransitions"))
-        events.push(Event{e.at("at").get<int64_t>(), e.at("seq").get<uint64_t>(), EventFrom(e.at("kind").get<std::string>()),
-                          e.at("key").get<std::string>(), e.at("generation").get<uint64_t>()});
+        events.push_back(Event{e.at("at").get<int64_t>(), e.at("seq").get<uint64_t>(),
+                               EventFrom(e.at("kind").get<std::string>()), e.at("key").get<std::string>(),
+                               e.at("generation").get<uint64_t>()});
       const int64_t savedAt = root.at("clock").at("ms").get<int64_t>();
       const uint64_t random = root.at("random").get<uint64_t>();
       const uint64_t eventSeq = root.at("eventSeq").get<uint64_t>();
@@ -296,12 +305,13 @@ struct StateAccess {
                                       "; an adjustable clock cannot move backwards");
         clock->Set(TimePoint(std::chrono::milliseconds(savedAt)));
       }
-      s.tables_ = std::move(tables);
-      s.backups_ = std::move(backups);
-      s.events_ = std::move(events);
-      s.rng_ = random;
-      s.eventSeq_ = eventSeq;
-      s.calls_.clear();
+      Components& c = *s.components_;
+      c.tables.Replace(std::move(tables));
+      c.continuous.Replace(std::move(pitr));
+      c.backups.Replace(std::move(backups), std::move(creating));
+      c.timeline.Restore(events, eventSeq);
+      c.identity.SetRandomState(random);
+      c.quotas.Clear();
     } catch (const nlohmann::json::exception& e) {
       throw std::invalid_argument(std::string("LoadState: malformed snapshot: ") + e.what());
     } catch (const wire::DecodeError& e) {

@@ -1,5 +1,5 @@
-// dynafake — item helpers: key extraction and encoding, number canonical form,
-// and item size as DynamoDB counts it.
+// dynafake — item keys and values as DynamoDB counts them: key extraction and
+// encoding, the canonical form of numbers, item and value sizes.
 #pragma once
 
 #include <cstdint>   // int64_t

@@ -1,0 +1,59 @@
+// dynafake — Components' definitions: transitions dispatched to the component
+// they concern, reset, statistics (see components.hpp).
+#pragma once
+
+#include <set>  // std::set
+
+#include "dynafake/components/components.hpp"
+#include "dynafake/detail/linkage.hpp"  // DYNAFAKE_IMPL
+#include "dynafake/service.hpp"         // ServiceStats
+
+namespace dynafake {
+namespace detail {
+
+DYNAFAKE_IMPL void Components::ApplyDue(int64_t now) {
+  if (!timeline.HasDue(now)) return;
+  items.DeferCompaction();  // histories that lose readers are compacted once, at the end
+  while (auto e = timeline.NextDue(now)) {
+    switch (e->kind) {
+      case EventKind::TableSettled: tables.Settle(e->key, e->generation); break;
+      case EventKind::TableGone:
+        if (auto history = tables.Remove(e->key, e->generation)) {
+          continuous.ForgetTable(e->key);
+          backups.ForgetTable(e->key);
+          items.CompactHistory(history, now);
+        }
+        break;
+      case EventKind::BackupAvailable: backups.MarkAvailable(e->key); break;
+      case EventKind::BackupExpired: backups.Remove(e->key, now); break;
+    }
+  }
+  items.FlushCompaction(now);
+}
+
+DYNAFAKE_IMPL void Components::Reset() {
+  tables.Clear();
+  backups.Clear();
+  continuous.Clear();
+  timeline.Clear();
+  quotas.Clear();
+  identity.Reset();
+}
+
+DYNAFAKE_IMPL ServiceStats Components::Stats() const {
+  ServiceStats s;
+  s.tables = tables.Count();
+  s.backups = backups.All().size();
+  std::set<const History*> seen;
+  auto count = [&](const std::shared_ptr<History>& h) {
+    if (h && seen.insert(h.get()).second) s.historyVersions += h->VersionCount();
+  };
+  for (const auto& kv : tables.All()) count(kv.second.items.history);
+  for (const auto& kv : backups.All()) count(kv.second.history);
+  s.histories = seen.size();
+  s.pendingEvents = timeline.Pending();
+  return s;
+}
+
+}  // namespace detail
+}  // namespace dynafake

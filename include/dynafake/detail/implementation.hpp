@@ -1,0 +1,18 @@
+// dynafake — every definition the core's headers declare, in one place: the
+// Service's pipeline, its components, the printers. Included at the end of
+// dynafake/dynafake.hpp when DYNAFAKE_IMPLEMENTATION or DYNAFAKE_HEADER_ONLY
+// is defined (see dynafake/detail/linkage.hpp); compiled once by
+// src/dynafake.cpp for the CMake target dynafake::dynafake.
+#pragma once
+
+#include "dynafake/components/backups_impl.hpp"
+#include "dynafake/components/components_impl.hpp"
+#include "dynafake/components/continuous_backups_impl.hpp"
+#include "dynafake/components/identity_impl.hpp"
+#include "dynafake/components/items_impl.hpp"
+#include "dynafake/components/quotas_impl.hpp"
+#include "dynafake/components/restores_impl.hpp"
+#include "dynafake/components/table_changes_impl.hpp"
+#include "dynafake/components/tables_impl.hpp"
+#include "dynafake/detail/service_impl.hpp"
+#include "dynafake/generated/print_impl.hpp"
