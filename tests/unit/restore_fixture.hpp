@@ -11,7 +11,7 @@
 namespace dynafake_test {
 namespace restore {
 
-inline M::KeySchemaElement Key(const std::string& name, M::KeyType type) {
+inline M::KeySchemaElement KeyElement(const std::string& name, M::KeyType type) {
   return M::KeySchemaElement().WithAttributeName(name).WithKeyType(type);
 }
 inline M::AttributeDefinition Attr(const std::string& name) {
@@ -27,14 +27,14 @@ inline M::Projection All() { return M::Projection().WithProjectionType(M::Projec
 inline M::CreateTableRequest CustomersTable() {
   return M::CreateTableRequest()
       .WithTableName("customers")
-      .WithKeySchema({Key("pk", M::KeyType::HASH), Key("sk", M::KeyType::RANGE)})
+      .WithKeySchema({KeyElement("pk", M::KeyType::HASH), KeyElement("sk", M::KeyType::RANGE)})
       .WithAttributeDefinitions({Attr("pk"), Attr("sk"), Attr("created"), Attr("email"), Attr("region")})
       .WithLocalSecondaryIndexes({M::LocalSecondaryIndex().WithIndexName("by-created")
-                                      .WithKeySchema({Key("pk", M::KeyType::HASH), Key("created", M::KeyType::RANGE)})
+                                      .WithKeySchema({KeyElement("pk", M::KeyType::HASH), KeyElement("created", M::KeyType::RANGE)})
                                       .WithProjection(All())})
-      .WithGlobalSecondaryIndexes({M::GlobalSecondaryIndex().WithIndexName("by-email").WithKeySchema({Key("email", M::KeyType::HASH)})
+      .WithGlobalSecondaryIndexes({M::GlobalSecondaryIndex().WithIndexName("by-email").WithKeySchema({KeyElement("email", M::KeyType::HASH)})
                                        .WithProjection(All()).WithProvisionedThroughput(Capacity(2, 3)),
-                                   M::GlobalSecondaryIndex().WithIndexName("by-region").WithKeySchema({Key("region", M::KeyType::HASH)})
+                                   M::GlobalSecondaryIndex().WithIndexName("by-region").WithKeySchema({KeyElement("region", M::KeyType::HASH)})
                                        .WithProjection(All()).WithProvisionedThroughput(Capacity(4, 4))})
       .WithBillingMode(M::BillingMode::PROVISIONED)
       .WithProvisionedThroughput(Capacity(5, 7))

@@ -63,7 +63,7 @@ TEST_P(RestoreOverridesTest, GlobalIndexOverrideNamingAMissingIndexIsValidationE
   auto out = client->RestoreTableFromBackup(
       M::RestoreTableFromBackupRequest().WithTargetTableName("customers-restored").WithBackupArn(arn).WithGlobalSecondaryIndexOverride(
           std::vector<M::GlobalSecondaryIndex>{M::GlobalSecondaryIndex().WithIndexName("by-phone")
-                                                   .WithKeySchema({Key("email", M::KeyType::HASH)})
+                                                   .WithKeySchema({KeyElement("email", M::KeyType::HASH)})
                                                    .WithProjection(All())
                                                    .WithProvisionedThroughput(Capacity(1, 1))}));
   ASSERT_FALSE(out.IsSuccess());
@@ -77,7 +77,7 @@ TEST_P(RestoreOverridesTest, LocalIndexOverrideNamingAMissingIndexIsValidationEx
   auto out = client->RestoreTableFromBackup(
       M::RestoreTableFromBackupRequest().WithTargetTableName("customers-restored").WithBackupArn(arn).WithLocalSecondaryIndexOverride(
           std::vector<M::LocalSecondaryIndex>{M::LocalSecondaryIndex().WithIndexName("by-updated")
-                                                  .WithKeySchema({Key("pk", M::KeyType::HASH), Key("created", M::KeyType::RANGE)})
+                                                  .WithKeySchema({KeyElement("pk", M::KeyType::HASH), KeyElement("created", M::KeyType::RANGE)})
                                                   .WithProjection(All())}));
   ASSERT_FALSE(out.IsSuccess());
   EXPECT_EQ(out.GetError().GetErrorType(), DynamoDBErrors::VALIDATION);
