@@ -6,9 +6,22 @@
 #include <set>
 
 namespace dynafake_test {
-namespace {
+namespace batch_get_and_scan_suite {
 
-using namespace data;  // NOLINT
+using data::B;
+using data::Bool;
+using data::Column;
+using data::DataPlaneTest;
+using data::Item;
+using data::L;
+using data::Map;
+using data::MusicTable;
+using data::N;
+using data::NS;
+using data::S;
+using data::ScoresTable;
+using data::Show;
+using data::SS;
 
 class BatchGetAndScanTest : public DataPlaneTest {
  protected:
@@ -132,5 +145,5 @@ TEST_P(BatchGetAndScanTest, ScanSelectProjectionCapacityAndMisuses) {
 
 DYNAFAKE_INSTANTIATE(BatchGetAndScanTest);
 
-}  // namespace
+}  // namespace batch_get_and_scan_suite
 }  // namespace dynafake_test

@@ -5,9 +5,22 @@
 #include "data_plane_fixtures.hpp"
 
 namespace dynafake_test {
-namespace {
+namespace conditional_writes_suite {
 
-using namespace data;  // NOLINT
+using data::B;
+using data::Bool;
+using data::Column;
+using data::DataPlaneTest;
+using data::Item;
+using data::L;
+using data::Map;
+using data::MusicTable;
+using data::N;
+using data::NS;
+using data::S;
+using data::ScoresTable;
+using data::Show;
+using data::SS;
 
 class ConditionalWritesTest : public DataPlaneTest {
  protected:
@@ -140,5 +153,5 @@ TEST_P(ConditionalWritesTest, DataPlaneResourceNotFoundAfterTheRequestsOwnErrors
 
 DYNAFAKE_INSTANTIATE(ConditionalWritesTest);
 
-}  // namespace
+}  // namespace conditional_writes_suite
 }  // namespace dynafake_test

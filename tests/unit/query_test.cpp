@@ -6,9 +6,22 @@
 #include "data_plane_fixtures.hpp"
 
 namespace dynafake_test {
-namespace {
+namespace query_suite {
 
-using namespace data;  // NOLINT: S, N, Show, ... keep the tests short
+using data::B;
+using data::Bool;
+using data::Column;
+using data::DataPlaneTest;
+using data::Item;
+using data::L;
+using data::Map;
+using data::MusicTable;
+using data::N;
+using data::NS;
+using data::S;
+using data::ScoresTable;
+using data::Show;
+using data::SS;
 
 class QueryTest : public DataPlaneTest {
  protected:
@@ -274,5 +287,5 @@ TEST_P(QueryTest, TheRequestsOwnErrorsComeBeforeAMissingTable) {
 
 DYNAFAKE_INSTANTIATE(QueryTest);
 
-}  // namespace
+}  // namespace query_suite
 }  // namespace dynafake_test

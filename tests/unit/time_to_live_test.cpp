@@ -7,9 +7,22 @@
 #include "data_plane_fixtures.hpp"
 
 namespace dynafake_test {
-namespace {
+namespace time_to_live_suite {
 
-using namespace data;  // NOLINT
+using data::B;
+using data::Bool;
+using data::Column;
+using data::DataPlaneTest;
+using data::Item;
+using data::L;
+using data::Map;
+using data::MusicTable;
+using data::N;
+using data::NS;
+using data::S;
+using data::ScoresTable;
+using data::Show;
+using data::SS;
 
 class TimeToLiveTest : public DataPlaneTest {
  protected:
@@ -99,5 +112,5 @@ TEST_P(TimeToLiveTest, ARestoredTableAnswersTheSameQueriesAsItsSourceAtTheCut) {
 
 DYNAFAKE_INSTANTIATE(TimeToLiveTest);
 
-}  // namespace
+}  // namespace time_to_live_suite
 }  // namespace dynafake_test

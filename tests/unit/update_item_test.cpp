@@ -6,9 +6,22 @@
 #include "data_plane_fixtures.hpp"
 
 namespace dynafake_test {
-namespace {
+namespace update_item_suite {
 
-using namespace data;  // NOLINT
+using data::B;
+using data::Bool;
+using data::Column;
+using data::DataPlaneTest;
+using data::Item;
+using data::L;
+using data::Map;
+using data::MusicTable;
+using data::N;
+using data::NS;
+using data::S;
+using data::ScoresTable;
+using data::Show;
+using data::SS;
 
 class UpdateItemTest : public DataPlaneTest {
  protected:
@@ -162,5 +175,5 @@ TEST_P(UpdateItemTest, Misuses) {
 
 DYNAFAKE_INSTANTIATE(UpdateItemTest);
 
-}  // namespace
+}  // namespace update_item_suite
 }  // namespace dynafake_test
