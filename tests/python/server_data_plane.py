@@ -156,7 +156,7 @@ class DataPlane(unittest.TestCase):
     def test_a_restored_table_answers_the_same_query(self):
         before = self.ddb.query(TableName="music", KeyConditionExpression="artist = :a",
                                 ExpressionAttributeValues={":a": {"S": "abba"}})["Items"]
-        arn = self.ddb.create_backup(TableName="music", BackupName="b")["BackupDetails"]["BackupArn"]
+        arn = self.ddb.create_backup(TableName="music", BackupName="before-delete")["BackupDetails"]["BackupArn"]
         self.ddb.delete_item(TableName="music", Key={"artist": {"S": "abba"}, "song": {"S": "waterloo"}})
         self.ddb.restore_table_from_backup(TargetTableName="copy", BackupArn=arn)
         after = self.ddb.query(TableName="copy", KeyConditionExpression="artist = :a",
