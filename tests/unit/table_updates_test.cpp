@@ -84,6 +84,89 @@ TEST_P(TableUpdatesTest, UpdateTableWithNothingToUpdateIsRefused) {
             "SSESpecification or ReplicaUpdates is required");
 }
 
+// The service checks the request before it reads state: a request that cannot
+// be right is a ValidationException whether or not the table exists.
+TEST_P(TableUpdatesTest, UpdateTableReportsTheRequestsOwnErrorsBeforeAnUnknownTable) {
+  auto nothing = client->UpdateTable(M::UpdateTableRequest().WithTableName("missing"));
+  EXPECT_EQ(nothing.GetError().GetErrorType(), DynamoDBErrors::VALIDATION) << nothing.GetError();
+  auto zero = client->UpdateTable(M::UpdateTableRequest().WithTableName("missing").WithProvisionedThroughput(
+      M::ProvisionedThroughput().WithReadCapacityUnits(0).WithWriteCapacityUnits(5)));
+  EXPECT_EQ(zero.GetError().GetMessage(),
+            "1 validation error detected: Value '0' at 'provisionedThroughput.readCapacityUnits' failed to satisfy "
+            "constraint: Member must have value greater than or equal to 1");
+  auto both = client->UpdateTable(
+      M::UpdateTableRequest()
+          .WithTableName("missing")
+          .WithBillingMode(M::BillingMode::PAY_PER_REQUEST)
+          .WithProvisionedThroughput(M::ProvisionedThroughput().WithReadCapacityUnits(5).WithWriteCapacityUnits(5)));
+  EXPECT_EQ(both.GetError().GetErrorType(), DynamoDBErrors::VALIDATION) << both.GetError();
+  auto empty = client->UpdateTable(
+      M::UpdateTableRequest().WithTableName("missing").WithGlobalSecondaryIndexUpdates({M::GlobalSecondaryIndexUpdate()}));
+  EXPECT_EQ(empty.GetError().GetMessage(),
+            "One or more parameter values were invalid: One of GlobalSecondaryIndexUpdate.Update, "
+            "GlobalSecondaryIndexUpdate.Create, GlobalSecondaryIndexUpdate.Delete must not be null");
+  auto two = client->UpdateTable(M::UpdateTableRequest().WithTableName("missing").WithGlobalSecondaryIndexUpdates(
+      {M::GlobalSecondaryIndexUpdate()
+           .WithDelete(M::DeleteGlobalSecondaryIndexAction().WithIndexName("a-index"))
+           .WithUpdate(M::UpdateGlobalSecondaryIndexAction().WithIndexName("a-index").WithProvisionedThroughput(
+               M::ProvisionedThroughput().WithReadCapacityUnits(1).WithWriteCapacityUnits(1)))}));
+  EXPECT_EQ(two.GetError().GetMessage(),
+            "One or more parameter values were invalid: Only one global secondary index action is allowed per "
+            "GlobalSecondaryIndexUpdate object");
+  auto untyped = AddStatusIndex("missing");
+  auto updates = untyped.GetGlobalSecondaryIndexUpdates();
+  auto create = updates[0].GetCreate();
+  create.SetProjection(M::Projection());
+  updates[0].SetCreate(create);
+  untyped.SetGlobalSecondaryIndexUpdates(updates);
+  EXPECT_EQ(client->UpdateTable(untyped).GetError().GetMessage(),
+            "One or more parameter values were invalid: Unknown ProjectionType: null");
+}
+
+// While UPDATING the service still shows the old throughput, with the time of
+// the change; the new values arrive when the update ends (architect/dynalite
+// test/updateTable.js, run against the service).
+TEST_P(TableUpdatesRealisticTest, UpdateTableShowsTheOldThroughputUntilTheUpdateEnds) {
+  CreateActiveTable();
+  ASSERT_TRUE(client->UpdateTable(SwitchToProvisioned()).IsSuccess());
+  clock.Advance(service.Options().durations.tableUpdate);
+  ASSERT_EQ(TableNow(*client).GetProvisionedThroughput().GetReadCapacityUnits(), 5);
+  auto out = client->UpdateTable(M::UpdateTableRequest().WithTableName("orders").WithProvisionedThroughput(
+      M::ProvisionedThroughput().WithReadCapacityUnits(10).WithWriteCapacityUnits(5)));
+  ASSERT_TRUE(out.IsSuccess()) << out.GetError();
+  const auto& answered = out.GetResult().GetTableDescription();
+  EXPECT_EQ(answered.GetTableStatus(), M::TableStatus::UPDATING);
+  EXPECT_EQ(answered.GetProvisionedThroughput().GetReadCapacityUnits(), 5);
+  EXPECT_EQ(answered.GetProvisionedThroughput().GetWriteCapacityUnits(), 5);
+  EXPECT_TRUE(answered.GetProvisionedThroughput().LastIncreaseDateTimeHasBeenSet());
+  EXPECT_EQ(TableNow(*client).GetProvisionedThroughput().GetReadCapacityUnits(), 5) << "still updating";
+  clock.Advance(service.Options().durations.tableUpdate);
+  auto d = TableNow(*client);
+  EXPECT_EQ(d.GetTableStatus(), M::TableStatus::ACTIVE);
+  EXPECT_EQ(d.GetProvisionedThroughput().GetReadCapacityUnits(), 10);
+  EXPECT_EQ(d.GetProvisionedThroughput().GetNumberOfDecreasesToday(), 0);
+  ASSERT_TRUE(client->UpdateTable(M::UpdateTableRequest().WithTableName("orders").WithProvisionedThroughput(
+                  M::ProvisionedThroughput().WithReadCapacityUnits(2).WithWriteCapacityUnits(5))).IsSuccess());
+  EXPECT_EQ(TableNow(*client).GetProvisionedThroughput().GetReadCapacityUnits(), 10) << "still updating";
+  clock.Advance(service.Options().durations.tableUpdate);
+  d = TableNow(*client);
+  EXPECT_EQ(d.GetProvisionedThroughput().GetReadCapacityUnits(), 2);
+  EXPECT_EQ(d.GetProvisionedThroughput().GetNumberOfDecreasesToday(), 1);
+  EXPECT_TRUE(d.GetProvisionedThroughput().LastDecreaseDateTimeHasBeenSet());
+}
+
+// DeleteTable's answer leaves the global secondary indexes out (architect/dynalite
+// test/deleteTable.js, run against the service).
+TEST_P(TableUpdatesTest, DeleteTableAnswersWithoutTheGlobalSecondaryIndexes) {
+  CreateActiveTable();
+  ASSERT_TRUE(client->UpdateTable(AddStatusIndex()).IsSuccess());
+  ASSERT_EQ(TableNow(*client).GetGlobalSecondaryIndexes().size(), 1u);
+  auto out = client->DeleteTable(M::DeleteTableRequest().WithTableName("orders"));
+  ASSERT_TRUE(out.IsSuccess()) << out.GetError();
+  EXPECT_EQ(out.GetResult().GetTableDescription().GetTableStatus(), M::TableStatus::DELETING);
+  EXPECT_FALSE(out.GetResult().GetTableDescription().GlobalSecondaryIndexesHasBeenSet());
+}
+
 TEST_P(TableUpdatesTest, UpdateTableOfAnUnknownTableIsResourceNotFound) {
   auto out = client->UpdateTable(SwitchToProvisioned("missing"));
   ASSERT_FALSE(out.IsSuccess());

@@ -162,6 +162,28 @@ TEST_P(TablesTest, ZeroProvisionedThroughputIsRefused) {
             "constraint: Member must have value greater than or equal to 1");
 }
 
+// An index Projection needs a ProjectionType, and NonKeyAttributes only with
+// INCLUDE (architect/dynalite validations/createTable.js).
+TEST_P(TablesTest, IndexProjectionWithoutProjectionTypeIsRefused) {
+  auto withIndex = [](const M::Projection& projection) {
+    return OrdersTable("indexed")
+        .WithAttributeDefinitions({M::AttributeDefinition().WithAttributeName("id").WithAttributeType(M::ScalarAttributeType::S),
+                                   M::AttributeDefinition().WithAttributeName("c").WithAttributeType(M::ScalarAttributeType::S)})
+        .WithGlobalSecondaryIndexes({M::GlobalSecondaryIndex()
+                                         .WithIndexName("index3")
+                                         .WithKeySchema({M::KeySchemaElement().WithAttributeName("c").WithKeyType(M::KeyType::HASH)})
+                                         .WithProjection(projection)});
+  };
+  auto untyped = client->CreateTable(withIndex(M::Projection()));
+  EXPECT_EQ(untyped.GetError().GetErrorType(), DynamoDBErrors::VALIDATION);
+  EXPECT_EQ(untyped.GetError().GetMessage(), "One or more parameter values were invalid: Unknown ProjectionType: null");
+  auto extra = client->CreateTable(
+      withIndex(M::Projection().WithProjectionType(M::ProjectionType::KEYS_ONLY).WithNonKeyAttributes({"x"})));
+  EXPECT_EQ(extra.GetError().GetMessage(),
+            "One or more parameter values were invalid: ProjectionType is KEYS_ONLY, but NonKeyAttributes is specified");
+  EXPECT_TRUE(client->CreateTable(withIndex(M::Projection().WithProjectionType(M::ProjectionType::ALL))).IsSuccess());
+}
+
 TEST_P(TablesTest, TableNameOutsideThePatternIsRefused) {
   auto out = client->CreateTable(OrdersTable("my table"));
   ASSERT_FALSE(out.IsSuccess());

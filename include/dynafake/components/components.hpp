@@ -67,6 +67,7 @@ class Components {
   template <class Request>
   void Validate(const Request&, Validator&) const {}  // the model's constraints are all there is
   void Validate(const Model::CreateTableRequest& r, Validator& v) const { Tables::Validate(r, v); }
+  void Validate(const Model::UpdateTableRequest& r, Validator& v) const { Tables::Validate(r, v); }
   void Validate(const Model::RestoreTableToPointInTimeRequest& r, Validator& v) const { Restores::Validate(r, v); }
 
 #define DYNAFAKE_SERVED_BY(component, Op) \

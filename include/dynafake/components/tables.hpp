@@ -54,6 +54,11 @@ struct TableRecord {
   bool restoring = false;     ///< CREATING because a restore is filling it
   std::string restoreSourceBackup;  ///< the backup a restore in progress reads, if any
   TableItems items;
+  /// Throughput an UpdateTable asked for, applied when the table settles: while
+  /// UPDATING the service still reports the old values (architect/dynalite
+  /// actions/updateTable.js, whose tests ran against the service).
+  std::optional<Model::ProvisionedThroughput> pendingThroughput;
+  std::map<std::string, Model::ProvisionedThroughput> pendingIndexThroughput;  ///< by global index name
 };
 
 class Tables {
@@ -76,6 +81,8 @@ class Tables {
   Model::UpdateTimeToLiveOutcome UpdateTimeToLive(const Model::UpdateTimeToLiveRequest& r, int64_t now);
   /// CreateTable's rules beyond the model's member constraints (key schemas, indexes, billing).
   static void Validate(const Model::CreateTableRequest& r, Validator& v);
+  /// UpdateTable's rules that need no table (made before it is looked up).
+  static void Validate(const Model::UpdateTableRequest& r, Validator& v);
 
   // ---- what the other components ask
   /// The table a name or a table ARN of this account names, or nullptr.

@@ -217,7 +217,10 @@ DYNAFAKE_IMPL Model::TableDescription Tables::Description(const TableRecord& t) 
   const Totals totals = t.items.history->TotalsAt(INT64_MAX);
   d.SetItemCount(totals.items);
   d.SetTableSizeBytes(totals.bytes);
-  if (!t.gsis.empty()) d.SetGlobalSecondaryIndexes(t.gsis);
+  // A table being deleted is described without its global secondary indexes,
+  // DeleteTable's answer included (architect/dynalite test/deleteTable.js, run
+  // against the service: should.not.exist(TableDescription.GlobalSecondaryIndexes)).
+  if (!t.gsis.empty() && t.status != Model::TableStatus::DELETING) d.SetGlobalSecondaryIndexes(t.gsis);
   if (d.LocalSecondaryIndexesHasBeenSet()) {
     auto lsis = d.GetLocalSecondaryIndexes();
     for (auto& l : lsis) l.WithItemCount(totals.items).WithIndexSizeBytes(totals.bytes);
@@ -350,13 +353,34 @@ DYNAFAKE_IMPL void Tables::Settle(const std::string& name, uint64_t generation) 
     s.SetRestoreInProgress(false);
     t.desc.SetRestoreSummary(s);
   }
+  const DateTime settled(t.statusUntilMs);
+  // The throughput an UpdateTable asked for takes effect now (architect/dynalite actions/updateTable.js).
+  auto apply = [&settled](Model::ProvisionedThroughputDescription d, const Model::ProvisionedThroughput& p) {
+    const bool up = p.GetReadCapacityUnits() > d.GetReadCapacityUnits() || p.GetWriteCapacityUnits() > d.GetWriteCapacityUnits();
+    const bool down = p.GetReadCapacityUnits() < d.GetReadCapacityUnits() || p.GetWriteCapacityUnits() < d.GetWriteCapacityUnits();
+    if (up) {
+      d.SetLastIncreaseDateTime(settled);
+    } else if (down) {
+      d.SetLastDecreaseDateTime(settled);
+      d.SetNumberOfDecreasesToday(d.GetNumberOfDecreasesToday() + 1);
+    }
+    d.SetReadCapacityUnits(p.GetReadCapacityUnits());
+    d.SetWriteCapacityUnits(p.GetWriteCapacityUnits());
+    return d;
+  };
+  if (t.pendingThroughput) t.desc.SetProvisionedThroughput(apply(t.desc.GetProvisionedThroughput(), *t.pendingThroughput));
+  t.pendingThroughput.reset();
   std::vector<Model::GlobalSecondaryIndexDescription> keep;
   for (auto g : t.gsis) {
     if (g.GetIndexStatus() == Model::IndexStatus::DELETING) continue;
     g.SetIndexStatus(Model::IndexStatus::ACTIVE);
     g.SetBackfilling(false);
+    auto pending = t.pendingIndexThroughput.find(g.GetIndexName());
+    if (pending != t.pendingIndexThroughput.end())
+      g.SetProvisionedThroughput(apply(g.GetProvisionedThroughput(), pending->second));
     keep.push_back(std::move(g));
   }
+  t.pendingIndexThroughput.clear();
   t.gsis = std::move(keep);
 }
 
