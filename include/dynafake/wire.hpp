@@ -134,8 +134,16 @@ inline Json ParseBody(std::string_view body) {
   }
 }
 
+/// The key an error body carries its text under: `Message` for a
+/// SerializationException, `message` for every other error, as the service
+/// writes them (architect/dynalite test/helpers.js assertSerialization and
+/// assertValidation, run against the service).
+inline const char* MessageKey(const DynamoDBError& error) {
+  return error.GetErrorType() == DynamoDBErrors::SERIALIZATION ? "Message" : "message";
+}
+
 inline Json ErrorBody(const DynamoDBError& error) {
-  Json body{{"__type", error.GetWireType()}, {"message", error.GetMessage()}};
+  Json body{{"__type", error.GetWireType()}, {MessageKey(error), error.GetMessage()}};
   if (error.ItemHasBeenSet()) {  // ConditionalCheckFailedException under ReturnValuesOnConditionCheckFailure ALL_OLD
     Json item = Json::object();
     for (const auto& kv : error.GetItem()) item[kv.first] = ToJson(kv.second);
@@ -148,10 +156,12 @@ inline Json ErrorBody(const DynamoDBError& error) {
 inline std::string ErrorText(const DynamoDBError& error) {
   std::string out;
   out.reserve(64 + error.GetMessage().size());
-  out.append("{\"__type\":");
-  WriteString(out, error.GetWireType());
-  out.append(",\"message\":");
-  WriteString(out, error.GetMessage());
+  // in the tree's (sorted) key order: "Message" < "__type" < "message"
+  const bool capital = error.GetErrorType() == DynamoDBErrors::SERIALIZATION;
+  out.append(capital ? "{\"Message\":" : "{\"__type\":");
+  WriteString(out, capital ? error.GetMessage() : error.GetWireType());
+  out.append(capital ? ",\"__type\":" : ",\"message\":");
+  WriteString(out, capital ? error.GetWireType() : error.GetMessage());
   if (error.ItemHasBeenSet()) {  // as ErrorBody: the Item of a ConditionalCheckFailedException
     out.append(",\"Item\":{");
     bool first = true;

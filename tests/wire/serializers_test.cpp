@@ -93,7 +93,7 @@ TEST(WireSerializers, TimestampStringsAreRefused) {
     FAIL() << "accepted a string timestamp";
   } catch (const DecodeError& e) {
     EXPECT_EQ(e.GetErrorType(), DynamoDBErrors::SERIALIZATION);
-    EXPECT_STREQ(e.what(), "STRING_VALUE can not be converted to a Timestamp");
+    EXPECT_STREQ(e.what(), "class java.lang.String can not be converted to a Timestamp");
     EXPECT_EQ(e.GetPath(), "TimeRangeLowerBound");
   }
   EXPECT_THROW(wire::FromJson<Model::ListBackupsRequest>(Json::parse(R"({"TimeRangeLowerBound":1e300})")), DecodeError);
@@ -165,26 +165,40 @@ TEST_P(WireSerializersWrongType, IsASerializationException) {
 INSTANTIATE_TEST_SUITE_P(
     Members, WireSerializersWrongType,
     ::testing::Values(
-        BadCase{R"([])", "Start of list found where not expected.", ""},
-        BadCase{R"("x")", "STRING_VALUE can not be converted to a Structure", ""},
+        BadCase{R"([])", "Start of list found where not expected", ""},
+        BadCase{R"("x")", "Expected null", ""},
         BadCase{R"({"TableName":{}})", "Start of structure or map found where not expected.", "TableName"},
-        BadCase{R"({"TableName":[]})", "Start of list found where not expected.", "TableName"},
-        BadCase{R"({"TableName":5})", "NUMBER_VALUE can not be converted to a String", "TableName"},
-        BadCase{R"({"TableName":true})", "TRUE_VALUE can not be converted to a String", "TableName"},
-        BadCase{R"({"Item":[]})", "Start of list found where not expected.", "Item"},
-        BadCase{R"({"Item":{"a":"x"}})", "STRING_VALUE can not be converted to an AttributeValue", "Item.a"},
-        BadCase{R"({"Item":{"a":{"N":5}}})", "NUMBER_VALUE can not be converted to a String", "Item.a.N"},
-        BadCase{R"({"Item":{"a":{"B":"***"}}})", "Base64 encoded binary value is not valid.", "Item.a.B"},
-        BadCase{R"({"Item":{"a":{"B":"a"}}})", "Base64 encoded binary value is not valid.", "Item.a.B"},
-        BadCase{R"({"Item":{"a":{"SS":"x"}}})", "STRING_VALUE can not be converted to a List", "Item.a.SS"},
-        BadCase{R"({"Item":{"a":{"SS":[1]}}})", "NUMBER_VALUE can not be converted to a String", "Item.a.SS[0]"},
-        BadCase{R"({"Item":{"a":{"BOOL":"true"}}})", "STRING_VALUE can not be converted to a Boolean", "Item.a.BOOL"},
-        BadCase{R"({"Item":{"a":{"M":{"b":{"L":[{"NULL":1}]}}}}})", "NUMBER_VALUE can not be converted to a Boolean",
+        BadCase{R"({"TableName":[]})", "Start of list found where not expected", "TableName"},
+        BadCase{R"({"TableName":5})", "class java.lang.Short can not be converted to an String", "TableName"},
+        BadCase{R"({"TableName":true})", "class java.lang.Boolean can not be converted to an String", "TableName"},
+        BadCase{R"({"TableName":-2147483648})", "class java.lang.Integer can not be converted to an String", "TableName"},
+        BadCase{R"({"TableName":2147483648})", "class java.lang.Long can not be converted to an String", "TableName"},
+        BadCase{R"({"TableName":34.56})", "class java.lang.Double can not be converted to an String", "TableName"},
+        BadCase{R"({"Item":[]})", "Start of list found where not expected", "Item"},
+        BadCase{R"({"Item":"x"})", "Expected map or null", "Item"},
+        BadCase{R"({"Item":{"a":"x"}})", "Expected null", "Item.a"},
+        BadCase{R"({"Item":{"a":{"N":5}}})", "class java.lang.Short can not be converted to an String", "Item.a.N"},
+        BadCase{R"({"Item":{"a":{"B":"23456"}}})",
+                "'23456' can not be converted to a Blob: Base64 encoded length is expected a multiple of 4 bytes but found: 5",
+                "Item.a.B"},
+        BadCase{R"({"Item":{"a":{"B":"=+/="}}})", "'=+/=' can not be converted to a Blob: Invalid Base64 character: '='",
+                "Item.a.B"},
+        BadCase{R"({"Item":{"a":{"B":"+/+="}}})",
+                "'+/+=' can not be converted to a Blob: Invalid last non-pad Base64 character dectected", "Item.a.B"},
+        BadCase{R"({"Item":{"a":{"B":true}}})", "class java.lang.Boolean can not be converted to a Blob", "Item.a.B"},
+        BadCase{R"({"Item":{"a":{"B":"a"}}})",
+                "'a' can not be converted to a Blob: Base64 encoded length is expected a multiple of 4 bytes but found: 1",
+                "Item.a.B"},
+        BadCase{R"({"Item":{"a":{"SS":"x"}}})", "Expected list or null", "Item.a.SS"},
+        BadCase{R"({"Item":{"a":{"SS":{}}}})", "Start of structure or map found where not expected.", "Item.a.SS"},
+        BadCase{R"({"Item":{"a":{"SS":[1]}}})", "class java.lang.Short can not be converted to an String", "Item.a.SS[0]"},
+        BadCase{R"({"Item":{"a":{"BOOL":"23"}}})", "'23' can not be converted to an Boolean", "Item.a.BOOL"},
+        BadCase{R"({"Item":{"a":{"M":{"b":{"L":[{"NULL":23}]}}}}})", "class java.lang.Short can not be converted to an Boolean",
                 "Item.a.M.b.L[0].NULL"},
-        BadCase{R"({"Expected":{"a":{"Exists":"yes"}}})", "STRING_VALUE can not be converted to a Boolean",
+        BadCase{R"({"Expected":{"a":{"Exists":"yes"}}})", "'YES' can not be converted to an Boolean",
                 "Expected.a.Exists"},
-        BadCase{R"({"ReturnValues":1})", "NUMBER_VALUE can not be converted to a String", "ReturnValues"},
-        BadCase{R"({"ExpressionAttributeNames":{"#a":false}})", "FALSE_VALUE can not be converted to a String",
+        BadCase{R"({"ReturnValues":1})", "class java.lang.Short can not be converted to an String", "ReturnValues"},
+        BadCase{R"({"ExpressionAttributeNames":{"#a":false}})", "class java.lang.Boolean can not be converted to an String",
                 "ExpressionAttributeNames.#a"}));
 
 TEST(WireSerializers, IntegersAreStrict) {

@@ -4,6 +4,7 @@
 // The generated half, dynafake/wire/generated/serializers.hpp, builds on these.
 #pragma once
 
+#include <cctype>       // std::isalnum, std::toupper
 #include <cmath>        // std::isfinite, std::floor
 #include <cstddef>      // std::size_t
 #include <cstdint>      // int64_t, uint64_t
@@ -67,49 +68,75 @@ inline std::string Index(const std::string& path, std::size_t i) { return path +
   throw DecodeError(DynamoDBErrors::SERIALIZATION, message, path);
 }
 
-/// What the service calls a JSON token when it complains about it.
-inline const char* TokenName(const Json& j) {
-  switch (j.type()) {
-    case Json::value_t::string: return "STRING_VALUE";
-    case Json::value_t::number_integer:
-    case Json::value_t::number_unsigned:
-    case Json::value_t::number_float: return "NUMBER_VALUE";
-    case Json::value_t::boolean: return j.get<bool>() ? "TRUE_VALUE" : "FALSE_VALUE";
-    case Json::value_t::null: return "NULL_VALUE";
-    case Json::value_t::binary: return "EMBEDDED_OBJECT";
-    case Json::value_t::object:
-    case Json::value_t::array:
-    case Json::value_t::discarded: break;
+// The service's SerializationException texts, as architect/dynalite's test
+// suite measured them against the service (test/helpers.js assertType;
+// validations/index.js checkType): the Java class its JSON reader made of the
+// token, then "can not be converted to" and the wanted type, with the
+// service's own articles ("an String", "an Long", "an Boolean").
+
+/// The Java class the service's JSON reader makes of a scalar token: numbers by
+/// magnitude (Short, Integer, Long; Double with a fraction).
+inline std::string JavaClass(const Json& j) {
+  if (j.is_string()) return "java.lang.String";
+  if (j.is_boolean()) return "java.lang.Boolean";
+  if (j.is_number_unsigned()) {
+    const auto v = j.get<uint64_t>();
+    return v <= 32767u ? "java.lang.Short" : v <= 2147483647u ? "java.lang.Integer" : "java.lang.Long";
   }
-  return "UNKNOWN_VALUE";
+  if (j.is_number_integer()) {
+    const auto v = j.get<int64_t>();
+    return v >= -32768 && v <= 32767 ? "java.lang.Short"
+           : v >= -2147483648LL && v <= 2147483647LL ? "java.lang.Integer"
+                                                     : "java.lang.Long";
+  }
+  if (j.is_number_float()) {
+    const double v = j.get<double>();
+    if (!std::isfinite(v) || v != std::floor(v)) return "java.lang.Double";
+    return v >= -32768.0 && v <= 32767.0 ? "java.lang.Short"
+           : v >= -2147483648.0 && v <= 2147483647.0 ? "java.lang.Integer"
+                                                     : "java.lang.Long";
+  }
+  return "java.lang.Object";  // [infer] null and binary never reach here: null is an absent member
+}
+
+/// A list or a map where a scalar or a structure was wanted.
+[[noreturn]] inline void FailContainer(const Json& j, const std::string& path) {
+  if (j.is_array()) FailSerialization("Start of list found where not expected", path);
+  FailSerialization("Start of structure or map found where not expected.", path);
 }
 
 /// Throws the service's SerializationException for `j` where `expected`
-/// ("a String", "an Integer", ...) was wanted.
+/// ("an String", "an Integer", "a Blob", ...) was wanted.
 [[noreturn]] inline void WrongType(const Json& j, const char* expected, const std::string& path) {
-  if (j.is_object()) FailSerialization("Start of structure or map found where not expected.", path);
-  if (j.is_array()) FailSerialization("Start of list found where not expected.", path);
-  FailSerialization(std::string(TokenName(j)) + " can not be converted to " + expected, path);
+  if (j.is_object() || j.is_array()) FailContainer(j, path);
+  // a string where a Boolean was wanted is quoted, upper-cased (dynalite test/helpers.js: '23', validations/index.js)
+  if (j.is_string() && std::string(expected) == "an Boolean") {
+    std::string text = j.get_ref<const std::string&>();
+    for (char& c : text) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    FailSerialization("'" + text + "' can not be converted to " + expected, path);
+  }
+  FailSerialization("class " + JavaClass(j) + " can not be converted to " + expected, path);
 }
 
+/// A structure (or an AttributeValue) was wanted: "Expected null" for a scalar.
 inline void ExpectObject(const Json& j, const char* what, const std::string& path) {
   if (j.is_object()) return;
-  if (j.is_array()) FailSerialization("Start of list found where not expected.", path);
-  FailSerialization(std::string(TokenName(j)) + " can not be converted to " + what, path);
+  if (j.is_array()) FailContainer(j, path);
+  FailSerialization(std::string(what) == "a Map" ? "Expected map or null" : "Expected null", path);
 }
 inline void ExpectArray(const Json& j, const std::string& path) {
   if (j.is_array()) return;
-  if (j.is_object()) FailSerialization("Start of structure or map found where not expected.", path);
-  FailSerialization(std::string(TokenName(j)) + " can not be converted to a List", path);
+  if (j.is_object()) FailContainer(j, path);
+  FailSerialization("Expected list or null", path);
 }
 
 inline void DecodeString(const Json& j, std::string& out, const std::string& path) {
-  if (!j.is_string()) WrongType(j, "a String", path);
+  if (!j.is_string()) WrongType(j, "an String", path);
   out = j.get_ref<const std::string&>();
 }
 
 inline void DecodeBool(const Json& j, bool& out, const std::string& path) {
-  if (!j.is_boolean()) WrongType(j, "a Boolean", path);
+  if (!j.is_boolean()) WrongType(j, "an Boolean", path);
   out = j.get<bool>();
 }
 
@@ -137,10 +164,10 @@ inline void DecodeInt(const Json& j, int& out, const std::string& path) {
       DecodeIntegral(j, std::numeric_limits<int>::min(), std::numeric_limits<int>::max(), "an Integer", path));
 }
 inline void DecodeLong(const Json& j, long long& out, const std::string& path) {
-  out = DecodeIntegral(j, std::numeric_limits<long long>::min(), std::numeric_limits<long long>::max(), "a Long", path);
+  out = DecodeIntegral(j, std::numeric_limits<long long>::min(), std::numeric_limits<long long>::max(), "an Long", path);
 }
 inline void DecodeDouble(const Json& j, double& out, const std::string& path) {
-  if (!j.is_number()) WrongType(j, "a Double", path);
+  if (!j.is_number()) WrongType(j, "an Double", path);
   out = j.get<double>();
 }
 
@@ -226,8 +253,23 @@ inline bool Base64Decode(std::string_view text, std::vector<unsigned char>& out)
 inline void DecodeBlob(const Json& j, ByteBuffer& out, const std::string& path) {
   if (!j.is_string()) WrongType(j, "a Blob", path);
   std::vector<unsigned char> bytes;
-  if (!Base64Decode(j.get_ref<const std::string&>(), bytes))
-    FailSerialization("Base64 encoded binary value is not valid.", path);
+  const std::string& text = j.get_ref<const std::string&>();
+  if (!Base64Decode(text, bytes)) {
+    // the service's three texts (architect/dynalite test/helpers.js assertType 'Blob', validations/index.js)
+    const std::string quoted = "'" + text + "' can not be converted to a Blob: ";
+    if (text.size() % 4 != 0)
+      FailSerialization(quoted + "Base64 encoded length is expected a multiple of 4 bytes but found: " +
+                            std::to_string(text.size()),
+                        path);
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      const char c = text[i];
+      const bool digit = std::isalnum(static_cast<unsigned char>(c)) || c == '+' || c == '/';
+      if (!digit && c != '=') FailSerialization(quoted + "Invalid Base64 character: '" + std::string(1, c) + "'", path);
+      if (c == '=' && i + 1 < text.size() && text[i + 1] != '=')
+        FailSerialization(quoted + "Invalid Base64 character: '='", path);
+    }
+    FailSerialization(quoted + "Invalid last non-pad Base64 character dectected", path);
+  }
   out = ByteBuffer(std::move(bytes));
 }
 
