@@ -153,6 +153,53 @@ class DataPlane(unittest.TestCase):
                                       ExpressionAttributeValues={":a": {"S": "x"}})
         self.assertEqual((code, message), ("ResourceNotFoundException", "Requested resource not found"))
 
+    def test_the_measured_defects_answer_as_the_service_does(self):
+        # a JSON value of the wrong type: SerializationException, its text under `Message`
+        status, body, _ = self.server.request("POST", "/", {"TableName": 5, "Item": {}}, headers={
+            "X-Amz-Target": "DynamoDB_20120810.PutItem", "Content-Type": "application/x-amz-json-1.0"})
+        self.assertEqual((status, body), (400, {"__type": "com.amazon.coral.service#SerializationException",
+                                                "Message": "class java.lang.Short can not be converted to an String"}))
+        # numbers are stored canonical
+        key = {"artist": {"S": "abba"}, "song": {"S": "sos"}}
+        self.ddb.put_item(TableName="music", Item=dict(key, n={"N": "-0015.789e6"}))
+        self.assertEqual(self.ddb.get_item(TableName="music", Key=key)["Item"]["n"], {"N": "-15789000"})
+        # item validation against every index
+        cases = [
+            (dict(key, genre={"N": "5"}),
+             "One or more parameter values were invalid: Type mismatch for Index Key genre Expected: S Actual: N "
+             "IndexName: byGenre"),
+            ({"artist": {"S": "a" * 2049}, "song": {"S": "x"}},
+             "One or more parameter values were invalid: Size of hashkey has exceeded the maximum size limit of2048 bytes"),
+            ({"artist": {"S": "a"}, "song": {"S": "s" * 1025}},
+             "One or more parameter values were invalid: Aggregated size of all range keys has exceeded the size limit "
+             "of 1024 bytes"),
+            (dict(key, big={"S": "x" * (400 * 1024)}), "Item size has exceeded the maximum allowed size"),
+        ]
+        for item, message in cases:
+            self.assertEqual(self.error(self.ddb.put_item, TableName="music", Item=item)[:2],
+                             ("ValidationException", message))
+        # capacity of a batch write, with the index arms
+        out = self.ddb.batch_write_item(RequestItems={"music": [
+            {"PutRequest": {"Item": dict(key, genre={"S": "pop"}, plays={"N": "1"})}}]}, ReturnConsumedCapacity="INDEXES")
+        self.assertEqual(out["ConsumedCapacity"], [{"TableName": "music", "CapacityUnits": 2.0, "Table": {"CapacityUnits": 1.0},
+                                                    "GlobalSecondaryIndexes": {"byGenre": {"CapacityUnits": 1.0}}}])
+        # an index Projection without a ProjectionType
+        code, message, _ = self.error(
+            self.ddb.create_table, TableName="other", BillingMode="PAY_PER_REQUEST",
+            AttributeDefinitions=[{"AttributeName": "a", "AttributeType": "S"}, {"AttributeName": "c", "AttributeType": "S"}],
+            KeySchema=[{"AttributeName": "a", "KeyType": "HASH"}],
+            GlobalSecondaryIndexes=[{"IndexName": "index3", "KeySchema": [{"AttributeName": "c", "KeyType": "HASH"}],
+                                     "Projection": {}}])
+        self.assertEqual((code, message),
+                         ("ValidationException", "One or more parameter values were invalid: Unknown ProjectionType: null"))
+        # UpdateTable checks the request before the table; DeleteTable answers without index details
+        code, message, _ = self.error(self.ddb.update_table, TableName="nope", ProvisionedThroughput={
+            "ReadCapacityUnits": 1, "WriteCapacityUnits": 1}, BillingMode="PAY_PER_REQUEST")
+        self.assertEqual(code, "ValidationException")
+        deleted = self.ddb.delete_table(TableName="music")["TableDescription"]
+        self.assertEqual(deleted["TableStatus"], "DELETING")
+        self.assertNotIn("GlobalSecondaryIndexes", deleted)
+
     def test_a_restored_table_answers_the_same_query(self):
         before = self.ddb.query(TableName="music", KeyConditionExpression="artist = :a",
                                 ExpressionAttributeValues={":a": {"S": "abba"}})["Items"]

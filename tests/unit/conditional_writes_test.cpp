@@ -65,6 +65,14 @@ TEST_P(ConditionalWritesTest, DeleteWithConditionAndReturnValues) {
   auto refused = client->DeleteItem(M::DeleteItemRequest().WithTableName("music").WithKey(Song("waterloo"))
                                         .WithConditionExpression("size(title) > :n").WithExpressionAttributeValues({{":n", N("8")}}));
   EXPECT_EQ(refused.GetError().GetErrorType(), DynamoDBErrors::CONDITIONAL_CHECK_FAILED);
+  EXPECT_FALSE(refused.GetError().ItemHasBeenSet());
+  auto withItem = client->DeleteItem(
+      M::DeleteItemRequest().WithTableName("music").WithKey(Song("waterloo"))
+          .WithConditionExpression("size(title) > :n").WithExpressionAttributeValues({{":n", N("8")}})
+          .WithReturnValuesOnConditionCheckFailure(M::ReturnValuesOnConditionCheckFailure::ALL_OLD));
+  ASSERT_EQ(withItem.GetError().GetErrorType(), DynamoDBErrors::CONDITIONAL_CHECK_FAILED);
+  ASSERT_TRUE(withItem.GetError().ItemHasBeenSet());
+  EXPECT_EQ(withItem.GetError().GetItem().at("title").GetS(), "waterloo");
   auto done = client->DeleteItem(M::DeleteItemRequest().WithTableName("music").WithKey(Song("waterloo"))
                                      .WithConditionExpression("size(title) = :n").WithExpressionAttributeValues({{":n", N("8")}})
                                      .WithReturnValues(M::ReturnValue::ALL_OLD));
@@ -149,6 +157,91 @@ TEST_P(ConditionalWritesTest, DataPlaneResourceNotFoundAfterTheRequestsOwnErrors
   EXPECT_EQ(missing.GetError().GetMessage(), "Requested resource not found");
   auto invalid = client->PutItem(P(Song("x")).WithTableName("missing").WithConditionExpression("a = "));
   EXPECT_EQ(invalid.GetError().GetErrorType(), DynamoDBErrors::VALIDATION);
+}
+
+// Every data-plane operation checks the request alone before it looks the
+// table up: a request that cannot be right is a ValidationException whether
+// or not the table exists; a right one on a missing table is the data plane's
+// bare "Requested resource not found".
+TEST_P(ConditionalWritesTest, EveryDataPlaneOperationValidatesBeforeItLooksTheTableUp) {
+  const Item key = Song("x");
+  const Item badKey = {{"artist", S("abba")}, {"song", N("not a number")}};
+  struct Case {
+    const char* operation;
+    std::function<dynafake::DynamoDBError(bool valid)> call;
+  };
+  auto error = [](const auto& outcome) { return outcome.IsSuccess() ? dynafake::DynamoDBError() : outcome.GetError(); };
+  const std::vector<Case> cases = {
+      {"PutItem", [&](bool valid) { return error(client->PutItem(P(valid ? key : badKey).WithTableName("missing"))); }},
+      {"GetItem",
+       [&](bool valid) {
+         return error(client->GetItem(M::GetItemRequest().WithTableName("missing").WithKey(valid ? key : badKey)));
+       }},
+      {"DeleteItem",
+       [&](bool valid) {
+         return error(client->DeleteItem(M::DeleteItemRequest().WithTableName("missing").WithKey(valid ? key : badKey)));
+       }},
+      {"UpdateItem",
+       [&](bool valid) {
+         return error(client->UpdateItem(M::UpdateItemRequest().WithTableName("missing").WithKey(key).WithUpdateExpression(
+             valid ? "SET a = :v" : "SET a = ").WithExpressionAttributeValues({{":v", S("v")}})));
+       }},
+      {"Query",
+       [&](bool valid) {
+         return error(client->Query(M::QueryRequest().WithTableName("missing").WithKeyConditionExpression(
+             valid ? "artist = :a" : "artist = ").WithExpressionAttributeValues({{":a", S("abba")}})));
+       }},
+      {"Scan",
+       [&](bool valid) {
+         auto r = M::ScanRequest().WithTableName("missing");
+         if (!valid) r.SetFilterExpression("plays >");
+         return error(client->Scan(r));
+       }},
+      {"BatchGetItem",
+       [&](bool valid) {
+         return error(client->BatchGetItem(M::BatchGetItemRequest().WithRequestItems(
+             {{"missing", M::KeysAndAttributes().WithKeys({valid ? key : badKey})}})));
+       }},
+      {"BatchWriteItem",
+       [&](bool valid) {
+         return error(client->BatchWriteItem(M::BatchWriteItemRequest().WithRequestItems(
+             {{"missing", {M::WriteRequest().WithPutRequest(M::PutRequest().WithItem(valid ? key : badKey))}}})));
+       }},
+  };
+  for (const Case& c : cases) {
+    const auto invalid = c.call(false);
+    EXPECT_EQ(invalid.GetErrorType(), DynamoDBErrors::VALIDATION) << c.operation << ": " << invalid;
+    const auto missing = c.call(true);
+    EXPECT_EQ(missing.GetErrorType(), DynamoDBErrors::RESOURCE_NOT_FOUND) << c.operation << ": " << missing;
+    EXPECT_EQ(missing.GetMessage(), "Requested resource not found") << c.operation;
+  }
+}
+
+// BatchWriteItem reports capacity per table, with the index arms under INDEXES.
+TEST_P(ConditionalWritesTest, BatchWriteCapacity) {
+  Item item = Song("new");
+  item["genre"] = S("pop");
+  item["plays"] = N("1");
+  auto out = client->BatchWriteItem(
+      M::BatchWriteItemRequest()
+          .WithRequestItems({{"music",
+                              {M::WriteRequest().WithPutRequest(M::PutRequest().WithItem(item)),
+                               M::WriteRequest().WithDeleteRequest(M::DeleteRequest().WithKey(Song("absent")))}}})
+          .WithReturnConsumedCapacity(M::ReturnConsumedCapacity::INDEXES));
+  ASSERT_TRUE(out.IsSuccess()) << out.GetError();
+  ASSERT_EQ(out.GetResult().GetConsumedCapacity().size(), 1u);
+  const auto& c = out.GetResult().GetConsumedCapacity()[0];
+  EXPECT_EQ(c.GetTableName(), "music");
+  EXPECT_EQ(c.GetCapacityUnits(), 3.0) << "a put with one index entry (2) and a delete of nothing (1)";
+  EXPECT_EQ(c.GetTable().GetCapacityUnits(), 2.0);
+  EXPECT_EQ(c.GetGlobalSecondaryIndexes().at("byGenre").GetCapacityUnits(), 1.0);
+  auto total = client->BatchWriteItem(
+      M::BatchWriteItemRequest()
+          .WithRequestItems({{"music", {M::WriteRequest().WithDeleteRequest(M::DeleteRequest().WithKey(Song("new")))}}})
+          .WithReturnConsumedCapacity(M::ReturnConsumedCapacity::TOTAL));
+  ASSERT_TRUE(total.IsSuccess()) << total.GetError();
+  EXPECT_EQ(total.GetResult().GetConsumedCapacity()[0].GetCapacityUnits(), 2.0) << "the item and its index entry";
+  EXPECT_FALSE(total.GetResult().GetConsumedCapacity()[0].TableHasBeenSet());
 }
 
 DYNAFAKE_INSTANTIATE(ConditionalWritesTest);

@@ -93,6 +93,25 @@ TEST_P(QueryTest, PagesWithLimitAndExclusiveStartKey) {
   EXPECT_EQ(pages, (std::vector<std::string>{"chiquitita, dancing queen", "fernando, mamma mia", "waterloo"}));
 }
 
+// A page ends after the item that takes it past 1 MB, with a LastEvaluatedKey
+// (API Reference, Query: "up to 1 MB of data"); the next page goes on from it.
+TEST_P(QueryTest, OneMegabyteEndsAPage) {
+  for (int i = 0; i < 5; ++i)
+    Put("music", {{"artist", S("big")}, {"song", S("s" + std::to_string(i))}, {"v", S(std::string(300 * 1024, 'x'))}});
+  auto first = client->Query(Q("artist = :a", {{":a", S("big")}}).WithProjectionExpression("song"));
+  ASSERT_TRUE(first.IsSuccess()) << first.GetError();
+  EXPECT_EQ(Column(first.GetResult().GetItems(), "song"), "s0, s1, s2, s3") << "sized before the projection";
+  EXPECT_EQ(first.GetResult().GetScannedCount(), 4);
+  ASSERT_FALSE(first.GetResult().GetLastEvaluatedKey().empty());
+  EXPECT_EQ(first.GetResult().GetLastEvaluatedKey().at("song").GetS(), "s3");
+  auto second = client->Query(Q("artist = :a", {{":a", S("big")}})
+                                  .WithProjectionExpression("song")
+                                  .WithExclusiveStartKey(first.GetResult().GetLastEvaluatedKey()));
+  ASSERT_TRUE(second.IsSuccess()) << second.GetError();
+  EXPECT_EQ(Column(second.GetResult().GetItems(), "song"), "s4");
+  EXPECT_TRUE(second.GetResult().GetLastEvaluatedKey().empty());
+}
+
 TEST_P(QueryTest, ALimitReachedOnTheLastItemStillReturnsALastEvaluatedKey) {
   auto first = client->Query(Abba().WithLimit(5));
   ASSERT_TRUE(first.IsSuccess()) << first.GetError();

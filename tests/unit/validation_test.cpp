@@ -77,6 +77,20 @@ TEST_P(ValidationTest, OneMemberBreakingTwoConstraintsIsTwoErrors) {
                    "pattern: [a-zA-Z0-9_.-]+");
 }
 
+// The data plane aggregates the same way, in the order the service lists the
+// members (architect/dynalite test/putItem.js and getItem.js, run against the
+// service).
+TEST_P(ValidationTest, DataPlaneViolationsAreAggregatedInTheServicesOrder) {
+  ExpectValidation(client->PutItem(M::PutItemRequest()).GetError(),
+                   "2 validation errors detected: "
+                   "Value null at 'tableName' failed to satisfy constraint: Member must not be null; "
+                   "Value null at 'item' failed to satisfy constraint: Member must not be null");
+  ExpectValidation(client->GetItem(M::GetItemRequest()).GetError(),
+                   "2 validation errors detected: "
+                   "Value null at 'tableName' failed to satisfy constraint: Member must not be null; "
+                   "Value null at 'key' failed to satisfy constraint: Member must not be null");
+}
+
 TEST_P(ValidationTest, ValidationComesBeforeTheTableLookup) {
   auto out = client->CreateBackup(M::CreateBackupRequest().WithTableName("missing").WithBackupName("ab"));
   ASSERT_FALSE(out.IsSuccess());

@@ -153,13 +153,6 @@ inline std::string TableHasNoSuchIndex(const std::string& index) {
 inline std::string NoGlobalTables(const std::string& members) {
   return "dynafake does not model global tables: " + members + " are not supported";
 }
-inline std::string NoExpressions(const std::string& members) {
-  return "dynafake does not evaluate condition, update or filter expressions (" + members +
-         "); seed and read items with plain PutItem, GetItem, DeleteItem, Scan and BatchWriteItem";
-}
-inline std::string NoNestedProjection(const std::string& path) {
-  return "dynafake supports only top-level attribute names in ProjectionExpression: " + path;
-}
 
 // ---- an error a fault rule injects without a message gets the service's wording
 
