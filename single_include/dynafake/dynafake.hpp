@@ -9771,6 +9771,11 @@ struct TableRecord {
   bool restoring = false;     ///< CREATING because a restore is filling it
   std::string restoreSourceBackup;  ///< the backup a restore in progress reads, if any
   TableItems items;
+  /// Throughput an UpdateTable asked for, applied when the table settles: while
+  /// UPDATING the service still reports the old values (architect/dynalite
+  /// actions/updateTable.js, whose tests ran against the service).
+  std::optional<Model::ProvisionedThroughput> pendingThroughput;
+  std::map<std::string, Model::ProvisionedThroughput> pendingIndexThroughput;  ///< by global index name
 };
 
 class Tables {
@@ -9793,6 +9798,8 @@ class Tables {
   Model::UpdateTimeToLiveOutcome UpdateTimeToLive(const Model::UpdateTimeToLiveRequest& r, int64_t now);
   /// CreateTable's rules beyond the model's member constraints (key schemas, indexes, billing).
   static void Validate(const Model::CreateTableRequest& r, Validator& v);
+  /// UpdateTable's rules that need no table (made before it is looked up).
+  static void Validate(const Model::UpdateTableRequest& r, Validator& v);
 
   // ---- what the other components ask
   /// The table a name or a table ARN of this account names, or nullptr.
@@ -11395,13 +11402,6 @@ inline std::string TableHasNoSuchIndex(const std::string& index) {
 inline std::string NoGlobalTables(const std::string& members) {
   return "dynafake does not model global tables: " + members + " are not supported";
 }
-inline std::string NoExpressions(const std::string& members) {
-  return "dynafake does not evaluate condition, update or filter expressions (" + members +
-         "); seed and read items with plain PutItem, GetItem, DeleteItem, Scan and BatchWriteItem";
-}
-inline std::string NoNestedProjection(const std::string& path) {
-  return "dynafake supports only top-level attribute names in ProjectionExpression: " + path;
-}
 
 // ---- an error a fault rule injects without a message gets the service's wording
 
@@ -11921,6 +11921,7 @@ class Components {
   template <class Request>
   void Validate(const Request&, Validator&) const {}  // the model's constraints are all there is
   void Validate(const Model::CreateTableRequest& r, Validator& v) const { Tables::Validate(r, v); }
+  void Validate(const Model::UpdateTableRequest& r, Validator& v) const { Tables::Validate(r, v); }
   void Validate(const Model::RestoreTableToPointInTimeRequest& r, Validator& v) const { Restores::Validate(r, v); }
 
 #define DYNAFAKE_SERVED_BY(component, Op) \
@@ -16414,6 +16415,17 @@ DYNAFAKE_IMPL std::string CheckKeySchema(const std::vector<Model::KeySchemaEleme
   return {};
 }
 
+/// An index Projection's first violation, or "": a ProjectionType, and
+/// NonKeyAttributes only with INCLUDE. Texts from architect/dynalite
+/// validations/createTable.js, whose test suite runs against the service.
+DYNAFAKE_IMPL std::string CheckProjection(const Model::Projection& p) {
+  if (!p.ProjectionTypeHasBeenSet()) return msg::Invalid("Unknown ProjectionType: null");
+  if (p.NonKeyAttributesHasBeenSet() && p.GetProjectionType() != Model::ProjectionType::INCLUDE)
+    return msg::Invalid("ProjectionType is " + Model::ProjectionTypeMapper::GetNameForProjectionType(p.GetProjectionType()) +
+                        ", but NonKeyAttributes is specified");
+  return {};
+}
+
 DYNAFAKE_IMPL void Tables::Validate(const Model::CreateTableRequest& r, Validator& v) {
   const std::string name = r.GetTableName();
   if (!MatchesNamePattern(name) || name.size() < 3 || name.size() > 255) return v.Add(msg::TableNamePattern(name));
@@ -16435,6 +16447,7 @@ DYNAFAKE_IMPL void Tables::Validate(const Model::CreateTableRequest& r, Validato
     if (r.GetKeySchema().size() != 2)
       return v.Add(msg::Invalid(
           "Table KeySchema does not have a range key, which is required when specifying a LocalSecondaryIndex"));
+    if (std::string e = CheckProjection(l.GetProjection()); !e.empty()) return v.Add(e);
     for (const auto& e : l.GetKeySchema()) used.insert(e.GetAttributeName());
   }
   const bool onDemand = r.GetBillingMode() == Model::BillingMode::PAY_PER_REQUEST;
@@ -16442,6 +16455,7 @@ DYNAFAKE_IMPL void Tables::Validate(const Model::CreateTableRequest& r, Validato
     if (!names.insert(g.GetIndexName()).second) return v.Add(msg::Invalid("Duplicate index name: " + g.GetIndexName()));
     if (!(err = CheckKeySchema(g.GetKeySchema(), defs, "globalSecondaryIndexes.member.keySchema")).empty())
       return v.Add(err);
+    if (!(err = CheckProjection(g.GetProjection())).empty()) return v.Add(err);
     if (!onDemand && !g.ProvisionedThroughputHasBeenSet())
       return v.Add(msg::Invalid("ProvisionedThroughput must be specified for index: " + g.GetIndexName()));
     if (onDemand && g.ProvisionedThroughputHasBeenSet())
@@ -16467,23 +16481,48 @@ DYNAFAKE_IMPL void Tables::Validate(const Model::CreateTableRequest& r, Validato
     return v.Add(msg::NoGlobalTables("GlobalTableSourceArn and GlobalTableSettingsReplicationMode"));
 }
 
-DYNAFAKE_IMPL Model::UpdateTableOutcome Tables::UpdateTable(const Model::UpdateTableRequest& r, int64_t now) {
+/// UpdateTable's checks of the request alone, made before the table is looked
+/// up: a request that cannot be right gets its ValidationException whether or
+/// not the table exists (the service validates before it reads state).
+DYNAFAKE_IMPL void Tables::Validate(const Model::UpdateTableRequest& r, Validator& v) {
   using namespace Model;
-  auto invalid = [](std::string message) { return DynamoDBError(DynamoDBErrors::VALIDATION, std::move(message)); };
   if (r.ReplicaUpdatesHasBeenSet() || r.GlobalTableWitnessUpdatesHasBeenSet() ||
       r.MultiRegionConsistencyHasBeenSet() || r.GlobalTableSettingsReplicationModeHasBeenSet())
-    return invalid(msg::NoGlobalTables(
+    return v.Add(msg::NoGlobalTables(
         "ReplicaUpdates, GlobalTableWitnessUpdates, MultiRegionConsistency and GlobalTableSettingsReplicationMode"));
-  TableRecord* t = Find(r.GetTableName());
-  const std::string name = identity_->ShownName(r.GetTableName());
-  if (!t) return DynamoDBError(DynamoDBErrors::RESOURCE_NOT_FOUND, msg::TableResourceNotFound(name));
-  if (auto e = NotActive(*t, name)) return *e;
   const bool anything = r.BillingModeHasBeenSet() || r.ProvisionedThroughputHasBeenSet() ||
                         r.GlobalSecondaryIndexUpdatesHasBeenSet() || r.StreamSpecificationHasBeenSet() ||
                         r.SSESpecificationHasBeenSet() || r.TableClassHasBeenSet() ||
                         r.DeletionProtectionEnabledHasBeenSet() || r.OnDemandThroughputHasBeenSet() ||
                         r.WarmThroughputHasBeenSet();
-  if (!anything) return invalid(msg::NothingToUpdate());
+  if (!anything) return v.Add(msg::NothingToUpdate());
+  if (r.BillingModeHasBeenSet() && r.GetBillingMode() == BillingMode::PAY_PER_REQUEST &&
+      r.ProvisionedThroughputHasBeenSet())
+    return v.Add(msg::NoThroughputWhenOnDemand());
+  // (throughput below 1 is the model's own constraint, reported before this runs)
+  // texts: architect/dynalite validations/updateTable.js and test/updateTable.js (run against the service)
+  for (const auto& u : r.GetGlobalSecondaryIndexUpdates()) {
+    const int actions = (u.CreateHasBeenSet() ? 1 : 0) + (u.UpdateHasBeenSet() ? 1 : 0) + (u.DeleteHasBeenSet() ? 1 : 0);
+    if (actions == 0)
+      return v.Add(msg::Invalid(
+          "One of GlobalSecondaryIndexUpdate.Update, GlobalSecondaryIndexUpdate.Create, "
+          "GlobalSecondaryIndexUpdate.Delete must not be null"));
+    if (actions > 1)
+      return v.Add(msg::Invalid("Only one global secondary index action is allowed per GlobalSecondaryIndexUpdate object"));
+  }
+  for (const auto& u : r.GetGlobalSecondaryIndexUpdates())
+    if (u.CreateHasBeenSet())
+      if (std::string e = CheckProjection(u.GetCreate().GetProjection()); !e.empty()) return v.Add(e);
+}
+
+DYNAFAKE_IMPL Model::UpdateTableOutcome Tables::UpdateTable(const Model::UpdateTableRequest& r, int64_t now) {
+  using namespace Model;
+  auto invalid = [](std::string message) { return DynamoDBError(DynamoDBErrors::VALIDATION, std::move(message)); };
+  // The request's own checks (Validate(UpdateTableRequest)) ran before: now the table.
+  TableRecord* t = Find(r.GetTableName());
+  const std::string name = identity_->ShownName(r.GetTableName());
+  if (!t) return DynamoDBError(DynamoDBErrors::RESOURCE_NOT_FOUND, msg::TableResourceNotFound(name));
+  if (auto e = NotActive(*t, name)) return *e;
   if (auto e = quotas_->CheckTablesInTransition(InTransition())) return *e;
   // Work on copies; commit only when every check passed.
   TableDescription d = t->desc;
@@ -16503,17 +16542,14 @@ DYNAFAKE_IMPL Model::UpdateTableOutcome Tables::UpdateTable(const Model::UpdateT
     return invalid(msg::Invalid("ProvisionedThroughput must be specified when BillingMode is PROVISIONED"));
   if (r.ProvisionedThroughputHasBeenSet()) {
     const auto& p = r.GetProvisionedThroughput();
-    if (p.GetReadCapacityUnits() < 1 || p.GetWriteCapacityUnits() < 1) return invalid(msg::ThroughputAtLeastOne());
     if (p.GetReadCapacityUnits() == d.GetProvisionedThroughput().GetReadCapacityUnits() &&
         p.GetWriteCapacityUnits() == d.GetProvisionedThroughput().GetWriteCapacityUnits() &&
         !r.BillingModeHasBeenSet() && !r.GlobalSecondaryIndexUpdatesHasBeenSet())
       return invalid(msg::ThroughputUnchanged(p.GetReadCapacityUnits(), p.GetWriteCapacityUnits()));
   }
   const ProvisionedThroughput zero = ProvisionedThroughput().WithReadCapacityUnits(0).WithWriteCapacityUnits(0);
+  std::map<std::string, ProvisionedThroughput> pendingIndexes;
   for (const auto& u : r.GetGlobalSecondaryIndexUpdates()) {
-    const int actions = (u.CreateHasBeenSet() ? 1 : 0) + (u.UpdateHasBeenSet() ? 1 : 0) + (u.DeleteHasBeenSet() ? 1 : 0);
-    if (actions != 1)
-      return invalid(msg::Invalid("One of GlobalSecondaryIndexUpdate.Create, Update or Delete must be specified"));
     auto find = [&](const std::string& index) -> GlobalSecondaryIndexDescription* {
       for (auto& g : gsis)
         if (g.GetIndexName() == index) return &g;
@@ -16543,7 +16579,7 @@ DYNAFAKE_IMPL Model::UpdateTableOutcome Tables::UpdateTable(const Model::UpdateT
         g->SetIndexStatus(IndexStatus::DELETING);
       } else {
         if (u.GetUpdate().ProvisionedThroughputHasBeenSet())
-          g->SetProvisionedThroughput(ThroughputDescription(u.GetUpdate().GetProvisionedThroughput()));
+          pendingIndexes[index] = u.GetUpdate().GetProvisionedThroughput();  // shown when the table settles
         g->SetIndexStatus(IndexStatus::UPDATING);
       }
     }
@@ -16560,10 +16596,20 @@ DYNAFAKE_IMPL Model::UpdateTableOutcome Tables::UpdateTable(const Model::UpdateT
     d.SetProvisionedThroughput(ThroughputDescription(zero));
     for (auto& g : gsis) g.SetProvisionedThroughput(ThroughputDescription(zero));
   } else if (r.ProvisionedThroughputHasBeenSet()) {
-    auto pd = ThroughputDescription(r.GetProvisionedThroughput());
-    pd.SetLastIncreaseDateTime(DateTime(now));
+    // The answer, and DescribeTable while UPDATING, keep the old values with the
+    // time of the change asked for; the new ones arrive when the table settles
+    // (architect/dynalite actions/updateTable.js, test/updateTable.js).
+    ProvisionedThroughputDescription pd = d.GetProvisionedThroughput();
+    const ProvisionedThroughput& p = r.GetProvisionedThroughput();
+    if (p.GetReadCapacityUnits() > pd.GetReadCapacityUnits() || p.GetWriteCapacityUnits() > pd.GetWriteCapacityUnits())
+      pd.SetLastIncreaseDateTime(DateTime(now));
+    if (p.GetReadCapacityUnits() < pd.GetReadCapacityUnits() || p.GetWriteCapacityUnits() < pd.GetWriteCapacityUnits())
+      pd.SetLastDecreaseDateTime(DateTime(now));
     d.SetProvisionedThroughput(pd);
+    t->pendingThroughput = p;
   }
+  if (!onDemand)
+    for (auto& kv : pendingIndexes) t->pendingIndexThroughput[kv.first] = kv.second;
   if (r.StreamSpecificationHasBeenSet()) {
     d.SetStreamSpecification(r.GetStreamSpecification());
     if (r.GetStreamSpecification().GetStreamEnabled()) {
@@ -16803,7 +16849,10 @@ DYNAFAKE_IMPL Model::TableDescription Tables::Description(const TableRecord& t) 
   const Totals totals = t.items.history->TotalsAt(INT64_MAX);
   d.SetItemCount(totals.items);
   d.SetTableSizeBytes(totals.bytes);
-  if (!t.gsis.empty()) d.SetGlobalSecondaryIndexes(t.gsis);
+  // A table being deleted is described without its global secondary indexes,
+  // DeleteTable's answer included (architect/dynalite test/deleteTable.js, run
+  // against the service: should.not.exist(TableDescription.GlobalSecondaryIndexes)).
+  if (!t.gsis.empty() && t.status != Model::TableStatus::DELETING) d.SetGlobalSecondaryIndexes(t.gsis);
   if (d.LocalSecondaryIndexesHasBeenSet()) {
     auto lsis = d.GetLocalSecondaryIndexes();
     for (auto& l : lsis) l.WithItemCount(totals.items).WithIndexSizeBytes(totals.bytes);
@@ -16936,13 +16985,34 @@ DYNAFAKE_IMPL void Tables::Settle(const std::string& name, uint64_t generation) 
     s.SetRestoreInProgress(false);
     t.desc.SetRestoreSummary(s);
   }
+  const DateTime settled(t.statusUntilMs);
+  // The throughput an UpdateTable asked for takes effect now (architect/dynalite actions/updateTable.js).
+  auto apply = [&settled](Model::ProvisionedThroughputDescription d, const Model::ProvisionedThroughput& p) {
+    const bool up = p.GetReadCapacityUnits() > d.GetReadCapacityUnits() || p.GetWriteCapacityUnits() > d.GetWriteCapacityUnits();
+    const bool down = p.GetReadCapacityUnits() < d.GetReadCapacityUnits() || p.GetWriteCapacityUnits() < d.GetWriteCapacityUnits();
+    if (up) {
+      d.SetLastIncreaseDateTime(settled);
+    } else if (down) {
+      d.SetLastDecreaseDateTime(settled);
+      d.SetNumberOfDecreasesToday(d.GetNumberOfDecreasesToday() + 1);
+    }
+    d.SetReadCapacityUnits(p.GetReadCapacityUnits());
+    d.SetWriteCapacityUnits(p.GetWriteCapacityUnits());
+    return d;
+  };
+  if (t.pendingThroughput) t.desc.SetProvisionedThroughput(apply(t.desc.GetProvisionedThroughput(), *t.pendingThroughput));
+  t.pendingThroughput.reset();
   std::vector<Model::GlobalSecondaryIndexDescription> keep;
   for (auto g : t.gsis) {
     if (g.GetIndexStatus() == Model::IndexStatus::DELETING) continue;
     g.SetIndexStatus(Model::IndexStatus::ACTIVE);
     g.SetBackfilling(false);
+    auto pending = t.pendingIndexThroughput.find(g.GetIndexName());
+    if (pending != t.pendingIndexThroughput.end())
+      g.SetProvisionedThroughput(apply(g.GetProvisionedThroughput(), pending->second));
     keep.push_back(std::move(g));
   }
+  t.pendingIndexThroughput.clear();
   t.gsis = std::move(keep);
 }
 
