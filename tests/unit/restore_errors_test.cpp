@@ -293,6 +293,28 @@ TEST_P(RestoreValidationTest, ValidationComesBeforeTheTableLookup) {
   ExpectError(out, DynamoDBErrors::VALIDATION, "ValidationException");
 }
 
+TEST_P(RestoreValidationTest, OverridesThatCannotGoTogetherAreRefusedBeforeTheBackupOrSourceIsLookedUp) {
+  const auto onDemand = M::BillingMode::PAY_PER_REQUEST;
+  const auto throughput = M::ProvisionedThroughput().WithReadCapacityUnits(5).WithWriteCapacityUnits(5);
+  auto fromBackup = client->RestoreTableFromBackup(
+      M::RestoreTableFromBackupRequest()
+          .WithBackupArn(service.TableArn("missing") + "/backup/01767225600000-00000000")
+          .WithTargetTableName("orders-restored")
+          .WithBillingModeOverride(onDemand)
+          .WithProvisionedThroughputOverride(throughput));
+  ExpectError(fromBackup, DynamoDBErrors::VALIDATION, "ValidationException");
+  EXPECT_EQ(fromBackup.GetError().GetMessage(),
+            "One or more parameter values were invalid: ProvisionedThroughputOverride cannot be specified when "
+            "BillingMode is PAY_PER_REQUEST");
+  auto toPointInTime = client->RestoreTableToPointInTime(M::RestoreTableToPointInTimeRequest()
+                                                             .WithSourceTableName("missing")
+                                                             .WithTargetTableName("orders-restored")
+                                                             .WithUseLatestRestorableTime(true)
+                                                             .WithBillingModeOverride(onDemand)
+                                                             .WithProvisionedThroughputOverride(throughput));
+  ExpectError(toPointInTime, DynamoDBErrors::VALIDATION, "ValidationException");
+}
+
 TEST_P(RestoreValidationTest, TargetNameOutsideThePatternIsValidationException) {
   CreateActiveTable();
   const std::string arn = Backup("orders");

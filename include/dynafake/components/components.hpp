@@ -69,6 +69,7 @@ class Components {
   void Validate(const Model::CreateTableRequest& r, Validator& v) const { Tables::Validate(r, v); }
   void Validate(const Model::UpdateTableRequest& r, Validator& v) const { Tables::Validate(r, v); }
   void Validate(const Model::RestoreTableToPointInTimeRequest& r, Validator& v) const { Restores::Validate(r, v); }
+  void Validate(const Model::RestoreTableFromBackupRequest& r, Validator& v) const { Restores::Validate(r, v); }
 
 #define DYNAFAKE_SERVED_BY(component, Op) \
   Model::Op##Outcome Serve(const Model::Op##Request& r, int64_t now) { return component.Op(r, now); }

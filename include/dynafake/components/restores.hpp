@@ -47,6 +47,8 @@ class Restores {
                                                                     int64_t now);
   /// RestoreTableToPointInTime's rules beyond the model's: one source, one instant.
   static void Validate(const Model::RestoreTableToPointInTimeRequest& r, Validator& v);
+  /// RestoreTableFromBackup's rule that needs no backup (made before the backup is looked up).
+  static void Validate(const Model::RestoreTableFromBackupRequest& r, Validator& v);
 
  private:
   /// TableInUse or TableAlreadyExists when the target name is taken.

@@ -14,6 +14,21 @@
 namespace dynafake {
 namespace detail {
 
+namespace restore_checks {
+/// The overrides' rule that needs neither the backup nor the source table:
+/// checked before either is looked up, as the service validates first.
+template <class Request>
+void OverridesOnTheirOwn(const Request& r, Validator& v) {
+  if (r.BillingModeOverrideHasBeenSet() && r.GetBillingModeOverride() == Model::BillingMode::PAY_PER_REQUEST &&
+      r.ProvisionedThroughputOverrideHasBeenSet())
+    v.Add(msg::Invalid("ProvisionedThroughputOverride cannot be specified when BillingMode is PAY_PER_REQUEST"));
+}
+}  // namespace restore_checks
+
+DYNAFAKE_IMPL void Restores::Validate(const Model::RestoreTableFromBackupRequest& r, Validator& v) {
+  restore_checks::OverridesOnTheirOwn(r, v);
+}
+
 DYNAFAKE_IMPL void Restores::Validate(const Model::RestoreTableToPointInTimeRequest& r, Validator& v) {
   const bool arn = r.SourceTableArnHasBeenSet(), name = r.SourceTableNameHasBeenSet();
   if (arn && name) v.Add(msg::Invalid("Only one of SourceTableArn and SourceTableName may be specified"));
@@ -23,6 +38,7 @@ DYNAFAKE_IMPL void Restores::Validate(const Model::RestoreTableToPointInTimeRequ
     v.Add(msg::Invalid("Only one of RestoreDateTime and UseLatestRestorableTime may be specified"));
   if (!latest && !r.RestoreDateTimeHasBeenSet())
     v.Add(msg::Invalid("Either RestoreDateTime or UseLatestRestorableTime must be specified"));
+  if (v.Ok()) restore_checks::OverridesOnTheirOwn(r, v);
 }
 
 DYNAFAKE_IMPL Model::RestoreTableFromBackupOutcome Restores::RestoreTableFromBackup(
