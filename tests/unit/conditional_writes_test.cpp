@@ -79,6 +79,9 @@ TEST_P(ConditionalWritesTest, DeleteWithConditionAndReturnValues) {
   ASSERT_TRUE(done.IsSuccess()) << done.GetError();
   EXPECT_EQ(done.GetResult().GetAttributes().at("title").GetS(), "waterloo");
   EXPECT_EQ(Stored("waterloo"), "{}");
+  auto allNew = client->DeleteItem(
+      M::DeleteItemRequest().WithTableName("music").WithKey(Song("x")).WithReturnValues(M::ReturnValue::ALL_NEW));
+  EXPECT_EQ(allNew.GetError().GetMessage(), "Return values set to invalid value");
 }
 
 TEST_P(ConditionalWritesTest, LegacyExpected) {

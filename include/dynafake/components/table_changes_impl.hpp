@@ -112,8 +112,9 @@ DYNAFAKE_IMPL void Tables::Validate(const Model::UpdateTableRequest& r, Validato
       r.MultiRegionConsistencyHasBeenSet() || r.GlobalTableSettingsReplicationModeHasBeenSet())
     return v.Add(msg::NoGlobalTables(
         "ReplicaUpdates, GlobalTableWitnessUpdates, MultiRegionConsistency and GlobalTableSettingsReplicationMode"));
+  // an empty GlobalSecondaryIndexUpdates counts as none (architect/dynalite validations/updateTable.js)
   const bool anything = r.BillingModeHasBeenSet() || r.ProvisionedThroughputHasBeenSet() ||
-                        r.GlobalSecondaryIndexUpdatesHasBeenSet() || r.StreamSpecificationHasBeenSet() ||
+                        !r.GetGlobalSecondaryIndexUpdates().empty() || r.StreamSpecificationHasBeenSet() ||
                         r.SSESpecificationHasBeenSet() || r.TableClassHasBeenSet() ||
                         r.DeletionProtectionEnabledHasBeenSet() || r.OnDemandThroughputHasBeenSet() ||
                         r.WarmThroughputHasBeenSet();
