@@ -11855,6 +11855,8 @@ class Restores {
                                                                     int64_t now);
   /// RestoreTableToPointInTime's rules beyond the model's: one source, one instant.
   static void Validate(const Model::RestoreTableToPointInTimeRequest& r, Validator& v);
+  /// RestoreTableFromBackup's rule that needs no backup (made before the backup is looked up).
+  static void Validate(const Model::RestoreTableFromBackupRequest& r, Validator& v);
 
  private:
   /// TableInUse or TableAlreadyExists when the target name is taken.
@@ -11923,6 +11925,7 @@ class Components {
   void Validate(const Model::CreateTableRequest& r, Validator& v) const { Tables::Validate(r, v); }
   void Validate(const Model::UpdateTableRequest& r, Validator& v) const { Tables::Validate(r, v); }
   void Validate(const Model::RestoreTableToPointInTimeRequest& r, Validator& v) const { Restores::Validate(r, v); }
+  void Validate(const Model::RestoreTableFromBackupRequest& r, Validator& v) const { Restores::Validate(r, v); }
 
 #define DYNAFAKE_SERVED_BY(component, Op) \
   Model::Op##Outcome Serve(const Model::Op##Request& r, int64_t now) { return component.Op(r, now); }
@@ -16166,6 +16169,21 @@ DYNAFAKE_IMPL std::optional<DynamoDBError> Quotas::CheckBackupsInProgress(int cr
 namespace dynafake {
 namespace detail {
 
+namespace restore_checks {
+/// The overrides' rule that needs neither the backup nor the source table:
+/// checked before either is looked up, as the service validates first.
+template <class Request>
+void OverridesOnTheirOwn(const Request& r, Validator& v) {
+  if (r.BillingModeOverrideHasBeenSet() && r.GetBillingModeOverride() == Model::BillingMode::PAY_PER_REQUEST &&
+      r.ProvisionedThroughputOverrideHasBeenSet())
+    v.Add(msg::Invalid("ProvisionedThroughputOverride cannot be specified when BillingMode is PAY_PER_REQUEST"));
+}
+}  // namespace restore_checks
+
+DYNAFAKE_IMPL void Restores::Validate(const Model::RestoreTableFromBackupRequest& r, Validator& v) {
+  restore_checks::OverridesOnTheirOwn(r, v);
+}
+
 DYNAFAKE_IMPL void Restores::Validate(const Model::RestoreTableToPointInTimeRequest& r, Validator& v) {
   const bool arn = r.SourceTableArnHasBeenSet(), name = r.SourceTableNameHasBeenSet();
   if (arn && name) v.Add(msg::Invalid("Only one of SourceTableArn and SourceTableName may be specified"));
@@ -16175,6 +16193,7 @@ DYNAFAKE_IMPL void Restores::Validate(const Model::RestoreTableToPointInTimeRequ
     v.Add(msg::Invalid("Only one of RestoreDateTime and UseLatestRestorableTime may be specified"));
   if (!latest && !r.RestoreDateTimeHasBeenSet())
     v.Add(msg::Invalid("Either RestoreDateTime or UseLatestRestorableTime must be specified"));
+  if (v.Ok()) restore_checks::OverridesOnTheirOwn(r, v);
 }
 
 DYNAFAKE_IMPL Model::RestoreTableFromBackupOutcome Restores::RestoreTableFromBackup(
@@ -16490,8 +16509,9 @@ DYNAFAKE_IMPL void Tables::Validate(const Model::UpdateTableRequest& r, Validato
       r.MultiRegionConsistencyHasBeenSet() || r.GlobalTableSettingsReplicationModeHasBeenSet())
     return v.Add(msg::NoGlobalTables(
         "ReplicaUpdates, GlobalTableWitnessUpdates, MultiRegionConsistency and GlobalTableSettingsReplicationMode"));
+  // an empty GlobalSecondaryIndexUpdates counts as none (architect/dynalite validations/updateTable.js)
   const bool anything = r.BillingModeHasBeenSet() || r.ProvisionedThroughputHasBeenSet() ||
-                        r.GlobalSecondaryIndexUpdatesHasBeenSet() || r.StreamSpecificationHasBeenSet() ||
+                        !r.GetGlobalSecondaryIndexUpdates().empty() || r.StreamSpecificationHasBeenSet() ||
                         r.SSESpecificationHasBeenSet() || r.TableClassHasBeenSet() ||
                         r.DeletionProtectionEnabledHasBeenSet() || r.OnDemandThroughputHasBeenSet() ||
                         r.WarmThroughputHasBeenSet();
