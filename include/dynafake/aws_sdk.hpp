@@ -88,19 +88,23 @@ class Installation {
 
   void Acquire(const std::shared_ptr<Aws::Http::HttpClientFactory>& previous) {
     std::lock_guard<std::mutex> lock(mu_);
-    if (live_++ > 0) return;
+    if (live_ > 0) {
+      ++live_;
+      return;
+    }
+    auto fallback = previous ? previous : std::make_shared<DefaultHttpClientFactory>();
+    auto routing = std::make_shared<RoutingHttpClientFactory>(std::move(fallback));
     // DynamoDBClient(config) asks the EC2 metadata service for credentials
     // when it finds none; a test must not. The SDK reads this variable when
     // a client is constructed; it is unset again after the last endpoint.
     setMetadataVariable_ = std::getenv(kMetadataDisabled) == nullptr;
     if (setMetadataVariable_) SetEnv(kMetadataDisabled, "true");
     previous_ = previous;
-    auto fallback = previous ? previous : std::make_shared<DefaultHttpClientFactory>();
-    auto routing = std::make_shared<RoutingHttpClientFactory>(std::move(fallback));
     Aws::Http::SetHttpClientFactory(routing);
     // SetHttpClientFactory cleaned up the replaced factory and does not
     // initialise the new one, as InitAPI would have.
     routing->InitStaticState();
+    live_ = 1;
   }
 
   void Release() {
