@@ -2,21 +2,28 @@
 # dynafake's test command: `bash scripts/test.sh` (CI runs exactly this).
 #
 # Installs what is missing (Debian/Ubuntu packages, boto3 and the AWS CLI),
-# configures, builds everything with -Werror, and runs every test with CTest.
-# Ends with CTest's summary line; exits non-zero when anything fails.
+# then runs these stages, each a CTest run in its own build tree:
+#   main   everything (-Werror, g++ or $CXX)                         ./build
+#   asan   the GoogleTest suites under ASan + UBSan                  ./build-asan
+#   tsan   the tests that run threads on one Service or server, TSan ./build-tsan
+#   fuzz   every libFuzzer target for $DYNAFAKE_FUZZ_SECONDS (60)    ./build-fuzz
+# Ends with one CTest summary line over all stages; exits non-zero when
+# anything fails.
 #
-#   bash scripts/test.sh              g++ (or $CXX), build dir ./build
-#   bash scripts/test.sh --sanitize   AddressSanitizer + UBSan, ./build-asan
-#   bash scripts/test.sh --tsan       ThreadSanitizer, ./build-tsan
+#   bash scripts/test.sh              all stages (what CI runs)
+#   bash scripts/test.sh --quick      the main stage only
+#   bash scripts/test.sh --sanitize   everything under AddressSanitizer + UBSan, ./build-asan
+#   bash scripts/test.sh --tsan       everything under ThreadSanitizer, ./build-tsan
 #   bash scripts/test.sh --clang      clang++, ./build-clang (combines with the above)
 #
-# BUILD_DIR overrides the build directory; CXX picks the compiler; extra
-# arguments after `--` go to ctest (e.g. `-- -R Backup -L unit`).
+# BUILD_DIR overrides the build directory (one stage); CXX picks the
+# compiler; arguments after `--` go to ctest and run one stage (e.g.
+# `-- -R Backup -L unit`). `bash scripts/fuzz.sh SECONDS` fuzzes longer.
 #
-# The aws-sdk-cpp front (dynafake::aws_sdk) and its tests are built when an
-# installed aws-sdk-cpp is found: on CMAKE_PREFIX_PATH, or the one
-# `bash scripts/aws-sdk-cpp.sh` built into its cache. The run says which, or
-# why the front was not built.
+# The aws-sdk-cpp front (dynafake::aws_sdk) and its tests are built in the
+# main stage when an installed aws-sdk-cpp is found: on CMAKE_PREFIX_PATH, or
+# the one `bash scripts/aws-sdk-cpp.sh` built into its cache. The run says
+# which, or why the front was not built.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # shellcheck source=lib.sh
@@ -25,14 +32,16 @@ source scripts/lib.sh
 sanitize=""
 suffix=""
 use_clang=0
+single=0
 ctest_args=()
 while [ $# -gt 0 ]; do
   case "$1" in
-    --sanitize|--asan) sanitize="address,undefined"; suffix="-asan" ;;
-    --tsan) sanitize="thread"; suffix="-tsan" ;;
-    --clang) use_clang=1 ;;
-    --) shift; ctest_args=("$@"); break ;;
-    -h|--help) sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --sanitize|--asan) sanitize="address,undefined"; suffix="-asan"; single=1 ;;
+    --tsan) sanitize="thread"; suffix="-tsan"; single=1 ;;
+    --clang) use_clang=1; single=1 ;;
+    --quick) single=1 ;;
+    --) shift; ctest_args=("$@"); single=1; break ;;
+    -h|--help) sed -n '2,28p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) dynafake_die "unknown option '$1' (try --help)" ;;
   esac
   shift
@@ -44,17 +53,14 @@ if [ "$use_clang" -eq 1 ]; then
   export CXX=clang++
   suffix="-clang$suffix"
 fi
+[ "$single" -eq 1 ] || packages+=("${DYNAFAKE_FUZZ_PACKAGES[@]}")
 dynafake_ensure_packages "${packages[@]}"
 dynafake_ensure_real_clients
 
-build_dir="${BUILD_DIR:-build$suffix}"
 jobs="$(dynafake_jobs)"
-
-if [ -n "$sanitize" ]; then
-  export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1:strict_string_checks=1}"
-  export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
-  export TSAN_OPTIONS="${TSAN_OPTIONS:-halt_on_error=1:second_deadlock_stack=1}"
-fi
+export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1:strict_string_checks=1}"
+export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
+export TSAN_OPTIONS="${TSAN_OPTIONS:-halt_on_error=1:second_deadlock_stack=1}"
 
 sdk_prefix="$(dynafake_find_sdk)"
 if [ -n "$sdk_prefix" ]; then
@@ -62,33 +68,98 @@ if [ -n "$sdk_prefix" ]; then
   export CMAKE_PREFIX_PATH="$sdk_prefix${CMAKE_PREFIX_PATH:+:$CMAKE_PREFIX_PATH}"
 fi
 
-dynafake_configure "$build_dir" -DDYNAFAKE_SANITIZE="$sanitize"
-aws_sdk_status="$(sed -n 's/^DYNAFAKE_AWS_SDK_STATUS:INTERNAL=//p' "$build_dir/CMakeCache.txt")"
-aws_sdk_line="aws-sdk-cpp front (dynafake::aws_sdk): ${aws_sdk_status:-unknown (configure did not say)}"
-case "$aws_sdk_status" in
-  available*) ;;
-  *) aws_sdk_line="$aws_sdk_line; its tests are not built (bash scripts/aws-sdk-cpp.sh builds the SDK from ../shared/vendor)" ;;
-esac
-dynafake_log "$aws_sdk_line"
-dynafake_log "cmake --build $build_dir -j$jobs"
-cmake --build "$build_dir" -j"$jobs"
+# What the sanitizer stages build and run: the GoogleTest suites (by their
+# label, the folder under tests/) under ASan + UBSan; the tests that run
+# threads against one Service or one server (by test suite name) under TSan.
+asan_targets=(dynafake_unit_tests dynafake_unit_tests_wire dynafake_wire_tests dynafake_stress_tests
+              dynafake_expression_tests dynafake_testing_tests dynafake_gmock_tests dynafake_http_tests)
+asan_labels="unit|unit-wire|wire|stress|expression|testing|gmock|http"
+tsan_targets=(dynafake_stress_tests dynafake_http_tests)
+tsan_tests="Stress|HttpStress|HttpLoad"
 
-dynafake_log "ctest -j$jobs (in $build_dir)"
-log="$build_dir/ctest-output.log"
-set +e
-(cd "$build_dir" && ctest --output-on-failure -j"$jobs" ${ctest_args[@]+"${ctest_args[@]}"}) 2>&1 | tee "$log"
-rc=${PIPESTATUS[0]}
-set -e
+passed=0 failed=0 total=0
+report=()
 
-# CTest prints its summary before the timing and the list of failures; repeat
-# it so it is the last line of the run.
-summary="$(grep -E '[0-9]+% tests passed, [0-9]+ tests? failed out of [0-9]+' "$log" | tail -n 1 || true)"
-echo
-echo "$aws_sdk_line"
-if [ -n "$summary" ]; then
-  echo "$summary"
+# aws_sdk_report BUILD_DIR: says whether the configure found aws-sdk-cpp.
+aws_sdk_report() {
+  local status line
+  status="$(sed -n 's/^DYNAFAKE_AWS_SDK_STATUS:INTERNAL=//p' "$1/CMakeCache.txt")"
+  line="aws-sdk-cpp front (dynafake::aws_sdk): ${status:-unknown (configure did not say)}"
+  case "$status" in
+    available*) ;;
+    *) line="$line; its tests are not built (bash scripts/aws-sdk-cpp.sh builds the SDK from ../shared/vendor)" ;;
+  esac
+  dynafake_log "$line"
+  report+=("$line")
+}
+
+# count_stage NAME LOG SECONDS: adds the stage's CTest summary to the totals.
+count_stage() {
+  local name="$1" log="$2" secs="$3" line p f t
+  line="$(grep -E '[0-9]+% tests passed, [0-9]+ tests? failed out of [0-9]+' "$log" | tail -n 1 || true)"
+  if [ -z "$line" ]; then
+    report+=("stage $name: no CTest summary (see $log)")
+    failed=$((failed + 1)); total=$((total + 1))
+    return
+  fi
+  f="$(sed -E 's/.* ([0-9]+) tests? failed out of ([0-9]+).*/\1/' <<<"$line")"
+  t="$(sed -E 's/.* failed out of ([0-9]+).*/\1/' <<<"$line")"
+  p=$((t - f))
+  passed=$((passed + p)); failed=$((failed + f)); total=$((total + t))
+  report+=("stage $name: $line ($((secs / 60))m$((secs % 60))s)")
+}
+
+# ctest_stage NAME BUILD_DIR TARGETS CTEST_ARGS [cmake args...]: configures
+# BUILD_DIR, builds TARGETS (a space-separated list; "" = everything) and runs
+# ctest there with CTEST_ARGS; the stage's summary joins the totals.
+ctest_stage() {
+  local name="$1" dir="$2" targets="$3" args="$4" start rc=0
+  shift 4
+  start=$SECONDS
+  dynafake_log "stage $name: $dir"
+  dynafake_configure "$dir" "$@"
+  [ -n "$targets" ] || aws_sdk_report "$dir"
+  local build=(cmake --build "$dir" -j"$jobs")
+  # shellcheck disable=SC2206
+  [ -z "$targets" ] || build+=(--target $targets)
+  dynafake_log "${build[*]}"
+  if ! "${build[@]}"; then
+    report+=("stage $name: the build failed")
+    failed=$((failed + 1)); total=$((total + 1))
+    return
+  fi
+  dynafake_log "ctest -j$jobs $args (in $dir)"
+  local log="$dir/ctest-output.log"
+  set +e
+  # shellcheck disable=SC2086
+  (cd "$dir" && ctest --output-on-failure -j"$jobs" $args ${ctest_args[@]+"${ctest_args[@]}"}) 2>&1 | tee "$log"
+  set -e
+  count_stage "$name" "$log" $((SECONDS - start))
+}
+
+if [ "$single" -eq 1 ]; then
+  name="${suffix#-}"
+  ctest_stage "${name:-main}" "${BUILD_DIR:-build$suffix}" "" "" -DDYNAFAKE_SANITIZE="$sanitize"
 else
-  echo "ctest did not report a summary (exit status $rc)"
-  [ "$rc" -ne 0 ] || rc=1
+  ctest_stage main "${BUILD_DIR:-build}" "" ""
+  ctest_stage asan build-asan "${asan_targets[*]}" "-L ^($asan_labels)$" -DDYNAFAKE_SANITIZE=address,undefined
+  ctest_stage tsan build-tsan "${tsan_targets[*]}" "-R ^($tsan_tests)\." -DDYNAFAKE_SANITIZE=thread
+  start=$SECONDS
+  dynafake_log "stage fuzz: bash scripts/fuzz.sh ${DYNAFAKE_FUZZ_SECONDS:-60}"
+  mkdir -p build-fuzz
+  set +e
+  env -u BUILD_DIR bash scripts/fuzz.sh "${DYNAFAKE_FUZZ_SECONDS:-60}" 2>&1 | tee build-fuzz/fuzz-stage.log
+  set -e
+  count_stage fuzz build-fuzz/fuzz-stage.log $((SECONDS - start))
 fi
-exit "$rc"
+
+echo
+printf '%s\n' "${report[@]}"
+if [ "$total" -eq 0 ]; then
+  echo "ctest did not report a summary"
+  exit 1
+fi
+# The summary over all stages, in CTest's words, is the last line of the run.
+echo
+echo "$((passed * 100 / total))% tests passed, $failed tests failed out of $total"
+[ "$failed" -eq 0 ]
