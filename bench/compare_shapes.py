@@ -1,5 +1,5 @@
-#!/usr/bin/env python3
-"""Compare response shapes of dynafake-server and moto_server for common calls.
+"""Compare response shapes of dynafake-server and moto_server for common calls
+(`bench/compare --shapes`).
 
 Starts both on free 127.0.0.1 ports, runs the same boto3 calls against each,
 and prints, per call, the members one answers and the other does not, values
@@ -7,12 +7,11 @@ of different JSON types, and differing error codes. Values themselves (ARNs,
 times, ids) are expected to differ and are not compared, except enum-like
 strings (statuses, types), which are printed when they differ.
 
-    python3 bench/compare_moto.py [--server build/tools/dynafake-server/dynafake-server]
+    bench/compare --shapes [--server build/tools/dynafake-server/dynafake-server]
 
 Exits 0 whatever the differences (it is a report, not a test); 2 when a
 server cannot be started. Needs boto3 and moto[server] (moto_server).
 """
-import argparse
 import os
 import shutil
 import socket
@@ -155,17 +154,15 @@ def diff(a, b, path=""):
     return lines
 
 
-def main():
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--server", help="path of dynafake-server (default: $DYNAFAKE_SERVER or ./build*/)")
-    args = ap.parse_args()
+def main(server=None):
+    """Prints the differences; `server` is dynafake-server's path (default: found as the tests find it)."""
     try:
-        binary = args.server or server_binary()
+        binary = server or server_binary()
         with DynafakeServer(["--instant"], binary=binary) as dyna, MotoServer() as moto:
             print("dynafake-server %s   moto_server %s" % (dyna.url, moto.url))
             ours, theirs = run(dyna.url), run(moto.url)
     except RuntimeError as e:
-        print("compare_moto: %s" % e, file=sys.stderr)
+        print("compare --shapes: %s" % e, file=sys.stderr)
         return 2
     differing = 0
     for (name, kind_a, a), (_, kind_b, b) in zip(ours, theirs):
@@ -183,7 +180,3 @@ def main():
         differing += bool(lines)
     print("\n%d of %d calls differ in shape" % (differing, len(ours)))
     return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
