@@ -9742,7 +9742,6 @@ namespace detail {
 class Identity;
 class Timeline;
 class Quotas;
-class Items;
 class Backups;
 class ContinuousBackups;
 
@@ -9780,10 +9779,14 @@ struct TableRecord {
 
 class Tables {
  public:
-  Tables(const ServiceOptions& options, Identity& identity, Timeline& timeline, Quotas& quotas, Items& items,
-         Backups& backups, ContinuousBackups& continuous)
-      : options_(&options), identity_(&identity), timeline_(&timeline), quotas_(&quotas), items_(&items),
-        backups_(&backups), continuous_(&continuous) {}
+  Tables(const ServiceOptions& options, Identity& identity, Timeline& timeline, Quotas& quotas, Backups& backups,
+         ContinuousBackups& continuous)
+      : options_(&options),
+        identity_(&identity),
+        timeline_(&timeline),
+        quotas_(&quotas),
+        backups_(&backups),
+        continuous_(&continuous) {}
 
   // ---- the operations
   Model::CreateTableOutcome CreateTable(const Model::CreateTableRequest& r, int64_t now);
@@ -9851,7 +9854,6 @@ class Tables {
   Identity* identity_;
   Timeline* timeline_;
   Quotas* quotas_;
-  Items* items_;
   Backups* backups_;
   ContinuousBackups* continuous_;
   std::map<std::string, TableRecord> tables_;
@@ -11125,13 +11127,11 @@ inline DynamoDBError Invalid(std::string message) { return DynamoDBError(DynamoD
 namespace dynafake {
 namespace detail {
 
-class Identity;
 class ContinuousBackups;
 
 class Items {
  public:
-  Items(Identity& identity, Tables& tables, ContinuousBackups& continuous)
-      : identity_(&identity), tables_(&tables), continuous_(&continuous) {}
+  Items(Tables& tables, ContinuousBackups& continuous) : tables_(&tables), continuous_(&continuous) {}
 
   // ---- the operations
   Model::PutItemOutcome PutItem(const Model::PutItemRequest& r, int64_t now);
@@ -11169,7 +11169,6 @@ class Items {
   template <class Outcome, class Request, class Plan, class PlanFn, class RunFn>
   Outcome OnOneTable(const Request& r, int64_t now, PlanFn plan, RunFn run);
 
-  Identity* identity_;
   Tables* tables_;
   ContinuousBackups* continuous_;
   bool deferring_ = false;
@@ -11896,8 +11895,8 @@ class Components {
   explicit Components(const ServiceOptions& options)
       : identity(options),
         quotas(options.limits),
-        tables(options, identity, timeline, quotas, items, backups, continuous),
-        items(identity, tables, continuous),
+        tables(options, identity, timeline, quotas, backups, continuous),
+        items(tables, continuous),
         backups(options, identity, timeline, quotas, tables, items),
         continuous(options, identity, tables, items),
         restores(options, identity, quotas, tables, backups, continuous) {}

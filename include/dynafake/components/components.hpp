@@ -40,8 +40,8 @@ class Components {
   explicit Components(const ServiceOptions& options)
       : identity(options),
         quotas(options.limits),
-        tables(options, identity, timeline, quotas, items, backups, continuous),
-        items(identity, tables, continuous),
+        tables(options, identity, timeline, quotas, backups, continuous),
+        items(tables, continuous),
         backups(options, identity, timeline, quotas, tables, items),
         continuous(options, identity, tables, items),
         restores(options, identity, quotas, tables, backups, continuous) {}

@@ -20,13 +20,11 @@
 namespace dynafake {
 namespace detail {
 
-class Identity;
 class ContinuousBackups;
 
 class Items {
  public:
-  Items(Identity& identity, Tables& tables, ContinuousBackups& continuous)
-      : identity_(&identity), tables_(&tables), continuous_(&continuous) {}
+  Items(Tables& tables, ContinuousBackups& continuous) : tables_(&tables), continuous_(&continuous) {}
 
   // ---- the operations
   Model::PutItemOutcome PutItem(const Model::PutItemRequest& r, int64_t now);
@@ -64,7 +62,6 @@ class Items {
   template <class Outcome, class Request, class Plan, class PlanFn, class RunFn>
   Outcome OnOneTable(const Request& r, int64_t now, PlanFn plan, RunFn run);
 
-  Identity* identity_;
   Tables* tables_;
   ContinuousBackups* continuous_;
   bool deferring_ = false;

@@ -6,7 +6,6 @@
 #include <vector>  // std::vector
 
 #include "dynafake/components/continuous_backups.hpp"  // ContinuousBackups
-#include "dynafake/components/identity.hpp"            // Identity
 #include "dynafake/components/items.hpp"
 #include "dynafake/detail/batch_get.hpp"        // PlanBatchGetItem, RunBatchGetItem
 #include "dynafake/detail/item_operations.hpp"  // RunGetItem, RunPutItem, RunDeleteItem, RunUpdateItem

@@ -25,7 +25,6 @@ namespace detail {
 class Identity;
 class Timeline;
 class Quotas;
-class Items;
 class Backups;
 class ContinuousBackups;
 
@@ -63,10 +62,14 @@ struct TableRecord {
 
 class Tables {
  public:
-  Tables(const ServiceOptions& options, Identity& identity, Timeline& timeline, Quotas& quotas, Items& items,
-         Backups& backups, ContinuousBackups& continuous)
-      : options_(&options), identity_(&identity), timeline_(&timeline), quotas_(&quotas), items_(&items),
-        backups_(&backups), continuous_(&continuous) {}
+  Tables(const ServiceOptions& options, Identity& identity, Timeline& timeline, Quotas& quotas, Backups& backups,
+         ContinuousBackups& continuous)
+      : options_(&options),
+        identity_(&identity),
+        timeline_(&timeline),
+        quotas_(&quotas),
+        backups_(&backups),
+        continuous_(&continuous) {}
 
   // ---- the operations
   Model::CreateTableOutcome CreateTable(const Model::CreateTableRequest& r, int64_t now);
@@ -134,7 +137,6 @@ class Tables {
   Identity* identity_;
   Timeline* timeline_;
   Quotas* quotas_;
-  Items* items_;
   Backups* backups_;
   ContinuousBackups* continuous_;
   std::map<std::string, TableRecord> tables_;
