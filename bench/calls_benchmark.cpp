@@ -1,13 +1,18 @@
 // The cost of single calls: CreateBackup on tables of growing size and with a
 // growing number of backups already held (neither may make it grow: a backup
 // references the table's history instead of copying items), the heap a
-// backup keeps (bytes_per_backup), a PutItem, a DescribeBackup, and the same
-// CreateBackup through the JSON wire.
+// backup keeps (bytes_per_backup, on both axes: table size and backups
+// already held), a PutItem, a DescribeBackup, and the same CreateBackup
+// through the JSON wire. `allocs` is the heap allocations per call (a
+// counting operator new in this program).
 //
 //   cmake -S . -B build -DDYNAFAKE_BUILD_BENCH=ON -DCMAKE_BUILD_TYPE=Release
 //   cmake --build build --target bench_calls_benchmark && build/bench/bench_calls_benchmark
 #include <benchmark/benchmark.h>
 
+#include <cstdint>
+#include <cstdlib>
+#include <new>
 #include <string>
 #include <vector>
 
@@ -18,9 +23,36 @@
 #include <dynafake/dynafake.hpp>
 #include <dynafake/wire.hpp>
 
+// Every allocation of this program is counted (benchmarks run on one thread).
+// GCC takes the replaced pair below, inlined, for a mismatched malloc/delete.
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic ignored "-Wmismatched-new-delete"
+#endif
+namespace {
+uint64_t g_allocations = 0;
+}  // namespace
+void* operator new(std::size_t size) {
+  ++g_allocations;
+  if (void* p = std::malloc(size ? size : 1)) return p;
+  throw std::bad_alloc();
+}
+void operator delete(void* p) noexcept { std::free(p); }
+void operator delete(void* p, std::size_t) noexcept { std::free(p); }
+
 namespace {
 
 namespace M = dynafake::Model;
+
+/// Heap allocations per iteration of the loop `state` just ran.
+struct AllocationCounter {
+  explicit AllocationCounter(benchmark::State& s) : state(s), start(g_allocations) {}
+  ~AllocationCounter() {
+    if (state.iterations() > 0)
+      state.counters["allocs"] = static_cast<double>(g_allocations - start) / static_cast<double>(state.iterations());
+  }
+  benchmark::State& state;
+  uint64_t start;
+};
 
 dynafake::ServiceOptions Unthrottled() {
   auto options = dynafake::ServiceOptions::Instant();
@@ -51,6 +83,7 @@ void BM_CreateBackup(benchmark::State& state) {
   dynafake::Client client(service);
   CreateOrders(client, static_cast<int>(state.range(0)));
   const auto request = M::CreateBackupRequest().WithTableName("orders").WithBackupName("nightly");
+  AllocationCounter allocs(state);
   for (auto _ : state) {
     auto out = client.CreateBackup(request);
     if (!out.IsSuccess()) state.SkipWithError(out.GetError().GetMessage().c_str());
@@ -73,6 +106,7 @@ void BM_CreateBackupWithExisting(benchmark::State& state) {
   CreateOrders(client, 100);
   const auto request = M::CreateBackupRequest().WithTableName("orders").WithBackupName("nightly");
   for (int64_t i = 0; i < state.range(0); ++i) client.CreateBackup(request);
+  AllocationCounter allocs(state);
   for (auto _ : state) {
     auto out = client.CreateBackup(request);
     if (!out.IsSuccess()) state.SkipWithError(out.GetError().GetMessage().c_str());
@@ -83,9 +117,10 @@ void BM_CreateBackupWithExisting(benchmark::State& state) {
 BENCHMARK(BM_CreateBackupWithExisting)->Arg(1)->Arg(1000)->Arg(100000)->Iterations(20000);
 
 #if defined(__GLIBC__) && (__GLIBC__ > 2 || (__GLIBC__ == 2 && __GLIBC_MINOR__ >= 33))
-// The heap one backup keeps, on a table of `items` items: the growth of
-// malloc's bytes in use over 10 000 CreateBackup calls, divided by 10 000.
-void BM_BackupMemory(benchmark::State& state) {
+// The heap one backup keeps: the growth of malloc's bytes in use over 10 000
+// CreateBackup calls, divided by 10 000, on a table of `items` items already
+// holding `existing` backups. Neither may change it.
+void BackupMemory(benchmark::State& state, int items, int existing) {
   constexpr int kBackups = 10000;
   double perBackup = 0;
   for (auto _ : state) {
@@ -93,9 +128,10 @@ void BM_BackupMemory(benchmark::State& state) {
     dynafake::ManualClock clock;
     dynafake::Service service(clock, Unthrottled());
     dynafake::Client client(service);
-    CreateOrders(client, static_cast<int>(state.range(0)));
+    CreateOrders(client, items);
     const auto request = M::CreateBackupRequest().WithTableName("orders").WithBackupName("nightly");
     client.CreateBackup(request);  // the first one may allocate lazily built state
+    for (int i = 0; i < existing; ++i) client.CreateBackup(request);
     state.ResumeTiming();
     const auto before = mallinfo2().uordblks;
     for (int i = 0; i < kBackups; ++i) benchmark::DoNotOptimize(client.CreateBackup(request));
@@ -103,9 +139,23 @@ void BM_BackupMemory(benchmark::State& state) {
     perBackup = (static_cast<double>(after) - static_cast<double>(before)) / kBackups;
   }
   state.counters["bytes_per_backup"] = perBackup;
-  state.counters["items"] = static_cast<double>(state.range(0));
+  state.counters["items"] = items;
+  state.counters["existing"] = existing;
 }
-BENCHMARK(BM_BackupMemory)->Arg(1)->Arg(100000)->Iterations(1)->Unit(benchmark::kMillisecond);
+void BM_BackupMemory(benchmark::State& state) { BackupMemory(state, static_cast<int>(state.range(0)), 0); }
+#ifdef NDEBUG
+BENCHMARK(BM_BackupMemory)->Arg(1)->Arg(1000)->Arg(100000)->Arg(1000000)->Iterations(1)->Unit(benchmark::kMillisecond);
+#else
+BENCHMARK(BM_BackupMemory)->Arg(1)->Arg(1000)->Iterations(1)->Unit(benchmark::kMillisecond);
+#endif
+void BM_BackupMemoryWithExisting(benchmark::State& state) {
+  BackupMemory(state, 100, static_cast<int>(state.range(0)));
+}
+#ifdef NDEBUG
+BENCHMARK(BM_BackupMemoryWithExisting)->Arg(1)->Arg(1000)->Arg(100000)->Iterations(1)->Unit(benchmark::kMillisecond);
+#else
+BENCHMARK(BM_BackupMemoryWithExisting)->Arg(1)->Arg(1000)->Iterations(1)->Unit(benchmark::kMillisecond);
+#endif
 #endif
 
 void BM_PutItem(benchmark::State& state) {
@@ -129,8 +179,10 @@ void BM_DescribeBackup(benchmark::State& state) {
   CreateOrders(client, 1000);
   const std::string arn = client.CreateBackup(M::CreateBackupRequest().WithTableName("orders").WithBackupName("nightly"))
                               .GetResult().GetBackupDetails().GetBackupArn();
+  const auto request = M::DescribeBackupRequest().WithBackupArn(arn);
+  AllocationCounter allocs(state);
   for (auto _ : state) {
-    auto out = client.DescribeBackup(M::DescribeBackupRequest().WithBackupArn(arn));
+    auto out = client.DescribeBackup(request);
     benchmark::DoNotOptimize(out);
   }
 }
@@ -142,11 +194,28 @@ void BM_CreateBackupThroughTheWire(benchmark::State& state) {
   dynafake::BasicClient<dynafake::WireTransport> client(service);
   CreateOrders(client, 1000);
   const auto request = M::CreateBackupRequest().WithTableName("orders").WithBackupName("nightly");
+  AllocationCounter allocs(state);
   for (auto _ : state) {
     auto out = client.CreateBackup(request);
     benchmark::DoNotOptimize(out);
   }
 }
 BENCHMARK(BM_CreateBackupThroughTheWire);
+
+void BM_DescribeBackupThroughTheWire(benchmark::State& state) {
+  dynafake::ManualClock clock;
+  dynafake::Service service(clock, Unthrottled());
+  dynafake::BasicClient<dynafake::WireTransport> client(service);
+  CreateOrders(client, 1000);
+  const std::string arn = client.CreateBackup(M::CreateBackupRequest().WithTableName("orders").WithBackupName("nightly"))
+                              .GetResult().GetBackupDetails().GetBackupArn();
+  const auto request = M::DescribeBackupRequest().WithBackupArn(arn);
+  AllocationCounter allocs(state);
+  for (auto _ : state) {
+    auto out = client.DescribeBackup(request);
+    benchmark::DoNotOptimize(out);
+  }
+}
+BENCHMARK(BM_DescribeBackupThroughTheWire);
 
 }  // namespace

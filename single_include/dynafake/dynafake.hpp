@@ -9064,6 +9064,7 @@ struct Api : detail::ApiTypes {
 // dynafake — Backups' definitions (see backups.hpp).
 
 #include <algorithm>  // std::sort, std::remove_if, std::max
+#include <stdexcept>  // std::logic_error
 
 
 // ---- begin dynafake/components/backups.hpp ----
@@ -9072,14 +9073,19 @@ struct Api : detail::ApiTypes {
 // (a deleted table's safety net, expiring after 35 days) and AWS_BACKUP ones
 // (seeded by a test) — and how a backup is described.
 //
-// A backup is a record: what the source table was (settings, indexes, key)
-// and a reference to the table's item history with the instant it cuts at;
-// its descriptions are rendered from the record when asked for.
+// A backup is a compact record (ids, instants, status) with a reference to
+// what its table was when it was taken (settings, indexes, key and the item
+// history, shared by every backup taken while the table's settings stay the
+// same) and an interned name; its ARN and descriptions are rendered from the
+// record when asked for. A backup costs a hash node and nothing per item.
 
 #include <cstdint>  // int64_t, uint64_t
 #include <map>      // std::map
 #include <memory>   // std::shared_ptr
 #include <string>   // std::string
+#include <string_view>  // std::string_view
+#include <functional>   // std::hash
+#include <climits>  // INT64_MIN
 #include <unordered_map>  // std::unordered_map
 #include <vector>   // std::vector
 
@@ -9176,8 +9182,7 @@ class Timeline {
 #include <cstdint>    // int64_t, uint64_t
 #include <functional> // std::function
 #include <iterator>   // std::prev
-#include <map>        // std::map, std::multiset
-#include <set>        // std::multiset
+#include <map>        // std::map
 #include <string>     // std::string
 #include <utility>    // std::pair
 #include <vector>     // std::vector
@@ -9277,18 +9282,21 @@ class History {
   }
 
   /// Pins an instant some reader (a backup, a PITR window) may still ask for.
-  void Pin(int64_t atMs) { pins_.insert(atMs); }
+  /// Counted per instant: backups taken in the same millisecond share one entry.
+  void Pin(int64_t atMs) { ++pins_[atMs]; }
   void Unpin(int64_t atMs) {
     auto it = pins_.find(atMs);
-    if (it != pins_.end()) pins_.erase(it);
+    if (it != pins_.end() && --it->second == 0) pins_.erase(it);
   }
-  const std::multiset<int64_t>& Pins() const { return pins_; }
+  bool Pinned() const { return !pins_.empty(); }
+  /// The earliest pinned instant (Pinned() must be true).
+  int64_t EarliestPin() const { return pins_.begin()->first; }
 
   /// Drops versions no reader can reach: every version superseded before
   /// `horizonMs`, the earliest instant anyone may still read (the earliest pin
   /// or restorable time, else now). Returns the number of versions released.
   std::size_t Compact(int64_t horizonMs) {
-    if (!pins_.empty() && *pins_.begin() < horizonMs) horizonMs = *pins_.begin();
+    if (!pins_.empty() && pins_.begin()->first < horizonMs) horizonMs = pins_.begin()->first;
     std::size_t released = 0;
     for (auto it = keys_.begin(); it != keys_.end();) {
       auto& v = it->second;
@@ -9339,7 +9347,7 @@ class History {
 
   std::map<std::string, std::vector<Version>> keys_;
   std::vector<Totals> totals_;
-  std::multiset<int64_t> pins_;
+  std::map<int64_t, std::size_t> pins_;  ///< instant -> readers pinning it
   std::size_t versionCount_ = 0;
   uint64_t seq_ = 0;
 };
@@ -9744,6 +9752,7 @@ class Timeline;
 class Quotas;
 class Backups;
 class ContinuousBackups;
+struct BackupSource;
 
 /// A table's items: the versioned history backups and restores read, and the
 /// writes since it was last compacted. Written and read by Items only.
@@ -9775,6 +9784,11 @@ struct TableRecord {
   /// actions/updateTable.js, whose tests ran against the service).
   std::optional<Model::ProvisionedThroughput> pendingThroughput;
   std::map<std::string, Model::ProvisionedThroughput> pendingIndexThroughput;  ///< by global index name
+  /// What a backup taken now copies, made by the first backup after the
+  /// table's settings last changed and shared by the backups that follow.
+  /// Whatever changes a setting a backup copies calls SettingsChanged().
+  mutable std::shared_ptr<const BackupSource> backupSource;
+  void SettingsChanged() { backupSource.reset(); }
 };
 
 class Tables {
@@ -9871,25 +9885,59 @@ class Timeline;
 class Quotas;
 class Items;
 
+/// What a backup copies from its table: shared by every backup taken while
+/// the table's settings stay the same (Tables keeps the latest in the table's
+/// record), never changed once shared.
+struct BackupSource {
+  std::string tableName;
+  std::string arnPrefix;  ///< "<table ARN>/backup/" as Identity writes it: a backup's ARN is this and its stamp
+  Model::SourceTableDetails source;  ///< without ItemCount and TableSizeBytes, which are read from the history
+  Model::SourceTableFeatureDetails features;
+  std::vector<Model::AttributeDefinition> attributeDefinitions;
+  KeyDef key;
+  std::shared_ptr<History> history;
+};
+
 struct BackupRecord {
-  Model::BackupDetails details;  ///< without BackupSizeBytes, which is read from the history
-  Model::SourceTableDetails source;  ///< without ItemCount and TableSizeBytes, likewise
+  static constexpr int64_t kNoExpiry = INT64_MIN;
+  std::shared_ptr<const BackupSource> table;
+  const std::string* name = nullptr;  ///< interned by Backups
+  /// The ARN's text, only when it is not what Identity::AppendBackupArn makes
+  /// of (table, createdMs, id) — a loaded snapshot may hold any ARN.
+  std::unique_ptr<std::string> unusualArn;
+  int64_t createdMs = 0;
+  int64_t expiryMs = kNoExpiry;     ///< SYSTEM backups expire
+  int64_t cutMs = 0;                ///< the instant whose items the backup holds
+  uint64_t cutSeq = History::kAll;  ///< and, within that millisecond, the last write it holds
+  int64_t availableAtMs = 0;        ///< CREATING until then
+  uint32_t id = 0;                  ///< the ARN's random part
+  Model::BackupType type = Model::BackupType::USER;
+  Model::BackupStatus status = Model::BackupStatus::CREATING;
+
+  const std::string& TableName() const { return table->tableName; }
+  const std::shared_ptr<History>& Items() const { return table->history; }
+};
+
+/// A backup in full, as snapshots save and load it (Backups::States, Replace).
+struct BackupState {
+  Model::BackupDetails details;  ///< without BackupSizeBytes
+  Model::SourceTableDetails source;
   Model::SourceTableFeatureDetails features;
   std::vector<Model::AttributeDefinition> attributeDefinitions;
   KeyDef key;
   std::string tableName;
-  int64_t cutMs = 0;                ///< the instant whose items the backup holds
-  uint64_t cutSeq = History::kAll;  ///< and, within that millisecond, the last write it holds
-  int64_t availableAtMs = 0;        ///< CREATING until then
+  int64_t cutMs = 0;
+  uint64_t cutSeq = History::kAll;
+  int64_t availableAtMs = 0;
   std::shared_ptr<History> history;
 };
 
 class Backups {
  public:
-  /// By ARN. Hashed, not ordered: ARNs share a long prefix, so an ordered
-  /// map's compares and pointer chasing grew with the number of backups.
-  /// Whoever needs an order (ListBackups, snapshots) sorts.
-  using Map = std::unordered_map<std::string, BackupRecord>;
+  /// By a hash of the ARN (the record does not hold the ARN's text; Find
+  /// compares the rendered ARN of each record with that hash). Unordered:
+  /// whoever needs an order (ListBackups, snapshots) sorts.
+  using Map = std::unordered_multimap<uint64_t, BackupRecord>;
 
   Backups(const ServiceOptions& options, Identity& identity, Timeline& timeline, Quotas& quotas, Tables& tables,
           Items& items)
@@ -9911,6 +9959,8 @@ class Backups {
   BackupRecord& Take(const TableRecord& t, const std::string& name, Model::BackupType type, int64_t now,
                      int64_t cutMs);
   const BackupRecord* Find(const std::string& arn) const;
+  /// The backup's ARN.
+  std::string Arn(const BackupRecord& b) const;
   /// A USER backup of `table` still CREATING, or nullptr.
   const std::string* CreatingUserBackup(const std::string& table);
   Model::BackupDetails Details(const BackupRecord& b, int64_t now) const;
@@ -9926,12 +9976,30 @@ class Backups {
 
   // ---- the whole state (snapshots, Reset)
   const Map& All() const { return backups_; }
+  /// Every backup in full, in ARN order.
+  std::vector<BackupState> States() const;
   /// Per table, the USER backups that may still be CREATING (pruned when read).
   const std::map<std::string, std::vector<std::string>>& CreatingIndex() const { return creatingUserBackups_; }
-  void Replace(Map backups, std::map<std::string, std::vector<std::string>> creating);
-  void Clear() { Replace({}, {}); }
+  /// Replaces every backup; backups of one table with the same settings share one BackupSource again.
+  void Replace(std::vector<BackupState> backups, std::map<std::string, std::vector<std::string>> creating);
+  void Clear();
 
  private:
+  static uint64_t HashArn(std::string_view arn) { return std::hash<std::string_view>()(arn); }
+  static void AppendArn(std::string& out, const BackupRecord& b);
+  Map::iterator Locate(std::string_view arn);
+  Map::const_iterator Locate(std::string_view arn) const;
+  /// What a backup of `t` copies: the table's cached BackupSource, made when its settings last changed.
+  std::shared_ptr<const BackupSource> SourceOf(const TableRecord& t) const;
+  std::shared_ptr<const BackupSource> MakeSource(const TableRecord& t) const;
+  static bool SameSource(const BackupSource& a, const BackupSource& b);
+  /// Whether `arn` is the ARN of `b`, without writing it out.
+  static bool HasArn(const BackupRecord& b, std::string_view arn);
+  const std::string* Intern(const std::string& name);
+  void Release(const std::string* name);
+  /// Removes the record at `it` (its name and history pin released).
+  void Erase(Map::iterator it);
+
   /// The instant inside the consistency window [now-60s, now+60s] a backup requested now cuts at.
   int64_t CutFor(int64_t now);
 
@@ -9942,7 +10010,10 @@ class Backups {
   Tables* tables_;
   Items* items_;
   Map backups_;
+  /// Backup names, each held once, with the number of backups that bear it.
+  std::unordered_map<std::string, std::size_t> names_;
   std::map<std::string, std::vector<std::string>> creatingUserBackups_;
+  std::string scratch_;  ///< a new backup's ARN
 };
 
 }  // namespace detail
@@ -9979,6 +10050,15 @@ class Identity {
   std::string NewTableId();
   /// <table ARN>/backup/<14-digit creation millis>-<8 hex digits>
   std::string NewBackupArn(const std::string& table, int64_t createdMs);
+  /// The random part of a new backup ARN (its last 8 hex digits).
+  uint32_t NewBackupId() { return static_cast<uint32_t>(NextRandom() & 0xffffffffu); }
+  /// Appends the ARN of backup `id` of `table` created at `createdMs`: a
+  /// backup record keeps these three, not the ARN's text.
+  void AppendBackupArn(std::string& out, const std::string& table, int64_t createdMs, uint32_t id) const;
+  /// A backup ARN's last part, "<14-digit creation millis>-<8 hex digits>",
+  /// written backwards ending at `end` (room for 32 characters); returns its start.
+  static char* WriteBackupStamp(char* end, int64_t createdMs, uint32_t id);
+  std::size_t BackupArnSize(const std::string& table) const { return TableArnSize(table) + 31; }
   /// The next number of the seeded generator (splitmix64).
   uint64_t NextRandom();
   /// Encryption with a KMS key: the one the specification names, else DynamoDB's managed key.
@@ -11467,7 +11547,7 @@ DYNAFAKE_IMPL Model::CreateBackupOutcome Backups::CreateBackup(const Model::Crea
   if (options_->limits.backupsInProgress > 0) {
     int creating = 0;
     for (const auto& kv : backups_)
-      if (kv.second.details.GetBackupStatus() == BackupStatus::CREATING) ++creating;
+      if (kv.second.status == BackupStatus::CREATING) ++creating;
     if (auto e = quotas_->CheckBackupsInProgress(creating)) return *e;
   }
   const int64_t cut = CutFor(now);
@@ -11510,20 +11590,26 @@ DYNAFAKE_IMPL Model::ListBackupsOutcome Backups::ListBackups(const Model::ListBa
   };
   const std::string table = r.TableNameHasBeenSet() ? identity_->TableNameOf(r.GetTableName()) : std::string();
   // order: creation time, then ARN — stable, so paging is deterministic
-  std::vector<const BackupRecord*> rows;
+  struct Row {
+    int64_t created;
+    std::string arn;
+    const BackupRecord* b;
+  };
+  std::vector<Row> rows;
   for (const auto& kv : backups_) {
     const BackupRecord& b = kv.second;
-    if (r.TableNameHasBeenSet() && b.tableName != table) continue;
-    if (!typeMatches(b.details.GetBackupType())) continue;
-    const int64_t created = b.details.GetBackupCreationDateTime().Millis();
+    if (r.TableNameHasBeenSet() && b.TableName() != table) continue;
+    if (!typeMatches(b.type)) continue;
+    const int64_t created = b.createdMs;
     if (r.TimeRangeLowerBoundHasBeenSet() && created < r.GetTimeRangeLowerBound().Millis()) continue;
     if (r.TimeRangeUpperBoundHasBeenSet() && created >= r.GetTimeRangeUpperBound().Millis()) continue;
-    rows.push_back(&b);
+    rows.push_back(Row{created, Arn(b), &b});
   }
-  auto keyOf = [](const BackupRecord* b) {
-    return std::make_pair(b->details.GetBackupCreationDateTime().Millis(), b->details.GetBackupArn());
+  auto before = [](int64_t ams, const std::string& aarn, int64_t bms, const std::string& barn) {
+    return ams != bms ? ams < bms : aarn < barn;
   };
-  std::sort(rows.begin(), rows.end(), [&](const BackupRecord* a, const BackupRecord* b) { return keyOf(a) < keyOf(b); });
+  std::sort(rows.begin(), rows.end(),
+            [&](const Row& a, const Row& b) { return before(a.created, a.arn, b.created, b.arn); });
   std::size_t start = 0;
   if (r.ExclusiveStartBackupArnHasBeenSet()) {
     // position by the ARN's own creation stamp, so a deleted start ARN still works
@@ -11537,17 +11623,16 @@ DYNAFAKE_IMPL Model::ListBackupsOutcome Backups::ListBackups(const Model::ListBa
         ms = 0;
       }
     }
-    if (const BackupRecord* known = Find(arn)) ms = known->details.GetBackupCreationDateTime().Millis();
-    const auto startKey = std::make_pair(ms, arn);
-    while (start < rows.size() && !(startKey < keyOf(rows[start]))) ++start;
+    if (const BackupRecord* known = Find(arn)) ms = known->createdMs;
+    while (start < rows.size() && !before(ms, arn, rows[start].created, rows[start].arn)) ++start;
   }
   const std::size_t limit = r.LimitHasBeenSet() ? static_cast<std::size_t>(r.GetLimit()) : SIZE_MAX;
   std::vector<BackupSummary> page;
   std::size_t bytes = 0;  // a page holds at most 1 MB
   std::size_t i = start;
   for (; i < rows.size() && page.size() < limit && bytes < 1024 * 1024; ++i) {
-    page.push_back(Summary(*rows[i], now));
-    bytes += 300 + rows[i]->details.GetBackupArn().size() + rows[i]->details.GetBackupName().size();
+    page.push_back(Summary(*rows[i].b, now));
+    bytes += 300 + rows[i].arn.size() + rows[i].b->name->size();
   }
   ListBackupsResult out;
   out.SetBackupSummaries(page);
@@ -11560,7 +11645,7 @@ DYNAFAKE_IMPL Model::DeleteBackupOutcome Backups::DeleteBackup(const Model::Dele
   const std::string arn = r.GetBackupArn();
   const BackupRecord* b = Find(arn);
   if (!b) return DynamoDBError(DynamoDBErrors::BACKUP_NOT_FOUND, msg::BackupNotFound(arn));
-  if (b->details.GetBackupStatus() == BackupStatus::CREATING)
+  if (b->status == BackupStatus::CREATING)
     return DynamoDBError(DynamoDBErrors::BACKUP_IN_USE, msg::BackupIsBeingCreated(arn));
   for (const auto& kv : tables_->All())
     if (kv.second.restoring && kv.second.restoreSourceBackup == arn)
@@ -11568,9 +11653,11 @@ DYNAFAKE_IMPL Model::DeleteBackupOutcome Backups::DeleteBackup(const Model::Dele
   BackupDescription d = Description(*b, now);
   BackupDetails details = d.GetBackupDetails();
   details.SetBackupStatus(BackupStatus::DELETED);
-  d.SetBackupDetails(details);
+  d.SetBackupDetails(std::move(details));
   Remove(arn, now);
-  return DeleteBackupResult().WithBackupDescription(d);
+  DeleteBackupResult out;
+  out.SetBackupDescription(std::move(d));
+  return out;
 }
 
 // ------------------------------------------------------------------ records
@@ -11585,24 +11672,16 @@ DYNAFAKE_IMPL int64_t Backups::CutFor(int64_t now) {
   return now;
 }
 
-DYNAFAKE_IMPL BackupRecord& Backups::Take(const TableRecord& t, const std::string& name, Model::BackupType type,
-                                          int64_t now, int64_t cutMs) {
+DYNAFAKE_IMPL std::shared_ptr<const BackupSource> Backups::MakeSource(const TableRecord& t) const {
   using namespace Model;
-  BackupRecord b;
+  auto made = std::make_shared<BackupSource>();
+  BackupSource& b = *made;
   const TableDescription& d = t.desc;
   b.tableName = d.GetTableName();
-  b.cutMs = cutMs;
-  b.cutSeq = cutMs == now ? t.items.history->LastSeq() : History::kAll;
+  b.arnPrefix = identity_->TableArn(b.tableName) + "/backup/";
   b.history = t.items.history;
   b.key = t.key;
   b.attributeDefinitions = d.GetAttributeDefinitions();
-  b.details.SetBackupArn(identity_->NewBackupArn(d.GetTableName(), now));
-  b.details.SetBackupName(name);
-  b.details.SetBackupType(type);
-  b.details.SetBackupCreationDateTime(DateTime(now));
-  if (type == BackupType::SYSTEM) b.details.SetBackupExpiryDateTime(DateTime(now + 35LL * 86400000LL));
-  b.availableAtMs = std::max(now + options_->durations.backupCreate.count(), cutMs);
-  b.details.SetBackupStatus(b.availableAtMs > now ? BackupStatus::CREATING : BackupStatus::AVAILABLE);
 
   SourceTableDetails& s = b.source;
   s.SetTableName(d.GetTableName());
@@ -11620,22 +11699,114 @@ DYNAFAKE_IMPL BackupRecord& Backups::Take(const TableRecord& t, const std::strin
   if (d.StreamSpecificationHasBeenSet()) f.SetStreamDescription(d.GetStreamSpecification());
   f.SetTimeToLiveDescription(Tables::TimeToLive(t));
   if (d.SSEDescriptionHasBeenSet()) f.SetSSEDescription(d.GetSSEDescription());
+  return made;
+}
 
-  std::string arn = b.details.GetBackupArn();
-  b.history->Pin(b.cutMs);
-  BackupRecord& stored = backups_.emplace(std::move(arn), std::move(b)).first->second;
-  const std::string& key = stored.details.GetBackupArn();
-  if (stored.details.GetBackupStatus() == BackupStatus::CREATING) {
-    timeline_->Schedule(stored.availableAtMs, EventKind::BackupAvailable, key, 0);
-    if (type == BackupType::USER) creatingUserBackups_[stored.tableName].push_back(key);
+DYNAFAKE_IMPL bool Backups::SameSource(const BackupSource& a, const BackupSource& b) {
+  return a.tableName == b.tableName && a.arnPrefix == b.arnPrefix && a.history == b.history && a.key.hash == b.key.hash &&
+         a.key.range == b.key.range && a.key.hashType == b.key.hashType && a.key.rangeType == b.key.rangeType &&
+         a.attributeDefinitions == b.attributeDefinitions && a.source == b.source && a.features == b.features;
+}
+
+DYNAFAKE_IMPL std::shared_ptr<const BackupSource> Backups::SourceOf(const TableRecord& t) const {
+  // The table keeps the source of its last backup until its settings change
+  // (Tables drops it then); the table's item history never changes identity.
+  if (!t.backupSource || t.backupSource->history != t.items.history) t.backupSource = MakeSource(t);
+#ifndef NDEBUG  // a setting changed without dropping the cache would show here, in every debug test run
+  else if (!SameSource(*t.backupSource, *MakeSource(t)))
+    throw std::logic_error("dynafake: table '" + t.desc.GetTableName() + "' changed without dropping its BackupSource");
+#endif
+  return t.backupSource;
+}
+
+DYNAFAKE_IMPL const std::string* Backups::Intern(const std::string& name) {
+  auto it = names_.find(name);
+  if (it == names_.end()) it = names_.emplace(name, 0).first;
+  ++it->second;
+  return &it->first;
+}
+
+DYNAFAKE_IMPL void Backups::Release(const std::string* name) {
+  if (!name) return;
+  auto it = names_.find(*name);
+  if (it != names_.end() && --it->second == 0) names_.erase(it);
+}
+
+DYNAFAKE_IMPL BackupRecord& Backups::Take(const TableRecord& t, const std::string& name, Model::BackupType type,
+                                          int64_t now, int64_t cutMs) {
+  using namespace Model;
+  BackupRecord b;
+  b.table = SourceOf(t);
+  b.id = identity_->NewBackupId();
+  b.createdMs = now;
+  b.cutMs = cutMs;
+  b.cutSeq = cutMs == now ? t.items.history->LastSeq() : History::kAll;
+  b.type = type;
+  if (type == BackupType::SYSTEM) b.expiryMs = now + 35LL * 86400000LL;
+  b.availableAtMs = std::max(now + options_->durations.backupCreate.count(), cutMs);
+  b.status = b.availableAtMs > now ? BackupStatus::CREATING : BackupStatus::AVAILABLE;
+  b.name = Intern(name);
+  scratch_.clear();
+  AppendArn(scratch_, b);
+  b.table->history->Pin(b.cutMs);
+  BackupRecord& stored = backups_.emplace(HashArn(scratch_), std::move(b))->second;
+  if (stored.status == BackupStatus::CREATING || stored.expiryMs != BackupRecord::kNoExpiry) {
+    const std::string arn = scratch_;
+    if (stored.status == BackupStatus::CREATING) {
+      timeline_->Schedule(stored.availableAtMs, EventKind::BackupAvailable, arn, 0);
+      if (type == BackupType::USER) creatingUserBackups_[stored.TableName()].push_back(arn);
+    }
+    if (stored.expiryMs != BackupRecord::kNoExpiry)
+      timeline_->Schedule(stored.expiryMs, EventKind::BackupExpired, arn, 0);
   }
-  if (stored.details.BackupExpiryDateTimeHasBeenSet())
-    timeline_->Schedule(stored.details.GetBackupExpiryDateTime().Millis(), EventKind::BackupExpired, key, 0);
   return stored;
 }
 
+DYNAFAKE_IMPL void Backups::AppendArn(std::string& out, const BackupRecord& b) {
+  if (b.unusualArn) {
+    out.append(*b.unusualArn);
+    return;
+  }
+  char stamp[32];
+  char* end = stamp + sizeof stamp;
+  const char* p = Identity::WriteBackupStamp(end, b.createdMs, b.id);
+  out.append(b.table->arnPrefix).append(p, static_cast<std::size_t>(end - p));
+}
+
+DYNAFAKE_IMPL bool Backups::HasArn(const BackupRecord& b, std::string_view arn) {
+  if (b.unusualArn) return arn == *b.unusualArn;
+  char stamp[32];
+  char* end = stamp + sizeof stamp;
+  const char* p = Identity::WriteBackupStamp(end, b.createdMs, b.id);
+  const std::string& prefix = b.table->arnPrefix;
+  const std::size_t n = static_cast<std::size_t>(end - p);
+  return arn.size() == prefix.size() + n && arn.compare(0, prefix.size(), prefix) == 0 &&
+         arn.compare(prefix.size(), n, std::string_view(p, n)) == 0;
+}
+
+DYNAFAKE_IMPL std::string Backups::Arn(const BackupRecord& b) const {
+  std::string arn;
+  arn.reserve(b.unusualArn ? b.unusualArn->size() : b.table->arnPrefix.size() + 23);
+  AppendArn(arn, b);
+  return arn;
+}
+
+DYNAFAKE_IMPL Backups::Map::const_iterator Backups::Locate(std::string_view arn) const {
+  auto range = backups_.equal_range(HashArn(arn));
+  for (auto it = range.first; it != range.second; ++it)
+    if (HasArn(it->second, arn)) return it;
+  return backups_.end();
+}
+
+DYNAFAKE_IMPL Backups::Map::iterator Backups::Locate(std::string_view arn) {
+  auto range = backups_.equal_range(HashArn(arn));
+  for (auto it = range.first; it != range.second; ++it)
+    if (HasArn(it->second, arn)) return it;
+  return backups_.end();
+}
+
 DYNAFAKE_IMPL const BackupRecord* Backups::Find(const std::string& arn) const {
-  auto it = backups_.find(arn);
+  auto it = Locate(arn);
   return it == backups_.end() ? nullptr : &it->second;
 }
 
@@ -11646,68 +11817,172 @@ DYNAFAKE_IMPL const std::string* Backups::CreatingUserBackup(const std::string& 
   arns.erase(std::remove_if(arns.begin(), arns.end(),
                             [&](const std::string& arn) {
                               const BackupRecord* b = Find(arn);
-                              return !b || b->details.GetBackupStatus() != Model::BackupStatus::CREATING;
+                              return !b || b->status != Model::BackupStatus::CREATING;
                             }),
              arns.end());
   return arns.empty() ? nullptr : &arns.front();
 }
 
 DYNAFAKE_IMPL Model::BackupDetails Backups::Details(const BackupRecord& b, int64_t now) const {
-  Model::BackupDetails d = b.details;
+  using namespace Model;
+  BackupDetails d;
+  d.SetBackupArn(Arn(b));
+  d.SetBackupName(*b.name);
   // the size is read from the history as of the cut, once the cut has passed
-  const Totals totals = b.cutMs <= now ? b.history->TotalsAt(b.cutMs, b.cutSeq) : b.history->TotalsAt(now);
+  const Totals totals = b.cutMs <= now ? b.Items()->TotalsAt(b.cutMs, b.cutSeq) : b.Items()->TotalsAt(now);
   d.SetBackupSizeBytes(totals.bytes);
+  d.SetBackupStatus(b.status);
+  d.SetBackupType(b.type);
+  d.SetBackupCreationDateTime(DateTime(b.createdMs));
+  if (b.expiryMs != BackupRecord::kNoExpiry) d.SetBackupExpiryDateTime(DateTime(b.expiryMs));
   return d;
 }
 
 DYNAFAKE_IMPL Model::BackupDescription Backups::Description(const BackupRecord& b, int64_t now) const {
-  Model::SourceTableDetails s = b.source;
-  const Totals totals = b.cutMs <= now ? b.history->TotalsAt(b.cutMs, b.cutSeq) : b.history->TotalsAt(now);
+  Model::SourceTableDetails s = b.table->source;
+  const Totals totals = b.cutMs <= now ? b.Items()->TotalsAt(b.cutMs, b.cutSeq) : b.Items()->TotalsAt(now);
   s.SetItemCount(totals.items);
   s.SetTableSizeBytes(totals.bytes);
   Model::BackupDescription d;
   d.SetBackupDetails(Details(b, now));
   d.SetSourceTableDetails(std::move(s));
-  d.SetSourceTableFeatureDetails(b.features);
+  d.SetSourceTableFeatureDetails(b.table->features);
   return d;
 }
 
 DYNAFAKE_IMPL Model::BackupSummary Backups::Summary(const BackupRecord& b, int64_t now) const {
-  const Model::BackupDetails d = Details(b, now);
+  const Model::SourceTableDetails& source = b.table->source;
+  const Totals totals = b.cutMs <= now ? b.Items()->TotalsAt(b.cutMs, b.cutSeq) : b.Items()->TotalsAt(now);
   Model::BackupSummary s;
-  s.WithTableName(b.source.GetTableName())
-      .WithTableId(b.source.GetTableId())
-      .WithTableArn(b.source.GetTableArn())
-      .WithBackupArn(d.GetBackupArn())
-      .WithBackupName(d.GetBackupName())
-      .WithBackupCreationDateTime(d.GetBackupCreationDateTime())
-      .WithBackupStatus(d.GetBackupStatus())
-      .WithBackupType(d.GetBackupType())
-      .WithBackupSizeBytes(d.GetBackupSizeBytes());
-  if (d.BackupExpiryDateTimeHasBeenSet()) s.SetBackupExpiryDateTime(d.GetBackupExpiryDateTime());
+  s.WithTableName(source.GetTableName())
+      .WithTableId(source.GetTableId())
+      .WithTableArn(source.GetTableArn())
+      .WithBackupArn(Arn(b))
+      .WithBackupName(*b.name)
+      .WithBackupCreationDateTime(DateTime(b.createdMs))
+      .WithBackupStatus(b.status)
+      .WithBackupType(b.type)
+      .WithBackupSizeBytes(totals.bytes);
+  if (b.expiryMs != BackupRecord::kNoExpiry) s.SetBackupExpiryDateTime(DateTime(b.expiryMs));
   return s;
 }
 
 // ------------------------------------------------------------------ transitions and state
 
 DYNAFAKE_IMPL void Backups::MarkAvailable(const std::string& arn) {
-  auto it = backups_.find(arn);
-  if (it == backups_.end() || it->second.details.GetBackupStatus() != Model::BackupStatus::CREATING) return;
-  it->second.details.SetBackupStatus(Model::BackupStatus::AVAILABLE);
+  auto it = Locate(arn);
+  if (it == backups_.end() || it->second.status != Model::BackupStatus::CREATING) return;
+  it->second.status = Model::BackupStatus::AVAILABLE;
+}
+
+DYNAFAKE_IMPL void Backups::Erase(Map::iterator it) {
+  it->second.Items()->Unpin(it->second.cutMs);
+  Release(it->second.name);
+  backups_.erase(it);
 }
 
 DYNAFAKE_IMPL void Backups::Remove(const std::string& arn, int64_t now) {
-  auto it = backups_.find(arn);
+  auto it = Locate(arn);
   if (it == backups_.end()) return;
-  const std::shared_ptr<History> history = it->second.history;
-  history->Unpin(it->second.cutMs);
-  backups_.erase(it);
+  const std::shared_ptr<History> history = it->second.Items();
+  Erase(it);
   items_->Released(history, now);
 }
 
-DYNAFAKE_IMPL void Backups::Replace(Map backups, std::map<std::string, std::vector<std::string>> creating) {
-  backups_ = std::move(backups);
+DYNAFAKE_IMPL void Backups::Clear() {
+  backups_.clear();
+  names_.clear();
+  creatingUserBackups_.clear();
+}
+
+DYNAFAKE_IMPL std::vector<BackupState> Backups::States() const {
+  std::vector<std::pair<std::string, const BackupRecord*>> byArn;  // a snapshot lists them in ARN order
+  byArn.reserve(backups_.size());
+  for (const auto& kv : backups_) byArn.emplace_back(Arn(kv.second), &kv.second);
+  std::sort(byArn.begin(), byArn.end(),
+            [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<BackupState> out;
+  out.reserve(byArn.size());
+  for (auto& entry : byArn) {
+    const BackupRecord& b = *entry.second;
+    BackupState s;
+    // the details as a record held them before records were compact: no size
+    s.details.SetBackupArn(std::move(entry.first));
+    s.details.SetBackupName(*b.name);
+    s.details.SetBackupType(b.type);
+    s.details.SetBackupCreationDateTime(DateTime(b.createdMs));
+    if (b.expiryMs != BackupRecord::kNoExpiry) s.details.SetBackupExpiryDateTime(DateTime(b.expiryMs));
+    s.details.SetBackupStatus(b.status);
+    s.source = b.table->source;
+    s.features = b.table->features;
+    s.attributeDefinitions = b.table->attributeDefinitions;
+    s.key = b.table->key;
+    s.tableName = b.table->tableName;
+    s.cutMs = b.cutMs;
+    s.cutSeq = b.cutSeq;
+    s.availableAtMs = b.availableAtMs;
+    s.history = b.table->history;
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+
+DYNAFAKE_IMPL void Backups::Replace(std::vector<BackupState> backups,
+                                    std::map<std::string, std::vector<std::string>> creating) {
+  Clear();
   creatingUserBackups_ = std::move(creating);
+  std::map<std::string, std::vector<std::shared_ptr<const BackupSource>>> sources;  // per table, to share
+  for (BackupState& s : backups) {
+    auto made = std::make_shared<BackupSource>();
+    made->tableName = std::move(s.tableName);
+    made->arnPrefix = identity_->TableArn(made->tableName) + "/backup/";
+    made->source = std::move(s.source);
+    made->features = std::move(s.features);
+    made->attributeDefinitions = std::move(s.attributeDefinitions);
+    made->key = std::move(s.key);
+    made->history = std::move(s.history);
+    std::shared_ptr<const BackupSource> source;
+    auto& known = sources[made->tableName];
+    for (const auto& k : known)
+      if (SameSource(*k, *made)) source = k;
+    if (!source) {
+      source = made;
+      known.push_back(source);
+    }
+    BackupRecord b;
+    b.table = std::move(source);
+    const Model::BackupDetails& d = s.details;
+    b.name = Intern(d.GetBackupName());
+    b.createdMs = d.GetBackupCreationDateTime().Millis();
+    if (d.BackupExpiryDateTimeHasBeenSet()) b.expiryMs = d.GetBackupExpiryDateTime().Millis();
+    b.type = d.GetBackupType();
+    b.status = d.GetBackupStatus();
+    b.cutMs = s.cutMs;
+    b.cutSeq = s.cutSeq;
+    b.availableAtMs = s.availableAtMs;
+    // an ARN Identity would have made keeps only its random part
+    const std::string& arn = d.GetBackupArn();
+    bool usual = false;
+    if (arn.size() >= 8) {
+      uint32_t id = 0;
+      bool hex = true;
+      for (std::size_t i = arn.size() - 8; i < arn.size() && hex; ++i) {
+        const char c = arn[i];
+        hex = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+        id = id * 16 + static_cast<uint32_t>(c <= '9' ? c - '0' : c - 'a' + 10);
+      }
+      if (hex) {
+        b.id = id;
+        usual = HasArn(b, arn);
+      }
+    }
+    if (!usual) {
+      b.id = 0;
+      b.unusualArn = std::make_unique<std::string>(arn);
+    }
+    b.table->history->Pin(b.cutMs);
+    backups_.emplace(HashArn(arn), std::move(b));
+  }
 }
 
 }  // namespace detail
@@ -12002,7 +12277,7 @@ DYNAFAKE_IMPL ServiceStats Components::Stats() const {
     if (h && seen.insert(h.get()).second) s.historyVersions += h->VersionCount();
   };
   for (const auto& kv : tables.All()) count(kv.second.items.history);
-  for (const auto& kv : backups.All()) count(kv.second.history);
+  for (const auto& kv : backups.All()) count(kv.second.Items());
   s.histories = seen.size();
   s.pendingEvents = timeline.Pending();
   return s;
@@ -12155,19 +12430,29 @@ DYNAFAKE_IMPL std::string Identity::NewTableId() {
 }
 
 /// Written digit by digit: no formatting machinery on the CreateBackup path.
-DYNAFAKE_IMPL std::string Identity::NewBackupArn(const std::string& table, int64_t createdMs) {
-  char stamp[32];
-  char* end = stamp + sizeof stamp;
+DYNAFAKE_IMPL char* Identity::WriteBackupStamp(char* end, int64_t createdMs, uint32_t id) {
   char* p = end;
-  uint32_t id = static_cast<uint32_t>(NextRandom() & 0xffffffffu);
   for (int i = 0; i < 8; ++i, id >>= 4) *--p = "0123456789abcdef"[id & 15u];
   *--p = '-';
   uint64_t ms = static_cast<uint64_t>(createdMs < 0 ? 0 : createdMs);
   for (int i = 0; i < 14 || ms > 0; ++i, ms /= 10) *--p = static_cast<char>('0' + ms % 10);
+  return p;
+}
+
+DYNAFAKE_IMPL void Identity::AppendBackupArn(std::string& out, const std::string& table, int64_t createdMs,
+                                             uint32_t id) const {
+  char stamp[32];
+  char* end = stamp + sizeof stamp;
+  const char* p = WriteBackupStamp(end, createdMs, id);
+  AppendTableArn(out, table);
+  out.append("/backup/").append(p, static_cast<std::size_t>(end - p));
+}
+
+DYNAFAKE_IMPL std::string Identity::NewBackupArn(const std::string& table, int64_t createdMs) {
+  const uint32_t id = NewBackupId();
   std::string arn;
-  arn.reserve(TableArnSize(table) + 8 + static_cast<std::size_t>(end - p));
-  AppendTableArn(arn, table);
-  arn.append("/backup/").append(p, end);
+  arn.reserve(BackupArnSize(table));
+  AppendBackupArn(arn, table, createdMs, id);
   return arn;
 }
 
@@ -16083,7 +16368,7 @@ DYNAFAKE_IMPL void Items::CompactHistory(const std::shared_ptr<History>& history
   if (!history) return;
   if (TableRecord* t = tables_->FindByHistory(history.get())) return CompactTable(*t, now);
   // only backups read it: nothing before their cuts can be asked for
-  history->Compact(history->Pins().empty() ? now : *history->Pins().begin());
+  history->Compact(history->Pinned() ? history->EarliestPin() : now);
 }
 
 DYNAFAKE_IMPL void Items::Released(const std::shared_ptr<History>& history, int64_t now) {
@@ -16200,27 +16485,28 @@ DYNAFAKE_IMPL Model::RestoreTableFromBackupOutcome Restores::RestoreTableFromBac
   using namespace Model;
   const BackupRecord* b = backups_->Find(r.GetBackupArn());
   if (!b) return DynamoDBError(DynamoDBErrors::BACKUP_NOT_FOUND, msg::BackupNotFound(r.GetBackupArn()));
-  if (b->details.GetBackupStatus() == BackupStatus::CREATING)
+  if (b->status == BackupStatus::CREATING)
     return DynamoDBError(DynamoDBErrors::BACKUP_IN_USE, msg::BackupIsBeingCreated(r.GetBackupArn()));
   if (auto e = TargetTaken(r.GetTargetTableName())) return *e;
   RestoreSettings s;
-  s.keySchema = b->source.GetKeySchema();
-  s.attributeDefinitions = b->attributeDefinitions;
-  s.billingMode = b->source.GetBillingMode();
-  s.throughput = b->source.GetProvisionedThroughput();
-  s.gsis = b->features.GetGlobalSecondaryIndexes();
-  s.lsis = b->features.GetLocalSecondaryIndexes();
-  if (b->features.SSEDescriptionHasBeenSet()) s.sse = b->features.GetSSEDescription();
+  const BackupSource& source = *b->table;
+  s.keySchema = source.source.GetKeySchema();
+  s.attributeDefinitions = source.attributeDefinitions;
+  s.billingMode = source.source.GetBillingMode();
+  s.throughput = source.source.GetProvisionedThroughput();
+  s.gsis = source.features.GetGlobalSecondaryIndexes();
+  s.lsis = source.features.GetLocalSecondaryIndexes();
+  if (source.features.SSEDescriptionHasBeenSet()) s.sse = source.features.GetSSEDescription();
   std::string err = CheckOverrides(r, s);
   if (!err.empty()) return DynamoDBError(DynamoDBErrors::VALIDATION, err);
   if (auto e = OverLimit()) return *e;
   s = ApplyOverrides(r, s);
   RestoreSummary summary;
   summary.WithSourceBackupArn(r.GetBackupArn())
-      .WithSourceTableArn(b->source.GetTableArn())
-      .WithRestoreDateTime(b->details.GetBackupCreationDateTime())
+      .WithSourceTableArn(source.source.GetTableArn())
+      .WithRestoreDateTime(DateTime(b->createdMs))
       .WithRestoreInProgress(true);
-  const std::shared_ptr<History> history = b->history;
+  const std::shared_ptr<History> history = b->Items();
   const int64_t cut = b->cutMs;
   const uint64_t cutSeq = b->cutSeq;
   return RestoreTableFromBackupResult().WithTableDescription(
@@ -16838,6 +17124,7 @@ DYNAFAKE_IMPL Model::UpdateTimeToLiveOutcome Tables::UpdateTimeToLive(const Mode
     return DynamoDBError(DynamoDBErrors::VALIDATION, msg::TimeToLiveAlready(t->ttlEnabled));
   t->ttlEnabled = spec.GetEnabled();
   t->ttlAttribute = spec.GetEnabled() ? spec.GetAttributeName() : std::string();
+  t->SettingsChanged();
   Model::TimeToLiveSpecification answer;
   answer.SetEnabled(spec.GetEnabled());
   if (spec.GetEnabled()) answer.SetAttributeName(spec.GetAttributeName());  // disabling answers {Enabled: false}
@@ -16988,6 +17275,7 @@ DYNAFAKE_IMPL void Tables::StartTransition(TableRecord& t, Model::TableStatus st
   ++t.generation;
   t.status = status;
   t.statusUntilMs = untilMs;
+  t.SettingsChanged();  // an update's new settings, indexes CREATING or DELETING
   timeline_->Schedule(untilMs, settle, t.desc.GetTableName(), t.generation);
 }
 
@@ -16997,6 +17285,7 @@ DYNAFAKE_IMPL void Tables::Settle(const std::string& name, uint64_t generation) 
   TableRecord& t = it->second;
   t.status = Model::TableStatus::ACTIVE;
   ++t.generation;
+  t.SettingsChanged();  // indexes become ACTIVE or go
   if (t.restoring) {
     t.restoring = false;
     t.restoreSourceBackup.clear();

@@ -3,15 +3,20 @@
 // (a deleted table's safety net, expiring after 35 days) and AWS_BACKUP ones
 // (seeded by a test) — and how a backup is described.
 //
-// A backup is a record: what the source table was (settings, indexes, key)
-// and a reference to the table's item history with the instant it cuts at;
-// its descriptions are rendered from the record when asked for.
+// A backup is a compact record (ids, instants, status) with a reference to
+// what its table was when it was taken (settings, indexes, key and the item
+// history, shared by every backup taken while the table's settings stay the
+// same) and an interned name; its ARN and descriptions are rendered from the
+// record when asked for. A backup costs a hash node and nothing per item.
 #pragma once
 
 #include <cstdint>  // int64_t, uint64_t
 #include <map>      // std::map
 #include <memory>   // std::shared_ptr
 #include <string>   // std::string
+#include <string_view>  // std::string_view
+#include <functional>   // std::hash
+#include <climits>  // INT64_MIN
 #include <unordered_map>  // std::unordered_map
 #include <vector>   // std::vector
 
@@ -29,25 +34,59 @@ class Timeline;
 class Quotas;
 class Items;
 
+/// What a backup copies from its table: shared by every backup taken while
+/// the table's settings stay the same (Tables keeps the latest in the table's
+/// record), never changed once shared.
+struct BackupSource {
+  std::string tableName;
+  std::string arnPrefix;  ///< "<table ARN>/backup/" as Identity writes it: a backup's ARN is this and its stamp
+  Model::SourceTableDetails source;  ///< without ItemCount and TableSizeBytes, which are read from the history
+  Model::SourceTableFeatureDetails features;
+  std::vector<Model::AttributeDefinition> attributeDefinitions;
+  KeyDef key;
+  std::shared_ptr<History> history;
+};
+
 struct BackupRecord {
-  Model::BackupDetails details;  ///< without BackupSizeBytes, which is read from the history
-  Model::SourceTableDetails source;  ///< without ItemCount and TableSizeBytes, likewise
+  static constexpr int64_t kNoExpiry = INT64_MIN;
+  std::shared_ptr<const BackupSource> table;
+  const std::string* name = nullptr;  ///< interned by Backups
+  /// The ARN's text, only when it is not what Identity::AppendBackupArn makes
+  /// of (table, createdMs, id) — a loaded snapshot may hold any ARN.
+  std::unique_ptr<std::string> unusualArn;
+  int64_t createdMs = 0;
+  int64_t expiryMs = kNoExpiry;     ///< SYSTEM backups expire
+  int64_t cutMs = 0;                ///< the instant whose items the backup holds
+  uint64_t cutSeq = History::kAll;  ///< and, within that millisecond, the last write it holds
+  int64_t availableAtMs = 0;        ///< CREATING until then
+  uint32_t id = 0;                  ///< the ARN's random part
+  Model::BackupType type = Model::BackupType::USER;
+  Model::BackupStatus status = Model::BackupStatus::CREATING;
+
+  const std::string& TableName() const { return table->tableName; }
+  const std::shared_ptr<History>& Items() const { return table->history; }
+};
+
+/// A backup in full, as snapshots save and load it (Backups::States, Replace).
+struct BackupState {
+  Model::BackupDetails details;  ///< without BackupSizeBytes
+  Model::SourceTableDetails source;
   Model::SourceTableFeatureDetails features;
   std::vector<Model::AttributeDefinition> attributeDefinitions;
   KeyDef key;
   std::string tableName;
-  int64_t cutMs = 0;                ///< the instant whose items the backup holds
-  uint64_t cutSeq = History::kAll;  ///< and, within that millisecond, the last write it holds
-  int64_t availableAtMs = 0;        ///< CREATING until then
+  int64_t cutMs = 0;
+  uint64_t cutSeq = History::kAll;
+  int64_t availableAtMs = 0;
   std::shared_ptr<History> history;
 };
 
 class Backups {
  public:
-  /// By ARN. Hashed, not ordered: ARNs share a long prefix, so an ordered
-  /// map's compares and pointer chasing grew with the number of backups.
-  /// Whoever needs an order (ListBackups, snapshots) sorts.
-  using Map = std::unordered_map<std::string, BackupRecord>;
+  /// By a hash of the ARN (the record does not hold the ARN's text; Find
+  /// compares the rendered ARN of each record with that hash). Unordered:
+  /// whoever needs an order (ListBackups, snapshots) sorts.
+  using Map = std::unordered_multimap<uint64_t, BackupRecord>;
 
   Backups(const ServiceOptions& options, Identity& identity, Timeline& timeline, Quotas& quotas, Tables& tables,
           Items& items)
@@ -69,6 +108,8 @@ class Backups {
   BackupRecord& Take(const TableRecord& t, const std::string& name, Model::BackupType type, int64_t now,
                      int64_t cutMs);
   const BackupRecord* Find(const std::string& arn) const;
+  /// The backup's ARN.
+  std::string Arn(const BackupRecord& b) const;
   /// A USER backup of `table` still CREATING, or nullptr.
   const std::string* CreatingUserBackup(const std::string& table);
   Model::BackupDetails Details(const BackupRecord& b, int64_t now) const;
@@ -84,12 +125,30 @@ class Backups {
 
   // ---- the whole state (snapshots, Reset)
   const Map& All() const { return backups_; }
+  /// Every backup in full, in ARN order.
+  std::vector<BackupState> States() const;
   /// Per table, the USER backups that may still be CREATING (pruned when read).
   const std::map<std::string, std::vector<std::string>>& CreatingIndex() const { return creatingUserBackups_; }
-  void Replace(Map backups, std::map<std::string, std::vector<std::string>> creating);
-  void Clear() { Replace({}, {}); }
+  /// Replaces every backup; backups of one table with the same settings share one BackupSource again.
+  void Replace(std::vector<BackupState> backups, std::map<std::string, std::vector<std::string>> creating);
+  void Clear();
 
  private:
+  static uint64_t HashArn(std::string_view arn) { return std::hash<std::string_view>()(arn); }
+  static void AppendArn(std::string& out, const BackupRecord& b);
+  Map::iterator Locate(std::string_view arn);
+  Map::const_iterator Locate(std::string_view arn) const;
+  /// What a backup of `t` copies: the table's cached BackupSource, made when its settings last changed.
+  std::shared_ptr<const BackupSource> SourceOf(const TableRecord& t) const;
+  std::shared_ptr<const BackupSource> MakeSource(const TableRecord& t) const;
+  static bool SameSource(const BackupSource& a, const BackupSource& b);
+  /// Whether `arn` is the ARN of `b`, without writing it out.
+  static bool HasArn(const BackupRecord& b, std::string_view arn);
+  const std::string* Intern(const std::string& name);
+  void Release(const std::string* name);
+  /// Removes the record at `it` (its name and history pin released).
+  void Erase(Map::iterator it);
+
   /// The instant inside the consistency window [now-60s, now+60s] a backup requested now cuts at.
   int64_t CutFor(int64_t now);
 
@@ -100,7 +159,10 @@ class Backups {
   Tables* tables_;
   Items* items_;
   Map backups_;
+  /// Backup names, each held once, with the number of backups that bear it.
+  std::unordered_map<std::string, std::size_t> names_;
   std::map<std::string, std::vector<std::string>> creatingUserBackups_;
+  std::string scratch_;  ///< a new backup's ARN
 };
 
 }  // namespace detail

@@ -49,7 +49,7 @@ DYNAFAKE_IMPL ServiceStats Components::Stats() const {
     if (h && seen.insert(h.get()).second) s.historyVersions += h->VersionCount();
   };
   for (const auto& kv : tables.All()) count(kv.second.items.history);
-  for (const auto& kv : backups.All()) count(kv.second.history);
+  for (const auto& kv : backups.All()) count(kv.second.Items());
   s.histories = seen.size();
   s.pendingEvents = timeline.Pending();
   return s;

@@ -30,6 +30,15 @@ class Identity {
   std::string NewTableId();
   /// <table ARN>/backup/<14-digit creation millis>-<8 hex digits>
   std::string NewBackupArn(const std::string& table, int64_t createdMs);
+  /// The random part of a new backup ARN (its last 8 hex digits).
+  uint32_t NewBackupId() { return static_cast<uint32_t>(NextRandom() & 0xffffffffu); }
+  /// Appends the ARN of backup `id` of `table` created at `createdMs`: a
+  /// backup record keeps these three, not the ARN's text.
+  void AppendBackupArn(std::string& out, const std::string& table, int64_t createdMs, uint32_t id) const;
+  /// A backup ARN's last part, "<14-digit creation millis>-<8 hex digits>",
+  /// written backwards ending at `end` (room for 32 characters); returns its start.
+  static char* WriteBackupStamp(char* end, int64_t createdMs, uint32_t id);
+  std::size_t BackupArnSize(const std::string& table) const { return TableArnSize(table) + 31; }
   /// The next number of the seeded generator (splitmix64).
   uint64_t NextRandom();
   /// Encryption with a KMS key: the one the specification names, else DynamoDB's managed key.

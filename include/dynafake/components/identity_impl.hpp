@@ -59,19 +59,29 @@ DYNAFAKE_IMPL std::string Identity::NewTableId() {
 }
 
 /// Written digit by digit: no formatting machinery on the CreateBackup path.
-DYNAFAKE_IMPL std::string Identity::NewBackupArn(const std::string& table, int64_t createdMs) {
-  char stamp[32];
-  char* end = stamp + sizeof stamp;
+DYNAFAKE_IMPL char* Identity::WriteBackupStamp(char* end, int64_t createdMs, uint32_t id) {
   char* p = end;
-  uint32_t id = static_cast<uint32_t>(NextRandom() & 0xffffffffu);
   for (int i = 0; i < 8; ++i, id >>= 4) *--p = "0123456789abcdef"[id & 15u];
   *--p = '-';
   uint64_t ms = static_cast<uint64_t>(createdMs < 0 ? 0 : createdMs);
   for (int i = 0; i < 14 || ms > 0; ++i, ms /= 10) *--p = static_cast<char>('0' + ms % 10);
+  return p;
+}
+
+DYNAFAKE_IMPL void Identity::AppendBackupArn(std::string& out, const std::string& table, int64_t createdMs,
+                                             uint32_t id) const {
+  char stamp[32];
+  char* end = stamp + sizeof stamp;
+  const char* p = WriteBackupStamp(end, createdMs, id);
+  AppendTableArn(out, table);
+  out.append("/backup/").append(p, static_cast<std::size_t>(end - p));
+}
+
+DYNAFAKE_IMPL std::string Identity::NewBackupArn(const std::string& table, int64_t createdMs) {
+  const uint32_t id = NewBackupId();
   std::string arn;
-  arn.reserve(TableArnSize(table) + 8 + static_cast<std::size_t>(end - p));
-  AppendTableArn(arn, table);
-  arn.append("/backup/").append(p, end);
+  arn.reserve(BackupArnSize(table));
+  AppendBackupArn(arn, table, createdMs, id);
   return arn;
 }
 

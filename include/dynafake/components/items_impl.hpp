@@ -158,7 +158,7 @@ DYNAFAKE_IMPL void Items::CompactHistory(const std::shared_ptr<History>& history
   if (!history) return;
   if (TableRecord* t = tables_->FindByHistory(history.get())) return CompactTable(*t, now);
   // only backups read it: nothing before their cuts can be asked for
-  history->Compact(history->Pins().empty() ? now : *history->Pins().begin());
+  history->Compact(history->Pinned() ? history->EarliestPin() : now);
 }
 
 DYNAFAKE_IMPL void Items::Released(const std::shared_ptr<History>& history, int64_t now) {

@@ -46,27 +46,28 @@ DYNAFAKE_IMPL Model::RestoreTableFromBackupOutcome Restores::RestoreTableFromBac
   using namespace Model;
   const BackupRecord* b = backups_->Find(r.GetBackupArn());
   if (!b) return DynamoDBError(DynamoDBErrors::BACKUP_NOT_FOUND, msg::BackupNotFound(r.GetBackupArn()));
-  if (b->details.GetBackupStatus() == BackupStatus::CREATING)
+  if (b->status == BackupStatus::CREATING)
     return DynamoDBError(DynamoDBErrors::BACKUP_IN_USE, msg::BackupIsBeingCreated(r.GetBackupArn()));
   if (auto e = TargetTaken(r.GetTargetTableName())) return *e;
   RestoreSettings s;
-  s.keySchema = b->source.GetKeySchema();
-  s.attributeDefinitions = b->attributeDefinitions;
-  s.billingMode = b->source.GetBillingMode();
-  s.throughput = b->source.GetProvisionedThroughput();
-  s.gsis = b->features.GetGlobalSecondaryIndexes();
-  s.lsis = b->features.GetLocalSecondaryIndexes();
-  if (b->features.SSEDescriptionHasBeenSet()) s.sse = b->features.GetSSEDescription();
+  const BackupSource& source = *b->table;
+  s.keySchema = source.source.GetKeySchema();
+  s.attributeDefinitions = source.attributeDefinitions;
+  s.billingMode = source.source.GetBillingMode();
+  s.throughput = source.source.GetProvisionedThroughput();
+  s.gsis = source.features.GetGlobalSecondaryIndexes();
+  s.lsis = source.features.GetLocalSecondaryIndexes();
+  if (source.features.SSEDescriptionHasBeenSet()) s.sse = source.features.GetSSEDescription();
   std::string err = CheckOverrides(r, s);
   if (!err.empty()) return DynamoDBError(DynamoDBErrors::VALIDATION, err);
   if (auto e = OverLimit()) return *e;
   s = ApplyOverrides(r, s);
   RestoreSummary summary;
   summary.WithSourceBackupArn(r.GetBackupArn())
-      .WithSourceTableArn(b->source.GetTableArn())
-      .WithRestoreDateTime(b->details.GetBackupCreationDateTime())
+      .WithSourceTableArn(source.source.GetTableArn())
+      .WithRestoreDateTime(DateTime(b->createdMs))
       .WithRestoreInProgress(true);
-  const std::shared_ptr<History> history = b->history;
+  const std::shared_ptr<History> history = b->Items();
   const int64_t cut = b->cutMs;
   const uint64_t cutSeq = b->cutSeq;
   return RestoreTableFromBackupResult().WithTableDescription(

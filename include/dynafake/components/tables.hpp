@@ -27,6 +27,7 @@ class Timeline;
 class Quotas;
 class Backups;
 class ContinuousBackups;
+struct BackupSource;
 
 /// A table's items: the versioned history backups and restores read, and the
 /// writes since it was last compacted. Written and read by Items only.
@@ -58,6 +59,11 @@ struct TableRecord {
   /// actions/updateTable.js, whose tests ran against the service).
   std::optional<Model::ProvisionedThroughput> pendingThroughput;
   std::map<std::string, Model::ProvisionedThroughput> pendingIndexThroughput;  ///< by global index name
+  /// What a backup taken now copies, made by the first backup after the
+  /// table's settings last changed and shared by the backups that follow.
+  /// Whatever changes a setting a backup copies calls SettingsChanged().
+  mutable std::shared_ptr<const BackupSource> backupSource;
+  void SettingsChanged() { backupSource.reset(); }
 };
 
 class Tables {

@@ -187,6 +187,7 @@ DYNAFAKE_IMPL Model::UpdateTimeToLiveOutcome Tables::UpdateTimeToLive(const Mode
     return DynamoDBError(DynamoDBErrors::VALIDATION, msg::TimeToLiveAlready(t->ttlEnabled));
   t->ttlEnabled = spec.GetEnabled();
   t->ttlAttribute = spec.GetEnabled() ? spec.GetAttributeName() : std::string();
+  t->SettingsChanged();
   Model::TimeToLiveSpecification answer;
   answer.SetEnabled(spec.GetEnabled());
   if (spec.GetEnabled()) answer.SetAttributeName(spec.GetAttributeName());  // disabling answers {Enabled: false}
@@ -337,6 +338,7 @@ DYNAFAKE_IMPL void Tables::StartTransition(TableRecord& t, Model::TableStatus st
   ++t.generation;
   t.status = status;
   t.statusUntilMs = untilMs;
+  t.SettingsChanged();  // an update's new settings, indexes CREATING or DELETING
   timeline_->Schedule(untilMs, settle, t.desc.GetTableName(), t.generation);
 }
 
@@ -346,6 +348,7 @@ DYNAFAKE_IMPL void Tables::Settle(const std::string& name, uint64_t generation) 
   TableRecord& t = it->second;
   t.status = Model::TableStatus::ACTIVE;
   ++t.generation;
+  t.SettingsChanged();  // indexes become ACTIVE or go
   if (t.restoring) {
     t.restoring = false;
     t.restoreSourceBackup.clear();

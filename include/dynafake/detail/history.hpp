@@ -7,8 +7,7 @@
 #include <cstdint>    // int64_t, uint64_t
 #include <functional> // std::function
 #include <iterator>   // std::prev
-#include <map>        // std::map, std::multiset
-#include <set>        // std::multiset
+#include <map>        // std::map
 #include <string>     // std::string
 #include <utility>    // std::pair
 #include <vector>     // std::vector
@@ -109,18 +108,21 @@ class History {
   }
 
   /// Pins an instant some reader (a backup, a PITR window) may still ask for.
-  void Pin(int64_t atMs) { pins_.insert(atMs); }
+  /// Counted per instant: backups taken in the same millisecond share one entry.
+  void Pin(int64_t atMs) { ++pins_[atMs]; }
   void Unpin(int64_t atMs) {
     auto it = pins_.find(atMs);
-    if (it != pins_.end()) pins_.erase(it);
+    if (it != pins_.end() && --it->second == 0) pins_.erase(it);
   }
-  const std::multiset<int64_t>& Pins() const { return pins_; }
+  bool Pinned() const { return !pins_.empty(); }
+  /// The earliest pinned instant (Pinned() must be true).
+  int64_t EarliestPin() const { return pins_.begin()->first; }
 
   /// Drops versions no reader can reach: every version superseded before
   /// `horizonMs`, the earliest instant anyone may still read (the earliest pin
   /// or restorable time, else now). Returns the number of versions released.
   std::size_t Compact(int64_t horizonMs) {
-    if (!pins_.empty() && *pins_.begin() < horizonMs) horizonMs = *pins_.begin();
+    if (!pins_.empty() && pins_.begin()->first < horizonMs) horizonMs = pins_.begin()->first;
     std::size_t released = 0;
     for (auto it = keys_.begin(); it != keys_.end();) {
       auto& v = it->second;
@@ -171,7 +173,7 @@ class History {
 
   std::map<std::string, std::vector<Version>> keys_;
   std::vector<Totals> totals_;
-  std::multiset<int64_t> pins_;
+  std::map<int64_t, std::size_t> pins_;  ///< instant -> readers pinning it
   std::size_t versionCount_ = 0;
   uint64_t seq_ = 0;
 };

@@ -185,12 +185,7 @@ struct StateAccess {
       tables.push_back(std::move(j));
     }
     Json backups = Json::array();
-    std::vector<const std::pair<const std::string, BackupRecord>*> byArn;  // a snapshot lists them in ARN order
-    byArn.reserve(c.backups.All().size());
-    for (const auto& kv : c.backups.All()) byArn.push_back(&kv);
-    std::sort(byArn.begin(), byArn.end(), [](const auto* a, const auto* b) { return a->first < b->first; });
-    for (const auto* entry : byArn) {
-      const BackupRecord& b = entry->second;
+    for (const BackupState& b : c.backups.States()) {  // in ARN order
       Json j;
       j["details"] = wire::ToJson(b.details);
       j["source"] = wire::ToJson(b.source);
@@ -270,9 +265,9 @@ struct StateAccess {
         creating[name] = j.at("creatingUserBackups").get<std::vector<std::string>>();
         tables.emplace(name, std::move(t));
       }
-      Backups::Map backups;
+      std::vector<BackupState> backups;
       for (const auto& j : root.at("backups")) {
-        BackupRecord b;
+        BackupState b;
         b.details = One<Model::BackupDetails>(j.at("details"), "details");
         b.source = One<Model::SourceTableDetails>(j.at("source"), "source");
         b.features = One<Model::SourceTableFeatureDetails>(j.at("features"), "features");
@@ -284,9 +279,7 @@ struct StateAccess {
         b.cutSeq = j.at("cutSeq").get<uint64_t>();
         b.availableAtMs = j.at("availableAtMs").get<int64_t>();
         b.history = history(j.at("history"));
-        b.history->Pin(b.cutMs);
-        const std::string arn = b.details.GetBackupArn();
-        backups.emplace(arn, std::move(b));
+        backups.push_back(std::move(b));
       }
       std::vector<Event> events;
       for (const auto& e : root.at("pendingTransitions"))
