@@ -34,6 +34,7 @@
 #include "dynafake/client.hpp"             // BasicClient, Client: WireTransport plugs into them
 #include "dynafake/dynafake.hpp"           // the core (with its definitions in header-only builds)
 #include "dynafake/service.hpp"            // Service
+#include "dynafake/wire/generated/readers.hpp"      // ReadJson: requests and answers without a tree
 #include "dynafake/wire/generated/serializers.hpp"  // ToJson, FromJson, DecodeError
 #include "dynafake/wire/generated/writers.hpp"      // WriteJson: answers and requests without a tree
 #include "dynafake/wire/snapshot.hpp"        // SaveState, LoadState
@@ -54,18 +55,32 @@ inline constexpr const char* kContentType = "application/x-amz-json-1.0";
 namespace detail {
 
 /// CRC-32 (IEEE 802.3, as zlib computes it): DynamoDB's x-amz-crc32 header.
+/// Eight bytes a step (slicing-by-8): every answer's body goes through it.
 inline uint32_t Crc32(std::string_view data) {
-  static const std::array<uint32_t, 256> table = [] {
-    std::array<uint32_t, 256> t{};
+  using Table = std::array<uint32_t, 256>;
+  static const std::array<Table, 8> t = [] {
+    std::array<Table, 8> tables{};
     for (uint32_t i = 0; i < 256; ++i) {
       uint32_t c = i;
       for (int k = 0; k < 8; ++k) c = (c & 1u) ? 0xEDB88320u ^ (c >> 1) : c >> 1;
-      t[i] = c;
+      tables[0][i] = c;
     }
-    return t;
+    for (uint32_t i = 0; i < 256; ++i)
+      for (std::size_t s = 1; s < 8; ++s) tables[s][i] = (tables[s - 1][i] >> 8) ^ tables[0][tables[s - 1][i] & 0xFFu];
+    return tables;
   }();
+  const auto* p = reinterpret_cast<const unsigned char*>(data.data());
+  std::size_t n = data.size();
   uint32_t crc = 0xFFFFFFFFu;
-  for (char ch : data) crc = table[(crc ^ static_cast<unsigned char>(ch)) & 0xFFu] ^ (crc >> 8);
+  for (; n >= 8; p += 8, n -= 8) {
+    const uint32_t a = crc ^ (static_cast<uint32_t>(p[0]) | static_cast<uint32_t>(p[1]) << 8 |
+                              static_cast<uint32_t>(p[2]) << 16 | static_cast<uint32_t>(p[3]) << 24);
+    const uint32_t b = static_cast<uint32_t>(p[4]) | static_cast<uint32_t>(p[5]) << 8 |
+                       static_cast<uint32_t>(p[6]) << 16 | static_cast<uint32_t>(p[7]) << 24;
+    crc = t[7][a & 0xFFu] ^ t[6][(a >> 8) & 0xFFu] ^ t[5][(a >> 16) & 0xFFu] ^ t[4][a >> 24] ^ t[3][b & 0xFFu] ^
+          t[2][(b >> 8) & 0xFFu] ^ t[1][(b >> 16) & 0xFFu] ^ t[0][b >> 24];
+  }
+  for (; n > 0; ++p, --n) crc = t[0][(crc ^ *p) & 0xFFu] ^ (crc >> 8);
   return crc ^ 0xFFFFFFFFu;
 }
 
@@ -260,7 +275,7 @@ class Wire {
 
  private:
   Response Dispatch(std::string_view target, std::string_view body, uint64_t n) {
-    const std::string prefix = std::string(kTargetPrefix) + ".";
+    static const std::string prefix = std::string(kTargetPrefix) + ".";
     if (target.size() > prefix.size() && target.substr(0, prefix.size()) == prefix) {
       const std::string_view op = target.substr(prefix.size());
 #define DYNAFAKE_WIRE_DISPATCH(Op) \
@@ -278,7 +293,8 @@ class Wire {
   template <class Request>
   Response Call(std::string_view body, uint64_t n) {
     Request request;
-    wire::FromJson(wire::detail::ParseBody(body), request, std::string());
+    // the fast path takes plainly written JSON; anything else (and every error) is the full parser's
+    if (!wire::ReadJson(body, request)) wire::FromJson(wire::detail::ParseBody(body), request, std::string());
     const auto outcome = service_->Invoke(request);
     if (!outcome.IsSuccess()) return Error(outcome.GetError(), n);
     return Finish(200, wire::detail::JsonText(outcome.GetResult()), n);
@@ -329,6 +345,7 @@ class WireTransport {
     const Response response = wire_->Handle(target, wire::detail::JsonText(request));
     if (response.status != 200) return wire::detail::ParseErrorResponse(response.status, response.body);
     typename Traits::Result result;
+    if (wire::ReadJson(response.body, result)) return result;
     try {
       wire::FromJson(wire::Json::parse(response.body), result, std::string());
     } catch (const std::exception& e) {
