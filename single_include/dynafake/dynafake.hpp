@@ -9963,8 +9963,9 @@ class Backups {
   std::string Arn(const BackupRecord& b) const;
   /// A USER backup of `table` still CREATING, or nullptr.
   const std::string* CreatingUserBackup(const std::string& table);
-  Model::BackupDetails Details(const BackupRecord& b, int64_t now) const;
-  Model::BackupDescription Description(const BackupRecord& b, int64_t now) const;
+  /// `arn`, when given, is the backup's ARN as the caller already holds it (spares writing it again).
+  Model::BackupDetails Details(const BackupRecord& b, int64_t now, const std::string* arn = nullptr) const;
+  Model::BackupDescription Description(const BackupRecord& b, int64_t now, const std::string* arn = nullptr) const;
   Model::BackupSummary Summary(const BackupRecord& b, int64_t now) const;
 
   // ---- transitions
@@ -11267,10 +11268,11 @@ class Items {
 
 #include <cstddef>   // std::size_t
 #include <cstdint>   // int64_t
-#include <deque>     // std::deque
 #include <map>       // std::map
 #include <optional>  // std::optional
+#include <functional>  // std::less
 #include <string>    // std::string
+#include <vector>    // std::vector
 
 
 namespace dynafake {
@@ -11297,11 +11299,28 @@ class Quotas {
   /// Backups in CREATING at once across the account.
   std::optional<DynamoDBError> CheckBackupsInProgress(int creating) const;
 
-  void Clear() { calls_.clear(); }
+  void Clear() { windows_.clear(); }
 
  private:
+  /// One operation's limit (read once from Limits, which a Service never
+  /// changes) and the instants of its accepted calls in the last second: a
+  /// ring of `limit` slots, allocated once, so counting a call allocates nothing.
+  struct Window {
+    int limit = 0;  ///< 0: not limited
+    std::vector<int64_t> ring;
+    std::size_t head = 0, count = 0;
+    void Expire(int64_t now) {
+      while (count > 0 && ring[head] <= now - 1000) {
+        head = (head + 1) % ring.size();
+        --count;
+      }
+    }
+  };
+  /// The operation's window, made on its first call (found without building a string).
+  Window& WindowOf(const char* operation);
+
   const Limits* limits_;
-  std::map<std::string, std::deque<int64_t>> calls_;  ///< per operation, the instants of accepted calls
+  std::map<std::string, Window, std::less<>> windows_;  ///< per operation name
 };
 
 }  // namespace detail
@@ -11572,7 +11591,7 @@ DYNAFAKE_IMPL Model::DescribeBackupOutcome Backups::DescribeBackup(const Model::
   const BackupRecord* b = Find(r.GetBackupArn());
   if (!b) return DynamoDBError(DynamoDBErrors::BACKUP_NOT_FOUND, msg::BackupNotFound(r.GetBackupArn()));
   Model::DescribeBackupResult out;
-  out.SetBackupDescription(Description(*b, now));
+  out.SetBackupDescription(Description(*b, now, &r.GetBackupArn()));  // Find matched the ARN exactly
   return out;
 }
 
@@ -11823,10 +11842,10 @@ DYNAFAKE_IMPL const std::string* Backups::CreatingUserBackup(const std::string& 
   return arns.empty() ? nullptr : &arns.front();
 }
 
-DYNAFAKE_IMPL Model::BackupDetails Backups::Details(const BackupRecord& b, int64_t now) const {
+DYNAFAKE_IMPL Model::BackupDetails Backups::Details(const BackupRecord& b, int64_t now, const std::string* arn) const {
   using namespace Model;
   BackupDetails d;
-  d.SetBackupArn(Arn(b));
+  d.SetBackupArn(arn ? *arn : Arn(b));
   d.SetBackupName(*b.name);
   // the size is read from the history as of the cut, once the cut has passed
   const Totals totals = b.cutMs <= now ? b.Items()->TotalsAt(b.cutMs, b.cutSeq) : b.Items()->TotalsAt(now);
@@ -11838,13 +11857,14 @@ DYNAFAKE_IMPL Model::BackupDetails Backups::Details(const BackupRecord& b, int64
   return d;
 }
 
-DYNAFAKE_IMPL Model::BackupDescription Backups::Description(const BackupRecord& b, int64_t now) const {
+DYNAFAKE_IMPL Model::BackupDescription Backups::Description(const BackupRecord& b, int64_t now,
+                                                           const std::string* arn) const {
   Model::SourceTableDetails s = b.table->source;
   const Totals totals = b.cutMs <= now ? b.Items()->TotalsAt(b.cutMs, b.cutSeq) : b.Items()->TotalsAt(now);
   s.SetItemCount(totals.items);
   s.SetTableSizeBytes(totals.bytes);
   Model::BackupDescription d;
-  d.SetBackupDetails(Details(b, now));
+  d.SetBackupDetails(Details(b, now, arn));
   d.SetSourceTableDetails(std::move(s));
   d.SetSourceTableFeatureDetails(b.table->features);
   return d;
@@ -16398,21 +16418,38 @@ DYNAFAKE_IMPL void Items::FlushCompaction(int64_t now) {
 namespace dynafake {
 namespace detail {
 
+DYNAFAKE_IMPL Quotas::Window& Quotas::WindowOf(const char* operation) {
+  auto it = windows_.find(std::string_view(operation));
+  if (it != windows_.end()) return it->second;
+  Window w;
+  auto limit = limits_->callsPerSecond.find(operation);
+  if (limit != limits_->callsPerSecond.end() && limit->second > 0) {
+    w.limit = limit->second;
+    w.ring.resize(static_cast<std::size_t>(limit->second));
+  }
+  return windows_.emplace(operation, std::move(w)).first->second;
+}
+
 DYNAFAKE_IMPL std::optional<DynamoDBError> Quotas::CheckRate(const char* operation, int64_t now) {
   if (limits_->callsPerSecond.empty()) return std::nullopt;
-  auto limit = limits_->callsPerSecond.find(operation);
-  if (limit == limits_->callsPerSecond.end() || limit->second <= 0) return std::nullopt;
-  auto& window = calls_[operation];
-  while (!window.empty() && window.front() <= now - 1000) window.pop_front();
-  if (static_cast<int>(window.size()) < limit->second) return std::nullopt;
-  return DynamoDBError(DynamoDBErrors::LIMIT_EXCEEDED, msg::RateExceeded(operation, limit->second));
+  Window& w = WindowOf(operation);
+  if (w.limit == 0) return std::nullopt;
+  w.Expire(now);
+  if (static_cast<int>(w.count) < w.limit) return std::nullopt;
+  return DynamoDBError(DynamoDBErrors::LIMIT_EXCEEDED, msg::RateExceeded(operation, w.limit));
 }
 
 DYNAFAKE_IMPL void Quotas::RecordCall(const char* operation, int64_t now) {
   if (limits_->callsPerSecond.empty()) return;
-  auto limit = limits_->callsPerSecond.find(operation);
-  if (limit == limits_->callsPerSecond.end() || limit->second <= 0) return;
-  calls_[operation].push_back(now);
+  Window& w = WindowOf(operation);
+  if (w.limit == 0) return;
+  w.Expire(now);
+  if (w.count == w.ring.size()) {  // full (CheckRate refuses a call then; kept safe all the same): drop the oldest
+    w.head = (w.head + 1) % w.ring.size();
+    --w.count;
+  }
+  w.ring[(w.head + w.count) % w.ring.size()] = now;
+  ++w.count;
 }
 
 DYNAFAKE_IMPL std::optional<DynamoDBError> Quotas::CheckTablesInTransition(int inTransition) const {

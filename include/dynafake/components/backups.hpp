@@ -112,8 +112,9 @@ class Backups {
   std::string Arn(const BackupRecord& b) const;
   /// A USER backup of `table` still CREATING, or nullptr.
   const std::string* CreatingUserBackup(const std::string& table);
-  Model::BackupDetails Details(const BackupRecord& b, int64_t now) const;
-  Model::BackupDescription Description(const BackupRecord& b, int64_t now) const;
+  /// `arn`, when given, is the backup's ARN as the caller already holds it (spares writing it again).
+  Model::BackupDetails Details(const BackupRecord& b, int64_t now, const std::string* arn = nullptr) const;
+  Model::BackupDescription Description(const BackupRecord& b, int64_t now, const std::string* arn = nullptr) const;
   Model::BackupSummary Summary(const BackupRecord& b, int64_t now) const;
 
   // ---- transitions

@@ -59,7 +59,7 @@ DYNAFAKE_IMPL Model::DescribeBackupOutcome Backups::DescribeBackup(const Model::
   const BackupRecord* b = Find(r.GetBackupArn());
   if (!b) return DynamoDBError(DynamoDBErrors::BACKUP_NOT_FOUND, msg::BackupNotFound(r.GetBackupArn()));
   Model::DescribeBackupResult out;
-  out.SetBackupDescription(Description(*b, now));
+  out.SetBackupDescription(Description(*b, now, &r.GetBackupArn()));  // Find matched the ARN exactly
   return out;
 }
 
@@ -310,10 +310,10 @@ DYNAFAKE_IMPL const std::string* Backups::CreatingUserBackup(const std::string& 
   return arns.empty() ? nullptr : &arns.front();
 }
 
-DYNAFAKE_IMPL Model::BackupDetails Backups::Details(const BackupRecord& b, int64_t now) const {
+DYNAFAKE_IMPL Model::BackupDetails Backups::Details(const BackupRecord& b, int64_t now, const std::string* arn) const {
   using namespace Model;
   BackupDetails d;
-  d.SetBackupArn(Arn(b));
+  d.SetBackupArn(arn ? *arn : Arn(b));
   d.SetBackupName(*b.name);
   // the size is read from the history as of the cut, once the cut has passed
   const Totals totals = b.cutMs <= now ? b.Items()->TotalsAt(b.cutMs, b.cutSeq) : b.Items()->TotalsAt(now);
@@ -325,13 +325,14 @@ DYNAFAKE_IMPL Model::BackupDetails Backups::Details(const BackupRecord& b, int64
   return d;
 }
 
-DYNAFAKE_IMPL Model::BackupDescription Backups::Description(const BackupRecord& b, int64_t now) const {
+DYNAFAKE_IMPL Model::BackupDescription Backups::Description(const BackupRecord& b, int64_t now,
+                                                           const std::string* arn) const {
   Model::SourceTableDetails s = b.table->source;
   const Totals totals = b.cutMs <= now ? b.Items()->TotalsAt(b.cutMs, b.cutSeq) : b.Items()->TotalsAt(now);
   s.SetItemCount(totals.items);
   s.SetTableSizeBytes(totals.bytes);
   Model::BackupDescription d;
-  d.SetBackupDetails(Details(b, now));
+  d.SetBackupDetails(Details(b, now, arn));
   d.SetSourceTableDetails(std::move(s));
   d.SetSourceTableFeatureDetails(b.table->features);
   return d;

@@ -6,10 +6,11 @@
 
 #include <cstddef>   // std::size_t
 #include <cstdint>   // int64_t
-#include <deque>     // std::deque
 #include <map>       // std::map
 #include <optional>  // std::optional
+#include <functional>  // std::less
 #include <string>    // std::string
+#include <vector>    // std::vector
 
 #include "dynafake/model/errors.hpp"  // DynamoDBError
 #include "dynafake/options.hpp"       // Limits
@@ -38,11 +39,28 @@ class Quotas {
   /// Backups in CREATING at once across the account.
   std::optional<DynamoDBError> CheckBackupsInProgress(int creating) const;
 
-  void Clear() { calls_.clear(); }
+  void Clear() { windows_.clear(); }
 
  private:
+  /// One operation's limit (read once from Limits, which a Service never
+  /// changes) and the instants of its accepted calls in the last second: a
+  /// ring of `limit` slots, allocated once, so counting a call allocates nothing.
+  struct Window {
+    int limit = 0;  ///< 0: not limited
+    std::vector<int64_t> ring;
+    std::size_t head = 0, count = 0;
+    void Expire(int64_t now) {
+      while (count > 0 && ring[head] <= now - 1000) {
+        head = (head + 1) % ring.size();
+        --count;
+      }
+    }
+  };
+  /// The operation's window, made on its first call (found without building a string).
+  Window& WindowOf(const char* operation);
+
   const Limits* limits_;
-  std::map<std::string, std::deque<int64_t>> calls_;  ///< per operation, the instants of accepted calls
+  std::map<std::string, Window, std::less<>> windows_;  ///< per operation name
 };
 
 }  // namespace detail

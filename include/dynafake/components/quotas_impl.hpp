@@ -8,21 +8,38 @@
 namespace dynafake {
 namespace detail {
 
+DYNAFAKE_IMPL Quotas::Window& Quotas::WindowOf(const char* operation) {
+  auto it = windows_.find(std::string_view(operation));
+  if (it != windows_.end()) return it->second;
+  Window w;
+  auto limit = limits_->callsPerSecond.find(operation);
+  if (limit != limits_->callsPerSecond.end() && limit->second > 0) {
+    w.limit = limit->second;
+    w.ring.resize(static_cast<std::size_t>(limit->second));
+  }
+  return windows_.emplace(operation, std::move(w)).first->second;
+}
+
 DYNAFAKE_IMPL std::optional<DynamoDBError> Quotas::CheckRate(const char* operation, int64_t now) {
   if (limits_->callsPerSecond.empty()) return std::nullopt;
-  auto limit = limits_->callsPerSecond.find(operation);
-  if (limit == limits_->callsPerSecond.end() || limit->second <= 0) return std::nullopt;
-  auto& window = calls_[operation];
-  while (!window.empty() && window.front() <= now - 1000) window.pop_front();
-  if (static_cast<int>(window.size()) < limit->second) return std::nullopt;
-  return DynamoDBError(DynamoDBErrors::LIMIT_EXCEEDED, msg::RateExceeded(operation, limit->second));
+  Window& w = WindowOf(operation);
+  if (w.limit == 0) return std::nullopt;
+  w.Expire(now);
+  if (static_cast<int>(w.count) < w.limit) return std::nullopt;
+  return DynamoDBError(DynamoDBErrors::LIMIT_EXCEEDED, msg::RateExceeded(operation, w.limit));
 }
 
 DYNAFAKE_IMPL void Quotas::RecordCall(const char* operation, int64_t now) {
   if (limits_->callsPerSecond.empty()) return;
-  auto limit = limits_->callsPerSecond.find(operation);
-  if (limit == limits_->callsPerSecond.end() || limit->second <= 0) return;
-  calls_[operation].push_back(now);
+  Window& w = WindowOf(operation);
+  if (w.limit == 0) return;
+  w.Expire(now);
+  if (w.count == w.ring.size()) {  // full (CheckRate refuses a call then; kept safe all the same): drop the oldest
+    w.head = (w.head + 1) % w.ring.size();
+    --w.count;
+  }
+  w.ring[(w.head + w.count) % w.ring.size()] = now;
+  ++w.count;
 }
 
 DYNAFAKE_IMPL std::optional<DynamoDBError> Quotas::CheckTablesInTransition(int inTransition) const {
