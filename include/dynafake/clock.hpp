@@ -25,6 +25,35 @@ class Clock {
   virtual AdjustableClock* Adjustable() { return nullptr; }
 };
 
+namespace detail {
+
+/// The one rule of a clock that moves forward only, on an atomic count of
+/// nanoseconds since 1970 (ManualClock's and dynafake-server's): a negative
+/// step or an earlier instant throws std::invalid_argument, a step past the
+/// last instant 64 bits of nanoseconds hold (2262-04-11) std::out_of_range;
+/// a refused move leaves the time as it was.
+inline void MoveForward(std::atomic<TimePoint::rep>& now, TimePoint::duration step) {
+  if (step.count() < 0) throw std::invalid_argument("time cannot move backwards (a negative step)");
+  auto current = now.load();
+  do {
+    if (step.count() > TimePoint::max().time_since_epoch().count() - current)
+      throw std::out_of_range("time cannot move past the last instant a clock can hold (" +
+                              DateTime(TimePoint::max()).ToIso8601() + ")");
+  } while (!now.compare_exchange_weak(current, current + step.count()));
+}
+inline void MoveTo(std::atomic<TimePoint::rep>& now, TimePoint t) {
+  auto current = now.load();
+  const auto target = t.time_since_epoch().count();
+  do {
+    if (target < current)
+      throw std::invalid_argument("time cannot move backwards (now " +
+                                  DateTime(TimePoint(TimePoint::duration(current))).ToIso8601() + ", asked for " +
+                                  DateTime(t).ToIso8601() + ")");
+  } while (!now.compare_exchange_weak(current, target));
+}
+
+}  // namespace detail
+
 /// A clock that moves only when told to, and never backwards.
 class AdjustableClock : public Clock {
  public:
@@ -56,18 +85,9 @@ class ManualClock final : public AdjustableClock {
 
  protected:
   void AdvanceBy(TimePoint::duration step) override {
-    if (step.count() < 0) throw std::invalid_argument("ManualClock::Advance: time cannot move backwards");
-    now_.fetch_add(step.count());
+    detail::MoveForward(now_, step);
   }
-  void SetTo(TimePoint t) override {
-    auto current = now_.load();
-    const auto target = t.time_since_epoch().count();
-    do {
-      if (target < current)
-        throw std::invalid_argument("ManualClock::Set: time cannot move backwards (now " + DateTime(Now()).ToIso8601() +
-                                    ", asked for " + DateTime(t).ToIso8601() + ")");
-    } while (!now_.compare_exchange_weak(current, target));
-  }
+  void SetTo(TimePoint t) override { detail::MoveTo(now_, t); }
 
  private:
   std::atomic<TimePoint::rep> now_;

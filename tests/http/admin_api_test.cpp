@@ -62,6 +62,23 @@ TEST(HttpAdmin, ClockRefusesToMoveBackwardsOrBadInput) {
   EXPECT_EQ(c.Get("/_dynafake/clock").body["now"], "2026-01-01T00:00:00.000Z");
 }
 
+// Found by fuzz_http_request: instants a clock cannot hold overflowed a conversion.
+TEST(HttpAdmin, ClockRefusesInstantsItCannotHold) {
+  HttpServer server;
+  server.Start();
+  TestClient c(server.Port());
+  const Answer far = c.Post("/_dynafake/clock/set", R"({"time": "4000-01-01T00:00:00Z"})");
+  EXPECT_EQ(far.status, 400);
+  EXPECT_THAT(far.body["error"].get<std::string>(), HasSubstr("2262-04-11"));
+  EXPECT_EQ(c.Post("/_dynafake/clock/set", R"({"epoch": 65515305600})").status, 400);
+  EXPECT_EQ(c.Post("/_dynafake/clock/advance", R"({"seconds": 1e10})").status, 400);
+  const Answer pastTheEnd = c.Post("/_dynafake/clock/advance", R"({"seconds": 8e9})");
+  EXPECT_EQ(pastTheEnd.status, 400);
+  EXPECT_THAT(pastTheEnd.body["error"].get<std::string>(), HasSubstr("last instant"));
+  EXPECT_EQ(c.Get("/_dynafake/clock").body["now"], "2026-01-01T00:00:00.000Z");
+  EXPECT_EQ(c.Post("/_dynafake/clock/set", R"({"time": "2262-01-01T00:00:00Z"})").status, 200);
+}
+
 TEST(HttpAdmin, SystemClockCannotBeMoved) {
   dynafake::ServerConfig config;
   config.clock = dynafake::ClockMode::System;

@@ -56,6 +56,13 @@ TEST(ManualClockTest, AdvanceByANegativeDurationThrows) {
   EXPECT_EQ(clock.Now(), before) << "a refused move leaves the clock where it was";
 }
 
+TEST(ManualClockTest, AdvancePastTheLastInstantAClockHoldsThrows) {
+  ManualClock clock;
+  const auto before = clock.Now();
+  EXPECT_THROW(clock.Advance(std::chrono::hours(24 * 365 * 240)), std::out_of_range);
+  EXPECT_EQ(clock.Now(), before) << "a refused move leaves the clock where it was";
+}
+
 TEST(ManualClockTest, SetMovesTimeToTheInstant) {
   ManualClock clock;
   clock.Set(DateTime::FromIso8601("2026-03-01T08:00:00Z"));

@@ -157,6 +157,8 @@ TEST(StateSnapshot, MalformedSnapshotIsRefusedAndChangesNothing) {
   const std::string before = dynafake::SaveState(w.service);
   for (const std::string& bad : {std::string("not json"), std::string("[]"), std::string("{\"format\":\"other\"}"),
                                 std::string("{\"format\":\"dynafake-state\",\"version\":1}"),
+                                // members of the wrong type (found by fuzz_load_state)
+                                std::string("{\"format\":1}"), std::string("{\"format\":\"dynafake-state\",\"version\":\"2\"}"),
                                 before.substr(0, before.size() / 2)}) {
     EXPECT_THROW(dynafake::LoadState(w.service, bad), std::invalid_argument) << bad.substr(0, 40);
     EXPECT_EQ(dynafake::SaveState(w.service), before);

@@ -60,7 +60,9 @@ class ClockControl {
                  if (it == j.end() || !it->is_number())
                    throw AdminError(400, "'seconds' (a number of seconds to move forward) is required");
                  const double seconds = it->get<double>();
-                 if (!std::isfinite(seconds) || seconds > 1e11) throw AdminError(400, "'seconds' is out of range");
+                 // 9e9 s (285 years) keeps the step in a nanosecond duration; the clock refuses a step past its last
+                 // instant (found by fuzz_http_request: 1e11 s overflowed the conversion).
+                 if (!std::isfinite(seconds) || seconds > 9e9) throw AdminError(400, "'seconds' is out of range");
                  if (seconds < 0) throw AdminError(400, "time cannot move backwards ('seconds' is negative)");
                  Advance(std::chrono::milliseconds(std::llround(seconds * 1000.0)));
                  return ToJson();
@@ -84,6 +86,11 @@ class ClockControl {
                  } else {
                    throw AdminError(400, "'time' (ISO-8601, e.g. 2026-02-05T00:00:00Z) is required");
                  }
+                 // A clock holds nanoseconds since 1970 in 64 bits: instants after 2262-04-11 cannot be held (found by
+                 // fuzz_http_request: a later time overflowed the conversion).
+                 if (t->Millis() > std::chrono::duration_cast<std::chrono::milliseconds>(TimePoint::max().time_since_epoch()).count())
+                   throw AdminError(400, "'time' is after the last instant a clock can hold (" +
+                                             DateTime(TimePoint::max()).ToIso8601() + ")");
                  Set(*t);
                  return ToJson();
                }));

@@ -221,10 +221,15 @@ struct StateAccess {
   static void Load(Service& s, std::string_view text) {
     Json root = Json::parse(text.begin(), text.end(), nullptr, false);
     if (root.is_discarded() || !root.is_object()) throw std::invalid_argument("LoadState: not a JSON object");
-    if (root.value("format", std::string()) != kFormat)
+    // Members of the wrong JSON type are refused like wrong values (found by fuzz_load_state: "format": 1 threw
+    // nlohmann's type_error instead of the documented std::invalid_argument).
+    const auto format = root.find("format");
+    if (format == root.end() || !format->is_string() || format->get_ref<const std::string&>() != kFormat)
       throw std::invalid_argument("LoadState: not a dynafake state snapshot (\"format\" is not \"dynafake-state\")");
-    if (root.value("version", 0) != kVersion)
-      throw std::invalid_argument("LoadState: unsupported snapshot version " + root.value("version", Json()).dump());
+    const auto version = root.find("version");
+    if (version == root.end() || !version->is_number_integer() || version->get<int64_t>() != kVersion)
+      throw std::invalid_argument("LoadState: unsupported snapshot version " +
+                                  (version == root.end() ? std::string("(none)") : version->dump()));
     try {
       // build everything first: a snapshot that fails to load changes nothing
       std::vector<std::shared_ptr<History>> histories;
