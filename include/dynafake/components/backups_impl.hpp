@@ -313,7 +313,10 @@ DYNAFAKE_IMPL const std::string* Backups::CreatingUserBackup(const std::string& 
 DYNAFAKE_IMPL Model::BackupDetails Backups::Details(const BackupRecord& b, int64_t now, const std::string* arn) const {
   using namespace Model;
   BackupDetails d;
-  d.SetBackupArn(arn ? *arn : Arn(b));
+  if (arn)  // not `arn ? *arn : Arn(b)`: that is a const prvalue, which would be copied once more
+    d.SetBackupArn(*arn);
+  else
+    d.SetBackupArn(Arn(b));
   d.SetBackupName(*b.name);
   // the size is read from the history as of the cut, once the cut has passed
   const Totals totals = b.cutMs <= now ? b.Items()->TotalsAt(b.cutMs, b.cutSeq) : b.Items()->TotalsAt(now);
