@@ -38,7 +38,8 @@ bool CreateOrders(const Aws::DynamoDB::DynamoDBClient& client) {
       .CreateTable(Sdk::CreateTableRequest()
                        .WithTableName("orders")
                        .WithKeySchema({Sdk::KeySchemaElement().WithAttributeName("id").WithKeyType(Sdk::KeyType::HASH)})
-                       .WithAttributeDefinitions({Sdk::AttributeDefinition().WithAttributeName("id").WithAttributeType(Sdk::ScalarAttributeType::S)})
+                       .WithAttributeDefinitions({Sdk::AttributeDefinition().WithAttributeName("id").WithAttributeType(
+                           Sdk::ScalarAttributeType::S)})
                        .WithBillingMode(Sdk::BillingMode::PAY_PER_REQUEST))
       .IsSuccess();
 }

@@ -64,7 +64,8 @@ void CreateOrders(dynafake::ClientInterface& client, int items) {
   client.CreateTable(M::CreateTableRequest()
                          .WithTableName("orders")
                          .WithKeySchema({M::KeySchemaElement().WithAttributeName("id").WithKeyType(M::KeyType::HASH)})
-                         .WithAttributeDefinitions({M::AttributeDefinition().WithAttributeName("id").WithAttributeType(M::ScalarAttributeType::S)})
+                         .WithAttributeDefinitions({M::AttributeDefinition().WithAttributeName("id").WithAttributeType(
+                             M::ScalarAttributeType::S)})
                          .WithBillingMode(M::BillingMode::PAY_PER_REQUEST));
   std::vector<M::WriteRequest> batch;
   for (int i = 0; i < items; ++i) {
@@ -177,8 +178,11 @@ void BM_DescribeBackup(benchmark::State& state) {
   dynafake::Service service(clock, Unthrottled());
   dynafake::Client client(service);
   CreateOrders(client, 1000);
-  const std::string arn = client.CreateBackup(M::CreateBackupRequest().WithTableName("orders").WithBackupName("nightly"))
-                              .GetResult().GetBackupDetails().GetBackupArn();
+  const std::string arn =
+      client.CreateBackup(M::CreateBackupRequest().WithTableName("orders").WithBackupName("nightly"))
+          .GetResult()
+          .GetBackupDetails()
+          .GetBackupArn();
   const auto request = M::DescribeBackupRequest().WithBackupArn(arn);
   AllocationCounter allocs(state);
   for (auto _ : state) {
@@ -207,8 +211,11 @@ void BM_DescribeBackupThroughTheWire(benchmark::State& state) {
   dynafake::Service service(clock, Unthrottled());
   dynafake::BasicClient<dynafake::WireTransport> client(service);
   CreateOrders(client, 1000);
-  const std::string arn = client.CreateBackup(M::CreateBackupRequest().WithTableName("orders").WithBackupName("nightly"))
-                              .GetResult().GetBackupDetails().GetBackupArn();
+  const std::string arn =
+      client.CreateBackup(M::CreateBackupRequest().WithTableName("orders").WithBackupName("nightly"))
+          .GetResult()
+          .GetBackupDetails()
+          .GetBackupArn();
   const auto request = M::DescribeBackupRequest().WithBackupArn(arn);
   AllocationCounter allocs(state);
   for (auto _ : state) {

@@ -25,13 +25,16 @@ struct World {
   dynafake::Client client{service};
 
   World(int items, int backups, bool deleteTable) {
-    client.CreateTable(M::CreateTableRequest()
-                           .WithTableName("orders")
-                           .WithKeySchema({M::KeySchemaElement().WithAttributeName("id").WithKeyType(M::KeyType::HASH)})
-                           .WithAttributeDefinitions({M::AttributeDefinition().WithAttributeName("id").WithAttributeType(M::ScalarAttributeType::S)})
-                           .WithBillingMode(M::BillingMode::PAY_PER_REQUEST));
+    client.CreateTable(
+        M::CreateTableRequest()
+            .WithTableName("orders")
+            .WithKeySchema({M::KeySchemaElement().WithAttributeName("id").WithKeyType(M::KeyType::HASH)})
+            .WithAttributeDefinitions(
+                {M::AttributeDefinition().WithAttributeName("id").WithAttributeType(M::ScalarAttributeType::S)})
+            .WithBillingMode(M::BillingMode::PAY_PER_REQUEST));
     for (int i = 0; i < items; ++i)
-      client.PutItem(M::PutItemRequest().WithTableName("orders").WithItem({{"id", M::AttributeValue("item-" + std::to_string(i))}}));
+      client.PutItem(M::PutItemRequest().WithTableName("orders").WithItem(
+          {{"id", M::AttributeValue("item-" + std::to_string(i))}}));
     for (int b = 0; b < backups; ++b) {
       if (b % 1000 == 0) clock.Advance(std::chrono::seconds(1));  // spread over ~100 s, as a busy account would
       service.SeedBackup("orders", "orders$DeletedTableBackup", M::BackupType::SYSTEM);

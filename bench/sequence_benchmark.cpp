@@ -53,12 +53,13 @@ void Sequence(Samples& samples) {
   dynafake::Service service(clock, dynafake::ServiceOptions::Instant());
   Client client(service);
   Timed(samples, "CreateTable", [&] {
-    return client.CreateTable(M::CreateTableRequest()
-                                  .WithTableName("bench")
-                                  .WithKeySchema({M::KeySchemaElement().WithAttributeName("pk").WithKeyType(M::KeyType::HASH)})
-                                  .WithAttributeDefinitions({M::AttributeDefinition().WithAttributeName("pk").WithAttributeType(
-                                      M::ScalarAttributeType::S)})
-                                  .WithBillingMode(M::BillingMode::PAY_PER_REQUEST));
+    return client.CreateTable(
+        M::CreateTableRequest()
+            .WithTableName("bench")
+            .WithKeySchema({M::KeySchemaElement().WithAttributeName("pk").WithKeyType(M::KeyType::HASH)})
+            .WithAttributeDefinitions(
+                {M::AttributeDefinition().WithAttributeName("pk").WithAttributeType(M::ScalarAttributeType::S)})
+            .WithBillingMode(M::BillingMode::PAY_PER_REQUEST));
   });
   for (int i = 0; i < kItems; ++i)
     Timed(samples, "PutItem", [&] {
@@ -69,12 +70,14 @@ void Sequence(Samples& samples) {
   for (int i = 0; i < kBackups; ++i) {
     if (i > 0 && i % 50 == 0) clock.Advance(std::chrono::seconds(1));  // CreateBackup's 50/s, untimed
     auto out = Timed(samples, "CreateBackup", [&] {
-      return client.CreateBackup(M::CreateBackupRequest().WithTableName("bench").WithBackupName("b-" + std::to_string(i)));
+      return client.CreateBackup(
+          M::CreateBackupRequest().WithTableName("bench").WithBackupName("b-" + std::to_string(i)));
     });
     arns.push_back(out.GetResult().GetBackupDetails().GetBackupArn());
   }
   for (const auto& arn : arns)
-    Timed(samples, "DescribeBackup", [&] { return client.DescribeBackup(M::DescribeBackupRequest().WithBackupArn(arn)); });
+    Timed(samples, "DescribeBackup",
+          [&] { return client.DescribeBackup(M::DescribeBackupRequest().WithBackupArn(arn)); });
   // All pages as one sample: a service that ignores Limit (moto) answers in one page.
   M::ListBackupsRequest page;
   page.WithLimit(kPageSize);
@@ -88,7 +91,8 @@ void Sequence(Samples& samples) {
   for (double ns : pages["page"]) all += ns;
   samples["ListBackups, all pages"].push_back(all);
   Timed(samples, "RestoreTableFromBackup", [&] {
-    return client.RestoreTableFromBackup(M::RestoreTableFromBackupRequest().WithTargetTableName("restored").WithBackupArn(arns.front()));
+    return client.RestoreTableFromBackup(
+        M::RestoreTableFromBackupRequest().WithTargetTableName("restored").WithBackupArn(arns.front()));
   });
 }
 
@@ -139,8 +143,10 @@ int main(int argc, char** argv) {
   bool sequence = false;
   int repeat = 5;
   for (int i = 1; i < argc; ++i) {
-    if (std::strcmp(argv[i], "--sequence") == 0) sequence = true;
-    else if (std::strcmp(argv[i], "--repeat") == 0 && i + 1 < argc) repeat = std::max(1, std::atoi(argv[++i]));
+    if (std::strcmp(argv[i], "--sequence") == 0)
+      sequence = true;
+    else if (std::strcmp(argv[i], "--repeat") == 0 && i + 1 < argc)
+      repeat = std::max(1, std::atoi(argv[++i]));
   }
   if (sequence) return RunSequence(repeat);
   benchmark::Initialize(&argc, argv);

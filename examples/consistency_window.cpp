@@ -31,7 +31,8 @@ struct Write {
 /// What a backup really holds: restore it and scan.
 std::set<std::string> ItemsInBackup(dynafake::testing::Sandbox& fake, const std::string& arn) {
   fake.clock.Advance(std::chrono::minutes(2));  // past T+60s: every cut is in the past, the backup AVAILABLE
-  fake.client.RestoreTableFromBackup(M::RestoreTableFromBackupRequest().WithTargetTableName("audit").WithBackupArn(arn));
+  fake.client.RestoreTableFromBackup(
+      M::RestoreTableFromBackupRequest().WithTargetTableName("audit").WithBackupArn(arn));
   fake.clock.Advance(fake.service.Options().durations.restore);
   std::set<std::string> ids;
   auto scan = fake.client.Scan(M::ScanRequest().WithTableName("audit"));  // keep the outcome alive while iterating
@@ -94,7 +95,8 @@ int main() {
     const bool naiveOk = Covers(result[2], result[0]);
     const bool tolerantOk = Covers(result[2], result[1]);
     naiveBrokeSomewhere = naiveBrokeSomewhere || !naiveOk;
-    std::cout << run.name << (run.policy == BackupCutPolicy::SeededRandom ? " seed " + std::to_string(run.seed) : std::string())
+    std::cout << run.name
+              << (run.policy == BackupCutPolicy::SeededRandom ? " seed " + std::to_string(run.seed) : std::string())
               << ": backup holds " << result[2].size() << " of 9 orders; naive claim of " << result[0].size() << " "
               << (naiveOk ? "holds" : "is WRONG") << "; tolerant claim of " << result[1].size() << " "
               << (tolerantOk ? "holds" : "is WRONG") << "\n";

@@ -28,8 +28,9 @@ int main() {
   fake.CreateActiveTable("orders");
   for (const char* id : {"o-1", "o-2", "o-3"})
     client.PutItem(M::PutItemRequest().WithTableName("orders").WithItem({{"id", M::AttributeValue(id)}}));
-  client.UpdateContinuousBackups(M::UpdateContinuousBackupsRequest().WithTableName("orders").WithPointInTimeRecoverySpecification(
-      M::PointInTimeRecoverySpecification().WithPointInTimeRecoveryEnabled(true)));
+  client.UpdateContinuousBackups(
+      M::UpdateContinuousBackupsRequest().WithTableName("orders").WithPointInTimeRecoverySpecification(
+          M::PointInTimeRecoverySpecification().WithPointInTimeRecoveryEnabled(true)));
 
   // The mistake.
   clock.Advance(std::chrono::hours(2));
@@ -40,15 +41,17 @@ int main() {
   // The safety net: only BackupType SYSTEM (or ALL) lists it.
   auto users = client.ListBackups(M::ListBackupsRequest());
   check(users.GetResult().GetBackupSummaries().empty(), "the default listing (USER) shows nothing");
-  auto system = client.ListBackups(M::ListBackupsRequest().WithTableName("orders").WithBackupType(M::BackupTypeFilter::SYSTEM));
+  auto system =
+      client.ListBackups(M::ListBackupsRequest().WithTableName("orders").WithBackupType(M::BackupTypeFilter::SYSTEM));
   const auto& rows = system.GetResult().GetBackupSummaries();
   check(rows.size() == 1, "ListBackups(BackupType=SYSTEM) finds one backup");
   if (rows.size() != 1) return 1;
   const auto& backup = rows[0];
-  std::cout << "  " << backup.GetBackupName() << "  created " << backup.GetBackupCreationDateTime().ToIso8601() << "  expires "
-            << backup.GetBackupExpiryDateTime().ToIso8601() << "\n";
+  std::cout << "  " << backup.GetBackupName() << "  created " << backup.GetBackupCreationDateTime().ToIso8601()
+            << "  expires " << backup.GetBackupExpiryDateTime().ToIso8601() << "\n";
   check(backup.GetBackupName() == "orders$DeletedTableBackup", "named orders$DeletedTableBackup");
-  check(backup.GetBackupExpiryDateTime().Millis() - backup.GetBackupCreationDateTime().Millis() == 35LL * 24 * 3600 * 1000,
+  check(backup.GetBackupExpiryDateTime().Millis() - backup.GetBackupCreationDateTime().Millis() ==
+            35LL * 24 * 3600 * 1000,
         "expires 35 days after it was made");
 
   // Restore the table under its own name.
@@ -63,8 +66,10 @@ int main() {
   auto scan = client.Scan(M::ScanRequest().WithTableName("orders"));
   check(scan.IsSuccess() && scan.GetResult().GetCount() == 3, "all three orders are back");
   auto pitr = client.DescribeContinuousBackups(M::DescribeContinuousBackupsRequest().WithTableName("orders"));
-  check(pitr.GetResult().GetContinuousBackupsDescription().GetPointInTimeRecoveryDescription().GetPointInTimeRecoveryStatus() ==
-            M::PointInTimeRecoveryStatus::DISABLED,
+  check(pitr.GetResult()
+                .GetContinuousBackupsDescription()
+                .GetPointInTimeRecoveryDescription()
+                .GetPointInTimeRecoveryStatus() == M::PointInTimeRecoveryStatus::DISABLED,
         "the restored table has PITR off: re-enable it yourself");
 
   // 35 days later the SYSTEM backup is gone.

@@ -46,10 +46,12 @@ int main() {
   client.CreateTable(HashKeyTable("orders"));
   int attempts = 0;
   auto first = BackupWithRetry(client, clock, "orders", "nightly-0001", attempts);
-  Check(first.IsSuccess() && attempts == 3, "backed up after " + std::to_string(attempts) + " attempts (table ACTIVE after 10 s)");
+  Check(first.IsSuccess() && attempts == 3,
+        "backed up after " + std::to_string(attempts) + " attempts (table ACTIVE after 10 s)");
   const std::string arn = first.GetResult().GetBackupDetails().GetBackupArn();
   std::printf("     %s\n", arn.c_str());
-  Check(first.GetResult().GetBackupDetails().GetBackupStatus() == M::BackupStatus::CREATING, "the new backup is CREATING");
+  Check(first.GetResult().GetBackupDetails().GetBackupStatus() == M::BackupStatus::CREATING,
+        "the new backup is CREATING");
   clock.Advance(30s);
   auto described = client.DescribeBackup(M::DescribeBackupRequest().WithBackupArn(arn));
   Check(described.GetResult().GetBackupDescription().GetBackupDetails().GetBackupStatus() == M::BackupStatus::AVAILABLE,
@@ -60,33 +62,44 @@ int main() {
   clock.Advance(10s);
   int accepted = 0;
   for (int i = 0; i < 50; ++i)
-    accepted += client.CreateBackup(M::CreateBackupRequest().WithTableName("shard-" + std::to_string(i)).WithBackupName("burst")).IsSuccess();
+    accepted +=
+        client
+            .CreateBackup(M::CreateBackupRequest().WithTableName("shard-" + std::to_string(i)).WithBackupName("burst"))
+            .IsSuccess();
   auto throttled = client.CreateBackup(M::CreateBackupRequest().WithTableName("orders").WithBackupName("burst"));
-  Check(accepted == 50 && !throttled.IsSuccess() && throttled.GetError().GetErrorType() == DynamoDBErrors::LIMIT_EXCEEDED,
-        "50 accepted, the 51st: " + (throttled.IsSuccess() ? std::string("accepted") : throttled.GetError().GetExceptionName()));
+  Check(
+      accepted == 50 && !throttled.IsSuccess() && throttled.GetError().GetErrorType() == DynamoDBErrors::LIMIT_EXCEEDED,
+      "50 accepted, the 51st: " +
+          (throttled.IsSuccess() ? std::string("accepted") : throttled.GetError().GetExceptionName()));
 
-  std::puts("3. A fault rule makes the next call on \"orders\" fail with InternalServerError (HTTP 500); the job retries it.");
+  std::puts(
+      "3. A fault rule makes the next call on \"orders\" fail with InternalServerError (HTTP 500); the job retries "
+      "it.");
   clock.Advance(1min);
-  fake.service.Faults().Add(
-      dynafake::FaultRule::On<M::CreateBackupRequest>().ForTable("orders").Once().Fail(DynamoDBErrors::INTERNAL_FAILURE));
+  fake.service.Faults().Add(dynafake::FaultRule::On<M::CreateBackupRequest>().ForTable("orders").Once().Fail(
+      DynamoDBErrors::INTERNAL_FAILURE));
   auto retried = BackupWithRetry(client, clock, "orders", "nightly-0002", attempts);
-  Check(retried.IsSuccess() && attempts == 2, "InternalServerError is retryable: succeeded on attempt " + std::to_string(attempts));
+  Check(retried.IsSuccess() && attempts == 2,
+        "InternalServerError is retryable: succeeded on attempt " + std::to_string(attempts));
 
   std::puts("4. Deleting a table with point-in-time recovery on leaves a SYSTEM backup for 35 days.");
-  client.UpdateContinuousBackups(M::UpdateContinuousBackupsRequest().WithTableName("shard-0").WithPointInTimeRecoverySpecification(
-      M::PointInTimeRecoverySpecification().WithPointInTimeRecoveryEnabled(true)));
+  client.UpdateContinuousBackups(
+      M::UpdateContinuousBackupsRequest().WithTableName("shard-0").WithPointInTimeRecoverySpecification(
+          M::PointInTimeRecoverySpecification().WithPointInTimeRecoveryEnabled(true)));
   client.DeleteTable(M::DeleteTableRequest().WithTableName("shard-0"));
-  auto system = client.ListBackups(M::ListBackupsRequest().WithTableName("shard-0").WithBackupType(M::BackupTypeFilter::SYSTEM));
+  auto system =
+      client.ListBackups(M::ListBackupsRequest().WithTableName("shard-0").WithBackupType(M::BackupTypeFilter::SYSTEM));
   const auto& summaries = system.GetResult().GetBackupSummaries();
   Check(summaries.size() == 1 && summaries[0].GetBackupName() == "shard-0$DeletedTableBackup",
         "SYSTEM backup " + (summaries.empty() ? std::string("missing") : summaries[0].GetBackupName()) + ", expires " +
             (summaries.empty() ? std::string() : summaries[0].GetBackupExpiryDateTime().ToIso8601()));
   clock.Advance(std::chrono::hours(24 * 35));
-  auto gone = client.DescribeBackup(M::DescribeBackupRequest().WithBackupArn(summaries.empty() ? "missing" : summaries[0].GetBackupArn()));
+  auto gone = client.DescribeBackup(
+      M::DescribeBackupRequest().WithBackupArn(summaries.empty() ? "missing" : summaries[0].GetBackupArn()));
   Check(!gone.IsSuccess() && gone.GetError().GetErrorType() == DynamoDBErrors::BACKUP_NOT_FOUND,
         "35 days later: " + (gone.IsSuccess() ? std::string("still there") : gone.GetError().GetExceptionName()));
 
-  std::printf("%s\n", failures == 0 ? "demo passed: every answer matched DynamoDB's documented behaviour"
-                                    : "demo FAILED");
+  std::printf("%s\n",
+              failures == 0 ? "demo passed: every answer matched DynamoDB's documented behaviour" : "demo FAILED");
   return failures == 0 ? 0 : 1;
 }

@@ -41,7 +41,8 @@ std::vector<std::string> BackupAll(const Aws::DynamoDB::DynamoDBClient& client, 
     if (!page.IsSuccess()) return {"ListTables: " + page.GetError().GetExceptionName()};
     for (const auto& table : page.GetResult().GetTableNames()) {
       if (table.rfind(prefix, 0) != 0) continue;
-      auto backup = client.CreateBackup(Sdk::CreateBackupRequest().WithTableName(table).WithBackupName(table + "-" + stamp));
+      auto backup =
+          client.CreateBackup(Sdk::CreateBackupRequest().WithTableName(table).WithBackupName(table + "-" + stamp));
       if (!backup.IsSuccess()) failed.push_back(table + ": " + backup.GetError().GetExceptionName());
     }
     if (page.GetResult().GetLastEvaluatedTableName().empty()) return failed;
@@ -55,9 +56,15 @@ class MockDynamoDBClient : public Aws::DynamoDB::DynamoDBClient {
  public:
   explicit MockDynamoDBClient(const Aws::Client::ClientConfiguration& config) : Aws::DynamoDB::DynamoDBClient(config) {
     // By default, do what the real client does (gMock's "delegating to the parent").
-    ON_CALL(*this, ListTables).WillByDefault([this](const Sdk::ListTablesRequest& r) { return DynamoDBClient::ListTables(r); });
-    ON_CALL(*this, CreateTable).WillByDefault([this](const Sdk::CreateTableRequest& r) { return DynamoDBClient::CreateTable(r); });
-    ON_CALL(*this, CreateBackup).WillByDefault([this](const Sdk::CreateBackupRequest& r) { return DynamoDBClient::CreateBackup(r); });
+    ON_CALL(*this, ListTables).WillByDefault([this](const Sdk::ListTablesRequest& r) {
+      return DynamoDBClient::ListTables(r);
+    });
+    ON_CALL(*this, CreateTable).WillByDefault([this](const Sdk::CreateTableRequest& r) {
+      return DynamoDBClient::CreateTable(r);
+    });
+    ON_CALL(*this, CreateBackup).WillByDefault([this](const Sdk::CreateBackupRequest& r) {
+      return DynamoDBClient::CreateBackup(r);
+    });
   }
   MOCK_METHOD(Sdk::ListTablesOutcome, ListTables, (const Sdk::ListTablesRequest&), (const, override));
   MOCK_METHOD(Sdk::CreateTableOutcome, CreateTable, (const Sdk::CreateTableRequest&), (const, override));
@@ -79,18 +86,23 @@ class BackupAllTest : public testing::Test {
  protected:
   void SetUp() override {
     for (const char* name : {"orders-eu", "orders-us", "audit", "orders-ap"}) {
-      auto created = mock.CreateTable(Sdk::CreateTableRequest()
-                                          .WithTableName(name)
-                                          .WithKeySchema({Sdk::KeySchemaElement().WithAttributeName("id").WithKeyType(Sdk::KeyType::HASH)})
-                                          .WithAttributeDefinitions({Sdk::AttributeDefinition().WithAttributeName("id").WithAttributeType(Sdk::ScalarAttributeType::S)})
-                                          .WithBillingMode(Sdk::BillingMode::PAY_PER_REQUEST));
+      auto created = mock.CreateTable(
+          Sdk::CreateTableRequest()
+              .WithTableName(name)
+              .WithKeySchema({Sdk::KeySchemaElement().WithAttributeName("id").WithKeyType(Sdk::KeyType::HASH)})
+              .WithAttributeDefinitions(
+                  {Sdk::AttributeDefinition().WithAttributeName("id").WithAttributeType(Sdk::ScalarAttributeType::S)})
+              .WithBillingMode(Sdk::BillingMode::PAY_PER_REQUEST));
       ASSERT_TRUE(created.IsSuccess()) << created.GetError().GetMessage();
     }
     clock.Advance(service.Options().durations.tableCreate);  // the tables are ACTIVE now
   }
   size_t BackupsIn(const std::string& table) {
     dynafake::Client direct(service);  // the fake itself, beside the SDK
-    return direct.ListBackups(dynafake::Model::ListBackupsRequest().WithTableName(table)).GetResult().GetBackupSummaries().size();
+    return direct.ListBackups(dynafake::Model::ListBackupsRequest().WithTableName(table))
+        .GetResult()
+        .GetBackupSummaries()
+        .size();
   }
 
   dynafake::ManualClock clock;
@@ -113,7 +125,10 @@ TEST_F(BackupAllTest, BacksUpEachMatchingTableOnceAndNothingElse) {
 
 TEST_F(BackupAllTest, AServiceErrorForOneTableDoesNotStopTheOthers) {
   // The fake refuses one table, as DynamoDB would while a backup of it runs.
-  service.Faults().Add(dynafake::FaultRule::On("CreateBackup").ForTable("orders-us").Always().Fail(dynafake::DynamoDBErrors::BACKUP_IN_USE));
+  service.Faults().Add(dynafake::FaultRule::On("CreateBackup")
+                           .ForTable("orders-us")
+                           .Always()
+                           .Fail(dynafake::DynamoDBErrors::BACKUP_IN_USE));
   EXPECT_CALL(mock, CreateBackup(BacksUp("orders-us"))).Times(1);
   EXPECT_CALL(mock, CreateBackup(BacksUp("orders-eu"))).Times(1);
   EXPECT_CALL(mock, CreateBackup(BacksUp("orders-ap"))).Times(1);

@@ -29,7 +29,8 @@ struct JobReport {
 
 /// Backs up every table; retries TableInUse and LimitExceeded with exponential
 /// backoff (1 s, 2 s, 4 s, ...), at most `maxAttempts` calls per table.
-std::vector<JobReport> RunNightlyBackups(const dynafake::ClientInterface& client, const std::vector<std::string>& tables,
+std::vector<JobReport> RunNightlyBackups(const dynafake::ClientInterface& client,
+                                         const std::vector<std::string>& tables,
                                          const std::function<void(std::chrono::seconds)>& sleep, int maxAttempts = 6) {
   std::vector<JobReport> report;
   for (const auto& table : tables) {
@@ -44,7 +45,8 @@ std::vector<JobReport> RunNightlyBackups(const dynafake::ClientInterface& client
         break;
       }
       const auto type = out.GetError().GetErrorType();
-      std::cout << "  " << table << ": attempt " << r.attempts << " failed with " << out.GetError().GetExceptionName() << "\n";
+      std::cout << "  " << table << ": attempt " << r.attempts << " failed with " << out.GetError().GetExceptionName()
+                << "\n";
       if (type != DynamoDBErrors::TABLE_IN_USE && type != DynamoDBErrors::LIMIT_EXCEEDED) break;  // not retryable
       sleep(delay);
       delay *= 2;
@@ -73,18 +75,21 @@ int main() {
 
   // The account is busy: the first two backups of "invoices" hit the limit.
   // A scoped rule: it is removed when `rule` goes out of scope.
-  const auto rule = fake.service.Faults().AddScoped(
-      dynafake::FaultRule::On<M::CreateBackupRequest>().ForTable("invoices").Times(2).Fail(DynamoDBErrors::LIMIT_EXCEEDED));
+  const auto rule = fake.service.Faults().AddScoped(dynafake::FaultRule::On<M::CreateBackupRequest>()
+                                                        .ForTable("invoices")
+                                                        .Times(2)
+                                                        .Fail(DynamoDBErrors::LIMIT_EXCEEDED));
   std::cout << "fault rules:\n" << fake.service.Faults() << "\n";
 
   std::cout << "running the nightly job at " << dynafake::DateTime(clock.Now()).ToIso8601() << "\n";
   const auto started = clock.Now();
-  const auto report = RunNightlyBackups(client, {"orders", "invoices", "customers"},
-                                        [&](std::chrono::seconds d) { clock.Advance(d); });
+  const auto report =
+      RunNightlyBackups(client, {"orders", "invoices", "customers"}, [&](std::chrono::seconds d) { clock.Advance(d); });
   std::cout << "job finished after " << std::chrono::duration_cast<std::chrono::seconds>(clock.Now() - started).count()
             << " s of fake time\n";
 
-  for (const auto& r : report) std::cout << "  " << r.table << ": " << r.attempts << " attempt(s), backup " << r.backupArn << "\n";
+  for (const auto& r : report)
+    std::cout << "  " << r.table << ": " << r.attempts << " attempt(s), backup " << r.backupArn << "\n";
   check(report.size() == 3, "the job reports every table");
   check(report[0].table == "orders" && !report[0].backupArn.empty() && report[0].attempts == 5,
         "orders: TableInUse while CREATING, backed up on the 5th attempt (after 1+2+4+8 s)");
@@ -95,7 +100,8 @@ int main() {
   check(rule.Fired() == 2, "the fault rule fired exactly twice");
 
   auto listed = client.ListBackups(M::ListBackupsRequest());
-  check(listed.IsSuccess() && listed.GetResult().GetBackupSummaries().size() == 3, "ListBackups shows three USER backups");
+  check(listed.IsSuccess() && listed.GetResult().GetBackupSummaries().size() == 3,
+        "ListBackups shows three USER backups");
 
   // A job that gives up: a table that does not exist is not retried.
   const auto missing = RunNightlyBackups(client, {"missing"}, [&](std::chrono::seconds d) { clock.Advance(d); });

@@ -24,8 +24,9 @@ int main() {
     if (!ok) ++failures;
   };
   auto put = [&](const std::string& id, int balance) {
-    client.PutItem(M::PutItemRequest().WithTableName("accounts").WithItem(
-        {{"id", M::AttributeValue(id)}, {"balance", M::AttributeValue().SetN(balance)}}));
+    client.PutItem(M::PutItemRequest()
+                       .WithTableName("accounts")
+                       .WithItem({{"id", M::AttributeValue(id)}, {"balance", M::AttributeValue().SetN(balance)}}));
   };
   auto balances = [&](const std::string& table) {
     std::map<std::string, std::string> out;
@@ -36,8 +37,11 @@ int main() {
   };
 
   fake.CreateActiveTable("accounts");
-  auto enabled = client.UpdateContinuousBackups(M::UpdateContinuousBackupsRequest().WithTableName("accounts").WithPointInTimeRecoverySpecification(
-      M::PointInTimeRecoverySpecification().WithPointInTimeRecoveryEnabled(true).WithRecoveryPeriodInDays(7)));
+  auto enabled = client.UpdateContinuousBackups(
+      M::UpdateContinuousBackupsRequest()
+          .WithTableName("accounts")
+          .WithPointInTimeRecoverySpecification(
+              M::PointInTimeRecoverySpecification().WithPointInTimeRecoveryEnabled(true).WithRecoveryPeriodInDays(7)));
   check(enabled.IsSuccess(), "PITR enabled with a 7-day recovery period");
 
   put("alice", 100);
@@ -47,7 +51,8 @@ int main() {
   const auto good = balances("accounts");
   clock.Advance(std::chrono::minutes(30));
   const dynafake::DateTime beforeDeploy(clock.Now());  // the instant to go back to
-  std::cout << "good state at " << beforeDeploy.ToIso8601() << ": alice=" << good.at("alice") << " bob=" << good.at("bob") << "\n";
+  std::cout << "good state at " << beforeDeploy.ToIso8601() << ": alice=" << good.at("alice")
+            << " bob=" << good.at("bob") << "\n";
 
   clock.Advance(std::chrono::minutes(1));  // the bad deploy
   put("alice", -1);
@@ -56,7 +61,9 @@ int main() {
   clock.Advance(std::chrono::hours(1));
 
   auto window = client.DescribeContinuousBackups(M::DescribeContinuousBackupsRequest().WithTableName("accounts"))
-                    .GetResult().GetContinuousBackupsDescription().GetPointInTimeRecoveryDescription();
+                    .GetResult()
+                    .GetContinuousBackupsDescription()
+                    .GetPointInTimeRecoveryDescription();
   std::cout << "restorable window: " << window.GetEarliestRestorableDateTime().ToIso8601() << " .. "
             << window.GetLatestRestorableDateTime().ToIso8601() << "\n";
   check(window.GetEarliestRestorableDateTime() <= beforeDeploy && beforeDeploy <= window.GetLatestRestorableDateTime(),
@@ -69,7 +76,8 @@ int main() {
   check(restored.IsSuccess(), "RestoreTableToPointInTime(accounts -> accounts-recovered)");
   if (!restored.IsSuccess()) return 1;
   const auto& summary = restored.GetResult().GetTableDescription().GetRestoreSummary();
-  check(summary.GetRestoreInProgress() && summary.GetRestoreDateTime() == beforeDeploy, "RestoreSummary: in progress, to the chosen instant");
+  check(summary.GetRestoreInProgress() && summary.GetRestoreDateTime() == beforeDeploy,
+        "RestoreSummary: in progress, to the chosen instant");
   clock.Advance(fake.service.Options().durations.restore);
 
   const auto recovered = balances("accounts-recovered");
@@ -77,10 +85,11 @@ int main() {
   check(recovered == good, "the recovered table holds exactly the good state");
   check(balances("accounts").count("mallory") == 1, "the source table is untouched");
 
-  auto tooEarly = client.RestoreTableToPointInTime(M::RestoreTableToPointInTimeRequest()
-                                                       .WithSourceTableName("accounts")
-                                                       .WithTargetTableName("accounts-too-early")
-                                                       .WithRestoreDateTime(dynafake::DateTime(window.GetEarliestRestorableDateTime().Millis() - 1000)));
+  auto tooEarly = client.RestoreTableToPointInTime(
+      M::RestoreTableToPointInTimeRequest()
+          .WithSourceTableName("accounts")
+          .WithTargetTableName("accounts-too-early")
+          .WithRestoreDateTime(dynafake::DateTime(window.GetEarliestRestorableDateTime().Millis() - 1000)));
   check(!tooEarly.IsSuccess() && tooEarly.GetError().GetExceptionName() == "InvalidRestoreTimeException",
         "a time before the window is InvalidRestoreTimeException");
 

@@ -102,16 +102,19 @@ int main() {
     dynafake::Service service(clock, dynafake::ServiceOptions::Instant());
     dynafake::aws::InProcessEndpoint endpoint(service);
     AwsApi::Client client(endpoint.Config());  // the real Aws::DynamoDB::DynamoDBClient
-    client.CreateTable(Sdk::CreateTableRequest()
-                           .WithTableName("orders")
-                           .WithKeySchema({Sdk::KeySchemaElement().WithAttributeName("id").WithKeyType(Sdk::KeyType::HASH)})
-                           .WithAttributeDefinitions({Sdk::AttributeDefinition().WithAttributeName("id").WithAttributeType(Sdk::ScalarAttributeType::S)})
-                           .WithBillingMode(Sdk::BillingMode::PAY_PER_REQUEST));
+    client.CreateTable(
+        Sdk::CreateTableRequest()
+            .WithTableName("orders")
+            .WithKeySchema({Sdk::KeySchemaElement().WithAttributeName("id").WithKeyType(Sdk::KeyType::HASH)})
+            .WithAttributeDefinitions(
+                {Sdk::AttributeDefinition().WithAttributeName("id").WithAttributeType(Sdk::ScalarAttributeType::S)})
+            .WithBillingMode(Sdk::BillingMode::PAY_PER_REQUEST));
     // Every call reached the fake: CreateTable, two CreateBackup, one ListBackups page.
     ok = Check<AwsApi>(client) && endpoint.RequestCount() == 4;
   }
   Aws::ShutdownAPI(options);
-  std::printf("%s\n", ok ? "production template works against aws-sdk-cpp over dynafake" : "production template FAILED (aws-sdk-cpp)");
+  std::printf("%s\n", ok ? "production template works against aws-sdk-cpp over dynafake"
+                         : "production template FAILED (aws-sdk-cpp)");
   return ok ? 0 : 1;
 }
 #endif

@@ -51,7 +51,9 @@ void ReadAll(dynafake::Wire& wire, int restores) {
     for (const auto& s : listed.value("BackupSummaries", Json::array())) {
       const std::string arn = s.value("BackupArn", "");
       Ask(wire, "DescribeBackup", {{"BackupArn", arn}});
-      if (restores-- > 0) Ask(wire, "RestoreTableFromBackup", {{"BackupArn", arn}, {"TargetTableName", "fuzz-restored-" + std::to_string(restores)}});
+      if (restores-- > 0)
+        Ask(wire, "RestoreTableFromBackup",
+            {{"BackupArn", arn}, {"TargetTableName", "fuzz-restored-" + std::to_string(restores)}});
     }
     if (!listed.contains("LastEvaluatedBackupArn")) break;
     page["ExclusiveStartBackupArn"] = listed["LastEvaluatedBackupArn"];

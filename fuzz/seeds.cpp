@@ -82,7 +82,8 @@ std::set<std::string> ModelTokens() {
     tokens.insert("DynamoDB_20120810." + it.key());
   for (const auto& shape : model.at("shapes")) {
     if (shape.contains("members"))
-      for (auto it = shape.at("members").begin(); it != shape.at("members").end(); ++it) tokens.insert("\"" + it.key() + "\":");
+      for (auto it = shape.at("members").begin(); it != shape.at("members").end(); ++it)
+        tokens.insert("\"" + it.key() + "\":");
     if (shape.contains("enum"))
       for (const auto& e : shape.at("enum")) tokens.insert("\"" + e.get<std::string>() + "\"");
   }
@@ -126,20 +127,26 @@ std::string WorldInMotion() {
   dynafake::ManualClock clock;
   dynafake::Service service(clock);
   dynafake::Wire wire(service);
-  const Json table = {{"TableName", "orders"},
-                      {"KeySchema", {{{"AttributeName", "pk"}, {"KeyType", "HASH"}}, {{"AttributeName", "sk"}, {"KeyType", "RANGE"}}}},
-                      {"AttributeDefinitions", {{{"AttributeName", "pk"}, {"AttributeType", "S"}}, {{"AttributeName", "sk"}, {"AttributeType", "N"}}}},
-                      {"BillingMode", "PAY_PER_REQUEST"}};
+  const Json table = {
+      {"TableName", "orders"},
+      {"KeySchema", {{{"AttributeName", "pk"}, {"KeyType", "HASH"}}, {{"AttributeName", "sk"}, {"KeyType", "RANGE"}}}},
+      {"AttributeDefinitions",
+       {{{"AttributeName", "pk"}, {"AttributeType", "S"}}, {{"AttributeName", "sk"}, {"AttributeType", "N"}}}},
+      {"BillingMode", "PAY_PER_REQUEST"}};
   auto ask = [&](const std::string& op, Json body) { return wire.Handle("DynamoDB_20120810." + op, body.dump()); };
   ask("CreateTable", table);
   Json other = table;
   other["TableName"] = "archive";
   ask("CreateTable", other);
   clock.Advance(std::chrono::seconds(10));
-  ask("UpdateContinuousBackups", {{"TableName", "orders"}, {"PointInTimeRecoverySpecification", {{"PointInTimeRecoveryEnabled", true}}}});
+  ask("UpdateContinuousBackups",
+      {{"TableName", "orders"}, {"PointInTimeRecoverySpecification", {{"PointInTimeRecoveryEnabled", true}}}});
   for (int i = 0; i < 6; ++i)
     ask("PutItem", {{"TableName", i % 2 ? "orders" : "archive"},
-                    {"Item", {{"pk", {{"S", "p" + std::to_string(i)}}}, {"sk", {{"N", std::to_string(i)}}}, {"tags", {{"SS", {"a", "b"}}}}}}});
+                    {"Item",
+                     {{"pk", {{"S", "p" + std::to_string(i)}}},
+                      {"sk", {{"N", std::to_string(i)}}},
+                      {"tags", {{"SS", {"a", "b"}}}}}}});
   const auto first = Json::parse(ask("CreateBackup", {{"TableName", "orders"}, {"BackupName", "first"}}).body);
   clock.Advance(std::chrono::minutes(2));
   ask("DeleteItem", {{"TableName", "orders"}, {"Key", {{"pk", {{"S", "p1"}}}, {"sk", {{"N", "1"}}}}}});
@@ -168,8 +175,8 @@ int StateSeeds(const std::string& dir, const std::string& dict) {
   const std::string moving = WorldInMotion();
   CollectKeys(Json::parse(moving), tokens);
   WriteFile(dir + "/snapshot-in-motion.json", moving);
-  for (const char* t : {"CREATING", "ACTIVE", "DELETING", "AVAILABLE", "USER", "SYSTEM", "AWS_BACKUP",
-                        "TableSettled", "TableGone", "BackupAvailable", "BackupExpired", "dynafake-state"})
+  for (const char* t : {"CREATING", "ACTIVE", "DELETING", "AVAILABLE", "USER", "SYSTEM", "AWS_BACKUP", "TableSettled",
+                        "TableGone", "BackupAvailable", "BackupExpired", "dynafake-state"})
     tokens.insert(std::string("\"") + t + "\"");
   WriteDict(dict, tokens);
   std::cout << "load_state: " << n + 1 << " snapshots in " << dir << "\n";

@@ -26,8 +26,9 @@
 namespace {
 
 [[noreturn]] void Broken(const char* what, std::string_view line, const dynafake::Response& r) {
-  std::fprintf(stderr, "wire fuzzer: %s\n  request: %.*s\n  answer %d: %.*s\n", what, static_cast<int>(std::min<std::size_t>(line.size(), 2000)),
-               line.data(), r.status, static_cast<int>(std::min<std::size_t>(r.body.size(), 2000)), r.body.data());
+  std::fprintf(stderr, "wire fuzzer: %s\n  request: %.*s\n  answer %d: %.*s\n", what,
+               static_cast<int>(std::min<std::size_t>(line.size(), 2000)), line.data(), r.status,
+               static_cast<int>(std::min<std::size_t>(r.body.size(), 2000)), r.body.data());
   std::abort();
 }
 
@@ -57,7 +58,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, std::size_t size) {
   dynafake::Wire wire(service);
   std::size_t pos = 0;
   int requests = 0;
-  std::string state;   // SaveState as of the last change, when not `stale`
+  std::string state;  // SaveState as of the last change, when not `stale`
   bool stale = true;
   uint32_t hash = 2166136261u;  // FNV-1a of the input: whether this input checks the state
   for (char c : input) hash = (hash ^ static_cast<unsigned char>(c)) * 16777619u;
@@ -91,10 +92,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, std::size_t size) {
       Broken("x-amz-crc32 does not match the body", line, r);
     // SerializationException carries its text under "Message", as the service writes it; every other error under
     // "message".
-    const char* text = parsed.value("__type", "").find("SerializationException") != std::string::npos ? "Message" : "message";
+    const char* text =
+        parsed.value("__type", "").find("SerializationException") != std::string::npos ? "Message" : "message";
     if (r.status != 200 && (!parsed.contains("__type") || !parsed.contains(text)))
       Broken("error without __type and its message", line, r);
-    if (check && r.status != 200 && dynafake::SaveState(service) != state) Broken("a refused request changed the state", line, r);
+    if (check && r.status != 200 && dynafake::SaveState(service) != state)
+      Broken("a refused request changed the state", line, r);
     if (r.status == 200) stale = true;
   }
   return 0;

@@ -47,9 +47,9 @@
 #include <string>   // std::string
 #include <utility>  // std::move
 
-#include <aws/core/client/ClientConfiguration.h>   // ClientConfiguration
-#include <aws/core/http/HttpClientFactory.h>       // SetHttpClientFactory, CleanupHttp, InitHttp
-#include <aws/core/http/Scheme.h>                  // Scheme
+#include <aws/core/client/ClientConfiguration.h>      // ClientConfiguration
+#include <aws/core/http/HttpClientFactory.h>          // SetHttpClientFactory, CleanupHttp, InitHttp
+#include <aws/core/http/Scheme.h>                     // Scheme
 #include <aws/core/internal/AWSHttpResourceClient.h>  // EC2 metadata client, re-created with the factory
 
 #include "dynafake/aws_sdk/http_client.hpp"  // RoutingHttpClientFactory, Routes

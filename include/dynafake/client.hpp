@@ -4,7 +4,7 @@
 #include <utility>  // std::forward
 
 #include "dynafake/generated/operations.hpp"  // XRequest, XOutcome, OperationTraits
-#include "dynafake/service.hpp"         // Service
+#include "dynafake/service.hpp"               // Service
 
 namespace dynafake {
 
@@ -14,8 +14,7 @@ namespace dynafake {
 class ClientInterface {
  public:
   virtual ~ClientInterface() = default;
-#define DYNAFAKE_PURE_VIRTUAL(Op) \
-  virtual Model::Op##Outcome Op(const Model::Op##Request& request) const = 0;
+#define DYNAFAKE_PURE_VIRTUAL(Op) virtual Model::Op##Outcome Op(const Model::Op##Request& request) const = 0;
   DYNAFAKE_FOR_EACH_OPERATION(DYNAFAKE_PURE_VIRTUAL)
 #undef DYNAFAKE_PURE_VIRTUAL
 };

@@ -84,9 +84,7 @@ class ManualClock final : public AdjustableClock {
   TimePoint Now() const override { return TimePoint(TimePoint::duration(now_.load())); }
 
  protected:
-  void AdvanceBy(TimePoint::duration step) override {
-    detail::MoveForward(now_, step);
-  }
+  void AdvanceBy(TimePoint::duration step) override { detail::MoveForward(now_, step); }
   void SetTo(TimePoint t) override { detail::MoveTo(now_, t); }
 
  private:

@@ -1,13 +1,13 @@
 // dynafake — DateTime: an instant, in aws-sdk-cpp's Aws::Utils::DateTime shape.
 #pragma once
 
-#include <chrono>     // std::chrono::system_clock
-#include <cstdint>    // int64_t
-#include <cstdio>     // std::snprintf, std::sscanf
-#include <ctime>      // std::tm
-#include <optional>   // std::optional
-#include <stdexcept>  // std::invalid_argument
-#include <string>     // std::string
+#include <chrono>       // std::chrono::system_clock
+#include <cstdint>      // int64_t
+#include <cstdio>       // std::snprintf, std::sscanf
+#include <ctime>        // std::tm
+#include <optional>     // std::optional
+#include <stdexcept>    // std::invalid_argument
+#include <string>       // std::string
 #include <string_view>  // std::string_view
 #include <type_traits>  // std::enable_if, std::is_integral
 

@@ -19,15 +19,15 @@
 #define DYNAFAKE_VERSION_MINOR 1
 #define DYNAFAKE_VERSION_PATCH 0
 
+#include "dynafake/client.hpp"                // Client, BasicClient, ClientInterface, Api
 #include "dynafake/clock.hpp"                 // Clock, AdjustableClock, ManualClock, SystemClock
 #include "dynafake/date_time.hpp"             // DateTime
 #include "dynafake/faults.hpp"                // FaultRule, FaultSet
-#include "dynafake/model/errors.hpp"          // DynamoDBError, DynamoDBErrors
 #include "dynafake/generated/operations.hpp"  // Model::XRequest, XResult, XOutcome
 #include "dynafake/generated/print.hpp"       // operator<< for every model type
+#include "dynafake/model/errors.hpp"          // DynamoDBError, DynamoDBErrors
 #include "dynafake/options.hpp"               // ServiceOptions
 #include "dynafake/service.hpp"               // Service
-#include "dynafake/client.hpp"                // Client, BasicClient, ClientInterface, Api
 
 #if defined(DYNAFAKE_IMPLEMENTATION) || defined(DYNAFAKE_HEADER_ONLY)
 #include "dynafake/detail/implementation.hpp"  // every definition the headers above declare

@@ -123,8 +123,14 @@ class FaultRule {
   }
   static FaultRule AnyOperation() { return FaultRule(); }
 
-  FaultRule& ForTable(std::string table) { table_ = std::move(table); return *this; }
-  FaultRule& ForBackup(std::string backupArn) { backup_ = std::move(backupArn); return *this; }
+  FaultRule& ForTable(std::string table) {
+    table_ = std::move(table);
+    return *this;
+  }
+  FaultRule& ForBackup(std::string backupArn) {
+    backup_ = std::move(backupArn);
+    return *this;
+  }
   /// Also requires `predicate(call)` to hold. The predicate runs while the
   /// Service is locked: it may read the request, but must not call the Service.
   FaultRule& When(std::function<bool(const CallInfo&)> predicate) {
@@ -152,7 +158,10 @@ class FaultRule {
   }
   FaultRule& Once() { return Times(1); }
   /// Fires on every matching call (from the OnCall() call, if given).
-  FaultRule& Always() { times_ = -1; return *this; }
+  FaultRule& Always() {
+    times_ = -1;
+    return *this;
+  }
 
   /// Answers with `type`; the exception name and HTTP status are the service's,
   /// the message a service-style one unless given. `status` overrides the status.
@@ -162,9 +171,15 @@ class FaultRule {
     return *this;
   }
   /// Answers with exactly this error.
-  FaultRule& Fail(DynamoDBError error) { error_ = std::move(error); return *this; }
+  FaultRule& Fail(DynamoDBError error) {
+    error_ = std::move(error);
+    return *this;
+  }
   /// Lets matching calls through to the model (and stops later rules from seeing them).
-  FaultRule& PassThrough() { error_.reset(); return *this; }
+  FaultRule& PassThrough() {
+    error_.reset();
+    return *this;
+  }
 
   const std::string& Operation() const { return operation_; }  ///< "" for any operation
   const std::string& Table() const { return table_; }
@@ -192,9 +207,12 @@ class FaultRule {
     if (!backup_.empty()) os << " on backup " << detail::JsonQuote(backup_);
     if (predicate_) os << " when " << predicateText_;
     const int first = nth_ > 0 ? nth_ : 1, times = TimesLimit();
-    if (times < 0) os << (first == 1 ? ", every call" : ", from call " + std::to_string(first) + " on");
-    else if (times == 1) os << ", call " << first << " only";
-    else os << ", calls " << first << " to " << first + times - 1;
+    if (times < 0)
+      os << (first == 1 ? ", every call" : ", from call " + std::to_string(first) + " on");
+    else if (times == 1)
+      os << ", call " << first << " only";
+    else
+      os << ", calls " << first << " to " << first + times - 1;
     if (!error_) return os.str() + ": passes through";
     os << ": fails with " << error_->GetExceptionName() << " (HTTP " << error_->GetResponseCode() << ")";
     if (!error_->GetMessage().empty()) os << " " << detail::JsonQuote(error_->GetMessage());
@@ -222,8 +240,8 @@ class FaultRule {
   std::string operation_, table_, backup_;
   std::function<bool(const CallInfo&)> predicate_;
   std::string predicateText_;
-  int nth_ = 0;                 // 0: not given (fires from the first matching call)
-  std::optional<int> times_;    // not given: once with OnCall(), else always; -1: always
+  int nth_ = 0;               // 0: not given (fires from the first matching call)
+  std::optional<int> times_;  // not given: once with OnCall(), else always; -1: always
   std::optional<DynamoDBError> error_{DynamoDBError(DynamoDBErrors::INTERNAL_FAILURE)};
 };
 
@@ -325,7 +343,9 @@ class ScopedFaultRule {
  public:
   ScopedFaultRule() = default;
   ScopedFaultRule(ScopedFaultRule&& other) noexcept
-      : set_(other.set_), alive_(std::move(other.alive_)), id_(other.id_) { other.set_ = nullptr; }
+      : set_(other.set_), alive_(std::move(other.alive_)), id_(other.id_) {
+    other.set_ = nullptr;
+  }
   ScopedFaultRule& operator=(ScopedFaultRule&& other) noexcept {
     if (this != &other) {
       Reset();

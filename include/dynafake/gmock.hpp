@@ -70,18 +70,18 @@ class MockClient : public ClientInterface {
   // instantiated for twenty operations, is most of what a mock costs to compile.
   // EXPECT_CALL and ON_CALL use the gmock_X members, as with MOCK_METHOD
   // (GoogleTest 1.10 and later).
-#define DYNAFAKE_MOCK_METHOD(Op)                                                                                 \
-  Model::Op##Outcome Op(const Model::Op##Request& request) const override;                                     \
-  ::testing::MockSpec<Model::Op##Outcome(const Model::Op##Request&)> gmock_##Op(                                \
-      const ::testing::Matcher<const Model::Op##Request&>& request) const {                                     \
-    mock_##Op##_.RegisterOwner(this);                                                                           \
-    return mock_##Op##_.With(request);                                                                          \
-  }                                                                                                             \
-  ::testing::MockSpec<Model::Op##Outcome(const Model::Op##Request&)> gmock_##Op(                                \
-      const ::testing::internal::WithoutMatchers&,                                                              \
-      const ::testing::internal::Function<Model::Op##Outcome(const Model::Op##Request&)>*) const {             \
-    return gmock_##Op(::testing::A<const Model::Op##Request&>());                                               \
-  }                                                                                                             \
+#define DYNAFAKE_MOCK_METHOD(Op)                                                                   \
+  Model::Op##Outcome Op(const Model::Op##Request& request) const override;                         \
+  ::testing::MockSpec<Model::Op##Outcome(const Model::Op##Request&)> gmock_##Op(                   \
+      const ::testing::Matcher<const Model::Op##Request&>& request) const {                        \
+    mock_##Op##_.RegisterOwner(this);                                                              \
+    return mock_##Op##_.With(request);                                                             \
+  }                                                                                                \
+  ::testing::MockSpec<Model::Op##Outcome(const Model::Op##Request&)> gmock_##Op(                   \
+      const ::testing::internal::WithoutMatchers&,                                                 \
+      const ::testing::internal::Function<Model::Op##Outcome(const Model::Op##Request&)>*) const { \
+    return gmock_##Op(::testing::A<const Model::Op##Request&>());                                  \
+  }                                                                                                \
   mutable ::testing::FunctionMocker<Model::Op##Outcome(const Model::Op##Request&)> mock_##Op##_;
   DYNAFAKE_FOR_EACH_OPERATION(DYNAFAKE_MOCK_METHOD)
 #undef DYNAFAKE_MOCK_METHOD
@@ -160,7 +160,9 @@ inline detail::ReturnErrorAction ReturnError(DynamoDBErrors type, std::string me
   return detail::ReturnErrorAction(DynamoDBError(type, std::move(message)));
 }
 /// An action for any MockClient method: answers with exactly this error.
-inline detail::ReturnErrorAction ReturnError(DynamoDBError error) { return detail::ReturnErrorAction(std::move(error)); }
+inline detail::ReturnErrorAction ReturnError(DynamoDBError error) {
+  return detail::ReturnErrorAction(std::move(error));
+}
 
 /// An action answering with a successful outcome carrying `result`; the
 /// method's result type must be `Result` (checked at compile time).

@@ -1,10 +1,10 @@
 // dynafake — ServiceOptions: identity, durations and limits of one fake DynamoDB.
 #pragma once
 
-#include <chrono>    // std::chrono::seconds
-#include <cstdint>   // uint64_t
-#include <map>       // std::map
-#include <string>    // std::string
+#include <chrono>   // std::chrono::seconds
+#include <cstdint>  // uint64_t
+#include <map>      // std::map
+#include <string>   // std::string
 
 #include "dynafake/generated/documented_rates.hpp"  // the rates the service documents
 

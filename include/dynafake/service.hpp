@@ -19,8 +19,8 @@
 namespace dynafake {
 
 namespace detail {
-class Components;     // dynafake/components/components.hpp: what the Service holds
-struct StateAccess;   // dynafake/wire/snapshot.hpp: saves and loads a Service's whole state
+class Components;    // dynafake/components/components.hpp: what the Service holds
+struct StateAccess;  // dynafake/wire/snapshot.hpp: saves and loads a Service's whole state
 }  // namespace detail
 
 /// Counters for diagnostics: how much the Service holds right now.

@@ -30,14 +30,14 @@
 
 #include <nlohmann/json.hpp>  // nlohmann::json
 
-#include "dynafake/generated/operations.hpp"     // OperationTraits, DYNAFAKE_FOR_EACH_OPERATION, kTargetPrefix
-#include "dynafake/client.hpp"             // BasicClient, Client: WireTransport plugs into them
-#include "dynafake/dynafake.hpp"           // the core (with its definitions in header-only builds)
-#include "dynafake/service.hpp"            // Service
+#include "dynafake/client.hpp"                      // BasicClient, Client: WireTransport plugs into them
+#include "dynafake/dynafake.hpp"                    // the core (with its definitions in header-only builds)
+#include "dynafake/generated/operations.hpp"        // OperationTraits, DYNAFAKE_FOR_EACH_OPERATION, kTargetPrefix
+#include "dynafake/service.hpp"                     // Service
 #include "dynafake/wire/generated/readers.hpp"      // ReadJson: requests and answers without a tree
 #include "dynafake/wire/generated/serializers.hpp"  // ToJson, FromJson, DecodeError
 #include "dynafake/wire/generated/writers.hpp"      // WriteJson: answers and requests without a tree
-#include "dynafake/wire/snapshot.hpp"        // SaveState, LoadState
+#include "dynafake/wire/snapshot.hpp"               // SaveState, LoadState
 
 namespace dynafake {
 
@@ -88,7 +88,7 @@ inline uint32_t Crc32(std::string_view data) {
 /// the request's number so that the same sequence of calls gives the same ids.
 inline std::string RequestId(uint64_t n) {
   static constexpr char kAlphabet[] = "0123456789ABCDEFGHIJKLMNOPQRSTUV";  // base32hex, as DynamoDB's ids look
-  const auto mix = [](uint64_t z) {  // splitmix64's finaliser
+  const auto mix = [](uint64_t z) {                                        // splitmix64's finaliser
     z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
     z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
     return z ^ (z >> 31);
@@ -112,8 +112,10 @@ inline bool NestingWithin(std::string_view body, int maxDepth) {
   for (std::size_t i = 0; i < body.size(); ++i) {
     const char c = body[i];
     if (inString) {
-      if (c == '\\') ++i;
-      else if (c == '"') inString = false;
+      if (c == '\\')
+        ++i;
+      else if (c == '"')
+        inString = false;
     } else if (c == '"') {
       inString = true;
     } else if (c == '{' || c == '[') {
@@ -221,7 +223,8 @@ inline DynamoDBError ParseErrorResponse(int status, const std::string& body) {
     if (auto item = j.find("Item"); item != j.end() && item->is_object()) {
       std::map<std::string, Model::AttributeValue> attributes;
       try {
-        for (auto it = item->begin(); it != item->end(); ++it) FromJson(it.value(), attributes[it.key()], "Item." + it.key());
+        for (auto it = item->begin(); it != item->end(); ++it)
+          FromJson(it.value(), attributes[it.key()], "Item." + it.key());
         error.SetItem(std::move(attributes));
       } catch (const DecodeError&) {  // an item that does not decode is left out, as a client would
       }
@@ -303,8 +306,8 @@ class Wire {
   Response DescribeEndpoints(std::string_view body, uint64_t n) {
     const wire::Json request = wire::detail::ParseBody(body);
     wire::detail::ExpectObject(request, "a Structure", "");
-    const wire::Json answer{
-        {"Endpoints", wire::Json::array({wire::Json{{"Address", GetEndpointAddress()}, {"CachePeriodInMinutes", 1440}}})}};
+    const wire::Json answer{{"Endpoints", wire::Json::array({wire::Json{{"Address", GetEndpointAddress()},
+                                                                        {"CachePeriodInMinutes", 1440}}})}};
     return Finish(200, wire::detail::Dump(answer), n);
   }
 

@@ -30,273 +30,10 @@
 #define DYNAFAKE_VERSION_PATCH 0
 
 
-// ---- begin dynafake/clock.hpp ----
-// dynafake — the clocks a Service reads: Clock (read only), AdjustableClock
-// (one a test can move), ManualClock (the test's) and SystemClock.
+// ---- begin dynafake/client.hpp ----
+// dynafake — the typed client, in aws-sdk-cpp's shape, over a pluggable transport.
 
-#include <atomic>     // std::atomic
-#include <chrono>     // std::chrono
-#include <stdexcept>  // std::invalid_argument
-
-
-// ---- begin dynafake/date_time.hpp ----
-// dynafake — DateTime: an instant, in aws-sdk-cpp's Aws::Utils::DateTime shape.
-
-#include <chrono>     // std::chrono::system_clock
-#include <cstdint>    // int64_t
-#include <cstdio>     // std::snprintf, std::sscanf
-#include <ctime>      // std::tm
-#include <optional>   // std::optional
-#include <stdexcept>  // std::invalid_argument
-#include <string>     // std::string
-#include <string_view>  // std::string_view
-#include <type_traits>  // std::enable_if, std::is_integral
-
-namespace dynafake {
-
-using TimePoint = std::chrono::system_clock::time_point;
-
-enum class DateFormat { ISO_8601, ISO_8601_BASIC };
-
-namespace detail {
-// Days since 1970-01-01 for a civil date (Howard Hinnant's algorithm).
-constexpr int64_t DaysFromCivil(int64_t y, unsigned m, unsigned d) {
-  y -= m <= 2 ? 1 : 0;
-  const int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const auto yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + static_cast<int64_t>(doe) - 719468;
-}
-
-struct Civil {
-  int64_t year;
-  unsigned month, day;
-};
-
-constexpr Civil CivilFromDays(int64_t z) {
-  z += 719468;
-  const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  const auto doe = static_cast<unsigned>(z - era * 146097);
-  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const int64_t y = static_cast<int64_t>(yoe) + era * 400;
-  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const unsigned mp = (5 * doy + 2) / 153;
-  const unsigned d = doy - (153 * mp + 2) / 5 + 1;
-  const unsigned m = mp < 10 ? mp + 3 : mp - 9;
-  return {y + (m <= 2 ? 1 : 0), m, d};
-}
-}  // namespace detail
-
-/// An instant with millisecond precision, as DynamoDB reports times.
-/// A default-constructed DateTime is the epoch (1970-01-01T00:00:00Z).
-class DateTime {
- public:
-  DateTime() = default;
-  DateTime(TimePoint tp)  // NOLINT(google-explicit-constructor): mirrors the SDK
-      : millis_(std::chrono::duration_cast<std::chrono::milliseconds>(tp.time_since_epoch()).count()) {}
-  /// Milliseconds since the epoch.
-  template <class I, typename std::enable_if<std::is_integral<I>::value, int>::type = 0>
-  explicit DateTime(I millisSinceEpoch) : millis_(static_cast<int64_t>(millisSinceEpoch)) {}
-  explicit DateTime(double secondsSinceEpoch)
-      : millis_(static_cast<int64_t>(secondsSinceEpoch * 1000.0 + (secondsSinceEpoch >= 0 ? 0.5 : -0.5))) {}
-
-  /// Parses "2026-01-01T00:00:00Z", "2026-01-01T00:00:00.123Z" or with a
-  /// "+hh:mm" offset. Throws std::invalid_argument on anything else.
-  static DateTime FromIso8601(std::string_view text) {
-    auto parsed = TryParseIso8601(text);
-    if (!parsed) throw std::invalid_argument("not an ISO-8601 instant: '" + std::string(text) + "'");
-    return *parsed;
-  }
-
-  static std::optional<DateTime> TryParseIso8601(std::string_view text) {
-    std::string s(text);
-    int y = 0, mo = 0, d = 0, h = 0, mi = 0, sec = 0, consumed = 0;
-    if (std::sscanf(s.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d%n", &y, &mo, &d, &h, &mi, &sec, &consumed) != 6 ||
-        consumed != 19)
-      return std::nullopt;
-    if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || sec > 60) return std::nullopt;
-    std::size_t pos = 19;
-    int64_t ms = 0;
-    if (pos < s.size() && s[pos] == '.') {
-      ++pos;
-      int digits = 0;
-      while (pos < s.size() && s[pos] >= '0' && s[pos] <= '9') {
-        if (digits < 3) ms = ms * 10 + (s[pos] - '0');
-        ++digits;
-        ++pos;
-      }
-      if (digits == 0) return std::nullopt;
-      for (int i = digits; i < 3; ++i) ms *= 10;
-    }
-    int64_t offset_minutes = 0;
-    if (pos < s.size() && (s[pos] == 'Z' || s[pos] == 'z')) {
-      ++pos;
-    } else if (pos < s.size() && (s[pos] == '+' || s[pos] == '-')) {
-      int oh = 0, om = 0;
-      if (pos + 6 > s.size() || std::sscanf(s.c_str() + pos + 1, "%2d:%2d", &oh, &om) != 2) return std::nullopt;
-      offset_minutes = (s[pos] == '-' ? -1 : 1) * (oh * 60 + om);
-      pos += 6;
-    } else {
-      return std::nullopt;
-    }
-    if (pos != s.size()) return std::nullopt;
-    const int64_t days = detail::DaysFromCivil(y, static_cast<unsigned>(mo), static_cast<unsigned>(d));
-    const int64_t secs = days * 86400 + h * 3600 + mi * 60 + sec - offset_minutes * 60;
-    return DateTime(secs * 1000 + ms);
-  }
-
-  int64_t Millis() const { return millis_; }
-  int64_t Seconds() const { return millis_ >= 0 ? millis_ / 1000 : -((-millis_ + 999) / 1000); }
-  /// Seconds since the epoch with the milliseconds as a fraction, as the JSON protocol sends it.
-  double SecondsWithMSPrecision() const { return static_cast<double>(millis_) / 1000.0; }
-  TimePoint UnderlyingTimestamp() const { return TimePoint(std::chrono::milliseconds(millis_)); }
-  operator TimePoint() const { return UnderlyingTimestamp(); }  // NOLINT(google-explicit-constructor)
-
-  /// "2026-01-01T00:00:00.000Z" (ISO_8601) or "20260101T000000Z" (ISO_8601_BASIC).
-  std::string ToGmtString(DateFormat format = DateFormat::ISO_8601) const {
-    const int64_t secs = Seconds();
-    const int64_t ms = millis_ - secs * 1000;
-    int64_t days = secs >= 0 ? secs / 86400 : -((-secs + 86399) / 86400);
-    int64_t rem = secs - days * 86400;
-    const detail::Civil c = detail::CivilFromDays(days);
-    char buf[64];
-    if (format == DateFormat::ISO_8601_BASIC) {
-      std::snprintf(buf, sizeof buf, "%04lld%02u%02uT%02d%02d%02dZ", static_cast<long long>(c.year), c.month, c.day,
-                    static_cast<int>(rem / 3600), static_cast<int>(rem % 3600 / 60), static_cast<int>(rem % 60));
-    } else {
-      std::snprintf(buf, sizeof buf, "%04lld-%02u-%02uT%02d:%02d:%02d.%03dZ", static_cast<long long>(c.year), c.month,
-                    c.day, static_cast<int>(rem / 3600), static_cast<int>(rem % 3600 / 60), static_cast<int>(rem % 60),
-                    static_cast<int>(ms));
-    }
-    return buf;
-  }
-  std::string ToIso8601() const { return ToGmtString(DateFormat::ISO_8601); }
-
-  friend bool operator==(const DateTime& a, const DateTime& b) { return a.millis_ == b.millis_; }
-  friend bool operator!=(const DateTime& a, const DateTime& b) { return a.millis_ != b.millis_; }
-  friend bool operator<(const DateTime& a, const DateTime& b) { return a.millis_ < b.millis_; }
-  friend bool operator<=(const DateTime& a, const DateTime& b) { return a.millis_ <= b.millis_; }
-  friend bool operator>(const DateTime& a, const DateTime& b) { return a.millis_ > b.millis_; }
-  friend bool operator>=(const DateTime& a, const DateTime& b) { return a.millis_ >= b.millis_; }
-
- private:
-  int64_t millis_ = 0;
-};
-
-}  // namespace dynafake
-// ---- end dynafake/date_time.hpp ----
-
-namespace dynafake {
-
-class AdjustableClock;
-
-/// Where a Service reads the time. Everything that depends on time — state
-/// transitions, rate-limit windows, backup expiry, restorable windows — asks
-/// its clock, so a test that owns the clock owns time.
-class Clock {
- public:
-  virtual ~Clock() = default;
-  virtual TimePoint Now() const = 0;
-  /// This clock as one that can be moved (Advance, Set), or nullptr when it
-  /// follows something else (real time). Fronts that move time on request
-  /// (the HTTP admin API, state snapshots) ask this instead of guessing.
-  virtual AdjustableClock* Adjustable() { return nullptr; }
-};
-
-namespace detail {
-
-/// The one rule of a clock that moves forward only, on an atomic count of
-/// nanoseconds since 1970 (ManualClock's and dynafake-server's): a negative
-/// step or an earlier instant throws std::invalid_argument, a step past the
-/// last instant 64 bits of nanoseconds hold (2262-04-11) std::out_of_range;
-/// a refused move leaves the time as it was.
-inline void MoveForward(std::atomic<TimePoint::rep>& now, TimePoint::duration step) {
-  if (step.count() < 0) throw std::invalid_argument("time cannot move backwards (a negative step)");
-  auto current = now.load();
-  do {
-    if (step.count() > TimePoint::max().time_since_epoch().count() - current)
-      throw std::out_of_range("time cannot move past the last instant a clock can hold (" +
-                              DateTime(TimePoint::max()).ToIso8601() + ")");
-  } while (!now.compare_exchange_weak(current, current + step.count()));
-}
-inline void MoveTo(std::atomic<TimePoint::rep>& now, TimePoint t) {
-  auto current = now.load();
-  const auto target = t.time_since_epoch().count();
-  do {
-    if (target < current)
-      throw std::invalid_argument("time cannot move backwards (now " +
-                                  DateTime(TimePoint(TimePoint::duration(current))).ToIso8601() + ", asked for " +
-                                  DateTime(t).ToIso8601() + ")");
-  } while (!now.compare_exchange_weak(current, target));
-}
-
-}  // namespace detail
-
-/// A clock that moves only when told to, and never backwards.
-class AdjustableClock : public Clock {
- public:
-  AdjustableClock* Adjustable() override { return this; }
-
-  /// Moves time forward by `d`. A negative duration throws std::invalid_argument.
-  template <class Rep, class Period>
-  void Advance(std::chrono::duration<Rep, Period> d) {
-    AdvanceBy(std::chrono::duration_cast<TimePoint::duration>(d));
-  }
-  /// Moves time to `t`. An instant before Now() throws std::invalid_argument.
-  void Set(TimePoint t) { SetTo(t); }
-
- protected:
-  virtual void AdvanceBy(TimePoint::duration step) = 0;
-  virtual void SetTo(TimePoint t) = 0;
-};
-
-/// Time that moves only when the test says so. Starts at 2026-01-01T00:00:00Z
-/// unless given another instant; never moves backwards. Thread-safe.
-class ManualClock final : public AdjustableClock {
- public:
-  static TimePoint DefaultStart() { return DateTime::FromIso8601("2026-01-01T00:00:00Z"); }
-
-  ManualClock() : ManualClock(DefaultStart()) {}
-  explicit ManualClock(TimePoint start) : now_(start.time_since_epoch().count()) {}
-
-  TimePoint Now() const override { return TimePoint(TimePoint::duration(now_.load())); }
-
- protected:
-  void AdvanceBy(TimePoint::duration step) override {
-    detail::MoveForward(now_, step);
-  }
-  void SetTo(TimePoint t) override { detail::MoveTo(now_, t); }
-
- private:
-  std::atomic<TimePoint::rep> now_;
-};
-
-/// Real time, for a fake that should behave like a live service (e.g. a
-/// dynafake-server started with --clock system). Tests should prefer ManualClock.
-class SystemClock final : public Clock {
- public:
-  TimePoint Now() const override { return std::chrono::system_clock::now(); }
-};
-
-}  // namespace dynafake
-// ---- end dynafake/clock.hpp ----
-
-// ---- begin dynafake/faults.hpp ----
-// dynafake — fault rules: scripted errors that run before the model.
-
-#include <cstddef>     // std::size_t
-#include <functional>  // std::function
-#include <memory>      // std::shared_ptr, std::weak_ptr
-#include <mutex>       // std::mutex
-#include <optional>    // std::optional
-#include <ostream>     // std::ostream
-#include <sstream>     // std::ostringstream
-#include <stdexcept>   // std::invalid_argument
-#include <string>      // std::string
-#include <typeinfo>    // std::type_info
-#include <utility>     // std::move
-#include <vector>      // std::vector
+#include <utility>  // std::forward
 
 
 // ---- begin dynafake/generated/operations.hpp ----
@@ -513,13 +250,13 @@ inline constexpr ErrorEnumerator kErrorEnumerators[] = {
 // ---- begin dynafake/model/attribute_value.hpp ----
 // dynafake — AttributeValue: one DynamoDB value, in aws-sdk-cpp's shape.
 
-#include <cstdio>         // std::snprintf
-#include <map>          // std::map
-#include <memory>       // std::shared_ptr
-#include <ostream>      // std::ostream
-#include <string>       // std::string
-#include <utility>      // std::move
-#include <vector>       // std::vector
+#include <cstdio>   // std::snprintf
+#include <map>      // std::map
+#include <memory>   // std::shared_ptr
+#include <ostream>  // std::ostream
+#include <string>   // std::string
+#include <utility>  // std::move
+#include <vector>   // std::vector
 
 namespace dynafake {
 
@@ -547,7 +284,18 @@ class ByteBuffer {
 namespace Model {
 
 /// Which member of an AttributeValue is set (aws-sdk-cpp: ValueType).
-enum class ValueType { STRING, NUMBER, BYTEBUFFER, STRING_SET, NUMBER_SET, BYTEBUFFER_SET, ATTRIBUTE_MAP, ATTRIBUTE_LIST, BOOL, NULLVALUE };
+enum class ValueType {
+  STRING,
+  NUMBER,
+  BYTEBUFFER,
+  STRING_SET,
+  NUMBER_SET,
+  BYTEBUFFER_SET,
+  ATTRIBUTE_MAP,
+  ATTRIBUTE_LIST,
+  BOOL,
+  NULLVALUE
+};
 
 /// One attribute value: exactly one of S, N, B, SS, NS, BS, M, L, NULL, BOOL.
 /// Setting one member replaces whatever was set before, so a value is never
@@ -565,9 +313,17 @@ class AttributeValue {
   ValueType GetType() const { return type_; }
 
   const std::string& GetS() const { return s_; }
-  AttributeValue& SetS(const std::string& v) { Reset(ValueType::STRING); s_ = v; return *this; }
+  AttributeValue& SetS(const std::string& v) {
+    Reset(ValueType::STRING);
+    s_ = v;
+    return *this;
+  }
   const std::string& GetN() const { return n_; }
-  AttributeValue& SetN(const std::string& v) { Reset(ValueType::NUMBER); n_ = v; return *this; }
+  AttributeValue& SetN(const std::string& v) {
+    Reset(ValueType::NUMBER);
+    n_ = v;
+    return *this;
+  }
   AttributeValue& SetN(int v) { return SetN(std::to_string(v)); }
   AttributeValue& SetN(double v) {
     char buf[32];
@@ -575,18 +331,50 @@ class AttributeValue {
     return SetN(std::string(buf));
   }
   const ByteBuffer& GetB() const { return b_; }
-  AttributeValue& SetB(const ByteBuffer& v) { Reset(ValueType::BYTEBUFFER); b_ = v; return *this; }
+  AttributeValue& SetB(const ByteBuffer& v) {
+    Reset(ValueType::BYTEBUFFER);
+    b_ = v;
+    return *this;
+  }
   const std::vector<std::string>& GetSS() const { return ss_; }
-  AttributeValue& SetSS(const std::vector<std::string>& v) { Reset(ValueType::STRING_SET); ss_ = v; return *this; }
-  AttributeValue& AddSItem(const std::string& v) { Ensure(ValueType::STRING_SET); ss_.push_back(v); return *this; }
+  AttributeValue& SetSS(const std::vector<std::string>& v) {
+    Reset(ValueType::STRING_SET);
+    ss_ = v;
+    return *this;
+  }
+  AttributeValue& AddSItem(const std::string& v) {
+    Ensure(ValueType::STRING_SET);
+    ss_.push_back(v);
+    return *this;
+  }
   const std::vector<std::string>& GetNS() const { return ns_; }
-  AttributeValue& SetNS(const std::vector<std::string>& v) { Reset(ValueType::NUMBER_SET); ns_ = v; return *this; }
-  AttributeValue& AddNItem(const std::string& v) { Ensure(ValueType::NUMBER_SET); ns_.push_back(v); return *this; }
+  AttributeValue& SetNS(const std::vector<std::string>& v) {
+    Reset(ValueType::NUMBER_SET);
+    ns_ = v;
+    return *this;
+  }
+  AttributeValue& AddNItem(const std::string& v) {
+    Ensure(ValueType::NUMBER_SET);
+    ns_.push_back(v);
+    return *this;
+  }
   const std::vector<ByteBuffer>& GetBS() const { return bs_; }
-  AttributeValue& SetBS(const std::vector<ByteBuffer>& v) { Reset(ValueType::BYTEBUFFER_SET); bs_ = v; return *this; }
-  AttributeValue& AddBItem(const ByteBuffer& v) { Ensure(ValueType::BYTEBUFFER_SET); bs_.push_back(v); return *this; }
+  AttributeValue& SetBS(const std::vector<ByteBuffer>& v) {
+    Reset(ValueType::BYTEBUFFER_SET);
+    bs_ = v;
+    return *this;
+  }
+  AttributeValue& AddBItem(const ByteBuffer& v) {
+    Ensure(ValueType::BYTEBUFFER_SET);
+    bs_.push_back(v);
+    return *this;
+  }
   const Map& GetM() const { return m_; }
-  AttributeValue& SetM(const Map& v) { Reset(ValueType::ATTRIBUTE_MAP); m_ = v; return *this; }
+  AttributeValue& SetM(const Map& v) {
+    Reset(ValueType::ATTRIBUTE_MAP);
+    m_ = v;
+    return *this;
+  }
   AttributeValue& AddMEntry(const std::string& key, const std::shared_ptr<AttributeValue>& value) {
     Ensure(ValueType::ATTRIBUTE_MAP);
     m_.erase(key);
@@ -597,16 +385,32 @@ class AttributeValue {
     return AddMEntry(key, std::make_shared<AttributeValue>(value));
   }
   const List& GetL() const { return l_; }
-  AttributeValue& SetL(const List& v) { Reset(ValueType::ATTRIBUTE_LIST); l_ = v; return *this; }
-  AttributeValue& AddLItem(const std::shared_ptr<AttributeValue>& v) { Ensure(ValueType::ATTRIBUTE_LIST); l_.push_back(v); return *this; }
+  AttributeValue& SetL(const List& v) {
+    Reset(ValueType::ATTRIBUTE_LIST);
+    l_ = v;
+    return *this;
+  }
+  AttributeValue& AddLItem(const std::shared_ptr<AttributeValue>& v) {
+    Ensure(ValueType::ATTRIBUTE_LIST);
+    l_.push_back(v);
+    return *this;
+  }
   AttributeValue& AddLItem(const AttributeValue& v) { return AddLItem(std::make_shared<AttributeValue>(v)); }
   bool GetNull() const { return set_ && type_ == ValueType::NULLVALUE && null_; }
   bool GetNULL() const { return GetNull(); }
-  AttributeValue& SetNull(bool v) { Reset(ValueType::NULLVALUE); null_ = v; return *this; }
+  AttributeValue& SetNull(bool v) {
+    Reset(ValueType::NULLVALUE);
+    null_ = v;
+    return *this;
+  }
   AttributeValue& SetNULL(bool v) { return SetNull(v); }
   bool GetBool() const { return bool_; }
   bool GetBOOL() const { return bool_; }
-  AttributeValue& SetBool(bool v) { Reset(ValueType::BOOL); bool_ = v; return *this; }
+  AttributeValue& SetBool(bool v) {
+    Reset(ValueType::BOOL);
+    bool_ = v;
+    return *this;
+  }
   AttributeValue& SetBOOL(bool v) { return SetBool(v); }
 
   friend bool operator==(const AttributeValue& a, const AttributeValue& b) {
@@ -614,14 +418,22 @@ class AttributeValue {
     if (!a.set_) return true;
     if (a.type_ != b.type_) return false;
     switch (a.type_) {
-      case ValueType::STRING: return a.s_ == b.s_;
-      case ValueType::NUMBER: return a.n_ == b.n_;
-      case ValueType::BYTEBUFFER: return a.b_ == b.b_;
-      case ValueType::STRING_SET: return a.ss_ == b.ss_;
-      case ValueType::NUMBER_SET: return a.ns_ == b.ns_;
-      case ValueType::BYTEBUFFER_SET: return a.bs_ == b.bs_;
-      case ValueType::BOOL: return a.bool_ == b.bool_;
-      case ValueType::NULLVALUE: return a.null_ == b.null_;
+      case ValueType::STRING:
+        return a.s_ == b.s_;
+      case ValueType::NUMBER:
+        return a.n_ == b.n_;
+      case ValueType::BYTEBUFFER:
+        return a.b_ == b.b_;
+      case ValueType::STRING_SET:
+        return a.ss_ == b.ss_;
+      case ValueType::NUMBER_SET:
+        return a.ns_ == b.ns_;
+      case ValueType::BYTEBUFFER_SET:
+        return a.bs_ == b.bs_;
+      case ValueType::BOOL:
+        return a.bool_ == b.bool_;
+      case ValueType::NULLVALUE:
+        return a.null_ == b.null_;
       case ValueType::ATTRIBUTE_MAP: {
         if (a.m_.size() != b.m_.size()) return false;
         auto ib = b.m_.begin();
@@ -731,7 +543,10 @@ class DynamoDBError {
     return std::string(info ? info->wire_namespace : "com.amazonaws.dynamodb.v20120810") + "#" + name_;
   }
 
-  DynamoDBError& SetMessage(std::string message) { message_ = std::move(message); return *this; }
+  DynamoDBError& SetMessage(std::string message) {
+    message_ = std::move(message);
+    return *this;
+  }
   /// ConditionalCheckFailedException under ReturnValuesOnConditionCheckFailure
   /// ALL_OLD: the item as it was when the condition failed.
   const std::map<std::string, Model::AttributeValue>& GetItem() const { return item_; }
@@ -741,8 +556,14 @@ class DynamoDBError {
     itemSet_ = true;
     return *this;
   }
-  DynamoDBError& SetResponseCode(int status) { status_ = status; return *this; }
-  DynamoDBError& SetRetryable(bool retryable) { retryable_ = retryable; return *this; }
+  DynamoDBError& SetResponseCode(int status) {
+    status_ = status;
+    return *this;
+  }
+  DynamoDBError& SetRetryable(bool retryable) {
+    retryable_ = retryable;
+    return *this;
+  }
 
   friend bool operator==(const DynamoDBError& a, const DynamoDBError& b) {
     return a.type_ == b.type_ && a.name_ == b.name_ && a.message_ == b.message_ && a.status_ == b.status_;
@@ -794,10 +615,10 @@ class Outcome {
   using ErrorType = E;
 
   Outcome() : value_(E()) {}
-  Outcome(const R& r) : value_(r) {}             // NOLINT(google-explicit-constructor)
-  Outcome(R&& r) : value_(std::move(r)) {}       // NOLINT(google-explicit-constructor)
-  Outcome(const E& e) : value_(e) {}             // NOLINT(google-explicit-constructor)
-  Outcome(E&& e) : value_(std::move(e)) {}       // NOLINT(google-explicit-constructor)
+  Outcome(const R& r) : value_(r) {}        // NOLINT(google-explicit-constructor)
+  Outcome(R&& r) : value_(std::move(r)) {}  // NOLINT(google-explicit-constructor)
+  Outcome(const E& e) : value_(e) {}        // NOLINT(google-explicit-constructor)
+  Outcome(E&& e) : value_(std::move(e)) {}  // NOLINT(google-explicit-constructor)
 
   bool IsSuccess() const { return value_.index() == 0; }
   explicit operator bool() const { return IsSuccess(); }
@@ -839,8 +660,10 @@ bool operator!=(const Outcome<R, E>& a, const Outcome<R, E>& b) {
 template <class R, class E>
 std::ostream& operator<<(std::ostream& os, const Outcome<R, E>& outcome) {
   os << "Outcome{";
-  if (outcome.IsSuccess()) os << "success: " << outcome.GetResult();
-  else os << "error: " << outcome.GetError();
+  if (outcome.IsSuccess())
+    os << "success: " << outcome.GetResult();
+  else
+    os << "error: " << outcome.GetError();
   return os << "}";
 }
 
@@ -856,6 +679,154 @@ std::ostream& operator<<(std::ostream& os, const Outcome<R, E>& outcome) {
 #include <string>  // std::string
 #include <utility>  // std::forward
 #include <vector>  // std::vector
+
+// ---- begin dynafake/date_time.hpp ----
+// dynafake — DateTime: an instant, in aws-sdk-cpp's Aws::Utils::DateTime shape.
+
+#include <chrono>       // std::chrono::system_clock
+#include <cstdint>      // int64_t
+#include <cstdio>       // std::snprintf, std::sscanf
+#include <ctime>        // std::tm
+#include <optional>     // std::optional
+#include <stdexcept>    // std::invalid_argument
+#include <string>       // std::string
+#include <string_view>  // std::string_view
+#include <type_traits>  // std::enable_if, std::is_integral
+
+namespace dynafake {
+
+using TimePoint = std::chrono::system_clock::time_point;
+
+enum class DateFormat { ISO_8601, ISO_8601_BASIC };
+
+namespace detail {
+// Days since 1970-01-01 for a civil date (Howard Hinnant's algorithm).
+constexpr int64_t DaysFromCivil(int64_t y, unsigned m, unsigned d) {
+  y -= m <= 2 ? 1 : 0;
+  const int64_t era = (y >= 0 ? y : y - 399) / 400;
+  const auto yoe = static_cast<unsigned>(y - era * 400);
+  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + static_cast<int64_t>(doe) - 719468;
+}
+
+struct Civil {
+  int64_t year;
+  unsigned month, day;
+};
+
+constexpr Civil CivilFromDays(int64_t z) {
+  z += 719468;
+  const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  const auto doe = static_cast<unsigned>(z - era * 146097);
+  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const int64_t y = static_cast<int64_t>(yoe) + era * 400;
+  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const unsigned mp = (5 * doy + 2) / 153;
+  const unsigned d = doy - (153 * mp + 2) / 5 + 1;
+  const unsigned m = mp < 10 ? mp + 3 : mp - 9;
+  return {y + (m <= 2 ? 1 : 0), m, d};
+}
+}  // namespace detail
+
+/// An instant with millisecond precision, as DynamoDB reports times.
+/// A default-constructed DateTime is the epoch (1970-01-01T00:00:00Z).
+class DateTime {
+ public:
+  DateTime() = default;
+  DateTime(TimePoint tp)  // NOLINT(google-explicit-constructor): mirrors the SDK
+      : millis_(std::chrono::duration_cast<std::chrono::milliseconds>(tp.time_since_epoch()).count()) {}
+  /// Milliseconds since the epoch.
+  template <class I, typename std::enable_if<std::is_integral<I>::value, int>::type = 0>
+  explicit DateTime(I millisSinceEpoch) : millis_(static_cast<int64_t>(millisSinceEpoch)) {}
+  explicit DateTime(double secondsSinceEpoch)
+      : millis_(static_cast<int64_t>(secondsSinceEpoch * 1000.0 + (secondsSinceEpoch >= 0 ? 0.5 : -0.5))) {}
+
+  /// Parses "2026-01-01T00:00:00Z", "2026-01-01T00:00:00.123Z" or with a
+  /// "+hh:mm" offset. Throws std::invalid_argument on anything else.
+  static DateTime FromIso8601(std::string_view text) {
+    auto parsed = TryParseIso8601(text);
+    if (!parsed) throw std::invalid_argument("not an ISO-8601 instant: '" + std::string(text) + "'");
+    return *parsed;
+  }
+
+  static std::optional<DateTime> TryParseIso8601(std::string_view text) {
+    std::string s(text);
+    int y = 0, mo = 0, d = 0, h = 0, mi = 0, sec = 0, consumed = 0;
+    if (std::sscanf(s.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d%n", &y, &mo, &d, &h, &mi, &sec, &consumed) != 6 ||
+        consumed != 19)
+      return std::nullopt;
+    if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || sec > 60) return std::nullopt;
+    std::size_t pos = 19;
+    int64_t ms = 0;
+    if (pos < s.size() && s[pos] == '.') {
+      ++pos;
+      int digits = 0;
+      while (pos < s.size() && s[pos] >= '0' && s[pos] <= '9') {
+        if (digits < 3) ms = ms * 10 + (s[pos] - '0');
+        ++digits;
+        ++pos;
+      }
+      if (digits == 0) return std::nullopt;
+      for (int i = digits; i < 3; ++i) ms *= 10;
+    }
+    int64_t offset_minutes = 0;
+    if (pos < s.size() && (s[pos] == 'Z' || s[pos] == 'z')) {
+      ++pos;
+    } else if (pos < s.size() && (s[pos] == '+' || s[pos] == '-')) {
+      int oh = 0, om = 0;
+      if (pos + 6 > s.size() || std::sscanf(s.c_str() + pos + 1, "%2d:%2d", &oh, &om) != 2) return std::nullopt;
+      offset_minutes = (s[pos] == '-' ? -1 : 1) * (oh * 60 + om);
+      pos += 6;
+    } else {
+      return std::nullopt;
+    }
+    if (pos != s.size()) return std::nullopt;
+    const int64_t days = detail::DaysFromCivil(y, static_cast<unsigned>(mo), static_cast<unsigned>(d));
+    const int64_t secs = days * 86400 + h * 3600 + mi * 60 + sec - offset_minutes * 60;
+    return DateTime(secs * 1000 + ms);
+  }
+
+  int64_t Millis() const { return millis_; }
+  int64_t Seconds() const { return millis_ >= 0 ? millis_ / 1000 : -((-millis_ + 999) / 1000); }
+  /// Seconds since the epoch with the milliseconds as a fraction, as the JSON protocol sends it.
+  double SecondsWithMSPrecision() const { return static_cast<double>(millis_) / 1000.0; }
+  TimePoint UnderlyingTimestamp() const { return TimePoint(std::chrono::milliseconds(millis_)); }
+  operator TimePoint() const { return UnderlyingTimestamp(); }  // NOLINT(google-explicit-constructor)
+
+  /// "2026-01-01T00:00:00.000Z" (ISO_8601) or "20260101T000000Z" (ISO_8601_BASIC).
+  std::string ToGmtString(DateFormat format = DateFormat::ISO_8601) const {
+    const int64_t secs = Seconds();
+    const int64_t ms = millis_ - secs * 1000;
+    int64_t days = secs >= 0 ? secs / 86400 : -((-secs + 86399) / 86400);
+    int64_t rem = secs - days * 86400;
+    const detail::Civil c = detail::CivilFromDays(days);
+    char buf[64];
+    if (format == DateFormat::ISO_8601_BASIC) {
+      std::snprintf(buf, sizeof buf, "%04lld%02u%02uT%02d%02d%02dZ", static_cast<long long>(c.year), c.month, c.day,
+                    static_cast<int>(rem / 3600), static_cast<int>(rem % 3600 / 60), static_cast<int>(rem % 60));
+    } else {
+      std::snprintf(buf, sizeof buf, "%04lld-%02u-%02uT%02d:%02d:%02d.%03dZ", static_cast<long long>(c.year), c.month,
+                    c.day, static_cast<int>(rem / 3600), static_cast<int>(rem % 3600 / 60), static_cast<int>(rem % 60),
+                    static_cast<int>(ms));
+    }
+    return buf;
+  }
+  std::string ToIso8601() const { return ToGmtString(DateFormat::ISO_8601); }
+
+  friend bool operator==(const DateTime& a, const DateTime& b) { return a.millis_ == b.millis_; }
+  friend bool operator!=(const DateTime& a, const DateTime& b) { return a.millis_ != b.millis_; }
+  friend bool operator<(const DateTime& a, const DateTime& b) { return a.millis_ < b.millis_; }
+  friend bool operator<=(const DateTime& a, const DateTime& b) { return a.millis_ <= b.millis_; }
+  friend bool operator>(const DateTime& a, const DateTime& b) { return a.millis_ > b.millis_; }
+  friend bool operator>=(const DateTime& a, const DateTime& b) { return a.millis_ >= b.millis_; }
+
+ private:
+  int64_t millis_ = 0;
+};
+
+}  // namespace dynafake
+// ---- end dynafake/date_time.hpp ----
 
 // ---- begin dynafake/generated/enums.hpp ----
 // Generated by tools/generate_model.py from the DynamoDB service model.
@@ -8257,6 +8228,139 @@ struct ApiTypes {
 }  // namespace dynafake
 // ---- end dynafake/generated/operations.hpp ----
 
+// ---- begin dynafake/service.hpp ----
+// dynafake — Service: the whole in-memory DynamoDB of one account and region.
+//
+// This header declares; the operations are compiled once (see
+// dynafake/detail/linkage.hpp): link dynafake::dynafake, or define
+// DYNAFAKE_IMPLEMENTATION in one file, or DYNAFAKE_HEADER_ONLY everywhere.
+
+#include <cstddef>  // std::size_t
+#include <cstdint>  // int64_t
+#include <memory>   // std::unique_ptr
+#include <mutex>    // std::mutex
+#include <string>   // std::string
+
+
+// ---- begin dynafake/clock.hpp ----
+// dynafake — the clocks a Service reads: Clock (read only), AdjustableClock
+// (one a test can move), ManualClock (the test's) and SystemClock.
+
+#include <atomic>     // std::atomic
+#include <chrono>     // std::chrono
+#include <stdexcept>  // std::invalid_argument
+
+
+namespace dynafake {
+
+class AdjustableClock;
+
+/// Where a Service reads the time. Everything that depends on time — state
+/// transitions, rate-limit windows, backup expiry, restorable windows — asks
+/// its clock, so a test that owns the clock owns time.
+class Clock {
+ public:
+  virtual ~Clock() = default;
+  virtual TimePoint Now() const = 0;
+  /// This clock as one that can be moved (Advance, Set), or nullptr when it
+  /// follows something else (real time). Fronts that move time on request
+  /// (the HTTP admin API, state snapshots) ask this instead of guessing.
+  virtual AdjustableClock* Adjustable() { return nullptr; }
+};
+
+namespace detail {
+
+/// The one rule of a clock that moves forward only, on an atomic count of
+/// nanoseconds since 1970 (ManualClock's and dynafake-server's): a negative
+/// step or an earlier instant throws std::invalid_argument, a step past the
+/// last instant 64 bits of nanoseconds hold (2262-04-11) std::out_of_range;
+/// a refused move leaves the time as it was.
+inline void MoveForward(std::atomic<TimePoint::rep>& now, TimePoint::duration step) {
+  if (step.count() < 0) throw std::invalid_argument("time cannot move backwards (a negative step)");
+  auto current = now.load();
+  do {
+    if (step.count() > TimePoint::max().time_since_epoch().count() - current)
+      throw std::out_of_range("time cannot move past the last instant a clock can hold (" +
+                              DateTime(TimePoint::max()).ToIso8601() + ")");
+  } while (!now.compare_exchange_weak(current, current + step.count()));
+}
+inline void MoveTo(std::atomic<TimePoint::rep>& now, TimePoint t) {
+  auto current = now.load();
+  const auto target = t.time_since_epoch().count();
+  do {
+    if (target < current)
+      throw std::invalid_argument("time cannot move backwards (now " +
+                                  DateTime(TimePoint(TimePoint::duration(current))).ToIso8601() + ", asked for " +
+                                  DateTime(t).ToIso8601() + ")");
+  } while (!now.compare_exchange_weak(current, target));
+}
+
+}  // namespace detail
+
+/// A clock that moves only when told to, and never backwards.
+class AdjustableClock : public Clock {
+ public:
+  AdjustableClock* Adjustable() override { return this; }
+
+  /// Moves time forward by `d`. A negative duration throws std::invalid_argument.
+  template <class Rep, class Period>
+  void Advance(std::chrono::duration<Rep, Period> d) {
+    AdvanceBy(std::chrono::duration_cast<TimePoint::duration>(d));
+  }
+  /// Moves time to `t`. An instant before Now() throws std::invalid_argument.
+  void Set(TimePoint t) { SetTo(t); }
+
+ protected:
+  virtual void AdvanceBy(TimePoint::duration step) = 0;
+  virtual void SetTo(TimePoint t) = 0;
+};
+
+/// Time that moves only when the test says so. Starts at 2026-01-01T00:00:00Z
+/// unless given another instant; never moves backwards. Thread-safe.
+class ManualClock final : public AdjustableClock {
+ public:
+  static TimePoint DefaultStart() { return DateTime::FromIso8601("2026-01-01T00:00:00Z"); }
+
+  ManualClock() : ManualClock(DefaultStart()) {}
+  explicit ManualClock(TimePoint start) : now_(start.time_since_epoch().count()) {}
+
+  TimePoint Now() const override { return TimePoint(TimePoint::duration(now_.load())); }
+
+ protected:
+  void AdvanceBy(TimePoint::duration step) override { detail::MoveForward(now_, step); }
+  void SetTo(TimePoint t) override { detail::MoveTo(now_, t); }
+
+ private:
+  std::atomic<TimePoint::rep> now_;
+};
+
+/// Real time, for a fake that should behave like a live service (e.g. a
+/// dynafake-server started with --clock system). Tests should prefer ManualClock.
+class SystemClock final : public Clock {
+ public:
+  TimePoint Now() const override { return std::chrono::system_clock::now(); }
+};
+
+}  // namespace dynafake
+// ---- end dynafake/clock.hpp ----
+
+// ---- begin dynafake/faults.hpp ----
+// dynafake — fault rules: scripted errors that run before the model.
+
+#include <cstddef>     // std::size_t
+#include <functional>  // std::function
+#include <memory>      // std::shared_ptr, std::weak_ptr
+#include <mutex>       // std::mutex
+#include <optional>    // std::optional
+#include <ostream>     // std::ostream
+#include <sstream>     // std::ostringstream
+#include <stdexcept>   // std::invalid_argument
+#include <string>      // std::string
+#include <typeinfo>    // std::type_info
+#include <utility>     // std::move
+#include <vector>      // std::vector
+
+
 namespace dynafake {
 
 /// What a fault rule sees of a call that passed validation.
@@ -8363,8 +8467,14 @@ class FaultRule {
   }
   static FaultRule AnyOperation() { return FaultRule(); }
 
-  FaultRule& ForTable(std::string table) { table_ = std::move(table); return *this; }
-  FaultRule& ForBackup(std::string backupArn) { backup_ = std::move(backupArn); return *this; }
+  FaultRule& ForTable(std::string table) {
+    table_ = std::move(table);
+    return *this;
+  }
+  FaultRule& ForBackup(std::string backupArn) {
+    backup_ = std::move(backupArn);
+    return *this;
+  }
   /// Also requires `predicate(call)` to hold. The predicate runs while the
   /// Service is locked: it may read the request, but must not call the Service.
   FaultRule& When(std::function<bool(const CallInfo&)> predicate) {
@@ -8392,7 +8502,10 @@ class FaultRule {
   }
   FaultRule& Once() { return Times(1); }
   /// Fires on every matching call (from the OnCall() call, if given).
-  FaultRule& Always() { times_ = -1; return *this; }
+  FaultRule& Always() {
+    times_ = -1;
+    return *this;
+  }
 
   /// Answers with `type`; the exception name and HTTP status are the service's,
   /// the message a service-style one unless given. `status` overrides the status.
@@ -8402,9 +8515,15 @@ class FaultRule {
     return *this;
   }
   /// Answers with exactly this error.
-  FaultRule& Fail(DynamoDBError error) { error_ = std::move(error); return *this; }
+  FaultRule& Fail(DynamoDBError error) {
+    error_ = std::move(error);
+    return *this;
+  }
   /// Lets matching calls through to the model (and stops later rules from seeing them).
-  FaultRule& PassThrough() { error_.reset(); return *this; }
+  FaultRule& PassThrough() {
+    error_.reset();
+    return *this;
+  }
 
   const std::string& Operation() const { return operation_; }  ///< "" for any operation
   const std::string& Table() const { return table_; }
@@ -8432,9 +8551,12 @@ class FaultRule {
     if (!backup_.empty()) os << " on backup " << detail::JsonQuote(backup_);
     if (predicate_) os << " when " << predicateText_;
     const int first = nth_ > 0 ? nth_ : 1, times = TimesLimit();
-    if (times < 0) os << (first == 1 ? ", every call" : ", from call " + std::to_string(first) + " on");
-    else if (times == 1) os << ", call " << first << " only";
-    else os << ", calls " << first << " to " << first + times - 1;
+    if (times < 0)
+      os << (first == 1 ? ", every call" : ", from call " + std::to_string(first) + " on");
+    else if (times == 1)
+      os << ", call " << first << " only";
+    else
+      os << ", calls " << first << " to " << first + times - 1;
     if (!error_) return os.str() + ": passes through";
     os << ": fails with " << error_->GetExceptionName() << " (HTTP " << error_->GetResponseCode() << ")";
     if (!error_->GetMessage().empty()) os << " " << detail::JsonQuote(error_->GetMessage());
@@ -8462,8 +8584,8 @@ class FaultRule {
   std::string operation_, table_, backup_;
   std::function<bool(const CallInfo&)> predicate_;
   std::string predicateText_;
-  int nth_ = 0;                 // 0: not given (fires from the first matching call)
-  std::optional<int> times_;    // not given: once with OnCall(), else always; -1: always
+  int nth_ = 0;               // 0: not given (fires from the first matching call)
+  std::optional<int> times_;  // not given: once with OnCall(), else always; -1: always
   std::optional<DynamoDBError> error_{DynamoDBError(DynamoDBErrors::INTERNAL_FAILURE)};
 };
 
@@ -8565,7 +8687,9 @@ class ScopedFaultRule {
  public:
   ScopedFaultRule() = default;
   ScopedFaultRule(ScopedFaultRule&& other) noexcept
-      : set_(other.set_), alive_(std::move(other.alive_)), id_(other.id_) { other.set_ = nullptr; }
+      : set_(other.set_), alive_(std::move(other.alive_)), id_(other.id_) {
+    other.set_ = nullptr;
+  }
   ScopedFaultRule& operator=(ScopedFaultRule&& other) noexcept {
     if (this != &other) {
       Reset();
@@ -8612,6 +8736,284 @@ inline ScopedFaultRule FaultSet::AddScoped(FaultRule rule) {
 
 }  // namespace dynafake
 // ---- end dynafake/faults.hpp ----
+
+// ---- begin dynafake/options.hpp ----
+// dynafake — ServiceOptions: identity, durations and limits of one fake DynamoDB.
+
+#include <chrono>   // std::chrono::seconds
+#include <cstdint>  // uint64_t
+#include <map>      // std::map
+#include <string>   // std::string
+
+
+// ---- begin dynafake/generated/documented_rates.hpp ----
+// Generated by tools/generate_model.py from the DynamoDB service model.
+// Do not edit: change the generator and run it again.
+
+#include <cstring>  // std::strcmp
+
+namespace dynafake {
+namespace detail {
+
+/// The calls per second the service documents for an operation.
+struct DocumentedRate {
+  const char* operation;
+  int callsPerSecond;
+};
+
+inline constexpr DocumentedRate kDocumentedRates[] = {
+    {"CreateBackup", 50},
+    {"DescribeBackup", 10},
+    {"ListBackups", 5},
+    {"DeleteBackup", 10},
+    {"RestoreTableFromBackup", 10},
+    {"DescribeContinuousBackups", 10},
+};
+
+/// The documented rate of `operation`, or 0.
+inline int DocumentedCallsPerSecond(const char* operation) {
+  for (const auto& r : kDocumentedRates)
+    if (std::strcmp(r.operation, operation) == 0) return r.callsPerSecond;
+  return 0;
+}
+
+}  // namespace detail
+}  // namespace dynafake
+// ---- end dynafake/generated/documented_rates.hpp ----
+
+namespace dynafake {
+
+using Duration = std::chrono::milliseconds;
+
+/// How long each asynchronous transition takes on the Service's clock.
+/// Defaults are in the range the real service shows for small tables; set
+/// them to zero (ServiceOptions::Instant()) when a test does not care.
+struct Durations {
+  Duration tableCreate = std::chrono::seconds(10);   ///< CreateTable: CREATING -> ACTIVE
+  Duration tableUpdate = std::chrono::seconds(10);   ///< UpdateTable: UPDATING -> ACTIVE
+  Duration tableDelete = std::chrono::seconds(5);    ///< DeleteTable: DELETING -> gone
+  Duration backupCreate = std::chrono::seconds(30);  ///< CreateBackup: CREATING -> AVAILABLE
+  Duration restore = std::chrono::minutes(5);        ///< Restore*: target CREATING -> ACTIVE
+  /// How long after CreateTable continuous backups stay unavailable
+  /// (CreateBackup / UpdateContinuousBackups answer ContinuousBackupsUnavailableException).
+  Duration continuousBackupsWarmUp = Duration::zero();
+  /// How far LatestRestorableDateTime lags behind now while PITR is on.
+  Duration pitrLatestLag = std::chrono::minutes(5);
+};
+
+/// Documented service quotas, enforced on the Service's clock. A zero value
+/// switches a limit off.
+struct Limits {
+  /// Calls accepted per second of the clock, per operation name. CreateBackup's
+  /// documented 50/s is on by default; `WithDocumentedRates()` adds the other
+  /// documented rates (DescribeBackup, DeleteBackup, RestoreTableFromBackup and
+  /// DescribeContinuousBackups 10/s, ListBackups 5/s).
+  std::map<std::string, int> callsPerSecond{{"CreateBackup", detail::DocumentedCallsPerSecond("CreateBackup")}};
+  /// Tables in CREATING, UPDATING or DELETING at once (CreateTable, UpdateTable,
+  /// DeleteTable and restores count).
+  int tablesInTransition = 500;
+  /// Of those, tables with secondary indexes being created at once.
+  int tablesWithIndexesCreating = 250;
+  /// Restores in progress at once, of either kind.
+  int concurrentRestores = 50;
+  /// Tables in the account and region.
+  int tables = 2500;
+  /// Backups in CREATING at once across the account (0 = no limit; not documented).
+  int backupsInProgress = 0;
+
+  /// Every rate the service model's documentation states (tools/add_shape.py
+  /// records them in the model dynafake is generated from).
+  Limits& WithDocumentedRates() {
+    for (const auto& rate : detail::kDocumentedRates) callsPerSecond[rate.operation] = rate.callsPerSecond;
+    return *this;
+  }
+};
+
+/// Which instant inside the documented consistency window [T-60s, T+60s] a
+/// backup requested at T captures.
+enum class BackupCutPolicy {
+  RequestTime,  ///< exactly T (default)
+  Earliest,     ///< T - 60 s: only what is guaranteed to be in the backup
+  Latest,       ///< T + 60 s: everything that may be in the backup
+  SeededRandom  ///< a millisecond in the window, drawn from the Service's seed
+};
+
+/// Everything that makes one Service: identity, durations, limits, policies.
+struct ServiceOptions {
+  std::string accountId = "123456789012";
+  std::string region = "us-east-1";
+  std::string partition = "aws";
+  /// Seeds the generator of ARN suffixes and table ids: the same seed and the
+  /// same calls give the same ARNs.
+  uint64_t seed = 20120810;
+  Durations durations;
+  Limits limits;
+  BackupCutPolicy backupCut = BackupCutPolicy::RequestTime;
+  /// A backup that conflicts with one still CREATING on the same table is
+  /// refused with BackupInUseException. Switch off to allow overlapping backups.
+  bool serializeBackupsPerTable = true;
+
+  /// All durations zero: tables are ACTIVE and backups AVAILABLE at once.
+  static ServiceOptions Instant() {
+    ServiceOptions o;
+    o.durations.tableCreate = o.durations.tableUpdate = o.durations.tableDelete = Duration::zero();
+    o.durations.backupCreate = o.durations.restore = Duration::zero();
+    return o;
+  }
+};
+
+}  // namespace dynafake
+// ---- end dynafake/options.hpp ----
+
+namespace dynafake {
+
+namespace detail {
+class Components;    // dynafake/components/components.hpp: what the Service holds
+struct StateAccess;  // dynafake/wire/snapshot.hpp: saves and loads a Service's whole state
+}  // namespace detail
+
+/// Counters for diagnostics: how much the Service holds right now.
+struct ServiceStats {
+  std::size_t tables = 0;
+  std::size_t backups = 0;
+  std::size_t histories = 0;        ///< distinct item histories alive (tables and backups share them)
+  std::size_t historyVersions = 0;  ///< item versions held across all histories
+  std::size_t pendingEvents = 0;    ///< scheduled transitions not yet applied
+};
+
+/// The whole in-memory DynamoDB of one account and region.
+///
+/// Every operation validates its request as the service model says, runs the
+/// fault rules, checks the documented rate, applies the documented semantics
+/// and returns an Outcome; a failed call changes nothing. Time comes only from
+/// the Clock: transitions that are due are applied, in time order, at the
+/// start of every call. Thread-safe: one Service may be called from many threads.
+///
+/// One member function per operation, with aws-sdk-cpp's name and shape:
+/// `Model::CreateBackupOutcome CreateBackup(const Model::CreateBackupRequest&)`,
+/// and so on for every operation of DYNAFAKE_FOR_EACH_OPERATION (tables:
+/// CreateTable, DescribeTable, UpdateTable, DeleteTable, ListTables,
+/// TagResource, ListTagsOfResource; items: PutItem, GetItem, DeleteItem, Scan,
+/// BatchWriteItem; backups: CreateBackup, DescribeBackup, ListBackups,
+/// DeleteBackup; DescribeContinuousBackups, UpdateContinuousBackups,
+/// RestoreTableFromBackup, RestoreTableToPointInTime).
+class Service {
+ public:
+  explicit Service(Clock& clock, ServiceOptions options = {});
+  ~Service();
+  Service(const Service&) = delete;
+  Service& operator=(const Service&) = delete;
+
+#define DYNAFAKE_SERVICE_OPERATION(Op) Model::Op##Outcome Op(const Model::Op##Request& request);
+  DYNAFAKE_FOR_EACH_OPERATION(DYNAFAKE_SERVICE_OPERATION)
+#undef DYNAFAKE_SERVICE_OPERATION
+
+  /// Any operation by its request type: `service.Invoke(Model::CreateBackupRequest()...)`.
+#define DYNAFAKE_INVOKE_OVERLOAD(Op) \
+  Model::Op##Outcome Invoke(const Model::Op##Request& request) { return Op(request); }
+  DYNAFAKE_FOR_EACH_OPERATION(DYNAFAKE_INVOKE_OVERLOAD)
+#undef DYNAFAKE_INVOKE_OVERLOAD
+
+  /// Creates a backup of `tableName` as if another party had made it: type
+  /// AWS_BACKUP (as AWS Backup would) or SYSTEM. It skips the rate limit and
+  /// fault rules; the table must exist. Lets a test seed every backup type.
+  Model::CreateBackupOutcome SeedBackup(const std::string& tableName, const std::string& backupName,
+                                        Model::BackupType type);
+
+  /// The fault rules that run before the model (after validation).
+  FaultSet& Faults() { return faults_; }
+  Clock& GetClock() const { return *clock_; }
+  const ServiceOptions& Options() const { return options_; }
+  ServiceStats Stats();
+  /// Forgets every table, backup, pending transition and fault rule; the ARN
+  /// generator starts again from the seed. The clock is the test's and is not touched.
+  void Reset();
+
+  /// The ARN of a table of this account and region.
+  std::string TableArn(const std::string& name) const;
+
+ private:
+  friend struct detail::StateAccess;
+  /// The pipeline every operation runs: validate, fault rules, rate limit, the component's operation.
+  template <class Request>
+  typename OperationTraits<Request>::Outcome Run(const Request& request);
+  int64_t NowMs() const;
+
+  Clock* clock_;
+  ServiceOptions options_;
+  FaultSet faults_;
+  std::mutex mu_;
+  std::unique_ptr<detail::Components> components_;
+};
+
+}  // namespace dynafake
+// ---- end dynafake/service.hpp ----
+
+namespace dynafake {
+
+/// The client surface as pure virtual functions, one per operation, with
+/// aws-sdk-cpp's signatures. Code that takes a `const ClientInterface&` can be
+/// handed a Client, a BasicClient over any transport, or a MockClient.
+class ClientInterface {
+ public:
+  virtual ~ClientInterface() = default;
+#define DYNAFAKE_PURE_VIRTUAL(Op) virtual Model::Op##Outcome Op(const Model::Op##Request& request) const = 0;
+  DYNAFAKE_FOR_EACH_OPERATION(DYNAFAKE_PURE_VIRTUAL)
+#undef DYNAFAKE_PURE_VIRTUAL
+};
+
+/// Calls the Service directly: no serialisation, microseconds per call.
+class InProcess {
+ public:
+  explicit InProcess(Service& service) : service_(&service) {}
+  template <class Request>
+  typename OperationTraits<Request>::Outcome Send(const Request& request) const {
+    return service_->Invoke(request);
+  }
+  Service& GetService() const { return *service_; }
+
+ private:
+  Service* service_;
+};
+
+/// The typed client. `Transport` decides how a call reaches the Service:
+/// InProcess calls it directly, WireTransport (dynafake/wire.hpp) sends every
+/// call through the DynamoDB JSON protocol and back. A transport provides
+/// `template <class Request> OperationTraits<Request>::Outcome Send(const Request&) const`.
+template <class Transport>
+class BasicClient : public ClientInterface {
+ public:
+  template <class... Args>
+  explicit BasicClient(Args&&... args) : transport_(std::forward<Args>(args)...) {}
+
+#define DYNAFAKE_CLIENT_METHOD(Op) \
+  Model::Op##Outcome Op(const Model::Op##Request& request) const override { return transport_.Send(request); }
+  DYNAFAKE_FOR_EACH_OPERATION(DYNAFAKE_CLIENT_METHOD)
+#undef DYNAFAKE_CLIENT_METHOD
+
+  const Transport& GetTransport() const { return transport_; }
+
+ private:
+  Transport transport_;
+};
+
+/// The client a test usually wants: typed calls straight into a Service.
+using Client = BasicClient<InProcess>;
+
+/// Names of the client and every model type, for production code written as a
+/// template over such a traits struct. In production the user writes the same
+/// struct naming aws-sdk-cpp's types (`using Client = Aws::DynamoDB::DynamoDBClient;`
+/// `using CreateBackupRequest = Aws::DynamoDB::Model::CreateBackupRequest;` ...).
+struct Api : detail::ApiTypes {
+  using Client = dynafake::Client;
+  using ClientInterface = dynafake::ClientInterface;
+  using DynamoDBErrors = dynafake::DynamoDBErrors;
+  using DynamoDBError = dynafake::DynamoDBError;
+  using DateTime = dynafake::DateTime;
+};
+
+}  // namespace dynafake
+// ---- end dynafake/client.hpp ----
 
 // ---- begin dynafake/generated/print.hpp ----
 // Generated by tools/generate_model.py from the DynamoDB service model.
@@ -8771,305 +9173,6 @@ inline std::ostream& operator<<(std::ostream& os, const UntagResourceResult&) { 
 }  // namespace dynafake
 // ---- end dynafake/generated/print.hpp ----
 
-// ---- begin dynafake/options.hpp ----
-// dynafake — ServiceOptions: identity, durations and limits of one fake DynamoDB.
-
-#include <chrono>    // std::chrono::seconds
-#include <cstdint>   // uint64_t
-#include <map>       // std::map
-#include <string>    // std::string
-
-
-// ---- begin dynafake/generated/documented_rates.hpp ----
-// Generated by tools/generate_model.py from the DynamoDB service model.
-// Do not edit: change the generator and run it again.
-
-#include <cstring>  // std::strcmp
-
-namespace dynafake {
-namespace detail {
-
-/// The calls per second the service documents for an operation.
-struct DocumentedRate {
-  const char* operation;
-  int callsPerSecond;
-};
-
-inline constexpr DocumentedRate kDocumentedRates[] = {
-    {"CreateBackup", 50},
-    {"DescribeBackup", 10},
-    {"ListBackups", 5},
-    {"DeleteBackup", 10},
-    {"RestoreTableFromBackup", 10},
-    {"DescribeContinuousBackups", 10},
-};
-
-/// The documented rate of `operation`, or 0.
-inline int DocumentedCallsPerSecond(const char* operation) {
-  for (const auto& r : kDocumentedRates)
-    if (std::strcmp(r.operation, operation) == 0) return r.callsPerSecond;
-  return 0;
-}
-
-}  // namespace detail
-}  // namespace dynafake
-// ---- end dynafake/generated/documented_rates.hpp ----
-
-namespace dynafake {
-
-using Duration = std::chrono::milliseconds;
-
-/// How long each asynchronous transition takes on the Service's clock.
-/// Defaults are in the range the real service shows for small tables; set
-/// them to zero (ServiceOptions::Instant()) when a test does not care.
-struct Durations {
-  Duration tableCreate = std::chrono::seconds(10);   ///< CreateTable: CREATING -> ACTIVE
-  Duration tableUpdate = std::chrono::seconds(10);   ///< UpdateTable: UPDATING -> ACTIVE
-  Duration tableDelete = std::chrono::seconds(5);    ///< DeleteTable: DELETING -> gone
-  Duration backupCreate = std::chrono::seconds(30);  ///< CreateBackup: CREATING -> AVAILABLE
-  Duration restore = std::chrono::minutes(5);        ///< Restore*: target CREATING -> ACTIVE
-  /// How long after CreateTable continuous backups stay unavailable
-  /// (CreateBackup / UpdateContinuousBackups answer ContinuousBackupsUnavailableException).
-  Duration continuousBackupsWarmUp = Duration::zero();
-  /// How far LatestRestorableDateTime lags behind now while PITR is on.
-  Duration pitrLatestLag = std::chrono::minutes(5);
-};
-
-/// Documented service quotas, enforced on the Service's clock. A zero value
-/// switches a limit off.
-struct Limits {
-  /// Calls accepted per second of the clock, per operation name. CreateBackup's
-  /// documented 50/s is on by default; `WithDocumentedRates()` adds the other
-  /// documented rates (DescribeBackup, DeleteBackup, RestoreTableFromBackup and
-  /// DescribeContinuousBackups 10/s, ListBackups 5/s).
-  std::map<std::string, int> callsPerSecond{{"CreateBackup", detail::DocumentedCallsPerSecond("CreateBackup")}};
-  /// Tables in CREATING, UPDATING or DELETING at once (CreateTable, UpdateTable,
-  /// DeleteTable and restores count).
-  int tablesInTransition = 500;
-  /// Of those, tables with secondary indexes being created at once.
-  int tablesWithIndexesCreating = 250;
-  /// Restores in progress at once, of either kind.
-  int concurrentRestores = 50;
-  /// Tables in the account and region.
-  int tables = 2500;
-  /// Backups in CREATING at once across the account (0 = no limit; not documented).
-  int backupsInProgress = 0;
-
-  /// Every rate the service model's documentation states (tools/add_shape.py
-  /// records them in the model dynafake is generated from).
-  Limits& WithDocumentedRates() {
-    for (const auto& rate : detail::kDocumentedRates) callsPerSecond[rate.operation] = rate.callsPerSecond;
-    return *this;
-  }
-};
-
-/// Which instant inside the documented consistency window [T-60s, T+60s] a
-/// backup requested at T captures.
-enum class BackupCutPolicy {
-  RequestTime,  ///< exactly T (default)
-  Earliest,     ///< T - 60 s: only what is guaranteed to be in the backup
-  Latest,       ///< T + 60 s: everything that may be in the backup
-  SeededRandom  ///< a millisecond in the window, drawn from the Service's seed
-};
-
-/// Everything that makes one Service: identity, durations, limits, policies.
-struct ServiceOptions {
-  std::string accountId = "123456789012";
-  std::string region = "us-east-1";
-  std::string partition = "aws";
-  /// Seeds the generator of ARN suffixes and table ids: the same seed and the
-  /// same calls give the same ARNs.
-  uint64_t seed = 20120810;
-  Durations durations;
-  Limits limits;
-  BackupCutPolicy backupCut = BackupCutPolicy::RequestTime;
-  /// A backup that conflicts with one still CREATING on the same table is
-  /// refused with BackupInUseException. Switch off to allow overlapping backups.
-  bool serializeBackupsPerTable = true;
-
-  /// All durations zero: tables are ACTIVE and backups AVAILABLE at once.
-  static ServiceOptions Instant() {
-    ServiceOptions o;
-    o.durations.tableCreate = o.durations.tableUpdate = o.durations.tableDelete = Duration::zero();
-    o.durations.backupCreate = o.durations.restore = Duration::zero();
-    return o;
-  }
-};
-
-}  // namespace dynafake
-// ---- end dynafake/options.hpp ----
-
-// ---- begin dynafake/service.hpp ----
-// dynafake — Service: the whole in-memory DynamoDB of one account and region.
-//
-// This header declares; the operations are compiled once (see
-// dynafake/detail/linkage.hpp): link dynafake::dynafake, or define
-// DYNAFAKE_IMPLEMENTATION in one file, or DYNAFAKE_HEADER_ONLY everywhere.
-
-#include <cstddef>  // std::size_t
-#include <cstdint>  // int64_t
-#include <memory>   // std::unique_ptr
-#include <mutex>    // std::mutex
-#include <string>   // std::string
-
-
-namespace dynafake {
-
-namespace detail {
-class Components;     // dynafake/components/components.hpp: what the Service holds
-struct StateAccess;   // dynafake/wire/snapshot.hpp: saves and loads a Service's whole state
-}  // namespace detail
-
-/// Counters for diagnostics: how much the Service holds right now.
-struct ServiceStats {
-  std::size_t tables = 0;
-  std::size_t backups = 0;
-  std::size_t histories = 0;        ///< distinct item histories alive (tables and backups share them)
-  std::size_t historyVersions = 0;  ///< item versions held across all histories
-  std::size_t pendingEvents = 0;    ///< scheduled transitions not yet applied
-};
-
-/// The whole in-memory DynamoDB of one account and region.
-///
-/// Every operation validates its request as the service model says, runs the
-/// fault rules, checks the documented rate, applies the documented semantics
-/// and returns an Outcome; a failed call changes nothing. Time comes only from
-/// the Clock: transitions that are due are applied, in time order, at the
-/// start of every call. Thread-safe: one Service may be called from many threads.
-///
-/// One member function per operation, with aws-sdk-cpp's name and shape:
-/// `Model::CreateBackupOutcome CreateBackup(const Model::CreateBackupRequest&)`,
-/// and so on for every operation of DYNAFAKE_FOR_EACH_OPERATION (tables:
-/// CreateTable, DescribeTable, UpdateTable, DeleteTable, ListTables,
-/// TagResource, ListTagsOfResource; items: PutItem, GetItem, DeleteItem, Scan,
-/// BatchWriteItem; backups: CreateBackup, DescribeBackup, ListBackups,
-/// DeleteBackup; DescribeContinuousBackups, UpdateContinuousBackups,
-/// RestoreTableFromBackup, RestoreTableToPointInTime).
-class Service {
- public:
-  explicit Service(Clock& clock, ServiceOptions options = {});
-  ~Service();
-  Service(const Service&) = delete;
-  Service& operator=(const Service&) = delete;
-
-#define DYNAFAKE_SERVICE_OPERATION(Op) Model::Op##Outcome Op(const Model::Op##Request& request);
-  DYNAFAKE_FOR_EACH_OPERATION(DYNAFAKE_SERVICE_OPERATION)
-#undef DYNAFAKE_SERVICE_OPERATION
-
-  /// Any operation by its request type: `service.Invoke(Model::CreateBackupRequest()...)`.
-#define DYNAFAKE_INVOKE_OVERLOAD(Op) \
-  Model::Op##Outcome Invoke(const Model::Op##Request& request) { return Op(request); }
-  DYNAFAKE_FOR_EACH_OPERATION(DYNAFAKE_INVOKE_OVERLOAD)
-#undef DYNAFAKE_INVOKE_OVERLOAD
-
-  /// Creates a backup of `tableName` as if another party had made it: type
-  /// AWS_BACKUP (as AWS Backup would) or SYSTEM. It skips the rate limit and
-  /// fault rules; the table must exist. Lets a test seed every backup type.
-  Model::CreateBackupOutcome SeedBackup(const std::string& tableName, const std::string& backupName,
-                                        Model::BackupType type);
-
-  /// The fault rules that run before the model (after validation).
-  FaultSet& Faults() { return faults_; }
-  Clock& GetClock() const { return *clock_; }
-  const ServiceOptions& Options() const { return options_; }
-  ServiceStats Stats();
-  /// Forgets every table, backup, pending transition and fault rule; the ARN
-  /// generator starts again from the seed. The clock is the test's and is not touched.
-  void Reset();
-
-  /// The ARN of a table of this account and region.
-  std::string TableArn(const std::string& name) const;
-
- private:
-  friend struct detail::StateAccess;
-  /// The pipeline every operation runs: validate, fault rules, rate limit, the component's operation.
-  template <class Request>
-  typename OperationTraits<Request>::Outcome Run(const Request& request);
-  int64_t NowMs() const;
-
-  Clock* clock_;
-  ServiceOptions options_;
-  FaultSet faults_;
-  std::mutex mu_;
-  std::unique_ptr<detail::Components> components_;
-};
-
-}  // namespace dynafake
-// ---- end dynafake/service.hpp ----
-
-// ---- begin dynafake/client.hpp ----
-// dynafake — the typed client, in aws-sdk-cpp's shape, over a pluggable transport.
-
-#include <utility>  // std::forward
-
-
-namespace dynafake {
-
-/// The client surface as pure virtual functions, one per operation, with
-/// aws-sdk-cpp's signatures. Code that takes a `const ClientInterface&` can be
-/// handed a Client, a BasicClient over any transport, or a MockClient.
-class ClientInterface {
- public:
-  virtual ~ClientInterface() = default;
-#define DYNAFAKE_PURE_VIRTUAL(Op) \
-  virtual Model::Op##Outcome Op(const Model::Op##Request& request) const = 0;
-  DYNAFAKE_FOR_EACH_OPERATION(DYNAFAKE_PURE_VIRTUAL)
-#undef DYNAFAKE_PURE_VIRTUAL
-};
-
-/// Calls the Service directly: no serialisation, microseconds per call.
-class InProcess {
- public:
-  explicit InProcess(Service& service) : service_(&service) {}
-  template <class Request>
-  typename OperationTraits<Request>::Outcome Send(const Request& request) const {
-    return service_->Invoke(request);
-  }
-  Service& GetService() const { return *service_; }
-
- private:
-  Service* service_;
-};
-
-/// The typed client. `Transport` decides how a call reaches the Service:
-/// InProcess calls it directly, WireTransport (dynafake/wire.hpp) sends every
-/// call through the DynamoDB JSON protocol and back. A transport provides
-/// `template <class Request> OperationTraits<Request>::Outcome Send(const Request&) const`.
-template <class Transport>
-class BasicClient : public ClientInterface {
- public:
-  template <class... Args>
-  explicit BasicClient(Args&&... args) : transport_(std::forward<Args>(args)...) {}
-
-#define DYNAFAKE_CLIENT_METHOD(Op) \
-  Model::Op##Outcome Op(const Model::Op##Request& request) const override { return transport_.Send(request); }
-  DYNAFAKE_FOR_EACH_OPERATION(DYNAFAKE_CLIENT_METHOD)
-#undef DYNAFAKE_CLIENT_METHOD
-
-  const Transport& GetTransport() const { return transport_; }
-
- private:
-  Transport transport_;
-};
-
-/// The client a test usually wants: typed calls straight into a Service.
-using Client = BasicClient<InProcess>;
-
-/// Names of the client and every model type, for production code written as a
-/// template over such a traits struct. In production the user writes the same
-/// struct naming aws-sdk-cpp's types (`using Client = Aws::DynamoDB::DynamoDBClient;`
-/// `using CreateBackupRequest = Aws::DynamoDB::Model::CreateBackupRequest;` ...).
-struct Api : detail::ApiTypes {
-  using Client = dynafake::Client;
-  using ClientInterface = dynafake::ClientInterface;
-  using DynamoDBErrors = dynafake::DynamoDBErrors;
-  using DynamoDBError = dynafake::DynamoDBError;
-  using DateTime = dynafake::DateTime;
-};
-
-}  // namespace dynafake
-// ---- end dynafake/client.hpp ----
-
 #if defined(DYNAFAKE_IMPLEMENTATION) || defined(DYNAFAKE_HEADER_ONLY)
 
 // ---- begin dynafake/detail/implementation.hpp ----
@@ -9099,15 +9202,15 @@ struct Api : detail::ApiTypes {
 // same) and an interned name; its ARN and descriptions are rendered from the
 // record when asked for. A backup costs a hash node and nothing per item.
 
-#include <cstdint>  // int64_t, uint64_t
-#include <map>      // std::map
-#include <memory>   // std::shared_ptr
-#include <string>   // std::string
-#include <string_view>  // std::string_view
-#include <functional>   // std::hash
-#include <climits>  // INT64_MIN
+#include <climits>        // INT64_MIN
+#include <cstdint>        // int64_t, uint64_t
+#include <functional>     // std::hash
+#include <map>            // std::map
+#include <memory>         // std::shared_ptr
+#include <string>         // std::string
+#include <string_view>    // std::string_view
 #include <unordered_map>  // std::unordered_map
-#include <vector>   // std::vector
+#include <vector>         // std::vector
 
 
 // ---- begin dynafake/components/tables.hpp ----
@@ -9116,13 +9219,13 @@ struct Api : detail::ApiTypes {
 // DeleteTable, ListTables, TagResource, UntagResource, ListTagsOfResource,
 // DescribeTimeToLive, UpdateTimeToLive), and how a table is described.
 
-#include <cstddef>  // std::size_t
-#include <cstdint>  // int64_t, uint64_t
-#include <map>      // std::map
+#include <cstddef>   // std::size_t
+#include <cstdint>   // int64_t, uint64_t
+#include <map>       // std::map
 #include <memory>    // std::shared_ptr
 #include <optional>  // std::optional
 #include <string>    // std::string
-#include <vector>   // std::vector
+#include <vector>    // std::vector
 
 
 // ---- begin dynafake/components/timeline.hpp ----
@@ -9148,7 +9251,7 @@ struct Event {
   int64_t atMs;
   uint64_t seq;  ///< order of scheduling, to break ties deterministically
   EventKind kind;
-  std::string key;  ///< table name or backup ARN
+  std::string key;      ///< table name or backup ARN
   uint64_t generation;  ///< the table's generation when scheduled; a stale event is ignored
   friend bool operator>(const Event& a, const Event& b) { return a.atMs != b.atMs ? a.atMs > b.atMs : a.seq > b.seq; }
 };
@@ -9198,14 +9301,14 @@ class Timeline {
 // restores read the history as of an instant instead of copying items, so
 // CreateBackup costs the same for one item or a million.
 
-#include <algorithm>  // std::upper_bound
-#include <cstdint>    // int64_t, uint64_t
-#include <functional> // std::function
-#include <iterator>   // std::prev
-#include <map>        // std::map
-#include <string>     // std::string
-#include <utility>    // std::pair
-#include <vector>     // std::vector
+#include <algorithm>   // std::upper_bound
+#include <cstdint>     // int64_t, uint64_t
+#include <functional>  // std::function
+#include <iterator>    // std::prev
+#include <map>         // std::map
+#include <string>      // std::string
+#include <utility>     // std::pair
+#include <vector>      // std::vector
 
 
 namespace dynafake {
@@ -9293,10 +9396,9 @@ class History {
 
   /// Item count and bytes as of `atMs`.
   Totals TotalsAt(int64_t atMs, uint64_t seq = kAll) const {
-    auto it = std::upper_bound(totals_.begin(), totals_.end(), std::make_pair(atMs, seq),
-                               [](const std::pair<int64_t, uint64_t>& t, const Totals& x) {
-                                 return t < std::make_pair(x.atMs, x.seq);
-                               });
+    auto it = std::upper_bound(
+        totals_.begin(), totals_.end(), std::make_pair(atMs, seq),
+        [](const std::pair<int64_t, uint64_t>& t, const Totals& x) { return t < std::make_pair(x.atMs, x.seq); });
     if (it == totals_.begin()) return Totals{atMs, 0, 0, 0};
     return *std::prev(it);
   }
@@ -9357,10 +9459,9 @@ class History {
 
  private:
   static const Version* Latest(const std::vector<Version>& versions, int64_t atMs, uint64_t seq) {
-    auto it = std::upper_bound(versions.begin(), versions.end(), std::make_pair(atMs, seq),
-                               [](const std::pair<int64_t, uint64_t>& t, const Version& v) {
-                                 return t < std::make_pair(v.atMs, v.seq);
-                               });
+    auto it = std::upper_bound(
+        versions.begin(), versions.end(), std::make_pair(atMs, seq),
+        [](const std::pair<int64_t, uint64_t>& t, const Version& v) { return t < std::make_pair(v.atMs, v.seq); });
     if (it == versions.begin()) return nullptr;
     return &*std::prev(it);
   }
@@ -9446,9 +9547,12 @@ inline int64_t ValueSize(const Model::AttributeValue& v) {
   using Model::ValueType;
   if (!v.HasBeenSet()) return 0;
   switch (v.GetType()) {
-    case ValueType::STRING: return static_cast<int64_t>(v.GetS().size());
-    case ValueType::NUMBER: return NumberSize(v.GetN());
-    case ValueType::BYTEBUFFER: return static_cast<int64_t>(v.GetB().GetLength());
+    case ValueType::STRING:
+      return static_cast<int64_t>(v.GetS().size());
+    case ValueType::NUMBER:
+      return NumberSize(v.GetN());
+    case ValueType::BYTEBUFFER:
+      return static_cast<int64_t>(v.GetB().GetLength());
     case ValueType::STRING_SET: {
       int64_t n = 0;
       for (const auto& s : v.GetSS()) n += static_cast<int64_t>(s.size());
@@ -9466,7 +9570,8 @@ inline int64_t ValueSize(const Model::AttributeValue& v) {
     }
     case ValueType::ATTRIBUTE_MAP: {
       int64_t n = 3;
-      for (const auto& kv : v.GetM()) n += 1 + static_cast<int64_t>(kv.first.size()) + (kv.second ? ValueSize(*kv.second) : 0);
+      for (const auto& kv : v.GetM())
+        n += 1 + static_cast<int64_t>(kv.first.size()) + (kv.second ? ValueSize(*kv.second) : 0);
       return n;
     }
     case ValueType::ATTRIBUTE_LIST: {
@@ -9475,7 +9580,8 @@ inline int64_t ValueSize(const Model::AttributeValue& v) {
       return n;
     }
     case ValueType::BOOL:
-    case ValueType::NULLVALUE: return 1;
+    case ValueType::NULLVALUE:
+      return 1;
   }
   return 0;
 }
@@ -9490,26 +9596,40 @@ inline const char* TypeLetter(const Model::AttributeValue& v) {
   using Model::ValueType;
   if (!v.HasBeenSet()) return "(none)";
   switch (v.GetType()) {
-    case ValueType::STRING: return "S";
-    case ValueType::NUMBER: return "N";
-    case ValueType::BYTEBUFFER: return "B";
-    case ValueType::STRING_SET: return "SS";
-    case ValueType::NUMBER_SET: return "NS";
-    case ValueType::BYTEBUFFER_SET: return "BS";
-    case ValueType::ATTRIBUTE_MAP: return "M";
-    case ValueType::ATTRIBUTE_LIST: return "L";
-    case ValueType::BOOL: return "BOOL";
-    case ValueType::NULLVALUE: return "NULL";
+    case ValueType::STRING:
+      return "S";
+    case ValueType::NUMBER:
+      return "N";
+    case ValueType::BYTEBUFFER:
+      return "B";
+    case ValueType::STRING_SET:
+      return "SS";
+    case ValueType::NUMBER_SET:
+      return "NS";
+    case ValueType::BYTEBUFFER_SET:
+      return "BS";
+    case ValueType::ATTRIBUTE_MAP:
+      return "M";
+    case ValueType::ATTRIBUTE_LIST:
+      return "L";
+    case ValueType::BOOL:
+      return "BOOL";
+    case ValueType::NULLVALUE:
+      return "NULL";
   }
   return "?";
 }
 
 inline const char* ScalarLetter(Model::ScalarAttributeType t) {
   switch (t) {
-    case Model::ScalarAttributeType::S: return "S";
-    case Model::ScalarAttributeType::N: return "N";
-    case Model::ScalarAttributeType::B: return "B";
-    default: return "?";
+    case Model::ScalarAttributeType::S:
+      return "S";
+    case Model::ScalarAttributeType::N:
+      return "N";
+    case Model::ScalarAttributeType::B:
+      return "B";
+    default:
+      return "?";
   }
 }
 
@@ -9571,12 +9691,13 @@ inline std::string CheckKey(const KeyDef& k, const Item& attrs, bool exact) {
     const std::string got = TypeLetter(it->second);
     if (want != got) {
       return exact ? "The provided key element does not match the schema"
-                   : "One or more parameter values were invalid: Type mismatch for key " + name + " expected: " +
-                         want + " actual: " + got;
+                   : "One or more parameter values were invalid: Type mismatch for key " + name + " expected: " + want +
+                         " actual: " + got;
     }
     if ((got == "S" && it->second.GetS().empty()) || (got == "B" && it->second.GetB().GetLength() == 0)) {
       return "One or more parameter values are not valid. The AttributeValue for a key attribute cannot contain an "
-             "empty " + std::string(got == "S" ? "string" : "binary") + " value. Key: " + name;
+             "empty " +
+             std::string(got == "S" ? "string" : "binary") + " value. Key: " + name;
     }
     if (got == "N" && !CanonicalNumber(it->second.GetN())) {
       return "The parameter cannot be converted to a numeric value: " + it->second.GetN();
@@ -9636,8 +9757,8 @@ inline std::size_t CodePoints(const std::string& s) {
 inline bool MatchesNamePattern(const std::string& s) {  // [a-zA-Z0-9_.-]+
   if (s.empty()) return false;
   for (char c : s) {
-    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
-                    c == '.' || c == '-';
+    const bool ok =
+        (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '.' || c == '-';
     if (!ok) return false;
   }
   return true;
@@ -9660,7 +9781,9 @@ inline std::string Join(const std::string& path, const char* member) { return pa
 
 class Validator {
  public:
-  void Missing(const std::string& path) { errors_.push_back("Value null at '" + path + "' failed to satisfy constraint: Member must not be null"); }
+  void Missing(const std::string& path) {
+    errors_.push_back("Value null at '" + path + "' failed to satisfy constraint: Member must not be null");
+  }
 
   void Length(const std::string& path, const std::string& value, long long min, long long max) {
     const auto n = static_cast<long long>(CodePoints(value));
@@ -9675,8 +9798,10 @@ class Validator {
   template <class Container>
   void Count(const std::string& path, const Container& value, long long min, long long max) {
     const auto n = static_cast<long long>(value.size());
-    if (min >= 0 && n < min) Fail(Quote(Shown(value)), path, "have length greater than or equal to " + std::to_string(min));
-    if (max >= 0 && n > max) Fail(Quote(Shown(value)), path, "have length less than or equal to " + std::to_string(max));
+    if (min >= 0 && n < min)
+      Fail(Quote(Shown(value)), path, "have length greater than or equal to " + std::to_string(min));
+    if (max >= 0 && n > max)
+      Fail(Quote(Shown(value)), path, "have length less than or equal to " + std::to_string(max));
   }
 
   /// A map with a key outside the key's constraints: one error naming every
@@ -9698,16 +9823,21 @@ class Validator {
     if (max >= 0) add("Member must have length less than or equal to " + std::to_string(max));
     if (min >= 0) add("Member must have length greater than or equal to " + std::to_string(min));
     if (matches) add(std::string("Member must satisfy regular expression pattern: ") + pattern);
-    errors_.push_back("Value " + Quote(Shown(value)) + " at '" + path + "' failed to satisfy constraint: Map keys must satisfy constraint: [" + rules + "]");
+    errors_.push_back("Value " + Quote(Shown(value)) + " at '" + path +
+                      "' failed to satisfy constraint: Map keys must satisfy constraint: [" + rules + "]");
   }
 
   void Range(const std::string& path, long long value, bool hasMin, long long min, bool hasMax, long long max) {
-    if (hasMin && value < min) Fail(Quote(std::to_string(value)), path, "have value greater than or equal to " + std::to_string(min));
-    if (hasMax && value > max) Fail(Quote(std::to_string(value)), path, "have value less than or equal to " + std::to_string(max));
+    if (hasMin && value < min)
+      Fail(Quote(std::to_string(value)), path, "have value greater than or equal to " + std::to_string(min));
+    if (hasMax && value > max)
+      Fail(Quote(std::to_string(value)), path, "have value less than or equal to " + std::to_string(max));
   }
 
   void Enum(const std::string& path, bool known, const std::string& name, const char* valueSet) {
-    if (!known) Fail(Quote(name.empty() ? std::string("NOT_SET") : name), path, std::string("satisfy enum value set: ") + valueSet);
+    if (!known)
+      Fail(Quote(name.empty() ? std::string("NOT_SET") : name), path,
+           std::string("satisfy enum value set: ") + valueSet);
   }
 
   /// A free-text violation (e.g. two members that exclude each other).
@@ -9722,7 +9852,8 @@ class Validator {
       for (const auto& f : free_) out += (out.empty() ? "" : "; ") + f;
       return out;
     }
-    std::string out = std::to_string(errors_.size()) + (errors_.size() == 1 ? " validation error detected: " : " validation errors detected: ");
+    std::string out = std::to_string(errors_.size()) +
+                      (errors_.size() == 1 ? " validation error detected: " : " validation errors detected: ");
     for (std::size_t i = 0; i < errors_.size(); ++i) out += (i ? "; " : "") + errors_[i];
     return out;
   }
@@ -9792,11 +9923,11 @@ struct TableRecord {
   KeyDef key;
   Model::TableStatus status = Model::TableStatus::CREATING;
   int64_t createdMs = 0;
-  int64_t statusUntilMs = 0;  ///< when CREATING/UPDATING/DELETING ends
-  uint64_t generation = 0;    ///< bumps on every status change; stale transitions are ignored
-  bool ttlEnabled = false;    ///< Time to Live, a setting only: nothing expires
-  std::string ttlAttribute;   ///< while enabled
-  bool restoring = false;     ///< CREATING because a restore is filling it
+  int64_t statusUntilMs = 0;        ///< when CREATING/UPDATING/DELETING ends
+  uint64_t generation = 0;          ///< bumps on every status change; stale transitions are ignored
+  bool ttlEnabled = false;          ///< Time to Live, a setting only: nothing expires
+  std::string ttlAttribute;         ///< while enabled
+  bool restoring = false;           ///< CREATING because a restore is filling it
   std::string restoreSourceBackup;  ///< the backup a restore in progress reads, if any
   TableItems items;
   /// Throughput an UpdateTable asked for, applied when the table settles: while
@@ -9961,7 +10092,11 @@ class Backups {
 
   Backups(const ServiceOptions& options, Identity& identity, Timeline& timeline, Quotas& quotas, Tables& tables,
           Items& items)
-      : options_(&options), identity_(&identity), timeline_(&timeline), quotas_(&quotas), tables_(&tables),
+      : options_(&options),
+        identity_(&identity),
+        timeline_(&timeline),
+        quotas_(&quotas),
+        tables_(&tables),
         items_(&items) {}
 
   // ---- the operations
@@ -9976,8 +10111,7 @@ class Backups {
   // ---- what the other components ask
   /// Takes a backup of `t` at `now` holding its items as of `cutMs`, stores it
   /// and schedules its transitions (AVAILABLE; expiry for SYSTEM backups).
-  BackupRecord& Take(const TableRecord& t, const std::string& name, Model::BackupType type, int64_t now,
-                     int64_t cutMs);
+  BackupRecord& Take(const TableRecord& t, const std::string& name, Model::BackupType type, int64_t now, int64_t cutMs);
   const BackupRecord* Find(const std::string& arn) const;
   /// The backup's ARN.
   std::string Arn(const BackupRecord& b) const;
@@ -10178,11 +10312,11 @@ namespace types {
 constexpr TypeSet S = 1u << 0, N = 1u << 1, B = 1u << 2, SS = 1u << 3, NS = 1u << 4, BS = 1u << 5;
 constexpr TypeSet M = 1u << 6, L = 1u << 7, BOOL = 1u << 8, NUL = 1u << 9;
 constexpr TypeSet All = S | N | B | SS | NS | BS | M | L | BOOL | NUL;
-constexpr TypeSet Ordered = S | N | B;                         // <, <=, >, >=, BETWEEN
+constexpr TypeSet Ordered = S | N | B;  // <, <=, >, >=, BETWEEN
 constexpr TypeSet Sets = SS | NS | BS;
-constexpr TypeSet Iterable = S | B | SS | NS | BS | L | M;     // size()
-constexpr TypeSet AllowedForAdd = N | SS | NS | BS;             // ADD in an update expression
-constexpr TypeSet AllowedForDelete = Sets;                      // DELETE in an update expression
+constexpr TypeSet Iterable = S | B | SS | NS | BS | L | M;  // size()
+constexpr TypeSet AllowedForAdd = N | SS | NS | BS;         // ADD in an update expression
+constexpr TypeSet AllowedForDelete = Sets;                  // DELETE in an update expression
 }  // namespace types
 
 /// The type bit of a value (0 for a value with nothing set).
@@ -10190,16 +10324,26 @@ inline TypeSet TypeOf(const Model::AttributeValue& v) {
   using Model::ValueType;
   if (!v.HasBeenSet()) return 0;
   switch (v.GetType()) {
-    case ValueType::STRING: return types::S;
-    case ValueType::NUMBER: return types::N;
-    case ValueType::BYTEBUFFER: return types::B;
-    case ValueType::STRING_SET: return types::SS;
-    case ValueType::NUMBER_SET: return types::NS;
-    case ValueType::BYTEBUFFER_SET: return types::BS;
-    case ValueType::ATTRIBUTE_MAP: return types::M;
-    case ValueType::ATTRIBUTE_LIST: return types::L;
-    case ValueType::BOOL: return types::BOOL;
-    case ValueType::NULLVALUE: return types::NUL;
+    case ValueType::STRING:
+      return types::S;
+    case ValueType::NUMBER:
+      return types::N;
+    case ValueType::BYTEBUFFER:
+      return types::B;
+    case ValueType::STRING_SET:
+      return types::SS;
+    case ValueType::NUMBER_SET:
+      return types::NS;
+    case ValueType::BYTEBUFFER_SET:
+      return types::BS;
+    case ValueType::ATTRIBUTE_MAP:
+      return types::M;
+    case ValueType::ATTRIBUTE_LIST:
+      return types::L;
+    case ValueType::BOOL:
+      return types::BOOL;
+    case ValueType::NULLVALUE:
+      return types::NUL;
   }
   return 0;
 }
@@ -10207,17 +10351,28 @@ inline TypeSet TypeOf(const Model::AttributeValue& v) {
 /// The short name of one type bit: "S", "NS", "BOOL", ...
 inline const char* TypeSymbol(TypeSet t) {
   switch (t) {
-    case types::S: return "S";
-    case types::N: return "N";
-    case types::B: return "B";
-    case types::SS: return "SS";
-    case types::NS: return "NS";
-    case types::BS: return "BS";
-    case types::M: return "M";
-    case types::L: return "L";
-    case types::BOOL: return "BOOL";
-    case types::NUL: return "NULL";
-    default: return "";
+    case types::S:
+      return "S";
+    case types::N:
+      return "N";
+    case types::B:
+      return "B";
+    case types::SS:
+      return "SS";
+    case types::NS:
+      return "NS";
+    case types::BS:
+      return "BS";
+    case types::M:
+      return "M";
+    case types::L:
+      return "L";
+    case types::BOOL:
+      return "BOOL";
+    case types::NUL:
+      return "NULL";
+    default:
+      return "";
   }
 }
 
@@ -10225,17 +10380,28 @@ inline const char* TypeSymbol(TypeSet t) {
 /// type: "STRING", "NUMBER_SET", "BOOLEAN", ...
 inline const char* TypeLongName(TypeSet t) {
   switch (t) {
-    case types::S: return "STRING";
-    case types::N: return "NUMBER";
-    case types::B: return "BINARY";
-    case types::SS: return "STRING_SET";
-    case types::NS: return "NUMBER_SET";
-    case types::BS: return "BINARY_SET";
-    case types::M: return "MAP";
-    case types::L: return "LIST";
-    case types::BOOL: return "BOOLEAN";
-    case types::NUL: return "NULL";
-    default: return "";
+    case types::S:
+      return "STRING";
+    case types::N:
+      return "NUMBER";
+    case types::B:
+      return "BINARY";
+    case types::SS:
+      return "STRING_SET";
+    case types::NS:
+      return "NUMBER_SET";
+    case types::BS:
+      return "BINARY_SET";
+    case types::M:
+      return "MAP";
+    case types::L:
+      return "LIST";
+    case types::BOOL:
+      return "BOOLEAN";
+    case types::NUL:
+      return "NULL";
+    default:
+      return "";
   }
 }
 
@@ -10286,9 +10452,12 @@ inline std::string Base64(const std::vector<unsigned char>& bytes) {
 inline std::string DescribeValue(const Model::AttributeValue& v) {
   const TypeSet t = TypeOf(v);
   std::string text;
-  if (t == types::S) text = v.GetS();
-  else if (t == types::N) text = v.GetN();
-  else if (t == types::B) text = Base64(v.GetB().Bytes());
+  if (t == types::S)
+    text = v.GetS();
+  else if (t == types::N)
+    text = v.GetN();
+  else if (t == types::B)
+    text = Base64(v.GetB().Bytes());
   return std::string("AttributeValue: {") + TypeSymbol(t) + ":" + text + "}";
 }
 
@@ -10315,10 +10484,14 @@ struct IndexKeyAttributes {
 namespace keys {
 inline const char* Letter(Model::ScalarAttributeType t) {
   switch (t) {
-    case Model::ScalarAttributeType::S: return "S";
-    case Model::ScalarAttributeType::N: return "N";
-    case Model::ScalarAttributeType::B: return "B";
-    default: return "";
+    case Model::ScalarAttributeType::S:
+      return "S";
+    case Model::ScalarAttributeType::N:
+      return "N";
+    case Model::ScalarAttributeType::B:
+      return "B";
+    default:
+      return "";
   }
 }
 inline bool OfType(const Model::AttributeValue& v, Model::ScalarAttributeType t) {
@@ -10338,13 +10511,17 @@ inline std::size_t Bytes(const Model::AttributeValue& v) {
 // Empty value, then size; "" when the value is a usable key part.
 inline std::string Value(const KeyAttribute& k, const Model::AttributeValue& v, bool isHash) {
   if (Empty(v))
-    return std::string("One or more parameter values are not valid. The AttributeValue for a key attribute cannot "
-                       "contain an empty ") + EmptyKind(v) + " value. Key: " + k.name;
+    return std::string(
+               "One or more parameter values are not valid. The AttributeValue for a key attribute cannot "
+               "contain an empty ") +
+           EmptyKind(v) + " value. Key: " + k.name;
   // (sic: the service writes "limit of2048")
   if (isHash && Bytes(v) > 2048)
-    return "One or more parameter values were invalid: Size of hashkey has exceeded the maximum size limit of2048 bytes";
+    return "One or more parameter values were invalid: Size of hashkey has exceeded the maximum size limit of2048 "
+           "bytes";
   if (!isHash && Bytes(v) > 1024)
-    return "One or more parameter values were invalid: Aggregated size of all range keys has exceeded the size limit of 1024 bytes";
+    return "One or more parameter values were invalid: Aggregated size of all range keys has exceeded the size limit "
+           "of 1024 bytes";
   return {};
 }
 }  // namespace keys
@@ -10375,12 +10552,13 @@ std::string CheckIndexKeys(const std::vector<IndexKeyAttributes>& indexes, const
       auto it = item.find(k->name);
       if (it == item.end()) continue;
       if (!keys::OfType(it->second, k->type))
-        return "One or more parameter values were invalid: Type mismatch for Index Key " + k->name + " Expected: " +
-               keys::Letter(k->type) + " Actual: " + expression::TypeSymbol(expression::TypeOf(it->second)) +
-               " IndexName: " + idx->index;
+        return "One or more parameter values were invalid: Type mismatch for Index Key " + k->name +
+               " Expected: " + keys::Letter(k->type) +
+               " Actual: " + expression::TypeSymbol(expression::TypeOf(it->second)) + " IndexName: " + idx->index;
       if (keys::Empty(it->second))
-        return std::string("One or more parameter values are not valid. A value specified for a secondary index key is "
-                           "not supported. The AttributeValue for a key attribute cannot contain an empty ") +
+        return std::string(
+                   "One or more parameter values are not valid. A value specified for a secondary index key is "
+                   "not supported. The AttributeValue for a key attribute cannot contain an empty ") +
                keys::EmptyKind(it->second) + " value. IndexName: " + idx->index + ", IndexKey: " + k->name;
     }
   }
@@ -10399,8 +10577,8 @@ std::string CheckItemKeys(const KeyAttribute& hash, const KeyAttribute& range,
     auto it = item.find(k->name);
     if (it == item.end()) return invalid + "Missing the key " + k->name + " in the item";
     if (!keys::OfType(it->second, k->type))
-      return invalid + "Type mismatch for key " + k->name + " expected: " + keys::Letter(k->type) + " actual: " +
-             expression::TypeSymbol(expression::TypeOf(it->second));
+      return invalid + "Type mismatch for key " + k->name + " expected: " + keys::Letter(k->type) +
+             " actual: " + expression::TypeSymbol(expression::TypeOf(it->second));
     std::string e = keys::Value(*k, it->second, k == &hash);
     if (!e.empty()) return e;
   }
@@ -10447,9 +10625,9 @@ namespace expression {
 struct PathElement {
   enum class Kind { Name, NameRef, ValueRef, Index };
   Kind kind = Kind::Name;
-  std::string raw;         ///< as written: "a", "#a", ":a", "[3]"
-  std::string name;        ///< the attribute name (a #name's once resolved)
-  std::size_t index = 0;   ///< Index: the position
+  std::string raw;        ///< as written: "a", "#a", ":a", "[3]"
+  std::string name;       ///< the attribute name (a #name's once resolved)
+  std::size_t index = 0;  ///< Index: the position
   bool IsIndex() const { return kind == Kind::Index; }
 };
 
@@ -10479,12 +10657,28 @@ inline bool SamePath(const DocPath& a, const DocPath& b) {
 }
 
 enum class Op {
-  Plus, Minus, ListAppend, IfNotExists,                     // update values
-  Eq, Ne, Lt, Le, Gt, Ge, Between, In,                      // comparisons
-  AttributeExists, AttributeNotExists, AttributeType,       // condition functions
-  Contains, BeginsWith, Size,
-  Not, And, Or,
-  Function                                                  // a call not yet resolved
+  Plus,
+  Minus,
+  ListAppend,
+  IfNotExists,  // update values
+  Eq,
+  Ne,
+  Lt,
+  Le,
+  Gt,
+  Ge,
+  Between,
+  In,  // comparisons
+  AttributeExists,
+  AttributeNotExists,
+  AttributeType,  // condition functions
+  Contains,
+  BeginsWith,
+  Size,
+  Not,
+  And,
+  Or,
+  Function  // a call not yet resolved
 };
 
 /// What happens when an operand has a type the operator does not take,
@@ -10492,12 +10686,12 @@ enum class Op {
 enum class Mismatch { ReturnFalse, ReturnMissing, Fail };
 
 struct OpInfo {
-  const char* name;     ///< as the service prints it: "=", "BETWEEN", "size"
-  int operands;         ///< required number of operands
-  bool more;            ///< whether more operands are allowed (IN)
-  TypeSet takes;        ///< operand types accepted
-  bool missingOk;       ///< whether an operand may be a missing attribute
-  TypeSet returns;      ///< result types
+  const char* name;  ///< as the service prints it: "=", "BETWEEN", "size"
+  int operands;      ///< required number of operands
+  bool more;         ///< whether more operands are allowed (IN)
+  TypeSet takes;     ///< operand types accepted
+  bool missingOk;    ///< whether an operand may be a missing attribute
+  TypeSet returns;   ///< result types
   Mismatch mismatch;
 };
 
@@ -10536,7 +10730,11 @@ enum class FunctionUse { Unknown, Condition, Update };
 /// The functions of the expression language, by name (the service knows
 /// these six condition functions and two update functions).
 inline FunctionUse LookupFunction(const std::string& name, Op& op) {
-  struct Entry { const char* name; Op op; FunctionUse use; };
+  struct Entry {
+    const char* name;
+    Op op;
+    FunctionUse use;
+  };
   static const Entry entries[] = {
       {"attribute_exists", Op::AttributeExists, FunctionUse::Condition},
       {"attribute_not_exists", Op::AttributeNotExists, FunctionUse::Condition},
@@ -10560,12 +10758,12 @@ inline FunctionUse LookupFunction(const std::string& name, Op& op) {
 struct Node {
   enum class Kind { Path, Value, Operator };
   Kind kind = Kind::Operator;
-  DocPath path;                  ///< Path
-  std::string ref;               ///< Value: ":name" as written
-  Model::AttributeValue value;   ///< Value: the substituted value (after validation)
-  Op op = Op::Function;          ///< Operator
-  std::string function;          ///< a function call's name as written
-  std::vector<Node> children;    ///< Operator: operands in order
+  DocPath path;                 ///< Path
+  std::string ref;              ///< Value: ":name" as written
+  Model::AttributeValue value;  ///< Value: the substituted value (after validation)
+  Op op = Op::Function;         ///< Operator
+  std::string function;         ///< a function call's name as written
+  std::vector<Node> children;   ///< Operator: operands in order
 
   /// The types this node can produce, as the validator reasons about them.
   TypeSet PossibleTypes() const {
@@ -10591,10 +10789,14 @@ struct UpdateSection {
 
 inline const char* SectionName(UpdateAction::Kind k) {
   switch (k) {
-    case UpdateAction::Kind::Set: return "SET";
-    case UpdateAction::Kind::Remove: return "REMOVE";
-    case UpdateAction::Kind::Add: return "ADD";
-    case UpdateAction::Kind::Delete: return "DELETE";
+    case UpdateAction::Kind::Set:
+      return "SET";
+    case UpdateAction::Kind::Remove:
+      return "REMOVE";
+    case UpdateAction::Kind::Add:
+      return "ADD";
+    case UpdateAction::Kind::Delete:
+      return "DELETE";
   }
   return "";
 }
@@ -10624,7 +10826,8 @@ enum class NumberStatus { Ok, NotANumber, Overflow, Underflow, TooPrecise };
 /// test/putItem.js, and DynamoDB Local's ErrorFactory).
 inline std::string NumberMessage(NumberStatus status, const std::string& text) {
   switch (status) {
-    case NumberStatus::Ok: return {};
+    case NumberStatus::Ok:
+      return {};
     case NumberStatus::NotANumber:
       return text.empty() ? "The parameter cannot be converted to a numeric value"
                           : "The parameter cannot be converted to a numeric value: " + text;
@@ -10632,7 +10835,8 @@ inline std::string NumberMessage(NumberStatus status, const std::string& text) {
       return "Number overflow. Attempting to store a number with magnitude larger than supported range";
     case NumberStatus::Underflow:
       return "Number underflow. Attempting to store a number with magnitude smaller than supported range";
-    case NumberStatus::TooPrecise: return "Attempting to store more than 38 significant digits in a Number";
+    case NumberStatus::TooPrecise:
+      return "Attempting to store more than 38 significant digits in a Number";
   }
   return {};
 }
@@ -10890,13 +11094,20 @@ inline bool Equal(const Model::AttributeValue& a, const Model::AttributeValue& b
   const TypeSet t = TypeOf(a);
   if (t != TypeOf(b)) return false;
   switch (t) {
-    case types::S: return a.GetS() == b.GetS();
-    case types::N: return NumberOf(a.GetN()) == NumberOf(b.GetN());
-    case types::B: return a.GetB() == b.GetB();
-    case types::BOOL: return a.GetBool() == b.GetBool();
-    case types::NUL: return true;
-    case types::SS: return values::SameMembers(a.GetSS(), b.GetSS());
-    case types::BS: return values::SameMembers(a.GetBS(), b.GetBS());
+    case types::S:
+      return a.GetS() == b.GetS();
+    case types::N:
+      return NumberOf(a.GetN()) == NumberOf(b.GetN());
+    case types::B:
+      return a.GetB() == b.GetB();
+    case types::BOOL:
+      return a.GetBool() == b.GetBool();
+    case types::NUL:
+      return true;
+    case types::SS:
+      return values::SameMembers(a.GetSS(), b.GetSS());
+    case types::BS:
+      return values::SameMembers(a.GetBS(), b.GetBS());
     case types::NS: {
       if (a.GetNS().size() != b.GetNS().size()) return false;
       for (const auto& n : a.GetNS())
@@ -10919,7 +11130,8 @@ inline bool Equal(const Model::AttributeValue& a, const Model::AttributeValue& b
       }
       return true;
     }
-    default: return false;
+    default:
+      return false;
   }
 }
 
@@ -10983,14 +11195,29 @@ inline std::size_t Utf16Length(const std::string& text) {
 /// a set, list or map; false for the other types.
 inline bool Size(const Model::AttributeValue& a, std::size_t& out) {
   switch (TypeOf(a)) {
-    case types::S: out = Utf16Length(a.GetS()); return true;
-    case types::B: out = a.GetB().GetLength(); return true;
-    case types::SS: out = a.GetSS().size(); return true;
-    case types::NS: out = a.GetNS().size(); return true;
-    case types::BS: out = a.GetBS().size(); return true;
-    case types::L: out = a.GetL().size(); return true;
-    case types::M: out = a.GetM().size(); return true;
-    default: return false;
+    case types::S:
+      out = Utf16Length(a.GetS());
+      return true;
+    case types::B:
+      out = a.GetB().GetLength();
+      return true;
+    case types::SS:
+      out = a.GetSS().size();
+      return true;
+    case types::NS:
+      out = a.GetNS().size();
+      return true;
+    case types::BS:
+      out = a.GetBS().size();
+      return true;
+    case types::L:
+      out = a.GetL().size();
+      return true;
+    case types::M:
+      out = a.GetM().size();
+      return true;
+    default:
+      return false;
   }
 }
 
@@ -11107,8 +11334,8 @@ struct TableSchema {
       if (d.GetAttributeName() == name) k.type = d.GetAttributeType();
     return k;
   }
-  static void Keys(const std::vector<Model::KeySchemaElement>& schema, const std::vector<Model::AttributeDefinition>& defs,
-                   KeyAttribute& hash, KeyAttribute& range) {
+  static void Keys(const std::vector<Model::KeySchemaElement>& schema,
+                   const std::vector<Model::AttributeDefinition>& defs, KeyAttribute& hash, KeyAttribute& range) {
     for (const auto& e : schema) {
       if (e.GetKeyType() == Model::KeyType::HASH) hash = Attribute(e.GetAttributeName(), defs);
       if (e.GetKeyType() == Model::KeyType::RANGE) range = Attribute(e.GetAttributeName(), defs);
@@ -11219,7 +11446,9 @@ struct DataTable {
   }
 };
 
-inline DynamoDBError Invalid(std::string message) { return DynamoDBError(DynamoDBErrors::VALIDATION, std::move(message)); }
+inline DynamoDBError Invalid(std::string message) {
+  return DynamoDBError(DynamoDBErrors::VALIDATION, std::move(message));
+}
 
 }  // namespace detail
 }  // namespace dynafake
@@ -11286,13 +11515,13 @@ class Items {
 // window of accepted calls) and the concurrency limits on tables, indexes,
 // restores and backups. Each limit is checked in one place, here.
 
-#include <cstddef>   // std::size_t
-#include <cstdint>   // int64_t
-#include <map>       // std::map
-#include <optional>  // std::optional
+#include <cstddef>     // std::size_t
+#include <cstdint>     // int64_t
 #include <functional>  // std::less
-#include <string>    // std::string
-#include <vector>    // std::vector
+#include <map>         // std::map
+#include <optional>    // std::optional
+#include <string>      // std::string
+#include <vector>      // std::vector
 
 
 namespace dynafake {
@@ -11414,7 +11643,9 @@ inline std::string TableNotActive(const std::string& table) { return ResourceInU
 inline std::string BackupOfTableBeingCreated(const std::string& table, const std::string& backupArn) {
   return ResourceInUse("A backup of table " + table + " is being created: " + backupArn);
 }
-inline std::string BackupIsBeingCreated(const std::string& backupArn) { return "Backup is being created: " + backupArn; }
+inline std::string BackupIsBeingCreated(const std::string& backupArn) {
+  return "Backup is being created: " + backupArn;
+}
 inline std::string BackupAlreadyBeingCreated(const std::string& table, const std::string& backupArn) {
   return "Backup is already being created for table: " + table + " (" + backupArn + ")";
 }
@@ -11482,8 +11713,9 @@ inline std::string KeySchemaSize(std::size_t elements, const std::string& path) 
 }
 inline std::string ThroughputAtLeastOne() { return Invalid("Provisioned throughput values must be at least 1"); }
 inline std::string NoThroughputWhenOnDemand() {
-  return Invalid("Neither ReadCapacityUnits nor WriteCapacityUnits can be specified when BillingMode is "
-                 "PAY_PER_REQUEST");
+  return Invalid(
+      "Neither ReadCapacityUnits nor WriteCapacityUnits can be specified when BillingMode is "
+      "PAY_PER_REQUEST");
 }
 inline std::string ThroughputUnchanged(long long read, long long write) {
   const std::string r = std::to_string(read), w = std::to_string(write);
@@ -11525,33 +11757,52 @@ inline std::string NoGlobalTables(const std::string& members) {
 
 inline std::string Default(DynamoDBErrors type) {
   switch (type) {
-    case DynamoDBErrors::INTERNAL_FAILURE: return "Internal server error";
-    case DynamoDBErrors::SERVICE_UNAVAILABLE: return "The service is currently unavailable";
-    case DynamoDBErrors::THROTTLING: return "Rate of requests exceeds the allowed throughput.";
-    case DynamoDBErrors::VALIDATION: return OneValidationError("injected by a dynafake fault rule");
-    case DynamoDBErrors::ACCESS_DENIED: return "User is not authorized to perform this operation";
-    case DynamoDBErrors::RESOURCE_NOT_FOUND: return "Requested resource not found";
-    case DynamoDBErrors::BACKUP_IN_USE: return "Backup is being used by another backup operation";
-    case DynamoDBErrors::BACKUP_NOT_FOUND: return "Backup not found";
-    case DynamoDBErrors::CONDITIONAL_CHECK_FAILED: return "The conditional request failed";
+    case DynamoDBErrors::INTERNAL_FAILURE:
+      return "Internal server error";
+    case DynamoDBErrors::SERVICE_UNAVAILABLE:
+      return "The service is currently unavailable";
+    case DynamoDBErrors::THROTTLING:
+      return "Rate of requests exceeds the allowed throughput.";
+    case DynamoDBErrors::VALIDATION:
+      return OneValidationError("injected by a dynafake fault rule");
+    case DynamoDBErrors::ACCESS_DENIED:
+      return "User is not authorized to perform this operation";
+    case DynamoDBErrors::RESOURCE_NOT_FOUND:
+      return "Requested resource not found";
+    case DynamoDBErrors::BACKUP_IN_USE:
+      return "Backup is being used by another backup operation";
+    case DynamoDBErrors::BACKUP_NOT_FOUND:
+      return "Backup not found";
+    case DynamoDBErrors::CONDITIONAL_CHECK_FAILED:
+      return "The conditional request failed";
     case DynamoDBErrors::CONTINUOUS_BACKUPS_UNAVAILABLE:
       return "Backups are being enabled for the table. Please retry later";
-    case DynamoDBErrors::INVALID_RESTORE_TIME: return "Restore time is outside the restorable window";
-    case DynamoDBErrors::ITEM_COLLECTION_SIZE_LIMIT_EXCEEDED: return "Item collection size limit exceeded";
-    case DynamoDBErrors::LIMIT_EXCEEDED: return SubscriberLimit("too many concurrent control plane operations");
+    case DynamoDBErrors::INVALID_RESTORE_TIME:
+      return "Restore time is outside the restorable window";
+    case DynamoDBErrors::ITEM_COLLECTION_SIZE_LIMIT_EXCEEDED:
+      return "Item collection size limit exceeded";
+    case DynamoDBErrors::LIMIT_EXCEEDED:
+      return SubscriberLimit("too many concurrent control plane operations");
     case DynamoDBErrors::POINT_IN_TIME_RECOVERY_UNAVAILABLE:
       return "Point in time recovery is not enabled for the table";
     case DynamoDBErrors::PROVISIONED_THROUGHPUT_EXCEEDED:
       return "The level of configured provisioned throughput for the table was exceeded.";
-    case DynamoDBErrors::REPLICATED_WRITE_CONFLICT: return "Replicated write conflict";
+    case DynamoDBErrors::REPLICATED_WRITE_CONFLICT:
+      return "Replicated write conflict";
     case DynamoDBErrors::REQUEST_LIMIT_EXCEEDED:
       return "Throughput exceeds the current throughput limit for your account.";
-    case DynamoDBErrors::RESOURCE_IN_USE: return "Attempt to change a resource which is still in use";
-    case DynamoDBErrors::TABLE_ALREADY_EXISTS: return "Table already exists";
-    case DynamoDBErrors::TABLE_IN_USE: return "Table is being created or deleted";
-    case DynamoDBErrors::TABLE_NOT_FOUND: return "Table not found";
-    case DynamoDBErrors::TRANSACTION_CONFLICT: return "Transaction is ongoing for the item";
-    default: return "Injected error";
+    case DynamoDBErrors::RESOURCE_IN_USE:
+      return "Attempt to change a resource which is still in use";
+    case DynamoDBErrors::TABLE_ALREADY_EXISTS:
+      return "Table already exists";
+    case DynamoDBErrors::TABLE_IN_USE:
+      return "Table is being created or deleted";
+    case DynamoDBErrors::TABLE_NOT_FOUND:
+      return "Table not found";
+    case DynamoDBErrors::TRANSACTION_CONFLICT:
+      return "Transaction is ongoing for the item";
+    default:
+      return "Injected error";
   }
 }
 
@@ -11606,8 +11857,7 @@ DYNAFAKE_IMPL Model::CreateBackupOutcome Backups::SeedBackup(const std::string& 
   return Model::CreateBackupResult().WithBackupDetails(Details(b, now));
 }
 
-DYNAFAKE_IMPL Model::DescribeBackupOutcome Backups::DescribeBackup(const Model::DescribeBackupRequest& r,
-                                                                   int64_t now) {
+DYNAFAKE_IMPL Model::DescribeBackupOutcome Backups::DescribeBackup(const Model::DescribeBackupRequest& r, int64_t now) {
   const BackupRecord* b = Find(r.GetBackupArn());
   if (!b) return DynamoDBError(DynamoDBErrors::BACKUP_NOT_FOUND, msg::BackupNotFound(r.GetBackupArn()));
   Model::DescribeBackupResult out;
@@ -11620,11 +11870,16 @@ DYNAFAKE_IMPL Model::ListBackupsOutcome Backups::ListBackups(const Model::ListBa
   const BackupTypeFilter filter = r.BackupTypeHasBeenSet() ? r.GetBackupType() : BackupTypeFilter::USER;
   auto typeMatches = [&](BackupType t) {
     switch (filter) {
-      case BackupTypeFilter::ALL: return t == BackupType::USER || t == BackupType::SYSTEM;
-      case BackupTypeFilter::USER: return t == BackupType::USER;
-      case BackupTypeFilter::SYSTEM: return t == BackupType::SYSTEM;
-      case BackupTypeFilter::AWS_BACKUP: return t == BackupType::AWS_BACKUP;
-      default: return false;
+      case BackupTypeFilter::ALL:
+        return t == BackupType::USER || t == BackupType::SYSTEM;
+      case BackupTypeFilter::USER:
+        return t == BackupType::USER;
+      case BackupTypeFilter::SYSTEM:
+        return t == BackupType::SYSTEM;
+      case BackupTypeFilter::AWS_BACKUP:
+        return t == BackupType::AWS_BACKUP;
+      default:
+        return false;
     }
   };
   const std::string table = r.TableNameHasBeenSet() ? identity_->TableNameOf(r.GetTableName()) : std::string();
@@ -11703,10 +11958,14 @@ DYNAFAKE_IMPL Model::DeleteBackupOutcome Backups::DeleteBackup(const Model::Dele
 
 DYNAFAKE_IMPL int64_t Backups::CutFor(int64_t now) {
   switch (options_->backupCut) {
-    case BackupCutPolicy::RequestTime: return now;
-    case BackupCutPolicy::Earliest: return now - 60000;
-    case BackupCutPolicy::Latest: return now + 60000;
-    case BackupCutPolicy::SeededRandom: return now - 60000 + static_cast<int64_t>(identity_->NextRandom() % 120001);
+    case BackupCutPolicy::RequestTime:
+      return now;
+    case BackupCutPolicy::Earliest:
+      return now - 60000;
+    case BackupCutPolicy::Latest:
+      return now + 60000;
+    case BackupCutPolicy::SeededRandom:
+      return now - 60000 + static_cast<int64_t>(identity_->NextRandom() % 120001);
   }
   return now;
 }
@@ -11742,9 +12001,10 @@ DYNAFAKE_IMPL std::shared_ptr<const BackupSource> Backups::MakeSource(const Tabl
 }
 
 DYNAFAKE_IMPL bool Backups::SameSource(const BackupSource& a, const BackupSource& b) {
-  return a.tableName == b.tableName && a.arnPrefix == b.arnPrefix && a.history == b.history && a.key.hash == b.key.hash &&
-         a.key.range == b.key.range && a.key.hashType == b.key.hashType && a.key.rangeType == b.key.rangeType &&
-         a.attributeDefinitions == b.attributeDefinitions && a.source == b.source && a.features == b.features;
+  return a.tableName == b.tableName && a.arnPrefix == b.arnPrefix && a.history == b.history &&
+         a.key.hash == b.key.hash && a.key.range == b.key.range && a.key.hashType == b.key.hashType &&
+         a.key.rangeType == b.key.rangeType && a.attributeDefinitions == b.attributeDefinitions &&
+         a.source == b.source && a.features == b.features;
 }
 
 DYNAFAKE_IMPL std::shared_ptr<const BackupSource> Backups::SourceOf(const TableRecord& t) const {
@@ -11881,7 +12141,7 @@ DYNAFAKE_IMPL Model::BackupDetails Backups::Details(const BackupRecord& b, int64
 }
 
 DYNAFAKE_IMPL Model::BackupDescription Backups::Description(const BackupRecord& b, int64_t now,
-                                                           const std::string* arn) const {
+                                                            const std::string* arn) const {
   Model::SourceTableDetails s = b.table->source;
   const Totals totals = b.cutMs <= now ? b.Items()->TotalsAt(b.cutMs, b.cutSeq) : b.Items()->TotalsAt(now);
   s.SetItemCount(totals.items);
@@ -11942,8 +12202,7 @@ DYNAFAKE_IMPL std::vector<BackupState> Backups::States() const {
   std::vector<std::pair<std::string, const BackupRecord*>> byArn;  // a snapshot lists them in ARN order
   byArn.reserve(backups_.size());
   for (const auto& kv : backups_) byArn.emplace_back(Arn(kv.second), &kv.second);
-  std::sort(byArn.begin(), byArn.end(),
-            [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::sort(byArn.begin(), byArn.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   std::vector<BackupState> out;
   out.reserve(byArn.size());
   for (auto& entry : byArn) {
@@ -12163,7 +12422,11 @@ class Restores {
  public:
   Restores(const ServiceOptions& options, Identity& identity, Quotas& quotas, Tables& tables, Backups& backups,
            ContinuousBackups& continuous)
-      : options_(&options), identity_(&identity), quotas_(&quotas), tables_(&tables), backups_(&backups),
+      : options_(&options),
+        identity_(&identity),
+        quotas_(&quotas),
+        tables_(&tables),
+        backups_(&backups),
         continuous_(&continuous) {}
 
   Model::RestoreTableFromBackupOutcome RestoreTableFromBackup(const Model::RestoreTableFromBackupRequest& r,
@@ -12287,7 +12550,9 @@ DYNAFAKE_IMPL void Components::ApplyDue(int64_t now) {
   items.DeferCompaction();  // histories that lose readers are compacted once, at the end
   while (auto e = timeline.NextDue(now)) {
     switch (e->kind) {
-      case EventKind::TableSettled: tables.Settle(e->key, e->generation); break;
+      case EventKind::TableSettled:
+        tables.Settle(e->key, e->generation);
+        break;
       case EventKind::TableGone:
         if (auto history = tables.Remove(e->key, e->generation)) {
           continuous.ForgetTable(e->key);
@@ -12295,8 +12560,12 @@ DYNAFAKE_IMPL void Components::ApplyDue(int64_t now) {
           items.CompactHistory(history, now);
         }
         break;
-      case EventKind::BackupAvailable: backups.MarkAvailable(e->key); break;
-      case EventKind::BackupExpired: backups.Remove(e->key, now); break;
+      case EventKind::BackupAvailable:
+        backups.MarkAvailable(e->key);
+        break;
+      case EventKind::BackupExpired:
+        backups.Remove(e->key, now);
+        break;
     }
   }
   items.FlushCompaction(now);
@@ -12342,7 +12611,8 @@ namespace detail {
 DYNAFAKE_IMPL Model::DescribeContinuousBackupsOutcome ContinuousBackups::DescribeContinuousBackups(
     const Model::DescribeContinuousBackupsRequest& r, int64_t now) {
   const TableRecord* t = tables_->Find(r.GetTableName());
-  if (!t) return DynamoDBError(DynamoDBErrors::TABLE_NOT_FOUND, msg::TableNotFound(identity_->ShownName(r.GetTableName())));
+  if (!t)
+    return DynamoDBError(DynamoDBErrors::TABLE_NOT_FOUND, msg::TableNotFound(identity_->ShownName(r.GetTableName())));
   return Model::DescribeContinuousBackupsResult().WithContinuousBackupsDescription(
       Description(t->desc.GetTableName(), now));
 }
@@ -12503,8 +12773,8 @@ DYNAFAKE_IMPL Model::SSEDescription Identity::KmsEncryption(const Model::SSESpec
   const std::string key = spec.KMSMasterKeyIdHasBeenSet() ? spec.GetKMSMasterKeyId() : "alias/aws/dynamodb";
   const std::string arn = key.rfind("arn:", 0) == 0
                               ? key
-                              : "arn:" + options_->partition + ":kms:" + options_->region + ":" +
-                                    options_->accountId + ":" + (key.rfind("alias/", 0) == 0 ? key : "key/" + key);
+                              : "arn:" + options_->partition + ":kms:" + options_->region + ":" + options_->accountId +
+                                    ":" + (key.rfind("alias/", 0) == 0 ? key : "key/" + key);
   return Model::SSEDescription()
       .WithStatus(Model::SSEStatus::ENABLED)
       .WithSSEType(Model::SSEType::KMS)
@@ -12633,7 +12903,8 @@ inline std::string CanonicalValue(const Model::AttributeValue& in, Model::Attrib
       std::set<std::string> seen;
       for (const auto& s : in.GetSS()) {
         if (s.empty()) return invalid + "An string set may not have a empty string as a member";
-        if (!seen.insert(s).second) return invalid + "Input collection " + check::Join(in.GetSS()) + " contains duplicates.";
+        if (!seen.insert(s).second)
+          return invalid + "Input collection " + check::Join(in.GetSS()) + " contains duplicates.";
       }
       out = in;
       return {};
@@ -12645,7 +12916,8 @@ inline std::string CanonicalValue(const Model::AttributeValue& in, Model::Attrib
       for (const auto& b : in.GetBS()) shown.push_back(ex::Base64(b.Bytes()));
       for (const auto& b : in.GetBS()) {
         if (b.GetLength() == 0) return invalid + "Binary sets may not contain null or empty values";
-        if (!seen.insert(b.Bytes()).second) return invalid + "Input collection " + check::Join(shown) + "of type BS contains duplicates.";
+        if (!seen.insert(b.Bytes()).second)
+          return invalid + "Input collection " + check::Join(shown) + "of type BS contains duplicates.";
       }
       out = in;
       return {};
@@ -12668,12 +12940,14 @@ inline std::string CanonicalValue(const Model::AttributeValue& in, Model::Attrib
     case ex::types::M:
     case ex::types::L: {
       if (level >= 32)
-        return "Nesting Levels have exceeded supported limits: Attributes in the item have nested levels beyond supported limit";
+        return "Nesting Levels have exceeded supported limits: Attributes in the item have nested levels beyond "
+               "supported limit";
       if (t == ex::types::M) {
         Model::AttributeValue::Map map;
         for (const auto& kv : in.GetM()) {
           Model::AttributeValue child;
-          if (!kv.second) return "Supplied AttributeValue is empty, must contain exactly one of the supported datatypes";
+          if (!kv.second)
+            return "Supplied AttributeValue is empty, must contain exactly one of the supported datatypes";
           std::string e = CanonicalValue(*kv.second, child, level + 1);
           if (!e.empty()) return e;
           map.emplace(kv.first, std::make_shared<Model::AttributeValue>(std::move(child)));
@@ -12723,7 +12997,8 @@ inline int64_t NumberBytes(const std::string& number) {
     while (lead < fracPart.size() && fracPart[lead] == '0') ++lead;
     fracDigits -= lead;
   }
-  return 1 + static_cast<int64_t>((intDigits + 1) / 2) + static_cast<int64_t>((fracDigits + 1) / 2) + (negative ? 1 : 0);
+  return 1 + static_cast<int64_t>((intDigits + 1) / 2) + static_cast<int64_t>((fracDigits + 1) / 2) +
+         (negative ? 1 : 0);
 }
 
 /// A value's size as the service counts it against the item limit and for
@@ -12731,9 +13006,12 @@ inline int64_t NumberBytes(const std::string& number) {
 inline int64_t ValueBytes(const Model::AttributeValue& v) {
   namespace ex = dynafake::expression;
   switch (ex::TypeOf(v)) {
-    case ex::types::S: return static_cast<int64_t>(v.GetS().size());
-    case ex::types::N: return NumberBytes(v.GetN());
-    case ex::types::B: return static_cast<int64_t>(v.GetB().GetLength());
+    case ex::types::S:
+      return static_cast<int64_t>(v.GetS().size());
+    case ex::types::N:
+      return NumberBytes(v.GetN());
+    case ex::types::B:
+      return static_cast<int64_t>(v.GetB().GetLength());
     case ex::types::SS: {
       int64_t n = 0;
       for (const auto& s : v.GetSS()) n += static_cast<int64_t>(s.size());
@@ -12751,7 +13029,8 @@ inline int64_t ValueBytes(const Model::AttributeValue& v) {
     }
     case ex::types::M: {
       int64_t n = 3;
-      for (const auto& kv : v.GetM()) n += 1 + static_cast<int64_t>(kv.first.size()) + (kv.second ? ValueBytes(*kv.second) : 0);
+      for (const auto& kv : v.GetM())
+        n += 1 + static_cast<int64_t>(kv.first.size()) + (kv.second ? ValueBytes(*kv.second) : 0);
       return n;
     }
     case ex::types::L: {
@@ -12759,7 +13038,8 @@ inline int64_t ValueBytes(const Model::AttributeValue& v) {
       for (const auto& e : v.GetL()) n += 1 + (e ? ValueBytes(*e) : 0);
       return n;
     }
-    default: return 1;  // BOOL, NULL
+    default:
+      return 1;  // BOOL, NULL
   }
 }
 
@@ -12854,7 +13134,8 @@ inline Consumed WriteCost(const TableSchema& schema, const Item* before, const I
 /// The ConsumedCapacity a response carries, or nullopt when not asked for.
 inline std::optional<Model::ConsumedCapacity> Report(Model::ReturnConsumedCapacity mode, const std::string& tableName,
                                                      const Consumed& c) {
-  if (mode != Model::ReturnConsumedCapacity::TOTAL && mode != Model::ReturnConsumedCapacity::INDEXES) return std::nullopt;
+  if (mode != Model::ReturnConsumedCapacity::TOTAL && mode != Model::ReturnConsumedCapacity::INDEXES)
+    return std::nullopt;
   Model::ConsumedCapacity out;
   out.SetTableName(tableName);
   out.SetCapacityUnits(c.Total());
@@ -12883,9 +13164,9 @@ inline std::optional<Model::ConsumedCapacity> Report(Model::ReturnConsumedCapaci
 // validateExpressionParams, db/index.js validateKeyPaths; DynamoDB Local
 // LocalDBValidatorUtils.validateNoNestedAccessToKeyAttributeInExpression).
 
-#include <set>      // std::set
-#include <string>   // std::string
-#include <vector>   // std::vector
+#include <set>     // std::set
+#include <string>  // std::string
+#include <vector>  // std::vector
 
 
 // ---- begin dynafake/expression/expressions.hpp ----
@@ -12989,7 +13270,8 @@ constexpr const char* kNestingTooDeep = "Nesting Levels have exceeded supported 
 }  // namespace msg
 
 /// "<message>;" followed by " key: value" pairs joined by ",".
-inline std::string Describe(const char* message, std::initializer_list<std::pair<const char*, std::string>> pairs = {}) {
+inline std::string Describe(const char* message,
+                            std::initializer_list<std::pair<const char*, std::string>> pairs = {}) {
   std::string out = message;
   out += ';';
   bool first = true;
@@ -13106,9 +13388,12 @@ class Evaluator {
       }
       if (TypeOf(*v) & info.takes) continue;
       switch (info.mismatch) {
-        case Mismatch::ReturnFalse: return Result::Bool(false);
-        case Mismatch::ReturnMissing: return Result();
-        case Mismatch::Fail: return Result::Fail(msg::kUpdateTypeMismatch);
+        case Mismatch::ReturnFalse:
+          return Result::Bool(false);
+        case Mismatch::ReturnMissing:
+          return Result();
+        case Mismatch::Fail:
+          return Result::Fail(msg::kUpdateTypeMismatch);
       }
     }
     return Apply(n, args);
@@ -13138,8 +13423,10 @@ class Evaluator {
         // The default must exist even when it is not needed (ifNotExist checks it first).
         if (!b) return Result::Fail(msg::kAttributeNotFound);
         return Result::Of(a ? *a : *b);
-      case Op::Eq: return Result::Bool(a && b && Equal(*a, *b));
-      case Op::Ne: return Result::Bool(!(a && b && Equal(*a, *b)));
+      case Op::Eq:
+        return Result::Bool(a && b && Equal(*a, *b));
+      case Op::Ne:
+        return Result::Bool(!(a && b && Equal(*a, *b)));
       case Op::Lt:
       case Op::Le:
       case Op::Gt:
@@ -13158,12 +13445,16 @@ class Evaluator {
         for (std::size_t i = 1; i < args.size(); ++i)
           if (a && args[i].Get() && Equal(*a, *args[i].Get())) return Result::Bool(true);
         return Result::Bool(false);
-      case Op::AttributeExists: return Result::Bool(a != nullptr);
-      case Op::AttributeNotExists: return Result::Bool(a == nullptr);
+      case Op::AttributeExists:
+        return Result::Bool(a != nullptr);
+      case Op::AttributeNotExists:
+        return Result::Bool(a == nullptr);
       case Op::AttributeType:
         return Result::Bool(a && b && TypeOf(*b) == types::S && b->GetS() == TypeSymbol(TypeOf(*a)));
-      case Op::Contains: return Result::Bool(a && b && Contains(*a, *b));
-      case Op::BeginsWith: return Result::Bool(a && b && BeginsWith(*a, *b));
+      case Op::Contains:
+        return Result::Bool(a && b && Contains(*a, *b));
+      case Op::BeginsWith:
+        return Result::Bool(a && b && BeginsWith(*a, *b));
       case Op::Size: {
         std::size_t size = 0;
         if (!a || !Size(*a, size)) return Result();
@@ -13171,7 +13462,8 @@ class Evaluator {
         v.SetN(std::to_string(size));
         return Result::Of(std::move(v));
       }
-      default: return Result::Bool(false);
+      default:
+        return Result::Bool(false);
     }
   }
 
@@ -13211,29 +13503,37 @@ namespace key_condition {
 inline std::string Collect(const Node& n, std::vector<KeyPredicate>& out) {
   if (n.kind != Node::Kind::Operator) return {};
   switch (n.op) {
-    case Op::Or: return "Invalid operator used in KeyConditionExpression: OR";
-    case Op::Not: return "Invalid operator used in KeyConditionExpression: NOT";
-    case Op::In: return "Invalid operator used in KeyConditionExpression: IN";
-    case Op::Ne: return "Invalid operator used in KeyConditionExpression: <>";
+    case Op::Or:
+      return "Invalid operator used in KeyConditionExpression: OR";
+    case Op::Not:
+      return "Invalid operator used in KeyConditionExpression: NOT";
+    case Op::In:
+      return "Invalid operator used in KeyConditionExpression: IN";
+    case Op::Ne:
+      return "Invalid operator used in KeyConditionExpression: <>";
     case Op::AttributeExists:
     case Op::AttributeNotExists:
     case Op::AttributeType:
-    case Op::Contains: return std::string("Invalid operator used in KeyConditionExpression: ") + Info(n.op).name;
-    case Op::Size: return "KeyConditionExpressions cannot contain nested operations";
+    case Op::Contains:
+      return std::string("Invalid operator used in KeyConditionExpression: ") + Info(n.op).name;
+    case Op::Size:
+      return "KeyConditionExpressions cannot contain nested operations";
     case Op::Between:
     case Op::BeginsWith:
       if (n.children[0].kind != Node::Kind::Path)
         return std::string("Invalid condition in KeyConditionExpression: ") + Info(n.op).name +
                " operator must have the key attribute as its first operand";
       break;
-    default: break;
+    default:
+      break;
   }
   std::string attr;
   std::size_t at = 0;
   for (std::size_t i = 0; i < n.children.size(); ++i) {
     const Node& c = n.children[i];
     if (c.kind == Node::Kind::Path) {
-      if (!attr.empty()) return "Invalid condition in KeyConditionExpression: Multiple attribute names used in one condition";
+      if (!attr.empty())
+        return "Invalid condition in KeyConditionExpression: Multiple attribute names used in one condition";
       if (c.path.elements.size() > 1) return "KeyConditionExpressions cannot have conditions on nested attributes";
       attr = c.path.elements[0].name;
       at = i;
@@ -13249,13 +13549,27 @@ inline std::string Collect(const Node& n, std::vector<KeyPredicate>& out) {
   KeyPredicate p;
   p.name = attr;
   switch (n.op) {  // "value < key" is "key > value"
-    case Op::Eq: p.op = KeyOp::Eq; break;
-    case Op::Lt: p.op = at ? KeyOp::Gt : KeyOp::Lt; break;
-    case Op::Le: p.op = at ? KeyOp::Ge : KeyOp::Le; break;
-    case Op::Gt: p.op = at ? KeyOp::Lt : KeyOp::Gt; break;
-    case Op::Ge: p.op = at ? KeyOp::Le : KeyOp::Ge; break;
-    case Op::Between: p.op = KeyOp::Between; break;
-    default: p.op = KeyOp::BeginsWith; break;
+    case Op::Eq:
+      p.op = KeyOp::Eq;
+      break;
+    case Op::Lt:
+      p.op = at ? KeyOp::Gt : KeyOp::Lt;
+      break;
+    case Op::Le:
+      p.op = at ? KeyOp::Ge : KeyOp::Le;
+      break;
+    case Op::Gt:
+      p.op = at ? KeyOp::Lt : KeyOp::Gt;
+      break;
+    case Op::Ge:
+      p.op = at ? KeyOp::Le : KeyOp::Ge;
+      break;
+    case Op::Between:
+      p.op = KeyOp::Between;
+      break;
+    default:
+      p.op = KeyOp::BeginsWith;
+      break;
   }
   for (std::size_t i = 0; i < n.children.size(); ++i)
     if (i != at) p.values.push_back(n.children[i].value);
@@ -13278,8 +13592,10 @@ inline std::string MatchKeySchema(const std::vector<KeyPredicate>& predicates, c
                                   const std::string& range, const KeyPredicate*& onHash, const KeyPredicate*& onRange) {
   onHash = onRange = nullptr;
   for (const auto& p : predicates) {
-    if (p.name == hash) onHash = &p;
-    else if (!range.empty() && p.name == range) onRange = &p;
+    if (p.name == hash)
+      onHash = &p;
+    else if (!range.empty() && p.name == range)
+      onRange = &p;
   }
   if (!onHash) return "Query condition missed key schema element: " + hash;
   if (predicates.size() > 1 && !range.empty() && !onRange) return "Query condition missed key schema element: " + range;
@@ -13313,10 +13629,36 @@ namespace dynafake {
 namespace expression {
 
 enum class Tok {
-  Comma, LParen, RParen, Dot, LBracket, RBracket, Ws,
-  Eq, Ne, Lt, Le, Gt, Ge, Plus, Minus,
-  In, Between, Not, And, Or, Set, Add, Delete, Remove,
-  Index, Id, NameSub, ValueSub, Unknown, Eof
+  Comma,
+  LParen,
+  RParen,
+  Dot,
+  LBracket,
+  RBracket,
+  Ws,
+  Eq,
+  Ne,
+  Lt,
+  Le,
+  Gt,
+  Ge,
+  Plus,
+  Minus,
+  In,
+  Between,
+  Not,
+  And,
+  Or,
+  Set,
+  Add,
+  Delete,
+  Remove,
+  Index,
+  Id,
+  NameSub,
+  ValueSub,
+  Unknown,
+  Eof
 };
 
 struct Token {
@@ -13393,18 +13735,41 @@ inline std::vector<Token> Lex(const std::string& src) {
     } else {
       Tok kind = Tok::Unknown;
       switch (c) {
-        case ',': kind = Tok::Comma; break;
-        case '(': kind = Tok::LParen; break;
-        case ')': kind = Tok::RParen; break;
-        case '.': kind = Tok::Dot; break;
-        case '[': kind = Tok::LBracket; break;
-        case ']': kind = Tok::RBracket; break;
-        case '=': kind = Tok::Eq; break;
-        case '<': kind = Tok::Lt; break;
-        case '>': kind = Tok::Gt; break;
-        case '+': kind = Tok::Plus; break;
-        case '-': kind = Tok::Minus; break;
-        default: break;
+        case ',':
+          kind = Tok::Comma;
+          break;
+        case '(':
+          kind = Tok::LParen;
+          break;
+        case ')':
+          kind = Tok::RParen;
+          break;
+        case '.':
+          kind = Tok::Dot;
+          break;
+        case '[':
+          kind = Tok::LBracket;
+          break;
+        case ']':
+          kind = Tok::RBracket;
+          break;
+        case '=':
+          kind = Tok::Eq;
+          break;
+        case '<':
+          kind = Tok::Lt;
+          break;
+        case '>':
+          kind = Tok::Gt;
+          break;
+        case '+':
+          kind = Tok::Plus;
+          break;
+        case '-':
+          kind = Tok::Minus;
+          break;
+        default:
+          break;
       }
       std::size_t len = kind == Tok::Unknown ? lex::Utf8Length(static_cast<unsigned char>(c)) : 1;
       if (i + len > n) len = n - i;
@@ -13564,9 +13929,12 @@ class ParserBase {
 
   bool ParsePath(DocPath& path) {
     PathElement head;
-    if (Kind() == Tok::Id) head.kind = PathElement::Kind::Name;
-    else if (Kind() == Tok::NameSub) head.kind = PathElement::Kind::NameRef;
-    else return Fail();
+    if (Kind() == Tok::Id)
+      head.kind = PathElement::Kind::Name;
+    else if (Kind() == Tok::NameSub)
+      head.kind = PathElement::Kind::NameRef;
+    else
+      return Fail();
     head.raw = head.name = Text();
     path.elements.push_back(std::move(head));
     Advance();
@@ -13574,10 +13942,14 @@ class ParserBase {
       PathElement e;
       if (Kind() == Tok::Dot) {
         Advance();
-        if (Kind() == Tok::Id) e.kind = PathElement::Kind::Name;
-        else if (Kind() == Tok::NameSub) e.kind = PathElement::Kind::NameRef;
-        else if (Kind() == Tok::ValueSub) e.kind = PathElement::Kind::ValueRef;
-        else return Fail();
+        if (Kind() == Tok::Id)
+          e.kind = PathElement::Kind::Name;
+        else if (Kind() == Tok::NameSub)
+          e.kind = PathElement::Kind::NameRef;
+        else if (Kind() == Tok::ValueSub)
+          e.kind = PathElement::Kind::ValueRef;
+        else
+          return Fail();
         e.raw = e.name = Text();
         Advance();
       } else if (Kind() == Tok::LBracket) {
@@ -13697,13 +14069,26 @@ class Parser : private ParserBase {
 
   static bool Comparator(Tok k, Op& op) {
     switch (k) {
-      case Tok::Eq: op = Op::Eq; return true;
-      case Tok::Ne: op = Op::Ne; return true;
-      case Tok::Lt: op = Op::Lt; return true;
-      case Tok::Le: op = Op::Le; return true;
-      case Tok::Gt: op = Op::Gt; return true;
-      case Tok::Ge: op = Op::Ge; return true;
-      default: return false;
+      case Tok::Eq:
+        op = Op::Eq;
+        return true;
+      case Tok::Ne:
+        op = Op::Ne;
+        return true;
+      case Tok::Lt:
+        op = Op::Lt;
+        return true;
+      case Tok::Le:
+        op = Op::Le;
+        return true;
+      case Tok::Gt:
+        op = Op::Gt;
+        return true;
+      case Tok::Ge:
+        op = Op::Ge;
+        return true;
+      default:
+        return false;
     }
   }
 
@@ -13920,8 +14305,10 @@ struct PathKey {
   static PathKey Of(const PathElement& e) {
     PathKey k;
     k.index = e.IsIndex();
-    if (k.index) k.position = e.index;
-    else k.name = e.name;
+    if (k.index)
+      k.position = e.index;
+    else
+      k.name = e.name;
     return k;
   }
   friend bool operator<(const PathKey& a, const PathKey& b) {
@@ -13931,8 +14318,8 @@ struct PathKey {
 
 struct PathTree {
   std::map<PathKey, std::unique_ptr<PathTree>> children;
-  bool leaf = false;   ///< a path ends here
-  int action = -1;     ///< for an update: the index of the action of the path ending here
+  bool leaf = false;  ///< a path ends here
+  int action = -1;    ///< for an update: the index of the action of the path ending here
 
   /// Adds `path` (whose names are resolved); "" or the overlap/conflict message.
   std::string Insert(const DocPath& path, int actionIndex = -1) {
@@ -13943,7 +14330,8 @@ struct PathTree {
       auto it = node->children.find(key);
       if (it == node->children.end()) {
         if (!node->children.empty() && node->children.begin()->first.index != key.index)
-          return Describe(msg::kPathConflict, {{"path one", PathText(path)}, {"path two", LeafPath(path, depth, node)}});
+          return Describe(msg::kPathConflict,
+                          {{"path one", PathText(path)}, {"path two", LeafPath(path, depth, node)}});
         for (std::size_t rest = depth; rest < n; ++rest) {
           auto child = std::unique_ptr<PathTree>(new PathTree());
           PathTree* next = child.get();
@@ -13956,7 +14344,8 @@ struct PathTree {
       }
       PathTree* child = it->second.get();
       if (child->leaf || depth + 1 == n)
-        return Describe(msg::kPathOverlap, {{"path one", PathText(path)}, {"path two", LeafPath(path, depth + 1, child)}});
+        return Describe(msg::kPathOverlap,
+                        {{"path one", PathText(path)}, {"path two", LeafPath(path, depth + 1, child)}});
       node = child;
     }
     return {};
@@ -13998,9 +14387,9 @@ struct PathTree {
 // updated paths, in the item before and after (DynamoDB Local,
 // ExpressionExecutor.project).
 
-#include <map>      // std::map
-#include <memory>   // std::make_shared
-#include <string>   // std::string
+#include <map>     // std::map
+#include <memory>  // std::make_shared
+#include <string>  // std::string
 
 
 namespace dynafake {
@@ -14197,7 +14586,8 @@ class SyntaxWalk {
       }
       const int k = static_cast<int>(section.kind);
       if (seen[k] && w.error_.empty())
-        w.error_ = std::string("The \"") + SectionName(section.kind) + "\" section can only be used once in an update expression;";
+        w.error_ = std::string("The \"") + SectionName(section.kind) +
+                   "\" section can only be used once in an update expression;";
       seen[k] = true;
       if (!w.error_.empty()) break;
     }
@@ -14297,8 +14687,7 @@ namespace expression {
 
 class UpdateApplier {
  public:
-  UpdateApplier(const std::vector<UpdateAction>& actions, const Item& old)
-      : actions_(actions), old_(old), eval_(old) {}
+  UpdateApplier(const std::vector<UpdateAction>& actions, const Item& old) : actions_(actions), old_(old), eval_(old) {}
 
   /// The updated item, or false with the service's message in `error`.
   bool Apply(const PathTree& tree, Item& out, std::string& error) {
@@ -14375,7 +14764,8 @@ class UpdateApplier {
   bool Action(const UpdateAction& a, const Model::AttributeValue* current, Model::AttributeValue& out, bool& present) {
     present = false;
     switch (a.kind) {
-      case UpdateAction::Kind::Remove: return true;
+      case UpdateAction::Kind::Remove:
+        return true;
       case UpdateAction::Kind::Set: {
         std::string error;
         if (!eval_.Value(a.value, out, error)) {
@@ -14440,11 +14830,11 @@ class UpdateApplier {
 
 #include <cstddef>           // std::size_t
 #include <initializer_list>  // std::initializer_list
-#include <map>      // std::map
-#include <set>      // std::set
-#include <string>   // std::string
-#include <utility>  // std::pair
-#include <vector>   // std::vector
+#include <map>               // std::map
+#include <set>               // std::set
+#include <string>            // std::string
+#include <utility>           // std::pair
+#include <vector>            // std::vector
 
 
 namespace dynafake {
@@ -14452,8 +14842,8 @@ namespace expression {
 
 /// A request's substitutions and which of them the expressions used.
 struct Substitutions {
-  const std::map<std::string, std::string>* names = nullptr;                 ///< null: not in the request
-  const std::map<std::string, Model::AttributeValue>* values = nullptr;      ///< null: not in the request
+  const std::map<std::string, std::string>* names = nullptr;             ///< null: not in the request
+  const std::map<std::string, Model::AttributeValue>* values = nullptr;  ///< null: not in the request
   std::set<std::string> usedNames, usedValues;
 };
 
@@ -14491,9 +14881,10 @@ class Validator {
         const bool add = a.kind == UpdateAction::Kind::Add;
         const TypeSet t = TypeOf(a.value.value);
         if (!(t & (add ? types::AllowedForAdd : types::AllowedForDelete)))
-          return Describe(msg::kOperandType, {{"operator", add ? "ADD" : "DELETE"},
-                                              {"operand type", TypeLongName(t)},
-                                              {"typeSet", add ? "ALLOWED_FOR_ADD_OPERAND" : "ALLOWED_FOR_DELETE_OPERAND"}});
+          return Describe(msg::kOperandType,
+                          {{"operator", add ? "ADD" : "DELETE"},
+                           {"operand type", TypeLongName(t)},
+                           {"typeSet", add ? "ALLOWED_FOR_ADD_OPERAND" : "ALLOWED_FOR_DELETE_OPERAND"}});
       }
     }
     return {};
@@ -14543,14 +14934,17 @@ class Validator {
     const std::size_t count = n.children.size();
     const std::size_t need = static_cast<std::size_t>(info.operands);
     if (info.more ? count < need : count != need)
-      return Describe(msg::kOperandCount, {{"operator or function", info.name}, {"number of operands", std::to_string(count)}});
+      return Describe(msg::kOperandCount,
+                      {{"operator or function", info.name}, {"number of operands", std::to_string(count)}});
     for (const auto& c : n.children)
       if (!(c.PossibleTypes() & info.takes))
-        return Describe(msg::kOperandType, {{"operator or function", info.name}, {"operand type", TypeSymbols(c.PossibleTypes())}});
+        return Describe(msg::kOperandType,
+                        {{"operator or function", info.name}, {"operand type", TypeSymbols(c.PossibleTypes())}});
     if (info.missingOk && count > 1 && n.children[0].kind == Node::Kind::Path)
       for (std::size_t i = 1; i < count; ++i)
         if (n.children[i].kind == Node::Kind::Path && SamePath(n.children[0].path, n.children[i].path))
-          return Describe(msg::kDistinctOperands, {{"operator", info.name}, {"first operand", PathText(n.children[0].path)}});
+          return Describe(msg::kDistinctOperands,
+                          {{"operator", info.name}, {"first operand", PathText(n.children[0].path)}});
     switch (n.op) {
       case Op::Between: {
         const Node &low = n.children[1], &high = n.children[2];
@@ -14568,20 +14962,24 @@ class Validator {
       case Op::AttributeExists:
       case Op::AttributeNotExists:
       case Op::IfNotExists:
-        if (n.children[0].kind != Node::Kind::Path) return Describe(msg::kNeedsPath, {{"operator or function", info.name}});
+        if (n.children[0].kind != Node::Kind::Path)
+          return Describe(msg::kNeedsPath, {{"operator or function", info.name}});
         break;
       case Op::AttributeType: {
         const Node& t = n.children[1];
         if (t.kind != Node::Kind::Value || TypeOf(t.value) != types::S)
-          return Describe(msg::kOperandType, {{"operator or function", info.name}, {"operand type", TypeSymbols(t.PossibleTypes())}});
+          return Describe(msg::kOperandType,
+                          {{"operator or function", info.name}, {"operand type", TypeSymbols(t.PossibleTypes())}});
         static const char* valid[] = {"S", "N", "B", "SS", "NS", "BS", "M", "L", "BOOL", "NULL"};
         bool known = false;
         for (const char* v : valid) known = known || t.value.GetS() == v;
         if (!known)
-          return Describe(msg::kInvalidTypeName, {{"type", t.value.GetS()}, {"valid types", "{B,NULL,SS,BOOL,L,BS,N,NS,S,M}"}});
+          return Describe(msg::kInvalidTypeName,
+                          {{"type", t.value.GetS()}, {"valid types", "{B,NULL,SS,BOOL,L,BS,N,NS,S,M}"}});
         break;
       }
-      default: break;
+      default:
+        break;
     }
     return {};
   }
@@ -14729,7 +15127,8 @@ inline std::string Parse(const Request& r, Parsed& out) {
         return "ExpressionAttributeNames contains invalid value: Empty attribute name for key " + kv.first;
       if (kv.second.size() > 65535)
         return "ExpressionAttributeNames contains invalid value: Attribute name is too large, must be less than "
-               "65536 bytes for key " + kv.first;
+               "65536 bytes for key " +
+               kv.first;
     }
 
   Substitutions subs;
@@ -14742,7 +15141,8 @@ inline std::string Parse(const Request& r, Parsed& out) {
   }
   if (r.condition) {
     out.condition.emplace();
-    if (!(e = parse::ConditionLike(*r.condition, subs, *out.condition)).empty()) return "Invalid ConditionExpression: " + e;
+    if (!(e = parse::ConditionLike(*r.condition, subs, *out.condition)).empty())
+      return "Invalid ConditionExpression: " + e;
   }
   if (r.filter) {
     out.filter.emplace();
@@ -14778,7 +15178,8 @@ inline std::string Parse(const Request& r, Parsed& out) {
 /// ScanFilter, ConditionalOperator, KeyConditions; expressions:
 /// UpdateExpression, ProjectionExpression, ConditionExpression,
 /// FilterExpression, KeyConditionExpression).
-inline std::string MixedParameters(const std::vector<std::string>& legacy, const std::vector<std::string>& expressions) {
+inline std::string MixedParameters(const std::vector<std::string>& legacy,
+                                   const std::vector<std::string>& expressions) {
   auto list = [](const std::vector<std::string>& v) {
     std::string out;
     for (const auto& s : v) out += (out.empty() ? "" : ", ") + s;
@@ -14846,7 +15247,8 @@ std::string CheckKeyValues(const ItemMap& key) {
 inline std::string Duplicate(const std::vector<std::string>& names) {
   std::set<std::string> seen;
   for (const auto& n : names)
-    if (!seen.insert(n).second) return "One or more parameter values were invalid: Duplicate value in attribute name: " + n;
+    if (!seen.insert(n).second)
+      return "One or more parameter values were invalid: Duplicate value in attribute name: " + n;
   return {};
 }
 
@@ -14875,7 +15277,8 @@ inline std::set<std::string> TopLevelNames(const expression::Node& n) {
 inline std::string NestedKeyAccess(const TableSchema& schema, const std::vector<const expression::DocPath*>& paths) {
   const char* prefix = "Key attributes must be scalars; list random access '[]' and map lookup '.' are not allowed: ";
   for (const auto* p : paths)
-    if (p->elements.size() > 1 && schema.IsKey(p->elements[0].name)) return prefix + std::string("Key: ") + p->elements[0].name;
+    if (p->elements.size() > 1 && schema.IsKey(p->elements[0].name))
+      return prefix + std::string("Key: ") + p->elements[0].name;
   for (const auto* p : paths)
     if (p->elements.size() > 1 && schema.IndexWithKey(p->elements[0].name))
       return prefix + std::string("IndexKey: ") + p->elements[0].name;
@@ -14926,20 +15329,34 @@ namespace legacy {
 inline const char* OperatorName(Model::ComparisonOperator op) {
   using C = Model::ComparisonOperator;
   switch (op) {
-    case C::EQ: return "EQ";
-    case C::NE: return "NE";
-    case C::IN_: return "IN";
-    case C::LE: return "LE";
-    case C::LT: return "LT";
-    case C::GE: return "GE";
-    case C::GT: return "GT";
-    case C::BETWEEN: return "BETWEEN";
-    case C::NOT_NULL: return "NOT_NULL";
-    case C::NULL_: return "NULL";
-    case C::CONTAINS: return "CONTAINS";
-    case C::NOT_CONTAINS: return "NOT_CONTAINS";
-    case C::BEGINS_WITH: return "BEGINS_WITH";
-    default: return "";
+    case C::EQ:
+      return "EQ";
+    case C::NE:
+      return "NE";
+    case C::IN_:
+      return "IN";
+    case C::LE:
+      return "LE";
+    case C::LT:
+      return "LT";
+    case C::GE:
+      return "GE";
+    case C::GT:
+      return "GT";
+    case C::BETWEEN:
+      return "BETWEEN";
+    case C::NOT_NULL:
+      return "NOT_NULL";
+    case C::NULL_:
+      return "NULL";
+    case C::CONTAINS:
+      return "CONTAINS";
+    case C::NOT_CONTAINS:
+      return "NOT_CONTAINS";
+    case C::BEGINS_WITH:
+      return "BEGINS_WITH";
+    default:
+      return "";
   }
 }
 
@@ -14950,15 +15367,20 @@ inline std::string CheckArguments(Model::ComparisonOperator op, const std::vecto
   using C = Model::ComparisonOperator;
   const std::string name = OperatorName(op);
   const std::size_t n = values.size();
-  const bool countOk = op == C::IN_ ? n >= 1 : op == C::BETWEEN ? n == 2 : (op == C::NULL_ || op == C::NOT_NULL) ? n == 0 : n == 1;
+  const bool countOk = op == C::IN_                            ? n >= 1
+                       : op == C::BETWEEN                      ? n == 2
+                       : (op == C::NULL_ || op == C::NOT_NULL) ? n == 0
+                                                               : n == 1;
   if (!countOk) return std::string(kInvalid) + "Invalid number of argument(s) for the " + name + " ComparisonOperator";
   TypeSet allowed = types::All;
-  if (op == C::IN_ || op == C::LE || op == C::LT || op == C::GE || op == C::GT || op == C::BETWEEN) allowed = types::Ordered;
+  if (op == C::IN_ || op == C::LE || op == C::LT || op == C::GE || op == C::GT || op == C::BETWEEN)
+    allowed = types::Ordered;
   if (op == C::CONTAINS || op == C::NOT_CONTAINS) allowed = types::Ordered | types::BOOL | types::NUL;
   if (op == C::BEGINS_WITH) allowed = types::S | types::B;
   for (const auto& v : values) {
     if (!(TypeOf(v) & allowed))
-      return std::string(kInvalid) + "ComparisonOperator " + name + " is not valid for " + TypeSymbol(TypeOf(v)) + " AttributeValue type";
+      return std::string(kInvalid) + "ComparisonOperator " + name + " is not valid for " + TypeSymbol(TypeOf(v)) +
+             " AttributeValue type";
     if (TypeOf(v) != TypeOf(values[0]))
       return std::string(kInvalid) + "AttributeValues inside AttributeValueList must be of same type";
   }
@@ -14990,24 +15412,37 @@ inline Node OpNode(Op op, std::vector<Node> children) {
 }
 
 /// `attribute` op `values` as a condition tree (arguments already checked).
-inline Node Comparison(const std::string& attribute, Model::ComparisonOperator op, const std::vector<Model::AttributeValue>& values) {
+inline Node Comparison(const std::string& attribute, Model::ComparisonOperator op,
+                       const std::vector<Model::AttributeValue>& values) {
   using C = Model::ComparisonOperator;
   std::vector<Node> args;
   args.push_back(PathNode(attribute));
   for (const auto& v : values) args.push_back(ValueNode(v));
   switch (op) {
-    case C::EQ: return OpNode(Op::Eq, std::move(args));
-    case C::NE: return OpNode(Op::Ne, std::move(args));
-    case C::IN_: return OpNode(Op::In, std::move(args));
-    case C::LE: return OpNode(Op::Le, std::move(args));
-    case C::LT: return OpNode(Op::Lt, std::move(args));
-    case C::GE: return OpNode(Op::Ge, std::move(args));
-    case C::GT: return OpNode(Op::Gt, std::move(args));
-    case C::BETWEEN: return OpNode(Op::Between, std::move(args));
-    case C::NOT_NULL: return OpNode(Op::AttributeExists, std::move(args));
-    case C::NULL_: return OpNode(Op::AttributeNotExists, std::move(args));
-    case C::CONTAINS: return OpNode(Op::Contains, std::move(args));
-    case C::BEGINS_WITH: return OpNode(Op::BeginsWith, std::move(args));
+    case C::EQ:
+      return OpNode(Op::Eq, std::move(args));
+    case C::NE:
+      return OpNode(Op::Ne, std::move(args));
+    case C::IN_:
+      return OpNode(Op::In, std::move(args));
+    case C::LE:
+      return OpNode(Op::Le, std::move(args));
+    case C::LT:
+      return OpNode(Op::Lt, std::move(args));
+    case C::GE:
+      return OpNode(Op::Ge, std::move(args));
+    case C::GT:
+      return OpNode(Op::Gt, std::move(args));
+    case C::BETWEEN:
+      return OpNode(Op::Between, std::move(args));
+    case C::NOT_NULL:
+      return OpNode(Op::AttributeExists, std::move(args));
+    case C::NULL_:
+      return OpNode(Op::AttributeNotExists, std::move(args));
+    case C::CONTAINS:
+      return OpNode(Op::Contains, std::move(args));
+    case C::BEGINS_WITH:
+      return OpNode(Op::BeginsWith, std::move(args));
     default: {  // NOT_CONTAINS: the attribute is there and does not contain the value
       std::vector<Node> contains;
       contains.push_back(OpNode(Op::Contains, std::move(args)));
@@ -15044,11 +15479,15 @@ inline std::string LegacyExpected(const std::map<std::string, Model::ExpectedAtt
   for (const auto& kv : expected) {
     const auto& e = kv.second;
     const std::string& a = kv.first;
-    const bool hasOp = e.ComparisonOperatorHasBeenSet() && e.GetComparisonOperator() != Model::ComparisonOperator::NOT_SET;
+    const bool hasOp =
+        e.ComparisonOperatorHasBeenSet() && e.GetComparisonOperator() != Model::ComparisonOperator::NOT_SET;
     const bool hasValue = e.ValueHasBeenSet(), hasList = e.AttributeValueListHasBeenSet();
-    if (e.ExistsHasBeenSet() && hasOp) return invalid + "Exists and ComparisonOperator cannot be used together for Attribute: " + a;
-    if (hasValue && hasList) return invalid + "Value and AttributeValueList cannot be used together for Attribute: " + a;
-    if (!hasOp && hasList) return invalid + "AttributeValueList can only be used with a ComparisonOperator for Attribute: " + a;
+    if (e.ExistsHasBeenSet() && hasOp)
+      return invalid + "Exists and ComparisonOperator cannot be used together for Attribute: " + a;
+    if (hasValue && hasList)
+      return invalid + "Value and AttributeValueList cannot be used together for Attribute: " + a;
+    if (!hasOp && hasList)
+      return invalid + "AttributeValueList can only be used with a ComparisonOperator for Attribute: " + a;
     if (e.ExistsHasBeenSet() && !e.GetExists() && hasValue)
       return invalid + "Value cannot be used when Exists is false for Attribute: " + a;
     if (!hasValue && !hasList) {
@@ -15056,11 +15495,13 @@ inline std::string LegacyExpected(const std::map<std::string, Model::ExpectedAtt
       if (hasOp && e.GetComparisonOperator() != C::NULL_ && e.GetComparisonOperator() != C::NOT_NULL)
         return invalid + "Value or AttributeValueList must be used with ComparisonOperator: " +
                legacy::OperatorName(e.GetComparisonOperator()) + " for Attribute: " + a;
-      if (!hasOp && !e.ExistsHasBeenSet()) return invalid + "Value must be provided when Exists is null for Attribute: " + a;
+      if (!hasOp && !e.ExistsHasBeenSet())
+        return invalid + "Value must be provided when Exists is null for Attribute: " + a;
       if (!hasOp && e.GetExists()) return invalid + "Value must be provided when Exists is true for Attribute: " + a;
     }
     if (hasOp) {
-      const std::vector<Model::AttributeValue> args = hasValue ? std::vector<Model::AttributeValue>{e.GetValue()} : e.GetAttributeValueList();
+      const std::vector<Model::AttributeValue> args =
+          hasValue ? std::vector<Model::AttributeValue>{e.GetValue()} : e.GetAttributeValueList();
       std::string err = legacy::CheckArguments(e.GetComparisonOperator(), args);
       if (!err.empty()) return err;
       parts.push_back(legacy::Comparison(a, e.GetComparisonOperator(), args));
@@ -15095,13 +15536,19 @@ inline std::string LegacyKeyConditions(const std::map<std::string, Model::Condit
     const C op = kv.second.GetComparisonOperator();
     std::string err = legacy::CheckArguments(op, kv.second.GetAttributeValueList());
     if (!err.empty()) return err;
-    if (op == C::IN_ || op == C::NULL_ || op == C::NOT_NULL || op == C::CONTAINS || op == C::NOT_CONTAINS || op == C::NE)
+    if (op == C::IN_ || op == C::NULL_ || op == C::NOT_NULL || op == C::CONTAINS || op == C::NOT_CONTAINS ||
+        op == C::NE)
       return "Attempted conditional constraint is not an indexable operation";
     KeyPredicate p;
     p.name = kv.first;
     p.values = kv.second.GetAttributeValueList();
-    p.op = op == C::EQ ? KeyOp::Eq : op == C::LT ? KeyOp::Lt : op == C::LE ? KeyOp::Le : op == C::GT ? KeyOp::Gt
-         : op == C::GE ? KeyOp::Ge : op == C::BETWEEN ? KeyOp::Between : KeyOp::BeginsWith;
+    p.op = op == C::EQ        ? KeyOp::Eq
+           : op == C::LT      ? KeyOp::Lt
+           : op == C::LE      ? KeyOp::Le
+           : op == C::GT      ? KeyOp::Gt
+           : op == C::GE      ? KeyOp::Ge
+           : op == C::BETWEEN ? KeyOp::Between
+                              : KeyOp::BeginsWith;
     out.push_back(std::move(p));
   }
   return {};
@@ -15131,7 +15578,7 @@ namespace detail {
 struct ReadPlan {
   std::optional<expression::Projection> projection;  ///< none: every attribute (or the index's)
   std::optional<expression::Condition> filter;
-  std::vector<expression::KeyPredicate> keys;        ///< Query
+  std::vector<expression::KeyPredicate> keys;  ///< Query
   /// Select as given, or the default: SPECIFIC_ATTRIBUTES with a projection,
   /// else ALL_PROJECTED_ATTRIBUTES on an index, else ALL_ATTRIBUTES.
   Model::Select select = Model::Select::NOT_SET;
@@ -15175,7 +15622,8 @@ std::string Select(const Request& r, ReadPlan& out) {
       if (expr) return "Cannot specify the ProjectionExpression when choosing to get only the Count";
       break;
     case S::SPECIFIC_ATTRIBUTES:
-      if (!attrs && !expr) return "Must specify the AttributesToGet or ProjectionExpression when choosing to get SPECIFIC_ATTRIBUTES";
+      if (!attrs && !expr)
+        return "Must specify the AttributesToGet or ProjectionExpression when choosing to get SPECIFIC_ATTRIBUTES";
       break;
   }
   out.select = s;
@@ -15238,17 +15686,21 @@ inline std::string PlanBatchGetEntry(const Model::KeysAndAttributes& r, ReadPlan
 inline std::string PlanQuery(const Model::QueryRequest& r, ReadPlan& out) {
   // KeyConditions may go with the other expressions when no KeyConditionExpression is given (dynalite).
   const bool keyExpr = r.KeyConditionExpressionHasBeenSet();
-  std::string e = plans::CheckParameterUse(
-      {{"AttributesToGet", r.AttributesToGetHasBeenSet()}, {"QueryFilter", r.QueryFilterHasBeenSet()},
-       {"ConditionalOperator", r.ConditionalOperatorHasBeenSet()}, {"KeyConditions", keyExpr && r.KeyConditionsHasBeenSet()}},
-      {{"ProjectionExpression", r.ProjectionExpressionHasBeenSet()}, {"FilterExpression", r.FilterExpressionHasBeenSet()},
-       {"KeyConditionExpression", keyExpr}},
-      r.ExpressionAttributeNamesHasBeenSet(), r.ExpressionAttributeValuesHasBeenSet(),
-      {"FilterExpression", "KeyConditionExpression"});
+  std::string e =
+      plans::CheckParameterUse({{"AttributesToGet", r.AttributesToGetHasBeenSet()},
+                                {"QueryFilter", r.QueryFilterHasBeenSet()},
+                                {"ConditionalOperator", r.ConditionalOperatorHasBeenSet()},
+                                {"KeyConditions", keyExpr && r.KeyConditionsHasBeenSet()}},
+                               {{"ProjectionExpression", r.ProjectionExpressionHasBeenSet()},
+                                {"FilterExpression", r.FilterExpressionHasBeenSet()},
+                                {"KeyConditionExpression", keyExpr}},
+                               r.ExpressionAttributeNamesHasBeenSet(), r.ExpressionAttributeValuesHasBeenSet(),
+                               {"FilterExpression", "KeyConditionExpression"});
   if (e.empty()) e = plans::LegacyFilterValues(r.GetQueryFilter());
   expression::Condition legacyFilter;
   if (e.empty() && (r.QueryFilterHasBeenSet() || r.ConditionalOperatorHasBeenSet()) && !r.FilterExpressionHasBeenSet())
-    e = expression::LegacyFilter(r.GetQueryFilter(), r.ConditionalOperatorHasBeenSet(), r.GetConditionalOperator(), legacyFilter);
+    e = expression::LegacyFilter(r.GetQueryFilter(), r.ConditionalOperatorHasBeenSet(), r.GetConditionalOperator(),
+                                 legacyFilter);
   if (e.empty() && r.AttributesToGetHasBeenSet()) e = plans::Duplicate(r.GetAttributesToGet());
   if (e.empty()) e = plans::ExclusiveStartKeyValues(r);
   if (e.empty() && !r.KeyConditionsHasBeenSet() && !keyExpr)
@@ -15276,22 +15728,27 @@ inline std::string PlanQuery(const Model::QueryRequest& r, ReadPlan& out) {
   if (e.empty() && (out.keys.empty() || out.keys.size() > 2)) e = "Conditions can be of length 1 or 2 only";
   if (e.empty()) e = plans::Projection(r, parsed, out);
   if (!e.empty()) return e;
-  if (parsed.filter) out.filter = std::move(parsed.filter);
-  else if (r.QueryFilterHasBeenSet() && !r.GetQueryFilter().empty()) out.filter = std::move(legacyFilter), out.legacyFilter = true;
+  if (parsed.filter)
+    out.filter = std::move(parsed.filter);
+  else if (r.QueryFilterHasBeenSet() && !r.GetQueryFilter().empty())
+    out.filter = std::move(legacyFilter), out.legacyFilter = true;
   return plans::Select(r, out);
 }
 
 /// Scan: everything that can be checked without the table.
 inline std::string PlanScan(const Model::ScanRequest& r, ReadPlan& out) {
-  std::string e = plans::CheckParameterUse(
-      {{"AttributesToGet", r.AttributesToGetHasBeenSet()}, {"ScanFilter", r.ScanFilterHasBeenSet()},
-       {"ConditionalOperator", r.ConditionalOperatorHasBeenSet()}},
-      {{"ProjectionExpression", r.ProjectionExpressionHasBeenSet()}, {"FilterExpression", r.FilterExpressionHasBeenSet()}},
-      r.ExpressionAttributeNamesHasBeenSet(), r.ExpressionAttributeValuesHasBeenSet(), {"FilterExpression"});
+  std::string e = plans::CheckParameterUse({{"AttributesToGet", r.AttributesToGetHasBeenSet()},
+                                            {"ScanFilter", r.ScanFilterHasBeenSet()},
+                                            {"ConditionalOperator", r.ConditionalOperatorHasBeenSet()}},
+                                           {{"ProjectionExpression", r.ProjectionExpressionHasBeenSet()},
+                                            {"FilterExpression", r.FilterExpressionHasBeenSet()}},
+                                           r.ExpressionAttributeNamesHasBeenSet(),
+                                           r.ExpressionAttributeValuesHasBeenSet(), {"FilterExpression"});
   if (e.empty()) e = plans::LegacyFilterValues(r.GetScanFilter());
   expression::Condition legacyFilter;
   if (e.empty() && (r.ScanFilterHasBeenSet() || r.ConditionalOperatorHasBeenSet()) && !r.FilterExpressionHasBeenSet())
-    e = expression::LegacyFilter(r.GetScanFilter(), r.ConditionalOperatorHasBeenSet(), r.GetConditionalOperator(), legacyFilter);
+    e = expression::LegacyFilter(r.GetScanFilter(), r.ConditionalOperatorHasBeenSet(), r.GetConditionalOperator(),
+                                 legacyFilter);
   if (e.empty() && r.AttributesToGetHasBeenSet()) e = plans::Duplicate(r.GetAttributesToGet());
   if (e.empty()) e = plans::ExclusiveStartKeyValues(r);
   if (e.empty() && r.SegmentHasBeenSet() && !r.TotalSegmentsHasBeenSet())
@@ -15312,8 +15769,10 @@ inline std::string PlanScan(const Model::ScanRequest& r, ReadPlan& out) {
   expression::Parsed parsed;
   if (!(e = expression::Parse(req, parsed)).empty()) return e;
   if (!(e = plans::Projection(r, parsed, out)).empty()) return e;
-  if (parsed.filter) out.filter = std::move(parsed.filter);
-  else if (r.ScanFilterHasBeenSet() && !r.GetScanFilter().empty()) out.filter = std::move(legacyFilter), out.legacyFilter = true;
+  if (parsed.filter)
+    out.filter = std::move(parsed.filter);
+  else if (r.ScanFilterHasBeenSet() && !r.GetScanFilter().empty())
+    out.filter = std::move(legacyFilter), out.legacyFilter = true;
   return plans::Select(r, out);
 }
 
@@ -15344,10 +15803,10 @@ inline std::string PlanScan(const Model::ScanRequest& r, ReadPlan& out) {
 // GetValue) so that it needs only the model's AttributeValue.
 
 #include <map>          // std::map
+#include <string>       // std::string
 #include <type_traits>  // std::decay_t
-#include <string>   // std::string
-#include <utility>  // std::move
-#include <vector>   // std::vector
+#include <utility>      // std::move
+#include <vector>       // std::vector
 
 
 namespace dynafake {
@@ -15374,7 +15833,8 @@ std::string CheckAttributeUpdates(const Updates& updates) {
     const auto& u = kv.second;
     const Action action = legacy_updates::ActionOf(u);
     if (!u.ValueHasBeenSet()) {
-      if (action != Action::Delete) return invalid + "Only DELETE action is allowed when no attribute value is specified";
+      if (action != Action::Delete)
+        return invalid + "Only DELETE action is allowed when no attribute value is specified";
       continue;
     }
     const TypeSet t = TypeOf(u.GetValue());
@@ -15395,7 +15855,9 @@ bool ApplyAttributeUpdates(const Updates& updates, Item& item, std::string& erro
     const auto& u = kv.second;
     auto it = item.find(kv.first);
     switch (legacy_updates::ActionOf(u)) {
-      case Action::Put: item[kv.first] = u.GetValue(); break;
+      case Action::Put:
+        item[kv.first] = u.GetValue();
+        break;
       case Action::Delete: {
         if (!u.ValueHasBeenSet()) {
           item.erase(kv.first);
@@ -15407,8 +15869,10 @@ bool ApplyAttributeUpdates(const Updates& updates, Item& item, std::string& erro
           return false;
         }
         Model::AttributeValue left;
-        if (SetDifference(it->second, u.GetValue(), left)) it->second = std::move(left);
-        else item.erase(it);
+        if (SetDifference(it->second, u.GetValue(), left))
+          it->second = std::move(left);
+        else
+          item.erase(it);
         break;
       }
       case Action::Add: {
@@ -15498,7 +15962,8 @@ template <class Request>
 std::string Expected(const Request& r, WritePlan& out) {
   if (r.ConditionExpressionHasBeenSet() || (!r.ExpectedHasBeenSet() && !r.ConditionalOperatorHasBeenSet())) return {};
   expression::Condition c;
-  std::string e = expression::LegacyExpected(r.GetExpected(), r.ConditionalOperatorHasBeenSet(), r.GetConditionalOperator(), c);
+  std::string e =
+      expression::LegacyExpected(r.GetExpected(), r.ConditionalOperatorHasBeenSet(), r.GetConditionalOperator(), c);
   if (e.empty() && !r.GetExpected().empty()) out.condition = std::move(c);
   return e;
 }
@@ -15521,7 +15986,8 @@ std::string Expressions(const Request& r, const std::string* update, WritePlan& 
 }
 
 inline std::string ReturnValuesNoneOrAllOld(bool set, Model::ReturnValue v) {
-  if (set && v != Model::ReturnValue::NONE && v != Model::ReturnValue::ALL_OLD) return "Return values set to invalid value";
+  if (set && v != Model::ReturnValue::NONE && v != Model::ReturnValue::ALL_OLD)
+    return "Return values set to invalid value";
   return {};
 }
 }  // namespace plans
@@ -15553,20 +16019,21 @@ inline std::string PlanDeleteItem(const Model::DeleteItemRequest& r, WritePlan& 
 }
 
 inline std::string PlanUpdateItem(const Model::UpdateItemRequest& r, WritePlan& out) {
-  std::string e = plans::CheckParameterUse(
-      {{"AttributeUpdates", r.AttributeUpdatesHasBeenSet()}, {"Expected", r.ExpectedHasBeenSet()},
-       {"ConditionalOperator", r.ConditionalOperatorHasBeenSet()}},
-      {{"UpdateExpression", r.UpdateExpressionHasBeenSet()}, {"ConditionExpression", r.ConditionExpressionHasBeenSet()}},
-      r.ExpressionAttributeNamesHasBeenSet(), r.ExpressionAttributeValuesHasBeenSet(),
-      {"UpdateExpression", "ConditionExpression"});
+  std::string e =
+      plans::CheckParameterUse({{"AttributeUpdates", r.AttributeUpdatesHasBeenSet()},
+                                {"Expected", r.ExpectedHasBeenSet()},
+                                {"ConditionalOperator", r.ConditionalOperatorHasBeenSet()}},
+                               {{"UpdateExpression", r.UpdateExpressionHasBeenSet()},
+                                {"ConditionExpression", r.ConditionExpressionHasBeenSet()}},
+                               r.ExpressionAttributeNamesHasBeenSet(), r.ExpressionAttributeValuesHasBeenSet(),
+                               {"UpdateExpression", "ConditionExpression"});
   if (e.empty()) e = plans::CanonicalKey(r.GetKey(), out.item);
   for (auto it = r.GetAttributeUpdates().begin(); e.empty() && it != r.GetAttributeUpdates().end(); ++it)
     if (it->second.ValueHasBeenSet()) e = plans::CheckValue(it->second.GetValue());
   if (e.empty()) e = expression::CheckAttributeUpdates(r.GetAttributeUpdates());
   if (e.empty()) e = plans::ExpectedValues(r);
   if (e.empty()) e = plans::Expected(r, out);
-  if (e.empty())
-    e = plans::Expressions(r, r.UpdateExpressionHasBeenSet() ? &r.GetUpdateExpression() : nullptr, out);
+  if (e.empty()) e = plans::Expressions(r, r.UpdateExpressionHasBeenSet() ? &r.GetUpdateExpression() : nullptr, out);
   return e;
 }
 
@@ -15694,7 +16161,8 @@ inline std::string ConditionPaths(const DataTable& t, const WritePlan& plan) {
 }
 
 template <class Result>
-void ReportWrite(Result& out, const DataTable& t, Model::ReturnConsumedCapacity mode, const Item* before, const Item* after) {
+void ReportWrite(Result& out, const DataTable& t, Model::ReturnConsumedCapacity mode, const Item* before,
+                 const Item* after) {
   if (auto report = Report(mode, t.name, WriteCost(t.schema, before, after))) out.SetConsumedCapacity(*report);
 }
 }  // namespace writes
@@ -15758,8 +16226,8 @@ inline std::string CheckUpdateTargets(const DataTable& t, const Model::UpdateIte
     if (!index) return {};
     const KeyAttribute& k = index->hash.name == attribute ? index->hash : index->range;
     if (keys::OfType(v, k.type)) return {};
-    return invalid + "Type mismatch for Index Key " + attribute + " Expected: " + keys::Letter(k.type) + " Actual: " +
-           expression::TypeSymbol(expression::TypeOf(v)) + " IndexName: " + index->name;
+    return invalid + "Type mismatch for Index Key " + attribute + " Expected: " + keys::Letter(k.type) +
+           " Actual: " + expression::TypeSymbol(expression::TypeOf(v)) + " IndexName: " + index->name;
   };
   if (plan.update) {
     for (const auto& a : plan.update->actions)
@@ -15774,7 +16242,8 @@ inline std::string CheckUpdateTargets(const DataTable& t, const Model::UpdateIte
     return {};
   }
   for (const auto& kv : r.GetAttributeUpdates())
-    if (t.schema.IsKey(kv.first)) return invalid + "Cannot update attribute " + kv.first + ". This attribute is part of the key";
+    if (t.schema.IsKey(kv.first))
+      return invalid + "Cannot update attribute " + kv.first + ". This attribute is part of the key";
   for (const auto& kv : r.GetAttributeUpdates())
     if (kv.second.ValueHasBeenSet() && kv.second.GetAction() != Model::AttributeAction::DELETE_) {
       std::string e = indexType(kv.first, kv.second.GetValue());
@@ -15795,9 +16264,10 @@ inline std::string CheckUpdated(const DataTable& t, bool expression, Item& item)
   std::string e = CheckIndexKeys(t.schema.IndexKeys(), item);
   if (e.empty() || !expression) return e;
   if (e.find("cannot contain an empty") != std::string::npos)
-    return std::string("One or more parameter values are not valid. The update expression attempted to update a "
-                       "secondary index key to a value that is not supported. The AttributeValue for a key attribute "
-                       "cannot contain an empty ") +
+    return std::string(
+               "One or more parameter values are not valid. The update expression attempted to update a "
+               "secondary index key to a value that is not supported. The AttributeValue for a key attribute "
+               "cannot contain an empty ") +
            (e.find("empty binary") != std::string::npos ? "binary" : "string") + " value.";
   return "The update expression attempted to update the secondary index key to unsupported type";
 }
@@ -15811,7 +16281,8 @@ inline Model::UpdateItemOutcome RunUpdateItem(const DataTable& t, const Model::U
   if (e.empty()) e = writes::ConditionPaths(t, plan);
   if (!e.empty()) return Outcome(Invalid(e));
   const Item* old = t.Find(plan.item, now);
-  if (auto failed = writes::ConditionFailed(plan, old, r.GetReturnValuesOnConditionCheckFailure())) return Outcome(*failed);
+  if (auto failed = writes::ConditionFailed(plan, old, r.GetReturnValuesOnConditionCheckFailure()))
+    return Outcome(*failed);
   Item updated = old ? *old : plan.item;
   if (plan.update) {
     if (!plan.update->Apply(old ? *old : plan.item, updated, e)) return Outcome(Invalid(e));
@@ -15826,11 +16297,20 @@ inline Model::UpdateItemOutcome RunUpdateItem(const DataTable& t, const Model::U
   };
   Item returned;
   switch (r.GetReturnValues()) {
-    case Model::ReturnValue::ALL_OLD: if (old) returned = *old; break;
-    case Model::ReturnValue::ALL_NEW: returned = updated; break;
-    case Model::ReturnValue::UPDATED_OLD: if (old) returned = changed(*old); break;
-    case Model::ReturnValue::UPDATED_NEW: returned = changed(updated); break;
-    default: break;
+    case Model::ReturnValue::ALL_OLD:
+      if (old) returned = *old;
+      break;
+    case Model::ReturnValue::ALL_NEW:
+      returned = updated;
+      break;
+    case Model::ReturnValue::UPDATED_OLD:
+      if (old) returned = changed(*old);
+      break;
+    case Model::ReturnValue::UPDATED_NEW:
+      returned = changed(updated);
+      break;
+    default:
+      break;
   }
   if (!returned.empty()) out.SetAttributes(returned);
   writes::ReportWrite(out, t, r.GetReturnConsumedCapacity(), old, &updated);
@@ -15908,13 +16388,20 @@ inline bool KeyMatches(const expression::KeyPredicate& p, const Model::Attribute
   if (expression::TypeOf(v) != expression::TypeOf(p.values[0])) return false;
   const int c = expression::CompareOrdered(v, p.values[0]);
   switch (p.op) {
-    case KeyOp::Eq: return c == 0;
-    case KeyOp::Lt: return c < 0;
-    case KeyOp::Le: return c <= 0;
-    case KeyOp::Gt: return c > 0;
-    case KeyOp::Ge: return c >= 0;
-    case KeyOp::Between: return c >= 0 && expression::CompareOrdered(v, p.values[1]) <= 0;
-    case KeyOp::BeginsWith: return expression::BeginsWith(v, p.values[0]);
+    case KeyOp::Eq:
+      return c == 0;
+    case KeyOp::Lt:
+      return c < 0;
+    case KeyOp::Le:
+      return c <= 0;
+    case KeyOp::Gt:
+      return c > 0;
+    case KeyOp::Ge:
+      return c >= 0;
+    case KeyOp::Between:
+      return c >= 0 && expression::CompareOrdered(v, p.values[1]) <= 0;
+    case KeyOp::BeginsWith:
+      return expression::BeginsWith(v, p.values[0]);
   }
   return false;
 }
@@ -15922,10 +16409,9 @@ inline bool KeyMatches(const expression::KeyPredicate& p, const Model::Attribute
 /// The entries of one partition as of (`atMs`, `seq`), in the order a Query
 /// reads them. `hash` is the partition key value; `range` the predicate on
 /// the sort key, if any.
-inline std::vector<Item> PartitionEntries(const History& history, int64_t atMs, uint64_t seq,
-                                          const TableSchema& schema, const IndexDef* index,
-                                          const Model::AttributeValue& hash, const expression::KeyPredicate* range,
-                                          bool forward) {
+inline std::vector<Item> PartitionEntries(const History& history, int64_t atMs, uint64_t seq, const TableSchema& schema,
+                                          const IndexDef* index, const Model::AttributeValue& hash,
+                                          const expression::KeyPredicate* range, bool forward) {
   const KeyAttribute& hashKey = index ? index->hash : schema.hash;
   const KeyAttribute& rangeKey = index ? index->range : schema.range;
   std::vector<Item> out;
@@ -15954,9 +16440,8 @@ inline std::vector<Item> PartitionEntries(const History& history, int64_t atMs, 
   } else {
     history.ForEachWithPrefix(atMs, seq, EncodePart(hash) + '\x1f', visit);
   }
-  std::sort(out.begin(), out.end(), [&](const Item& a, const Item& b) {
-    return CompareInPartition(schema, index, a, b) < 0;
-  });
+  std::sort(out.begin(), out.end(),
+            [&](const Item& a, const Item& b) { return CompareInPartition(schema, index, a, b) < 0; });
   if (!forward) std::reverse(out.begin(), out.end());
   return out;
 }
@@ -15974,8 +16459,8 @@ inline std::size_t ResumeAt(const std::vector<Item>& entries, const TableSchema&
 struct Page {
   std::vector<const Item*> kept;  ///< read and kept by the filter, in order
   std::size_t scanned = 0;
-  int64_t bytes = 0;              ///< sizes of everything read
-  std::optional<Item> last;       ///< the last item read when the page stopped short
+  int64_t bytes = 0;         ///< sizes of everything read
+  std::optional<Item> last;  ///< the last item read when the page stopped short
 };
 
 /// Reads items one at a time until `limit` items or 1 MB were read; the page
@@ -16061,7 +16546,8 @@ inline std::string CheckIndexRules(const DataTable& t, const IndexDef* index, co
   };
   if (index->global && plan.select == Model::Select::ALL_ATTRIBUTES)
     return "One or more parameter values were invalid: Select type ALL_ATTRIBUTES is not supported for global "
-           "secondary index " + index->name + " because its projection type is not ALL";
+           "secondary index " +
+           index->name + " because its projection type is not ALL";
   if (plan.filter) {
     const auto names = plans::TopLevelNames(plan.filter->root);
     auto absent = missing(std::vector<std::string>(names.begin(), names.end()));
@@ -16087,7 +16573,8 @@ inline std::string CheckStartKey(const DataTable& t, const IndexDef* index, cons
   if (t.schema.range.Set()) keys.push_back(&t.schema.range);
   if (index) {
     for (const KeyAttribute* k : {&index->hash, &index->range})
-      if (k->Set() && std::find_if(keys.begin(), keys.end(), [&](const KeyAttribute* x) { return x->name == k->name; }) == keys.end())
+      if (k->Set() && std::find_if(keys.begin(), keys.end(),
+                                   [&](const KeyAttribute* x) { return x->name == k->name; }) == keys.end())
         keys.push_back(k);
   }
   if (start.size() != keys.size()) return "The provided starting key is invalid";
@@ -16113,8 +16600,10 @@ void FillPage(Result& out, const Page& page, const DataTable& t, const IndexDef*
   out.SetScannedCount(static_cast<int>(page.scanned));
   Consumed c;
   const double units = ReadUnits(page.bytes, consistent);
-  if (index) c.Charge(*index, units);
-  else c.table = units;
+  if (index)
+    c.Charge(*index, units);
+  else
+    c.table = units;
   if (plan.select != Model::Select::COUNT) {
     // A local index fetches attributes it does not project from the table, and charges the table for it.
     bool fetch = false;
@@ -16162,8 +16651,9 @@ inline std::string KeyConditionValues(const KeyAttribute& k, const expression::K
       return "One or more parameter values were invalid: Condition parameter type does not match schema type";
     if (keys::Empty(v)) {
       if (index)
-        return std::string("One or more parameter values are not valid. A value specified for a secondary index key "
-                           "is not supported. The AttributeValue for a key attribute cannot contain an empty ") +
+        return std::string(
+                   "One or more parameter values are not valid. A value specified for a secondary index key "
+                   "is not supported. The AttributeValue for a key attribute cannot contain an empty ") +
                keys::EmptyKind(v) + " value. IndexName: " + index->name + ", IndexKey: " + k.name;
       return keys::Value(k, v, isHash);
     }
@@ -16180,7 +16670,8 @@ inline uint64_t SegmentHash(const std::string& partitionKey) {  // FNV-1a: a sta
 }
 }  // namespace reads
 
-inline Model::QueryOutcome RunQuery(const DataTable& t, const Model::QueryRequest& r, const ReadPlan& plan, int64_t now) {
+inline Model::QueryOutcome RunQuery(const DataTable& t, const Model::QueryRequest& r, const ReadPlan& plan,
+                                    int64_t now) {
   using Outcome = Model::QueryOutcome;
   const IndexDef* index = nullptr;
   std::string e = reads::FindIndex(t, r, index);
@@ -16221,9 +16712,9 @@ inline Model::QueryOutcome RunQuery(const DataTable& t, const Model::QueryReques
   const Page page = ReadPage(next, r.LimitHasBeenSet() ? static_cast<std::size_t>(r.GetLimit()) : SIZE_MAX, keep);
   Model::QueryResult out;
   // A Query of a table without a sort key reads at most one item: it cannot be resumed (DynamoDB Local).
-  reads::FillPage(out, page, t, index, plan, r.ConsistentReadHasBeenSet() && r.GetConsistentRead(),
-                  r.GetReturnConsumedCapacity(), [&](const Item& entry) { return t.Find(entry, now); },
-                  index || t.schema.range.Set());
+  reads::FillPage(
+      out, page, t, index, plan, r.ConsistentReadHasBeenSet() && r.GetConsistentRead(), r.GetReturnConsumedCapacity(),
+      [&](const Item& entry) { return t.Find(entry, now); }, index || t.schema.range.Set());
   return out;
 }
 
@@ -16260,8 +16751,9 @@ inline Model::ScanOutcome RunScan(const DataTable& t, const Model::ScanRequest& 
   });
   const Page page = reader.Finish();
   Model::ScanResult out;
-  reads::FillPage(out, page, t, index, plan, r.ConsistentReadHasBeenSet() && r.GetConsistentRead(),
-                  r.GetReturnConsumedCapacity(), [&](const Item& entry) { return t.Find(entry, now); }, true);
+  reads::FillPage(
+      out, page, t, index, plan, r.ConsistentReadHasBeenSet() && r.GetConsistentRead(), r.GetReturnConsumedCapacity(),
+      [&](const Item& entry) { return t.Find(entry, now); }, true);
   return out;
 }
 
@@ -16371,7 +16863,8 @@ DYNAFAKE_IMPL Model::BatchWriteItemOutcome Items::BatchWriteItem(const Model::Ba
                             ? CheckItemKeys(d.schema.hash, d.schema.range, d.schema.IndexKeys(), item)
                             : CheckKeyArgument(d.schema.hash, d.schema.range, item);
       if (!err.empty()) return invalid(err);
-      if (!keys.insert(EncodeKey(d.Key(), item)).second) return invalid("Provided list of item keys contains duplicates");
+      if (!keys.insert(EncodeKey(d.Key(), item)).second)
+        return invalid("Provided list of item keys contains duplicates");
     }
   }
   std::vector<Model::ConsumedCapacity> capacities;
@@ -16651,9 +17144,8 @@ std::string Restores::CheckOverrides(const Request& r, const RestoreSettings& s)
       !r.ProvisionedThroughputOverrideHasBeenSet())
     return msg::Invalid(
         "ProvisionedThroughputOverride must be specified when restoring an on-demand source as PROVISIONED");
-  if (r.ProvisionedThroughputOverrideHasBeenSet() &&
-      (r.GetProvisionedThroughputOverride().GetReadCapacityUnits() < 1 ||
-       r.GetProvisionedThroughputOverride().GetWriteCapacityUnits() < 1))
+  if (r.ProvisionedThroughputOverrideHasBeenSet() && (r.GetProvisionedThroughputOverride().GetReadCapacityUnits() < 1 ||
+                                                      r.GetProvisionedThroughputOverride().GetWriteCapacityUnits() < 1))
     return msg::ThroughputAtLeastOne();
   return {};
 }
@@ -16758,8 +17250,7 @@ namespace detail {
 /// The table or index key schema's first violation, or "": one HASH first, at
 /// most one RANGE, every attribute defined.
 DYNAFAKE_IMPL std::string CheckKeySchema(const std::vector<Model::KeySchemaElement>& schema,
-                                         const std::vector<Model::AttributeDefinition>& defs,
-                                         const std::string& path) {
+                                         const std::vector<Model::AttributeDefinition>& defs, const std::string& path) {
   if (schema.empty() || schema.size() > 2) return msg::KeySchemaSize(schema.size(), path);
   if (schema[0].GetKeyType() != Model::KeyType::HASH)
     return "Invalid KeySchema: The first KeySchemaElement is not a HASH key type";
@@ -16785,7 +17276,8 @@ DYNAFAKE_IMPL std::string CheckKeySchema(const std::vector<Model::KeySchemaEleme
 DYNAFAKE_IMPL std::string CheckProjection(const Model::Projection& p) {
   if (!p.ProjectionTypeHasBeenSet()) return msg::Invalid("Unknown ProjectionType: null");
   if (p.NonKeyAttributesHasBeenSet() && p.GetProjectionType() != Model::ProjectionType::INCLUDE)
-    return msg::Invalid("ProjectionType is " + Model::ProjectionTypeMapper::GetNameForProjectionType(p.GetProjectionType()) +
+    return msg::Invalid("ProjectionType is " +
+                        Model::ProjectionTypeMapper::GetNameForProjectionType(p.GetProjectionType()) +
                         ", but NonKeyAttributes is specified");
   return {};
 }
@@ -16828,9 +17320,9 @@ DYNAFAKE_IMPL void Tables::Validate(const Model::CreateTableRequest& r, Validato
     for (const auto& e : g.GetKeySchema()) used.insert(e.GetAttributeName());
   }
   if (used.size() != defs.size())
-    return v.Add(msg::Invalid(
-        "Number of attributes in KeySchema does not exactly match number of attributes defined in "
-        "AttributeDefinitions"));
+    return v.Add(
+        msg::Invalid("Number of attributes in KeySchema does not exactly match number of attributes defined in "
+                     "AttributeDefinitions"));
   if (onDemand && r.ProvisionedThroughputHasBeenSet()) return v.Add(msg::NoThroughputWhenOnDemand());
   if (!onDemand && !r.ProvisionedThroughputHasBeenSet())
     return v.Add(msg::Invalid(
@@ -16850,16 +17342,15 @@ DYNAFAKE_IMPL void Tables::Validate(const Model::CreateTableRequest& r, Validato
 /// not the table exists (the service validates before it reads state).
 DYNAFAKE_IMPL void Tables::Validate(const Model::UpdateTableRequest& r, Validator& v) {
   using namespace Model;
-  if (r.ReplicaUpdatesHasBeenSet() || r.GlobalTableWitnessUpdatesHasBeenSet() ||
-      r.MultiRegionConsistencyHasBeenSet() || r.GlobalTableSettingsReplicationModeHasBeenSet())
+  if (r.ReplicaUpdatesHasBeenSet() || r.GlobalTableWitnessUpdatesHasBeenSet() || r.MultiRegionConsistencyHasBeenSet() ||
+      r.GlobalTableSettingsReplicationModeHasBeenSet())
     return v.Add(msg::NoGlobalTables(
         "ReplicaUpdates, GlobalTableWitnessUpdates, MultiRegionConsistency and GlobalTableSettingsReplicationMode"));
   // an empty GlobalSecondaryIndexUpdates counts as none (architect/dynalite validations/updateTable.js)
-  const bool anything = r.BillingModeHasBeenSet() || r.ProvisionedThroughputHasBeenSet() ||
-                        !r.GetGlobalSecondaryIndexUpdates().empty() || r.StreamSpecificationHasBeenSet() ||
-                        r.SSESpecificationHasBeenSet() || r.TableClassHasBeenSet() ||
-                        r.DeletionProtectionEnabledHasBeenSet() || r.OnDemandThroughputHasBeenSet() ||
-                        r.WarmThroughputHasBeenSet();
+  const bool anything =
+      r.BillingModeHasBeenSet() || r.ProvisionedThroughputHasBeenSet() || !r.GetGlobalSecondaryIndexUpdates().empty() ||
+      r.StreamSpecificationHasBeenSet() || r.SSESpecificationHasBeenSet() || r.TableClassHasBeenSet() ||
+      r.DeletionProtectionEnabledHasBeenSet() || r.OnDemandThroughputHasBeenSet() || r.WarmThroughputHasBeenSet();
   if (!anything) return v.Add(msg::NothingToUpdate());
   if (r.BillingModeHasBeenSet() && r.GetBillingMode() == BillingMode::PAY_PER_REQUEST &&
       r.ProvisionedThroughputHasBeenSet())
@@ -16867,13 +17358,15 @@ DYNAFAKE_IMPL void Tables::Validate(const Model::UpdateTableRequest& r, Validato
   // (throughput below 1 is the model's own constraint, reported before this runs)
   // texts: architect/dynalite validations/updateTable.js and test/updateTable.js (run against the service)
   for (const auto& u : r.GetGlobalSecondaryIndexUpdates()) {
-    const int actions = (u.CreateHasBeenSet() ? 1 : 0) + (u.UpdateHasBeenSet() ? 1 : 0) + (u.DeleteHasBeenSet() ? 1 : 0);
+    const int actions =
+        (u.CreateHasBeenSet() ? 1 : 0) + (u.UpdateHasBeenSet() ? 1 : 0) + (u.DeleteHasBeenSet() ? 1 : 0);
     if (actions == 0)
-      return v.Add(msg::Invalid(
-          "One of GlobalSecondaryIndexUpdate.Update, GlobalSecondaryIndexUpdate.Create, "
-          "GlobalSecondaryIndexUpdate.Delete must not be null"));
+      return v.Add(
+          msg::Invalid("One of GlobalSecondaryIndexUpdate.Update, GlobalSecondaryIndexUpdate.Create, "
+                       "GlobalSecondaryIndexUpdate.Delete must not be null"));
     if (actions > 1)
-      return v.Add(msg::Invalid("Only one global secondary index action is allowed per GlobalSecondaryIndexUpdate object"));
+      return v.Add(
+          msg::Invalid("Only one global secondary index action is allowed per GlobalSecondaryIndexUpdate object"));
   }
   for (const auto& u : r.GetGlobalSecondaryIndexUpdates())
     if (u.CreateHasBeenSet())
@@ -16922,20 +17415,21 @@ DYNAFAKE_IMPL Model::UpdateTableOutcome Tables::UpdateTable(const Model::UpdateT
     };
     if (u.CreateHasBeenSet()) {
       const auto& c = u.GetCreate();
-      if (find(c.GetIndexName())) return invalid(msg::Invalid("Index with name " + c.GetIndexName() + " already exists"));
+      if (find(c.GetIndexName()))
+        return invalid(msg::Invalid("Index with name " + c.GetIndexName() + " already exists"));
       std::string err = CheckKeySchema(c.GetKeySchema(), defs, "globalSecondaryIndexUpdates.member.create.keySchema");
       if (!err.empty()) return invalid(err);
       if (!onDemand && !c.ProvisionedThroughputHasBeenSet())
         return invalid(msg::Invalid("ProvisionedThroughput must be specified for index: " + c.GetIndexName()));
-      gsis.push_back(GlobalSecondaryIndexDescription()
-                         .WithIndexName(c.GetIndexName())
-                         .WithKeySchema(c.GetKeySchema())
-                         .WithProjection(c.GetProjection())
-                         .WithIndexStatus(IndexStatus::CREATING)
-                         .WithBackfilling(true)
-                         .WithIndexArn(d.GetTableArn() + "/index/" + c.GetIndexName())
-                         .WithProvisionedThroughput(
-                             ThroughputDescription(onDemand ? zero : c.GetProvisionedThroughput())));
+      gsis.push_back(
+          GlobalSecondaryIndexDescription()
+              .WithIndexName(c.GetIndexName())
+              .WithKeySchema(c.GetKeySchema())
+              .WithProjection(c.GetProjection())
+              .WithIndexStatus(IndexStatus::CREATING)
+              .WithBackfilling(true)
+              .WithIndexArn(d.GetTableArn() + "/index/" + c.GetIndexName())
+              .WithProvisionedThroughput(ThroughputDescription(onDemand ? zero : c.GetProvisionedThroughput())));
     } else {
       const std::string& index = u.DeleteHasBeenSet() ? u.GetDelete().GetIndexName() : u.GetUpdate().GetIndexName();
       GlobalSecondaryIndexDescription* g = find(index);
@@ -16984,12 +17478,10 @@ DYNAFAKE_IMPL Model::UpdateTableOutcome Tables::UpdateTable(const Model::UpdateT
     }
   }
   if (r.SSESpecificationHasBeenSet())
-    d.SetSSEDescription(r.GetSSESpecification().GetEnabled()
-                            ? identity_->KmsEncryption(r.GetSSESpecification())
-                            : SSEDescription().WithStatus(SSEStatus::DISABLED));
+    d.SetSSEDescription(r.GetSSESpecification().GetEnabled() ? identity_->KmsEncryption(r.GetSSESpecification())
+                                                             : SSEDescription().WithStatus(SSEStatus::DISABLED));
   if (r.TableClassHasBeenSet())
-    d.SetTableClassSummary(
-        TableClassSummary().WithTableClass(r.GetTableClass()).WithLastUpdateDateTime(DateTime(now)));
+    d.SetTableClassSummary(TableClassSummary().WithTableClass(r.GetTableClass()).WithLastUpdateDateTime(DateTime(now)));
   if (r.DeletionProtectionEnabledHasBeenSet()) d.SetDeletionProtectionEnabled(r.GetDeletionProtectionEnabled());
   if (r.OnDemandThroughputHasBeenSet()) d.SetOnDemandThroughput(r.GetOnDemandThroughput());
   t->desc = d;
@@ -17092,7 +17584,8 @@ DYNAFAKE_IMPL Model::DeleteTableOutcome Tables::DeleteTable(const Model::DeleteT
   if (!t) return DynamoDBError(DynamoDBErrors::RESOURCE_NOT_FOUND, msg::TableResourceNotFound(name));
   if (t->status == TableStatus::DELETING) return DeleteTableResult().WithTableDescription(Description(*t));
   if (auto e = NotActive(*t, name)) return *e;
-  if (t->desc.GetDeletionProtectionEnabled()) return DynamoDBError(DynamoDBErrors::VALIDATION, msg::DeletionProtected());
+  if (t->desc.GetDeletionProtectionEnabled())
+    return DynamoDBError(DynamoDBErrors::VALIDATION, msg::DeletionProtected());
   if (const std::string* creating = backups_->CreatingUserBackup(t->desc.GetTableName()))
     return DynamoDBError(DynamoDBErrors::RESOURCE_IN_USE, msg::BackupOfTableBeingCreated(name, *creating));
   if (auto e = quotas_->CheckTablesInTransition(InTransition())) return *e;
@@ -17104,8 +17597,8 @@ DYNAFAKE_IMPL Model::DeleteTableOutcome Tables::DeleteTable(const Model::DeleteT
 
 DYNAFAKE_IMPL Model::ListTablesOutcome Tables::ListTables(const Model::ListTablesRequest& r, int64_t) {
   const std::size_t limit = r.LimitHasBeenSet() ? static_cast<std::size_t>(r.GetLimit()) : 100;
-  auto it = r.ExclusiveStartTableNameHasBeenSet() ? tables_.upper_bound(r.GetExclusiveStartTableName())
-                                                  : tables_.begin();
+  auto it =
+      r.ExclusiveStartTableNameHasBeenSet() ? tables_.upper_bound(r.GetExclusiveStartTableName()) : tables_.begin();
   std::vector<std::string> names;
   for (; it != tables_.end() && names.size() < limit; ++it) names.push_back(it->first);
   Model::ListTablesResult out;
@@ -17356,8 +17849,10 @@ DYNAFAKE_IMPL void Tables::Settle(const std::string& name, uint64_t generation) 
   const DateTime settled(t.statusUntilMs);
   // The throughput an UpdateTable asked for takes effect now (architect/dynalite actions/updateTable.js).
   auto apply = [&settled](Model::ProvisionedThroughputDescription d, const Model::ProvisionedThroughput& p) {
-    const bool up = p.GetReadCapacityUnits() > d.GetReadCapacityUnits() || p.GetWriteCapacityUnits() > d.GetWriteCapacityUnits();
-    const bool down = p.GetReadCapacityUnits() < d.GetReadCapacityUnits() || p.GetWriteCapacityUnits() < d.GetWriteCapacityUnits();
+    const bool up =
+        p.GetReadCapacityUnits() > d.GetReadCapacityUnits() || p.GetWriteCapacityUnits() > d.GetWriteCapacityUnits();
+    const bool down =
+        p.GetReadCapacityUnits() < d.GetReadCapacityUnits() || p.GetWriteCapacityUnits() < d.GetWriteCapacityUnits();
     if (up) {
       d.SetLastIncreaseDateTime(settled);
     } else if (down) {
@@ -17368,7 +17863,8 @@ DYNAFAKE_IMPL void Tables::Settle(const std::string& name, uint64_t generation) 
     d.SetWriteCapacityUnits(p.GetWriteCapacityUnits());
     return d;
   };
-  if (t.pendingThroughput) t.desc.SetProvisionedThroughput(apply(t.desc.GetProvisionedThroughput(), *t.pendingThroughput));
+  if (t.pendingThroughput)
+    t.desc.SetProvisionedThroughput(apply(t.desc.GetProvisionedThroughput(), *t.pendingThroughput));
   t.pendingThroughput.reset();
   std::vector<Model::GlobalSecondaryIndexDescription> keep;
   for (auto g : t.gsis) {
@@ -18612,8 +19108,10 @@ void PrintValue(std::ostream& os, const std::vector<T>& v) {
 }
 template <class T>
 void PrintValue(std::ostream& os, const std::shared_ptr<T>& v) {
-  if (v) PrintValue(os, *v);
-  else os << "null";
+  if (v)
+    PrintValue(os, *v);
+  else
+    os << "null";
 }
 template <class K, class T>
 void PrintValue(std::ostream& os, const std::map<K, T>& v) {
@@ -18636,16 +19134,43 @@ inline void PrintValue(std::ostream& os, const Model::AttributeValue& v) {
     return;
   }
   switch (v.GetType()) {
-    case ValueType::STRING: os << "{S: "; PrintValue(os, v.GetS()); break;
-    case ValueType::NUMBER: os << "{N: " << v.GetN(); break;
-    case ValueType::BYTEBUFFER: os << "{B: "; PrintValue(os, v.GetB()); break;
-    case ValueType::STRING_SET: os << "{SS: "; PrintValue(os, v.GetSS()); break;
-    case ValueType::NUMBER_SET: os << "{NS: "; PrintValue(os, v.GetNS()); break;
-    case ValueType::BYTEBUFFER_SET: os << "{BS: "; PrintValue(os, v.GetBS()); break;
-    case ValueType::ATTRIBUTE_MAP: os << "{M: "; PrintValue(os, v.GetM()); break;
-    case ValueType::ATTRIBUTE_LIST: os << "{L: "; PrintValue(os, v.GetL()); break;
-    case ValueType::BOOL: os << "{BOOL: " << (v.GetBool() ? "true" : "false"); break;
-    case ValueType::NULLVALUE: os << "{NULL: " << (v.GetNull() ? "true" : "false"); break;
+    case ValueType::STRING:
+      os << "{S: ";
+      PrintValue(os, v.GetS());
+      break;
+    case ValueType::NUMBER:
+      os << "{N: " << v.GetN();
+      break;
+    case ValueType::BYTEBUFFER:
+      os << "{B: ";
+      PrintValue(os, v.GetB());
+      break;
+    case ValueType::STRING_SET:
+      os << "{SS: ";
+      PrintValue(os, v.GetSS());
+      break;
+    case ValueType::NUMBER_SET:
+      os << "{NS: ";
+      PrintValue(os, v.GetNS());
+      break;
+    case ValueType::BYTEBUFFER_SET:
+      os << "{BS: ";
+      PrintValue(os, v.GetBS());
+      break;
+    case ValueType::ATTRIBUTE_MAP:
+      os << "{M: ";
+      PrintValue(os, v.GetM());
+      break;
+    case ValueType::ATTRIBUTE_LIST:
+      os << "{L: ";
+      PrintValue(os, v.GetL());
+      break;
+    case ValueType::BOOL:
+      os << "{BOOL: " << (v.GetBool() ? "true" : "false");
+      break;
+    case ValueType::NULLVALUE:
+      os << "{NULL: " << (v.GetNull() ? "true" : "false");
+      break;
   }
   os << '}';
 }

@@ -92,7 +92,8 @@ TEST(InProcessEndpoint, ResponsesCarryRequestIdContentTypeAndTheBodysCrc32) {
   EXPECT_EQ(response->GetResponseCode(), HttpResponseCode::OK);
   EXPECT_EQ(response->GetHeader("content-type"), "application/x-amz-json-1.0");
   EXPECT_EQ(response->GetHeader("x-amzn-requestid").size(), 52u);
-  const std::string text((std::istreambuf_iterator<char>(response->GetResponseBody())), std::istreambuf_iterator<char>());
+  const std::string text((std::istreambuf_iterator<char>(response->GetResponseBody())),
+                         std::istreambuf_iterator<char>());
   EXPECT_EQ(text, R"({"TableNames":[]})");
   // The SDK's own CRC-32 of the body, big-endian bytes, against the header's decimal.
   const auto crc = Aws::Utils::HashingUtils::CalculateCRC32(Aws::String(text.c_str()));
@@ -142,8 +143,8 @@ TEST(InProcessEndpoint, AClientOutlivingItsEndpointNoLongerReachesTheService) {
   {
     dynafake::aws::InProcessEndpoint endpoint(service);
     auto config = endpoint.Config();
-    config.retryStrategy = std::make_shared<dynafake::aws::NoSleepRetryStrategy>(
-        std::make_shared<Aws::Client::DefaultRetryStrategy>(0));
+    config.retryStrategy =
+        std::make_shared<dynafake::aws::NoSleepRetryStrategy>(std::make_shared<Aws::Client::DefaultRetryStrategy>(0));
     client = std::make_unique<Aws::DynamoDB::DynamoDBClient>(config);
     ASSERT_TRUE(client->CreateTable(OrdersTable()).IsSuccess());
   }
@@ -224,7 +225,8 @@ TEST(InProcessEndpoint, TheLastEndpointPutsTheSdksDefaultFactoryBack) {
     Aws::Client::ClientConfigurationInitValues noMetadata;
     noMetadata.shouldDisableIMDS = true;
     Aws::Client::ClientConfiguration config(noMetadata);
-    return std::dynamic_pointer_cast<dynafake::aws::detail::RoutingHttpClient>(Aws::Http::CreateHttpClient(config)) != nullptr;
+    return std::dynamic_pointer_cast<dynafake::aws::detail::RoutingHttpClient>(Aws::Http::CreateHttpClient(config)) !=
+           nullptr;
   };
   EXPECT_FALSE(routed());
   {

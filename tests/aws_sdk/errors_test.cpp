@@ -143,7 +143,7 @@ TEST(SdkErrorNumbering, TheSdkMapsEveryExceptionNameToDynafakesValue) {
 }
 
 // And the compiler: every name both enums have, value for value.
-#define DYNAFAKE_SAME_AS_SDK(N)                                                                         \
+#define DYNAFAKE_SAME_AS_SDK(N)                                                                                      \
   static_assert(static_cast<int>(dynafake::DynamoDBErrors::N) == static_cast<int>(Aws::DynamoDB::DynamoDBErrors::N), \
                 #N " differs from aws-sdk-cpp");
 DYNAFAKE_SAME_AS_SDK(INCOMPLETE_SIGNATURE)

@@ -138,8 +138,8 @@ TEST_F(Loopback, TableBackupListAndRestoreWithTheServersClockDrivenByTheAdminApi
   ASSERT_TRUE(AdvanceUntil(
       [&] {
         auto d = client.DescribeBackup(Sdk::DescribeBackupRequest().WithBackupArn(arn));
-        return d.IsSuccess() &&
-               d.GetResult().GetBackupDescription().GetBackupDetails().GetBackupStatus() == Sdk::BackupStatus::AVAILABLE;
+        return d.IsSuccess() && d.GetResult().GetBackupDescription().GetBackupDetails().GetBackupStatus() ==
+                                    Sdk::BackupStatus::AVAILABLE;
       },
       300s));
 

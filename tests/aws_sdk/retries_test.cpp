@@ -26,7 +26,8 @@ class Retries : public testing::Test {
 };
 
 TEST_F(Retries, ConfigRetriesAsTheSdkWouldWithoutWaiting) {
-  const auto strategy = std::dynamic_pointer_cast<dynafake::aws::NoSleepRetryStrategy>(w.endpoint.Config().retryStrategy);
+  const auto strategy =
+      std::dynamic_pointer_cast<dynafake::aws::NoSleepRetryStrategy>(w.endpoint.Config().retryStrategy);
   ASSERT_NE(strategy, nullptr);
   const Aws::Client::AWSError<Aws::Client::CoreErrors> throttled(Aws::Client::CoreErrors::THROTTLING, true);
   const Aws::Client::AWSError<Aws::Client::CoreErrors> notFound(Aws::Client::CoreErrors::RESOURCE_NOT_FOUND, false);
@@ -41,7 +42,8 @@ TEST_F(Retries, ConfigRetriesAsTheSdkWouldWithoutWaiting) {
 }
 
 TEST_F(Retries, ThrottlingIsRetriedByTheSdkUntilItPasses) {
-  const int rule = w.service.Faults().Add(FaultRule::On("CreateBackup").Times(2).Fail(dynafake::DynamoDBErrors::THROTTLING));
+  const int rule =
+      w.service.Faults().Add(FaultRule::On("CreateBackup").Times(2).Fail(dynafake::DynamoDBErrors::THROTTLING));
   const auto before = w.endpoint.RequestCount();
   auto out = w.client.CreateBackup(Backup("orders"));
   ASSERT_TRUE(out.IsSuccess()) << out.GetError().GetMessage();
@@ -67,7 +69,8 @@ TEST_F(Retries, AServerErrorThatPersistsExhaustsTheSdksRetries) {
   config.retryStrategy = std::make_shared<dynafake::aws::NoSleepRetryStrategy>(
       std::make_shared<Aws::Client::DefaultRetryStrategy>(/*maxRetries=*/3));
   Aws::DynamoDB::DynamoDBClient client(config);
-  const int rule = w.service.Faults().Add(FaultRule::On("DescribeTable").Always().Fail(dynafake::DynamoDBErrors::INTERNAL_FAILURE));
+  const int rule =
+      w.service.Faults().Add(FaultRule::On("DescribeTable").Always().Fail(dynafake::DynamoDBErrors::INTERNAL_FAILURE));
   auto out = client.DescribeTable(Sdk::DescribeTableRequest().WithTableName("orders"));
   ASSERT_FALSE(out.IsSuccess());
   EXPECT_EQ(out.GetError().GetErrorType(), DynamoDBErrors::INTERNAL_FAILURE);
@@ -79,7 +82,8 @@ TEST_F(Retries, TheStandardRetryModeIsFollowedToo) {
   config.retryStrategy = std::make_shared<dynafake::aws::NoSleepRetryStrategy>(
       std::make_shared<Aws::Client::StandardRetryStrategy>(/*maxAttempts=*/3));
   Aws::DynamoDB::DynamoDBClient client(config);
-  const int rule = w.service.Faults().Add(FaultRule::On("CreateBackup").Always().Fail(dynafake::DynamoDBErrors::THROTTLING));
+  const int rule =
+      w.service.Faults().Add(FaultRule::On("CreateBackup").Always().Fail(dynafake::DynamoDBErrors::THROTTLING));
   auto out = client.CreateBackup(Backup("orders"));
   ASSERT_FALSE(out.IsSuccess());
   EXPECT_EQ(out.GetError().GetErrorType(), DynamoDBErrors::THROTTLING);

@@ -36,7 +36,8 @@ TEST_P(CanonicalTest, CanonicalTextOrMessage) {
   }
 }
 
-const char* const kOverflow = "Number overflow. Attempting to store a number with magnitude larger than supported range";
+const char* const kOverflow =
+    "Number overflow. Attempting to store a number with magnitude larger than supported range";
 const char* const kUnderflow =
     "Number underflow. Attempting to store a number with magnitude smaller than supported range";
 const char* const kPrecision = "Attempting to store more than 38 significant digits in a Number";
@@ -118,7 +119,8 @@ INSTANTIATE_TEST_SUITE_P(
                       ArithmeticCase{"999", "1", "1000", "998"}, ArithmeticCase{"1.005", "-1.004", "0.001", "2.009"},
                       ArithmeticCase{"1e30", "1", "1000000000000000000000000000001", "999999999999999999999999999999"},
                       ArithmeticCase{"12345678901234567890123456789012345678", "1",
-                                     "12345678901234567890123456789012345679", "12345678901234567890123456789012345677"},
+                                     "12345678901234567890123456789012345679",
+                                     "12345678901234567890123456789012345677"},
                       ArithmeticCase{"0", "-7.25", "-7.25", "7.25"}));
 
 TEST(DecimalTest, ArithmeticBeyondTheRangeIsRefusedByCheck) {

@@ -58,11 +58,16 @@ inline std::string Show(const AttributeValue& v) {
     return "[" + out + "]";
   };
   switch (v.GetType()) {
-    case ValueType::STRING: return "S " + v.GetS();
-    case ValueType::NUMBER: return "N " + v.GetN();
-    case ValueType::BYTEBUFFER: return "B " + std::string(v.GetB().Bytes().begin(), v.GetB().Bytes().end());
-    case ValueType::STRING_SET: return "SS " + list(v.GetSS());
-    case ValueType::NUMBER_SET: return "NS " + list(v.GetNS());
+    case ValueType::STRING:
+      return "S " + v.GetS();
+    case ValueType::NUMBER:
+      return "N " + v.GetN();
+    case ValueType::BYTEBUFFER:
+      return "B " + std::string(v.GetB().Bytes().begin(), v.GetB().Bytes().end());
+    case ValueType::STRING_SET:
+      return "SS " + list(v.GetSS());
+    case ValueType::NUMBER_SET:
+      return "NS " + list(v.GetNS());
     case ValueType::BYTEBUFFER_SET: {
       std::vector<std::string> bs;
       for (const auto& b : v.GetBS()) bs.emplace_back(b.Bytes().begin(), b.Bytes().end());
@@ -78,8 +83,10 @@ inline std::string Show(const AttributeValue& v) {
       for (const auto& kv : v.GetM()) inner.emplace(kv.first, *kv.second);
       return "M " + Show(inner);
     }
-    case ValueType::BOOL: return std::string("BOOL ") + (v.GetBool() ? "true" : "false");
-    case ValueType::NULLVALUE: return "NULL";
+    case ValueType::BOOL:
+      return std::string("BOOL ") + (v.GetBool() ? "true" : "false");
+    case ValueType::NULLVALUE:
+      return "NULL";
   }
   return "?";
 }
@@ -107,7 +114,9 @@ inline Spec With(Spec s, Values values) {
   s.values = std::move(values);
   return s;
 }
-inline Spec With(Spec s, Names names, Values values) { return With(With(std::move(s), std::move(names)), std::move(values)); }
+inline Spec With(Spec s, Names names, Values values) {
+  return With(With(std::move(s), std::move(names)), std::move(values));
+}
 
 /// Parses `spec` into `out`; the service's message, or "" when valid.
 inline std::string Check(const Spec& spec, dynafake::expression::Parsed& out) {

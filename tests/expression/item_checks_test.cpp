@@ -72,8 +72,7 @@ INSTANTIATE_TEST_SUITE_P(
         ValueCase{"NumberPrecision", N("123456789012345678901234567890123456789"), nullptr,
                   "Attempting to store more than 38 significant digits in a Number"},
         ValueCase{"EmptyStringOutsideKeys", S(""), "S ", nullptr},
-        ValueCase{"EmptyBinaryOutsideKeys", B(""), "B ", nullptr},
-        ValueCase{"NullTrue", Null(), "NULL", nullptr},
+        ValueCase{"EmptyBinaryOutsideKeys", B(""), "B ", nullptr}, ValueCase{"NullTrue", Null(), "NULL", nullptr},
         ValueCase{"NullFalse", AttributeValue().SetNull(false), nullptr,
                   "One or more parameter values were invalid: Null attribute value types must have the value of true"},
         ValueCase{"StringSetEmpty", SS({}), nullptr,
@@ -244,8 +243,6 @@ INSTANTIATE_TEST_SUITE_P(
                 "supported. The AttributeValue for a key attribute cannot contain an empty string value. "
                 "IndexName: index3, IndexKey: c"}));
 
-TEST(IndexKeysTest, NoIndexesNothingToCheck) {
-  EXPECT_EQ(CheckIndexKeys({}, Item{{"c", N("1")}}), "");
-}
+TEST(IndexKeysTest, NoIndexesNothingToCheck) { EXPECT_EQ(CheckIndexKeys({}, Item{{"c", N("1")}}), ""); }
 
 }  // namespace item_checks_test

@@ -32,7 +32,8 @@ class ExpectedTest : public ::testing::TestWithParam<ExpectedCase> {};
 
 TEST_P(ExpectedTest, ServiceMessage) {
   ex::Condition out;
-  EXPECT_EQ(ex::LegacyExpected({{"a", GetParam().expected}}, false, Mdl::ConditionalOperator::NOT_SET, out), GetParam().message);
+  EXPECT_EQ(ex::LegacyExpected({{"a", GetParam().expected}}, false, Mdl::ConditionalOperator::NOT_SET, out),
+            GetParam().message);
 }
 
 // Messages as the service answers them (architect/dynalite test/putItem.js,
@@ -41,42 +42,75 @@ TEST_P(ExpectedTest, ServiceMessage) {
 INSTANTIATE_TEST_SUITE_P(
     Expected, ExpectedTest,
     ::testing::Values(
-        ExpectedCase{"NoValueNoExists", Expect(),
-                     "One or more parameter values were invalid: Value must be provided when Exists is null for Attribute: a"},
-        ExpectedCase{"ExistsTrueWithoutValue", Expect().WithExists(true),
-                     "One or more parameter values were invalid: Value must be provided when Exists is true for Attribute: a"},
-        ExpectedCase{"ExistsFalseWithValue", Expect().WithExists(false).WithValue(S("a")),
-                     "One or more parameter values were invalid: Value cannot be used when Exists is false for Attribute: a"},
+        ExpectedCase{
+            "NoValueNoExists", Expect(),
+            "One or more parameter values were invalid: Value must be provided when Exists is null for Attribute: a"},
+        ExpectedCase{
+            "ExistsTrueWithoutValue", Expect().WithExists(true),
+            "One or more parameter values were invalid: Value must be provided when Exists is true for Attribute: a"},
+        ExpectedCase{
+            "ExistsFalseWithValue", Expect().WithExists(false).WithValue(S("a")),
+            "One or more parameter values were invalid: Value cannot be used when Exists is false for Attribute: a"},
         ExpectedCase{"ExistsWithOperator", Expect().WithExists(true).WithComparisonOperator(C::LT),
-                     "One or more parameter values were invalid: Exists and ComparisonOperator cannot be used together for Attribute: a"},
-        ExpectedCase{"ValueAndList", Expect().WithValue(S("a")).WithAttributeValueList(std::vector<AttributeValue>{S("a")}).WithComparisonOperator(C::LT),
-                     "One or more parameter values were invalid: Value and AttributeValueList cannot be used together for Attribute: a"},
+                     "One or more parameter values were invalid: Exists and ComparisonOperator cannot be used together "
+                     "for Attribute: a"},
+        ExpectedCase{"ValueAndList",
+                     Expect()
+                         .WithValue(S("a"))
+                         .WithAttributeValueList(std::vector<AttributeValue>{S("a")})
+                         .WithComparisonOperator(C::LT),
+                     "One or more parameter values were invalid: Value and AttributeValueList cannot be used together "
+                     "for Attribute: a"},
         ExpectedCase{"ListWithoutOperator", Expect().WithAttributeValueList(std::vector<AttributeValue>{S("a")}),
-                     "One or more parameter values were invalid: AttributeValueList can only be used with a ComparisonOperator for Attribute: a"},
+                     "One or more parameter values were invalid: AttributeValueList can only be used with a "
+                     "ComparisonOperator for Attribute: a"},
         ExpectedCase{"OperatorWithoutValue", Expect().WithComparisonOperator(C::EQ),
-                     "One or more parameter values were invalid: Value or AttributeValueList must be used with ComparisonOperator: EQ for Attribute: a"},
-        ExpectedCase{"EqWithoutArguments", Expect().WithComparisonOperator(C::EQ).WithAttributeValueList(std::vector<AttributeValue>{}),
-                     "One or more parameter values were invalid: Invalid number of argument(s) for the EQ ComparisonOperator"},
-        ExpectedCase{"NullWithArgument", Expect().WithComparisonOperator(C::NULL_).WithAttributeValueList(std::vector<AttributeValue>{S("a")}),
-                     "One or more parameter values were invalid: Invalid number of argument(s) for the NULL ComparisonOperator"},
-        ExpectedCase{"NullWithValue", Expect().WithComparisonOperator(C::NULL_).WithValue(S("a")),
-                     "One or more parameter values were invalid: Invalid number of argument(s) for the NULL ComparisonOperator"},
-        ExpectedCase{"InWithoutArguments", Expect().WithComparisonOperator(C::IN_).WithAttributeValueList(std::vector<AttributeValue>{}),
-                     "One or more parameter values were invalid: Invalid number of argument(s) for the IN ComparisonOperator"},
-        ExpectedCase{"BetweenThreeArguments", Expect().WithComparisonOperator(C::BETWEEN).WithAttributeValueList(std::vector<AttributeValue>{N("1"), N("10"), N("12")}),
-                     "One or more parameter values were invalid: Invalid number of argument(s) for the BETWEEN ComparisonOperator"},
+                     "One or more parameter values were invalid: Value or AttributeValueList must be used with "
+                     "ComparisonOperator: EQ for Attribute: a"},
+        ExpectedCase{
+            "EqWithoutArguments",
+            Expect().WithComparisonOperator(C::EQ).WithAttributeValueList(std::vector<AttributeValue>{}),
+            "One or more parameter values were invalid: Invalid number of argument(s) for the EQ ComparisonOperator"},
+        ExpectedCase{
+            "NullWithArgument",
+            Expect().WithComparisonOperator(C::NULL_).WithAttributeValueList(std::vector<AttributeValue>{S("a")}),
+            "One or more parameter values were invalid: Invalid number of argument(s) for the NULL ComparisonOperator"},
+        ExpectedCase{
+            "NullWithValue", Expect().WithComparisonOperator(C::NULL_).WithValue(S("a")),
+            "One or more parameter values were invalid: Invalid number of argument(s) for the NULL ComparisonOperator"},
+        ExpectedCase{
+            "InWithoutArguments",
+            Expect().WithComparisonOperator(C::IN_).WithAttributeValueList(std::vector<AttributeValue>{}),
+            "One or more parameter values were invalid: Invalid number of argument(s) for the IN ComparisonOperator"},
+        ExpectedCase{"BetweenThreeArguments",
+                     Expect()
+                         .WithComparisonOperator(C::BETWEEN)
+                         .WithAttributeValueList(std::vector<AttributeValue>{N("1"), N("10"), N("12")}),
+                     "One or more parameter values were invalid: Invalid number of argument(s) for the BETWEEN "
+                     "ComparisonOperator"},
         ExpectedCase{"BetweenOneValue", Expect().WithComparisonOperator(C::BETWEEN).WithValue(S("a")),
-                     "One or more parameter values were invalid: Invalid number of argument(s) for the BETWEEN ComparisonOperator"},
-        ExpectedCase{"BetweenReversed", Expect().WithComparisonOperator(C::BETWEEN).WithAttributeValueList(std::vector<AttributeValue>{N("10"), N("9")}),
-                     "The BETWEEN condition was provided a range where the lower bound is greater than the upper bound"},
-        ExpectedCase{"MixedTypes", Expect().WithComparisonOperator(C::IN_).WithAttributeValueList(std::vector<AttributeValue>{N("1"), S("1")}),
-                     "One or more parameter values were invalid: AttributeValues inside AttributeValueList must be of same type"},
+                     "One or more parameter values were invalid: Invalid number of argument(s) for the BETWEEN "
+                     "ComparisonOperator"},
+        ExpectedCase{
+            "BetweenReversed",
+            Expect()
+                .WithComparisonOperator(C::BETWEEN)
+                .WithAttributeValueList(std::vector<AttributeValue>{N("10"), N("9")}),
+            "The BETWEEN condition was provided a range where the lower bound is greater than the upper bound"},
+        ExpectedCase{
+            "MixedTypes",
+            Expect().WithComparisonOperator(C::IN_).WithAttributeValueList(std::vector<AttributeValue>{N("1"), S("1")}),
+            "One or more parameter values were invalid: AttributeValues inside AttributeValueList must be of same "
+            "type"},
         ExpectedCase{"BeginsWithNumber", Expect().WithComparisonOperator(C::BEGINS_WITH).WithValue(N("1")),
-                     "One or more parameter values were invalid: ComparisonOperator BEGINS_WITH is not valid for N AttributeValue type"},
-        ExpectedCase{"LessThanSet", Expect().WithComparisonOperator(C::LT).WithValue(SS({"a"})),
-                     "One or more parameter values were invalid: ComparisonOperator LT is not valid for SS AttributeValue type"},
+                     "One or more parameter values were invalid: ComparisonOperator BEGINS_WITH is not valid for N "
+                     "AttributeValue type"},
+        ExpectedCase{
+            "LessThanSet", Expect().WithComparisonOperator(C::LT).WithValue(SS({"a"})),
+            "One or more parameter values were invalid: ComparisonOperator LT is not valid for SS AttributeValue type"},
         ExpectedCase{"ContainsList", Expect().WithComparisonOperator(C::CONTAINS).WithValue(L({})),
-                     "One or more parameter values were invalid: ComparisonOperator CONTAINS is not valid for L AttributeValue type"},
+                     "One or more parameter values were invalid: ComparisonOperator CONTAINS is not valid for L "
+                     "AttributeValue type"},
         ExpectedCase{"EqualsASet", Expect().WithComparisonOperator(C::EQ).WithValue(SS({"a"})), ""},
         ExpectedCase{"ValueMeansEquals", Expect().WithValue(S("a")), ""},
         ExpectedCase{"ExistsFalse", Expect().WithExists(false), ""}));
@@ -99,9 +133,10 @@ class FilterTest : public ::testing::TestWithParam<EvalCase> {};
 TEST_P(FilterTest, Holds) {
   const Item item = {{"s", S("hello")}, {"n", N("10")}, {"ss", SS({"a", "b"})}, {"l", L({S("x"), N("2")})}};
   ex::Condition cond;
-  ASSERT_EQ(ex::LegacyFilter(GetParam().filter, GetParam().orOperator,
-                             GetParam().orOperator ? Mdl::ConditionalOperator::OR : Mdl::ConditionalOperator::NOT_SET, cond),
-            "");
+  ASSERT_EQ(
+      ex::LegacyFilter(GetParam().filter, GetParam().orOperator,
+                       GetParam().orOperator ? Mdl::ConditionalOperator::OR : Mdl::ConditionalOperator::NOT_SET, cond),
+      "");
   EXPECT_EQ(cond.Holds(item), GetParam().expected);
 }
 
@@ -146,7 +181,8 @@ TEST(LegacyTest, ExpectedHoldsOnTheItem) {
 
 TEST(LegacyTest, KeyConditionsBecomePredicates) {
   std::vector<ex::KeyPredicate> out;
-  ASSERT_EQ(ex::LegacyKeyConditions({{"pk", Cond(C::EQ, {S("p")})}, {"sk", Cond(C::BETWEEN, {N("1"), N("2")})}}, out), "");
+  ASSERT_EQ(ex::LegacyKeyConditions({{"pk", Cond(C::EQ, {S("p")})}, {"sk", Cond(C::BETWEEN, {N("1"), N("2")})}}, out),
+            "");
   ASSERT_EQ(out.size(), 2u);
   EXPECT_EQ(out[0].name, "pk");
   EXPECT_EQ(out[1].op, ex::KeyOp::Between);
@@ -162,7 +198,8 @@ TEST(LegacyTest, AttributesToGetIsATopLevelProjection) {
   const Item item = {{"a", S("1")}, {"b", S("2")}, {"m", M({{"x", S("y")}})}};
   EXPECT_EQ(Show(p.Apply(item)), "{a: S 1, m: M {x: S y}}");
   ex::Projection dup;
-  EXPECT_EQ(ex::LegacyAttributesToGet({"a", "a"}, dup), "One or more parameter values were invalid: Duplicate value in attribute name: a");
+  EXPECT_EQ(ex::LegacyAttributesToGet({"a", "a"}, dup),
+            "One or more parameter values were invalid: Duplicate value in attribute name: a");
 }
 
 }  // namespace legacy_test

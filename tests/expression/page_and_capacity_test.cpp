@@ -89,8 +89,8 @@ TEST_P(WriteCostTest, ArmsAsTheServiceReportsThem) {
   EXPECT_EQ(cost.Total(), c.table + c.gsi + c.lsi);
 }
 
-const Item kSeed{{"pk", S("p")},       {"sk", S("1")},     {"gsiPk", S("g")},
-                 {"lsiSk", S("L1")},   {"proj", S("p")},   {"other", S("o")}};
+const Item kSeed{{"pk", S("p")},     {"sk", S("1")},   {"gsiPk", S("g")},
+                 {"lsiSk", S("L1")}, {"proj", S("p")}, {"other", S("o")}};
 Item With(Item item, const std::string& name, const AttributeValue& v) {
   item[name] = v;
   return item;
@@ -105,7 +105,14 @@ Item Without(Item item, const std::string& name) {
 INSTANTIATE_TEST_SUITE_P(
     Conformance, WriteCostTest,
     ::testing::Values(
-        WriteCase{"PutIntoGsi", false, {}, true, Item{{"pk", S("a")}, {"sk", S("1")}, {"gsiPk", S("g1")}, {"proj", S("p")}}, 1, 1, 0},
+        WriteCase{"PutIntoGsi",
+                  false,
+                  {},
+                  true,
+                  Item{{"pk", S("a")}, {"sk", S("1")}, {"gsiPk", S("g1")}, {"proj", S("p")}},
+                  1,
+                  1,
+                  0},
         WriteCase{"SparsePut", false, {}, true, Item{{"pk", S("a")}, {"sk", S("1")}, {"other", S("o")}}, 1, 0, 0},
         WriteCase{"PutIntoLsi", false, {}, true, Item{{"pk", S("a")}, {"sk", S("1")}, {"lsiSk", S("L1")}}, 1, 0, 1},
         WriteCase{"PutIntoBoth", false, {}, true, kSeed, 1, 1, 1},
@@ -253,7 +260,8 @@ TEST(PageTest, LimitStopsAndReportsTheLastItemReadEvenAtTheEnd) {
 
 TEST(PageTest, OneMegabyteEndsThePageAfterTheItemThatCrossesIt) {
   std::vector<Item> items;
-  for (int i = 0; i < 5; ++i) items.push_back(Item{{"k", N(std::to_string(i))}, {"v", S(std::string(300 * 1024, 'x'))}});
+  for (int i = 0; i < 5; ++i)
+    items.push_back(Item{{"k", N(std::to_string(i))}, {"v", S(std::string(300 * 1024, 'x'))}});
   std::size_t i = 0;
   auto next = [&]() -> const Item* { return i < items.size() ? &items[i++] : nullptr; };
   auto page = dynafake::detail::ReadPage(next, SIZE_MAX, nullptr);
@@ -286,16 +294,16 @@ TEST(AttributeUpdatesTest, RequestChecks) {
             invalid + "DELETE action with value is not supported for the type S");
   EXPECT_EQ(CheckAttributeUpdates(Updates{{"a", Act(Action::ADD, M({}))}}),
             invalid + "ADD action is not supported for the type M");
-  EXPECT_EQ(CheckAttributeUpdates(Updates{{"a", Act(Action::ADD, L({}))}, {"b", Act(Action::DELETE_)},
-                                          {"c", Act(Action::NOT_SET, S("x"))}}),
+  EXPECT_EQ(CheckAttributeUpdates(Updates{
+                {"a", Act(Action::ADD, L({}))}, {"b", Act(Action::DELETE_)}, {"c", Act(Action::NOT_SET, S("x"))}}),
             "");
 }
 
 TEST(AttributeUpdatesTest, Apply) {
   Item item{{"n", N("5")}, {"s", SS({"a", "b"})}, {"l", L({S("x")})}, {"gone", S("g")}, {"text", S("t")}};
-  Updates updates{{"n", Act(Action::ADD, N("-7.5"))},       {"s", Act(Action::DELETE_, SS({"a"}))},
-                  {"l", Act(Action::ADD, L({S("y")}))},     {"gone", Act(Action::DELETE_)},
-                  {"fresh", Act(Action::ADD, NS({"1"}))},   {"text", Act(Action::NOT_SET, N("1"))}};
+  Updates updates{{"n", Act(Action::ADD, N("-7.5"))},     {"s", Act(Action::DELETE_, SS({"a"}))},
+                  {"l", Act(Action::ADD, L({S("y")}))},   {"gone", Act(Action::DELETE_)},
+                  {"fresh", Act(Action::ADD, NS({"1"}))}, {"text", Act(Action::NOT_SET, N("1"))}};
   std::string error;
   ASSERT_TRUE(dynafake::expression::ApplyAttributeUpdates(updates, item, error)) << error;
   EXPECT_EQ(Show(item), "{fresh: NS [1], l: L [S x, S y], n: N -2.5, s: SS [b], text: N 1}");

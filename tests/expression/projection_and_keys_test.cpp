@@ -38,12 +38,12 @@ TEST_P(ProjectionTest, SelectsNestedPaths) {
 
 INSTANTIATE_TEST_SUITE_P(
     Projections, ProjectionTest,
-    ::testing::Values(ProjectionCase{"#x, m.b.c, l[2].k, nothere", "{l: L [M {k: S v}], m: M {b: M {c: N 3}}, s: S hello}"},
+    ::testing::Values(ProjectionCase{"#x, m.b.c, l[2].k, nothere",
+                                     "{l: L [M {k: S v}], m: M {b: M {c: N 3}}, s: S hello}"},
                       ProjectionCase{"#x, l[2], l[0]", "{l: L [S x, M {j: S w, k: S v}], s: S hello}"},
                       ProjectionCase{"#x, m", "{m: M {a: S 1, b: M {c: N 3, d: N 4}}, s: S hello}"},
                       ProjectionCase{"#x, m.a, m.b.d", "{m: M {a: S 1, b: M {d: N 4}}, s: S hello}"},
-                      ProjectionCase{"#x, l[7], m.zz", "{s: S hello}"},
-                      ProjectionCase{"#x.y, l.k, m[0]", "{}"}));
+                      ProjectionCase{"#x, l[7], m.zz", "{s: S hello}"}, ProjectionCase{"#x.y, l.k, m[0]", "{}"}));
 
 struct KeyCase {
   const char* label;
@@ -90,22 +90,28 @@ INSTANTIATE_TEST_SUITE_P(
         KeyCase{"ValueFirstIsFlipped", ":a < sk AND pk = :pk", "sk > N 1; pk = S p"},
         KeyCase{"Between", "pk = :pk AND sk BETWEEN :a AND :b", "pk = S p; sk BETWEEN N 1 N 2"},
         KeyCase{"BeginsWith", "pk = :pk AND begins_with(sk, :p)", "pk = S p; sk begins_with S x"},
-        KeyCase{"Parenthesised", "(#pk = :pk) AND (#sk = :a)", "pk = S p; sk = N 1"},  // [real] conformance keyConditionParens
+        KeyCase{"Parenthesised", "(#pk = :pk) AND (#sk = :a)",
+                "pk = S p; sk = N 1"},  // [real] conformance keyConditionParens
         KeyCase{"Or", "pk = :pk OR sk = :a", "Invalid operator used in KeyConditionExpression: OR"},
         KeyCase{"Not", "NOT pk = :pk", "Invalid operator used in KeyConditionExpression: NOT"},
         KeyCase{"In", "pk IN (:pk)", "Invalid operator used in KeyConditionExpression: IN"},
         KeyCase{"NotEqual", "pk <> :pk", "Invalid operator used in KeyConditionExpression: <>"},
         KeyCase{"Exists", "attribute_exists(pk)", "Invalid operator used in KeyConditionExpression: attribute_exists"},
-        KeyCase{"Contains", "pk = :pk AND contains(sk, :p)", "Invalid operator used in KeyConditionExpression: contains"},
+        KeyCase{"Contains", "pk = :pk AND contains(sk, :p)",
+                "Invalid operator used in KeyConditionExpression: contains"},
         KeyCase{"Size", "pk = :pk AND size(sk) > :a", "KeyConditionExpressions cannot contain nested operations"},
         KeyCase{"BetweenValueFirst", "pk = :pk AND :a BETWEEN sk AND :b",
-                "Invalid condition in KeyConditionExpression: BETWEEN operator must have the key attribute as its first operand"},
+                "Invalid condition in KeyConditionExpression: BETWEEN operator must have the key attribute as its "
+                "first operand"},
         KeyCase{"BeginsWithValueFirst", "pk = :pk AND begins_with(:p, sk)",
-                "Invalid condition in KeyConditionExpression: begins_with operator must have the key attribute as its first operand"},
-        KeyCase{"TwoAttributes", "pk = sk", "Invalid condition in KeyConditionExpression: Multiple attribute names used in one condition"},
+                "Invalid condition in KeyConditionExpression: begins_with operator must have the key attribute as its "
+                "first operand"},
+        KeyCase{"TwoAttributes", "pk = sk",
+                "Invalid condition in KeyConditionExpression: Multiple attribute names used in one condition"},
         KeyCase{"NestedAttribute", "pk.x = :pk", "KeyConditionExpressions cannot have conditions on nested attributes"},
         KeyCase{"NoAttribute", ":a = :b", "Invalid condition in KeyConditionExpression: No key attribute specified"},
-        KeyCase{"TwiceOnOneKey", "pk = :pk AND pk = :a", "KeyConditionExpressions must only contain one condition per key"}));
+        KeyCase{"TwiceOnOneKey", "pk = :pk AND pk = :a",
+                "KeyConditionExpressions must only contain one condition per key"}));
 
 TEST(KeyConditionTest, PredicatesMatchTheKeySchema) {
   auto pred = [](const char* name, ex::KeyOp op) {
@@ -117,14 +123,16 @@ TEST(KeyConditionTest, PredicatesMatchTheKeySchema) {
   const ex::KeyPredicate* hash = nullptr;
   const ex::KeyPredicate* range = nullptr;
   // [real] nubo-db/dynamodb-conformance query.test.ts
-  EXPECT_EQ(ex::MatchKeySchema({pred("sk", ex::KeyOp::Eq)}, "pk", "sk", hash, range), "Query condition missed key schema element: pk");
+  EXPECT_EQ(ex::MatchKeySchema({pred("sk", ex::KeyOp::Eq)}, "pk", "sk", hash, range),
+            "Query condition missed key schema element: pk");
   EXPECT_EQ(ex::MatchKeySchema({pred("attr1", ex::KeyOp::Eq)}, "pk", "sk", hash, range),
             "Query condition missed key schema element: pk");
   EXPECT_EQ(ex::MatchKeySchema({pred("pk", ex::KeyOp::Eq), pred("attr1", ex::KeyOp::Eq)}, "pk", "sk", hash, range),
             "Query condition missed key schema element: sk");
   EXPECT_EQ(ex::MatchKeySchema({pred("pk", ex::KeyOp::Eq), pred("attr1", ex::KeyOp::Eq)}, "pk", "", hash, range),
             "Query key condition not supported");
-  EXPECT_EQ(ex::MatchKeySchema({pred("pk", ex::KeyOp::Gt)}, "pk", "sk", hash, range), "Query key condition not supported");
+  EXPECT_EQ(ex::MatchKeySchema({pred("pk", ex::KeyOp::Gt)}, "pk", "sk", hash, range),
+            "Query key condition not supported");
   const std::vector<ex::KeyPredicate> ok = {pred("sk", ex::KeyOp::Lt), pred("pk", ex::KeyOp::Eq)};
   EXPECT_EQ(ex::MatchKeySchema(ok, "pk", "sk", hash, range), "");
   ASSERT_NE(hash, nullptr);

@@ -14,18 +14,57 @@ namespace robustness_test {
 using namespace exprtest;
 
 bool KnownPrefix(const std::string& message) {
-  for (const char* prefix : {"Invalid UpdateExpression: ", "Invalid ConditionExpression: ", "Invalid ProjectionExpression: ",
-                             "Value provided in ExpressionAttribute"})
+  for (const char* prefix : {"Invalid UpdateExpression: ", "Invalid ConditionExpression: ",
+                             "Invalid ProjectionExpression: ", "Value provided in ExpressionAttribute"})
     if (message.rfind(prefix, 0) == 0) return true;
   return false;
 }
 
 TEST(RobustnessTest, RandomTokenSoupsGetAnAnswer) {
-  const std::vector<std::string> pieces = {
-      "a",  "b",   "#n", ":v",  ":l",   "(",    ")",   ",",       ".",          "[",     "]",           "0",
-      "12", "=",   "<>", "<",   "<=",   ">",    ">=",  "+",       "-",          " AND ", " OR ",        " NOT ",
-      " ",  "IN",  "BETWEEN ",  "SET ", "REMOVE ", "ADD ", "DELETE ", "size(", "contains(", "if_not_exists(",
-      "list_append(", "attribute_exists(", "begins_with(", "attribute_type(", "x", "é", "#", ":", "\"", "\t"};
+  const std::vector<std::string> pieces = {"a",
+                                           "b",
+                                           "#n",
+                                           ":v",
+                                           ":l",
+                                           "(",
+                                           ")",
+                                           ",",
+                                           ".",
+                                           "[",
+                                           "]",
+                                           "0",
+                                           "12",
+                                           "=",
+                                           "<>",
+                                           "<",
+                                           "<=",
+                                           ">",
+                                           ">=",
+                                           "+",
+                                           "-",
+                                           " AND ",
+                                           " OR ",
+                                           " NOT ",
+                                           " ",
+                                           "IN",
+                                           "BETWEEN ",
+                                           "SET ",
+                                           "REMOVE ",
+                                           "ADD ",
+                                           "DELETE ",
+                                           "size(",
+                                           "contains(",
+                                           "if_not_exists(",
+                                           "list_append(",
+                                           "attribute_exists(",
+                                           "begins_with(",
+                                           "attribute_type(",
+                                           "x",
+                                           "é",
+                                           "#",
+                                           ":",
+                                           "\"",
+                                           "\t"};
   std::mt19937 rng(20240611u);  // fixed seed: the same soups on every run
   const AttributeValue one = N("1"), list = L({S("x")});
   const Item item = {{"a", N("5")}, {"b", L({S("x"), M({{"n", S("y")}})})}, {"n", SS({"p"})}};
@@ -73,8 +112,7 @@ TEST(RobustnessTest, DeepNestingIsAnsweredWithoutOverflow) {
   EXPECT_EQ(Check(Cond(opened.c_str())), "Invalid ConditionExpression: Syntax error; token: \"(\", near: \"(((\"");
   std::string calls;
   for (int i = 0; i < 800; ++i) calls += "size(";
-  EXPECT_EQ(Check(Cond(calls.c_str())),
-            "Invalid ConditionExpression: Syntax error; token: \"size\", near: \"(size(\"");
+  EXPECT_EQ(Check(Cond(calls.c_str())), "Invalid ConditionExpression: Syntax error; token: \"size\", near: \"(size(\"");
   std::string values = "SET a = ";
   for (int i = 0; i < 2000; ++i) values += "(";
   EXPECT_EQ(Check(Upd(values.c_str())), "Invalid UpdateExpression: Syntax error; token: \"(\", near: \"(((\"");

@@ -23,7 +23,8 @@ Item Base() {
 }
 
 const char* const kBase =
-    "{l: L [S a, S b, S c, S d], m: M {a: S 1, b: M {c: N 3}}, n: N 10, ns: NS [1, 2], pk: S k, s: S hello, ss: SS [a, b]}";
+    "{l: L [S a, S b, S c, S d], m: M {a: S 1, b: M {c: N 3}}, n: N 10, ns: NS [1, 2], pk: S k, s: S hello, ss: SS [a, "
+    "b]}";
 
 struct Case {
   const char* label;
@@ -47,70 +48,141 @@ TEST_P(UpdateTest, NewItemOrError) {
   const Item old = Base();
   Item updated;
   std::string error;
-  if (parsed.update->Apply(old, updated, error)) EXPECT_EQ(Show(updated), c.expected);
-  else EXPECT_EQ(error, c.expected);
+  if (parsed.update->Apply(old, updated, error))
+    EXPECT_EQ(Show(updated), c.expected);
+  else
+    EXPECT_EQ(error, c.expected);
   EXPECT_EQ(Show(old), kBase) << "the old item is never changed";
 }
 
 INSTANTIATE_TEST_SUITE_P(
     Set, UpdateTest,
-    ::testing::Values(
-        Case{"Plus", "SET n = n + :v", {{":v", N("5")}},
-             "{l: L [S a, S b, S c, S d], m: M {a: S 1, b: M {c: N 3}}, n: N 15, ns: NS [1, 2], pk: S k, s: S hello, ss: SS [a, b]}"},
-        Case{"MinusIsExact", "SET n = n - :v", {{":v", N("0.1")}},
-             "{l: L [S a, S b, S c, S d], m: M {a: S 1, b: M {c: N 3}}, n: N 9.9, ns: NS [1, 2], pk: S k, s: S hello, ss: SS [a, b]}"},
-        Case{"SumOfValues", "SET q = :a + :b", {{":a", N("0.1")}, {":b", N("0.2")}},
-             "{l: L [S a, S b, S c, S d], m: M {a: S 1, b: M {c: N 3}}, n: N 10, ns: NS [1, 2], pk: S k, q: N 0.3, s: S hello, ss: SS [a, b]}"},
-        Case{"CounterFromNothing", "SET q = if_not_exists(q, :z) + :o", {{":z", N("0")}, {":o", N("1")}},
-             "{l: L [S a, S b, S c, S d], m: M {a: S 1, b: M {c: N 3}}, n: N 10, ns: NS [1, 2], pk: S k, q: N 1, s: S hello, ss: SS [a, b]}"},
-        Case{"IfNotExistsKeeps", "SET n = if_not_exists(n, :z)", {{":z", N("99")}}, kBase},
-        Case{"Append", "SET l = list_append(l, :x)", {{":x", L({S("z")})}},
-             "{l: L [S a, S b, S c, S d, S z], m: M {a: S 1, b: M {c: N 3}}, n: N 10, ns: NS [1, 2], pk: S k, s: S hello, ss: SS [a, b]}"},
-        Case{"Prepend", "SET l = list_append(:x, l)", {{":x", L({S("z")})}},
-             "{l: L [S z, S a, S b, S c, S d], m: M {a: S 1, b: M {c: N 3}}, n: N 10, ns: NS [1, 2], pk: S k, s: S hello, ss: SS [a, b]}"},
-        Case{"Nested", "SET m.b.c = m.b.c + :v", {{":v", N("5")}},
-             "{l: L [S a, S b, S c, S d], m: M {a: S 1, b: M {c: N 8}}, n: N 10, ns: NS [1, 2], pk: S k, s: S hello, ss: SS [a, b]}"},
-        Case{"NewMapKey", "SET m.z = :v", {{":v", S("new")}},
-             "{l: L [S a, S b, S c, S d], m: M {a: S 1, b: M {c: N 3}, z: S new}, n: N 10, ns: NS [1, 2], pk: S k, s: S hello, ss: SS [a, b]}"},
-        Case{"SwapReadsTheOldItem", "SET s = n, n = s", {},
-             "{l: L [S a, S b, S c, S d], m: M {a: S 1, b: M {c: N 3}}, n: S hello, ns: NS [1, 2], pk: S k, s: N 10, ss: SS [a, b]}"},
-        Case{"PastTheEndAppends", "SET l[10] = :v", {{":v", S("end")}},
-             "{l: L [S a, S b, S c, S d, S end], m: M {a: S 1, b: M {c: N 3}}, n: N 10, ns: NS [1, 2], pk: S k, s: S hello, ss: SS [a, b]}"},
-        Case{"ReplaceElement", "SET l[0] = :v", {{":v", S("A")}},
-             "{l: L [S A, S b, S c, S d], m: M {a: S 1, b: M {c: N 3}}, n: N 10, ns: NS [1, 2], pk: S k, s: S hello, ss: SS [a, b]}"},
-        Case{"NamesInTargets", "SET #m.#b = :v", {{":v", N("1")}},
-             "{l: L [S a, S b, S c, S d], m: M {a: S 1, b: N 1}, n: N 10, ns: NS [1, 2], pk: S k, s: S hello, ss: SS [a, b]}",
-             {{"#m", "m"}, {"#b", "b"}}}));
+    ::testing::Values(Case{"Plus",
+                           "SET n = n + :v",
+                           {{":v", N("5")}},
+                           "{l: L [S a, S b, S c, S d], m: M {a: S 1, b: M {c: N 3}}, n: N 15, ns: NS [1, 2], pk: S k, "
+                           "s: S hello, ss: SS [a, b]}"},
+                      Case{"MinusIsExact",
+                           "SET n = n - :v",
+                           {{":v", N("0.1")}},
+                           "{l: L [S a, S b, S c, S d], m: M {a: S 1, b: M {c: N 3}}, n: N 9.9, ns: NS [1, 2], pk: S "
+                           "k, s: S hello, ss: SS [a, b]}"},
+                      Case{"SumOfValues",
+                           "SET q = :a + :b",
+                           {{":a", N("0.1")}, {":b", N("0.2")}},
+                           "{l: L [S a, S b, S c, S d], m: M {a: S 1, b: M {c: N 3}}, n: N 10, ns: NS [1, 2], pk: S k, "
+                           "q: N 0.3, s: S hello, ss: SS [a, b]}"},
+                      Case{"CounterFromNothing",
+                           "SET q = if_not_exists(q, :z) + :o",
+                           {{":z", N("0")}, {":o", N("1")}},
+                           "{l: L [S a, S b, S c, S d], m: M {a: S 1, b: M {c: N 3}}, n: N 10, ns: NS [1, 2], pk: S k, "
+                           "q: N 1, s: S hello, ss: SS [a, b]}"},
+                      Case{"IfNotExistsKeeps", "SET n = if_not_exists(n, :z)", {{":z", N("99")}}, kBase},
+                      Case{"Append",
+                           "SET l = list_append(l, :x)",
+                           {{":x", L({S("z")})}},
+                           "{l: L [S a, S b, S c, S d, S z], m: M {a: S 1, b: M {c: N 3}}, n: N 10, ns: NS [1, 2], pk: "
+                           "S k, s: S hello, ss: SS [a, b]}"},
+                      Case{"Prepend",
+                           "SET l = list_append(:x, l)",
+                           {{":x", L({S("z")})}},
+                           "{l: L [S z, S a, S b, S c, S d], m: M {a: S 1, b: M {c: N 3}}, n: N 10, ns: NS [1, 2], pk: "
+                           "S k, s: S hello, ss: SS [a, b]}"},
+                      Case{"Nested",
+                           "SET m.b.c = m.b.c + :v",
+                           {{":v", N("5")}},
+                           "{l: L [S a, S b, S c, S d], m: M {a: S 1, b: M {c: N 8}}, n: N 10, ns: NS [1, 2], pk: S k, "
+                           "s: S hello, ss: SS [a, b]}"},
+                      Case{"NewMapKey",
+                           "SET m.z = :v",
+                           {{":v", S("new")}},
+                           "{l: L [S a, S b, S c, S d], m: M {a: S 1, b: M {c: N 3}, z: S new}, n: N 10, ns: NS [1, "
+                           "2], pk: S k, s: S hello, ss: SS [a, b]}"},
+                      Case{"SwapReadsTheOldItem",
+                           "SET s = n, n = s",
+                           {},
+                           "{l: L [S a, S b, S c, S d], m: M {a: S 1, b: M {c: N 3}}, n: S hello, ns: NS [1, 2], pk: S "
+                           "k, s: N 10, ss: SS [a, b]}"},
+                      Case{"PastTheEndAppends",
+                           "SET l[10] = :v",
+                           {{":v", S("end")}},
+                           "{l: L [S a, S b, S c, S d, S end], m: M {a: S 1, b: M {c: N 3}}, n: N 10, ns: NS [1, 2], "
+                           "pk: S k, s: S hello, ss: SS [a, b]}"},
+                      Case{"ReplaceElement",
+                           "SET l[0] = :v",
+                           {{":v", S("A")}},
+                           "{l: L [S A, S b, S c, S d], m: M {a: S 1, b: M {c: N 3}}, n: N 10, ns: NS [1, 2], pk: S k, "
+                           "s: S hello, ss: SS [a, b]}"},
+                      Case{"NamesInTargets",
+                           "SET #m.#b = :v",
+                           {{":v", N("1")}},
+                           "{l: L [S a, S b, S c, S d], m: M {a: S 1, b: N 1}, n: N 10, ns: NS [1, 2], pk: S k, s: S "
+                           "hello, ss: SS [a, b]}",
+                           {{"#m", "m"}, {"#b", "b"}}}));
 
 INSTANTIATE_TEST_SUITE_P(
     RemoveAddDelete, UpdateTest,
     ::testing::Values(
-        Case{"Remove", "REMOVE s", {},
-             "{l: L [S a, S b, S c, S d], m: M {a: S 1, b: M {c: N 3}}, n: N 10, ns: NS [1, 2], pk: S k, ss: SS [a, b]}"},
-        Case{"RemoveNestedLeavesEmptyMap", "REMOVE m.b.c", {},
-             "{l: L [S a, S b, S c, S d], m: M {a: S 1, b: M {}}, n: N 10, ns: NS [1, 2], pk: S k, s: S hello, ss: SS [a, b]}"},
-        Case{"RemoveUsesOriginalPositions", "REMOVE l[0], l[2]", {},
-             "{l: L [S b, S d], m: M {a: S 1, b: M {c: N 3}}, n: N 10, ns: NS [1, 2], pk: S k, s: S hello, ss: SS [a, b]}"},
-        Case{"RemovePastTheEnd", "REMOVE l[9]", {}, kBase},
-        Case{"RemoveMissing", "REMOVE nothere", {}, kBase},
-        Case{"RemoveAndSet", "REMOVE s SET n = :v", {{":v", N("1")}},
-             "{l: L [S a, S b, S c, S d], m: M {a: S 1, b: M {c: N 3}}, n: N 1, ns: NS [1, 2], pk: S k, ss: SS [a, b]}"},
-        Case{"AddNumber", "ADD n :v", {{":v", N("5")}},
-             "{l: L [S a, S b, S c, S d], m: M {a: S 1, b: M {c: N 3}}, n: N 15, ns: NS [1, 2], pk: S k, s: S hello, ss: SS [a, b]}"},
-        Case{"AddCreatesNumber", "ADD q :v", {{":v", N("-5")}},
-             "{l: L [S a, S b, S c, S d], m: M {a: S 1, b: M {c: N 3}}, n: N 10, ns: NS [1, 2], pk: S k, q: N -5, s: S hello, ss: SS [a, b]}"},
-        Case{"AddToSet", "ADD ss :v", {{":v", SS({"b", "c"})}},
-             "{l: L [S a, S b, S c, S d], m: M {a: S 1, b: M {c: N 3}}, n: N 10, ns: NS [1, 2], pk: S k, s: S hello, ss: SS [a, b, c]}"},
-        Case{"AddToNumberSetByValue", "ADD ns :v", {{":v", NS({"2.0", "3"})}},
-             "{l: L [S a, S b, S c, S d], m: M {a: S 1, b: M {c: N 3}}, n: N 10, ns: NS [1, 2, 3], pk: S k, s: S hello, ss: SS [a, b]}"},
-        Case{"AddCreatesSet", "ADD m.z :v", {{":v", SS({"x"})}},
-             "{l: L [S a, S b, S c, S d], m: M {a: S 1, b: M {c: N 3}, z: SS [x]}, n: N 10, ns: NS [1, 2], pk: S k, s: S hello, ss: SS [a, b]}"},
-        Case{"DeleteFromSet", "DELETE ss :v", {{":v", SS({"a", "z"})}},
-             "{l: L [S a, S b, S c, S d], m: M {a: S 1, b: M {c: N 3}}, n: N 10, ns: NS [1, 2], pk: S k, s: S hello, ss: SS [b]}"},
-        Case{"DeleteEmptiesSet", "DELETE ss :v", {{":v", SS({"a", "b"})}},
+        Case{"Remove",
+             "REMOVE s",
+             {},
+             "{l: L [S a, S b, S c, S d], m: M {a: S 1, b: M {c: N 3}}, n: N 10, ns: NS [1, 2], pk: S k, ss: SS [a, "
+             "b]}"},
+        Case{"RemoveNestedLeavesEmptyMap",
+             "REMOVE m.b.c",
+             {},
+             "{l: L [S a, S b, S c, S d], m: M {a: S 1, b: M {}}, n: N 10, ns: NS [1, 2], pk: S k, s: S hello, ss: SS "
+             "[a, b]}"},
+        Case{"RemoveUsesOriginalPositions",
+             "REMOVE l[0], l[2]",
+             {},
+             "{l: L [S b, S d], m: M {a: S 1, b: M {c: N 3}}, n: N 10, ns: NS [1, 2], pk: S k, s: S hello, ss: SS [a, "
+             "b]}"},
+        Case{"RemovePastTheEnd", "REMOVE l[9]", {}, kBase}, Case{"RemoveMissing", "REMOVE nothere", {}, kBase},
+        Case{
+            "RemoveAndSet",
+            "REMOVE s SET n = :v",
+            {{":v", N("1")}},
+            "{l: L [S a, S b, S c, S d], m: M {a: S 1, b: M {c: N 3}}, n: N 1, ns: NS [1, 2], pk: S k, ss: SS [a, b]}"},
+        Case{"AddNumber",
+             "ADD n :v",
+             {{":v", N("5")}},
+             "{l: L [S a, S b, S c, S d], m: M {a: S 1, b: M {c: N 3}}, n: N 15, ns: NS [1, 2], pk: S k, s: S hello, "
+             "ss: SS [a, b]}"},
+        Case{"AddCreatesNumber",
+             "ADD q :v",
+             {{":v", N("-5")}},
+             "{l: L [S a, S b, S c, S d], m: M {a: S 1, b: M {c: N 3}}, n: N 10, ns: NS [1, 2], pk: S k, q: N -5, s: S "
+             "hello, ss: SS [a, b]}"},
+        Case{"AddToSet",
+             "ADD ss :v",
+             {{":v", SS({"b", "c"})}},
+             "{l: L [S a, S b, S c, S d], m: M {a: S 1, b: M {c: N 3}}, n: N 10, ns: NS [1, 2], pk: S k, s: S hello, "
+             "ss: SS [a, b, c]}"},
+        Case{"AddToNumberSetByValue",
+             "ADD ns :v",
+             {{":v", NS({"2.0", "3"})}},
+             "{l: L [S a, S b, S c, S d], m: M {a: S 1, b: M {c: N 3}}, n: N 10, ns: NS [1, 2, 3], pk: S k, s: S "
+             "hello, ss: SS [a, b]}"},
+        Case{"AddCreatesSet",
+             "ADD m.z :v",
+             {{":v", SS({"x"})}},
+             "{l: L [S a, S b, S c, S d], m: M {a: S 1, b: M {c: N 3}, z: SS [x]}, n: N 10, ns: NS [1, 2], pk: S k, s: "
+             "S hello, ss: SS [a, b]}"},
+        Case{"DeleteFromSet",
+             "DELETE ss :v",
+             {{":v", SS({"a", "z"})}},
+             "{l: L [S a, S b, S c, S d], m: M {a: S 1, b: M {c: N 3}}, n: N 10, ns: NS [1, 2], pk: S k, s: S hello, "
+             "ss: SS [b]}"},
+        Case{"DeleteEmptiesSet",
+             "DELETE ss :v",
+             {{":v", SS({"a", "b"})}},
              "{l: L [S a, S b, S c, S d], m: M {a: S 1, b: M {c: N 3}}, n: N 10, ns: NS [1, 2], pk: S k, s: S hello}"},
-        Case{"DeleteNumbersByValue", "DELETE ns :v", {{":v", NS({"1.0"})}},
-             "{l: L [S a, S b, S c, S d], m: M {a: S 1, b: M {c: N 3}}, n: N 10, ns: NS [2], pk: S k, s: S hello, ss: SS [a, b]}"},
+        Case{"DeleteNumbersByValue",
+             "DELETE ns :v",
+             {{":v", NS({"1.0"})}},
+             "{l: L [S a, S b, S c, S d], m: M {a: S 1, b: M {c: N 3}}, n: N 10, ns: NS [2], pk: S k, s: S hello, ss: "
+             "SS [a, b]}"},
         Case{"DeleteFromMissing", "DELETE nothere :v", {{":v", SS({"a"})}}, kBase}));
 
 const char* const kBadPath = "The document path provided in the update expression is invalid for update";
@@ -119,30 +191,34 @@ const char* const kBadType = "An operand in the update expression has an incorre
 
 INSTANTIATE_TEST_SUITE_P(
     Errors, UpdateTest,
-    ::testing::Values(
-        Case{"SetUnderMissing", "SET a.b = :v", {{":v", S("x")}}, kBadPath},
-        Case{"SetUnderString", "SET s.x = :v", {{":v", S("x")}}, kBadPath},
-        Case{"KeyIntoList", "SET l.x = :v", {{":v", S("x")}}, kBadPath},
-        Case{"IndexIntoMap", "SET m[0] = :v", {{":v", S("x")}}, kBadPath},
-        Case{"SetUnderMissingElement", "SET l[7].x = :v", {{":v", S("x")}}, kBadPath},
-        Case{"RemoveUnderMissing", "REMOVE nothere.x", {}, kBadPath},
-        Case{"RemoveIndexOfMap", "REMOVE m[1]", {}, kBadPath},
-        Case{"AddUnderMissing", "ADD nothere.x :v", {{":v", N("1")}}, kBadPath},
-        Case{"DeleteUnderString", "DELETE s.x :v", {{":v", SS({"a"})}}, kBadPath},
-        Case{"MissingSource", "SET q = zz", {}, kMissing},
-        Case{"MissingOperand", "SET q = zz + :o", {{":o", N("1")}}, kMissing},
-        Case{"MissingListOperand", "SET q = list_append(zz, :l)", {{":l", L({})}}, kMissing},
-        Case{"IfNotExistsNeedsItsDefault", "SET q = if_not_exists(n, zz)", {}, kMissing},
-        Case{"StringPlusNumber", "SET n = s + :v", {{":v", N("1")}}, kBadType},
-        Case{"AppendToNumber", "SET q = list_append(n, :l)", {{":l", L({})}}, kBadType},
-        Case{"AddNumberToString", "ADD s :v", {{":v", N("1")}}, kBadType},
-        Case{"AddNumbersToStringSet", "ADD ss :v", {{":v", NS({"1"})}}, kBadType},
-        Case{"DeleteNumbersFromStringSet", "DELETE ss :v", {{":v", NS({"1"})}}, kBadType},
-        // [real] nubo-db/dynamodb-conformance numberPrecision.test.ts
-        Case{"Overflow", "SET n = :a + :b", {{":a", N("9.9e125")}, {":b", N("9.9e125")}},
-             "Number overflow. Attempting to store a number with magnitude larger than supported range"},
-        Case{"TooPrecise", "ADD n :v", {{":v", N("1e-40")}}, "Attempting to store more than 38 significant digits in a Number"},
-        Case{"FirstPathInOrderFails", "SET q = zz, a.b = :v", {{":v", S("x")}}, kBadPath}));
+    ::testing::Values(Case{"SetUnderMissing", "SET a.b = :v", {{":v", S("x")}}, kBadPath},
+                      Case{"SetUnderString", "SET s.x = :v", {{":v", S("x")}}, kBadPath},
+                      Case{"KeyIntoList", "SET l.x = :v", {{":v", S("x")}}, kBadPath},
+                      Case{"IndexIntoMap", "SET m[0] = :v", {{":v", S("x")}}, kBadPath},
+                      Case{"SetUnderMissingElement", "SET l[7].x = :v", {{":v", S("x")}}, kBadPath},
+                      Case{"RemoveUnderMissing", "REMOVE nothere.x", {}, kBadPath},
+                      Case{"RemoveIndexOfMap", "REMOVE m[1]", {}, kBadPath},
+                      Case{"AddUnderMissing", "ADD nothere.x :v", {{":v", N("1")}}, kBadPath},
+                      Case{"DeleteUnderString", "DELETE s.x :v", {{":v", SS({"a"})}}, kBadPath},
+                      Case{"MissingSource", "SET q = zz", {}, kMissing},
+                      Case{"MissingOperand", "SET q = zz + :o", {{":o", N("1")}}, kMissing},
+                      Case{"MissingListOperand", "SET q = list_append(zz, :l)", {{":l", L({})}}, kMissing},
+                      Case{"IfNotExistsNeedsItsDefault", "SET q = if_not_exists(n, zz)", {}, kMissing},
+                      Case{"StringPlusNumber", "SET n = s + :v", {{":v", N("1")}}, kBadType},
+                      Case{"AppendToNumber", "SET q = list_append(n, :l)", {{":l", L({})}}, kBadType},
+                      Case{"AddNumberToString", "ADD s :v", {{":v", N("1")}}, kBadType},
+                      Case{"AddNumbersToStringSet", "ADD ss :v", {{":v", NS({"1"})}}, kBadType},
+                      Case{"DeleteNumbersFromStringSet", "DELETE ss :v", {{":v", NS({"1"})}}, kBadType},
+                      // [real] nubo-db/dynamodb-conformance numberPrecision.test.ts
+                      Case{"Overflow",
+                           "SET n = :a + :b",
+                           {{":a", N("9.9e125")}, {":b", N("9.9e125")}},
+                           "Number overflow. Attempting to store a number with magnitude larger than supported range"},
+                      Case{"TooPrecise",
+                           "ADD n :v",
+                           {{":v", N("1e-40")}},
+                           "Attempting to store more than 38 significant digits in a Number"},
+                      Case{"FirstPathInOrderFails", "SET q = zz, a.b = :v", {{":v", S("x")}}, kBadPath}));
 
 TEST(UpdateTest, UpdatedOldAndNewAreTheUpdatedPaths) {
   struct Row {

@@ -103,17 +103,17 @@ TEST(Delegation, EveryOperationDelegatesToItsOwnOperation) {
   dynafake::Client client(serviceA);
   NiceMock<dynafake::MockClient> mock(serviceB);
   int compared = 0;
-#define DYNAFAKE_COMPARE(Op)                                                                      \
-  {                                                                                               \
-    auto expected = client.Op(M::Op##Request());                                                  \
-    auto actual = mock.Op(M::Op##Request());                                                      \
-    ASSERT_EQ(expected.IsSuccess(), actual.IsSuccess()) << #Op;                                   \
-    if (expected.IsSuccess()) {                                                                   \
-      EXPECT_EQ(expected.GetResult(), actual.GetResult()) << #Op;                                 \
-    } else {                                                                                      \
-      EXPECT_EQ(expected.GetError(), actual.GetError()) << #Op;                                   \
-    }                                                                                             \
-    ++compared;                                                                                   \
+#define DYNAFAKE_COMPARE(Op)                                      \
+  {                                                               \
+    auto expected = client.Op(M::Op##Request());                  \
+    auto actual = mock.Op(M::Op##Request());                      \
+    ASSERT_EQ(expected.IsSuccess(), actual.IsSuccess()) << #Op;   \
+    if (expected.IsSuccess()) {                                   \
+      EXPECT_EQ(expected.GetResult(), actual.GetResult()) << #Op; \
+    } else {                                                      \
+      EXPECT_EQ(expected.GetError(), actual.GetError()) << #Op;   \
+    }                                                             \
+    ++compared;                                                   \
   }
   DYNAFAKE_FOR_EACH_OPERATION(DYNAFAKE_COMPARE)
 #undef DYNAFAKE_COMPARE
@@ -127,8 +127,7 @@ TEST(Delegation, AnExpectationWithoutAnActionStillReachesTheFake) {
   StrictMock<dynafake::MockClient> client(service);
   EXPECT_CALL(client, CreateBackup(HasTableName("orders"))).Times(2);
 
-  EXPECT_THAT(client.CreateBackup(M::CreateBackupRequest().WithTableName("orders").WithBackupName("one")),
-              IsSuccess());
+  EXPECT_THAT(client.CreateBackup(M::CreateBackupRequest().WithTableName("orders").WithBackupName("one")), IsSuccess());
   // The fake refuses a second backup of a table while one is CREATING.
   EXPECT_THAT(client.CreateBackup(M::CreateBackupRequest().WithTableName("orders").WithBackupName("two")),
               IsError(DynamoDBErrors::BACKUP_IN_USE));
@@ -142,7 +141,8 @@ TEST(Delegation, TheTestsOnCallOverridesTheDefaultAndDoDefaultGoesBack) {
   ON_CALL(client, DescribeTable(HasTableName("orders"))).WillByDefault(ReturnError(DynamoDBErrors::INTERNAL_FAILURE));
   EXPECT_CALL(client, DescribeTable(_))
       .WillOnce(::testing::DoDefault())  // the test's ON_CALL
-      .WillOnce(::testing::Invoke([&](const M::DescribeTableRequest& r) { return client.GetRealClient().DescribeTable(r); }));
+      .WillOnce(
+          ::testing::Invoke([&](const M::DescribeTableRequest& r) { return client.GetRealClient().DescribeTable(r); }));
 
   EXPECT_THAT(client.DescribeTable(M::DescribeTableRequest().WithTableName("orders")),
               IsError(DynamoDBErrors::INTERNAL_FAILURE));
@@ -156,7 +156,7 @@ TEST(Delegation, VerifyAndClearThenDelegateToFakeRestoresTheDefaults) {
   dynafake::Service service(clock);
   testutil::CreateActiveTables(service, clock, {"orders"});
   NiceMock<dynafake::MockClient> client(service);
-  ::testing::Mock::VerifyAndClear(&client);  // removes the default actions too
+  ::testing::Mock::VerifyAndClear(&client);                             // removes the default actions too
   EXPECT_FALSE(client.ListTables(M::ListTablesRequest()).IsSuccess());  // gMock's default: Outcome()
 
   client.DelegateToFake();
@@ -172,7 +172,8 @@ TEST(Delegation, TheServicesFaultRulesApplyThroughTheMock) {
   service.Faults().Add(dynafake::FaultRule::On("CreateBackup").OnCall(2).Once().Fail(DynamoDBErrors::LIMIT_EXCEEDED));
   NiceMock<dynafake::MockClient> client(service);
 
-  EXPECT_THAT(client.CreateBackup(M::CreateBackupRequest().WithTableName("orders").WithBackupName("first")), IsSuccess());
+  EXPECT_THAT(client.CreateBackup(M::CreateBackupRequest().WithTableName("orders").WithBackupName("first")),
+              IsSuccess());
   clock.Advance(std::chrono::minutes(1));
   EXPECT_THAT(client.CreateBackup(M::CreateBackupRequest().WithTableName("orders").WithBackupName("second")),
               IsError(DynamoDBErrors::LIMIT_EXCEEDED));
@@ -217,8 +218,8 @@ TEST(Delegation, OneMockMayBeCalledFromManyThreads) {
   std::vector<int> ok(tables.size(), 0);
   for (std::size_t i = 0; i < tables.size(); ++i)
     threads.emplace_back([&, i] {
-      ok[i] = client.CreateBackup(M::CreateBackupRequest().WithTableName(tables[i]).WithBackupName("parallel"))
-                  .IsSuccess();
+      ok[i] =
+          client.CreateBackup(M::CreateBackupRequest().WithTableName(tables[i]).WithBackupName("parallel")).IsSuccess();
     });
   for (auto& t : threads) t.join();
   EXPECT_EQ(ok, std::vector<int>(tables.size(), 1));
@@ -244,8 +245,9 @@ TEST(Delegation, WorksWithCodeTemplatedOnTheClientType) {
 
 TEST(Delegation, MockApiNamesEveryModelTypeAndTheMockAsClient) {
   static_assert(std::is_same<dynafake::MockApi<>::Client, dynafake::MockClient>::value, "");
-  static_assert(std::is_same<dynafake::MockApi<NiceMock<dynafake::MockClient>>::Client,
-                             NiceMock<dynafake::MockClient>>::value, "");
+  static_assert(
+      std::is_same<dynafake::MockApi<NiceMock<dynafake::MockClient>>::Client, NiceMock<dynafake::MockClient>>::value,
+      "");
   static_assert(std::is_same<dynafake::MockApi<>::CreateBackupRequest, M::CreateBackupRequest>::value, "");
   static_assert(std::is_same<dynafake::MockApi<>::DynamoDBErrors, dynafake::DynamoDBErrors>::value, "");
   static_assert(std::is_base_of<dynafake::ClientInterface, StrictMock<dynafake::MockClient>>::value, "");

@@ -52,8 +52,7 @@ TEST_F(NightlyBackupTest, CallsCreateBackupOncePerTableWithTheExpectedNames) {
   {
     InSequence inOrder;
     for (const auto& table : tables)
-      EXPECT_CALL(client, CreateBackup(AllOf(HasTableName(table),
-                                             HasBackupName("nightly-" + table + "-2026-01-01"))));
+      EXPECT_CALL(client, CreateBackup(AllOf(HasTableName(table), HasBackupName("nightly-" + table + "-2026-01-01"))));
   }
 
   auto report = app::BackUpTables<dynafake::MockApi<>>(client, tables, "2026-01-01", Sleep());
@@ -105,8 +104,7 @@ TEST_F(NightlyBackupTest, GivesUpAfterMaxAttemptsAndCarriesOn) {
 TEST_F(NightlyBackupTest, DoesNotRetryOtherErrors) {
   testing::NiceMock<dynafake::MockClient> client(service);
   EXPECT_CALL(client, CreateBackup(_)).Times(AnyNumber());
-  EXPECT_CALL(client, CreateBackup(HasTableName("orders")))
-      .WillOnce(ReturnError(DynamoDBErrors::TABLE_NOT_FOUND));
+  EXPECT_CALL(client, CreateBackup(HasTableName("orders"))).WillOnce(ReturnError(DynamoDBErrors::TABLE_NOT_FOUND));
 
   auto report = app::BackUpTables<dynafake::MockApi<>>(client, tables, "2026-01-01", Sleep());
 

@@ -138,8 +138,7 @@ TEST_F(Actions, ReturnErrorWorksOnEveryMethodAndTakesAMessage) {
   EXPECT_CALL(client, Scan(_)).WillRepeatedly(ReturnError(DynamoDBErrors::INTERNAL_FAILURE));
   EXPECT_THAT(client.DeleteTable(M::DeleteTableRequest()),
               IsError(DynamoDBErrors::TABLE_IN_USE, "Table is being deleted: orders"));
-  EXPECT_THAT(client.RestoreTableFromBackup(M::RestoreTableFromBackupRequest()),
-              IsError(DynamoDBErrors::TABLE_IN_USE));
+  EXPECT_THAT(client.RestoreTableFromBackup(M::RestoreTableFromBackupRequest()), IsError(DynamoDBErrors::TABLE_IN_USE));
   auto scanned = client.Scan(M::ScanRequest());
   ASSERT_THAT(scanned, IsError(DynamoDBErrors::INTERNAL_FAILURE));
   EXPECT_EQ(scanned.GetError().GetResponseCode(), 500);
@@ -158,8 +157,9 @@ TEST_F(Actions, ReturnErrorComposesWithOtherActions) {
   EXPECT_CALL(client, DescribeBackup(_))
       .WillOnce(::testing::DoAll(::testing::Invoke([&](const M::DescribeBackupRequest&) { ++calls; }),
                                  ReturnError(DynamoDBErrors::BACKUP_NOT_FOUND)));
-  EXPECT_THAT(client.DescribeBackup(M::DescribeBackupRequest().WithBackupArn(kArn)),
-              IsError(DynamoDBErrors::BACKUP_NOT_FOUND, dynafake::detail::DefaultMessage(DynamoDBErrors::BACKUP_NOT_FOUND)));
+  EXPECT_THAT(
+      client.DescribeBackup(M::DescribeBackupRequest().WithBackupArn(kArn)),
+      IsError(DynamoDBErrors::BACKUP_NOT_FOUND, dynafake::detail::DefaultMessage(DynamoDBErrors::BACKUP_NOT_FOUND)));
   EXPECT_EQ(calls, 1);
 }
 
@@ -177,8 +177,9 @@ TEST_F(Actions, ReturnResultAnswersWithAFixedResult) {
 TEST(Printers, RequestsPrintTheirMembers) {
   const auto request = M::CreateBackupRequest().WithTableName("orders").WithBackupName("nightly");
   EXPECT_EQ(::testing::PrintToString(request), "CreateBackupRequest{TableName: \"orders\", BackupName: \"nightly\"}");
-  EXPECT_EQ(::testing::PrintToString(M::RestoreTableFromBackupRequest().WithTargetTableName("copy").WithBackupArn(kArn)),
-            "RestoreTableFromBackupRequest{TargetTableName: \"copy\", BackupArn: \"" + kArn + "\"}");
+  EXPECT_EQ(
+      ::testing::PrintToString(M::RestoreTableFromBackupRequest().WithTargetTableName("copy").WithBackupArn(kArn)),
+      "RestoreTableFromBackupRequest{TargetTableName: \"copy\", BackupArn: \"" + kArn + "\"}");
 }
 
 TEST(Printers, OutcomesPrintTheirResultOrError) {

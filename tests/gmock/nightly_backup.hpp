@@ -53,8 +53,8 @@ BackupReport BackUpTables(const typename Api::Client& client, const std::vector<
 
 /// The same job for code that holds an abstract client.
 inline BackupReport BackUpTables(const dynafake::ClientInterface& client, const std::vector<std::string>& tables,
-                                 const std::string& date,
-                                 const std::function<void(std::chrono::milliseconds)>& sleep, int maxAttempts = 3) {
+                                 const std::string& date, const std::function<void(std::chrono::milliseconds)>& sleep,
+                                 int maxAttempts = 3) {
   struct InterfaceApi : dynafake::Api {
     using Client = dynafake::ClientInterface;
   };

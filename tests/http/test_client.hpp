@@ -12,7 +12,6 @@ namespace dynafake_test {
 
 using Json = nlohmann::json;
 
-
 inline constexpr const char* kTarget = "DynamoDB_20120810.";
 inline constexpr const char* kAuth =
     "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20260101/us-east-1/dynamodb/aws4_request, "

@@ -97,15 +97,18 @@ TEST(Stress, EightThreadsMixedCallsKeepEveryBackupTrue) {
   }
   clock.Advance(1s);
   for (const auto& name : SharedTables()) {
-    ASSERT_TRUE(client.UpdateContinuousBackups(M::UpdateContinuousBackupsRequest().WithTableName(name).WithPointInTimeRecoverySpecification(
-                                                   M::PointInTimeRecoverySpecification().WithPointInTimeRecoveryEnabled(true)))
+    ASSERT_TRUE(client
+                    .UpdateContinuousBackups(
+                        M::UpdateContinuousBackupsRequest().WithTableName(name).WithPointInTimeRecoverySpecification(
+                            M::PointInTimeRecoverySpecification().WithPointInTimeRecoveryEnabled(true)))
                     .IsSuccess());
   }
 
   Tickets tickets;
   std::atomic<int64_t> clockMark{0};
   std::vector<std::unique_ptr<Worker>> workers;
-  for (int t = 0; t < kThreads; ++t) workers.push_back(std::make_unique<Worker>(service, tickets, clockMark, t, kKeysPerThread));
+  for (int t = 0; t < kThreads; ++t)
+    workers.push_back(std::make_unique<Worker>(service, tickets, clockMark, t, kKeysPerThread));
   const int calls = CallsPerThread();
   std::atomic<int> running{kThreads};
   std::atomic<long> advances{0};
@@ -171,8 +174,10 @@ TEST(Stress, EightThreadsMixedCallsKeepEveryBackupTrue) {
     ASSERT_TRUE(out.IsSuccess()) << out.GetError();
     for (const auto& s : out.GetResult().GetBackupSummaries()) {
       auto described = client.DescribeBackup(M::DescribeBackupRequest().WithBackupArn(s.GetBackupArn()));
-      ASSERT_TRUE(described.IsSuccess()) << "listed but not describable: " << s.GetBackupArn() << ": " << described.GetError();
-      EXPECT_EQ(described.GetResult().GetBackupDescription().GetBackupDetails().GetBackupStatus(), M::BackupStatus::AVAILABLE);
+      ASSERT_TRUE(described.IsSuccess()) << "listed but not describable: " << s.GetBackupArn() << ": "
+                                         << described.GetError();
+      EXPECT_EQ(described.GetResult().GetBackupDescription().GetBackupDetails().GetBackupStatus(),
+                M::BackupStatus::AVAILABLE);
       if (s.GetBackupType() == M::BackupType::SYSTEM) {
         EXPECT_TRUE(allArns.insert(s.GetBackupArn()).second) << "SYSTEM backup reuses an ARN: " << s.GetBackupArn();
         systemByTable[s.GetTableName()].push_back(s.GetBackupArn());
@@ -190,7 +195,8 @@ TEST(Stress, EightThreadsMixedCallsKeepEveryBackupTrue) {
   for (const auto& log : logs) {
     const auto& arns = systemByTable[log.churnTable];
     ASSERT_EQ(arns.size(), log.systemBackups.size()) << "SYSTEM backups of " << log.churnTable;
-    for (std::size_t i = 0; i < arns.size(); ++i) expected[arns[i]] = Expectation{log.churnTable, false, {}, log.systemBackups[i]};
+    for (std::size_t i = 0; i < arns.size(); ++i)
+      expected[arns[i]] = Expectation{log.churnTable, false, {}, log.systemBackups[i]};
     systemCount += arns.size();
   }
 
@@ -207,7 +213,8 @@ TEST(Stress, EightThreadsMixedCallsKeepEveryBackupTrue) {
       EXPECT_EQ(checker.Explain(expected.at(tb.second), found), "") << "backup " << tb.second;
       auto d = client.DescribeBackup(M::DescribeBackupRequest().WithBackupArn(tb.second));
       ASSERT_TRUE(d.IsSuccess());
-      EXPECT_EQ(d.GetResult().GetBackupDescription().GetSourceTableDetails().GetItemCount(), static_cast<long long>(found.size()))
+      EXPECT_EQ(d.GetResult().GetBackupDescription().GetSourceTableDetails().GetItemCount(),
+                static_cast<long long>(found.size()))
           << "ItemCount of " << tb.second;
       ASSERT_TRUE(client.DeleteTable(M::DeleteTableRequest().WithTableName(tb.first)).IsSuccess());
       ++restoredChecks;
@@ -217,7 +224,8 @@ TEST(Stress, EightThreadsMixedCallsKeepEveryBackupTrue) {
   };
   for (const auto& kv : expected) {
     const std::string target = "check-" + std::to_string(restoredChecks + static_cast<int>(batch.size()));
-    auto out = client.RestoreTableFromBackup(M::RestoreTableFromBackupRequest().WithTargetTableName(target).WithBackupArn(kv.first));
+    auto out = client.RestoreTableFromBackup(
+        M::RestoreTableFromBackupRequest().WithTargetTableName(target).WithBackupArn(kv.first));
     ASSERT_TRUE(out.IsSuccess()) << kv.first << ": " << out.GetError();
     batch.emplace_back(target, kv.first);
     if (batch.size() == 40) flush();  // under the 50 concurrent restores limit
@@ -231,7 +239,8 @@ TEST(Stress, EightThreadsMixedCallsKeepEveryBackupTrue) {
       std::string error;
       const Content found = ScanAll(client, r.first, error);
       ASSERT_EQ(error, "");
-      EXPECT_EQ(checker.Explain(everCreated.at(r.second), found), "") << "table " << r.first << " restored from " << r.second;
+      EXPECT_EQ(checker.Explain(everCreated.at(r.second), found), "")
+          << "table " << r.first << " restored from " << r.second;
       ++mixRestores;
     }
   std::cout << "[stress] checked " << restoredChecks << " backups (" << systemCount << " SYSTEM) by restore and scan, "

@@ -57,9 +57,9 @@ struct ThreadLog {
   std::set<std::string> deletedBackups;
   std::map<std::string, std::string> restores;  ///< live restore target -> backup ARN it came from
   std::string churnTable;
-  std::vector<Content> systemBackups;           ///< the churn table's content at each delete with PITR on
-  std::vector<std::string> violations;          ///< invariants broken while running
-  std::map<std::string, int> answers;           ///< "Operation: outcome" -> count
+  std::vector<Content> systemBackups;   ///< the churn table's content at each delete with PITR on
+  std::vector<std::string> violations;  ///< invariants broken while running
+  std::map<std::string, int> answers;   ///< "Operation: outcome" -> count
   int calls = 0;
 };
 
@@ -69,7 +69,11 @@ class Worker {
   /// than kClockLag tickets ahead of it yields until the clock thread has
   /// caught up, so time moves with the calls however the threads are scheduled.
   Worker(dynafake::Service& service, Tickets& tickets, const std::atomic<int64_t>& clockMark, int index, int keys)
-      : client_(service), tickets_(tickets), clockMark_(clockMark), index_(index), keys_(keys),
+      : client_(service),
+        tickets_(tickets),
+        clockMark_(clockMark),
+        index_(index),
+        keys_(keys),
         rng_(20260101u + static_cast<unsigned>(index)) {
     log_.churnTable = "churn-" + std::to_string(index);
   }
@@ -104,17 +108,28 @@ class Worker {
 
   void Step() {
     const int dice = Pick(100);
-    if (dice < 32) WriteShared();
-    else if (dice < 42) WriteChurn();
-    else if (dice < 55) Backup();
-    else if (dice < 61) ListAllPages();
-    else if (dice < 66) DescribeOwn();
-    else if (dice < 70) DeleteOwnBackup();
-    else if (dice < 77) RestoreOwn();
-    else if (dice < 80) RestoreToPointInTime();
-    else if (dice < 88) ChurnLifecycle();
-    else if (dice < 92) DeleteRestoredTable();
-    else ScanShared();
+    if (dice < 32)
+      WriteShared();
+    else if (dice < 42)
+      WriteChurn();
+    else if (dice < 55)
+      Backup();
+    else if (dice < 61)
+      ListAllPages();
+    else if (dice < 66)
+      DescribeOwn();
+    else if (dice < 70)
+      DeleteOwnBackup();
+    else if (dice < 77)
+      RestoreOwn();
+    else if (dice < 80)
+      RestoreToPointInTime();
+    else if (dice < 88)
+      ChurnLifecycle();
+    else if (dice < 92)
+      DeleteRestoredTable();
+    else
+      ScanShared();
   }
 
   void WriteShared() {
@@ -126,7 +141,9 @@ class Worker {
     when.start = tickets_.Take();
     bool ok;
     if (del) {
-      ok = Note("DeleteItem", client_.DeleteItem(M::DeleteItemRequest().WithTableName(table).WithKey({{"pk", M::AttributeValue(key)}})));
+      ok = Note(
+          "DeleteItem",
+          client_.DeleteItem(M::DeleteItemRequest().WithTableName(table).WithKey({{"pk", M::AttributeValue(key)}})));
     } else {
       ok = Note("PutItem", client_.PutItem(M::PutItemRequest().WithTableName(table).WithItem(
                                {{"pk", M::AttributeValue(key)}, {"v", M::AttributeValue(value)}})));
@@ -142,13 +159,17 @@ class Worker {
   void WriteChurn() {
     const std::string key = "c" + std::to_string(Pick(keys_));
     if (Pick(4) == 0) {
-      if (Note("DeleteItem", client_.DeleteItem(M::DeleteItemRequest().WithTableName(log_.churnTable).WithKey({{"pk", M::AttributeValue(key)}}))))
+      if (Note("DeleteItem",
+               client_.DeleteItem(
+                   M::DeleteItemRequest().WithTableName(log_.churnTable).WithKey({{"pk", M::AttributeValue(key)}}))))
         churn_.erase(key);
       return;
     }
     const std::string value = std::to_string(++serial_);
-    if (Note("PutItem", client_.PutItem(M::PutItemRequest().WithTableName(log_.churnTable).WithItem(
-                            {{"pk", M::AttributeValue(key)}, {"v", M::AttributeValue(value)}}))))
+    if (Note("PutItem",
+             client_.PutItem(M::PutItemRequest()
+                                 .WithTableName(log_.churnTable)
+                                 .WithItem({{"pk", M::AttributeValue(key)}, {"v", M::AttributeValue(value)}}))))
       churn_[key] = value;
   }
 
@@ -196,19 +217,18 @@ class Worker {
     const BackupRecord* b = OwnLive();
     if (!b) return;
     const std::string target = Next("r");
-    if (Note("RestoreTableFromBackup", client_.RestoreTableFromBackup(M::RestoreTableFromBackupRequest()
-                                                                          .WithTargetTableName(target)
-                                                                          .WithBackupArn(b->arn))))
+    if (Note("RestoreTableFromBackup",
+             client_.RestoreTableFromBackup(
+                 M::RestoreTableFromBackupRequest().WithTargetTableName(target).WithBackupArn(b->arn))))
       log_.restores[target] = b->arn;
   }
 
   void RestoreToPointInTime() {
     const std::string& source = SharedTables()[static_cast<std::size_t>(Pick(2))];
-    Note("RestoreTableToPointInTime",
-         client_.RestoreTableToPointInTime(M::RestoreTableToPointInTimeRequest()
-                                               .WithSourceTableName(source)
-                                               .WithTargetTableName(Next("p"))
-                                               .WithUseLatestRestorableTime(true)));
+    Note("RestoreTableToPointInTime", client_.RestoreTableToPointInTime(M::RestoreTableToPointInTimeRequest()
+                                                                            .WithSourceTableName(source)
+                                                                            .WithTargetTableName(Next("p"))
+                                                                            .WithUseLatestRestorableTime(true)));
   }
 
   void DeleteRestoredTable() {
@@ -225,10 +245,11 @@ class Worker {
       churnExists_ = Note("CreateTable", client_.CreateTable(KeyedTable(log_.churnTable)));
     } else if (!pitrOn_ && Pick(4) != 0) {
       pitrOn_ = Note("UpdateContinuousBackups",
-                     client_.UpdateContinuousBackups(M::UpdateContinuousBackupsRequest()
-                                                         .WithTableName(log_.churnTable)
-                                                         .WithPointInTimeRecoverySpecification(
-                                                             M::PointInTimeRecoverySpecification().WithPointInTimeRecoveryEnabled(true))));
+                     client_.UpdateContinuousBackups(
+                         M::UpdateContinuousBackupsRequest()
+                             .WithTableName(log_.churnTable)
+                             .WithPointInTimeRecoverySpecification(
+                                 M::PointInTimeRecoverySpecification().WithPointInTimeRecoveryEnabled(true))));
     } else if (Note("DeleteTable", client_.DeleteTable(M::DeleteTableRequest().WithTableName(log_.churnTable)))) {
       if (pitrOn_) log_.systemBackups.push_back(churn_);
       churn_.clear();
@@ -249,7 +270,8 @@ class Worker {
       if (!Note("ListBackups", out)) return;
       for (const auto& s : out.GetResult().GetBackupSummaries()) {
         const std::pair<int64_t, std::string> at{s.GetBackupCreationDateTime().Millis(), s.GetBackupArn()};
-        if (!seen.insert(s.GetBackupArn()).second) Violation("one ListBackups sweep listed " + s.GetBackupArn() + " twice");
+        if (!seen.insert(s.GetBackupArn()).second)
+          Violation("one ListBackups sweep listed " + s.GetBackupArn() + " twice");
         if (!(last < at)) Violation("ListBackups pages out of order at " + s.GetBackupArn());
         last = at;
       }
@@ -264,7 +286,10 @@ class Worker {
   }
 
   void ScanShared() {
-    Note("Scan", client_.Scan(M::ScanRequest().WithTableName(SharedTables()[static_cast<std::size_t>(Pick(2))]).WithLimit(1 + Pick(50))));
+    Note(
+        "Scan",
+        client_.Scan(
+            M::ScanRequest().WithTableName(SharedTables()[static_cast<std::size_t>(Pick(2))]).WithLimit(1 + Pick(50))));
   }
 
   dynafake::Client client_;

@@ -57,8 +57,7 @@ inline std::string ExplainImpossibleCut(const std::map<std::string, KeyLog>& log
   for (const auto& kv : logs) {
     const KeyLog& w = kv.second;
     const auto it = found.find(kv.first);
-    const std::optional<std::string> got =
-        it == found.end() ? std::nullopt : std::optional<std::string>(it->second);
+    const std::optional<std::string> got = it == found.end() ? std::nullopt : std::optional<std::string>(it->second);
     // Candidate i: the state after the i-th write (0: before any, absent).
     bool possible = false;
     for (std::size_t i = 0; i <= w.size() && !possible; ++i) {

@@ -23,7 +23,8 @@ TEST_P(BackupsTest, UserBackupOutlivesItsTable) {
   auto out = client->DescribeBackup(M::DescribeBackupRequest().WithBackupArn(arn));
   ASSERT_TRUE(out.IsSuccess()) << out.GetError();
   EXPECT_EQ(out.GetResult().GetBackupDescription().GetSourceTableDetails().GetTableName(), "orders");
-  EXPECT_EQ(client->ListBackups(M::ListBackupsRequest().WithTableName("orders")).GetResult().GetBackupSummaries().size(), 1u);
+  EXPECT_EQ(
+      client->ListBackups(M::ListBackupsRequest().WithTableName("orders")).GetResult().GetBackupSummaries().size(), 1u);
 }
 
 TEST_P(BackupsTest, DeleteBackupAnswersDeletedThenTheBackupIsGone) {
@@ -32,8 +33,10 @@ TEST_P(BackupsTest, DeleteBackupAnswersDeletedThenTheBackupIsGone) {
   auto out = client->DeleteBackup(M::DeleteBackupRequest().WithBackupArn(arn));
   ASSERT_TRUE(out.IsSuccess()) << out.GetError();
   EXPECT_EQ(out.GetResult().GetBackupDescription().GetBackupDetails().GetBackupStatus(), M::BackupStatus::DELETED);
-  EXPECT_EQ(client->DescribeBackup(M::DescribeBackupRequest().WithBackupArn(arn)).GetError().GetErrorType(), DynamoDBErrors::BACKUP_NOT_FOUND);
-  EXPECT_EQ(client->DeleteBackup(M::DeleteBackupRequest().WithBackupArn(arn)).GetError().GetErrorType(), DynamoDBErrors::BACKUP_NOT_FOUND);
+  EXPECT_EQ(client->DescribeBackup(M::DescribeBackupRequest().WithBackupArn(arn)).GetError().GetErrorType(),
+            DynamoDBErrors::BACKUP_NOT_FOUND);
+  EXPECT_EQ(client->DeleteBackup(M::DeleteBackupRequest().WithBackupArn(arn)).GetError().GetErrorType(),
+            DynamoDBErrors::BACKUP_NOT_FOUND);
   EXPECT_TRUE(client->ListBackups(M::ListBackupsRequest()).GetResult().GetBackupSummaries().empty());
 }
 
@@ -77,9 +80,16 @@ TEST_P(BackupsTest, ListBackupsFiltersByTableNameOrArn) {
   Backup("orders");
   Backup("invoices");
   Backup("invoices", "weekly");
-  EXPECT_EQ(client->ListBackups(M::ListBackupsRequest().WithTableName("invoices")).GetResult().GetBackupSummaries().size(), 2u);
-  EXPECT_EQ(client->ListBackups(M::ListBackupsRequest().WithTableName(service.TableArn("orders"))).GetResult().GetBackupSummaries().size(), 1u);
-  EXPECT_TRUE(client->ListBackups(M::ListBackupsRequest().WithTableName("unknown")).GetResult().GetBackupSummaries().empty())
+  EXPECT_EQ(
+      client->ListBackups(M::ListBackupsRequest().WithTableName("invoices")).GetResult().GetBackupSummaries().size(),
+      2u);
+  EXPECT_EQ(client->ListBackups(M::ListBackupsRequest().WithTableName(service.TableArn("orders")))
+                .GetResult()
+                .GetBackupSummaries()
+                .size(),
+            1u);
+  EXPECT_TRUE(
+      client->ListBackups(M::ListBackupsRequest().WithTableName("unknown")).GetResult().GetBackupSummaries().empty())
       << "an unknown table lists nothing, it is not an error";
 }
 
@@ -98,7 +108,8 @@ TEST_P(BackupsTest, ListBackupsTimeRangeIsLowerInclusiveUpperExclusive) {
   };
   EXPECT_EQ(names(M::ListBackupsRequest().WithTimeRangeLowerBound(second)), std::vector<std::string>{"second"});
   EXPECT_EQ(names(M::ListBackupsRequest().WithTimeRangeUpperBound(second)), std::vector<std::string>{"first"});
-  EXPECT_EQ(names(M::ListBackupsRequest().WithTimeRangeLowerBound(first).WithTimeRangeUpperBound(second)), std::vector<std::string>{"first"});
+  EXPECT_EQ(names(M::ListBackupsRequest().WithTimeRangeLowerBound(first).WithTimeRangeUpperBound(second)),
+            std::vector<std::string>{"first"});
 }
 
 TEST_P(BackupsTest, ListBackupsSummaryCarriesTheTableAndBackupFacts) {

@@ -30,7 +30,9 @@ class BatchGetAndScanTest : public DataPlaneTest {
     Create(OrdersTable());
     Put("orders", {{"id", S("o1")}, {"total", N("12.5")}});
   }
-  static Item Song(const std::string& artist, const std::string& song) { return {{"artist", S(artist)}, {"song", S(song)}}; }
+  static Item Song(const std::string& artist, const std::string& song) {
+    return {{"artist", S(artist)}, {"song", S(song)}};
+  }
   static M::KeysAndAttributes Keys(std::vector<Item> keys) { return M::KeysAndAttributes().WithKeys(std::move(keys)); }
   std::string Error(const M::BatchGetItemRequest& r) {
     auto out = client->BatchGetItem(r);
@@ -43,11 +45,13 @@ class BatchGetAndScanTest : public DataPlaneTest {
 };
 
 TEST_P(BatchGetAndScanTest, BatchGetItemReadsKeysOfSeveralTables) {
-  auto out = client->BatchGetItem(M::BatchGetItemRequest().WithRequestItems(
-      {{"music", Keys({Song("queen", "innuendo"), Song("abba", "sos"), Song("abba", "waterloo")})
-                     .WithProjectionExpression("song, #y").WithExpressionAttributeNames({{"#y", "year"}})},
-       {"orders", Keys({{{"id", S("o1")}}}).WithConsistentRead(true)}})
-      .WithReturnConsumedCapacity(M::ReturnConsumedCapacity::TOTAL));
+  auto out = client->BatchGetItem(
+      M::BatchGetItemRequest()
+          .WithRequestItems({{"music", Keys({Song("queen", "innuendo"), Song("abba", "sos"), Song("abba", "waterloo")})
+                                           .WithProjectionExpression("song, #y")
+                                           .WithExpressionAttributeNames({{"#y", "year"}})},
+                             {"orders", Keys({{{"id", S("o1")}}}).WithConsistentRead(true)}})
+          .WithReturnConsumedCapacity(M::ReturnConsumedCapacity::TOTAL));
   ASSERT_TRUE(out.IsSuccess()) << out.GetError();
   EXPECT_EQ(Show(out.GetResult().GetResponses().at("music")),
             "{song: S innuendo, year: N 1991}\n{song: S waterloo, year: N 1974}");
@@ -71,13 +75,16 @@ TEST_P(BatchGetAndScanTest, BatchGetItemMisuses) {
                 {{"music", Keys({Song("abba", "x")}).WithAttributesToGet({"a"}).WithProjectionExpression("b")}})),
             "Can not use both expression and non-expression parameters in the same request: Non-expression parameters: "
             "{AttributesToGet} Expression parameters: {ProjectionExpression}");
-  auto missing = client->BatchGetItem(M::BatchGetItemRequest().WithRequestItems({{"missing", Keys({{{"id", S("a")}}})}}));
+  auto missing =
+      client->BatchGetItem(M::BatchGetItemRequest().WithRequestItems({{"missing", Keys({{{"id", S("a")}}})}}));
   EXPECT_EQ(missing.GetError().GetErrorType(), DynamoDBErrors::RESOURCE_NOT_FOUND);
   EXPECT_EQ(missing.GetError().GetMessage(), "Requested resource not found");
 }
 
 TEST_P(BatchGetAndScanTest, ScanFiltersWithExpressionsOrTheLegacyScanFilter) {
-  auto out = client->Scan(M::ScanRequest().WithTableName("music").WithFilterExpression("plays BETWEEN :lo AND :hi")
+  auto out = client->Scan(M::ScanRequest()
+                              .WithTableName("music")
+                              .WithFilterExpression("plays BETWEEN :lo AND :hi")
                               .WithExpressionAttributeValues({{":lo", N("70")}, {":hi", N("300")}}));
   ASSERT_TRUE(out.IsSuccess()) << out.GetError();
   std::set<std::string> songs;
@@ -98,8 +105,9 @@ TEST_P(BatchGetAndScanTest, ScanOfAnIndexReadsItsEntries) {
   auto paged = client->Scan(M::ScanRequest().WithTableName("music").WithIndexName("byGenre").WithLimit(1));
   ASSERT_TRUE(paged.IsSuccess()) << paged.GetError();
   EXPECT_EQ(paged.GetResult().GetLastEvaluatedKey().size(), 4u) << "table and index keys";
-  auto next = client->Scan(M::ScanRequest().WithTableName("music").WithIndexName("byGenre").WithLimit(10)
-                               .WithExclusiveStartKey(paged.GetResult().GetLastEvaluatedKey()));
+  auto next =
+      client->Scan(M::ScanRequest().WithTableName("music").WithIndexName("byGenre").WithLimit(10).WithExclusiveStartKey(
+          paged.GetResult().GetLastEvaluatedKey()));
   ASSERT_TRUE(next.IsSuccess()) << next.GetError();
   EXPECT_EQ(next.GetResult().GetCount(), 6);
 }
@@ -121,25 +129,32 @@ TEST_P(BatchGetAndScanTest, SegmentsCoverTheTableOnceAndKeepPartitionsTogether) 
 }
 
 TEST_P(BatchGetAndScanTest, ScanSelectProjectionCapacityAndMisuses) {
-  auto count = client->Scan(M::ScanRequest().WithTableName("music").WithSelect(M::Select::COUNT)
+  auto count = client->Scan(M::ScanRequest()
+                                .WithTableName("music")
+                                .WithSelect(M::Select::COUNT)
                                 .WithReturnConsumedCapacity(M::ReturnConsumedCapacity::TOTAL));
   ASSERT_TRUE(count.IsSuccess());
   EXPECT_EQ(count.GetResult().GetCount(), 8);
   EXPECT_FALSE(count.GetResult().ItemsHasBeenSet());
   EXPECT_EQ(count.GetResult().GetConsumedCapacity().GetCapacityUnits(), 0.5);
-  auto nested = client->Scan(M::ScanRequest().WithTableName("orders").WithProjectionExpression("#t, absent.deeper").WithExpressionAttributeNames({{"#t", "total"}}));
+  auto nested = client->Scan(M::ScanRequest()
+                                 .WithTableName("orders")
+                                 .WithProjectionExpression("#t, absent.deeper")
+                                 .WithExpressionAttributeNames({{"#t", "total"}}));
   ASSERT_TRUE(nested.IsSuccess());
   EXPECT_EQ(Show(nested.GetResult().GetItems()), "{total: N 12.5}");
   EXPECT_EQ(ScanError(M::ScanRequest().WithTableName("music").WithSelect(M::Select::ALL_PROJECTED_ATTRIBUTES)),
             "ALL_PROJECTED_ATTRIBUTES can be used only when Querying using an IndexName");
-  EXPECT_EQ(ScanError(M::ScanRequest().WithTableName("music").WithFilterExpression("a = :a")),
-            "Invalid FilterExpression: An expression attribute value used in expression is not defined; attribute value: :a");
+  EXPECT_EQ(
+      ScanError(M::ScanRequest().WithTableName("music").WithFilterExpression("a = :a")),
+      "Invalid FilterExpression: An expression attribute value used in expression is not defined; attribute value: :a");
   EXPECT_EQ(ScanError(M::ScanRequest().WithTableName("music").WithExpressionAttributeValues({{":a", S("x")}})),
             "ExpressionAttributeValues can only be specified when using expressions: FilterExpression is null");
   EXPECT_EQ(ScanError(M::ScanRequest().WithTableName("music").WithExpressionAttributeNames({{"#a", "x"}})),
             "ExpressionAttributeNames can only be specified when using expressions");
-  EXPECT_EQ(ScanError(M::ScanRequest().WithTableName("music").WithSegment(1)),
-            "The TotalSegments parameter is required but was not present in the request when Segment parameter is present");
+  EXPECT_EQ(
+      ScanError(M::ScanRequest().WithTableName("music").WithSegment(1)),
+      "The TotalSegments parameter is required but was not present in the request when Segment parameter is present");
   EXPECT_EQ(ScanError(M::ScanRequest().WithTableName("missing")), "Requested resource not found");
 }
 

@@ -154,13 +154,12 @@ TEST(DateTimeTest, ConvertsFromAndToATimePoint) {
 }
 
 TEST(DateTimeTest, DropsPrecisionBelowAMillisecond) {
-  const auto tp = std::chrono::system_clock::time_point(std::chrono::milliseconds(1000)) + std::chrono::microseconds(999);
+  const auto tp =
+      std::chrono::system_clock::time_point(std::chrono::milliseconds(1000)) + std::chrono::microseconds(999);
   EXPECT_EQ(DateTime(tp).Millis(), 1000);
 }
 
-TEST(DateTimeTest, SecondsAsADoubleKeepTheMilliseconds) {
-  EXPECT_EQ(DateTime(1767225600.25).Millis(), 1767225600250);
-}
+TEST(DateTimeTest, SecondsAsADoubleKeepTheMilliseconds) { EXPECT_EQ(DateTime(1767225600.25).Millis(), 1767225600250); }
 
 TEST(DateTimeTest, OrdersByInstant) {
   EXPECT_LT(DateTime(int64_t{1}), DateTime(int64_t{2}));

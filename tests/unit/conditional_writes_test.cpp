@@ -51,10 +51,11 @@ TEST_P(ConditionalWritesTest, PutIfAbsent) {
 TEST_P(ConditionalWritesTest, AFailedConditionCanReturnTheItemAndChangesNothing) {
   Item replacement = Song("waterloo");
   replacement["plays"] = N("1");
-  auto out = client->PutItem(P(replacement)
-                                 .WithConditionExpression("plays > :p AND genre IN (:a, :b)")
-                                 .WithExpressionAttributeValues({{":p", N("100")}, {":a", S("rock")}, {":b", S("pop")}})
-                                 .WithReturnValuesOnConditionCheckFailure(M::ReturnValuesOnConditionCheckFailure::ALL_OLD));
+  auto out =
+      client->PutItem(P(replacement)
+                          .WithConditionExpression("plays > :p AND genre IN (:a, :b)")
+                          .WithExpressionAttributeValues({{":p", N("100")}, {":a", S("rock")}, {":b", S("pop")}})
+                          .WithReturnValuesOnConditionCheckFailure(M::ReturnValuesOnConditionCheckFailure::ALL_OLD));
   ASSERT_FALSE(out.IsSuccess());
   ASSERT_TRUE(out.GetError().ItemHasBeenSet());
   EXPECT_EQ(out.GetError().GetItem().at("plays").GetN(), "80");
@@ -62,19 +63,28 @@ TEST_P(ConditionalWritesTest, AFailedConditionCanReturnTheItemAndChangesNothing)
 }
 
 TEST_P(ConditionalWritesTest, DeleteWithConditionAndReturnValues) {
-  auto refused = client->DeleteItem(M::DeleteItemRequest().WithTableName("music").WithKey(Song("waterloo"))
-                                        .WithConditionExpression("size(title) > :n").WithExpressionAttributeValues({{":n", N("8")}}));
+  auto refused = client->DeleteItem(M::DeleteItemRequest()
+                                        .WithTableName("music")
+                                        .WithKey(Song("waterloo"))
+                                        .WithConditionExpression("size(title) > :n")
+                                        .WithExpressionAttributeValues({{":n", N("8")}}));
   EXPECT_EQ(refused.GetError().GetErrorType(), DynamoDBErrors::CONDITIONAL_CHECK_FAILED);
   EXPECT_FALSE(refused.GetError().ItemHasBeenSet());
-  auto withItem = client->DeleteItem(
-      M::DeleteItemRequest().WithTableName("music").WithKey(Song("waterloo"))
-          .WithConditionExpression("size(title) > :n").WithExpressionAttributeValues({{":n", N("8")}})
-          .WithReturnValuesOnConditionCheckFailure(M::ReturnValuesOnConditionCheckFailure::ALL_OLD));
+  auto withItem =
+      client->DeleteItem(M::DeleteItemRequest()
+                             .WithTableName("music")
+                             .WithKey(Song("waterloo"))
+                             .WithConditionExpression("size(title) > :n")
+                             .WithExpressionAttributeValues({{":n", N("8")}})
+                             .WithReturnValuesOnConditionCheckFailure(M::ReturnValuesOnConditionCheckFailure::ALL_OLD));
   ASSERT_EQ(withItem.GetError().GetErrorType(), DynamoDBErrors::CONDITIONAL_CHECK_FAILED);
   ASSERT_TRUE(withItem.GetError().ItemHasBeenSet());
   EXPECT_EQ(withItem.GetError().GetItem().at("title").GetS(), "waterloo");
-  auto done = client->DeleteItem(M::DeleteItemRequest().WithTableName("music").WithKey(Song("waterloo"))
-                                     .WithConditionExpression("size(title) = :n").WithExpressionAttributeValues({{":n", N("8")}})
+  auto done = client->DeleteItem(M::DeleteItemRequest()
+                                     .WithTableName("music")
+                                     .WithKey(Song("waterloo"))
+                                     .WithConditionExpression("size(title) = :n")
+                                     .WithExpressionAttributeValues({{":n", N("8")}})
                                      .WithReturnValues(M::ReturnValue::ALL_OLD));
   ASSERT_TRUE(done.IsSuccess()) << done.GetError();
   EXPECT_EQ(done.GetResult().GetAttributes().at("title").GetS(), "waterloo");
@@ -90,15 +100,17 @@ TEST_P(ConditionalWritesTest, LegacyExpected) {
   EXPECT_EQ(out.GetError().GetErrorType(), DynamoDBErrors::CONDITIONAL_CHECK_FAILED);
   auto either = client->PutItem(P(Song("waterloo"))
                                     .WithExpected({{"song", exists},
-                                                   {"plays", M::ExpectedAttributeValue().WithComparisonOperator(M::ComparisonOperator::LT)
+                                                   {"plays", M::ExpectedAttributeValue()
+                                                                 .WithComparisonOperator(M::ComparisonOperator::LT)
                                                                  .WithAttributeValueList({N("100")})}})
                                     .WithConditionalOperator(M::ConditionalOperator::OR));
   EXPECT_TRUE(either.IsSuccess()) << either.GetError();
   EXPECT_EQ(Error(P(Song("x")).WithExpected({{"song", exists}}).WithConditionExpression("attribute_exists(song)")),
             "Can not use both expression and non-expression parameters in the same request: Non-expression parameters: "
             "{Expected} Expression parameters: {ConditionExpression}");
-  EXPECT_EQ(Error(P(Song("x")).WithExpected({{"song", M::ExpectedAttributeValue()}})),
-            "One or more parameter values were invalid: Value must be provided when Exists is null for Attribute: song");
+  EXPECT_EQ(
+      Error(P(Song("x")).WithExpected({{"song", M::ExpectedAttributeValue()}})),
+      "One or more parameter values were invalid: Value must be provided when Exists is null for Attribute: song");
 }
 
 TEST_P(ConditionalWritesTest, WhatIsWrittenIsCheckedAsTheServiceChecksIt) {
@@ -107,18 +119,25 @@ TEST_P(ConditionalWritesTest, WhatIsWrittenIsCheckedAsTheServiceChecksIt) {
     return item;
   };
   EXPECT_EQ(Error(P(with(Song("x"), "genre", N("5")))),
-            "One or more parameter values were invalid: Type mismatch for Index Key genre Expected: S Actual: N IndexName: byGenre");
+            "One or more parameter values were invalid: Type mismatch for Index Key genre Expected: S Actual: N "
+            "IndexName: byGenre");
   EXPECT_EQ(Error(P(with(Song("x"), "year", S("1975")))),
-            "One or more parameter values were invalid: Type mismatch for Index Key year Expected: N Actual: S IndexName: byYear");
-  EXPECT_EQ(Error(P(with(Song("x"), "genre", S("")))),
-            "One or more parameter values are not valid. A value specified for a secondary index key is not supported. The "
-            "AttributeValue for a key attribute cannot contain an empty string value. IndexName: byGenre, IndexKey: genre");
-  EXPECT_EQ(Error(P({{"artist", S("abba")}})), "One or more parameter values were invalid: Missing the key song in the item");
-  EXPECT_EQ(Error(P({{"artist", S(std::string(2049, 'a'))}, {"song", S("x")}})),
-            "One or more parameter values were invalid: Size of hashkey has exceeded the maximum size limit of2048 bytes");
+            "One or more parameter values were invalid: Type mismatch for Index Key year Expected: N Actual: S "
+            "IndexName: byYear");
+  EXPECT_EQ(
+      Error(P(with(Song("x"), "genre", S("")))),
+      "One or more parameter values are not valid. A value specified for a secondary index key is not supported. The "
+      "AttributeValue for a key attribute cannot contain an empty string value. IndexName: byGenre, IndexKey: genre");
+  EXPECT_EQ(Error(P({{"artist", S("abba")}})),
+            "One or more parameter values were invalid: Missing the key song in the item");
+  EXPECT_EQ(
+      Error(P({{"artist", S(std::string(2049, 'a'))}, {"song", S("x")}})),
+      "One or more parameter values were invalid: Size of hashkey has exceeded the maximum size limit of2048 bytes");
   EXPECT_EQ(Error(P({{"artist", S("a")}, {"song", S(std::string(1025, 's'))}})),
-            "One or more parameter values were invalid: Aggregated size of all range keys has exceeded the size limit of 1024 bytes");
-  EXPECT_EQ(Error(P(with(Song("x"), "big", S(std::string(400 * 1024, 'x'))))), "Item size has exceeded the maximum allowed size");
+            "One or more parameter values were invalid: Aggregated size of all range keys has exceeded the size limit "
+            "of 1024 bytes");
+  EXPECT_EQ(Error(P(with(Song("x"), "big", S(std::string(400 * 1024, 'x'))))),
+            "Item size has exceeded the maximum allowed size");
   // aws-sdk-cpp does not serialise an empty set (it sends {"tags": {}}), so through
   // the SDK the service sees an AttributeValue with no type and says so.
   EXPECT_EQ(Error(P(with(Song("x"), "tags", SS({})))),
@@ -145,11 +164,16 @@ TEST_P(ConditionalWritesTest, WriteCapacity) {
   EXPECT_EQ(out.GetResult().GetConsumedCapacity().GetCapacityUnits(), 2.0);
   EXPECT_EQ(out.GetResult().GetConsumedCapacity().GetGlobalSecondaryIndexes().at("byGenre").GetCapacityUnits(), 1.0);
   auto again = client->PutItem(P(item).WithReturnConsumedCapacity(M::ReturnConsumedCapacity::TOTAL));
-  EXPECT_EQ(again.GetResult().GetConsumedCapacity().GetCapacityUnits(), 1.0) << "an identical overwrite charges no index";
-  auto del = client->DeleteItem(M::DeleteItemRequest().WithTableName("music").WithKey(Song("absent"))
+  EXPECT_EQ(again.GetResult().GetConsumedCapacity().GetCapacityUnits(), 1.0)
+      << "an identical overwrite charges no index";
+  auto del = client->DeleteItem(M::DeleteItemRequest()
+                                    .WithTableName("music")
+                                    .WithKey(Song("absent"))
                                     .WithReturnConsumedCapacity(M::ReturnConsumedCapacity::TOTAL));
   EXPECT_EQ(del.GetResult().GetConsumedCapacity().GetCapacityUnits(), 1.0);
-  auto get = client->GetItem(M::GetItemRequest().WithTableName("music").WithKey(Song("absent"))
+  auto get = client->GetItem(M::GetItemRequest()
+                                 .WithTableName("music")
+                                 .WithKey(Song("absent"))
                                  .WithReturnConsumedCapacity(M::ReturnConsumedCapacity::TOTAL));
   EXPECT_EQ(get.GetResult().GetConsumedCapacity().GetCapacityUnits(), 0.5);
 }
@@ -182,17 +206,23 @@ TEST_P(ConditionalWritesTest, EveryDataPlaneOperationValidatesBeforeItLooksTheTa
        }},
       {"DeleteItem",
        [&](bool valid) {
-         return error(client->DeleteItem(M::DeleteItemRequest().WithTableName("missing").WithKey(valid ? key : badKey)));
+         return error(
+             client->DeleteItem(M::DeleteItemRequest().WithTableName("missing").WithKey(valid ? key : badKey)));
        }},
       {"UpdateItem",
        [&](bool valid) {
-         return error(client->UpdateItem(M::UpdateItemRequest().WithTableName("missing").WithKey(key).WithUpdateExpression(
-             valid ? "SET a = :v" : "SET a = ").WithExpressionAttributeValues({{":v", S("v")}})));
+         return error(client->UpdateItem(M::UpdateItemRequest()
+                                             .WithTableName("missing")
+                                             .WithKey(key)
+                                             .WithUpdateExpression(valid ? "SET a = :v" : "SET a = ")
+                                             .WithExpressionAttributeValues({{":v", S("v")}})));
        }},
       {"Query",
        [&](bool valid) {
-         return error(client->Query(M::QueryRequest().WithTableName("missing").WithKeyConditionExpression(
-             valid ? "artist = :a" : "artist = ").WithExpressionAttributeValues({{":a", S("abba")}})));
+         return error(client->Query(M::QueryRequest()
+                                        .WithTableName("missing")
+                                        .WithKeyConditionExpression(valid ? "artist = :a" : "artist = ")
+                                        .WithExpressionAttributeValues({{":a", S("abba")}})));
        }},
       {"Scan",
        [&](bool valid) {

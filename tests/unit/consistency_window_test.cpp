@@ -39,9 +39,10 @@ std::set<std::string> ItemsInBackupTakenBetweenWrites(dynafake::ManualClock& clo
   clock.Advance(60s);
   EXPECT_TRUE(client.PutItem(Order("orders", "written-T+90s")).IsSuccess());
 
-  auto restore = client.RestoreTableFromBackup(M::RestoreTableFromBackupRequest()
-                                                   .WithTargetTableName("orders-restored")
-                                                   .WithBackupArn(backup.GetResult().GetBackupDetails().GetBackupArn()));
+  auto restore =
+      client.RestoreTableFromBackup(M::RestoreTableFromBackupRequest()
+                                        .WithTargetTableName("orders-restored")
+                                        .WithBackupArn(backup.GetResult().GetBackupDetails().GetBackupArn()));
   EXPECT_TRUE(restore.IsSuccess()) << restore.GetError();
   auto scan = client.Scan(M::ScanRequest().WithTableName("orders-restored"));
   EXPECT_TRUE(scan.IsSuccess()) << scan.GetError();
@@ -73,8 +74,7 @@ TEST_P(RequestTimeCutTest, IsTheDefaultPolicy) {
 }
 
 TEST_P(RequestTimeCutTest, BackupHoldsExactlyTheWritesBeforeTheRequest) {
-  EXPECT_EQ(ItemsInBackupTakenBetweenWrites(clock, *client),
-            (std::set<std::string>{"written-T-90s", "written-T-30s"}));
+  EXPECT_EQ(ItemsInBackupTakenBetweenWrites(clock, *client), (std::set<std::string>{"written-T-90s", "written-T-30s"}));
 }
 
 TEST_P(RequestTimeCutTest, WriteInTheSameMillisecondAfterTheRequestIsNotInTheBackup) {
@@ -83,7 +83,9 @@ TEST_P(RequestTimeCutTest, WriteInTheSameMillisecondAfterTheRequestIsNotInTheBac
   const std::string arn = Backup("orders");
   ASSERT_TRUE(client->PutItem(Order("orders", "after")).IsSuccess());  // the clock has not moved
 
-  ASSERT_TRUE(client->RestoreTableFromBackup(M::RestoreTableFromBackupRequest().WithTargetTableName("copy").WithBackupArn(arn)).IsSuccess());
+  ASSERT_TRUE(
+      client->RestoreTableFromBackup(M::RestoreTableFromBackupRequest().WithTargetTableName("copy").WithBackupArn(arn))
+          .IsSuccess());
   auto scan = client->Scan(M::ScanRequest().WithTableName("copy"));
   ASSERT_TRUE(scan.IsSuccess()) << scan.GetError();
   ASSERT_EQ(scan.GetResult().GetCount(), 1);
@@ -112,7 +114,9 @@ TEST_P(EarliestCutTest, CutSixtySecondsBackSeesOverwrittenItemsAfterManyWrites) 
   for (int i = 0; i < 100; ++i) ASSERT_TRUE(client->PutItem(Order("orders", "other-" + std::to_string(i))).IsSuccess());
   const std::string arn = Backup("orders");  // cut at now - 60 s: only "a" with quantity 1
 
-  ASSERT_TRUE(client->RestoreTableFromBackup(M::RestoreTableFromBackupRequest().WithTargetTableName("copy").WithBackupArn(arn)).IsSuccess());
+  ASSERT_TRUE(
+      client->RestoreTableFromBackup(M::RestoreTableFromBackupRequest().WithTargetTableName("copy").WithBackupArn(arn))
+          .IsSuccess());
   auto scan = client->Scan(M::ScanRequest().WithTableName("copy"));
   ASSERT_TRUE(scan.IsSuccess()) << scan.GetError();
   ASSERT_EQ(scan.GetResult().GetCount(), 1);
@@ -132,14 +136,16 @@ TEST_P(LatestCutTest, BackupStaysCreatingUntilItsCutHasPassed) {
   const std::string arn = out.GetResult().GetBackupDetails().GetBackupArn();
 
   clock.Advance(59s);
-  auto restore = client->RestoreTableFromBackup(M::RestoreTableFromBackupRequest().WithTargetTableName("copy").WithBackupArn(arn));
+  auto restore =
+      client->RestoreTableFromBackup(M::RestoreTableFromBackupRequest().WithTargetTableName("copy").WithBackupArn(arn));
   ASSERT_FALSE(restore.IsSuccess());
   EXPECT_EQ(restore.GetError().GetErrorType(), DynamoDBErrors::BACKUP_IN_USE);
 
   clock.Advance(1s);
   auto described = client->DescribeBackup(M::DescribeBackupRequest().WithBackupArn(arn));
   ASSERT_TRUE(described.IsSuccess()) << described.GetError();
-  EXPECT_EQ(described.GetResult().GetBackupDescription().GetBackupDetails().GetBackupStatus(), M::BackupStatus::AVAILABLE);
+  EXPECT_EQ(described.GetResult().GetBackupDescription().GetBackupDetails().GetBackupStatus(),
+            M::BackupStatus::AVAILABLE);
 }
 
 TEST_P(SeededRandomCutTest, BackupAlwaysHoldsTheGuaranteedWritesAndNeverTheExcludedOnes) {

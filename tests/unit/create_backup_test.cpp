@@ -27,7 +27,9 @@ TEST_P(CreateBackupTest, ArnFollowsTheServiceFormat) {
   CreateActiveTable();
   const std::string arn = Backup("orders");
   // arn:aws:dynamodb:REGION:ACCOUNT:table/NAME/backup/<14-digit ms>-<8 hex>
-  EXPECT_TRUE(std::regex_match(arn, std::regex(R"(arn:aws:dynamodb:us-east-1:123456789012:table/orders/backup/\d{14}-[0-9a-f]{8})"))) << arn;
+  EXPECT_TRUE(std::regex_match(
+      arn, std::regex(R"(arn:aws:dynamodb:us-east-1:123456789012:table/orders/backup/\d{14}-[0-9a-f]{8})")))
+      << arn;
   const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(clock.Now().time_since_epoch()).count();
   EXPECT_EQ(arn.substr(arn.rfind('/') + 1, 14), std::string(14 - std::to_string(ms).size(), '0') + std::to_string(ms));
 }
@@ -43,7 +45,9 @@ TEST_P(CreateBackupTest, SameSeedGivesSameArns) {
     std::vector<std::string> arns;
     for (int i = 0; i < 3; ++i)
       arns.push_back(cl.CreateBackup(M::CreateBackupRequest().WithTableName("orders").WithBackupName("bak"))
-                         .GetResult().GetBackupDetails().GetBackupArn());
+                         .GetResult()
+                         .GetBackupDetails()
+                         .GetBackupArn());
     return arns;
   };
   EXPECT_EQ(run(7), run(7));
@@ -52,8 +56,8 @@ TEST_P(CreateBackupTest, SameSeedGivesSameArns) {
 
 TEST_P(CreateBackupTest, AcceptsTheTableArnInPlaceOfItsName) {
   CreateActiveTable();
-  auto out = client->CreateBackup(
-      M::CreateBackupRequest().WithTableName(service.TableArn("orders")).WithBackupName("by-arn"));
+  auto out =
+      client->CreateBackup(M::CreateBackupRequest().WithTableName(service.TableArn("orders")).WithBackupName("by-arn"));
   ASSERT_TRUE(out.IsSuccess()) << out.GetError();
 }
 
@@ -82,7 +86,8 @@ TEST_P(CreateBackupRealisticTest, TableStillCreatingIsTableInUse) {
   EXPECT_EQ(out.GetError().GetErrorType(), DynamoDBErrors::TABLE_IN_USE);
   EXPECT_EQ(out.GetError().GetMessage(), "Table is being created: orders");
   clock.Advance(service.Options().durations.tableCreate);
-  EXPECT_TRUE(client->CreateBackup(M::CreateBackupRequest().WithTableName("orders").WithBackupName("nightly")).IsSuccess());
+  EXPECT_TRUE(
+      client->CreateBackup(M::CreateBackupRequest().WithTableName("orders").WithBackupName("nightly")).IsSuccess());
 }
 
 TEST_P(CreateBackupRealisticTest, TableBeingDeletedIsTableInUse) {
@@ -98,7 +103,10 @@ TEST_P(CreateBackupRealisticTest, TableBeingRestoredIntoIsTableInUse) {
   CreateActiveTable();
   const std::string arn = Backup("orders");
   clock.Advance(service.Options().durations.backupCreate);
-  ASSERT_TRUE(client->RestoreTableFromBackup(M::RestoreTableFromBackupRequest().WithBackupArn(arn).WithTargetTableName("orders-copy")).IsSuccess());
+  ASSERT_TRUE(client
+                  ->RestoreTableFromBackup(
+                      M::RestoreTableFromBackupRequest().WithBackupArn(arn).WithTargetTableName("orders-copy"))
+                  .IsSuccess());
   auto out = client->CreateBackup(M::CreateBackupRequest().WithTableName("orders-copy").WithBackupName("nightly"));
   ASSERT_FALSE(out.IsSuccess());
   EXPECT_EQ(out.GetError().GetErrorType(), DynamoDBErrors::TABLE_IN_USE);
@@ -107,19 +115,28 @@ TEST_P(CreateBackupRealisticTest, TableBeingRestoredIntoIsTableInUse) {
 
 TEST_P(CreateBackupRealisticTest, UpdatingTableCanBeBackedUp) {
   CreateActiveTable();
-  ASSERT_TRUE(client->UpdateTable(M::UpdateTableRequest().WithTableName("orders").WithBillingMode(M::BillingMode::PROVISIONED)
-                                      .WithProvisionedThroughput(M::ProvisionedThroughput().WithReadCapacityUnits(5).WithWriteCapacityUnits(5)))
+  ASSERT_TRUE(client
+                  ->UpdateTable(M::UpdateTableRequest()
+                                    .WithTableName("orders")
+                                    .WithBillingMode(M::BillingMode::PROVISIONED)
+                                    .WithProvisionedThroughput(
+                                        M::ProvisionedThroughput().WithReadCapacityUnits(5).WithWriteCapacityUnits(5)))
                   .IsSuccess());
   auto described = client->DescribeTable(M::DescribeTableRequest().WithTableName("orders"));
   ASSERT_EQ(described.GetResult().GetTable().GetTableStatus(), M::TableStatus::UPDATING);
-  EXPECT_TRUE(client->CreateBackup(M::CreateBackupRequest().WithTableName("orders").WithBackupName("nightly")).IsSuccess());
+  EXPECT_TRUE(
+      client->CreateBackup(M::CreateBackupRequest().WithTableName("orders").WithBackupName("nightly")).IsSuccess());
 }
 
 TEST_P(CreateBackupRealisticTest, BackupStaysCreatingForTheConfiguredDurationThenIsAvailable) {
   CreateActiveTable();
   const std::string arn = Backup("orders");
   auto describe = [&] {
-    return client->DescribeBackup(M::DescribeBackupRequest().WithBackupArn(arn)).GetResult().GetBackupDescription().GetBackupDetails().GetBackupStatus();
+    return client->DescribeBackup(M::DescribeBackupRequest().WithBackupArn(arn))
+        .GetResult()
+        .GetBackupDescription()
+        .GetBackupDetails()
+        .GetBackupStatus();
   };
   EXPECT_EQ(describe(), M::BackupStatus::CREATING);
   clock.Advance(service.Options().durations.backupCreate - 1ms);
@@ -159,7 +176,8 @@ TEST_P(CreateBackupTest, FiftyFirstCallInOneSecondIsLimitExceeded) {
   EXPECT_EQ(out.GetError().GetErrorType(), DynamoDBErrors::LIMIT_EXCEEDED);
   EXPECT_EQ(out.GetError().GetExceptionName(), "LimitExceededException");
   clock.Advance(1s);  // the window slides: a second later there is room again
-  EXPECT_TRUE(client->CreateBackup(M::CreateBackupRequest().WithTableName("orders").WithBackupName("bak50")).IsSuccess());
+  EXPECT_TRUE(
+      client->CreateBackup(M::CreateBackupRequest().WithTableName("orders").WithBackupName("bak50")).IsSuccess());
 }
 
 TEST_P(CreateBackupTest, RateLimitIsConfigurable) {
@@ -192,15 +210,18 @@ TEST_P(CreateBackupTest, BackupsInProgressLimitIsLimitExceeded) {
 TEST_P(CreateBackupTest, InjectedInternalServerErrorOnTheThirdCall) {
   CreateActiveTable();
   service.Faults().Add(dynafake::FaultRule::On("CreateBackup").OnCall(3).Once().Fail(DynamoDBErrors::INTERNAL_FAILURE));
-  EXPECT_TRUE(client->CreateBackup(M::CreateBackupRequest().WithTableName("orders").WithBackupName("bak1")).IsSuccess());
-  EXPECT_TRUE(client->CreateBackup(M::CreateBackupRequest().WithTableName("orders").WithBackupName("bak2")).IsSuccess());
+  EXPECT_TRUE(
+      client->CreateBackup(M::CreateBackupRequest().WithTableName("orders").WithBackupName("bak1")).IsSuccess());
+  EXPECT_TRUE(
+      client->CreateBackup(M::CreateBackupRequest().WithTableName("orders").WithBackupName("bak2")).IsSuccess());
   auto third = client->CreateBackup(M::CreateBackupRequest().WithTableName("orders").WithBackupName("bak3"));
   ASSERT_FALSE(third.IsSuccess());
   EXPECT_EQ(third.GetError().GetErrorType(), DynamoDBErrors::INTERNAL_FAILURE);
   EXPECT_EQ(third.GetError().GetExceptionName(), "InternalServerError");
   EXPECT_EQ(third.GetError().GetResponseCode(), 500);
   EXPECT_TRUE(third.GetError().ShouldRetry());
-  EXPECT_TRUE(client->CreateBackup(M::CreateBackupRequest().WithTableName("orders").WithBackupName("bak4")).IsSuccess());
+  EXPECT_TRUE(
+      client->CreateBackup(M::CreateBackupRequest().WithTableName("orders").WithBackupName("bak4")).IsSuccess());
   auto listed = client->ListBackups(M::ListBackupsRequest());
   EXPECT_EQ(listed.GetResult().GetBackupSummaries().size(), 3u) << "the failed call made no backup";
 }
@@ -224,25 +245,33 @@ TEST_P(CreateBackupTest, BackupSizeAndSourceDetailsAreComputedFromTheTable) {
 }
 
 TEST_P(CreateBackupTest, FeatureDetailsListIndexesStreamAndEncryption) {
-  auto request = M::CreateTableRequest()
-                     .WithTableName("events")
-                     .WithKeySchema({M::KeySchemaElement().WithAttributeName("pk").WithKeyType(M::KeyType::HASH),
-                                     M::KeySchemaElement().WithAttributeName("sk").WithKeyType(M::KeyType::RANGE)})
-                     .WithAttributeDefinitions({M::AttributeDefinition().WithAttributeName("pk").WithAttributeType(M::ScalarAttributeType::S),
-                                                M::AttributeDefinition().WithAttributeName("sk").WithAttributeType(M::ScalarAttributeType::N),
-                                                M::AttributeDefinition().WithAttributeName("at").WithAttributeType(M::ScalarAttributeType::S)})
-                     .WithBillingMode(M::BillingMode::PROVISIONED)
-                     .WithProvisionedThroughput(M::ProvisionedThroughput().WithReadCapacityUnits(5).WithWriteCapacityUnits(3))
-                     .WithLocalSecondaryIndexes({M::LocalSecondaryIndex().WithIndexName("by-at").WithKeySchema(
-                         {M::KeySchemaElement().WithAttributeName("pk").WithKeyType(M::KeyType::HASH),
-                          M::KeySchemaElement().WithAttributeName("at").WithKeyType(M::KeyType::RANGE)})
-                                                    .WithProjection(M::Projection().WithProjectionType(M::ProjectionType::ALL))})
-                     .WithGlobalSecondaryIndexes({M::GlobalSecondaryIndex().WithIndexName("by-sk").WithKeySchema(
-                         {M::KeySchemaElement().WithAttributeName("sk").WithKeyType(M::KeyType::HASH)})
-                                                     .WithProjection(M::Projection().WithProjectionType(M::ProjectionType::KEYS_ONLY))
-                                                     .WithProvisionedThroughput(M::ProvisionedThroughput().WithReadCapacityUnits(1).WithWriteCapacityUnits(1))})
-                     .WithStreamSpecification(M::StreamSpecification().WithStreamEnabled(true).WithStreamViewType(M::StreamViewType::NEW_IMAGE))
-                     .WithSSESpecification(M::SSESpecification().WithEnabled(true));
+  auto request =
+      M::CreateTableRequest()
+          .WithTableName("events")
+          .WithKeySchema({M::KeySchemaElement().WithAttributeName("pk").WithKeyType(M::KeyType::HASH),
+                          M::KeySchemaElement().WithAttributeName("sk").WithKeyType(M::KeyType::RANGE)})
+          .WithAttributeDefinitions(
+              {M::AttributeDefinition().WithAttributeName("pk").WithAttributeType(M::ScalarAttributeType::S),
+               M::AttributeDefinition().WithAttributeName("sk").WithAttributeType(M::ScalarAttributeType::N),
+               M::AttributeDefinition().WithAttributeName("at").WithAttributeType(M::ScalarAttributeType::S)})
+          .WithBillingMode(M::BillingMode::PROVISIONED)
+          .WithProvisionedThroughput(M::ProvisionedThroughput().WithReadCapacityUnits(5).WithWriteCapacityUnits(3))
+          .WithLocalSecondaryIndexes(
+              {M::LocalSecondaryIndex()
+                   .WithIndexName("by-at")
+                   .WithKeySchema({M::KeySchemaElement().WithAttributeName("pk").WithKeyType(M::KeyType::HASH),
+                                   M::KeySchemaElement().WithAttributeName("at").WithKeyType(M::KeyType::RANGE)})
+                   .WithProjection(M::Projection().WithProjectionType(M::ProjectionType::ALL))})
+          .WithGlobalSecondaryIndexes(
+              {M::GlobalSecondaryIndex()
+                   .WithIndexName("by-sk")
+                   .WithKeySchema({M::KeySchemaElement().WithAttributeName("sk").WithKeyType(M::KeyType::HASH)})
+                   .WithProjection(M::Projection().WithProjectionType(M::ProjectionType::KEYS_ONLY))
+                   .WithProvisionedThroughput(
+                       M::ProvisionedThroughput().WithReadCapacityUnits(1).WithWriteCapacityUnits(1))})
+          .WithStreamSpecification(
+              M::StreamSpecification().WithStreamEnabled(true).WithStreamViewType(M::StreamViewType::NEW_IMAGE))
+          .WithSSESpecification(M::SSESpecification().WithEnabled(true));
   ASSERT_TRUE(client->CreateTable(request).IsSuccess());
   const std::string arn = Backup("events");
   auto d = client->DescribeBackup(M::DescribeBackupRequest().WithBackupArn(arn)).GetResult().GetBackupDescription();
@@ -265,7 +294,9 @@ TEST_P(CreateBackupTest, BackupHoldsTheTableAsOfTheRequestNotLaterWrites) {
   const std::string arn = Backup("orders");
   client->PutItem(Order("orders", "after"));
   client->DeleteItem(M::DeleteItemRequest().WithTableName("orders").WithKey({{"id", M::AttributeValue("before")}}));
-  ASSERT_TRUE(client->RestoreTableFromBackup(M::RestoreTableFromBackupRequest().WithBackupArn(arn).WithTargetTableName("copy")).IsSuccess());
+  ASSERT_TRUE(
+      client->RestoreTableFromBackup(M::RestoreTableFromBackupRequest().WithBackupArn(arn).WithTargetTableName("copy"))
+          .IsSuccess());
   auto scan = client->Scan(M::ScanRequest().WithTableName("copy"));
   ASSERT_TRUE(scan.IsSuccess()) << scan.GetError();
   ASSERT_EQ(scan.GetResult().GetItems().size(), 1u);
@@ -277,7 +308,8 @@ TEST_P(CreateBackupTest, CostDoesNotCopyItems) {
   auto batch = [&](int from) {
     std::vector<M::WriteRequest> writes;
     for (int i = from; i < from + 25; ++i)
-      writes.push_back(M::WriteRequest().WithPutRequest(M::PutRequest().WithItem({{"id", M::AttributeValue("k" + std::to_string(i))}})));
+      writes.push_back(M::WriteRequest().WithPutRequest(
+          M::PutRequest().WithItem({{"id", M::AttributeValue("k" + std::to_string(i))}})));
     return client->BatchWriteItem(M::BatchWriteItemRequest().WithRequestItems({{"orders", writes}}));
   };
   for (int i = 0; i < 400; i += 25) ASSERT_TRUE(batch(i).IsSuccess());

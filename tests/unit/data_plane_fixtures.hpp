@@ -54,12 +54,18 @@ inline std::string Show(const M::AttributeValue& v) {
     return "[" + out + "]";
   };
   switch (v.GetType()) {
-    case ValueType::STRING: return "S " + v.GetS();
-    case ValueType::NUMBER: return "N " + v.GetN();
-    case ValueType::BYTEBUFFER: return "B " + std::string(v.GetB().Bytes().begin(), v.GetB().Bytes().end());
-    case ValueType::STRING_SET: return "SS " + list(v.GetSS());
-    case ValueType::NUMBER_SET: return "NS " + list(v.GetNS());
-    case ValueType::BYTEBUFFER_SET: return "BS";
+    case ValueType::STRING:
+      return "S " + v.GetS();
+    case ValueType::NUMBER:
+      return "N " + v.GetN();
+    case ValueType::BYTEBUFFER:
+      return "B " + std::string(v.GetB().Bytes().begin(), v.GetB().Bytes().end());
+    case ValueType::STRING_SET:
+      return "SS " + list(v.GetSS());
+    case ValueType::NUMBER_SET:
+      return "NS " + list(v.GetNS());
+    case ValueType::BYTEBUFFER_SET:
+      return "BS";
     case ValueType::ATTRIBUTE_LIST: {
       std::vector<std::string> parts;
       for (const auto& e : v.GetL()) parts.push_back(Show(*e));
@@ -70,8 +76,10 @@ inline std::string Show(const M::AttributeValue& v) {
       for (const auto& kv : v.GetM()) inner.emplace(kv.first, *kv.second);
       return "M " + Show(inner);
     }
-    case ValueType::BOOL: return std::string("BOOL ") + (v.GetBool() ? "true" : "false");
-    case ValueType::NULLVALUE: return "NULL";
+    case ValueType::BOOL:
+      return std::string("BOOL ") + (v.GetBool() ? "true" : "false");
+    case ValueType::NULLVALUE:
+      return "NULL";
   }
   return "?";
 }
@@ -81,14 +89,20 @@ inline std::string Column(const std::vector<Item>& items, const std::string& att
   std::string out;
   for (const auto& i : items) {
     auto it = i.find(attribute);
-    std::string v = it == i.end() ? "-" : it->second.GetType() == M::ValueType::NUMBER ? it->second.GetN() : it->second.GetS();
+    std::string v = it == i.end()                                  ? "-"
+                    : it->second.GetType() == M::ValueType::NUMBER ? it->second.GetN()
+                                                                   : it->second.GetS();
     out += (out.empty() ? "" : ", ") + v;
   }
   return out;
 }
 
-inline M::KeySchemaElement Hash(const std::string& n) { return M::KeySchemaElement().WithAttributeName(n).WithKeyType(M::KeyType::HASH); }
-inline M::KeySchemaElement Range(const std::string& n) { return M::KeySchemaElement().WithAttributeName(n).WithKeyType(M::KeyType::RANGE); }
+inline M::KeySchemaElement Hash(const std::string& n) {
+  return M::KeySchemaElement().WithAttributeName(n).WithKeyType(M::KeyType::HASH);
+}
+inline M::KeySchemaElement Range(const std::string& n) {
+  return M::KeySchemaElement().WithAttributeName(n).WithKeyType(M::KeyType::RANGE);
+}
 inline M::AttributeDefinition Def(const std::string& n, M::ScalarAttributeType t) {
   return M::AttributeDefinition().WithAttributeName(n).WithAttributeType(t);
 }
@@ -102,16 +116,17 @@ inline M::CreateTableRequest MusicTable(const std::string& name = "music") {
       .WithAttributeDefinitions({Def("artist", M::ScalarAttributeType::S), Def("song", M::ScalarAttributeType::S),
                                  Def("year", M::ScalarAttributeType::N), Def("genre", M::ScalarAttributeType::S),
                                  Def("plays", M::ScalarAttributeType::N)})
-      .WithLocalSecondaryIndexes({M::LocalSecondaryIndex()
-                                      .WithIndexName("byYear")
-                                      .WithKeySchema({Hash("artist"), Range("year")})
-                                      .WithProjection(M::Projection().WithProjectionType(M::ProjectionType::KEYS_ONLY))})
-      .WithGlobalSecondaryIndexes({M::GlobalSecondaryIndex()
-                                       .WithIndexName("byGenre")
-                                       .WithKeySchema({Hash("genre"), Range("plays")})
-                                       .WithProjection(M::Projection()
-                                                           .WithProjectionType(M::ProjectionType::INCLUDE)
-                                                           .WithNonKeyAttributes({"title"}))})
+      .WithLocalSecondaryIndexes(
+          {M::LocalSecondaryIndex()
+               .WithIndexName("byYear")
+               .WithKeySchema({Hash("artist"), Range("year")})
+               .WithProjection(M::Projection().WithProjectionType(M::ProjectionType::KEYS_ONLY))})
+      .WithGlobalSecondaryIndexes(
+          {M::GlobalSecondaryIndex()
+               .WithIndexName("byGenre")
+               .WithKeySchema({Hash("genre"), Range("plays")})
+               .WithProjection(
+                   M::Projection().WithProjectionType(M::ProjectionType::INCLUDE).WithNonKeyAttributes({"title"}))})
       .WithBillingMode(M::BillingMode::PAY_PER_REQUEST);
 }
 
@@ -138,14 +153,24 @@ class DataPlaneTest : public ServiceTest {
   /// Eight songs by two artists; genre and plays on most, title on all.
   void SeedMusic() {
     Create(MusicTable());
-    const struct { const char* artist; const char* song; const char* year; const char* genre; const char* plays; } songs[] = {
-        {"abba", "chiquitita", "1979", "pop", "300"},  {"abba", "dancing queen", "1976", "pop", "900"},
+    const struct {
+      const char* artist;
+      const char* song;
+      const char* year;
+      const char* genre;
+      const char* plays;
+    } songs[] = {
+        {"abba", "chiquitita", "1979", "pop", "300"},   {"abba", "dancing queen", "1976", "pop", "900"},
         {"abba", "fernando", "1976", nullptr, nullptr}, {"abba", "mamma mia", "1975", "pop", "700"},
-        {"abba", "waterloo", "1974", "pop", "80"},     {"queen", "bohemian rhapsody", "1975", "rock", "1000"},
+        {"abba", "waterloo", "1974", "pop", "80"},      {"queen", "bohemian rhapsody", "1975", "rock", "1000"},
         {"queen", "innuendo", "1991", "rock", "70"},    {"queen", "mamma mia", "1975", "opera", "5"},
     };
     for (const auto& s : songs) {
-      Item item{{"artist", S(s.artist)}, {"song", S(s.song)}, {"year", N(s.year)}, {"title", S(s.song)}, {"lyrics", S("la la")}};
+      Item item{{"artist", S(s.artist)},
+                {"song", S(s.song)},
+                {"year", N(s.year)},
+                {"title", S(s.song)},
+                {"lyrics", S("la la")}};
       if (s.genre) item["genre"] = S(s.genre);
       if (s.plays) item["plays"] = N(s.plays);
       Put("music", item);

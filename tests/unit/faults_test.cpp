@@ -28,7 +28,8 @@ TEST_P(FaultsTest, RuleForOneTableLeavesOthersAlone) {
 
 TEST_P(FaultsTest, RuleMatchesTheTableWhenGivenByArn) {
   service.Faults().Add(FaultRule::On("CreateBackup").ForTable("orders").Fail(DynamoDBErrors::LIMIT_EXCEEDED));
-  auto out = client->CreateBackup(M::CreateBackupRequest().WithTableName(service.TableArn("orders")).WithBackupName("nightly"));
+  auto out = client->CreateBackup(
+      M::CreateBackupRequest().WithTableName(service.TableArn("orders")).WithBackupName("nightly"));
   EXPECT_EQ(out.GetError().GetErrorType(), DynamoDBErrors::LIMIT_EXCEEDED);
 }
 
@@ -64,15 +65,19 @@ TEST_P(FaultsTest, PredicateSeesTheTypedRequest) {
                              return r && r->GetBackupName().rfind("adhoc-", 0) == 0;
                            })
                            .Fail(DynamoDBErrors::BACKUP_IN_USE));
-  EXPECT_FALSE(client->CreateBackup(M::CreateBackupRequest().WithTableName("orders").WithBackupName("adhoc-1")).IsSuccess());
-  EXPECT_TRUE(client->CreateBackup(M::CreateBackupRequest().WithTableName("orders").WithBackupName("nightly-1")).IsSuccess());
+  EXPECT_FALSE(
+      client->CreateBackup(M::CreateBackupRequest().WithTableName("orders").WithBackupName("adhoc-1")).IsSuccess());
+  EXPECT_TRUE(
+      client->CreateBackup(M::CreateBackupRequest().WithTableName("orders").WithBackupName("nightly-1")).IsSuccess());
 }
 
 TEST_P(FaultsTest, RuleForABackupArn) {
   const std::string arn = Backup("orders");
   service.Faults().Add(FaultRule::On("DeleteBackup").ForBackup(arn).Fail(DynamoDBErrors::BACKUP_IN_USE));
-  EXPECT_EQ(client->DeleteBackup(M::DeleteBackupRequest().WithBackupArn(arn)).GetError().GetErrorType(), DynamoDBErrors::BACKUP_IN_USE);
-  EXPECT_TRUE(client->DescribeBackup(M::DescribeBackupRequest().WithBackupArn(arn)).IsSuccess()) << "a failed delete changes nothing";
+  EXPECT_EQ(client->DeleteBackup(M::DeleteBackupRequest().WithBackupArn(arn)).GetError().GetErrorType(),
+            DynamoDBErrors::BACKUP_IN_USE);
+  EXPECT_TRUE(client->DescribeBackup(M::DescribeBackupRequest().WithBackupArn(arn)).IsSuccess())
+      << "a failed delete changes nothing";
 }
 
 TEST_P(FaultsTest, PassThroughShieldsCallsFromLaterRules) {

@@ -48,7 +48,8 @@ inline std::vector<Transport> Transports() {
 #endif
 #ifdef DYNAFAKE_TEST_WIRE
   all.push_back({"Wire", [](dynafake::Service& s) {
-                   return std::unique_ptr<dynafake::ClientInterface>(new dynafake::BasicClient<dynafake::WireTransport>(s));
+                   return std::unique_ptr<dynafake::ClientInterface>(
+                       new dynafake::BasicClient<dynafake::WireTransport>(s));
                  }});
 #endif
 #ifdef DYNAFAKE_TEST_AWS_SDK
@@ -58,7 +59,9 @@ inline std::vector<Transport> Transports() {
 }
 
 /// A table "orders" with a string hash key "id", on demand.
-inline M::CreateTableRequest OrdersTable(const std::string& name = "orders") { return dynafake::testing::HashKeyTable(name); }
+inline M::CreateTableRequest OrdersTable(const std::string& name = "orders") {
+  return dynafake::testing::HashKeyTable(name);
+}
 
 inline M::PutItemRequest Order(const std::string& table, const std::string& id, int quantity = 1) {
   return M::PutItemRequest().WithTableName(table).WithItem(
@@ -100,5 +103,6 @@ inline std::string TransportName(const testing::TestParamInfo<Transport>& info) 
 
 }  // namespace dynafake_test
 
-#define DYNAFAKE_INSTANTIATE(Suite) \
-  INSTANTIATE_TEST_SUITE_P(Transports, Suite, testing::ValuesIn(dynafake_test::Transports()), dynafake_test::TransportName)
+#define DYNAFAKE_INSTANTIATE(Suite)                                                           \
+  INSTANTIATE_TEST_SUITE_P(Transports, Suite, testing::ValuesIn(dynafake_test::Transports()), \
+                           dynafake_test::TransportName)

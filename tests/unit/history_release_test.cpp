@@ -104,7 +104,8 @@ TEST_P(HistoryReleaseTest, DeletedTableHistoryGoesWhenItsSystemBackupExpires) {
 TEST_P(HistoryReleaseTest, ExpiringSystemBackupsOfALiveTableReleaseTheVersionsTheyHeld) {
   CreateActiveTable();
   ASSERT_TRUE(client->PutItem(Order("orders", "a", 0)).IsSuccess());
-  for (int i = 0; i < 3; ++i) ASSERT_TRUE(service.SeedBackup("orders", "orders$DeletedTableBackup", M::BackupType::SYSTEM).IsSuccess());
+  for (int i = 0; i < 3; ++i)
+    ASSERT_TRUE(service.SeedBackup("orders", "orders$DeletedTableBackup", M::BackupType::SYSTEM).IsSuccess());
   for (int i = 1; i <= 1000; ++i) {
     clock.Advance(1s);
     ASSERT_TRUE(client->PutItem(Order("orders", "a", i)).IsSuccess());

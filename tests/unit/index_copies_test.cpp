@@ -67,8 +67,9 @@ TEST_P(IndexCopiesTest, ABackupTakenWhileAnIndexIsDeletingLeavesItOut) {
   const std::string arn = Backup("orders");
   auto described = client->DescribeBackup(M::DescribeBackupRequest().WithBackupArn(arn));
   ASSERT_TRUE(described.IsSuccess()) << described.GetError();
-  EXPECT_EQ(Names(described.GetResult().GetBackupDescription().GetSourceTableFeatureDetails().GetGlobalSecondaryIndexes()),
-            std::vector<std::string>{"by_customer"});
+  EXPECT_EQ(
+      Names(described.GetResult().GetBackupDescription().GetSourceTableFeatureDetails().GetGlobalSecondaryIndexes()),
+      std::vector<std::string>{"by_customer"});
 
   // and a table restored from it has only the index that was not being deleted
   clock.Advance(service.Options().durations.backupCreate);
@@ -92,8 +93,9 @@ TEST_P(IndexCopiesTest, WithNoIndexDeletingBothCopiesKeepEveryIndex) {
   const std::string arn = Backup("orders");
   auto described = client->DescribeBackup(M::DescribeBackupRequest().WithBackupArn(arn));
   ASSERT_TRUE(described.IsSuccess()) << described.GetError();
-  EXPECT_EQ(Names(described.GetResult().GetBackupDescription().GetSourceTableFeatureDetails().GetGlobalSecondaryIndexes()),
-            (std::vector<std::string>{"by_customer", "by_date"}));
+  EXPECT_EQ(
+      Names(described.GetResult().GetBackupDescription().GetSourceTableFeatureDetails().GetGlobalSecondaryIndexes()),
+      (std::vector<std::string>{"by_customer", "by_date"}));
   auto restored = client->RestoreTableToPointInTime(M::RestoreTableToPointInTimeRequest()
                                                         .WithSourceTableName("orders")
                                                         .WithTargetTableName("orders-restored")

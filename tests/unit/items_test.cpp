@@ -25,7 +25,8 @@ M::CreateTableRequest PricesTable() {
   return M::CreateTableRequest()
       .WithTableName("prices")
       .WithKeySchema({M::KeySchemaElement().WithAttributeName("price").WithKeyType(M::KeyType::HASH)})
-      .WithAttributeDefinitions({M::AttributeDefinition().WithAttributeName("price").WithAttributeType(M::ScalarAttributeType::N)})
+      .WithAttributeDefinitions(
+          {M::AttributeDefinition().WithAttributeName("price").WithAttributeType(M::ScalarAttributeType::N)})
       .WithBillingMode(M::BillingMode::PAY_PER_REQUEST);
 }
 
@@ -40,7 +41,8 @@ class ItemsWithDataTest : public ItemsTest {
  protected:
   void SetUp() override {
     CreateActiveTable();
-    for (int i = 0; i < kItems; ++i) ASSERT_TRUE(client->PutItem(Order("orders", "order-" + std::to_string(i), i)).IsSuccess());
+    for (int i = 0; i < kItems; ++i)
+      ASSERT_TRUE(client->PutItem(Order("orders", "order-" + std::to_string(i), i)).IsSuccess());
   }
   std::set<std::string> AllIds() const {
     std::set<std::string> ids;
@@ -69,8 +71,9 @@ TEST_P(ItemsTest, GetItemOfAMissingKeyReturnsNoItem) {
 
 TEST_P(ItemsTest, PutItemReplacesTheWholeItem) {
   CreateActiveTable();
-  ASSERT_TRUE(client->PutItem(M::PutItemRequest().WithTableName("orders").WithItem(
-                                  Item{{"id", S("a")}, {"note", S("first")}})).IsSuccess());
+  ASSERT_TRUE(
+      client->PutItem(M::PutItemRequest().WithTableName("orders").WithItem(Item{{"id", S("a")}, {"note", S("first")}}))
+          .IsSuccess());
   ASSERT_TRUE(client->PutItem(Order("orders", "a", 2)).IsSuccess());
   auto out = client->GetItem(M::GetItemRequest().WithTableName("orders").WithKey(Key("a")));
   ASSERT_TRUE(out.IsSuccess()) << out.GetError();
@@ -90,7 +93,8 @@ TEST_P(ItemsTest, PutItemWithAKeyOfTheWrongTypeIsRefused) {
   auto out = client->PutItem(M::PutItemRequest().WithTableName("orders").WithItem(Item{{"id", N("7")}}));
   ASSERT_FALSE(out.IsSuccess());
   EXPECT_EQ(out.GetError().GetErrorType(), DynamoDBErrors::VALIDATION);
-  EXPECT_EQ(out.GetError().GetMessage(), "One or more parameter values were invalid: Type mismatch for key id expected: S actual: N");
+  EXPECT_EQ(out.GetError().GetMessage(),
+            "One or more parameter values were invalid: Type mismatch for key id expected: S actual: N");
 }
 
 TEST_P(ItemsTest, PutItemWithAnEmptyStringKeyIsRefused) {
@@ -105,7 +109,8 @@ TEST_P(ItemsTest, PutItemWithAnEmptyStringKeyIsRefused) {
 
 TEST_P(ItemsTest, GetItemWithAKeyThatDoesNotMatchTheSchemaIsRefused) {
   CreateActiveTable();
-  auto out = client->GetItem(M::GetItemRequest().WithTableName("orders").WithKey(Item{{"id", S("a")}, {"extra", S("x")}}));
+  auto out =
+      client->GetItem(M::GetItemRequest().WithTableName("orders").WithKey(Item{{"id", S("a")}, {"extra", S("x")}}));
   ASSERT_FALSE(out.IsSuccess());
   EXPECT_EQ(out.GetError().GetErrorType(), DynamoDBErrors::VALIDATION);
   EXPECT_EQ(out.GetError().GetMessage(), "The provided key element does not match the schema");
@@ -144,11 +149,17 @@ TEST_P(ItemsTest, PutItemWithReturnValuesAllOldOfANewItemReturnsNothing) {
 
 TEST_P(ItemsTest, NumbersAreCanonicalSoEqualValuesAreOneKey) {
   ASSERT_TRUE(client->CreateTable(PricesTable()).IsSuccess());
-  ASSERT_TRUE(client->PutItem(M::PutItemRequest().WithTableName("prices").WithItem(Item{{"price", N("1.50")}, {"v", S("first")}})).IsSuccess());
+  ASSERT_TRUE(
+      client
+          ->PutItem(M::PutItemRequest().WithTableName("prices").WithItem(Item{{"price", N("1.50")}, {"v", S("first")}}))
+          .IsSuccess());
   auto got = client->GetItem(M::GetItemRequest().WithTableName("prices").WithKey(Item{{"price", N("1.5")}}));
   ASSERT_TRUE(got.IsSuccess()) << got.GetError();
   EXPECT_EQ(got.GetResult().GetItem().at("v"), S("first"));
-  ASSERT_TRUE(client->PutItem(M::PutItemRequest().WithTableName("prices").WithItem(Item{{"price", N("15e-1")}, {"v", S("second")}})).IsSuccess());
+  ASSERT_TRUE(client
+                  ->PutItem(M::PutItemRequest().WithTableName("prices").WithItem(
+                      Item{{"price", N("15e-1")}, {"v", S("second")}}))
+                  .IsSuccess());
   auto scan = client->Scan(M::ScanRequest().WithTableName("prices"));
   ASSERT_TRUE(scan.IsSuccess()) << scan.GetError();
   ASSERT_EQ(scan.GetResult().GetCount(), 1);
@@ -176,18 +187,26 @@ TEST_P(ItemsTest, ConditionExpressionDecidesWhetherThePutHappens) {
 TEST_P(ItemsTest, DeleteItemConditionExpressionDecidesWhetherTheDeleteHappens) {
   CreateActiveTable();
   ASSERT_TRUE(client->PutItem(Order("orders", "a")).IsSuccess());
-  auto out = client->DeleteItem(M::DeleteItemRequest().WithTableName("orders").WithKey(Key("a"))
-                                    .WithConditionExpression("quantity > :q").WithExpressionAttributeValues(Item{{":q", N("1")}}));
+  auto out = client->DeleteItem(M::DeleteItemRequest()
+                                    .WithTableName("orders")
+                                    .WithKey(Key("a"))
+                                    .WithConditionExpression("quantity > :q")
+                                    .WithExpressionAttributeValues(Item{{":q", N("1")}}));
   ASSERT_FALSE(out.IsSuccess());
   EXPECT_EQ(out.GetError().GetErrorType(), DynamoDBErrors::CONDITIONAL_CHECK_FAILED);
-  EXPECT_FALSE(client->GetItem(M::GetItemRequest().WithTableName("orders").WithKey(Key("a"))).GetResult().GetItem().empty());
+  EXPECT_FALSE(
+      client->GetItem(M::GetItemRequest().WithTableName("orders").WithKey(Key("a"))).GetResult().GetItem().empty());
 }
 
 TEST_P(ItemsTest, GetItemProjectionExpressionReturnsOnlyTheNamedAttributes) {
   CreateActiveTable();
-  ASSERT_TRUE(client->PutItem(M::PutItemRequest().WithTableName("orders").WithItem(
-                                  Item{{"id", S("a")}, {"quantity", N("2")}, {"status", S("open")}})).IsSuccess());
-  auto out = client->GetItem(M::GetItemRequest().WithTableName("orders").WithKey(Key("a"))
+  ASSERT_TRUE(client
+                  ->PutItem(M::PutItemRequest().WithTableName("orders").WithItem(
+                      Item{{"id", S("a")}, {"quantity", N("2")}, {"status", S("open")}}))
+                  .IsSuccess());
+  auto out = client->GetItem(M::GetItemRequest()
+                                 .WithTableName("orders")
+                                 .WithKey(Key("a"))
                                  .WithProjectionExpression("quantity, #s")
                                  .WithExpressionAttributeNames(std::map<std::string, std::string>{{"#s", "status"}}));
   ASSERT_TRUE(out.IsSuccess()) << out.GetError();
@@ -208,14 +227,16 @@ TEST_P(ItemsTest, DeleteItemRemovesTheItem) {
 TEST_P(ItemsTest, DeleteItemWithReturnValuesAllOldReturnsTheDeletedItem) {
   CreateActiveTable();
   ASSERT_TRUE(client->PutItem(Order("orders", "a", 4)).IsSuccess());
-  auto out = client->DeleteItem(M::DeleteItemRequest().WithTableName("orders").WithKey(Key("a")).WithReturnValues(M::ReturnValue::ALL_OLD));
+  auto out = client->DeleteItem(
+      M::DeleteItemRequest().WithTableName("orders").WithKey(Key("a")).WithReturnValues(M::ReturnValue::ALL_OLD));
   ASSERT_TRUE(out.IsSuccess()) << out.GetError();
   EXPECT_EQ(out.GetResult().GetAttributes(), (Item{{"id", S("a")}, {"quantity", N("4")}}));
 }
 
 TEST_P(ItemsTest, DeleteItemOfAMissingKeySucceedsAndReturnsNothing) {
   CreateActiveTable();
-  auto out = client->DeleteItem(M::DeleteItemRequest().WithTableName("orders").WithKey(Key("nobody")).WithReturnValues(M::ReturnValue::ALL_OLD));
+  auto out = client->DeleteItem(
+      M::DeleteItemRequest().WithTableName("orders").WithKey(Key("nobody")).WithReturnValues(M::ReturnValue::ALL_OLD));
   ASSERT_TRUE(out.IsSuccess()) << out.GetError();
   EXPECT_TRUE(out.GetResult().GetAttributes().empty());
 }
@@ -260,7 +281,8 @@ TEST_P(ItemsWithDataTest, ParallelScanSegmentsCoverEveryItemOnce) {
   const int segments = 4;
   std::multiset<std::string> seen;
   for (int segment = 0; segment < segments; ++segment) {
-    M::ScanRequest request = M::ScanRequest().WithTableName("orders").WithSegment(segment).WithTotalSegments(segments).WithLimit(3);
+    M::ScanRequest request =
+        M::ScanRequest().WithTableName("orders").WithSegment(segment).WithTotalSegments(segments).WithLimit(3);
     for (int page = 0;; ++page) {
       ASSERT_LT(page, 100) << "paging does not end";
       auto out = client->Scan(request);
@@ -284,8 +306,9 @@ TEST_P(ItemsWithDataTest, SegmentNotLessThanTotalSegmentsIsRefused) {
 }
 
 TEST_P(ItemsWithDataTest, ScanProjectionExpressionReturnsOnlyTheNamedTopLevelAttributes) {
-  auto out = client->Scan(M::ScanRequest().WithTableName("orders").WithProjectionExpression("#q")
-                              .WithExpressionAttributeNames(std::map<std::string, std::string>{{"#q", "quantity"}}));
+  auto out =
+      client->Scan(M::ScanRequest().WithTableName("orders").WithProjectionExpression("#q").WithExpressionAttributeNames(
+          std::map<std::string, std::string>{{"#q", "quantity"}}));
   ASSERT_TRUE(out.IsSuccess()) << out.GetError();
   ASSERT_EQ(out.GetResult().GetItems().size(), static_cast<std::size_t>(kItems));
   for (const auto& item : out.GetResult().GetItems()) {
@@ -295,7 +318,9 @@ TEST_P(ItemsWithDataTest, ScanProjectionExpressionReturnsOnlyTheNamedTopLevelAtt
 }
 
 TEST_P(ItemsWithDataTest, ScanFilterExpressionKeepsTheMatchingItems) {
-  auto out = client->Scan(M::ScanRequest().WithTableName("orders").WithFilterExpression("quantity > :q")
+  auto out = client->Scan(M::ScanRequest()
+                              .WithTableName("orders")
+                              .WithFilterExpression("quantity > :q")
                               .WithExpressionAttributeValues(Item{{":q", N("19")}}));
   ASSERT_TRUE(out.IsSuccess()) << out.GetError();
   EXPECT_EQ(out.GetResult().GetCount(), 3);  // 20, 21, 22
@@ -336,7 +361,8 @@ TEST_P(ItemsTest, BatchWriteItemOfMoreThanTwentyFiveRequestsToOneTableIsRefused)
   auto out = client->BatchWriteItem(M::BatchWriteItemRequest().AddRequestItems("orders", writes));
   ASSERT_FALSE(out.IsSuccess());
   EXPECT_EQ(out.GetError().GetErrorType(), DynamoDBErrors::VALIDATION);
-  EXPECT_NE(out.GetError().GetMessage().find("less than or equal to 25"), std::string::npos) << out.GetError().GetMessage();
+  EXPECT_NE(out.GetError().GetMessage().find("less than or equal to 25"), std::string::npos)
+      << out.GetError().GetMessage();
   EXPECT_EQ(client->Scan(M::ScanRequest().WithTableName("orders")).GetResult().GetCount(), 0);
 }
 
@@ -345,7 +371,8 @@ TEST_P(ItemsTest, BatchWriteItemOfMoreThanTwentyFiveRequestsAcrossTablesIsRefuse
   CreateActiveTable("right");
   std::vector<M::WriteRequest> writes;
   for (int i = 0; i < 13; ++i) writes.push_back(PutOf("id-" + std::to_string(i)));
-  auto out = client->BatchWriteItem(M::BatchWriteItemRequest().AddRequestItems("left", writes).AddRequestItems("right", writes));
+  auto out = client->BatchWriteItem(
+      M::BatchWriteItemRequest().AddRequestItems("left", writes).AddRequestItems("right", writes));
   ASSERT_FALSE(out.IsSuccess());
   EXPECT_EQ(out.GetError().GetErrorType(), DynamoDBErrors::VALIDATION);
   EXPECT_EQ(out.GetError().GetMessage(), "Too many items requested for the BatchWriteItem call");
@@ -354,8 +381,8 @@ TEST_P(ItemsTest, BatchWriteItemOfMoreThanTwentyFiveRequestsAcrossTablesIsRefuse
 TEST_P(ItemsTest, BatchWriteItemWithAnInvalidKeyWritesNothing) {
   CreateActiveTable();
   auto out = client->BatchWriteItem(M::BatchWriteItemRequest().AddRequestItems(
-      "orders", std::vector<M::WriteRequest>{
-                    PutOf("a"), M::WriteRequest().WithPutRequest(M::PutRequest().WithItem(Item{{"quantity", N("1")}}))}));
+      "orders", std::vector<M::WriteRequest>{PutOf("a"), M::WriteRequest().WithPutRequest(
+                                                             M::PutRequest().WithItem(Item{{"quantity", N("1")}}))}));
   ASSERT_FALSE(out.IsSuccess());
   EXPECT_EQ(out.GetError().GetMessage(), "One or more parameter values were invalid: Missing the key id in the item");
   EXPECT_EQ(client->Scan(M::ScanRequest().WithTableName("orders")).GetResult().GetCount(), 0);

@@ -144,9 +144,7 @@ TEST(OutcomeTest, GetResultWithOwnershipMovesTheResultOut) {
   EXPECT_TRUE(outcome.GetResult().GetTableNames().empty()) << "moved from, not copied";
 }
 
-TEST(OutcomeTest, DefaultOutcomeIsAFailure) {
-  EXPECT_FALSE(M::ListTablesOutcome().IsSuccess());
-}
+TEST(OutcomeTest, DefaultOutcomeIsAFailure) { EXPECT_FALSE(M::ListTablesOutcome().IsSuccess()); }
 
 // ---------------------------------------------------------------- DynamoDBError
 
@@ -185,8 +183,10 @@ INSTANTIATE_TEST_SUITE_P(
                     ErrorCase{DynamoDBErrors::TABLE_ALREADY_EXISTS, "TableAlreadyExistsException", 400, false},
                     ErrorCase{DynamoDBErrors::BACKUP_NOT_FOUND, "BackupNotFoundException", 400, false},
                     ErrorCase{DynamoDBErrors::BACKUP_IN_USE, "BackupInUseException", 400, false},
-                    ErrorCase{DynamoDBErrors::CONTINUOUS_BACKUPS_UNAVAILABLE, "ContinuousBackupsUnavailableException", 400, false},
-                    ErrorCase{DynamoDBErrors::POINT_IN_TIME_RECOVERY_UNAVAILABLE, "PointInTimeRecoveryUnavailableException", 400, false},
+                    ErrorCase{DynamoDBErrors::CONTINUOUS_BACKUPS_UNAVAILABLE, "ContinuousBackupsUnavailableException",
+                              400, false},
+                    ErrorCase{DynamoDBErrors::POINT_IN_TIME_RECOVERY_UNAVAILABLE,
+                              "PointInTimeRecoveryUnavailableException", 400, false},
                     ErrorCase{DynamoDBErrors::INVALID_RESTORE_TIME, "InvalidRestoreTimeException", 400, false},
                     ErrorCase{DynamoDBErrors::INTERNAL_FAILURE, "InternalServerError", 500, true}),
     [](const testing::TestParamInfo<ErrorCase>& p) { return std::string(p.param.exceptionName); });

@@ -37,7 +37,8 @@ TEST_P(PitrTest, NewTableHasContinuousBackupsEnabledAndPitrDisabled) {
   ASSERT_TRUE(out.IsSuccess()) << out.GetError();
   const auto& d = out.GetResult().GetContinuousBackupsDescription();
   EXPECT_EQ(d.GetContinuousBackupsStatus(), M::ContinuousBackupsStatus::ENABLED);
-  EXPECT_EQ(d.GetPointInTimeRecoveryDescription().GetPointInTimeRecoveryStatus(), M::PointInTimeRecoveryStatus::DISABLED);
+  EXPECT_EQ(d.GetPointInTimeRecoveryDescription().GetPointInTimeRecoveryStatus(),
+            M::PointInTimeRecoveryStatus::DISABLED);
   EXPECT_FALSE(d.GetPointInTimeRecoveryDescription().EarliestRestorableDateTimeHasBeenSet());
   EXPECT_FALSE(d.GetPointInTimeRecoveryDescription().LatestRestorableDateTimeHasBeenSet());
 }
@@ -124,7 +125,8 @@ TEST_P(PitrTest, DisablingDiscardsTheWindow) {
   const auto& p = out.GetResult().GetContinuousBackupsDescription().GetPointInTimeRecoveryDescription();
   EXPECT_EQ(p.GetPointInTimeRecoveryStatus(), M::PointInTimeRecoveryStatus::DISABLED);
   EXPECT_FALSE(p.EarliestRestorableDateTimeHasBeenSet());
-  EXPECT_EQ(out.GetResult().GetContinuousBackupsDescription().GetContinuousBackupsStatus(), M::ContinuousBackupsStatus::ENABLED);
+  EXPECT_EQ(out.GetResult().GetContinuousBackupsDescription().GetContinuousBackupsStatus(),
+            M::ContinuousBackupsStatus::ENABLED);
 }
 
 TEST_P(PitrTest, ReEnablingStartsTheWindowOver) {
@@ -150,8 +152,10 @@ TEST_P(PitrTest, ReEnablingWithoutAPeriodGoesBackToThirtyFiveDays) {
 TEST_P(PitrTest, AcceptsTheTableArn) {
   CreateActiveTable();
   auto out = client->UpdateContinuousBackups(
-      M::UpdateContinuousBackupsRequest().WithTableName(service.TableArn("orders")).WithPointInTimeRecoverySpecification(
-          M::PointInTimeRecoverySpecification().WithPointInTimeRecoveryEnabled(true)));
+      M::UpdateContinuousBackupsRequest()
+          .WithTableName(service.TableArn("orders"))
+          .WithPointInTimeRecoverySpecification(
+              M::PointInTimeRecoverySpecification().WithPointInTimeRecoveryEnabled(true)));
   ASSERT_TRUE(out.IsSuccess()) << out.GetError();
   EXPECT_EQ(Pitr(service.TableArn("orders")).GetPointInTimeRecoveryStatus(), M::PointInTimeRecoveryStatus::ENABLED);
 }
@@ -181,13 +185,17 @@ TEST_P(PitrTest, LatestRestorableLagIsConfigurable) {
   dynafake::Service s(c, options);
   auto cl = GetParam().make(s);
   ASSERT_TRUE(cl->CreateTable(OrdersTable()).IsSuccess());
-  ASSERT_TRUE(cl->UpdateContinuousBackups(M::UpdateContinuousBackupsRequest().WithTableName("orders").WithPointInTimeRecoverySpecification(
-                                             M::PointInTimeRecoverySpecification().WithPointInTimeRecoveryEnabled(true)))
+  ASSERT_TRUE(cl->UpdateContinuousBackups(
+                    M::UpdateContinuousBackupsRequest().WithTableName("orders").WithPointInTimeRecoverySpecification(
+                        M::PointInTimeRecoverySpecification().WithPointInTimeRecoveryEnabled(true)))
                   .IsSuccess());
   c.Advance(1h);
   auto out = cl->DescribeContinuousBackups(M::DescribeContinuousBackupsRequest().WithTableName("orders"));
   ASSERT_TRUE(out.IsSuccess()) << out.GetError();
-  EXPECT_EQ(out.GetResult().GetContinuousBackupsDescription().GetPointInTimeRecoveryDescription().GetLatestRestorableDateTime(),
+  EXPECT_EQ(out.GetResult()
+                .GetContinuousBackupsDescription()
+                .GetPointInTimeRecoveryDescription()
+                .GetLatestRestorableDateTime(),
             DateTime(DateTime(c.Now()).Millis() - 1000));
 }
 
@@ -201,8 +209,9 @@ TEST_P(PitrWhileCreatingTest, TableStillCreatingIsContinuousBackupsUnavailable) 
   auto cl = GetParam().make(s);
   ASSERT_TRUE(cl->CreateTable(OrdersTable()).IsSuccess());
   auto enable = [&] {
-    return cl->UpdateContinuousBackups(M::UpdateContinuousBackupsRequest().WithTableName("orders").WithPointInTimeRecoverySpecification(
-        M::PointInTimeRecoverySpecification().WithPointInTimeRecoveryEnabled(true)));
+    return cl->UpdateContinuousBackups(
+        M::UpdateContinuousBackupsRequest().WithTableName("orders").WithPointInTimeRecoverySpecification(
+            M::PointInTimeRecoverySpecification().WithPointInTimeRecoveryEnabled(true)));
   };
   auto out = enable();
   ASSERT_FALSE(out.IsSuccess());
@@ -220,8 +229,9 @@ TEST_P(PitrWhileCreatingTest, WarmUpAfterCreateIsContinuousBackupsUnavailable) {
   auto cl = GetParam().make(s);
   ASSERT_TRUE(cl->CreateTable(OrdersTable()).IsSuccess());
   auto enable = [&] {
-    return cl->UpdateContinuousBackups(M::UpdateContinuousBackupsRequest().WithTableName("orders").WithPointInTimeRecoverySpecification(
-        M::PointInTimeRecoverySpecification().WithPointInTimeRecoveryEnabled(true)));
+    return cl->UpdateContinuousBackups(
+        M::UpdateContinuousBackupsRequest().WithTableName("orders").WithPointInTimeRecoverySpecification(
+            M::PointInTimeRecoverySpecification().WithPointInTimeRecoveryEnabled(true)));
   };
   c.Advance(119s);
   auto out = enable();

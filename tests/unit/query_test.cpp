@@ -28,8 +28,10 @@ class QueryTest : public DataPlaneTest {
   void SetUp() override { SeedMusic(); }
 
   static M::QueryRequest Q(const std::string& keyCondition, std::map<std::string, M::AttributeValue> values) {
-    return M::QueryRequest().WithTableName("music").WithKeyConditionExpression(keyCondition).WithExpressionAttributeValues(
-        std::move(values));
+    return M::QueryRequest()
+        .WithTableName("music")
+        .WithKeyConditionExpression(keyCondition)
+        .WithExpressionAttributeValues(std::move(values));
   }
   static M::QueryRequest Abba() { return Q("artist = :a", {{":a", S("abba")}}); }
 
@@ -71,10 +73,14 @@ TEST_P(QueryTest, SortKeyConditions) {
 TEST_P(QueryTest, NumericSortKeysInNumericOrder) {
   Create(ScoresTable());
   for (const char* score : {"10", "9", "100", "-5", "2.50"}) Put("scores", {{"player", S("p")}, {"score", N(score)}});
-  auto all = Items(M::QueryRequest().WithTableName("scores").WithKeyConditionExpression("player = :p").WithExpressionAttributeValues(
-      {{":p", S("p")}}));
+  auto all = Items(M::QueryRequest()
+                       .WithTableName("scores")
+                       .WithKeyConditionExpression("player = :p")
+                       .WithExpressionAttributeValues({{":p", S("p")}}));
   EXPECT_EQ(Column(all, "score"), "-5, 2.5, 9, 10, 100") << "numbers are stored canonical and ordered as numbers";
-  auto high = Items(M::QueryRequest().WithTableName("scores").WithKeyConditionExpression("player = :p AND score > :n")
+  auto high = Items(M::QueryRequest()
+                        .WithTableName("scores")
+                        .WithKeyConditionExpression("player = :p AND score > :n")
                         .WithExpressionAttributeValues({{":p", S("p")}, {":n", N("9.0")}}));
   EXPECT_EQ(Column(high, "score"), "10, 100");
 }
@@ -131,7 +137,8 @@ TEST_P(QueryTest, FilterCountsWhatItKeepsAndScannedCountWhatItRead) {
   EXPECT_EQ(out.GetResult().GetCount(), 2);
   EXPECT_EQ(out.GetResult().GetScannedCount(), 5);
   // Limit bounds what is read, before the filter.
-  auto limited = client->Query(Q("artist = :a", {{":a", S("abba")}, {":p", N("500")}}).WithFilterExpression("plays > :p").WithLimit(2));
+  auto limited = client->Query(
+      Q("artist = :a", {{":a", S("abba")}, {":p", N("500")}}).WithFilterExpression("plays > :p").WithLimit(2));
   ASSERT_TRUE(limited.IsSuccess());
   EXPECT_EQ(Column(limited.GetResult().GetItems(), "song"), "dancing queen");
   EXPECT_EQ(limited.GetResult().GetScannedCount(), 2);
@@ -142,7 +149,8 @@ TEST_P(QueryTest, SelectCountAndProjection) {
   ASSERT_TRUE(count.IsSuccess()) << count.GetError();
   EXPECT_EQ(count.GetResult().GetCount(), 5);
   EXPECT_FALSE(count.GetResult().ItemsHasBeenSet());
-  auto projected = Items(Abba().WithProjectionExpression("title, #y").WithExpressionAttributeNames({{"#y", "year"}}).WithLimit(1));
+  auto projected =
+      Items(Abba().WithProjectionExpression("title, #y").WithExpressionAttributeNames({{"#y", "year"}}).WithLimit(1));
   EXPECT_EQ(Show(projected), "{title: S chiquitita, year: N 1979}");
 }
 
@@ -151,8 +159,9 @@ TEST_P(QueryTest, AGlobalIndexIsSparseOrderedByItsSortKeyAndProjected) {
   EXPECT_EQ(Column(pop, "song"), "waterloo, chiquitita, mamma mia, dancing queen");
   ASSERT_FALSE(pop.empty());
   EXPECT_EQ(Show(pop[0]), "{artist: S abba, genre: S pop, plays: N 80, song: S waterloo, title: S waterloo}");
-  auto between = Items(Q("genre = :g AND plays BETWEEN :lo AND :hi", {{":g", S("pop")}, {":lo", N("100")}, {":hi", N("800")}})
-                           .WithIndexName("byGenre"));
+  auto between =
+      Items(Q("genre = :g AND plays BETWEEN :lo AND :hi", {{":g", S("pop")}, {":lo", N("100")}, {":hi", N("800")}})
+                .WithIndexName("byGenre"));
   EXPECT_EQ(Column(between, "song"), "chiquitita, mamma mia");
 }
 
@@ -163,7 +172,8 @@ TEST_P(QueryTest, AGlobalIndexPagesWithItsKeysInTheLastEvaluatedKey) {
     auto out = client->Query(r);
     ASSERT_TRUE(out.IsSuccess()) << out.GetError();
     if (guard == 0) {
-      EXPECT_EQ(Show(out.GetResult().GetLastEvaluatedKey()), "{artist: S abba, genre: S pop, plays: N 80, song: S waterloo}");
+      EXPECT_EQ(Show(out.GetResult().GetLastEvaluatedKey()),
+                "{artist: S abba, genre: S pop, plays: N 80, song: S waterloo}");
     }
     for (const auto& i : out.GetResult().GetItems()) seen.push_back(i.at("song").GetS());
     if (out.GetResult().GetLastEvaluatedKey().empty()) break;
@@ -196,16 +206,18 @@ TEST_P(QueryTest, LegacyKeyConditionsQueryFilterAndAttributesToGet) {
                                .WithQueryFilter({{"year", cond(M::ComparisonOperator::LT, {N("1976")})}})
                                .WithAttributesToGet({"song", "year"}));
   ASSERT_TRUE(out.IsSuccess()) << out.GetError();
-  EXPECT_EQ(Show(out.GetResult().GetItems()),
-            "{song: S mamma mia, year: N 1975}\n{song: S waterloo, year: N 1974}");
+  EXPECT_EQ(Show(out.GetResult().GetItems()), "{song: S mamma mia, year: N 1975}\n{song: S waterloo, year: N 1974}");
   EXPECT_EQ(out.GetResult().GetScannedCount(), 4);
 }
 
 TEST_P(QueryTest, ATableWithoutSortKeyReturnsOneItemAndNoLastEvaluatedKey) {
   Create(OrdersTable());
   Put("orders", {{"id", S("a")}, {"n", N("1")}});
-  auto out = client->Query(M::QueryRequest().WithTableName("orders").WithKeyConditionExpression("id = :i")
-                               .WithExpressionAttributeValues({{":i", S("a")}}).WithLimit(1));
+  auto out = client->Query(M::QueryRequest()
+                               .WithTableName("orders")
+                               .WithKeyConditionExpression("id = :i")
+                               .WithExpressionAttributeValues({{":i", S("a")}})
+                               .WithLimit(1));
   ASSERT_TRUE(out.IsSuccess()) << out.GetError();
   EXPECT_EQ(out.GetResult().GetCount(), 1);
   EXPECT_TRUE(out.GetResult().GetLastEvaluatedKey().empty());
@@ -217,11 +229,13 @@ TEST_P(QueryTest, ConsumedCapacityOfTheItemsRead) {
   EXPECT_EQ(total.GetResult().GetConsumedCapacity().GetTableName(), "music");
   EXPECT_EQ(total.GetResult().GetConsumedCapacity().GetCapacityUnits(), 0.5);
   EXPECT_FALSE(total.GetResult().GetConsumedCapacity().TableHasBeenSet());
-  auto strong = client->Query(Abba().WithConsistentRead(true).WithReturnConsumedCapacity(M::ReturnConsumedCapacity::INDEXES));
+  auto strong =
+      client->Query(Abba().WithConsistentRead(true).WithReturnConsumedCapacity(M::ReturnConsumedCapacity::INDEXES));
   ASSERT_TRUE(strong.IsSuccess());
   EXPECT_EQ(strong.GetResult().GetConsumedCapacity().GetCapacityUnits(), 1.0);
   EXPECT_EQ(strong.GetResult().GetConsumedCapacity().GetTable().GetCapacityUnits(), 1.0);
-  auto gsi = client->Query(Q("genre = :g", {{":g", S("pop")}}).WithIndexName("byGenre")
+  auto gsi = client->Query(Q("genre = :g", {{":g", S("pop")}})
+                               .WithIndexName("byGenre")
                                .WithReturnConsumedCapacity(M::ReturnConsumedCapacity::INDEXES));
   ASSERT_TRUE(gsi.IsSuccess());
   EXPECT_EQ(gsi.GetResult().GetConsumedCapacity().GetCapacityUnits(), 0.5);
@@ -237,56 +251,128 @@ struct Misuse {
 };
 
 M::QueryRequest Music(const std::string& keyCondition, std::map<std::string, M::AttributeValue> values) {
-  return M::QueryRequest().WithTableName("music").WithKeyConditionExpression(keyCondition).WithExpressionAttributeValues(
-      std::move(values));
+  return M::QueryRequest()
+      .WithTableName("music")
+      .WithKeyConditionExpression(keyCondition)
+      .WithExpressionAttributeValues(std::move(values));
 }
 
 const Misuse kMisuses[] = {
-    {"NoPartitionKey", [] { return Music("song = :s", {{":s", S("x")}}); }, "Query condition missed key schema element: artist"},
-    {"NotAKeyAttribute", [] { return Music("lyrics = :s", {{":s", S("x")}}); },
+    {"NoPartitionKey",
+     [] {
+       return Music("song = :s", {{":s", S("x")}});
+     },
      "Query condition missed key schema element: artist"},
-    {"SecondConditionNotOnTheSortKey", [] { return Music("artist = :a AND lyrics = :s", {{":a", S("a")}, {":s", S("x")}}); },
+    {"NotAKeyAttribute",
+     [] {
+       return Music("lyrics = :s", {{":s", S("x")}});
+     },
+     "Query condition missed key schema element: artist"},
+    {"SecondConditionNotOnTheSortKey",
+     [] {
+       return Music("artist = :a AND lyrics = :s", {{":a", S("a")}, {":s", S("x")}});
+     },
      "Query condition missed key schema element: song"},
-    {"Or", [] { return Music("artist = :a OR song = :s", {{":a", S("a")}, {":s", S("x")}}); },
+    {"Or",
+     [] {
+       return Music("artist = :a OR song = :s", {{":a", S("a")}, {":s", S("x")}});
+     },
      "Invalid operator used in KeyConditionExpression: OR"},
-    {"RangeOnThePartitionKey", [] { return Music("artist < :a", {{":a", S("a")}}); }, "Query key condition not supported"},
-    {"WrongType", [] { return Music("artist = :a", {{":a", N("1")}}); },
+    {"RangeOnThePartitionKey",
+     [] {
+       return Music("artist < :a", {{":a", S("a")}});
+     },
+     "Query key condition not supported"},
+    {"WrongType",
+     [] {
+       return Music("artist = :a", {{":a", N("1")}});
+     },
      "One or more parameter values were invalid: Condition parameter type does not match schema type"},
-    {"EmptyKeyValue", [] { return Music("artist = :a", {{":a", S("")}}); },
-     "One or more parameter values are not valid. The AttributeValue for a key attribute cannot contain an empty string "
+    {"EmptyKeyValue",
+     [] {
+       return Music("artist = :a", {{":a", S("")}});
+     },
+     "One or more parameter values are not valid. The AttributeValue for a key attribute cannot contain an empty "
+     "string "
      "value. Key: artist"},
-    {"FilterOnTheSortKey", [] { return Music("artist = :a", {{":a", S("a")}, {":s", S("x")}}).WithFilterExpression("song = :s"); },
+    {"FilterOnTheSortKey",
+     [] {
+       return Music("artist = :a", {{":a", S("a")}, {":s", S("x")}}).WithFilterExpression("song = :s");
+     },
      "Filter Expression can only contain non-primary key attributes: Primary key attribute: song"},
-    {"NestedPathIntoAKey", [] { return Music("artist = :a", {{":a", S("a")}, {":s", S("x")}}).WithFilterExpression("artist.x = :s"); },
+    {"NestedPathIntoAKey",
+     [] {
+       return Music("artist = :a", {{":a", S("a")}, {":s", S("x")}}).WithFilterExpression("artist.x = :s");
+     },
      "Key attributes must be scalars; list random access '[]' and map lookup '.' are not allowed: Key: artist"},
     {"NoKeyCondition", [] { return M::QueryRequest().WithTableName("music"); },
      "Either the KeyConditions or KeyConditionExpression parameter must be specified in the request."},
-    {"UnusedValue", [] { return Music("artist = :a", {{":a", S("a")}, {":x", S("x")}}); },
+    {"UnusedValue",
+     [] {
+       return Music("artist = :a", {{":a", S("a")}, {":x", S("x")}});
+     },
      "Value provided in ExpressionAttributeValues unused in expressions: keys: {:x}"},
-    {"UndefinedValue", [] { return Music("artist = :b", {{":a", S("a")}}); },
-     "Invalid KeyConditionExpression: An expression attribute value used in expression is not defined; attribute value: :b"},
-    {"SyntaxError", [] { return Music("artist = ", {{":a", S("a")}}); },
+    {"UndefinedValue",
+     [] {
+       return Music("artist = :b", {{":a", S("a")}});
+     },
+     "Invalid KeyConditionExpression: An expression attribute value used in expression is not defined; attribute "
+     "value: :b"},
+    {"SyntaxError",
+     [] {
+       return Music("artist = ", {{":a", S("a")}});
+     },
      "Invalid KeyConditionExpression: Syntax error; token: \"<EOF>\", near: \"= \""},
-    {"Mixed", [] { return Music("artist = :a", {{":a", S("a")}}).WithAttributesToGet({"song"}); },
+    {"Mixed",
+     [] {
+       return Music("artist = :a", {{":a", S("a")}}).WithAttributesToGet({"song"});
+     },
      "Can not use both expression and non-expression parameters in the same request: Non-expression parameters: "
      "{AttributesToGet} Expression parameters: {KeyConditionExpression}"},
-    {"AllProjectedWithoutIndex", [] { return Music("artist = :a", {{":a", S("a")}}).WithSelect(M::Select::ALL_PROJECTED_ATTRIBUTES); },
+    {"AllProjectedWithoutIndex",
+     [] {
+       return Music("artist = :a", {{":a", S("a")}}).WithSelect(M::Select::ALL_PROJECTED_ATTRIBUTES);
+     },
      "ALL_PROJECTED_ATTRIBUTES can be used only when Querying using an IndexName"},
-    {"CountWithProjection", [] { return Music("artist = :a", {{":a", S("a")}}).WithSelect(M::Select::COUNT).WithProjectionExpression("song"); },
+    {"CountWithProjection",
+     [] {
+       return Music("artist = :a", {{":a", S("a")}}).WithSelect(M::Select::COUNT).WithProjectionExpression("song");
+     },
      "Cannot specify the ProjectionExpression when choosing to get only the Count"},
-    {"UnknownIndex", [] { return Music("artist = :a", {{":a", S("a")}}).WithIndexName("nope"); },
+    {"UnknownIndex",
+     [] {
+       return Music("artist = :a", {{":a", S("a")}}).WithIndexName("nope");
+     },
      "The table does not have the specified index: nope"},
-    {"ConsistentReadOnAGlobalIndex", [] { return Music("genre = :g", {{":g", S("pop")}}).WithIndexName("byGenre").WithConsistentRead(true); },
+    {"ConsistentReadOnAGlobalIndex",
+     [] {
+       return Music("genre = :g", {{":g", S("pop")}}).WithIndexName("byGenre").WithConsistentRead(true);
+     },
      "Consistent reads are not supported on global secondary indexes"},
-    {"AllAttributesOfAGlobalIndex", [] { return Music("genre = :g", {{":g", S("pop")}}).WithIndexName("byGenre").WithSelect(M::Select::ALL_ATTRIBUTES); },
-     "One or more parameter values were invalid: Select type ALL_ATTRIBUTES is not supported for global secondary index "
+    {"AllAttributesOfAGlobalIndex",
+     [] {
+       return Music("genre = :g", {{":g", S("pop")}}).WithIndexName("byGenre").WithSelect(M::Select::ALL_ATTRIBUTES);
+     },
+     "One or more parameter values were invalid: Select type ALL_ATTRIBUTES is not supported for global secondary "
+     "index "
      "byGenre because its projection type is not ALL"},
-    {"ProjectingWhatAGlobalIndexLacks", [] { return Music("genre = :g", {{":g", S("pop")}}).WithIndexName("byGenre").WithProjectionExpression("lyrics, title"); },
+    {"ProjectingWhatAGlobalIndexLacks",
+     [] {
+       return Music("genre = :g", {{":g", S("pop")}})
+           .WithIndexName("byGenre")
+           .WithProjectionExpression("lyrics, title");
+     },
      "One or more parameter values were invalid: Global secondary index byGenre does not project [lyrics]"},
-    {"StartKeyOutsideThePartition", [] {
-       return Music("artist = :a", {{":a", S("abba")}}).WithExclusiveStartKey({{"artist", S("queen")}, {"song", S("x")}});
-     }, "The provided starting key is outside query boundaries based on provided conditions"},
-    {"StartKeyOfTheWrongShape", [] { return Music("artist = :a", {{":a", S("abba")}}).WithExclusiveStartKey({{"artist", S("abba")}}); },
+    {"StartKeyOutsideThePartition",
+     [] {
+       return Music("artist = :a", {{":a", S("abba")}})
+           .WithExclusiveStartKey({{"artist", S("queen")}, {"song", S("x")}});
+     },
+     "The provided starting key is outside query boundaries based on provided conditions"},
+    {"StartKeyOfTheWrongShape",
+     [] {
+       return Music("artist = :a", {{":a", S("abba")}}).WithExclusiveStartKey({{"artist", S("abba")}});
+     },
      "The provided starting key is invalid"},
 };
 

@@ -15,24 +15,32 @@ class RestoreErrorsTest : public RealisticServiceTest {
   std::string OrdersWithPitrAndBackup() {
     CreateActiveTable();
     EXPECT_TRUE(client->PutItem(Order("orders", "a")).IsSuccess());
-    EXPECT_TRUE(client->UpdateContinuousBackups(M::UpdateContinuousBackupsRequest().WithTableName("orders").WithPointInTimeRecoverySpecification(
-                                                    M::PointInTimeRecoverySpecification().WithPointInTimeRecoveryEnabled(true)))
-                    .IsSuccess());
+    EXPECT_TRUE(
+        client
+            ->UpdateContinuousBackups(
+                M::UpdateContinuousBackupsRequest().WithTableName("orders").WithPointInTimeRecoverySpecification(
+                    M::PointInTimeRecoverySpecification().WithPointInTimeRecoveryEnabled(true)))
+            .IsSuccess());
     const std::string arn = Backup("orders");
     clock.Advance(service.Options().durations.backupCreate);
     clock.Advance(1h);
     return arn;
   }
   M::RestoreTableFromBackupOutcome FromBackup(const std::string& arn, const std::string& target) {
-    return client->RestoreTableFromBackup(M::RestoreTableFromBackupRequest().WithTargetTableName(target).WithBackupArn(arn));
+    return client->RestoreTableFromBackup(
+        M::RestoreTableFromBackupRequest().WithTargetTableName(target).WithBackupArn(arn));
   }
   M::RestoreTableToPointInTimeOutcome ToLatest(const std::string& source, const std::string& target) {
-    return client->RestoreTableToPointInTime(
-        M::RestoreTableToPointInTimeRequest().WithSourceTableName(source).WithTargetTableName(target).WithUseLatestRestorableTime(true));
+    return client->RestoreTableToPointInTime(M::RestoreTableToPointInTimeRequest()
+                                                 .WithSourceTableName(source)
+                                                 .WithTargetTableName(target)
+                                                 .WithUseLatestRestorableTime(true));
   }
   M::RestoreTableToPointInTimeOutcome ToTime(DateTime when, const std::string& target = "orders-restored") {
-    return client->RestoreTableToPointInTime(
-        M::RestoreTableToPointInTimeRequest().WithSourceTableName("orders").WithTargetTableName(target).WithRestoreDateTime(when));
+    return client->RestoreTableToPointInTime(M::RestoreTableToPointInTimeRequest()
+                                                 .WithSourceTableName("orders")
+                                                 .WithTargetTableName(target)
+                                                 .WithRestoreDateTime(when));
   }
   DateTime Now() const { return DateTime(clock.Now()); }
 };
@@ -69,7 +77,8 @@ TEST_P(RestoreErrorsTest, TargetBeingRestoredIsTableInUse) {
 TEST_P(RestoreErrorsTest, TargetBeingDeletedIsTableInUse) {
   const std::string arn = OrdersWithPitrAndBackup();
   CreateActiveTable("old-orders");
-  ASSERT_TRUE(client->DeleteTable(M::DeleteTableRequest().WithTableName("old-orders")).IsSuccess());  // DELETING for 5 s
+  ASSERT_TRUE(
+      client->DeleteTable(M::DeleteTableRequest().WithTableName("old-orders")).IsSuccess());  // DELETING for 5 s
   ExpectError(FromBackup(arn, "old-orders"), DynamoDBErrors::TABLE_IN_USE, "TableInUseException");
   clock.Advance(5s);
   EXPECT_TRUE(FromBackup(arn, "old-orders").IsSuccess()) << "the name is free once the table is gone";
@@ -133,8 +142,10 @@ TEST_P(RestoreErrorsTest, SourceWithoutPitrIsPointInTimeRecoveryUnavailable) {
 
 TEST_P(RestoreErrorsTest, SourceWithPitrDisabledAgainIsPointInTimeRecoveryUnavailable) {
   OrdersWithPitrAndBackup();
-  ASSERT_TRUE(client->UpdateContinuousBackups(M::UpdateContinuousBackupsRequest().WithTableName("orders").WithPointInTimeRecoverySpecification(
-                                                  M::PointInTimeRecoverySpecification().WithPointInTimeRecoveryEnabled(false)))
+  ASSERT_TRUE(client
+                  ->UpdateContinuousBackups(
+                      M::UpdateContinuousBackupsRequest().WithTableName("orders").WithPointInTimeRecoverySpecification(
+                          M::PointInTimeRecoverySpecification().WithPointInTimeRecoveryEnabled(false)))
                   .IsSuccess());
   ExpectError(ToLatest("orders", "orders-restored"), DynamoDBErrors::POINT_IN_TIME_RECOVERY_UNAVAILABLE,
               "PointInTimeRecoveryUnavailableException");
@@ -143,14 +154,19 @@ TEST_P(RestoreErrorsTest, SourceWithPitrDisabledAgainIsPointInTimeRecoveryUnavai
 TEST_P(RestoreErrorsTest, TimeBeforeTheWindowIsInvalidRestoreTime) {
   OrdersWithPitrAndBackup();
   auto earliest = client->DescribeContinuousBackups(M::DescribeContinuousBackupsRequest().WithTableName("orders"))
-                      .GetResult().GetContinuousBackupsDescription().GetPointInTimeRecoveryDescription().GetEarliestRestorableDateTime();
-  ExpectError(ToTime(DateTime(earliest.Millis() - 1)), DynamoDBErrors::INVALID_RESTORE_TIME, "InvalidRestoreTimeException");
+                      .GetResult()
+                      .GetContinuousBackupsDescription()
+                      .GetPointInTimeRecoveryDescription()
+                      .GetEarliestRestorableDateTime();
+  ExpectError(ToTime(DateTime(earliest.Millis() - 1)), DynamoDBErrors::INVALID_RESTORE_TIME,
+              "InvalidRestoreTimeException");
   EXPECT_TRUE(ToTime(earliest).IsSuccess());
 }
 
 TEST_P(RestoreErrorsTest, TimeAfterLatestRestorableIsInvalidRestoreTime) {
   OrdersWithPitrAndBackup();
-  ExpectError(ToTime(DateTime(Now().Millis() - 5 * 60 * 1000 + 1)), DynamoDBErrors::INVALID_RESTORE_TIME, "InvalidRestoreTimeException");
+  ExpectError(ToTime(DateTime(Now().Millis() - 5 * 60 * 1000 + 1)), DynamoDBErrors::INVALID_RESTORE_TIME,
+              "InvalidRestoreTimeException");
   ExpectError(ToTime(Now()), DynamoDBErrors::INVALID_RESTORE_TIME, "InvalidRestoreTimeException");
 }
 
@@ -158,8 +174,9 @@ TEST_P(RestoreErrorsTest, TimeBeforePitrWasReEnabledIsInvalidRestoreTime) {
   OrdersWithPitrAndBackup();
   const DateTime beforeDisable(Now().Millis() - 30 * 60 * 1000);
   auto set = [&](bool on) {
-    return client->UpdateContinuousBackups(M::UpdateContinuousBackupsRequest().WithTableName("orders").WithPointInTimeRecoverySpecification(
-        M::PointInTimeRecoverySpecification().WithPointInTimeRecoveryEnabled(on)));
+    return client->UpdateContinuousBackups(
+        M::UpdateContinuousBackupsRequest().WithTableName("orders").WithPointInTimeRecoverySpecification(
+            M::PointInTimeRecoverySpecification().WithPointInTimeRecoveryEnabled(on)));
   };
   ASSERT_TRUE(set(false).IsSuccess());
   ASSERT_TRUE(set(true).IsSuccess());
@@ -192,7 +209,8 @@ class RestoreLimitsTest : public ServiceTest {
     return arn;
   }
   M::RestoreTableFromBackupOutcome FromBackup(const std::string& arn, const std::string& target) {
-    return client->RestoreTableFromBackup(M::RestoreTableFromBackupRequest().WithTargetTableName(target).WithBackupArn(arn));
+    return client->RestoreTableFromBackup(
+        M::RestoreTableFromBackupRequest().WithTargetTableName(target).WithBackupArn(arn));
   }
 };
 
@@ -207,16 +225,23 @@ TEST_P(RestoreLimitsTest, RestoresBeyondTheConcurrentLimitAreLimitExceeded) {
 
 TEST_P(RestoreLimitsTest, PointInTimeRestoresCountTowardsTheSameLimit) {
   const std::string arn = AvailableBackup();
-  ASSERT_TRUE(client->UpdateContinuousBackups(M::UpdateContinuousBackupsRequest().WithTableName("orders").WithPointInTimeRecoverySpecification(
-                                                  M::PointInTimeRecoverySpecification().WithPointInTimeRecoveryEnabled(true)))
+  ASSERT_TRUE(client
+                  ->UpdateContinuousBackups(
+                      M::UpdateContinuousBackupsRequest().WithTableName("orders").WithPointInTimeRecoverySpecification(
+                          M::PointInTimeRecoverySpecification().WithPointInTimeRecoveryEnabled(true)))
                   .IsSuccess());
   clock.Advance(1h);
   ASSERT_TRUE(FromBackup(arn, "copy-1").IsSuccess());
-  ASSERT_TRUE(client->RestoreTableToPointInTime(
-                        M::RestoreTableToPointInTimeRequest().WithSourceTableName("orders").WithTargetTableName("copy-2").WithUseLatestRestorableTime(true))
+  ASSERT_TRUE(client
+                  ->RestoreTableToPointInTime(M::RestoreTableToPointInTimeRequest()
+                                                  .WithSourceTableName("orders")
+                                                  .WithTargetTableName("copy-2")
+                                                  .WithUseLatestRestorableTime(true))
                   .IsSuccess());
-  ExpectError(client->RestoreTableToPointInTime(
-                  M::RestoreTableToPointInTimeRequest().WithSourceTableName("orders").WithTargetTableName("copy-3").WithUseLatestRestorableTime(true)),
+  ExpectError(client->RestoreTableToPointInTime(M::RestoreTableToPointInTimeRequest()
+                                                    .WithSourceTableName("orders")
+                                                    .WithTargetTableName("copy-3")
+                                                    .WithUseLatestRestorableTime(true)),
               DynamoDBErrors::LIMIT_EXCEEDED, "LimitExceededException");
 }
 
@@ -225,7 +250,7 @@ TEST_P(RestoreLimitsTest, TooManyTablesInTransitionIsLimitExceeded) {
   ASSERT_TRUE(FromBackup(arn, "copy-1").IsSuccess());
   for (const char* name : {"creating-1", "creating-2", "creating-3"})
     ASSERT_TRUE(client->CreateTable(OrdersTable(name)).IsSuccess());  // CREATING for 10 s
-  auto out = FromBackup(arn, "copy-2");  // 1 restore < 2, but 4 tables in transition
+  auto out = FromBackup(arn, "copy-2");                               // 1 restore < 2, but 4 tables in transition
   ExpectError(out, DynamoDBErrors::LIMIT_EXCEEDED, "LimitExceededException");
   EXPECT_NE(out.GetError().GetMessage().find("simultaneously"), std::string::npos) << out.GetError().GetMessage();
   clock.Advance(10s);
@@ -240,10 +265,12 @@ TEST_P(DefaultRestoreLimitTest, FiftyRestoresMayRunAtOnceAndTheFiftyFirstIsLimit
   const std::string arn = Backup("orders");
   clock.Advance(30s);
   for (int i = 0; i < 50; ++i) {
-    auto out = client->RestoreTableFromBackup(M::RestoreTableFromBackupRequest().WithTargetTableName("copy-" + std::to_string(i)).WithBackupArn(arn));
+    auto out = client->RestoreTableFromBackup(
+        M::RestoreTableFromBackupRequest().WithTargetTableName("copy-" + std::to_string(i)).WithBackupArn(arn));
     ASSERT_TRUE(out.IsSuccess()) << i << ": " << out.GetError();
   }
-  ExpectError(client->RestoreTableFromBackup(M::RestoreTableFromBackupRequest().WithTargetTableName("copy-50").WithBackupArn(arn)),
+  ExpectError(client->RestoreTableFromBackup(
+                  M::RestoreTableFromBackupRequest().WithTargetTableName("copy-50").WithBackupArn(arn)),
               DynamoDBErrors::LIMIT_EXCEEDED, "LimitExceededException");
 }
 
@@ -296,12 +323,12 @@ TEST_P(RestoreValidationTest, ValidationComesBeforeTheTableLookup) {
 TEST_P(RestoreValidationTest, OverridesThatCannotGoTogetherAreRefusedBeforeTheBackupOrSourceIsLookedUp) {
   const auto onDemand = M::BillingMode::PAY_PER_REQUEST;
   const auto throughput = M::ProvisionedThroughput().WithReadCapacityUnits(5).WithWriteCapacityUnits(5);
-  auto fromBackup = client->RestoreTableFromBackup(
-      M::RestoreTableFromBackupRequest()
-          .WithBackupArn(service.TableArn("missing") + "/backup/01767225600000-00000000")
-          .WithTargetTableName("orders-restored")
-          .WithBillingModeOverride(onDemand)
-          .WithProvisionedThroughputOverride(throughput));
+  auto fromBackup =
+      client->RestoreTableFromBackup(M::RestoreTableFromBackupRequest()
+                                         .WithBackupArn(service.TableArn("missing") + "/backup/01767225600000-00000000")
+                                         .WithTargetTableName("orders-restored")
+                                         .WithBillingModeOverride(onDemand)
+                                         .WithProvisionedThroughputOverride(throughput));
   ExpectError(fromBackup, DynamoDBErrors::VALIDATION, "ValidationException");
   EXPECT_EQ(fromBackup.GetError().GetMessage(),
             "One or more parameter values were invalid: ProvisionedThroughputOverride cannot be specified when "
@@ -318,7 +345,8 @@ TEST_P(RestoreValidationTest, OverridesThatCannotGoTogetherAreRefusedBeforeTheBa
 TEST_P(RestoreValidationTest, TargetNameOutsideThePatternIsValidationException) {
   CreateActiveTable();
   const std::string arn = Backup("orders");
-  auto out = client->RestoreTableFromBackup(M::RestoreTableFromBackupRequest().WithTargetTableName("bad name!").WithBackupArn(arn));
+  auto out = client->RestoreTableFromBackup(
+      M::RestoreTableFromBackupRequest().WithTargetTableName("bad name!").WithBackupArn(arn));
   ExpectError(out, DynamoDBErrors::VALIDATION, "ValidationException");
 }
 
@@ -334,25 +362,31 @@ TEST_P(RestoreErrorsTest, AFailedRestoreChangesNothing) {
   };
   const auto before = snapshot();
 
-  EXPECT_FALSE(FromBackup(arn, "taken").IsSuccess());                                          // TableAlreadyExists
-  EXPECT_FALSE(FromBackup(arn + "0", "orders-restored").IsSuccess());                          // BackupNotFound
-  EXPECT_FALSE(ToLatest("missing", "orders-restored").IsSuccess());                            // TableNotFound
-  EXPECT_FALSE(ToTime(DateTime(Now().Millis() + 1)).IsSuccess());                              // InvalidRestoreTime
-  EXPECT_FALSE(client->RestoreTableFromBackup(M::RestoreTableFromBackupRequest()               // ValidationException
-                                                  .WithTargetTableName("orders-restored")
-                                                  .WithBackupArn(arn)
-                                                  .WithLocalSecondaryIndexOverride(std::vector<M::LocalSecondaryIndex>{
-                                                      M::LocalSecondaryIndex().WithIndexName("nope")
-                                                          .WithKeySchema({M::KeySchemaElement().WithAttributeName("id").WithKeyType(M::KeyType::HASH)})
-                                                          .WithProjection(M::Projection().WithProjectionType(M::ProjectionType::ALL))}))
-                   .IsSuccess());
-  const int rule = service.Faults().Add(dynafake::FaultRule::On("RestoreTableFromBackup").Once().Fail(DynamoDBErrors::INTERNAL_FAILURE));
-  EXPECT_FALSE(FromBackup(arn, "orders-restored").IsSuccess());                                // a scripted fault
+  EXPECT_FALSE(FromBackup(arn, "taken").IsSuccess());                  // TableAlreadyExists
+  EXPECT_FALSE(FromBackup(arn + "0", "orders-restored").IsSuccess());  // BackupNotFound
+  EXPECT_FALSE(ToLatest("missing", "orders-restored").IsSuccess());    // TableNotFound
+  EXPECT_FALSE(ToTime(DateTime(Now().Millis() + 1)).IsSuccess());      // InvalidRestoreTime
+  EXPECT_FALSE(
+      client
+          ->RestoreTableFromBackup(
+              M::RestoreTableFromBackupRequest()  // ValidationException
+                  .WithTargetTableName("orders-restored")
+                  .WithBackupArn(arn)
+                  .WithLocalSecondaryIndexOverride(std::vector<M::LocalSecondaryIndex>{
+                      M::LocalSecondaryIndex()
+                          .WithIndexName("nope")
+                          .WithKeySchema({M::KeySchemaElement().WithAttributeName("id").WithKeyType(M::KeyType::HASH)})
+                          .WithProjection(M::Projection().WithProjectionType(M::ProjectionType::ALL))}))
+          .IsSuccess());
+  const int rule = service.Faults().Add(
+      dynafake::FaultRule::On("RestoreTableFromBackup").Once().Fail(DynamoDBErrors::INTERNAL_FAILURE));
+  EXPECT_FALSE(FromBackup(arn, "orders-restored").IsSuccess());  // a scripted fault
   EXPECT_EQ(service.Faults().Fired(rule), 1);
 
   EXPECT_EQ(snapshot(), before);
   EXPECT_FALSE(client->DescribeTable(M::DescribeTableRequest().WithTableName("orders-restored")).IsSuccess());
-  EXPECT_TRUE(client->DeleteBackup(M::DeleteBackupRequest().WithBackupArn(arn)).IsSuccess()) << "no failed restore holds the backup";
+  EXPECT_TRUE(client->DeleteBackup(M::DeleteBackupRequest().WithBackupArn(arn)).IsSuccess())
+      << "no failed restore holds the backup";
 }
 
 TEST_P(RestoreErrorsTest, AFailedRestoreDoesNotConsumeAnId) {
@@ -362,12 +396,18 @@ TEST_P(RestoreErrorsTest, AFailedRestoreDoesNotConsumeAnId) {
     auto cl = GetParam().make(s);
     EXPECT_TRUE(cl->CreateTable(OrdersTable()).IsSuccess());
     const std::string arn = cl->CreateBackup(M::CreateBackupRequest().WithTableName("orders").WithBackupName("nightly"))
-                                .GetResult().GetBackupDetails().GetBackupArn();
+                                .GetResult()
+                                .GetBackupDetails()
+                                .GetBackupArn();
     if (failFirst) {
-      EXPECT_FALSE(cl->RestoreTableFromBackup(M::RestoreTableFromBackupRequest().WithTargetTableName("orders").WithBackupArn(arn)).IsSuccess());
+      EXPECT_FALSE(cl->RestoreTableFromBackup(
+                         M::RestoreTableFromBackupRequest().WithTargetTableName("orders").WithBackupArn(arn))
+                       .IsSuccess());
     }
     return cl->RestoreTableFromBackup(M::RestoreTableFromBackupRequest().WithTargetTableName("copy").WithBackupArn(arn))
-        .GetResult().GetTableDescription().GetTableId();
+        .GetResult()
+        .GetTableDescription()
+        .GetTableId();
   };
   EXPECT_EQ(world(true), world(false));
 }

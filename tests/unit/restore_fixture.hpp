@@ -29,17 +29,27 @@ inline M::CreateTableRequest CustomersTable() {
       .WithTableName("customers")
       .WithKeySchema({KeyElement("pk", M::KeyType::HASH), KeyElement("sk", M::KeyType::RANGE)})
       .WithAttributeDefinitions({Attr("pk"), Attr("sk"), Attr("created"), Attr("email"), Attr("region")})
-      .WithLocalSecondaryIndexes({M::LocalSecondaryIndex().WithIndexName("by-created")
-                                      .WithKeySchema({KeyElement("pk", M::KeyType::HASH), KeyElement("created", M::KeyType::RANGE)})
-                                      .WithProjection(All())})
-      .WithGlobalSecondaryIndexes({M::GlobalSecondaryIndex().WithIndexName("by-email").WithKeySchema({KeyElement("email", M::KeyType::HASH)})
-                                       .WithProjection(All()).WithProvisionedThroughput(Capacity(2, 3)),
-                                   M::GlobalSecondaryIndex().WithIndexName("by-region").WithKeySchema({KeyElement("region", M::KeyType::HASH)})
-                                       .WithProjection(All()).WithProvisionedThroughput(Capacity(4, 4))})
+      .WithLocalSecondaryIndexes(
+          {M::LocalSecondaryIndex()
+               .WithIndexName("by-created")
+               .WithKeySchema({KeyElement("pk", M::KeyType::HASH), KeyElement("created", M::KeyType::RANGE)})
+               .WithProjection(All())})
+      .WithGlobalSecondaryIndexes({M::GlobalSecondaryIndex()
+                                       .WithIndexName("by-email")
+                                       .WithKeySchema({KeyElement("email", M::KeyType::HASH)})
+                                       .WithProjection(All())
+                                       .WithProvisionedThroughput(Capacity(2, 3)),
+                                   M::GlobalSecondaryIndex()
+                                       .WithIndexName("by-region")
+                                       .WithKeySchema({KeyElement("region", M::KeyType::HASH)})
+                                       .WithProjection(All())
+                                       .WithProvisionedThroughput(Capacity(4, 4))})
       .WithBillingMode(M::BillingMode::PROVISIONED)
       .WithProvisionedThroughput(Capacity(5, 7))
-      .WithSSESpecification(M::SSESpecification().WithEnabled(true).WithSSEType(M::SSEType::KMS).WithKMSMasterKeyId("alias/customers"))
-      .WithStreamSpecification(M::StreamSpecification().WithStreamEnabled(true).WithStreamViewType(M::StreamViewType::NEW_IMAGE))
+      .WithSSESpecification(
+          M::SSESpecification().WithEnabled(true).WithSSEType(M::SSEType::KMS).WithKMSMasterKeyId("alias/customers"))
+      .WithStreamSpecification(
+          M::StreamSpecification().WithStreamEnabled(true).WithStreamViewType(M::StreamViewType::NEW_IMAGE))
       .WithTags({M::Tag().WithKey("team").WithValue("billing")});
 }
 
@@ -49,7 +59,8 @@ inline M::CreateTableRequest CustomersTable() {
 class RestoreFromBackupTest : public ServiceTest {
  protected:
   M::RestoreTableFromBackupOutcome Restore(const std::string& arn, const std::string& target = "orders-restored") {
-    return client->RestoreTableFromBackup(M::RestoreTableFromBackupRequest().WithTargetTableName(target).WithBackupArn(arn));
+    return client->RestoreTableFromBackup(
+        M::RestoreTableFromBackupRequest().WithTargetTableName(target).WithBackupArn(arn));
   }
   M::TableDescription Describe(const std::string& table) {
     auto out = client->DescribeTable(M::DescribeTableRequest().WithTableName(table));

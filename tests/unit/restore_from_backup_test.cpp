@@ -28,7 +28,8 @@ TEST_P(RestoreLifecycleTest, TargetStartsCreatingWithARestoreSummary) {
   clock.Advance(30s);  // backup AVAILABLE
   clock.Advance(1h);
 
-  auto out = client->RestoreTableFromBackup(M::RestoreTableFromBackupRequest().WithTargetTableName("orders-restored").WithBackupArn(arn));
+  auto out = client->RestoreTableFromBackup(
+      M::RestoreTableFromBackupRequest().WithTargetTableName("orders-restored").WithBackupArn(arn));
   ASSERT_TRUE(out.IsSuccess()) << out.GetError();
   const auto& d = out.GetResult().GetTableDescription();
   EXPECT_EQ(d.GetTableName(), "orders-restored");
@@ -44,7 +45,10 @@ TEST_P(RestoreLifecycleTest, TargetBecomesActiveAfterTheRestoreDuration) {
   CreateActiveTable();
   const std::string arn = Backup("orders");
   clock.Advance(30s);
-  ASSERT_TRUE(client->RestoreTableFromBackup(M::RestoreTableFromBackupRequest().WithTargetTableName("orders-restored").WithBackupArn(arn)).IsSuccess());
+  ASSERT_TRUE(client
+                  ->RestoreTableFromBackup(
+                      M::RestoreTableFromBackupRequest().WithTargetTableName("orders-restored").WithBackupArn(arn))
+                  .IsSuccess());
   auto status = [&] {
     return client->DescribeTable(M::DescribeTableRequest().WithTableName("orders-restored")).GetResult().GetTable();
   };
@@ -64,12 +68,18 @@ TEST_P(RestoreLifecycleTest, RestoreDurationIsConfigurable) {
   auto cl = GetParam().make(s);
   ASSERT_TRUE(cl->CreateTable(OrdersTable()).IsSuccess());
   const std::string arn = cl->CreateBackup(M::CreateBackupRequest().WithTableName("orders").WithBackupName("nightly"))
-                              .GetResult().GetBackupDetails().GetBackupArn();
-  ASSERT_TRUE(cl->RestoreTableFromBackup(M::RestoreTableFromBackupRequest().WithTargetTableName("copy").WithBackupArn(arn)).IsSuccess());
+                              .GetResult()
+                              .GetBackupDetails()
+                              .GetBackupArn();
+  ASSERT_TRUE(
+      cl->RestoreTableFromBackup(M::RestoreTableFromBackupRequest().WithTargetTableName("copy").WithBackupArn(arn))
+          .IsSuccess());
   c.Advance(41s);
-  EXPECT_EQ(cl->DescribeTable(M::DescribeTableRequest().WithTableName("copy")).GetResult().GetTable().GetTableStatus(), M::TableStatus::CREATING);
+  EXPECT_EQ(cl->DescribeTable(M::DescribeTableRequest().WithTableName("copy")).GetResult().GetTable().GetTableStatus(),
+            M::TableStatus::CREATING);
   c.Advance(1s);
-  EXPECT_EQ(cl->DescribeTable(M::DescribeTableRequest().WithTableName("copy")).GetResult().GetTable().GetTableStatus(), M::TableStatus::ACTIVE);
+  EXPECT_EQ(cl->DescribeTable(M::DescribeTableRequest().WithTableName("copy")).GetResult().GetTable().GetTableStatus(),
+            M::TableStatus::ACTIVE);
 }
 
 TEST_P(RestoreLifecycleTest, TargetCannotBeReadWhileCreating) {
@@ -77,7 +87,9 @@ TEST_P(RestoreLifecycleTest, TargetCannotBeReadWhileCreating) {
   ASSERT_TRUE(client->PutItem(Order("orders", "a")).IsSuccess());
   const std::string arn = Backup("orders");
   clock.Advance(30s);
-  ASSERT_TRUE(client->RestoreTableFromBackup(M::RestoreTableFromBackupRequest().WithTargetTableName("copy").WithBackupArn(arn)).IsSuccess());
+  ASSERT_TRUE(
+      client->RestoreTableFromBackup(M::RestoreTableFromBackupRequest().WithTargetTableName("copy").WithBackupArn(arn))
+          .IsSuccess());
   auto scan = client->Scan(M::ScanRequest().WithTableName("copy"));
   ASSERT_FALSE(scan.IsSuccess());
   EXPECT_EQ(scan.GetError().GetErrorType(), DynamoDBErrors::RESOURCE_NOT_FOUND);
@@ -96,7 +108,10 @@ TEST_P(RestoreFromBackupTest, RestoredItemsAreExactlyThoseAtTheBackup) {
   const std::string arn = Backup("orders");
   clock.Advance(1s);
   ASSERT_TRUE(client->PutItem(Order("orders", "changed-later", 20)).IsSuccess());
-  ASSERT_TRUE(client->DeleteItem(M::DeleteItemRequest().WithTableName("orders").WithKey({{"id", M::AttributeValue("deleted-later")}})).IsSuccess());
+  ASSERT_TRUE(client
+                  ->DeleteItem(M::DeleteItemRequest().WithTableName("orders").WithKey(
+                      {{"id", M::AttributeValue("deleted-later")}}))
+                  .IsSuccess());
   ASSERT_TRUE(client->PutItem(Order("orders", "added-later", 4)).IsSuccess());
 
   ASSERT_TRUE(Restore(arn).IsSuccess());
@@ -149,7 +164,8 @@ TEST_P(RestoreFromBackupTest, SecondaryIndexesComeAlong) {
   const auto d = Describe("customers-restored");
   ASSERT_EQ(d.GetLocalSecondaryIndexes().size(), 1u);
   EXPECT_EQ(d.GetLocalSecondaryIndexes()[0].GetIndexName(), "by-created");
-  EXPECT_EQ(d.GetLocalSecondaryIndexes()[0].GetKeySchema(), CustomersTable().GetLocalSecondaryIndexes()[0].GetKeySchema());
+  EXPECT_EQ(d.GetLocalSecondaryIndexes()[0].GetKeySchema(),
+            CustomersTable().GetLocalSecondaryIndexes()[0].GetKeySchema());
   ASSERT_EQ(d.GetGlobalSecondaryIndexes().size(), 2u);
   const auto* email = Gsi(d, "by-email");
   ASSERT_NE(email, nullptr);
@@ -186,7 +202,8 @@ TEST_P(RestoreFromBackupTest, EncryptionComesAlong) {
 
 TEST_P(RestoreFromBackupTest, TagsDoNotComeAlong) {
   ASSERT_TRUE(Restore(CustomersBackup(), "customers-restored").IsSuccess());
-  auto tags = client->ListTagsOfResource(M::ListTagsOfResourceRequest().WithResourceArn(service.TableArn("customers-restored")));
+  auto tags = client->ListTagsOfResource(
+      M::ListTagsOfResourceRequest().WithResourceArn(service.TableArn("customers-restored")));
   ASSERT_TRUE(tags.IsSuccess()) << tags.GetError();
   EXPECT_TRUE(tags.GetResult().GetTags().empty());
 }
@@ -200,13 +217,18 @@ TEST_P(RestoreFromBackupTest, StreamDoesNotComeAlong) {
 
 TEST_P(RestoreFromBackupTest, PointInTimeRecoveryDoesNotComeAlong) {
   CreateActiveTable();
-  ASSERT_TRUE(client->UpdateContinuousBackups(M::UpdateContinuousBackupsRequest().WithTableName("orders").WithPointInTimeRecoverySpecification(
-                                                  M::PointInTimeRecoverySpecification().WithPointInTimeRecoveryEnabled(true)))
+  ASSERT_TRUE(client
+                  ->UpdateContinuousBackups(
+                      M::UpdateContinuousBackupsRequest().WithTableName("orders").WithPointInTimeRecoverySpecification(
+                          M::PointInTimeRecoverySpecification().WithPointInTimeRecoveryEnabled(true)))
                   .IsSuccess());
   ASSERT_TRUE(Restore(Backup("orders")).IsSuccess());
   auto out = client->DescribeContinuousBackups(M::DescribeContinuousBackupsRequest().WithTableName("orders-restored"));
   ASSERT_TRUE(out.IsSuccess()) << out.GetError();
-  EXPECT_EQ(out.GetResult().GetContinuousBackupsDescription().GetPointInTimeRecoveryDescription().GetPointInTimeRecoveryStatus(),
+  EXPECT_EQ(out.GetResult()
+                .GetContinuousBackupsDescription()
+                .GetPointInTimeRecoveryDescription()
+                .GetPointInTimeRecoveryStatus(),
             M::PointInTimeRecoveryStatus::DISABLED);
 }
 
@@ -216,7 +238,11 @@ TEST_P(RestoreFromBackupTest, TimeToLiveIsNotRecordedAsEnabled) {
   const std::string arn = CustomersBackup();
   auto out = client->DescribeBackup(M::DescribeBackupRequest().WithBackupArn(arn));
   ASSERT_TRUE(out.IsSuccess()) << out.GetError();
-  EXPECT_EQ(out.GetResult().GetBackupDescription().GetSourceTableFeatureDetails().GetTimeToLiveDescription().GetTimeToLiveStatus(),
+  EXPECT_EQ(out.GetResult()
+                .GetBackupDescription()
+                .GetSourceTableFeatureDetails()
+                .GetTimeToLiveDescription()
+                .GetTimeToLiveStatus(),
             M::TimeToLiveStatus::DISABLED);
 }
 

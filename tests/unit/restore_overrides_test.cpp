@@ -11,10 +11,11 @@ using namespace restore;
 class RestoreOverridesTest : public RestoreFromBackupTest {};
 
 TEST_P(RestoreOverridesTest, EmptyGlobalIndexOverrideDropsEveryGlobalIndex) {
-  auto out = client->RestoreTableFromBackup(M::RestoreTableFromBackupRequest()
-                                                .WithTargetTableName("customers-restored")
-                                                .WithBackupArn(CustomersBackup())
-                                                .WithGlobalSecondaryIndexOverride(std::vector<M::GlobalSecondaryIndex>{}));
+  auto out =
+      client->RestoreTableFromBackup(M::RestoreTableFromBackupRequest()
+                                         .WithTargetTableName("customers-restored")
+                                         .WithBackupArn(CustomersBackup())
+                                         .WithGlobalSecondaryIndexOverride(std::vector<M::GlobalSecondaryIndex>{}));
   ASSERT_TRUE(out.IsSuccess()) << out.GetError();
   EXPECT_TRUE(Describe("customers-restored").GetGlobalSecondaryIndexes().empty());
 }
@@ -35,10 +36,11 @@ TEST_P(RestoreOverridesTest, GlobalIndexOverrideKeepsOnlyTheIndexesNamed) {
 TEST_P(RestoreOverridesTest, GlobalIndexOverrideReProvisionsAnIndex) {
   auto index = CustomersTable().GetGlobalSecondaryIndexes()[0];
   index.SetProvisionedThroughput(Capacity(20, 30));
-  auto out = client->RestoreTableFromBackup(M::RestoreTableFromBackupRequest()
-                                                .WithTargetTableName("customers-restored")
-                                                .WithBackupArn(CustomersBackup())
-                                                .WithGlobalSecondaryIndexOverride(std::vector<M::GlobalSecondaryIndex>{index}));
+  auto out = client->RestoreTableFromBackup(
+      M::RestoreTableFromBackupRequest()
+          .WithTargetTableName("customers-restored")
+          .WithBackupArn(CustomersBackup())
+          .WithGlobalSecondaryIndexOverride(std::vector<M::GlobalSecondaryIndex>{index}));
   ASSERT_TRUE(out.IsSuccess()) << out.GetError();
   const M::TableDescription restored = Describe("customers-restored");  // Gsi points into it
   const auto* email = Gsi(restored, "by-email");
@@ -48,10 +50,11 @@ TEST_P(RestoreOverridesTest, GlobalIndexOverrideReProvisionsAnIndex) {
 }
 
 TEST_P(RestoreOverridesTest, EmptyLocalIndexOverrideDropsTheLocalIndexes) {
-  auto out = client->RestoreTableFromBackup(M::RestoreTableFromBackupRequest()
-                                                .WithTargetTableName("customers-restored")
-                                                .WithBackupArn(CustomersBackup())
-                                                .WithLocalSecondaryIndexOverride(std::vector<M::LocalSecondaryIndex>{}));
+  auto out =
+      client->RestoreTableFromBackup(M::RestoreTableFromBackupRequest()
+                                         .WithTargetTableName("customers-restored")
+                                         .WithBackupArn(CustomersBackup())
+                                         .WithLocalSecondaryIndexOverride(std::vector<M::LocalSecondaryIndex>{}));
   ASSERT_TRUE(out.IsSuccess()) << out.GetError();
   const auto d = Describe("customers-restored");
   EXPECT_TRUE(d.GetLocalSecondaryIndexes().empty());
@@ -60,12 +63,15 @@ TEST_P(RestoreOverridesTest, EmptyLocalIndexOverrideDropsTheLocalIndexes) {
 
 TEST_P(RestoreOverridesTest, GlobalIndexOverrideNamingAMissingIndexIsValidationException) {
   const std::string arn = CustomersBackup();
-  auto out = client->RestoreTableFromBackup(
-      M::RestoreTableFromBackupRequest().WithTargetTableName("customers-restored").WithBackupArn(arn).WithGlobalSecondaryIndexOverride(
-          std::vector<M::GlobalSecondaryIndex>{M::GlobalSecondaryIndex().WithIndexName("by-phone")
-                                                   .WithKeySchema({KeyElement("email", M::KeyType::HASH)})
-                                                   .WithProjection(All())
-                                                   .WithProvisionedThroughput(Capacity(1, 1))}));
+  auto out = client->RestoreTableFromBackup(M::RestoreTableFromBackupRequest()
+                                                .WithTargetTableName("customers-restored")
+                                                .WithBackupArn(arn)
+                                                .WithGlobalSecondaryIndexOverride(std::vector<M::GlobalSecondaryIndex>{
+                                                    M::GlobalSecondaryIndex()
+                                                        .WithIndexName("by-phone")
+                                                        .WithKeySchema({KeyElement("email", M::KeyType::HASH)})
+                                                        .WithProjection(All())
+                                                        .WithProvisionedThroughput(Capacity(1, 1))}));
   ASSERT_FALSE(out.IsSuccess());
   EXPECT_EQ(out.GetError().GetErrorType(), DynamoDBErrors::VALIDATION);
   EXPECT_NE(out.GetError().GetMessage().find("by-phone"), std::string::npos) << out.GetError().GetMessage();
@@ -75,10 +81,14 @@ TEST_P(RestoreOverridesTest, GlobalIndexOverrideNamingAMissingIndexIsValidationE
 TEST_P(RestoreOverridesTest, LocalIndexOverrideNamingAMissingIndexIsValidationException) {
   const std::string arn = CustomersBackup();
   auto out = client->RestoreTableFromBackup(
-      M::RestoreTableFromBackupRequest().WithTargetTableName("customers-restored").WithBackupArn(arn).WithLocalSecondaryIndexOverride(
-          std::vector<M::LocalSecondaryIndex>{M::LocalSecondaryIndex().WithIndexName("by-updated")
-                                                  .WithKeySchema({KeyElement("pk", M::KeyType::HASH), KeyElement("created", M::KeyType::RANGE)})
-                                                  .WithProjection(All())}));
+      M::RestoreTableFromBackupRequest()
+          .WithTargetTableName("customers-restored")
+          .WithBackupArn(arn)
+          .WithLocalSecondaryIndexOverride(std::vector<M::LocalSecondaryIndex>{
+              M::LocalSecondaryIndex()
+                  .WithIndexName("by-updated")
+                  .WithKeySchema({KeyElement("pk", M::KeyType::HASH), KeyElement("created", M::KeyType::RANGE)})
+                  .WithProjection(All())}));
   ASSERT_FALSE(out.IsSuccess());
   EXPECT_EQ(out.GetError().GetErrorType(), DynamoDBErrors::VALIDATION);
   EXPECT_NE(out.GetError().GetMessage().find("by-updated"), std::string::npos) << out.GetError().GetMessage();
@@ -111,7 +121,8 @@ TEST_P(RestoreOverridesTest, OnDemandSourceRestoredAsProvisionedNeedsCapacity) {
   CreateActiveTable();
   const std::string arn = Backup("orders");
   auto without = client->RestoreTableFromBackup(
-      M::RestoreTableFromBackupRequest().WithTargetTableName("copy").WithBackupArn(arn).WithBillingModeOverride(M::BillingMode::PROVISIONED));
+      M::RestoreTableFromBackupRequest().WithTargetTableName("copy").WithBackupArn(arn).WithBillingModeOverride(
+          M::BillingMode::PROVISIONED));
   ASSERT_FALSE(without.IsSuccess());
   EXPECT_EQ(without.GetError().GetErrorType(), DynamoDBErrors::VALIDATION);
   auto with = client->RestoreTableFromBackup(M::RestoreTableFromBackupRequest()
@@ -124,22 +135,27 @@ TEST_P(RestoreOverridesTest, OnDemandSourceRestoredAsProvisionedNeedsCapacity) {
 }
 
 TEST_P(RestoreOverridesTest, EncryptionOverrideDisablesCustomerKey) {
-  auto out = client->RestoreTableFromBackup(M::RestoreTableFromBackupRequest()
-                                                .WithTargetTableName("customers-restored")
-                                                .WithBackupArn(CustomersBackup())
-                                                .WithSSESpecificationOverride(M::SSESpecification().WithEnabled(false)));
+  auto out =
+      client->RestoreTableFromBackup(M::RestoreTableFromBackupRequest()
+                                         .WithTargetTableName("customers-restored")
+                                         .WithBackupArn(CustomersBackup())
+                                         .WithSSESpecificationOverride(M::SSESpecification().WithEnabled(false)));
   ASSERT_TRUE(out.IsSuccess()) << out.GetError();
   EXPECT_FALSE(Describe("customers-restored").SSEDescriptionHasBeenSet()) << "back to the AWS owned key";
 }
 
 TEST_P(RestoreOverridesTest, EncryptionOverrideChoosesAnotherKey) {
-  auto out = client->RestoreTableFromBackup(
-      M::RestoreTableFromBackupRequest()
-          .WithTargetTableName("customers-restored")
-          .WithBackupArn(CustomersBackup())
-          .WithSSESpecificationOverride(M::SSESpecification().WithEnabled(true).WithSSEType(M::SSEType::KMS).WithKMSMasterKeyId("alias/restored")));
+  auto out =
+      client->RestoreTableFromBackup(M::RestoreTableFromBackupRequest()
+                                         .WithTargetTableName("customers-restored")
+                                         .WithBackupArn(CustomersBackup())
+                                         .WithSSESpecificationOverride(M::SSESpecification()
+                                                                           .WithEnabled(true)
+                                                                           .WithSSEType(M::SSEType::KMS)
+                                                                           .WithKMSMasterKeyId("alias/restored")));
   ASSERT_TRUE(out.IsSuccess()) << out.GetError();
-  EXPECT_EQ(Describe("customers-restored").GetSSEDescription().GetKMSMasterKeyArn(), "arn:aws:kms:us-east-1:123456789012:alias/restored");
+  EXPECT_EQ(Describe("customers-restored").GetSSEDescription().GetKMSMasterKeyArn(),
+            "arn:aws:kms:us-east-1:123456789012:alias/restored");
 }
 
 DYNAFAKE_INSTANTIATE(RestoreOverridesTest);

@@ -14,13 +14,16 @@ class RestorePointInTimeTest : public ServiceTest {
   /// "orders" ACTIVE with PITR enabled at the current instant.
   void CreatePitrTable(const std::string& name = "orders") {
     CreateActiveTable(name);
-    auto out = client->UpdateContinuousBackups(M::UpdateContinuousBackupsRequest().WithTableName(name).WithPointInTimeRecoverySpecification(
-        M::PointInTimeRecoverySpecification().WithPointInTimeRecoveryEnabled(true)));
+    auto out = client->UpdateContinuousBackups(
+        M::UpdateContinuousBackupsRequest().WithTableName(name).WithPointInTimeRecoverySpecification(
+            M::PointInTimeRecoverySpecification().WithPointInTimeRecoveryEnabled(true)));
     ASSERT_TRUE(out.IsSuccess()) << out.GetError();
   }
   M::RestoreTableToPointInTimeOutcome RestoreAt(DateTime when, const std::string& target = "orders-restored") {
-    return client->RestoreTableToPointInTime(
-        M::RestoreTableToPointInTimeRequest().WithSourceTableName("orders").WithTargetTableName(target).WithRestoreDateTime(when));
+    return client->RestoreTableToPointInTime(M::RestoreTableToPointInTimeRequest()
+                                                 .WithSourceTableName("orders")
+                                                 .WithTargetTableName(target)
+                                                 .WithRestoreDateTime(when));
   }
   std::map<std::string, std::string> Quantities(const std::string& table) {
     auto scan = client->Scan(M::ScanRequest().WithTableName(table));
@@ -41,7 +44,9 @@ TEST_P(RestorePointInTimeTest, RestoredItemsAreThoseAtTheChosenTime) {
   const DateTime goodState = Now();
   clock.Advance(10min);
   ASSERT_TRUE(client->PutItem(Order("orders", "a", 2)).IsSuccess());  // the bad deploy
-  ASSERT_TRUE(client->DeleteItem(M::DeleteItemRequest().WithTableName("orders").WithKey({{"id", M::AttributeValue("b")}})).IsSuccess());
+  ASSERT_TRUE(
+      client->DeleteItem(M::DeleteItemRequest().WithTableName("orders").WithKey({{"id", M::AttributeValue("b")}}))
+          .IsSuccess());
   ASSERT_TRUE(client->PutItem(Order("orders", "c", 1)).IsSuccess());
   clock.Advance(1h);
 
@@ -73,10 +78,13 @@ TEST_P(RestorePointInTimeTest, UseLatestRestorableTimeRestoresFiveMinutesAgo) {
   ASSERT_TRUE(client->PutItem(Order("orders", "too-recent")).IsSuccess());
   clock.Advance(4min);
 
-  auto out = client->RestoreTableToPointInTime(
-      M::RestoreTableToPointInTimeRequest().WithSourceTableName("orders").WithTargetTableName("orders-restored").WithUseLatestRestorableTime(true));
+  auto out = client->RestoreTableToPointInTime(M::RestoreTableToPointInTimeRequest()
+                                                   .WithSourceTableName("orders")
+                                                   .WithTargetTableName("orders-restored")
+                                                   .WithUseLatestRestorableTime(true));
   ASSERT_TRUE(out.IsSuccess()) << out.GetError();
-  EXPECT_EQ(out.GetResult().GetTableDescription().GetRestoreSummary().GetRestoreDateTime(), DateTime(Now().Millis() - 5 * 60 * 1000));
+  EXPECT_EQ(out.GetResult().GetTableDescription().GetRestoreSummary().GetRestoreDateTime(),
+            DateTime(Now().Millis() - 5 * 60 * 1000));
   EXPECT_EQ(Quantities("orders-restored"), (std::map<std::string, std::string>{{"old", "1"}}));
 }
 
@@ -128,34 +136,52 @@ TEST_P(RestorePointInTimeTest, TheSourceCanBeRestoredManyTimes) {
 }
 
 TEST_P(RestorePointInTimeTest, CurrentIndexesBillingAndEncryptionComeAlongButNotPitr) {
-  ASSERT_TRUE(client->CreateTable(
-                        OrdersTable()
-                            .WithAttributeDefinitions({M::AttributeDefinition().WithAttributeName("id").WithAttributeType(M::ScalarAttributeType::S),
-                                                       M::AttributeDefinition().WithAttributeName("customer").WithAttributeType(M::ScalarAttributeType::S)})
-                            .WithGlobalSecondaryIndexes({M::GlobalSecondaryIndex().WithIndexName("by-customer")
-                                                             .WithKeySchema({M::KeySchemaElement().WithAttributeName("customer").WithKeyType(M::KeyType::HASH)})
-                                                             .WithProjection(M::Projection().WithProjectionType(M::ProjectionType::KEYS_ONLY))})
-                            .WithSSESpecification(M::SSESpecification().WithEnabled(true))
-                            .WithTags({M::Tag().WithKey("team").WithValue("orders")}))
-                  .IsSuccess());
-  ASSERT_TRUE(client->UpdateContinuousBackups(M::UpdateContinuousBackupsRequest().WithTableName("orders").WithPointInTimeRecoverySpecification(
-                                                  M::PointInTimeRecoverySpecification().WithPointInTimeRecoveryEnabled(true)))
+  ASSERT_TRUE(
+      client
+          ->CreateTable(
+              OrdersTable()
+                  .WithAttributeDefinitions(
+                      {M::AttributeDefinition().WithAttributeName("id").WithAttributeType(M::ScalarAttributeType::S),
+                       M::AttributeDefinition()
+                           .WithAttributeName("customer")
+                           .WithAttributeType(M::ScalarAttributeType::S)})
+                  .WithGlobalSecondaryIndexes(
+                      {M::GlobalSecondaryIndex()
+                           .WithIndexName("by-customer")
+                           .WithKeySchema(
+                               {M::KeySchemaElement().WithAttributeName("customer").WithKeyType(M::KeyType::HASH)})
+                           .WithProjection(M::Projection().WithProjectionType(M::ProjectionType::KEYS_ONLY))})
+                  .WithSSESpecification(M::SSESpecification().WithEnabled(true))
+                  .WithTags({M::Tag().WithKey("team").WithValue("orders")}))
+          .IsSuccess());
+  ASSERT_TRUE(client
+                  ->UpdateContinuousBackups(
+                      M::UpdateContinuousBackupsRequest().WithTableName("orders").WithPointInTimeRecoverySpecification(
+                          M::PointInTimeRecoverySpecification().WithPointInTimeRecoveryEnabled(true)))
                   .IsSuccess());
   clock.Advance(1h);
-  ASSERT_TRUE(client->RestoreTableToPointInTime(M::RestoreTableToPointInTimeRequest()
-                                                    .WithSourceTableName("orders")
-                                                    .WithTargetTableName("orders-restored")
-                                                    .WithUseLatestRestorableTime(true))
+  ASSERT_TRUE(client
+                  ->RestoreTableToPointInTime(M::RestoreTableToPointInTimeRequest()
+                                                  .WithSourceTableName("orders")
+                                                  .WithTargetTableName("orders-restored")
+                                                  .WithUseLatestRestorableTime(true))
                   .IsSuccess());
-  const auto d = client->DescribeTable(M::DescribeTableRequest().WithTableName("orders-restored")).GetResult().GetTable();
+  const auto d =
+      client->DescribeTable(M::DescribeTableRequest().WithTableName("orders-restored")).GetResult().GetTable();
   ASSERT_EQ(d.GetGlobalSecondaryIndexes().size(), 1u);
   EXPECT_EQ(d.GetGlobalSecondaryIndexes()[0].GetIndexName(), "by-customer");
   EXPECT_EQ(d.GetBillingModeSummary().GetBillingMode(), M::BillingMode::PAY_PER_REQUEST);
   EXPECT_EQ(d.GetSSEDescription().GetStatus(), M::SSEStatus::ENABLED);
-  EXPECT_TRUE(client->ListTagsOfResource(M::ListTagsOfResourceRequest().WithResourceArn(service.TableArn("orders-restored")))
-                  .GetResult().GetTags().empty());
+  EXPECT_TRUE(
+      client->ListTagsOfResource(M::ListTagsOfResourceRequest().WithResourceArn(service.TableArn("orders-restored")))
+          .GetResult()
+          .GetTags()
+          .empty());
   EXPECT_EQ(client->DescribeContinuousBackups(M::DescribeContinuousBackupsRequest().WithTableName("orders-restored"))
-                .GetResult().GetContinuousBackupsDescription().GetPointInTimeRecoveryDescription().GetPointInTimeRecoveryStatus(),
+                .GetResult()
+                .GetContinuousBackupsDescription()
+                .GetPointInTimeRecoveryDescription()
+                .GetPointInTimeRecoveryStatus(),
             M::PointInTimeRecoveryStatus::DISABLED);
 }
 
@@ -168,7 +194,8 @@ TEST_P(RestorePointInTimeTest, OverridesApplyAsForBackups) {
           .WithTargetTableName("orders-restored")
           .WithUseLatestRestorableTime(true)
           .WithBillingModeOverride(M::BillingMode::PROVISIONED)
-          .WithProvisionedThroughputOverride(M::ProvisionedThroughput().WithReadCapacityUnits(8).WithWriteCapacityUnits(9)));
+          .WithProvisionedThroughputOverride(
+              M::ProvisionedThroughput().WithReadCapacityUnits(8).WithWriteCapacityUnits(9)));
   ASSERT_TRUE(out.IsSuccess()) << out.GetError();
   const auto d = out.GetResult().GetTableDescription();
   EXPECT_EQ(d.GetBillingModeSummary().GetBillingMode(), M::BillingMode::PROVISIONED);
@@ -184,7 +211,8 @@ TEST_P(RestorePointInTimeTest, IndexOverrideNamingAMissingIndexIsValidationExcep
           .WithTargetTableName("orders-restored")
           .WithUseLatestRestorableTime(true)
           .WithGlobalSecondaryIndexOverride(std::vector<M::GlobalSecondaryIndex>{
-              M::GlobalSecondaryIndex().WithIndexName("by-customer")
+              M::GlobalSecondaryIndex()
+                  .WithIndexName("by-customer")
                   .WithKeySchema({M::KeySchemaElement().WithAttributeName("id").WithKeyType(M::KeyType::HASH)})
                   .WithProjection(M::Projection().WithProjectionType(M::ProjectionType::ALL))}));
   ASSERT_FALSE(out.IsSuccess());

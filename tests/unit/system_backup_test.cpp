@@ -14,8 +14,9 @@ constexpr std::chrono::hours k35Days{24 * 35};
 class SystemBackupTest : public ServiceTest {
  protected:
   void EnablePitr(const std::string& table = "orders") {
-    auto out = client->UpdateContinuousBackups(M::UpdateContinuousBackupsRequest().WithTableName(table).WithPointInTimeRecoverySpecification(
-        M::PointInTimeRecoverySpecification().WithPointInTimeRecoveryEnabled(true)));
+    auto out = client->UpdateContinuousBackups(
+        M::UpdateContinuousBackupsRequest().WithTableName(table).WithPointInTimeRecoverySpecification(
+            M::PointInTimeRecoverySpecification().WithPointInTimeRecoveryEnabled(true)));
     ASSERT_TRUE(out.IsSuccess()) << out.GetError();
   }
   void DeleteTable(const std::string& table = "orders") {
@@ -27,7 +28,9 @@ class SystemBackupTest : public ServiceTest {
     EXPECT_TRUE(out.IsSuccess()) << out.GetError();
     return out.IsSuccess() ? out.GetResult().GetBackupSummaries() : std::vector<M::BackupSummary>{};
   }
-  std::vector<M::BackupSummary> ListSystem() { return List(M::ListBackupsRequest().WithBackupType(M::BackupTypeFilter::SYSTEM)); }
+  std::vector<M::BackupSummary> ListSystem() {
+    return List(M::ListBackupsRequest().WithBackupType(M::BackupTypeFilter::SYSTEM));
+  }
   static std::set<std::string> Names(const std::vector<M::BackupSummary>& rows) {
     std::set<std::string> names;
     for (const auto& r : rows) names.insert(r.GetBackupName());
@@ -88,8 +91,10 @@ TEST_P(SystemBackupTest, DeletingATableWithoutPitrLeavesNoBackup) {
 TEST_P(SystemBackupTest, DeletingATableWhosePitrWasTurnedOffLeavesNoBackup) {
   CreateActiveTable();
   EnablePitr();
-  ASSERT_TRUE(client->UpdateContinuousBackups(M::UpdateContinuousBackupsRequest().WithTableName("orders").WithPointInTimeRecoverySpecification(
-                                                  M::PointInTimeRecoverySpecification().WithPointInTimeRecoveryEnabled(false)))
+  ASSERT_TRUE(client
+                  ->UpdateContinuousBackups(
+                      M::UpdateContinuousBackupsRequest().WithTableName("orders").WithPointInTimeRecoverySpecification(
+                          M::PointInTimeRecoverySpecification().WithPointInTimeRecoveryEnabled(false)))
                   .IsSuccess());
   DeleteTable();
   EXPECT_TRUE(ListSystem().empty());
@@ -102,7 +107,8 @@ TEST_P(SystemBackupTest, SystemBackupIsHiddenFromTheDefaultListing) {
 
 TEST_P(SystemBackupTest, RestoringTheSystemBackupBringsTheTableBack) {
   const std::string arn = DeletedOrdersBackup();
-  auto out = client->RestoreTableFromBackup(M::RestoreTableFromBackupRequest().WithTargetTableName("orders").WithBackupArn(arn));
+  auto out = client->RestoreTableFromBackup(
+      M::RestoreTableFromBackupRequest().WithTargetTableName("orders").WithBackupArn(arn));
   ASSERT_TRUE(out.IsSuccess()) << out.GetError();
   auto scan = client->Scan(M::ScanRequest().WithTableName("orders"));
   ASSERT_TRUE(scan.IsSuccess()) << scan.GetError();
@@ -137,7 +143,8 @@ TEST_P(SystemBackupTest, ExpiredSystemBackupIsNoLongerListed) {
 TEST_P(SystemBackupTest, ExpiredSystemBackupCannotBeRestored) {
   const std::string arn = DeletedOrdersBackup();
   clock.Advance(k35Days);
-  auto out = client->RestoreTableFromBackup(M::RestoreTableFromBackupRequest().WithTargetTableName("orders").WithBackupArn(arn));
+  auto out = client->RestoreTableFromBackup(
+      M::RestoreTableFromBackupRequest().WithTargetTableName("orders").WithBackupArn(arn));
   ASSERT_FALSE(out.IsSuccess());
   EXPECT_EQ(out.GetError().GetErrorType(), DynamoDBErrors::BACKUP_NOT_FOUND);
 }
@@ -235,7 +242,8 @@ TEST_P(ListBackupsFilterTest, SeededSystemBackupExpiresLikeARealOne) {
   CreateActiveTable();
   auto seeded = service.SeedBackup("orders", "orders$DeletedTableBackup", M::BackupType::SYSTEM);
   ASSERT_TRUE(seeded.IsSuccess()) << seeded.GetError();
-  EXPECT_EQ(seeded.GetResult().GetBackupDetails().GetBackupExpiryDateTime(), DateTime(DateTime(clock.Now()).Millis() + 35LL * 24 * 3600 * 1000));
+  EXPECT_EQ(seeded.GetResult().GetBackupDetails().GetBackupExpiryDateTime(),
+            DateTime(DateTime(clock.Now()).Millis() + 35LL * 24 * 3600 * 1000));
   clock.Advance(k35Days);
   EXPECT_TRUE(ListSystem().empty());
 }
@@ -261,7 +269,8 @@ TEST_P(ListBackupsFilterTest, LowerBoundIsInclusiveAndUpperBoundExclusive) {
 
   EXPECT_EQ(Names(List(M::ListBackupsRequest().WithTimeRangeLowerBound(t1).WithTimeRangeUpperBound(t2))),
             (std::set<std::string>{"at-t1"}));
-  EXPECT_EQ(Names(List(M::ListBackupsRequest().WithTimeRangeLowerBound(t1))), (std::set<std::string>{"at-t1", "at-t2"}));
+  EXPECT_EQ(Names(List(M::ListBackupsRequest().WithTimeRangeLowerBound(t1))),
+            (std::set<std::string>{"at-t1", "at-t2"}));
   EXPECT_EQ(Names(List(M::ListBackupsRequest().WithTimeRangeUpperBound(t1))), (std::set<std::string>{"at-t0"}));
   EXPECT_TRUE(List(M::ListBackupsRequest().WithTimeRangeLowerBound(t0).WithTimeRangeUpperBound(t0)).empty());
 }

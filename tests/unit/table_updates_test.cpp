@@ -24,7 +24,8 @@ M::UpdateTableRequest SwitchToProvisioned(const std::string& name = "orders") {
 M::UpdateTableRequest AddStatusIndex(const std::string& name = "orders") {
   return M::UpdateTableRequest()
       .WithTableName(name)
-      .WithAttributeDefinitions({M::AttributeDefinition().WithAttributeName("status").WithAttributeType(M::ScalarAttributeType::S)})
+      .WithAttributeDefinitions(
+          {M::AttributeDefinition().WithAttributeName("status").WithAttributeType(M::ScalarAttributeType::S)})
       .WithGlobalSecondaryIndexUpdates({M::GlobalSecondaryIndexUpdate().WithCreate(
           M::CreateGlobalSecondaryIndexAction()
               .WithIndexName("by-status")
@@ -63,7 +64,8 @@ TEST_P(TableUpdatesRealisticTest, SecondUpdateWhileUpdatingIsResourceInUse) {
       M::ProvisionedThroughput().WithReadCapacityUnits(9).WithWriteCapacityUnits(9)));
   ASSERT_FALSE(out.IsSuccess());
   EXPECT_EQ(out.GetError().GetErrorType(), DynamoDBErrors::RESOURCE_IN_USE);
-  EXPECT_EQ(out.GetError().GetMessage(), "Attempt to change a resource which is still in use: Table is being updated: orders");
+  EXPECT_EQ(out.GetError().GetMessage(),
+            "Attempt to change a resource which is still in use: Table is being updated: orders");
 }
 
 TEST_P(TableUpdatesRealisticTest, UpdateTableWhileCreatingIsResourceInUse) {
@@ -71,7 +73,8 @@ TEST_P(TableUpdatesRealisticTest, UpdateTableWhileCreatingIsResourceInUse) {
   auto out = client->UpdateTable(SwitchToProvisioned());
   ASSERT_FALSE(out.IsSuccess());
   EXPECT_EQ(out.GetError().GetErrorType(), DynamoDBErrors::RESOURCE_IN_USE);
-  EXPECT_EQ(out.GetError().GetMessage(), "Attempt to change a resource which is still in use: Table is being created: orders");
+  EXPECT_EQ(out.GetError().GetMessage(),
+            "Attempt to change a resource which is still in use: Table is being created: orders");
 }
 
 TEST_P(TableUpdatesTest, UpdateTableWithNothingToUpdateIsRefused) {
@@ -100,16 +103,17 @@ TEST_P(TableUpdatesTest, UpdateTableReportsTheRequestsOwnErrorsBeforeAnUnknownTa
           .WithBillingMode(M::BillingMode::PAY_PER_REQUEST)
           .WithProvisionedThroughput(M::ProvisionedThroughput().WithReadCapacityUnits(5).WithWriteCapacityUnits(5)));
   EXPECT_EQ(both.GetError().GetErrorType(), DynamoDBErrors::VALIDATION) << both.GetError();
-  auto empty = client->UpdateTable(
-      M::UpdateTableRequest().WithTableName("missing").WithGlobalSecondaryIndexUpdates({M::GlobalSecondaryIndexUpdate()}));
+  auto empty = client->UpdateTable(M::UpdateTableRequest().WithTableName("missing").WithGlobalSecondaryIndexUpdates(
+      {M::GlobalSecondaryIndexUpdate()}));
   // aws-sdk-cpp does not send an update with no action (the list goes out empty), and
   // an empty list is no update at all
-  EXPECT_EQ(empty.GetError().GetMessage(),
-            GetParam().name == "AwsSdk"
-                ? "At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, GlobalSecondaryIndexUpdates "
-                  "or SSESpecification or ReplicaUpdates is required"
-                : "One or more parameter values were invalid: One of GlobalSecondaryIndexUpdate.Update, "
-                  "GlobalSecondaryIndexUpdate.Create, GlobalSecondaryIndexUpdate.Delete must not be null");
+  EXPECT_EQ(
+      empty.GetError().GetMessage(),
+      GetParam().name == "AwsSdk"
+          ? "At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, GlobalSecondaryIndexUpdates "
+            "or SSESpecification or ReplicaUpdates is required"
+          : "One or more parameter values were invalid: One of GlobalSecondaryIndexUpdate.Update, "
+            "GlobalSecondaryIndexUpdate.Create, GlobalSecondaryIndexUpdate.Delete must not be null");
   auto two = client->UpdateTable(M::UpdateTableRequest().WithTableName("missing").WithGlobalSecondaryIndexUpdates(
       {M::GlobalSecondaryIndexUpdate()
            .WithDelete(M::DeleteGlobalSecondaryIndexAction().WithIndexName("a-index"))
@@ -150,8 +154,10 @@ TEST_P(TableUpdatesRealisticTest, UpdateTableShowsTheOldThroughputUntilTheUpdate
   EXPECT_EQ(d.GetTableStatus(), M::TableStatus::ACTIVE);
   EXPECT_EQ(d.GetProvisionedThroughput().GetReadCapacityUnits(), 10);
   EXPECT_EQ(d.GetProvisionedThroughput().GetNumberOfDecreasesToday(), 0);
-  ASSERT_TRUE(client->UpdateTable(M::UpdateTableRequest().WithTableName("orders").WithProvisionedThroughput(
-                  M::ProvisionedThroughput().WithReadCapacityUnits(2).WithWriteCapacityUnits(5))).IsSuccess());
+  ASSERT_TRUE(client
+                  ->UpdateTable(M::UpdateTableRequest().WithTableName("orders").WithProvisionedThroughput(
+                      M::ProvisionedThroughput().WithReadCapacityUnits(2).WithWriteCapacityUnits(5)))
+                  .IsSuccess());
   EXPECT_EQ(TableNow(*client).GetProvisionedThroughput().GetReadCapacityUnits(), 10) << "still updating";
   clock.Advance(service.Options().durations.tableUpdate);
   d = TableNow(*client);

@@ -36,7 +36,8 @@ TEST_P(TablesTest, CreateTableDescribesTheNewTable) {
   const auto& d = out.GetResult().GetTableDescription();
   EXPECT_EQ(d.GetTableName(), "orders");
   EXPECT_EQ(d.GetTableArn(), "arn:aws:dynamodb:us-east-1:123456789012:table/orders");
-  EXPECT_TRUE(std::regex_match(d.GetTableId(), std::regex("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")))
+  EXPECT_TRUE(
+      std::regex_match(d.GetTableId(), std::regex("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")))
       << d.GetTableId();
   EXPECT_EQ(d.GetKeySchema(), OrdersTable().GetKeySchema());
   EXPECT_EQ(d.GetAttributeDefinitions(), OrdersTable().GetAttributeDefinitions());
@@ -65,8 +66,10 @@ TEST_P(TablesRealisticTest, CreatedTableIsCreatingUntilTheConfiguredDurationHasP
 }
 
 TEST_P(TablesTest, ProvisionedTableReportsItsThroughput) {
-  auto out = client->CreateTable(OrdersTable().WithBillingMode(M::BillingMode::PROVISIONED).WithProvisionedThroughput(
-      M::ProvisionedThroughput().WithReadCapacityUnits(7).WithWriteCapacityUnits(3)));
+  auto out = client->CreateTable(
+      OrdersTable()
+          .WithBillingMode(M::BillingMode::PROVISIONED)
+          .WithProvisionedThroughput(M::ProvisionedThroughput().WithReadCapacityUnits(7).WithWriteCapacityUnits(3)));
   ASSERT_TRUE(out.IsSuccess()) << out.GetError();
   const auto& p = out.GetResult().GetTableDescription().GetProvisionedThroughput();
   EXPECT_EQ(p.GetReadCapacityUnits(), 7);
@@ -94,16 +97,16 @@ TEST_P(TablesRealisticTest, CreateTableWithTheNameOfATableBeingDeletedIsResource
 }
 
 TEST_P(TablesTest, KeySchemaStartingWithARangeKeyIsRefused) {
-  auto out = client->CreateTable(OrdersTable().WithKeySchema(
-      {M::KeySchemaElement().WithAttributeName("id").WithKeyType(M::KeyType::RANGE)}));
+  auto out = client->CreateTable(
+      OrdersTable().WithKeySchema({M::KeySchemaElement().WithAttributeName("id").WithKeyType(M::KeyType::RANGE)}));
   ASSERT_FALSE(out.IsSuccess());
   EXPECT_EQ(out.GetError().GetErrorType(), DynamoDBErrors::VALIDATION);
   EXPECT_EQ(out.GetError().GetMessage(), "Invalid KeySchema: The first KeySchemaElement is not a HASH key type");
 }
 
 TEST_P(TablesTest, KeyAttributeMissingFromAttributeDefinitionsIsRefused) {
-  auto out = client->CreateTable(OrdersTable().WithKeySchema(
-      {M::KeySchemaElement().WithAttributeName("pk").WithKeyType(M::KeyType::HASH)}));
+  auto out = client->CreateTable(
+      OrdersTable().WithKeySchema({M::KeySchemaElement().WithAttributeName("pk").WithKeyType(M::KeyType::HASH)}));
   ASSERT_FALSE(out.IsSuccess());
   EXPECT_EQ(out.GetError().GetErrorType(), DynamoDBErrors::VALIDATION);
   EXPECT_EQ(out.GetError().GetMessage(),
@@ -129,8 +132,9 @@ TEST_P(TablesTest, MissingKeySchemaIsRefused) {
                                      .WithBillingMode(M::BillingMode::PAY_PER_REQUEST));
   ASSERT_FALSE(out.IsSuccess());
   EXPECT_EQ(out.GetError().GetErrorType(), DynamoDBErrors::VALIDATION);
-  EXPECT_EQ(out.GetError().GetMessage(),
-            "1 validation error detected: Value null at 'keySchema' failed to satisfy constraint: Member must not be null");
+  EXPECT_EQ(
+      out.GetError().GetMessage(),
+      "1 validation error detected: Value null at 'keySchema' failed to satisfy constraint: Member must not be null");
 }
 
 TEST_P(TablesTest, ProvisionedTableWithoutThroughputIsRefused) {
@@ -153,8 +157,10 @@ TEST_P(TablesTest, OnDemandTableWithThroughputIsRefused) {
 }
 
 TEST_P(TablesTest, ZeroProvisionedThroughputIsRefused) {
-  auto out = client->CreateTable(OrdersTable().WithBillingMode(M::BillingMode::PROVISIONED).WithProvisionedThroughput(
-      M::ProvisionedThroughput().WithReadCapacityUnits(0).WithWriteCapacityUnits(5)));
+  auto out = client->CreateTable(
+      OrdersTable()
+          .WithBillingMode(M::BillingMode::PROVISIONED)
+          .WithProvisionedThroughput(M::ProvisionedThroughput().WithReadCapacityUnits(0).WithWriteCapacityUnits(5)));
   ASSERT_FALSE(out.IsSuccess());
   EXPECT_EQ(out.GetError().GetErrorType(), DynamoDBErrors::VALIDATION);
   EXPECT_EQ(out.GetError().GetMessage(),
@@ -167,20 +173,23 @@ TEST_P(TablesTest, ZeroProvisionedThroughputIsRefused) {
 TEST_P(TablesTest, IndexProjectionWithoutProjectionTypeIsRefused) {
   auto withIndex = [](const M::Projection& projection) {
     return OrdersTable("indexed")
-        .WithAttributeDefinitions({M::AttributeDefinition().WithAttributeName("id").WithAttributeType(M::ScalarAttributeType::S),
-                                   M::AttributeDefinition().WithAttributeName("c").WithAttributeType(M::ScalarAttributeType::S)})
-        .WithGlobalSecondaryIndexes({M::GlobalSecondaryIndex()
-                                         .WithIndexName("index3")
-                                         .WithKeySchema({M::KeySchemaElement().WithAttributeName("c").WithKeyType(M::KeyType::HASH)})
-                                         .WithProjection(projection)});
+        .WithAttributeDefinitions(
+            {M::AttributeDefinition().WithAttributeName("id").WithAttributeType(M::ScalarAttributeType::S),
+             M::AttributeDefinition().WithAttributeName("c").WithAttributeType(M::ScalarAttributeType::S)})
+        .WithGlobalSecondaryIndexes(
+            {M::GlobalSecondaryIndex()
+                 .WithIndexName("index3")
+                 .WithKeySchema({M::KeySchemaElement().WithAttributeName("c").WithKeyType(M::KeyType::HASH)})
+                 .WithProjection(projection)});
   };
   auto untyped = client->CreateTable(withIndex(M::Projection()));
   EXPECT_EQ(untyped.GetError().GetErrorType(), DynamoDBErrors::VALIDATION);
   EXPECT_EQ(untyped.GetError().GetMessage(), "One or more parameter values were invalid: Unknown ProjectionType: null");
   auto extra = client->CreateTable(
       withIndex(M::Projection().WithProjectionType(M::ProjectionType::KEYS_ONLY).WithNonKeyAttributes({"x"})));
-  EXPECT_EQ(extra.GetError().GetMessage(),
-            "One or more parameter values were invalid: ProjectionType is KEYS_ONLY, but NonKeyAttributes is specified");
+  EXPECT_EQ(
+      extra.GetError().GetMessage(),
+      "One or more parameter values were invalid: ProjectionType is KEYS_ONLY, but NonKeyAttributes is specified");
   EXPECT_TRUE(client->CreateTable(withIndex(M::Projection().WithProjectionType(M::ProjectionType::ALL))).IsSuccess());
 }
 
@@ -252,7 +261,8 @@ TEST_P(TablesRealisticTest, DeleteTableWhileCreatingIsResourceInUse) {
   auto out = client->DeleteTable(M::DeleteTableRequest().WithTableName("orders"));
   ASSERT_FALSE(out.IsSuccess());
   EXPECT_EQ(out.GetError().GetErrorType(), DynamoDBErrors::RESOURCE_IN_USE);
-  EXPECT_EQ(out.GetError().GetMessage(), "Attempt to change a resource which is still in use: Table is being created: orders");
+  EXPECT_EQ(out.GetError().GetMessage(),
+            "Attempt to change a resource which is still in use: Table is being created: orders");
 }
 
 TEST_P(TablesRealisticTest, DeleteTableWhileDeletingSucceedsAgain) {
@@ -285,7 +295,8 @@ TEST_P(TablesTest, DeletionProtectedTableCannotBeDeleted) {
 // ---------------------------------------------------------------- ListTables
 
 TEST_P(TablesTest, ListTablesReturnsNamesInOrder) {
-  for (const char* name : {"charlie", "alpha", "bravo"}) ASSERT_TRUE(client->CreateTable(OrdersTable(name)).IsSuccess());
+  for (const char* name : {"charlie", "alpha", "bravo"})
+    ASSERT_TRUE(client->CreateTable(OrdersTable(name)).IsSuccess());
   auto out = client->ListTables(M::ListTablesRequest());
   ASSERT_TRUE(out.IsSuccess()) << out.GetError();
   EXPECT_EQ(out.GetResult().GetTableNames(), (std::vector<std::string>{"alpha", "bravo", "charlie"}));
@@ -314,7 +325,8 @@ TEST_P(TablesTest, ListTablesPagesWithLimitAndExclusiveStartTableName) {
 }
 
 TEST_P(TablesTest, ListTablesStartsAfterTheExclusiveStartTableName) {
-  for (const char* name : {"alpha", "bravo", "charlie"}) ASSERT_TRUE(client->CreateTable(OrdersTable(name)).IsSuccess());
+  for (const char* name : {"alpha", "bravo", "charlie"})
+    ASSERT_TRUE(client->CreateTable(OrdersTable(name)).IsSuccess());
   auto out = client->ListTables(M::ListTablesRequest().WithExclusiveStartTableName("alpha"));
   ASSERT_TRUE(out.IsSuccess()) << out.GetError();
   EXPECT_EQ(out.GetResult().GetTableNames(), (std::vector<std::string>{"bravo", "charlie"}));
@@ -323,7 +335,8 @@ TEST_P(TablesTest, ListTablesStartsAfterTheExclusiveStartTableName) {
 // ---------------------------------------------------------------- tags
 
 TEST_P(TablesTest, TagsGivenAtCreationAreListed) {
-  ASSERT_TRUE(client->CreateTable(OrdersTable().WithTags({M::Tag().WithKey("team").WithValue("payments")})).IsSuccess());
+  ASSERT_TRUE(
+      client->CreateTable(OrdersTable().WithTags({M::Tag().WithKey("team").WithValue("payments")})).IsSuccess());
   auto out = client->ListTagsOfResource(M::ListTagsOfResourceRequest().WithResourceArn(service.TableArn("orders")));
   ASSERT_TRUE(out.IsSuccess()) << out.GetError();
   ASSERT_EQ(out.GetResult().GetTags().size(), 1u);
@@ -332,9 +345,12 @@ TEST_P(TablesTest, TagsGivenAtCreationAreListed) {
 }
 
 TEST_P(TablesTest, TagResourceAddsNewKeysAndReplacesExistingValues) {
-  ASSERT_TRUE(client->CreateTable(OrdersTable().WithTags({M::Tag().WithKey("team").WithValue("payments")})).IsSuccess());
-  auto tagged = client->TagResource(M::TagResourceRequest().WithResourceArn(service.TableArn("orders")).WithTags(
-      {M::Tag().WithKey("team").WithValue("billing"), M::Tag().WithKey("env").WithValue("test")}));
+  ASSERT_TRUE(
+      client->CreateTable(OrdersTable().WithTags({M::Tag().WithKey("team").WithValue("payments")})).IsSuccess());
+  auto tagged = client->TagResource(
+      M::TagResourceRequest()
+          .WithResourceArn(service.TableArn("orders"))
+          .WithTags({M::Tag().WithKey("team").WithValue("billing"), M::Tag().WithKey("env").WithValue("test")}));
   ASSERT_TRUE(tagged.IsSuccess()) << tagged.GetError();
   auto out = client->ListTagsOfResource(M::ListTagsOfResourceRequest().WithResourceArn(service.TableArn("orders")));
   ASSERT_TRUE(out.IsSuccess()) << out.GetError();
@@ -347,8 +363,9 @@ TEST_P(TablesTest, ReplacingATagOnATableWithFiftyTagsIsAllowed) {
   std::vector<M::Tag> fifty;
   for (int i = 0; i < 50; ++i) fifty.push_back(M::Tag().WithKey("k" + std::to_string(i)).WithValue("v"));
   ASSERT_TRUE(client->CreateTable(OrdersTable().WithTags(fifty)).IsSuccess());
-  auto out = client->TagResource(M::TagResourceRequest().WithResourceArn(service.TableArn("orders")).WithTags(
-      {M::Tag().WithKey("k0").WithValue("changed")}));
+  auto out = client->TagResource(M::TagResourceRequest()
+                                     .WithResourceArn(service.TableArn("orders"))
+                                     .WithTags({M::Tag().WithKey("k0").WithValue("changed")}));
   EXPECT_TRUE(out.IsSuccess()) << out.GetError();
 }
 
@@ -356,24 +373,29 @@ TEST_P(TablesTest, AFiftyFirstTagIsLimitExceeded) {
   std::vector<M::Tag> fifty;
   for (int i = 0; i < 50; ++i) fifty.push_back(M::Tag().WithKey("k" + std::to_string(i)).WithValue("v"));
   ASSERT_TRUE(client->CreateTable(OrdersTable().WithTags(fifty)).IsSuccess());
-  auto out = client->TagResource(M::TagResourceRequest().WithResourceArn(service.TableArn("orders")).WithTags(
-      {M::Tag().WithKey("k50").WithValue("v")}));
+  auto out = client->TagResource(M::TagResourceRequest()
+                                     .WithResourceArn(service.TableArn("orders"))
+                                     .WithTags({M::Tag().WithKey("k50").WithValue("v")}));
   ASSERT_FALSE(out.IsSuccess());
   EXPECT_EQ(out.GetError().GetErrorType(), DynamoDBErrors::LIMIT_EXCEEDED);
 }
 
 TEST_P(TablesTest, TaggingAnUnknownTableIsResourceNotFound) {
-  auto out = client->TagResource(M::TagResourceRequest().WithResourceArn(service.TableArn("missing")).WithTags(
-      {M::Tag().WithKey("team").WithValue("payments")}));
+  auto out = client->TagResource(M::TagResourceRequest()
+                                     .WithResourceArn(service.TableArn("missing"))
+                                     .WithTags({M::Tag().WithKey("team").WithValue("payments")}));
   ASSERT_FALSE(out.IsSuccess());
   EXPECT_EQ(out.GetError().GetErrorType(), DynamoDBErrors::RESOURCE_NOT_FOUND);
 }
 
 TEST_P(TablesTest, UntagResourceRemovesTheKeysGivenAndIgnoresUnknownOnes) {
-  ASSERT_TRUE(client->CreateTable(OrdersTable().WithTags({M::Tag().WithKey("team").WithValue("payments"),
-                                                          M::Tag().WithKey("env").WithValue("test")})).IsSuccess());
+  ASSERT_TRUE(client
+                  ->CreateTable(OrdersTable().WithTags(
+                      {M::Tag().WithKey("team").WithValue("payments"), M::Tag().WithKey("env").WithValue("test")}))
+                  .IsSuccess());
   clock.Advance(service.Options().durations.tableCreate);
-  auto out = client->UntagResource(M::UntagResourceRequest().WithResourceArn(service.TableArn("orders")).WithTagKeys({"env", "absent"}));
+  auto out = client->UntagResource(
+      M::UntagResourceRequest().WithResourceArn(service.TableArn("orders")).WithTagKeys({"env", "absent"}));
   ASSERT_TRUE(out.IsSuccess()) << out.GetError();
   auto listed = client->ListTagsOfResource(M::ListTagsOfResourceRequest().WithResourceArn(service.TableArn("orders")));
   ASSERT_EQ(listed.GetResult().GetTags().size(), 1u);
@@ -381,18 +403,22 @@ TEST_P(TablesTest, UntagResourceRemovesTheKeysGivenAndIgnoresUnknownOnes) {
 }
 
 TEST_P(TablesTest, UntaggingAnUnknownTableIsResourceNotFound) {
-  auto out = client->UntagResource(M::UntagResourceRequest().WithResourceArn(service.TableArn("missing")).WithTagKeys({"team"}));
+  auto out = client->UntagResource(
+      M::UntagResourceRequest().WithResourceArn(service.TableArn("missing")).WithTagKeys({"team"}));
   ASSERT_FALSE(out.IsSuccess());
   EXPECT_EQ(out.GetError().GetErrorType(), DynamoDBErrors::RESOURCE_NOT_FOUND);
-  EXPECT_EQ(out.GetError().GetMessage(), "Requested resource not found: ResourcArn: " + service.TableArn("missing") + " not found");
+  EXPECT_EQ(out.GetError().GetMessage(),
+            "Requested resource not found: ResourcArn: " + service.TableArn("missing") + " not found");
 }
 
 TEST_P(TablesRealisticTest, UntaggingATableStillCreatingIsResourceInUse) {
   ASSERT_TRUE(client->CreateTable(OrdersTable()).IsSuccess());
-  auto out = client->UntagResource(M::UntagResourceRequest().WithResourceArn(service.TableArn("orders")).WithTagKeys({"team"}));
+  auto out = client->UntagResource(
+      M::UntagResourceRequest().WithResourceArn(service.TableArn("orders")).WithTagKeys({"team"}));
   ASSERT_FALSE(out.IsSuccess());
   EXPECT_EQ(out.GetError().GetErrorType(), DynamoDBErrors::RESOURCE_IN_USE);
-  EXPECT_EQ(out.GetError().GetMessage(), "Attempt to change a resource which is still in use: Table is not active: orders");
+  EXPECT_EQ(out.GetError().GetMessage(),
+            "Attempt to change a resource which is still in use: Table is not active: orders");
 }
 
 DYNAFAKE_INSTANTIATE(TablesTest);

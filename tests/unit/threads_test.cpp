@@ -28,8 +28,10 @@ TEST(ThreadSafety, ConcurrentWritersAndBackupsSeeConsistentState) {
     threads.emplace_back([&, t] {
       for (int i = 0; i < kWrites; ++i) {
         if (!client.PutItem(Order("orders", "t" + std::to_string(t) + "-" + std::to_string(i))).IsSuccess()) ++failures;
-        if (i % 50 == 0 &&
-            !client.CreateBackup(M::CreateBackupRequest().WithTableName("orders").WithBackupName("bak-" + std::to_string(t))).IsSuccess())
+        if (i % 50 == 0 && !client
+                                .CreateBackup(M::CreateBackupRequest().WithTableName("orders").WithBackupName(
+                                    "bak-" + std::to_string(t)))
+                                .IsSuccess())
           ++failures;
         if (i % 20 == 0) clock.Advance(std::chrono::milliseconds(1));
       }
@@ -39,7 +41,8 @@ TEST(ThreadSafety, ConcurrentWritersAndBackupsSeeConsistentState) {
   EXPECT_EQ(failures.load(), 0);
   auto table = client.DescribeTable(M::DescribeTableRequest().WithTableName("orders")).GetResult().GetTable();
   EXPECT_EQ(table.GetItemCount(), kThreads * kWrites);
-  EXPECT_EQ(client.ListBackups(M::ListBackupsRequest()).GetResult().GetBackupSummaries().size(), static_cast<size_t>(kThreads * 4));
+  EXPECT_EQ(client.ListBackups(M::ListBackupsRequest()).GetResult().GetBackupSummaries().size(),
+            static_cast<size_t>(kThreads * 4));
 }
 
 TEST(ThreadSafety, FaultRulesCountEachCallOnceAcrossThreads) {
@@ -47,13 +50,16 @@ TEST(ThreadSafety, FaultRulesCountEachCallOnceAcrossThreads) {
   dynafake::Service service(clock, dynafake::ServiceOptions::Instant());
   dynafake::Client client(service);
   client.CreateTable(OrdersTable());
-  const int id = service.Faults().Add(dynafake::FaultRule::On("GetItem").Times(10).Fail(dynafake::DynamoDBErrors::THROTTLING));
+  const int id =
+      service.Faults().Add(dynafake::FaultRule::On("GetItem").Times(10).Fail(dynafake::DynamoDBErrors::THROTTLING));
   std::atomic<int> throttled{0};
   std::vector<std::thread> threads;
   for (int t = 0; t < 4; ++t)
     threads.emplace_back([&] {
       for (int i = 0; i < 25; ++i)
-        if (!client.GetItem(M::GetItemRequest().WithTableName("orders").WithKey({{"id", M::AttributeValue("x")}})).IsSuccess()) ++throttled;
+        if (!client.GetItem(M::GetItemRequest().WithTableName("orders").WithKey({{"id", M::AttributeValue("x")}}))
+                 .IsSuccess())
+          ++throttled;
     });
   for (auto& th : threads) th.join();
   EXPECT_EQ(throttled.load(), 10);

@@ -61,8 +61,9 @@ TEST_P(TimeToLiveTest, Misuses) {
             "constraint: Member must have length greater than or equal to 1");
   auto missing = client->DescribeTimeToLive(M::DescribeTimeToLiveRequest().WithTableName("missing"));
   EXPECT_EQ(missing.GetError().GetErrorType(), DynamoDBErrors::RESOURCE_NOT_FOUND);
-  auto update = client->UpdateTimeToLive(M::UpdateTimeToLiveRequest().WithTableName("missing").WithTimeToLiveSpecification(
-      M::TimeToLiveSpecification().WithEnabled(true).WithAttributeName("x")));
+  auto update =
+      client->UpdateTimeToLive(M::UpdateTimeToLiveRequest().WithTableName("missing").WithTimeToLiveSpecification(
+          M::TimeToLiveSpecification().WithEnabled(true).WithAttributeName("x")));
   EXPECT_EQ(update.GetError().GetErrorType(), DynamoDBErrors::RESOURCE_NOT_FOUND);
 }
 
@@ -75,7 +76,8 @@ TEST_P(TimeToLiveTest, ABackupRecordsTheStatusAndARestoreStartsDisabled) {
   EXPECT_EQ(features.GetTimeToLiveDescription().GetTimeToLiveStatus(), M::TimeToLiveStatus::ENABLED);
   EXPECT_EQ(features.GetTimeToLiveDescription().GetAttributeName(), "expires");
   clock.Advance(service.Options().durations.backupCreate);
-  auto restored = client->RestoreTableFromBackup(M::RestoreTableFromBackupRequest().WithTargetTableName("copy").WithBackupArn(arn));
+  auto restored =
+      client->RestoreTableFromBackup(M::RestoreTableFromBackupRequest().WithTargetTableName("copy").WithBackupArn(arn));
   ASSERT_TRUE(restored.IsSuccess()) << restored.GetError();
   clock.Advance(service.Options().durations.restore);
   EXPECT_EQ(Describe("copy").GetTimeToLiveStatus(), M::TimeToLiveStatus::DISABLED);
@@ -85,29 +87,46 @@ TEST_P(TimeToLiveTest, ARestoredTableAnswersTheSameQueriesAsItsSourceAtTheCut) {
   const std::string arn = Backup("music");
   Put("music", {{"artist", S("abba")}, {"song", S("after the cut")}, {"genre", S("pop")}, {"plays", N("1")}});
   clock.Advance(service.Options().durations.backupCreate);
-  ASSERT_TRUE(client->RestoreTableFromBackup(M::RestoreTableFromBackupRequest().WithTargetTableName("copy").WithBackupArn(arn)).IsSuccess());
+  ASSERT_TRUE(
+      client->RestoreTableFromBackup(M::RestoreTableFromBackupRequest().WithTargetTableName("copy").WithBackupArn(arn))
+          .IsSuccess());
   clock.Advance(service.Options().durations.restore);
-  auto query = [&](const std::string& table, const std::string& index, const std::string& condition, const std::string& value) {
-    M::QueryRequest r = M::QueryRequest().WithTableName(table).WithKeyConditionExpression(condition)
-                            .WithExpressionAttributeValues({{":v", S(value)}});
+  auto query = [&](const std::string& table, const std::string& index, const std::string& condition,
+                   const std::string& value) {
+    M::QueryRequest r =
+        M::QueryRequest().WithTableName(table).WithKeyConditionExpression(condition).WithExpressionAttributeValues(
+            {{":v", S(value)}});
     if (!index.empty()) r.SetIndexName(index);
     auto out = client->Query(r);
     EXPECT_TRUE(out.IsSuccess()) << out.GetError();
     return Show(out.GetResult().GetItems());
   };
-  EXPECT_EQ(query("copy", "", "artist = :v", "abba"), "{artist: S abba, genre: S pop, lyrics: S la la, plays: N 300, song: S chiquitita, title: S chiquitita, year: N 1979}\n"
-                                                       "{artist: S abba, genre: S pop, lyrics: S la la, plays: N 900, song: S dancing queen, title: S dancing queen, year: N 1976}\n"
-                                                       "{artist: S abba, lyrics: S la la, song: S fernando, title: S fernando, year: N 1976}\n"
-                                                       "{artist: S abba, genre: S pop, lyrics: S la la, plays: N 700, song: S mamma mia, title: S mamma mia, year: N 1975}\n"
-                                                       "{artist: S abba, genre: S pop, lyrics: S la la, plays: N 80, song: S waterloo, title: S waterloo, year: N 1974}");
-  EXPECT_NE(query("music", "", "artist = :v", "abba"), query("copy", "", "artist = :v", "abba")) << "the source moved on";
-  EXPECT_EQ(Column(client->Query(M::QueryRequest().WithTableName("copy").WithIndexName("byGenre")
-                                     .WithKeyConditionExpression("genre = :v").WithExpressionAttributeValues({{":v", S("pop")}}))
-                       .GetResult().GetItems(), "song"),
+  EXPECT_EQ(query("copy", "", "artist = :v", "abba"),
+            "{artist: S abba, genre: S pop, lyrics: S la la, plays: N 300, song: S chiquitita, title: S chiquitita, "
+            "year: N 1979}\n"
+            "{artist: S abba, genre: S pop, lyrics: S la la, plays: N 900, song: S dancing queen, title: S dancing "
+            "queen, year: N 1976}\n"
+            "{artist: S abba, lyrics: S la la, song: S fernando, title: S fernando, year: N 1976}\n"
+            "{artist: S abba, genre: S pop, lyrics: S la la, plays: N 700, song: S mamma mia, title: S mamma mia, "
+            "year: N 1975}\n"
+            "{artist: S abba, genre: S pop, lyrics: S la la, plays: N 80, song: S waterloo, title: S waterloo, year: N "
+            "1974}");
+  EXPECT_NE(query("music", "", "artist = :v", "abba"), query("copy", "", "artist = :v", "abba"))
+      << "the source moved on";
+  EXPECT_EQ(Column(client
+                       ->Query(M::QueryRequest()
+                                   .WithTableName("copy")
+                                   .WithIndexName("byGenre")
+                                   .WithKeyConditionExpression("genre = :v")
+                                   .WithExpressionAttributeValues({{":v", S("pop")}}))
+                       .GetResult()
+                       .GetItems(),
+                   "song"),
             "waterloo, chiquitita, mamma mia, dancing queen");
-  EXPECT_EQ(query("copy", "byYear", "artist = :v", "queen"),
-            "{artist: S queen, song: S bohemian rhapsody, year: N 1975}\n{artist: S queen, song: S mamma mia, year: N 1975}\n"
-            "{artist: S queen, song: S innuendo, year: N 1991}");
+  EXPECT_EQ(
+      query("copy", "byYear", "artist = :v", "queen"),
+      "{artist: S queen, song: S bohemian rhapsody, year: N 1975}\n{artist: S queen, song: S mamma mia, year: N 1975}\n"
+      "{artist: S queen, song: S innuendo, year: N 1991}");
 }
 
 DYNAFAKE_INSTANTIATE(TimeToLiveTest);

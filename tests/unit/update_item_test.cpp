@@ -27,8 +27,13 @@ class UpdateItemTest : public DataPlaneTest {
  protected:
   void SetUp() override {
     SeedMusic();
-    Put("music", {{"artist", S("abba")}, {"song", S("sos")}, {"plays", N("10")}, {"genre", S("pop")},
-                  {"tags", SS({"70s", "disco"})}, {"charts", L({N("1"), N("3")})}, {"meta", Map({{"label", S("polar")}})}});
+    Put("music", {{"artist", S("abba")},
+                  {"song", S("sos")},
+                  {"plays", N("10")},
+                  {"genre", S("pop")},
+                  {"tags", SS({"70s", "disco"})},
+                  {"charts", L({N("1"), N("3")})},
+                  {"meta", Map({{"label", S("polar")}})}});
   }
   static M::UpdateItemRequest U(const std::string& song, const std::string& expression,
                                 std::map<std::string, M::AttributeValue> values = {}) {
@@ -38,7 +43,9 @@ class UpdateItemTest : public DataPlaneTest {
     return r;
   }
   std::string Stored(const std::string& song) {
-    auto out = client->GetItem(M::GetItemRequest().WithTableName("music").WithKey({{"artist", S("abba")}, {"song", S(song)}})
+    auto out = client->GetItem(M::GetItemRequest()
+                                   .WithTableName("music")
+                                   .WithKey({{"artist", S("abba")}, {"song", S(song)}})
                                    .WithProjectionExpression("plays, tags, charts, meta, #n, genre")
                                    .WithExpressionAttributeNames({{"#n", "note"}}));
     EXPECT_TRUE(out.IsSuccess()) << out.GetError();
@@ -52,40 +59,49 @@ class UpdateItemTest : public DataPlaneTest {
 };
 
 TEST_P(UpdateItemTest, SetRemoveAddDeleteOnNestedPaths) {
-  auto out = client->UpdateItem(U("sos", "SET plays = plays + :one, meta.#y = :y, charts[5] = :c REMOVE genre ADD tags :t",
-                                  {{":one", N("1")}, {":y", N("1975")}, {":c", N("9")}, {":t", SS({"hit"})}})
-                                    .WithExpressionAttributeNames({{"#y", "year"}}));
+  auto out =
+      client->UpdateItem(U("sos", "SET plays = plays + :one, meta.#y = :y, charts[5] = :c REMOVE genre ADD tags :t",
+                           {{":one", N("1")}, {":y", N("1975")}, {":c", N("9")}, {":t", SS({"hit"})}})
+                             .WithExpressionAttributeNames({{"#y", "year"}}));
   ASSERT_TRUE(out.IsSuccess()) << out.GetError();
+  EXPECT_EQ(
+      Stored("sos"),
+      "{charts: L [N 1, N 3, N 9], meta: M {label: S polar, year: N 1975}, plays: N 11, tags: SS [70s, disco, hit]}");
+  ASSERT_TRUE(
+      client->UpdateItem(U("sos", "DELETE tags :d REMOVE charts[0]", {{":d", SS({"disco", "absent"})}})).IsSuccess());
   EXPECT_EQ(Stored("sos"),
-            "{charts: L [N 1, N 3, N 9], meta: M {label: S polar, year: N 1975}, plays: N 11, tags: SS [70s, disco, hit]}");
-  ASSERT_TRUE(client->UpdateItem(U("sos", "DELETE tags :d REMOVE charts[0]", {{":d", SS({"disco", "absent"})}})).IsSuccess());
-  EXPECT_EQ(Stored("sos"), "{charts: L [N 3, N 9], meta: M {label: S polar, year: N 1975}, plays: N 11, tags: SS [70s, hit]}");
+            "{charts: L [N 3, N 9], meta: M {label: S polar, year: N 1975}, plays: N 11, tags: SS [70s, hit]}");
 }
 
 TEST_P(UpdateItemTest, ANewItemIsMadeFromTheKey) {
-  auto out = client->UpdateItem(U("new", "SET plays = if_not_exists(plays, :zero) + :one, charts = list_append(:l, :l) ADD #n :n",
-                                  {{":zero", N("0")}, {":one", N("1")}, {":l", L({S("x")})}, {":n", N("-2.50")}})
-                                    .WithExpressionAttributeNames({{"#n", "note"}})
-                                    .WithReturnValues(M::ReturnValue::ALL_NEW));
+  auto out = client->UpdateItem(
+      U("new", "SET plays = if_not_exists(plays, :zero) + :one, charts = list_append(:l, :l) ADD #n :n",
+        {{":zero", N("0")}, {":one", N("1")}, {":l", L({S("x")})}, {":n", N("-2.50")}})
+          .WithExpressionAttributeNames({{"#n", "note"}})
+          .WithReturnValues(M::ReturnValue::ALL_NEW));
   ASSERT_TRUE(out.IsSuccess()) << out.GetError();
   EXPECT_EQ(Show(out.GetResult().GetAttributes()),
             "{artist: S abba, charts: L [S x, S x], note: N -2.5, plays: N 1, song: S new}");
 }
 
 TEST_P(UpdateItemTest, ArithmeticIsExactToThirtyEightDigits) {
-  ASSERT_TRUE(client->UpdateItem(U("sos", "SET plays = :big", {{":big", N("99999999999999999999999999999999999998")}})).IsSuccess());
+  ASSERT_TRUE(client->UpdateItem(U("sos", "SET plays = :big", {{":big", N("99999999999999999999999999999999999998")}}))
+                  .IsSuccess());
   ASSERT_TRUE(client->UpdateItem(U("sos", "SET plays = plays + :one", {{":one", N("1")}})).IsSuccess());
-  auto get = client->GetItem(M::GetItemRequest().WithTableName("music").WithKey({{"artist", S("abba")}, {"song", S("sos")}}));
+  auto get =
+      client->GetItem(M::GetItemRequest().WithTableName("music").WithKey({{"artist", S("abba")}, {"song", S("sos")}}));
   EXPECT_EQ(get.GetResult().GetItem().at("plays").GetN(), "99999999999999999999999999999999999999");
   auto small = client->UpdateItem(U("sos", "SET plays = :a - :b", {{":a", N("0.1")}, {":b", N("0.3")}}));
   ASSERT_TRUE(small.IsSuccess()) << small.GetError();
-  get = client->GetItem(M::GetItemRequest().WithTableName("music").WithKey({{"artist", S("abba")}, {"song", S("sos")}}));
+  get =
+      client->GetItem(M::GetItemRequest().WithTableName("music").WithKey({{"artist", S("abba")}, {"song", S("sos")}}));
   EXPECT_EQ(get.GetResult().GetItem().at("plays").GetN(), "-0.2");
 }
 
 TEST_P(UpdateItemTest, ReturnValues) {
   auto values = [&](M::ReturnValue rv) {
-    auto out = client->UpdateItem(U("sos", "SET plays = plays + :one, fresh = :one", {{":one", N("1")}}).WithReturnValues(rv));
+    auto out =
+        client->UpdateItem(U("sos", "SET plays = plays + :one, fresh = :one", {{":one", N("1")}}).WithReturnValues(rv));
     EXPECT_TRUE(out.IsSuccess()) << out.GetError();
     return Show(out.GetResult().GetAttributes());
   };
@@ -97,32 +113,37 @@ TEST_P(UpdateItemTest, ReturnValues) {
 }
 
 TEST_P(UpdateItemTest, AFailedConditionChangesNothingAndCanReturnTheItem) {
-  auto out = client->UpdateItem(U("sos", "SET plays = :n", {{":n", N("0")}, {":min", N("100")}})
-                                    .WithConditionExpression("plays >= :min")
-                                    .WithReturnValuesOnConditionCheckFailure(M::ReturnValuesOnConditionCheckFailure::ALL_OLD));
+  auto out =
+      client->UpdateItem(U("sos", "SET plays = :n", {{":n", N("0")}, {":min", N("100")}})
+                             .WithConditionExpression("plays >= :min")
+                             .WithReturnValuesOnConditionCheckFailure(M::ReturnValuesOnConditionCheckFailure::ALL_OLD));
   ASSERT_FALSE(out.IsSuccess());
   EXPECT_EQ(out.GetError().GetErrorType(), DynamoDBErrors::CONDITIONAL_CHECK_FAILED);
   EXPECT_EQ(out.GetError().GetMessage(), "The conditional request failed");
   ASSERT_TRUE(out.GetError().ItemHasBeenSet());
   EXPECT_EQ(out.GetError().GetItem().at("plays").GetN(), "10");
   EXPECT_NE(Stored("sos").find("plays: N 10"), std::string::npos);
-  auto passes = client->UpdateItem(U("sos", "SET plays = :n", {{":n", N("0")}, {":max", N("100")}}).WithConditionExpression("plays < :max"));
+  auto passes = client->UpdateItem(
+      U("sos", "SET plays = :n", {{":n", N("0")}, {":max", N("100")}}).WithConditionExpression("plays < :max"));
   EXPECT_TRUE(passes.IsSuccess()) << passes.GetError();
-  auto absent = client->UpdateItem(U("nothing", "SET plays = :n", {{":n", N("0")}}).WithConditionExpression("attribute_exists(song)"));
+  auto absent = client->UpdateItem(
+      U("nothing", "SET plays = :n", {{":n", N("0")}}).WithConditionExpression("attribute_exists(song)"));
   ASSERT_FALSE(absent.IsSuccess());
   EXPECT_FALSE(absent.GetError().ItemHasBeenSet()) << "no item: nothing to return";
 }
 
 TEST_P(UpdateItemTest, LegacyAttributeUpdatesAndExpected) {
   auto cond = M::ExpectedAttributeValue().WithValue(N("10"));
-  auto out = client->UpdateItem(M::UpdateItemRequest()
-                                    .WithTableName("music")
-                                    .WithKey({{"artist", S("abba")}, {"song", S("sos")}})
-                                    .WithAttributeUpdates({{"plays", M::AttributeValueUpdate().WithAction(M::AttributeAction::ADD).WithValue(N("5"))},
-                                                           {"genre", M::AttributeValueUpdate().WithAction(M::AttributeAction::DELETE_)},
-                                                           {"note", M::AttributeValueUpdate().WithValue(S("put"))}})
-                                    .WithExpected({{"plays", cond}})
-                                    .WithReturnValues(M::ReturnValue::UPDATED_NEW));
+  auto out = client->UpdateItem(
+      M::UpdateItemRequest()
+          .WithTableName("music")
+          .WithKey({{"artist", S("abba")}, {"song", S("sos")}})
+          .WithAttributeUpdates(
+              {{"plays", M::AttributeValueUpdate().WithAction(M::AttributeAction::ADD).WithValue(N("5"))},
+               {"genre", M::AttributeValueUpdate().WithAction(M::AttributeAction::DELETE_)},
+               {"note", M::AttributeValueUpdate().WithValue(S("put"))}})
+          .WithExpected({{"plays", cond}})
+          .WithReturnValues(M::ReturnValue::UPDATED_NEW));
   ASSERT_TRUE(out.IsSuccess()) << out.GetError();
   EXPECT_EQ(Show(out.GetResult().GetAttributes()), "{note: S put, plays: N 15}");
   auto failed = client->UpdateItem(M::UpdateItemRequest()
@@ -134,7 +155,8 @@ TEST_P(UpdateItemTest, LegacyAttributeUpdatesAndExpected) {
 }
 
 TEST_P(UpdateItemTest, CapacityOfTheTableAndTheIndexesChanged) {
-  auto out = client->UpdateItem(U("sos", "SET plays = :n", {{":n", N("11")}}).WithReturnConsumedCapacity(M::ReturnConsumedCapacity::INDEXES));
+  auto out = client->UpdateItem(
+      U("sos", "SET plays = :n", {{":n", N("11")}}).WithReturnConsumedCapacity(M::ReturnConsumedCapacity::INDEXES));
   ASSERT_TRUE(out.IsSuccess()) << out.GetError();
   const auto& c = out.GetResult().GetConsumedCapacity();
   EXPECT_EQ(c.GetCapacityUnits(), 3.0) << "the table, and the global index entry moved: a delete and a put";
@@ -144,32 +166,40 @@ TEST_P(UpdateItemTest, CapacityOfTheTableAndTheIndexesChanged) {
 }
 
 TEST_P(UpdateItemTest, Misuses) {
-  EXPECT_EQ(Error(U("sos", "SET artist = :a", {{":a", S("x")}})),
-            "One or more parameter values were invalid: Cannot update attribute artist. This attribute is part of the key");
+  EXPECT_EQ(
+      Error(U("sos", "SET artist = :a", {{":a", S("x")}})),
+      "One or more parameter values were invalid: Cannot update attribute artist. This attribute is part of the key");
   EXPECT_EQ(Error(U("sos", "SET genre = :g", {{":g", N("1")}})),
-            "One or more parameter values were invalid: Type mismatch for Index Key genre Expected: S Actual: N IndexName: byGenre");
-  EXPECT_EQ(Error(U("sos", "SET genre = plays")), "The update expression attempted to update the secondary index key to unsupported type");
-  EXPECT_EQ(Error(U("sos", "SET genre = :g", {{":g", S("")}})),
-            "One or more parameter values are not valid. The update expression attempted to update a secondary index key "
-            "to a value that is not supported. The AttributeValue for a key attribute cannot contain an empty string value.");
-  EXPECT_EQ(Error(U("sos", "ADD genre :n", {{":n", N("1")}})), "An operand in the update expression has an incorrect data type");
+            "One or more parameter values were invalid: Type mismatch for Index Key genre Expected: S Actual: N "
+            "IndexName: byGenre");
+  EXPECT_EQ(Error(U("sos", "SET genre = plays")),
+            "The update expression attempted to update the secondary index key to unsupported type");
+  EXPECT_EQ(
+      Error(U("sos", "SET genre = :g", {{":g", S("")}})),
+      "One or more parameter values are not valid. The update expression attempted to update a secondary index key "
+      "to a value that is not supported. The AttributeValue for a key attribute cannot contain an empty string value.");
+  EXPECT_EQ(Error(U("sos", "ADD genre :n", {{":n", N("1")}})),
+            "An operand in the update expression has an incorrect data type");
   EXPECT_EQ(Error(U("sos", "SET a = :a, a.b = :a", {{":a", S("x")}})),
             "Invalid UpdateExpression: Two document paths overlap with each other; must remove or rewrite one of these "
             "paths; path one: [a], path two: [a, b]");
   EXPECT_EQ(Error(U("sos", "SET #name = :a", {{":a", S("x")}})),
-            "Invalid UpdateExpression: An expression attribute name used in the document path is not defined; attribute name: #name");
+            "Invalid UpdateExpression: An expression attribute name used in the document path is not defined; "
+            "attribute name: #name");
   EXPECT_EQ(Error(U("sos", "SET name = :a", {{":a", S("x")}})),
             "Invalid UpdateExpression: Attribute name is a reserved keyword; reserved keyword: name");
   EXPECT_EQ(Error(U("sos", "SET a = :a", {{":a", S("x")}, {":b", S("y")}})),
             "Value provided in ExpressionAttributeValues unused in expressions: keys: {:b}");
   EXPECT_EQ(Error(U("sos", "SET big = :v", {{":v", S(std::string(400 * 1024, 'x'))}})),
             "Item size to update has exceeded the maximum allowed size");
-  EXPECT_EQ(Error(U("sos", "SET a = :a", {{":a", S("x")}}).WithAttributeUpdates({{"b", M::AttributeValueUpdate().WithValue(S("y"))}})),
+  EXPECT_EQ(Error(U("sos", "SET a = :a", {{":a", S("x")}})
+                      .WithAttributeUpdates({{"b", M::AttributeValueUpdate().WithValue(S("y"))}})),
             "Can not use both expression and non-expression parameters in the same request: Non-expression parameters: "
             "{AttributeUpdates} Expression parameters: {UpdateExpression}");
   EXPECT_EQ(Error(U("sos", "SET plays = :n", {{":n", N("1")}}).WithKey({{"artist", S("abba")}})),
             "The provided key element does not match the schema");
-  EXPECT_EQ(Error(U("sos", "SET meta.label = :n", {{":n", N("1")}}).WithTableName("missing")), "Requested resource not found");
+  EXPECT_EQ(Error(U("sos", "SET meta.label = :n", {{":n", N("1")}}).WithTableName("missing")),
+            "Requested resource not found");
   EXPECT_NE(Stored("sos").find("plays: N 10"), std::string::npos) << "no failed call changed the item";
 }
 

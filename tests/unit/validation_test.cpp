@@ -203,7 +203,8 @@ TEST_P(ValidationTest, RefusedCreateBackupLeavesBackupsAsTheyWere) {
   const auto before = list();
   ASSERT_EQ(before.GetBackupSummaries().size(), 1u);
   ASSERT_FALSE(client->CreateBackup(M::CreateBackupRequest().WithTableName("orders").WithBackupName("ab")).IsSuccess());
-  ASSERT_FALSE(client->CreateBackup(M::CreateBackupRequest().WithTableName("missing").WithBackupName("nightly")).IsSuccess());
+  ASSERT_FALSE(
+      client->CreateBackup(M::CreateBackupRequest().WithTableName("missing").WithBackupName("nightly")).IsSuccess());
   EXPECT_EQ(list(), before);
 }
 
@@ -222,11 +223,16 @@ TEST_P(ValidationTest, RefusedWritesLeaveTheTableAsItWas) {
   ASSERT_TRUE(client->PutItem(Order("orders", "a")).IsSuccess());
   const auto scanBefore = client->Scan(M::ScanRequest().WithTableName("orders")).GetResult();
   const auto describedBefore = client->DescribeTable(M::DescribeTableRequest().WithTableName("orders")).GetResult();
-  ASSERT_FALSE(client->PutItem(Order("orders", "a", 2).WithConditionExpression("attribute_not_exists(id)")).IsSuccess());
-  ASSERT_FALSE(client->PutItem(M::PutItemRequest().WithTableName("orders").WithItem(
-                                   std::map<std::string, M::AttributeValue>{{"id", M::AttributeValue("")}})).IsSuccess());
-  ASSERT_FALSE(client->DeleteItem(M::DeleteItemRequest().WithTableName("orders").WithKey(
-                                      std::map<std::string, M::AttributeValue>{{"id", M::AttributeValue().SetN(1)}})).IsSuccess());
+  ASSERT_FALSE(
+      client->PutItem(Order("orders", "a", 2).WithConditionExpression("attribute_not_exists(id)")).IsSuccess());
+  ASSERT_FALSE(client
+                   ->PutItem(M::PutItemRequest().WithTableName("orders").WithItem(
+                       std::map<std::string, M::AttributeValue>{{"id", M::AttributeValue("")}}))
+                   .IsSuccess());
+  ASSERT_FALSE(client
+                   ->DeleteItem(M::DeleteItemRequest().WithTableName("orders").WithKey(
+                       std::map<std::string, M::AttributeValue>{{"id", M::AttributeValue().SetN(1)}}))
+                   .IsSuccess());
   EXPECT_EQ(client->Scan(M::ScanRequest().WithTableName("orders")).GetResult(), scanBefore);
   EXPECT_EQ(client->DescribeTable(M::DescribeTableRequest().WithTableName("orders")).GetResult(), describedBefore);
 }
@@ -234,7 +240,8 @@ TEST_P(ValidationTest, RefusedWritesLeaveTheTableAsItWas) {
 TEST_P(ValidationTest, RefusedCallsDoNotCountTowardsTheCreateBackupRate) {
   CreateActiveTable();
   for (int i = 0; i < 60; ++i)
-    ASSERT_FALSE(client->CreateBackup(M::CreateBackupRequest().WithTableName("orders").WithBackupName("ab")).IsSuccess());
+    ASSERT_FALSE(
+        client->CreateBackup(M::CreateBackupRequest().WithTableName("orders").WithBackupName("ab")).IsSuccess());
   auto out = client->CreateBackup(M::CreateBackupRequest().WithTableName("orders").WithBackupName("nightly"));
   EXPECT_TRUE(out.IsSuccess()) << out.GetError();
 }

@@ -93,7 +93,8 @@ class ConstraintCases {
     if (type == "blob") return "AA==";
     if (type == "list") {
       Json a = Json::array();
-      for (long long i = 0; i < std::max<long long>(s.value("min", 1LL), 1); ++i) a.push_back(Valid(s.at("member").at("shape"), depth + 1));
+      for (long long i = 0; i < std::max<long long>(s.value("min", 1LL), 1); ++i)
+        a.push_back(Valid(s.at("member").at("shape"), depth + 1));
       return a;
     }
     if (type == "map") {
@@ -132,8 +133,8 @@ class ConstraintCases {
       std::string out = list ? "[" : "{";
       bool first = true;
       for (auto it = v.begin(); it != v.end(); ++it) {
-        const std::string inner = JavaText(list ? s.at("member").at("shape").get<std::string>()
-                                                : s.at("value").at("shape").get<std::string>(), *it);
+        const std::string inner = JavaText(
+            list ? s.at("member").at("shape").get<std::string>() : s.at("value").at("shape").get<std::string>(), *it);
         if (inner == std::string(1, kAny)) return std::string(1, kAny);
         out += (first ? "" : ", ") + (list ? inner : it.key() + "=" + inner);
         first = false;
@@ -149,7 +150,8 @@ class ConstraintCases {
     std::size_t n = 0;
     for (unsigned char c : v) n += (c & 0xC0) != 0x80;
     if (s.contains("min") && static_cast<long long>(n) < s.at("min").get<long long>())
-      broken.push_back("Member must have length greater than or equal to " + std::to_string(s.at("min").get<long long>()));
+      broken.push_back("Member must have length greater than or equal to " +
+                       std::to_string(s.at("min").get<long long>()));
     if (s.contains("max") && static_cast<long long>(n) > s.at("max").get<long long>())
       broken.push_back("Member must have length less than or equal to " + std::to_string(s.at("max").get<long long>()));
     if (s.contains("pattern") && !std::regex_match(v, std::regex(s.at("pattern").get<std::string>())))
@@ -173,8 +175,12 @@ class ConstraintCases {
           {Fails("'NOT_A_VALUE'", path, "Member must satisfy enum value set: [" + set + "]")});
     } else if (type == "string") {
       std::vector<std::pair<std::string, std::string>> values;
-      if (s.value("min", 0LL) > 0) values.emplace_back("length below min", std::string(static_cast<std::size_t>(s.at("min").get<long long>() - 1), 'a'));
-      if (s.contains("max")) values.emplace_back("length above max", std::string(static_cast<std::size_t>(s.at("max").get<long long>() + 1), 'a'));
+      if (s.value("min", 0LL) > 0)
+        values.emplace_back("length below min",
+                            std::string(static_cast<std::size_t>(s.at("min").get<long long>() - 1), 'a'));
+      if (s.contains("max"))
+        values.emplace_back("length above max",
+                            std::string(static_cast<std::size_t>(s.at("max").get<long long>() + 1), 'a'));
       if (s.contains("pattern")) {
         std::string v = Valid(shape).get<std::string>();
         v[v.size() / 2] = '!';
@@ -188,13 +194,15 @@ class ConstraintCases {
     } else if (type == "integer" || type == "long") {
       if (s.contains("min")) {
         const long long v = s.at("min").get<long long>() - 1;
-        Add(path + ": below min", with(v), {Fails(Quoted(std::to_string(v)), path,
-                                                  "Member must have value greater than or equal to " + std::to_string(v + 1))});
+        Add(path + ": below min", with(v),
+            {Fails(Quoted(std::to_string(v)), path,
+                   "Member must have value greater than or equal to " + std::to_string(v + 1))});
       }
       if (s.contains("max")) {
         const long long v = s.at("max").get<long long>() + 1;
-        Add(path + ": above max", with(v), {Fails(Quoted(std::to_string(v)), path,
-                                                  "Member must have value less than or equal to " + std::to_string(v - 1))});
+        Add(path + ": above max", with(v),
+            {Fails(Quoted(std::to_string(v)), path,
+                   "Member must have value less than or equal to " + std::to_string(v - 1))});
       }
     } else if (type == "list" || type == "map") {
       const bool list = type == "list";
@@ -202,36 +210,50 @@ class ConstraintCases {
       auto sized = [&](long long n) {
         Json c = list ? Json::array() : Json::object();
         for (long long i = 0; i < n; ++i) {
-          if (list) c.push_back(Valid(inner));
-          else c["k" + std::to_string(i)] = Valid(inner);
+          if (list)
+            c.push_back(Valid(inner));
+          else
+            c["k" + std::to_string(i)] = Valid(inner);
         }
         return c;
       };
       if (s.value("min", 0LL) > 0) {
         const Json c = sized(s.at("min").get<long long>() - 1);
         Add(path + ": fewer elements than min", with(c),
-            {Fails(Quoted(JavaText(shape, c)), path, "Member must have length greater than or equal to " + std::to_string(s.at("min").get<long long>()))});
+            {Fails(
+                Quoted(JavaText(shape, c)), path,
+                "Member must have length greater than or equal to " + std::to_string(s.at("min").get<long long>()))});
       }
       if (s.contains("max")) {
         const Json c = sized(s.at("max").get<long long>() + 1);
         Add(path + ": more elements than max", with(c),
-            {Fails(Quoted(JavaText(shape, c)), path, "Member must have length less than or equal to " + std::to_string(s.at("max").get<long long>()))});
+            {Fails(Quoted(JavaText(shape, c)), path,
+                   "Member must have length less than or equal to " + std::to_string(s.at("max").get<long long>()))});
       }
       if (!list) MapKey(s, shape, body, at, path);
     }
   }
 
   /// A map whose key breaks the key shape's constraints.
-  void MapKey(const Json& s, const std::string& shape, const Json& body, const Json::json_pointer& at, const std::string& path) {
+  void MapKey(const Json& s, const std::string& shape, const Json& body, const Json::json_pointer& at,
+              const std::string& path) {
     const Json& key = Shape(s.at("key").at("shape"));
     std::string bad;
-    if (key.value("min", 0LL) > 0) bad = "";
-    else if (key.contains("max")) bad = std::string(static_cast<std::size_t>(key.at("max").get<long long>() + 1), 'a');
-    else return;
+    if (key.value("min", 0LL) > 0)
+      bad = "";
+    else if (key.contains("max"))
+      bad = std::string(static_cast<std::size_t>(key.at("max").get<long long>() + 1), 'a');
+    else
+      return;
     std::vector<std::string> rules;  // every rule of the key, in the order AWS lists them
-    if (key.contains("max")) rules.push_back("Member must have length less than or equal to " + std::to_string(key.at("max").get<long long>()));
-    if (key.contains("min")) rules.push_back("Member must have length greater than or equal to " + std::to_string(key.at("min").get<long long>()));
-    if (key.contains("pattern")) rules.push_back("Member must satisfy regular expression pattern: " + key.at("pattern").get<std::string>());
+    if (key.contains("max"))
+      rules.push_back("Member must have length less than or equal to " +
+                      std::to_string(key.at("max").get<long long>()));
+    if (key.contains("min"))
+      rules.push_back("Member must have length greater than or equal to " +
+                      std::to_string(key.at("min").get<long long>()));
+    if (key.contains("pattern"))
+      rules.push_back("Member must satisfy regular expression pattern: " + key.at("pattern").get<std::string>());
     std::string list;
     for (const auto& r : rules) list += (list.empty() ? "" : ", ") + r;
     Json b = body;
@@ -245,7 +267,8 @@ class ConstraintCases {
   }
 
   /// Cases for every member of the structure at `at`, and below it.
-  void Structure(const std::string& shape, const Json& body, const Json::json_pointer& at, const std::string& path, int depth) {
+  void Structure(const std::string& shape, const Json& body, const Json::json_pointer& at, const std::string& path,
+                 int depth) {
     if (shape == "AttributeValue" || depth > 8) return;
     const Json& s = Shape(shape);
     const Json required = s.value("required", Json::array());

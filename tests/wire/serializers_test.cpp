@@ -6,9 +6,9 @@
 #include <sstream>  // std::ostringstream
 #include <string>   // std::string
 
-#include "dynafake/generated/print.hpp"        // operator<< for failure messages
+#include "dynafake/generated/print.hpp"             // operator<< for failure messages
 #include "dynafake/wire/generated/serializers.hpp"  // ToJson, FromJson
-#include "generated/model_samples.hpp"               // ForEachSample
+#include "generated/model_samples.hpp"              // ForEachSample
 
 namespace dynafake {
 namespace {
@@ -105,11 +105,13 @@ TEST(WireSerializers, AttributeValueForms) {
   EXPECT_EQ(wire::ToJson(Model::AttributeValue().SetS("x")).dump(), R"({"S":"x"})");
   EXPECT_EQ(wire::ToJson(Model::AttributeValue().SetN("12.50")).dump(), R"({"N":"12.50"})");
   EXPECT_EQ(wire::ToJson(Model::AttributeValue().SetB(ByteBuffer(std::string("hello")))).dump(), R"({"B":"aGVsbG8="})");
-  EXPECT_EQ(wire::ToJson(Model::AttributeValue().SetBS({ByteBuffer(std::string("a")), ByteBuffer(std::string("ab"))})).dump(),
-            R"({"BS":["YQ==","YWI="]})");
+  EXPECT_EQ(
+      wire::ToJson(Model::AttributeValue().SetBS({ByteBuffer(std::string("a")), ByteBuffer(std::string("ab"))})).dump(),
+      R"({"BS":["YQ==","YWI="]})");
   EXPECT_EQ(wire::ToJson(Model::AttributeValue().SetNull(true)).dump(), R"({"NULL":true})");
   EXPECT_EQ(wire::ToJson(Model::AttributeValue().SetBool(false)).dump(), R"({"BOOL":false})");
-  EXPECT_EQ(wire::ToJson(Model::AttributeValue().AddLItem(Model::AttributeValue().SetN("1"))).dump(), R"({"L":[{"N":"1"}]})");
+  EXPECT_EQ(wire::ToJson(Model::AttributeValue().AddLItem(Model::AttributeValue().SetN("1"))).dump(),
+            R"({"L":[{"N":"1"}]})");
   EXPECT_EQ(wire::ToJson(Model::AttributeValue().AddMEntry("k", Model::AttributeValue().SetSS({"a"}))).dump(),
             R"({"M":{"k":{"SS":["a"]}}})");
 
@@ -122,7 +124,8 @@ TEST(WireSerializers, AttributeValueForms) {
   // No type at all stays unset (the Service calls it empty).
   EXPECT_FALSE(wire::FromJson<Model::AttributeValue>(Json::object()).HasBeenSet());
   // Base64 with and without padding.
-  EXPECT_EQ(wire::FromJson<Model::AttributeValue>(Json::parse(R"({"B":"aGk="})")).GetB(), ByteBuffer(std::string("hi")));
+  EXPECT_EQ(wire::FromJson<Model::AttributeValue>(Json::parse(R"({"B":"aGk="})")).GetB(),
+            ByteBuffer(std::string("hi")));
   EXPECT_EQ(wire::FromJson<Model::AttributeValue>(Json::parse(R"({"B":"aGk"})")).GetB(), ByteBuffer(std::string("hi")));
   EXPECT_EQ(wire::FromJson<Model::AttributeValue>(Json::parse(R"({"B":""})")).GetB(), ByteBuffer());
 }
@@ -165,13 +168,13 @@ TEST_P(WireSerializersWrongType, IsASerializationException) {
 INSTANTIATE_TEST_SUITE_P(
     Members, WireSerializersWrongType,
     ::testing::Values(
-        BadCase{R"([])", "Start of list found where not expected", ""},
-        BadCase{R"("x")", "Expected null", ""},
+        BadCase{R"([])", "Start of list found where not expected", ""}, BadCase{R"("x")", "Expected null", ""},
         BadCase{R"({"TableName":{}})", "Start of structure or map found where not expected.", "TableName"},
         BadCase{R"({"TableName":[]})", "Start of list found where not expected", "TableName"},
         BadCase{R"({"TableName":5})", "class java.lang.Short can not be converted to an String", "TableName"},
         BadCase{R"({"TableName":true})", "class java.lang.Boolean can not be converted to an String", "TableName"},
-        BadCase{R"({"TableName":-2147483648})", "class java.lang.Integer can not be converted to an String", "TableName"},
+        BadCase{R"({"TableName":-2147483648})", "class java.lang.Integer can not be converted to an String",
+                "TableName"},
         BadCase{R"({"TableName":2147483648})", "class java.lang.Long can not be converted to an String", "TableName"},
         BadCase{R"({"TableName":34.56})", "class java.lang.Double can not be converted to an String", "TableName"},
         BadCase{R"({"Item":[]})", "Start of list found where not expected", "Item"},
@@ -179,34 +182,37 @@ INSTANTIATE_TEST_SUITE_P(
         BadCase{R"({"Item":{"a":"x"}})", "Expected null", "Item.a"},
         BadCase{R"({"Item":{"a":{"N":5}}})", "class java.lang.Short can not be converted to an String", "Item.a.N"},
         BadCase{R"({"Item":{"a":{"B":"23456"}}})",
-                "'23456' can not be converted to a Blob: Base64 encoded length is expected a multiple of 4 bytes but found: 5",
+                "'23456' can not be converted to a Blob: Base64 encoded length is expected a multiple of 4 bytes but "
+                "found: 5",
                 "Item.a.B"},
-        BadCase{R"({"Item":{"a":{"B":"=+/="}}})", "'=+/=' can not be converted to a Blob: Invalid Base64 character: '='",
-                "Item.a.B"},
+        BadCase{R"({"Item":{"a":{"B":"=+/="}}})",
+                "'=+/=' can not be converted to a Blob: Invalid Base64 character: '='", "Item.a.B"},
         BadCase{R"({"Item":{"a":{"B":"+/+="}}})",
                 "'+/+=' can not be converted to a Blob: Invalid last non-pad Base64 character dectected", "Item.a.B"},
         BadCase{R"({"Item":{"a":{"B":true}}})", "class java.lang.Boolean can not be converted to a Blob", "Item.a.B"},
-        BadCase{R"({"Item":{"a":{"B":"a"}}})",
-                "'a' can not be converted to a Blob: Base64 encoded length is expected a multiple of 4 bytes but found: 1",
-                "Item.a.B"},
+        BadCase{
+            R"({"Item":{"a":{"B":"a"}}})",
+            "'a' can not be converted to a Blob: Base64 encoded length is expected a multiple of 4 bytes but found: 1",
+            "Item.a.B"},
         BadCase{R"({"Item":{"a":{"SS":"x"}}})", "Expected list or null", "Item.a.SS"},
         BadCase{R"({"Item":{"a":{"SS":{}}}})", "Start of structure or map found where not expected.", "Item.a.SS"},
-        BadCase{R"({"Item":{"a":{"SS":[1]}}})", "class java.lang.Short can not be converted to an String", "Item.a.SS[0]"},
+        BadCase{R"({"Item":{"a":{"SS":[1]}}})", "class java.lang.Short can not be converted to an String",
+                "Item.a.SS[0]"},
         BadCase{R"({"Item":{"a":{"BOOL":"23"}}})", "'23' can not be converted to an Boolean", "Item.a.BOOL"},
-        BadCase{R"({"Item":{"a":{"M":{"b":{"L":[{"NULL":23}]}}}}})", "class java.lang.Short can not be converted to an Boolean",
-                "Item.a.M.b.L[0].NULL"},
+        BadCase{R"({"Item":{"a":{"M":{"b":{"L":[{"NULL":23}]}}}}})",
+                "class java.lang.Short can not be converted to an Boolean", "Item.a.M.b.L[0].NULL"},
         BadCase{R"({"Expected":{"a":{"Exists":"yes"}}})", "'YES' can not be converted to an Boolean",
                 "Expected.a.Exists"},
         BadCase{R"({"ReturnValues":1})", "class java.lang.Short can not be converted to an String", "ReturnValues"},
-        BadCase{R"({"ExpressionAttributeNames":{"#a":false}})", "class java.lang.Boolean can not be converted to an String",
-                "ExpressionAttributeNames.#a"}));
+        BadCase{R"({"ExpressionAttributeNames":{"#a":false}})",
+                "class java.lang.Boolean can not be converted to an String", "ExpressionAttributeNames.#a"}));
 
 TEST(WireSerializers, IntegersAreStrict) {
   const auto limit = [](const char* json) {
     return wire::FromJson<Model::ListBackupsRequest>(Json::parse(json)).GetLimit();
   };
   EXPECT_EQ(limit(R"({"Limit":10})"), 10);
-  EXPECT_EQ(limit(R"({"Limit":-3})"), -3);  // range is the Service's business
+  EXPECT_EQ(limit(R"({"Limit":-3})"), -3);   // range is the Service's business
   EXPECT_EQ(limit(R"({"Limit":1e1})"), 10);  // an integral number in any spelling
   for (const char* bad : {R"({"Limit":"10"})", R"({"Limit":1.5})", R"({"Limit":2147483648})",
                           R"({"Limit":-2147483649})", R"({"Limit":99999999999999999999999})", R"({"Limit":1e300})"}) {

@@ -20,8 +20,9 @@ M::CreateTableRequest Table(const std::string& name) {
       .WithTableName(name)
       .WithKeySchema({M::KeySchemaElement().WithAttributeName("pk").WithKeyType(M::KeyType::HASH),
                       M::KeySchemaElement().WithAttributeName("sk").WithKeyType(M::KeyType::RANGE)})
-      .WithAttributeDefinitions({M::AttributeDefinition().WithAttributeName("pk").WithAttributeType(M::ScalarAttributeType::S),
-                                 M::AttributeDefinition().WithAttributeName("sk").WithAttributeType(M::ScalarAttributeType::N)})
+      .WithAttributeDefinitions(
+          {M::AttributeDefinition().WithAttributeName("pk").WithAttributeType(M::ScalarAttributeType::S),
+           M::AttributeDefinition().WithAttributeName("sk").WithAttributeType(M::ScalarAttributeType::N)})
       .WithBillingMode(M::BillingMode::PROVISIONED)
       .WithProvisionedThroughput(M::ProvisionedThroughput().WithReadCapacityUnits(5).WithWriteCapacityUnits(5))
       .WithTags({M::Tag().WithKey("team").WithValue("billing")});
@@ -30,12 +31,13 @@ M::CreateTableRequest Table(const std::string& name) {
 M::PutItemRequest Put(const std::string& table, const std::string& pk, int sk, const std::string& note) {
   M::AttributeValue list;
   list.AddLItem(M::AttributeValue("x")).AddLItem(M::AttributeValue().SetBool(true));
-  return M::PutItemRequest().WithTableName(table).WithItem({{"pk", M::AttributeValue(pk)},
-                                                            {"sk", M::AttributeValue().SetN(sk)},
-                                                            {"note", M::AttributeValue(note)},
-                                                            {"tags", M::AttributeValue().SetSS({"a", "b"})},
-                                                            {"blob", M::AttributeValue().SetB(dynafake::ByteBuffer(std::string("\x01\x02\xff", 3)))},
-                                                            {"list", list}});
+  return M::PutItemRequest().WithTableName(table).WithItem(
+      {{"pk", M::AttributeValue(pk)},
+       {"sk", M::AttributeValue().SetN(sk)},
+       {"note", M::AttributeValue(note)},
+       {"tags", M::AttributeValue().SetSS({"a", "b"})},
+       {"blob", M::AttributeValue().SetB(dynafake::ByteBuffer(std::string("\x01\x02\xff", 3)))},
+       {"list", list}});
 }
 
 /// A world with every kind of state: items with history, USER backups (one
@@ -51,22 +53,28 @@ struct World {
     client.CreateTable(Table("orders"));
     client.CreateTable(Table("archive"));
     clock.Advance(10s);
-    client.UpdateContinuousBackups(M::UpdateContinuousBackupsRequest().WithTableName("orders").WithPointInTimeRecoverySpecification(
-        M::PointInTimeRecoverySpecification().WithPointInTimeRecoveryEnabled(true).WithRecoveryPeriodInDays(7)));
+    client.UpdateContinuousBackups(
+        M::UpdateContinuousBackupsRequest().WithTableName("orders").WithPointInTimeRecoverySpecification(
+            M::PointInTimeRecoverySpecification().WithPointInTimeRecoveryEnabled(true).WithRecoveryPeriodInDays(7)));
     for (int i = 0; i < 5; ++i) client.PutItem(Put("orders", "p" + std::to_string(i), i, "v1"));
     client.PutItem(Put("archive", "old", 1, "kept"));
     clock.Advance(1min);
     beforeEdits = dynafake::DateTime(clock.Now());
     clock.Advance(1s);
     client.PutItem(Put("orders", "p0", 0, "v2"));
-    client.DeleteItem(M::DeleteItemRequest().WithTableName("orders").WithKey({{"pk", M::AttributeValue("p1")}, {"sk", M::AttributeValue().SetN(1)}}));
+    client.DeleteItem(M::DeleteItemRequest().WithTableName("orders").WithKey(
+        {{"pk", M::AttributeValue("p1")}, {"sk", M::AttributeValue().SetN(1)}}));
     userBackup = client.CreateBackup(M::CreateBackupRequest().WithTableName("orders").WithBackupName("nightly"))
-                     .GetResult().GetBackupDetails().GetBackupArn();
+                     .GetResult()
+                     .GetBackupDetails()
+                     .GetBackupArn();
     clock.Advance(40s);
     client.CreateBackup(M::CreateBackupRequest().WithTableName("archive").WithBackupName("still-creating"));
-    client.UpdateContinuousBackups(M::UpdateContinuousBackupsRequest().WithTableName("archive").WithPointInTimeRecoverySpecification(
-        M::PointInTimeRecoverySpecification().WithPointInTimeRecoveryEnabled(true)));
-    client.RestoreTableFromBackup(M::RestoreTableFromBackupRequest().WithBackupArn(userBackup).WithTargetTableName("orders-copy"));
+    client.UpdateContinuousBackups(
+        M::UpdateContinuousBackupsRequest().WithTableName("archive").WithPointInTimeRecoverySpecification(
+            M::PointInTimeRecoverySpecification().WithPointInTimeRecoveryEnabled(true)));
+    client.RestoreTableFromBackup(
+        M::RestoreTableFromBackupRequest().WithBackupArn(userBackup).WithTargetTableName("orders-copy"));
     clock.Advance(31s);
     client.DeleteTable(M::DeleteTableRequest().WithTableName("archive"));  // SYSTEM backup, table DELETING
   }
@@ -85,8 +93,10 @@ TEST(StateSnapshot, SaveLoadSaveGivesTheSameBytes) {
 template <class Outcome>
 void ExpectSame(const Outcome& a, const Outcome& b, const std::string& what) {
   ASSERT_EQ(a.IsSuccess(), b.IsSuccess()) << what;
-  if (a.IsSuccess()) EXPECT_EQ(a.GetResult(), b.GetResult()) << what;
-  else EXPECT_EQ(a.GetError(), b.GetError()) << what;
+  if (a.IsSuccess())
+    EXPECT_EQ(a.GetResult(), b.GetResult()) << what;
+  else
+    EXPECT_EQ(a.GetError(), b.GetError()) << what;
 }
 
 TEST(StateSnapshot, LoadedWorldAnswersAsTheOriginal) {
@@ -103,7 +113,8 @@ TEST(StateSnapshot, LoadedWorldAnswersAsTheOriginal) {
     for (const std::string table : {"orders", "orders-copy", "archive"}) {
       ExpectSame(w.client.DescribeTable(M::DescribeTableRequest().WithTableName(table)),
                  client.DescribeTable(M::DescribeTableRequest().WithTableName(table)), table);
-      ExpectSame(w.client.Scan(M::ScanRequest().WithTableName(table)), client.Scan(M::ScanRequest().WithTableName(table)), table);
+      ExpectSame(w.client.Scan(M::ScanRequest().WithTableName(table)),
+                 client.Scan(M::ScanRequest().WithTableName(table)), table);
       ExpectSame(w.client.DescribeContinuousBackups(M::DescribeContinuousBackupsRequest().WithTableName(table)),
                  client.DescribeContinuousBackups(M::DescribeContinuousBackupsRequest().WithTableName(table)), table);
     }
@@ -145,21 +156,26 @@ TEST(StateSnapshot, SystemBackupStillExpiresAfterLoading) {
   dynafake::Service copy(clock);
   dynafake::LoadState(copy, dynafake::SaveState(w.service));
   dynafake::Client client(copy);
-  auto system = client.ListBackups(M::ListBackupsRequest().WithBackupType(M::BackupTypeFilter::SYSTEM)).GetResult().GetBackupSummaries();
+  auto system = client.ListBackups(M::ListBackupsRequest().WithBackupType(M::BackupTypeFilter::SYSTEM))
+                    .GetResult()
+                    .GetBackupSummaries();
   ASSERT_EQ(system.size(), 1u);
   clock.Advance(std::chrono::hours(24 * 35));
-  EXPECT_EQ(client.DescribeBackup(M::DescribeBackupRequest().WithBackupArn(system[0].GetBackupArn())).GetError().GetErrorType(),
+  EXPECT_EQ(client.DescribeBackup(M::DescribeBackupRequest().WithBackupArn(system[0].GetBackupArn()))
+                .GetError()
+                .GetErrorType(),
             dynafake::DynamoDBErrors::BACKUP_NOT_FOUND);
 }
 
 TEST(StateSnapshot, MalformedSnapshotIsRefusedAndChangesNothing) {
   World w;
   const std::string before = dynafake::SaveState(w.service);
-  for (const std::string& bad : {std::string("not json"), std::string("[]"), std::string("{\"format\":\"other\"}"),
-                                std::string("{\"format\":\"dynafake-state\",\"version\":1}"),
-                                // members of the wrong type (found by fuzz_load_state)
-                                std::string("{\"format\":1}"), std::string("{\"format\":\"dynafake-state\",\"version\":\"2\"}"),
-                                before.substr(0, before.size() / 2)}) {
+  for (const std::string& bad :
+       {std::string("not json"), std::string("[]"), std::string("{\"format\":\"other\"}"),
+        std::string("{\"format\":\"dynafake-state\",\"version\":1}"),
+        // members of the wrong type (found by fuzz_load_state)
+        std::string("{\"format\":1}"), std::string("{\"format\":\"dynafake-state\",\"version\":\"2\"}"),
+        before.substr(0, before.size() / 2)}) {
     EXPECT_THROW(dynafake::LoadState(w.service, bad), std::invalid_argument) << bad.substr(0, 40);
     EXPECT_EQ(dynafake::SaveState(w.service), before);
   }

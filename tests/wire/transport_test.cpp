@@ -73,8 +73,9 @@ M::CreateTableRequest MusicTable(const std::string& name) {
       .WithTableName(name)
       .WithKeySchema({M::KeySchemaElement().WithAttributeName("pk").WithKeyType(M::KeyType::HASH),
                       M::KeySchemaElement().WithAttributeName("sk").WithKeyType(M::KeyType::RANGE)})
-      .WithAttributeDefinitions({M::AttributeDefinition().WithAttributeName("pk").WithAttributeType(M::ScalarAttributeType::S),
-                                 M::AttributeDefinition().WithAttributeName("sk").WithAttributeType(M::ScalarAttributeType::N)})
+      .WithAttributeDefinitions(
+          {M::AttributeDefinition().WithAttributeName("pk").WithAttributeType(M::ScalarAttributeType::S),
+           M::AttributeDefinition().WithAttributeName("sk").WithAttributeType(M::ScalarAttributeType::N)})
       .WithBillingMode(M::BillingMode::PAY_PER_REQUEST);
 }
 
@@ -83,7 +84,9 @@ M::PutItemRequest Song(const std::string& table, const std::string& pk, int sk) 
   meta.AddMEntry("tags", M::AttributeValue().SetSS({"rock", "live"}))
       .AddMEntry("scores", M::AttributeValue().SetNS({"1", "2.5"}))
       .AddMEntry("raw", M::AttributeValue().SetB(ByteBuffer(std::string("\x00\x01\xfe", 3))))
-      .AddMEntry("list", M::AttributeValue().AddLItem(M::AttributeValue().SetBool(true)).AddLItem(M::AttributeValue().SetNull(true)));
+      .AddMEntry(
+          "list",
+          M::AttributeValue().AddLItem(M::AttributeValue().SetBool(true)).AddLItem(M::AttributeValue().SetNull(true)));
   return M::PutItemRequest().WithTableName(table).WithItem(
       {{"pk", M::AttributeValue(pk)}, {"sk", M::AttributeValue().SetN(sk)}, {"meta", meta}});
 }
@@ -91,21 +94,25 @@ M::PutItemRequest Song(const std::string& table, const std::string& pk, int sk) 
 TEST_F(SameScenario, EveryOperationAnswersAlikeThroughTheWire) {
   // Tables and items.
   Both(MusicTable("Music"));
-  Both(MusicTable("Music"));  // ResourceInUseException
+  Both(MusicTable("Music"));                         // ResourceInUseException
   Both(M::CreateTableRequest().WithTableName("x"));  // ValidationException
   for (int i = 0; i < 5; ++i) Both(Song("Music", "artist" + std::to_string(i % 2), i));
   Both(M::PutItemRequest().WithTableName("Music").WithItem({{"pk", M::AttributeValue("a")}}));  // missing key part
   Both(M::PutItemRequest().WithTableName("Nope").WithItem({{"pk", M::AttributeValue("a")}}));
-  Both(M::GetItemRequest().WithTableName("Music").WithKey({{"pk", M::AttributeValue("artist1")}, {"sk", M::AttributeValue().SetN(1)}}));
-  Both(M::GetItemRequest().WithTableName("Music").WithKey({{"pk", M::AttributeValue("zzz")}, {"sk", M::AttributeValue().SetN(1)}}));
-  Both(M::DeleteItemRequest().WithTableName("Music").WithKey({{"pk", M::AttributeValue("artist0")}, {"sk", M::AttributeValue().SetN(0)}}));
+  Both(M::GetItemRequest().WithTableName("Music").WithKey(
+      {{"pk", M::AttributeValue("artist1")}, {"sk", M::AttributeValue().SetN(1)}}));
+  Both(M::GetItemRequest().WithTableName("Music").WithKey(
+      {{"pk", M::AttributeValue("zzz")}, {"sk", M::AttributeValue().SetN(1)}}));
+  Both(M::DeleteItemRequest().WithTableName("Music").WithKey(
+      {{"pk", M::AttributeValue("artist0")}, {"sk", M::AttributeValue().SetN(0)}}));
   Both(M::ScanRequest().WithTableName("Music"));
   Both(M::ScanRequest().WithTableName("Music").WithLimit(2));
   M::BatchWriteItemRequest batch;
-  batch.AddRequestItems("Music", std::vector<M::WriteRequest>{
-                                     M::WriteRequest().WithPutRequest(M::PutRequest().WithItem(Song("Music", "b", 9).GetItem())),
-                                     M::WriteRequest().WithDeleteRequest(M::DeleteRequest().WithKey(
-                                         {{"pk", M::AttributeValue("artist1")}, {"sk", M::AttributeValue().SetN(3)}}))});
+  batch.AddRequestItems("Music",
+                        std::vector<M::WriteRequest>{
+                            M::WriteRequest().WithPutRequest(M::PutRequest().WithItem(Song("Music", "b", 9).GetItem())),
+                            M::WriteRequest().WithDeleteRequest(M::DeleteRequest().WithKey(
+                                {{"pk", M::AttributeValue("artist1")}, {"sk", M::AttributeValue().SetN(3)}}))});
   Both(batch);
   Both(M::DescribeTableRequest().WithTableName("Music"));
   Both(M::DescribeTableRequest().WithTableName("Nope"));
@@ -115,29 +122,44 @@ TEST_F(SameScenario, EveryOperationAnswersAlikeThroughTheWire) {
   Both(M::TagResourceRequest().WithResourceArn(tableArn).WithTags({M::Tag().WithKey("team").WithValue("blue")}));
   Both(M::ListTagsOfResourceRequest().WithResourceArn(tableArn));
   Both(M::UntagResourceRequest().WithResourceArn(tableArn).WithTagKeys({"team", "absent"}));
-  Both(M::QueryRequest().WithTableName("Music").WithKeyConditionExpression("pk = :p AND sk > :s")
-           .WithFilterExpression("attribute_exists(title)").WithProjectionExpression("sk, title")
+  Both(M::QueryRequest()
+           .WithTableName("Music")
+           .WithKeyConditionExpression("pk = :p AND sk > :s")
+           .WithFilterExpression("attribute_exists(title)")
+           .WithProjectionExpression("sk, title")
            .WithExpressionAttributeValues({{":p", M::AttributeValue("artist1")}, {":s", M::AttributeValue().SetN(0)}})
-           .WithLimit(1).WithReturnConsumedCapacity(M::ReturnConsumedCapacity::INDEXES));
-  Both(M::QueryRequest().WithTableName("Music").WithKeyConditionExpression("sk = :s")
-           .WithExpressionAttributeValues({{":s", M::AttributeValue().SetN(0)}}));  // missed key schema element
-  Both(M::UpdateItemRequest().WithTableName("Music").WithKey({{"pk", M::AttributeValue("artist1")}, {"sk", M::AttributeValue().SetN(1)}})
-           .WithUpdateExpression("SET plays = if_not_exists(plays, :z) + :one").WithReturnValues(M::ReturnValue::ALL_NEW)
-           .WithExpressionAttributeValues({{":z", M::AttributeValue().SetN(0)}, {":one", M::AttributeValue().SetN(1)}}));
-  Both(M::UpdateItemRequest().WithTableName("Music").WithKey({{"pk", M::AttributeValue("artist1")}, {"sk", M::AttributeValue().SetN(1)}})
-           .WithUpdateExpression("REMOVE plays").WithConditionExpression("attribute_not_exists(pk)")
+           .WithLimit(1)
+           .WithReturnConsumedCapacity(M::ReturnConsumedCapacity::INDEXES));
+  Both(M::QueryRequest().WithTableName("Music").WithKeyConditionExpression("sk = :s").WithExpressionAttributeValues(
+      {{":s", M::AttributeValue().SetN(0)}}));  // missed key schema element
+  Both(
+      M::UpdateItemRequest()
+          .WithTableName("Music")
+          .WithKey({{"pk", M::AttributeValue("artist1")}, {"sk", M::AttributeValue().SetN(1)}})
+          .WithUpdateExpression("SET plays = if_not_exists(plays, :z) + :one")
+          .WithReturnValues(M::ReturnValue::ALL_NEW)
+          .WithExpressionAttributeValues({{":z", M::AttributeValue().SetN(0)}, {":one", M::AttributeValue().SetN(1)}}));
+  Both(M::UpdateItemRequest()
+           .WithTableName("Music")
+           .WithKey({{"pk", M::AttributeValue("artist1")}, {"sk", M::AttributeValue().SetN(1)}})
+           .WithUpdateExpression("REMOVE plays")
+           .WithConditionExpression("attribute_not_exists(pk)")
            .WithReturnValuesOnConditionCheckFailure(M::ReturnValuesOnConditionCheckFailure::ALL_OLD));  // with the item
-  Both(M::BatchGetItemRequest().WithRequestItems({{"Music", M::KeysAndAttributes().WithKeys(
-      {{{"pk", M::AttributeValue("artist1")}, {"sk", M::AttributeValue().SetN(1)}},
-       {{"pk", M::AttributeValue("none")}, {"sk", M::AttributeValue().SetN(1)}}})}})
+  Both(M::BatchGetItemRequest()
+           .WithRequestItems(
+               {{"Music", M::KeysAndAttributes().WithKeys(
+                              {{{"pk", M::AttributeValue("artist1")}, {"sk", M::AttributeValue().SetN(1)}},
+                               {{"pk", M::AttributeValue("none")}, {"sk", M::AttributeValue().SetN(1)}}})}})
            .WithReturnConsumedCapacity(M::ReturnConsumedCapacity::TOTAL));
   Both(M::DescribeTimeToLiveRequest().WithTableName("Music"));
   Both(M::UpdateTimeToLiveRequest().WithTableName("Music").WithTimeToLiveSpecification(
       M::TimeToLiveSpecification().WithEnabled(true).WithAttributeName("expires")));
   Both(M::UpdateTimeToLiveRequest().WithTableName("Music").WithTimeToLiveSpecification(
       M::TimeToLiveSpecification().WithEnabled(true).WithAttributeName("expires")));  // already enabled
-  Both(M::UpdateTableRequest().WithTableName("Music").WithBillingMode(M::BillingMode::PROVISIONED).WithProvisionedThroughput(
-      M::ProvisionedThroughput().WithReadCapacityUnits(5).WithWriteCapacityUnits(5)));
+  Both(M::UpdateTableRequest()
+           .WithTableName("Music")
+           .WithBillingMode(M::BillingMode::PROVISIONED)
+           .WithProvisionedThroughput(M::ProvisionedThroughput().WithReadCapacityUnits(5).WithWriteCapacityUnits(5)));
 
   // Continuous backups and backups.
   Both(M::DescribeContinuousBackupsRequest().WithTableName("Music"));
@@ -165,7 +187,10 @@ TEST_F(SameScenario, EveryOperationAnswersAlikeThroughTheWire) {
   Both(M::RestoreTableFromBackupRequest().WithTargetTableName("MusicCopy").WithBackupArn(arn));
   Both(M::RestoreTableFromBackupRequest().WithTargetTableName("MusicCopy").WithBackupArn(arn));
   Advance(10min);
-  Both(M::RestoreTableToPointInTimeRequest().WithSourceTableName("Music").WithTargetTableName("MusicThen").WithUseLatestRestorableTime(true));
+  Both(M::RestoreTableToPointInTimeRequest()
+           .WithSourceTableName("Music")
+           .WithTargetTableName("MusicThen")
+           .WithUseLatestRestorableTime(true));
   Both(M::RestoreTableToPointInTimeRequest()
            .WithSourceTableName("Music")
            .WithTargetTableName("MusicEarlier")
@@ -205,20 +230,20 @@ TEST(WireTransport, EveryRequestTypeReachesTheServiceUnchanged) {
   Client a(s1);
   BasicClient<WireTransport> b(s2);
   int ops = 0;
-#define DYNAFAKE_SAME(Op)                                                                  \
-  {                                                                                        \
-    SCOPED_TRACE(#Op);                                                                     \
-    ++ops;                                                                                 \
-    M::Op##Request r;                                                                      \
-    wire_test::FillSample(r);                                                              \
-    const auto x = a.Op(r);                                                                \
-    const auto y = b.Op(r);                                                                \
-    ASSERT_EQ(x.IsSuccess(), y.IsSuccess());                                               \
-    if (x.IsSuccess()) {                                                                   \
-      EXPECT_EQ(wire::ToJson(x.GetResult()), wire::ToJson(y.GetResult()));                 \
-    } else {                                                                               \
-      EXPECT_EQ(x.GetError(), y.GetError()) << x.GetError() << " vs " << y.GetError();     \
-    }                                                                                      \
+#define DYNAFAKE_SAME(Op)                                                              \
+  {                                                                                    \
+    SCOPED_TRACE(#Op);                                                                 \
+    ++ops;                                                                             \
+    M::Op##Request r;                                                                  \
+    wire_test::FillSample(r);                                                          \
+    const auto x = a.Op(r);                                                            \
+    const auto y = b.Op(r);                                                            \
+    ASSERT_EQ(x.IsSuccess(), y.IsSuccess());                                           \
+    if (x.IsSuccess()) {                                                               \
+      EXPECT_EQ(wire::ToJson(x.GetResult()), wire::ToJson(y.GetResult()));             \
+    } else {                                                                           \
+      EXPECT_EQ(x.GetError(), y.GetError()) << x.GetError() << " vs " << y.GetError(); \
+    }                                                                                  \
   }
   DYNAFAKE_FOR_EACH_OPERATION(DYNAFAKE_SAME)
 #undef DYNAFAKE_SAME
@@ -242,10 +267,12 @@ TEST(WireTransport, CopiesShareOneWireAndClientsBuildFromAService) {
 }
 
 TEST(WireTransport, ErrorResponsesParseAsTheSdkDoes) {
-  auto e = wire::detail::ParseErrorResponse(400, R"({"__type":"com.amazonaws.dynamodb.v20120810#TableInUseException","message":"busy"})");
+  auto e = wire::detail::ParseErrorResponse(
+      400, R"({"__type":"com.amazonaws.dynamodb.v20120810#TableInUseException","message":"busy"})");
   EXPECT_EQ(e.GetErrorType(), DynamoDBErrors::TABLE_IN_USE);
   EXPECT_EQ(e.GetMessage(), "busy");
-  e = wire::detail::ParseErrorResponse(400, R"({"__type":"com.amazon.coral.validate#ValidationException","Message":"bad"})");
+  e = wire::detail::ParseErrorResponse(400,
+                                       R"({"__type":"com.amazon.coral.validate#ValidationException","Message":"bad"})");
   EXPECT_EQ(e.GetErrorType(), DynamoDBErrors::VALIDATION);
   EXPECT_EQ(e.GetMessage(), "bad");
   e = wire::detail::ParseErrorResponse(500, "not json");

@@ -48,7 +48,8 @@ const std::vector<Json>& Recorded() {
 Json ValidRequest(const std::string& op) {
   for (const auto& r : Recorded()) {
     const std::string expect = r.at("expect");
-    if (r.at("target") == "DynamoDB_20120810." + op && expect != "ValidationException" && expect != "SerializationException")
+    if (r.at("target") == "DynamoDB_20120810." + op && expect != "ValidationException" &&
+        expect != "SerializationException")
       return Json::parse(r.at("body").get<std::string>());
   }
   return Json();
@@ -56,7 +57,8 @@ Json ValidRequest(const std::string& op) {
 
 std::vector<std::string> ModelOperations() {
   std::vector<std::string> ops;
-  for (auto it = ServiceModel().at("operations").begin(); it != ServiceModel().at("operations").end(); ++it) ops.push_back(it.key());
+  for (auto it = ServiceModel().at("operations").begin(); it != ServiceModel().at("operations").end(); ++it)
+    ops.push_back(it.key());
   return ops;
 }
 

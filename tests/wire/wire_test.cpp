@@ -2,11 +2,11 @@
 // neither crash nor change state.
 #include <gtest/gtest.h>
 
-#include <chrono>   // std::chrono
-#include <set>      // std::set
-#include <string>   // std::string
-#include <thread>   // std::thread
-#include <vector>   // std::vector
+#include <chrono>  // std::chrono
+#include <set>     // std::set
+#include <string>  // std::string
+#include <thread>  // std::thread
+#include <vector>  // std::vector
 
 #include "dynafake/wire.hpp"
 
@@ -55,7 +55,8 @@ class WireTest : public ::testing::Test {
     ASSERT_TRUE(body.is_object());
     EXPECT_EQ(body.value("__type", ""), type) << r.body;
     // a SerializationException writes `Message`, every other error `message` (as the service does)
-    EXPECT_TRUE(body.contains(type.find("SerializationException") != std::string::npos ? "Message" : "message")) << r.body;
+    EXPECT_TRUE(body.contains(type.find("SerializationException") != std::string::npos ? "Message" : "message"))
+        << r.body;
     ExpectHeaders(r);
   }
 
@@ -103,7 +104,8 @@ TEST_F(WireTest, RequestIdsAreDeterministicAndDistinct) {
 }
 
 TEST_F(WireTest, ServiceErrorsCarryTheirWireType) {
-  Response r = Call("DescribeBackup", R"({"BackupArn":"arn:aws:dynamodb:us-east-1:123456789012:table/x/backup/01-abc"})");
+  Response r =
+      Call("DescribeBackup", R"({"BackupArn":"arn:aws:dynamodb:us-east-1:123456789012:table/x/backup/01-abc"})");
   ExpectError(r, "com.amazonaws.dynamodb.v20120810#BackupNotFoundException");
   r = Call("CreateBackup", R"({"TableName":"Nope","BackupName":"bk1"})");
   ExpectError(r, "com.amazonaws.dynamodb.v20120810#TableNotFoundException");
@@ -122,9 +124,9 @@ TEST_F(WireTest, InternalServerErrorIs500) {
 }
 
 TEST_F(WireTest, UnknownTargets) {
-  for (const char* target : {"", "DynamoDB_20120810.", "DynamoDB_20120810.ExecuteStatement", "DynamoDB_20120810.createBackup",
-                             "DynamoDB_20111205.CreateBackup", "CreateBackup", "DynamoDB_20120810.CreateBackup ",
-                             "DynamoDB_20120810.\xff\xfe"}) {
+  for (const char* target : {"", "DynamoDB_20120810.", "DynamoDB_20120810.ExecuteStatement",
+                             "DynamoDB_20120810.createBackup", "DynamoDB_20111205.CreateBackup", "CreateBackup",
+                             "DynamoDB_20120810.CreateBackup ", "DynamoDB_20120810.\xff\xfe"}) {
     SCOPED_TRACE(target);
     ExpectError(wire.Handle(target, "{}"), "com.amazon.coral.service#UnknownOperationException");
   }
@@ -192,25 +194,30 @@ std::vector<Hostile> HostileBodies() {
   v.push_back({"number body", "42", kSerialization});
   v.push_back({"null body", "null", kSerialization});
   v.push_back({"bool body", "true", kSerialization});
-  v.push_back({"bad utf-8 in a string", "{\"TableName\":\"Mu\xff\xfesic\",\"Item\":{\"pk\":{\"S\":\"z\"}}}", kSerialization});
+  v.push_back(
+      {"bad utf-8 in a string", "{\"TableName\":\"Mu\xff\xfesic\",\"Item\":{\"pk\":{\"S\":\"z\"}}}", kSerialization});
   v.push_back({"bad utf-8 outside strings", "\xef\xbb\xbf\xff{}", kSerialization});
   v.push_back({"overlong utf-8", "{\"TableName\":\"\xc0\xaf\"}", kSerialization});
   v.push_back({"lone surrogate", R"({"TableName":"\ud800"})", kSerialization});
   v.push_back({"nul byte", std::string("{\"TableName\":\"Music\"}\0", 22), kSerialization});
   v.push_back({"huge exponent", R"({"TableName":"Music","Item":{"pk":{"S":"z"}},"Unknown":1e999})", kSerialization});
-  v.push_back({"huge integer in a member", R"({"TableName":"Music","Item":{"pk":{"S":"z"}},"ReturnValues":123456789012345678901234567890})",
+  v.push_back({"huge integer in a member",
+               R"({"TableName":"Music","Item":{"pk":{"S":"z"}},"ReturnValues":123456789012345678901234567890})",
                kSerialization});
   v.push_back({"deep arrays", std::string(100000, '[') + std::string(100000, ']'), kSerialization});
-  v.push_back({"deep unknown member", "{\"TableName\":\"Music\",\"X\":" + std::string(5000, '[') + std::string(5000, ']') + "}",
+  v.push_back({"deep unknown member",
+               "{\"TableName\":\"Music\",\"X\":" + std::string(5000, '[') + std::string(5000, ']') + "}",
                kSerialization});
   std::string deepItem = R"({"S":"leaf"})";
   for (int i = 0; i < 200; ++i) deepItem = R"({"L":[)" + deepItem + "]}";
   v.push_back({"deep attribute value", R"({"TableName":"Music","Item":{"pk":{"S":"z"},"d":)" + deepItem + "}}",
                kSerialization});
-  v.push_back({"two types", R"({"TableName":"Music","Item":{"pk":{"S":"z"},"d":{"BOOL":true,"NULL":true}}})", kValidation});
+  v.push_back(
+      {"two types", R"({"TableName":"Music","Item":{"pk":{"S":"z"},"d":{"BOOL":true,"NULL":true}}})", kValidation});
   v.push_back({"10 MB table name", R"({"TableName":")" + std::string(10 << 20, 'a') + R"(","Item":{"pk":{"S":"z"}}})",
                kValidation});
-  v.push_back({"10 MB item", R"({"TableName":"Music","Item":{"pk":{"S":"z"},"big":{"S":")" + std::string(10 << 20, 'x') + "\"}}}",
+  v.push_back({"10 MB item",
+               R"({"TableName":"Music","Item":{"pk":{"S":"z"},"big":{"S":")" + std::string(10 << 20, 'x') + "\"}}}",
                kValidation});
   v.push_back({"10 MB of open brackets", std::string(10 << 20, '{'), kSerialization});
   v.push_back({"10 MB of whitespace then garbage", std::string(10 << 20, ' ') + "}", kSerialization});
@@ -259,8 +266,8 @@ TEST_F(WireTest, ConcurrentCallsAreSafe) {
   for (int t = 0; t < 4; ++t)
     threads.emplace_back([this, t] {
       for (int i = 0; i < 50; ++i) {
-        const std::string item = R"({"TableName":"Music","Item":{"pk":{"S":"t)" + std::to_string(t) + "-" +
-                                 std::to_string(i) + R"("}}})";
+        const std::string item =
+            R"({"TableName":"Music","Item":{"pk":{"S":"t)" + std::to_string(t) + "-" + std::to_string(i) + R"("}}})";
         EXPECT_EQ(Call("PutItem", item).status, 200);
         EXPECT_EQ(Call("Scan", R"({"TableName":"Music","Limit":3})").status, 200);
         EXPECT_EQ(Call("PutItem", "{").status, 400);

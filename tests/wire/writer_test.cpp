@@ -5,8 +5,8 @@
 #include <cstdint>
 #include <string>
 
-#include "dynafake/wire.hpp"                  // ErrorText, JsonText, Dump
-#include "generated/model_samples.hpp"        // ForEachSample
+#include "dynafake/wire.hpp"            // ErrorText, JsonText, Dump
+#include "generated/model_samples.hpp"  // ForEachSample
 
 namespace dynafake {
 namespace {
@@ -70,7 +70,8 @@ TEST(WireWriter, TimestampsAndNumbersMatchTheTree) {
 
 TEST(WireWriter, EveryAttributeValueTypeMatchesTheTree) {
   Model::AttributeValue deep;
-  deep.AddMEntry("l", Model::AttributeValue().AddLItem(Model::AttributeValue().SetNull(true)).AddLItem(Model::AttributeValue()));
+  deep.AddMEntry(
+      "l", Model::AttributeValue().AddLItem(Model::AttributeValue().SetNull(true)).AddLItem(Model::AttributeValue()));
   const Model::AttributeValue values[] = {
       Model::AttributeValue(),
       Model::AttributeValue().SetS("s"),

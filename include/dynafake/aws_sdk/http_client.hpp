@@ -22,16 +22,16 @@
 #include <string>     // std::string
 #include <utility>    // std::move
 
-#include <aws/core/client/ClientConfiguration.h>  // ClientConfiguration
-#include <aws/core/client/CoreErrors.h>           // CoreErrors
-#include <aws/core/http/HttpClient.h>             // HttpClient
-#include <aws/core/http/HttpClientFactory.h>      // HttpClientFactory
-#include <aws/core/http/HttpRequest.h>            // HttpRequest
-#include <aws/core/http/HttpResponse.h>           // HttpResponseCode
-#include <aws/core/http/URI.h>                    // URI
+#include <aws/core/client/ClientConfiguration.h>          // ClientConfiguration
+#include <aws/core/client/CoreErrors.h>                   // CoreErrors
+#include <aws/core/http/HttpClient.h>                     // HttpClient
+#include <aws/core/http/HttpClientFactory.h>              // HttpClientFactory
+#include <aws/core/http/HttpRequest.h>                    // HttpRequest
+#include <aws/core/http/HttpResponse.h>                   // HttpResponseCode
+#include <aws/core/http/URI.h>                            // URI
 #include <aws/core/http/standard/StandardHttpRequest.h>   // StandardHttpRequest
 #include <aws/core/http/standard/StandardHttpResponse.h>  // StandardHttpResponse
-#include <aws/core/utils/memory/AWSMemory.h>      // Aws::MakeShared
+#include <aws/core/utils/memory/AWSMemory.h>              // Aws::MakeShared
 #if __has_include(<aws/core/http/curl/CurlHttpClient.h>)
 #include <aws/core/http/curl/CurlHttpClient.h>  // CurlHttpClient: the SDK's default client on this build
 #define DYNAFAKE_AWS_HAS_CURL_CLIENT 1
@@ -64,7 +64,8 @@ class Routes {
       do host = "dynafake-" + std::to_string(++counter_) + ".invalid";
       while (routes_.count(host));
     } else if (routes_.count(host)) {
-      throw std::invalid_argument("dynafake::aws::InProcessEndpoint: host '" + host + "' is served by another endpoint");
+      throw std::invalid_argument("dynafake::aws::InProcessEndpoint: host '" + host +
+                                  "' is served by another endpoint");
     }
     routes_.emplace(host, std::move(wire));
     return host;
@@ -92,7 +93,8 @@ inline std::string HostOf(const Aws::Http::URI& uri) { return std::string(uri.Ge
 
 /// Answers one SDK request with `wire`: the X-Amz-Target header and the body
 /// the SDK serialised in, Wire's status, headers and body out.
-inline std::shared_ptr<Aws::Http::HttpResponse> Serve(Wire& wire, const std::shared_ptr<Aws::Http::HttpRequest>& request) {
+inline std::shared_ptr<Aws::Http::HttpResponse> Serve(Wire& wire,
+                                                      const std::shared_ptr<Aws::Http::HttpRequest>& request) {
   std::string body;
   if (const auto stream = request->GetContentBody()) {
     stream->clear();
@@ -117,7 +119,8 @@ inline std::shared_ptr<Aws::Http::HttpResponse> Serve(Wire& wire, const std::sha
 /// the same clients and requests the SDK's DefaultHttpClientFactory makes.
 class DefaultHttpClientFactory : public Aws::Http::HttpClientFactory {
  public:
-  std::shared_ptr<Aws::Http::HttpClient> CreateHttpClient(const Aws::Client::ClientConfiguration& config) const override {
+  std::shared_ptr<Aws::Http::HttpClient> CreateHttpClient(
+      const Aws::Client::ClientConfiguration& config) const override {
 #if DYNAFAKE_AWS_HAS_CURL_CLIENT
     return Aws::MakeShared<Aws::Http::CurlHttpClient>(kAllocationTag, config);
 #else
@@ -189,7 +192,8 @@ class RoutingHttpClientFactory : public Aws::Http::HttpClientFactory {
   explicit RoutingHttpClientFactory(std::shared_ptr<Aws::Http::HttpClientFactory> fallback)
       : fallback_(std::move(fallback)) {}
 
-  std::shared_ptr<Aws::Http::HttpClient> CreateHttpClient(const Aws::Client::ClientConfiguration& config) const override {
+  std::shared_ptr<Aws::Http::HttpClient> CreateHttpClient(
+      const Aws::Client::ClientConfiguration& config) const override {
     return Aws::MakeShared<RoutingHttpClient>(kAllocationTag, config, fallback_);
   }
   std::shared_ptr<Aws::Http::HttpRequest> CreateHttpRequest(const Aws::String& uri, Aws::Http::HttpMethod method,

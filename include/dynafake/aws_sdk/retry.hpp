@@ -40,7 +40,9 @@ class NoSleepRetryStrategy : public Aws::Client::RetryStrategy {
   long GetMaxAttempts() const override { return inner_->GetMaxAttempts(); }
   void GetSendToken() override { inner_->GetSendToken(); }
   bool HasSendToken() override { return inner_->HasSendToken(); }
-  void RequestBookkeeping(const Aws::Client::HttpResponseOutcome& outcome) override { inner_->RequestBookkeeping(outcome); }
+  void RequestBookkeeping(const Aws::Client::HttpResponseOutcome& outcome) override {
+    inner_->RequestBookkeeping(outcome);
+  }
   void RequestBookkeeping(const Aws::Client::HttpResponseOutcome& outcome,
                           const Aws::Client::AWSError<Aws::Client::CoreErrors>& lastError) override {
     inner_->RequestBookkeeping(outcome, lastError);

@@ -19,13 +19,13 @@
 #include <string>     // std::string
 #include <utility>    // std::move
 
-#include <aws/core/client/AWSError.h>     // AWSError
-#include <aws/dynamodb/DynamoDBClient.h>  // DynamoDBClient and every XRequest/XOutcome
+#include <aws/core/client/AWSError.h>                            // AWSError
+#include <aws/dynamodb/DynamoDBClient.h>                         // DynamoDBClient and every XRequest/XOutcome
 #include <aws/dynamodb/model/ConditionalCheckFailedException.h>  // the Item a failed condition returns
 
 #include "dynafake/aws_sdk/generated/model_convert.hpp"  // ToSdk, FromSdk
-#include "dynafake/client.hpp"                 // BasicClient
-#include "dynafake/generated/operations.hpp"  // OperationTraits, DYNAFAKE_FOR_EACH_OPERATION
+#include "dynafake/client.hpp"                           // BasicClient
+#include "dynafake/generated/operations.hpp"             // OperationTraits, DYNAFAKE_FOR_EACH_OPERATION
 
 namespace dynafake {
 namespace aws {
@@ -33,14 +33,14 @@ namespace aws {
 /// The SDK's request type and client method for each of dynafake's requests.
 template <class Request>
 struct SdkOperation;
-#define DYNAFAKE_AWS_SDK_OPERATION(Op)                                                                 \
-  template <>                                                                                          \
-  struct SdkOperation<Model::Op##Request> {                                                            \
-    using Request = Aws::DynamoDB::Model::Op##Request;                                                 \
-    static Aws::DynamoDB::Model::Op##Outcome Call(const Aws::DynamoDB::DynamoDBClient& client,         \
-                                                  const Request& request) {                            \
-      return client.Op(request);                                                                       \
-    }                                                                                                  \
+#define DYNAFAKE_AWS_SDK_OPERATION(Op)                                                         \
+  template <>                                                                                  \
+  struct SdkOperation<Model::Op##Request> {                                                    \
+    using Request = Aws::DynamoDB::Model::Op##Request;                                         \
+    static Aws::DynamoDB::Model::Op##Outcome Call(const Aws::DynamoDB::DynamoDBClient& client, \
+                                                  const Request& request) {                    \
+      return client.Op(request);                                                               \
+    }                                                                                          \
   };
 DYNAFAKE_FOR_EACH_OPERATION(DYNAFAKE_AWS_SDK_OPERATION)
 #undef DYNAFAKE_AWS_SDK_OPERATION
@@ -80,8 +80,8 @@ DynamoDBError FromSdkError(const Aws::Client::AWSError<ErrorType>& error) {
 inline DynamoDBError FromSdkError(const Aws::DynamoDB::DynamoDBError& error) {
   DynamoDBError e = FromSdkError<Aws::DynamoDB::DynamoDBErrors>(error);
   if (e.GetErrorType() == DynamoDBErrors::CONDITIONAL_CHECK_FAILED) {
-    auto modeled = Aws::DynamoDB::DynamoDBError(error)
-                       .GetModeledError<Aws::DynamoDB::Model::ConditionalCheckFailedException>();
+    auto modeled =
+        Aws::DynamoDB::DynamoDBError(error).GetModeledError<Aws::DynamoDB::Model::ConditionalCheckFailedException>();
     if (modeled.ItemHasBeenSet()) {
       std::map<std::string, Model::AttributeValue> item;
       for (const auto& kv : modeled.GetItem()) FromSdk(kv.second, item[std::string(kv.first.c_str())]);

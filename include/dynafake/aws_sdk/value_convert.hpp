@@ -17,11 +17,11 @@
 #include <type_traits>  // std::enable_if, std::is_arithmetic
 #include <vector>       // std::vector
 
-#include <aws/core/utils/Array.h>     // Aws::Utils::ByteBuffer
-#include <aws/core/utils/DateTime.h>  // Aws::Utils::DateTime
+#include <aws/core/utils/Array.h>               // Aws::Utils::ByteBuffer
+#include <aws/core/utils/DateTime.h>            // Aws::Utils::DateTime
 #include <aws/dynamodb/model/AttributeValue.h>  // Aws::DynamoDB::Model::AttributeValue
 
-#include "dynafake/date_time.hpp"                // DateTime
+#include "dynafake/date_time.hpp"              // DateTime
 #include "dynafake/model/attribute_value.hpp"  // AttributeValue, ByteBuffer
 
 namespace dynafake {
@@ -83,7 +83,9 @@ template <class To, class From>
 To Str(const From& s) {
   return To(s.data(), s.size());
 }
-inline Aws::Utils::ByteBuffer Bytes(const ByteBuffer& b) { return Aws::Utils::ByteBuffer(b.GetUnderlyingData(), b.GetLength()); }
+inline Aws::Utils::ByteBuffer Bytes(const ByteBuffer& b) {
+  return Aws::Utils::ByteBuffer(b.GetUnderlyingData(), b.GetLength());
+}
 inline ByteBuffer Bytes(const Aws::Utils::ByteBuffer& b) { return ByteBuffer(b.GetUnderlyingData(), b.GetLength()); }
 }  // namespace convert_detail
 
@@ -92,17 +94,26 @@ inline void ToSdk(const Model::AttributeValue& in, Aws::DynamoDB::Model::Attribu
   out = SdkValue();
   if (!in.HasBeenSet()) return;
   switch (in.GetType()) {
-    case Model::ValueType::STRING: out.SetS(Str<Aws::String>(in.GetS())); break;
-    case Model::ValueType::NUMBER: out.SetN(Str<Aws::String>(in.GetN())); break;
-    case Model::ValueType::BYTEBUFFER: out.SetB(Bytes(in.GetB())); break;
+    case Model::ValueType::STRING:
+      out.SetS(Str<Aws::String>(in.GetS()));
+      break;
+    case Model::ValueType::NUMBER:
+      out.SetN(Str<Aws::String>(in.GetN()));
+      break;
+    case Model::ValueType::BYTEBUFFER:
+      out.SetB(Bytes(in.GetB()));
+      break;
     case Model::ValueType::STRING_SET:
-      out.SetSS(Each<std::vector<std::string>, Aws::Vector<Aws::String>>(in.GetSS(), [](const std::string& s) { return Str<Aws::String>(s); }));
+      out.SetSS(Each<std::vector<std::string>, Aws::Vector<Aws::String>>(
+          in.GetSS(), [](const std::string& s) { return Str<Aws::String>(s); }));
       break;
     case Model::ValueType::NUMBER_SET:
-      out.SetNS(Each<std::vector<std::string>, Aws::Vector<Aws::String>>(in.GetNS(), [](const std::string& s) { return Str<Aws::String>(s); }));
+      out.SetNS(Each<std::vector<std::string>, Aws::Vector<Aws::String>>(
+          in.GetNS(), [](const std::string& s) { return Str<Aws::String>(s); }));
       break;
     case Model::ValueType::BYTEBUFFER_SET:
-      out.SetBS(Each<std::vector<ByteBuffer>, Aws::Vector<Aws::Utils::ByteBuffer>>(in.GetBS(), [](const ByteBuffer& b) { return Bytes(b); }));
+      out.SetBS(Each<std::vector<ByteBuffer>, Aws::Vector<Aws::Utils::ByteBuffer>>(
+          in.GetBS(), [](const ByteBuffer& b) { return Bytes(b); }));
       break;
     case Model::ValueType::ATTRIBUTE_MAP: {
       Aws::Map<Aws::String, const std::shared_ptr<SdkValue>> map;
@@ -124,8 +135,12 @@ inline void ToSdk(const Model::AttributeValue& in, Aws::DynamoDB::Model::Attribu
       out.SetL(list);
       break;
     }
-    case Model::ValueType::BOOL: out.SetBool(in.GetBool()); break;
-    case Model::ValueType::NULLVALUE: out.SetNull(in.GetNull()); break;
+    case Model::ValueType::BOOL:
+      out.SetBool(in.GetBool());
+      break;
+    case Model::ValueType::NULLVALUE:
+      out.SetNull(in.GetNull());
+      break;
   }
 }
 
@@ -135,14 +150,22 @@ inline bool FromSdk(const Aws::DynamoDB::Model::AttributeValue& in, Model::Attri
   // GetType() dereferences the value the SDK holds; an empty one holds none.
   if (in.Jsonize().View().GetAllObjects().empty()) return false;
   switch (in.GetType()) {
-    case SdkValueType::STRING: out.SetS(Str<std::string>(in.GetS())); break;
-    case SdkValueType::NUMBER: out.SetN(Str<std::string>(in.GetN())); break;
-    case SdkValueType::BYTEBUFFER: out.SetB(Bytes(in.GetB())); break;
+    case SdkValueType::STRING:
+      out.SetS(Str<std::string>(in.GetS()));
+      break;
+    case SdkValueType::NUMBER:
+      out.SetN(Str<std::string>(in.GetN()));
+      break;
+    case SdkValueType::BYTEBUFFER:
+      out.SetB(Bytes(in.GetB()));
+      break;
     case SdkValueType::STRING_SET:
-      out.SetSS(Each<Aws::Vector<Aws::String>, std::vector<std::string>>(in.GetSS(), [](const Aws::String& s) { return Str<std::string>(s); }));
+      out.SetSS(Each<Aws::Vector<Aws::String>, std::vector<std::string>>(
+          in.GetSS(), [](const Aws::String& s) { return Str<std::string>(s); }));
       break;
     case SdkValueType::NUMBER_SET:
-      out.SetNS(Each<Aws::Vector<Aws::String>, std::vector<std::string>>(in.GetNS(), [](const Aws::String& s) { return Str<std::string>(s); }));
+      out.SetNS(Each<Aws::Vector<Aws::String>, std::vector<std::string>>(
+          in.GetNS(), [](const Aws::String& s) { return Str<std::string>(s); }));
       break;
     case SdkValueType::BYTEBUFFER_SET:
       out.SetBS(Each<Aws::Vector<Aws::Utils::ByteBuffer>, std::vector<ByteBuffer>>(
@@ -168,8 +191,12 @@ inline bool FromSdk(const Aws::DynamoDB::Model::AttributeValue& in, Model::Attri
       out.SetL(list);
       break;
     }
-    case SdkValueType::BOOL: out.SetBool(in.GetBool()); break;
-    case SdkValueType::NULLVALUE: out.SetNull(in.GetNull()); break;
+    case SdkValueType::BOOL:
+      out.SetBool(in.GetBool());
+      break;
+    case SdkValueType::NULLVALUE:
+      out.SetNull(in.GetNull());
+      break;
   }
   return true;
 }

@@ -10,15 +10,15 @@
 // record when asked for. A backup costs a hash node and nothing per item.
 #pragma once
 
-#include <cstdint>  // int64_t, uint64_t
-#include <map>      // std::map
-#include <memory>   // std::shared_ptr
-#include <string>   // std::string
-#include <string_view>  // std::string_view
-#include <functional>   // std::hash
-#include <climits>  // INT64_MIN
+#include <climits>        // INT64_MIN
+#include <cstdint>        // int64_t, uint64_t
+#include <functional>     // std::hash
+#include <map>            // std::map
+#include <memory>         // std::shared_ptr
+#include <string>         // std::string
+#include <string_view>    // std::string_view
 #include <unordered_map>  // std::unordered_map
-#include <vector>   // std::vector
+#include <vector>         // std::vector
 
 #include "dynafake/components/tables.hpp"     // TableRecord
 #include "dynafake/detail/history.hpp"        // History
@@ -90,7 +90,11 @@ class Backups {
 
   Backups(const ServiceOptions& options, Identity& identity, Timeline& timeline, Quotas& quotas, Tables& tables,
           Items& items)
-      : options_(&options), identity_(&identity), timeline_(&timeline), quotas_(&quotas), tables_(&tables),
+      : options_(&options),
+        identity_(&identity),
+        timeline_(&timeline),
+        quotas_(&quotas),
+        tables_(&tables),
         items_(&items) {}
 
   // ---- the operations
@@ -105,8 +109,7 @@ class Backups {
   // ---- what the other components ask
   /// Takes a backup of `t` at `now` holding its items as of `cutMs`, stores it
   /// and schedules its transitions (AVAILABLE; expiry for SYSTEM backups).
-  BackupRecord& Take(const TableRecord& t, const std::string& name, Model::BackupType type, int64_t now,
-                     int64_t cutMs);
+  BackupRecord& Take(const TableRecord& t, const std::string& name, Model::BackupType type, int64_t now, int64_t cutMs);
   const BackupRecord* Find(const std::string& arn) const;
   /// The backup's ARN.
   std::string Arn(const BackupRecord& b) const;

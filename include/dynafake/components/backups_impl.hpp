@@ -54,8 +54,7 @@ DYNAFAKE_IMPL Model::CreateBackupOutcome Backups::SeedBackup(const std::string& 
   return Model::CreateBackupResult().WithBackupDetails(Details(b, now));
 }
 
-DYNAFAKE_IMPL Model::DescribeBackupOutcome Backups::DescribeBackup(const Model::DescribeBackupRequest& r,
-                                                                   int64_t now) {
+DYNAFAKE_IMPL Model::DescribeBackupOutcome Backups::DescribeBackup(const Model::DescribeBackupRequest& r, int64_t now) {
   const BackupRecord* b = Find(r.GetBackupArn());
   if (!b) return DynamoDBError(DynamoDBErrors::BACKUP_NOT_FOUND, msg::BackupNotFound(r.GetBackupArn()));
   Model::DescribeBackupResult out;
@@ -68,11 +67,16 @@ DYNAFAKE_IMPL Model::ListBackupsOutcome Backups::ListBackups(const Model::ListBa
   const BackupTypeFilter filter = r.BackupTypeHasBeenSet() ? r.GetBackupType() : BackupTypeFilter::USER;
   auto typeMatches = [&](BackupType t) {
     switch (filter) {
-      case BackupTypeFilter::ALL: return t == BackupType::USER || t == BackupType::SYSTEM;
-      case BackupTypeFilter::USER: return t == BackupType::USER;
-      case BackupTypeFilter::SYSTEM: return t == BackupType::SYSTEM;
-      case BackupTypeFilter::AWS_BACKUP: return t == BackupType::AWS_BACKUP;
-      default: return false;
+      case BackupTypeFilter::ALL:
+        return t == BackupType::USER || t == BackupType::SYSTEM;
+      case BackupTypeFilter::USER:
+        return t == BackupType::USER;
+      case BackupTypeFilter::SYSTEM:
+        return t == BackupType::SYSTEM;
+      case BackupTypeFilter::AWS_BACKUP:
+        return t == BackupType::AWS_BACKUP;
+      default:
+        return false;
     }
   };
   const std::string table = r.TableNameHasBeenSet() ? identity_->TableNameOf(r.GetTableName()) : std::string();
@@ -151,10 +155,14 @@ DYNAFAKE_IMPL Model::DeleteBackupOutcome Backups::DeleteBackup(const Model::Dele
 
 DYNAFAKE_IMPL int64_t Backups::CutFor(int64_t now) {
   switch (options_->backupCut) {
-    case BackupCutPolicy::RequestTime: return now;
-    case BackupCutPolicy::Earliest: return now - 60000;
-    case BackupCutPolicy::Latest: return now + 60000;
-    case BackupCutPolicy::SeededRandom: return now - 60000 + static_cast<int64_t>(identity_->NextRandom() % 120001);
+    case BackupCutPolicy::RequestTime:
+      return now;
+    case BackupCutPolicy::Earliest:
+      return now - 60000;
+    case BackupCutPolicy::Latest:
+      return now + 60000;
+    case BackupCutPolicy::SeededRandom:
+      return now - 60000 + static_cast<int64_t>(identity_->NextRandom() % 120001);
   }
   return now;
 }
@@ -190,9 +198,10 @@ DYNAFAKE_IMPL std::shared_ptr<const BackupSource> Backups::MakeSource(const Tabl
 }
 
 DYNAFAKE_IMPL bool Backups::SameSource(const BackupSource& a, const BackupSource& b) {
-  return a.tableName == b.tableName && a.arnPrefix == b.arnPrefix && a.history == b.history && a.key.hash == b.key.hash &&
-         a.key.range == b.key.range && a.key.hashType == b.key.hashType && a.key.rangeType == b.key.rangeType &&
-         a.attributeDefinitions == b.attributeDefinitions && a.source == b.source && a.features == b.features;
+  return a.tableName == b.tableName && a.arnPrefix == b.arnPrefix && a.history == b.history &&
+         a.key.hash == b.key.hash && a.key.range == b.key.range && a.key.hashType == b.key.hashType &&
+         a.key.rangeType == b.key.rangeType && a.attributeDefinitions == b.attributeDefinitions &&
+         a.source == b.source && a.features == b.features;
 }
 
 DYNAFAKE_IMPL std::shared_ptr<const BackupSource> Backups::SourceOf(const TableRecord& t) const {
@@ -329,7 +338,7 @@ DYNAFAKE_IMPL Model::BackupDetails Backups::Details(const BackupRecord& b, int64
 }
 
 DYNAFAKE_IMPL Model::BackupDescription Backups::Description(const BackupRecord& b, int64_t now,
-                                                           const std::string* arn) const {
+                                                            const std::string* arn) const {
   Model::SourceTableDetails s = b.table->source;
   const Totals totals = b.cutMs <= now ? b.Items()->TotalsAt(b.cutMs, b.cutSeq) : b.Items()->TotalsAt(now);
   s.SetItemCount(totals.items);
@@ -390,8 +399,7 @@ DYNAFAKE_IMPL std::vector<BackupState> Backups::States() const {
   std::vector<std::pair<std::string, const BackupRecord*>> byArn;  // a snapshot lists them in ARN order
   byArn.reserve(backups_.size());
   for (const auto& kv : backups_) byArn.emplace_back(Arn(kv.second), &kv.second);
-  std::sort(byArn.begin(), byArn.end(),
-            [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::sort(byArn.begin(), byArn.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   std::vector<BackupState> out;
   out.reserve(byArn.size());
   for (auto& entry : byArn) {

@@ -16,7 +16,9 @@ DYNAFAKE_IMPL void Components::ApplyDue(int64_t now) {
   items.DeferCompaction();  // histories that lose readers are compacted once, at the end
   while (auto e = timeline.NextDue(now)) {
     switch (e->kind) {
-      case EventKind::TableSettled: tables.Settle(e->key, e->generation); break;
+      case EventKind::TableSettled:
+        tables.Settle(e->key, e->generation);
+        break;
       case EventKind::TableGone:
         if (auto history = tables.Remove(e->key, e->generation)) {
           continuous.ForgetTable(e->key);
@@ -24,8 +26,12 @@ DYNAFAKE_IMPL void Components::ApplyDue(int64_t now) {
           items.CompactHistory(history, now);
         }
         break;
-      case EventKind::BackupAvailable: backups.MarkAvailable(e->key); break;
-      case EventKind::BackupExpired: backups.Remove(e->key, now); break;
+      case EventKind::BackupAvailable:
+        backups.MarkAvailable(e->key);
+        break;
+      case EventKind::BackupExpired:
+        backups.Remove(e->key, now);
+        break;
     }
   }
   items.FlushCompaction(now);

@@ -15,7 +15,8 @@ namespace detail {
 DYNAFAKE_IMPL Model::DescribeContinuousBackupsOutcome ContinuousBackups::DescribeContinuousBackups(
     const Model::DescribeContinuousBackupsRequest& r, int64_t now) {
   const TableRecord* t = tables_->Find(r.GetTableName());
-  if (!t) return DynamoDBError(DynamoDBErrors::TABLE_NOT_FOUND, msg::TableNotFound(identity_->ShownName(r.GetTableName())));
+  if (!t)
+    return DynamoDBError(DynamoDBErrors::TABLE_NOT_FOUND, msg::TableNotFound(identity_->ShownName(r.GetTableName())));
   return Model::DescribeContinuousBackupsResult().WithContinuousBackupsDescription(
       Description(t->desc.GetTableName(), now));
 }

@@ -89,8 +89,8 @@ DYNAFAKE_IMPL Model::SSEDescription Identity::KmsEncryption(const Model::SSESpec
   const std::string key = spec.KMSMasterKeyIdHasBeenSet() ? spec.GetKMSMasterKeyId() : "alias/aws/dynamodb";
   const std::string arn = key.rfind("arn:", 0) == 0
                               ? key
-                              : "arn:" + options_->partition + ":kms:" + options_->region + ":" +
-                                    options_->accountId + ":" + (key.rfind("alias/", 0) == 0 ? key : "key/" + key);
+                              : "arn:" + options_->partition + ":kms:" + options_->region + ":" + options_->accountId +
+                                    ":" + (key.rfind("alias/", 0) == 0 ? key : "key/" + key);
   return Model::SSEDescription()
       .WithStatus(Model::SSEStatus::ENABLED)
       .WithSSEType(Model::SSEType::KMS)

@@ -4,13 +4,13 @@
 // restores and backups. Each limit is checked in one place, here.
 #pragma once
 
-#include <cstddef>   // std::size_t
-#include <cstdint>   // int64_t
-#include <map>       // std::map
-#include <optional>  // std::optional
+#include <cstddef>     // std::size_t
+#include <cstdint>     // int64_t
 #include <functional>  // std::less
-#include <string>    // std::string
-#include <vector>    // std::vector
+#include <map>         // std::map
+#include <optional>    // std::optional
+#include <string>      // std::string
+#include <vector>      // std::vector
 
 #include "dynafake/model/errors.hpp"  // DynamoDBError
 #include "dynafake/options.hpp"       // Limits

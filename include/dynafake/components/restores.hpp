@@ -38,7 +38,11 @@ class Restores {
  public:
   Restores(const ServiceOptions& options, Identity& identity, Quotas& quotas, Tables& tables, Backups& backups,
            ContinuousBackups& continuous)
-      : options_(&options), identity_(&identity), quotas_(&quotas), tables_(&tables), backups_(&backups),
+      : options_(&options),
+        identity_(&identity),
+        quotas_(&quotas),
+        tables_(&tables),
+        backups_(&backups),
         continuous_(&continuous) {}
 
   Model::RestoreTableFromBackupOutcome RestoreTableFromBackup(const Model::RestoreTableFromBackupRequest& r,

@@ -152,9 +152,8 @@ std::string Restores::CheckOverrides(const Request& r, const RestoreSettings& s)
       !r.ProvisionedThroughputOverrideHasBeenSet())
     return msg::Invalid(
         "ProvisionedThroughputOverride must be specified when restoring an on-demand source as PROVISIONED");
-  if (r.ProvisionedThroughputOverrideHasBeenSet() &&
-      (r.GetProvisionedThroughputOverride().GetReadCapacityUnits() < 1 ||
-       r.GetProvisionedThroughputOverride().GetWriteCapacityUnits() < 1))
+  if (r.ProvisionedThroughputOverrideHasBeenSet() && (r.GetProvisionedThroughputOverride().GetReadCapacityUnits() < 1 ||
+                                                      r.GetProvisionedThroughputOverride().GetWriteCapacityUnits() < 1))
     return msg::ThroughputAtLeastOne();
   return {};
 }

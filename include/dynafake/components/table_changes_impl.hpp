@@ -16,8 +16,7 @@ namespace detail {
 /// The table or index key schema's first violation, or "": one HASH first, at
 /// most one RANGE, every attribute defined.
 DYNAFAKE_IMPL std::string CheckKeySchema(const std::vector<Model::KeySchemaElement>& schema,
-                                         const std::vector<Model::AttributeDefinition>& defs,
-                                         const std::string& path) {
+                                         const std::vector<Model::AttributeDefinition>& defs, const std::string& path) {
   if (schema.empty() || schema.size() > 2) return msg::KeySchemaSize(schema.size(), path);
   if (schema[0].GetKeyType() != Model::KeyType::HASH)
     return "Invalid KeySchema: The first KeySchemaElement is not a HASH key type";
@@ -43,7 +42,8 @@ DYNAFAKE_IMPL std::string CheckKeySchema(const std::vector<Model::KeySchemaEleme
 DYNAFAKE_IMPL std::string CheckProjection(const Model::Projection& p) {
   if (!p.ProjectionTypeHasBeenSet()) return msg::Invalid("Unknown ProjectionType: null");
   if (p.NonKeyAttributesHasBeenSet() && p.GetProjectionType() != Model::ProjectionType::INCLUDE)
-    return msg::Invalid("ProjectionType is " + Model::ProjectionTypeMapper::GetNameForProjectionType(p.GetProjectionType()) +
+    return msg::Invalid("ProjectionType is " +
+                        Model::ProjectionTypeMapper::GetNameForProjectionType(p.GetProjectionType()) +
                         ", but NonKeyAttributes is specified");
   return {};
 }
@@ -86,9 +86,9 @@ DYNAFAKE_IMPL void Tables::Validate(const Model::CreateTableRequest& r, Validato
     for (const auto& e : g.GetKeySchema()) used.insert(e.GetAttributeName());
   }
   if (used.size() != defs.size())
-    return v.Add(msg::Invalid(
-        "Number of attributes in KeySchema does not exactly match number of attributes defined in "
-        "AttributeDefinitions"));
+    return v.Add(
+        msg::Invalid("Number of attributes in KeySchema does not exactly match number of attributes defined in "
+                     "AttributeDefinitions"));
   if (onDemand && r.ProvisionedThroughputHasBeenSet()) return v.Add(msg::NoThroughputWhenOnDemand());
   if (!onDemand && !r.ProvisionedThroughputHasBeenSet())
     return v.Add(msg::Invalid(
@@ -108,16 +108,15 @@ DYNAFAKE_IMPL void Tables::Validate(const Model::CreateTableRequest& r, Validato
 /// not the table exists (the service validates before it reads state).
 DYNAFAKE_IMPL void Tables::Validate(const Model::UpdateTableRequest& r, Validator& v) {
   using namespace Model;
-  if (r.ReplicaUpdatesHasBeenSet() || r.GlobalTableWitnessUpdatesHasBeenSet() ||
-      r.MultiRegionConsistencyHasBeenSet() || r.GlobalTableSettingsReplicationModeHasBeenSet())
+  if (r.ReplicaUpdatesHasBeenSet() || r.GlobalTableWitnessUpdatesHasBeenSet() || r.MultiRegionConsistencyHasBeenSet() ||
+      r.GlobalTableSettingsReplicationModeHasBeenSet())
     return v.Add(msg::NoGlobalTables(
         "ReplicaUpdates, GlobalTableWitnessUpdates, MultiRegionConsistency and GlobalTableSettingsReplicationMode"));
   // an empty GlobalSecondaryIndexUpdates counts as none (architect/dynalite validations/updateTable.js)
-  const bool anything = r.BillingModeHasBeenSet() || r.ProvisionedThroughputHasBeenSet() ||
-                        !r.GetGlobalSecondaryIndexUpdates().empty() || r.StreamSpecificationHasBeenSet() ||
-                        r.SSESpecificationHasBeenSet() || r.TableClassHasBeenSet() ||
-                        r.DeletionProtectionEnabledHasBeenSet() || r.OnDemandThroughputHasBeenSet() ||
-                        r.WarmThroughputHasBeenSet();
+  const bool anything =
+      r.BillingModeHasBeenSet() || r.ProvisionedThroughputHasBeenSet() || !r.GetGlobalSecondaryIndexUpdates().empty() ||
+      r.StreamSpecificationHasBeenSet() || r.SSESpecificationHasBeenSet() || r.TableClassHasBeenSet() ||
+      r.DeletionProtectionEnabledHasBeenSet() || r.OnDemandThroughputHasBeenSet() || r.WarmThroughputHasBeenSet();
   if (!anything) return v.Add(msg::NothingToUpdate());
   if (r.BillingModeHasBeenSet() && r.GetBillingMode() == BillingMode::PAY_PER_REQUEST &&
       r.ProvisionedThroughputHasBeenSet())
@@ -125,13 +124,15 @@ DYNAFAKE_IMPL void Tables::Validate(const Model::UpdateTableRequest& r, Validato
   // (throughput below 1 is the model's own constraint, reported before this runs)
   // texts: architect/dynalite validations/updateTable.js and test/updateTable.js (run against the service)
   for (const auto& u : r.GetGlobalSecondaryIndexUpdates()) {
-    const int actions = (u.CreateHasBeenSet() ? 1 : 0) + (u.UpdateHasBeenSet() ? 1 : 0) + (u.DeleteHasBeenSet() ? 1 : 0);
+    const int actions =
+        (u.CreateHasBeenSet() ? 1 : 0) + (u.UpdateHasBeenSet() ? 1 : 0) + (u.DeleteHasBeenSet() ? 1 : 0);
     if (actions == 0)
-      return v.Add(msg::Invalid(
-          "One of GlobalSecondaryIndexUpdate.Update, GlobalSecondaryIndexUpdate.Create, "
-          "GlobalSecondaryIndexUpdate.Delete must not be null"));
+      return v.Add(
+          msg::Invalid("One of GlobalSecondaryIndexUpdate.Update, GlobalSecondaryIndexUpdate.Create, "
+                       "GlobalSecondaryIndexUpdate.Delete must not be null"));
     if (actions > 1)
-      return v.Add(msg::Invalid("Only one global secondary index action is allowed per GlobalSecondaryIndexUpdate object"));
+      return v.Add(
+          msg::Invalid("Only one global secondary index action is allowed per GlobalSecondaryIndexUpdate object"));
   }
   for (const auto& u : r.GetGlobalSecondaryIndexUpdates())
     if (u.CreateHasBeenSet())
@@ -180,20 +181,21 @@ DYNAFAKE_IMPL Model::UpdateTableOutcome Tables::UpdateTable(const Model::UpdateT
     };
     if (u.CreateHasBeenSet()) {
       const auto& c = u.GetCreate();
-      if (find(c.GetIndexName())) return invalid(msg::Invalid("Index with name " + c.GetIndexName() + " already exists"));
+      if (find(c.GetIndexName()))
+        return invalid(msg::Invalid("Index with name " + c.GetIndexName() + " already exists"));
       std::string err = CheckKeySchema(c.GetKeySchema(), defs, "globalSecondaryIndexUpdates.member.create.keySchema");
       if (!err.empty()) return invalid(err);
       if (!onDemand && !c.ProvisionedThroughputHasBeenSet())
         return invalid(msg::Invalid("ProvisionedThroughput must be specified for index: " + c.GetIndexName()));
-      gsis.push_back(GlobalSecondaryIndexDescription()
-                         .WithIndexName(c.GetIndexName())
-                         .WithKeySchema(c.GetKeySchema())
-                         .WithProjection(c.GetProjection())
-                         .WithIndexStatus(IndexStatus::CREATING)
-                         .WithBackfilling(true)
-                         .WithIndexArn(d.GetTableArn() + "/index/" + c.GetIndexName())
-                         .WithProvisionedThroughput(
-                             ThroughputDescription(onDemand ? zero : c.GetProvisionedThroughput())));
+      gsis.push_back(
+          GlobalSecondaryIndexDescription()
+              .WithIndexName(c.GetIndexName())
+              .WithKeySchema(c.GetKeySchema())
+              .WithProjection(c.GetProjection())
+              .WithIndexStatus(IndexStatus::CREATING)
+              .WithBackfilling(true)
+              .WithIndexArn(d.GetTableArn() + "/index/" + c.GetIndexName())
+              .WithProvisionedThroughput(ThroughputDescription(onDemand ? zero : c.GetProvisionedThroughput())));
     } else {
       const std::string& index = u.DeleteHasBeenSet() ? u.GetDelete().GetIndexName() : u.GetUpdate().GetIndexName();
       GlobalSecondaryIndexDescription* g = find(index);
@@ -242,12 +244,10 @@ DYNAFAKE_IMPL Model::UpdateTableOutcome Tables::UpdateTable(const Model::UpdateT
     }
   }
   if (r.SSESpecificationHasBeenSet())
-    d.SetSSEDescription(r.GetSSESpecification().GetEnabled()
-                            ? identity_->KmsEncryption(r.GetSSESpecification())
-                            : SSEDescription().WithStatus(SSEStatus::DISABLED));
+    d.SetSSEDescription(r.GetSSESpecification().GetEnabled() ? identity_->KmsEncryption(r.GetSSESpecification())
+                                                             : SSEDescription().WithStatus(SSEStatus::DISABLED));
   if (r.TableClassHasBeenSet())
-    d.SetTableClassSummary(
-        TableClassSummary().WithTableClass(r.GetTableClass()).WithLastUpdateDateTime(DateTime(now)));
+    d.SetTableClassSummary(TableClassSummary().WithTableClass(r.GetTableClass()).WithLastUpdateDateTime(DateTime(now)));
   if (r.DeletionProtectionEnabledHasBeenSet()) d.SetDeletionProtectionEnabled(r.GetDeletionProtectionEnabled());
   if (r.OnDemandThroughputHasBeenSet()) d.SetOnDemandThroughput(r.GetOnDemandThroughput());
   t->desc = d;

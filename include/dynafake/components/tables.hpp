@@ -4,20 +4,20 @@
 // DescribeTimeToLive, UpdateTimeToLive), and how a table is described.
 #pragma once
 
-#include <cstddef>  // std::size_t
-#include <cstdint>  // int64_t, uint64_t
-#include <map>      // std::map
+#include <cstddef>   // std::size_t
+#include <cstdint>   // int64_t, uint64_t
+#include <map>       // std::map
 #include <memory>    // std::shared_ptr
 #include <optional>  // std::optional
 #include <string>    // std::string
-#include <vector>   // std::vector
+#include <vector>    // std::vector
 
-#include "dynafake/components/timeline.hpp"  // EventKind
-#include "dynafake/detail/history.hpp"       // History
-#include "dynafake/detail/keys.hpp"          // KeyDef
-#include "dynafake/detail/validator.hpp"     // Validator
+#include "dynafake/components/timeline.hpp"   // EventKind
+#include "dynafake/detail/history.hpp"        // History
+#include "dynafake/detail/keys.hpp"           // KeyDef
+#include "dynafake/detail/validator.hpp"      // Validator
 #include "dynafake/generated/operations.hpp"  // XRequest, XOutcome
-#include "dynafake/options.hpp"              // ServiceOptions
+#include "dynafake/options.hpp"               // ServiceOptions
 
 namespace dynafake {
 namespace detail {
@@ -47,11 +47,11 @@ struct TableRecord {
   KeyDef key;
   Model::TableStatus status = Model::TableStatus::CREATING;
   int64_t createdMs = 0;
-  int64_t statusUntilMs = 0;  ///< when CREATING/UPDATING/DELETING ends
-  uint64_t generation = 0;    ///< bumps on every status change; stale transitions are ignored
-  bool ttlEnabled = false;    ///< Time to Live, a setting only: nothing expires
-  std::string ttlAttribute;   ///< while enabled
-  bool restoring = false;     ///< CREATING because a restore is filling it
+  int64_t statusUntilMs = 0;        ///< when CREATING/UPDATING/DELETING ends
+  uint64_t generation = 0;          ///< bumps on every status change; stale transitions are ignored
+  bool ttlEnabled = false;          ///< Time to Live, a setting only: nothing expires
+  std::string ttlAttribute;         ///< while enabled
+  bool restoring = false;           ///< CREATING because a restore is filling it
   std::string restoreSourceBackup;  ///< the backup a restore in progress reads, if any
   TableItems items;
   /// Throughput an UpdateTable asked for, applied when the table settles: while

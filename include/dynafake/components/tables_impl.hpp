@@ -95,7 +95,8 @@ DYNAFAKE_IMPL Model::DeleteTableOutcome Tables::DeleteTable(const Model::DeleteT
   if (!t) return DynamoDBError(DynamoDBErrors::RESOURCE_NOT_FOUND, msg::TableResourceNotFound(name));
   if (t->status == TableStatus::DELETING) return DeleteTableResult().WithTableDescription(Description(*t));
   if (auto e = NotActive(*t, name)) return *e;
-  if (t->desc.GetDeletionProtectionEnabled()) return DynamoDBError(DynamoDBErrors::VALIDATION, msg::DeletionProtected());
+  if (t->desc.GetDeletionProtectionEnabled())
+    return DynamoDBError(DynamoDBErrors::VALIDATION, msg::DeletionProtected());
   if (const std::string* creating = backups_->CreatingUserBackup(t->desc.GetTableName()))
     return DynamoDBError(DynamoDBErrors::RESOURCE_IN_USE, msg::BackupOfTableBeingCreated(name, *creating));
   if (auto e = quotas_->CheckTablesInTransition(InTransition())) return *e;
@@ -107,8 +108,8 @@ DYNAFAKE_IMPL Model::DeleteTableOutcome Tables::DeleteTable(const Model::DeleteT
 
 DYNAFAKE_IMPL Model::ListTablesOutcome Tables::ListTables(const Model::ListTablesRequest& r, int64_t) {
   const std::size_t limit = r.LimitHasBeenSet() ? static_cast<std::size_t>(r.GetLimit()) : 100;
-  auto it = r.ExclusiveStartTableNameHasBeenSet() ? tables_.upper_bound(r.GetExclusiveStartTableName())
-                                                  : tables_.begin();
+  auto it =
+      r.ExclusiveStartTableNameHasBeenSet() ? tables_.upper_bound(r.GetExclusiveStartTableName()) : tables_.begin();
   std::vector<std::string> names;
   for (; it != tables_.end() && names.size() < limit; ++it) names.push_back(it->first);
   Model::ListTablesResult out;
@@ -359,8 +360,10 @@ DYNAFAKE_IMPL void Tables::Settle(const std::string& name, uint64_t generation) 
   const DateTime settled(t.statusUntilMs);
   // The throughput an UpdateTable asked for takes effect now (architect/dynalite actions/updateTable.js).
   auto apply = [&settled](Model::ProvisionedThroughputDescription d, const Model::ProvisionedThroughput& p) {
-    const bool up = p.GetReadCapacityUnits() > d.GetReadCapacityUnits() || p.GetWriteCapacityUnits() > d.GetWriteCapacityUnits();
-    const bool down = p.GetReadCapacityUnits() < d.GetReadCapacityUnits() || p.GetWriteCapacityUnits() < d.GetWriteCapacityUnits();
+    const bool up =
+        p.GetReadCapacityUnits() > d.GetReadCapacityUnits() || p.GetWriteCapacityUnits() > d.GetWriteCapacityUnits();
+    const bool down =
+        p.GetReadCapacityUnits() < d.GetReadCapacityUnits() || p.GetWriteCapacityUnits() < d.GetWriteCapacityUnits();
     if (up) {
       d.SetLastIncreaseDateTime(settled);
     } else if (down) {
@@ -371,7 +374,8 @@ DYNAFAKE_IMPL void Tables::Settle(const std::string& name, uint64_t generation) 
     d.SetWriteCapacityUnits(p.GetWriteCapacityUnits());
     return d;
   };
-  if (t.pendingThroughput) t.desc.SetProvisionedThroughput(apply(t.desc.GetProvisionedThroughput(), *t.pendingThroughput));
+  if (t.pendingThroughput)
+    t.desc.SetProvisionedThroughput(apply(t.desc.GetProvisionedThroughput(), *t.pendingThroughput));
   t.pendingThroughput.reset();
   std::vector<Model::GlobalSecondaryIndexDescription> keep;
   for (auto g : t.gsis) {

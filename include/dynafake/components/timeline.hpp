@@ -21,7 +21,7 @@ struct Event {
   int64_t atMs;
   uint64_t seq;  ///< order of scheduling, to break ties deterministically
   EventKind kind;
-  std::string key;  ///< table name or backup ARN
+  std::string key;      ///< table name or backup ARN
   uint64_t generation;  ///< the table's generation when scheduled; a stale event is ignored
   friend bool operator>(const Event& a, const Event& b) { return a.atMs != b.atMs ? a.atMs > b.atMs : a.seq > b.seq; }
 };

@@ -17,8 +17,8 @@
 
 #include "dynafake/detail/capacity.hpp"       // Consumed, ReadUnits, Report
 #include "dynafake/detail/data_table.hpp"     // DataTable, Invalid
-#include "dynafake/detail/keys.hpp"           // EncodePart
 #include "dynafake/detail/key_checks.hpp"     // CheckKeyArgument
+#include "dynafake/detail/keys.hpp"           // EncodePart
 #include "dynafake/detail/plan_support.hpp"   // NestedKeyAccess
 #include "dynafake/detail/read_plans.hpp"     // ReadPlan, PlanBatchGetEntry
 #include "dynafake/detail/write_plans.hpp"    // plans::CanonicalKey

@@ -24,8 +24,8 @@
 #include "dynafake/detail/item_checks.hpp"    // ItemBytes
 #include "dynafake/detail/table_schema.hpp"   // TableSchema, IndexEntry
 #include "dynafake/expression/value_ops.hpp"  // Equal
-#include "dynafake/generated/enums.hpp"           // ReturnConsumedCapacity
-#include "dynafake/generated/types.hpp"           // ConsumedCapacity, Capacity
+#include "dynafake/generated/enums.hpp"       // ReturnConsumedCapacity
+#include "dynafake/generated/types.hpp"       // ConsumedCapacity, Capacity
 
 namespace dynafake {
 namespace detail {
@@ -88,7 +88,8 @@ inline Consumed WriteCost(const TableSchema& schema, const Item* before, const I
 /// The ConsumedCapacity a response carries, or nullopt when not asked for.
 inline std::optional<Model::ConsumedCapacity> Report(Model::ReturnConsumedCapacity mode, const std::string& tableName,
                                                      const Consumed& c) {
-  if (mode != Model::ReturnConsumedCapacity::TOTAL && mode != Model::ReturnConsumedCapacity::INDEXES) return std::nullopt;
+  if (mode != Model::ReturnConsumedCapacity::TOTAL && mode != Model::ReturnConsumedCapacity::INDEXES)
+    return std::nullopt;
   Model::ConsumedCapacity out;
   out.SetTableName(tableName);
   out.SetCapacityUnits(c.Total());

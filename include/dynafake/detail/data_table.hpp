@@ -38,7 +38,9 @@ struct DataTable {
   }
 };
 
-inline DynamoDBError Invalid(std::string message) { return DynamoDBError(DynamoDBErrors::VALIDATION, std::move(message)); }
+inline DynamoDBError Invalid(std::string message) {
+  return DynamoDBError(DynamoDBErrors::VALIDATION, std::move(message));
+}
 
 }  // namespace detail
 }  // namespace dynafake

@@ -14,19 +14,17 @@ DYNAFAKE_IMPL MockClient::MockClient(const ClientInterface& delegate) : delegate
 
 DYNAFAKE_IMPL MockClient::~MockClient() = default;
 
-#define DYNAFAKE_MOCK_METHOD_DEFINITION(Op)                                                          \
-  DYNAFAKE_IMPL Model::Op##Outcome MockClient::Op(const Model::Op##Request& request) const {         \
-    mock_##Op##_.SetOwnerAndName(this, #Op);                                                          \
-    return mock_##Op##_.Invoke(request);                                                              \
+#define DYNAFAKE_MOCK_METHOD_DEFINITION(Op)                                                  \
+  DYNAFAKE_IMPL Model::Op##Outcome MockClient::Op(const Model::Op##Request& request) const { \
+    mock_##Op##_.SetOwnerAndName(this, #Op);                                                 \
+    return mock_##Op##_.Invoke(request);                                                     \
   }
 DYNAFAKE_FOR_EACH_OPERATION(DYNAFAKE_MOCK_METHOD_DEFINITION)
 #undef DYNAFAKE_MOCK_METHOD_DEFINITION
 
 DYNAFAKE_IMPL void MockClient::DelegateToFake() {
-#define DYNAFAKE_DELEGATE(Op)                                                          \
-  ON_CALL(*this, Op(::testing::_)).WillByDefault([this](const Model::Op##Request& r) { \
-    return delegate_->Op(r);                                                            \
-  });
+#define DYNAFAKE_DELEGATE(Op) \
+  ON_CALL(*this, Op(::testing::_)).WillByDefault([this](const Model::Op##Request& r) { return delegate_->Op(r); });
   DYNAFAKE_FOR_EACH_OPERATION(DYNAFAKE_DELEGATE)
 #undef DYNAFAKE_DELEGATE
 }

@@ -3,14 +3,14 @@
 // CreateBackup costs the same for one item or a million.
 #pragma once
 
-#include <algorithm>  // std::upper_bound
-#include <cstdint>    // int64_t, uint64_t
-#include <functional> // std::function
-#include <iterator>   // std::prev
-#include <map>        // std::map
-#include <string>     // std::string
-#include <utility>    // std::pair
-#include <vector>     // std::vector
+#include <algorithm>   // std::upper_bound
+#include <cstdint>     // int64_t, uint64_t
+#include <functional>  // std::function
+#include <iterator>    // std::prev
+#include <map>         // std::map
+#include <string>      // std::string
+#include <utility>     // std::pair
+#include <vector>      // std::vector
 
 #include "dynafake/model/attribute_value.hpp"  // AttributeValue
 
@@ -99,10 +99,9 @@ class History {
 
   /// Item count and bytes as of `atMs`.
   Totals TotalsAt(int64_t atMs, uint64_t seq = kAll) const {
-    auto it = std::upper_bound(totals_.begin(), totals_.end(), std::make_pair(atMs, seq),
-                               [](const std::pair<int64_t, uint64_t>& t, const Totals& x) {
-                                 return t < std::make_pair(x.atMs, x.seq);
-                               });
+    auto it = std::upper_bound(
+        totals_.begin(), totals_.end(), std::make_pair(atMs, seq),
+        [](const std::pair<int64_t, uint64_t>& t, const Totals& x) { return t < std::make_pair(x.atMs, x.seq); });
     if (it == totals_.begin()) return Totals{atMs, 0, 0, 0};
     return *std::prev(it);
   }
@@ -163,10 +162,9 @@ class History {
 
  private:
   static const Version* Latest(const std::vector<Version>& versions, int64_t atMs, uint64_t seq) {
-    auto it = std::upper_bound(versions.begin(), versions.end(), std::make_pair(atMs, seq),
-                               [](const std::pair<int64_t, uint64_t>& t, const Version& v) {
-                                 return t < std::make_pair(v.atMs, v.seq);
-                               });
+    auto it = std::upper_bound(
+        versions.begin(), versions.end(), std::make_pair(atMs, seq),
+        [](const std::pair<int64_t, uint64_t>& t, const Version& v) { return t < std::make_pair(v.atMs, v.seq); });
     if (it == versions.begin()) return nullptr;
     return &*std::prev(it);
   }

@@ -63,7 +63,8 @@ inline std::string CheckIndexRules(const DataTable& t, const IndexDef* index, co
   };
   if (index->global && plan.select == Model::Select::ALL_ATTRIBUTES)
     return "One or more parameter values were invalid: Select type ALL_ATTRIBUTES is not supported for global "
-           "secondary index " + index->name + " because its projection type is not ALL";
+           "secondary index " +
+           index->name + " because its projection type is not ALL";
   if (plan.filter) {
     const auto names = plans::TopLevelNames(plan.filter->root);
     auto absent = missing(std::vector<std::string>(names.begin(), names.end()));
@@ -89,7 +90,8 @@ inline std::string CheckStartKey(const DataTable& t, const IndexDef* index, cons
   if (t.schema.range.Set()) keys.push_back(&t.schema.range);
   if (index) {
     for (const KeyAttribute* k : {&index->hash, &index->range})
-      if (k->Set() && std::find_if(keys.begin(), keys.end(), [&](const KeyAttribute* x) { return x->name == k->name; }) == keys.end())
+      if (k->Set() && std::find_if(keys.begin(), keys.end(),
+                                   [&](const KeyAttribute* x) { return x->name == k->name; }) == keys.end())
         keys.push_back(k);
   }
   if (start.size() != keys.size()) return "The provided starting key is invalid";
@@ -115,8 +117,10 @@ void FillPage(Result& out, const Page& page, const DataTable& t, const IndexDef*
   out.SetScannedCount(static_cast<int>(page.scanned));
   Consumed c;
   const double units = ReadUnits(page.bytes, consistent);
-  if (index) c.Charge(*index, units);
-  else c.table = units;
+  if (index)
+    c.Charge(*index, units);
+  else
+    c.table = units;
   if (plan.select != Model::Select::COUNT) {
     // A local index fetches attributes it does not project from the table, and charges the table for it.
     bool fetch = false;

@@ -69,7 +69,8 @@ inline std::string CanonicalValue(const Model::AttributeValue& in, Model::Attrib
       std::set<std::string> seen;
       for (const auto& s : in.GetSS()) {
         if (s.empty()) return invalid + "An string set may not have a empty string as a member";
-        if (!seen.insert(s).second) return invalid + "Input collection " + check::Join(in.GetSS()) + " contains duplicates.";
+        if (!seen.insert(s).second)
+          return invalid + "Input collection " + check::Join(in.GetSS()) + " contains duplicates.";
       }
       out = in;
       return {};
@@ -81,7 +82,8 @@ inline std::string CanonicalValue(const Model::AttributeValue& in, Model::Attrib
       for (const auto& b : in.GetBS()) shown.push_back(ex::Base64(b.Bytes()));
       for (const auto& b : in.GetBS()) {
         if (b.GetLength() == 0) return invalid + "Binary sets may not contain null or empty values";
-        if (!seen.insert(b.Bytes()).second) return invalid + "Input collection " + check::Join(shown) + "of type BS contains duplicates.";
+        if (!seen.insert(b.Bytes()).second)
+          return invalid + "Input collection " + check::Join(shown) + "of type BS contains duplicates.";
       }
       out = in;
       return {};
@@ -104,12 +106,14 @@ inline std::string CanonicalValue(const Model::AttributeValue& in, Model::Attrib
     case ex::types::M:
     case ex::types::L: {
       if (level >= 32)
-        return "Nesting Levels have exceeded supported limits: Attributes in the item have nested levels beyond supported limit";
+        return "Nesting Levels have exceeded supported limits: Attributes in the item have nested levels beyond "
+               "supported limit";
       if (t == ex::types::M) {
         Model::AttributeValue::Map map;
         for (const auto& kv : in.GetM()) {
           Model::AttributeValue child;
-          if (!kv.second) return "Supplied AttributeValue is empty, must contain exactly one of the supported datatypes";
+          if (!kv.second)
+            return "Supplied AttributeValue is empty, must contain exactly one of the supported datatypes";
           std::string e = CanonicalValue(*kv.second, child, level + 1);
           if (!e.empty()) return e;
           map.emplace(kv.first, std::make_shared<Model::AttributeValue>(std::move(child)));
@@ -159,7 +163,8 @@ inline int64_t NumberBytes(const std::string& number) {
     while (lead < fracPart.size() && fracPart[lead] == '0') ++lead;
     fracDigits -= lead;
   }
-  return 1 + static_cast<int64_t>((intDigits + 1) / 2) + static_cast<int64_t>((fracDigits + 1) / 2) + (negative ? 1 : 0);
+  return 1 + static_cast<int64_t>((intDigits + 1) / 2) + static_cast<int64_t>((fracDigits + 1) / 2) +
+         (negative ? 1 : 0);
 }
 
 /// A value's size as the service counts it against the item limit and for
@@ -167,9 +172,12 @@ inline int64_t NumberBytes(const std::string& number) {
 inline int64_t ValueBytes(const Model::AttributeValue& v) {
   namespace ex = dynafake::expression;
   switch (ex::TypeOf(v)) {
-    case ex::types::S: return static_cast<int64_t>(v.GetS().size());
-    case ex::types::N: return NumberBytes(v.GetN());
-    case ex::types::B: return static_cast<int64_t>(v.GetB().GetLength());
+    case ex::types::S:
+      return static_cast<int64_t>(v.GetS().size());
+    case ex::types::N:
+      return NumberBytes(v.GetN());
+    case ex::types::B:
+      return static_cast<int64_t>(v.GetB().GetLength());
     case ex::types::SS: {
       int64_t n = 0;
       for (const auto& s : v.GetSS()) n += static_cast<int64_t>(s.size());
@@ -187,7 +195,8 @@ inline int64_t ValueBytes(const Model::AttributeValue& v) {
     }
     case ex::types::M: {
       int64_t n = 3;
-      for (const auto& kv : v.GetM()) n += 1 + static_cast<int64_t>(kv.first.size()) + (kv.second ? ValueBytes(*kv.second) : 0);
+      for (const auto& kv : v.GetM())
+        n += 1 + static_cast<int64_t>(kv.first.size()) + (kv.second ? ValueBytes(*kv.second) : 0);
       return n;
     }
     case ex::types::L: {
@@ -195,7 +204,8 @@ inline int64_t ValueBytes(const Model::AttributeValue& v) {
       for (const auto& e : v.GetL()) n += 1 + (e ? ValueBytes(*e) : 0);
       return n;
     }
-    default: return 1;  // BOOL, NULL
+    default:
+      return 1;  // BOOL, NULL
   }
 }
 

@@ -43,7 +43,8 @@ inline std::string ConditionPaths(const DataTable& t, const WritePlan& plan) {
 }
 
 template <class Result>
-void ReportWrite(Result& out, const DataTable& t, Model::ReturnConsumedCapacity mode, const Item* before, const Item* after) {
+void ReportWrite(Result& out, const DataTable& t, Model::ReturnConsumedCapacity mode, const Item* before,
+                 const Item* after) {
   if (auto report = Report(mode, t.name, WriteCost(t.schema, before, after))) out.SetConsumedCapacity(*report);
 }
 }  // namespace writes
@@ -107,8 +108,8 @@ inline std::string CheckUpdateTargets(const DataTable& t, const Model::UpdateIte
     if (!index) return {};
     const KeyAttribute& k = index->hash.name == attribute ? index->hash : index->range;
     if (keys::OfType(v, k.type)) return {};
-    return invalid + "Type mismatch for Index Key " + attribute + " Expected: " + keys::Letter(k.type) + " Actual: " +
-           expression::TypeSymbol(expression::TypeOf(v)) + " IndexName: " + index->name;
+    return invalid + "Type mismatch for Index Key " + attribute + " Expected: " + keys::Letter(k.type) +
+           " Actual: " + expression::TypeSymbol(expression::TypeOf(v)) + " IndexName: " + index->name;
   };
   if (plan.update) {
     for (const auto& a : plan.update->actions)
@@ -123,7 +124,8 @@ inline std::string CheckUpdateTargets(const DataTable& t, const Model::UpdateIte
     return {};
   }
   for (const auto& kv : r.GetAttributeUpdates())
-    if (t.schema.IsKey(kv.first)) return invalid + "Cannot update attribute " + kv.first + ". This attribute is part of the key";
+    if (t.schema.IsKey(kv.first))
+      return invalid + "Cannot update attribute " + kv.first + ". This attribute is part of the key";
   for (const auto& kv : r.GetAttributeUpdates())
     if (kv.second.ValueHasBeenSet() && kv.second.GetAction() != Model::AttributeAction::DELETE_) {
       std::string e = indexType(kv.first, kv.second.GetValue());
@@ -144,9 +146,10 @@ inline std::string CheckUpdated(const DataTable& t, bool expression, Item& item)
   std::string e = CheckIndexKeys(t.schema.IndexKeys(), item);
   if (e.empty() || !expression) return e;
   if (e.find("cannot contain an empty") != std::string::npos)
-    return std::string("One or more parameter values are not valid. The update expression attempted to update a "
-                       "secondary index key to a value that is not supported. The AttributeValue for a key attribute "
-                       "cannot contain an empty ") +
+    return std::string(
+               "One or more parameter values are not valid. The update expression attempted to update a "
+               "secondary index key to a value that is not supported. The AttributeValue for a key attribute "
+               "cannot contain an empty ") +
            (e.find("empty binary") != std::string::npos ? "binary" : "string") + " value.";
   return "The update expression attempted to update the secondary index key to unsupported type";
 }
@@ -160,7 +163,8 @@ inline Model::UpdateItemOutcome RunUpdateItem(const DataTable& t, const Model::U
   if (e.empty()) e = writes::ConditionPaths(t, plan);
   if (!e.empty()) return Outcome(Invalid(e));
   const Item* old = t.Find(plan.item, now);
-  if (auto failed = writes::ConditionFailed(plan, old, r.GetReturnValuesOnConditionCheckFailure())) return Outcome(*failed);
+  if (auto failed = writes::ConditionFailed(plan, old, r.GetReturnValuesOnConditionCheckFailure()))
+    return Outcome(*failed);
   Item updated = old ? *old : plan.item;
   if (plan.update) {
     if (!plan.update->Apply(old ? *old : plan.item, updated, e)) return Outcome(Invalid(e));
@@ -175,11 +179,20 @@ inline Model::UpdateItemOutcome RunUpdateItem(const DataTable& t, const Model::U
   };
   Item returned;
   switch (r.GetReturnValues()) {
-    case Model::ReturnValue::ALL_OLD: if (old) returned = *old; break;
-    case Model::ReturnValue::ALL_NEW: returned = updated; break;
-    case Model::ReturnValue::UPDATED_OLD: if (old) returned = changed(*old); break;
-    case Model::ReturnValue::UPDATED_NEW: returned = changed(updated); break;
-    default: break;
+    case Model::ReturnValue::ALL_OLD:
+      if (old) returned = *old;
+      break;
+    case Model::ReturnValue::ALL_NEW:
+      returned = updated;
+      break;
+    case Model::ReturnValue::UPDATED_OLD:
+      if (old) returned = changed(*old);
+      break;
+    case Model::ReturnValue::UPDATED_NEW:
+      returned = changed(updated);
+      break;
+    default:
+      break;
   }
   if (!returned.empty()) out.SetAttributes(returned);
   writes::ReportWrite(out, t, r.GetReturnConsumedCapacity(), old, &updated);

@@ -11,8 +11,8 @@
 #include <vector>  // std::vector
 
 #include "dynafake/expression/value_types.hpp"  // TypeOf, TypeSymbol, types
+#include "dynafake/generated/enums.hpp"         // ScalarAttributeType
 #include "dynafake/model/attribute_value.hpp"   // AttributeValue
-#include "dynafake/generated/enums.hpp"           // ScalarAttributeType
 
 namespace dynafake {
 namespace detail {
@@ -33,10 +33,14 @@ struct IndexKeyAttributes {
 namespace keys {
 inline const char* Letter(Model::ScalarAttributeType t) {
   switch (t) {
-    case Model::ScalarAttributeType::S: return "S";
-    case Model::ScalarAttributeType::N: return "N";
-    case Model::ScalarAttributeType::B: return "B";
-    default: return "";
+    case Model::ScalarAttributeType::S:
+      return "S";
+    case Model::ScalarAttributeType::N:
+      return "N";
+    case Model::ScalarAttributeType::B:
+      return "B";
+    default:
+      return "";
   }
 }
 inline bool OfType(const Model::AttributeValue& v, Model::ScalarAttributeType t) {
@@ -56,13 +60,17 @@ inline std::size_t Bytes(const Model::AttributeValue& v) {
 // Empty value, then size; "" when the value is a usable key part.
 inline std::string Value(const KeyAttribute& k, const Model::AttributeValue& v, bool isHash) {
   if (Empty(v))
-    return std::string("One or more parameter values are not valid. The AttributeValue for a key attribute cannot "
-                       "contain an empty ") + EmptyKind(v) + " value. Key: " + k.name;
+    return std::string(
+               "One or more parameter values are not valid. The AttributeValue for a key attribute cannot "
+               "contain an empty ") +
+           EmptyKind(v) + " value. Key: " + k.name;
   // (sic: the service writes "limit of2048")
   if (isHash && Bytes(v) > 2048)
-    return "One or more parameter values were invalid: Size of hashkey has exceeded the maximum size limit of2048 bytes";
+    return "One or more parameter values were invalid: Size of hashkey has exceeded the maximum size limit of2048 "
+           "bytes";
   if (!isHash && Bytes(v) > 1024)
-    return "One or more parameter values were invalid: Aggregated size of all range keys has exceeded the size limit of 1024 bytes";
+    return "One or more parameter values were invalid: Aggregated size of all range keys has exceeded the size limit "
+           "of 1024 bytes";
   return {};
 }
 }  // namespace keys
@@ -93,12 +101,13 @@ std::string CheckIndexKeys(const std::vector<IndexKeyAttributes>& indexes, const
       auto it = item.find(k->name);
       if (it == item.end()) continue;
       if (!keys::OfType(it->second, k->type))
-        return "One or more parameter values were invalid: Type mismatch for Index Key " + k->name + " Expected: " +
-               keys::Letter(k->type) + " Actual: " + expression::TypeSymbol(expression::TypeOf(it->second)) +
-               " IndexName: " + idx->index;
+        return "One or more parameter values were invalid: Type mismatch for Index Key " + k->name +
+               " Expected: " + keys::Letter(k->type) +
+               " Actual: " + expression::TypeSymbol(expression::TypeOf(it->second)) + " IndexName: " + idx->index;
       if (keys::Empty(it->second))
-        return std::string("One or more parameter values are not valid. A value specified for a secondary index key is "
-                           "not supported. The AttributeValue for a key attribute cannot contain an empty ") +
+        return std::string(
+                   "One or more parameter values are not valid. A value specified for a secondary index key is "
+                   "not supported. The AttributeValue for a key attribute cannot contain an empty ") +
                keys::EmptyKind(it->second) + " value. IndexName: " + idx->index + ", IndexKey: " + k->name;
     }
   }
@@ -117,8 +126,8 @@ std::string CheckItemKeys(const KeyAttribute& hash, const KeyAttribute& range,
     auto it = item.find(k->name);
     if (it == item.end()) return invalid + "Missing the key " + k->name + " in the item";
     if (!keys::OfType(it->second, k->type))
-      return invalid + "Type mismatch for key " + k->name + " expected: " + keys::Letter(k->type) + " actual: " +
-             expression::TypeSymbol(expression::TypeOf(it->second));
+      return invalid + "Type mismatch for key " + k->name + " expected: " + keys::Letter(k->type) +
+             " actual: " + expression::TypeSymbol(expression::TypeOf(it->second));
     std::string e = keys::Value(*k, it->second, k == &hash);
     if (!e.empty()) return e;
   }

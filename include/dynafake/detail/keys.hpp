@@ -7,9 +7,9 @@
 #include <string>    // std::string
 #include <vector>    // std::vector
 
-#include "dynafake/detail/history.hpp"          // Item
-#include "dynafake/model/attribute_value.hpp"   // AttributeValue
-#include "dynafake/generated/types.hpp"             // KeySchemaElement, AttributeDefinition
+#include "dynafake/detail/history.hpp"         // Item
+#include "dynafake/generated/types.hpp"        // KeySchemaElement, AttributeDefinition
+#include "dynafake/model/attribute_value.hpp"  // AttributeValue
 
 namespace dynafake {
 namespace detail {
@@ -71,9 +71,12 @@ inline int64_t ValueSize(const Model::AttributeValue& v) {
   using Model::ValueType;
   if (!v.HasBeenSet()) return 0;
   switch (v.GetType()) {
-    case ValueType::STRING: return static_cast<int64_t>(v.GetS().size());
-    case ValueType::NUMBER: return NumberSize(v.GetN());
-    case ValueType::BYTEBUFFER: return static_cast<int64_t>(v.GetB().GetLength());
+    case ValueType::STRING:
+      return static_cast<int64_t>(v.GetS().size());
+    case ValueType::NUMBER:
+      return NumberSize(v.GetN());
+    case ValueType::BYTEBUFFER:
+      return static_cast<int64_t>(v.GetB().GetLength());
     case ValueType::STRING_SET: {
       int64_t n = 0;
       for (const auto& s : v.GetSS()) n += static_cast<int64_t>(s.size());
@@ -91,7 +94,8 @@ inline int64_t ValueSize(const Model::AttributeValue& v) {
     }
     case ValueType::ATTRIBUTE_MAP: {
       int64_t n = 3;
-      for (const auto& kv : v.GetM()) n += 1 + static_cast<int64_t>(kv.first.size()) + (kv.second ? ValueSize(*kv.second) : 0);
+      for (const auto& kv : v.GetM())
+        n += 1 + static_cast<int64_t>(kv.first.size()) + (kv.second ? ValueSize(*kv.second) : 0);
       return n;
     }
     case ValueType::ATTRIBUTE_LIST: {
@@ -100,7 +104,8 @@ inline int64_t ValueSize(const Model::AttributeValue& v) {
       return n;
     }
     case ValueType::BOOL:
-    case ValueType::NULLVALUE: return 1;
+    case ValueType::NULLVALUE:
+      return 1;
   }
   return 0;
 }
@@ -115,26 +120,40 @@ inline const char* TypeLetter(const Model::AttributeValue& v) {
   using Model::ValueType;
   if (!v.HasBeenSet()) return "(none)";
   switch (v.GetType()) {
-    case ValueType::STRING: return "S";
-    case ValueType::NUMBER: return "N";
-    case ValueType::BYTEBUFFER: return "B";
-    case ValueType::STRING_SET: return "SS";
-    case ValueType::NUMBER_SET: return "NS";
-    case ValueType::BYTEBUFFER_SET: return "BS";
-    case ValueType::ATTRIBUTE_MAP: return "M";
-    case ValueType::ATTRIBUTE_LIST: return "L";
-    case ValueType::BOOL: return "BOOL";
-    case ValueType::NULLVALUE: return "NULL";
+    case ValueType::STRING:
+      return "S";
+    case ValueType::NUMBER:
+      return "N";
+    case ValueType::BYTEBUFFER:
+      return "B";
+    case ValueType::STRING_SET:
+      return "SS";
+    case ValueType::NUMBER_SET:
+      return "NS";
+    case ValueType::BYTEBUFFER_SET:
+      return "BS";
+    case ValueType::ATTRIBUTE_MAP:
+      return "M";
+    case ValueType::ATTRIBUTE_LIST:
+      return "L";
+    case ValueType::BOOL:
+      return "BOOL";
+    case ValueType::NULLVALUE:
+      return "NULL";
   }
   return "?";
 }
 
 inline const char* ScalarLetter(Model::ScalarAttributeType t) {
   switch (t) {
-    case Model::ScalarAttributeType::S: return "S";
-    case Model::ScalarAttributeType::N: return "N";
-    case Model::ScalarAttributeType::B: return "B";
-    default: return "?";
+    case Model::ScalarAttributeType::S:
+      return "S";
+    case Model::ScalarAttributeType::N:
+      return "N";
+    case Model::ScalarAttributeType::B:
+      return "B";
+    default:
+      return "?";
   }
 }
 
@@ -196,12 +215,13 @@ inline std::string CheckKey(const KeyDef& k, const Item& attrs, bool exact) {
     const std::string got = TypeLetter(it->second);
     if (want != got) {
       return exact ? "The provided key element does not match the schema"
-                   : "One or more parameter values were invalid: Type mismatch for key " + name + " expected: " +
-                         want + " actual: " + got;
+                   : "One or more parameter values were invalid: Type mismatch for key " + name + " expected: " + want +
+                         " actual: " + got;
     }
     if ((got == "S" && it->second.GetS().empty()) || (got == "B" && it->second.GetB().GetLength() == 0)) {
       return "One or more parameter values are not valid. The AttributeValue for a key attribute cannot contain an "
-             "empty " + std::string(got == "S" ? "string" : "binary") + " value. Key: " + name;
+             "empty " +
+             std::string(got == "S" ? "string" : "binary") + " value. Key: " + name;
     }
     if (got == "N" && !CanonicalNumber(it->second.GetN())) {
       return "The parameter cannot be converted to a numeric value: " + it->second.GetN();

@@ -47,7 +47,9 @@ inline std::string TableNotActive(const std::string& table) { return ResourceInU
 inline std::string BackupOfTableBeingCreated(const std::string& table, const std::string& backupArn) {
   return ResourceInUse("A backup of table " + table + " is being created: " + backupArn);
 }
-inline std::string BackupIsBeingCreated(const std::string& backupArn) { return "Backup is being created: " + backupArn; }
+inline std::string BackupIsBeingCreated(const std::string& backupArn) {
+  return "Backup is being created: " + backupArn;
+}
 inline std::string BackupAlreadyBeingCreated(const std::string& table, const std::string& backupArn) {
   return "Backup is already being created for table: " + table + " (" + backupArn + ")";
 }
@@ -115,8 +117,9 @@ inline std::string KeySchemaSize(std::size_t elements, const std::string& path) 
 }
 inline std::string ThroughputAtLeastOne() { return Invalid("Provisioned throughput values must be at least 1"); }
 inline std::string NoThroughputWhenOnDemand() {
-  return Invalid("Neither ReadCapacityUnits nor WriteCapacityUnits can be specified when BillingMode is "
-                 "PAY_PER_REQUEST");
+  return Invalid(
+      "Neither ReadCapacityUnits nor WriteCapacityUnits can be specified when BillingMode is "
+      "PAY_PER_REQUEST");
 }
 inline std::string ThroughputUnchanged(long long read, long long write) {
   const std::string r = std::to_string(read), w = std::to_string(write);
@@ -158,33 +161,52 @@ inline std::string NoGlobalTables(const std::string& members) {
 
 inline std::string Default(DynamoDBErrors type) {
   switch (type) {
-    case DynamoDBErrors::INTERNAL_FAILURE: return "Internal server error";
-    case DynamoDBErrors::SERVICE_UNAVAILABLE: return "The service is currently unavailable";
-    case DynamoDBErrors::THROTTLING: return "Rate of requests exceeds the allowed throughput.";
-    case DynamoDBErrors::VALIDATION: return OneValidationError("injected by a dynafake fault rule");
-    case DynamoDBErrors::ACCESS_DENIED: return "User is not authorized to perform this operation";
-    case DynamoDBErrors::RESOURCE_NOT_FOUND: return "Requested resource not found";
-    case DynamoDBErrors::BACKUP_IN_USE: return "Backup is being used by another backup operation";
-    case DynamoDBErrors::BACKUP_NOT_FOUND: return "Backup not found";
-    case DynamoDBErrors::CONDITIONAL_CHECK_FAILED: return "The conditional request failed";
+    case DynamoDBErrors::INTERNAL_FAILURE:
+      return "Internal server error";
+    case DynamoDBErrors::SERVICE_UNAVAILABLE:
+      return "The service is currently unavailable";
+    case DynamoDBErrors::THROTTLING:
+      return "Rate of requests exceeds the allowed throughput.";
+    case DynamoDBErrors::VALIDATION:
+      return OneValidationError("injected by a dynafake fault rule");
+    case DynamoDBErrors::ACCESS_DENIED:
+      return "User is not authorized to perform this operation";
+    case DynamoDBErrors::RESOURCE_NOT_FOUND:
+      return "Requested resource not found";
+    case DynamoDBErrors::BACKUP_IN_USE:
+      return "Backup is being used by another backup operation";
+    case DynamoDBErrors::BACKUP_NOT_FOUND:
+      return "Backup not found";
+    case DynamoDBErrors::CONDITIONAL_CHECK_FAILED:
+      return "The conditional request failed";
     case DynamoDBErrors::CONTINUOUS_BACKUPS_UNAVAILABLE:
       return "Backups are being enabled for the table. Please retry later";
-    case DynamoDBErrors::INVALID_RESTORE_TIME: return "Restore time is outside the restorable window";
-    case DynamoDBErrors::ITEM_COLLECTION_SIZE_LIMIT_EXCEEDED: return "Item collection size limit exceeded";
-    case DynamoDBErrors::LIMIT_EXCEEDED: return SubscriberLimit("too many concurrent control plane operations");
+    case DynamoDBErrors::INVALID_RESTORE_TIME:
+      return "Restore time is outside the restorable window";
+    case DynamoDBErrors::ITEM_COLLECTION_SIZE_LIMIT_EXCEEDED:
+      return "Item collection size limit exceeded";
+    case DynamoDBErrors::LIMIT_EXCEEDED:
+      return SubscriberLimit("too many concurrent control plane operations");
     case DynamoDBErrors::POINT_IN_TIME_RECOVERY_UNAVAILABLE:
       return "Point in time recovery is not enabled for the table";
     case DynamoDBErrors::PROVISIONED_THROUGHPUT_EXCEEDED:
       return "The level of configured provisioned throughput for the table was exceeded.";
-    case DynamoDBErrors::REPLICATED_WRITE_CONFLICT: return "Replicated write conflict";
+    case DynamoDBErrors::REPLICATED_WRITE_CONFLICT:
+      return "Replicated write conflict";
     case DynamoDBErrors::REQUEST_LIMIT_EXCEEDED:
       return "Throughput exceeds the current throughput limit for your account.";
-    case DynamoDBErrors::RESOURCE_IN_USE: return "Attempt to change a resource which is still in use";
-    case DynamoDBErrors::TABLE_ALREADY_EXISTS: return "Table already exists";
-    case DynamoDBErrors::TABLE_IN_USE: return "Table is being created or deleted";
-    case DynamoDBErrors::TABLE_NOT_FOUND: return "Table not found";
-    case DynamoDBErrors::TRANSACTION_CONFLICT: return "Transaction is ongoing for the item";
-    default: return "Injected error";
+    case DynamoDBErrors::RESOURCE_IN_USE:
+      return "Attempt to change a resource which is still in use";
+    case DynamoDBErrors::TABLE_ALREADY_EXISTS:
+      return "Table already exists";
+    case DynamoDBErrors::TABLE_IN_USE:
+      return "Table is being created or deleted";
+    case DynamoDBErrors::TABLE_NOT_FOUND:
+      return "Table not found";
+    case DynamoDBErrors::TRANSACTION_CONFLICT:
+      return "Transaction is ongoing for the item";
+    default:
+      return "Injected error";
   }
 }
 

@@ -20,12 +20,12 @@
 #include <utility>     // std::move
 #include <vector>      // std::vector
 
-#include "dynafake/detail/history.hpp"           // History, Item
-#include "dynafake/detail/item_checks.hpp"       // ItemBytes
-#include "dynafake/detail/keys.hpp"              // EncodePart
-#include "dynafake/detail/table_schema.hpp"      // TableSchema, IndexEntry, CompareInPartition
+#include "dynafake/detail/history.hpp"            // History, Item
+#include "dynafake/detail/item_checks.hpp"        // ItemBytes
+#include "dynafake/detail/keys.hpp"               // EncodePart
+#include "dynafake/detail/table_schema.hpp"       // TableSchema, IndexEntry, CompareInPartition
 #include "dynafake/expression/key_condition.hpp"  // KeyPredicate, KeyOp
-#include "dynafake/expression/value_ops.hpp"     // Equal, CompareOrdered, BeginsWith
+#include "dynafake/expression/value_ops.hpp"      // Equal, CompareOrdered, BeginsWith
 
 namespace dynafake {
 namespace detail {
@@ -38,13 +38,20 @@ inline bool KeyMatches(const expression::KeyPredicate& p, const Model::Attribute
   if (expression::TypeOf(v) != expression::TypeOf(p.values[0])) return false;
   const int c = expression::CompareOrdered(v, p.values[0]);
   switch (p.op) {
-    case KeyOp::Eq: return c == 0;
-    case KeyOp::Lt: return c < 0;
-    case KeyOp::Le: return c <= 0;
-    case KeyOp::Gt: return c > 0;
-    case KeyOp::Ge: return c >= 0;
-    case KeyOp::Between: return c >= 0 && expression::CompareOrdered(v, p.values[1]) <= 0;
-    case KeyOp::BeginsWith: return expression::BeginsWith(v, p.values[0]);
+    case KeyOp::Eq:
+      return c == 0;
+    case KeyOp::Lt:
+      return c < 0;
+    case KeyOp::Le:
+      return c <= 0;
+    case KeyOp::Gt:
+      return c > 0;
+    case KeyOp::Ge:
+      return c >= 0;
+    case KeyOp::Between:
+      return c >= 0 && expression::CompareOrdered(v, p.values[1]) <= 0;
+    case KeyOp::BeginsWith:
+      return expression::BeginsWith(v, p.values[0]);
   }
   return false;
 }
@@ -52,10 +59,9 @@ inline bool KeyMatches(const expression::KeyPredicate& p, const Model::Attribute
 /// The entries of one partition as of (`atMs`, `seq`), in the order a Query
 /// reads them. `hash` is the partition key value; `range` the predicate on
 /// the sort key, if any.
-inline std::vector<Item> PartitionEntries(const History& history, int64_t atMs, uint64_t seq,
-                                          const TableSchema& schema, const IndexDef* index,
-                                          const Model::AttributeValue& hash, const expression::KeyPredicate* range,
-                                          bool forward) {
+inline std::vector<Item> PartitionEntries(const History& history, int64_t atMs, uint64_t seq, const TableSchema& schema,
+                                          const IndexDef* index, const Model::AttributeValue& hash,
+                                          const expression::KeyPredicate* range, bool forward) {
   const KeyAttribute& hashKey = index ? index->hash : schema.hash;
   const KeyAttribute& rangeKey = index ? index->range : schema.range;
   std::vector<Item> out;
@@ -84,9 +90,8 @@ inline std::vector<Item> PartitionEntries(const History& history, int64_t atMs, 
   } else {
     history.ForEachWithPrefix(atMs, seq, EncodePart(hash) + '\x1f', visit);
   }
-  std::sort(out.begin(), out.end(), [&](const Item& a, const Item& b) {
-    return CompareInPartition(schema, index, a, b) < 0;
-  });
+  std::sort(out.begin(), out.end(),
+            [&](const Item& a, const Item& b) { return CompareInPartition(schema, index, a, b) < 0; });
   if (!forward) std::reverse(out.begin(), out.end());
   return out;
 }
@@ -104,8 +109,8 @@ inline std::size_t ResumeAt(const std::vector<Item>& entries, const TableSchema&
 struct Page {
   std::vector<const Item*> kept;  ///< read and kept by the filter, in order
   std::size_t scanned = 0;
-  int64_t bytes = 0;              ///< sizes of everything read
-  std::optional<Item> last;       ///< the last item read when the page stopped short
+  int64_t bytes = 0;         ///< sizes of everything read
+  std::optional<Item> last;  ///< the last item read when the page stopped short
 };
 
 /// Reads items one at a time until `limit` items or 1 MB were read; the page

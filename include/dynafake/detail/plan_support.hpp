@@ -6,9 +6,9 @@
 // LocalDBValidatorUtils.validateNoNestedAccessToKeyAttributeInExpression).
 #pragma once
 
-#include <set>      // std::set
-#include <string>   // std::string
-#include <vector>   // std::vector
+#include <set>     // std::set
+#include <string>  // std::string
+#include <vector>  // std::vector
 
 #include "dynafake/detail/item_checks.hpp"      // CanonicalValue
 #include "dynafake/detail/table_schema.hpp"     // TableSchema
@@ -70,7 +70,8 @@ std::string CheckKeyValues(const ItemMap& key) {
 inline std::string Duplicate(const std::vector<std::string>& names) {
   std::set<std::string> seen;
   for (const auto& n : names)
-    if (!seen.insert(n).second) return "One or more parameter values were invalid: Duplicate value in attribute name: " + n;
+    if (!seen.insert(n).second)
+      return "One or more parameter values were invalid: Duplicate value in attribute name: " + n;
   return {};
 }
 
@@ -99,7 +100,8 @@ inline std::set<std::string> TopLevelNames(const expression::Node& n) {
 inline std::string NestedKeyAccess(const TableSchema& schema, const std::vector<const expression::DocPath*>& paths) {
   const char* prefix = "Key attributes must be scalars; list random access '[]' and map lookup '.' are not allowed: ";
   for (const auto* p : paths)
-    if (p->elements.size() > 1 && schema.IsKey(p->elements[0].name)) return prefix + std::string("Key: ") + p->elements[0].name;
+    if (p->elements.size() > 1 && schema.IsKey(p->elements[0].name))
+      return prefix + std::string("Key: ") + p->elements[0].name;
   for (const auto* p : paths)
     if (p->elements.size() > 1 && schema.IndexWithKey(p->elements[0].name))
       return prefix + std::string("IndexKey: ") + p->elements[0].name;

@@ -8,8 +8,8 @@
 #include <string>   // std::string
 #include <vector>   // std::vector
 
-#include "dynafake/date_time.hpp"                // DateTime
-#include "dynafake/model/attribute_value.hpp"    // AttributeValue, ByteBuffer
+#include "dynafake/date_time.hpp"              // DateTime
+#include "dynafake/model/attribute_value.hpp"  // AttributeValue, ByteBuffer
 
 namespace dynafake {
 namespace detail {
@@ -51,8 +51,10 @@ void PrintValue(std::ostream& os, const std::vector<T>& v) {
 }
 template <class T>
 void PrintValue(std::ostream& os, const std::shared_ptr<T>& v) {
-  if (v) PrintValue(os, *v);
-  else os << "null";
+  if (v)
+    PrintValue(os, *v);
+  else
+    os << "null";
 }
 template <class K, class T>
 void PrintValue(std::ostream& os, const std::map<K, T>& v) {
@@ -75,16 +77,43 @@ inline void PrintValue(std::ostream& os, const Model::AttributeValue& v) {
     return;
   }
   switch (v.GetType()) {
-    case ValueType::STRING: os << "{S: "; PrintValue(os, v.GetS()); break;
-    case ValueType::NUMBER: os << "{N: " << v.GetN(); break;
-    case ValueType::BYTEBUFFER: os << "{B: "; PrintValue(os, v.GetB()); break;
-    case ValueType::STRING_SET: os << "{SS: "; PrintValue(os, v.GetSS()); break;
-    case ValueType::NUMBER_SET: os << "{NS: "; PrintValue(os, v.GetNS()); break;
-    case ValueType::BYTEBUFFER_SET: os << "{BS: "; PrintValue(os, v.GetBS()); break;
-    case ValueType::ATTRIBUTE_MAP: os << "{M: "; PrintValue(os, v.GetM()); break;
-    case ValueType::ATTRIBUTE_LIST: os << "{L: "; PrintValue(os, v.GetL()); break;
-    case ValueType::BOOL: os << "{BOOL: " << (v.GetBool() ? "true" : "false"); break;
-    case ValueType::NULLVALUE: os << "{NULL: " << (v.GetNull() ? "true" : "false"); break;
+    case ValueType::STRING:
+      os << "{S: ";
+      PrintValue(os, v.GetS());
+      break;
+    case ValueType::NUMBER:
+      os << "{N: " << v.GetN();
+      break;
+    case ValueType::BYTEBUFFER:
+      os << "{B: ";
+      PrintValue(os, v.GetB());
+      break;
+    case ValueType::STRING_SET:
+      os << "{SS: ";
+      PrintValue(os, v.GetSS());
+      break;
+    case ValueType::NUMBER_SET:
+      os << "{NS: ";
+      PrintValue(os, v.GetNS());
+      break;
+    case ValueType::BYTEBUFFER_SET:
+      os << "{BS: ";
+      PrintValue(os, v.GetBS());
+      break;
+    case ValueType::ATTRIBUTE_MAP:
+      os << "{M: ";
+      PrintValue(os, v.GetM());
+      break;
+    case ValueType::ATTRIBUTE_LIST:
+      os << "{L: ";
+      PrintValue(os, v.GetL());
+      break;
+    case ValueType::BOOL:
+      os << "{BOOL: " << (v.GetBool() ? "true" : "false");
+      break;
+    case ValueType::NULLVALUE:
+      os << "{NULL: " << (v.GetNull() ? "true" : "false");
+      break;
   }
   os << '}';
 }

@@ -13,9 +13,9 @@
 #include <string>   // std::string
 #include <vector>   // std::vector
 
-#include "dynafake/detail/index_reads.hpp"   // FindIndex, CheckIndexRules, CheckStartKey, FillPage
-#include "dynafake/detail/page_reader.hpp"   // PartitionEntries, ResumeAt, PageReader, KeyMatches
-#include "dynafake/detail/read_plans.hpp"    // ReadPlan
+#include "dynafake/detail/index_reads.hpp"    // FindIndex, CheckIndexRules, CheckStartKey, FillPage
+#include "dynafake/detail/page_reader.hpp"    // PartitionEntries, ResumeAt, PageReader, KeyMatches
+#include "dynafake/detail/read_plans.hpp"     // ReadPlan
 #include "dynafake/generated/operations.hpp"  // QueryOutcome, ScanOutcome
 
 namespace dynafake {
@@ -30,8 +30,9 @@ inline std::string KeyConditionValues(const KeyAttribute& k, const expression::K
       return "One or more parameter values were invalid: Condition parameter type does not match schema type";
     if (keys::Empty(v)) {
       if (index)
-        return std::string("One or more parameter values are not valid. A value specified for a secondary index key "
-                           "is not supported. The AttributeValue for a key attribute cannot contain an empty ") +
+        return std::string(
+                   "One or more parameter values are not valid. A value specified for a secondary index key "
+                   "is not supported. The AttributeValue for a key attribute cannot contain an empty ") +
                keys::EmptyKind(v) + " value. IndexName: " + index->name + ", IndexKey: " + k.name;
       return keys::Value(k, v, isHash);
     }
@@ -48,7 +49,8 @@ inline uint64_t SegmentHash(const std::string& partitionKey) {  // FNV-1a: a sta
 }
 }  // namespace reads
 
-inline Model::QueryOutcome RunQuery(const DataTable& t, const Model::QueryRequest& r, const ReadPlan& plan, int64_t now) {
+inline Model::QueryOutcome RunQuery(const DataTable& t, const Model::QueryRequest& r, const ReadPlan& plan,
+                                    int64_t now) {
   using Outcome = Model::QueryOutcome;
   const IndexDef* index = nullptr;
   std::string e = reads::FindIndex(t, r, index);
@@ -89,9 +91,9 @@ inline Model::QueryOutcome RunQuery(const DataTable& t, const Model::QueryReques
   const Page page = ReadPage(next, r.LimitHasBeenSet() ? static_cast<std::size_t>(r.GetLimit()) : SIZE_MAX, keep);
   Model::QueryResult out;
   // A Query of a table without a sort key reads at most one item: it cannot be resumed (DynamoDB Local).
-  reads::FillPage(out, page, t, index, plan, r.ConsistentReadHasBeenSet() && r.GetConsistentRead(),
-                  r.GetReturnConsumedCapacity(), [&](const Item& entry) { return t.Find(entry, now); },
-                  index || t.schema.range.Set());
+  reads::FillPage(
+      out, page, t, index, plan, r.ConsistentReadHasBeenSet() && r.GetConsistentRead(), r.GetReturnConsumedCapacity(),
+      [&](const Item& entry) { return t.Find(entry, now); }, index || t.schema.range.Set());
   return out;
 }
 
@@ -128,8 +130,9 @@ inline Model::ScanOutcome RunScan(const DataTable& t, const Model::ScanRequest& 
   });
   const Page page = reader.Finish();
   Model::ScanResult out;
-  reads::FillPage(out, page, t, index, plan, r.ConsistentReadHasBeenSet() && r.GetConsistentRead(),
-                  r.GetReturnConsumedCapacity(), [&](const Item& entry) { return t.Find(entry, now); }, true);
+  reads::FillPage(
+      out, page, t, index, plan, r.ConsistentReadHasBeenSet() && r.GetConsistentRead(), r.GetReturnConsumedCapacity(),
+      [&](const Item& entry) { return t.Find(entry, now); }, true);
   return out;
 }
 

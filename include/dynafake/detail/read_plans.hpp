@@ -11,12 +11,12 @@
 #include <string>    // std::string
 #include <vector>    // std::vector
 
-#include "dynafake/detail/plan_support.hpp"      // Param, CheckParameterUse, CheckValue, ...
-#include "dynafake/expression/expressions.hpp"   // Parse, Projection, Condition
+#include "dynafake/detail/plan_support.hpp"       // Param, CheckParameterUse, CheckValue, ...
+#include "dynafake/expression/expressions.hpp"    // Parse, Projection, Condition
 #include "dynafake/expression/key_condition.hpp"  // KeyPredicate, KeyPredicates
-#include "dynafake/expression/legacy.hpp"        // LegacyFilter, LegacyKeyConditions, LegacyAttributesToGet
-#include "dynafake/generated/requests.hpp"       // GetItemRequest, QueryRequest, ScanRequest
-#include "dynafake/generated/types.hpp"          // KeysAndAttributes
+#include "dynafake/expression/legacy.hpp"         // LegacyFilter, LegacyKeyConditions, LegacyAttributesToGet
+#include "dynafake/generated/requests.hpp"        // GetItemRequest, QueryRequest, ScanRequest
+#include "dynafake/generated/types.hpp"           // KeysAndAttributes
 
 namespace dynafake {
 namespace detail {
@@ -25,7 +25,7 @@ namespace detail {
 struct ReadPlan {
   std::optional<expression::Projection> projection;  ///< none: every attribute (or the index's)
   std::optional<expression::Condition> filter;
-  std::vector<expression::KeyPredicate> keys;        ///< Query
+  std::vector<expression::KeyPredicate> keys;  ///< Query
   /// Select as given, or the default: SPECIFIC_ATTRIBUTES with a projection,
   /// else ALL_PROJECTED_ATTRIBUTES on an index, else ALL_ATTRIBUTES.
   Model::Select select = Model::Select::NOT_SET;
@@ -69,7 +69,8 @@ std::string Select(const Request& r, ReadPlan& out) {
       if (expr) return "Cannot specify the ProjectionExpression when choosing to get only the Count";
       break;
     case S::SPECIFIC_ATTRIBUTES:
-      if (!attrs && !expr) return "Must specify the AttributesToGet or ProjectionExpression when choosing to get SPECIFIC_ATTRIBUTES";
+      if (!attrs && !expr)
+        return "Must specify the AttributesToGet or ProjectionExpression when choosing to get SPECIFIC_ATTRIBUTES";
       break;
   }
   out.select = s;
@@ -132,17 +133,21 @@ inline std::string PlanBatchGetEntry(const Model::KeysAndAttributes& r, ReadPlan
 inline std::string PlanQuery(const Model::QueryRequest& r, ReadPlan& out) {
   // KeyConditions may go with the other expressions when no KeyConditionExpression is given (dynalite).
   const bool keyExpr = r.KeyConditionExpressionHasBeenSet();
-  std::string e = plans::CheckParameterUse(
-      {{"AttributesToGet", r.AttributesToGetHasBeenSet()}, {"QueryFilter", r.QueryFilterHasBeenSet()},
-       {"ConditionalOperator", r.ConditionalOperatorHasBeenSet()}, {"KeyConditions", keyExpr && r.KeyConditionsHasBeenSet()}},
-      {{"ProjectionExpression", r.ProjectionExpressionHasBeenSet()}, {"FilterExpression", r.FilterExpressionHasBeenSet()},
-       {"KeyConditionExpression", keyExpr}},
-      r.ExpressionAttributeNamesHasBeenSet(), r.ExpressionAttributeValuesHasBeenSet(),
-      {"FilterExpression", "KeyConditionExpression"});
+  std::string e =
+      plans::CheckParameterUse({{"AttributesToGet", r.AttributesToGetHasBeenSet()},
+                                {"QueryFilter", r.QueryFilterHasBeenSet()},
+                                {"ConditionalOperator", r.ConditionalOperatorHasBeenSet()},
+                                {"KeyConditions", keyExpr && r.KeyConditionsHasBeenSet()}},
+                               {{"ProjectionExpression", r.ProjectionExpressionHasBeenSet()},
+                                {"FilterExpression", r.FilterExpressionHasBeenSet()},
+                                {"KeyConditionExpression", keyExpr}},
+                               r.ExpressionAttributeNamesHasBeenSet(), r.ExpressionAttributeValuesHasBeenSet(),
+                               {"FilterExpression", "KeyConditionExpression"});
   if (e.empty()) e = plans::LegacyFilterValues(r.GetQueryFilter());
   expression::Condition legacyFilter;
   if (e.empty() && (r.QueryFilterHasBeenSet() || r.ConditionalOperatorHasBeenSet()) && !r.FilterExpressionHasBeenSet())
-    e = expression::LegacyFilter(r.GetQueryFilter(), r.ConditionalOperatorHasBeenSet(), r.GetConditionalOperator(), legacyFilter);
+    e = expression::LegacyFilter(r.GetQueryFilter(), r.ConditionalOperatorHasBeenSet(), r.GetConditionalOperator(),
+                                 legacyFilter);
   if (e.empty() && r.AttributesToGetHasBeenSet()) e = plans::Duplicate(r.GetAttributesToGet());
   if (e.empty()) e = plans::ExclusiveStartKeyValues(r);
   if (e.empty() && !r.KeyConditionsHasBeenSet() && !keyExpr)
@@ -170,22 +175,27 @@ inline std::string PlanQuery(const Model::QueryRequest& r, ReadPlan& out) {
   if (e.empty() && (out.keys.empty() || out.keys.size() > 2)) e = "Conditions can be of length 1 or 2 only";
   if (e.empty()) e = plans::Projection(r, parsed, out);
   if (!e.empty()) return e;
-  if (parsed.filter) out.filter = std::move(parsed.filter);
-  else if (r.QueryFilterHasBeenSet() && !r.GetQueryFilter().empty()) out.filter = std::move(legacyFilter), out.legacyFilter = true;
+  if (parsed.filter)
+    out.filter = std::move(parsed.filter);
+  else if (r.QueryFilterHasBeenSet() && !r.GetQueryFilter().empty())
+    out.filter = std::move(legacyFilter), out.legacyFilter = true;
   return plans::Select(r, out);
 }
 
 /// Scan: everything that can be checked without the table.
 inline std::string PlanScan(const Model::ScanRequest& r, ReadPlan& out) {
-  std::string e = plans::CheckParameterUse(
-      {{"AttributesToGet", r.AttributesToGetHasBeenSet()}, {"ScanFilter", r.ScanFilterHasBeenSet()},
-       {"ConditionalOperator", r.ConditionalOperatorHasBeenSet()}},
-      {{"ProjectionExpression", r.ProjectionExpressionHasBeenSet()}, {"FilterExpression", r.FilterExpressionHasBeenSet()}},
-      r.ExpressionAttributeNamesHasBeenSet(), r.ExpressionAttributeValuesHasBeenSet(), {"FilterExpression"});
+  std::string e = plans::CheckParameterUse({{"AttributesToGet", r.AttributesToGetHasBeenSet()},
+                                            {"ScanFilter", r.ScanFilterHasBeenSet()},
+                                            {"ConditionalOperator", r.ConditionalOperatorHasBeenSet()}},
+                                           {{"ProjectionExpression", r.ProjectionExpressionHasBeenSet()},
+                                            {"FilterExpression", r.FilterExpressionHasBeenSet()}},
+                                           r.ExpressionAttributeNamesHasBeenSet(),
+                                           r.ExpressionAttributeValuesHasBeenSet(), {"FilterExpression"});
   if (e.empty()) e = plans::LegacyFilterValues(r.GetScanFilter());
   expression::Condition legacyFilter;
   if (e.empty() && (r.ScanFilterHasBeenSet() || r.ConditionalOperatorHasBeenSet()) && !r.FilterExpressionHasBeenSet())
-    e = expression::LegacyFilter(r.GetScanFilter(), r.ConditionalOperatorHasBeenSet(), r.GetConditionalOperator(), legacyFilter);
+    e = expression::LegacyFilter(r.GetScanFilter(), r.ConditionalOperatorHasBeenSet(), r.GetConditionalOperator(),
+                                 legacyFilter);
   if (e.empty() && r.AttributesToGetHasBeenSet()) e = plans::Duplicate(r.GetAttributesToGet());
   if (e.empty()) e = plans::ExclusiveStartKeyValues(r);
   if (e.empty() && r.SegmentHasBeenSet() && !r.TotalSegmentsHasBeenSet())
@@ -206,8 +216,10 @@ inline std::string PlanScan(const Model::ScanRequest& r, ReadPlan& out) {
   expression::Parsed parsed;
   if (!(e = expression::Parse(req, parsed)).empty()) return e;
   if (!(e = plans::Projection(r, parsed, out)).empty()) return e;
-  if (parsed.filter) out.filter = std::move(parsed.filter);
-  else if (r.ScanFilterHasBeenSet() && !r.GetScanFilter().empty()) out.filter = std::move(legacyFilter), out.legacyFilter = true;
+  if (parsed.filter)
+    out.filter = std::move(parsed.filter);
+  else if (r.ScanFilterHasBeenSet() && !r.GetScanFilter().empty())
+    out.filter = std::move(legacyFilter), out.legacyFilter = true;
   return plans::Select(r, out);
 }
 

@@ -12,11 +12,11 @@
 #include <string>    // std::string
 #include <vector>    // std::vector
 
-#include "dynafake/detail/history.hpp"          // Item
-#include "dynafake/detail/key_checks.hpp"       // KeyAttribute, IndexKeyAttributes
-#include "dynafake/expression/value_ops.hpp"    // CompareOrdered
-#include "dynafake/generated/enums.hpp"             // ProjectionType, ScalarAttributeType
-#include "dynafake/generated/types.hpp"             // KeySchemaElement, AttributeDefinition, Projection
+#include "dynafake/detail/history.hpp"        // Item
+#include "dynafake/detail/key_checks.hpp"     // KeyAttribute, IndexKeyAttributes
+#include "dynafake/expression/value_ops.hpp"  // CompareOrdered
+#include "dynafake/generated/enums.hpp"       // ProjectionType, ScalarAttributeType
+#include "dynafake/generated/types.hpp"       // KeySchemaElement, AttributeDefinition, Projection
 
 namespace dynafake {
 namespace detail {
@@ -64,8 +64,8 @@ struct TableSchema {
       if (d.GetAttributeName() == name) k.type = d.GetAttributeType();
     return k;
   }
-  static void Keys(const std::vector<Model::KeySchemaElement>& schema, const std::vector<Model::AttributeDefinition>& defs,
-                   KeyAttribute& hash, KeyAttribute& range) {
+  static void Keys(const std::vector<Model::KeySchemaElement>& schema,
+                   const std::vector<Model::AttributeDefinition>& defs, KeyAttribute& hash, KeyAttribute& range) {
     for (const auto& e : schema) {
       if (e.GetKeyType() == Model::KeyType::HASH) hash = Attribute(e.GetAttributeName(), defs);
       if (e.GetKeyType() == Model::KeyType::RANGE) range = Attribute(e.GetAttributeName(), defs);

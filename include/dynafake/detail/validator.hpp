@@ -23,8 +23,8 @@ inline std::size_t CodePoints(const std::string& s) {
 inline bool MatchesNamePattern(const std::string& s) {  // [a-zA-Z0-9_.-]+
   if (s.empty()) return false;
   for (char c : s) {
-    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
-                    c == '.' || c == '-';
+    const bool ok =
+        (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '.' || c == '-';
     if (!ok) return false;
   }
   return true;
@@ -47,7 +47,9 @@ inline std::string Join(const std::string& path, const char* member) { return pa
 
 class Validator {
  public:
-  void Missing(const std::string& path) { errors_.push_back("Value null at '" + path + "' failed to satisfy constraint: Member must not be null"); }
+  void Missing(const std::string& path) {
+    errors_.push_back("Value null at '" + path + "' failed to satisfy constraint: Member must not be null");
+  }
 
   void Length(const std::string& path, const std::string& value, long long min, long long max) {
     const auto n = static_cast<long long>(CodePoints(value));
@@ -62,8 +64,10 @@ class Validator {
   template <class Container>
   void Count(const std::string& path, const Container& value, long long min, long long max) {
     const auto n = static_cast<long long>(value.size());
-    if (min >= 0 && n < min) Fail(Quote(Shown(value)), path, "have length greater than or equal to " + std::to_string(min));
-    if (max >= 0 && n > max) Fail(Quote(Shown(value)), path, "have length less than or equal to " + std::to_string(max));
+    if (min >= 0 && n < min)
+      Fail(Quote(Shown(value)), path, "have length greater than or equal to " + std::to_string(min));
+    if (max >= 0 && n > max)
+      Fail(Quote(Shown(value)), path, "have length less than or equal to " + std::to_string(max));
   }
 
   /// A map with a key outside the key's constraints: one error naming every
@@ -85,16 +89,21 @@ class Validator {
     if (max >= 0) add("Member must have length less than or equal to " + std::to_string(max));
     if (min >= 0) add("Member must have length greater than or equal to " + std::to_string(min));
     if (matches) add(std::string("Member must satisfy regular expression pattern: ") + pattern);
-    errors_.push_back("Value " + Quote(Shown(value)) + " at '" + path + "' failed to satisfy constraint: Map keys must satisfy constraint: [" + rules + "]");
+    errors_.push_back("Value " + Quote(Shown(value)) + " at '" + path +
+                      "' failed to satisfy constraint: Map keys must satisfy constraint: [" + rules + "]");
   }
 
   void Range(const std::string& path, long long value, bool hasMin, long long min, bool hasMax, long long max) {
-    if (hasMin && value < min) Fail(Quote(std::to_string(value)), path, "have value greater than or equal to " + std::to_string(min));
-    if (hasMax && value > max) Fail(Quote(std::to_string(value)), path, "have value less than or equal to " + std::to_string(max));
+    if (hasMin && value < min)
+      Fail(Quote(std::to_string(value)), path, "have value greater than or equal to " + std::to_string(min));
+    if (hasMax && value > max)
+      Fail(Quote(std::to_string(value)), path, "have value less than or equal to " + std::to_string(max));
   }
 
   void Enum(const std::string& path, bool known, const std::string& name, const char* valueSet) {
-    if (!known) Fail(Quote(name.empty() ? std::string("NOT_SET") : name), path, std::string("satisfy enum value set: ") + valueSet);
+    if (!known)
+      Fail(Quote(name.empty() ? std::string("NOT_SET") : name), path,
+           std::string("satisfy enum value set: ") + valueSet);
   }
 
   /// A free-text violation (e.g. two members that exclude each other).
@@ -109,7 +118,8 @@ class Validator {
       for (const auto& f : free_) out += (out.empty() ? "" : "; ") + f;
       return out;
     }
-    std::string out = std::to_string(errors_.size()) + (errors_.size() == 1 ? " validation error detected: " : " validation errors detected: ");
+    std::string out = std::to_string(errors_.size()) +
+                      (errors_.size() == 1 ? " validation error detected: " : " validation errors detected: ");
     for (std::size_t i = 0; i < errors_.size(); ++i) out += (i ? "; " : "") + errors_[i];
     return out;
   }

@@ -9,13 +9,13 @@
 #include <optional>  // std::optional
 #include <string>    // std::string
 
-#include "dynafake/detail/history.hpp"              // Item
-#include "dynafake/detail/item_checks.hpp"          // CanonicalItem, CanonicalValue
-#include "dynafake/detail/plan_support.hpp"         // CheckParameterUse, CheckValue
-#include "dynafake/expression/expressions.hpp"      // Parse, Condition, Update
-#include "dynafake/expression/legacy.hpp"           // LegacyExpected
-#include "dynafake/expression/legacy_updates.hpp"   // CheckAttributeUpdates
-#include "dynafake/generated/requests.hpp"          // PutItemRequest, DeleteItemRequest, UpdateItemRequest
+#include "dynafake/detail/history.hpp"             // Item
+#include "dynafake/detail/item_checks.hpp"         // CanonicalItem, CanonicalValue
+#include "dynafake/detail/plan_support.hpp"        // CheckParameterUse, CheckValue
+#include "dynafake/expression/expressions.hpp"     // Parse, Condition, Update
+#include "dynafake/expression/legacy.hpp"          // LegacyExpected
+#include "dynafake/expression/legacy_updates.hpp"  // CheckAttributeUpdates
+#include "dynafake/generated/requests.hpp"         // PutItemRequest, DeleteItemRequest, UpdateItemRequest
 
 namespace dynafake {
 namespace detail {
@@ -56,7 +56,8 @@ template <class Request>
 std::string Expected(const Request& r, WritePlan& out) {
   if (r.ConditionExpressionHasBeenSet() || (!r.ExpectedHasBeenSet() && !r.ConditionalOperatorHasBeenSet())) return {};
   expression::Condition c;
-  std::string e = expression::LegacyExpected(r.GetExpected(), r.ConditionalOperatorHasBeenSet(), r.GetConditionalOperator(), c);
+  std::string e =
+      expression::LegacyExpected(r.GetExpected(), r.ConditionalOperatorHasBeenSet(), r.GetConditionalOperator(), c);
   if (e.empty() && !r.GetExpected().empty()) out.condition = std::move(c);
   return e;
 }
@@ -79,7 +80,8 @@ std::string Expressions(const Request& r, const std::string* update, WritePlan& 
 }
 
 inline std::string ReturnValuesNoneOrAllOld(bool set, Model::ReturnValue v) {
-  if (set && v != Model::ReturnValue::NONE && v != Model::ReturnValue::ALL_OLD) return "Return values set to invalid value";
+  if (set && v != Model::ReturnValue::NONE && v != Model::ReturnValue::ALL_OLD)
+    return "Return values set to invalid value";
   return {};
 }
 }  // namespace plans
@@ -111,20 +113,21 @@ inline std::string PlanDeleteItem(const Model::DeleteItemRequest& r, WritePlan& 
 }
 
 inline std::string PlanUpdateItem(const Model::UpdateItemRequest& r, WritePlan& out) {
-  std::string e = plans::CheckParameterUse(
-      {{"AttributeUpdates", r.AttributeUpdatesHasBeenSet()}, {"Expected", r.ExpectedHasBeenSet()},
-       {"ConditionalOperator", r.ConditionalOperatorHasBeenSet()}},
-      {{"UpdateExpression", r.UpdateExpressionHasBeenSet()}, {"ConditionExpression", r.ConditionExpressionHasBeenSet()}},
-      r.ExpressionAttributeNamesHasBeenSet(), r.ExpressionAttributeValuesHasBeenSet(),
-      {"UpdateExpression", "ConditionExpression"});
+  std::string e =
+      plans::CheckParameterUse({{"AttributeUpdates", r.AttributeUpdatesHasBeenSet()},
+                                {"Expected", r.ExpectedHasBeenSet()},
+                                {"ConditionalOperator", r.ConditionalOperatorHasBeenSet()}},
+                               {{"UpdateExpression", r.UpdateExpressionHasBeenSet()},
+                                {"ConditionExpression", r.ConditionExpressionHasBeenSet()}},
+                               r.ExpressionAttributeNamesHasBeenSet(), r.ExpressionAttributeValuesHasBeenSet(),
+                               {"UpdateExpression", "ConditionExpression"});
   if (e.empty()) e = plans::CanonicalKey(r.GetKey(), out.item);
   for (auto it = r.GetAttributeUpdates().begin(); e.empty() && it != r.GetAttributeUpdates().end(); ++it)
     if (it->second.ValueHasBeenSet()) e = plans::CheckValue(it->second.GetValue());
   if (e.empty()) e = expression::CheckAttributeUpdates(r.GetAttributeUpdates());
   if (e.empty()) e = plans::ExpectedValues(r);
   if (e.empty()) e = plans::Expected(r, out);
-  if (e.empty())
-    e = plans::Expressions(r, r.UpdateExpressionHasBeenSet() ? &r.GetUpdateExpression() : nullptr, out);
+  if (e.empty()) e = plans::Expressions(r, r.UpdateExpressionHasBeenSet() ? &r.GetUpdateExpression() : nullptr, out);
   return e;
 }
 

@@ -22,9 +22,9 @@ namespace expression {
 struct PathElement {
   enum class Kind { Name, NameRef, ValueRef, Index };
   Kind kind = Kind::Name;
-  std::string raw;         ///< as written: "a", "#a", ":a", "[3]"
-  std::string name;        ///< the attribute name (a #name's once resolved)
-  std::size_t index = 0;   ///< Index: the position
+  std::string raw;        ///< as written: "a", "#a", ":a", "[3]"
+  std::string name;       ///< the attribute name (a #name's once resolved)
+  std::size_t index = 0;  ///< Index: the position
   bool IsIndex() const { return kind == Kind::Index; }
 };
 
@@ -54,12 +54,28 @@ inline bool SamePath(const DocPath& a, const DocPath& b) {
 }
 
 enum class Op {
-  Plus, Minus, ListAppend, IfNotExists,                     // update values
-  Eq, Ne, Lt, Le, Gt, Ge, Between, In,                      // comparisons
-  AttributeExists, AttributeNotExists, AttributeType,       // condition functions
-  Contains, BeginsWith, Size,
-  Not, And, Or,
-  Function                                                  // a call not yet resolved
+  Plus,
+  Minus,
+  ListAppend,
+  IfNotExists,  // update values
+  Eq,
+  Ne,
+  Lt,
+  Le,
+  Gt,
+  Ge,
+  Between,
+  In,  // comparisons
+  AttributeExists,
+  AttributeNotExists,
+  AttributeType,  // condition functions
+  Contains,
+  BeginsWith,
+  Size,
+  Not,
+  And,
+  Or,
+  Function  // a call not yet resolved
 };
 
 /// What happens when an operand has a type the operator does not take,
@@ -67,12 +83,12 @@ enum class Op {
 enum class Mismatch { ReturnFalse, ReturnMissing, Fail };
 
 struct OpInfo {
-  const char* name;     ///< as the service prints it: "=", "BETWEEN", "size"
-  int operands;         ///< required number of operands
-  bool more;            ///< whether more operands are allowed (IN)
-  TypeSet takes;        ///< operand types accepted
-  bool missingOk;       ///< whether an operand may be a missing attribute
-  TypeSet returns;      ///< result types
+  const char* name;  ///< as the service prints it: "=", "BETWEEN", "size"
+  int operands;      ///< required number of operands
+  bool more;         ///< whether more operands are allowed (IN)
+  TypeSet takes;     ///< operand types accepted
+  bool missingOk;    ///< whether an operand may be a missing attribute
+  TypeSet returns;   ///< result types
   Mismatch mismatch;
 };
 
@@ -111,7 +127,11 @@ enum class FunctionUse { Unknown, Condition, Update };
 /// The functions of the expression language, by name (the service knows
 /// these six condition functions and two update functions).
 inline FunctionUse LookupFunction(const std::string& name, Op& op) {
-  struct Entry { const char* name; Op op; FunctionUse use; };
+  struct Entry {
+    const char* name;
+    Op op;
+    FunctionUse use;
+  };
   static const Entry entries[] = {
       {"attribute_exists", Op::AttributeExists, FunctionUse::Condition},
       {"attribute_not_exists", Op::AttributeNotExists, FunctionUse::Condition},
@@ -135,12 +155,12 @@ inline FunctionUse LookupFunction(const std::string& name, Op& op) {
 struct Node {
   enum class Kind { Path, Value, Operator };
   Kind kind = Kind::Operator;
-  DocPath path;                  ///< Path
-  std::string ref;               ///< Value: ":name" as written
-  Model::AttributeValue value;   ///< Value: the substituted value (after validation)
-  Op op = Op::Function;          ///< Operator
-  std::string function;          ///< a function call's name as written
-  std::vector<Node> children;    ///< Operator: operands in order
+  DocPath path;                 ///< Path
+  std::string ref;              ///< Value: ":name" as written
+  Model::AttributeValue value;  ///< Value: the substituted value (after validation)
+  Op op = Op::Function;         ///< Operator
+  std::string function;         ///< a function call's name as written
+  std::vector<Node> children;   ///< Operator: operands in order
 
   /// The types this node can produce, as the validator reasons about them.
   TypeSet PossibleTypes() const {
@@ -166,10 +186,14 @@ struct UpdateSection {
 
 inline const char* SectionName(UpdateAction::Kind k) {
   switch (k) {
-    case UpdateAction::Kind::Set: return "SET";
-    case UpdateAction::Kind::Remove: return "REMOVE";
-    case UpdateAction::Kind::Add: return "ADD";
-    case UpdateAction::Kind::Delete: return "DELETE";
+    case UpdateAction::Kind::Set:
+      return "SET";
+    case UpdateAction::Kind::Remove:
+      return "REMOVE";
+    case UpdateAction::Kind::Add:
+      return "ADD";
+    case UpdateAction::Kind::Delete:
+      return "DELETE";
   }
   return "";
 }

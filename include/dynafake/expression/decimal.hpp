@@ -19,7 +19,8 @@ enum class NumberStatus { Ok, NotANumber, Overflow, Underflow, TooPrecise };
 /// test/putItem.js, and DynamoDB Local's ErrorFactory).
 inline std::string NumberMessage(NumberStatus status, const std::string& text) {
   switch (status) {
-    case NumberStatus::Ok: return {};
+    case NumberStatus::Ok:
+      return {};
     case NumberStatus::NotANumber:
       return text.empty() ? "The parameter cannot be converted to a numeric value"
                           : "The parameter cannot be converted to a numeric value: " + text;
@@ -27,7 +28,8 @@ inline std::string NumberMessage(NumberStatus status, const std::string& text) {
       return "Number overflow. Attempting to store a number with magnitude larger than supported range";
     case NumberStatus::Underflow:
       return "Number underflow. Attempting to store a number with magnitude smaller than supported range";
-    case NumberStatus::TooPrecise: return "Attempting to store more than 38 significant digits in a Number";
+    case NumberStatus::TooPrecise:
+      return "Attempting to store more than 38 significant digits in a Number";
   }
   return {};
 }

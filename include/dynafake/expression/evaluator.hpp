@@ -108,9 +108,12 @@ class Evaluator {
       }
       if (TypeOf(*v) & info.takes) continue;
       switch (info.mismatch) {
-        case Mismatch::ReturnFalse: return Result::Bool(false);
-        case Mismatch::ReturnMissing: return Result();
-        case Mismatch::Fail: return Result::Fail(msg::kUpdateTypeMismatch);
+        case Mismatch::ReturnFalse:
+          return Result::Bool(false);
+        case Mismatch::ReturnMissing:
+          return Result();
+        case Mismatch::Fail:
+          return Result::Fail(msg::kUpdateTypeMismatch);
       }
     }
     return Apply(n, args);
@@ -140,8 +143,10 @@ class Evaluator {
         // The default must exist even when it is not needed (ifNotExist checks it first).
         if (!b) return Result::Fail(msg::kAttributeNotFound);
         return Result::Of(a ? *a : *b);
-      case Op::Eq: return Result::Bool(a && b && Equal(*a, *b));
-      case Op::Ne: return Result::Bool(!(a && b && Equal(*a, *b)));
+      case Op::Eq:
+        return Result::Bool(a && b && Equal(*a, *b));
+      case Op::Ne:
+        return Result::Bool(!(a && b && Equal(*a, *b)));
       case Op::Lt:
       case Op::Le:
       case Op::Gt:
@@ -160,12 +165,16 @@ class Evaluator {
         for (std::size_t i = 1; i < args.size(); ++i)
           if (a && args[i].Get() && Equal(*a, *args[i].Get())) return Result::Bool(true);
         return Result::Bool(false);
-      case Op::AttributeExists: return Result::Bool(a != nullptr);
-      case Op::AttributeNotExists: return Result::Bool(a == nullptr);
+      case Op::AttributeExists:
+        return Result::Bool(a != nullptr);
+      case Op::AttributeNotExists:
+        return Result::Bool(a == nullptr);
       case Op::AttributeType:
         return Result::Bool(a && b && TypeOf(*b) == types::S && b->GetS() == TypeSymbol(TypeOf(*a)));
-      case Op::Contains: return Result::Bool(a && b && Contains(*a, *b));
-      case Op::BeginsWith: return Result::Bool(a && b && BeginsWith(*a, *b));
+      case Op::Contains:
+        return Result::Bool(a && b && Contains(*a, *b));
+      case Op::BeginsWith:
+        return Result::Bool(a && b && BeginsWith(*a, *b));
       case Op::Size: {
         std::size_t size = 0;
         if (!a || !Size(*a, size)) return Result();
@@ -173,7 +182,8 @@ class Evaluator {
         v.SetN(std::to_string(size));
         return Result::Of(std::move(v));
       }
-      default: return Result::Bool(false);
+      default:
+        return Result::Bool(false);
     }
   }
 

@@ -21,19 +21,19 @@
 #include <utility>     // std::move
 #include <vector>      // std::vector
 
-#include "dynafake/expression/ast.hpp"          // Node, DocPath, UpdateAction
-#include "dynafake/expression/evaluator.hpp"    // Evaluator
+#include "dynafake/expression/ast.hpp"            // Node, DocPath, UpdateAction
+#include "dynafake/expression/evaluator.hpp"      // Evaluator
 #include "dynafake/expression/key_condition.hpp"  // KeyPredicate, KeyPredicates
-#include "dynafake/expression/lexer.hpp"        // lex::IsIdChar
-#include "dynafake/expression/messages.hpp"     // Describe, msg, limits
-#include "dynafake/expression/parser.hpp"       // Parser
-#include "dynafake/expression/path_tree.hpp"    // PathTree
-#include "dynafake/expression/projection.hpp"   // ProjectItem
-#include "dynafake/expression/syntax_walk.hpp"  // SyntaxWalk
-#include "dynafake/expression/update.hpp"       // UpdateApplier
-#include "dynafake/expression/validator.hpp"    // Validator, Substitutions
-#include "dynafake/expression/value_ops.hpp"    // Item, Utf16Length
-#include "dynafake/model/attribute_value.hpp"   // AttributeValue
+#include "dynafake/expression/lexer.hpp"          // lex::IsIdChar
+#include "dynafake/expression/messages.hpp"       // Describe, msg, limits
+#include "dynafake/expression/parser.hpp"         // Parser
+#include "dynafake/expression/path_tree.hpp"      // PathTree
+#include "dynafake/expression/projection.hpp"     // ProjectItem
+#include "dynafake/expression/syntax_walk.hpp"    // SyntaxWalk
+#include "dynafake/expression/update.hpp"         // UpdateApplier
+#include "dynafake/expression/validator.hpp"      // Validator, Substitutions
+#include "dynafake/expression/value_ops.hpp"      // Item, Utf16Length
+#include "dynafake/model/attribute_value.hpp"     // AttributeValue
 
 namespace dynafake {
 namespace expression {
@@ -170,7 +170,8 @@ inline std::string Parse(const Request& r, Parsed& out) {
         return "ExpressionAttributeNames contains invalid value: Empty attribute name for key " + kv.first;
       if (kv.second.size() > 65535)
         return "ExpressionAttributeNames contains invalid value: Attribute name is too large, must be less than "
-               "65536 bytes for key " + kv.first;
+               "65536 bytes for key " +
+               kv.first;
     }
 
   Substitutions subs;
@@ -183,7 +184,8 @@ inline std::string Parse(const Request& r, Parsed& out) {
   }
   if (r.condition) {
     out.condition.emplace();
-    if (!(e = parse::ConditionLike(*r.condition, subs, *out.condition)).empty()) return "Invalid ConditionExpression: " + e;
+    if (!(e = parse::ConditionLike(*r.condition, subs, *out.condition)).empty())
+      return "Invalid ConditionExpression: " + e;
   }
   if (r.filter) {
     out.filter.emplace();
@@ -219,7 +221,8 @@ inline std::string Parse(const Request& r, Parsed& out) {
 /// ScanFilter, ConditionalOperator, KeyConditions; expressions:
 /// UpdateExpression, ProjectionExpression, ConditionExpression,
 /// FilterExpression, KeyConditionExpression).
-inline std::string MixedParameters(const std::vector<std::string>& legacy, const std::vector<std::string>& expressions) {
+inline std::string MixedParameters(const std::vector<std::string>& legacy,
+                                   const std::vector<std::string>& expressions) {
   auto list = [](const std::vector<std::string>& v) {
     std::string out;
     for (const auto& s : v) out += (out.empty() ? "" : ", ") + s;

@@ -29,29 +29,37 @@ namespace key_condition {
 inline std::string Collect(const Node& n, std::vector<KeyPredicate>& out) {
   if (n.kind != Node::Kind::Operator) return {};
   switch (n.op) {
-    case Op::Or: return "Invalid operator used in KeyConditionExpression: OR";
-    case Op::Not: return "Invalid operator used in KeyConditionExpression: NOT";
-    case Op::In: return "Invalid operator used in KeyConditionExpression: IN";
-    case Op::Ne: return "Invalid operator used in KeyConditionExpression: <>";
+    case Op::Or:
+      return "Invalid operator used in KeyConditionExpression: OR";
+    case Op::Not:
+      return "Invalid operator used in KeyConditionExpression: NOT";
+    case Op::In:
+      return "Invalid operator used in KeyConditionExpression: IN";
+    case Op::Ne:
+      return "Invalid operator used in KeyConditionExpression: <>";
     case Op::AttributeExists:
     case Op::AttributeNotExists:
     case Op::AttributeType:
-    case Op::Contains: return std::string("Invalid operator used in KeyConditionExpression: ") + Info(n.op).name;
-    case Op::Size: return "KeyConditionExpressions cannot contain nested operations";
+    case Op::Contains:
+      return std::string("Invalid operator used in KeyConditionExpression: ") + Info(n.op).name;
+    case Op::Size:
+      return "KeyConditionExpressions cannot contain nested operations";
     case Op::Between:
     case Op::BeginsWith:
       if (n.children[0].kind != Node::Kind::Path)
         return std::string("Invalid condition in KeyConditionExpression: ") + Info(n.op).name +
                " operator must have the key attribute as its first operand";
       break;
-    default: break;
+    default:
+      break;
   }
   std::string attr;
   std::size_t at = 0;
   for (std::size_t i = 0; i < n.children.size(); ++i) {
     const Node& c = n.children[i];
     if (c.kind == Node::Kind::Path) {
-      if (!attr.empty()) return "Invalid condition in KeyConditionExpression: Multiple attribute names used in one condition";
+      if (!attr.empty())
+        return "Invalid condition in KeyConditionExpression: Multiple attribute names used in one condition";
       if (c.path.elements.size() > 1) return "KeyConditionExpressions cannot have conditions on nested attributes";
       attr = c.path.elements[0].name;
       at = i;
@@ -67,13 +75,27 @@ inline std::string Collect(const Node& n, std::vector<KeyPredicate>& out) {
   KeyPredicate p;
   p.name = attr;
   switch (n.op) {  // "value < key" is "key > value"
-    case Op::Eq: p.op = KeyOp::Eq; break;
-    case Op::Lt: p.op = at ? KeyOp::Gt : KeyOp::Lt; break;
-    case Op::Le: p.op = at ? KeyOp::Ge : KeyOp::Le; break;
-    case Op::Gt: p.op = at ? KeyOp::Lt : KeyOp::Gt; break;
-    case Op::Ge: p.op = at ? KeyOp::Le : KeyOp::Ge; break;
-    case Op::Between: p.op = KeyOp::Between; break;
-    default: p.op = KeyOp::BeginsWith; break;
+    case Op::Eq:
+      p.op = KeyOp::Eq;
+      break;
+    case Op::Lt:
+      p.op = at ? KeyOp::Gt : KeyOp::Lt;
+      break;
+    case Op::Le:
+      p.op = at ? KeyOp::Ge : KeyOp::Le;
+      break;
+    case Op::Gt:
+      p.op = at ? KeyOp::Lt : KeyOp::Gt;
+      break;
+    case Op::Ge:
+      p.op = at ? KeyOp::Le : KeyOp::Ge;
+      break;
+    case Op::Between:
+      p.op = KeyOp::Between;
+      break;
+    default:
+      p.op = KeyOp::BeginsWith;
+      break;
   }
   for (std::size_t i = 0; i < n.children.size(); ++i)
     if (i != at) p.values.push_back(n.children[i].value);
@@ -96,8 +118,10 @@ inline std::string MatchKeySchema(const std::vector<KeyPredicate>& predicates, c
                                   const std::string& range, const KeyPredicate*& onHash, const KeyPredicate*& onRange) {
   onHash = onRange = nullptr;
   for (const auto& p : predicates) {
-    if (p.name == hash) onHash = &p;
-    else if (!range.empty() && p.name == range) onRange = &p;
+    if (p.name == hash)
+      onHash = &p;
+    else if (!range.empty() && p.name == range)
+      onRange = &p;
   }
   if (!onHash) return "Query condition missed key schema element: " + hash;
   if (predicates.size() > 1 && !range.empty() && !onRange) return "Query condition missed key schema element: " + range;

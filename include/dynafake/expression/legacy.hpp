@@ -20,8 +20,8 @@
 #include "dynafake/expression/key_condition.hpp"  // KeyPredicate, KeyOp
 #include "dynafake/expression/value_ops.hpp"      // CompareOrdered
 #include "dynafake/expression/value_types.hpp"    // TypeOf, TypeSymbol, types
-#include "dynafake/generated/enums.hpp"             // ComparisonOperator, ConditionalOperator
-#include "dynafake/generated/types.hpp"             // ExpectedAttributeValue, Condition
+#include "dynafake/generated/enums.hpp"           // ComparisonOperator, ConditionalOperator
+#include "dynafake/generated/types.hpp"           // ExpectedAttributeValue, Condition
 
 namespace dynafake {
 namespace expression {
@@ -30,20 +30,34 @@ namespace legacy {
 inline const char* OperatorName(Model::ComparisonOperator op) {
   using C = Model::ComparisonOperator;
   switch (op) {
-    case C::EQ: return "EQ";
-    case C::NE: return "NE";
-    case C::IN_: return "IN";
-    case C::LE: return "LE";
-    case C::LT: return "LT";
-    case C::GE: return "GE";
-    case C::GT: return "GT";
-    case C::BETWEEN: return "BETWEEN";
-    case C::NOT_NULL: return "NOT_NULL";
-    case C::NULL_: return "NULL";
-    case C::CONTAINS: return "CONTAINS";
-    case C::NOT_CONTAINS: return "NOT_CONTAINS";
-    case C::BEGINS_WITH: return "BEGINS_WITH";
-    default: return "";
+    case C::EQ:
+      return "EQ";
+    case C::NE:
+      return "NE";
+    case C::IN_:
+      return "IN";
+    case C::LE:
+      return "LE";
+    case C::LT:
+      return "LT";
+    case C::GE:
+      return "GE";
+    case C::GT:
+      return "GT";
+    case C::BETWEEN:
+      return "BETWEEN";
+    case C::NOT_NULL:
+      return "NOT_NULL";
+    case C::NULL_:
+      return "NULL";
+    case C::CONTAINS:
+      return "CONTAINS";
+    case C::NOT_CONTAINS:
+      return "NOT_CONTAINS";
+    case C::BEGINS_WITH:
+      return "BEGINS_WITH";
+    default:
+      return "";
   }
 }
 
@@ -54,15 +68,20 @@ inline std::string CheckArguments(Model::ComparisonOperator op, const std::vecto
   using C = Model::ComparisonOperator;
   const std::string name = OperatorName(op);
   const std::size_t n = values.size();
-  const bool countOk = op == C::IN_ ? n >= 1 : op == C::BETWEEN ? n == 2 : (op == C::NULL_ || op == C::NOT_NULL) ? n == 0 : n == 1;
+  const bool countOk = op == C::IN_                            ? n >= 1
+                       : op == C::BETWEEN                      ? n == 2
+                       : (op == C::NULL_ || op == C::NOT_NULL) ? n == 0
+                                                               : n == 1;
   if (!countOk) return std::string(kInvalid) + "Invalid number of argument(s) for the " + name + " ComparisonOperator";
   TypeSet allowed = types::All;
-  if (op == C::IN_ || op == C::LE || op == C::LT || op == C::GE || op == C::GT || op == C::BETWEEN) allowed = types::Ordered;
+  if (op == C::IN_ || op == C::LE || op == C::LT || op == C::GE || op == C::GT || op == C::BETWEEN)
+    allowed = types::Ordered;
   if (op == C::CONTAINS || op == C::NOT_CONTAINS) allowed = types::Ordered | types::BOOL | types::NUL;
   if (op == C::BEGINS_WITH) allowed = types::S | types::B;
   for (const auto& v : values) {
     if (!(TypeOf(v) & allowed))
-      return std::string(kInvalid) + "ComparisonOperator " + name + " is not valid for " + TypeSymbol(TypeOf(v)) + " AttributeValue type";
+      return std::string(kInvalid) + "ComparisonOperator " + name + " is not valid for " + TypeSymbol(TypeOf(v)) +
+             " AttributeValue type";
     if (TypeOf(v) != TypeOf(values[0]))
       return std::string(kInvalid) + "AttributeValues inside AttributeValueList must be of same type";
   }
@@ -94,24 +113,37 @@ inline Node OpNode(Op op, std::vector<Node> children) {
 }
 
 /// `attribute` op `values` as a condition tree (arguments already checked).
-inline Node Comparison(const std::string& attribute, Model::ComparisonOperator op, const std::vector<Model::AttributeValue>& values) {
+inline Node Comparison(const std::string& attribute, Model::ComparisonOperator op,
+                       const std::vector<Model::AttributeValue>& values) {
   using C = Model::ComparisonOperator;
   std::vector<Node> args;
   args.push_back(PathNode(attribute));
   for (const auto& v : values) args.push_back(ValueNode(v));
   switch (op) {
-    case C::EQ: return OpNode(Op::Eq, std::move(args));
-    case C::NE: return OpNode(Op::Ne, std::move(args));
-    case C::IN_: return OpNode(Op::In, std::move(args));
-    case C::LE: return OpNode(Op::Le, std::move(args));
-    case C::LT: return OpNode(Op::Lt, std::move(args));
-    case C::GE: return OpNode(Op::Ge, std::move(args));
-    case C::GT: return OpNode(Op::Gt, std::move(args));
-    case C::BETWEEN: return OpNode(Op::Between, std::move(args));
-    case C::NOT_NULL: return OpNode(Op::AttributeExists, std::move(args));
-    case C::NULL_: return OpNode(Op::AttributeNotExists, std::move(args));
-    case C::CONTAINS: return OpNode(Op::Contains, std::move(args));
-    case C::BEGINS_WITH: return OpNode(Op::BeginsWith, std::move(args));
+    case C::EQ:
+      return OpNode(Op::Eq, std::move(args));
+    case C::NE:
+      return OpNode(Op::Ne, std::move(args));
+    case C::IN_:
+      return OpNode(Op::In, std::move(args));
+    case C::LE:
+      return OpNode(Op::Le, std::move(args));
+    case C::LT:
+      return OpNode(Op::Lt, std::move(args));
+    case C::GE:
+      return OpNode(Op::Ge, std::move(args));
+    case C::GT:
+      return OpNode(Op::Gt, std::move(args));
+    case C::BETWEEN:
+      return OpNode(Op::Between, std::move(args));
+    case C::NOT_NULL:
+      return OpNode(Op::AttributeExists, std::move(args));
+    case C::NULL_:
+      return OpNode(Op::AttributeNotExists, std::move(args));
+    case C::CONTAINS:
+      return OpNode(Op::Contains, std::move(args));
+    case C::BEGINS_WITH:
+      return OpNode(Op::BeginsWith, std::move(args));
     default: {  // NOT_CONTAINS: the attribute is there and does not contain the value
       std::vector<Node> contains;
       contains.push_back(OpNode(Op::Contains, std::move(args)));
@@ -148,11 +180,15 @@ inline std::string LegacyExpected(const std::map<std::string, Model::ExpectedAtt
   for (const auto& kv : expected) {
     const auto& e = kv.second;
     const std::string& a = kv.first;
-    const bool hasOp = e.ComparisonOperatorHasBeenSet() && e.GetComparisonOperator() != Model::ComparisonOperator::NOT_SET;
+    const bool hasOp =
+        e.ComparisonOperatorHasBeenSet() && e.GetComparisonOperator() != Model::ComparisonOperator::NOT_SET;
     const bool hasValue = e.ValueHasBeenSet(), hasList = e.AttributeValueListHasBeenSet();
-    if (e.ExistsHasBeenSet() && hasOp) return invalid + "Exists and ComparisonOperator cannot be used together for Attribute: " + a;
-    if (hasValue && hasList) return invalid + "Value and AttributeValueList cannot be used together for Attribute: " + a;
-    if (!hasOp && hasList) return invalid + "AttributeValueList can only be used with a ComparisonOperator for Attribute: " + a;
+    if (e.ExistsHasBeenSet() && hasOp)
+      return invalid + "Exists and ComparisonOperator cannot be used together for Attribute: " + a;
+    if (hasValue && hasList)
+      return invalid + "Value and AttributeValueList cannot be used together for Attribute: " + a;
+    if (!hasOp && hasList)
+      return invalid + "AttributeValueList can only be used with a ComparisonOperator for Attribute: " + a;
     if (e.ExistsHasBeenSet() && !e.GetExists() && hasValue)
       return invalid + "Value cannot be used when Exists is false for Attribute: " + a;
     if (!hasValue && !hasList) {
@@ -160,11 +196,13 @@ inline std::string LegacyExpected(const std::map<std::string, Model::ExpectedAtt
       if (hasOp && e.GetComparisonOperator() != C::NULL_ && e.GetComparisonOperator() != C::NOT_NULL)
         return invalid + "Value or AttributeValueList must be used with ComparisonOperator: " +
                legacy::OperatorName(e.GetComparisonOperator()) + " for Attribute: " + a;
-      if (!hasOp && !e.ExistsHasBeenSet()) return invalid + "Value must be provided when Exists is null for Attribute: " + a;
+      if (!hasOp && !e.ExistsHasBeenSet())
+        return invalid + "Value must be provided when Exists is null for Attribute: " + a;
       if (!hasOp && e.GetExists()) return invalid + "Value must be provided when Exists is true for Attribute: " + a;
     }
     if (hasOp) {
-      const std::vector<Model::AttributeValue> args = hasValue ? std::vector<Model::AttributeValue>{e.GetValue()} : e.GetAttributeValueList();
+      const std::vector<Model::AttributeValue> args =
+          hasValue ? std::vector<Model::AttributeValue>{e.GetValue()} : e.GetAttributeValueList();
       std::string err = legacy::CheckArguments(e.GetComparisonOperator(), args);
       if (!err.empty()) return err;
       parts.push_back(legacy::Comparison(a, e.GetComparisonOperator(), args));
@@ -199,13 +237,19 @@ inline std::string LegacyKeyConditions(const std::map<std::string, Model::Condit
     const C op = kv.second.GetComparisonOperator();
     std::string err = legacy::CheckArguments(op, kv.second.GetAttributeValueList());
     if (!err.empty()) return err;
-    if (op == C::IN_ || op == C::NULL_ || op == C::NOT_NULL || op == C::CONTAINS || op == C::NOT_CONTAINS || op == C::NE)
+    if (op == C::IN_ || op == C::NULL_ || op == C::NOT_NULL || op == C::CONTAINS || op == C::NOT_CONTAINS ||
+        op == C::NE)
       return "Attempted conditional constraint is not an indexable operation";
     KeyPredicate p;
     p.name = kv.first;
     p.values = kv.second.GetAttributeValueList();
-    p.op = op == C::EQ ? KeyOp::Eq : op == C::LT ? KeyOp::Lt : op == C::LE ? KeyOp::Le : op == C::GT ? KeyOp::Gt
-         : op == C::GE ? KeyOp::Ge : op == C::BETWEEN ? KeyOp::Between : KeyOp::BeginsWith;
+    p.op = op == C::EQ        ? KeyOp::Eq
+           : op == C::LT      ? KeyOp::Lt
+           : op == C::LE      ? KeyOp::Le
+           : op == C::GT      ? KeyOp::Gt
+           : op == C::GE      ? KeyOp::Ge
+           : op == C::BETWEEN ? KeyOp::Between
+                              : KeyOp::BeginsWith;
     out.push_back(std::move(p));
   }
   return {};

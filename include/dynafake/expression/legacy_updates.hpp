@@ -9,10 +9,10 @@
 #pragma once
 
 #include <map>          // std::map
+#include <string>       // std::string
 #include <type_traits>  // std::decay_t
-#include <string>   // std::string
-#include <utility>  // std::move
-#include <vector>   // std::vector
+#include <utility>      // std::move
+#include <vector>       // std::vector
 
 #include "dynafake/expression/decimal.hpp"      // Decimal, NumberMessage
 #include "dynafake/expression/value_ops.hpp"    // Item, SetUnion, SetDifference, NumberOf
@@ -43,7 +43,8 @@ std::string CheckAttributeUpdates(const Updates& updates) {
     const auto& u = kv.second;
     const Action action = legacy_updates::ActionOf(u);
     if (!u.ValueHasBeenSet()) {
-      if (action != Action::Delete) return invalid + "Only DELETE action is allowed when no attribute value is specified";
+      if (action != Action::Delete)
+        return invalid + "Only DELETE action is allowed when no attribute value is specified";
       continue;
     }
     const TypeSet t = TypeOf(u.GetValue());
@@ -64,7 +65,9 @@ bool ApplyAttributeUpdates(const Updates& updates, Item& item, std::string& erro
     const auto& u = kv.second;
     auto it = item.find(kv.first);
     switch (legacy_updates::ActionOf(u)) {
-      case Action::Put: item[kv.first] = u.GetValue(); break;
+      case Action::Put:
+        item[kv.first] = u.GetValue();
+        break;
       case Action::Delete: {
         if (!u.ValueHasBeenSet()) {
           item.erase(kv.first);
@@ -76,8 +79,10 @@ bool ApplyAttributeUpdates(const Updates& updates, Item& item, std::string& erro
           return false;
         }
         Model::AttributeValue left;
-        if (SetDifference(it->second, u.GetValue(), left)) it->second = std::move(left);
-        else item.erase(it);
+        if (SetDifference(it->second, u.GetValue(), left))
+          it->second = std::move(left);
+        else
+          item.erase(it);
         break;
       }
       case Action::Add: {

@@ -20,10 +20,36 @@ namespace dynafake {
 namespace expression {
 
 enum class Tok {
-  Comma, LParen, RParen, Dot, LBracket, RBracket, Ws,
-  Eq, Ne, Lt, Le, Gt, Ge, Plus, Minus,
-  In, Between, Not, And, Or, Set, Add, Delete, Remove,
-  Index, Id, NameSub, ValueSub, Unknown, Eof
+  Comma,
+  LParen,
+  RParen,
+  Dot,
+  LBracket,
+  RBracket,
+  Ws,
+  Eq,
+  Ne,
+  Lt,
+  Le,
+  Gt,
+  Ge,
+  Plus,
+  Minus,
+  In,
+  Between,
+  Not,
+  And,
+  Or,
+  Set,
+  Add,
+  Delete,
+  Remove,
+  Index,
+  Id,
+  NameSub,
+  ValueSub,
+  Unknown,
+  Eof
 };
 
 struct Token {
@@ -100,18 +126,41 @@ inline std::vector<Token> Lex(const std::string& src) {
     } else {
       Tok kind = Tok::Unknown;
       switch (c) {
-        case ',': kind = Tok::Comma; break;
-        case '(': kind = Tok::LParen; break;
-        case ')': kind = Tok::RParen; break;
-        case '.': kind = Tok::Dot; break;
-        case '[': kind = Tok::LBracket; break;
-        case ']': kind = Tok::RBracket; break;
-        case '=': kind = Tok::Eq; break;
-        case '<': kind = Tok::Lt; break;
-        case '>': kind = Tok::Gt; break;
-        case '+': kind = Tok::Plus; break;
-        case '-': kind = Tok::Minus; break;
-        default: break;
+        case ',':
+          kind = Tok::Comma;
+          break;
+        case '(':
+          kind = Tok::LParen;
+          break;
+        case ')':
+          kind = Tok::RParen;
+          break;
+        case '.':
+          kind = Tok::Dot;
+          break;
+        case '[':
+          kind = Tok::LBracket;
+          break;
+        case ']':
+          kind = Tok::RBracket;
+          break;
+        case '=':
+          kind = Tok::Eq;
+          break;
+        case '<':
+          kind = Tok::Lt;
+          break;
+        case '>':
+          kind = Tok::Gt;
+          break;
+        case '+':
+          kind = Tok::Plus;
+          break;
+        case '-':
+          kind = Tok::Minus;
+          break;
+        default:
+          break;
       }
       std::size_t len = kind == Tok::Unknown ? lex::Utf8Length(static_cast<unsigned char>(c)) : 1;
       if (i + len > n) len = n - i;

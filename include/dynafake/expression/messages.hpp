@@ -58,7 +58,8 @@ constexpr const char* kNestingTooDeep = "Nesting Levels have exceeded supported 
 }  // namespace msg
 
 /// "<message>;" followed by " key: value" pairs joined by ",".
-inline std::string Describe(const char* message, std::initializer_list<std::pair<const char*, std::string>> pairs = {}) {
+inline std::string Describe(const char* message,
+                            std::initializer_list<std::pair<const char*, std::string>> pairs = {}) {
   std::string out = message;
   out += ';';
   bool first = true;

@@ -74,13 +74,26 @@ class Parser : private ParserBase {
 
   static bool Comparator(Tok k, Op& op) {
     switch (k) {
-      case Tok::Eq: op = Op::Eq; return true;
-      case Tok::Ne: op = Op::Ne; return true;
-      case Tok::Lt: op = Op::Lt; return true;
-      case Tok::Le: op = Op::Le; return true;
-      case Tok::Gt: op = Op::Gt; return true;
-      case Tok::Ge: op = Op::Ge; return true;
-      default: return false;
+      case Tok::Eq:
+        op = Op::Eq;
+        return true;
+      case Tok::Ne:
+        op = Op::Ne;
+        return true;
+      case Tok::Lt:
+        op = Op::Lt;
+        return true;
+      case Tok::Le:
+        op = Op::Le;
+        return true;
+      case Tok::Gt:
+        op = Op::Gt;
+        return true;
+      case Tok::Ge:
+        op = Op::Ge;
+        return true;
+      default:
+        return false;
     }
   }
 

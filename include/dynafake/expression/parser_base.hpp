@@ -91,9 +91,12 @@ class ParserBase {
 
   bool ParsePath(DocPath& path) {
     PathElement head;
-    if (Kind() == Tok::Id) head.kind = PathElement::Kind::Name;
-    else if (Kind() == Tok::NameSub) head.kind = PathElement::Kind::NameRef;
-    else return Fail();
+    if (Kind() == Tok::Id)
+      head.kind = PathElement::Kind::Name;
+    else if (Kind() == Tok::NameSub)
+      head.kind = PathElement::Kind::NameRef;
+    else
+      return Fail();
     head.raw = head.name = Text();
     path.elements.push_back(std::move(head));
     Advance();
@@ -101,10 +104,14 @@ class ParserBase {
       PathElement e;
       if (Kind() == Tok::Dot) {
         Advance();
-        if (Kind() == Tok::Id) e.kind = PathElement::Kind::Name;
-        else if (Kind() == Tok::NameSub) e.kind = PathElement::Kind::NameRef;
-        else if (Kind() == Tok::ValueSub) e.kind = PathElement::Kind::ValueRef;
-        else return Fail();
+        if (Kind() == Tok::Id)
+          e.kind = PathElement::Kind::Name;
+        else if (Kind() == Tok::NameSub)
+          e.kind = PathElement::Kind::NameRef;
+        else if (Kind() == Tok::ValueSub)
+          e.kind = PathElement::Kind::ValueRef;
+        else
+          return Fail();
         e.raw = e.name = Text();
         Advance();
       } else if (Kind() == Tok::LBracket) {

@@ -30,8 +30,10 @@ struct PathKey {
   static PathKey Of(const PathElement& e) {
     PathKey k;
     k.index = e.IsIndex();
-    if (k.index) k.position = e.index;
-    else k.name = e.name;
+    if (k.index)
+      k.position = e.index;
+    else
+      k.name = e.name;
     return k;
   }
   friend bool operator<(const PathKey& a, const PathKey& b) {
@@ -41,8 +43,8 @@ struct PathKey {
 
 struct PathTree {
   std::map<PathKey, std::unique_ptr<PathTree>> children;
-  bool leaf = false;   ///< a path ends here
-  int action = -1;     ///< for an update: the index of the action of the path ending here
+  bool leaf = false;  ///< a path ends here
+  int action = -1;    ///< for an update: the index of the action of the path ending here
 
   /// Adds `path` (whose names are resolved); "" or the overlap/conflict message.
   std::string Insert(const DocPath& path, int actionIndex = -1) {
@@ -53,7 +55,8 @@ struct PathTree {
       auto it = node->children.find(key);
       if (it == node->children.end()) {
         if (!node->children.empty() && node->children.begin()->first.index != key.index)
-          return Describe(msg::kPathConflict, {{"path one", PathText(path)}, {"path two", LeafPath(path, depth, node)}});
+          return Describe(msg::kPathConflict,
+                          {{"path one", PathText(path)}, {"path two", LeafPath(path, depth, node)}});
         for (std::size_t rest = depth; rest < n; ++rest) {
           auto child = std::unique_ptr<PathTree>(new PathTree());
           PathTree* next = child.get();
@@ -66,7 +69,8 @@ struct PathTree {
       }
       PathTree* child = it->second.get();
       if (child->leaf || depth + 1 == n)
-        return Describe(msg::kPathOverlap, {{"path one", PathText(path)}, {"path two", LeafPath(path, depth + 1, child)}});
+        return Describe(msg::kPathOverlap,
+                        {{"path one", PathText(path)}, {"path two", LeafPath(path, depth + 1, child)}});
       node = child;
     }
     return {};

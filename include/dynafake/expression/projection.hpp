@@ -6,9 +6,9 @@
 // ExpressionExecutor.project).
 #pragma once
 
-#include <map>      // std::map
-#include <memory>   // std::make_shared
-#include <string>   // std::string
+#include <map>     // std::map
+#include <memory>  // std::make_shared
+#include <string>  // std::string
 
 #include "dynafake/expression/path_tree.hpp"    // PathTree, PathKey
 #include "dynafake/expression/value_ops.hpp"    // Item

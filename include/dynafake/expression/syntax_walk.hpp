@@ -41,7 +41,8 @@ class SyntaxWalk {
       }
       const int k = static_cast<int>(section.kind);
       if (seen[k] && w.error_.empty())
-        w.error_ = std::string("The \"") + SectionName(section.kind) + "\" section can only be used once in an update expression;";
+        w.error_ = std::string("The \"") + SectionName(section.kind) +
+                   "\" section can only be used once in an update expression;";
       seen[k] = true;
       if (!w.error_.empty()) break;
     }

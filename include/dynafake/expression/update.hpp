@@ -31,8 +31,7 @@ namespace expression {
 
 class UpdateApplier {
  public:
-  UpdateApplier(const std::vector<UpdateAction>& actions, const Item& old)
-      : actions_(actions), old_(old), eval_(old) {}
+  UpdateApplier(const std::vector<UpdateAction>& actions, const Item& old) : actions_(actions), old_(old), eval_(old) {}
 
   /// The updated item, or false with the service's message in `error`.
   bool Apply(const PathTree& tree, Item& out, std::string& error) {
@@ -109,7 +108,8 @@ class UpdateApplier {
   bool Action(const UpdateAction& a, const Model::AttributeValue* current, Model::AttributeValue& out, bool& present) {
     present = false;
     switch (a.kind) {
-      case UpdateAction::Kind::Remove: return true;
+      case UpdateAction::Kind::Remove:
+        return true;
       case UpdateAction::Kind::Set: {
         std::string error;
         if (!eval_.Value(a.value, out, error)) {

@@ -12,11 +12,11 @@
 
 #include <cstddef>           // std::size_t
 #include <initializer_list>  // std::initializer_list
-#include <map>      // std::map
-#include <set>      // std::set
-#include <string>   // std::string
-#include <utility>  // std::pair
-#include <vector>   // std::vector
+#include <map>               // std::map
+#include <set>               // std::set
+#include <string>            // std::string
+#include <utility>           // std::pair
+#include <vector>            // std::vector
 
 #include "dynafake/expression/ast.hpp"          // Node, DocPath, UpdateSection
 #include "dynafake/expression/messages.hpp"     // Describe, msg, limits
@@ -30,8 +30,8 @@ namespace expression {
 
 /// A request's substitutions and which of them the expressions used.
 struct Substitutions {
-  const std::map<std::string, std::string>* names = nullptr;                 ///< null: not in the request
-  const std::map<std::string, Model::AttributeValue>* values = nullptr;      ///< null: not in the request
+  const std::map<std::string, std::string>* names = nullptr;             ///< null: not in the request
+  const std::map<std::string, Model::AttributeValue>* values = nullptr;  ///< null: not in the request
   std::set<std::string> usedNames, usedValues;
 };
 
@@ -69,9 +69,10 @@ class Validator {
         const bool add = a.kind == UpdateAction::Kind::Add;
         const TypeSet t = TypeOf(a.value.value);
         if (!(t & (add ? types::AllowedForAdd : types::AllowedForDelete)))
-          return Describe(msg::kOperandType, {{"operator", add ? "ADD" : "DELETE"},
-                                              {"operand type", TypeLongName(t)},
-                                              {"typeSet", add ? "ALLOWED_FOR_ADD_OPERAND" : "ALLOWED_FOR_DELETE_OPERAND"}});
+          return Describe(msg::kOperandType,
+                          {{"operator", add ? "ADD" : "DELETE"},
+                           {"operand type", TypeLongName(t)},
+                           {"typeSet", add ? "ALLOWED_FOR_ADD_OPERAND" : "ALLOWED_FOR_DELETE_OPERAND"}});
       }
     }
     return {};
@@ -121,14 +122,17 @@ class Validator {
     const std::size_t count = n.children.size();
     const std::size_t need = static_cast<std::size_t>(info.operands);
     if (info.more ? count < need : count != need)
-      return Describe(msg::kOperandCount, {{"operator or function", info.name}, {"number of operands", std::to_string(count)}});
+      return Describe(msg::kOperandCount,
+                      {{"operator or function", info.name}, {"number of operands", std::to_string(count)}});
     for (const auto& c : n.children)
       if (!(c.PossibleTypes() & info.takes))
-        return Describe(msg::kOperandType, {{"operator or function", info.name}, {"operand type", TypeSymbols(c.PossibleTypes())}});
+        return Describe(msg::kOperandType,
+                        {{"operator or function", info.name}, {"operand type", TypeSymbols(c.PossibleTypes())}});
     if (info.missingOk && count > 1 && n.children[0].kind == Node::Kind::Path)
       for (std::size_t i = 1; i < count; ++i)
         if (n.children[i].kind == Node::Kind::Path && SamePath(n.children[0].path, n.children[i].path))
-          return Describe(msg::kDistinctOperands, {{"operator", info.name}, {"first operand", PathText(n.children[0].path)}});
+          return Describe(msg::kDistinctOperands,
+                          {{"operator", info.name}, {"first operand", PathText(n.children[0].path)}});
     switch (n.op) {
       case Op::Between: {
         const Node &low = n.children[1], &high = n.children[2];
@@ -146,20 +150,24 @@ class Validator {
       case Op::AttributeExists:
       case Op::AttributeNotExists:
       case Op::IfNotExists:
-        if (n.children[0].kind != Node::Kind::Path) return Describe(msg::kNeedsPath, {{"operator or function", info.name}});
+        if (n.children[0].kind != Node::Kind::Path)
+          return Describe(msg::kNeedsPath, {{"operator or function", info.name}});
         break;
       case Op::AttributeType: {
         const Node& t = n.children[1];
         if (t.kind != Node::Kind::Value || TypeOf(t.value) != types::S)
-          return Describe(msg::kOperandType, {{"operator or function", info.name}, {"operand type", TypeSymbols(t.PossibleTypes())}});
+          return Describe(msg::kOperandType,
+                          {{"operator or function", info.name}, {"operand type", TypeSymbols(t.PossibleTypes())}});
         static const char* valid[] = {"S", "N", "B", "SS", "NS", "BS", "M", "L", "BOOL", "NULL"};
         bool known = false;
         for (const char* v : valid) known = known || t.value.GetS() == v;
         if (!known)
-          return Describe(msg::kInvalidTypeName, {{"type", t.value.GetS()}, {"valid types", "{B,NULL,SS,BOOL,L,BS,N,NS,S,M}"}});
+          return Describe(msg::kInvalidTypeName,
+                          {{"type", t.value.GetS()}, {"valid types", "{B,NULL,SS,BOOL,L,BS,N,NS,S,M}"}});
         break;
       }
-      default: break;
+      default:
+        break;
     }
     return {};
   }

@@ -54,13 +54,20 @@ inline bool Equal(const Model::AttributeValue& a, const Model::AttributeValue& b
   const TypeSet t = TypeOf(a);
   if (t != TypeOf(b)) return false;
   switch (t) {
-    case types::S: return a.GetS() == b.GetS();
-    case types::N: return NumberOf(a.GetN()) == NumberOf(b.GetN());
-    case types::B: return a.GetB() == b.GetB();
-    case types::BOOL: return a.GetBool() == b.GetBool();
-    case types::NUL: return true;
-    case types::SS: return values::SameMembers(a.GetSS(), b.GetSS());
-    case types::BS: return values::SameMembers(a.GetBS(), b.GetBS());
+    case types::S:
+      return a.GetS() == b.GetS();
+    case types::N:
+      return NumberOf(a.GetN()) == NumberOf(b.GetN());
+    case types::B:
+      return a.GetB() == b.GetB();
+    case types::BOOL:
+      return a.GetBool() == b.GetBool();
+    case types::NUL:
+      return true;
+    case types::SS:
+      return values::SameMembers(a.GetSS(), b.GetSS());
+    case types::BS:
+      return values::SameMembers(a.GetBS(), b.GetBS());
     case types::NS: {
       if (a.GetNS().size() != b.GetNS().size()) return false;
       for (const auto& n : a.GetNS())
@@ -83,7 +90,8 @@ inline bool Equal(const Model::AttributeValue& a, const Model::AttributeValue& b
       }
       return true;
     }
-    default: return false;
+    default:
+      return false;
   }
 }
 
@@ -147,14 +155,29 @@ inline std::size_t Utf16Length(const std::string& text) {
 /// a set, list or map; false for the other types.
 inline bool Size(const Model::AttributeValue& a, std::size_t& out) {
   switch (TypeOf(a)) {
-    case types::S: out = Utf16Length(a.GetS()); return true;
-    case types::B: out = a.GetB().GetLength(); return true;
-    case types::SS: out = a.GetSS().size(); return true;
-    case types::NS: out = a.GetNS().size(); return true;
-    case types::BS: out = a.GetBS().size(); return true;
-    case types::L: out = a.GetL().size(); return true;
-    case types::M: out = a.GetM().size(); return true;
-    default: return false;
+    case types::S:
+      out = Utf16Length(a.GetS());
+      return true;
+    case types::B:
+      out = a.GetB().GetLength();
+      return true;
+    case types::SS:
+      out = a.GetSS().size();
+      return true;
+    case types::NS:
+      out = a.GetNS().size();
+      return true;
+    case types::BS:
+      out = a.GetBS().size();
+      return true;
+    case types::L:
+      out = a.GetL().size();
+      return true;
+    case types::M:
+      out = a.GetM().size();
+      return true;
+    default:
+      return false;
   }
 }
 

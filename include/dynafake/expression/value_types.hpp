@@ -21,11 +21,11 @@ namespace types {
 constexpr TypeSet S = 1u << 0, N = 1u << 1, B = 1u << 2, SS = 1u << 3, NS = 1u << 4, BS = 1u << 5;
 constexpr TypeSet M = 1u << 6, L = 1u << 7, BOOL = 1u << 8, NUL = 1u << 9;
 constexpr TypeSet All = S | N | B | SS | NS | BS | M | L | BOOL | NUL;
-constexpr TypeSet Ordered = S | N | B;                         // <, <=, >, >=, BETWEEN
+constexpr TypeSet Ordered = S | N | B;  // <, <=, >, >=, BETWEEN
 constexpr TypeSet Sets = SS | NS | BS;
-constexpr TypeSet Iterable = S | B | SS | NS | BS | L | M;     // size()
-constexpr TypeSet AllowedForAdd = N | SS | NS | BS;             // ADD in an update expression
-constexpr TypeSet AllowedForDelete = Sets;                      // DELETE in an update expression
+constexpr TypeSet Iterable = S | B | SS | NS | BS | L | M;  // size()
+constexpr TypeSet AllowedForAdd = N | SS | NS | BS;         // ADD in an update expression
+constexpr TypeSet AllowedForDelete = Sets;                  // DELETE in an update expression
 }  // namespace types
 
 /// The type bit of a value (0 for a value with nothing set).
@@ -33,16 +33,26 @@ inline TypeSet TypeOf(const Model::AttributeValue& v) {
   using Model::ValueType;
   if (!v.HasBeenSet()) return 0;
   switch (v.GetType()) {
-    case ValueType::STRING: return types::S;
-    case ValueType::NUMBER: return types::N;
-    case ValueType::BYTEBUFFER: return types::B;
-    case ValueType::STRING_SET: return types::SS;
-    case ValueType::NUMBER_SET: return types::NS;
-    case ValueType::BYTEBUFFER_SET: return types::BS;
-    case ValueType::ATTRIBUTE_MAP: return types::M;
-    case ValueType::ATTRIBUTE_LIST: return types::L;
-    case ValueType::BOOL: return types::BOOL;
-    case ValueType::NULLVALUE: return types::NUL;
+    case ValueType::STRING:
+      return types::S;
+    case ValueType::NUMBER:
+      return types::N;
+    case ValueType::BYTEBUFFER:
+      return types::B;
+    case ValueType::STRING_SET:
+      return types::SS;
+    case ValueType::NUMBER_SET:
+      return types::NS;
+    case ValueType::BYTEBUFFER_SET:
+      return types::BS;
+    case ValueType::ATTRIBUTE_MAP:
+      return types::M;
+    case ValueType::ATTRIBUTE_LIST:
+      return types::L;
+    case ValueType::BOOL:
+      return types::BOOL;
+    case ValueType::NULLVALUE:
+      return types::NUL;
   }
   return 0;
 }
@@ -50,17 +60,28 @@ inline TypeSet TypeOf(const Model::AttributeValue& v) {
 /// The short name of one type bit: "S", "NS", "BOOL", ...
 inline const char* TypeSymbol(TypeSet t) {
   switch (t) {
-    case types::S: return "S";
-    case types::N: return "N";
-    case types::B: return "B";
-    case types::SS: return "SS";
-    case types::NS: return "NS";
-    case types::BS: return "BS";
-    case types::M: return "M";
-    case types::L: return "L";
-    case types::BOOL: return "BOOL";
-    case types::NUL: return "NULL";
-    default: return "";
+    case types::S:
+      return "S";
+    case types::N:
+      return "N";
+    case types::B:
+      return "B";
+    case types::SS:
+      return "SS";
+    case types::NS:
+      return "NS";
+    case types::BS:
+      return "BS";
+    case types::M:
+      return "M";
+    case types::L:
+      return "L";
+    case types::BOOL:
+      return "BOOL";
+    case types::NUL:
+      return "NULL";
+    default:
+      return "";
   }
 }
 
@@ -68,17 +89,28 @@ inline const char* TypeSymbol(TypeSet t) {
 /// type: "STRING", "NUMBER_SET", "BOOLEAN", ...
 inline const char* TypeLongName(TypeSet t) {
   switch (t) {
-    case types::S: return "STRING";
-    case types::N: return "NUMBER";
-    case types::B: return "BINARY";
-    case types::SS: return "STRING_SET";
-    case types::NS: return "NUMBER_SET";
-    case types::BS: return "BINARY_SET";
-    case types::M: return "MAP";
-    case types::L: return "LIST";
-    case types::BOOL: return "BOOLEAN";
-    case types::NUL: return "NULL";
-    default: return "";
+    case types::S:
+      return "STRING";
+    case types::N:
+      return "NUMBER";
+    case types::B:
+      return "BINARY";
+    case types::SS:
+      return "STRING_SET";
+    case types::NS:
+      return "NUMBER_SET";
+    case types::BS:
+      return "BINARY_SET";
+    case types::M:
+      return "MAP";
+    case types::L:
+      return "LIST";
+    case types::BOOL:
+      return "BOOLEAN";
+    case types::NUL:
+      return "NULL";
+    default:
+      return "";
   }
 }
 
@@ -129,9 +161,12 @@ inline std::string Base64(const std::vector<unsigned char>& bytes) {
 inline std::string DescribeValue(const Model::AttributeValue& v) {
   const TypeSet t = TypeOf(v);
   std::string text;
-  if (t == types::S) text = v.GetS();
-  else if (t == types::N) text = v.GetN();
-  else if (t == types::B) text = Base64(v.GetB().Bytes());
+  if (t == types::S)
+    text = v.GetS();
+  else if (t == types::N)
+    text = v.GetN();
+  else if (t == types::B)
+    text = Base64(v.GetB().Bytes());
   return std::string("AttributeValue: {") + TypeSymbol(t) + ":" + text + "}";
 }
 

@@ -88,7 +88,8 @@ class ClockControl {
                  }
                  // A clock holds nanoseconds since 1970 in 64 bits: instants after 2262-04-11 cannot be held (found by
                  // fuzz_http_request: a later time overflowed the conversion).
-                 if (t->Millis() > std::chrono::duration_cast<std::chrono::milliseconds>(TimePoint::max().time_since_epoch()).count())
+                 if (t->Millis() >
+                     std::chrono::duration_cast<std::chrono::milliseconds>(TimePoint::max().time_since_epoch()).count())
                    throw AdminError(400, "'time' is after the last instant a clock can hold (" +
                                              DateTime(TimePoint::max()).ToIso8601() + ")");
                  Set(*t);

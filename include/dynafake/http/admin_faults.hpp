@@ -55,8 +55,10 @@ inline FaultRule RuleFromJson(const Json& j) {
   if (const auto times = IntField(j, "times")) {
     if (*times != -1 && (*times < 1 || *times > 1000000000))
       throw AdminError(400, "'times' must be 1 or more, or -1 for always");
-    if (*times == -1) rule.Always();
-    else rule.Times(static_cast<int>(*times));
+    if (*times == -1)
+      rule.Always();
+    else
+      rule.Times(static_cast<int>(*times));
   }  // neither: FaultRule's own defaults (see faults.hpp): "nth" alone is that call only, no "nth" every call
   bool pass = false;
   if (const auto it = j.find("pass"); it != j.end() && !it->is_null()) {

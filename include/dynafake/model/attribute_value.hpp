@@ -1,13 +1,13 @@
 // dynafake — AttributeValue: one DynamoDB value, in aws-sdk-cpp's shape.
 #pragma once
 
-#include <cstdio>         // std::snprintf
-#include <map>          // std::map
-#include <memory>       // std::shared_ptr
-#include <ostream>      // std::ostream
-#include <string>       // std::string
-#include <utility>      // std::move
-#include <vector>       // std::vector
+#include <cstdio>   // std::snprintf
+#include <map>      // std::map
+#include <memory>   // std::shared_ptr
+#include <ostream>  // std::ostream
+#include <string>   // std::string
+#include <utility>  // std::move
+#include <vector>   // std::vector
 
 namespace dynafake {
 
@@ -35,7 +35,18 @@ class ByteBuffer {
 namespace Model {
 
 /// Which member of an AttributeValue is set (aws-sdk-cpp: ValueType).
-enum class ValueType { STRING, NUMBER, BYTEBUFFER, STRING_SET, NUMBER_SET, BYTEBUFFER_SET, ATTRIBUTE_MAP, ATTRIBUTE_LIST, BOOL, NULLVALUE };
+enum class ValueType {
+  STRING,
+  NUMBER,
+  BYTEBUFFER,
+  STRING_SET,
+  NUMBER_SET,
+  BYTEBUFFER_SET,
+  ATTRIBUTE_MAP,
+  ATTRIBUTE_LIST,
+  BOOL,
+  NULLVALUE
+};
 
 /// One attribute value: exactly one of S, N, B, SS, NS, BS, M, L, NULL, BOOL.
 /// Setting one member replaces whatever was set before, so a value is never
@@ -53,9 +64,17 @@ class AttributeValue {
   ValueType GetType() const { return type_; }
 
   const std::string& GetS() const { return s_; }
-  AttributeValue& SetS(const std::string& v) { Reset(ValueType::STRING); s_ = v; return *this; }
+  AttributeValue& SetS(const std::string& v) {
+    Reset(ValueType::STRING);
+    s_ = v;
+    return *this;
+  }
   const std::string& GetN() const { return n_; }
-  AttributeValue& SetN(const std::string& v) { Reset(ValueType::NUMBER); n_ = v; return *this; }
+  AttributeValue& SetN(const std::string& v) {
+    Reset(ValueType::NUMBER);
+    n_ = v;
+    return *this;
+  }
   AttributeValue& SetN(int v) { return SetN(std::to_string(v)); }
   AttributeValue& SetN(double v) {
     char buf[32];
@@ -63,18 +82,50 @@ class AttributeValue {
     return SetN(std::string(buf));
   }
   const ByteBuffer& GetB() const { return b_; }
-  AttributeValue& SetB(const ByteBuffer& v) { Reset(ValueType::BYTEBUFFER); b_ = v; return *this; }
+  AttributeValue& SetB(const ByteBuffer& v) {
+    Reset(ValueType::BYTEBUFFER);
+    b_ = v;
+    return *this;
+  }
   const std::vector<std::string>& GetSS() const { return ss_; }
-  AttributeValue& SetSS(const std::vector<std::string>& v) { Reset(ValueType::STRING_SET); ss_ = v; return *this; }
-  AttributeValue& AddSItem(const std::string& v) { Ensure(ValueType::STRING_SET); ss_.push_back(v); return *this; }
+  AttributeValue& SetSS(const std::vector<std::string>& v) {
+    Reset(ValueType::STRING_SET);
+    ss_ = v;
+    return *this;
+  }
+  AttributeValue& AddSItem(const std::string& v) {
+    Ensure(ValueType::STRING_SET);
+    ss_.push_back(v);
+    return *this;
+  }
   const std::vector<std::string>& GetNS() const { return ns_; }
-  AttributeValue& SetNS(const std::vector<std::string>& v) { Reset(ValueType::NUMBER_SET); ns_ = v; return *this; }
-  AttributeValue& AddNItem(const std::string& v) { Ensure(ValueType::NUMBER_SET); ns_.push_back(v); return *this; }
+  AttributeValue& SetNS(const std::vector<std::string>& v) {
+    Reset(ValueType::NUMBER_SET);
+    ns_ = v;
+    return *this;
+  }
+  AttributeValue& AddNItem(const std::string& v) {
+    Ensure(ValueType::NUMBER_SET);
+    ns_.push_back(v);
+    return *this;
+  }
   const std::vector<ByteBuffer>& GetBS() const { return bs_; }
-  AttributeValue& SetBS(const std::vector<ByteBuffer>& v) { Reset(ValueType::BYTEBUFFER_SET); bs_ = v; return *this; }
-  AttributeValue& AddBItem(const ByteBuffer& v) { Ensure(ValueType::BYTEBUFFER_SET); bs_.push_back(v); return *this; }
+  AttributeValue& SetBS(const std::vector<ByteBuffer>& v) {
+    Reset(ValueType::BYTEBUFFER_SET);
+    bs_ = v;
+    return *this;
+  }
+  AttributeValue& AddBItem(const ByteBuffer& v) {
+    Ensure(ValueType::BYTEBUFFER_SET);
+    bs_.push_back(v);
+    return *this;
+  }
   const Map& GetM() const { return m_; }
-  AttributeValue& SetM(const Map& v) { Reset(ValueType::ATTRIBUTE_MAP); m_ = v; return *this; }
+  AttributeValue& SetM(const Map& v) {
+    Reset(ValueType::ATTRIBUTE_MAP);
+    m_ = v;
+    return *this;
+  }
   AttributeValue& AddMEntry(const std::string& key, const std::shared_ptr<AttributeValue>& value) {
     Ensure(ValueType::ATTRIBUTE_MAP);
     m_.erase(key);
@@ -85,16 +136,32 @@ class AttributeValue {
     return AddMEntry(key, std::make_shared<AttributeValue>(value));
   }
   const List& GetL() const { return l_; }
-  AttributeValue& SetL(const List& v) { Reset(ValueType::ATTRIBUTE_LIST); l_ = v; return *this; }
-  AttributeValue& AddLItem(const std::shared_ptr<AttributeValue>& v) { Ensure(ValueType::ATTRIBUTE_LIST); l_.push_back(v); return *this; }
+  AttributeValue& SetL(const List& v) {
+    Reset(ValueType::ATTRIBUTE_LIST);
+    l_ = v;
+    return *this;
+  }
+  AttributeValue& AddLItem(const std::shared_ptr<AttributeValue>& v) {
+    Ensure(ValueType::ATTRIBUTE_LIST);
+    l_.push_back(v);
+    return *this;
+  }
   AttributeValue& AddLItem(const AttributeValue& v) { return AddLItem(std::make_shared<AttributeValue>(v)); }
   bool GetNull() const { return set_ && type_ == ValueType::NULLVALUE && null_; }
   bool GetNULL() const { return GetNull(); }
-  AttributeValue& SetNull(bool v) { Reset(ValueType::NULLVALUE); null_ = v; return *this; }
+  AttributeValue& SetNull(bool v) {
+    Reset(ValueType::NULLVALUE);
+    null_ = v;
+    return *this;
+  }
   AttributeValue& SetNULL(bool v) { return SetNull(v); }
   bool GetBool() const { return bool_; }
   bool GetBOOL() const { return bool_; }
-  AttributeValue& SetBool(bool v) { Reset(ValueType::BOOL); bool_ = v; return *this; }
+  AttributeValue& SetBool(bool v) {
+    Reset(ValueType::BOOL);
+    bool_ = v;
+    return *this;
+  }
   AttributeValue& SetBOOL(bool v) { return SetBool(v); }
 
   friend bool operator==(const AttributeValue& a, const AttributeValue& b) {
@@ -102,14 +169,22 @@ class AttributeValue {
     if (!a.set_) return true;
     if (a.type_ != b.type_) return false;
     switch (a.type_) {
-      case ValueType::STRING: return a.s_ == b.s_;
-      case ValueType::NUMBER: return a.n_ == b.n_;
-      case ValueType::BYTEBUFFER: return a.b_ == b.b_;
-      case ValueType::STRING_SET: return a.ss_ == b.ss_;
-      case ValueType::NUMBER_SET: return a.ns_ == b.ns_;
-      case ValueType::BYTEBUFFER_SET: return a.bs_ == b.bs_;
-      case ValueType::BOOL: return a.bool_ == b.bool_;
-      case ValueType::NULLVALUE: return a.null_ == b.null_;
+      case ValueType::STRING:
+        return a.s_ == b.s_;
+      case ValueType::NUMBER:
+        return a.n_ == b.n_;
+      case ValueType::BYTEBUFFER:
+        return a.b_ == b.b_;
+      case ValueType::STRING_SET:
+        return a.ss_ == b.ss_;
+      case ValueType::NUMBER_SET:
+        return a.ns_ == b.ns_;
+      case ValueType::BYTEBUFFER_SET:
+        return a.bs_ == b.bs_;
+      case ValueType::BOOL:
+        return a.bool_ == b.bool_;
+      case ValueType::NULLVALUE:
+        return a.null_ == b.null_;
       case ValueType::ATTRIBUTE_MAP: {
         if (a.m_.size() != b.m_.size()) return false;
         auto ib = b.m_.begin();

@@ -69,7 +69,10 @@ class DynamoDBError {
     return std::string(info ? info->wire_namespace : "com.amazonaws.dynamodb.v20120810") + "#" + name_;
   }
 
-  DynamoDBError& SetMessage(std::string message) { message_ = std::move(message); return *this; }
+  DynamoDBError& SetMessage(std::string message) {
+    message_ = std::move(message);
+    return *this;
+  }
   /// ConditionalCheckFailedException under ReturnValuesOnConditionCheckFailure
   /// ALL_OLD: the item as it was when the condition failed.
   const std::map<std::string, Model::AttributeValue>& GetItem() const { return item_; }
@@ -79,8 +82,14 @@ class DynamoDBError {
     itemSet_ = true;
     return *this;
   }
-  DynamoDBError& SetResponseCode(int status) { status_ = status; return *this; }
-  DynamoDBError& SetRetryable(bool retryable) { retryable_ = retryable; return *this; }
+  DynamoDBError& SetResponseCode(int status) {
+    status_ = status;
+    return *this;
+  }
+  DynamoDBError& SetRetryable(bool retryable) {
+    retryable_ = retryable;
+    return *this;
+  }
 
   friend bool operator==(const DynamoDBError& a, const DynamoDBError& b) {
     return a.type_ == b.type_ && a.name_ == b.name_ && a.message_ == b.message_ && a.status_ == b.status_;

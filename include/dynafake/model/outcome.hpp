@@ -19,10 +19,10 @@ class Outcome {
   using ErrorType = E;
 
   Outcome() : value_(E()) {}
-  Outcome(const R& r) : value_(r) {}             // NOLINT(google-explicit-constructor)
-  Outcome(R&& r) : value_(std::move(r)) {}       // NOLINT(google-explicit-constructor)
-  Outcome(const E& e) : value_(e) {}             // NOLINT(google-explicit-constructor)
-  Outcome(E&& e) : value_(std::move(e)) {}       // NOLINT(google-explicit-constructor)
+  Outcome(const R& r) : value_(r) {}        // NOLINT(google-explicit-constructor)
+  Outcome(R&& r) : value_(std::move(r)) {}  // NOLINT(google-explicit-constructor)
+  Outcome(const E& e) : value_(e) {}        // NOLINT(google-explicit-constructor)
+  Outcome(E&& e) : value_(std::move(e)) {}  // NOLINT(google-explicit-constructor)
 
   bool IsSuccess() const { return value_.index() == 0; }
   explicit operator bool() const { return IsSuccess(); }
@@ -64,8 +64,10 @@ bool operator!=(const Outcome<R, E>& a, const Outcome<R, E>& b) {
 template <class R, class E>
 std::ostream& operator<<(std::ostream& os, const Outcome<R, E>& outcome) {
   os << "Outcome{";
-  if (outcome.IsSuccess()) os << "success: " << outcome.GetResult();
-  else os << "error: " << outcome.GetError();
+  if (outcome.IsSuccess())
+    os << "success: " << outcome.GetResult();
+  else
+    os << "error: " << outcome.GetError();
   return os << "}";
 }
 

@@ -26,13 +26,13 @@ namespace dynafake {
 namespace detail {
 
 // Each names one string member of the model and reads it from any type that has it.
-#define DYNAFAKE_GMOCK_FIELD(Member)                                     \
-  struct Member##Field {                                                 \
-    static constexpr const char* kName = #Member;                        \
-    template <class T>                                                   \
-    static auto Get(const T& value) -> decltype(value.Get##Member()) {   \
-      return value.Get##Member();                                        \
-    }                                                                    \
+#define DYNAFAKE_GMOCK_FIELD(Member)                                   \
+  struct Member##Field {                                               \
+    static constexpr const char* kName = #Member;                      \
+    template <class T>                                                 \
+    static auto Get(const T& value) -> decltype(value.Get##Member()) { \
+      return value.Get##Member();                                      \
+    }                                                                  \
   };
 DYNAFAKE_GMOCK_FIELD(TableName)
 DYNAFAKE_GMOCK_FIELD(BackupName)

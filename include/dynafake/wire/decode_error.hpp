@@ -62,14 +62,14 @@ inline std::string JavaClass(const nlohmann::json& j) {
   }
   if (j.is_number_integer()) {
     const auto v = j.get<int64_t>();
-    return v >= -32768 && v <= 32767 ? "java.lang.Short"
+    return v >= -32768 && v <= 32767                 ? "java.lang.Short"
            : v >= -2147483648LL && v <= 2147483647LL ? "java.lang.Integer"
                                                      : "java.lang.Long";
   }
   if (j.is_number_float()) {
     const double v = j.get<double>();
     if (!std::isfinite(v) || v != std::floor(v)) return "java.lang.Double";
-    return v >= -32768.0 && v <= 32767.0 ? "java.lang.Short"
+    return v >= -32768.0 && v <= 32767.0             ? "java.lang.Short"
            : v >= -2147483648.0 && v <= 2147483647.0 ? "java.lang.Integer"
                                                      : "java.lang.Long";
   }
@@ -112,14 +112,15 @@ inline void ExpectArray(const nlohmann::json& j, const std::string& path) {
 [[noreturn]] inline void FailBlob(const std::string& text, const std::string& path) {
   const std::string quoted = "'" + text + "' can not be converted to a Blob: ";
   if (text.size() % 4 != 0)
-    FailSerialization(quoted + "Base64 encoded length is expected a multiple of 4 bytes but found: " +
-                          std::to_string(text.size()),
-                      path);
+    FailSerialization(
+        quoted + "Base64 encoded length is expected a multiple of 4 bytes but found: " + std::to_string(text.size()),
+        path);
   for (std::size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
     const bool digit = std::isalnum(static_cast<unsigned char>(c)) || c == '+' || c == '/';
     if (!digit && c != '=') FailSerialization(quoted + "Invalid Base64 character: '" + std::string(1, c) + "'", path);
-    if (c == '=' && i + 1 < text.size() && text[i + 1] != '=') FailSerialization(quoted + "Invalid Base64 character: '='", path);
+    if (c == '=' && i + 1 < text.size() && text[i + 1] != '=')
+      FailSerialization(quoted + "Invalid Base64 character: '='", path);
   }
   FailSerialization(quoted + "Invalid last non-pad Base64 character dectected", path);
 }

@@ -53,7 +53,8 @@ inline void DecodeBool(const Json& j, bool& out, const std::string& path) {
 }
 
 /// An integral JSON number within [lo, hi]; fractions and out-of-range values are refused.
-inline long long DecodeIntegral(const Json& j, long long lo, long long hi, const char* expected, const std::string& path) {
+inline long long DecodeIntegral(const Json& j, long long lo, long long hi, const char* expected,
+                                const std::string& path) {
   if (j.is_number_integer() && !j.is_number_unsigned()) {
     const auto v = j.get<int64_t>();
     if (v >= lo && v <= hi) return v;
@@ -76,7 +77,8 @@ inline void DecodeInt(const Json& j, int& out, const std::string& path) {
       DecodeIntegral(j, std::numeric_limits<int>::min(), std::numeric_limits<int>::max(), "an Integer", path));
 }
 inline void DecodeLong(const Json& j, long long& out, const std::string& path) {
-  out = DecodeIntegral(j, std::numeric_limits<long long>::min(), std::numeric_limits<long long>::max(), "an Long", path);
+  out =
+      DecodeIntegral(j, std::numeric_limits<long long>::min(), std::numeric_limits<long long>::max(), "an Long", path);
 }
 inline void DecodeDouble(const Json& j, double& out, const std::string& path) {
   if (!j.is_number()) WrongType(j, "an Double", path);
@@ -184,11 +186,21 @@ inline Json EncodeAttributeValue(const Model::AttributeValue& v) {
   if (!v.HasBeenSet()) return out;
   using Model::ValueType;
   switch (v.GetType()) {
-    case ValueType::STRING: out["S"] = v.GetS(); break;
-    case ValueType::NUMBER: out["N"] = v.GetN(); break;
-    case ValueType::BYTEBUFFER: out["B"] = EncodeBlob(v.GetB()); break;
-    case ValueType::STRING_SET: out["SS"] = v.GetSS(); break;
-    case ValueType::NUMBER_SET: out["NS"] = v.GetNS(); break;
+    case ValueType::STRING:
+      out["S"] = v.GetS();
+      break;
+    case ValueType::NUMBER:
+      out["N"] = v.GetN();
+      break;
+    case ValueType::BYTEBUFFER:
+      out["B"] = EncodeBlob(v.GetB());
+      break;
+    case ValueType::STRING_SET:
+      out["SS"] = v.GetSS();
+      break;
+    case ValueType::NUMBER_SET:
+      out["NS"] = v.GetNS();
+      break;
     case ValueType::BYTEBUFFER_SET: {
       Json a = Json::array();
       for (const auto& b : v.GetBS()) a.push_back(EncodeBlob(b));
@@ -207,8 +219,12 @@ inline Json EncodeAttributeValue(const Model::AttributeValue& v) {
       out["L"] = std::move(a);
       break;
     }
-    case ValueType::BOOL: out["BOOL"] = v.GetBool(); break;
-    case ValueType::NULLVALUE: out["NULL"] = v.GetNull(); break;
+    case ValueType::BOOL:
+      out["BOOL"] = v.GetBool();
+      break;
+    case ValueType::NULLVALUE:
+      out["NULL"] = v.GetNull();
+      break;
   }
   return out;
 }

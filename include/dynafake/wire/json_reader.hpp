@@ -104,15 +104,32 @@ class Reader {
         out.append(run, static_cast<std::size_t>(p_ - run));
         if (++p_ == end_) return false;
         switch (*p_) {
-          case '"': out += '"'; break;
-          case '\\': out += '\\'; break;
-          case '/': out += '/'; break;
-          case 'b': out += '\b'; break;
-          case 'f': out += '\f'; break;
-          case 'n': out += '\n'; break;
-          case 'r': out += '\r'; break;
-          case 't': out += '\t'; break;
-          default: return false;  // \u (surrogates and all) is the full path's
+          case '"':
+            out += '"';
+            break;
+          case '\\':
+            out += '\\';
+            break;
+          case '/':
+            out += '/';
+            break;
+          case 'b':
+            out += '\b';
+            break;
+          case 'f':
+            out += '\f';
+            break;
+          case 'n':
+            out += '\n';
+            break;
+          case 'r':
+            out += '\r';
+            break;
+          case 't':
+            out += '\t';
+            break;
+          default:
+            return false;  // \u (surrogates and all) is the full path's
         }
         run = ++p_;
         continue;
@@ -216,7 +233,8 @@ class Reader {
         bool b;
         return Bool(b);
       }
-      case 'n': return Null();
+      case 'n':
+        return Null();
       default: {
         Json n;
         return Number(n);

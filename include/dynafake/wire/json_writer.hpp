@@ -113,8 +113,10 @@ inline void WriteStringList(std::string& out, const std::vector<std::string>& li
 inline void WriteAttributeValue(std::string& out, const Model::AttributeValue& v);
 
 inline void WriteAttributeValuePtr(std::string& out, const std::shared_ptr<Model::AttributeValue>& p) {
-  if (p) WriteAttributeValue(out, *p);
-  else out.append("{}");
+  if (p)
+    WriteAttributeValue(out, *p);
+  else
+    out.append("{}");
 }
 
 /// The same text as EncodeAttributeValue: `{}` when unset, else one type key.
@@ -125,11 +127,26 @@ inline void WriteAttributeValue(std::string& out, const Model::AttributeValue& v
   }
   using Model::ValueType;
   switch (v.GetType()) {
-    case ValueType::STRING: out.append("{\"S\":"); WriteString(out, v.GetS()); break;
-    case ValueType::NUMBER: out.append("{\"N\":"); WriteString(out, v.GetN()); break;
-    case ValueType::BYTEBUFFER: out.append("{\"B\":"); WriteBlob(out, v.GetB()); break;
-    case ValueType::STRING_SET: out.append("{\"SS\":"); WriteStringList(out, v.GetSS()); break;
-    case ValueType::NUMBER_SET: out.append("{\"NS\":"); WriteStringList(out, v.GetNS()); break;
+    case ValueType::STRING:
+      out.append("{\"S\":");
+      WriteString(out, v.GetS());
+      break;
+    case ValueType::NUMBER:
+      out.append("{\"N\":");
+      WriteString(out, v.GetN());
+      break;
+    case ValueType::BYTEBUFFER:
+      out.append("{\"B\":");
+      WriteBlob(out, v.GetB());
+      break;
+    case ValueType::STRING_SET:
+      out.append("{\"SS\":");
+      WriteStringList(out, v.GetSS());
+      break;
+    case ValueType::NUMBER_SET:
+      out.append("{\"NS\":");
+      WriteStringList(out, v.GetNS());
+      break;
     case ValueType::BYTEBUFFER_SET: {
       out.append("{\"BS\":[");
       const auto& bs = v.GetBS();
@@ -160,8 +177,14 @@ inline void WriteAttributeValue(std::string& out, const Model::AttributeValue& v
       out += ']';
       break;
     }
-    case ValueType::BOOL: out.append("{\"BOOL\":"); WriteBool(out, v.GetBool()); break;
-    case ValueType::NULLVALUE: out.append("{\"NULL\":"); WriteBool(out, v.GetNull()); break;
+    case ValueType::BOOL:
+      out.append("{\"BOOL\":");
+      WriteBool(out, v.GetBool());
+      break;
+    case ValueType::NULLVALUE:
+      out.append("{\"NULL\":");
+      WriteBool(out, v.GetNull());
+      break;
   }
   out += '}';
 }

@@ -20,8 +20,8 @@
 
 #include <nlohmann/json.hpp>  // nlohmann::json
 
-#include "dynafake/components/components.hpp"        // what a Service holds
-#include "dynafake/service.hpp"                       // Service
+#include "dynafake/components/components.hpp"       // what a Service holds
+#include "dynafake/service.hpp"                     // Service
 #include "dynafake/wire/generated/serializers.hpp"  // ToJson / FromJson for model types
 
 namespace dynafake {
@@ -50,7 +50,8 @@ struct StateAccess {
     k.hashType = Model::ScalarAttributeTypeMapper::GetScalarAttributeTypeForName(j.at("hashType").get<std::string>());
     if (j.contains("range")) {
       k.range = j.at("range").get<std::string>();
-      k.rangeType = Model::ScalarAttributeTypeMapper::GetScalarAttributeTypeForName(j.at("rangeType").get<std::string>());
+      k.rangeType =
+          Model::ScalarAttributeTypeMapper::GetScalarAttributeTypeForName(j.at("rangeType").get<std::string>());
     }
     return k;
   }
@@ -85,7 +86,8 @@ struct StateAccess {
   }
   static Item ItemFrom(const Json& j) {
     Item item;
-    for (auto it = j.begin(); it != j.end(); ++it) item.emplace(it.key(), One<Model::AttributeValue>(it.value(), it.key()));
+    for (auto it = j.begin(); it != j.end(); ++it)
+      item.emplace(it.key(), One<Model::AttributeValue>(it.value(), it.key()));
     return item;
   }
 
@@ -95,8 +97,10 @@ struct StateAccess {
       Json versions = Json::array();
       for (const auto& v : kv.second) {
         Json e = {{"at", v.atMs}, {"seq", v.seq}, {"size", v.sizeBytes}};
-        if (v.deleted) e["deleted"] = true;
-        else e["item"] = ItemJson(v.item);
+        if (v.deleted)
+          e["deleted"] = true;
+        else
+          e["item"] = ItemJson(v.item);
         versions.push_back(std::move(e));
       }
       keys[kv.first] = std::move(versions);
@@ -121,7 +125,8 @@ struct StateAccess {
     }
     std::vector<Totals> totals;
     for (const auto& t : j.at("totals"))
-      totals.push_back(Totals{t.at(0).get<int64_t>(), t.at(1).get<uint64_t>(), t.at(2).get<int64_t>(), t.at(3).get<int64_t>()});
+      totals.push_back(
+          Totals{t.at(0).get<int64_t>(), t.at(1).get<uint64_t>(), t.at(2).get<int64_t>(), t.at(3).get<int64_t>()});
     auto h = std::make_shared<History>();
     h->Restore(std::move(keys), std::move(totals), j.at("lastSeq").get<uint64_t>());
     return h;
@@ -129,10 +134,14 @@ struct StateAccess {
 
   static const char* EventName(EventKind k) {
     switch (k) {
-      case EventKind::TableSettled: return "TableSettled";
-      case EventKind::TableGone: return "TableGone";
-      case EventKind::BackupAvailable: return "BackupAvailable";
-      case EventKind::BackupExpired: return "BackupExpired";
+      case EventKind::TableSettled:
+        return "TableSettled";
+      case EventKind::TableGone:
+        return "TableGone";
+      case EventKind::BackupAvailable:
+        return "BackupAvailable";
+      case EventKind::BackupExpired:
+        return "BackupExpired";
     }
     return "";
   }
@@ -174,7 +183,8 @@ struct StateAccess {
       j["createdMs"] = t.createdMs;
       j["statusUntilMs"] = t.statusUntilMs;
       j["generation"] = t.generation;
-      j["pitr"] = {{"enabled", pitr.enabled}, {"sinceMs", pitr.sinceMs}, {"recoveryPeriodInDays", pitr.recoveryPeriodDays}};
+      j["pitr"] = {
+          {"enabled", pitr.enabled}, {"sinceMs", pitr.sinceMs}, {"recoveryPeriodInDays", pitr.recoveryPeriodDays}};
       j["timeToLive"] = {{"enabled", t.ttlEnabled}, {"attributeName", t.ttlAttribute}};
       j["restoring"] = t.restoring;
       j["restoreSourceBackup"] = t.restoreSourceBackup;
@@ -247,8 +257,8 @@ struct StateAccess {
         TableRecord t;
         t.desc = One<Model::TableDescription>(j.at("description"), "description");
         t.tags = ListFrom<Model::Tag>(j.at("tags"), "tags");
-        t.gsis = ListFrom<Model::GlobalSecondaryIndexDescription>(j.at("globalSecondaryIndexes"),
-                                                                  "globalSecondaryIndexes");
+        t.gsis =
+            ListFrom<Model::GlobalSecondaryIndexDescription>(j.at("globalSecondaryIndexes"), "globalSecondaryIndexes");
         t.key = KeyDefFrom(j.at("key"));
         t.status = Model::TableStatusMapper::GetTableStatusForName(j.at("status").get<std::string>());
         t.createdMs = j.at("createdMs").get<int64_t>();

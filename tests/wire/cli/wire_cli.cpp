@@ -49,8 +49,9 @@ int main(int argc, char** argv) {
                  "       dynafake_wire_cli --lines         (JSON lines on stdin, see the source)\n";
     return argc < 2 ? 2 : 0;
   }
-  const std::string body = argc > 2 ? std::string(argv[2])
-                                    : std::string(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+  const std::string body =
+      argc > 2 ? std::string(argv[2])
+               : std::string(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
   const dynafake::Response r = wire.Handle(first, body);
   std::cout << r.status << "\n" << r.body << "\n";
   return 0;
