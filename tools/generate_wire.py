@@ -30,6 +30,8 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from model import Model, Writer  # noqa: E402
+from wire_readers import ReadersMixin  # noqa: E402
+from wire_samples import SamplesMixin  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SERIALIZERS = "include/dynafake/wire/generated/serializers.hpp"
@@ -47,7 +49,9 @@ RESERVED = {"String", "Bool", "Int", "Long", "Double", "Timestamp", "Blob", "Int
             "AttributeValueAt", "AttributeValue", "AttributeValuePtr", "Integer"}
 
 
-class Wire:
+class Wire(ReadersMixin, SamplesMixin):
+    BANNER = BANNER
+
     def __init__(self, m):
         self.m = m
         self.structs = m.structures()
@@ -244,142 +248,6 @@ class Wire:
         w("}")
         w()
 
-    # ---- read: statements reading the next value of Reader `r` into `target` --
-    def read(self, shape, target, pad):
-        s = self.m.shapes[shape]
-        t = s["type"]
-        fail = "return false;"
-        if t == "string" and "enum" in s:
-            return ["%s{" % pad,
-                    "%s  std::string name;" % pad,
-                    "%s  if (!r.String(name)) %s" % (pad, fail),
-                    "%s  %s = Model::%sMapper::Get%sForName(name);" % (pad, target, shape, shape),
-                    "%s}" % pad]
-        if t == "string":
-            return ["%sif (!r.String(%s)) %s" % (pad, target, fail)]
-        if t == "boolean":
-            return ["%sif (!r.Bool(%s)) %s" % (pad, target, fail)]
-        numbers = {"integer": "DecodeInt", "long": "DecodeLong", "double": "DecodeDouble",
-                   "timestamp": "DecodeTimestamp"}
-        if t in numbers:
-            return ["%s{" % pad,
-                    "%s  Json n;" % pad,
-                    "%s  if (!r.Number(n)) %s" % (pad, fail),
-                    "%s  %s(n, %s, Reader::NoPath());" % (pad, numbers[t], target),
-                    "%s}" % pad]
-        if t == "blob":
-            return ["%s{" % pad,
-                    "%s  std::string text;" % pad,
-                    "%s  if (!r.String(text)) %s" % (pad, fail),
-                    "%s  DecodeBlob(Json(std::move(text)), %s, Reader::NoPath());" % (pad, target),
-                    "%s}" % pad]
-        if t in ("list", "map"):
-            return ["%sif (!Read%s(r, %s)) %s" % (pad, shape, target, fail)]
-        if shape in self.structs:
-            return ["%sif (!Read(r, %s)) %s" % (pad, target, fail)]
-        # a shape the model cannot describe (AttributeValue): nlohmann reads its extent
-        return ["%s{" % pad,
-                "%s  Json j;" % pad,
-                "%s  if (!r.Value(j)) %s" % (pad, fail),
-                "%s  FromJson(j, %s, Reader::NoPath());" % (pad, target),
-                "%s}" % pad]
-
-    # ---- readers.hpp ---------------------------------------------------------
-    def readers(self):
-        m = self.m
-        w = Writer()
-        w(BANNER.rstrip("\n"))
-        w("#pragma once")
-        w()
-        w("#include <map>          // std::map")
-        w("#include <string>       // std::string")
-        w("#include <string_view>  // std::string_view")
-        w("#include <utility>      // std::move")
-        w("#include <vector>       // std::vector")
-        w()
-        w('#include "dynafake/wire/generated/serializers.hpp"  // FromJson, for what the fast path leaves')
-        w('#include "dynafake/wire/json_reader.hpp"            // Reader')
-        w()
-        w("namespace dynafake {")
-        w("namespace wire {")
-        w("namespace detail {")
-        w()
-        w("// Every structure and container: Read takes the next value of `r` into")
-        w("// `out`, or answers false on anything the fast path leaves to FromJson.")
-        classes = [m.class_name(s) for s in self.structs] + self.empty_results
-        for c in classes:
-            w("inline bool Read(Reader& r, Model::%s& out);" % c)
-        for c in self.containers:
-            w("inline bool Read%s(Reader& r, %s& out);" % (c, self.qtype(c)))
-        w()
-        for c in self.containers:
-            s = m.shapes[c]
-            ct = self.qtype(c)
-            inner = s["member"]["shape"] if s["type"] == "list" else s["value"]["shape"]
-            w("inline bool Read%s(Reader& r, %s& out) {" % (c, ct))
-            w("  out.clear();")
-            if s["type"] == "list":
-                w("  return r.Array([&] {")
-            else:
-                w("  return r.Object([&](std::string_view key) {")
-            w("    if (r.Null()) return false;")
-            w("    %s e{};" % self.qtype(inner))
-            for line in self.read(inner, "e", "    "):
-                w(line)
-            if s["type"] == "list":
-                w("    out.push_back(std::move(e));")
-            else:
-                w("    out[std::string(key)] = std::move(e);  // a repeated key: the last one, as nlohmann keeps")
-            w("    return true;")
-            w("  });")
-            w("}")
-        w()
-        for shape in self.structs:
-            cls = m.class_name(shape)
-            members = list(m.members(shape))
-            w("inline bool Read(Reader& r, Model::%s& out) {" % cls)
-            w("  out = Model::%s();" % cls)
-            w("  return r.Object([&](std::string_view key) {")
-            for name, ms, _ in members:
-                w('    if (key == "%s") {' % name)
-                w("      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)")
-                w("      %s v{};" % self.qtype(ms))
-                for line in self.read(ms, "v", "      "):
-                    w(line)
-                if m.is_scalar(ms):
-                    w("      out.Set%s(v);" % name)
-                else:
-                    w("      out.Set%s(std::move(v));" % name)
-                w("      return true;")
-                w("    }")
-            w("    return r.Skip();  // a member it does not know")
-            w("  });")
-            w("}")
-            w()
-        for c in self.empty_results:
-            w("inline bool Read(Reader& r, Model::%s& out) {" % c)
-            w("  out = Model::%s();" % c)
-            w("  return r.Object([&](std::string_view) { return r.Skip(); });")
-            w("}")
-            w()
-        w("}  // namespace detail")
-        w()
-        w("/// Reads `text` into `out` without building a tree; false (with `out` in")
-        w("/// any state) when the text is anything the fast path leaves to FromJson.")
-        w("template <class T>")
-        w("bool ReadJson(std::string_view text, T& out) noexcept {")
-        w("  try {")
-        w("    detail::Reader r(text);")
-        w("    return Read(r, out) && r.AtEnd();")
-        w("  } catch (...) {  // a decoder's DecodeError, or anything else: the full path says what it is")
-        w("    return false;")
-        w("  }")
-        w("}")
-        w()
-        w("}  // namespace wire")
-        w("}  // namespace dynafake")
-        return w.text()
-
     # ---- write: statements appending the JSON text of `expr` to `out` -----
     def write(self, shape, expr):
         s = self.m.shapes[shape]
@@ -470,109 +338,6 @@ class Wire:
         w("}  // namespace wire")
         w("}  // namespace dynafake")
         return w.text()
-
-    # ---- model_samples.hpp (tests) -------------------------------------------
-    def sample_value(self, shape, target, pad, member):
-        """Statements giving `target` (already declared) a non-default value."""
-        s = self.m.shapes[shape]
-        t = s["type"]
-        if t == "string" and "enum" in s:
-            return ["%s%s = Model::%s::%s;" % (pad, target, shape, self.m.enum_value(s["enum"][-1]))]
-        if t == "string":
-            return ['%s%s = "%s-sample";' % (pad, target, member)]
-        if t == "boolean":
-            return ["%s%s = true;" % (pad, target)]
-        if t == "integer":
-            return ["%s%s = 7;" % (pad, target)]
-        if t == "long":
-            return ["%s%s = 1234567890123LL;" % (pad, target)]
-        if t == "double":
-            return ["%s%s = 2.5;" % (pad, target)]
-        if t == "timestamp":
-            return ["%s%s = DateTime(static_cast<int64_t>(1700000000123LL));" % (pad, target)]
-        if t == "blob":
-            return ['%s%s = ByteBuffer(std::string("\\x00\\x01sample\\xff", 10));' % (pad, target)]
-        if t == "list":
-            inner = s["member"]["shape"]
-            e = "e%d" % (len(pad) // 2)
-            out = ["%s{" % pad, "%s  %s %s{};" % (pad, self.qtype(inner), e)]
-            out += self.sample_value(inner, e, pad + "  ", member)
-            out += ["%s  %s.push_back(std::move(%s));" % (pad, target, e), "%s}" % pad]
-            return out
-        if t == "map":
-            inner = s["value"]["shape"]
-            e = "e%d" % (len(pad) // 2)
-            out = ["%s{" % pad, "%s  %s %s{};" % (pad, self.qtype(inner), e)]
-            out += self.sample_value(inner, e, pad + "  ", member)
-            out += ['%s  %s.emplace("%s-key", std::move(%s));' % (pad, target, member, e), "%s}" % pad]
-            return out
-        return ["%sFillSample(%s);" % (pad, target)]
-
-    def samples(self):
-        m = self.m
-        w = Writer()
-        w(BANNER.rstrip("\n"))
-        w("// Test helper: FillSample sets every member of a model structure to a")
-        w("// value that differs from its default; ForEachSample visits all of them.")
-        w("#pragma once")
-        w()
-        w("#include <cstdint>  // int64_t")
-        w("#include <string>   // std::string")
-        w("#include <utility>  // std::move")
-        w()
-        w('#include "dynafake/generated/requests.hpp"  // XRequest')
-        w('#include "dynafake/generated/results.hpp"   // XResult')
-        w('#include "dynafake/generated/types.hpp"     // the shapes they hold')
-        w()
-        w("namespace dynafake {")
-        w("namespace wire_test {")
-        w()
-        w("inline void FillSample(Model::AttributeValue& v) {")
-        w("  Model::AttributeValue inner;")
-        w('  inner.AddMEntry("s", Model::AttributeValue().SetS("text \\xc3\\xa9 \\"quoted\\""));')
-        w('  inner.AddMEntry("n", Model::AttributeValue().SetN("-12.5e3"));')
-        w('  inner.AddMEntry("b", Model::AttributeValue().SetB(ByteBuffer(std::string("\\x00\\xff\\x10", 3))));')
-        w('  inner.AddMEntry("ss", Model::AttributeValue().SetSS({"a", "b"}));')
-        w('  inner.AddMEntry("ns", Model::AttributeValue().SetNS({"1", "2.5"}));')
-        w('  inner.AddMEntry("bs", Model::AttributeValue().SetBS({ByteBuffer(std::string("x")), ByteBuffer(std::string("yz"))}));')
-        w('  inner.AddMEntry("null", Model::AttributeValue().SetNull(true));')
-        w('  inner.AddMEntry("bool", Model::AttributeValue().SetBool(false));')
-        w('  inner.AddMEntry("l", Model::AttributeValue().AddLItem(Model::AttributeValue().SetN("1")).AddLItem(Model::AttributeValue().SetS("two")));')
-        w('  v = Model::AttributeValue().AddMEntry("m", inner);')
-        w("}")
-        w()
-        classes = [(s, m.class_name(s)) for s in self.structs]
-        for _, cls in classes:
-            w("inline void FillSample(Model::%s& v);" % cls)
-        w()
-        for shape, cls in classes:
-            members = list(m.members(shape))
-            w("inline void FillSample(Model::%s& v) {" % cls)
-            if not members:
-                w("  (void)v;")
-            for name, ms, _ in members:
-                w("  {")
-                w("    %s x{};" % self.qtype(ms))
-                for line in self.sample_value(ms, "x", "    ", name):
-                    w(line)
-                w("    v.Set%s(std::move(x));" % name)
-                w("  }")
-            w("}")
-            w()
-        w("/// Calls f(name, sample) for a filled sample of every structure, every")
-        w("/// request and every result (results without members included).")
-        w("template <class F>")
-        w("void ForEachSample(F&& f) {")
-        for _, cls in classes:
-            w('  { Model::%s v; FillSample(v); f("%s", v); }' % (cls, cls))
-        for cls in self.empty_results:
-            w('  { Model::%s v; f("%s", v); }' % (cls, cls))
-        w("}")
-        w()
-        w("}  // namespace wire_test")
-        w("}  // namespace dynafake")
-        return w.text()
-
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])

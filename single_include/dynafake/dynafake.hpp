@@ -9183,8 +9183,11 @@ inline std::ostream& operator<<(std::ostream& os, const UntagResourceResult&) { 
 // src/dynafake.cpp for the CMake target dynafake::dynafake.
 
 
-// ---- begin dynafake/components/backups_impl.hpp ----
-// dynafake — Backups' definitions (see backups.hpp).
+// ---- begin dynafake/components/backup_records_impl.hpp ----
+// dynafake — Backups' definitions, part two: the compact backup records
+// (sources shared per table version, interned names, ARNs built on demand)
+// and the descriptions rendered from them. Part one, the operations and the
+// state, is backups_impl.hpp.
 
 #include <algorithm>  // std::sort, std::remove_if, std::max
 #include <stdexcept>  // std::logic_error
@@ -11818,142 +11821,6 @@ inline std::string DefaultMessage(DynamoDBErrors type) { return msg::Default(typ
 namespace dynafake {
 namespace detail {
 
-// ------------------------------------------------------------------ operations
-
-DYNAFAKE_IMPL Model::CreateBackupOutcome Backups::CreateBackup(const Model::CreateBackupRequest& r, int64_t now) {
-  using namespace Model;
-  const std::string name = identity_->ShownName(r.GetTableName());
-  TableRecord* t = tables_->Find(r.GetTableName());
-  if (!t) return DynamoDBError(DynamoDBErrors::TABLE_NOT_FOUND, msg::TableNotFound(name));
-  if (t->status == TableStatus::CREATING)
-    return DynamoDBError(DynamoDBErrors::TABLE_IN_USE, msg::TableIsBeing(t->restoring ? "restored" : "created", name));
-  if (t->status == TableStatus::DELETING)
-    return DynamoDBError(DynamoDBErrors::TABLE_IN_USE, msg::TableIsBeing("deleted", name));
-  if (now < t->createdMs + options_->durations.continuousBackupsWarmUp.count())
-    return DynamoDBError(DynamoDBErrors::CONTINUOUS_BACKUPS_UNAVAILABLE, msg::ContinuousBackupsUnavailable(name));
-  if (options_->serializeBackupsPerTable)
-    if (const std::string* creating = CreatingUserBackup(t->desc.GetTableName()))
-      return DynamoDBError(DynamoDBErrors::BACKUP_IN_USE, msg::BackupAlreadyBeingCreated(name, *creating));
-  if (options_->limits.backupsInProgress > 0) {
-    int creating = 0;
-    for (const auto& kv : backups_)
-      if (kv.second.status == BackupStatus::CREATING) ++creating;
-    if (auto e = quotas_->CheckBackupsInProgress(creating)) return *e;
-  }
-  const int64_t cut = CutFor(now);
-  const BackupRecord& b = Take(*t, r.GetBackupName(), BackupType::USER, now, cut);
-  CreateBackupResult out;  // built in place: With...() returns a reference, which would be copied
-  out.SetBackupDetails(Details(b, now));
-  return out;
-}
-
-DYNAFAKE_IMPL Model::CreateBackupOutcome Backups::SeedBackup(const std::string& tableName,
-                                                             const std::string& backupName, Model::BackupType type,
-                                                             int64_t now) {
-  const TableRecord* t = tables_->Find(tableName);
-  if (!t) return DynamoDBError(DynamoDBErrors::TABLE_NOT_FOUND, msg::TableNotFound(tableName));
-  if (type == Model::BackupType::NOT_SET) type = Model::BackupType::USER;
-  const BackupRecord& b = Take(*t, backupName, type, now, now);
-  return Model::CreateBackupResult().WithBackupDetails(Details(b, now));
-}
-
-DYNAFAKE_IMPL Model::DescribeBackupOutcome Backups::DescribeBackup(const Model::DescribeBackupRequest& r, int64_t now) {
-  const BackupRecord* b = Find(r.GetBackupArn());
-  if (!b) return DynamoDBError(DynamoDBErrors::BACKUP_NOT_FOUND, msg::BackupNotFound(r.GetBackupArn()));
-  Model::DescribeBackupResult out;
-  out.SetBackupDescription(Description(*b, now, &r.GetBackupArn()));  // Find matched the ARN exactly
-  return out;
-}
-
-DYNAFAKE_IMPL Model::ListBackupsOutcome Backups::ListBackups(const Model::ListBackupsRequest& r, int64_t now) {
-  using namespace Model;
-  const BackupTypeFilter filter = r.BackupTypeHasBeenSet() ? r.GetBackupType() : BackupTypeFilter::USER;
-  auto typeMatches = [&](BackupType t) {
-    switch (filter) {
-      case BackupTypeFilter::ALL:
-        return t == BackupType::USER || t == BackupType::SYSTEM;
-      case BackupTypeFilter::USER:
-        return t == BackupType::USER;
-      case BackupTypeFilter::SYSTEM:
-        return t == BackupType::SYSTEM;
-      case BackupTypeFilter::AWS_BACKUP:
-        return t == BackupType::AWS_BACKUP;
-      default:
-        return false;
-    }
-  };
-  const std::string table = r.TableNameHasBeenSet() ? identity_->TableNameOf(r.GetTableName()) : std::string();
-  // order: creation time, then ARN — stable, so paging is deterministic
-  struct Row {
-    int64_t created;
-    std::string arn;
-    const BackupRecord* b;
-  };
-  std::vector<Row> rows;
-  for (const auto& kv : backups_) {
-    const BackupRecord& b = kv.second;
-    if (r.TableNameHasBeenSet() && b.TableName() != table) continue;
-    if (!typeMatches(b.type)) continue;
-    const int64_t created = b.createdMs;
-    if (r.TimeRangeLowerBoundHasBeenSet() && created < r.GetTimeRangeLowerBound().Millis()) continue;
-    if (r.TimeRangeUpperBoundHasBeenSet() && created >= r.GetTimeRangeUpperBound().Millis()) continue;
-    rows.push_back(Row{created, Arn(b), &b});
-  }
-  auto before = [](int64_t ams, const std::string& aarn, int64_t bms, const std::string& barn) {
-    return ams != bms ? ams < bms : aarn < barn;
-  };
-  std::sort(rows.begin(), rows.end(),
-            [&](const Row& a, const Row& b) { return before(a.created, a.arn, b.created, b.arn); });
-  std::size_t start = 0;
-  if (r.ExclusiveStartBackupArnHasBeenSet()) {
-    // position by the ARN's own creation stamp, so a deleted start ARN still works
-    const std::string& arn = r.GetExclusiveStartBackupArn();
-    int64_t ms = 0;
-    const auto slash = arn.rfind("/backup/");
-    if (slash != std::string::npos) {
-      try {
-        ms = std::stoll(arn.substr(slash + 8, 14));
-      } catch (...) {
-        ms = 0;
-      }
-    }
-    if (const BackupRecord* known = Find(arn)) ms = known->createdMs;
-    while (start < rows.size() && !before(ms, arn, rows[start].created, rows[start].arn)) ++start;
-  }
-  const std::size_t limit = r.LimitHasBeenSet() ? static_cast<std::size_t>(r.GetLimit()) : SIZE_MAX;
-  std::vector<BackupSummary> page;
-  std::size_t bytes = 0;  // a page holds at most 1 MB
-  std::size_t i = start;
-  for (; i < rows.size() && page.size() < limit && bytes < 1024 * 1024; ++i) {
-    page.push_back(Summary(*rows[i].b, now));
-    bytes += 300 + rows[i].arn.size() + rows[i].b->name->size();
-  }
-  ListBackupsResult out;
-  out.SetBackupSummaries(page);
-  if (i < rows.size() && !page.empty()) out.SetLastEvaluatedBackupArn(page.back().GetBackupArn());
-  return out;
-}
-
-DYNAFAKE_IMPL Model::DeleteBackupOutcome Backups::DeleteBackup(const Model::DeleteBackupRequest& r, int64_t now) {
-  using namespace Model;
-  const std::string arn = r.GetBackupArn();
-  const BackupRecord* b = Find(arn);
-  if (!b) return DynamoDBError(DynamoDBErrors::BACKUP_NOT_FOUND, msg::BackupNotFound(arn));
-  if (b->status == BackupStatus::CREATING)
-    return DynamoDBError(DynamoDBErrors::BACKUP_IN_USE, msg::BackupIsBeingCreated(arn));
-  for (const auto& kv : tables_->All())
-    if (kv.second.restoring && kv.second.restoreSourceBackup == arn)
-      return DynamoDBError(DynamoDBErrors::BACKUP_IN_USE, msg::BackupUsedByRestore(kv.first));
-  BackupDescription d = Description(*b, now);
-  BackupDetails details = d.GetBackupDetails();
-  details.SetBackupStatus(BackupStatus::DELETED);
-  d.SetBackupDetails(std::move(details));
-  Remove(arn, now);
-  DeleteBackupResult out;
-  out.SetBackupDescription(std::move(d));
-  return out;
-}
-
 // ------------------------------------------------------------------ records
 
 DYNAFAKE_IMPL int64_t Backups::CutFor(int64_t now) {
@@ -12168,6 +12035,158 @@ DYNAFAKE_IMPL Model::BackupSummary Backups::Summary(const BackupRecord& b, int64
       .WithBackupSizeBytes(totals.bytes);
   if (b.expiryMs != BackupRecord::kNoExpiry) s.SetBackupExpiryDateTime(DateTime(b.expiryMs));
   return s;
+}
+
+}  // namespace detail
+}  // namespace dynafake
+// ---- end dynafake/components/backup_records_impl.hpp ----
+
+// ---- begin dynafake/components/backups_impl.hpp ----
+// dynafake — Backups' definitions, part one: the operations, transitions and
+// state (see backups.hpp). The records and descriptions are in
+// backup_records_impl.hpp.
+
+#include <algorithm>  // std::sort, std::remove_if, std::max
+#include <stdexcept>  // std::logic_error
+
+
+namespace dynafake {
+namespace detail {
+
+// ------------------------------------------------------------------ operations
+
+DYNAFAKE_IMPL Model::CreateBackupOutcome Backups::CreateBackup(const Model::CreateBackupRequest& r, int64_t now) {
+  using namespace Model;
+  const std::string name = identity_->ShownName(r.GetTableName());
+  TableRecord* t = tables_->Find(r.GetTableName());
+  if (!t) return DynamoDBError(DynamoDBErrors::TABLE_NOT_FOUND, msg::TableNotFound(name));
+  if (t->status == TableStatus::CREATING)
+    return DynamoDBError(DynamoDBErrors::TABLE_IN_USE, msg::TableIsBeing(t->restoring ? "restored" : "created", name));
+  if (t->status == TableStatus::DELETING)
+    return DynamoDBError(DynamoDBErrors::TABLE_IN_USE, msg::TableIsBeing("deleted", name));
+  if (now < t->createdMs + options_->durations.continuousBackupsWarmUp.count())
+    return DynamoDBError(DynamoDBErrors::CONTINUOUS_BACKUPS_UNAVAILABLE, msg::ContinuousBackupsUnavailable(name));
+  if (options_->serializeBackupsPerTable)
+    if (const std::string* creating = CreatingUserBackup(t->desc.GetTableName()))
+      return DynamoDBError(DynamoDBErrors::BACKUP_IN_USE, msg::BackupAlreadyBeingCreated(name, *creating));
+  if (options_->limits.backupsInProgress > 0) {
+    int creating = 0;
+    for (const auto& kv : backups_)
+      if (kv.second.status == BackupStatus::CREATING) ++creating;
+    if (auto e = quotas_->CheckBackupsInProgress(creating)) return *e;
+  }
+  const int64_t cut = CutFor(now);
+  const BackupRecord& b = Take(*t, r.GetBackupName(), BackupType::USER, now, cut);
+  CreateBackupResult out;  // built in place: With...() returns a reference, which would be copied
+  out.SetBackupDetails(Details(b, now));
+  return out;
+}
+
+DYNAFAKE_IMPL Model::CreateBackupOutcome Backups::SeedBackup(const std::string& tableName,
+                                                             const std::string& backupName, Model::BackupType type,
+                                                             int64_t now) {
+  const TableRecord* t = tables_->Find(tableName);
+  if (!t) return DynamoDBError(DynamoDBErrors::TABLE_NOT_FOUND, msg::TableNotFound(tableName));
+  if (type == Model::BackupType::NOT_SET) type = Model::BackupType::USER;
+  const BackupRecord& b = Take(*t, backupName, type, now, now);
+  return Model::CreateBackupResult().WithBackupDetails(Details(b, now));
+}
+
+DYNAFAKE_IMPL Model::DescribeBackupOutcome Backups::DescribeBackup(const Model::DescribeBackupRequest& r, int64_t now) {
+  const BackupRecord* b = Find(r.GetBackupArn());
+  if (!b) return DynamoDBError(DynamoDBErrors::BACKUP_NOT_FOUND, msg::BackupNotFound(r.GetBackupArn()));
+  Model::DescribeBackupResult out;
+  out.SetBackupDescription(Description(*b, now, &r.GetBackupArn()));  // Find matched the ARN exactly
+  return out;
+}
+
+DYNAFAKE_IMPL Model::ListBackupsOutcome Backups::ListBackups(const Model::ListBackupsRequest& r, int64_t now) {
+  using namespace Model;
+  const BackupTypeFilter filter = r.BackupTypeHasBeenSet() ? r.GetBackupType() : BackupTypeFilter::USER;
+  auto typeMatches = [&](BackupType t) {
+    switch (filter) {
+      case BackupTypeFilter::ALL:
+        return t == BackupType::USER || t == BackupType::SYSTEM;
+      case BackupTypeFilter::USER:
+        return t == BackupType::USER;
+      case BackupTypeFilter::SYSTEM:
+        return t == BackupType::SYSTEM;
+      case BackupTypeFilter::AWS_BACKUP:
+        return t == BackupType::AWS_BACKUP;
+      default:
+        return false;
+    }
+  };
+  const std::string table = r.TableNameHasBeenSet() ? identity_->TableNameOf(r.GetTableName()) : std::string();
+  // order: creation time, then ARN — stable, so paging is deterministic
+  struct Row {
+    int64_t created;
+    std::string arn;
+    const BackupRecord* b;
+  };
+  std::vector<Row> rows;
+  for (const auto& kv : backups_) {
+    const BackupRecord& b = kv.second;
+    if (r.TableNameHasBeenSet() && b.TableName() != table) continue;
+    if (!typeMatches(b.type)) continue;
+    const int64_t created = b.createdMs;
+    if (r.TimeRangeLowerBoundHasBeenSet() && created < r.GetTimeRangeLowerBound().Millis()) continue;
+    if (r.TimeRangeUpperBoundHasBeenSet() && created >= r.GetTimeRangeUpperBound().Millis()) continue;
+    rows.push_back(Row{created, Arn(b), &b});
+  }
+  auto before = [](int64_t ams, const std::string& aarn, int64_t bms, const std::string& barn) {
+    return ams != bms ? ams < bms : aarn < barn;
+  };
+  std::sort(rows.begin(), rows.end(),
+            [&](const Row& a, const Row& b) { return before(a.created, a.arn, b.created, b.arn); });
+  std::size_t start = 0;
+  if (r.ExclusiveStartBackupArnHasBeenSet()) {
+    // position by the ARN's own creation stamp, so a deleted start ARN still works
+    const std::string& arn = r.GetExclusiveStartBackupArn();
+    int64_t ms = 0;
+    const auto slash = arn.rfind("/backup/");
+    if (slash != std::string::npos) {
+      try {
+        ms = std::stoll(arn.substr(slash + 8, 14));
+      } catch (...) {
+        ms = 0;
+      }
+    }
+    if (const BackupRecord* known = Find(arn)) ms = known->createdMs;
+    while (start < rows.size() && !before(ms, arn, rows[start].created, rows[start].arn)) ++start;
+  }
+  const std::size_t limit = r.LimitHasBeenSet() ? static_cast<std::size_t>(r.GetLimit()) : SIZE_MAX;
+  std::vector<BackupSummary> page;
+  std::size_t bytes = 0;  // a page holds at most 1 MB
+  std::size_t i = start;
+  for (; i < rows.size() && page.size() < limit && bytes < 1024 * 1024; ++i) {
+    page.push_back(Summary(*rows[i].b, now));
+    bytes += 300 + rows[i].arn.size() + rows[i].b->name->size();
+  }
+  ListBackupsResult out;
+  out.SetBackupSummaries(page);
+  if (i < rows.size() && !page.empty()) out.SetLastEvaluatedBackupArn(page.back().GetBackupArn());
+  return out;
+}
+
+DYNAFAKE_IMPL Model::DeleteBackupOutcome Backups::DeleteBackup(const Model::DeleteBackupRequest& r, int64_t now) {
+  using namespace Model;
+  const std::string arn = r.GetBackupArn();
+  const BackupRecord* b = Find(arn);
+  if (!b) return DynamoDBError(DynamoDBErrors::BACKUP_NOT_FOUND, msg::BackupNotFound(arn));
+  if (b->status == BackupStatus::CREATING)
+    return DynamoDBError(DynamoDBErrors::BACKUP_IN_USE, msg::BackupIsBeingCreated(arn));
+  for (const auto& kv : tables_->All())
+    if (kv.second.restoring && kv.second.restoreSourceBackup == arn)
+      return DynamoDBError(DynamoDBErrors::BACKUP_IN_USE, msg::BackupUsedByRestore(kv.first));
+  BackupDescription d = Description(*b, now);
+  BackupDetails details = d.GetBackupDetails();
+  details.SetBackupStatus(BackupStatus::DELETED);
+  d.SetBackupDetails(std::move(details));
+  Remove(arn, now);
+  DeleteBackupResult out;
+  out.SetBackupDescription(std::move(d));
+  return out;
 }
 
 // ------------------------------------------------------------------ transitions and state

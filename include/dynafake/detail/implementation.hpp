@@ -5,6 +5,7 @@
 // src/dynafake.cpp for the CMake target dynafake::dynafake.
 #pragma once
 
+#include "dynafake/components/backup_records_impl.hpp"
 #include "dynafake/components/backups_impl.hpp"
 #include "dynafake/components/components_impl.hpp"
 #include "dynafake/components/continuous_backups_impl.hpp"
