@@ -15,6 +15,10 @@ mkdir -p "$dir/corpus" "$dir/artifacts"
 rm -f "$dir"/artifacts/* "$dir/summary.txt"  # only this run's findings
 log="$dir/last-run.log"
 args=(-max_total_time="$seconds" -timeout=25 -rss_limit_mb=1536 -print_final_stats=1 -artifact_prefix="$dir/artifacts/")
+# DYNAFAKE_FUZZ_SEED fixes libFuzzer's random seed: CI's run (scripts/test.sh sets it) then explores the same inputs
+# every time, so a red fuzz stage means a change broke something; longer runs (scripts/fuzz.sh) leave it unset and
+# look somewhere new each time.
+[ -z "${DYNAFAKE_FUZZ_SEED:-}" ] || args+=(-seed="$DYNAFAKE_FUZZ_SEED")
 [ -s "$dir/dict" ] && args+=("-dict=$dir/dict")
 IFS=';' read -r -a seed_dirs <<<"$seeds"
 export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}"

@@ -71,6 +71,7 @@ TEST(HttpAdmin, ClockRefusesInstantsItCannotHold) {
   EXPECT_EQ(far.status, 400);
   EXPECT_THAT(far.body["error"].get<std::string>(), HasSubstr("2262-04-11"));
   EXPECT_EQ(c.Post("/_dynafake/clock/set", R"({"epoch": 65515305600})").status, 400);
+  EXPECT_EQ(c.Post("/_dynafake/clock/set", R"({"time": "1011-01-01T00:00:00Z"})").status, 400);
   EXPECT_EQ(c.Post("/_dynafake/clock/advance", R"({"seconds": 1e10})").status, 400);
   const Answer pastTheEnd = c.Post("/_dynafake/clock/advance", R"({"seconds": 8e9})");
   EXPECT_EQ(pastTheEnd.status, 400);

@@ -181,6 +181,22 @@ TEST(StateSnapshot, MalformedSnapshotIsRefusedAndChangesNothing) {
   }
 }
 
+// Found by fuzz_load_state: a fraction or a number out of range where a whole number belongs was undefined
+// behaviour (a float-to-integer cast), not an error.
+TEST(StateSnapshot, NumbersThatAreNotWholeOrInRangeAreRefused) {
+  World w;
+  const std::string before = dynafake::SaveState(w.service);
+  for (const char* bad : {"3.4e96", "1.5", "-1"}) {
+    std::string text = before;
+    const auto at = text.find("\"eventSeq\": ");
+    ASSERT_NE(at, std::string::npos);
+    const auto end = text.find_first_of(",\n", at);
+    text.replace(at, end - at, std::string("\"eventSeq\": ") + bad);
+    EXPECT_THROW(dynafake::LoadState(w.service, text), std::invalid_argument) << bad;
+    EXPECT_EQ(dynafake::SaveState(w.service), before);
+  }
+}
+
 TEST(StateSnapshot, SnapshotOlderThanTheClockIsRefused) {
   World w;
   const std::string saved = dynafake::SaveState(w.service);

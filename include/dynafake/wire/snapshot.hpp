@@ -11,11 +11,13 @@
 
 #include <algorithm>    // std::sort
 #include <cstdint>      // int64_t, uint64_t
+#include <limits>       // std::numeric_limits
 #include <map>          // std::map
 #include <memory>       // std::shared_ptr
 #include <stdexcept>    // std::invalid_argument
 #include <string>       // std::string
 #include <string_view>  // std::string_view
+#include <type_traits>  // std::is_signed
 #include <vector>       // std::vector
 
 #include <nlohmann/json.hpp>  // nlohmann::json
@@ -115,9 +117,9 @@ struct StateAccess {
       auto& versions = keys[it.key()];
       for (const auto& e : it.value()) {
         Version v;
-        v.atMs = e.at("at").get<int64_t>();
-        v.seq = e.at("seq").get<uint64_t>();
-        v.sizeBytes = e.at("size").get<int64_t>();
+        v.atMs = Whole<int64_t>(e.at("at"));
+        v.seq = Whole<uint64_t>(e.at("seq"));
+        v.sizeBytes = Whole<int64_t>(e.at("size"));
         v.deleted = e.value("deleted", false);
         if (!v.deleted) v.item = ItemFrom(e.at("item"));
         versions.push_back(std::move(v));
@@ -126,9 +128,9 @@ struct StateAccess {
     std::vector<Totals> totals;
     for (const auto& t : j.at("totals"))
       totals.push_back(
-          Totals{t.at(0).get<int64_t>(), t.at(1).get<uint64_t>(), t.at(2).get<int64_t>(), t.at(3).get<int64_t>()});
+          Totals{Whole<int64_t>(t.at(0)), Whole<uint64_t>(t.at(1)), Whole<int64_t>(t.at(2)), Whole<int64_t>(t.at(3))});
     auto h = std::make_shared<History>();
-    h->Restore(std::move(keys), std::move(totals), j.at("lastSeq").get<uint64_t>());
+    h->Restore(std::move(keys), std::move(totals), Whole<uint64_t>(j.at("lastSeq")));
     return h;
   }
 
@@ -228,6 +230,23 @@ struct StateAccess {
     return root.dump(1, ' ', false, Json::error_handler_t::replace) + "\n";
   }
 
+  /// A snapshot's whole number as T, or std::invalid_argument: a fraction or a value out of T's range is refused
+  /// (found by fuzz_load_state: 3.4e96 read as an index was undefined behaviour, not an error).
+  template <class T>
+  static T Whole(const Json& j) {
+    if (j.is_number_unsigned()) {
+      const uint64_t v = j.get<uint64_t>();
+      if (v <= static_cast<uint64_t>(std::numeric_limits<T>::max())) return static_cast<T>(v);
+    } else if (j.is_number_integer()) {
+      const int64_t v = j.get<int64_t>();
+      if (std::is_signed<T>::value ? (v >= static_cast<int64_t>(std::numeric_limits<T>::min()) &&
+                                      v <= static_cast<int64_t>(std::numeric_limits<T>::max()))
+                                   : v >= 0)
+        return static_cast<T>(v);
+    }
+    throw std::invalid_argument("LoadState: malformed snapshot: " + j.dump() + " is not a whole number in range");
+  }
+
   static void Load(Service& s, std::string_view text) {
     Json root = Json::parse(text.begin(), text.end(), nullptr, false);
     if (root.is_discarded() || !root.is_object()) throw std::invalid_argument("LoadState: not a JSON object");
@@ -245,7 +264,7 @@ struct StateAccess {
       std::vector<std::shared_ptr<History>> histories;
       for (const auto& h : root.at("histories")) histories.push_back(HistoryFrom(h));
       auto history = [&](const Json& id) {
-        const auto i = id.get<std::size_t>();
+        const auto i = Whole<std::size_t>(id);
         if (i >= histories.size())
           throw std::invalid_argument("LoadState: history " + std::to_string(i) + " does not exist");
         return histories[i];
@@ -261,9 +280,9 @@ struct StateAccess {
             ListFrom<Model::GlobalSecondaryIndexDescription>(j.at("globalSecondaryIndexes"), "globalSecondaryIndexes");
         t.key = KeyDefFrom(j.at("key"));
         t.status = Model::TableStatusMapper::GetTableStatusForName(j.at("status").get<std::string>());
-        t.createdMs = j.at("createdMs").get<int64_t>();
-        t.statusUntilMs = j.at("statusUntilMs").get<int64_t>();
-        t.generation = j.at("generation").get<uint64_t>();
+        t.createdMs = Whole<int64_t>(j.at("createdMs"));
+        t.statusUntilMs = Whole<int64_t>(j.at("statusUntilMs"));
+        t.generation = Whole<uint64_t>(j.at("generation"));
         if (j.contains("timeToLive")) {  // snapshots written before TTL was modelled have none: disabled
           t.ttlEnabled = j.at("timeToLive").at("enabled").get<bool>();
           t.ttlAttribute = j.at("timeToLive").at("attributeName").get<std::string>();
@@ -271,12 +290,12 @@ struct StateAccess {
         t.restoring = j.at("restoring").get<bool>();
         t.restoreSourceBackup = j.at("restoreSourceBackup").get<std::string>();
         t.items.history = history(j.at("history"));
-        t.items.writesSinceCompaction = j.at("writesSinceCompaction").get<uint64_t>();
+        t.items.writesSinceCompaction = Whole<uint64_t>(j.at("writesSinceCompaction"));
         const std::string name = t.desc.GetTableName();
         PitrSettings& p = pitr[name];
         p.enabled = j.at("pitr").at("enabled").get<bool>();
-        p.sinceMs = j.at("pitr").at("sinceMs").get<int64_t>();
-        p.recoveryPeriodDays = j.at("pitr").at("recoveryPeriodInDays").get<int>();
+        p.sinceMs = Whole<int64_t>(j.at("pitr").at("sinceMs"));
+        p.recoveryPeriodDays = Whole<int>(j.at("pitr").at("recoveryPeriodInDays"));
         creating[name] = j.at("creatingUserBackups").get<std::vector<std::string>>();
         tables.emplace(name, std::move(t));
       }
@@ -290,20 +309,20 @@ struct StateAccess {
             ListFrom<Model::AttributeDefinition>(j.at("attributeDefinitions"), "attributeDefinitions");
         b.key = KeyDefFrom(j.at("key"));
         b.tableName = j.at("tableName").get<std::string>();
-        b.cutMs = j.at("cutMs").get<int64_t>();
-        b.cutSeq = j.at("cutSeq").get<uint64_t>();
-        b.availableAtMs = j.at("availableAtMs").get<int64_t>();
+        b.cutMs = Whole<int64_t>(j.at("cutMs"));
+        b.cutSeq = Whole<uint64_t>(j.at("cutSeq"));
+        b.availableAtMs = Whole<int64_t>(j.at("availableAtMs"));
         b.history = history(j.at("history"));
         backups.push_back(std::move(b));
       }
       std::vector<Event> events;
       for (const auto& e : root.at("pendingTransitions"))
-        events.push_back(Event{e.at("at").get<int64_t>(), e.at("seq").get<uint64_t>(),
+        events.push_back(Event{Whole<int64_t>(e.at("at")), Whole<uint64_t>(e.at("seq")),
                                EventFrom(e.at("kind").get<std::string>()), e.at("key").get<std::string>(),
-                               e.at("generation").get<uint64_t>()});
-      const int64_t savedAt = root.at("clock").at("ms").get<int64_t>();
-      const uint64_t random = root.at("random").get<uint64_t>();
-      const uint64_t eventSeq = root.at("eventSeq").get<uint64_t>();
+                               Whole<uint64_t>(e.at("generation"))});
+      const int64_t savedAt = Whole<int64_t>(root.at("clock").at("ms"));
+      const uint64_t random = Whole<uint64_t>(root.at("random"));
+      const uint64_t eventSeq = Whole<uint64_t>(root.at("eventSeq"));
 
       std::lock_guard<std::mutex> lock(s.mu_);
       if (AdjustableClock* clock = s.clock_->Adjustable()) {
