@@ -4,7 +4,7 @@
 
 #include <atomic>     // std::atomic
 #include <chrono>     // std::chrono
-#include <stdexcept>  // std::invalid_argument
+#include <stdexcept>  // std::invalid_argument, std::out_of_range
 
 #include "dynafake/date_time.hpp"  // TimePoint, DateTime
 
@@ -59,9 +59,16 @@ class AdjustableClock : public Clock {
  public:
   AdjustableClock* Adjustable() override { return this; }
 
-  /// Moves time forward by `d`. A negative duration throws std::invalid_argument.
+  /// Moves time forward by `d`. A negative duration throws std::invalid_argument,
+  /// a step past the last instant the clock holds std::out_of_range.
   template <class Rep, class Period>
   void Advance(std::chrono::duration<Rep, Period> d) {
+    // Compared before the conversion: hours(1'000'000'000) in nanoseconds would overflow the cast itself.
+    const std::chrono::duration<long double, TimePoint::period> exact = d;
+    if (exact.count() < 0) throw std::invalid_argument("time cannot move backwards (a negative step)");
+    if (!(exact.count() <= static_cast<long double>(TimePoint::duration::max().count())))
+      throw std::out_of_range("time cannot move past the last instant a clock can hold (" +
+                              DateTime(TimePoint::max()).ToIso8601() + ")");
     AdvanceBy(std::chrono::duration_cast<TimePoint::duration>(d));
   }
   /// Moves time to `t`. An instant before Now() throws std::invalid_argument.

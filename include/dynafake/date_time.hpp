@@ -6,7 +6,7 @@
 #include <cstdio>       // std::snprintf, std::sscanf
 #include <ctime>        // std::tm
 #include <optional>     // std::optional
-#include <stdexcept>    // std::invalid_argument
+#include <stdexcept>    // std::invalid_argument, std::out_of_range
 #include <string>       // std::string
 #include <string_view>  // std::string_view
 #include <type_traits>  // std::enable_if, std::is_integral
@@ -14,6 +14,15 @@
 namespace dynafake {
 
 using TimePoint = std::chrono::system_clock::time_point;
+
+/// The first and last instants, in milliseconds since 1970, that a TimePoint
+/// holds: with libstdc++'s 64-bit nanoseconds, 1677-09-21 to 2262-04-11. A
+/// DateTime outside them (one read from a request or a snapshot) cannot be a
+/// clock's time.
+inline constexpr int64_t kFirstTimePointMillis =
+    std::chrono::duration_cast<std::chrono::milliseconds>(TimePoint::min().time_since_epoch()).count();
+inline constexpr int64_t kLastTimePointMillis =
+    std::chrono::duration_cast<std::chrono::milliseconds>(TimePoint::max().time_since_epoch()).count();
 
 enum class DateFormat { ISO_8601, ISO_8601_BASIC };
 
@@ -109,7 +118,16 @@ class DateTime {
   int64_t Seconds() const { return millis_ >= 0 ? millis_ / 1000 : -((-millis_ + 999) / 1000); }
   /// Seconds since the epoch with the milliseconds as a fraction, as the JSON protocol sends it.
   double SecondsWithMSPrecision() const { return static_cast<double>(millis_) / 1000.0; }
-  TimePoint UnderlyingTimestamp() const { return TimePoint(std::chrono::milliseconds(millis_)); }
+  /// Whether this instant is one a TimePoint holds (kFirstTimePointMillis to kLastTimePointMillis).
+  bool FitsTimePoint() const { return millis_ >= kFirstTimePointMillis && millis_ <= kLastTimePointMillis; }
+  /// As a TimePoint; std::out_of_range when it does not fit one (FitsTimePoint).
+  TimePoint UnderlyingTimestamp() const {
+    if (!FitsTimePoint())
+      throw std::out_of_range(std::to_string(millis_) + " ms since 1970 is outside the instants a clock can hold (" +
+                              DateTime(kFirstTimePointMillis).ToIso8601() + " to " +
+                              DateTime(kLastTimePointMillis).ToIso8601() + ")");
+    return TimePoint(std::chrono::milliseconds(millis_));
+  }
   operator TimePoint() const { return UnderlyingTimestamp(); }  // NOLINT(google-explicit-constructor)
 
   /// "2026-01-01T00:00:00.000Z" (ISO_8601) or "20260101T000000Z" (ISO_8601_BASIC).

@@ -688,7 +688,7 @@ std::ostream& operator<<(std::ostream& os, const Outcome<R, E>& outcome) {
 #include <cstdio>       // std::snprintf, std::sscanf
 #include <ctime>        // std::tm
 #include <optional>     // std::optional
-#include <stdexcept>    // std::invalid_argument
+#include <stdexcept>    // std::invalid_argument, std::out_of_range
 #include <string>       // std::string
 #include <string_view>  // std::string_view
 #include <type_traits>  // std::enable_if, std::is_integral
@@ -696,6 +696,15 @@ std::ostream& operator<<(std::ostream& os, const Outcome<R, E>& outcome) {
 namespace dynafake {
 
 using TimePoint = std::chrono::system_clock::time_point;
+
+/// The first and last instants, in milliseconds since 1970, that a TimePoint
+/// holds: with libstdc++'s 64-bit nanoseconds, 1677-09-21 to 2262-04-11. A
+/// DateTime outside them (one read from a request or a snapshot) cannot be a
+/// clock's time.
+inline constexpr int64_t kFirstTimePointMillis =
+    std::chrono::duration_cast<std::chrono::milliseconds>(TimePoint::min().time_since_epoch()).count();
+inline constexpr int64_t kLastTimePointMillis =
+    std::chrono::duration_cast<std::chrono::milliseconds>(TimePoint::max().time_since_epoch()).count();
 
 enum class DateFormat { ISO_8601, ISO_8601_BASIC };
 
@@ -791,7 +800,16 @@ class DateTime {
   int64_t Seconds() const { return millis_ >= 0 ? millis_ / 1000 : -((-millis_ + 999) / 1000); }
   /// Seconds since the epoch with the milliseconds as a fraction, as the JSON protocol sends it.
   double SecondsWithMSPrecision() const { return static_cast<double>(millis_) / 1000.0; }
-  TimePoint UnderlyingTimestamp() const { return TimePoint(std::chrono::milliseconds(millis_)); }
+  /// Whether this instant is one a TimePoint holds (kFirstTimePointMillis to kLastTimePointMillis).
+  bool FitsTimePoint() const { return millis_ >= kFirstTimePointMillis && millis_ <= kLastTimePointMillis; }
+  /// As a TimePoint; std::out_of_range when it does not fit one (FitsTimePoint).
+  TimePoint UnderlyingTimestamp() const {
+    if (!FitsTimePoint())
+      throw std::out_of_range(std::to_string(millis_) + " ms since 1970 is outside the instants a clock can hold (" +
+                              DateTime(kFirstTimePointMillis).ToIso8601() + " to " +
+                              DateTime(kLastTimePointMillis).ToIso8601() + ")");
+    return TimePoint(std::chrono::milliseconds(millis_));
+  }
   operator TimePoint() const { return UnderlyingTimestamp(); }  // NOLINT(google-explicit-constructor)
 
   /// "2026-01-01T00:00:00.000Z" (ISO_8601) or "20260101T000000Z" (ISO_8601_BASIC).
@@ -8248,7 +8266,7 @@ struct ApiTypes {
 
 #include <atomic>     // std::atomic
 #include <chrono>     // std::chrono
-#include <stdexcept>  // std::invalid_argument
+#include <stdexcept>  // std::invalid_argument, std::out_of_range
 
 
 namespace dynafake {
@@ -8302,9 +8320,16 @@ class AdjustableClock : public Clock {
  public:
   AdjustableClock* Adjustable() override { return this; }
 
-  /// Moves time forward by `d`. A negative duration throws std::invalid_argument.
+  /// Moves time forward by `d`. A negative duration throws std::invalid_argument,
+  /// a step past the last instant the clock holds std::out_of_range.
   template <class Rep, class Period>
   void Advance(std::chrono::duration<Rep, Period> d) {
+    // Compared before the conversion: hours(1'000'000'000) in nanoseconds would overflow the cast itself.
+    const std::chrono::duration<long double, TimePoint::period> exact = d;
+    if (exact.count() < 0) throw std::invalid_argument("time cannot move backwards (a negative step)");
+    if (!(exact.count() <= static_cast<long double>(TimePoint::duration::max().count())))
+      throw std::out_of_range("time cannot move past the last instant a clock can hold (" +
+                              DateTime(TimePoint::max()).ToIso8601() + ")");
     AdvanceBy(std::chrono::duration_cast<TimePoint::duration>(d));
   }
   /// Moves time to `t`. An instant before Now() throws std::invalid_argument.

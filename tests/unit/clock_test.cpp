@@ -63,6 +63,23 @@ TEST(ManualClockTest, AdvancePastTheLastInstantAClockHoldsThrows) {
   EXPECT_EQ(clock.Now(), before) << "a refused move leaves the clock where it was";
 }
 
+// A step too long for the clock's own unit is refused before it is converted (the conversion would overflow).
+TEST(ManualClockTest, AStepLongerThanTheClocksWholeRangeThrows) {
+  ManualClock clock;
+  const auto before = clock.Now();
+  EXPECT_THROW(clock.Advance(std::chrono::hours(1'000'000'000'000)), std::out_of_range);
+  EXPECT_THROW(clock.Advance(std::chrono::duration<double>(1e300)), std::out_of_range);
+  EXPECT_THROW(clock.Advance(std::chrono::hours(-1'000'000'000'000)), std::invalid_argument);
+  EXPECT_EQ(clock.Now(), before) << "a refused move leaves the clock where it was";
+}
+
+TEST(DateTimeTest, AnInstantAClockCannotHoldIsNoTimePoint) {
+  EXPECT_TRUE(DateTime::FromIso8601("2262-04-11T00:00:00Z").FitsTimePoint());
+  const DateTime far = DateTime::FromIso8601("2300-01-01T00:00:00Z");
+  EXPECT_FALSE(far.FitsTimePoint());
+  EXPECT_THROW((void)far.UnderlyingTimestamp(), std::out_of_range);
+}
+
 TEST(ManualClockTest, SetMovesTimeToTheInstant) {
   ManualClock clock;
   clock.Set(DateTime::FromIso8601("2026-03-01T08:00:00Z"));

@@ -5,6 +5,8 @@
 #include <chrono>
 #include <stdexcept>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include <dynafake/dynafake.hpp>
 #include <dynafake/wire.hpp>
@@ -193,6 +195,32 @@ TEST(StateSnapshot, NumbersThatAreNotWholeOrInRangeAreRefused) {
     const auto end = text.find_first_of(",\n", at);
     text.replace(at, end - at, std::string("\"eventSeq\": ") + bad);
     EXPECT_THROW(dynafake::LoadState(w.service, text), std::invalid_argument) << bad;
+    EXPECT_EQ(dynafake::SaveState(w.service), before);
+  }
+}
+
+// Found by fuzz_load_state: a clock time near int64's limit overflowed the conversion to the clock's nanoseconds.
+// Every instant, count and size of a snapshot must be one the service can go on computing with.
+TEST(StateSnapshot, InstantsAClockCannotHoldAndImpossibleValuesAreRefused) {
+  World w;
+  const std::string before = dynafake::SaveState(w.service);
+  const auto replaced = [&](const std::string& member, const std::string& value) {
+    std::string text = before;
+    const auto at = text.find("\"" + member + "\": ");
+    EXPECT_NE(at, std::string::npos) << member;
+    const auto end = text.find_first_of(",\n", at);
+    return text.replace(at, end - at, "\"" + member + "\": " + value);
+  };
+  for (const auto& [member, value] : std::vector<std::pair<std::string, std::string>>{
+           {"ms", "9223372036854775000"},     // the clock, in the year 292 million
+           {"ms", "-9223372036854775000"},    // and before 1677
+           {"cutMs", "9223372036854775807"},  // a backup's cut: its expiry would overflow
+           {"createdMs", "9300000000000000"},
+           {"recoveryPeriodInDays", "0"},  // PITR keeps 1 to 35 days
+           {"recoveryPeriodInDays", "2147483647"},
+           {"size", "-5"}}) {  // an item version's size
+    EXPECT_THROW(dynafake::LoadState(w.service, replaced(member, value)), std::invalid_argument)
+        << member << " = " << value;
     EXPECT_EQ(dynafake::SaveState(w.service), before);
   }
 }

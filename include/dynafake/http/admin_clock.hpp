@@ -67,34 +67,34 @@ class ClockControl {
                  Advance(std::chrono::milliseconds(std::llround(seconds * 1000.0)));
                  return ToJson();
                }));
-    router.Add(
-        "POST", base + "/clock/set", detail::AdminRoute([this](const AdminCall& call) {
-          const Json j = detail::ParseObject(call.request.body);
-          detail::OnlyFields(j, {"time", "epoch"});
-          std::optional<DateTime> t;
-          if (j.contains("time")) {
-            const std::string text = detail::StringField(j, "time");
-            t = DateTime::TryParseIso8601(text);
-            if (!t)
-              throw AdminError(400, "'time' is not an ISO-8601 instant: '" + text + "' (e.g. 2026-02-05T00:00:00Z)");
-          } else if (j.contains("epoch")) {
-            if (!j["epoch"].is_number()) throw AdminError(400, "'epoch' must be a number of seconds since 1970");
-            const double epoch = j["epoch"].get<double>();
-            if (!std::isfinite(epoch) || epoch < 0 || epoch > 1e11) throw AdminError(400, "'epoch' is out of range");
-            t = DateTime(epoch);
-          } else {
-            throw AdminError(400, "'time' (ISO-8601, e.g. 2026-02-05T00:00:00Z) is required");
-          }
-          // A clock holds nanoseconds since 1970 in 64 bits: instants after 2262-04-11 cannot be held (found by
-          // fuzz_http_request: a later time overflowed the conversion).
-          using std::chrono::milliseconds;
-          if (t->Millis() > std::chrono::duration_cast<milliseconds>(TimePoint::max().time_since_epoch()).count() ||
-              t->Millis() < std::chrono::duration_cast<milliseconds>(TimePoint::min().time_since_epoch()).count())
-            throw AdminError(400, "'time' is outside the instants a clock can hold (1677-09-21 to " +
-                                      DateTime(TimePoint::max()).ToIso8601() + ")");
-          Set(*t);
-          return ToJson();
-        }));
+    router.Add("POST", base + "/clock/set", detail::AdminRoute([this](const AdminCall& call) {
+                 const Json j = detail::ParseObject(call.request.body);
+                 detail::OnlyFields(j, {"time", "epoch"});
+                 std::optional<DateTime> t;
+                 if (j.contains("time")) {
+                   const std::string text = detail::StringField(j, "time");
+                   t = DateTime::TryParseIso8601(text);
+                   if (!t)
+                     throw AdminError(400,
+                                      "'time' is not an ISO-8601 instant: '" + text + "' (e.g. 2026-02-05T00:00:00Z)");
+                 } else if (j.contains("epoch")) {
+                   if (!j["epoch"].is_number()) throw AdminError(400, "'epoch' must be a number of seconds since 1970");
+                   const double epoch = j["epoch"].get<double>();
+                   if (!std::isfinite(epoch) || epoch < 0 || epoch > 1e11)
+                     throw AdminError(400, "'epoch' is out of range");
+                   t = DateTime(epoch);
+                 } else {
+                   throw AdminError(400, "'time' (ISO-8601, e.g. 2026-02-05T00:00:00Z) is required");
+                 }
+                 // Found by fuzz_http_request: an instant after 2262-04-11 overflowed the conversion to the clock's
+                 // nanoseconds.
+                 if (!t->FitsTimePoint())
+                   throw AdminError(400, "'time' is outside the instants a clock can hold (" +
+                                             DateTime(kFirstTimePointMillis).ToIso8601() + " to " +
+                                             DateTime(kLastTimePointMillis).ToIso8601() + ")");
+                 Set(*t);
+                 return ToJson();
+               }));
   }
 
  private:

@@ -42,8 +42,8 @@ class StateControl {
     if (clock_.OwnsManualClock()) {
       const auto doc = detail::Json::parse(json.begin(), json.end(), nullptr, false);
       if (doc.is_object() && doc.contains("clock") && doc["clock"].is_object() && doc["clock"].contains("ms") &&
-          doc["clock"]["ms"].is_number_integer()) {
-        savedAt = TimePoint(std::chrono::milliseconds(doc["clock"]["ms"].get<int64_t>()));
+          doc["clock"]["ms"].is_number_integer() && DateTime(doc["clock"]["ms"].get<int64_t>()).FitsTimePoint()) {
+        savedAt = DateTime(doc["clock"]["ms"].get<int64_t>()).UnderlyingTimestamp();
         if (*savedAt < clock_.Now())
           throw AdminError(400, "the snapshot was saved at " + DateTime(*savedAt).ToIso8601() +
                                     " but the clock is already at " + DateTime(clock_.Now()).ToIso8601() +

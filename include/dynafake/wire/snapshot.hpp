@@ -23,6 +23,7 @@
 #include <nlohmann/json.hpp>  // nlohmann::json
 
 #include "dynafake/components/components.hpp"       // what a Service holds
+#include "dynafake/detail/item_checks.hpp"          // kMaxItemBytes
 #include "dynafake/service.hpp"                     // Service
 #include "dynafake/wire/generated/serializers.hpp"  // ToJson / FromJson for model types
 
@@ -35,6 +36,8 @@ struct StateAccess {
   using Json = nlohmann::json;
   static constexpr const char* kFormat = "dynafake-state";
   static constexpr int kVersion = 1;
+  /// The largest item count or byte total a snapshot may hold (2^53): far from int64's limit.
+  static constexpr int64_t kMaxTotal = int64_t{1} << 53;
 
   static Json KeyDefJson(const KeyDef& k) {
     Json j = Json::object();
@@ -117,9 +120,9 @@ struct StateAccess {
       auto& versions = keys[it.key()];
       for (const auto& e : it.value()) {
         Version v;
-        v.atMs = Whole<int64_t>(e.at("at"));
+        v.atMs = Instant(e.at("at"));
         v.seq = Whole<uint64_t>(e.at("seq"));
-        v.sizeBytes = Whole<int64_t>(e.at("size"));
+        v.sizeBytes = Between<int64_t>(e.at("size"), 0, kMaxItemBytes);
         v.deleted = e.value("deleted", false);
         if (!v.deleted) v.item = ItemFrom(e.at("item"));
         versions.push_back(std::move(v));
@@ -127,8 +130,8 @@ struct StateAccess {
     }
     std::vector<Totals> totals;
     for (const auto& t : j.at("totals"))
-      totals.push_back(
-          Totals{Whole<int64_t>(t.at(0)), Whole<uint64_t>(t.at(1)), Whole<int64_t>(t.at(2)), Whole<int64_t>(t.at(3))});
+      totals.push_back(Totals{Instant(t.at(0)), Whole<uint64_t>(t.at(1)), Between<int64_t>(t.at(2), 0, kMaxTotal),
+                              Between<int64_t>(t.at(3), 0, kMaxTotal)});
     auto h = std::make_shared<History>();
     h->Restore(std::move(keys), std::move(totals), Whole<uint64_t>(j.at("lastSeq")));
     return h;
@@ -246,6 +249,27 @@ struct StateAccess {
     }
     throw std::invalid_argument("LoadState: malformed snapshot: " + j.dump() + " is not a whole number in range");
   }
+  /// A snapshot's whole number within [lo, hi]: counts and sizes the service adds to or multiplies stay far from
+  /// int64's limits, so a hand-edited snapshot cannot make later arithmetic overflow.
+  template <class T>
+  static T Between(const Json& j, T lo, T hi) {
+    const T v = Whole<T>(j);
+    if (v < lo || v > hi)
+      throw std::invalid_argument("LoadState: malformed snapshot: " + j.dump() + " is not between " +
+                                  std::to_string(lo) + " and " + std::to_string(hi));
+    return v;
+  }
+  /// A snapshot's instant (milliseconds since 1970): a whole number a clock can hold (found by fuzz_load_state:
+  /// a clock time near the int64 limit overflowed the conversion to nanoseconds; instants that far out would
+  /// overflow the service's own arithmetic, e.g. a backup's expiry, as well).
+  static int64_t Instant(const Json& j) {
+    const auto ms = Whole<int64_t>(j);
+    if (!DateTime(ms).FitsTimePoint())
+      throw std::invalid_argument(
+          "LoadState: malformed snapshot: " + j.dump() + " ms is outside the instants a clock can hold (" +
+          DateTime(kFirstTimePointMillis).ToIso8601() + " to " + DateTime(kLastTimePointMillis).ToIso8601() + ")");
+    return ms;
+  }
 
   static void Load(Service& s, std::string_view text) {
     Json root = Json::parse(text.begin(), text.end(), nullptr, false);
@@ -280,8 +304,8 @@ struct StateAccess {
             ListFrom<Model::GlobalSecondaryIndexDescription>(j.at("globalSecondaryIndexes"), "globalSecondaryIndexes");
         t.key = KeyDefFrom(j.at("key"));
         t.status = Model::TableStatusMapper::GetTableStatusForName(j.at("status").get<std::string>());
-        t.createdMs = Whole<int64_t>(j.at("createdMs"));
-        t.statusUntilMs = Whole<int64_t>(j.at("statusUntilMs"));
+        t.createdMs = Instant(j.at("createdMs"));
+        t.statusUntilMs = Instant(j.at("statusUntilMs"));
         t.generation = Whole<uint64_t>(j.at("generation"));
         if (j.contains("timeToLive")) {  // snapshots written before TTL was modelled have none: disabled
           t.ttlEnabled = j.at("timeToLive").at("enabled").get<bool>();
@@ -294,8 +318,8 @@ struct StateAccess {
         const std::string name = t.desc.GetTableName();
         PitrSettings& p = pitr[name];
         p.enabled = j.at("pitr").at("enabled").get<bool>();
-        p.sinceMs = Whole<int64_t>(j.at("pitr").at("sinceMs"));
-        p.recoveryPeriodDays = Whole<int>(j.at("pitr").at("recoveryPeriodInDays"));
+        p.sinceMs = Instant(j.at("pitr").at("sinceMs"));
+        p.recoveryPeriodDays = Between<int>(j.at("pitr").at("recoveryPeriodInDays"), 1, 35);
         creating[name] = j.at("creatingUserBackups").get<std::vector<std::string>>();
         tables.emplace(name, std::move(t));
       }
@@ -309,28 +333,29 @@ struct StateAccess {
             ListFrom<Model::AttributeDefinition>(j.at("attributeDefinitions"), "attributeDefinitions");
         b.key = KeyDefFrom(j.at("key"));
         b.tableName = j.at("tableName").get<std::string>();
-        b.cutMs = Whole<int64_t>(j.at("cutMs"));
+        b.cutMs = Instant(j.at("cutMs"));
         b.cutSeq = Whole<uint64_t>(j.at("cutSeq"));
-        b.availableAtMs = Whole<int64_t>(j.at("availableAtMs"));
+        b.availableAtMs = Instant(j.at("availableAtMs"));
         b.history = history(j.at("history"));
         backups.push_back(std::move(b));
       }
       std::vector<Event> events;
       for (const auto& e : root.at("pendingTransitions"))
-        events.push_back(Event{Whole<int64_t>(e.at("at")), Whole<uint64_t>(e.at("seq")),
+        events.push_back(Event{Instant(e.at("at")), Whole<uint64_t>(e.at("seq")),
                                EventFrom(e.at("kind").get<std::string>()), e.at("key").get<std::string>(),
                                Whole<uint64_t>(e.at("generation"))});
-      const int64_t savedAt = Whole<int64_t>(root.at("clock").at("ms"));
+      const int64_t savedAt = Instant(root.at("clock").at("ms"));
       const uint64_t random = Whole<uint64_t>(root.at("random"));
       const uint64_t eventSeq = Whole<uint64_t>(root.at("eventSeq"));
 
       std::lock_guard<std::mutex> lock(s.mu_);
       if (AdjustableClock* clock = s.clock_->Adjustable()) {
-        if (TimePoint(std::chrono::milliseconds(savedAt)) < clock->Now())
+        const TimePoint saved = DateTime(savedAt).UnderlyingTimestamp();
+        if (saved < clock->Now())
           throw std::invalid_argument("LoadState: the snapshot was saved at " + DateTime(savedAt).ToIso8601() +
                                       " but the clock is already at " + DateTime(clock->Now()).ToIso8601() +
                                       "; an adjustable clock cannot move backwards");
-        clock->Set(TimePoint(std::chrono::milliseconds(savedAt)));
+        clock->Set(saved);
       }
       Components& c = *s.components_;
       c.tables.Replace(std::move(tables));
