@@ -15,9 +15,10 @@ mkdir -p "$dir/corpus" "$dir/artifacts"
 rm -f "$dir"/artifacts/* "$dir/summary.txt"  # only this run's findings
 log="$dir/last-run.log"
 args=(-max_total_time="$seconds" -timeout=25 -rss_limit_mb=1536 -print_final_stats=1 -artifact_prefix="$dir/artifacts/")
-# DYNAFAKE_FUZZ_SEED fixes libFuzzer's random seed: CI's run (scripts/test.sh sets it) then explores the same inputs
-# every time, so a red fuzz stage means a change broke something; longer runs (scripts/fuzz.sh) leave it unset and
-# look somewhere new each time.
+# DYNAFAKE_FUZZ_SEED fixes libFuzzer's random seed (scripts/test.sh sets it for CI), which keeps runs on one machine
+# close to each other; it does not make them equal elsewhere: the corpus is read in directory order and the time
+# limit cuts each run at another point, so CI can still meet an input a local run did not (it did once: a snapshot
+# clock near int64's limit). Fuzz longer with scripts/fuzz.sh (seed unset) after changing what a fuzzer reaches.
 [ -z "${DYNAFAKE_FUZZ_SEED:-}" ] || args+=(-seed="$DYNAFAKE_FUZZ_SEED")
 [ -s "$dir/dict" ] && args+=("-dict=$dir/dict")
 IFS=';' read -r -a seed_dirs <<<"$seeds"

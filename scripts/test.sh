@@ -147,7 +147,7 @@ else
   dynafake_log "stage fuzz: bash scripts/fuzz.sh ${DYNAFAKE_FUZZ_SECONDS:-60}"
   mkdir -p build-fuzz
   set +e
-  # A fixed seed: the CI stage explores the same inputs every run (see fuzz/run_fuzzer.sh).
+  # A fixed seed keeps the CI stage's runs close to each other (see fuzz/run_fuzzer.sh).
   env -u BUILD_DIR DYNAFAKE_FUZZ_SEED="${DYNAFAKE_FUZZ_SEED:-1}" bash scripts/fuzz.sh "${DYNAFAKE_FUZZ_SECONDS:-60}" 2>&1 |
     tee build-fuzz/fuzz-stage.log
   set -e
