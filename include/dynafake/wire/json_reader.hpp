@@ -200,7 +200,11 @@ class Reader {
       if (n >= sizeof buffer) return false;
       std::memcpy(buffer, start, n);
       buffer[n] = '\0';
-      const double d = std::strtod(buffer, nullptr);
+      // strtod follows the C locale's decimal point: under a locale whose point is not '.', it stops early, and
+      // the full path (nlohmann reads numbers whatever the locale) decides instead.
+      char* parsedEnd = nullptr;
+      const double d = std::strtod(buffer, &parsedEnd);
+      if (parsedEnd != buffer + n) return false;
       if (!std::isfinite(d)) return false;  // nlohmann refuses an overflowing number (1e999)
       out = Json(d);
     }
