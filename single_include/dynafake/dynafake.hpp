@@ -10268,8 +10268,9 @@ class Identity {
 // dynafake — Items: the data plane (PutItem, GetItem, DeleteItem, UpdateItem,
 // Query, Scan, BatchGetItem, BatchWriteItem) and the upkeep of the item
 // histories backups share: versions no reader can reach any more are
-// released. Each call checks the request alone first (detail/read_plans.hpp,
-// detail/write_plans.hpp), then finds the table, then runs the operation on
+// released. Each call's request is checked alone first, by Validate, as the
+// Service's first step (detail/read_plans.hpp, detail/write_plans.hpp,
+// detail/batch_get.hpp); the operation then finds the table and runs on
 // the table's DataTable view (detail/item_operations.hpp, query_scan.hpp,
 // batch_get.hpp), which knows nothing of how tables are kept.
 
@@ -10279,44 +10280,317 @@ class Identity {
 #include <string>   // std::string
 
 
-// ---- begin dynafake/detail/data_table.hpp ----
-// dynafake — one table as the data plane sees it: its name, schema and item
-// history, and how to record a write. Built by the Service for each call;
-// the data-plane operations (item_operations.hpp, query_scan.hpp) work on it
-// and nothing else, so they do not depend on how the Service keeps tables.
+// ---- begin dynafake/detail/batch_get.hpp ----
+// dynafake — BatchGetItem: up to 100 keys over any number of tables, each
+// table's entry with its own projection and consistency. The request's checks
+// come first, table by table (architect/dynalite validations/batchGetItem.js:
+// parameters, key values, duplicate keys, the 100 key limit, AttributesToGet,
+// expressions); then every table must exist and every key match its schema.
+// Items come back in the order their keys were asked for; once the response
+// would pass 16 MB (API Reference, BatchGetItem) the remaining keys are
+// returned as UnprocessedKeys. Each key read costs what a GetItem of it
+// costs, charged per table.
 
-#include <cstdint>     // int64_t
-#include <functional>  // std::function
-#include <string>      // std::string
-
-
-// ---- begin dynafake/detail/table_schema.hpp ----
-// dynafake — what the data plane needs to know of a table: its key attributes
-// with their types, and each secondary index's key, kind and projection. An
-// index holds an entry for every item that has all the index's key attributes
-// (a sparse index skips the others); the entry is the item projected to the
-// index (ALL: the whole item; KEYS_ONLY: the table's and the index's keys;
-// INCLUDE: those and the listed attributes). Entries are ordered by the
-// index's sort key, then by the table's key, so pages of an index Query can
-// restart after any entry.
-
-#include <optional>  // std::optional
-#include <string>    // std::string
-#include <vector>    // std::vector
+#include <cstdint>  // int64_t
+#include <map>      // std::map
+#include <set>      // std::set
+#include <string>   // std::string
+#include <vector>   // std::vector
 
 
-// ---- begin dynafake/detail/key_checks.hpp ----
-// dynafake — the service's checks of key attributes: a Key argument must name
-// exactly the table's key attributes with their declared types; an item must
-// carry them; key values may not be empty and must fit 2048 bytes (partition
-// key) and 1024 bytes (sort key); an item's secondary index key attributes,
-// where present, must have the types the table declares for them. Message
-// texts are the service's (dynalite's tests; nubo-db/dynamodb-conformance
-// putItem, updateItem and transactWriteItems tests).
+// ---- begin dynafake/detail/capacity.hpp ----
+// dynafake — capacity units as the service charges them (Developer Guide,
+// "DynamoDB read and write operations"; the index arithmetic measured against
+// the real service by nubo-db/dynamodb-conformance
+// tests/tier1/putItem/indexConsumedCapacity.test.ts):
+//  - a read of B bytes costs ceil(B / 4 KB) units, at least one, halved when
+//    eventually consistent; a Query or Scan sizes every item it reads, before
+//    the filter and the projection, as one read;
+//  - a write costs ceil(B / 1 KB) units, at least one, B being the larger of
+//    the item before and after;
+//  - each secondary index whose entry for the item changes costs a write of the
+//    new entry; moving an entry to another key costs a delete and a put;
+//    removing it a delete; an index whose entry did not change costs nothing
+//    and is not reported.
+// ReturnConsumedCapacity TOTAL reports the sum; INDEXES adds the table's part
+// and one entry per index charged.
 
-#include <string>  // std::string
-#include <vector>  // std::vector
+#include <algorithm>  // std::max
+#include <cstdint>    // int64_t
+#include <map>        // std::map
+#include <optional>   // std::optional
+#include <string>     // std::string
 
+
+// ---- begin dynafake/detail/item_checks.hpp ----
+// dynafake — what the service checks in the items and keys a request sends,
+// and how it measures them: every value well-formed (numbers in range and
+// precision, sets non-empty and without duplicates, nesting at most 32 deep),
+// numbers stored in canonical form, item size against the 400 KB limit, key
+// attributes of the schema's types, not empty, within 2048/1024 bytes, and
+// secondary index keys of their declared types. Message texts are the
+// service's (quoted from its answers in dynalite's tests and the nubo-db
+// conformance suite; DynamoDB Local's ErrorFactory).
+
+#include <cstddef>  // std::size_t
+#include <cstdint>  // int64_t
+#include <memory>   // std::make_shared
+#include <set>      // std::set
+#include <string>   // std::string
+#include <utility>  // std::move
+#include <vector>   // std::vector
+
+
+// ---- begin dynafake/expression/decimal.hpp ----
+// dynafake — Decimal: a DynamoDB number, exact. Parsing with the service's
+// rules, the canonical text the service returns, ordering, and the exact
+// addition and subtraction that ADD and SET a = b + c perform. No floating
+// point: a stored number keeps every one of its up to 38 significant digits.
+
+#include <cstddef>  // std::size_t
+#include <string>   // std::string
+#include <utility>  // std::move
+
+namespace dynafake {
+namespace expression {
+
+/// What parsing or range-checking a number found.
+enum class NumberStatus { Ok, NotANumber, Overflow, Underflow, TooPrecise };
+
+/// The service's message for a number that is not OK. Texts as the service
+/// answers (quoted from its responses in dynalite's tests, architect/dynalite
+/// test/putItem.js, and DynamoDB Local's ErrorFactory).
+inline std::string NumberMessage(NumberStatus status, const std::string& text) {
+  switch (status) {
+    case NumberStatus::Ok:
+      return {};
+    case NumberStatus::NotANumber:
+      return text.empty() ? "The parameter cannot be converted to a numeric value"
+                          : "The parameter cannot be converted to a numeric value: " + text;
+    case NumberStatus::Overflow:
+      return "Number overflow. Attempting to store a number with magnitude larger than supported range";
+    case NumberStatus::Underflow:
+      return "Number underflow. Attempting to store a number with magnitude smaller than supported range";
+    case NumberStatus::TooPrecise:
+      return "Attempting to store more than 38 significant digits in a Number";
+  }
+  return {};
+}
+
+/// An exact decimal: sign, significant digits (no leading or trailing zeros;
+/// none for zero) and a power of ten, value = digits x 10^exponent.
+class Decimal {
+ public:
+  Decimal() = default;
+
+  /// Reads `text` as the service's number parser does (java.math.BigDecimal's
+  /// syntax: optional sign, digits with an optional point, optional exponent).
+  /// Range and precision are not checked here; see Check().
+  static NumberStatus Parse(const std::string& text, Decimal& out) {
+    Decimal d;
+    std::size_t i = 0;
+    if (i < text.size() && (text[i] == '+' || text[i] == '-')) d.negative_ = text[i++] == '-';
+    std::string digits;
+    long long fractionDigits = 0;
+    bool sawDigit = false, sawPoint = false;
+    for (; i < text.size(); ++i) {
+      const char c = text[i];
+      if (c >= '0' && c <= '9') {
+        sawDigit = true;
+        if (!(digits.empty() && c == '0')) digits += c;
+        if (sawPoint) ++fractionDigits;
+      } else if (c == '.' && !sawPoint) {
+        sawPoint = true;
+      } else {
+        break;
+      }
+    }
+    if (!sawDigit) return NumberStatus::NotANumber;
+    long long exponent = 0;
+    if (i < text.size() && (text[i] == 'e' || text[i] == 'E')) {
+      ++i;
+      bool negativeExponent = false;
+      if (i < text.size() && (text[i] == '+' || text[i] == '-')) negativeExponent = text[i++] == '-';
+      const std::size_t start = i;
+      for (; i < text.size() && text[i] >= '0' && text[i] <= '9'; ++i)
+        if (exponent < 1000000000LL) exponent = exponent * 10 + (text[i] - '0');  // far past any valid range
+      if (i == start) return NumberStatus::NotANumber;
+      if (negativeExponent) exponent = -exponent;
+    }
+    if (i != text.size()) return NumberStatus::NotANumber;
+    d.exponent_ = exponent - fractionDigits;
+    d.digits_ = std::move(digits);
+    d.Normalize();
+    out = std::move(d);
+    return NumberStatus::Ok;
+  }
+
+  /// Whether the service can store this number: magnitude in [1e-130, 1e126)
+  /// and at most 38 significant digits (in that order of checks).
+  NumberStatus Check() const {
+    if (IsZero()) return NumberStatus::Ok;
+    const long long adjusted = AdjustedExponent();
+    if (adjusted > 125) return NumberStatus::Overflow;
+    if (adjusted < -130) return NumberStatus::Underflow;
+    if (digits_.size() > 38) return NumberStatus::TooPrecise;
+    return NumberStatus::Ok;
+  }
+
+  bool IsZero() const { return digits_.empty(); }
+  bool IsNegative() const { return negative_; }
+
+  /// The canonical text the service returns: plain notation, no exponent,
+  /// no leading or trailing zeros ("-0015.789e6" -> "-15789000", "-0" -> "0").
+  std::string ToString() const {
+    if (IsZero()) return "0";
+    std::string out = negative_ ? "-" : "";
+    const long long intDigits = static_cast<long long>(digits_.size()) + exponent_;
+    if (exponent_ >= 0) {
+      out += digits_;
+      out.append(static_cast<std::size_t>(exponent_), '0');
+    } else if (intDigits > 0) {
+      out += digits_.substr(0, static_cast<std::size_t>(intDigits));
+      out += '.';
+      out += digits_.substr(static_cast<std::size_t>(intDigits));
+    } else {
+      out += "0.";
+      out.append(static_cast<std::size_t>(-intDigits), '0');
+      out += digits_;
+    }
+    return out;
+  }
+
+  /// -1, 0 or 1 as a is less than, equal to or greater than b, by value.
+  static int Compare(const Decimal& a, const Decimal& b) {
+    if (a.IsZero() || b.IsZero()) {
+      const int sa = a.IsZero() ? 0 : (a.negative_ ? -1 : 1);
+      const int sb = b.IsZero() ? 0 : (b.negative_ ? -1 : 1);
+      return sa < sb ? -1 : (sa > sb ? 1 : 0);
+    }
+    if (a.negative_ != b.negative_) return a.negative_ ? -1 : 1;
+    const int magnitude = CompareMagnitude(a, b);
+    return a.negative_ ? -magnitude : magnitude;
+  }
+
+  /// Exact a + b and a - b. Meant for numbers that passed Check() (their
+  /// exponents are close enough that aligning them stays small).
+  static Decimal Add(const Decimal& a, const Decimal& b) { return Combine(a, b, false); }
+  static Decimal Subtract(const Decimal& a, const Decimal& b) { return Combine(a, b, true); }
+
+  friend bool operator==(const Decimal& a, const Decimal& b) { return Compare(a, b) == 0; }
+  friend bool operator!=(const Decimal& a, const Decimal& b) { return Compare(a, b) != 0; }
+  friend bool operator<(const Decimal& a, const Decimal& b) { return Compare(a, b) < 0; }
+
+ private:
+  long long AdjustedExponent() const { return exponent_ + static_cast<long long>(digits_.size()) - 1; }
+
+  void Normalize() {
+    std::size_t lead = 0;
+    while (lead < digits_.size() && digits_[lead] == '0') ++lead;
+    digits_.erase(0, lead);
+    while (!digits_.empty() && digits_.back() == '0') {
+      digits_.pop_back();
+      ++exponent_;
+    }
+    if (digits_.empty()) {
+      negative_ = false;
+      exponent_ = 0;
+    }
+  }
+
+  static int CompareMagnitude(const Decimal& a, const Decimal& b) {
+    const long long ea = a.AdjustedExponent(), eb = b.AdjustedExponent();
+    if (ea != eb) return ea < eb ? -1 : 1;
+    const std::size_t n = a.digits_.size() > b.digits_.size() ? a.digits_.size() : b.digits_.size();
+    for (std::size_t i = 0; i < n; ++i) {
+      const char da = i < a.digits_.size() ? a.digits_[i] : '0';
+      const char db = i < b.digits_.size() ? b.digits_[i] : '0';
+      if (da != db) return da < db ? -1 : 1;
+    }
+    return 0;
+  }
+
+  // Digits of |d| scaled to exponent `to` (to <= d.exponent_).
+  static std::string Scaled(const Decimal& d, long long to) {
+    std::string s = d.digits_;
+    s.append(static_cast<std::size_t>(d.exponent_ - to), '0');
+    return s;
+  }
+
+  // Both digit strings, most significant first, same length after padding.
+  static std::string AddDigits(std::string x, std::string y) {
+    if (x.size() < y.size()) x.swap(y);
+    y.insert(0, x.size() - y.size(), '0');
+    std::string out(x.size() + 1, '0');
+    int carry = 0;
+    for (std::size_t i = x.size(); i-- > 0;) {
+      const int sum = (x[i] - '0') + (y[i] - '0') + carry;
+      out[i + 1] = static_cast<char>('0' + sum % 10);
+      carry = sum / 10;
+    }
+    out[0] = static_cast<char>('0' + carry);
+    return out;
+  }
+
+  // x - y for x >= y (as magnitudes), digit strings most significant first.
+  static std::string SubtractDigits(std::string x, std::string y) {
+    y.insert(0, x.size() - y.size(), '0');
+    int borrow = 0;
+    for (std::size_t i = x.size(); i-- > 0;) {
+      int diff = (x[i] - '0') - (y[i] - '0') - borrow;
+      borrow = diff < 0 ? 1 : 0;
+      if (diff < 0) diff += 10;
+      x[i] = static_cast<char>('0' + diff);
+    }
+    return x;
+  }
+
+  static Decimal Combine(const Decimal& a, Decimal b, bool subtract) {
+    if (subtract && !b.IsZero()) b.negative_ = !b.negative_;
+    if (a.IsZero()) return b;
+    if (b.IsZero()) return a;
+    const long long to = a.exponent_ < b.exponent_ ? a.exponent_ : b.exponent_;
+    std::string x = Scaled(a, to), y = Scaled(b, to);
+    Decimal out;
+    out.exponent_ = to;
+    if (a.negative_ == b.negative_) {
+      out.negative_ = a.negative_;
+      out.digits_ = AddDigits(std::move(x), std::move(y));
+    } else {
+      const int magnitude = CompareMagnitude(a, b);
+      if (magnitude == 0) return Decimal();
+      const bool aLarger = magnitude > 0;
+      if (x.size() < y.size()) x.insert(0, y.size() - x.size(), '0');
+      if (y.size() < x.size()) y.insert(0, x.size() - y.size(), '0');
+      out.negative_ = aLarger ? a.negative_ : b.negative_;
+      out.digits_ = aLarger ? SubtractDigits(std::move(x), std::move(y)) : SubtractDigits(std::move(y), std::move(x));
+    }
+    out.Normalize();
+    return out;
+  }
+
+  bool negative_ = false;
+  std::string digits_;
+  long long exponent_ = 0;
+};
+
+/// The canonical text of a number DynamoDB accepts, or the service's message
+/// for one it refuses (returned through `error`).
+inline bool CanonicalNumberText(const std::string& text, std::string& canonical, std::string& error) {
+  Decimal d;
+  NumberStatus status = Decimal::Parse(text, d);
+  if (status == NumberStatus::Ok) status = d.Check();
+  if (status != NumberStatus::Ok) {
+    error = NumberMessage(status, text);
+    return false;
+  }
+  canonical = d.ToString();
+  return true;
+}
+
+}  // namespace expression
+}  // namespace dynafake
+// ---- end dynafake/expression/decimal.hpp ----
 
 // ---- begin dynafake/expression/value_types.hpp ----
 // dynafake — the ten DynamoDB data types as the expression checker sees
@@ -10492,6 +10766,253 @@ inline std::string DescribeValue(const Model::AttributeValue& v) {
 }  // namespace expression
 }  // namespace dynafake
 // ---- end dynafake/expression/value_types.hpp ----
+
+namespace dynafake {
+namespace detail {
+
+namespace check {
+namespace ex = dynafake::expression;
+const char* const kInvalid = "One or more parameter values were invalid: ";
+
+inline std::string Join(const std::vector<std::string>& v) {
+  std::string out;
+  for (const auto& s : v) out += (out.empty() ? "" : ", ") + s;
+  return "[" + out + "]";
+}
+
+// A number's canonical text, or the service's message.
+inline std::string Number(const std::string& text, std::string& canonical) {
+  ex::Decimal d;
+  ex::NumberStatus status = ex::Decimal::Parse(text, d);
+  if (status == ex::NumberStatus::Ok) status = d.Check();
+  if (status != ex::NumberStatus::Ok) return ex::NumberMessage(status, text);
+  canonical = d.ToString();
+  return {};
+}
+}  // namespace check
+
+/// Validates a value the client sent and writes it to `out` with its numbers
+/// in canonical form; "" or the service's message. `level` is 1 for an
+/// attribute of an item: maps and lists may nest until level 31.
+inline std::string CanonicalValue(const Model::AttributeValue& in, Model::AttributeValue& out, int level = 1) {
+  namespace ex = dynafake::expression;
+  const ex::TypeSet t = ex::TypeOf(in);
+  if (t == 0) return "Supplied AttributeValue is empty, must contain exactly one of the supported datatypes";
+  const std::string invalid = check::kInvalid;
+  switch (t) {
+    case ex::types::N: {
+      std::string canonical;
+      std::string e = check::Number(in.GetN(), canonical);
+      if (!e.empty()) return e;
+      out.SetN(canonical);
+      return {};
+    }
+    case ex::types::NUL:
+      if (!in.GetNull()) return invalid + "Null attribute value types must have the value of true";
+      out = in;
+      return {};
+    case ex::types::SS: {
+      if (in.GetSS().empty()) return invalid + "An string set  may not be empty";
+      std::set<std::string> seen;
+      for (const auto& s : in.GetSS()) {
+        if (s.empty()) return invalid + "An string set may not have a empty string as a member";
+        if (!seen.insert(s).second)
+          return invalid + "Input collection " + check::Join(in.GetSS()) + " contains duplicates.";
+      }
+      out = in;
+      return {};
+    }
+    case ex::types::BS: {
+      if (in.GetBS().empty()) return invalid + "Binary sets should not be empty";
+      std::set<std::vector<unsigned char>> seen;
+      std::vector<std::string> shown;
+      for (const auto& b : in.GetBS()) shown.push_back(ex::Base64(b.Bytes()));
+      for (const auto& b : in.GetBS()) {
+        if (b.GetLength() == 0) return invalid + "Binary sets may not contain null or empty values";
+        if (!seen.insert(b.Bytes()).second)
+          return invalid + "Input collection " + check::Join(shown) + "of type BS contains duplicates.";
+      }
+      out = in;
+      return {};
+    }
+    case ex::types::NS: {
+      if (in.GetNS().empty()) return invalid + "An number set  may not be empty";
+      std::vector<std::string> canonical;
+      for (const auto& n : in.GetNS()) {
+        std::string c;
+        std::string e = check::Number(n, c);
+        if (!e.empty()) return e;
+        canonical.push_back(c);
+      }
+      std::set<std::string> seen;
+      for (const auto& c : canonical)
+        if (!seen.insert(c).second) return "Input collection contains duplicates";
+      out.SetNS(canonical);
+      return {};
+    }
+    case ex::types::M:
+    case ex::types::L: {
+      if (level >= 32)
+        return "Nesting Levels have exceeded supported limits: Attributes in the item have nested levels beyond "
+               "supported limit";
+      if (t == ex::types::M) {
+        Model::AttributeValue::Map map;
+        for (const auto& kv : in.GetM()) {
+          Model::AttributeValue child;
+          if (!kv.second)
+            return "Supplied AttributeValue is empty, must contain exactly one of the supported datatypes";
+          std::string e = CanonicalValue(*kv.second, child, level + 1);
+          if (!e.empty()) return e;
+          map.emplace(kv.first, std::make_shared<Model::AttributeValue>(std::move(child)));
+        }
+        out.SetM(map);
+      } else {
+        Model::AttributeValue::List list;
+        for (const auto& element : in.GetL()) {
+          Model::AttributeValue child;
+          if (!element) return "Supplied AttributeValue is empty, must contain exactly one of the supported datatypes";
+          std::string e = CanonicalValue(*element, child, level + 1);
+          if (!e.empty()) return e;
+          list.push_back(std::make_shared<Model::AttributeValue>(std::move(child)));
+        }
+        out.SetL(list);
+      }
+      return {};
+    }
+    default:
+      out = in;  // S, B, BOOL: empty strings and binaries are allowed outside keys
+      return {};
+  }
+}
+
+/// What a number costs, to the byte: 1 + ceil(integer significant digits / 2)
+/// + ceil(fraction significant digits / 2) + 1 if negative, over the value
+/// with leading and trailing zeros trimmed (measured against the real service:
+/// nubo-db/dynamodb-conformance src/item-size.ts; the Developer Guide's
+/// "1 byte per two significant digits plus 1" is approximate).
+inline int64_t NumberBytes(const std::string& number) {
+  const std::string text = number.empty() || (number[0] != '-' && number[0] != '+') ? number : number.substr(1);
+  const bool negative = !number.empty() && number[0] == '-';
+  std::string canonical;
+  if (!check::Number(number, canonical).empty()) return 1 + static_cast<int64_t>(text.size() + 1) / 2;
+  if (canonical == "0") return 1;
+  const std::string digits = canonical[0] == '-' ? canonical.substr(1) : canonical;
+  const std::size_t point = digits.find('.');
+  std::string intPart = point == std::string::npos ? digits : digits.substr(0, point);
+  std::string fracPart = point == std::string::npos ? std::string() : digits.substr(point + 1);
+  if (intPart == "0") intPart.clear();
+  std::size_t intDigits = intPart.size(), fracDigits = fracPart.size();
+  if (fracPart.empty()) {  // trailing zeros of an integer are not significant
+    while (intDigits > 0 && intPart[intDigits - 1] == '0') --intDigits;
+  }
+  if (intPart.empty()) {  // nor the leading zeros of a pure fraction
+    std::size_t lead = 0;
+    while (lead < fracPart.size() && fracPart[lead] == '0') ++lead;
+    fracDigits -= lead;
+  }
+  return 1 + static_cast<int64_t>((intDigits + 1) / 2) + static_cast<int64_t>((fracDigits + 1) / 2) +
+         (negative ? 1 : 0);
+}
+
+/// A value's size as the service counts it against the item limit and for
+/// capacity (Developer Guide, "Item sizes and formats").
+inline int64_t ValueBytes(const Model::AttributeValue& v) {
+  namespace ex = dynafake::expression;
+  switch (ex::TypeOf(v)) {
+    case ex::types::S:
+      return static_cast<int64_t>(v.GetS().size());
+    case ex::types::N:
+      return NumberBytes(v.GetN());
+    case ex::types::B:
+      return static_cast<int64_t>(v.GetB().GetLength());
+    case ex::types::SS: {
+      int64_t n = 0;
+      for (const auto& s : v.GetSS()) n += static_cast<int64_t>(s.size());
+      return n;
+    }
+    case ex::types::NS: {
+      int64_t n = 0;
+      for (const auto& s : v.GetNS()) n += NumberBytes(s);
+      return n;
+    }
+    case ex::types::BS: {
+      int64_t n = 0;
+      for (const auto& b : v.GetBS()) n += static_cast<int64_t>(b.GetLength());
+      return n;
+    }
+    case ex::types::M: {
+      int64_t n = 3;
+      for (const auto& kv : v.GetM())
+        n += 1 + static_cast<int64_t>(kv.first.size()) + (kv.second ? ValueBytes(*kv.second) : 0);
+      return n;
+    }
+    case ex::types::L: {
+      int64_t n = 3;
+      for (const auto& e : v.GetL()) n += 1 + (e ? ValueBytes(*e) : 0);
+      return n;
+    }
+    default:
+      return 1;  // BOOL, NULL
+  }
+}
+
+template <class ItemMap>
+int64_t ItemBytes(const ItemMap& item) {
+  int64_t n = 0;
+  for (const auto& kv : item) n += static_cast<int64_t>(kv.first.size()) + ValueBytes(kv.second);
+  return n;
+}
+
+constexpr int64_t kMaxItemBytes = 400 * 1024;
+
+/// Checks every attribute of an item the client sent (names, values, size)
+/// and writes it with canonical numbers to `out`.
+template <class ItemMap>
+std::string CanonicalItem(const ItemMap& in, ItemMap& out) {
+  ItemMap result;
+  for (const auto& kv : in) {
+    if (kv.first.empty()) return std::string(check::kInvalid) + "An AttributeName may not be empty";
+    Model::AttributeValue value;
+    std::string e = CanonicalValue(kv.second, value, 1);
+    if (!e.empty()) return e;
+    result.emplace(kv.first, std::move(value));
+  }
+  if (ItemBytes(result) > kMaxItemBytes) return "Item size has exceeded the maximum allowed size";
+  out = std::move(result);
+  return {};
+}
+
+}  // namespace detail
+}  // namespace dynafake
+// ---- end dynafake/detail/item_checks.hpp ----
+
+// ---- begin dynafake/detail/table_schema.hpp ----
+// dynafake — what the data plane needs to know of a table: its key attributes
+// with their types, and each secondary index's key, kind and projection. An
+// index holds an entry for every item that has all the index's key attributes
+// (a sparse index skips the others); the entry is the item projected to the
+// index (ALL: the whole item; KEYS_ONLY: the table's and the index's keys;
+// INCLUDE: those and the listed attributes). Entries are ordered by the
+// index's sort key, then by the table's key, so pages of an index Query can
+// restart after any entry.
+
+#include <optional>  // std::optional
+#include <string>    // std::string
+#include <vector>    // std::vector
+
+
+// ---- begin dynafake/detail/key_checks.hpp ----
+// dynafake — the service's checks of key attributes: a Key argument must name
+// exactly the table's key attributes with their declared types; an item must
+// carry them; key values may not be empty and must fit 2048 bytes (partition
+// key) and 1024 bytes (sort key); an item's secondary index key attributes,
+// where present, must have the types the table declares for them. Message
+// texts are the service's (dynalite's tests; nubo-db/dynamodb-conformance
+// putItem, updateItem and transactWriteItems tests).
+
+#include <string>  // std::string
+#include <vector>  // std::vector
+
 
 namespace dynafake {
 namespace detail {
@@ -10832,257 +11353,6 @@ inline const char* SectionName(UpdateAction::Kind k) {
 }  // namespace expression
 }  // namespace dynafake
 // ---- end dynafake/expression/ast.hpp ----
-
-// ---- begin dynafake/expression/decimal.hpp ----
-// dynafake — Decimal: a DynamoDB number, exact. Parsing with the service's
-// rules, the canonical text the service returns, ordering, and the exact
-// addition and subtraction that ADD and SET a = b + c perform. No floating
-// point: a stored number keeps every one of its up to 38 significant digits.
-
-#include <cstddef>  // std::size_t
-#include <string>   // std::string
-#include <utility>  // std::move
-
-namespace dynafake {
-namespace expression {
-
-/// What parsing or range-checking a number found.
-enum class NumberStatus { Ok, NotANumber, Overflow, Underflow, TooPrecise };
-
-/// The service's message for a number that is not OK. Texts as the service
-/// answers (quoted from its responses in dynalite's tests, architect/dynalite
-/// test/putItem.js, and DynamoDB Local's ErrorFactory).
-inline std::string NumberMessage(NumberStatus status, const std::string& text) {
-  switch (status) {
-    case NumberStatus::Ok:
-      return {};
-    case NumberStatus::NotANumber:
-      return text.empty() ? "The parameter cannot be converted to a numeric value"
-                          : "The parameter cannot be converted to a numeric value: " + text;
-    case NumberStatus::Overflow:
-      return "Number overflow. Attempting to store a number with magnitude larger than supported range";
-    case NumberStatus::Underflow:
-      return "Number underflow. Attempting to store a number with magnitude smaller than supported range";
-    case NumberStatus::TooPrecise:
-      return "Attempting to store more than 38 significant digits in a Number";
-  }
-  return {};
-}
-
-/// An exact decimal: sign, significant digits (no leading or trailing zeros;
-/// none for zero) and a power of ten, value = digits x 10^exponent.
-class Decimal {
- public:
-  Decimal() = default;
-
-  /// Reads `text` as the service's number parser does (java.math.BigDecimal's
-  /// syntax: optional sign, digits with an optional point, optional exponent).
-  /// Range and precision are not checked here; see Check().
-  static NumberStatus Parse(const std::string& text, Decimal& out) {
-    Decimal d;
-    std::size_t i = 0;
-    if (i < text.size() && (text[i] == '+' || text[i] == '-')) d.negative_ = text[i++] == '-';
-    std::string digits;
-    long long fractionDigits = 0;
-    bool sawDigit = false, sawPoint = false;
-    for (; i < text.size(); ++i) {
-      const char c = text[i];
-      if (c >= '0' && c <= '9') {
-        sawDigit = true;
-        if (!(digits.empty() && c == '0')) digits += c;
-        if (sawPoint) ++fractionDigits;
-      } else if (c == '.' && !sawPoint) {
-        sawPoint = true;
-      } else {
-        break;
-      }
-    }
-    if (!sawDigit) return NumberStatus::NotANumber;
-    long long exponent = 0;
-    if (i < text.size() && (text[i] == 'e' || text[i] == 'E')) {
-      ++i;
-      bool negativeExponent = false;
-      if (i < text.size() && (text[i] == '+' || text[i] == '-')) negativeExponent = text[i++] == '-';
-      const std::size_t start = i;
-      for (; i < text.size() && text[i] >= '0' && text[i] <= '9'; ++i)
-        if (exponent < 1000000000LL) exponent = exponent * 10 + (text[i] - '0');  // far past any valid range
-      if (i == start) return NumberStatus::NotANumber;
-      if (negativeExponent) exponent = -exponent;
-    }
-    if (i != text.size()) return NumberStatus::NotANumber;
-    d.exponent_ = exponent - fractionDigits;
-    d.digits_ = std::move(digits);
-    d.Normalize();
-    out = std::move(d);
-    return NumberStatus::Ok;
-  }
-
-  /// Whether the service can store this number: magnitude in [1e-130, 1e126)
-  /// and at most 38 significant digits (in that order of checks).
-  NumberStatus Check() const {
-    if (IsZero()) return NumberStatus::Ok;
-    const long long adjusted = AdjustedExponent();
-    if (adjusted > 125) return NumberStatus::Overflow;
-    if (adjusted < -130) return NumberStatus::Underflow;
-    if (digits_.size() > 38) return NumberStatus::TooPrecise;
-    return NumberStatus::Ok;
-  }
-
-  bool IsZero() const { return digits_.empty(); }
-  bool IsNegative() const { return negative_; }
-
-  /// The canonical text the service returns: plain notation, no exponent,
-  /// no leading or trailing zeros ("-0015.789e6" -> "-15789000", "-0" -> "0").
-  std::string ToString() const {
-    if (IsZero()) return "0";
-    std::string out = negative_ ? "-" : "";
-    const long long intDigits = static_cast<long long>(digits_.size()) + exponent_;
-    if (exponent_ >= 0) {
-      out += digits_;
-      out.append(static_cast<std::size_t>(exponent_), '0');
-    } else if (intDigits > 0) {
-      out += digits_.substr(0, static_cast<std::size_t>(intDigits));
-      out += '.';
-      out += digits_.substr(static_cast<std::size_t>(intDigits));
-    } else {
-      out += "0.";
-      out.append(static_cast<std::size_t>(-intDigits), '0');
-      out += digits_;
-    }
-    return out;
-  }
-
-  /// -1, 0 or 1 as a is less than, equal to or greater than b, by value.
-  static int Compare(const Decimal& a, const Decimal& b) {
-    if (a.IsZero() || b.IsZero()) {
-      const int sa = a.IsZero() ? 0 : (a.negative_ ? -1 : 1);
-      const int sb = b.IsZero() ? 0 : (b.negative_ ? -1 : 1);
-      return sa < sb ? -1 : (sa > sb ? 1 : 0);
-    }
-    if (a.negative_ != b.negative_) return a.negative_ ? -1 : 1;
-    const int magnitude = CompareMagnitude(a, b);
-    return a.negative_ ? -magnitude : magnitude;
-  }
-
-  /// Exact a + b and a - b. Meant for numbers that passed Check() (their
-  /// exponents are close enough that aligning them stays small).
-  static Decimal Add(const Decimal& a, const Decimal& b) { return Combine(a, b, false); }
-  static Decimal Subtract(const Decimal& a, const Decimal& b) { return Combine(a, b, true); }
-
-  friend bool operator==(const Decimal& a, const Decimal& b) { return Compare(a, b) == 0; }
-  friend bool operator!=(const Decimal& a, const Decimal& b) { return Compare(a, b) != 0; }
-  friend bool operator<(const Decimal& a, const Decimal& b) { return Compare(a, b) < 0; }
-
- private:
-  long long AdjustedExponent() const { return exponent_ + static_cast<long long>(digits_.size()) - 1; }
-
-  void Normalize() {
-    std::size_t lead = 0;
-    while (lead < digits_.size() && digits_[lead] == '0') ++lead;
-    digits_.erase(0, lead);
-    while (!digits_.empty() && digits_.back() == '0') {
-      digits_.pop_back();
-      ++exponent_;
-    }
-    if (digits_.empty()) {
-      negative_ = false;
-      exponent_ = 0;
-    }
-  }
-
-  static int CompareMagnitude(const Decimal& a, const Decimal& b) {
-    const long long ea = a.AdjustedExponent(), eb = b.AdjustedExponent();
-    if (ea != eb) return ea < eb ? -1 : 1;
-    const std::size_t n = a.digits_.size() > b.digits_.size() ? a.digits_.size() : b.digits_.size();
-    for (std::size_t i = 0; i < n; ++i) {
-      const char da = i < a.digits_.size() ? a.digits_[i] : '0';
-      const char db = i < b.digits_.size() ? b.digits_[i] : '0';
-      if (da != db) return da < db ? -1 : 1;
-    }
-    return 0;
-  }
-
-  // Digits of |d| scaled to exponent `to` (to <= d.exponent_).
-  static std::string Scaled(const Decimal& d, long long to) {
-    std::string s = d.digits_;
-    s.append(static_cast<std::size_t>(d.exponent_ - to), '0');
-    return s;
-  }
-
-  // Both digit strings, most significant first, same length after padding.
-  static std::string AddDigits(std::string x, std::string y) {
-    if (x.size() < y.size()) x.swap(y);
-    y.insert(0, x.size() - y.size(), '0');
-    std::string out(x.size() + 1, '0');
-    int carry = 0;
-    for (std::size_t i = x.size(); i-- > 0;) {
-      const int sum = (x[i] - '0') + (y[i] - '0') + carry;
-      out[i + 1] = static_cast<char>('0' + sum % 10);
-      carry = sum / 10;
-    }
-    out[0] = static_cast<char>('0' + carry);
-    return out;
-  }
-
-  // x - y for x >= y (as magnitudes), digit strings most significant first.
-  static std::string SubtractDigits(std::string x, std::string y) {
-    y.insert(0, x.size() - y.size(), '0');
-    int borrow = 0;
-    for (std::size_t i = x.size(); i-- > 0;) {
-      int diff = (x[i] - '0') - (y[i] - '0') - borrow;
-      borrow = diff < 0 ? 1 : 0;
-      if (diff < 0) diff += 10;
-      x[i] = static_cast<char>('0' + diff);
-    }
-    return x;
-  }
-
-  static Decimal Combine(const Decimal& a, Decimal b, bool subtract) {
-    if (subtract && !b.IsZero()) b.negative_ = !b.negative_;
-    if (a.IsZero()) return b;
-    if (b.IsZero()) return a;
-    const long long to = a.exponent_ < b.exponent_ ? a.exponent_ : b.exponent_;
-    std::string x = Scaled(a, to), y = Scaled(b, to);
-    Decimal out;
-    out.exponent_ = to;
-    if (a.negative_ == b.negative_) {
-      out.negative_ = a.negative_;
-      out.digits_ = AddDigits(std::move(x), std::move(y));
-    } else {
-      const int magnitude = CompareMagnitude(a, b);
-      if (magnitude == 0) return Decimal();
-      const bool aLarger = magnitude > 0;
-      if (x.size() < y.size()) x.insert(0, y.size() - x.size(), '0');
-      if (y.size() < x.size()) y.insert(0, x.size() - y.size(), '0');
-      out.negative_ = aLarger ? a.negative_ : b.negative_;
-      out.digits_ = aLarger ? SubtractDigits(std::move(x), std::move(y)) : SubtractDigits(std::move(y), std::move(x));
-    }
-    out.Normalize();
-    return out;
-  }
-
-  bool negative_ = false;
-  std::string digits_;
-  long long exponent_ = 0;
-};
-
-/// The canonical text of a number DynamoDB accepts, or the service's message
-/// for one it refuses (returned through `error`).
-inline bool CanonicalNumberText(const std::string& text, std::string& canonical, std::string& error) {
-  Decimal d;
-  NumberStatus status = Decimal::Parse(text, d);
-  if (status == NumberStatus::Ok) status = d.Check();
-  if (status != NumberStatus::Ok) {
-    error = NumberMessage(status, text);
-    return false;
-  }
-  canonical = d.ToString();
-  return true;
-}
-
-}  // namespace expression
-}  // namespace dynafake
-// ---- end dynafake/expression/decimal.hpp ----
 
 namespace dynafake {
 namespace expression {
@@ -11452,1674 +11722,6 @@ inline Item PageKey(const TableSchema& table, const IndexDef* index, const Item&
 namespace dynafake {
 namespace detail {
 
-struct DataTable {
-  std::string name;  ///< as ConsumedCapacity reports it
-  TableSchema schema;
-  const History* history = nullptr;
-  /// Records a write of `item` (or the deletion of its key) at the call's time.
-  std::function<void(const Item& item, bool deleted)> write;
-
-  KeyDef Key() const {
-    KeyDef k;
-    k.hash = schema.hash.name;
-    k.hashType = schema.hash.type;
-    k.range = schema.range.name;
-    k.rangeType = schema.range.type;
-    return k;
-  }
-  /// The live item under the key of `item` as of `now`, or nullptr.
-  const Item* Find(const Item& item, int64_t now) const {
-    const Version* v = history->At(EncodeKey(Key(), item), now);
-    return v && !v->deleted ? &v->item : nullptr;
-  }
-};
-
-inline DynamoDBError Invalid(std::string message) {
-  return DynamoDBError(DynamoDBErrors::VALIDATION, std::move(message));
-}
-
-}  // namespace detail
-}  // namespace dynafake
-// ---- end dynafake/detail/data_table.hpp ----
-
-namespace dynafake {
-namespace detail {
-
-class ContinuousBackups;
-
-class Items {
- public:
-  Items(Tables& tables, ContinuousBackups& continuous) : tables_(&tables), continuous_(&continuous) {}
-
-  // ---- the operations
-  Model::PutItemOutcome PutItem(const Model::PutItemRequest& r, int64_t now);
-  Model::GetItemOutcome GetItem(const Model::GetItemRequest& r, int64_t now);
-  Model::DeleteItemOutcome DeleteItem(const Model::DeleteItemRequest& r, int64_t now);
-  Model::UpdateItemOutcome UpdateItem(const Model::UpdateItemRequest& r, int64_t now);
-  Model::QueryOutcome Query(const Model::QueryRequest& r, int64_t now);
-  Model::ScanOutcome Scan(const Model::ScanRequest& r, int64_t now);
-  Model::BatchGetItemOutcome BatchGetItem(const Model::BatchGetItemRequest& r, int64_t now);
-  Model::BatchWriteItemOutcome BatchWriteItem(const Model::BatchWriteItemRequest& r, int64_t now);
-
-  // ---- history upkeep
-  /// Records a write (or a deletion) of `item` in the table's history; every
-  /// 256 writes the history is compacted.
-  void Write(TableRecord& t, const Item& item, bool deleted, int64_t now);
-  /// Releases the versions of a table's history that no backup, restorable
-  /// window or backup cut (up to 60 s back) can reach any more.
-  void CompactTable(TableRecord& t, int64_t now);
-  /// Same for any history: a table's, or one only backups still read.
-  void CompactHistory(const std::shared_ptr<History>& history, int64_t now);
-  /// A reader of `history` is gone (a backup was deleted or expired). While
-  /// transitions are being applied (between DeferCompaction and
-  /// FlushCompaction) histories are compacted once at the end, not once per backup.
-  void Released(const std::shared_ptr<History>& history, int64_t now);
-  void DeferCompaction() { deferring_ = true; }
-  void FlushCompaction(int64_t now);
-
- private:
-  /// The table a data-plane call names, or ResourceNotFoundException for one
-  /// that is absent, CREATING or DELETING.
-  TableRecord* Writable(const std::string& nameOrArn, std::optional<DynamoDBError>& error);
-  /// The table as the data-plane operations see it; writes go to its history at `now`.
-  DataTable DataOf(TableRecord& t, int64_t now);
-  /// One data-plane call on one table: the request's own checks (`plan`), the table, then `run` on it.
-  template <class Outcome, class Request, class Plan, class PlanFn, class RunFn>
-  Outcome OnOneTable(const Request& r, int64_t now, PlanFn plan, RunFn run);
-
-  Tables* tables_;
-  ContinuousBackups* continuous_;
-  bool deferring_ = false;
-  std::set<std::shared_ptr<History>> deferred_;
-};
-
-}  // namespace detail
-}  // namespace dynafake
-// ---- end dynafake/components/items.hpp ----
-
-// ---- begin dynafake/components/quotas.hpp ----
-// dynafake — Quotas: the documented limits of ServiceOptions::limits, enforced
-// on the Service's clock: calls per second per operation (a sliding one-second
-// window of accepted calls) and the concurrency limits on tables, indexes,
-// restores and backups. Each limit is checked in one place, here.
-
-#include <cstddef>     // std::size_t
-#include <cstdint>     // int64_t
-#include <functional>  // std::less
-#include <map>         // std::map
-#include <optional>    // std::optional
-#include <string>      // std::string
-#include <vector>      // std::vector
-
-
-namespace dynafake {
-namespace detail {
-
-class Quotas {
- public:
-  explicit Quotas(const Limits& limits) : limits_(&limits) {}
-
-  /// LimitExceededException when `operation` already had its allowed number
-  /// of accepted calls in the last second.
-  std::optional<DynamoDBError> CheckRate(const char* operation, int64_t now);
-  /// Counts an accepted call of `operation` towards its rate.
-  void RecordCall(const char* operation, int64_t now);
-
-  /// Tables in CREATING, UPDATING or DELETING at once (CreateTable, UpdateTable, DeleteTable, restores).
-  std::optional<DynamoDBError> CheckTablesInTransition(int inTransition) const;
-  /// Tables creating secondary indexes at once (CreateTable with indexes).
-  std::optional<DynamoDBError> CheckTablesWithIndexesCreating(int creating) const;
-  /// Tables in the account and region (CreateTable, restores).
-  std::optional<DynamoDBError> CheckTableCount(std::size_t tables) const;
-  /// Restores in progress at once.
-  std::optional<DynamoDBError> CheckRestores(int inProgress) const;
-  /// Backups in CREATING at once across the account.
-  std::optional<DynamoDBError> CheckBackupsInProgress(int creating) const;
-
-  void Clear() { windows_.clear(); }
-
- private:
-  /// One operation's limit (read once from Limits, which a Service never
-  /// changes) and the instants of its accepted calls in the last second: a
-  /// ring of `limit` slots, allocated once, so counting a call allocates nothing.
-  struct Window {
-    int limit = 0;  ///< 0: not limited
-    std::vector<int64_t> ring;
-    std::size_t head = 0, count = 0;
-    void Expire(int64_t now) {
-      while (count > 0 && ring[head] <= now - 1000) {
-        head = (head + 1) % ring.size();
-        --count;
-      }
-    }
-  };
-  /// The operation's window, made on its first call (found without building a string).
-  Window& WindowOf(const char* operation);
-
-  const Limits* limits_;
-  std::map<std::string, Window, std::less<>> windows_;  ///< per operation name
-};
-
-}  // namespace detail
-}  // namespace dynafake
-// ---- end dynafake/components/quotas.hpp ----
-
-// ---- begin dynafake/detail/linkage.hpp ----
-// dynafake — where the compiled part of dynafake is defined: DYNAFAKE_IMPL.
-//
-// The public headers declare; the definitions (the Service's operations, the
-// validation rules, the printers) are compiled once:
-//   - by the CMake target dynafake::dynafake (src/dynafake.cpp), or
-//   - in the one file of yours that defines DYNAFAKE_IMPLEMENTATION before
-//     including dynafake/dynafake.hpp (the copied single header), or
-//   - in every file, as inline functions, when DYNAFAKE_HEADER_ONLY is defined
-//     for the whole program (slower to compile; nothing to link).
-// Every out-of-line definition is written `DYNAFAKE_IMPL Type Name(...)`.
-
-#if defined(DYNAFAKE_HEADER_ONLY)
-#define DYNAFAKE_IMPL inline
-#else
-#define DYNAFAKE_IMPL
-#endif
-// ---- end dynafake/detail/linkage.hpp ----
-
-// ---- begin dynafake/detail/messages.hpp ----
-// dynafake — the catalogue of error messages: every message the Service
-// answers with is written here once, in the service's words, and nowhere
-// else. (Constraint violations found by the generated validation rules are
-// worded by detail::Validator, which builds them from the constraint.)
-
-#include <string>  // std::string
-
-
-namespace dynafake {
-namespace detail {
-namespace msg {
-
-// ---- a table, index, backup or resource that is not there
-
-/// TableNotFoundException (backup and continuous-backup operations).
-inline std::string TableNotFound(const std::string& table) { return "Table not found: " + table; }
-/// ResourceNotFoundException (table and item operations).
-inline std::string ResourceNotFound(const std::string& what) { return "Requested resource not found: " + what; }
-inline std::string TableResourceNotFound(const std::string& table) {
-  return ResourceNotFound("Table: " + table + " not found");
-}
-inline std::string IndexResourceNotFound(const std::string& index) {
-  return ResourceNotFound("Index: " + index + " not found");
-}
-/// The service's own spelling ("ResourcArn") for an ARN that names no table.
-inline std::string ArnResourceNotFound(const std::string& arn) {
-  return ResourceNotFound("ResourcArn: " + arn + " not found");
-}
-inline std::string BackupNotFound(const std::string& arn) { return "Backup not found: " + arn; }
-/// The data plane names no table (architect/dynalite db/index.js getTable).
-inline std::string DataPlaneResourceNotFound() { return "Requested resource not found"; }
-
-// ---- something is in use or already there
-
-/// "created", "updated", "deleted" or "restored", with the table's name.
-inline std::string TableIsBeing(const std::string& doing, const std::string& table) {
-  return "Table is being " + doing + ": " + table;
-}
-inline std::string TableAlreadyExists(const std::string& table) { return "Table already exists: " + table; }
-/// ResourceInUseException: prefixes what is in use.
-inline std::string ResourceInUse(const std::string& what) {
-  return "Attempt to change a resource which is still in use: " + what;
-}
-inline std::string TableNotActive(const std::string& table) { return ResourceInUse("Table is not active: " + table); }
-inline std::string BackupOfTableBeingCreated(const std::string& table, const std::string& backupArn) {
-  return ResourceInUse("A backup of table " + table + " is being created: " + backupArn);
-}
-inline std::string BackupIsBeingCreated(const std::string& backupArn) {
-  return "Backup is being created: " + backupArn;
-}
-inline std::string BackupAlreadyBeingCreated(const std::string& table, const std::string& backupArn) {
-  return "Backup is already being created for table: " + table + " (" + backupArn + ")";
-}
-inline std::string BackupUsedByRestore(const std::string& table) {
-  return "Backup is being used to restore table: " + table;
-}
-inline std::string ContinuousBackupsUnavailable(const std::string& table) {
-  return "Backups are being enabled for the table: " + table + ". Please retry later";
-}
-inline std::string PointInTimeRecoveryNotEnabled(const std::string& table) {
-  return "Point in time recovery is not enabled for table '" + table + "'";
-}
-inline std::string RestoreTimeOutsideWindow(const std::string& when, const std::string& earliest,
-                                            const std::string& latest) {
-  return "Restore time " + when + " is outside the restorable window: EarliestRestorableDateTime " + earliest +
-         ", LatestRestorableDateTime " + latest;
-}
-/// Time to Live (architect/dynalite test/updateTimeToLive.js).
-inline std::string TimeToLiveAlready(bool enabled) {
-  return std::string("TimeToLive is already ") + (enabled ? "enabled" : "disabled");
-}
-inline std::string DeletionProtected() {
-  return "Resource cannot be deleted as it is currently protected against deletion. Disable deletion protection "
-         "first.";
-}
-
-// ---- limits (LimitExceededException)
-
-inline std::string RateExceeded(const std::string& operation, int perSecond) {
-  return "Rate of " + operation + " requests exceeds the limit of " + std::to_string(perSecond) +
-         " per second for this account";
-}
-inline std::string SubscriberLimit(const std::string& what) { return "Subscriber limit exceeded: " + what; }
-inline std::string TablesInTransitionLimit(int limit) {
-  return SubscriberLimit("Only " + std::to_string(limit) + " tables can be created, updated or deleted simultaneously");
-}
-inline std::string TablesWithIndexesLimit(int limit) {
-  return SubscriberLimit("Only " + std::to_string(limit) +
-                         " tables with secondary indexes can be created simultaneously");
-}
-inline std::string RestoresLimit(int limit) {
-  return SubscriberLimit("Only " + std::to_string(limit) + " restores can be in progress at the same time");
-}
-inline std::string TableCountLimit(std::size_t tables) {
-  return SubscriberLimit("the account already has " + std::to_string(tables) + " tables");
-}
-inline std::string BackupsInProgressLimit(int creating) {
-  return SubscriberLimit(std::to_string(creating) + " backups are already being created");
-}
-inline std::string TooManyTags() { return "The number of tags on a resource cannot exceed 50"; }
-
-// ---- invalid requests (ValidationException)
-
-/// "One or more parameter values were invalid: " + what.
-inline std::string Invalid(const std::string& what) { return "One or more parameter values were invalid: " + what; }
-inline std::string OneValidationError(const std::string& what) { return "1 validation error detected: " + what; }
-inline std::string TableNamePattern(const std::string& name) {
-  return OneValidationError("Value '" + name +
-                            "' at 'tableName' failed to satisfy constraint: Member must satisfy regular expression "
-                            "pattern: [a-zA-Z0-9_.-]+ and have length between 3 and 255");
-}
-inline std::string KeySchemaSize(std::size_t elements, const std::string& path) {
-  return OneValidationError("Value '" + std::to_string(elements) + " elements' at '" + path +
-                            "' failed to satisfy constraint: Member must have length less than or equal to 2");
-}
-inline std::string ThroughputAtLeastOne() { return Invalid("Provisioned throughput values must be at least 1"); }
-inline std::string NoThroughputWhenOnDemand() {
-  return Invalid(
-      "Neither ReadCapacityUnits nor WriteCapacityUnits can be specified when BillingMode is "
-      "PAY_PER_REQUEST");
-}
-inline std::string ThroughputUnchanged(long long read, long long write) {
-  const std::string r = std::to_string(read), w = std::to_string(write);
-  return "The provisioned throughput for the table will not change. The requested value equals the current value. "
-         "Current ReadCapacityUnits provisioned for the table: " +
-         r + ". Requested ReadCapacityUnits: " + r + ". Current WriteCapacityUnits provisioned for the table: " + w +
-         ". Requested WriteCapacityUnits: " + w +
-         ". Refer to the Amazon DynamoDB Developer Guide for current limits and how to request higher limits.";
-}
-inline std::string NothingToUpdate() {
-  return "At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, GlobalSecondaryIndexUpdates or "
-         "SSESpecification or ReplicaUpdates is required";
-}
-inline std::string IndexOverrideNotInSource(const std::string& member, const std::string& index) {
-  return Invalid(member + " names index " + index + ", which the source does not have");
-}
-
-// ---- items
-
-inline std::string EmptyAttributeValue() {
-  return "Supplied AttributeValue is empty, must contain exactly one of the supported datatypes";
-}
-inline std::string NotANumber(const std::string& text) {
-  return "The parameter cannot be converted to a numeric value: " + text;
-}
-inline std::string KeyDoesNotMatchSchema() { return "The provided key element does not match the schema"; }
-inline std::string ItemTooLarge() { return "Item size has exceeded the maximum allowed size"; }
-inline std::string TableHasNoSuchIndex(const std::string& index) {
-  return "The table does not have the specified index: " + index;
-}
-
-// ---- what dynafake does not model (ValidationException, saying so)
-
-inline std::string NoGlobalTables(const std::string& members) {
-  return "dynafake does not model global tables: " + members + " are not supported";
-}
-
-// ---- an error a fault rule injects without a message gets the service's wording
-
-inline std::string Default(DynamoDBErrors type) {
-  switch (type) {
-    case DynamoDBErrors::INTERNAL_FAILURE:
-      return "Internal server error";
-    case DynamoDBErrors::SERVICE_UNAVAILABLE:
-      return "The service is currently unavailable";
-    case DynamoDBErrors::THROTTLING:
-      return "Rate of requests exceeds the allowed throughput.";
-    case DynamoDBErrors::VALIDATION:
-      return OneValidationError("injected by a dynafake fault rule");
-    case DynamoDBErrors::ACCESS_DENIED:
-      return "User is not authorized to perform this operation";
-    case DynamoDBErrors::RESOURCE_NOT_FOUND:
-      return "Requested resource not found";
-    case DynamoDBErrors::BACKUP_IN_USE:
-      return "Backup is being used by another backup operation";
-    case DynamoDBErrors::BACKUP_NOT_FOUND:
-      return "Backup not found";
-    case DynamoDBErrors::CONDITIONAL_CHECK_FAILED:
-      return "The conditional request failed";
-    case DynamoDBErrors::CONTINUOUS_BACKUPS_UNAVAILABLE:
-      return "Backups are being enabled for the table. Please retry later";
-    case DynamoDBErrors::INVALID_RESTORE_TIME:
-      return "Restore time is outside the restorable window";
-    case DynamoDBErrors::ITEM_COLLECTION_SIZE_LIMIT_EXCEEDED:
-      return "Item collection size limit exceeded";
-    case DynamoDBErrors::LIMIT_EXCEEDED:
-      return SubscriberLimit("too many concurrent control plane operations");
-    case DynamoDBErrors::POINT_IN_TIME_RECOVERY_UNAVAILABLE:
-      return "Point in time recovery is not enabled for the table";
-    case DynamoDBErrors::PROVISIONED_THROUGHPUT_EXCEEDED:
-      return "The level of configured provisioned throughput for the table was exceeded.";
-    case DynamoDBErrors::REPLICATED_WRITE_CONFLICT:
-      return "Replicated write conflict";
-    case DynamoDBErrors::REQUEST_LIMIT_EXCEEDED:
-      return "Throughput exceeds the current throughput limit for your account.";
-    case DynamoDBErrors::RESOURCE_IN_USE:
-      return "Attempt to change a resource which is still in use";
-    case DynamoDBErrors::TABLE_ALREADY_EXISTS:
-      return "Table already exists";
-    case DynamoDBErrors::TABLE_IN_USE:
-      return "Table is being created or deleted";
-    case DynamoDBErrors::TABLE_NOT_FOUND:
-      return "Table not found";
-    case DynamoDBErrors::TRANSACTION_CONFLICT:
-      return "Transaction is ongoing for the item";
-    default:
-      return "Injected error";
-  }
-}
-
-}  // namespace msg
-
-/// The message an error of `type` carries when none was given (fault rules, gMock's ReturnError).
-inline std::string DefaultMessage(DynamoDBErrors type) { return msg::Default(type); }
-
-}  // namespace detail
-}  // namespace dynafake
-// ---- end dynafake/detail/messages.hpp ----
-
-namespace dynafake {
-namespace detail {
-
-// ------------------------------------------------------------------ records
-
-DYNAFAKE_IMPL int64_t Backups::CutFor(int64_t now) {
-  switch (options_->backupCut) {
-    case BackupCutPolicy::RequestTime:
-      return now;
-    case BackupCutPolicy::Earliest:
-      return now - 60000;
-    case BackupCutPolicy::Latest:
-      return now + 60000;
-    case BackupCutPolicy::SeededRandom:
-      return now - 60000 + static_cast<int64_t>(identity_->NextRandom() % 120001);
-  }
-  return now;
-}
-
-DYNAFAKE_IMPL std::shared_ptr<const BackupSource> Backups::MakeSource(const TableRecord& t) const {
-  using namespace Model;
-  auto made = std::make_shared<BackupSource>();
-  BackupSource& b = *made;
-  const TableDescription& d = t.desc;
-  b.tableName = d.GetTableName();
-  b.arnPrefix = identity_->TableArn(b.tableName) + "/backup/";
-  b.history = t.items.history;
-  b.key = t.key;
-  b.attributeDefinitions = d.GetAttributeDefinitions();
-
-  SourceTableDetails& s = b.source;
-  s.SetTableName(d.GetTableName());
-  s.SetTableId(d.GetTableId());
-  s.SetTableArn(d.GetTableArn());
-  s.SetKeySchema(d.GetKeySchema());
-  s.SetTableCreationDateTime(d.GetCreationDateTime());
-  s.SetProvisionedThroughput(Tables::Throughput(d.GetProvisionedThroughput()));
-  if (d.OnDemandThroughputHasBeenSet()) s.SetOnDemandThroughput(d.GetOnDemandThroughput());
-  s.SetBillingMode(Tables::BillingModeOf(t));
-
-  SourceTableFeatureDetails& f = b.features;
-  for (auto& l : Tables::LocalIndexesToCopy(t)) f.AddLocalSecondaryIndexes(std::move(l));
-  for (auto& g : Tables::GlobalIndexesToCopy(t)) f.AddGlobalSecondaryIndexes(std::move(g));
-  if (d.StreamSpecificationHasBeenSet()) f.SetStreamDescription(d.GetStreamSpecification());
-  f.SetTimeToLiveDescription(Tables::TimeToLive(t));
-  if (d.SSEDescriptionHasBeenSet()) f.SetSSEDescription(d.GetSSEDescription());
-  return made;
-}
-
-DYNAFAKE_IMPL bool Backups::SameSource(const BackupSource& a, const BackupSource& b) {
-  return a.tableName == b.tableName && a.arnPrefix == b.arnPrefix && a.history == b.history &&
-         a.key.hash == b.key.hash && a.key.range == b.key.range && a.key.hashType == b.key.hashType &&
-         a.key.rangeType == b.key.rangeType && a.attributeDefinitions == b.attributeDefinitions &&
-         a.source == b.source && a.features == b.features;
-}
-
-DYNAFAKE_IMPL std::shared_ptr<const BackupSource> Backups::SourceOf(const TableRecord& t) const {
-  // The table keeps the source of its last backup until its settings change
-  // (Tables drops it then); the table's item history never changes identity.
-  if (!t.backupSource || t.backupSource->history != t.items.history) t.backupSource = MakeSource(t);
-#ifndef NDEBUG  // a setting changed without dropping the cache would show here, in every debug test run
-  else if (!SameSource(*t.backupSource, *MakeSource(t)))
-    throw std::logic_error("dynafake: table '" + t.desc.GetTableName() + "' changed without dropping its BackupSource");
-#endif
-  return t.backupSource;
-}
-
-DYNAFAKE_IMPL const std::string* Backups::Intern(const std::string& name) {
-  auto it = names_.find(name);
-  if (it == names_.end()) it = names_.emplace(name, 0).first;
-  ++it->second;
-  return &it->first;
-}
-
-DYNAFAKE_IMPL void Backups::Release(const std::string* name) {
-  if (!name) return;
-  auto it = names_.find(*name);
-  if (it != names_.end() && --it->second == 0) names_.erase(it);
-}
-
-DYNAFAKE_IMPL BackupRecord& Backups::Take(const TableRecord& t, const std::string& name, Model::BackupType type,
-                                          int64_t now, int64_t cutMs) {
-  using namespace Model;
-  BackupRecord b;
-  b.table = SourceOf(t);
-  b.id = identity_->NewBackupId();
-  b.createdMs = now;
-  b.cutMs = cutMs;
-  b.cutSeq = cutMs == now ? t.items.history->LastSeq() : History::kAll;
-  b.type = type;
-  if (type == BackupType::SYSTEM) b.expiryMs = now + 35LL * 86400000LL;
-  b.availableAtMs = std::max(now + options_->durations.backupCreate.count(), cutMs);
-  b.status = b.availableAtMs > now ? BackupStatus::CREATING : BackupStatus::AVAILABLE;
-  b.name = Intern(name);
-  scratch_.clear();
-  AppendArn(scratch_, b);
-  b.table->history->Pin(b.cutMs);
-  BackupRecord& stored = backups_.emplace(HashArn(scratch_), std::move(b))->second;
-  if (stored.status == BackupStatus::CREATING || stored.expiryMs != BackupRecord::kNoExpiry) {
-    const std::string arn = scratch_;
-    if (stored.status == BackupStatus::CREATING) {
-      timeline_->Schedule(stored.availableAtMs, EventKind::BackupAvailable, arn, 0);
-      if (type == BackupType::USER) creatingUserBackups_[stored.TableName()].push_back(arn);
-    }
-    if (stored.expiryMs != BackupRecord::kNoExpiry)
-      timeline_->Schedule(stored.expiryMs, EventKind::BackupExpired, arn, 0);
-  }
-  return stored;
-}
-
-DYNAFAKE_IMPL void Backups::AppendArn(std::string& out, const BackupRecord& b) {
-  if (b.unusualArn) {
-    out.append(*b.unusualArn);
-    return;
-  }
-  char stamp[32];
-  char* end = stamp + sizeof stamp;
-  const char* p = Identity::WriteBackupStamp(end, b.createdMs, b.id);
-  out.append(b.table->arnPrefix).append(p, static_cast<std::size_t>(end - p));
-}
-
-DYNAFAKE_IMPL bool Backups::HasArn(const BackupRecord& b, std::string_view arn) {
-  if (b.unusualArn) return arn == *b.unusualArn;
-  char stamp[32];
-  char* end = stamp + sizeof stamp;
-  const char* p = Identity::WriteBackupStamp(end, b.createdMs, b.id);
-  const std::string& prefix = b.table->arnPrefix;
-  const std::size_t n = static_cast<std::size_t>(end - p);
-  return arn.size() == prefix.size() + n && arn.compare(0, prefix.size(), prefix) == 0 &&
-         arn.compare(prefix.size(), n, std::string_view(p, n)) == 0;
-}
-
-DYNAFAKE_IMPL std::string Backups::Arn(const BackupRecord& b) const {
-  std::string arn;
-  arn.reserve(b.unusualArn ? b.unusualArn->size() : b.table->arnPrefix.size() + 23);
-  AppendArn(arn, b);
-  return arn;
-}
-
-DYNAFAKE_IMPL Backups::Map::const_iterator Backups::Locate(std::string_view arn) const {
-  auto range = backups_.equal_range(HashArn(arn));
-  for (auto it = range.first; it != range.second; ++it)
-    if (HasArn(it->second, arn)) return it;
-  return backups_.end();
-}
-
-DYNAFAKE_IMPL Backups::Map::iterator Backups::Locate(std::string_view arn) {
-  auto range = backups_.equal_range(HashArn(arn));
-  for (auto it = range.first; it != range.second; ++it)
-    if (HasArn(it->second, arn)) return it;
-  return backups_.end();
-}
-
-DYNAFAKE_IMPL const BackupRecord* Backups::Find(const std::string& arn) const {
-  auto it = Locate(arn);
-  return it == backups_.end() ? nullptr : &it->second;
-}
-
-DYNAFAKE_IMPL const std::string* Backups::CreatingUserBackup(const std::string& table) {
-  auto found = creatingUserBackups_.find(table);
-  if (found == creatingUserBackups_.end()) return nullptr;
-  auto& arns = found->second;
-  arns.erase(std::remove_if(arns.begin(), arns.end(),
-                            [&](const std::string& arn) {
-                              const BackupRecord* b = Find(arn);
-                              return !b || b->status != Model::BackupStatus::CREATING;
-                            }),
-             arns.end());
-  return arns.empty() ? nullptr : &arns.front();
-}
-
-DYNAFAKE_IMPL Model::BackupDetails Backups::Details(const BackupRecord& b, int64_t now, const std::string* arn) const {
-  using namespace Model;
-  BackupDetails d;
-  if (arn)  // not `arn ? *arn : Arn(b)`: that is a const prvalue, which would be copied once more
-    d.SetBackupArn(*arn);
-  else
-    d.SetBackupArn(Arn(b));
-  d.SetBackupName(*b.name);
-  // the size is read from the history as of the cut, once the cut has passed
-  const Totals totals = b.cutMs <= now ? b.Items()->TotalsAt(b.cutMs, b.cutSeq) : b.Items()->TotalsAt(now);
-  d.SetBackupSizeBytes(totals.bytes);
-  d.SetBackupStatus(b.status);
-  d.SetBackupType(b.type);
-  d.SetBackupCreationDateTime(DateTime(b.createdMs));
-  if (b.expiryMs != BackupRecord::kNoExpiry) d.SetBackupExpiryDateTime(DateTime(b.expiryMs));
-  return d;
-}
-
-DYNAFAKE_IMPL Model::BackupDescription Backups::Description(const BackupRecord& b, int64_t now,
-                                                            const std::string* arn) const {
-  Model::SourceTableDetails s = b.table->source;
-  const Totals totals = b.cutMs <= now ? b.Items()->TotalsAt(b.cutMs, b.cutSeq) : b.Items()->TotalsAt(now);
-  s.SetItemCount(totals.items);
-  s.SetTableSizeBytes(totals.bytes);
-  Model::BackupDescription d;
-  d.SetBackupDetails(Details(b, now, arn));
-  d.SetSourceTableDetails(std::move(s));
-  d.SetSourceTableFeatureDetails(b.table->features);
-  return d;
-}
-
-DYNAFAKE_IMPL Model::BackupSummary Backups::Summary(const BackupRecord& b, int64_t now) const {
-  const Model::SourceTableDetails& source = b.table->source;
-  const Totals totals = b.cutMs <= now ? b.Items()->TotalsAt(b.cutMs, b.cutSeq) : b.Items()->TotalsAt(now);
-  Model::BackupSummary s;
-  s.WithTableName(source.GetTableName())
-      .WithTableId(source.GetTableId())
-      .WithTableArn(source.GetTableArn())
-      .WithBackupArn(Arn(b))
-      .WithBackupName(*b.name)
-      .WithBackupCreationDateTime(DateTime(b.createdMs))
-      .WithBackupStatus(b.status)
-      .WithBackupType(b.type)
-      .WithBackupSizeBytes(totals.bytes);
-  if (b.expiryMs != BackupRecord::kNoExpiry) s.SetBackupExpiryDateTime(DateTime(b.expiryMs));
-  return s;
-}
-
-}  // namespace detail
-}  // namespace dynafake
-// ---- end dynafake/components/backup_records_impl.hpp ----
-
-// ---- begin dynafake/components/backups_impl.hpp ----
-// dynafake — Backups' definitions, part one: the operations, transitions and
-// state (see backups.hpp). The records and descriptions are in
-// backup_records_impl.hpp.
-
-#include <algorithm>  // std::sort, std::remove_if, std::max
-#include <stdexcept>  // std::logic_error
-
-
-namespace dynafake {
-namespace detail {
-
-// ------------------------------------------------------------------ operations
-
-DYNAFAKE_IMPL Model::CreateBackupOutcome Backups::CreateBackup(const Model::CreateBackupRequest& r, int64_t now) {
-  using namespace Model;
-  const std::string name = identity_->ShownName(r.GetTableName());
-  TableRecord* t = tables_->Find(r.GetTableName());
-  if (!t) return DynamoDBError(DynamoDBErrors::TABLE_NOT_FOUND, msg::TableNotFound(name));
-  if (t->status == TableStatus::CREATING)
-    return DynamoDBError(DynamoDBErrors::TABLE_IN_USE, msg::TableIsBeing(t->restoring ? "restored" : "created", name));
-  if (t->status == TableStatus::DELETING)
-    return DynamoDBError(DynamoDBErrors::TABLE_IN_USE, msg::TableIsBeing("deleted", name));
-  if (now < t->createdMs + options_->durations.continuousBackupsWarmUp.count())
-    return DynamoDBError(DynamoDBErrors::CONTINUOUS_BACKUPS_UNAVAILABLE, msg::ContinuousBackupsUnavailable(name));
-  if (options_->serializeBackupsPerTable)
-    if (const std::string* creating = CreatingUserBackup(t->desc.GetTableName()))
-      return DynamoDBError(DynamoDBErrors::BACKUP_IN_USE, msg::BackupAlreadyBeingCreated(name, *creating));
-  if (options_->limits.backupsInProgress > 0) {
-    int creating = 0;
-    for (const auto& kv : backups_)
-      if (kv.second.status == BackupStatus::CREATING) ++creating;
-    if (auto e = quotas_->CheckBackupsInProgress(creating)) return *e;
-  }
-  const int64_t cut = CutFor(now);
-  const BackupRecord& b = Take(*t, r.GetBackupName(), BackupType::USER, now, cut);
-  CreateBackupResult out;  // built in place: With...() returns a reference, which would be copied
-  out.SetBackupDetails(Details(b, now));
-  return out;
-}
-
-DYNAFAKE_IMPL Model::CreateBackupOutcome Backups::SeedBackup(const std::string& tableName,
-                                                             const std::string& backupName, Model::BackupType type,
-                                                             int64_t now) {
-  const TableRecord* t = tables_->Find(tableName);
-  if (!t) return DynamoDBError(DynamoDBErrors::TABLE_NOT_FOUND, msg::TableNotFound(tableName));
-  if (type == Model::BackupType::NOT_SET) type = Model::BackupType::USER;
-  const BackupRecord& b = Take(*t, backupName, type, now, now);
-  return Model::CreateBackupResult().WithBackupDetails(Details(b, now));
-}
-
-DYNAFAKE_IMPL Model::DescribeBackupOutcome Backups::DescribeBackup(const Model::DescribeBackupRequest& r, int64_t now) {
-  const BackupRecord* b = Find(r.GetBackupArn());
-  if (!b) return DynamoDBError(DynamoDBErrors::BACKUP_NOT_FOUND, msg::BackupNotFound(r.GetBackupArn()));
-  Model::DescribeBackupResult out;
-  out.SetBackupDescription(Description(*b, now, &r.GetBackupArn()));  // Find matched the ARN exactly
-  return out;
-}
-
-DYNAFAKE_IMPL Model::ListBackupsOutcome Backups::ListBackups(const Model::ListBackupsRequest& r, int64_t now) {
-  using namespace Model;
-  const BackupTypeFilter filter = r.BackupTypeHasBeenSet() ? r.GetBackupType() : BackupTypeFilter::USER;
-  auto typeMatches = [&](BackupType t) {
-    switch (filter) {
-      case BackupTypeFilter::ALL:
-        return t == BackupType::USER || t == BackupType::SYSTEM;
-      case BackupTypeFilter::USER:
-        return t == BackupType::USER;
-      case BackupTypeFilter::SYSTEM:
-        return t == BackupType::SYSTEM;
-      case BackupTypeFilter::AWS_BACKUP:
-        return t == BackupType::AWS_BACKUP;
-      default:
-        return false;
-    }
-  };
-  const std::string table = r.TableNameHasBeenSet() ? identity_->TableNameOf(r.GetTableName()) : std::string();
-  // order: creation time, then ARN — stable, so paging is deterministic
-  struct Row {
-    int64_t created;
-    std::string arn;
-    const BackupRecord* b;
-  };
-  std::vector<Row> rows;
-  for (const auto& kv : backups_) {
-    const BackupRecord& b = kv.second;
-    if (r.TableNameHasBeenSet() && b.TableName() != table) continue;
-    if (!typeMatches(b.type)) continue;
-    const int64_t created = b.createdMs;
-    if (r.TimeRangeLowerBoundHasBeenSet() && created < r.GetTimeRangeLowerBound().Millis()) continue;
-    if (r.TimeRangeUpperBoundHasBeenSet() && created >= r.GetTimeRangeUpperBound().Millis()) continue;
-    rows.push_back(Row{created, Arn(b), &b});
-  }
-  auto before = [](int64_t ams, const std::string& aarn, int64_t bms, const std::string& barn) {
-    return ams != bms ? ams < bms : aarn < barn;
-  };
-  std::sort(rows.begin(), rows.end(),
-            [&](const Row& a, const Row& b) { return before(a.created, a.arn, b.created, b.arn); });
-  std::size_t start = 0;
-  if (r.ExclusiveStartBackupArnHasBeenSet()) {
-    // position by the ARN's own creation stamp, so a deleted start ARN still works
-    const std::string& arn = r.GetExclusiveStartBackupArn();
-    int64_t ms = 0;
-    const auto slash = arn.rfind("/backup/");
-    if (slash != std::string::npos) {
-      try {
-        ms = std::stoll(arn.substr(slash + 8, 14));
-      } catch (...) {
-        ms = 0;
-      }
-    }
-    if (const BackupRecord* known = Find(arn)) ms = known->createdMs;
-    while (start < rows.size() && !before(ms, arn, rows[start].created, rows[start].arn)) ++start;
-  }
-  const std::size_t limit = r.LimitHasBeenSet() ? static_cast<std::size_t>(r.GetLimit()) : SIZE_MAX;
-  std::vector<BackupSummary> page;
-  std::size_t bytes = 0;  // a page holds at most 1 MB
-  std::size_t i = start;
-  for (; i < rows.size() && page.size() < limit && bytes < 1024 * 1024; ++i) {
-    page.push_back(Summary(*rows[i].b, now));
-    bytes += 300 + rows[i].arn.size() + rows[i].b->name->size();
-  }
-  ListBackupsResult out;
-  out.SetBackupSummaries(page);
-  if (i < rows.size() && !page.empty()) out.SetLastEvaluatedBackupArn(page.back().GetBackupArn());
-  return out;
-}
-
-DYNAFAKE_IMPL Model::DeleteBackupOutcome Backups::DeleteBackup(const Model::DeleteBackupRequest& r, int64_t now) {
-  using namespace Model;
-  const std::string arn = r.GetBackupArn();
-  const BackupRecord* b = Find(arn);
-  if (!b) return DynamoDBError(DynamoDBErrors::BACKUP_NOT_FOUND, msg::BackupNotFound(arn));
-  if (b->status == BackupStatus::CREATING)
-    return DynamoDBError(DynamoDBErrors::BACKUP_IN_USE, msg::BackupIsBeingCreated(arn));
-  for (const auto& kv : tables_->All())
-    if (kv.second.restoring && kv.second.restoreSourceBackup == arn)
-      return DynamoDBError(DynamoDBErrors::BACKUP_IN_USE, msg::BackupUsedByRestore(kv.first));
-  BackupDescription d = Description(*b, now);
-  BackupDetails details = d.GetBackupDetails();
-  details.SetBackupStatus(BackupStatus::DELETED);
-  d.SetBackupDetails(std::move(details));
-  Remove(arn, now);
-  DeleteBackupResult out;
-  out.SetBackupDescription(std::move(d));
-  return out;
-}
-
-// ------------------------------------------------------------------ transitions and state
-
-DYNAFAKE_IMPL void Backups::MarkAvailable(const std::string& arn) {
-  auto it = Locate(arn);
-  if (it == backups_.end() || it->second.status != Model::BackupStatus::CREATING) return;
-  it->second.status = Model::BackupStatus::AVAILABLE;
-}
-
-DYNAFAKE_IMPL void Backups::Erase(Map::iterator it) {
-  it->second.Items()->Unpin(it->second.cutMs);
-  Release(it->second.name);
-  backups_.erase(it);
-}
-
-DYNAFAKE_IMPL void Backups::Remove(const std::string& arn, int64_t now) {
-  auto it = Locate(arn);
-  if (it == backups_.end()) return;
-  const std::shared_ptr<History> history = it->second.Items();
-  Erase(it);
-  items_->Released(history, now);
-}
-
-DYNAFAKE_IMPL void Backups::Clear() {
-  backups_.clear();
-  names_.clear();
-  creatingUserBackups_.clear();
-}
-
-DYNAFAKE_IMPL std::vector<BackupState> Backups::States() const {
-  std::vector<std::pair<std::string, const BackupRecord*>> byArn;  // a snapshot lists them in ARN order
-  byArn.reserve(backups_.size());
-  for (const auto& kv : backups_) byArn.emplace_back(Arn(kv.second), &kv.second);
-  std::sort(byArn.begin(), byArn.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-  std::vector<BackupState> out;
-  out.reserve(byArn.size());
-  for (auto& entry : byArn) {
-    const BackupRecord& b = *entry.second;
-    BackupState s;
-    // the details as a record held them before records were compact: no size
-    s.details.SetBackupArn(std::move(entry.first));
-    s.details.SetBackupName(*b.name);
-    s.details.SetBackupType(b.type);
-    s.details.SetBackupCreationDateTime(DateTime(b.createdMs));
-    if (b.expiryMs != BackupRecord::kNoExpiry) s.details.SetBackupExpiryDateTime(DateTime(b.expiryMs));
-    s.details.SetBackupStatus(b.status);
-    s.source = b.table->source;
-    s.features = b.table->features;
-    s.attributeDefinitions = b.table->attributeDefinitions;
-    s.key = b.table->key;
-    s.tableName = b.table->tableName;
-    s.cutMs = b.cutMs;
-    s.cutSeq = b.cutSeq;
-    s.availableAtMs = b.availableAtMs;
-    s.history = b.table->history;
-    out.push_back(std::move(s));
-  }
-  return out;
-}
-
-DYNAFAKE_IMPL void Backups::Replace(std::vector<BackupState> backups,
-                                    std::map<std::string, std::vector<std::string>> creating) {
-  Clear();
-  creatingUserBackups_ = std::move(creating);
-  std::map<std::string, std::vector<std::shared_ptr<const BackupSource>>> sources;  // per table, to share
-  for (BackupState& s : backups) {
-    auto made = std::make_shared<BackupSource>();
-    made->tableName = std::move(s.tableName);
-    made->arnPrefix = identity_->TableArn(made->tableName) + "/backup/";
-    made->source = std::move(s.source);
-    made->features = std::move(s.features);
-    made->attributeDefinitions = std::move(s.attributeDefinitions);
-    made->key = std::move(s.key);
-    made->history = std::move(s.history);
-    std::shared_ptr<const BackupSource> source;
-    auto& known = sources[made->tableName];
-    for (const auto& k : known)
-      if (SameSource(*k, *made)) source = k;
-    if (!source) {
-      source = made;
-      known.push_back(source);
-    }
-    BackupRecord b;
-    b.table = std::move(source);
-    const Model::BackupDetails& d = s.details;
-    b.name = Intern(d.GetBackupName());
-    b.createdMs = d.GetBackupCreationDateTime().Millis();
-    if (d.BackupExpiryDateTimeHasBeenSet()) b.expiryMs = d.GetBackupExpiryDateTime().Millis();
-    b.type = d.GetBackupType();
-    b.status = d.GetBackupStatus();
-    b.cutMs = s.cutMs;
-    b.cutSeq = s.cutSeq;
-    b.availableAtMs = s.availableAtMs;
-    // an ARN Identity would have made keeps only its random part
-    const std::string& arn = d.GetBackupArn();
-    bool usual = false;
-    if (arn.size() >= 8) {
-      uint32_t id = 0;
-      bool hex = true;
-      for (std::size_t i = arn.size() - 8; i < arn.size() && hex; ++i) {
-        const char c = arn[i];
-        hex = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
-        id = id * 16 + static_cast<uint32_t>(c <= '9' ? c - '0' : c - 'a' + 10);
-      }
-      if (hex) {
-        b.id = id;
-        usual = HasArn(b, arn);
-      }
-    }
-    if (!usual) {
-      b.id = 0;
-      b.unusualArn = std::make_unique<std::string>(arn);
-    }
-    b.table->history->Pin(b.cutMs);
-    backups_.emplace(HashArn(arn), std::move(b));
-  }
-}
-
-}  // namespace detail
-}  // namespace dynafake
-// ---- end dynafake/components/backups_impl.hpp ----
-
-// ---- begin dynafake/components/components_impl.hpp ----
-// dynafake — Components' definitions: transitions dispatched to the component
-// they concern, reset, statistics (see components.hpp).
-
-#include <set>  // std::set
-
-
-// ---- begin dynafake/components/components.hpp ----
-// dynafake — the components of a Service, one concern each, and the map from
-// each operation to the component that serves it:
-//
-//   Identity           account, region, partition; ARNs and ids (seeded)
-//   Timeline           pending transitions, applied in time order
-//   Quotas             the documented limits: call rates, concurrency
-//   Tables             tables, their settings, status, indexes, tags, Time to Live
-//   Items              the data plane and the upkeep of the shared item histories
-//   Backups            every backup: records, descriptions, expiry
-//   ContinuousBackups  point-in-time recovery settings and windows
-//   Restores           new tables from a backup or a point in time
-//
-// Each owns its state and renders its own descriptions; they call each other
-// through the references given at construction. Service (service.hpp) is the
-// pipeline in front of them: validate, fault rules, rate limits, then the
-// component's operation.
-
-#include <cstddef>  // std::size_t
-#include <cstdint>  // int64_t
-
-
-// ---- begin dynafake/components/continuous_backups.hpp ----
-// dynafake — ContinuousBackups: each table's point-in-time recovery settings
-// (DescribeContinuousBackups, UpdateContinuousBackups), its restorable window,
-// and how long a table's item history must reach back because of it.
-
-#include <cstdint>  // int64_t
-#include <map>      // std::map
-#include <string>   // std::string
-
-
-namespace dynafake {
-namespace detail {
-
-class Identity;
-class Items;
-
-/// A table's point-in-time recovery. A table without an entry has it disabled.
-struct PitrSettings {
-  bool enabled = false;
-  int64_t sinceMs = 0;          ///< when it was (last) enabled: the window starts there
-  int recoveryPeriodDays = 35;  ///< how far back the window reaches
-};
-
-class ContinuousBackups {
- public:
-  ContinuousBackups(const ServiceOptions& options, Identity& identity, Tables& tables, Items& items)
-      : options_(&options), identity_(&identity), tables_(&tables), items_(&items) {}
-
-  // ---- the operations
-  Model::DescribeContinuousBackupsOutcome DescribeContinuousBackups(const Model::DescribeContinuousBackupsRequest& r,
-                                                                    int64_t now);
-  Model::UpdateContinuousBackupsOutcome UpdateContinuousBackups(const Model::UpdateContinuousBackupsRequest& r,
-                                                                int64_t now);
-
-  // ---- what the other components ask
-  const PitrSettings& Of(const std::string& table) const;
-  bool Enabled(const std::string& table) const { return Of(table).enabled; }
-  /// The restorable window of a table with point-in-time recovery on.
-  int64_t EarliestRestorableMs(const std::string& table, int64_t now) const;
-  int64_t LatestRestorableMs(const std::string& table, int64_t now) const;
-  /// The earliest instant anyone may still read the table's items as of:
-  /// the start of its restorable window, or now.
-  int64_t RetentionStartMs(const std::string& table, int64_t now) const;
-  /// What Describe/UpdateContinuousBackups report: continuous backups are
-  /// always on; point-in-time recovery has a window only while it is enabled.
-  Model::ContinuousBackupsDescription Description(const std::string& table, int64_t now) const;
-
-  /// The table is gone: its settings go with it.
-  void ForgetTable(const std::string& table) { settings_.erase(table); }
-
-  // ---- the whole state (snapshots, Reset)
-  const std::map<std::string, PitrSettings>& All() const { return settings_; }
-  void Replace(std::map<std::string, PitrSettings> settings) { settings_ = std::move(settings); }
-  void Clear() { settings_.clear(); }
-
- private:
-  const ServiceOptions* options_;
-  Identity* identity_;
-  Tables* tables_;
-  Items* items_;
-  std::map<std::string, PitrSettings> settings_;  ///< by table name
-};
-
-}  // namespace detail
-}  // namespace dynafake
-// ---- end dynafake/components/continuous_backups.hpp ----
-
-// ---- begin dynafake/components/restores.hpp ----
-// dynafake — Restores: new tables made from a backup (RestoreTableFromBackup)
-// or from a table's item history as of an instant (RestoreTableToPointInTime),
-// with the overrides a restore accepts (indexes, billing, capacity, encryption).
-
-#include <cstdint>   // int64_t, uint64_t
-#include <memory>    // std::shared_ptr
-#include <optional>  // std::optional
-#include <string>    // std::string
-#include <vector>    // std::vector
-
-
-namespace dynafake {
-namespace detail {
-
-class Identity;
-class Quotas;
-class Backups;
-class ContinuousBackups;
-
-/// What a restore builds the new table from: the backup's record or the source's current settings.
-struct RestoreSettings {
-  std::vector<Model::KeySchemaElement> keySchema;
-  std::vector<Model::AttributeDefinition> attributeDefinitions;
-  Model::BillingMode billingMode = Model::BillingMode::PROVISIONED;
-  Model::ProvisionedThroughput throughput;
-  std::vector<Model::GlobalSecondaryIndexInfo> gsis;
-  std::vector<Model::LocalSecondaryIndexInfo> lsis;
-  std::optional<Model::SSEDescription> sse;
-};
-
-class Restores {
- public:
-  Restores(const ServiceOptions& options, Identity& identity, Quotas& quotas, Tables& tables, Backups& backups,
-           ContinuousBackups& continuous)
-      : options_(&options),
-        identity_(&identity),
-        quotas_(&quotas),
-        tables_(&tables),
-        backups_(&backups),
-        continuous_(&continuous) {}
-
-  Model::RestoreTableFromBackupOutcome RestoreTableFromBackup(const Model::RestoreTableFromBackupRequest& r,
-                                                              int64_t now);
-  Model::RestoreTableToPointInTimeOutcome RestoreTableToPointInTime(const Model::RestoreTableToPointInTimeRequest& r,
-                                                                    int64_t now);
-  /// RestoreTableToPointInTime's rules beyond the model's: one source, one instant.
-  static void Validate(const Model::RestoreTableToPointInTimeRequest& r, Validator& v);
-  /// RestoreTableFromBackup's rule that needs no backup (made before the backup is looked up).
-  static void Validate(const Model::RestoreTableFromBackupRequest& r, Validator& v);
-
- private:
-  /// TableInUse or TableAlreadyExists when the target name is taken.
-  std::optional<DynamoDBError> TargetTaken(const std::string& target) const;
-  /// The limits a new restore must stay within.
-  std::optional<DynamoDBError> OverLimit() const;
-  template <class Request>
-  std::string CheckOverrides(const Request& r, const RestoreSettings& s) const;
-  template <class Request>
-  RestoreSettings ApplyOverrides(const Request& r, RestoreSettings s) const;
-  /// Creates the target table, CREATING until the restore ends, filled with `from`'s items as of the cut.
-  Model::TableDescription RestoreInto(const std::string& target, const RestoreSettings& s,
-                                      const std::shared_ptr<History>& from, int64_t cutMs, uint64_t cutSeq,
-                                      const Model::RestoreSummary& summary, const std::string& sourceBackup,
-                                      int64_t now);
-
-  const ServiceOptions* options_;
-  Identity* identity_;
-  Quotas* quotas_;
-  Tables* tables_;
-  Backups* backups_;
-  ContinuousBackups* continuous_;
-};
-
-}  // namespace detail
-}  // namespace dynafake
-// ---- end dynafake/components/restores.hpp ----
-
-namespace dynafake {
-
-struct ServiceStats;
-
-namespace detail {
-
-class Components {
- public:
-  explicit Components(const ServiceOptions& options)
-      : identity(options),
-        quotas(options.limits),
-        tables(options, identity, timeline, quotas, backups, continuous),
-        items(tables, continuous),
-        backups(options, identity, timeline, quotas, tables, items),
-        continuous(options, identity, tables, items),
-        restores(options, identity, quotas, tables, backups, continuous) {}
-  Components(const Components&) = delete;
-  Components& operator=(const Components&) = delete;
-
-  Identity identity;
-  Timeline timeline;
-  Quotas quotas;
-  Tables tables;
-  Items items;
-  Backups backups;
-  ContinuousBackups continuous;
-  Restores restores;
-
-  /// Applies every transition due at `now`, in time order.
-  void ApplyDue(int64_t now);
-  /// Forgets every table, backup, transition and call; the generator starts again from the seed.
-  void Reset();
-  ServiceStats Stats() const;
-
-  // ---- which component serves which operation
-  template <class Request>
-  void Validate(const Request&, Validator&) const {}  // the model's constraints are all there is
-  void Validate(const Model::CreateTableRequest& r, Validator& v) const { Tables::Validate(r, v); }
-  void Validate(const Model::UpdateTableRequest& r, Validator& v) const { Tables::Validate(r, v); }
-  void Validate(const Model::RestoreTableToPointInTimeRequest& r, Validator& v) const { Restores::Validate(r, v); }
-  void Validate(const Model::RestoreTableFromBackupRequest& r, Validator& v) const { Restores::Validate(r, v); }
-
-#define DYNAFAKE_SERVED_BY(component, Op) \
-  Model::Op##Outcome Serve(const Model::Op##Request& r, int64_t now) { return component.Op(r, now); }
-  DYNAFAKE_SERVED_BY(tables, CreateTable)
-  DYNAFAKE_SERVED_BY(tables, DescribeTable)
-  DYNAFAKE_SERVED_BY(tables, UpdateTable)
-  DYNAFAKE_SERVED_BY(tables, DeleteTable)
-  DYNAFAKE_SERVED_BY(tables, ListTables)
-  DYNAFAKE_SERVED_BY(tables, TagResource)
-  DYNAFAKE_SERVED_BY(tables, UntagResource)
-  DYNAFAKE_SERVED_BY(tables, ListTagsOfResource)
-  DYNAFAKE_SERVED_BY(tables, DescribeTimeToLive)
-  DYNAFAKE_SERVED_BY(tables, UpdateTimeToLive)
-  DYNAFAKE_SERVED_BY(items, PutItem)
-  DYNAFAKE_SERVED_BY(items, GetItem)
-  DYNAFAKE_SERVED_BY(items, DeleteItem)
-  DYNAFAKE_SERVED_BY(items, UpdateItem)
-  DYNAFAKE_SERVED_BY(items, Query)
-  DYNAFAKE_SERVED_BY(items, Scan)
-  DYNAFAKE_SERVED_BY(items, BatchGetItem)
-  DYNAFAKE_SERVED_BY(items, BatchWriteItem)
-  DYNAFAKE_SERVED_BY(backups, CreateBackup)
-  DYNAFAKE_SERVED_BY(backups, DescribeBackup)
-  DYNAFAKE_SERVED_BY(backups, ListBackups)
-  DYNAFAKE_SERVED_BY(backups, DeleteBackup)
-  DYNAFAKE_SERVED_BY(continuous, DescribeContinuousBackups)
-  DYNAFAKE_SERVED_BY(continuous, UpdateContinuousBackups)
-  DYNAFAKE_SERVED_BY(restores, RestoreTableFromBackup)
-  DYNAFAKE_SERVED_BY(restores, RestoreTableToPointInTime)
-#undef DYNAFAKE_SERVED_BY
-};
-
-}  // namespace detail
-}  // namespace dynafake
-// ---- end dynafake/components/components.hpp ----
-
-namespace dynafake {
-namespace detail {
-
-DYNAFAKE_IMPL void Components::ApplyDue(int64_t now) {
-  if (!timeline.HasDue(now)) return;
-  items.DeferCompaction();  // histories that lose readers are compacted once, at the end
-  while (auto e = timeline.NextDue(now)) {
-    switch (e->kind) {
-      case EventKind::TableSettled:
-        tables.Settle(e->key, e->generation);
-        break;
-      case EventKind::TableGone:
-        if (auto history = tables.Remove(e->key, e->generation)) {
-          continuous.ForgetTable(e->key);
-          backups.ForgetTable(e->key);
-          items.CompactHistory(history, now);
-        }
-        break;
-      case EventKind::BackupAvailable:
-        backups.MarkAvailable(e->key);
-        break;
-      case EventKind::BackupExpired:
-        backups.Remove(e->key, now);
-        break;
-    }
-  }
-  items.FlushCompaction(now);
-}
-
-DYNAFAKE_IMPL void Components::Reset() {
-  tables.Clear();
-  backups.Clear();
-  continuous.Clear();
-  timeline.Clear();
-  quotas.Clear();
-  identity.Reset();
-}
-
-DYNAFAKE_IMPL ServiceStats Components::Stats() const {
-  ServiceStats s;
-  s.tables = tables.Count();
-  s.backups = backups.All().size();
-  std::set<const History*> seen;
-  auto count = [&](const std::shared_ptr<History>& h) {
-    if (h && seen.insert(h.get()).second) s.historyVersions += h->VersionCount();
-  };
-  for (const auto& kv : tables.All()) count(kv.second.items.history);
-  for (const auto& kv : backups.All()) count(kv.second.Items());
-  s.histories = seen.size();
-  s.pendingEvents = timeline.Pending();
-  return s;
-}
-
-}  // namespace detail
-}  // namespace dynafake
-// ---- end dynafake/components/components_impl.hpp ----
-
-// ---- begin dynafake/components/continuous_backups_impl.hpp ----
-// dynafake — ContinuousBackups' definitions (see continuous_backups.hpp).
-
-#include <algorithm>  // std::max
-
-
-namespace dynafake {
-namespace detail {
-
-DYNAFAKE_IMPL Model::DescribeContinuousBackupsOutcome ContinuousBackups::DescribeContinuousBackups(
-    const Model::DescribeContinuousBackupsRequest& r, int64_t now) {
-  const TableRecord* t = tables_->Find(r.GetTableName());
-  if (!t)
-    return DynamoDBError(DynamoDBErrors::TABLE_NOT_FOUND, msg::TableNotFound(identity_->ShownName(r.GetTableName())));
-  return Model::DescribeContinuousBackupsResult().WithContinuousBackupsDescription(
-      Description(t->desc.GetTableName(), now));
-}
-
-DYNAFAKE_IMPL Model::UpdateContinuousBackupsOutcome ContinuousBackups::UpdateContinuousBackups(
-    const Model::UpdateContinuousBackupsRequest& r, int64_t now) {
-  using Model::TableStatus;
-  const std::string name = identity_->ShownName(r.GetTableName());
-  TableRecord* t = tables_->Find(r.GetTableName());
-  if (!t || t->status == TableStatus::DELETING)
-    return DynamoDBError(DynamoDBErrors::TABLE_NOT_FOUND, msg::TableNotFound(name));
-  const auto& spec = r.GetPointInTimeRecoverySpecification();
-  if (spec.RecoveryPeriodInDaysHasBeenSet() && !spec.GetPointInTimeRecoveryEnabled())
-    return DynamoDBError(DynamoDBErrors::VALIDATION,
-                         msg::Invalid("RecoveryPeriodInDays can only be set when PointInTimeRecoveryEnabled is true"));
-  if (t->status == TableStatus::CREATING || now < t->createdMs + options_->durations.continuousBackupsWarmUp.count())
-    return DynamoDBError(DynamoDBErrors::CONTINUOUS_BACKUPS_UNAVAILABLE, msg::ContinuousBackupsUnavailable(name));
-  const std::string table = t->desc.GetTableName();
-  PitrSettings& p = settings_[table];
-  if (spec.GetPointInTimeRecoveryEnabled()) {
-    if (!p.enabled) p.sinceMs = now;  // re-enabling starts the window over
-    p.enabled = true;
-    p.recoveryPeriodDays = spec.RecoveryPeriodInDaysHasBeenSet() ? spec.GetRecoveryPeriodInDays() : 35;
-  } else if (p.enabled) {
-    p.enabled = false;
-    items_->CompactTable(*t, now);  // the window is gone, and with it every old version
-  }
-  return Model::UpdateContinuousBackupsResult().WithContinuousBackupsDescription(Description(table, now));
-}
-
-DYNAFAKE_IMPL const PitrSettings& ContinuousBackups::Of(const std::string& table) const {
-  static const PitrSettings disabled;
-  auto it = settings_.find(table);
-  return it == settings_.end() ? disabled : it->second;
-}
-
-DYNAFAKE_IMPL int64_t ContinuousBackups::EarliestRestorableMs(const std::string& table, int64_t now) const {
-  const PitrSettings& p = Of(table);
-  return std::max(p.sinceMs, now - static_cast<int64_t>(p.recoveryPeriodDays) * int64_t{86400000});
-}
-
-DYNAFAKE_IMPL int64_t ContinuousBackups::LatestRestorableMs(const std::string& table, int64_t now) const {
-  return std::max(EarliestRestorableMs(table, now), now - options_->durations.pitrLatestLag.count());
-}
-
-DYNAFAKE_IMPL int64_t ContinuousBackups::RetentionStartMs(const std::string& table, int64_t now) const {
-  return Enabled(table) ? EarliestRestorableMs(table, now) : now;
-}
-
-DYNAFAKE_IMPL Model::ContinuousBackupsDescription ContinuousBackups::Description(const std::string& table,
-                                                                                 int64_t now) const {
-  using namespace Model;
-  PointInTimeRecoveryDescription p;
-  const PitrSettings& settings = Of(table);
-  if (settings.enabled) {
-    p.WithPointInTimeRecoveryStatus(PointInTimeRecoveryStatus::ENABLED)
-        .WithRecoveryPeriodInDays(settings.recoveryPeriodDays)
-        .WithEarliestRestorableDateTime(DateTime(EarliestRestorableMs(table, now)))
-        .WithLatestRestorableDateTime(DateTime(LatestRestorableMs(table, now)));
-  } else {
-    p.SetPointInTimeRecoveryStatus(PointInTimeRecoveryStatus::DISABLED);
-  }
-  return ContinuousBackupsDescription()
-      .WithContinuousBackupsStatus(ContinuousBackupsStatus::ENABLED)
-      .WithPointInTimeRecoveryDescription(p);
-}
-
-}  // namespace detail
-}  // namespace dynafake
-// ---- end dynafake/components/continuous_backups_impl.hpp ----
-
-// ---- begin dynafake/components/identity_impl.hpp ----
-// dynafake — Identity's definitions (see identity.hpp).
-
-
-namespace dynafake {
-namespace detail {
-
-DYNAFAKE_IMPL std::string Identity::TableArn(const std::string& name) const {
-  std::string arn;
-  arn.reserve(TableArnSize(name) + 32);  // room for a backup ARN's "/backup/<stamp>-<id>"
-  AppendTableArn(arn, name);
-  return arn;
-}
-
-DYNAFAKE_IMPL std::size_t Identity::TableArnSize(const std::string& name) const {
-  return 22 + options_->partition.size() + options_->region.size() + options_->accountId.size() + name.size();
-}
-
-DYNAFAKE_IMPL void Identity::AppendTableArn(std::string& out, const std::string& name) const {
-  out.append("arn:").append(options_->partition).append(":dynamodb:").append(options_->region).append(":");
-  out.append(options_->accountId).append(":table/").append(name);
-}
-
-DYNAFAKE_IMPL std::string Identity::TableNameOf(const std::string& nameOrArn) const {
-  if (nameOrArn.rfind("arn:", 0) != 0) return nameOrArn;
-  const std::string prefix = TableArn("");
-  if (nameOrArn.rfind(prefix, 0) != 0) return {};  // another account, region or service: no such table here
-  std::string rest = nameOrArn.substr(prefix.size());
-  return rest.find('/') == std::string::npos ? rest : std::string();
-}
-
-DYNAFAKE_IMPL std::string Identity::ShownName(const std::string& nameOrArn) const {
-  std::string name = TableNameOf(nameOrArn);
-  return name.empty() ? nameOrArn : name;
-}
-
-DYNAFAKE_IMPL uint64_t Identity::NextRandom() {  // splitmix64: small, fast, reproducible from the seed
-  uint64_t z = (random_ += 0x9E3779B97F4A7C15ULL);
-  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-  z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-  return z ^ (z >> 31);
-}
-
-DYNAFAKE_IMPL std::string Identity::NewTableId() {
-  static const char* hex = "0123456789abcdef";
-  const uint64_t a = NextRandom(), b = NextRandom();
-  std::string out;
-  for (int i = 0; i < 32; ++i) {
-    const uint64_t word = i < 16 ? a : b;
-    int nibble = static_cast<int>((word >> ((i % 16) * 4)) & 15);
-    if (i == 12) nibble = 4;                 // version 4
-    if (i == 16) nibble = 8 | (nibble & 3);  // RFC 4122 variant
-    if (i == 8 || i == 12 || i == 16 || i == 20) out += '-';
-    out += hex[nibble];
-  }
-  return out;
-}
-
-/// Written digit by digit: no formatting machinery on the CreateBackup path.
-DYNAFAKE_IMPL char* Identity::WriteBackupStamp(char* end, int64_t createdMs, uint32_t id) {
-  char* p = end;
-  for (int i = 0; i < 8; ++i, id >>= 4) *--p = "0123456789abcdef"[id & 15u];
-  *--p = '-';
-  uint64_t ms = static_cast<uint64_t>(createdMs < 0 ? 0 : createdMs);
-  for (int i = 0; i < 14 || ms > 0; ++i, ms /= 10) *--p = static_cast<char>('0' + ms % 10);
-  return p;
-}
-
-DYNAFAKE_IMPL void Identity::AppendBackupArn(std::string& out, const std::string& table, int64_t createdMs,
-                                             uint32_t id) const {
-  char stamp[32];
-  char* end = stamp + sizeof stamp;
-  const char* p = WriteBackupStamp(end, createdMs, id);
-  AppendTableArn(out, table);
-  out.append("/backup/").append(p, static_cast<std::size_t>(end - p));
-}
-
-DYNAFAKE_IMPL std::string Identity::NewBackupArn(const std::string& table, int64_t createdMs) {
-  const uint32_t id = NewBackupId();
-  std::string arn;
-  arn.reserve(BackupArnSize(table));
-  AppendBackupArn(arn, table, createdMs, id);
-  return arn;
-}
-
-DYNAFAKE_IMPL Model::SSEDescription Identity::KmsEncryption(const Model::SSESpecification& spec) const {
-  const std::string key = spec.KMSMasterKeyIdHasBeenSet() ? spec.GetKMSMasterKeyId() : "alias/aws/dynamodb";
-  const std::string arn = key.rfind("arn:", 0) == 0
-                              ? key
-                              : "arn:" + options_->partition + ":kms:" + options_->region + ":" + options_->accountId +
-                                    ":" + (key.rfind("alias/", 0) == 0 ? key : "key/" + key);
-  return Model::SSEDescription()
-      .WithStatus(Model::SSEStatus::ENABLED)
-      .WithSSEType(Model::SSEType::KMS)
-      .WithKMSMasterKeyArn(arn);
-}
-
-}  // namespace detail
-}  // namespace dynafake
-// ---- end dynafake/components/identity_impl.hpp ----
-
-// ---- begin dynafake/components/items_impl.hpp ----
-// dynafake — Items' definitions (see items.hpp).
-
-#include <map>     // std::map
-#include <set>     // std::set
-#include <vector>  // std::vector
-
-
-// ---- begin dynafake/detail/batch_get.hpp ----
-// dynafake — BatchGetItem: up to 100 keys over any number of tables, each
-// table's entry with its own projection and consistency. The request's checks
-// come first, table by table (architect/dynalite validations/batchGetItem.js:
-// parameters, key values, duplicate keys, the 100 key limit, AttributesToGet,
-// expressions); then every table must exist and every key match its schema.
-// Items come back in the order their keys were asked for; once the response
-// would pass 16 MB (API Reference, BatchGetItem) the remaining keys are
-// returned as UnprocessedKeys. Each key read costs what a GetItem of it
-// costs, charged per table.
-
-#include <cstdint>  // int64_t
-#include <map>      // std::map
-#include <set>      // std::set
-#include <string>   // std::string
-#include <vector>   // std::vector
-
-
-// ---- begin dynafake/detail/capacity.hpp ----
-// dynafake — capacity units as the service charges them (Developer Guide,
-// "DynamoDB read and write operations"; the index arithmetic measured against
-// the real service by nubo-db/dynamodb-conformance
-// tests/tier1/putItem/indexConsumedCapacity.test.ts):
-//  - a read of B bytes costs ceil(B / 4 KB) units, at least one, halved when
-//    eventually consistent; a Query or Scan sizes every item it reads, before
-//    the filter and the projection, as one read;
-//  - a write costs ceil(B / 1 KB) units, at least one, B being the larger of
-//    the item before and after;
-//  - each secondary index whose entry for the item changes costs a write of the
-//    new entry; moving an entry to another key costs a delete and a put;
-//    removing it a delete; an index whose entry did not change costs nothing
-//    and is not reported.
-// ReturnConsumedCapacity TOTAL reports the sum; INDEXES adds the table's part
-// and one entry per index charged.
-
-#include <algorithm>  // std::max
-#include <cstdint>    // int64_t
-#include <map>        // std::map
-#include <optional>   // std::optional
-#include <string>     // std::string
-
-
-// ---- begin dynafake/detail/item_checks.hpp ----
-// dynafake — what the service checks in the items and keys a request sends,
-// and how it measures them: every value well-formed (numbers in range and
-// precision, sets non-empty and without duplicates, nesting at most 32 deep),
-// numbers stored in canonical form, item size against the 400 KB limit, key
-// attributes of the schema's types, not empty, within 2048/1024 bytes, and
-// secondary index keys of their declared types. Message texts are the
-// service's (quoted from its answers in dynalite's tests and the nubo-db
-// conformance suite; DynamoDB Local's ErrorFactory).
-
-#include <cstddef>  // std::size_t
-#include <cstdint>  // int64_t
-#include <memory>   // std::make_shared
-#include <set>      // std::set
-#include <string>   // std::string
-#include <utility>  // std::move
-#include <vector>   // std::vector
-
-
-namespace dynafake {
-namespace detail {
-
-namespace check {
-namespace ex = dynafake::expression;
-const char* const kInvalid = "One or more parameter values were invalid: ";
-
-inline std::string Join(const std::vector<std::string>& v) {
-  std::string out;
-  for (const auto& s : v) out += (out.empty() ? "" : ", ") + s;
-  return "[" + out + "]";
-}
-
-// A number's canonical text, or the service's message.
-inline std::string Number(const std::string& text, std::string& canonical) {
-  ex::Decimal d;
-  ex::NumberStatus status = ex::Decimal::Parse(text, d);
-  if (status == ex::NumberStatus::Ok) status = d.Check();
-  if (status != ex::NumberStatus::Ok) return ex::NumberMessage(status, text);
-  canonical = d.ToString();
-  return {};
-}
-}  // namespace check
-
-/// Validates a value the client sent and writes it to `out` with its numbers
-/// in canonical form; "" or the service's message. `level` is 1 for an
-/// attribute of an item: maps and lists may nest until level 31.
-inline std::string CanonicalValue(const Model::AttributeValue& in, Model::AttributeValue& out, int level = 1) {
-  namespace ex = dynafake::expression;
-  const ex::TypeSet t = ex::TypeOf(in);
-  if (t == 0) return "Supplied AttributeValue is empty, must contain exactly one of the supported datatypes";
-  const std::string invalid = check::kInvalid;
-  switch (t) {
-    case ex::types::N: {
-      std::string canonical;
-      std::string e = check::Number(in.GetN(), canonical);
-      if (!e.empty()) return e;
-      out.SetN(canonical);
-      return {};
-    }
-    case ex::types::NUL:
-      if (!in.GetNull()) return invalid + "Null attribute value types must have the value of true";
-      out = in;
-      return {};
-    case ex::types::SS: {
-      if (in.GetSS().empty()) return invalid + "An string set  may not be empty";
-      std::set<std::string> seen;
-      for (const auto& s : in.GetSS()) {
-        if (s.empty()) return invalid + "An string set may not have a empty string as a member";
-        if (!seen.insert(s).second)
-          return invalid + "Input collection " + check::Join(in.GetSS()) + " contains duplicates.";
-      }
-      out = in;
-      return {};
-    }
-    case ex::types::BS: {
-      if (in.GetBS().empty()) return invalid + "Binary sets should not be empty";
-      std::set<std::vector<unsigned char>> seen;
-      std::vector<std::string> shown;
-      for (const auto& b : in.GetBS()) shown.push_back(ex::Base64(b.Bytes()));
-      for (const auto& b : in.GetBS()) {
-        if (b.GetLength() == 0) return invalid + "Binary sets may not contain null or empty values";
-        if (!seen.insert(b.Bytes()).second)
-          return invalid + "Input collection " + check::Join(shown) + "of type BS contains duplicates.";
-      }
-      out = in;
-      return {};
-    }
-    case ex::types::NS: {
-      if (in.GetNS().empty()) return invalid + "An number set  may not be empty";
-      std::vector<std::string> canonical;
-      for (const auto& n : in.GetNS()) {
-        std::string c;
-        std::string e = check::Number(n, c);
-        if (!e.empty()) return e;
-        canonical.push_back(c);
-      }
-      std::set<std::string> seen;
-      for (const auto& c : canonical)
-        if (!seen.insert(c).second) return "Input collection contains duplicates";
-      out.SetNS(canonical);
-      return {};
-    }
-    case ex::types::M:
-    case ex::types::L: {
-      if (level >= 32)
-        return "Nesting Levels have exceeded supported limits: Attributes in the item have nested levels beyond "
-               "supported limit";
-      if (t == ex::types::M) {
-        Model::AttributeValue::Map map;
-        for (const auto& kv : in.GetM()) {
-          Model::AttributeValue child;
-          if (!kv.second)
-            return "Supplied AttributeValue is empty, must contain exactly one of the supported datatypes";
-          std::string e = CanonicalValue(*kv.second, child, level + 1);
-          if (!e.empty()) return e;
-          map.emplace(kv.first, std::make_shared<Model::AttributeValue>(std::move(child)));
-        }
-        out.SetM(map);
-      } else {
-        Model::AttributeValue::List list;
-        for (const auto& element : in.GetL()) {
-          Model::AttributeValue child;
-          if (!element) return "Supplied AttributeValue is empty, must contain exactly one of the supported datatypes";
-          std::string e = CanonicalValue(*element, child, level + 1);
-          if (!e.empty()) return e;
-          list.push_back(std::make_shared<Model::AttributeValue>(std::move(child)));
-        }
-        out.SetL(list);
-      }
-      return {};
-    }
-    default:
-      out = in;  // S, B, BOOL: empty strings and binaries are allowed outside keys
-      return {};
-  }
-}
-
-/// What a number costs, to the byte: 1 + ceil(integer significant digits / 2)
-/// + ceil(fraction significant digits / 2) + 1 if negative, over the value
-/// with leading and trailing zeros trimmed (measured against the real service:
-/// nubo-db/dynamodb-conformance src/item-size.ts; the Developer Guide's
-/// "1 byte per two significant digits plus 1" is approximate).
-inline int64_t NumberBytes(const std::string& number) {
-  const std::string text = number.empty() || (number[0] != '-' && number[0] != '+') ? number : number.substr(1);
-  const bool negative = !number.empty() && number[0] == '-';
-  std::string canonical;
-  if (!check::Number(number, canonical).empty()) return 1 + static_cast<int64_t>(text.size() + 1) / 2;
-  if (canonical == "0") return 1;
-  const std::string digits = canonical[0] == '-' ? canonical.substr(1) : canonical;
-  const std::size_t point = digits.find('.');
-  std::string intPart = point == std::string::npos ? digits : digits.substr(0, point);
-  std::string fracPart = point == std::string::npos ? std::string() : digits.substr(point + 1);
-  if (intPart == "0") intPart.clear();
-  std::size_t intDigits = intPart.size(), fracDigits = fracPart.size();
-  if (fracPart.empty()) {  // trailing zeros of an integer are not significant
-    while (intDigits > 0 && intPart[intDigits - 1] == '0') --intDigits;
-  }
-  if (intPart.empty()) {  // nor the leading zeros of a pure fraction
-    std::size_t lead = 0;
-    while (lead < fracPart.size() && fracPart[lead] == '0') ++lead;
-    fracDigits -= lead;
-  }
-  return 1 + static_cast<int64_t>((intDigits + 1) / 2) + static_cast<int64_t>((fracDigits + 1) / 2) +
-         (negative ? 1 : 0);
-}
-
-/// A value's size as the service counts it against the item limit and for
-/// capacity (Developer Guide, "Item sizes and formats").
-inline int64_t ValueBytes(const Model::AttributeValue& v) {
-  namespace ex = dynafake::expression;
-  switch (ex::TypeOf(v)) {
-    case ex::types::S:
-      return static_cast<int64_t>(v.GetS().size());
-    case ex::types::N:
-      return NumberBytes(v.GetN());
-    case ex::types::B:
-      return static_cast<int64_t>(v.GetB().GetLength());
-    case ex::types::SS: {
-      int64_t n = 0;
-      for (const auto& s : v.GetSS()) n += static_cast<int64_t>(s.size());
-      return n;
-    }
-    case ex::types::NS: {
-      int64_t n = 0;
-      for (const auto& s : v.GetNS()) n += NumberBytes(s);
-      return n;
-    }
-    case ex::types::BS: {
-      int64_t n = 0;
-      for (const auto& b : v.GetBS()) n += static_cast<int64_t>(b.GetLength());
-      return n;
-    }
-    case ex::types::M: {
-      int64_t n = 3;
-      for (const auto& kv : v.GetM())
-        n += 1 + static_cast<int64_t>(kv.first.size()) + (kv.second ? ValueBytes(*kv.second) : 0);
-      return n;
-    }
-    case ex::types::L: {
-      int64_t n = 3;
-      for (const auto& e : v.GetL()) n += 1 + (e ? ValueBytes(*e) : 0);
-      return n;
-    }
-    default:
-      return 1;  // BOOL, NULL
-  }
-}
-
-template <class ItemMap>
-int64_t ItemBytes(const ItemMap& item) {
-  int64_t n = 0;
-  for (const auto& kv : item) n += static_cast<int64_t>(kv.first.size()) + ValueBytes(kv.second);
-  return n;
-}
-
-constexpr int64_t kMaxItemBytes = 400 * 1024;
-
-/// Checks every attribute of an item the client sent (names, values, size)
-/// and writes it with canonical numbers to `out`.
-template <class ItemMap>
-std::string CanonicalItem(const ItemMap& in, ItemMap& out) {
-  ItemMap result;
-  for (const auto& kv : in) {
-    if (kv.first.empty()) return std::string(check::kInvalid) + "An AttributeName may not be empty";
-    Model::AttributeValue value;
-    std::string e = CanonicalValue(kv.second, value, 1);
-    if (!e.empty()) return e;
-    result.emplace(kv.first, std::move(value));
-  }
-  if (ItemBytes(result) > kMaxItemBytes) return "Item size has exceeded the maximum allowed size";
-  out = std::move(result);
-  return {};
-}
-
-}  // namespace detail
-}  // namespace dynafake
-// ---- end dynafake/detail/item_checks.hpp ----
-
-namespace dynafake {
-namespace detail {
-
 inline double ReadUnits(int64_t bytes, bool consistent) {
   const int64_t units = std::max<int64_t>(1, (bytes + 4095) / 4096);
   return consistent ? static_cast<double>(units) : static_cast<double>(units) / 2.0;
@@ -13199,6 +11801,50 @@ inline std::optional<Model::ConsumedCapacity> Report(Model::ReturnConsumedCapaci
 }  // namespace detail
 }  // namespace dynafake
 // ---- end dynafake/detail/capacity.hpp ----
+
+// ---- begin dynafake/detail/data_table.hpp ----
+// dynafake — one table as the data plane sees it: its name, schema and item
+// history, and how to record a write. Built by the Service for each call;
+// the data-plane operations (item_operations.hpp, query_scan.hpp) work on it
+// and nothing else, so they do not depend on how the Service keeps tables.
+
+#include <cstdint>     // int64_t
+#include <functional>  // std::function
+#include <string>      // std::string
+
+
+namespace dynafake {
+namespace detail {
+
+struct DataTable {
+  std::string name;  ///< as ConsumedCapacity reports it
+  TableSchema schema;
+  const History* history = nullptr;
+  /// Records a write of `item` (or the deletion of its key) at the call's time.
+  std::function<void(const Item& item, bool deleted)> write;
+
+  KeyDef Key() const {
+    KeyDef k;
+    k.hash = schema.hash.name;
+    k.hashType = schema.hash.type;
+    k.range = schema.range.name;
+    k.rangeType = schema.range.type;
+    return k;
+  }
+  /// The live item under the key of `item` as of `now`, or nullptr.
+  const Item* Find(const Item& item, int64_t now) const {
+    const Version* v = history->At(EncodeKey(Key(), item), now);
+    return v && !v->deleted ? &v->item : nullptr;
+  }
+};
+
+inline DynamoDBError Invalid(std::string message) {
+  return DynamoDBError(DynamoDBErrors::VALIDATION, std::move(message));
+}
+
+}  // namespace detail
+}  // namespace dynafake
+// ---- end dynafake/detail/data_table.hpp ----
 
 // ---- begin dynafake/detail/plan_support.hpp ----
 // dynafake — checks every data-plane request shares: expression and legacy
@@ -15503,6 +14149,9 @@ inline std::string Join(std::vector<Node> parts, bool operatorSet, Model::Condit
   if (operatorSet && parts.empty()) return "ConditionalOperator cannot be used without Filter or Expected";
   if (operatorSet && parts.size() == 1)
     return "ConditionalOperator can only be used when Filter or Expected has two or more elements";
+  // An empty Expected, QueryFilter or ScanFilter ({}) is no condition: the
+  // service accepts it and filters nothing (the model sets no minimum size).
+  if (parts.empty()) return {};
   const Op join = op == Model::ConditionalOperator::OR ? Op::Or : Op::And;
   out.root = std::move(parts[0]);
   for (std::size_t i = 1; i < parts.size(); ++i) {
@@ -15832,8 +14481,11 @@ inline std::string PlanScan(const Model::ScanRequest& r, ReadPlan& out) {
 // service's messages in the service's order (architect/dynalite
 // validations/putItem.js, deleteItem.js, updateItem.js).
 
+#include <cstddef>   // std::size_t
+#include <map>       // std::map
 #include <optional>  // std::optional
 #include <string>    // std::string
+#include <vector>    // std::vector
 
 
 // ---- begin dynafake/expression/legacy_updates.hpp ----
@@ -16081,6 +14733,33 @@ inline std::string PlanUpdateItem(const Model::UpdateItemRequest& r, WritePlan& 
   return e;
 }
 
+/// BatchWriteItem's own checks: at most 25 writes, each a PutRequest or a
+/// DeleteRequest (not both, not neither), items and keys well-formed; the
+/// canonical item or key of every write, table by table in the request's order.
+struct BatchWritePlan {
+  std::map<std::string, std::vector<Item>> canonical;
+};
+
+inline std::string PlanBatchWriteItem(const Model::BatchWriteItemRequest& r, BatchWritePlan& out) {
+  std::size_t total = 0;
+  for (const auto& kv : r.GetRequestItems()) total += kv.second.size();
+  if (total > 25) return "Too many items requested for the BatchWriteItem call";
+  for (const auto& kv : r.GetRequestItems()) {
+    std::vector<Item>& items = out.canonical[kv.first];
+    for (const auto& w : kv.second) {
+      if (w.PutRequestHasBeenSet() == w.DeleteRequestHasBeenSet())
+        return "Supplied AttributeValue has more than one datatypes set, must contain exactly one of the supported "
+               "datatypes";
+      Item item;
+      std::string e = w.PutRequestHasBeenSet() ? CanonicalItem(w.GetPutRequest().GetItem(), item)
+                                               : plans::CanonicalKey(w.GetDeleteRequest().GetKey(), item);
+      if (!e.empty()) return e;
+      items.push_back(std::move(item));
+    }
+  }
+  return {};
+}
+
 }  // namespace detail
 }  // namespace dynafake
 // ---- end dynafake/detail/write_plans.hpp ----
@@ -16090,8 +14769,11 @@ namespace detail {
 
 constexpr int64_t kBatchGetResponseBytes = 16 * 1024 * 1024;
 
+/// One plan per table of a BatchGetItem, by table name.
+using BatchGetPlan = std::map<std::string, ReadPlan>;
+
 /// The request's own checks; one plan per table, in the request's order.
-inline std::string PlanBatchGetItem(const Model::BatchGetItemRequest& r, std::map<std::string, ReadPlan>& out) {
+inline std::string PlanBatchGetItem(const Model::BatchGetItemRequest& r, BatchGetPlan& out) {
   std::size_t keys = 0;
   for (const auto& kv : r.GetRequestItems()) {
     const Model::KeysAndAttributes& entry = kv.second;
@@ -16112,8 +14794,7 @@ inline std::string PlanBatchGetItem(const Model::BatchGetItemRequest& r, std::ma
 }
 
 /// Reads every key of `r` from `tables` (one per entry of RequestItems, found).
-inline Model::BatchGetItemOutcome RunBatchGetItem(const Model::BatchGetItemRequest& r,
-                                                  const std::map<std::string, ReadPlan>& plans,
+inline Model::BatchGetItemOutcome RunBatchGetItem(const Model::BatchGetItemRequest& r, const BatchGetPlan& plans,
                                                   const std::map<std::string, DataTable>& tables, int64_t now) {
   for (const auto& kv : r.GetRequestItems()) {
     const DataTable& t = tables.at(kv.first);
@@ -16168,6 +14849,1439 @@ inline Model::BatchGetItemOutcome RunBatchGetItem(const Model::BatchGetItemReque
 }  // namespace detail
 }  // namespace dynafake
 // ---- end dynafake/detail/batch_get.hpp ----
+
+namespace dynafake {
+namespace detail {
+
+class ContinuousBackups;
+
+class Items {
+ public:
+  Items(Tables& tables, ContinuousBackups& continuous) : tables_(&tables), continuous_(&continuous) {}
+
+  // ---- the request's own checks (everything that needs no table), run by
+  // the Service's first step, before fault rules and rate limits; what they
+  // parse is the plan the operation is then served with
+  static void Validate(const Model::PutItemRequest& r, Validator& v, WritePlan& plan);
+  static void Validate(const Model::GetItemRequest& r, Validator& v, ReadPlan& plan);
+  static void Validate(const Model::DeleteItemRequest& r, Validator& v, WritePlan& plan);
+  static void Validate(const Model::UpdateItemRequest& r, Validator& v, WritePlan& plan);
+  static void Validate(const Model::QueryRequest& r, Validator& v, ReadPlan& plan);
+  static void Validate(const Model::ScanRequest& r, Validator& v, ReadPlan& plan);
+  static void Validate(const Model::BatchGetItemRequest& r, Validator& v, BatchGetPlan& plan);
+  static void Validate(const Model::BatchWriteItemRequest& r, Validator& v, BatchWritePlan& plan);
+
+  // ---- the operations, given the plan their Validate made
+  Model::PutItemOutcome PutItem(const Model::PutItemRequest& r, const WritePlan& plan, int64_t now);
+  Model::GetItemOutcome GetItem(const Model::GetItemRequest& r, const ReadPlan& plan, int64_t now);
+  Model::DeleteItemOutcome DeleteItem(const Model::DeleteItemRequest& r, const WritePlan& plan, int64_t now);
+  Model::UpdateItemOutcome UpdateItem(const Model::UpdateItemRequest& r, const WritePlan& plan, int64_t now);
+  Model::QueryOutcome Query(const Model::QueryRequest& r, const ReadPlan& plan, int64_t now);
+  Model::ScanOutcome Scan(const Model::ScanRequest& r, const ReadPlan& plan, int64_t now);
+  Model::BatchGetItemOutcome BatchGetItem(const Model::BatchGetItemRequest& r, const BatchGetPlan& plan, int64_t now);
+  Model::BatchWriteItemOutcome BatchWriteItem(const Model::BatchWriteItemRequest& r, const BatchWritePlan& plan,
+                                              int64_t now);
+
+  // ---- history upkeep
+  /// Records a write (or a deletion) of `item` in the table's history; every
+  /// 256 writes the history is compacted.
+  void Write(TableRecord& t, const Item& item, bool deleted, int64_t now);
+  /// Releases the versions of a table's history that no backup, restorable
+  /// window or backup cut (up to 60 s back) can reach any more.
+  void CompactTable(TableRecord& t, int64_t now);
+  /// Same for any history: a table's, or one only backups still read.
+  void CompactHistory(const std::shared_ptr<History>& history, int64_t now);
+  /// A reader of `history` is gone (a backup was deleted or expired). While
+  /// transitions are being applied (between DeferCompaction and
+  /// FlushCompaction) histories are compacted once at the end, not once per backup.
+  void Released(const std::shared_ptr<History>& history, int64_t now);
+  void DeferCompaction() { deferring_ = true; }
+  void FlushCompaction(int64_t now);
+
+ private:
+  /// The table a data-plane call names, or ResourceNotFoundException for one
+  /// that is absent, CREATING or DELETING.
+  TableRecord* Writable(const std::string& nameOrArn, std::optional<DynamoDBError>& error);
+  /// The table as the data-plane operations see it; writes go to its history at `now`.
+  DataTable DataOf(TableRecord& t, int64_t now);
+  /// One data-plane call on one table: the table, then `run` on it with the plan.
+  template <class Outcome, class Request, class Plan, class RunFn>
+  Outcome OnOneTable(const Request& r, const Plan& plan, int64_t now, RunFn run);
+
+  Tables* tables_;
+  ContinuousBackups* continuous_;
+  bool deferring_ = false;
+  std::set<std::shared_ptr<History>> deferred_;
+};
+
+}  // namespace detail
+}  // namespace dynafake
+// ---- end dynafake/components/items.hpp ----
+
+// ---- begin dynafake/components/quotas.hpp ----
+// dynafake — Quotas: the documented limits of ServiceOptions::limits, enforced
+// on the Service's clock: calls per second per operation (a sliding one-second
+// window of accepted calls) and the concurrency limits on tables, indexes,
+// restores and backups. Each limit is checked in one place, here.
+
+#include <cstddef>     // std::size_t
+#include <cstdint>     // int64_t
+#include <functional>  // std::less
+#include <map>         // std::map
+#include <optional>    // std::optional
+#include <string>      // std::string
+#include <vector>      // std::vector
+
+
+namespace dynafake {
+namespace detail {
+
+class Quotas {
+ public:
+  explicit Quotas(const Limits& limits) : limits_(&limits) {}
+
+  /// LimitExceededException when `operation` already had its allowed number
+  /// of accepted calls in the last second.
+  std::optional<DynamoDBError> CheckRate(const char* operation, int64_t now);
+  /// Counts an accepted call of `operation` towards its rate.
+  void RecordCall(const char* operation, int64_t now);
+
+  /// Tables in CREATING, UPDATING or DELETING at once (CreateTable, UpdateTable, DeleteTable, restores).
+  std::optional<DynamoDBError> CheckTablesInTransition(int inTransition) const;
+  /// Tables creating secondary indexes at once (CreateTable with indexes).
+  std::optional<DynamoDBError> CheckTablesWithIndexesCreating(int creating) const;
+  /// Tables in the account and region (CreateTable, restores).
+  std::optional<DynamoDBError> CheckTableCount(std::size_t tables) const;
+  /// Restores in progress at once.
+  std::optional<DynamoDBError> CheckRestores(int inProgress) const;
+  /// Backups in CREATING at once across the account.
+  std::optional<DynamoDBError> CheckBackupsInProgress(int creating) const;
+
+  void Clear() { windows_.clear(); }
+
+ private:
+  /// One operation's limit (read once from Limits, which a Service never
+  /// changes) and the instants of its accepted calls in the last second: a
+  /// ring of `limit` slots, allocated once, so counting a call allocates nothing.
+  struct Window {
+    int limit = 0;  ///< 0: not limited
+    std::vector<int64_t> ring;
+    std::size_t head = 0, count = 0;
+    void Expire(int64_t now) {
+      while (count > 0 && ring[head] <= now - 1000) {
+        head = (head + 1) % ring.size();
+        --count;
+      }
+    }
+  };
+  /// The operation's window, made on its first call (found without building a string).
+  Window& WindowOf(const char* operation);
+
+  const Limits* limits_;
+  std::map<std::string, Window, std::less<>> windows_;  ///< per operation name
+};
+
+}  // namespace detail
+}  // namespace dynafake
+// ---- end dynafake/components/quotas.hpp ----
+
+// ---- begin dynafake/detail/linkage.hpp ----
+// dynafake — where the compiled part of dynafake is defined: DYNAFAKE_IMPL.
+//
+// The public headers declare; the definitions (the Service's operations, the
+// validation rules, the printers) are compiled once:
+//   - by the CMake target dynafake::dynafake (src/dynafake.cpp), or
+//   - in the one file of yours that defines DYNAFAKE_IMPLEMENTATION before
+//     including dynafake/dynafake.hpp (the copied single header), or
+//   - in every file, as inline functions, when DYNAFAKE_HEADER_ONLY is defined
+//     for the whole program (slower to compile; nothing to link).
+// Every out-of-line definition is written `DYNAFAKE_IMPL Type Name(...)`.
+
+#if defined(DYNAFAKE_HEADER_ONLY)
+#define DYNAFAKE_IMPL inline
+#else
+#define DYNAFAKE_IMPL
+#endif
+// ---- end dynafake/detail/linkage.hpp ----
+
+// ---- begin dynafake/detail/messages.hpp ----
+// dynafake — the catalogue of error messages: every message the Service
+// answers with is written here once, in the service's words, and nowhere
+// else. (Constraint violations found by the generated validation rules are
+// worded by detail::Validator, which builds them from the constraint.)
+
+#include <string>  // std::string
+
+
+namespace dynafake {
+namespace detail {
+namespace msg {
+
+// ---- a table, index, backup or resource that is not there
+
+/// TableNotFoundException (backup and continuous-backup operations).
+inline std::string TableNotFound(const std::string& table) { return "Table not found: " + table; }
+/// ResourceNotFoundException (table and item operations).
+inline std::string ResourceNotFound(const std::string& what) { return "Requested resource not found: " + what; }
+inline std::string TableResourceNotFound(const std::string& table) {
+  return ResourceNotFound("Table: " + table + " not found");
+}
+inline std::string IndexResourceNotFound(const std::string& index) {
+  return ResourceNotFound("Index: " + index + " not found");
+}
+/// The service's own spelling ("ResourcArn") for an ARN that names no table.
+inline std::string ArnResourceNotFound(const std::string& arn) {
+  return ResourceNotFound("ResourcArn: " + arn + " not found");
+}
+inline std::string BackupNotFound(const std::string& arn) { return "Backup not found: " + arn; }
+/// The data plane names no table (architect/dynalite db/index.js getTable).
+inline std::string DataPlaneResourceNotFound() { return "Requested resource not found"; }
+
+// ---- something is in use or already there
+
+/// "created", "updated", "deleted" or "restored", with the table's name.
+inline std::string TableIsBeing(const std::string& doing, const std::string& table) {
+  return "Table is being " + doing + ": " + table;
+}
+inline std::string TableAlreadyExists(const std::string& table) { return "Table already exists: " + table; }
+/// ResourceInUseException: prefixes what is in use.
+inline std::string ResourceInUse(const std::string& what) {
+  return "Attempt to change a resource which is still in use: " + what;
+}
+inline std::string TableNotActive(const std::string& table) { return ResourceInUse("Table is not active: " + table); }
+inline std::string BackupOfTableBeingCreated(const std::string& table, const std::string& backupArn) {
+  return ResourceInUse("A backup of table " + table + " is being created: " + backupArn);
+}
+inline std::string BackupIsBeingCreated(const std::string& backupArn) {
+  return "Backup is being created: " + backupArn;
+}
+inline std::string BackupAlreadyBeingCreated(const std::string& table, const std::string& backupArn) {
+  return "Backup is already being created for table: " + table + " (" + backupArn + ")";
+}
+inline std::string BackupUsedByRestore(const std::string& table) {
+  return "Backup is being used to restore table: " + table;
+}
+inline std::string ContinuousBackupsUnavailable(const std::string& table) {
+  return "Backups are being enabled for the table: " + table + ". Please retry later";
+}
+inline std::string PointInTimeRecoveryNotEnabled(const std::string& table) {
+  return "Point in time recovery is not enabled for table '" + table + "'";
+}
+inline std::string RestoreTimeOutsideWindow(const std::string& when, const std::string& earliest,
+                                            const std::string& latest) {
+  return "Restore time " + when + " is outside the restorable window: EarliestRestorableDateTime " + earliest +
+         ", LatestRestorableDateTime " + latest;
+}
+/// Time to Live (architect/dynalite test/updateTimeToLive.js).
+inline std::string TimeToLiveAlready(bool enabled) {
+  return std::string("TimeToLive is already ") + (enabled ? "enabled" : "disabled");
+}
+inline std::string DeletionProtected() {
+  return "Resource cannot be deleted as it is currently protected against deletion. Disable deletion protection "
+         "first.";
+}
+
+// ---- limits (LimitExceededException)
+
+inline std::string RateExceeded(const std::string& operation, int perSecond) {
+  return "Rate of " + operation + " requests exceeds the limit of " + std::to_string(perSecond) +
+         " per second for this account";
+}
+inline std::string SubscriberLimit(const std::string& what) { return "Subscriber limit exceeded: " + what; }
+inline std::string TablesInTransitionLimit(int limit) {
+  return SubscriberLimit("Only " + std::to_string(limit) + " tables can be created, updated or deleted simultaneously");
+}
+inline std::string TablesWithIndexesLimit(int limit) {
+  return SubscriberLimit("Only " + std::to_string(limit) +
+                         " tables with secondary indexes can be created simultaneously");
+}
+inline std::string RestoresLimit(int limit) {
+  return SubscriberLimit("Only " + std::to_string(limit) + " restores can be in progress at the same time");
+}
+inline std::string TableCountLimit(std::size_t tables) {
+  return SubscriberLimit("the account already has " + std::to_string(tables) + " tables");
+}
+inline std::string BackupsInProgressLimit(int creating) {
+  return SubscriberLimit(std::to_string(creating) + " backups are already being created");
+}
+inline std::string TooManyTags() { return "The number of tags on a resource cannot exceed 50"; }
+
+// ---- invalid requests (ValidationException)
+
+/// "One or more parameter values were invalid: " + what.
+inline std::string Invalid(const std::string& what) { return "One or more parameter values were invalid: " + what; }
+inline std::string OneValidationError(const std::string& what) { return "1 validation error detected: " + what; }
+inline std::string TableNamePattern(const std::string& name) {
+  return OneValidationError("Value '" + name +
+                            "' at 'tableName' failed to satisfy constraint: Member must satisfy regular expression "
+                            "pattern: [a-zA-Z0-9_.-]+ and have length between 3 and 255");
+}
+inline std::string KeySchemaSize(std::size_t elements, const std::string& path) {
+  return OneValidationError("Value '" + std::to_string(elements) + " elements' at '" + path +
+                            "' failed to satisfy constraint: Member must have length less than or equal to 2");
+}
+inline std::string ThroughputAtLeastOne() { return Invalid("Provisioned throughput values must be at least 1"); }
+inline std::string NoThroughputWhenOnDemand() {
+  return Invalid(
+      "Neither ReadCapacityUnits nor WriteCapacityUnits can be specified when BillingMode is "
+      "PAY_PER_REQUEST");
+}
+inline std::string ThroughputUnchanged(long long read, long long write) {
+  const std::string r = std::to_string(read), w = std::to_string(write);
+  return "The provisioned throughput for the table will not change. The requested value equals the current value. "
+         "Current ReadCapacityUnits provisioned for the table: " +
+         r + ". Requested ReadCapacityUnits: " + r + ". Current WriteCapacityUnits provisioned for the table: " + w +
+         ". Requested WriteCapacityUnits: " + w +
+         ". Refer to the Amazon DynamoDB Developer Guide for current limits and how to request higher limits.";
+}
+inline std::string NothingToUpdate() {
+  return "At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, GlobalSecondaryIndexUpdates or "
+         "SSESpecification or ReplicaUpdates is required";
+}
+inline std::string IndexOverrideNotInSource(const std::string& member, const std::string& index) {
+  return Invalid(member + " names index " + index + ", which the source does not have");
+}
+
+// ---- items
+
+inline std::string EmptyAttributeValue() {
+  return "Supplied AttributeValue is empty, must contain exactly one of the supported datatypes";
+}
+inline std::string NotANumber(const std::string& text) {
+  return "The parameter cannot be converted to a numeric value: " + text;
+}
+inline std::string KeyDoesNotMatchSchema() { return "The provided key element does not match the schema"; }
+inline std::string ItemTooLarge() { return "Item size has exceeded the maximum allowed size"; }
+inline std::string TableHasNoSuchIndex(const std::string& index) {
+  return "The table does not have the specified index: " + index;
+}
+
+// ---- what dynafake does not model (ValidationException, saying so)
+
+inline std::string NoGlobalTables(const std::string& members) {
+  return "dynafake does not model global tables: " + members + " are not supported";
+}
+
+// ---- an error a fault rule injects without a message gets the service's wording
+
+inline std::string Default(DynamoDBErrors type) {
+  switch (type) {
+    case DynamoDBErrors::INTERNAL_FAILURE:
+      return "Internal server error";
+    case DynamoDBErrors::SERVICE_UNAVAILABLE:
+      return "The service is currently unavailable";
+    case DynamoDBErrors::THROTTLING:
+      return "Rate of requests exceeds the allowed throughput.";
+    case DynamoDBErrors::VALIDATION:
+      return OneValidationError("injected by a dynafake fault rule");
+    case DynamoDBErrors::ACCESS_DENIED:
+      return "User is not authorized to perform this operation";
+    case DynamoDBErrors::RESOURCE_NOT_FOUND:
+      return "Requested resource not found";
+    case DynamoDBErrors::BACKUP_IN_USE:
+      return "Backup is being used by another backup operation";
+    case DynamoDBErrors::BACKUP_NOT_FOUND:
+      return "Backup not found";
+    case DynamoDBErrors::CONDITIONAL_CHECK_FAILED:
+      return "The conditional request failed";
+    case DynamoDBErrors::CONTINUOUS_BACKUPS_UNAVAILABLE:
+      return "Backups are being enabled for the table. Please retry later";
+    case DynamoDBErrors::INVALID_RESTORE_TIME:
+      return "Restore time is outside the restorable window";
+    case DynamoDBErrors::ITEM_COLLECTION_SIZE_LIMIT_EXCEEDED:
+      return "Item collection size limit exceeded";
+    case DynamoDBErrors::LIMIT_EXCEEDED:
+      return SubscriberLimit("too many concurrent control plane operations");
+    case DynamoDBErrors::POINT_IN_TIME_RECOVERY_UNAVAILABLE:
+      return "Point in time recovery is not enabled for the table";
+    case DynamoDBErrors::PROVISIONED_THROUGHPUT_EXCEEDED:
+      return "The level of configured provisioned throughput for the table was exceeded.";
+    case DynamoDBErrors::REPLICATED_WRITE_CONFLICT:
+      return "Replicated write conflict";
+    case DynamoDBErrors::REQUEST_LIMIT_EXCEEDED:
+      return "Throughput exceeds the current throughput limit for your account.";
+    case DynamoDBErrors::RESOURCE_IN_USE:
+      return "Attempt to change a resource which is still in use";
+    case DynamoDBErrors::TABLE_ALREADY_EXISTS:
+      return "Table already exists";
+    case DynamoDBErrors::TABLE_IN_USE:
+      return "Table is being created or deleted";
+    case DynamoDBErrors::TABLE_NOT_FOUND:
+      return "Table not found";
+    case DynamoDBErrors::TRANSACTION_CONFLICT:
+      return "Transaction is ongoing for the item";
+    default:
+      return "Injected error";
+  }
+}
+
+}  // namespace msg
+
+/// The message an error of `type` carries when none was given (fault rules, gMock's ReturnError).
+inline std::string DefaultMessage(DynamoDBErrors type) { return msg::Default(type); }
+
+}  // namespace detail
+}  // namespace dynafake
+// ---- end dynafake/detail/messages.hpp ----
+
+namespace dynafake {
+namespace detail {
+
+// ------------------------------------------------------------------ records
+
+DYNAFAKE_IMPL int64_t Backups::CutFor(int64_t now) {
+  switch (options_->backupCut) {
+    case BackupCutPolicy::RequestTime:
+      return now;
+    case BackupCutPolicy::Earliest:
+      return now - 60000;
+    case BackupCutPolicy::Latest:
+      return now + 60000;
+    case BackupCutPolicy::SeededRandom:
+      return now - 60000 + static_cast<int64_t>(identity_->NextRandom() % 120001);
+  }
+  return now;
+}
+
+DYNAFAKE_IMPL std::shared_ptr<const BackupSource> Backups::MakeSource(const TableRecord& t) const {
+  using namespace Model;
+  auto made = std::make_shared<BackupSource>();
+  BackupSource& b = *made;
+  const TableDescription& d = t.desc;
+  b.tableName = d.GetTableName();
+  b.arnPrefix = identity_->TableArn(b.tableName) + "/backup/";
+  b.history = t.items.history;
+  b.key = t.key;
+  b.attributeDefinitions = d.GetAttributeDefinitions();
+
+  SourceTableDetails& s = b.source;
+  s.SetTableName(d.GetTableName());
+  s.SetTableId(d.GetTableId());
+  s.SetTableArn(d.GetTableArn());
+  s.SetKeySchema(d.GetKeySchema());
+  s.SetTableCreationDateTime(d.GetCreationDateTime());
+  s.SetProvisionedThroughput(Tables::Throughput(d.GetProvisionedThroughput()));
+  if (d.OnDemandThroughputHasBeenSet()) s.SetOnDemandThroughput(d.GetOnDemandThroughput());
+  s.SetBillingMode(Tables::BillingModeOf(t));
+
+  SourceTableFeatureDetails& f = b.features;
+  for (auto& l : Tables::LocalIndexesToCopy(t)) f.AddLocalSecondaryIndexes(std::move(l));
+  for (auto& g : Tables::GlobalIndexesToCopy(t)) f.AddGlobalSecondaryIndexes(std::move(g));
+  if (d.StreamSpecificationHasBeenSet()) f.SetStreamDescription(d.GetStreamSpecification());
+  f.SetTimeToLiveDescription(Tables::TimeToLive(t));
+  if (d.SSEDescriptionHasBeenSet()) f.SetSSEDescription(d.GetSSEDescription());
+  return made;
+}
+
+DYNAFAKE_IMPL bool Backups::SameSource(const BackupSource& a, const BackupSource& b) {
+  return a.tableName == b.tableName && a.arnPrefix == b.arnPrefix && a.history == b.history &&
+         a.key.hash == b.key.hash && a.key.range == b.key.range && a.key.hashType == b.key.hashType &&
+         a.key.rangeType == b.key.rangeType && a.attributeDefinitions == b.attributeDefinitions &&
+         a.source == b.source && a.features == b.features;
+}
+
+DYNAFAKE_IMPL std::shared_ptr<const BackupSource> Backups::SourceOf(const TableRecord& t) const {
+  // The table keeps the source of its last backup until its settings change
+  // (Tables drops it then); the table's item history never changes identity.
+  if (!t.backupSource || t.backupSource->history != t.items.history) t.backupSource = MakeSource(t);
+#ifndef NDEBUG  // a setting changed without dropping the cache would show here, in every debug test run
+  else if (!SameSource(*t.backupSource, *MakeSource(t)))
+    throw std::logic_error("dynafake: table '" + t.desc.GetTableName() + "' changed without dropping its BackupSource");
+#endif
+  return t.backupSource;
+}
+
+DYNAFAKE_IMPL const std::string* Backups::Intern(const std::string& name) {
+  auto it = names_.find(name);
+  if (it == names_.end()) it = names_.emplace(name, 0).first;
+  ++it->second;
+  return &it->first;
+}
+
+DYNAFAKE_IMPL void Backups::Release(const std::string* name) {
+  if (!name) return;
+  auto it = names_.find(*name);
+  if (it != names_.end() && --it->second == 0) names_.erase(it);
+}
+
+DYNAFAKE_IMPL BackupRecord& Backups::Take(const TableRecord& t, const std::string& name, Model::BackupType type,
+                                          int64_t now, int64_t cutMs) {
+  using namespace Model;
+  BackupRecord b;
+  b.table = SourceOf(t);
+  b.id = identity_->NewBackupId();
+  b.createdMs = now;
+  b.cutMs = cutMs;
+  b.cutSeq = cutMs == now ? t.items.history->LastSeq() : History::kAll;
+  b.type = type;
+  if (type == BackupType::SYSTEM) b.expiryMs = now + 35LL * 86400000LL;
+  b.availableAtMs = std::max(now + options_->durations.backupCreate.count(), cutMs);
+  b.status = b.availableAtMs > now ? BackupStatus::CREATING : BackupStatus::AVAILABLE;
+  b.name = Intern(name);
+  scratch_.clear();
+  AppendArn(scratch_, b);
+  b.table->history->Pin(b.cutMs);
+  BackupRecord& stored = backups_.emplace(HashArn(scratch_), std::move(b))->second;
+  if (stored.status == BackupStatus::CREATING || stored.expiryMs != BackupRecord::kNoExpiry) {
+    const std::string arn = scratch_;
+    if (stored.status == BackupStatus::CREATING) {
+      timeline_->Schedule(stored.availableAtMs, EventKind::BackupAvailable, arn, 0);
+      if (type == BackupType::USER) creatingUserBackups_[stored.TableName()].push_back(arn);
+    }
+    if (stored.expiryMs != BackupRecord::kNoExpiry)
+      timeline_->Schedule(stored.expiryMs, EventKind::BackupExpired, arn, 0);
+  }
+  return stored;
+}
+
+DYNAFAKE_IMPL void Backups::AppendArn(std::string& out, const BackupRecord& b) {
+  if (b.unusualArn) {
+    out.append(*b.unusualArn);
+    return;
+  }
+  char stamp[32];
+  char* end = stamp + sizeof stamp;
+  const char* p = Identity::WriteBackupStamp(end, b.createdMs, b.id);
+  out.append(b.table->arnPrefix).append(p, static_cast<std::size_t>(end - p));
+}
+
+DYNAFAKE_IMPL bool Backups::HasArn(const BackupRecord& b, std::string_view arn) {
+  if (b.unusualArn) return arn == *b.unusualArn;
+  char stamp[32];
+  char* end = stamp + sizeof stamp;
+  const char* p = Identity::WriteBackupStamp(end, b.createdMs, b.id);
+  const std::string& prefix = b.table->arnPrefix;
+  const std::size_t n = static_cast<std::size_t>(end - p);
+  return arn.size() == prefix.size() + n && arn.compare(0, prefix.size(), prefix) == 0 &&
+         arn.compare(prefix.size(), n, std::string_view(p, n)) == 0;
+}
+
+DYNAFAKE_IMPL std::string Backups::Arn(const BackupRecord& b) const {
+  std::string arn;
+  arn.reserve(b.unusualArn ? b.unusualArn->size() : b.table->arnPrefix.size() + 23);
+  AppendArn(arn, b);
+  return arn;
+}
+
+DYNAFAKE_IMPL Backups::Map::const_iterator Backups::Locate(std::string_view arn) const {
+  auto range = backups_.equal_range(HashArn(arn));
+  for (auto it = range.first; it != range.second; ++it)
+    if (HasArn(it->second, arn)) return it;
+  return backups_.end();
+}
+
+DYNAFAKE_IMPL Backups::Map::iterator Backups::Locate(std::string_view arn) {
+  auto range = backups_.equal_range(HashArn(arn));
+  for (auto it = range.first; it != range.second; ++it)
+    if (HasArn(it->second, arn)) return it;
+  return backups_.end();
+}
+
+DYNAFAKE_IMPL const BackupRecord* Backups::Find(const std::string& arn) const {
+  auto it = Locate(arn);
+  return it == backups_.end() ? nullptr : &it->second;
+}
+
+DYNAFAKE_IMPL const std::string* Backups::CreatingUserBackup(const std::string& table) {
+  auto found = creatingUserBackups_.find(table);
+  if (found == creatingUserBackups_.end()) return nullptr;
+  auto& arns = found->second;
+  arns.erase(std::remove_if(arns.begin(), arns.end(),
+                            [&](const std::string& arn) {
+                              const BackupRecord* b = Find(arn);
+                              return !b || b->status != Model::BackupStatus::CREATING;
+                            }),
+             arns.end());
+  return arns.empty() ? nullptr : &arns.front();
+}
+
+DYNAFAKE_IMPL Model::BackupDetails Backups::Details(const BackupRecord& b, int64_t now, const std::string* arn) const {
+  using namespace Model;
+  BackupDetails d;
+  if (arn)  // not `arn ? *arn : Arn(b)`: that is a const prvalue, which would be copied once more
+    d.SetBackupArn(*arn);
+  else
+    d.SetBackupArn(Arn(b));
+  d.SetBackupName(*b.name);
+  // the size is read from the history as of the cut, once the cut has passed
+  const Totals totals = b.cutMs <= now ? b.Items()->TotalsAt(b.cutMs, b.cutSeq) : b.Items()->TotalsAt(now);
+  d.SetBackupSizeBytes(totals.bytes);
+  d.SetBackupStatus(b.status);
+  d.SetBackupType(b.type);
+  d.SetBackupCreationDateTime(DateTime(b.createdMs));
+  if (b.expiryMs != BackupRecord::kNoExpiry) d.SetBackupExpiryDateTime(DateTime(b.expiryMs));
+  return d;
+}
+
+DYNAFAKE_IMPL Model::BackupDescription Backups::Description(const BackupRecord& b, int64_t now,
+                                                            const std::string* arn) const {
+  Model::SourceTableDetails s = b.table->source;
+  const Totals totals = b.cutMs <= now ? b.Items()->TotalsAt(b.cutMs, b.cutSeq) : b.Items()->TotalsAt(now);
+  s.SetItemCount(totals.items);
+  s.SetTableSizeBytes(totals.bytes);
+  Model::BackupDescription d;
+  d.SetBackupDetails(Details(b, now, arn));
+  d.SetSourceTableDetails(std::move(s));
+  d.SetSourceTableFeatureDetails(b.table->features);
+  return d;
+}
+
+DYNAFAKE_IMPL Model::BackupSummary Backups::Summary(const BackupRecord& b, int64_t now) const {
+  const Model::SourceTableDetails& source = b.table->source;
+  const Totals totals = b.cutMs <= now ? b.Items()->TotalsAt(b.cutMs, b.cutSeq) : b.Items()->TotalsAt(now);
+  Model::BackupSummary s;
+  s.WithTableName(source.GetTableName())
+      .WithTableId(source.GetTableId())
+      .WithTableArn(source.GetTableArn())
+      .WithBackupArn(Arn(b))
+      .WithBackupName(*b.name)
+      .WithBackupCreationDateTime(DateTime(b.createdMs))
+      .WithBackupStatus(b.status)
+      .WithBackupType(b.type)
+      .WithBackupSizeBytes(totals.bytes);
+  if (b.expiryMs != BackupRecord::kNoExpiry) s.SetBackupExpiryDateTime(DateTime(b.expiryMs));
+  return s;
+}
+
+}  // namespace detail
+}  // namespace dynafake
+// ---- end dynafake/components/backup_records_impl.hpp ----
+
+// ---- begin dynafake/components/backups_impl.hpp ----
+// dynafake — Backups' definitions, part one: the operations, transitions and
+// state (see backups.hpp). The records and descriptions are in
+// backup_records_impl.hpp.
+
+#include <algorithm>  // std::sort, std::remove_if, std::max
+#include <stdexcept>  // std::logic_error
+
+
+namespace dynafake {
+namespace detail {
+
+// ------------------------------------------------------------------ operations
+
+DYNAFAKE_IMPL Model::CreateBackupOutcome Backups::CreateBackup(const Model::CreateBackupRequest& r, int64_t now) {
+  using namespace Model;
+  const std::string name = identity_->ShownName(r.GetTableName());
+  TableRecord* t = tables_->Find(r.GetTableName());
+  if (!t) return DynamoDBError(DynamoDBErrors::TABLE_NOT_FOUND, msg::TableNotFound(name));
+  if (t->status == TableStatus::CREATING)
+    return DynamoDBError(DynamoDBErrors::TABLE_IN_USE, msg::TableIsBeing(t->restoring ? "restored" : "created", name));
+  if (t->status == TableStatus::DELETING)
+    return DynamoDBError(DynamoDBErrors::TABLE_IN_USE, msg::TableIsBeing("deleted", name));
+  if (now < t->createdMs + options_->durations.continuousBackupsWarmUp.count())
+    return DynamoDBError(DynamoDBErrors::CONTINUOUS_BACKUPS_UNAVAILABLE, msg::ContinuousBackupsUnavailable(name));
+  if (options_->serializeBackupsPerTable)
+    if (const std::string* creating = CreatingUserBackup(t->desc.GetTableName()))
+      return DynamoDBError(DynamoDBErrors::BACKUP_IN_USE, msg::BackupAlreadyBeingCreated(name, *creating));
+  if (options_->limits.backupsInProgress > 0) {
+    int creating = 0;
+    for (const auto& kv : backups_)
+      if (kv.second.status == BackupStatus::CREATING) ++creating;
+    if (auto e = quotas_->CheckBackupsInProgress(creating)) return *e;
+  }
+  const int64_t cut = CutFor(now);
+  const BackupRecord& b = Take(*t, r.GetBackupName(), BackupType::USER, now, cut);
+  CreateBackupResult out;  // built in place: With...() returns a reference, which would be copied
+  out.SetBackupDetails(Details(b, now));
+  return out;
+}
+
+DYNAFAKE_IMPL Model::CreateBackupOutcome Backups::SeedBackup(const std::string& tableName,
+                                                             const std::string& backupName, Model::BackupType type,
+                                                             int64_t now) {
+  const TableRecord* t = tables_->Find(tableName);
+  if (!t) return DynamoDBError(DynamoDBErrors::TABLE_NOT_FOUND, msg::TableNotFound(tableName));
+  if (type == Model::BackupType::NOT_SET) type = Model::BackupType::USER;
+  const BackupRecord& b = Take(*t, backupName, type, now, now);
+  return Model::CreateBackupResult().WithBackupDetails(Details(b, now));
+}
+
+DYNAFAKE_IMPL Model::DescribeBackupOutcome Backups::DescribeBackup(const Model::DescribeBackupRequest& r, int64_t now) {
+  const BackupRecord* b = Find(r.GetBackupArn());
+  if (!b) return DynamoDBError(DynamoDBErrors::BACKUP_NOT_FOUND, msg::BackupNotFound(r.GetBackupArn()));
+  Model::DescribeBackupResult out;
+  out.SetBackupDescription(Description(*b, now, &r.GetBackupArn()));  // Find matched the ARN exactly
+  return out;
+}
+
+DYNAFAKE_IMPL Model::ListBackupsOutcome Backups::ListBackups(const Model::ListBackupsRequest& r, int64_t now) {
+  using namespace Model;
+  const BackupTypeFilter filter = r.BackupTypeHasBeenSet() ? r.GetBackupType() : BackupTypeFilter::USER;
+  auto typeMatches = [&](BackupType t) {
+    switch (filter) {
+      case BackupTypeFilter::ALL:
+        return t == BackupType::USER || t == BackupType::SYSTEM;
+      case BackupTypeFilter::USER:
+        return t == BackupType::USER;
+      case BackupTypeFilter::SYSTEM:
+        return t == BackupType::SYSTEM;
+      case BackupTypeFilter::AWS_BACKUP:
+        return t == BackupType::AWS_BACKUP;
+      default:
+        return false;
+    }
+  };
+  const std::string table = r.TableNameHasBeenSet() ? identity_->TableNameOf(r.GetTableName()) : std::string();
+  // order: creation time, then ARN — stable, so paging is deterministic
+  struct Row {
+    int64_t created;
+    std::string arn;
+    const BackupRecord* b;
+  };
+  std::vector<Row> rows;
+  for (const auto& kv : backups_) {
+    const BackupRecord& b = kv.second;
+    if (r.TableNameHasBeenSet() && b.TableName() != table) continue;
+    if (!typeMatches(b.type)) continue;
+    const int64_t created = b.createdMs;
+    if (r.TimeRangeLowerBoundHasBeenSet() && created < r.GetTimeRangeLowerBound().Millis()) continue;
+    if (r.TimeRangeUpperBoundHasBeenSet() && created >= r.GetTimeRangeUpperBound().Millis()) continue;
+    rows.push_back(Row{created, Arn(b), &b});
+  }
+  auto before = [](int64_t ams, const std::string& aarn, int64_t bms, const std::string& barn) {
+    return ams != bms ? ams < bms : aarn < barn;
+  };
+  std::sort(rows.begin(), rows.end(),
+            [&](const Row& a, const Row& b) { return before(a.created, a.arn, b.created, b.arn); });
+  std::size_t start = 0;
+  if (r.ExclusiveStartBackupArnHasBeenSet()) {
+    // position by the ARN's own creation stamp, so a deleted start ARN still works
+    const std::string& arn = r.GetExclusiveStartBackupArn();
+    int64_t ms = 0;
+    const auto slash = arn.rfind("/backup/");
+    if (slash != std::string::npos) {
+      try {
+        ms = std::stoll(arn.substr(slash + 8, 14));
+      } catch (...) {
+        ms = 0;
+      }
+    }
+    if (const BackupRecord* known = Find(arn)) ms = known->createdMs;
+    while (start < rows.size() && !before(ms, arn, rows[start].created, rows[start].arn)) ++start;
+  }
+  const std::size_t limit = r.LimitHasBeenSet() ? static_cast<std::size_t>(r.GetLimit()) : SIZE_MAX;
+  std::vector<BackupSummary> page;
+  std::size_t bytes = 0;  // a page holds at most 1 MB
+  std::size_t i = start;
+  for (; i < rows.size() && page.size() < limit && bytes < 1024 * 1024; ++i) {
+    page.push_back(Summary(*rows[i].b, now));
+    bytes += 300 + rows[i].arn.size() + rows[i].b->name->size();
+  }
+  ListBackupsResult out;
+  out.SetBackupSummaries(page);
+  if (i < rows.size() && !page.empty()) out.SetLastEvaluatedBackupArn(page.back().GetBackupArn());
+  return out;
+}
+
+DYNAFAKE_IMPL Model::DeleteBackupOutcome Backups::DeleteBackup(const Model::DeleteBackupRequest& r, int64_t now) {
+  using namespace Model;
+  const std::string arn = r.GetBackupArn();
+  const BackupRecord* b = Find(arn);
+  if (!b) return DynamoDBError(DynamoDBErrors::BACKUP_NOT_FOUND, msg::BackupNotFound(arn));
+  if (b->status == BackupStatus::CREATING)
+    return DynamoDBError(DynamoDBErrors::BACKUP_IN_USE, msg::BackupIsBeingCreated(arn));
+  for (const auto& kv : tables_->All())
+    if (kv.second.restoring && kv.second.restoreSourceBackup == arn)
+      return DynamoDBError(DynamoDBErrors::BACKUP_IN_USE, msg::BackupUsedByRestore(kv.first));
+  BackupDescription d = Description(*b, now);
+  BackupDetails details = d.GetBackupDetails();
+  details.SetBackupStatus(BackupStatus::DELETED);
+  d.SetBackupDetails(std::move(details));
+  Remove(arn, now);
+  DeleteBackupResult out;
+  out.SetBackupDescription(std::move(d));
+  return out;
+}
+
+// ------------------------------------------------------------------ transitions and state
+
+DYNAFAKE_IMPL void Backups::MarkAvailable(const std::string& arn) {
+  auto it = Locate(arn);
+  if (it == backups_.end() || it->second.status != Model::BackupStatus::CREATING) return;
+  it->second.status = Model::BackupStatus::AVAILABLE;
+}
+
+DYNAFAKE_IMPL void Backups::Erase(Map::iterator it) {
+  it->second.Items()->Unpin(it->second.cutMs);
+  Release(it->second.name);
+  backups_.erase(it);
+}
+
+DYNAFAKE_IMPL void Backups::Remove(const std::string& arn, int64_t now) {
+  auto it = Locate(arn);
+  if (it == backups_.end()) return;
+  const std::shared_ptr<History> history = it->second.Items();
+  Erase(it);
+  items_->Released(history, now);
+}
+
+DYNAFAKE_IMPL void Backups::Clear() {
+  backups_.clear();
+  names_.clear();
+  creatingUserBackups_.clear();
+}
+
+DYNAFAKE_IMPL std::vector<BackupState> Backups::States() const {
+  std::vector<std::pair<std::string, const BackupRecord*>> byArn;  // a snapshot lists them in ARN order
+  byArn.reserve(backups_.size());
+  for (const auto& kv : backups_) byArn.emplace_back(Arn(kv.second), &kv.second);
+  std::sort(byArn.begin(), byArn.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<BackupState> out;
+  out.reserve(byArn.size());
+  for (auto& entry : byArn) {
+    const BackupRecord& b = *entry.second;
+    BackupState s;
+    // the details as a record held them before records were compact: no size
+    s.details.SetBackupArn(std::move(entry.first));
+    s.details.SetBackupName(*b.name);
+    s.details.SetBackupType(b.type);
+    s.details.SetBackupCreationDateTime(DateTime(b.createdMs));
+    if (b.expiryMs != BackupRecord::kNoExpiry) s.details.SetBackupExpiryDateTime(DateTime(b.expiryMs));
+    s.details.SetBackupStatus(b.status);
+    s.source = b.table->source;
+    s.features = b.table->features;
+    s.attributeDefinitions = b.table->attributeDefinitions;
+    s.key = b.table->key;
+    s.tableName = b.table->tableName;
+    s.cutMs = b.cutMs;
+    s.cutSeq = b.cutSeq;
+    s.availableAtMs = b.availableAtMs;
+    s.history = b.table->history;
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+
+DYNAFAKE_IMPL void Backups::Replace(std::vector<BackupState> backups,
+                                    std::map<std::string, std::vector<std::string>> creating) {
+  Clear();
+  creatingUserBackups_ = std::move(creating);
+  std::map<std::string, std::vector<std::shared_ptr<const BackupSource>>> sources;  // per table, to share
+  for (BackupState& s : backups) {
+    auto made = std::make_shared<BackupSource>();
+    made->tableName = std::move(s.tableName);
+    made->arnPrefix = identity_->TableArn(made->tableName) + "/backup/";
+    made->source = std::move(s.source);
+    made->features = std::move(s.features);
+    made->attributeDefinitions = std::move(s.attributeDefinitions);
+    made->key = std::move(s.key);
+    made->history = std::move(s.history);
+    std::shared_ptr<const BackupSource> source;
+    auto& known = sources[made->tableName];
+    for (const auto& k : known)
+      if (SameSource(*k, *made)) source = k;
+    if (!source) {
+      source = made;
+      known.push_back(source);
+    }
+    BackupRecord b;
+    b.table = std::move(source);
+    const Model::BackupDetails& d = s.details;
+    b.name = Intern(d.GetBackupName());
+    b.createdMs = d.GetBackupCreationDateTime().Millis();
+    if (d.BackupExpiryDateTimeHasBeenSet()) b.expiryMs = d.GetBackupExpiryDateTime().Millis();
+    b.type = d.GetBackupType();
+    b.status = d.GetBackupStatus();
+    b.cutMs = s.cutMs;
+    b.cutSeq = s.cutSeq;
+    b.availableAtMs = s.availableAtMs;
+    // an ARN Identity would have made keeps only its random part
+    const std::string& arn = d.GetBackupArn();
+    bool usual = false;
+    if (arn.size() >= 8) {
+      uint32_t id = 0;
+      bool hex = true;
+      for (std::size_t i = arn.size() - 8; i < arn.size() && hex; ++i) {
+        const char c = arn[i];
+        hex = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+        id = id * 16 + static_cast<uint32_t>(c <= '9' ? c - '0' : c - 'a' + 10);
+      }
+      if (hex) {
+        b.id = id;
+        usual = HasArn(b, arn);
+      }
+    }
+    if (!usual) {
+      b.id = 0;
+      b.unusualArn = std::make_unique<std::string>(arn);
+    }
+    b.table->history->Pin(b.cutMs);
+    backups_.emplace(HashArn(arn), std::move(b));
+  }
+}
+
+}  // namespace detail
+}  // namespace dynafake
+// ---- end dynafake/components/backups_impl.hpp ----
+
+// ---- begin dynafake/components/components_impl.hpp ----
+// dynafake — Components' definitions: transitions dispatched to the component
+// they concern, reset, statistics (see components.hpp).
+
+#include <set>  // std::set
+
+
+// ---- begin dynafake/components/components.hpp ----
+// dynafake — the components of a Service, one concern each, and the map from
+// each operation to the component that serves it:
+//
+//   Identity           account, region, partition; ARNs and ids (seeded)
+//   Timeline           pending transitions, applied in time order
+//   Quotas             the documented limits: call rates, concurrency
+//   Tables             tables, their settings, status, indexes, tags, Time to Live
+//   Items              the data plane and the upkeep of the shared item histories
+//   Backups            every backup: records, descriptions, expiry
+//   ContinuousBackups  point-in-time recovery settings and windows
+//   Restores           new tables from a backup or a point in time
+//
+// Each owns its state and renders its own descriptions; they call each other
+// through the references given at construction. Service (service.hpp) is the
+// pipeline in front of them: validate, fault rules, rate limits, then the
+// component's operation.
+
+#include <cstddef>  // std::size_t
+#include <cstdint>  // int64_t
+
+
+// ---- begin dynafake/components/continuous_backups.hpp ----
+// dynafake — ContinuousBackups: each table's point-in-time recovery settings
+// (DescribeContinuousBackups, UpdateContinuousBackups), its restorable window,
+// and how long a table's item history must reach back because of it.
+
+#include <cstdint>  // int64_t
+#include <map>      // std::map
+#include <string>   // std::string
+
+
+namespace dynafake {
+namespace detail {
+
+class Identity;
+class Items;
+
+/// A table's point-in-time recovery. A table without an entry has it disabled.
+struct PitrSettings {
+  bool enabled = false;
+  int64_t sinceMs = 0;          ///< when it was (last) enabled: the window starts there
+  int recoveryPeriodDays = 35;  ///< how far back the window reaches
+};
+
+class ContinuousBackups {
+ public:
+  ContinuousBackups(const ServiceOptions& options, Identity& identity, Tables& tables, Items& items)
+      : options_(&options), identity_(&identity), tables_(&tables), items_(&items) {}
+
+  // ---- the operations
+  Model::DescribeContinuousBackupsOutcome DescribeContinuousBackups(const Model::DescribeContinuousBackupsRequest& r,
+                                                                    int64_t now);
+  Model::UpdateContinuousBackupsOutcome UpdateContinuousBackups(const Model::UpdateContinuousBackupsRequest& r,
+                                                                int64_t now);
+
+  // ---- what the other components ask
+  const PitrSettings& Of(const std::string& table) const;
+  bool Enabled(const std::string& table) const { return Of(table).enabled; }
+  /// The restorable window of a table with point-in-time recovery on.
+  int64_t EarliestRestorableMs(const std::string& table, int64_t now) const;
+  int64_t LatestRestorableMs(const std::string& table, int64_t now) const;
+  /// The earliest instant anyone may still read the table's items as of:
+  /// the start of its restorable window, or now.
+  int64_t RetentionStartMs(const std::string& table, int64_t now) const;
+  /// What Describe/UpdateContinuousBackups report: continuous backups are
+  /// always on; point-in-time recovery has a window only while it is enabled.
+  Model::ContinuousBackupsDescription Description(const std::string& table, int64_t now) const;
+
+  /// The table is gone: its settings go with it.
+  void ForgetTable(const std::string& table) { settings_.erase(table); }
+
+  // ---- the whole state (snapshots, Reset)
+  const std::map<std::string, PitrSettings>& All() const { return settings_; }
+  void Replace(std::map<std::string, PitrSettings> settings) { settings_ = std::move(settings); }
+  void Clear() { settings_.clear(); }
+
+ private:
+  const ServiceOptions* options_;
+  Identity* identity_;
+  Tables* tables_;
+  Items* items_;
+  std::map<std::string, PitrSettings> settings_;  ///< by table name
+};
+
+}  // namespace detail
+}  // namespace dynafake
+// ---- end dynafake/components/continuous_backups.hpp ----
+
+// ---- begin dynafake/components/restores.hpp ----
+// dynafake — Restores: new tables made from a backup (RestoreTableFromBackup)
+// or from a table's item history as of an instant (RestoreTableToPointInTime),
+// with the overrides a restore accepts (indexes, billing, capacity, encryption).
+
+#include <cstdint>   // int64_t, uint64_t
+#include <memory>    // std::shared_ptr
+#include <optional>  // std::optional
+#include <string>    // std::string
+#include <vector>    // std::vector
+
+
+namespace dynafake {
+namespace detail {
+
+class Identity;
+class Quotas;
+class Backups;
+class ContinuousBackups;
+
+/// What a restore builds the new table from: the backup's record or the source's current settings.
+struct RestoreSettings {
+  std::vector<Model::KeySchemaElement> keySchema;
+  std::vector<Model::AttributeDefinition> attributeDefinitions;
+  Model::BillingMode billingMode = Model::BillingMode::PROVISIONED;
+  Model::ProvisionedThroughput throughput;
+  std::vector<Model::GlobalSecondaryIndexInfo> gsis;
+  std::vector<Model::LocalSecondaryIndexInfo> lsis;
+  std::optional<Model::SSEDescription> sse;
+};
+
+class Restores {
+ public:
+  Restores(const ServiceOptions& options, Identity& identity, Quotas& quotas, Tables& tables, Backups& backups,
+           ContinuousBackups& continuous)
+      : options_(&options),
+        identity_(&identity),
+        quotas_(&quotas),
+        tables_(&tables),
+        backups_(&backups),
+        continuous_(&continuous) {}
+
+  Model::RestoreTableFromBackupOutcome RestoreTableFromBackup(const Model::RestoreTableFromBackupRequest& r,
+                                                              int64_t now);
+  Model::RestoreTableToPointInTimeOutcome RestoreTableToPointInTime(const Model::RestoreTableToPointInTimeRequest& r,
+                                                                    int64_t now);
+  /// RestoreTableToPointInTime's rules beyond the model's: one source, one instant.
+  static void Validate(const Model::RestoreTableToPointInTimeRequest& r, Validator& v);
+  /// RestoreTableFromBackup's rule that needs no backup (made before the backup is looked up).
+  static void Validate(const Model::RestoreTableFromBackupRequest& r, Validator& v);
+
+ private:
+  /// TableInUse or TableAlreadyExists when the target name is taken.
+  std::optional<DynamoDBError> TargetTaken(const std::string& target) const;
+  /// The limits a new restore must stay within.
+  std::optional<DynamoDBError> OverLimit() const;
+  template <class Request>
+  std::string CheckOverrides(const Request& r, const RestoreSettings& s) const;
+  template <class Request>
+  RestoreSettings ApplyOverrides(const Request& r, RestoreSettings s) const;
+  /// Creates the target table, CREATING until the restore ends, filled with `from`'s items as of the cut.
+  Model::TableDescription RestoreInto(const std::string& target, const RestoreSettings& s,
+                                      const std::shared_ptr<History>& from, int64_t cutMs, uint64_t cutSeq,
+                                      const Model::RestoreSummary& summary, const std::string& sourceBackup,
+                                      int64_t now);
+
+  const ServiceOptions* options_;
+  Identity* identity_;
+  Quotas* quotas_;
+  Tables* tables_;
+  Backups* backups_;
+  ContinuousBackups* continuous_;
+};
+
+}  // namespace detail
+}  // namespace dynafake
+// ---- end dynafake/components/restores.hpp ----
+
+namespace dynafake {
+
+struct ServiceStats;
+
+namespace detail {
+
+/// What an operation's own checks hand to the operation: nothing, but for the
+/// data plane, whose checks parse the request's expressions, items and keys.
+struct NoPlan {};
+template <class Request>
+struct PlanOf {
+  using type = NoPlan;
+};
+template <>
+struct PlanOf<Model::PutItemRequest> {
+  using type = WritePlan;
+};
+template <>
+struct PlanOf<Model::DeleteItemRequest> {
+  using type = WritePlan;
+};
+template <>
+struct PlanOf<Model::UpdateItemRequest> {
+  using type = WritePlan;
+};
+template <>
+struct PlanOf<Model::GetItemRequest> {
+  using type = ReadPlan;
+};
+template <>
+struct PlanOf<Model::QueryRequest> {
+  using type = ReadPlan;
+};
+template <>
+struct PlanOf<Model::ScanRequest> {
+  using type = ReadPlan;
+};
+template <>
+struct PlanOf<Model::BatchGetItemRequest> {
+  using type = BatchGetPlan;
+};
+template <>
+struct PlanOf<Model::BatchWriteItemRequest> {
+  using type = BatchWritePlan;
+};
+
+class Components {
+ public:
+  explicit Components(const ServiceOptions& options)
+      : identity(options),
+        quotas(options.limits),
+        tables(options, identity, timeline, quotas, backups, continuous),
+        items(tables, continuous),
+        backups(options, identity, timeline, quotas, tables, items),
+        continuous(options, identity, tables, items),
+        restores(options, identity, quotas, tables, backups, continuous) {}
+  Components(const Components&) = delete;
+  Components& operator=(const Components&) = delete;
+
+  Identity identity;
+  Timeline timeline;
+  Quotas quotas;
+  Tables tables;
+  Items items;
+  Backups backups;
+  ContinuousBackups continuous;
+  Restores restores;
+
+  /// Applies every transition due at `now`, in time order.
+  void ApplyDue(int64_t now);
+  /// Forgets every table, backup, transition and call; the generator starts again from the seed.
+  void Reset();
+  ServiceStats Stats() const;
+
+  // ---- which component checks and serves which operation
+  // Validate: the operation's own rules beyond the model's constraints, on the
+  // request alone (no table is looked at); what it parses goes in the plan the
+  // operation is served with (PlanOf: nothing, but for the data plane).
+  template <class Request>
+  void Validate(const Request&, Validator&, NoPlan&) const {}  // the model's constraints are all there is
+  void Validate(const Model::CreateTableRequest& r, Validator& v, NoPlan&) const { Tables::Validate(r, v); }
+  void Validate(const Model::UpdateTableRequest& r, Validator& v, NoPlan&) const { Tables::Validate(r, v); }
+  void Validate(const Model::RestoreTableToPointInTimeRequest& r, Validator& v, NoPlan&) const {
+    Restores::Validate(r, v);
+  }
+  void Validate(const Model::RestoreTableFromBackupRequest& r, Validator& v, NoPlan&) const {
+    Restores::Validate(r, v);
+  }
+#define DYNAFAKE_CHECKED_BY(component, Op)                                                              \
+  void Validate(const Model::Op##Request& r, Validator& v, PlanOf<Model::Op##Request>::type& p) const { \
+    component::Validate(r, v, p);                                                                       \
+  }
+  DYNAFAKE_CHECKED_BY(Items, PutItem)
+  DYNAFAKE_CHECKED_BY(Items, GetItem)
+  DYNAFAKE_CHECKED_BY(Items, DeleteItem)
+  DYNAFAKE_CHECKED_BY(Items, UpdateItem)
+  DYNAFAKE_CHECKED_BY(Items, Query)
+  DYNAFAKE_CHECKED_BY(Items, Scan)
+  DYNAFAKE_CHECKED_BY(Items, BatchGetItem)
+  DYNAFAKE_CHECKED_BY(Items, BatchWriteItem)
+#undef DYNAFAKE_CHECKED_BY
+
+#define DYNAFAKE_SERVED_BY(component, Op) \
+  Model::Op##Outcome Serve(const Model::Op##Request& r, const NoPlan&, int64_t now) { return component.Op(r, now); }
+#define DYNAFAKE_SERVED_WITH_PLAN(component, Op)                                                                  \
+  Model::Op##Outcome Serve(const Model::Op##Request& r, const PlanOf<Model::Op##Request>::type& p, int64_t now) { \
+    return component.Op(r, p, now);                                                                               \
+  }
+  DYNAFAKE_SERVED_BY(tables, CreateTable)
+  DYNAFAKE_SERVED_BY(tables, DescribeTable)
+  DYNAFAKE_SERVED_BY(tables, UpdateTable)
+  DYNAFAKE_SERVED_BY(tables, DeleteTable)
+  DYNAFAKE_SERVED_BY(tables, ListTables)
+  DYNAFAKE_SERVED_BY(tables, TagResource)
+  DYNAFAKE_SERVED_BY(tables, UntagResource)
+  DYNAFAKE_SERVED_BY(tables, ListTagsOfResource)
+  DYNAFAKE_SERVED_BY(tables, DescribeTimeToLive)
+  DYNAFAKE_SERVED_BY(tables, UpdateTimeToLive)
+  DYNAFAKE_SERVED_WITH_PLAN(items, PutItem)
+  DYNAFAKE_SERVED_WITH_PLAN(items, GetItem)
+  DYNAFAKE_SERVED_WITH_PLAN(items, DeleteItem)
+  DYNAFAKE_SERVED_WITH_PLAN(items, UpdateItem)
+  DYNAFAKE_SERVED_WITH_PLAN(items, Query)
+  DYNAFAKE_SERVED_WITH_PLAN(items, Scan)
+  DYNAFAKE_SERVED_WITH_PLAN(items, BatchGetItem)
+  DYNAFAKE_SERVED_WITH_PLAN(items, BatchWriteItem)
+  DYNAFAKE_SERVED_BY(backups, CreateBackup)
+  DYNAFAKE_SERVED_BY(backups, DescribeBackup)
+  DYNAFAKE_SERVED_BY(backups, ListBackups)
+  DYNAFAKE_SERVED_BY(backups, DeleteBackup)
+  DYNAFAKE_SERVED_BY(continuous, DescribeContinuousBackups)
+  DYNAFAKE_SERVED_BY(continuous, UpdateContinuousBackups)
+  DYNAFAKE_SERVED_BY(restores, RestoreTableFromBackup)
+  DYNAFAKE_SERVED_BY(restores, RestoreTableToPointInTime)
+#undef DYNAFAKE_SERVED_WITH_PLAN
+#undef DYNAFAKE_SERVED_BY
+};
+
+}  // namespace detail
+}  // namespace dynafake
+// ---- end dynafake/components/components.hpp ----
+
+namespace dynafake {
+namespace detail {
+
+DYNAFAKE_IMPL void Components::ApplyDue(int64_t now) {
+  if (!timeline.HasDue(now)) return;
+  items.DeferCompaction();  // histories that lose readers are compacted once, at the end
+  while (auto e = timeline.NextDue(now)) {
+    switch (e->kind) {
+      case EventKind::TableSettled:
+        tables.Settle(e->key, e->generation);
+        break;
+      case EventKind::TableGone:
+        if (auto history = tables.Remove(e->key, e->generation)) {
+          continuous.ForgetTable(e->key);
+          backups.ForgetTable(e->key);
+          items.CompactHistory(history, now);
+        }
+        break;
+      case EventKind::BackupAvailable:
+        backups.MarkAvailable(e->key);
+        break;
+      case EventKind::BackupExpired:
+        backups.Remove(e->key, now);
+        break;
+    }
+  }
+  items.FlushCompaction(now);
+}
+
+DYNAFAKE_IMPL void Components::Reset() {
+  tables.Clear();
+  backups.Clear();
+  continuous.Clear();
+  timeline.Clear();
+  quotas.Clear();
+  identity.Reset();
+}
+
+DYNAFAKE_IMPL ServiceStats Components::Stats() const {
+  ServiceStats s;
+  s.tables = tables.Count();
+  s.backups = backups.All().size();
+  std::set<const History*> seen;
+  auto count = [&](const std::shared_ptr<History>& h) {
+    if (h && seen.insert(h.get()).second) s.historyVersions += h->VersionCount();
+  };
+  for (const auto& kv : tables.All()) count(kv.second.items.history);
+  for (const auto& kv : backups.All()) count(kv.second.Items());
+  s.histories = seen.size();
+  s.pendingEvents = timeline.Pending();
+  return s;
+}
+
+}  // namespace detail
+}  // namespace dynafake
+// ---- end dynafake/components/components_impl.hpp ----
+
+// ---- begin dynafake/components/continuous_backups_impl.hpp ----
+// dynafake — ContinuousBackups' definitions (see continuous_backups.hpp).
+
+#include <algorithm>  // std::max
+
+
+namespace dynafake {
+namespace detail {
+
+DYNAFAKE_IMPL Model::DescribeContinuousBackupsOutcome ContinuousBackups::DescribeContinuousBackups(
+    const Model::DescribeContinuousBackupsRequest& r, int64_t now) {
+  const TableRecord* t = tables_->Find(r.GetTableName());
+  if (!t)
+    return DynamoDBError(DynamoDBErrors::TABLE_NOT_FOUND, msg::TableNotFound(identity_->ShownName(r.GetTableName())));
+  return Model::DescribeContinuousBackupsResult().WithContinuousBackupsDescription(
+      Description(t->desc.GetTableName(), now));
+}
+
+DYNAFAKE_IMPL Model::UpdateContinuousBackupsOutcome ContinuousBackups::UpdateContinuousBackups(
+    const Model::UpdateContinuousBackupsRequest& r, int64_t now) {
+  using Model::TableStatus;
+  const std::string name = identity_->ShownName(r.GetTableName());
+  TableRecord* t = tables_->Find(r.GetTableName());
+  if (!t || t->status == TableStatus::DELETING)
+    return DynamoDBError(DynamoDBErrors::TABLE_NOT_FOUND, msg::TableNotFound(name));
+  const auto& spec = r.GetPointInTimeRecoverySpecification();
+  if (spec.RecoveryPeriodInDaysHasBeenSet() && !spec.GetPointInTimeRecoveryEnabled())
+    return DynamoDBError(DynamoDBErrors::VALIDATION,
+                         msg::Invalid("RecoveryPeriodInDays can only be set when PointInTimeRecoveryEnabled is true"));
+  if (t->status == TableStatus::CREATING || now < t->createdMs + options_->durations.continuousBackupsWarmUp.count())
+    return DynamoDBError(DynamoDBErrors::CONTINUOUS_BACKUPS_UNAVAILABLE, msg::ContinuousBackupsUnavailable(name));
+  const std::string table = t->desc.GetTableName();
+  PitrSettings& p = settings_[table];
+  if (spec.GetPointInTimeRecoveryEnabled()) {
+    if (!p.enabled) p.sinceMs = now;  // re-enabling starts the window over
+    p.enabled = true;
+    p.recoveryPeriodDays = spec.RecoveryPeriodInDaysHasBeenSet() ? spec.GetRecoveryPeriodInDays() : 35;
+  } else if (p.enabled) {
+    p.enabled = false;
+    items_->CompactTable(*t, now);  // the window is gone, and with it every old version
+  }
+  return Model::UpdateContinuousBackupsResult().WithContinuousBackupsDescription(Description(table, now));
+}
+
+DYNAFAKE_IMPL const PitrSettings& ContinuousBackups::Of(const std::string& table) const {
+  static const PitrSettings disabled;
+  auto it = settings_.find(table);
+  return it == settings_.end() ? disabled : it->second;
+}
+
+DYNAFAKE_IMPL int64_t ContinuousBackups::EarliestRestorableMs(const std::string& table, int64_t now) const {
+  const PitrSettings& p = Of(table);
+  return std::max(p.sinceMs, now - static_cast<int64_t>(p.recoveryPeriodDays) * int64_t{86400000});
+}
+
+DYNAFAKE_IMPL int64_t ContinuousBackups::LatestRestorableMs(const std::string& table, int64_t now) const {
+  return std::max(EarliestRestorableMs(table, now), now - options_->durations.pitrLatestLag.count());
+}
+
+DYNAFAKE_IMPL int64_t ContinuousBackups::RetentionStartMs(const std::string& table, int64_t now) const {
+  return Enabled(table) ? EarliestRestorableMs(table, now) : now;
+}
+
+DYNAFAKE_IMPL Model::ContinuousBackupsDescription ContinuousBackups::Description(const std::string& table,
+                                                                                 int64_t now) const {
+  using namespace Model;
+  PointInTimeRecoveryDescription p;
+  const PitrSettings& settings = Of(table);
+  if (settings.enabled) {
+    p.WithPointInTimeRecoveryStatus(PointInTimeRecoveryStatus::ENABLED)
+        .WithRecoveryPeriodInDays(settings.recoveryPeriodDays)
+        .WithEarliestRestorableDateTime(DateTime(EarliestRestorableMs(table, now)))
+        .WithLatestRestorableDateTime(DateTime(LatestRestorableMs(table, now)));
+  } else {
+    p.SetPointInTimeRecoveryStatus(PointInTimeRecoveryStatus::DISABLED);
+  }
+  return ContinuousBackupsDescription()
+      .WithContinuousBackupsStatus(ContinuousBackupsStatus::ENABLED)
+      .WithPointInTimeRecoveryDescription(p);
+}
+
+}  // namespace detail
+}  // namespace dynafake
+// ---- end dynafake/components/continuous_backups_impl.hpp ----
+
+// ---- begin dynafake/components/identity_impl.hpp ----
+// dynafake — Identity's definitions (see identity.hpp).
+
+
+namespace dynafake {
+namespace detail {
+
+DYNAFAKE_IMPL std::string Identity::TableArn(const std::string& name) const {
+  std::string arn;
+  arn.reserve(TableArnSize(name) + 32);  // room for a backup ARN's "/backup/<stamp>-<id>"
+  AppendTableArn(arn, name);
+  return arn;
+}
+
+DYNAFAKE_IMPL std::size_t Identity::TableArnSize(const std::string& name) const {
+  return 22 + options_->partition.size() + options_->region.size() + options_->accountId.size() + name.size();
+}
+
+DYNAFAKE_IMPL void Identity::AppendTableArn(std::string& out, const std::string& name) const {
+  out.append("arn:").append(options_->partition).append(":dynamodb:").append(options_->region).append(":");
+  out.append(options_->accountId).append(":table/").append(name);
+}
+
+DYNAFAKE_IMPL std::string Identity::TableNameOf(const std::string& nameOrArn) const {
+  if (nameOrArn.rfind("arn:", 0) != 0) return nameOrArn;
+  const std::string prefix = TableArn("");
+  if (nameOrArn.rfind(prefix, 0) != 0) return {};  // another account, region or service: no such table here
+  std::string rest = nameOrArn.substr(prefix.size());
+  return rest.find('/') == std::string::npos ? rest : std::string();
+}
+
+DYNAFAKE_IMPL std::string Identity::ShownName(const std::string& nameOrArn) const {
+  std::string name = TableNameOf(nameOrArn);
+  return name.empty() ? nameOrArn : name;
+}
+
+DYNAFAKE_IMPL uint64_t Identity::NextRandom() {  // splitmix64: small, fast, reproducible from the seed
+  uint64_t z = (random_ += 0x9E3779B97F4A7C15ULL);
+  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+  z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+  return z ^ (z >> 31);
+}
+
+DYNAFAKE_IMPL std::string Identity::NewTableId() {
+  static const char* hex = "0123456789abcdef";
+  const uint64_t a = NextRandom(), b = NextRandom();
+  std::string out;
+  for (int i = 0; i < 32; ++i) {
+    const uint64_t word = i < 16 ? a : b;
+    int nibble = static_cast<int>((word >> ((i % 16) * 4)) & 15);
+    if (i == 12) nibble = 4;                 // version 4
+    if (i == 16) nibble = 8 | (nibble & 3);  // RFC 4122 variant
+    if (i == 8 || i == 12 || i == 16 || i == 20) out += '-';
+    out += hex[nibble];
+  }
+  return out;
+}
+
+/// Written digit by digit: no formatting machinery on the CreateBackup path.
+DYNAFAKE_IMPL char* Identity::WriteBackupStamp(char* end, int64_t createdMs, uint32_t id) {
+  char* p = end;
+  for (int i = 0; i < 8; ++i, id >>= 4) *--p = "0123456789abcdef"[id & 15u];
+  *--p = '-';
+  uint64_t ms = static_cast<uint64_t>(createdMs < 0 ? 0 : createdMs);
+  for (int i = 0; i < 14 || ms > 0; ++i, ms /= 10) *--p = static_cast<char>('0' + ms % 10);
+  return p;
+}
+
+DYNAFAKE_IMPL void Identity::AppendBackupArn(std::string& out, const std::string& table, int64_t createdMs,
+                                             uint32_t id) const {
+  char stamp[32];
+  char* end = stamp + sizeof stamp;
+  const char* p = WriteBackupStamp(end, createdMs, id);
+  AppendTableArn(out, table);
+  out.append("/backup/").append(p, static_cast<std::size_t>(end - p));
+}
+
+DYNAFAKE_IMPL std::string Identity::NewBackupArn(const std::string& table, int64_t createdMs) {
+  const uint32_t id = NewBackupId();
+  std::string arn;
+  arn.reserve(BackupArnSize(table));
+  AppendBackupArn(arn, table, createdMs, id);
+  return arn;
+}
+
+DYNAFAKE_IMPL Model::SSEDescription Identity::KmsEncryption(const Model::SSESpecification& spec) const {
+  const std::string key = spec.KMSMasterKeyIdHasBeenSet() ? spec.GetKMSMasterKeyId() : "alias/aws/dynamodb";
+  const std::string arn = key.rfind("arn:", 0) == 0
+                              ? key
+                              : "arn:" + options_->partition + ":kms:" + options_->region + ":" + options_->accountId +
+                                    ":" + (key.rfind("alias/", 0) == 0 ? key : "key/" + key);
+  return Model::SSEDescription()
+      .WithStatus(Model::SSEStatus::ENABLED)
+      .WithSSEType(Model::SSEType::KMS)
+      .WithKMSMasterKeyArn(arn);
+}
+
+}  // namespace detail
+}  // namespace dynafake
+// ---- end dynafake/components/identity_impl.hpp ----
+
+// ---- begin dynafake/components/items_impl.hpp ----
+// dynafake — Items' definitions (see items.hpp).
+
+#include <map>     // std::map
+#include <set>     // std::set
+#include <vector>  // std::vector
+
 
 // ---- begin dynafake/detail/item_operations.hpp ----
 // dynafake — GetItem, PutItem, DeleteItem and UpdateItem on one table, once
@@ -16828,42 +16942,69 @@ DYNAFAKE_IMPL DataTable Items::DataOf(TableRecord& t, int64_t now) {
   return d;
 }
 
-template <class Outcome, class Request, class Plan, class PlanFn, class RunFn>
-Outcome Items::OnOneTable(const Request& r, int64_t now, PlanFn plan, RunFn run) {
-  Plan p;
-  std::string err = plan(r, p);
-  if (!err.empty()) return DynamoDBError(DynamoDBErrors::VALIDATION, err);
+// A plan function's message, if any, as the call's ValidationException.
+template <class Request, class Plan, class PlanFn>
+void CheckAlone(const Request& r, Validator& v, Plan& plan, PlanFn fn) {
+  std::string e = fn(r, plan);
+  if (!e.empty()) v.Add(std::move(e));
+}
+
+DYNAFAKE_IMPL void Items::Validate(const Model::PutItemRequest& r, Validator& v, WritePlan& p) {
+  CheckAlone(r, v, p, PlanPutItem);
+}
+DYNAFAKE_IMPL void Items::Validate(const Model::GetItemRequest& r, Validator& v, ReadPlan& p) {
+  CheckAlone(r, v, p, PlanGetItem);
+}
+DYNAFAKE_IMPL void Items::Validate(const Model::DeleteItemRequest& r, Validator& v, WritePlan& p) {
+  CheckAlone(r, v, p, PlanDeleteItem);
+}
+DYNAFAKE_IMPL void Items::Validate(const Model::UpdateItemRequest& r, Validator& v, WritePlan& p) {
+  CheckAlone(r, v, p, PlanUpdateItem);
+}
+DYNAFAKE_IMPL void Items::Validate(const Model::QueryRequest& r, Validator& v, ReadPlan& p) {
+  CheckAlone(r, v, p, PlanQuery);
+}
+DYNAFAKE_IMPL void Items::Validate(const Model::ScanRequest& r, Validator& v, ReadPlan& p) {
+  CheckAlone(r, v, p, PlanScan);
+}
+DYNAFAKE_IMPL void Items::Validate(const Model::BatchGetItemRequest& r, Validator& v, BatchGetPlan& p) {
+  CheckAlone(r, v, p, PlanBatchGetItem);
+}
+DYNAFAKE_IMPL void Items::Validate(const Model::BatchWriteItemRequest& r, Validator& v, BatchWritePlan& p) {
+  CheckAlone(r, v, p, PlanBatchWriteItem);
+}
+
+template <class Outcome, class Request, class Plan, class RunFn>
+Outcome Items::OnOneTable(const Request& r, const Plan& plan, int64_t now, RunFn run) {
   std::optional<DynamoDBError> missing;
   TableRecord* t = Writable(r.GetTableName(), missing);
   if (!t) return *missing;
-  return run(DataOf(*t, now), r, p, now);
+  return run(DataOf(*t, now), r, plan, now);
 }
 
-DYNAFAKE_IMPL Model::GetItemOutcome Items::GetItem(const Model::GetItemRequest& r, int64_t now) {
-  return OnOneTable<Model::GetItemOutcome, Model::GetItemRequest, ReadPlan>(r, now, PlanGetItem, RunGetItem);
+DYNAFAKE_IMPL Model::GetItemOutcome Items::GetItem(const Model::GetItemRequest& r, const ReadPlan& p, int64_t now) {
+  return OnOneTable<Model::GetItemOutcome>(r, p, now, RunGetItem);
 }
-DYNAFAKE_IMPL Model::PutItemOutcome Items::PutItem(const Model::PutItemRequest& r, int64_t now) {
-  return OnOneTable<Model::PutItemOutcome, Model::PutItemRequest, WritePlan>(r, now, PlanPutItem, RunPutItem);
+DYNAFAKE_IMPL Model::PutItemOutcome Items::PutItem(const Model::PutItemRequest& r, const WritePlan& p, int64_t now) {
+  return OnOneTable<Model::PutItemOutcome>(r, p, now, RunPutItem);
 }
-DYNAFAKE_IMPL Model::DeleteItemOutcome Items::DeleteItem(const Model::DeleteItemRequest& r, int64_t now) {
-  return OnOneTable<Model::DeleteItemOutcome, Model::DeleteItemRequest, WritePlan>(r, now, PlanDeleteItem,
-                                                                                   RunDeleteItem);
+DYNAFAKE_IMPL Model::DeleteItemOutcome Items::DeleteItem(const Model::DeleteItemRequest& r, const WritePlan& p,
+                                                         int64_t now) {
+  return OnOneTable<Model::DeleteItemOutcome>(r, p, now, RunDeleteItem);
 }
-DYNAFAKE_IMPL Model::UpdateItemOutcome Items::UpdateItem(const Model::UpdateItemRequest& r, int64_t now) {
-  return OnOneTable<Model::UpdateItemOutcome, Model::UpdateItemRequest, WritePlan>(r, now, PlanUpdateItem,
-                                                                                   RunUpdateItem);
+DYNAFAKE_IMPL Model::UpdateItemOutcome Items::UpdateItem(const Model::UpdateItemRequest& r, const WritePlan& p,
+                                                         int64_t now) {
+  return OnOneTable<Model::UpdateItemOutcome>(r, p, now, RunUpdateItem);
 }
-DYNAFAKE_IMPL Model::QueryOutcome Items::Query(const Model::QueryRequest& r, int64_t now) {
-  return OnOneTable<Model::QueryOutcome, Model::QueryRequest, ReadPlan>(r, now, PlanQuery, RunQuery);
+DYNAFAKE_IMPL Model::QueryOutcome Items::Query(const Model::QueryRequest& r, const ReadPlan& p, int64_t now) {
+  return OnOneTable<Model::QueryOutcome>(r, p, now, RunQuery);
 }
-DYNAFAKE_IMPL Model::ScanOutcome Items::Scan(const Model::ScanRequest& r, int64_t now) {
-  return OnOneTable<Model::ScanOutcome, Model::ScanRequest, ReadPlan>(r, now, PlanScan, RunScan);
+DYNAFAKE_IMPL Model::ScanOutcome Items::Scan(const Model::ScanRequest& r, const ReadPlan& p, int64_t now) {
+  return OnOneTable<Model::ScanOutcome>(r, p, now, RunScan);
 }
 
-DYNAFAKE_IMPL Model::BatchGetItemOutcome Items::BatchGetItem(const Model::BatchGetItemRequest& r, int64_t now) {
-  std::map<std::string, ReadPlan> plans;
-  std::string err = PlanBatchGetItem(r, plans);
-  if (!err.empty()) return DynamoDBError(DynamoDBErrors::VALIDATION, err);
+DYNAFAKE_IMPL Model::BatchGetItemOutcome Items::BatchGetItem(const Model::BatchGetItemRequest& r,
+                                                             const BatchGetPlan& plans, int64_t now) {
   std::map<std::string, DataTable> tables;
   for (const auto& kv : r.GetRequestItems()) {
     std::optional<DynamoDBError> missing;
@@ -16874,26 +17015,11 @@ DYNAFAKE_IMPL Model::BatchGetItemOutcome Items::BatchGetItem(const Model::BatchG
   return RunBatchGetItem(r, plans, tables, now);
 }
 
-DYNAFAKE_IMPL Model::BatchWriteItemOutcome Items::BatchWriteItem(const Model::BatchWriteItemRequest& r, int64_t now) {
+DYNAFAKE_IMPL Model::BatchWriteItemOutcome Items::BatchWriteItem(const Model::BatchWriteItemRequest& r,
+                                                                 const BatchWritePlan& plan, int64_t now) {
   auto invalid = [](std::string message) { return DynamoDBError(DynamoDBErrors::VALIDATION, std::move(message)); };
-  std::size_t total = 0;
-  for (const auto& kv : r.GetRequestItems()) total += kv.second.size();
-  if (total > 25) return invalid("Too many items requested for the BatchWriteItem call");
-  // the request's own checks, then every table and key: a failed batch writes nothing
-  std::map<std::string, std::vector<Item>> canonical;
-  for (const auto& kv : r.GetRequestItems()) {
-    for (const auto& w : kv.second) {
-      if (w.PutRequestHasBeenSet() == w.DeleteRequestHasBeenSet())
-        return invalid(
-            "Supplied AttributeValue has more than one datatypes set, must contain exactly one of the supported "
-            "datatypes");
-      Item item;
-      std::string err = w.PutRequestHasBeenSet() ? CanonicalItem(w.GetPutRequest().GetItem(), item)
-                                                 : plans::CanonicalKey(w.GetDeleteRequest().GetKey(), item);
-      if (!err.empty()) return invalid(err);
-      canonical[kv.first].push_back(std::move(item));
-    }
-  }
+  // every table and key before any write: a failed batch writes nothing
+  const auto& canonical = plan.canonical;
   std::map<std::string, DataTable> tables;
   for (const auto& kv : r.GetRequestItems()) {
     std::optional<DynamoDBError> missing;
@@ -16902,7 +17028,7 @@ DYNAFAKE_IMPL Model::BatchWriteItemOutcome Items::BatchWriteItem(const Model::Ba
     const DataTable& d = tables.emplace(kv.first, DataOf(*t, now)).first->second;
     std::set<std::string> keys;
     for (std::size_t i = 0; i < kv.second.size(); ++i) {
-      const Item& item = canonical[kv.first][i];
+      const Item& item = canonical.at(kv.first)[i];
       std::string err = kv.second[i].PutRequestHasBeenSet()
                             ? CheckItemKeys(d.schema.hash, d.schema.range, d.schema.IndexKeys(), item)
                             : CheckKeyArgument(d.schema.hash, d.schema.range, item);
@@ -16916,7 +17042,7 @@ DYNAFAKE_IMPL Model::BatchWriteItemOutcome Items::BatchWriteItem(const Model::Ba
     const DataTable& d = tables.at(kv.first);
     Consumed c;
     for (std::size_t i = 0; i < kv.second.size(); ++i) {
-      const Item& item = canonical[kv.first][i];
+      const Item& item = canonical.at(kv.first)[i];
       const bool put = kv.second[i].PutRequestHasBeenSet();
       const Item* old = d.Find(item, now);
       c.Add(WriteCost(d.schema, old, put ? &item : nullptr));
@@ -19035,10 +19161,13 @@ typename OperationTraits<Request>::Outcome Service::Run(const Request& request) 
   detail::Components& c = *components_;
   const int64_t now = NowMs();
   c.ApplyDue(now);
-  // 1. the request, as the service model and the operation's own rules say
+  // 1. the request alone, as the service model and the operation's own rules
+  //    say, for every operation before anything else (what the data plane's
+  //    checks parse is the plan it is served with)
   detail::Validator v;
+  typename detail::PlanOf<Request>::type plan;
   detail::ValidateRequest(request, v);
-  if (v.Ok()) c.Validate(request, v);
+  if (v.Ok()) c.Validate(request, v, plan);
   if (!v.Ok()) return Outcome(DynamoDBError(DynamoDBErrors::VALIDATION, v.Message()));
   // 2. the fault rules, told which table and backup the call is about (the
   //    model says which member names them); naming costs copies, so only when a rule is set
@@ -19057,7 +19186,7 @@ typename OperationTraits<Request>::Outcome Service::Run(const Request& request) 
   // 3. the call rate (only accepted calls count)
   if (auto limited = c.quotas.CheckRate(Traits::kName, now)) return Outcome(*limited);
   // 4. the state
-  Outcome out = c.Serve(request, now);
+  Outcome out = c.Serve(request, plan, now);
   if (out.IsSuccess()) c.quotas.RecordCall(Traits::kName, now);
   c.ApplyDue(now);  // a transition of zero duration the call started takes effect at once
   return out;

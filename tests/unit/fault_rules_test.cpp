@@ -241,4 +241,52 @@ TEST(FaultRuleDescription, ToJsonEscapesWhatJsonMust) {
                               R"(\ufffd\ufffd\ufffd\ufffd")"));  // a stray byte, a surrogate's three bytes
 }
 
+// ---------------------------------------------------------------- validation comes first
+
+// A request that is invalid on its own is answered with the service's
+// ValidationException before any fault rule or rate limit is consulted: for
+// the data plane too (its expressions, items and keys are checked alone,
+// before the table is looked at). Checks that need the table (the key
+// schema, its existence) are state, and come after the rules.
+TEST_F(FaultRules, AnInvalidDataPlaneRequestIsAValidationExceptionEvenWhenARuleMatches) {
+  service.Faults().Add(FaultRule::On<M::PutItemRequest>().Fail(DynamoDBErrors::PROVISIONED_THROUGHPUT_EXCEEDED));
+  service.Faults().Add(FaultRule::On<M::QueryRequest>().Fail(DynamoDBErrors::THROTTLING));
+  const auto put = client.PutItem(
+      M::PutItemRequest().WithTableName("orders").AddItem("id", M::AttributeValue().SetN("not a number")));
+  ASSERT_FALSE(put.IsSuccess());
+  EXPECT_EQ(put.GetError().GetErrorType(), DynamoDBErrors::VALIDATION);
+  EXPECT_THAT(put.GetError().GetMessage(), HasSubstr("numeric value"));
+  const auto query = client.Query(M::QueryRequest().WithTableName("orders").WithKeyConditionExpression("id = "));
+  ASSERT_FALSE(query.IsSuccess());
+  EXPECT_EQ(query.GetError().GetErrorType(), DynamoDBErrors::VALIDATION);
+  // a valid request meets the rule
+  EXPECT_EQ(client.PutItem(M::PutItemRequest().WithTableName("orders").AddItem("id", M::AttributeValue().SetS("a")))
+                .GetError()
+                .GetErrorType(),
+            DynamoDBErrors::PROVISIONED_THROUGHPUT_EXCEEDED);
+}
+
+// An empty legacy condition map ({}) is no condition: the service accepts it.
+// (It used to crash the fake: a join over zero conditions.)
+TEST_F(FaultRules, EmptyScanFilterQueryFilterAndExpectedAreNoCondition) {
+  ASSERT_TRUE(client.PutItem(M::PutItemRequest().WithTableName("orders").AddItem("id", M::AttributeValue().SetS("a")))
+                  .IsSuccess());
+  const auto scan = client.Scan(M::ScanRequest().WithTableName("orders").WithScanFilter({}));
+  ASSERT_TRUE(scan.IsSuccess()) << scan.GetError().GetMessage();
+  EXPECT_EQ(scan.GetResult().GetCount(), 1);
+  const auto query = client.Query(M::QueryRequest().WithTableName("orders").WithQueryFilter({}).AddKeyConditions(
+      "id", M::Condition()
+                .WithComparisonOperator(M::ComparisonOperator::EQ)
+                .WithAttributeValueList({M::AttributeValue().SetS("a")})));
+  ASSERT_TRUE(query.IsSuccess()) << query.GetError().GetMessage();
+  EXPECT_EQ(query.GetResult().GetCount(), 1);
+  const auto put = client.PutItem(
+      M::PutItemRequest().WithTableName("orders").AddItem("id", M::AttributeValue().SetS("b")).WithExpected({}));
+  EXPECT_TRUE(put.IsSuccess()) << put.GetError().GetMessage();
+  // ConditionalOperator over nothing stays the service's error
+  const auto orNothing = client.Scan(
+      M::ScanRequest().WithTableName("orders").WithScanFilter({}).WithConditionalOperator(M::ConditionalOperator::OR));
+  EXPECT_EQ(orNothing.GetError().GetMessage(), "ConditionalOperator cannot be used without Filter or Expected");
+}
+
 }  // namespace

@@ -9,71 +9,18 @@
 // (SaveState before and after) byte-identical.
 #include <gtest/gtest.h>
 
-#include <fstream>
 #include <string>
 #include <vector>
 
 #include <dynafake/wire.hpp>
 
 #include "constraint_cases.hpp"
+#include "recorded_world.hpp"
 
 namespace dynafake_test {
 namespace {
 
-Json ReadJson(const std::string& path) {
-  std::ifstream in(path);
-  if (!in) throw std::runtime_error("cannot read " + path);
-  return Json::parse(in);
-}
-
-const Json& ServiceModel() {
-  static const Json model = ReadJson(DYNAFAKE_SOURCE_DIR "/tools/dynamodb-2012-08-10-backup-subset.json");
-  return model;
-}
-
-/// The recorded botocore requests, in order: {"target", "body", "advance_ms", "expect"}.
-const std::vector<Json>& Recorded() {
-  static const std::vector<Json> lines = [] {
-    std::vector<Json> out;
-    std::ifstream in(DYNAFAKE_TEST_DATA_DIR "/wire/botocore_requests.jsonl");
-    std::string line;
-    while (std::getline(in, line))
-      if (!line.empty()) out.push_back(Json::parse(line));
-    return out;
-  }();
-  return lines;
-}
-
-/// The first recorded request of `op` the service accepted as valid.
-Json ValidRequest(const std::string& op) {
-  for (const auto& r : Recorded()) {
-    const std::string expect = r.at("expect");
-    if (r.at("target") == "DynamoDB_20120810." + op && expect != "ValidationException" &&
-        expect != "SerializationException")
-      return Json::parse(r.at("body").get<std::string>());
-  }
-  return Json();
-}
-
-std::vector<std::string> ModelOperations() {
-  std::vector<std::string> ops;
-  for (auto it = ServiceModel().at("operations").begin(); it != ServiceModel().at("operations").end(); ++it)
-    ops.push_back(it.key());
-  return ops;
-}
-
-/// A world with tables, items, backups and PITR: the recorded session replayed.
-struct World {
-  dynafake::ManualClock clock;
-  dynafake::Service service{clock, dynafake::ServiceOptions::Instant()};
-  dynafake::Wire wire{service};
-  World() {
-    for (const auto& r : Recorded()) {
-      clock.Advance(std::chrono::milliseconds(r.value("advance_ms", 0LL)));
-      wire.Handle(r.at("target").get<std::string>(), r.at("body").get<std::string>());
-    }
-  }
-};
+using World = RecordedWorld;
 
 class ValidationMatrix : public testing::TestWithParam<std::string> {};
 

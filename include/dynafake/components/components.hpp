@@ -35,6 +35,46 @@ struct ServiceStats;
 
 namespace detail {
 
+/// What an operation's own checks hand to the operation: nothing, but for the
+/// data plane, whose checks parse the request's expressions, items and keys.
+struct NoPlan {};
+template <class Request>
+struct PlanOf {
+  using type = NoPlan;
+};
+template <>
+struct PlanOf<Model::PutItemRequest> {
+  using type = WritePlan;
+};
+template <>
+struct PlanOf<Model::DeleteItemRequest> {
+  using type = WritePlan;
+};
+template <>
+struct PlanOf<Model::UpdateItemRequest> {
+  using type = WritePlan;
+};
+template <>
+struct PlanOf<Model::GetItemRequest> {
+  using type = ReadPlan;
+};
+template <>
+struct PlanOf<Model::QueryRequest> {
+  using type = ReadPlan;
+};
+template <>
+struct PlanOf<Model::ScanRequest> {
+  using type = ReadPlan;
+};
+template <>
+struct PlanOf<Model::BatchGetItemRequest> {
+  using type = BatchGetPlan;
+};
+template <>
+struct PlanOf<Model::BatchWriteItemRequest> {
+  using type = BatchWritePlan;
+};
+
 class Components {
  public:
   explicit Components(const ServiceOptions& options)
@@ -63,16 +103,40 @@ class Components {
   void Reset();
   ServiceStats Stats() const;
 
-  // ---- which component serves which operation
+  // ---- which component checks and serves which operation
+  // Validate: the operation's own rules beyond the model's constraints, on the
+  // request alone (no table is looked at); what it parses goes in the plan the
+  // operation is served with (PlanOf: nothing, but for the data plane).
   template <class Request>
-  void Validate(const Request&, Validator&) const {}  // the model's constraints are all there is
-  void Validate(const Model::CreateTableRequest& r, Validator& v) const { Tables::Validate(r, v); }
-  void Validate(const Model::UpdateTableRequest& r, Validator& v) const { Tables::Validate(r, v); }
-  void Validate(const Model::RestoreTableToPointInTimeRequest& r, Validator& v) const { Restores::Validate(r, v); }
-  void Validate(const Model::RestoreTableFromBackupRequest& r, Validator& v) const { Restores::Validate(r, v); }
+  void Validate(const Request&, Validator&, NoPlan&) const {}  // the model's constraints are all there is
+  void Validate(const Model::CreateTableRequest& r, Validator& v, NoPlan&) const { Tables::Validate(r, v); }
+  void Validate(const Model::UpdateTableRequest& r, Validator& v, NoPlan&) const { Tables::Validate(r, v); }
+  void Validate(const Model::RestoreTableToPointInTimeRequest& r, Validator& v, NoPlan&) const {
+    Restores::Validate(r, v);
+  }
+  void Validate(const Model::RestoreTableFromBackupRequest& r, Validator& v, NoPlan&) const {
+    Restores::Validate(r, v);
+  }
+#define DYNAFAKE_CHECKED_BY(component, Op)                                                              \
+  void Validate(const Model::Op##Request& r, Validator& v, PlanOf<Model::Op##Request>::type& p) const { \
+    component::Validate(r, v, p);                                                                       \
+  }
+  DYNAFAKE_CHECKED_BY(Items, PutItem)
+  DYNAFAKE_CHECKED_BY(Items, GetItem)
+  DYNAFAKE_CHECKED_BY(Items, DeleteItem)
+  DYNAFAKE_CHECKED_BY(Items, UpdateItem)
+  DYNAFAKE_CHECKED_BY(Items, Query)
+  DYNAFAKE_CHECKED_BY(Items, Scan)
+  DYNAFAKE_CHECKED_BY(Items, BatchGetItem)
+  DYNAFAKE_CHECKED_BY(Items, BatchWriteItem)
+#undef DYNAFAKE_CHECKED_BY
 
 #define DYNAFAKE_SERVED_BY(component, Op) \
-  Model::Op##Outcome Serve(const Model::Op##Request& r, int64_t now) { return component.Op(r, now); }
+  Model::Op##Outcome Serve(const Model::Op##Request& r, const NoPlan&, int64_t now) { return component.Op(r, now); }
+#define DYNAFAKE_SERVED_WITH_PLAN(component, Op)                                                                  \
+  Model::Op##Outcome Serve(const Model::Op##Request& r, const PlanOf<Model::Op##Request>::type& p, int64_t now) { \
+    return component.Op(r, p, now);                                                                               \
+  }
   DYNAFAKE_SERVED_BY(tables, CreateTable)
   DYNAFAKE_SERVED_BY(tables, DescribeTable)
   DYNAFAKE_SERVED_BY(tables, UpdateTable)
@@ -83,14 +147,14 @@ class Components {
   DYNAFAKE_SERVED_BY(tables, ListTagsOfResource)
   DYNAFAKE_SERVED_BY(tables, DescribeTimeToLive)
   DYNAFAKE_SERVED_BY(tables, UpdateTimeToLive)
-  DYNAFAKE_SERVED_BY(items, PutItem)
-  DYNAFAKE_SERVED_BY(items, GetItem)
-  DYNAFAKE_SERVED_BY(items, DeleteItem)
-  DYNAFAKE_SERVED_BY(items, UpdateItem)
-  DYNAFAKE_SERVED_BY(items, Query)
-  DYNAFAKE_SERVED_BY(items, Scan)
-  DYNAFAKE_SERVED_BY(items, BatchGetItem)
-  DYNAFAKE_SERVED_BY(items, BatchWriteItem)
+  DYNAFAKE_SERVED_WITH_PLAN(items, PutItem)
+  DYNAFAKE_SERVED_WITH_PLAN(items, GetItem)
+  DYNAFAKE_SERVED_WITH_PLAN(items, DeleteItem)
+  DYNAFAKE_SERVED_WITH_PLAN(items, UpdateItem)
+  DYNAFAKE_SERVED_WITH_PLAN(items, Query)
+  DYNAFAKE_SERVED_WITH_PLAN(items, Scan)
+  DYNAFAKE_SERVED_WITH_PLAN(items, BatchGetItem)
+  DYNAFAKE_SERVED_WITH_PLAN(items, BatchWriteItem)
   DYNAFAKE_SERVED_BY(backups, CreateBackup)
   DYNAFAKE_SERVED_BY(backups, DescribeBackup)
   DYNAFAKE_SERVED_BY(backups, ListBackups)
@@ -99,6 +163,7 @@ class Components {
   DYNAFAKE_SERVED_BY(continuous, UpdateContinuousBackups)
   DYNAFAKE_SERVED_BY(restores, RestoreTableFromBackup)
   DYNAFAKE_SERVED_BY(restores, RestoreTableToPointInTime)
+#undef DYNAFAKE_SERVED_WITH_PLAN
 #undef DYNAFAKE_SERVED_BY
 };
 

@@ -1,8 +1,9 @@
 // dynafake — Items: the data plane (PutItem, GetItem, DeleteItem, UpdateItem,
 // Query, Scan, BatchGetItem, BatchWriteItem) and the upkeep of the item
 // histories backups share: versions no reader can reach any more are
-// released. Each call checks the request alone first (detail/read_plans.hpp,
-// detail/write_plans.hpp), then finds the table, then runs the operation on
+// released. Each call's request is checked alone first, by Validate, as the
+// Service's first step (detail/read_plans.hpp, detail/write_plans.hpp,
+// detail/batch_get.hpp); the operation then finds the table and runs on
 // the table's DataTable view (detail/item_operations.hpp, query_scan.hpp,
 // batch_get.hpp), which knows nothing of how tables are kept.
 #pragma once
@@ -13,8 +14,12 @@
 #include <string>   // std::string
 
 #include "dynafake/components/tables.hpp"     // TableRecord
+#include "dynafake/detail/batch_get.hpp"      // BatchGetPlan
 #include "dynafake/detail/data_table.hpp"     // DataTable
 #include "dynafake/detail/history.hpp"        // History, Item
+#include "dynafake/detail/read_plans.hpp"     // ReadPlan
+#include "dynafake/detail/validator.hpp"      // Validator
+#include "dynafake/detail/write_plans.hpp"    // WritePlan, BatchWritePlan
 #include "dynafake/generated/operations.hpp"  // XRequest, XOutcome
 
 namespace dynafake {
@@ -26,15 +31,28 @@ class Items {
  public:
   Items(Tables& tables, ContinuousBackups& continuous) : tables_(&tables), continuous_(&continuous) {}
 
-  // ---- the operations
-  Model::PutItemOutcome PutItem(const Model::PutItemRequest& r, int64_t now);
-  Model::GetItemOutcome GetItem(const Model::GetItemRequest& r, int64_t now);
-  Model::DeleteItemOutcome DeleteItem(const Model::DeleteItemRequest& r, int64_t now);
-  Model::UpdateItemOutcome UpdateItem(const Model::UpdateItemRequest& r, int64_t now);
-  Model::QueryOutcome Query(const Model::QueryRequest& r, int64_t now);
-  Model::ScanOutcome Scan(const Model::ScanRequest& r, int64_t now);
-  Model::BatchGetItemOutcome BatchGetItem(const Model::BatchGetItemRequest& r, int64_t now);
-  Model::BatchWriteItemOutcome BatchWriteItem(const Model::BatchWriteItemRequest& r, int64_t now);
+  // ---- the request's own checks (everything that needs no table), run by
+  // the Service's first step, before fault rules and rate limits; what they
+  // parse is the plan the operation is then served with
+  static void Validate(const Model::PutItemRequest& r, Validator& v, WritePlan& plan);
+  static void Validate(const Model::GetItemRequest& r, Validator& v, ReadPlan& plan);
+  static void Validate(const Model::DeleteItemRequest& r, Validator& v, WritePlan& plan);
+  static void Validate(const Model::UpdateItemRequest& r, Validator& v, WritePlan& plan);
+  static void Validate(const Model::QueryRequest& r, Validator& v, ReadPlan& plan);
+  static void Validate(const Model::ScanRequest& r, Validator& v, ReadPlan& plan);
+  static void Validate(const Model::BatchGetItemRequest& r, Validator& v, BatchGetPlan& plan);
+  static void Validate(const Model::BatchWriteItemRequest& r, Validator& v, BatchWritePlan& plan);
+
+  // ---- the operations, given the plan their Validate made
+  Model::PutItemOutcome PutItem(const Model::PutItemRequest& r, const WritePlan& plan, int64_t now);
+  Model::GetItemOutcome GetItem(const Model::GetItemRequest& r, const ReadPlan& plan, int64_t now);
+  Model::DeleteItemOutcome DeleteItem(const Model::DeleteItemRequest& r, const WritePlan& plan, int64_t now);
+  Model::UpdateItemOutcome UpdateItem(const Model::UpdateItemRequest& r, const WritePlan& plan, int64_t now);
+  Model::QueryOutcome Query(const Model::QueryRequest& r, const ReadPlan& plan, int64_t now);
+  Model::ScanOutcome Scan(const Model::ScanRequest& r, const ReadPlan& plan, int64_t now);
+  Model::BatchGetItemOutcome BatchGetItem(const Model::BatchGetItemRequest& r, const BatchGetPlan& plan, int64_t now);
+  Model::BatchWriteItemOutcome BatchWriteItem(const Model::BatchWriteItemRequest& r, const BatchWritePlan& plan,
+                                              int64_t now);
 
   // ---- history upkeep
   /// Records a write (or a deletion) of `item` in the table's history; every
@@ -58,9 +76,9 @@ class Items {
   TableRecord* Writable(const std::string& nameOrArn, std::optional<DynamoDBError>& error);
   /// The table as the data-plane operations see it; writes go to its history at `now`.
   DataTable DataOf(TableRecord& t, int64_t now);
-  /// One data-plane call on one table: the request's own checks (`plan`), the table, then `run` on it.
-  template <class Outcome, class Request, class Plan, class PlanFn, class RunFn>
-  Outcome OnOneTable(const Request& r, int64_t now, PlanFn plan, RunFn run);
+  /// One data-plane call on one table: the table, then `run` on it with the plan.
+  template <class Outcome, class Request, class Plan, class RunFn>
+  Outcome OnOneTable(const Request& r, const Plan& plan, int64_t now, RunFn run);
 
   Tables* tables_;
   ContinuousBackups* continuous_;

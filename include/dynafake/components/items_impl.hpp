@@ -39,42 +39,69 @@ DYNAFAKE_IMPL DataTable Items::DataOf(TableRecord& t, int64_t now) {
   return d;
 }
 
-template <class Outcome, class Request, class Plan, class PlanFn, class RunFn>
-Outcome Items::OnOneTable(const Request& r, int64_t now, PlanFn plan, RunFn run) {
-  Plan p;
-  std::string err = plan(r, p);
-  if (!err.empty()) return DynamoDBError(DynamoDBErrors::VALIDATION, err);
+// A plan function's message, if any, as the call's ValidationException.
+template <class Request, class Plan, class PlanFn>
+void CheckAlone(const Request& r, Validator& v, Plan& plan, PlanFn fn) {
+  std::string e = fn(r, plan);
+  if (!e.empty()) v.Add(std::move(e));
+}
+
+DYNAFAKE_IMPL void Items::Validate(const Model::PutItemRequest& r, Validator& v, WritePlan& p) {
+  CheckAlone(r, v, p, PlanPutItem);
+}
+DYNAFAKE_IMPL void Items::Validate(const Model::GetItemRequest& r, Validator& v, ReadPlan& p) {
+  CheckAlone(r, v, p, PlanGetItem);
+}
+DYNAFAKE_IMPL void Items::Validate(const Model::DeleteItemRequest& r, Validator& v, WritePlan& p) {
+  CheckAlone(r, v, p, PlanDeleteItem);
+}
+DYNAFAKE_IMPL void Items::Validate(const Model::UpdateItemRequest& r, Validator& v, WritePlan& p) {
+  CheckAlone(r, v, p, PlanUpdateItem);
+}
+DYNAFAKE_IMPL void Items::Validate(const Model::QueryRequest& r, Validator& v, ReadPlan& p) {
+  CheckAlone(r, v, p, PlanQuery);
+}
+DYNAFAKE_IMPL void Items::Validate(const Model::ScanRequest& r, Validator& v, ReadPlan& p) {
+  CheckAlone(r, v, p, PlanScan);
+}
+DYNAFAKE_IMPL void Items::Validate(const Model::BatchGetItemRequest& r, Validator& v, BatchGetPlan& p) {
+  CheckAlone(r, v, p, PlanBatchGetItem);
+}
+DYNAFAKE_IMPL void Items::Validate(const Model::BatchWriteItemRequest& r, Validator& v, BatchWritePlan& p) {
+  CheckAlone(r, v, p, PlanBatchWriteItem);
+}
+
+template <class Outcome, class Request, class Plan, class RunFn>
+Outcome Items::OnOneTable(const Request& r, const Plan& plan, int64_t now, RunFn run) {
   std::optional<DynamoDBError> missing;
   TableRecord* t = Writable(r.GetTableName(), missing);
   if (!t) return *missing;
-  return run(DataOf(*t, now), r, p, now);
+  return run(DataOf(*t, now), r, plan, now);
 }
 
-DYNAFAKE_IMPL Model::GetItemOutcome Items::GetItem(const Model::GetItemRequest& r, int64_t now) {
-  return OnOneTable<Model::GetItemOutcome, Model::GetItemRequest, ReadPlan>(r, now, PlanGetItem, RunGetItem);
+DYNAFAKE_IMPL Model::GetItemOutcome Items::GetItem(const Model::GetItemRequest& r, const ReadPlan& p, int64_t now) {
+  return OnOneTable<Model::GetItemOutcome>(r, p, now, RunGetItem);
 }
-DYNAFAKE_IMPL Model::PutItemOutcome Items::PutItem(const Model::PutItemRequest& r, int64_t now) {
-  return OnOneTable<Model::PutItemOutcome, Model::PutItemRequest, WritePlan>(r, now, PlanPutItem, RunPutItem);
+DYNAFAKE_IMPL Model::PutItemOutcome Items::PutItem(const Model::PutItemRequest& r, const WritePlan& p, int64_t now) {
+  return OnOneTable<Model::PutItemOutcome>(r, p, now, RunPutItem);
 }
-DYNAFAKE_IMPL Model::DeleteItemOutcome Items::DeleteItem(const Model::DeleteItemRequest& r, int64_t now) {
-  return OnOneTable<Model::DeleteItemOutcome, Model::DeleteItemRequest, WritePlan>(r, now, PlanDeleteItem,
-                                                                                   RunDeleteItem);
+DYNAFAKE_IMPL Model::DeleteItemOutcome Items::DeleteItem(const Model::DeleteItemRequest& r, const WritePlan& p,
+                                                         int64_t now) {
+  return OnOneTable<Model::DeleteItemOutcome>(r, p, now, RunDeleteItem);
 }
-DYNAFAKE_IMPL Model::UpdateItemOutcome Items::UpdateItem(const Model::UpdateItemRequest& r, int64_t now) {
-  return OnOneTable<Model::UpdateItemOutcome, Model::UpdateItemRequest, WritePlan>(r, now, PlanUpdateItem,
-                                                                                   RunUpdateItem);
+DYNAFAKE_IMPL Model::UpdateItemOutcome Items::UpdateItem(const Model::UpdateItemRequest& r, const WritePlan& p,
+                                                         int64_t now) {
+  return OnOneTable<Model::UpdateItemOutcome>(r, p, now, RunUpdateItem);
 }
-DYNAFAKE_IMPL Model::QueryOutcome Items::Query(const Model::QueryRequest& r, int64_t now) {
-  return OnOneTable<Model::QueryOutcome, Model::QueryRequest, ReadPlan>(r, now, PlanQuery, RunQuery);
+DYNAFAKE_IMPL Model::QueryOutcome Items::Query(const Model::QueryRequest& r, const ReadPlan& p, int64_t now) {
+  return OnOneTable<Model::QueryOutcome>(r, p, now, RunQuery);
 }
-DYNAFAKE_IMPL Model::ScanOutcome Items::Scan(const Model::ScanRequest& r, int64_t now) {
-  return OnOneTable<Model::ScanOutcome, Model::ScanRequest, ReadPlan>(r, now, PlanScan, RunScan);
+DYNAFAKE_IMPL Model::ScanOutcome Items::Scan(const Model::ScanRequest& r, const ReadPlan& p, int64_t now) {
+  return OnOneTable<Model::ScanOutcome>(r, p, now, RunScan);
 }
 
-DYNAFAKE_IMPL Model::BatchGetItemOutcome Items::BatchGetItem(const Model::BatchGetItemRequest& r, int64_t now) {
-  std::map<std::string, ReadPlan> plans;
-  std::string err = PlanBatchGetItem(r, plans);
-  if (!err.empty()) return DynamoDBError(DynamoDBErrors::VALIDATION, err);
+DYNAFAKE_IMPL Model::BatchGetItemOutcome Items::BatchGetItem(const Model::BatchGetItemRequest& r,
+                                                             const BatchGetPlan& plans, int64_t now) {
   std::map<std::string, DataTable> tables;
   for (const auto& kv : r.GetRequestItems()) {
     std::optional<DynamoDBError> missing;
@@ -85,26 +112,11 @@ DYNAFAKE_IMPL Model::BatchGetItemOutcome Items::BatchGetItem(const Model::BatchG
   return RunBatchGetItem(r, plans, tables, now);
 }
 
-DYNAFAKE_IMPL Model::BatchWriteItemOutcome Items::BatchWriteItem(const Model::BatchWriteItemRequest& r, int64_t now) {
+DYNAFAKE_IMPL Model::BatchWriteItemOutcome Items::BatchWriteItem(const Model::BatchWriteItemRequest& r,
+                                                                 const BatchWritePlan& plan, int64_t now) {
   auto invalid = [](std::string message) { return DynamoDBError(DynamoDBErrors::VALIDATION, std::move(message)); };
-  std::size_t total = 0;
-  for (const auto& kv : r.GetRequestItems()) total += kv.second.size();
-  if (total > 25) return invalid("Too many items requested for the BatchWriteItem call");
-  // the request's own checks, then every table and key: a failed batch writes nothing
-  std::map<std::string, std::vector<Item>> canonical;
-  for (const auto& kv : r.GetRequestItems()) {
-    for (const auto& w : kv.second) {
-      if (w.PutRequestHasBeenSet() == w.DeleteRequestHasBeenSet())
-        return invalid(
-            "Supplied AttributeValue has more than one datatypes set, must contain exactly one of the supported "
-            "datatypes");
-      Item item;
-      std::string err = w.PutRequestHasBeenSet() ? CanonicalItem(w.GetPutRequest().GetItem(), item)
-                                                 : plans::CanonicalKey(w.GetDeleteRequest().GetKey(), item);
-      if (!err.empty()) return invalid(err);
-      canonical[kv.first].push_back(std::move(item));
-    }
-  }
+  // every table and key before any write: a failed batch writes nothing
+  const auto& canonical = plan.canonical;
   std::map<std::string, DataTable> tables;
   for (const auto& kv : r.GetRequestItems()) {
     std::optional<DynamoDBError> missing;
@@ -113,7 +125,7 @@ DYNAFAKE_IMPL Model::BatchWriteItemOutcome Items::BatchWriteItem(const Model::Ba
     const DataTable& d = tables.emplace(kv.first, DataOf(*t, now)).first->second;
     std::set<std::string> keys;
     for (std::size_t i = 0; i < kv.second.size(); ++i) {
-      const Item& item = canonical[kv.first][i];
+      const Item& item = canonical.at(kv.first)[i];
       std::string err = kv.second[i].PutRequestHasBeenSet()
                             ? CheckItemKeys(d.schema.hash, d.schema.range, d.schema.IndexKeys(), item)
                             : CheckKeyArgument(d.schema.hash, d.schema.range, item);
@@ -127,7 +139,7 @@ DYNAFAKE_IMPL Model::BatchWriteItemOutcome Items::BatchWriteItem(const Model::Ba
     const DataTable& d = tables.at(kv.first);
     Consumed c;
     for (std::size_t i = 0; i < kv.second.size(); ++i) {
-      const Item& item = canonical[kv.first][i];
+      const Item& item = canonical.at(kv.first)[i];
       const bool put = kv.second[i].PutRequestHasBeenSet();
       const Item* old = d.Find(item, now);
       c.Add(WriteCost(d.schema, old, put ? &item : nullptr));

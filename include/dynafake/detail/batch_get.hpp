@@ -29,8 +29,11 @@ namespace detail {
 
 constexpr int64_t kBatchGetResponseBytes = 16 * 1024 * 1024;
 
+/// One plan per table of a BatchGetItem, by table name.
+using BatchGetPlan = std::map<std::string, ReadPlan>;
+
 /// The request's own checks; one plan per table, in the request's order.
-inline std::string PlanBatchGetItem(const Model::BatchGetItemRequest& r, std::map<std::string, ReadPlan>& out) {
+inline std::string PlanBatchGetItem(const Model::BatchGetItemRequest& r, BatchGetPlan& out) {
   std::size_t keys = 0;
   for (const auto& kv : r.GetRequestItems()) {
     const Model::KeysAndAttributes& entry = kv.second;
@@ -51,8 +54,7 @@ inline std::string PlanBatchGetItem(const Model::BatchGetItemRequest& r, std::ma
 }
 
 /// Reads every key of `r` from `tables` (one per entry of RequestItems, found).
-inline Model::BatchGetItemOutcome RunBatchGetItem(const Model::BatchGetItemRequest& r,
-                                                  const std::map<std::string, ReadPlan>& plans,
+inline Model::BatchGetItemOutcome RunBatchGetItem(const Model::BatchGetItemRequest& r, const BatchGetPlan& plans,
                                                   const std::map<std::string, DataTable>& tables, int64_t now) {
   for (const auto& kv : r.GetRequestItems()) {
     const DataTable& t = tables.at(kv.first);

@@ -31,10 +31,13 @@ typename OperationTraits<Request>::Outcome Service::Run(const Request& request) 
   detail::Components& c = *components_;
   const int64_t now = NowMs();
   c.ApplyDue(now);
-  // 1. the request, as the service model and the operation's own rules say
+  // 1. the request alone, as the service model and the operation's own rules
+  //    say, for every operation before anything else (what the data plane's
+  //    checks parse is the plan it is served with)
   detail::Validator v;
+  typename detail::PlanOf<Request>::type plan;
   detail::ValidateRequest(request, v);
-  if (v.Ok()) c.Validate(request, v);
+  if (v.Ok()) c.Validate(request, v, plan);
   if (!v.Ok()) return Outcome(DynamoDBError(DynamoDBErrors::VALIDATION, v.Message()));
   // 2. the fault rules, told which table and backup the call is about (the
   //    model says which member names them); naming costs copies, so only when a rule is set
@@ -53,7 +56,7 @@ typename OperationTraits<Request>::Outcome Service::Run(const Request& request) 
   // 3. the call rate (only accepted calls count)
   if (auto limited = c.quotas.CheckRate(Traits::kName, now)) return Outcome(*limited);
   // 4. the state
-  Outcome out = c.Serve(request, now);
+  Outcome out = c.Serve(request, plan, now);
   if (out.IsSuccess()) c.quotas.RecordCall(Traits::kName, now);
   c.ApplyDue(now);  // a transition of zero duration the call started takes effect at once
   return out;

@@ -6,8 +6,11 @@
 // validations/putItem.js, deleteItem.js, updateItem.js).
 #pragma once
 
+#include <cstddef>   // std::size_t
+#include <map>       // std::map
 #include <optional>  // std::optional
 #include <string>    // std::string
+#include <vector>    // std::vector
 
 #include "dynafake/detail/history.hpp"             // Item
 #include "dynafake/detail/item_checks.hpp"         // CanonicalItem, CanonicalValue
@@ -15,7 +18,7 @@
 #include "dynafake/expression/expressions.hpp"     // Parse, Condition, Update
 #include "dynafake/expression/legacy.hpp"          // LegacyExpected
 #include "dynafake/expression/legacy_updates.hpp"  // CheckAttributeUpdates
-#include "dynafake/generated/requests.hpp"         // PutItemRequest, DeleteItemRequest, UpdateItemRequest
+#include "dynafake/generated/requests.hpp"  // PutItemRequest, DeleteItemRequest, UpdateItemRequest, BatchWriteItemRequest
 
 namespace dynafake {
 namespace detail {
@@ -129,6 +132,33 @@ inline std::string PlanUpdateItem(const Model::UpdateItemRequest& r, WritePlan& 
   if (e.empty()) e = plans::Expected(r, out);
   if (e.empty()) e = plans::Expressions(r, r.UpdateExpressionHasBeenSet() ? &r.GetUpdateExpression() : nullptr, out);
   return e;
+}
+
+/// BatchWriteItem's own checks: at most 25 writes, each a PutRequest or a
+/// DeleteRequest (not both, not neither), items and keys well-formed; the
+/// canonical item or key of every write, table by table in the request's order.
+struct BatchWritePlan {
+  std::map<std::string, std::vector<Item>> canonical;
+};
+
+inline std::string PlanBatchWriteItem(const Model::BatchWriteItemRequest& r, BatchWritePlan& out) {
+  std::size_t total = 0;
+  for (const auto& kv : r.GetRequestItems()) total += kv.second.size();
+  if (total > 25) return "Too many items requested for the BatchWriteItem call";
+  for (const auto& kv : r.GetRequestItems()) {
+    std::vector<Item>& items = out.canonical[kv.first];
+    for (const auto& w : kv.second) {
+      if (w.PutRequestHasBeenSet() == w.DeleteRequestHasBeenSet())
+        return "Supplied AttributeValue has more than one datatypes set, must contain exactly one of the supported "
+               "datatypes";
+      Item item;
+      std::string e = w.PutRequestHasBeenSet() ? CanonicalItem(w.GetPutRequest().GetItem(), item)
+                                               : plans::CanonicalKey(w.GetDeleteRequest().GetKey(), item);
+      if (!e.empty()) return e;
+      items.push_back(std::move(item));
+    }
+  }
+  return {};
 }
 
 }  // namespace detail

@@ -160,6 +160,9 @@ inline std::string Join(std::vector<Node> parts, bool operatorSet, Model::Condit
   if (operatorSet && parts.empty()) return "ConditionalOperator cannot be used without Filter or Expected";
   if (operatorSet && parts.size() == 1)
     return "ConditionalOperator can only be used when Filter or Expected has two or more elements";
+  // An empty Expected, QueryFilter or ScanFilter ({}) is no condition: the
+  // service accepts it and filters nothing (the model sets no minimum size).
+  if (parts.empty()) return {};
   const Op join = op == Model::ConditionalOperator::OR ? Op::Or : Op::And;
   out.root = std::move(parts[0]);
   for (std::size_t i = 1; i < parts.size(); ++i) {
