@@ -6,7 +6,9 @@
 // — tables, items, backups, PITR — now and 40 days later (pending
 // transitions and SYSTEM backup expiry run), and restore its backups,
 // without crash, sanitizer report or an answer other than 200/400.
-// Seeds: SaveState output of several worlds (fuzz/seeds.cpp).
+// Seeds: SaveState output of several worlds (fuzz/seeds.cpp). Mutations are
+// snapshot-shaped (json_mutator.hpp): the snapshot is changed as a JSON tree
+// (awkward values, members removed, copied or renamed) or as bytes.
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -16,6 +18,8 @@
 #include <vector>
 
 #include <dynafake/wire.hpp>
+
+#include "json_mutator.hpp"
 
 namespace {
 
@@ -89,4 +93,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, std::size_t size) {
   clock.Advance(std::chrono::hours(24 * 40));
   ReadAll(wire, 0);
   return 0;
+}
+
+extern "C" std::size_t LLVMFuzzerCustomMutator(uint8_t* data, std::size_t size, std::size_t maxSize, unsigned seed) {
+  return dynafake_fuzz::MutateDocument(data, size, maxSize, seed);
 }

@@ -6,6 +6,10 @@
 //                                              tests/data/wire/botocore_requests.jsonl,
 //                                              one per file, and the whole
 //                                              session and its prefixes
+//   dynafake_fuzz_seeds typed_request DIR DICT the hostile matrix's requests
+//                                              (tests/robustness/hostile_cases.hpp),
+//                                              a few of every member path, and
+//                                              the recorded valid requests
 //   dynafake_fuzz_seeds load_state DIR DICT    SaveState of that session at
 //                                              several points, and of a world
 //                                              with pending transitions
@@ -21,6 +25,9 @@
 #include <vector>
 
 #include <dynafake/wire.hpp>
+
+#include "hostile_cases.hpp"
+#include "recorded_world.hpp"
 
 namespace {
 
@@ -103,6 +110,25 @@ void CollectKeys(const Json& j, std::set<std::string>& tokens) {
 
 std::string Line(const Recorded& r) { return r.target + " " + r.body + "\n"; }
 
+/// Writes every `stride`-th case of the hostile matrix of every operation, one
+/// "Target body" line per file (bodies over 16 KiB left out); returns how many.
+int HostileSeeds(const std::string& dir, std::size_t stride) {
+  int n = 0;
+  for (const auto& op : dynafake_test::ModelOperations()) {
+    const Json valid = dynafake_test::ValidRequest(op);
+    if (!valid.is_object()) continue;
+    WriteFile(dir + "/valid-" + op + ".txt", "DynamoDB_20120810." + op + " " + valid.dump());
+    const dynafake_test::HostileCases cases(dynafake_test::ServiceModel(), op, valid);
+    for (std::size_t i = 0; i < cases.Cases().size(); i += stride) {
+      const auto& c = cases.Cases()[i];
+      if (c.body.size() > 16384) continue;
+      WriteFile(dir + "/hostile-" + op + "-" + std::to_string(i) + ".txt", "DynamoDB_20120810." + op + " " + c.body);
+      ++n;
+    }
+  }
+  return n;
+}
+
 int WireSeeds(const std::string& dir, const std::string& dict) {
   const auto session = Session();
   std::string all;
@@ -114,10 +140,12 @@ int WireSeeds(const std::string& dir, const std::string& dict) {
     if (++n % 10 == 0) WriteFile(dir + "/session-" + std::to_string(n) + ".txt", all);
   }
   WriteFile(dir + "/session.txt", all);
+  const int hostile = HostileSeeds(dir, 23);  // the corpus grows from the matrix
   auto tokens = ModelTokens();
   tokens.insert("+3024000000");  // 35 days: SYSTEM backups expire
   WriteDict(dict, tokens);
-  std::cout << "wire_handle: " << n << " requests and " << (n / 10 + 1) << " sessions in " << dir << "\n";
+  std::cout << "wire_handle: " << n << " requests, " << (n / 10 + 1) << " sessions and " << hostile
+            << " hostile matrix requests in " << dir << "\n";
   return 0;
 }
 
@@ -156,6 +184,13 @@ std::string WorldInMotion() {
   return dynafake::SaveState(service);
 }
 
+int TypedSeeds(const std::string& dir, const std::string& dict) {
+  const int n = HostileSeeds(dir, 11);
+  WriteDict(dict, ModelTokens());
+  std::cout << "typed_request: " << n << " hostile matrix requests in " << dir << "\n";
+  return 0;
+}
+
 int StateSeeds(const std::string& dir, const std::string& dict) {
   const auto session = Session();
   dynafake::ManualClock clock;
@@ -187,7 +222,7 @@ int StateSeeds(const std::string& dir, const std::string& dict) {
 
 int main(int argc, char** argv) {
   if (argc != 4) {
-    std::cerr << "usage: dynafake_fuzz_seeds wire_handle|load_state DIR DICT\n";
+    std::cerr << "usage: dynafake_fuzz_seeds wire_handle|typed_request|load_state DIR DICT\n";
     return 2;
   }
   const std::string which = argv[1];
@@ -195,6 +230,7 @@ int main(int argc, char** argv) {
     std::filesystem::create_directories(argv[2]);
     if (which == "wire_handle") return WireSeeds(argv[2], argv[3]);
     if (which == "load_state") return StateSeeds(argv[2], argv[3]);
+    if (which == "typed_request") return TypedSeeds(argv[2], argv[3]);
   } catch (const std::exception& e) {
     std::cerr << "dynafake_fuzz_seeds: " << e.what() << "\n";
     return 1;

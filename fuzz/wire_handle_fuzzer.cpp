@@ -13,7 +13,10 @@
 // a wrong x-amz-crc32, or a refused request that changed the state
 // (SaveState before and after every request but the reads, in one input out
 // of four, chosen by the input's bytes so that a finding replays: snapshots
-// cost most of the fuzzer's time otherwise). Seeds: fuzz/seeds.cpp.
+// cost most of the fuzzer's time otherwise). Seeds: fuzz/seeds.cpp (the
+// recorded session and the hostile matrix's requests). Mutations are
+// structure-aware (json_mutator.hpp): a line's JSON body is changed as a
+// tree, its target swapped for another operation, or its bytes mutated.
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -22,6 +25,8 @@
 #include <string_view>
 
 #include <dynafake/wire.hpp>
+
+#include "json_mutator.hpp"
 
 namespace {
 
@@ -101,4 +106,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, std::size_t size) {
     if (r.status == 200) stale = true;
   }
   return 0;
+}
+
+extern "C" std::size_t LLVMFuzzerCustomMutator(uint8_t* data, std::size_t size, std::size_t maxSize, unsigned seed) {
+  return dynafake_fuzz::MutateSession(data, size, maxSize, seed);
 }
