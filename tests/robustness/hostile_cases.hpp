@@ -169,7 +169,7 @@ class HostileCases {
   /// the way are made (an object for a member or key, an array for index 0).
   void Add(const Json::json_pointer& at, const Json& value) {
     Json body = base_;
-    if (!Place(body, at, value)) return;
+    Place(body, at, value);
     std::string what = value.dump();
     if (what.size() > 60) what = what.substr(0, 57) + "...";
     cases_.push_back(HostileCase{at.to_string(), std::move(what), body.dump()});
@@ -187,26 +187,23 @@ class HostileCases {
   }
 
   /// Sets `body` at `at`, making the containers on the way (a scalar in the
-  /// way is replaced). False when the pointer cannot be made in this body.
-  static bool Place(Json& body, const Json::json_pointer& at, const Json& value) {
-    if (at.empty()) {
-      body = value;
-      return true;
+  /// way is replaced; a container of the right kind is kept).
+  static void Place(Json& body, const Json::json_pointer& at, const Json& value) {
+    std::vector<std::string> tokens;  // root first
+    for (Json::json_pointer p = at; !p.empty(); p = p.parent_pointer()) tokens.insert(tokens.begin(), p.back());
+    Json* node = &body;
+    for (const std::string& token : tokens) {
+      const bool index = !token.empty() && token.find_first_not_of("0123456789") == std::string::npos;
+      if (index) {
+        if (!node->is_array()) *node = Json::array();
+        if (node->empty()) node->push_back(nullptr);
+        node = &(*node)[0];
+      } else {
+        if (!node->is_object()) *node = Json::object();
+        node = &(*node)[token];
+      }
     }
-    const Json::json_pointer parent = at.parent_pointer();
-    if (!parent.empty() && !Place(body, parent, body.contains(parent) ? body.at(parent) : Json())) return false;
-    Json& p = parent.empty() ? body : body.at(parent);
-    const std::string& token = at.back();
-    const bool index = !token.empty() && token.find_first_not_of("0123456789") == std::string::npos;
-    if (index) {
-      if (!p.is_array()) p = Json::array();
-      if (p.empty()) p.push_back(nullptr);
-      p[0] = value;
-    } else {
-      if (!p.is_object()) p = Json::object();
-      p[token] = value;
-    }
-    return true;
+    *node = value;
   }
 
   const Json& shapes_;
