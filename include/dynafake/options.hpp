@@ -26,6 +26,24 @@ struct Durations {
   Duration continuousBackupsWarmUp = Duration::zero();
   /// How far LatestRestorableDateTime lags behind now while PITR is on.
   Duration pitrLatestLag = std::chrono::minutes(5);
+  /// UpdateTimeToLive: ENABLING -> ENABLED, DISABLING -> DISABLED. "It can take
+  /// up to one hour for the change to fully process" (UpdateTimeToLive, API
+  /// Reference); items expire once TTL is ENABLED.
+  Duration timeToLiveChange = std::chrono::hours(1);
+};
+
+/// How expired items go (Time to Live). An item expires when its TTL
+/// attribute, a Number of epoch seconds, is less than the current time; it
+/// stays readable until deleted. "DynamoDB typically deletes expired items
+/// within two days of expiration" (UpdateTimeToLive, API Reference): the
+/// fake deletes each one exactly `deletionDelay` after it expired, on the
+/// clock (zero: at once). An expiry time more than five years before the
+/// current time is ignored, as the Developer Guide's "Time to Live" says of
+/// the TTL attribute's format.
+struct TimeToLivePolicy {
+  Duration deletionDelay = std::chrono::hours(48);
+  /// Expiry times further in the past than this are never deleted.
+  Duration ignoredWhenOlderThan = std::chrono::hours(24 * 365 * 5);
 };
 
 /// Documented service quotas, enforced on the Service's clock. A zero value
@@ -47,6 +65,9 @@ struct Limits {
   int tables = 2500;
   /// Backups in CREATING at once across the account (0 = no limit; not documented).
   int backupsInProgress = 0;
+  /// "Any additional UpdateTimeToLive calls for the same table during this one
+  /// hour duration result in a ValidationException" (UpdateTimeToLive, API Reference).
+  Duration timeToLiveChangeInterval = std::chrono::hours(1);
 
   /// Every rate the service model's documentation states (tools/add_shape.py
   /// records them in the model dynafake is generated from).
@@ -79,12 +100,15 @@ struct ServiceOptions {
   /// A backup that conflicts with one still CREATING on the same table is
   /// refused with BackupInUseException. Switch off to allow overlapping backups.
   bool serializeBackupsPerTable = true;
+  /// When expired items are deleted (Time to Live).
+  TimeToLivePolicy timeToLive;
 
-  /// All durations zero: tables are ACTIVE and backups AVAILABLE at once.
+  /// All durations zero: tables are ACTIVE, backups AVAILABLE and Time to Live
+  /// changes done at once (expired items still wait `timeToLive.deletionDelay`).
   static ServiceOptions Instant() {
     ServiceOptions o;
     o.durations.tableCreate = o.durations.tableUpdate = o.durations.tableDelete = Duration::zero();
-    o.durations.backupCreate = o.durations.restore = Duration::zero();
+    o.durations.backupCreate = o.durations.restore = o.durations.timeToLiveChange = Duration::zero();
     return o;
   }
 };

@@ -1,5 +1,6 @@
 // Time to Live as a table setting: DescribeTimeToLive and UpdateTimeToLive
-// with the service's messages; a backup records the table's TTL status; a
+// with the service's messages (expiry on the clock: time_to_live_expiry_test.cpp);
+// a backup records the table's TTL status; a
 // restored table starts with TTL disabled (the Developer Guide lists TTL
 // among the settings to set up again on a restored table); and a restored
 // table answers the same Query, on the table and on its indexes, as its
@@ -45,15 +46,22 @@ TEST_P(TimeToLiveTest, DisabledUntilEnabled) {
   ASSERT_TRUE(out.IsSuccess()) << out.GetError();
   EXPECT_TRUE(out.GetResult().GetTimeToLiveSpecification().GetEnabled());
   EXPECT_EQ(out.GetResult().GetTimeToLiveSpecification().GetAttributeName(), "expires");
+  // ServiceOptions::Instant(): the change is done at once
   EXPECT_EQ(Describe().GetTimeToLiveStatus(), M::TimeToLiveStatus::ENABLED);
   EXPECT_EQ(Describe().GetAttributeName(), "expires");
+  clock.Advance(std::chrono::hours(1));
   ASSERT_TRUE(Update(false).IsSuccess());
   EXPECT_EQ(Describe().GetTimeToLiveStatus(), M::TimeToLiveStatus::DISABLED);
 }
 
 TEST_P(TimeToLiveTest, Misuses) {
   ASSERT_TRUE(Update(true).IsSuccess());
-  EXPECT_EQ(Update(true, "other").GetError().GetMessage(), "TimeToLive is already enabled");
+  EXPECT_EQ(Update(true).GetError().GetMessage(), "TimeToLive is already enabled");
+  EXPECT_EQ(Update(true, "other").GetError().GetMessage(), "TimeToLive is active on a different AttributeName");
+  auto soon = Update(false);
+  EXPECT_EQ(soon.GetError().GetErrorType(), DynamoDBErrors::VALIDATION);
+  EXPECT_EQ(soon.GetError().GetMessage(), "Time to live has been modified multiple times within a fixed interval");
+  clock.Advance(std::chrono::hours(1));
   ASSERT_TRUE(Update(false).IsSuccess());
   EXPECT_EQ(Update(false).GetError().GetMessage(), "TimeToLive is already disabled");
   EXPECT_EQ(Update(true, "").GetError().GetMessage(),

@@ -169,6 +169,59 @@ TEST(StateSnapshot, SystemBackupStillExpiresAfterLoading) {
             dynafake::DynamoDBErrors::BACKUP_NOT_FOUND);
 }
 
+// Time to Live: the setting and its one-hour interval are saved; the pending
+// deletions are not, they follow from the items when the state is loaded; a
+// deletion TTL made is marked as such ("expired") in the saved history.
+TEST(StateSnapshot, TimeToLiveDeletionsStillFallDueAfterLoading) {
+  dynafake::ManualClock clock;
+  dynafake::Service service(clock, dynafake::ServiceOptions::Instant());
+  dynafake::Client client(service);
+  ASSERT_TRUE(client.CreateTable(Table("sessions")).IsSuccess());
+  ASSERT_TRUE(
+      client
+          .UpdateTimeToLive(M::UpdateTimeToLiveRequest()
+                                .WithTableName("sessions")
+                                .WithTimeToLiveSpecification(
+                                    M::TimeToLiveSpecification().WithEnabled(true).WithAttributeName("expires")))
+          .IsSuccess());
+  // PITR keeps the deletion in the history (without it nothing could read the old version)
+  ASSERT_TRUE(
+      client
+          .UpdateContinuousBackups(M::UpdateContinuousBackupsRequest()
+                                       .WithTableName("sessions")
+                                       .WithPointInTimeRecoverySpecification(
+                                           M::PointInTimeRecoverySpecification().WithPointInTimeRecoveryEnabled(true)))
+          .IsSuccess());
+  const int64_t now = dynafake::DateTime(clock.Now()).Seconds();
+  for (int sk : {1, 2}) {
+    M::PutItemRequest put = Put("sessions", "user", sk, "session");
+    put.AddItem("expires", M::AttributeValue().SetN(std::to_string(now + (sk == 1 ? -10 : 3600))));
+    ASSERT_TRUE(client.PutItem(put).IsSuccess());
+  }
+  const std::string savedEarly = dynafake::SaveState(service);
+  clock.Advance(std::chrono::hours(49));  // the first is deleted, the second expired and pending
+  const std::string saved = dynafake::SaveState(service);
+  EXPECT_NE(saved.find("\"expired\": true"), std::string::npos) << "the TTL deletion is marked in the history";
+
+  dynafake::ManualClock copyClock;
+  dynafake::Service copy(copyClock, dynafake::ServiceOptions::Instant());
+  dynafake::LoadState(copy, saved);
+  dynafake::Client copied(copy);
+  auto count = [&] { return copied.Scan(M::ScanRequest().WithTableName("sessions")).GetResult().GetCount(); };
+  EXPECT_EQ(count(), 1);
+  copyClock.Advance(std::chrono::hours(1));
+  EXPECT_EQ(count(), 0) << "the second item's deletion fell due on the loaded Service's clock";
+  // saved within the hour of the change: the loaded table still refuses a second one
+  dynafake::ManualClock earlyClock;
+  dynafake::Service early(earlyClock, dynafake::ServiceOptions::Instant());
+  dynafake::LoadState(early, savedEarly);
+  auto again = dynafake::Client(early).UpdateTimeToLive(
+      M::UpdateTimeToLiveRequest()
+          .WithTableName("sessions")
+          .WithTimeToLiveSpecification(M::TimeToLiveSpecification().WithEnabled(false).WithAttributeName("expires")));
+  EXPECT_EQ(again.GetError().GetMessage(), "Time to live has been modified multiple times within a fixed interval");
+}
+
 TEST(StateSnapshot, MalformedSnapshotIsRefusedAndChangesNothing) {
   World w;
   const std::string before = dynafake::SaveState(w.service);

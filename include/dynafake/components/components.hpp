@@ -4,8 +4,9 @@
 //   Identity           account, region, partition; ARNs and ids (seeded)
 //   Timeline           pending transitions, applied in time order
 //   Quotas             the documented limits: call rates, concurrency
-//   Tables             tables, their settings, status, indexes, tags, Time to Live
+//   Tables             tables, their settings, status, indexes, tags
 //   Items              the data plane and the upkeep of the shared item histories
+//   TimeToLive         Time to Live settings on the clock, and expired items' deletion
 //   Backups            every backup: records, descriptions, expiry
 //   ContinuousBackups  point-in-time recovery settings and windows
 //   Restores           new tables from a backup or a point in time
@@ -26,6 +27,7 @@
 #include "dynafake/components/quotas.hpp"
 #include "dynafake/components/restores.hpp"
 #include "dynafake/components/tables.hpp"
+#include "dynafake/components/time_to_live.hpp"
 #include "dynafake/components/timeline.hpp"
 #include "dynafake/options.hpp"
 
@@ -81,7 +83,8 @@ class Components {
       : identity(options),
         quotas(options.limits),
         tables(options, identity, timeline, quotas, backups, continuous),
-        items(tables, continuous),
+        items(options, tables, continuous, expiry),
+        timeToLive(options, identity, tables, items, expiry),
         backups(options, identity, timeline, quotas, tables, items),
         continuous(options, identity, tables, items),
         restores(options, identity, quotas, tables, backups, continuous) {}
@@ -92,12 +95,14 @@ class Components {
   Timeline timeline;
   Quotas quotas;
   Tables tables;
+  ExpiryQueue expiry;  ///< pending TTL deletions: written by Items, applied by TimeToLive
   Items items;
+  TimeToLive timeToLive;
   Backups backups;
   ContinuousBackups continuous;
   Restores restores;
 
-  /// Applies every transition due at `now`, in time order.
+  /// Applies every transition and TTL deletion due at `now`, in time order.
   void ApplyDue(int64_t now);
   /// Forgets every table, backup, transition and call; the generator starts again from the seed.
   void Reset();
@@ -145,8 +150,8 @@ class Components {
   DYNAFAKE_SERVED_BY(tables, TagResource)
   DYNAFAKE_SERVED_BY(tables, UntagResource)
   DYNAFAKE_SERVED_BY(tables, ListTagsOfResource)
-  DYNAFAKE_SERVED_BY(tables, DescribeTimeToLive)
-  DYNAFAKE_SERVED_BY(tables, UpdateTimeToLive)
+  DYNAFAKE_SERVED_BY(timeToLive, DescribeTimeToLive)
+  DYNAFAKE_SERVED_BY(timeToLive, UpdateTimeToLive)
   DYNAFAKE_SERVED_WITH_PLAN(items, PutItem)
   DYNAFAKE_SERVED_WITH_PLAN(items, GetItem)
   DYNAFAKE_SERVED_WITH_PLAN(items, DeleteItem)

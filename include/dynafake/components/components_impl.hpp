@@ -2,7 +2,9 @@
 // they concern, reset, statistics (see components.hpp).
 #pragma once
 
-#include <set>  // std::set
+#include <set>     // std::set
+#include <string>  // std::string
+#include <vector>  // std::vector
 
 #include "dynafake/components/components.hpp"
 #include "dynafake/detail/linkage.hpp"  // DYNAFAKE_IMPL
@@ -12,9 +14,18 @@ namespace dynafake {
 namespace detail {
 
 DYNAFAKE_IMPL void Components::ApplyDue(int64_t now) {
-  if (!timeline.HasDue(now)) return;
-  items.DeferCompaction();  // histories that lose readers are compacted once, at the end
-  while (auto e = timeline.NextDue(now)) {
+  if (!timeline.HasDue(now) && !timeToLive.HasDue(now)) return;
+  items.DeferCompaction();             // histories that lose readers are compacted once, at the end
+  std::vector<std::string> expiredIn;  // tables that lost expired items, to compact once at the end
+  for (;;) {
+    const bool transition = timeline.HasDue(now), expiring = timeToLive.HasDue(now);
+    if (!transition && !expiring) break;
+    // the two queues merged by instant (a transition first at the same millisecond)
+    if (expiring && (!transition || timeToLive.NextDueMs() < timeline.NextDueMs())) {
+      timeToLive.ApplyNext(now, expiredIn);
+      continue;
+    }
+    const auto e = timeline.NextDue(now);
     switch (e->kind) {
       case EventKind::TableSettled:
         tables.Settle(e->key, e->generation);
@@ -34,6 +45,7 @@ DYNAFAKE_IMPL void Components::ApplyDue(int64_t now) {
         break;
     }
   }
+  timeToLive.Compact(expiredIn, now);
   items.FlushCompaction(now);
 }
 
@@ -42,6 +54,7 @@ DYNAFAKE_IMPL void Components::Reset() {
   backups.Clear();
   continuous.Clear();
   timeline.Clear();
+  timeToLive.Clear();
   quotas.Clear();
   identity.Reset();
 }

@@ -16,6 +16,7 @@
 #include "dynafake/components/tables.hpp"     // TableRecord
 #include "dynafake/detail/batch_get.hpp"      // BatchGetPlan
 #include "dynafake/detail/data_table.hpp"     // DataTable
+#include "dynafake/detail/expiry_queue.hpp"   // ExpiryQueue
 #include "dynafake/detail/history.hpp"        // History, Item
 #include "dynafake/detail/read_plans.hpp"     // ReadPlan
 #include "dynafake/detail/validator.hpp"      // Validator
@@ -29,7 +30,8 @@ class ContinuousBackups;
 
 class Items {
  public:
-  Items(Tables& tables, ContinuousBackups& continuous) : tables_(&tables), continuous_(&continuous) {}
+  Items(const ServiceOptions& options, Tables& tables, ContinuousBackups& continuous, ExpiryQueue& expiry)
+      : options_(&options), tables_(&tables), continuous_(&continuous), expiry_(&expiry) {}
 
   // ---- the request's own checks (everything that needs no table), run by
   // the Service's first step, before fault rules and rate limits; what they
@@ -56,8 +58,19 @@ class Items {
 
   // ---- history upkeep
   /// Records a write (or a deletion) of `item` in the table's history; every
-  /// 256 writes the history is compacted.
+  /// 256 writes the history is compacted. A written item whose Time to Live
+  /// attribute is due gets its deletion scheduled (ScheduleExpiry).
   void Write(TableRecord& t, const Item& item, bool deleted, int64_t now);
+  /// Schedules the deletion of `item` (under `key`) when its TTL has passed
+  /// plus the policy's delay, not before `now`; nothing when the table's TTL
+  /// is not ENABLED at `now`, the item has no Number TTL value, or that value
+  /// is more than the policy's five years old.
+  void ScheduleExpiry(const TableRecord& t, const std::string& key, const Item& item, int64_t now);
+  /// The service's deletion of an expired item at `atMs`, recorded as such in
+  /// the history (Version::expired); no capacity is consumed. Does not compact.
+  void Expire(TableRecord& t, const std::string& key, int64_t atMs);
+  /// Compacts the table's history when 256 writes or expiries have passed since it last was.
+  void CompactIfDue(TableRecord& t, int64_t now);
   /// Releases the versions of a table's history that no backup, restorable
   /// window or backup cut (up to 60 s back) can reach any more.
   void CompactTable(TableRecord& t, int64_t now);
@@ -80,8 +93,10 @@ class Items {
   template <class Outcome, class Request, class Plan, class RunFn>
   Outcome OnOneTable(const Request& r, const Plan& plan, int64_t now, RunFn run);
 
+  const ServiceOptions* options_;
   Tables* tables_;
   ContinuousBackups* continuous_;
+  ExpiryQueue* expiry_;
   bool deferring_ = false;
   std::set<std::shared_ptr<History>> deferred_;
 };

@@ -1,9 +1,11 @@
 // dynafake — Items' definitions (see items.hpp).
 #pragma once
 
-#include <map>     // std::map
-#include <set>     // std::set
-#include <vector>  // std::vector
+#include <algorithm>  // std::max
+#include <map>        // std::map
+#include <optional>   // std::optional
+#include <set>        // std::set
+#include <vector>     // std::vector
 
 #include "dynafake/components/continuous_backups.hpp"  // ContinuousBackups
 #include "dynafake/components/items.hpp"
@@ -158,7 +160,33 @@ DYNAFAKE_IMPL Model::BatchWriteItemOutcome Items::BatchWriteItem(const Model::Ba
 DYNAFAKE_IMPL void Items::Write(TableRecord& t, const Item& item, bool deleted, int64_t now) {
   const std::string key = EncodeKey(t.key, item);
   t.items.history->Write(key, now, deleted, deleted ? Item{} : item, deleted ? 0 : ItemSize(item));
+  if (!deleted) ScheduleExpiry(t, key, item, now);
   if (++t.items.writesSinceCompaction >= 256) CompactTable(t, now);
+}
+
+DYNAFAKE_IMPL void Items::ScheduleExpiry(const TableRecord& t, const std::string& key, const Item& item, int64_t now) {
+  if (!t.ttlEnabled || now < t.ttlSettledMs) return;
+  const std::optional<int64_t> expires = ExpiresAtMs(item, t.ttlAttribute);
+  if (!expires) return;
+  const TimeToLivePolicy& policy = options_->timeToLive;
+  if (*expires < now - policy.ignoredWhenOlderThan.count()) return;
+  ExpiryEntry e;
+  // expired when the value is less than the current time: due the millisecond after it, plus the delay
+  e.dueMs = std::max(*expires + 1 + policy.deletionDelay.count(), now);
+  e.table = t.desc.GetTableName();
+  e.tableSerial = t.serial;
+  e.key = key;
+  e.expiresMs = *expires;
+  expiry_->Push(std::move(e));
+}
+
+DYNAFAKE_IMPL void Items::Expire(TableRecord& t, const std::string& key, int64_t atMs) {
+  t.items.history->Write(key, atMs, true, Item{}, 0, /*expired=*/true);
+  ++t.items.writesSinceCompaction;
+}
+
+DYNAFAKE_IMPL void Items::CompactIfDue(TableRecord& t, int64_t now) {
+  if (t.items.writesSinceCompaction >= 256) CompactTable(t, now);
 }
 
 DYNAFAKE_IMPL void Items::CompactTable(TableRecord& t, int64_t now) {

@@ -1,7 +1,7 @@
 // dynafake — Tables: the tables of a Service, their settings, status,
-// indexes, tags and Time to Live (CreateTable, DescribeTable, UpdateTable,
-// DeleteTable, ListTables, TagResource, UntagResource, ListTagsOfResource,
-// DescribeTimeToLive, UpdateTimeToLive), and how a table is described.
+// indexes and tags (CreateTable, DescribeTable, UpdateTable, DeleteTable,
+// ListTables, TagResource, UntagResource, ListTagsOfResource), and how a
+// table is described. Time to Live is TimeToLive's (time_to_live.hpp).
 #pragma once
 
 #include <cstddef>   // std::size_t
@@ -47,10 +47,14 @@ struct TableRecord {
   KeyDef key;
   Model::TableStatus status = Model::TableStatus::CREATING;
   int64_t createdMs = 0;
-  int64_t statusUntilMs = 0;        ///< when CREATING/UPDATING/DELETING ends
-  uint64_t generation = 0;          ///< bumps on every status change; stale transitions are ignored
-  bool ttlEnabled = false;          ///< Time to Live, a setting only: nothing expires
-  std::string ttlAttribute;         ///< while enabled
+  int64_t statusUntilMs = 0;  ///< when CREATING/UPDATING/DELETING ends
+  uint64_t generation = 0;    ///< bumps on every status change; stale transitions are ignored
+  uint64_t serial = 0;        ///< unique among the Service's tables, ever (Tables::Add, Replace)
+  bool ttlEnabled = false;    ///< Time to Live ENABLING or ENABLED (else DISABLING or DISABLED)
+  std::string ttlAttribute;   ///< the attribute TTL is (or was last) on
+  int64_t ttlSettledMs = 0;   ///< when ENABLING or DISABLING ends
+  bool ttlChanged = false;    ///< UpdateTimeToLive has changed the setting, last at ttlChangedMs
+  int64_t ttlChangedMs = 0;
   bool restoring = false;           ///< CREATING because a restore is filling it
   std::string restoreSourceBackup;  ///< the backup a restore in progress reads, if any
   TableItems items;
@@ -86,8 +90,6 @@ class Tables {
   Model::TagResourceOutcome TagResource(const Model::TagResourceRequest& r, int64_t now);
   Model::UntagResourceOutcome UntagResource(const Model::UntagResourceRequest& r, int64_t now);
   Model::ListTagsOfResourceOutcome ListTagsOfResource(const Model::ListTagsOfResourceRequest& r, int64_t now);
-  Model::DescribeTimeToLiveOutcome DescribeTimeToLive(const Model::DescribeTimeToLiveRequest& r, int64_t now);
-  Model::UpdateTimeToLiveOutcome UpdateTimeToLive(const Model::UpdateTimeToLiveRequest& r, int64_t now);
   /// CreateTable's rules beyond the model's member constraints (key schemas, indexes, billing).
   static void Validate(const Model::CreateTableRequest& r, Validator& v);
   /// UpdateTable's rules that need no table (made before it is looked up).
@@ -113,6 +115,7 @@ class Tables {
   static std::vector<Model::GlobalSecondaryIndexInfo> GlobalIndexesToCopy(const TableRecord& t);
   static std::vector<Model::LocalSecondaryIndexInfo> LocalIndexesToCopy(const TableRecord& t);
   static Model::BillingMode BillingModeOf(const TableRecord& t);
+  /// The TTL setting a backup records (ENABLED or DISABLED; TimeToLive::Describe shows the transitions).
   static Model::TimeToLiveDescription TimeToLive(const TableRecord& t);
   static Model::ProvisionedThroughput Throughput(const Model::ProvisionedThroughputDescription& d);
   static Model::ProvisionedThroughputDescription ThroughputDescription(const Model::ProvisionedThroughput& p);
@@ -129,7 +132,10 @@ class Tables {
 
   // ---- the whole state (snapshots, Reset)
   const std::map<std::string, TableRecord>& All() const { return tables_; }
-  void Replace(std::map<std::string, TableRecord> tables) { tables_ = std::move(tables); }
+  void Replace(std::map<std::string, TableRecord> tables) {
+    tables_ = std::move(tables);
+    for (auto& kv : tables_) kv.second.serial = ++serial_;
+  }
   void Clear() { tables_.clear(); }
 
  private:
@@ -146,6 +152,7 @@ class Tables {
   Backups* backups_;
   ContinuousBackups* continuous_;
   std::map<std::string, TableRecord> tables_;
+  uint64_t serial_ = 0;  ///< the last TableRecord::serial given
 };
 
 }  // namespace detail

@@ -166,35 +166,6 @@ DYNAFAKE_IMPL Model::ListTagsOfResourceOutcome Tables::ListTagsOfResource(const 
   return out;
 }
 
-// Time to Live is a setting here: enabling it expires nothing. Messages as the
-// service gives them (architect/dynalite test/updateTimeToLive.js).
-DYNAFAKE_IMPL Model::DescribeTimeToLiveOutcome Tables::DescribeTimeToLive(const Model::DescribeTimeToLiveRequest& r,
-                                                                          int64_t) {
-  const TableRecord* t = Find(r.GetTableName());
-  if (!t)
-    return DynamoDBError(DynamoDBErrors::RESOURCE_NOT_FOUND,
-                         msg::TableResourceNotFound(identity_->ShownName(r.GetTableName())));
-  return Model::DescribeTimeToLiveResult().WithTimeToLiveDescription(TimeToLive(*t));
-}
-
-DYNAFAKE_IMPL Model::UpdateTimeToLiveOutcome Tables::UpdateTimeToLive(const Model::UpdateTimeToLiveRequest& r,
-                                                                      int64_t) {
-  const Model::TimeToLiveSpecification& spec = r.GetTimeToLiveSpecification();
-  TableRecord* t = Find(r.GetTableName());
-  if (!t)
-    return DynamoDBError(DynamoDBErrors::RESOURCE_NOT_FOUND,
-                         msg::TableResourceNotFound(identity_->ShownName(r.GetTableName())));
-  if (spec.GetEnabled() == t->ttlEnabled)
-    return DynamoDBError(DynamoDBErrors::VALIDATION, msg::TimeToLiveAlready(t->ttlEnabled));
-  t->ttlEnabled = spec.GetEnabled();
-  t->ttlAttribute = spec.GetEnabled() ? spec.GetAttributeName() : std::string();
-  t->SettingsChanged();
-  Model::TimeToLiveSpecification answer;
-  answer.SetEnabled(spec.GetEnabled());
-  if (spec.GetEnabled()) answer.SetAttributeName(spec.GetAttributeName());  // disabling answers {Enabled: false}
-  return Model::UpdateTimeToLiveResult().WithTimeToLiveSpecification(answer);
-}
-
 // ------------------------------------------------------------------ lookups and descriptions
 
 DYNAFAKE_IMPL TableRecord* Tables::Find(const std::string& nameOrArn) {
@@ -249,6 +220,7 @@ DYNAFAKE_IMPL TableRecord Tables::NewRecord(const std::string& name,
 
 DYNAFAKE_IMPL TableRecord& Tables::Add(TableRecord t, int64_t untilMs) {
   t.statusUntilMs = untilMs;
+  t.serial = ++serial_;
   const std::string name = t.desc.GetTableName();
   TableRecord& stored = tables_.emplace(name, std::move(t)).first->second;
   if (stored.status == Model::TableStatus::CREATING)

@@ -32,6 +32,8 @@ class Timeline {
     queue_.push(Event{atMs, ++seq_, kind, key, generation});
   }
   bool HasDue(int64_t now) const { return !queue_.empty() && queue_.top().atMs <= now; }
+  /// The instant of the earliest transition (HasDue must be true).
+  int64_t NextDueMs() const { return queue_.top().atMs; }
   /// Takes the earliest transition due at `now` off the timeline, if there is one.
   std::optional<Event> NextDue(int64_t now) {
     if (!HasDue(now)) return std::nullopt;

@@ -24,6 +24,9 @@ struct Version {
   int64_t atMs = 0;
   uint64_t seq = 0;  ///< order of the write within its history: several writes can share a millisecond
   bool deleted = false;
+  /// A deletion the service made because the item's Time to Live passed, not
+  /// a caller's DeleteItem (DynamoDB Streams shows it as a service REMOVE).
+  bool expired = false;
   Item item;
   int64_t sizeBytes = 0;
 };
@@ -44,7 +47,7 @@ class History {
   uint64_t LastSeq() const { return seq_; }
   static constexpr uint64_t kAll = UINT64_MAX;
 
-  void Write(const std::string& key, int64_t atMs, bool deleted, Item item, int64_t sizeBytes) {
+  void Write(const std::string& key, int64_t atMs, bool deleted, Item item, int64_t sizeBytes, bool expired = false) {
     const uint64_t seq = ++seq_;
     auto& versions = keys_[key];
     const Version* before = versions.empty() ? nullptr : &versions.back();
@@ -60,7 +63,7 @@ class History {
     t.atMs = atMs;
     t.seq = seq;
     if (!deleted || before) {
-      versions.push_back(Version{atMs, seq, deleted, std::move(item), deleted ? 0 : sizeBytes});
+      versions.push_back(Version{atMs, seq, deleted, deleted && expired, std::move(item), deleted ? 0 : sizeBytes});
       ++versionCount_;
     } else if (versions.empty()) {
       keys_.erase(key);

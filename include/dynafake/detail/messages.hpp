@@ -71,6 +71,12 @@ inline std::string RestoreTimeOutsideWindow(const std::string& when, const std::
 inline std::string TimeToLiveAlready(bool enabled) {
   return std::string("TimeToLive is already ") + (enabled ? "enabled" : "disabled");
 }
+/// Enabling TTL on another attribute while it is on (quoted from the service in go-to-k/cdkd#932).
+inline std::string TimeToLiveOnAnotherAttribute() { return "TimeToLive is active on a different AttributeName"; }
+/// A second change within the hour (quoted from the service in aws/aws-cdk#13720).
+inline std::string TimeToLiveModifiedTooOften() {
+  return "Time to live has been modified multiple times within a fixed interval";
+}
 inline std::string DeletionProtected() {
   return "Resource cannot be deleted as it is currently protected against deletion. Disable deletion protection "
          "first.";

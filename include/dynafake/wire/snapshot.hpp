@@ -102,9 +102,10 @@ struct StateAccess {
       Json versions = Json::array();
       for (const auto& v : kv.second) {
         Json e = {{"at", v.atMs}, {"seq", v.seq}, {"size", v.sizeBytes}};
-        if (v.deleted)
+        if (v.deleted) {
           e["deleted"] = true;
-        else
+          if (v.expired) e["expired"] = true;  // deleted by Time to Live
+        } else
           e["item"] = ItemJson(v.item);
         versions.push_back(std::move(e));
       }
@@ -124,6 +125,7 @@ struct StateAccess {
         v.seq = Whole<uint64_t>(e.at("seq"));
         v.sizeBytes = Between<int64_t>(e.at("size"), 0, kMaxItemBytes);
         v.deleted = e.value("deleted", false);
+        v.expired = v.deleted && e.value("expired", false);
         if (!v.deleted) v.item = ItemFrom(e.at("item"));
         versions.push_back(std::move(v));
       }
@@ -190,7 +192,8 @@ struct StateAccess {
       j["generation"] = t.generation;
       j["pitr"] = {
           {"enabled", pitr.enabled}, {"sinceMs", pitr.sinceMs}, {"recoveryPeriodInDays", pitr.recoveryPeriodDays}};
-      j["timeToLive"] = {{"enabled", t.ttlEnabled}, {"attributeName", t.ttlAttribute}};
+      j["timeToLive"] = {{"enabled", t.ttlEnabled}, {"attributeName", t.ttlAttribute}, {"settledMs", t.ttlSettledMs}};
+      if (t.ttlChanged) j["timeToLive"]["changedMs"] = t.ttlChangedMs;
       j["restoring"] = t.restoring;
       j["restoreSourceBackup"] = t.restoreSourceBackup;
       j["history"] = idOf(t.items.history);
@@ -310,6 +313,12 @@ struct StateAccess {
         if (j.contains("timeToLive")) {  // snapshots written before TTL was modelled have none: disabled
           t.ttlEnabled = j.at("timeToLive").at("enabled").get<bool>();
           t.ttlAttribute = j.at("timeToLive").at("attributeName").get<std::string>();
+          // snapshots written before TTL changes took time have neither: settled, never changed
+          if (j.at("timeToLive").contains("settledMs")) t.ttlSettledMs = Instant(j.at("timeToLive").at("settledMs"));
+          if (j.at("timeToLive").contains("changedMs")) {
+            t.ttlChanged = true;
+            t.ttlChangedMs = Instant(j.at("timeToLive").at("changedMs"));
+          }
         }
         t.restoring = j.at("restoring").get<bool>();
         t.restoreSourceBackup = j.at("restoreSourceBackup").get<std::string>();
@@ -364,6 +373,7 @@ struct StateAccess {
       c.timeline.Restore(events, eventSeq);
       c.identity.SetRandomState(random);
       c.quotas.Clear();
+      c.timeToLive.Reindex(s.NowMs());  // pending TTL deletions follow from the items; they are not saved
     } catch (const nlohmann::json::exception& e) {
       throw std::invalid_argument(std::string("LoadState: malformed snapshot: ") + e.what());
     } catch (const wire::DecodeError& e) {
