@@ -83,9 +83,11 @@ TEST_P(ExpiryTest, OnlyANumberNotOlderThanFiveYearsExpires) {
       client->PutItem(M::PutItemRequest().WithTableName("sessions").WithItem({{"id", M::AttributeValue("none")}}))
           .IsSuccess());
   PutSessionExpiringAt("due", NowSeconds() - 1);
+  PutSession("fraction", M::AttributeValue().SetN(std::to_string(NowSeconds() - 1) + ".5"));
+  PutSession("exponent", M::AttributeValue().SetN("1.767225e9"));  // 2025-12-31T23:50:00Z, ten minutes ago
   clock.Advance(hours(24 * 30));
   EXPECT_EQ(Count(), 5);
-  EXPECT_FALSE(Has("due"));
+  EXPECT_FALSE(Has("due") || Has("fraction") || Has("exponent"));
   EXPECT_TRUE(Has("string") && Has("set") && Has("ancient") && Has("milliseconds") && Has("none"));
 }
 

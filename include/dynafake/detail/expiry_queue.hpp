@@ -8,14 +8,16 @@
 // one comparison.
 #pragma once
 
+#include <algorithm>   // std::min
 #include <cmath>       // std::isfinite, std::floor
+#include <cstddef>     // std::size_t
 #include <cstdint>     // int64_t, uint64_t
-#include <cstdlib>     // std::strtod
 #include <functional>  // std::greater
-#include <limits>      // std::numeric_limits
+#include <locale>      // std::locale
 #include <map>         // std::map
 #include <optional>    // std::optional
 #include <queue>       // std::priority_queue
+#include <sstream>     // std::istringstream
 #include <string>      // std::string
 #include <utility>     // std::move
 #include <vector>      // std::vector
@@ -68,17 +70,38 @@ class ExpiryQueue {
 /// When `item` expires under TTL attribute `attribute`, in epoch ms: only a
 /// Number of epoch seconds is a TTL value (Developer Guide, "Time to Live");
 /// an item without the attribute, or with another type, never expires.
-/// Values beyond any clock's range are clamped.
+/// Values beyond any clock's range are clamped. Read whatever the C locale
+/// says a decimal point is: whole seconds directly, anything else (a
+/// fraction, an exponent) through the classic locale.
 inline std::optional<int64_t> ExpiresAtMs(const std::map<std::string, Model::AttributeValue>& item,
                                           const std::string& attribute) {
   auto it = item.find(attribute);
   if (it == item.end() || it->second.GetType() != Model::ValueType::NUMBER) return std::nullopt;
-  const double seconds = std::strtod(it->second.GetN().c_str(), nullptr);
-  if (!std::isfinite(seconds)) return std::nullopt;
-  constexpr double kMaxMs = 9.0e15;  // year ~287 000: beyond any clock a test moves
-  const double ms = std::floor(seconds * 1000.0);
-  if (ms >= kMaxMs) return static_cast<int64_t>(kMaxMs);
-  if (ms <= -kMaxMs) return -static_cast<int64_t>(kMaxMs);
+  const std::string& text = it->second.GetN();
+  constexpr int64_t kMaxMs = 9000000000000000;  // year ~287 000: beyond any clock a test moves
+  const bool negative = !text.empty() && text[0] == '-';
+  std::size_t i = negative || (!text.empty() && text[0] == '+') ? 1 : 0;
+  int64_t seconds = 0;
+  bool whole = i < text.size();
+  for (; whole && i < text.size(); ++i) {
+    if (text[i] < '0' || text[i] > '9') {
+      whole = false;
+    } else if (seconds < kMaxMs / 1000) {
+      seconds = seconds * 10 + (text[i] - '0');
+    }
+  }
+  if (whole) {
+    const int64_t ms = std::min(seconds, kMaxMs / 1000) * 1000;
+    return negative ? -ms : ms;
+  }
+  std::istringstream in(text);
+  in.imbue(std::locale::classic());
+  double value = 0;
+  in >> value;
+  if (!in || !std::isfinite(value)) return std::nullopt;
+  const double ms = std::floor(value * 1000.0);
+  if (ms >= static_cast<double>(kMaxMs)) return kMaxMs;
+  if (ms <= -static_cast<double>(kMaxMs)) return -kMaxMs;
   return static_cast<int64_t>(ms);
 }
 
