@@ -296,8 +296,15 @@ class Wire {
   template <class Request>
   Response Call(std::string_view body, uint64_t n) {
     Request request;
+    // A value of the wrong JSON type anywhere is a SerializationException before any ValidationException
+    // (an AttributeValue with two types): validation errors found while decoding wait for the whole body.
+    wire::detail::DeferValidation deferred;
     // the fast path takes plainly written JSON; anything else (and every error) is the full parser's
-    if (!wire::ReadJson(body, request)) wire::FromJson(wire::detail::ParseBody(body), request, std::string());
+    if (!wire::ReadJson(body, request)) {
+      deferred.Clear();
+      wire::FromJson(wire::detail::ParseBody(body), request, std::string());
+    }
+    deferred.ThrowIfAny();
     const auto outcome = service_->Invoke(request);
     if (!outcome.IsSuccess()) return Error(outcome.GetError(), n);
     return Finish(200, wire::detail::JsonText(outcome.GetResult()), n);
