@@ -308,6 +308,32 @@ TEST(SerializationTexts, AWrongTypeAnywhereComesBeforeAValidationError) {
   EXPECT_EQ(answer.value("Message", ""), "NUMBER_VALUE cannot be converted to String");
 }
 
+TEST(SerializationTexts, TheFirstWrongValueInTheBodysOrderIsTheOneReported) {
+  // hectorvent/floci DynamoDbRequestShapesTest firstBadMemberInBodyOrderWins: the service reads the body as a
+  // stream; dynafake's tree is read in the model's member order and sorts map keys, so the body's order is found
+  // again.
+  ManualClock clock;
+  Service service(clock, ServiceOptions::Instant());
+  Wire wire(service);
+  const auto message = [&](const char* op, const char* body) {
+    return Json::parse(wire.Handle(std::string("DynamoDB_20120810.") + op, body).body).value("Message", "");
+  };
+  EXPECT_EQ(message("Scan", R"({"TableName":"t","Limit":"5","IndexName":5})"),
+            "STRING_VALUE cannot be converted to Integer");
+  EXPECT_EQ(message("Scan", R"({"TableName":"t","IndexName":5,"Limit":"5"})"),
+            "NUMBER_VALUE cannot be converted to String");
+  // map keys in the body's order, not sorted; at depth, inside AttributeValues
+  EXPECT_EQ(message("PutItem", R"({"TableName":"t","Item":{"z":{"S":true},"a":{"N":1.5}}})"),
+            "TRUE_VALUE cannot be converted to String");
+  EXPECT_EQ(message("PutItem", R"({"TableName":"t","Item":{"a":{"N":1.5},"z":{"S":true}}})"),
+            "DECIMAL_VALUE cannot be converted to String");
+  EXPECT_EQ(message("PutItem", R"({"Item":{"a":{"L":[{"M":{"y":{"BOOL":"x"},"b":{"B":5}}}]}},"TableName":[]})"),
+            "Unexpected token received from parser");
+  // a two-type AttributeValue before the wrong type changes nothing
+  EXPECT_EQ(message("PutItem", R"({"Item":{"a":{"S":"x","N":"1"}},"ReturnValues":5,"TableName":true})"),
+            "NUMBER_VALUE cannot be converted to String");
+}
+
 TEST(SerializationTexts, ABodyThatIsNotAnObjectKeepsItsEarlierTexts) {
   // [kept] no source gives the service's text for a JSON body that is not an object.
   ManualClock clock;
