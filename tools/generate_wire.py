@@ -104,10 +104,32 @@ class Wire(ReadersMixin, SamplesMixin):
             return "detail::Encode%s(%s)" % (shape, expr)
         return "ToJson(%s)" % expr
 
-    # ---- decode: statements reading `json` into `target` -------------------
-    def decode(self, shape, json, target, path, pad):
+    # ---- the Java type the service names in a SerializationException -------
+    def java_type(self, shape):
+        """The service's Java type for a shape, as its texts name it
+        ("Unrecognized collection type java.util.Map<java.lang.String,
+        com.amazonaws.dynamodb.v20120810.AttributeValue>": architect/dynalite
+        test/helpers.js assertType; JuliaCloud/AWS.jl#246)."""
         s = self.m.shapes[shape]
         t = s["type"]
+        if t == "list":
+            return "java.util.List<%s>" % self.java_type(s["member"]["shape"])
+        if t == "map":
+            return "java.util.Map<java.lang.String, %s>" % self.java_type(s["value"]["shape"])
+        if t == "structure":
+            return "com.amazonaws.dynamodb.v20120810." + shape
+        return {"string": "java.lang.String", "boolean": "java.lang.Boolean", "integer": "java.lang.Integer",
+                "long": "java.lang.Long", "double": "java.lang.Double", "timestamp": "java.util.Date",
+                "blob": "java.nio.ByteBuffer"}[t]
+
+    # ---- decode: statements reading `json` into `target` -------------------
+    def decode(self, shape, json, target, path, pad, slot):
+        """`slot` is "kField" for a structure's member, "kValue" for a list's
+        element or a map's value: the service words a scalar in place of a
+        structure, list or map differently in the two (decode_error.hpp)."""
+        s = self.m.shapes[shape]
+        t = s["type"]
+        slot = "detail::Slot::" + slot
         if t == "string" and "enum" in s:
             return ["%s{" % pad,
                     "%s  std::string name;" % pad,
@@ -118,9 +140,16 @@ class Wire(ReadersMixin, SamplesMixin):
                   "double": "DecodeDouble", "timestamp": "DecodeTimestamp", "blob": "DecodeBlob"}
         if t in simple:
             return ["%sdetail::%s(%s, %s, %s);" % (pad, simple[t], json, target, path)]
-        if t in ("list", "map"):
-            return ["%sdetail::Decode%s(%s, %s, %s);" % (pad, shape, json, target, path)]
-        return ["%sFromJson(%s, %s, %s);" % (pad, json, target, path)]
+        if t == "list":
+            return ["%sif (!(%s).is_array()) detail::NotAList(%s, %s, %s);" % (pad, json, json, slot, path),
+                    "%sdetail::Decode%s(%s, %s, %s);" % (pad, shape, json, target, path)]
+        if t == "map":
+            return ['%sif (!(%s).is_object()) detail::NotAMap(%s, "%s", %s, %s);'
+                    % (pad, json, json, self.java_type(s["value"]["shape"]), slot, path),
+                    "%sdetail::Decode%s(%s, %s, %s);" % (pad, shape, json, target, path)]
+        # a structure, or an AttributeValue (the service's Java class has the model's shape name)
+        return ['%sif (!(%s).is_object()) detail::NotAStructure(%s, "%s", %s, %s);' % (pad, json, json, shape, slot, path),
+                "%sFromJson(%s, %s, %s);" % (pad, json, target, path)]
 
     # ---- serializers.hpp -----------------------------------------------------
     def serializers(self):
@@ -175,7 +204,7 @@ class Wire(ReadersMixin, SamplesMixin):
                 w("  out.reserve(json.size());")
                 w("  for (std::size_t i = 0; i < json.size(); ++i) {")
                 w("    %s e{};" % self.qtype(inner))
-                for line in self.decode(inner, "json[i]", "e", "Index(path, i)", "    "):
+                for line in self.decode(inner, "json[i]", "e", "Index(path, i)", "    ", "kValue"):
                     w(line.replace("detail::", ""))
                 w("    out.push_back(std::move(e));")
                 w("  }")
@@ -192,7 +221,7 @@ class Wire(ReadersMixin, SamplesMixin):
                 w("  out.clear();")
                 w("  for (auto it = json.begin(); it != json.end(); ++it) {")
                 w("    %s e{};" % self.qtype(inner))
-                for line in self.decode(inner, "it.value()", "e", "Child(path, it.key())", "    "):
+                for line in self.decode(inner, "it.value()", "e", "Child(path, it.key())", "    ", "kValue"):
                     w(line.replace("detail::", ""))
                 w("    out.emplace(it.key(), std::move(e));")
                 w("  }")
@@ -238,7 +267,7 @@ class Wire(ReadersMixin, SamplesMixin):
         for name, ms, _ in members:
             w('  if (auto it = json.find("%s"); it != end && !it->is_null()) {' % name)
             w("    %s v{};" % self.qtype(ms))
-            for line in self.decode(ms, "*it", "v", 'detail::Child(path, "%s")' % name, "    "):
+            for line in self.decode(ms, "*it", "v", 'detail::Child(path, "%s")' % name, "    ", "kField"):
                 w(line)
             if m.is_scalar(ms):
                 w("    out.Set%s(v);" % name)

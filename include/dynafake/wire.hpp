@@ -151,6 +151,71 @@ inline Json ParseBody(std::string_view body) {
   }
 }
 
+/// The first `budget` values of `doc` in document order (each object member's
+/// and array element's value one, the root the first), as a tree.
+inline Json DocumentPrefix(const nlohmann::ordered_json& doc, std::size_t& budget) {
+  --budget;
+  if (doc.is_object()) {
+    Json out = Json::object();
+    for (auto it = doc.begin(); it != doc.end() && budget > 0; ++it) out[it.key()] = DocumentPrefix(it.value(), budget);
+    return out;
+  }
+  if (doc.is_array()) {
+    Json out = Json::array();
+    for (auto it = doc.begin(); it != doc.end() && budget > 0; ++it) out.push_back(DocumentPrefix(*it, budget));
+    return out;
+  }
+  return Json(doc);
+}
+
+inline std::size_t CountValues(const nlohmann::ordered_json& doc) {
+  std::size_t n = 1;
+  if (doc.is_structured())
+    for (const auto& child : doc) n += CountValues(child);
+  return n;
+}
+
+/// The SerializationException of the first value, in the body's order, that
+/// is of the wrong JSON type. The service reads a request as a stream and
+/// stops at the first such token (hectorvent/floci DynamoDbRequestShapesTest
+/// firstBadMemberInBodyOrderWins: {"Limit":"5","IndexName":5} is Limit's error,
+/// {"IndexName":5,"Limit":"5"} IndexName's); the tree FromJson reads is in
+/// the model's member order and sorts map keys. A wrong type is local to its
+/// value, and a prefix of the body keeps every value's type, so the shortest
+/// prefix that fails holds just one, the first: a binary search finds it.
+/// Runs only on a body that already failed, so a valid request pays nothing;
+/// a body of more than kMaxOrderedSearch values (no SDK sends one with a wrong
+/// type) keeps the model-order error rather than pay log2(n) decodes of it.
+inline constexpr std::size_t kMaxOrderedSearch = 100000;
+template <class Request>
+DecodeError FirstInBodyOrder(std::string_view body, const DecodeError& failed) {
+  const auto doc = nlohmann::ordered_json::parse(body.begin(), body.end(), nullptr, false);
+  if (doc.is_discarded()) return failed;
+  const auto fails = [&](std::size_t n, DecodeError* error) {
+    Request request;
+    DeferValidation deferred;  // only the SerializationException is sought
+    try {
+      FromJson(DocumentPrefix(doc, n), request, std::string());
+    } catch (const DecodeError& e) {
+      if (e.GetErrorType() != DynamoDBErrors::SERIALIZATION) return false;
+      if (error) *error = e;
+      return true;
+    }
+    return false;
+  };
+  std::size_t lo = 1, hi = CountValues(doc);  // fails(hi): the whole body
+  if (hi > kMaxOrderedSearch) return failed;
+  while (lo < hi) {
+    const std::size_t mid = lo + (hi - lo) / 2;
+    if (fails(mid, nullptr))
+      hi = mid;
+    else
+      lo = mid + 1;
+  }
+  DecodeError first = failed;
+  return fails(lo, &first) ? first : failed;
+}
+
 /// The key an error body carries its text under: `Message` for a
 /// SerializationException, `message` for every other error, as the service
 /// writes them (architect/dynalite test/helpers.js assertSerialization and
@@ -296,8 +361,21 @@ class Wire {
   template <class Request>
   Response Call(std::string_view body, uint64_t n) {
     Request request;
+    // A value of the wrong JSON type anywhere is a SerializationException before any ValidationException
+    // (an AttributeValue with two types): validation errors found while decoding wait for the whole body.
+    wire::detail::DeferValidation deferred;
     // the fast path takes plainly written JSON; anything else (and every error) is the full parser's
-    if (!wire::ReadJson(body, request)) wire::FromJson(wire::detail::ParseBody(body), request, std::string());
+    if (!wire::ReadJson(body, request)) {
+      deferred.Clear();
+      const wire::Json tree = wire::detail::ParseBody(body);
+      try {
+        wire::FromJson(tree, request, std::string());
+      } catch (const wire::DecodeError& e) {
+        if (e.GetErrorType() != DynamoDBErrors::SERIALIZATION || !tree.is_object()) throw;
+        throw wire::detail::FirstInBodyOrder<Request>(body, e);
+      }
+    }
+    deferred.ThrowIfAny();
     const auto outcome = service_->Invoke(request);
     if (!outcome.IsSuccess()) return Error(outcome.GetError(), n);
     return Finish(200, wire::detail::JsonText(outcome.GetResult()), n);

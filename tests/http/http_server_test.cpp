@@ -93,6 +93,11 @@ TEST(HttpServer, ServiceErrorsKeepTheirStatusAndType) {
   const Answer garbage = c.Raw("DynamoDB_20120810.ListTables", "{not json");
   EXPECT_EQ(garbage.status, 400);
   EXPECT_THAT(garbage.body["__type"].get<std::string>(), HasSubstr("SerializationException"));
+  // a member of the wrong JSON type: the service's text (architect/dynalite test/helpers.js), under `Message`
+  const Answer wrongType = c.Call("ListBackups", {{"Limit", "ten"}});
+  EXPECT_EQ(wrongType.status, 400);
+  EXPECT_EQ(wrongType.body, (Json{{"__type", "com.amazon.coral.service#SerializationException"},
+                                  {"Message", "STRING_VALUE cannot be converted to Integer"}}));
   const Answer unknown = c.Raw("DynamoDB_20120810.Frobnicate", "{}");
   EXPECT_EQ(unknown.status, 400);
   EXPECT_THAT(unknown.body["__type"].get<std::string>(), HasSubstr("UnknownOperationException"));

@@ -158,7 +158,7 @@ class DataPlane(unittest.TestCase):
         status, body, _ = self.server.request("POST", "/", {"TableName": 5, "Item": {}}, headers={
             "X-Amz-Target": "DynamoDB_20120810.PutItem", "Content-Type": "application/x-amz-json-1.0"})
         self.assertEqual((status, body), (400, {"__type": "com.amazon.coral.service#SerializationException",
-                                                "Message": "class java.lang.Short can not be converted to an String"}))
+                                                "Message": "NUMBER_VALUE cannot be converted to String"}))
         # numbers are stored canonical
         key = {"artist": {"S": "abba"}, "song": {"S": "sos"}}
         self.ddb.put_item(TableName="music", Item=dict(key, n={"N": "-0015.789e6"}))

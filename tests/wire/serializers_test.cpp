@@ -93,7 +93,7 @@ TEST(WireSerializers, TimestampStringsAreRefused) {
     FAIL() << "accepted a string timestamp";
   } catch (const DecodeError& e) {
     EXPECT_EQ(e.GetErrorType(), DynamoDBErrors::SERIALIZATION);
-    EXPECT_STREQ(e.what(), "class java.lang.String can not be converted to a Timestamp");
+    EXPECT_STREQ(e.what(), "STRING_VALUE cannot be converted to Date");  // hectorvent/floci DynamoDbRequestShapesTest
     EXPECT_EQ(e.GetPath(), "TimeRangeLowerBound");
   }
   EXPECT_THROW(wire::FromJson<Model::ListBackupsRequest>(Json::parse(R"({"TimeRangeLowerBound":1e300})")), DecodeError);
@@ -165,47 +165,44 @@ TEST_P(WireSerializersWrongType, IsASerializationException) {
   }
 }
 
+// The texts and their sources are in include/dynafake/wire/decode_error.hpp;
+// serialization_texts_test.cpp runs the whole table through the Wire.
 INSTANTIATE_TEST_SUITE_P(
     Members, WireSerializersWrongType,
     ::testing::Values(
         BadCase{R"([])", "Start of list found where not expected", ""}, BadCase{R"("x")", "Expected null", ""},
-        BadCase{R"({"TableName":{}})", "Start of structure or map found where not expected.", "TableName"},
-        BadCase{R"({"TableName":[]})", "Start of list found where not expected", "TableName"},
-        BadCase{R"({"TableName":5})", "class java.lang.Short can not be converted to an String", "TableName"},
-        BadCase{R"({"TableName":true})", "class java.lang.Boolean can not be converted to an String", "TableName"},
-        BadCase{R"({"TableName":-2147483648})", "class java.lang.Integer can not be converted to an String",
-                "TableName"},
-        BadCase{R"({"TableName":2147483648})", "class java.lang.Long can not be converted to an String", "TableName"},
-        BadCase{R"({"TableName":34.56})", "class java.lang.Double can not be converted to an String", "TableName"},
-        BadCase{R"({"Item":[]})", "Start of list found where not expected", "Item"},
-        BadCase{R"({"Item":"x"})", "Expected map or null", "Item"},
-        BadCase{R"({"Item":{"a":"x"}})", "Expected null", "Item.a"},
-        BadCase{R"({"Item":{"a":{"N":5}}})", "class java.lang.Short can not be converted to an String", "Item.a.N"},
+        BadCase{R"({"TableName":{}})", "Start of structure or map found where not expected", "TableName"},
+        BadCase{R"({"TableName":[]})", "Unrecognized collection type class java.lang.String", "TableName"},
+        BadCase{R"({"TableName":5})", "NUMBER_VALUE cannot be converted to String", "TableName"},
+        BadCase{R"({"TableName":true})", "TRUE_VALUE cannot be converted to String", "TableName"},
+        BadCase{R"({"TableName":-2147483648})", "NUMBER_VALUE cannot be converted to String", "TableName"},
+        BadCase{R"({"TableName":2147483648})", "NUMBER_VALUE cannot be converted to String", "TableName"},
+        BadCase{R"({"TableName":34.56})", "DECIMAL_VALUE cannot be converted to String", "TableName"},
+        BadCase{R"({"Item":[]})",
+                "Unrecognized collection type java.util.Map<java.lang.String, "
+                "com.amazonaws.dynamodb.v20120810.AttributeValue>",
+                "Item"},
+        BadCase{R"({"Item":"x"})", "Unexpected field type", "Item"},
+        BadCase{R"({"Item":{"a":"x"}})", "Unexpected value type in payload", "Item.a"},
+        BadCase{R"({"Item":{"a":{"N":5}}})", "NUMBER_VALUE cannot be converted to String", "Item.a.N"},
         BadCase{R"({"Item":{"a":{"B":"23456"}}})",
-                "'23456' can not be converted to a Blob: Base64 encoded length is expected a multiple of 4 bytes but "
-                "found: 5",
+                "Base64 encoded length is expected a multiple of 4 bytes but found: 5", "Item.a.B"},
+        BadCase{R"({"Item":{"a":{"B":"=+/="}}})", "Invalid last non-pad Base64 character dectected", "Item.a.B"},
+        BadCase{R"({"Item":{"a":{"B":"+/+="}}})", "Invalid last non-pad Base64 character dectected", "Item.a.B"},
+        BadCase{R"({"Item":{"a":{"B":"ab*="}}})", "Invalid Base64 character: '*'", "Item.a.B"},
+        BadCase{R"({"Item":{"a":{"B":true}}})", "only base-64-encoded strings are convertible to bytes", "Item.a.B"},
+        BadCase{R"({"Item":{"a":{"B":"a"}}})", "Base64 encoded length is expected a multiple of 4 bytes but found: 1",
                 "Item.a.B"},
-        BadCase{R"({"Item":{"a":{"B":"=+/="}}})",
-                "'=+/=' can not be converted to a Blob: Invalid Base64 character: '='", "Item.a.B"},
-        BadCase{R"({"Item":{"a":{"B":"+/+="}}})",
-                "'+/+=' can not be converted to a Blob: Invalid last non-pad Base64 character dectected", "Item.a.B"},
-        BadCase{R"({"Item":{"a":{"B":true}}})", "class java.lang.Boolean can not be converted to a Blob", "Item.a.B"},
-        BadCase{
-            R"({"Item":{"a":{"B":"a"}}})",
-            "'a' can not be converted to a Blob: Base64 encoded length is expected a multiple of 4 bytes but found: 1",
-            "Item.a.B"},
-        BadCase{R"({"Item":{"a":{"SS":"x"}}})", "Expected list or null", "Item.a.SS"},
-        BadCase{R"({"Item":{"a":{"SS":{}}}})", "Start of structure or map found where not expected.", "Item.a.SS"},
-        BadCase{R"({"Item":{"a":{"SS":[1]}}})", "class java.lang.Short can not be converted to an String",
-                "Item.a.SS[0]"},
-        BadCase{R"({"Item":{"a":{"BOOL":"23"}}})", "'23' can not be converted to an Boolean", "Item.a.BOOL"},
-        BadCase{R"({"Item":{"a":{"M":{"b":{"L":[{"NULL":23}]}}}}})",
-                "class java.lang.Short can not be converted to an Boolean", "Item.a.M.b.L[0].NULL"},
-        BadCase{R"({"Expected":{"a":{"Exists":"yes"}}})", "'YES' can not be converted to an Boolean",
-                "Expected.a.Exists"},
-        BadCase{R"({"ReturnValues":1})", "class java.lang.Short can not be converted to an String", "ReturnValues"},
-        BadCase{R"({"ExpressionAttributeNames":{"#a":false}})",
-                "class java.lang.Boolean can not be converted to an String", "ExpressionAttributeNames.#a"}));
+        BadCase{R"({"Item":{"a":{"SS":"x"}}})", "Unexpected field type", "Item.a.SS"},
+        BadCase{R"({"Item":{"a":{"SS":{}}}})", "Start of structure or map found where not expected", "Item.a.SS"},
+        BadCase{R"({"Item":{"a":{"SS":[1]}}})", "NUMBER_VALUE cannot be converted to String", "Item.a.SS[0]"},
+        BadCase{R"({"Item":{"a":{"BOOL":"23"}}})", "Unexpected token received from parser", "Item.a.BOOL"},
+        BadCase{R"({"Item":{"a":{"M":{"b":{"L":[{"NULL":23}]}}}}})", "NUMBER_VALUE cannot be converted to Boolean",
+                "Item.a.M.b.L[0].NULL"},
+        BadCase{R"({"Expected":{"a":{"Exists":"yes"}}})", "Unexpected token received from parser", "Expected.a.Exists"},
+        BadCase{R"({"ReturnValues":1})", "NUMBER_VALUE cannot be converted to String", "ReturnValues"},
+        BadCase{R"({"ExpressionAttributeNames":{"#a":false}})", "FALSE_VALUE cannot be converted to String",
+                "ExpressionAttributeNames.#a"}));
 
 TEST(WireSerializers, IntegersAreStrict) {
   const auto limit = [](const char* json) {
@@ -221,7 +218,10 @@ TEST(WireSerializers, IntegersAreStrict) {
       ADD_FAILURE() << "accepted " << bad;
     } catch (const DecodeError& e) {
       EXPECT_EQ(e.GetErrorType(), DynamoDBErrors::SERIALIZATION);
-      EXPECT_NE(e.GetMessage().find("can not be converted to an Integer"), std::string::npos) << e.GetMessage();
+      // a string: the service's text; a number the member cannot hold: dynafake's earlier text (no source)
+      EXPECT_TRUE(e.GetMessage() == "STRING_VALUE cannot be converted to Integer" ||
+                  e.GetMessage().find("can not be converted to an Integer") != std::string::npos)
+          << e.GetMessage();
     }
   }
   // Longs take the whole 64-bit range.

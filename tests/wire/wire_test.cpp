@@ -153,11 +153,11 @@ TEST_F(WireTest, DescribeEndpointsIsAnsweredByTheWire) {
 TEST_F(WireTest, MemberOfTheWrongTypeIsASerializationException) {
   const Response r = Call("ListBackups", R"({"Limit":"10"})");
   ExpectError(r, kSerialization);
-  EXPECT_EQ(Json::parse(r.body)["Message"], "class java.lang.String can not be converted to an Integer");
+  EXPECT_EQ(Json::parse(r.body)["Message"], "STRING_VALUE cannot be converted to Integer");
   EXPECT_FALSE(Json::parse(r.body).contains("message")) << r.body;
   ExpectError(Call("ListBackups", R"({"TableName":{"a":1}})"), kSerialization);
   EXPECT_EQ(Json::parse(Call("ListBackups", R"({"TableName":{"a":1}})").body)["Message"],
-            "Start of structure or map found where not expected.");
+            "Start of structure or map found where not expected");
 }
 
 TEST_F(WireTest, UnknownMembersAreIgnored) {

@@ -20,7 +20,7 @@
 #include "dynafake/date_time.hpp"              // DateTime
 #include "dynafake/model/attribute_value.hpp"  // AttributeValue, ByteBuffer
 #include "dynafake/model/errors.hpp"           // DynamoDBError, DynamoDBErrors
-#include "dynafake/wire/decode_error.hpp"      // DecodeError, WrongType, ExpectObject, ExpectArray, FailBlob
+#include "dynafake/wire/decode_error.hpp"      // DecodeError, WrongType, Expect*, FailBlob, FailValidation
 
 namespace dynafake {
 namespace wire {
@@ -43,18 +43,17 @@ inline std::string Child(const std::string& path, const std::string& key) {
 inline std::string Index(const std::string& path, std::size_t i) { return path + "[" + std::to_string(i) + "]"; }
 
 inline void DecodeString(const Json& j, std::string& out, const std::string& path) {
-  if (!j.is_string()) WrongType(j, "an String", path);
+  if (!j.is_string()) WrongType(j, Scalar::kString, path);
   out = j.get_ref<const std::string&>();
 }
 
 inline void DecodeBool(const Json& j, bool& out, const std::string& path) {
-  if (!j.is_boolean()) WrongType(j, "an Boolean", path);
+  if (!j.is_boolean()) WrongType(j, Scalar::kBoolean, path);
   out = j.get<bool>();
 }
 
 /// An integral JSON number within [lo, hi]; fractions and out-of-range values are refused.
-inline long long DecodeIntegral(const Json& j, long long lo, long long hi, const char* expected,
-                                const std::string& path) {
+inline long long DecodeIntegral(const Json& j, long long lo, long long hi, Scalar expected, const std::string& path) {
   if (j.is_number_integer() && !j.is_number_unsigned()) {
     const auto v = j.get<int64_t>();
     if (v >= lo && v <= hi) return v;
@@ -74,14 +73,14 @@ inline long long DecodeIntegral(const Json& j, long long lo, long long hi, const
 
 inline void DecodeInt(const Json& j, int& out, const std::string& path) {
   out = static_cast<int>(
-      DecodeIntegral(j, std::numeric_limits<int>::min(), std::numeric_limits<int>::max(), "an Integer", path));
+      DecodeIntegral(j, std::numeric_limits<int>::min(), std::numeric_limits<int>::max(), Scalar::kInteger, path));
 }
 inline void DecodeLong(const Json& j, long long& out, const std::string& path) {
-  out =
-      DecodeIntegral(j, std::numeric_limits<long long>::min(), std::numeric_limits<long long>::max(), "an Long", path);
+  out = DecodeIntegral(j, std::numeric_limits<long long>::min(), std::numeric_limits<long long>::max(), Scalar::kLong,
+                       path);
 }
 inline void DecodeDouble(const Json& j, double& out, const std::string& path) {
-  if (!j.is_number()) WrongType(j, "an Double", path);
+  if (!j.is_number()) WrongType(j, Scalar::kDouble, path);
   out = j.get<double>();
 }
 
@@ -89,10 +88,10 @@ inline void DecodeDouble(const Json& j, double& out, const std::string& path) {
 /// JSON protocol. Strings (ISO-8601 or not) are refused as the service does,
 /// so a test cannot pass here with a request real DynamoDB would reject.
 inline void DecodeTimestamp(const Json& j, DateTime& out, const std::string& path) {
-  if (!j.is_number()) WrongType(j, "a Timestamp", path);
+  if (!j.is_number()) WrongType(j, Scalar::kTimestamp, path);
   const double seconds = j.get<double>();
   // Keep seconds * 1000 inside int64 (and exact in a double): about +/- 285,000 years.
-  if (!std::isfinite(seconds) || seconds > 9.0e12 || seconds < -9.0e12) WrongType(j, "a Timestamp", path);
+  if (!std::isfinite(seconds) || seconds > 9.0e12 || seconds < -9.0e12) FailNumberRange(j, Scalar::kTimestamp, path);
   out = DateTime(seconds);
 }
 
@@ -165,7 +164,7 @@ inline bool Base64Decode(std::string_view text, std::vector<unsigned char>& out)
 }
 
 inline void DecodeBlob(const Json& j, ByteBuffer& out, const std::string& path) {
-  if (!j.is_string()) WrongType(j, "a Blob", path);
+  if (!j.is_string()) WrongType(j, Scalar::kBlob, path);
   std::vector<unsigned char> bytes;
   const std::string& text = j.get_ref<const std::string&>();
   if (!Base64Decode(text, bytes)) FailBlob(text, path);
@@ -229,8 +228,9 @@ inline Json EncodeAttributeValue(const Model::AttributeValue& v) {
   return out;
 }
 
+/// SS and NS: members of an AttributeValue.
 inline void DecodeStringList(const Json& j, std::vector<std::string>& out, const std::string& path) {
-  ExpectArray(j, path);
+  ExpectList(j, Slot::kField, path);
   out.clear();
   out.reserve(j.size());
   for (std::size_t i = 0; i < j.size(); ++i) {
@@ -280,7 +280,7 @@ inline void DecodeAttributeValueAt(const Json& j, Model::AttributeValue& out, co
   }
   if (const Json* bs = member("BS")) {
     const std::string p = Child(path, "BS");
-    ExpectArray(*bs, p);
+    ExpectList(*bs, Slot::kField, p);
     std::vector<ByteBuffer> v;
     v.reserve(bs->size());
     for (std::size_t i = 0; i < bs->size(); ++i) {
@@ -292,10 +292,11 @@ inline void DecodeAttributeValueAt(const Json& j, Model::AttributeValue& out, co
   }
   if (const Json* m = member("M")) {
     const std::string p = Child(path, "M");
-    ExpectObject(*m, "a Map", p);
+    ExpectMap(*m, "com.amazonaws.dynamodb.v20120810.AttributeValue", Slot::kField, p);
     Model::AttributeValue::Map v;
     for (auto it = m->begin(); it != m->end(); ++it) {
       auto child = std::make_shared<Model::AttributeValue>();
+      if (!it.value().is_object()) NotAStructure(it.value(), "AttributeValue", Slot::kValue, Child(p, it.key()));
       DecodeAttributeValueAt(it.value(), *child, Child(p, it.key()), depth + 1);
       v.emplace(it.key(), std::move(child));
     }
@@ -303,11 +304,12 @@ inline void DecodeAttributeValueAt(const Json& j, Model::AttributeValue& out, co
   }
   if (const Json* l = member("L")) {
     const std::string p = Child(path, "L");
-    ExpectArray(*l, p);
+    ExpectList(*l, Slot::kField, p);
     Model::AttributeValue::List v;
     v.reserve(l->size());
     for (std::size_t i = 0; i < l->size(); ++i) {
       auto child = std::make_shared<Model::AttributeValue>();
+      if (!(*l)[i].is_object()) NotAStructure((*l)[i], "AttributeValue", Slot::kValue, Index(p, i));
       DecodeAttributeValueAt((*l)[i], *child, Index(p, i), depth + 1);
       v.push_back(std::move(child));
     }
@@ -323,11 +325,11 @@ inline void DecodeAttributeValueAt(const Json& j, Model::AttributeValue& out, co
     DecodeBool(*b, v, Child(path, "BOOL"));
     out.SetBool(v);
   }
+  // A ValidationException, found once the whole request has decoded (FailValidation).
   if (types > 1)
-    throw DecodeError(DynamoDBErrors::VALIDATION,
-                      "Supplied AttributeValue has more than one datatypes set, must contain exactly one of the "
-                      "supported datatypes",
-                      path);
+    FailValidation(
+        "Supplied AttributeValue has more than one datatypes set, must contain exactly one of the supported datatypes",
+        path);
   // No type at all leaves `out` unset: the Service refuses it as an empty AttributeValue.
 }
 

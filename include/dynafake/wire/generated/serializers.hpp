@@ -350,6 +350,7 @@ inline void DecodeKeySchema(const Json& json, std::vector<Model::KeySchemaElemen
   out.reserve(json.size());
   for (std::size_t i = 0; i < json.size(); ++i) {
     Model::KeySchemaElement e{};
+    if (!(json[i]).is_object()) NotAStructure(json[i], "KeySchemaElement", Slot::kValue, Index(path, i));
     FromJson(json[i], e, Index(path, i));
     out.push_back(std::move(e));
   }
@@ -380,6 +381,7 @@ inline void DecodeLocalSecondaryIndexes(const Json& json, std::vector<Model::Loc
   out.reserve(json.size());
   for (std::size_t i = 0; i < json.size(); ++i) {
     Model::LocalSecondaryIndexInfo e{};
+    if (!(json[i]).is_object()) NotAStructure(json[i], "LocalSecondaryIndexInfo", Slot::kValue, Index(path, i));
     FromJson(json[i], e, Index(path, i));
     out.push_back(std::move(e));
   }
@@ -395,6 +397,7 @@ inline void DecodeGlobalSecondaryIndexes(const Json& json, std::vector<Model::Gl
   out.reserve(json.size());
   for (std::size_t i = 0; i < json.size(); ++i) {
     Model::GlobalSecondaryIndexInfo e{};
+    if (!(json[i]).is_object()) NotAStructure(json[i], "GlobalSecondaryIndexInfo", Slot::kValue, Index(path, i));
     FromJson(json[i], e, Index(path, i));
     out.push_back(std::move(e));
   }
@@ -409,6 +412,7 @@ inline void DecodeKey(const Json& json, std::map<std::string, Model::AttributeVa
   out.clear();
   for (auto it = json.begin(); it != json.end(); ++it) {
     Model::AttributeValue e{};
+    if (!(it.value()).is_object()) NotAStructure(it.value(), "AttributeValue", Slot::kValue, Child(path, it.key()));
     FromJson(it.value(), e, Child(path, it.key()));
     out.emplace(it.key(), std::move(e));
   }
@@ -424,6 +428,7 @@ inline void DecodeKeyList(const Json& json, std::vector<std::map<std::string, Mo
   out.reserve(json.size());
   for (std::size_t i = 0; i < json.size(); ++i) {
     std::map<std::string, Model::AttributeValue> e{};
+    if (!(json[i]).is_object()) NotAMap(json[i], "com.amazonaws.dynamodb.v20120810.AttributeValue", Slot::kValue, Index(path, i));
     DecodeKey(json[i], e, Index(path, i));
     out.push_back(std::move(e));
   }
@@ -467,6 +472,7 @@ inline void DecodeBatchGetRequestMap(const Json& json, std::map<std::string, Mod
   out.clear();
   for (auto it = json.begin(); it != json.end(); ++it) {
     Model::KeysAndAttributes e{};
+    if (!(it.value()).is_object()) NotAStructure(it.value(), "KeysAndAttributes", Slot::kValue, Child(path, it.key()));
     FromJson(it.value(), e, Child(path, it.key()));
     out.emplace(it.key(), std::move(e));
   }
@@ -481,6 +487,7 @@ inline void DecodeSecondaryIndexesCapacityMap(const Json& json, std::map<std::st
   out.clear();
   for (auto it = json.begin(); it != json.end(); ++it) {
     Model::Capacity e{};
+    if (!(it.value()).is_object()) NotAStructure(it.value(), "Capacity", Slot::kValue, Child(path, it.key()));
     FromJson(it.value(), e, Child(path, it.key()));
     out.emplace(it.key(), std::move(e));
   }
@@ -495,6 +502,7 @@ inline void DecodeAttributeMap(const Json& json, std::map<std::string, Model::At
   out.clear();
   for (auto it = json.begin(); it != json.end(); ++it) {
     Model::AttributeValue e{};
+    if (!(it.value()).is_object()) NotAStructure(it.value(), "AttributeValue", Slot::kValue, Child(path, it.key()));
     FromJson(it.value(), e, Child(path, it.key()));
     out.emplace(it.key(), std::move(e));
   }
@@ -510,6 +518,7 @@ inline void DecodeItemList(const Json& json, std::vector<std::map<std::string, M
   out.reserve(json.size());
   for (std::size_t i = 0; i < json.size(); ++i) {
     std::map<std::string, Model::AttributeValue> e{};
+    if (!(json[i]).is_object()) NotAMap(json[i], "com.amazonaws.dynamodb.v20120810.AttributeValue", Slot::kValue, Index(path, i));
     DecodeAttributeMap(json[i], e, Index(path, i));
     out.push_back(std::move(e));
   }
@@ -524,6 +533,7 @@ inline void DecodeBatchGetResponseMap(const Json& json, std::map<std::string, st
   out.clear();
   for (auto it = json.begin(); it != json.end(); ++it) {
     std::vector<std::map<std::string, Model::AttributeValue>> e{};
+    if (!(it.value()).is_array()) NotAList(it.value(), Slot::kValue, Child(path, it.key()));
     DecodeItemList(it.value(), e, Child(path, it.key()));
     out.emplace(it.key(), std::move(e));
   }
@@ -539,6 +549,7 @@ inline void DecodeConsumedCapacityMultiple(const Json& json, std::vector<Model::
   out.reserve(json.size());
   for (std::size_t i = 0; i < json.size(); ++i) {
     Model::ConsumedCapacity e{};
+    if (!(json[i]).is_object()) NotAStructure(json[i], "ConsumedCapacity", Slot::kValue, Index(path, i));
     FromJson(json[i], e, Index(path, i));
     out.push_back(std::move(e));
   }
@@ -553,6 +564,7 @@ inline void DecodePutItemInputAttributeMap(const Json& json, std::map<std::strin
   out.clear();
   for (auto it = json.begin(); it != json.end(); ++it) {
     Model::AttributeValue e{};
+    if (!(it.value()).is_object()) NotAStructure(it.value(), "AttributeValue", Slot::kValue, Child(path, it.key()));
     FromJson(it.value(), e, Child(path, it.key()));
     out.emplace(it.key(), std::move(e));
   }
@@ -568,6 +580,7 @@ inline void DecodeWriteRequests(const Json& json, std::vector<Model::WriteReques
   out.reserve(json.size());
   for (std::size_t i = 0; i < json.size(); ++i) {
     Model::WriteRequest e{};
+    if (!(json[i]).is_object()) NotAStructure(json[i], "WriteRequest", Slot::kValue, Index(path, i));
     FromJson(json[i], e, Index(path, i));
     out.push_back(std::move(e));
   }
@@ -582,6 +595,7 @@ inline void DecodeBatchWriteItemRequestMap(const Json& json, std::map<std::strin
   out.clear();
   for (auto it = json.begin(); it != json.end(); ++it) {
     std::vector<Model::WriteRequest> e{};
+    if (!(it.value()).is_array()) NotAList(it.value(), Slot::kValue, Child(path, it.key()));
     DecodeWriteRequests(it.value(), e, Child(path, it.key()));
     out.emplace(it.key(), std::move(e));
   }
@@ -596,6 +610,7 @@ inline void DecodeItemCollectionKeyAttributeMap(const Json& json, std::map<std::
   out.clear();
   for (auto it = json.begin(); it != json.end(); ++it) {
     Model::AttributeValue e{};
+    if (!(it.value()).is_object()) NotAStructure(it.value(), "AttributeValue", Slot::kValue, Child(path, it.key()));
     FromJson(it.value(), e, Child(path, it.key()));
     out.emplace(it.key(), std::move(e));
   }
@@ -626,6 +641,7 @@ inline void DecodeItemCollectionMetricsMultiple(const Json& json, std::vector<Mo
   out.reserve(json.size());
   for (std::size_t i = 0; i < json.size(); ++i) {
     Model::ItemCollectionMetrics e{};
+    if (!(json[i]).is_object()) NotAStructure(json[i], "ItemCollectionMetrics", Slot::kValue, Index(path, i));
     FromJson(json[i], e, Index(path, i));
     out.push_back(std::move(e));
   }
@@ -640,6 +656,7 @@ inline void DecodeItemCollectionMetricsPerTable(const Json& json, std::map<std::
   out.clear();
   for (auto it = json.begin(); it != json.end(); ++it) {
     std::vector<Model::ItemCollectionMetrics> e{};
+    if (!(it.value()).is_array()) NotAList(it.value(), Slot::kValue, Child(path, it.key()));
     DecodeItemCollectionMetricsMultiple(it.value(), e, Child(path, it.key()));
     out.emplace(it.key(), std::move(e));
   }
@@ -655,6 +672,7 @@ inline void DecodeAttributeValueList(const Json& json, std::vector<Model::Attrib
   out.reserve(json.size());
   for (std::size_t i = 0; i < json.size(); ++i) {
     Model::AttributeValue e{};
+    if (!(json[i]).is_object()) NotAStructure(json[i], "AttributeValue", Slot::kValue, Index(path, i));
     FromJson(json[i], e, Index(path, i));
     out.push_back(std::move(e));
   }
@@ -670,6 +688,7 @@ inline void DecodeReplicaGlobalSecondaryIndexList(const Json& json, std::vector<
   out.reserve(json.size());
   for (std::size_t i = 0; i < json.size(); ++i) {
     Model::ReplicaGlobalSecondaryIndex e{};
+    if (!(json[i]).is_object()) NotAStructure(json[i], "ReplicaGlobalSecondaryIndex", Slot::kValue, Index(path, i));
     FromJson(json[i], e, Index(path, i));
     out.push_back(std::move(e));
   }
@@ -685,6 +704,7 @@ inline void DecodeAttributeDefinitions(const Json& json, std::vector<Model::Attr
   out.reserve(json.size());
   for (std::size_t i = 0; i < json.size(); ++i) {
     Model::AttributeDefinition e{};
+    if (!(json[i]).is_object()) NotAStructure(json[i], "AttributeDefinition", Slot::kValue, Index(path, i));
     FromJson(json[i], e, Index(path, i));
     out.push_back(std::move(e));
   }
@@ -700,6 +720,7 @@ inline void DecodeLocalSecondaryIndexList(const Json& json, std::vector<Model::L
   out.reserve(json.size());
   for (std::size_t i = 0; i < json.size(); ++i) {
     Model::LocalSecondaryIndex e{};
+    if (!(json[i]).is_object()) NotAStructure(json[i], "LocalSecondaryIndex", Slot::kValue, Index(path, i));
     FromJson(json[i], e, Index(path, i));
     out.push_back(std::move(e));
   }
@@ -715,6 +736,7 @@ inline void DecodeGlobalSecondaryIndexList(const Json& json, std::vector<Model::
   out.reserve(json.size());
   for (std::size_t i = 0; i < json.size(); ++i) {
     Model::GlobalSecondaryIndex e{};
+    if (!(json[i]).is_object()) NotAStructure(json[i], "GlobalSecondaryIndex", Slot::kValue, Index(path, i));
     FromJson(json[i], e, Index(path, i));
     out.push_back(std::move(e));
   }
@@ -730,6 +752,7 @@ inline void DecodeTagList(const Json& json, std::vector<Model::Tag>& out, const 
   out.reserve(json.size());
   for (std::size_t i = 0; i < json.size(); ++i) {
     Model::Tag e{};
+    if (!(json[i]).is_object()) NotAStructure(json[i], "Tag", Slot::kValue, Index(path, i));
     FromJson(json[i], e, Index(path, i));
     out.push_back(std::move(e));
   }
@@ -745,6 +768,7 @@ inline void DecodeReplicaGlobalSecondaryIndexDescriptionList(const Json& json, s
   out.reserve(json.size());
   for (std::size_t i = 0; i < json.size(); ++i) {
     Model::ReplicaGlobalSecondaryIndexDescription e{};
+    if (!(json[i]).is_object()) NotAStructure(json[i], "ReplicaGlobalSecondaryIndexDescription", Slot::kValue, Index(path, i));
     FromJson(json[i], e, Index(path, i));
     out.push_back(std::move(e));
   }
@@ -760,6 +784,7 @@ inline void DecodeLocalSecondaryIndexDescriptionList(const Json& json, std::vect
   out.reserve(json.size());
   for (std::size_t i = 0; i < json.size(); ++i) {
     Model::LocalSecondaryIndexDescription e{};
+    if (!(json[i]).is_object()) NotAStructure(json[i], "LocalSecondaryIndexDescription", Slot::kValue, Index(path, i));
     FromJson(json[i], e, Index(path, i));
     out.push_back(std::move(e));
   }
@@ -775,6 +800,7 @@ inline void DecodeGlobalSecondaryIndexDescriptionList(const Json& json, std::vec
   out.reserve(json.size());
   for (std::size_t i = 0; i < json.size(); ++i) {
     Model::GlobalSecondaryIndexDescription e{};
+    if (!(json[i]).is_object()) NotAStructure(json[i], "GlobalSecondaryIndexDescription", Slot::kValue, Index(path, i));
     FromJson(json[i], e, Index(path, i));
     out.push_back(std::move(e));
   }
@@ -790,6 +816,7 @@ inline void DecodeReplicaDescriptionList(const Json& json, std::vector<Model::Re
   out.reserve(json.size());
   for (std::size_t i = 0; i < json.size(); ++i) {
     Model::ReplicaDescription e{};
+    if (!(json[i]).is_object()) NotAStructure(json[i], "ReplicaDescription", Slot::kValue, Index(path, i));
     FromJson(json[i], e, Index(path, i));
     out.push_back(std::move(e));
   }
@@ -805,6 +832,7 @@ inline void DecodeGlobalTableWitnessDescriptionList(const Json& json, std::vecto
   out.reserve(json.size());
   for (std::size_t i = 0; i < json.size(); ++i) {
     Model::GlobalTableWitnessDescription e{};
+    if (!(json[i]).is_object()) NotAStructure(json[i], "GlobalTableWitnessDescription", Slot::kValue, Index(path, i));
     FromJson(json[i], e, Index(path, i));
     out.push_back(std::move(e));
   }
@@ -819,6 +847,7 @@ inline void DecodeExpectedAttributeMap(const Json& json, std::map<std::string, M
   out.clear();
   for (auto it = json.begin(); it != json.end(); ++it) {
     Model::ExpectedAttributeValue e{};
+    if (!(it.value()).is_object()) NotAStructure(it.value(), "ExpectedAttributeValue", Slot::kValue, Child(path, it.key()));
     FromJson(it.value(), e, Child(path, it.key()));
     out.emplace(it.key(), std::move(e));
   }
@@ -833,6 +862,7 @@ inline void DecodeExpressionAttributeValueMap(const Json& json, std::map<std::st
   out.clear();
   for (auto it = json.begin(); it != json.end(); ++it) {
     Model::AttributeValue e{};
+    if (!(it.value()).is_object()) NotAStructure(it.value(), "AttributeValue", Slot::kValue, Child(path, it.key()));
     FromJson(it.value(), e, Child(path, it.key()));
     out.emplace(it.key(), std::move(e));
   }
@@ -848,6 +878,7 @@ inline void DecodeBackupSummaries(const Json& json, std::vector<Model::BackupSum
   out.reserve(json.size());
   for (std::size_t i = 0; i < json.size(); ++i) {
     Model::BackupSummary e{};
+    if (!(json[i]).is_object()) NotAStructure(json[i], "BackupSummary", Slot::kValue, Index(path, i));
     FromJson(json[i], e, Index(path, i));
     out.push_back(std::move(e));
   }
@@ -877,6 +908,7 @@ inline void DecodeKeyConditions(const Json& json, std::map<std::string, Model::C
   out.clear();
   for (auto it = json.begin(); it != json.end(); ++it) {
     Model::Condition e{};
+    if (!(it.value()).is_object()) NotAStructure(it.value(), "Condition", Slot::kValue, Child(path, it.key()));
     FromJson(it.value(), e, Child(path, it.key()));
     out.emplace(it.key(), std::move(e));
   }
@@ -891,6 +923,7 @@ inline void DecodeFilterConditionMap(const Json& json, std::map<std::string, Mod
   out.clear();
   for (auto it = json.begin(); it != json.end(); ++it) {
     Model::Condition e{};
+    if (!(it.value()).is_object()) NotAStructure(it.value(), "Condition", Slot::kValue, Child(path, it.key()));
     FromJson(it.value(), e, Child(path, it.key()));
     out.emplace(it.key(), std::move(e));
   }
@@ -920,6 +953,7 @@ inline void DecodeAttributeUpdates(const Json& json, std::map<std::string, Model
   out.clear();
   for (auto it = json.begin(); it != json.end(); ++it) {
     Model::AttributeValueUpdate e{};
+    if (!(it.value()).is_object()) NotAStructure(it.value(), "AttributeValueUpdate", Slot::kValue, Child(path, it.key()));
     FromJson(it.value(), e, Child(path, it.key()));
     out.emplace(it.key(), std::move(e));
   }
@@ -935,6 +969,7 @@ inline void DecodeGlobalSecondaryIndexUpdateList(const Json& json, std::vector<M
   out.reserve(json.size());
   for (std::size_t i = 0; i < json.size(); ++i) {
     Model::GlobalSecondaryIndexUpdate e{};
+    if (!(json[i]).is_object()) NotAStructure(json[i], "GlobalSecondaryIndexUpdate", Slot::kValue, Index(path, i));
     FromJson(json[i], e, Index(path, i));
     out.push_back(std::move(e));
   }
@@ -950,6 +985,7 @@ inline void DecodeReplicationGroupUpdateList(const Json& json, std::vector<Model
   out.reserve(json.size());
   for (std::size_t i = 0; i < json.size(); ++i) {
     Model::ReplicationGroupUpdate e{};
+    if (!(json[i]).is_object()) NotAStructure(json[i], "ReplicationGroupUpdate", Slot::kValue, Index(path, i));
     FromJson(json[i], e, Index(path, i));
     out.push_back(std::move(e));
   }
@@ -965,6 +1001,7 @@ inline void DecodeGlobalTableWitnessGroupUpdateList(const Json& json, std::vecto
   out.reserve(json.size());
   for (std::size_t i = 0; i < json.size(); ++i) {
     Model::GlobalTableWitnessGroupUpdate e{};
+    if (!(json[i]).is_object()) NotAStructure(json[i], "GlobalTableWitnessGroupUpdate", Slot::kValue, Index(path, i));
     FromJson(json[i], e, Index(path, i));
     out.push_back(std::move(e));
   }
@@ -1037,6 +1074,7 @@ inline void FromJson(const Json& json, Model::AttributeValueUpdate& out, const s
   const auto end = json.end();
   if (auto it = json.find("Value"); it != end && !it->is_null()) {
     Model::AttributeValue v{};
+    if (!(*it).is_object()) detail::NotAStructure(*it, "AttributeValue", detail::Slot::kField, detail::Child(path, "Value"));
     FromJson(*it, v, detail::Child(path, "Value"));
     out.SetValue(std::move(v));
   }
@@ -1221,6 +1259,7 @@ inline void FromJson(const Json& json, Model::SourceTableDetails& out, const std
   }
   if (auto it = json.find("KeySchema"); it != end && !it->is_null()) {
     std::vector<Model::KeySchemaElement> v{};
+    if (!(*it).is_array()) detail::NotAList(*it, detail::Slot::kField, detail::Child(path, "KeySchema"));
     detail::DecodeKeySchema(*it, v, detail::Child(path, "KeySchema"));
     out.SetKeySchema(std::move(v));
   }
@@ -1231,11 +1270,13 @@ inline void FromJson(const Json& json, Model::SourceTableDetails& out, const std
   }
   if (auto it = json.find("ProvisionedThroughput"); it != end && !it->is_null()) {
     Model::ProvisionedThroughput v{};
+    if (!(*it).is_object()) detail::NotAStructure(*it, "ProvisionedThroughput", detail::Slot::kField, detail::Child(path, "ProvisionedThroughput"));
     FromJson(*it, v, detail::Child(path, "ProvisionedThroughput"));
     out.SetProvisionedThroughput(std::move(v));
   }
   if (auto it = json.find("OnDemandThroughput"); it != end && !it->is_null()) {
     Model::OnDemandThroughput v{};
+    if (!(*it).is_object()) detail::NotAStructure(*it, "OnDemandThroughput", detail::Slot::kField, detail::Child(path, "OnDemandThroughput"));
     FromJson(*it, v, detail::Child(path, "OnDemandThroughput"));
     out.SetOnDemandThroughput(std::move(v));
   }
@@ -1276,6 +1317,7 @@ inline void FromJson(const Json& json, Model::Projection& out, const std::string
   }
   if (auto it = json.find("NonKeyAttributes"); it != end && !it->is_null()) {
     std::vector<std::string> v{};
+    if (!(*it).is_array()) detail::NotAList(*it, detail::Slot::kField, detail::Child(path, "NonKeyAttributes"));
     detail::DecodeNonKeyAttributeNameList(*it, v, detail::Child(path, "NonKeyAttributes"));
     out.SetNonKeyAttributes(std::move(v));
   }
@@ -1301,21 +1343,25 @@ inline void FromJson(const Json& json, Model::GlobalSecondaryIndexInfo& out, con
   }
   if (auto it = json.find("KeySchema"); it != end && !it->is_null()) {
     std::vector<Model::KeySchemaElement> v{};
+    if (!(*it).is_array()) detail::NotAList(*it, detail::Slot::kField, detail::Child(path, "KeySchema"));
     detail::DecodeKeySchema(*it, v, detail::Child(path, "KeySchema"));
     out.SetKeySchema(std::move(v));
   }
   if (auto it = json.find("Projection"); it != end && !it->is_null()) {
     Model::Projection v{};
+    if (!(*it).is_object()) detail::NotAStructure(*it, "Projection", detail::Slot::kField, detail::Child(path, "Projection"));
     FromJson(*it, v, detail::Child(path, "Projection"));
     out.SetProjection(std::move(v));
   }
   if (auto it = json.find("ProvisionedThroughput"); it != end && !it->is_null()) {
     Model::ProvisionedThroughput v{};
+    if (!(*it).is_object()) detail::NotAStructure(*it, "ProvisionedThroughput", detail::Slot::kField, detail::Child(path, "ProvisionedThroughput"));
     FromJson(*it, v, detail::Child(path, "ProvisionedThroughput"));
     out.SetProvisionedThroughput(std::move(v));
   }
   if (auto it = json.find("OnDemandThroughput"); it != end && !it->is_null()) {
     Model::OnDemandThroughput v{};
+    if (!(*it).is_object()) detail::NotAStructure(*it, "OnDemandThroughput", detail::Slot::kField, detail::Child(path, "OnDemandThroughput"));
     FromJson(*it, v, detail::Child(path, "OnDemandThroughput"));
     out.SetOnDemandThroughput(std::move(v));
   }
@@ -1339,11 +1385,13 @@ inline void FromJson(const Json& json, Model::LocalSecondaryIndexInfo& out, cons
   }
   if (auto it = json.find("KeySchema"); it != end && !it->is_null()) {
     std::vector<Model::KeySchemaElement> v{};
+    if (!(*it).is_array()) detail::NotAList(*it, detail::Slot::kField, detail::Child(path, "KeySchema"));
     detail::DecodeKeySchema(*it, v, detail::Child(path, "KeySchema"));
     out.SetKeySchema(std::move(v));
   }
   if (auto it = json.find("Projection"); it != end && !it->is_null()) {
     Model::Projection v{};
+    if (!(*it).is_object()) detail::NotAStructure(*it, "Projection", detail::Slot::kField, detail::Child(path, "Projection"));
     FromJson(*it, v, detail::Child(path, "Projection"));
     out.SetProjection(std::move(v));
   }
@@ -1458,26 +1506,31 @@ inline void FromJson(const Json& json, Model::SourceTableFeatureDetails& out, co
   const auto end = json.end();
   if (auto it = json.find("LocalSecondaryIndexes"); it != end && !it->is_null()) {
     std::vector<Model::LocalSecondaryIndexInfo> v{};
+    if (!(*it).is_array()) detail::NotAList(*it, detail::Slot::kField, detail::Child(path, "LocalSecondaryIndexes"));
     detail::DecodeLocalSecondaryIndexes(*it, v, detail::Child(path, "LocalSecondaryIndexes"));
     out.SetLocalSecondaryIndexes(std::move(v));
   }
   if (auto it = json.find("GlobalSecondaryIndexes"); it != end && !it->is_null()) {
     std::vector<Model::GlobalSecondaryIndexInfo> v{};
+    if (!(*it).is_array()) detail::NotAList(*it, detail::Slot::kField, detail::Child(path, "GlobalSecondaryIndexes"));
     detail::DecodeGlobalSecondaryIndexes(*it, v, detail::Child(path, "GlobalSecondaryIndexes"));
     out.SetGlobalSecondaryIndexes(std::move(v));
   }
   if (auto it = json.find("StreamDescription"); it != end && !it->is_null()) {
     Model::StreamSpecification v{};
+    if (!(*it).is_object()) detail::NotAStructure(*it, "StreamSpecification", detail::Slot::kField, detail::Child(path, "StreamDescription"));
     FromJson(*it, v, detail::Child(path, "StreamDescription"));
     out.SetStreamDescription(std::move(v));
   }
   if (auto it = json.find("TimeToLiveDescription"); it != end && !it->is_null()) {
     Model::TimeToLiveDescription v{};
+    if (!(*it).is_object()) detail::NotAStructure(*it, "TimeToLiveDescription", detail::Slot::kField, detail::Child(path, "TimeToLiveDescription"));
     FromJson(*it, v, detail::Child(path, "TimeToLiveDescription"));
     out.SetTimeToLiveDescription(std::move(v));
   }
   if (auto it = json.find("SSEDescription"); it != end && !it->is_null()) {
     Model::SSEDescription v{};
+    if (!(*it).is_object()) detail::NotAStructure(*it, "SSEDescription", detail::Slot::kField, detail::Child(path, "SSEDescription"));
     FromJson(*it, v, detail::Child(path, "SSEDescription"));
     out.SetSSEDescription(std::move(v));
   }
@@ -1496,16 +1549,19 @@ inline void FromJson(const Json& json, Model::BackupDescription& out, const std:
   const auto end = json.end();
   if (auto it = json.find("BackupDetails"); it != end && !it->is_null()) {
     Model::BackupDetails v{};
+    if (!(*it).is_object()) detail::NotAStructure(*it, "BackupDetails", detail::Slot::kField, detail::Child(path, "BackupDetails"));
     FromJson(*it, v, detail::Child(path, "BackupDetails"));
     out.SetBackupDetails(std::move(v));
   }
   if (auto it = json.find("SourceTableDetails"); it != end && !it->is_null()) {
     Model::SourceTableDetails v{};
+    if (!(*it).is_object()) detail::NotAStructure(*it, "SourceTableDetails", detail::Slot::kField, detail::Child(path, "SourceTableDetails"));
     FromJson(*it, v, detail::Child(path, "SourceTableDetails"));
     out.SetSourceTableDetails(std::move(v));
   }
   if (auto it = json.find("SourceTableFeatureDetails"); it != end && !it->is_null()) {
     Model::SourceTableFeatureDetails v{};
+    if (!(*it).is_object()) detail::NotAStructure(*it, "SourceTableFeatureDetails", detail::Slot::kField, detail::Child(path, "SourceTableFeatureDetails"));
     FromJson(*it, v, detail::Child(path, "SourceTableFeatureDetails"));
     out.SetSourceTableFeatureDetails(std::move(v));
   }
@@ -1604,11 +1660,13 @@ inline void FromJson(const Json& json, Model::KeysAndAttributes& out, const std:
   const auto end = json.end();
   if (auto it = json.find("Keys"); it != end && !it->is_null()) {
     std::vector<std::map<std::string, Model::AttributeValue>> v{};
+    if (!(*it).is_array()) detail::NotAList(*it, detail::Slot::kField, detail::Child(path, "Keys"));
     detail::DecodeKeyList(*it, v, detail::Child(path, "Keys"));
     out.SetKeys(std::move(v));
   }
   if (auto it = json.find("AttributesToGet"); it != end && !it->is_null()) {
     std::vector<std::string> v{};
+    if (!(*it).is_array()) detail::NotAList(*it, detail::Slot::kField, detail::Child(path, "AttributesToGet"));
     detail::DecodeAttributeNameList(*it, v, detail::Child(path, "AttributesToGet"));
     out.SetAttributesToGet(std::move(v));
   }
@@ -1624,6 +1682,7 @@ inline void FromJson(const Json& json, Model::KeysAndAttributes& out, const std:
   }
   if (auto it = json.find("ExpressionAttributeNames"); it != end && !it->is_null()) {
     std::map<std::string, std::string> v{};
+    if (!(*it).is_object()) detail::NotAMap(*it, "java.lang.String", detail::Slot::kField, detail::Child(path, "ExpressionAttributeNames"));
     detail::DecodeExpressionAttributeNameMap(*it, v, detail::Child(path, "ExpressionAttributeNames"));
     out.SetExpressionAttributeNames(std::move(v));
   }
@@ -1641,6 +1700,7 @@ inline void FromJson(const Json& json, Model::BatchGetItemRequest& out, const st
   const auto end = json.end();
   if (auto it = json.find("RequestItems"); it != end && !it->is_null()) {
     std::map<std::string, Model::KeysAndAttributes> v{};
+    if (!(*it).is_object()) detail::NotAMap(*it, "com.amazonaws.dynamodb.v20120810.KeysAndAttributes", detail::Slot::kField, detail::Child(path, "RequestItems"));
     detail::DecodeBatchGetRequestMap(*it, v, detail::Child(path, "RequestItems"));
     out.SetRequestItems(std::move(v));
   }
@@ -1720,16 +1780,19 @@ inline void FromJson(const Json& json, Model::ConsumedCapacity& out, const std::
   }
   if (auto it = json.find("Table"); it != end && !it->is_null()) {
     Model::Capacity v{};
+    if (!(*it).is_object()) detail::NotAStructure(*it, "Capacity", detail::Slot::kField, detail::Child(path, "Table"));
     FromJson(*it, v, detail::Child(path, "Table"));
     out.SetTable(std::move(v));
   }
   if (auto it = json.find("LocalSecondaryIndexes"); it != end && !it->is_null()) {
     std::map<std::string, Model::Capacity> v{};
+    if (!(*it).is_object()) detail::NotAMap(*it, "com.amazonaws.dynamodb.v20120810.Capacity", detail::Slot::kField, detail::Child(path, "LocalSecondaryIndexes"));
     detail::DecodeSecondaryIndexesCapacityMap(*it, v, detail::Child(path, "LocalSecondaryIndexes"));
     out.SetLocalSecondaryIndexes(std::move(v));
   }
   if (auto it = json.find("GlobalSecondaryIndexes"); it != end && !it->is_null()) {
     std::map<std::string, Model::Capacity> v{};
+    if (!(*it).is_object()) detail::NotAMap(*it, "com.amazonaws.dynamodb.v20120810.Capacity", detail::Slot::kField, detail::Child(path, "GlobalSecondaryIndexes"));
     detail::DecodeSecondaryIndexesCapacityMap(*it, v, detail::Child(path, "GlobalSecondaryIndexes"));
     out.SetGlobalSecondaryIndexes(std::move(v));
   }
@@ -1748,16 +1811,19 @@ inline void FromJson(const Json& json, Model::BatchGetItemResult& out, const std
   const auto end = json.end();
   if (auto it = json.find("Responses"); it != end && !it->is_null()) {
     std::map<std::string, std::vector<std::map<std::string, Model::AttributeValue>>> v{};
+    if (!(*it).is_object()) detail::NotAMap(*it, "java.util.List<java.util.Map<java.lang.String, com.amazonaws.dynamodb.v20120810.AttributeValue>>", detail::Slot::kField, detail::Child(path, "Responses"));
     detail::DecodeBatchGetResponseMap(*it, v, detail::Child(path, "Responses"));
     out.SetResponses(std::move(v));
   }
   if (auto it = json.find("UnprocessedKeys"); it != end && !it->is_null()) {
     std::map<std::string, Model::KeysAndAttributes> v{};
+    if (!(*it).is_object()) detail::NotAMap(*it, "com.amazonaws.dynamodb.v20120810.KeysAndAttributes", detail::Slot::kField, detail::Child(path, "UnprocessedKeys"));
     detail::DecodeBatchGetRequestMap(*it, v, detail::Child(path, "UnprocessedKeys"));
     out.SetUnprocessedKeys(std::move(v));
   }
   if (auto it = json.find("ConsumedCapacity"); it != end && !it->is_null()) {
     std::vector<Model::ConsumedCapacity> v{};
+    if (!(*it).is_array()) detail::NotAList(*it, detail::Slot::kField, detail::Child(path, "ConsumedCapacity"));
     detail::DecodeConsumedCapacityMultiple(*it, v, detail::Child(path, "ConsumedCapacity"));
     out.SetConsumedCapacity(std::move(v));
   }
@@ -1774,6 +1840,7 @@ inline void FromJson(const Json& json, Model::DeleteRequest& out, const std::str
   const auto end = json.end();
   if (auto it = json.find("Key"); it != end && !it->is_null()) {
     std::map<std::string, Model::AttributeValue> v{};
+    if (!(*it).is_object()) detail::NotAMap(*it, "com.amazonaws.dynamodb.v20120810.AttributeValue", detail::Slot::kField, detail::Child(path, "Key"));
     detail::DecodeKey(*it, v, detail::Child(path, "Key"));
     out.SetKey(std::move(v));
   }
@@ -1790,6 +1857,7 @@ inline void FromJson(const Json& json, Model::PutRequest& out, const std::string
   const auto end = json.end();
   if (auto it = json.find("Item"); it != end && !it->is_null()) {
     std::map<std::string, Model::AttributeValue> v{};
+    if (!(*it).is_object()) detail::NotAMap(*it, "com.amazonaws.dynamodb.v20120810.AttributeValue", detail::Slot::kField, detail::Child(path, "Item"));
     detail::DecodePutItemInputAttributeMap(*it, v, detail::Child(path, "Item"));
     out.SetItem(std::move(v));
   }
@@ -1807,11 +1875,13 @@ inline void FromJson(const Json& json, Model::WriteRequest& out, const std::stri
   const auto end = json.end();
   if (auto it = json.find("PutRequest"); it != end && !it->is_null()) {
     Model::PutRequest v{};
+    if (!(*it).is_object()) detail::NotAStructure(*it, "PutRequest", detail::Slot::kField, detail::Child(path, "PutRequest"));
     FromJson(*it, v, detail::Child(path, "PutRequest"));
     out.SetPutRequest(std::move(v));
   }
   if (auto it = json.find("DeleteRequest"); it != end && !it->is_null()) {
     Model::DeleteRequest v{};
+    if (!(*it).is_object()) detail::NotAStructure(*it, "DeleteRequest", detail::Slot::kField, detail::Child(path, "DeleteRequest"));
     FromJson(*it, v, detail::Child(path, "DeleteRequest"));
     out.SetDeleteRequest(std::move(v));
   }
@@ -1830,6 +1900,7 @@ inline void FromJson(const Json& json, Model::BatchWriteItemRequest& out, const 
   const auto end = json.end();
   if (auto it = json.find("RequestItems"); it != end && !it->is_null()) {
     std::map<std::string, std::vector<Model::WriteRequest>> v{};
+    if (!(*it).is_object()) detail::NotAMap(*it, "java.util.List<com.amazonaws.dynamodb.v20120810.WriteRequest>", detail::Slot::kField, detail::Child(path, "RequestItems"));
     detail::DecodeBatchWriteItemRequestMap(*it, v, detail::Child(path, "RequestItems"));
     out.SetRequestItems(std::move(v));
   }
@@ -1865,11 +1936,13 @@ inline void FromJson(const Json& json, Model::ItemCollectionMetrics& out, const 
   const auto end = json.end();
   if (auto it = json.find("ItemCollectionKey"); it != end && !it->is_null()) {
     std::map<std::string, Model::AttributeValue> v{};
+    if (!(*it).is_object()) detail::NotAMap(*it, "com.amazonaws.dynamodb.v20120810.AttributeValue", detail::Slot::kField, detail::Child(path, "ItemCollectionKey"));
     detail::DecodeItemCollectionKeyAttributeMap(*it, v, detail::Child(path, "ItemCollectionKey"));
     out.SetItemCollectionKey(std::move(v));
   }
   if (auto it = json.find("SizeEstimateRangeGB"); it != end && !it->is_null()) {
     std::vector<double> v{};
+    if (!(*it).is_array()) detail::NotAList(*it, detail::Slot::kField, detail::Child(path, "SizeEstimateRangeGB"));
     detail::DecodeItemCollectionSizeEstimateRange(*it, v, detail::Child(path, "SizeEstimateRangeGB"));
     out.SetSizeEstimateRangeGB(std::move(v));
   }
@@ -1888,16 +1961,19 @@ inline void FromJson(const Json& json, Model::BatchWriteItemResult& out, const s
   const auto end = json.end();
   if (auto it = json.find("UnprocessedItems"); it != end && !it->is_null()) {
     std::map<std::string, std::vector<Model::WriteRequest>> v{};
+    if (!(*it).is_object()) detail::NotAMap(*it, "java.util.List<com.amazonaws.dynamodb.v20120810.WriteRequest>", detail::Slot::kField, detail::Child(path, "UnprocessedItems"));
     detail::DecodeBatchWriteItemRequestMap(*it, v, detail::Child(path, "UnprocessedItems"));
     out.SetUnprocessedItems(std::move(v));
   }
   if (auto it = json.find("ItemCollectionMetrics"); it != end && !it->is_null()) {
     std::map<std::string, std::vector<Model::ItemCollectionMetrics>> v{};
+    if (!(*it).is_object()) detail::NotAMap(*it, "java.util.List<com.amazonaws.dynamodb.v20120810.ItemCollectionMetrics>", detail::Slot::kField, detail::Child(path, "ItemCollectionMetrics"));
     detail::DecodeItemCollectionMetricsPerTable(*it, v, detail::Child(path, "ItemCollectionMetrics"));
     out.SetItemCollectionMetrics(std::move(v));
   }
   if (auto it = json.find("ConsumedCapacity"); it != end && !it->is_null()) {
     std::vector<Model::ConsumedCapacity> v{};
+    if (!(*it).is_array()) detail::NotAList(*it, detail::Slot::kField, detail::Child(path, "ConsumedCapacity"));
     detail::DecodeConsumedCapacityMultiple(*it, v, detail::Child(path, "ConsumedCapacity"));
     out.SetConsumedCapacity(std::move(v));
   }
@@ -1941,6 +2017,7 @@ inline void FromJson(const Json& json, Model::Condition& out, const std::string&
   const auto end = json.end();
   if (auto it = json.find("AttributeValueList"); it != end && !it->is_null()) {
     std::vector<Model::AttributeValue> v{};
+    if (!(*it).is_array()) detail::NotAList(*it, detail::Slot::kField, detail::Child(path, "AttributeValueList"));
     detail::DecodeAttributeValueList(*it, v, detail::Child(path, "AttributeValueList"));
     out.SetAttributeValueList(std::move(v));
   }
@@ -2014,6 +2091,7 @@ inline void FromJson(const Json& json, Model::ContinuousBackupsDescription& out,
   }
   if (auto it = json.find("PointInTimeRecoveryDescription"); it != end && !it->is_null()) {
     Model::PointInTimeRecoveryDescription v{};
+    if (!(*it).is_object()) detail::NotAStructure(*it, "PointInTimeRecoveryDescription", detail::Slot::kField, detail::Child(path, "PointInTimeRecoveryDescription"));
     FromJson(*it, v, detail::Child(path, "PointInTimeRecoveryDescription"));
     out.SetPointInTimeRecoveryDescription(std::move(v));
   }
@@ -2052,6 +2130,7 @@ inline void FromJson(const Json& json, Model::CreateBackupResult& out, const std
   const auto end = json.end();
   if (auto it = json.find("BackupDetails"); it != end && !it->is_null()) {
     Model::BackupDetails v{};
+    if (!(*it).is_object()) detail::NotAStructure(*it, "BackupDetails", detail::Slot::kField, detail::Child(path, "BackupDetails"));
     FromJson(*it, v, detail::Child(path, "BackupDetails"));
     out.SetBackupDetails(std::move(v));
   }
@@ -2100,26 +2179,31 @@ inline void FromJson(const Json& json, Model::CreateGlobalSecondaryIndexAction& 
   }
   if (auto it = json.find("KeySchema"); it != end && !it->is_null()) {
     std::vector<Model::KeySchemaElement> v{};
+    if (!(*it).is_array()) detail::NotAList(*it, detail::Slot::kField, detail::Child(path, "KeySchema"));
     detail::DecodeKeySchema(*it, v, detail::Child(path, "KeySchema"));
     out.SetKeySchema(std::move(v));
   }
   if (auto it = json.find("Projection"); it != end && !it->is_null()) {
     Model::Projection v{};
+    if (!(*it).is_object()) detail::NotAStructure(*it, "Projection", detail::Slot::kField, detail::Child(path, "Projection"));
     FromJson(*it, v, detail::Child(path, "Projection"));
     out.SetProjection(std::move(v));
   }
   if (auto it = json.find("ProvisionedThroughput"); it != end && !it->is_null()) {
     Model::ProvisionedThroughput v{};
+    if (!(*it).is_object()) detail::NotAStructure(*it, "ProvisionedThroughput", detail::Slot::kField, detail::Child(path, "ProvisionedThroughput"));
     FromJson(*it, v, detail::Child(path, "ProvisionedThroughput"));
     out.SetProvisionedThroughput(std::move(v));
   }
   if (auto it = json.find("OnDemandThroughput"); it != end && !it->is_null()) {
     Model::OnDemandThroughput v{};
+    if (!(*it).is_object()) detail::NotAStructure(*it, "OnDemandThroughput", detail::Slot::kField, detail::Child(path, "OnDemandThroughput"));
     FromJson(*it, v, detail::Child(path, "OnDemandThroughput"));
     out.SetOnDemandThroughput(std::move(v));
   }
   if (auto it = json.find("WarmThroughput"); it != end && !it->is_null()) {
     Model::WarmThroughput v{};
+    if (!(*it).is_object()) detail::NotAStructure(*it, "WarmThroughput", detail::Slot::kField, detail::Child(path, "WarmThroughput"));
     FromJson(*it, v, detail::Child(path, "WarmThroughput"));
     out.SetWarmThroughput(std::move(v));
   }
@@ -2191,11 +2275,13 @@ inline void FromJson(const Json& json, Model::ReplicaGlobalSecondaryIndex& out, 
   }
   if (auto it = json.find("ProvisionedThroughputOverride"); it != end && !it->is_null()) {
     Model::ProvisionedThroughputOverride v{};
+    if (!(*it).is_object()) detail::NotAStructure(*it, "ProvisionedThroughputOverride", detail::Slot::kField, detail::Child(path, "ProvisionedThroughputOverride"));
     FromJson(*it, v, detail::Child(path, "ProvisionedThroughputOverride"));
     out.SetProvisionedThroughputOverride(std::move(v));
   }
   if (auto it = json.find("OnDemandThroughputOverride"); it != end && !it->is_null()) {
     Model::OnDemandThroughputOverride v{};
+    if (!(*it).is_object()) detail::NotAStructure(*it, "OnDemandThroughputOverride", detail::Slot::kField, detail::Child(path, "OnDemandThroughputOverride"));
     FromJson(*it, v, detail::Child(path, "OnDemandThroughputOverride"));
     out.SetOnDemandThroughputOverride(std::move(v));
   }
@@ -2227,16 +2313,19 @@ inline void FromJson(const Json& json, Model::CreateReplicationGroupMemberAction
   }
   if (auto it = json.find("ProvisionedThroughputOverride"); it != end && !it->is_null()) {
     Model::ProvisionedThroughputOverride v{};
+    if (!(*it).is_object()) detail::NotAStructure(*it, "ProvisionedThroughputOverride", detail::Slot::kField, detail::Child(path, "ProvisionedThroughputOverride"));
     FromJson(*it, v, detail::Child(path, "ProvisionedThroughputOverride"));
     out.SetProvisionedThroughputOverride(std::move(v));
   }
   if (auto it = json.find("OnDemandThroughputOverride"); it != end && !it->is_null()) {
     Model::OnDemandThroughputOverride v{};
+    if (!(*it).is_object()) detail::NotAStructure(*it, "OnDemandThroughputOverride", detail::Slot::kField, detail::Child(path, "OnDemandThroughputOverride"));
     FromJson(*it, v, detail::Child(path, "OnDemandThroughputOverride"));
     out.SetOnDemandThroughputOverride(std::move(v));
   }
   if (auto it = json.find("GlobalSecondaryIndexes"); it != end && !it->is_null()) {
     std::vector<Model::ReplicaGlobalSecondaryIndex> v{};
+    if (!(*it).is_array()) detail::NotAList(*it, detail::Slot::kField, detail::Child(path, "GlobalSecondaryIndexes"));
     detail::DecodeReplicaGlobalSecondaryIndexList(*it, v, detail::Child(path, "GlobalSecondaryIndexes"));
     out.SetGlobalSecondaryIndexes(std::move(v));
   }
@@ -2272,26 +2361,31 @@ inline void FromJson(const Json& json, Model::GlobalSecondaryIndex& out, const s
   }
   if (auto it = json.find("KeySchema"); it != end && !it->is_null()) {
     std::vector<Model::KeySchemaElement> v{};
+    if (!(*it).is_array()) detail::NotAList(*it, detail::Slot::kField, detail::Child(path, "KeySchema"));
     detail::DecodeKeySchema(*it, v, detail::Child(path, "KeySchema"));
     out.SetKeySchema(std::move(v));
   }
   if (auto it = json.find("Projection"); it != end && !it->is_null()) {
     Model::Projection v{};
+    if (!(*it).is_object()) detail::NotAStructure(*it, "Projection", detail::Slot::kField, detail::Child(path, "Projection"));
     FromJson(*it, v, detail::Child(path, "Projection"));
     out.SetProjection(std::move(v));
   }
   if (auto it = json.find("ProvisionedThroughput"); it != end && !it->is_null()) {
     Model::ProvisionedThroughput v{};
+    if (!(*it).is_object()) detail::NotAStructure(*it, "ProvisionedThroughput", detail::Slot::kField, detail::Child(path, "ProvisionedThroughput"));
     FromJson(*it, v, detail::Child(path, "ProvisionedThroughput"));
     out.SetProvisionedThroughput(std::move(v));
   }
   if (auto it = json.find("OnDemandThroughput"); it != end && !it->is_null()) {
     Model::OnDemandThroughput v{};
+    if (!(*it).is_object()) detail::NotAStructure(*it, "OnDemandThroughput", detail::Slot::kField, detail::Child(path, "OnDemandThroughput"));
     FromJson(*it, v, detail::Child(path, "OnDemandThroughput"));
     out.SetOnDemandThroughput(std::move(v));
   }
   if (auto it = json.find("WarmThroughput"); it != end && !it->is_null()) {
     Model::WarmThroughput v{};
+    if (!(*it).is_object()) detail::NotAStructure(*it, "WarmThroughput", detail::Slot::kField, detail::Child(path, "WarmThroughput"));
     FromJson(*it, v, detail::Child(path, "WarmThroughput"));
     out.SetWarmThroughput(std::move(v));
   }
@@ -2315,11 +2409,13 @@ inline void FromJson(const Json& json, Model::LocalSecondaryIndex& out, const st
   }
   if (auto it = json.find("KeySchema"); it != end && !it->is_null()) {
     std::vector<Model::KeySchemaElement> v{};
+    if (!(*it).is_array()) detail::NotAList(*it, detail::Slot::kField, detail::Child(path, "KeySchema"));
     detail::DecodeKeySchema(*it, v, detail::Child(path, "KeySchema"));
     out.SetKeySchema(std::move(v));
   }
   if (auto it = json.find("Projection"); it != end && !it->is_null()) {
     Model::Projection v{};
+    if (!(*it).is_object()) detail::NotAStructure(*it, "Projection", detail::Slot::kField, detail::Child(path, "Projection"));
     FromJson(*it, v, detail::Child(path, "Projection"));
     out.SetProjection(std::move(v));
   }
@@ -2406,6 +2502,7 @@ inline void FromJson(const Json& json, Model::CreateTableRequest& out, const std
   const auto end = json.end();
   if (auto it = json.find("AttributeDefinitions"); it != end && !it->is_null()) {
     std::vector<Model::AttributeDefinition> v{};
+    if (!(*it).is_array()) detail::NotAList(*it, detail::Slot::kField, detail::Child(path, "AttributeDefinitions"));
     detail::DecodeAttributeDefinitions(*it, v, detail::Child(path, "AttributeDefinitions"));
     out.SetAttributeDefinitions(std::move(v));
   }
@@ -2416,16 +2513,19 @@ inline void FromJson(const Json& json, Model::CreateTableRequest& out, const std
   }
   if (auto it = json.find("KeySchema"); it != end && !it->is_null()) {
     std::vector<Model::KeySchemaElement> v{};
+    if (!(*it).is_array()) detail::NotAList(*it, detail::Slot::kField, detail::Child(path, "KeySchema"));
     detail::DecodeKeySchema(*it, v, detail::Child(path, "KeySchema"));
     out.SetKeySchema(std::move(v));
   }
   if (auto it = json.find("LocalSecondaryIndexes"); it != end && !it->is_null()) {
     std::vector<Model::LocalSecondaryIndex> v{};
+    if (!(*it).is_array()) detail::NotAList(*it, detail::Slot::kField, detail::Child(path, "LocalSecondaryIndexes"));
     detail::DecodeLocalSecondaryIndexList(*it, v, detail::Child(path, "LocalSecondaryIndexes"));
     out.SetLocalSecondaryIndexes(std::move(v));
   }
   if (auto it = json.find("GlobalSecondaryIndexes"); it != end && !it->is_null()) {
     std::vector<Model::GlobalSecondaryIndex> v{};
+    if (!(*it).is_array()) detail::NotAList(*it, detail::Slot::kField, detail::Child(path, "GlobalSecondaryIndexes"));
     detail::DecodeGlobalSecondaryIndexList(*it, v, detail::Child(path, "GlobalSecondaryIndexes"));
     out.SetGlobalSecondaryIndexes(std::move(v));
   }
@@ -2440,21 +2540,25 @@ inline void FromJson(const Json& json, Model::CreateTableRequest& out, const std
   }
   if (auto it = json.find("ProvisionedThroughput"); it != end && !it->is_null()) {
     Model::ProvisionedThroughput v{};
+    if (!(*it).is_object()) detail::NotAStructure(*it, "ProvisionedThroughput", detail::Slot::kField, detail::Child(path, "ProvisionedThroughput"));
     FromJson(*it, v, detail::Child(path, "ProvisionedThroughput"));
     out.SetProvisionedThroughput(std::move(v));
   }
   if (auto it = json.find("StreamSpecification"); it != end && !it->is_null()) {
     Model::StreamSpecification v{};
+    if (!(*it).is_object()) detail::NotAStructure(*it, "StreamSpecification", detail::Slot::kField, detail::Child(path, "StreamSpecification"));
     FromJson(*it, v, detail::Child(path, "StreamSpecification"));
     out.SetStreamSpecification(std::move(v));
   }
   if (auto it = json.find("SSESpecification"); it != end && !it->is_null()) {
     Model::SSESpecification v{};
+    if (!(*it).is_object()) detail::NotAStructure(*it, "SSESpecification", detail::Slot::kField, detail::Child(path, "SSESpecification"));
     FromJson(*it, v, detail::Child(path, "SSESpecification"));
     out.SetSSESpecification(std::move(v));
   }
   if (auto it = json.find("Tags"); it != end && !it->is_null()) {
     std::vector<Model::Tag> v{};
+    if (!(*it).is_array()) detail::NotAList(*it, detail::Slot::kField, detail::Child(path, "Tags"));
     detail::DecodeTagList(*it, v, detail::Child(path, "Tags"));
     out.SetTags(std::move(v));
   }
@@ -2474,6 +2578,7 @@ inline void FromJson(const Json& json, Model::CreateTableRequest& out, const std
   }
   if (auto it = json.find("WarmThroughput"); it != end && !it->is_null()) {
     Model::WarmThroughput v{};
+    if (!(*it).is_object()) detail::NotAStructure(*it, "WarmThroughput", detail::Slot::kField, detail::Child(path, "WarmThroughput"));
     FromJson(*it, v, detail::Child(path, "WarmThroughput"));
     out.SetWarmThroughput(std::move(v));
   }
@@ -2484,6 +2589,7 @@ inline void FromJson(const Json& json, Model::CreateTableRequest& out, const std
   }
   if (auto it = json.find("OnDemandThroughput"); it != end && !it->is_null()) {
     Model::OnDemandThroughput v{};
+    if (!(*it).is_object()) detail::NotAStructure(*it, "OnDemandThroughput", detail::Slot::kField, detail::Child(path, "OnDemandThroughput"));
     FromJson(*it, v, detail::Child(path, "OnDemandThroughput"));
     out.SetOnDemandThroughput(std::move(v));
   }
@@ -2601,11 +2707,13 @@ inline void FromJson(const Json& json, Model::GlobalSecondaryIndexDescription& o
   }
   if (auto it = json.find("KeySchema"); it != end && !it->is_null()) {
     std::vector<Model::KeySchemaElement> v{};
+    if (!(*it).is_array()) detail::NotAList(*it, detail::Slot::kField, detail::Child(path, "KeySchema"));
     detail::DecodeKeySchema(*it, v, detail::Child(path, "KeySchema"));
     out.SetKeySchema(std::move(v));
   }
   if (auto it = json.find("Projection"); it != end && !it->is_null()) {
     Model::Projection v{};
+    if (!(*it).is_object()) detail::NotAStructure(*it, "Projection", detail::Slot::kField, detail::Child(path, "Projection"));
     FromJson(*it, v, detail::Child(path, "Projection"));
     out.SetProjection(std::move(v));
   }
@@ -2625,6 +2733,7 @@ inline void FromJson(const Json& json, Model::GlobalSecondaryIndexDescription& o
   }
   if (auto it = json.find("ProvisionedThroughput"); it != end && !it->is_null()) {
     Model::ProvisionedThroughputDescription v{};
+    if (!(*it).is_object()) detail::NotAStructure(*it, "ProvisionedThroughputDescription", detail::Slot::kField, detail::Child(path, "ProvisionedThroughput"));
     FromJson(*it, v, detail::Child(path, "ProvisionedThroughput"));
     out.SetProvisionedThroughput(std::move(v));
   }
@@ -2645,11 +2754,13 @@ inline void FromJson(const Json& json, Model::GlobalSecondaryIndexDescription& o
   }
   if (auto it = json.find("OnDemandThroughput"); it != end && !it->is_null()) {
     Model::OnDemandThroughput v{};
+    if (!(*it).is_object()) detail::NotAStructure(*it, "OnDemandThroughput", detail::Slot::kField, detail::Child(path, "OnDemandThroughput"));
     FromJson(*it, v, detail::Child(path, "OnDemandThroughput"));
     out.SetOnDemandThroughput(std::move(v));
   }
   if (auto it = json.find("WarmThroughput"); it != end && !it->is_null()) {
     Model::GlobalSecondaryIndexWarmThroughputDescription v{};
+    if (!(*it).is_object()) detail::NotAStructure(*it, "GlobalSecondaryIndexWarmThroughputDescription", detail::Slot::kField, detail::Child(path, "WarmThroughput"));
     FromJson(*it, v, detail::Child(path, "WarmThroughput"));
     out.SetWarmThroughput(std::move(v));
   }
@@ -2702,11 +2813,13 @@ inline void FromJson(const Json& json, Model::LocalSecondaryIndexDescription& ou
   }
   if (auto it = json.find("KeySchema"); it != end && !it->is_null()) {
     std::vector<Model::KeySchemaElement> v{};
+    if (!(*it).is_array()) detail::NotAList(*it, detail::Slot::kField, detail::Child(path, "KeySchema"));
     detail::DecodeKeySchema(*it, v, detail::Child(path, "KeySchema"));
     out.SetKeySchema(std::move(v));
   }
   if (auto it = json.find("Projection"); it != end && !it->is_null()) {
     Model::Projection v{};
+    if (!(*it).is_object()) detail::NotAStructure(*it, "Projection", detail::Slot::kField, detail::Child(path, "Projection"));
     FromJson(*it, v, detail::Child(path, "Projection"));
     out.SetProjection(std::move(v));
   }
@@ -2746,16 +2859,19 @@ inline void FromJson(const Json& json, Model::ReplicaGlobalSecondaryIndexDescrip
   }
   if (auto it = json.find("ProvisionedThroughputOverride"); it != end && !it->is_null()) {
     Model::ProvisionedThroughputOverride v{};
+    if (!(*it).is_object()) detail::NotAStructure(*it, "ProvisionedThroughputOverride", detail::Slot::kField, detail::Child(path, "ProvisionedThroughputOverride"));
     FromJson(*it, v, detail::Child(path, "ProvisionedThroughputOverride"));
     out.SetProvisionedThroughputOverride(std::move(v));
   }
   if (auto it = json.find("OnDemandThroughputOverride"); it != end && !it->is_null()) {
     Model::OnDemandThroughputOverride v{};
+    if (!(*it).is_object()) detail::NotAStructure(*it, "OnDemandThroughputOverride", detail::Slot::kField, detail::Child(path, "OnDemandThroughputOverride"));
     FromJson(*it, v, detail::Child(path, "OnDemandThroughputOverride"));
     out.SetOnDemandThroughputOverride(std::move(v));
   }
   if (auto it = json.find("WarmThroughput"); it != end && !it->is_null()) {
     Model::GlobalSecondaryIndexWarmThroughputDescription v{};
+    if (!(*it).is_object()) detail::NotAStructure(*it, "GlobalSecondaryIndexWarmThroughputDescription", detail::Slot::kField, detail::Child(path, "WarmThroughput"));
     FromJson(*it, v, detail::Child(path, "WarmThroughput"));
     out.SetWarmThroughput(std::move(v));
   }
@@ -2876,21 +2992,25 @@ inline void FromJson(const Json& json, Model::ReplicaDescription& out, const std
   }
   if (auto it = json.find("ProvisionedThroughputOverride"); it != end && !it->is_null()) {
     Model::ProvisionedThroughputOverride v{};
+    if (!(*it).is_object()) detail::NotAStructure(*it, "ProvisionedThroughputOverride", detail::Slot::kField, detail::Child(path, "ProvisionedThroughputOverride"));
     FromJson(*it, v, detail::Child(path, "ProvisionedThroughputOverride"));
     out.SetProvisionedThroughputOverride(std::move(v));
   }
   if (auto it = json.find("OnDemandThroughputOverride"); it != end && !it->is_null()) {
     Model::OnDemandThroughputOverride v{};
+    if (!(*it).is_object()) detail::NotAStructure(*it, "OnDemandThroughputOverride", detail::Slot::kField, detail::Child(path, "OnDemandThroughputOverride"));
     FromJson(*it, v, detail::Child(path, "OnDemandThroughputOverride"));
     out.SetOnDemandThroughputOverride(std::move(v));
   }
   if (auto it = json.find("WarmThroughput"); it != end && !it->is_null()) {
     Model::TableWarmThroughputDescription v{};
+    if (!(*it).is_object()) detail::NotAStructure(*it, "TableWarmThroughputDescription", detail::Slot::kField, detail::Child(path, "WarmThroughput"));
     FromJson(*it, v, detail::Child(path, "WarmThroughput"));
     out.SetWarmThroughput(std::move(v));
   }
   if (auto it = json.find("GlobalSecondaryIndexes"); it != end && !it->is_null()) {
     std::vector<Model::ReplicaGlobalSecondaryIndexDescription> v{};
+    if (!(*it).is_array()) detail::NotAList(*it, detail::Slot::kField, detail::Child(path, "GlobalSecondaryIndexes"));
     detail::DecodeReplicaGlobalSecondaryIndexDescriptionList(*it, v, detail::Child(path, "GlobalSecondaryIndexes"));
     out.SetGlobalSecondaryIndexes(std::move(v));
   }
@@ -2901,6 +3021,7 @@ inline void FromJson(const Json& json, Model::ReplicaDescription& out, const std
   }
   if (auto it = json.find("ReplicaTableClassSummary"); it != end && !it->is_null()) {
     Model::TableClassSummary v{};
+    if (!(*it).is_object()) detail::NotAStructure(*it, "TableClassSummary", detail::Slot::kField, detail::Child(path, "ReplicaTableClassSummary"));
     FromJson(*it, v, detail::Child(path, "ReplicaTableClassSummary"));
     out.SetReplicaTableClassSummary(std::move(v));
   }
@@ -2987,6 +3108,7 @@ inline void FromJson(const Json& json, Model::TableDescription& out, const std::
   const auto end = json.end();
   if (auto it = json.find("AttributeDefinitions"); it != end && !it->is_null()) {
     std::vector<Model::AttributeDefinition> v{};
+    if (!(*it).is_array()) detail::NotAList(*it, detail::Slot::kField, detail::Child(path, "AttributeDefinitions"));
     detail::DecodeAttributeDefinitions(*it, v, detail::Child(path, "AttributeDefinitions"));
     out.SetAttributeDefinitions(std::move(v));
   }
@@ -2997,6 +3119,7 @@ inline void FromJson(const Json& json, Model::TableDescription& out, const std::
   }
   if (auto it = json.find("KeySchema"); it != end && !it->is_null()) {
     std::vector<Model::KeySchemaElement> v{};
+    if (!(*it).is_array()) detail::NotAList(*it, detail::Slot::kField, detail::Child(path, "KeySchema"));
     detail::DecodeKeySchema(*it, v, detail::Child(path, "KeySchema"));
     out.SetKeySchema(std::move(v));
   }
@@ -3016,6 +3139,7 @@ inline void FromJson(const Json& json, Model::TableDescription& out, const std::
   }
   if (auto it = json.find("ProvisionedThroughput"); it != end && !it->is_null()) {
     Model::ProvisionedThroughputDescription v{};
+    if (!(*it).is_object()) detail::NotAStructure(*it, "ProvisionedThroughputDescription", detail::Slot::kField, detail::Child(path, "ProvisionedThroughput"));
     FromJson(*it, v, detail::Child(path, "ProvisionedThroughput"));
     out.SetProvisionedThroughput(std::move(v));
   }
@@ -3041,21 +3165,25 @@ inline void FromJson(const Json& json, Model::TableDescription& out, const std::
   }
   if (auto it = json.find("BillingModeSummary"); it != end && !it->is_null()) {
     Model::BillingModeSummary v{};
+    if (!(*it).is_object()) detail::NotAStructure(*it, "BillingModeSummary", detail::Slot::kField, detail::Child(path, "BillingModeSummary"));
     FromJson(*it, v, detail::Child(path, "BillingModeSummary"));
     out.SetBillingModeSummary(std::move(v));
   }
   if (auto it = json.find("LocalSecondaryIndexes"); it != end && !it->is_null()) {
     std::vector<Model::LocalSecondaryIndexDescription> v{};
+    if (!(*it).is_array()) detail::NotAList(*it, detail::Slot::kField, detail::Child(path, "LocalSecondaryIndexes"));
     detail::DecodeLocalSecondaryIndexDescriptionList(*it, v, detail::Child(path, "LocalSecondaryIndexes"));
     out.SetLocalSecondaryIndexes(std::move(v));
   }
   if (auto it = json.find("GlobalSecondaryIndexes"); it != end && !it->is_null()) {
     std::vector<Model::GlobalSecondaryIndexDescription> v{};
+    if (!(*it).is_array()) detail::NotAList(*it, detail::Slot::kField, detail::Child(path, "GlobalSecondaryIndexes"));
     detail::DecodeGlobalSecondaryIndexDescriptionList(*it, v, detail::Child(path, "GlobalSecondaryIndexes"));
     out.SetGlobalSecondaryIndexes(std::move(v));
   }
   if (auto it = json.find("StreamSpecification"); it != end && !it->is_null()) {
     Model::StreamSpecification v{};
+    if (!(*it).is_object()) detail::NotAStructure(*it, "StreamSpecification", detail::Slot::kField, detail::Child(path, "StreamSpecification"));
     FromJson(*it, v, detail::Child(path, "StreamSpecification"));
     out.SetStreamSpecification(std::move(v));
   }
@@ -3076,11 +3204,13 @@ inline void FromJson(const Json& json, Model::TableDescription& out, const std::
   }
   if (auto it = json.find("Replicas"); it != end && !it->is_null()) {
     std::vector<Model::ReplicaDescription> v{};
+    if (!(*it).is_array()) detail::NotAList(*it, detail::Slot::kField, detail::Child(path, "Replicas"));
     detail::DecodeReplicaDescriptionList(*it, v, detail::Child(path, "Replicas"));
     out.SetReplicas(std::move(v));
   }
   if (auto it = json.find("GlobalTableWitnesses"); it != end && !it->is_null()) {
     std::vector<Model::GlobalTableWitnessDescription> v{};
+    if (!(*it).is_array()) detail::NotAList(*it, detail::Slot::kField, detail::Child(path, "GlobalTableWitnesses"));
     detail::DecodeGlobalTableWitnessDescriptionList(*it, v, detail::Child(path, "GlobalTableWitnesses"));
     out.SetGlobalTableWitnesses(std::move(v));
   }
@@ -3095,21 +3225,25 @@ inline void FromJson(const Json& json, Model::TableDescription& out, const std::
   }
   if (auto it = json.find("RestoreSummary"); it != end && !it->is_null()) {
     Model::RestoreSummary v{};
+    if (!(*it).is_object()) detail::NotAStructure(*it, "RestoreSummary", detail::Slot::kField, detail::Child(path, "RestoreSummary"));
     FromJson(*it, v, detail::Child(path, "RestoreSummary"));
     out.SetRestoreSummary(std::move(v));
   }
   if (auto it = json.find("SSEDescription"); it != end && !it->is_null()) {
     Model::SSEDescription v{};
+    if (!(*it).is_object()) detail::NotAStructure(*it, "SSEDescription", detail::Slot::kField, detail::Child(path, "SSEDescription"));
     FromJson(*it, v, detail::Child(path, "SSEDescription"));
     out.SetSSEDescription(std::move(v));
   }
   if (auto it = json.find("ArchivalSummary"); it != end && !it->is_null()) {
     Model::ArchivalSummary v{};
+    if (!(*it).is_object()) detail::NotAStructure(*it, "ArchivalSummary", detail::Slot::kField, detail::Child(path, "ArchivalSummary"));
     FromJson(*it, v, detail::Child(path, "ArchivalSummary"));
     out.SetArchivalSummary(std::move(v));
   }
   if (auto it = json.find("TableClassSummary"); it != end && !it->is_null()) {
     Model::TableClassSummary v{};
+    if (!(*it).is_object()) detail::NotAStructure(*it, "TableClassSummary", detail::Slot::kField, detail::Child(path, "TableClassSummary"));
     FromJson(*it, v, detail::Child(path, "TableClassSummary"));
     out.SetTableClassSummary(std::move(v));
   }
@@ -3120,11 +3254,13 @@ inline void FromJson(const Json& json, Model::TableDescription& out, const std::
   }
   if (auto it = json.find("OnDemandThroughput"); it != end && !it->is_null()) {
     Model::OnDemandThroughput v{};
+    if (!(*it).is_object()) detail::NotAStructure(*it, "OnDemandThroughput", detail::Slot::kField, detail::Child(path, "OnDemandThroughput"));
     FromJson(*it, v, detail::Child(path, "OnDemandThroughput"));
     out.SetOnDemandThroughput(std::move(v));
   }
   if (auto it = json.find("WarmThroughput"); it != end && !it->is_null()) {
     Model::TableWarmThroughputDescription v{};
+    if (!(*it).is_object()) detail::NotAStructure(*it, "TableWarmThroughputDescription", detail::Slot::kField, detail::Child(path, "WarmThroughput"));
     FromJson(*it, v, detail::Child(path, "WarmThroughput"));
     out.SetWarmThroughput(std::move(v));
   }
@@ -3150,6 +3286,7 @@ inline void FromJson(const Json& json, Model::CreateTableResult& out, const std:
   const auto end = json.end();
   if (auto it = json.find("TableDescription"); it != end && !it->is_null()) {
     Model::TableDescription v{};
+    if (!(*it).is_object()) detail::NotAStructure(*it, "TableDescription", detail::Slot::kField, detail::Child(path, "TableDescription"));
     FromJson(*it, v, detail::Child(path, "TableDescription"));
     out.SetTableDescription(std::move(v));
   }
@@ -3182,6 +3319,7 @@ inline void FromJson(const Json& json, Model::DeleteBackupResult& out, const std
   const auto end = json.end();
   if (auto it = json.find("BackupDescription"); it != end && !it->is_null()) {
     Model::BackupDescription v{};
+    if (!(*it).is_object()) detail::NotAStructure(*it, "BackupDescription", detail::Slot::kField, detail::Child(path, "BackupDescription"));
     FromJson(*it, v, detail::Child(path, "BackupDescription"));
     out.SetBackupDescription(std::move(v));
   }
@@ -3233,6 +3371,7 @@ inline void FromJson(const Json& json, Model::ExpectedAttributeValue& out, const
   const auto end = json.end();
   if (auto it = json.find("Value"); it != end && !it->is_null()) {
     Model::AttributeValue v{};
+    if (!(*it).is_object()) detail::NotAStructure(*it, "AttributeValue", detail::Slot::kField, detail::Child(path, "Value"));
     FromJson(*it, v, detail::Child(path, "Value"));
     out.SetValue(std::move(v));
   }
@@ -3252,6 +3391,7 @@ inline void FromJson(const Json& json, Model::ExpectedAttributeValue& out, const
   }
   if (auto it = json.find("AttributeValueList"); it != end && !it->is_null()) {
     std::vector<Model::AttributeValue> v{};
+    if (!(*it).is_array()) detail::NotAList(*it, detail::Slot::kField, detail::Child(path, "AttributeValueList"));
     detail::DecodeAttributeValueList(*it, v, detail::Child(path, "AttributeValueList"));
     out.SetAttributeValueList(std::move(v));
   }
@@ -3283,11 +3423,13 @@ inline void FromJson(const Json& json, Model::DeleteItemRequest& out, const std:
   }
   if (auto it = json.find("Key"); it != end && !it->is_null()) {
     std::map<std::string, Model::AttributeValue> v{};
+    if (!(*it).is_object()) detail::NotAMap(*it, "com.amazonaws.dynamodb.v20120810.AttributeValue", detail::Slot::kField, detail::Child(path, "Key"));
     detail::DecodeKey(*it, v, detail::Child(path, "Key"));
     out.SetKey(std::move(v));
   }
   if (auto it = json.find("Expected"); it != end && !it->is_null()) {
     std::map<std::string, Model::ExpectedAttributeValue> v{};
+    if (!(*it).is_object()) detail::NotAMap(*it, "com.amazonaws.dynamodb.v20120810.ExpectedAttributeValue", detail::Slot::kField, detail::Child(path, "Expected"));
     detail::DecodeExpectedAttributeMap(*it, v, detail::Child(path, "Expected"));
     out.SetExpected(std::move(v));
   }
@@ -3334,11 +3476,13 @@ inline void FromJson(const Json& json, Model::DeleteItemRequest& out, const std:
   }
   if (auto it = json.find("ExpressionAttributeNames"); it != end && !it->is_null()) {
     std::map<std::string, std::string> v{};
+    if (!(*it).is_object()) detail::NotAMap(*it, "java.lang.String", detail::Slot::kField, detail::Child(path, "ExpressionAttributeNames"));
     detail::DecodeExpressionAttributeNameMap(*it, v, detail::Child(path, "ExpressionAttributeNames"));
     out.SetExpressionAttributeNames(std::move(v));
   }
   if (auto it = json.find("ExpressionAttributeValues"); it != end && !it->is_null()) {
     std::map<std::string, Model::AttributeValue> v{};
+    if (!(*it).is_object()) detail::NotAMap(*it, "com.amazonaws.dynamodb.v20120810.AttributeValue", detail::Slot::kField, detail::Child(path, "ExpressionAttributeValues"));
     detail::DecodeExpressionAttributeValueMap(*it, v, detail::Child(path, "ExpressionAttributeValues"));
     out.SetExpressionAttributeValues(std::move(v));
   }
@@ -3366,16 +3510,19 @@ inline void FromJson(const Json& json, Model::DeleteItemResult& out, const std::
   const auto end = json.end();
   if (auto it = json.find("Attributes"); it != end && !it->is_null()) {
     std::map<std::string, Model::AttributeValue> v{};
+    if (!(*it).is_object()) detail::NotAMap(*it, "com.amazonaws.dynamodb.v20120810.AttributeValue", detail::Slot::kField, detail::Child(path, "Attributes"));
     detail::DecodeAttributeMap(*it, v, detail::Child(path, "Attributes"));
     out.SetAttributes(std::move(v));
   }
   if (auto it = json.find("ConsumedCapacity"); it != end && !it->is_null()) {
     Model::ConsumedCapacity v{};
+    if (!(*it).is_object()) detail::NotAStructure(*it, "ConsumedCapacity", detail::Slot::kField, detail::Child(path, "ConsumedCapacity"));
     FromJson(*it, v, detail::Child(path, "ConsumedCapacity"));
     out.SetConsumedCapacity(std::move(v));
   }
   if (auto it = json.find("ItemCollectionMetrics"); it != end && !it->is_null()) {
     Model::ItemCollectionMetrics v{};
+    if (!(*it).is_object()) detail::NotAStructure(*it, "ItemCollectionMetrics", detail::Slot::kField, detail::Child(path, "ItemCollectionMetrics"));
     FromJson(*it, v, detail::Child(path, "ItemCollectionMetrics"));
     out.SetItemCollectionMetrics(std::move(v));
   }
@@ -3424,6 +3571,7 @@ inline void FromJson(const Json& json, Model::DeleteTableResult& out, const std:
   const auto end = json.end();
   if (auto it = json.find("TableDescription"); it != end && !it->is_null()) {
     Model::TableDescription v{};
+    if (!(*it).is_object()) detail::NotAStructure(*it, "TableDescription", detail::Slot::kField, detail::Child(path, "TableDescription"));
     FromJson(*it, v, detail::Child(path, "TableDescription"));
     out.SetTableDescription(std::move(v));
   }
@@ -3456,6 +3604,7 @@ inline void FromJson(const Json& json, Model::DescribeBackupResult& out, const s
   const auto end = json.end();
   if (auto it = json.find("BackupDescription"); it != end && !it->is_null()) {
     Model::BackupDescription v{};
+    if (!(*it).is_object()) detail::NotAStructure(*it, "BackupDescription", detail::Slot::kField, detail::Child(path, "BackupDescription"));
     FromJson(*it, v, detail::Child(path, "BackupDescription"));
     out.SetBackupDescription(std::move(v));
   }
@@ -3488,6 +3637,7 @@ inline void FromJson(const Json& json, Model::DescribeContinuousBackupsResult& o
   const auto end = json.end();
   if (auto it = json.find("ContinuousBackupsDescription"); it != end && !it->is_null()) {
     Model::ContinuousBackupsDescription v{};
+    if (!(*it).is_object()) detail::NotAStructure(*it, "ContinuousBackupsDescription", detail::Slot::kField, detail::Child(path, "ContinuousBackupsDescription"));
     FromJson(*it, v, detail::Child(path, "ContinuousBackupsDescription"));
     out.SetContinuousBackupsDescription(std::move(v));
   }
@@ -3520,6 +3670,7 @@ inline void FromJson(const Json& json, Model::DescribeTableResult& out, const st
   const auto end = json.end();
   if (auto it = json.find("Table"); it != end && !it->is_null()) {
     Model::TableDescription v{};
+    if (!(*it).is_object()) detail::NotAStructure(*it, "TableDescription", detail::Slot::kField, detail::Child(path, "Table"));
     FromJson(*it, v, detail::Child(path, "Table"));
     out.SetTable(std::move(v));
   }
@@ -3552,6 +3703,7 @@ inline void FromJson(const Json& json, Model::DescribeTimeToLiveResult& out, con
   const auto end = json.end();
   if (auto it = json.find("TimeToLiveDescription"); it != end && !it->is_null()) {
     Model::TimeToLiveDescription v{};
+    if (!(*it).is_object()) detail::NotAStructure(*it, "TimeToLiveDescription", detail::Slot::kField, detail::Child(path, "TimeToLiveDescription"));
     FromJson(*it, v, detail::Child(path, "TimeToLiveDescription"));
     out.SetTimeToLiveDescription(std::move(v));
   }
@@ -3579,11 +3731,13 @@ inline void FromJson(const Json& json, Model::GetItemRequest& out, const std::st
   }
   if (auto it = json.find("Key"); it != end && !it->is_null()) {
     std::map<std::string, Model::AttributeValue> v{};
+    if (!(*it).is_object()) detail::NotAMap(*it, "com.amazonaws.dynamodb.v20120810.AttributeValue", detail::Slot::kField, detail::Child(path, "Key"));
     detail::DecodeKey(*it, v, detail::Child(path, "Key"));
     out.SetKey(std::move(v));
   }
   if (auto it = json.find("AttributesToGet"); it != end && !it->is_null()) {
     std::vector<std::string> v{};
+    if (!(*it).is_array()) detail::NotAList(*it, detail::Slot::kField, detail::Child(path, "AttributesToGet"));
     detail::DecodeAttributeNameList(*it, v, detail::Child(path, "AttributesToGet"));
     out.SetAttributesToGet(std::move(v));
   }
@@ -3608,6 +3762,7 @@ inline void FromJson(const Json& json, Model::GetItemRequest& out, const std::st
   }
   if (auto it = json.find("ExpressionAttributeNames"); it != end && !it->is_null()) {
     std::map<std::string, std::string> v{};
+    if (!(*it).is_object()) detail::NotAMap(*it, "java.lang.String", detail::Slot::kField, detail::Child(path, "ExpressionAttributeNames"));
     detail::DecodeExpressionAttributeNameMap(*it, v, detail::Child(path, "ExpressionAttributeNames"));
     out.SetExpressionAttributeNames(std::move(v));
   }
@@ -3625,11 +3780,13 @@ inline void FromJson(const Json& json, Model::GetItemResult& out, const std::str
   const auto end = json.end();
   if (auto it = json.find("Item"); it != end && !it->is_null()) {
     std::map<std::string, Model::AttributeValue> v{};
+    if (!(*it).is_object()) detail::NotAMap(*it, "com.amazonaws.dynamodb.v20120810.AttributeValue", detail::Slot::kField, detail::Child(path, "Item"));
     detail::DecodeAttributeMap(*it, v, detail::Child(path, "Item"));
     out.SetItem(std::move(v));
   }
   if (auto it = json.find("ConsumedCapacity"); it != end && !it->is_null()) {
     Model::ConsumedCapacity v{};
+    if (!(*it).is_object()) detail::NotAStructure(*it, "ConsumedCapacity", detail::Slot::kField, detail::Child(path, "ConsumedCapacity"));
     FromJson(*it, v, detail::Child(path, "ConsumedCapacity"));
     out.SetConsumedCapacity(std::move(v));
   }
@@ -3654,16 +3811,19 @@ inline void FromJson(const Json& json, Model::UpdateGlobalSecondaryIndexAction& 
   }
   if (auto it = json.find("ProvisionedThroughput"); it != end && !it->is_null()) {
     Model::ProvisionedThroughput v{};
+    if (!(*it).is_object()) detail::NotAStructure(*it, "ProvisionedThroughput", detail::Slot::kField, detail::Child(path, "ProvisionedThroughput"));
     FromJson(*it, v, detail::Child(path, "ProvisionedThroughput"));
     out.SetProvisionedThroughput(std::move(v));
   }
   if (auto it = json.find("OnDemandThroughput"); it != end && !it->is_null()) {
     Model::OnDemandThroughput v{};
+    if (!(*it).is_object()) detail::NotAStructure(*it, "OnDemandThroughput", detail::Slot::kField, detail::Child(path, "OnDemandThroughput"));
     FromJson(*it, v, detail::Child(path, "OnDemandThroughput"));
     out.SetOnDemandThroughput(std::move(v));
   }
   if (auto it = json.find("WarmThroughput"); it != end && !it->is_null()) {
     Model::WarmThroughput v{};
+    if (!(*it).is_object()) detail::NotAStructure(*it, "WarmThroughput", detail::Slot::kField, detail::Child(path, "WarmThroughput"));
     FromJson(*it, v, detail::Child(path, "WarmThroughput"));
     out.SetWarmThroughput(std::move(v));
   }
@@ -3682,16 +3842,19 @@ inline void FromJson(const Json& json, Model::GlobalSecondaryIndexUpdate& out, c
   const auto end = json.end();
   if (auto it = json.find("Update"); it != end && !it->is_null()) {
     Model::UpdateGlobalSecondaryIndexAction v{};
+    if (!(*it).is_object()) detail::NotAStructure(*it, "UpdateGlobalSecondaryIndexAction", detail::Slot::kField, detail::Child(path, "Update"));
     FromJson(*it, v, detail::Child(path, "Update"));
     out.SetUpdate(std::move(v));
   }
   if (auto it = json.find("Create"); it != end && !it->is_null()) {
     Model::CreateGlobalSecondaryIndexAction v{};
+    if (!(*it).is_object()) detail::NotAStructure(*it, "CreateGlobalSecondaryIndexAction", detail::Slot::kField, detail::Child(path, "Create"));
     FromJson(*it, v, detail::Child(path, "Create"));
     out.SetCreate(std::move(v));
   }
   if (auto it = json.find("Delete"); it != end && !it->is_null()) {
     Model::DeleteGlobalSecondaryIndexAction v{};
+    if (!(*it).is_object()) detail::NotAStructure(*it, "DeleteGlobalSecondaryIndexAction", detail::Slot::kField, detail::Child(path, "Delete"));
     FromJson(*it, v, detail::Child(path, "Delete"));
     out.SetDelete(std::move(v));
   }
@@ -3709,11 +3872,13 @@ inline void FromJson(const Json& json, Model::GlobalTableWitnessGroupUpdate& out
   const auto end = json.end();
   if (auto it = json.find("Create"); it != end && !it->is_null()) {
     Model::CreateGlobalTableWitnessGroupMemberAction v{};
+    if (!(*it).is_object()) detail::NotAStructure(*it, "CreateGlobalTableWitnessGroupMemberAction", detail::Slot::kField, detail::Child(path, "Create"));
     FromJson(*it, v, detail::Child(path, "Create"));
     out.SetCreate(std::move(v));
   }
   if (auto it = json.find("Delete"); it != end && !it->is_null()) {
     Model::DeleteGlobalTableWitnessGroupMemberAction v{};
+    if (!(*it).is_object()) detail::NotAStructure(*it, "DeleteGlobalTableWitnessGroupMemberAction", detail::Slot::kField, detail::Child(path, "Delete"));
     FromJson(*it, v, detail::Child(path, "Delete"));
     out.SetDelete(std::move(v));
   }
@@ -3781,6 +3946,7 @@ inline void FromJson(const Json& json, Model::ListBackupsResult& out, const std:
   const auto end = json.end();
   if (auto it = json.find("BackupSummaries"); it != end && !it->is_null()) {
     std::vector<Model::BackupSummary> v{};
+    if (!(*it).is_array()) detail::NotAList(*it, detail::Slot::kField, detail::Child(path, "BackupSummaries"));
     detail::DecodeBackupSummaries(*it, v, detail::Child(path, "BackupSummaries"));
     out.SetBackupSummaries(std::move(v));
   }
@@ -3825,6 +3991,7 @@ inline void FromJson(const Json& json, Model::ListTablesResult& out, const std::
   const auto end = json.end();
   if (auto it = json.find("TableNames"); it != end && !it->is_null()) {
     std::vector<std::string> v{};
+    if (!(*it).is_array()) detail::NotAList(*it, detail::Slot::kField, detail::Child(path, "TableNames"));
     detail::DecodeTableNameList(*it, v, detail::Child(path, "TableNames"));
     out.SetTableNames(std::move(v));
   }
@@ -3869,6 +4036,7 @@ inline void FromJson(const Json& json, Model::ListTagsOfResourceResult& out, con
   const auto end = json.end();
   if (auto it = json.find("Tags"); it != end && !it->is_null()) {
     std::vector<Model::Tag> v{};
+    if (!(*it).is_array()) detail::NotAList(*it, detail::Slot::kField, detail::Child(path, "Tags"));
     detail::DecodeTagList(*it, v, detail::Child(path, "Tags"));
     out.SetTags(std::move(v));
   }
@@ -3927,11 +4095,13 @@ inline void FromJson(const Json& json, Model::PutItemRequest& out, const std::st
   }
   if (auto it = json.find("Item"); it != end && !it->is_null()) {
     std::map<std::string, Model::AttributeValue> v{};
+    if (!(*it).is_object()) detail::NotAMap(*it, "com.amazonaws.dynamodb.v20120810.AttributeValue", detail::Slot::kField, detail::Child(path, "Item"));
     detail::DecodePutItemInputAttributeMap(*it, v, detail::Child(path, "Item"));
     out.SetItem(std::move(v));
   }
   if (auto it = json.find("Expected"); it != end && !it->is_null()) {
     std::map<std::string, Model::ExpectedAttributeValue> v{};
+    if (!(*it).is_object()) detail::NotAMap(*it, "com.amazonaws.dynamodb.v20120810.ExpectedAttributeValue", detail::Slot::kField, detail::Child(path, "Expected"));
     detail::DecodeExpectedAttributeMap(*it, v, detail::Child(path, "Expected"));
     out.SetExpected(std::move(v));
   }
@@ -3978,11 +4148,13 @@ inline void FromJson(const Json& json, Model::PutItemRequest& out, const std::st
   }
   if (auto it = json.find("ExpressionAttributeNames"); it != end && !it->is_null()) {
     std::map<std::string, std::string> v{};
+    if (!(*it).is_object()) detail::NotAMap(*it, "java.lang.String", detail::Slot::kField, detail::Child(path, "ExpressionAttributeNames"));
     detail::DecodeExpressionAttributeNameMap(*it, v, detail::Child(path, "ExpressionAttributeNames"));
     out.SetExpressionAttributeNames(std::move(v));
   }
   if (auto it = json.find("ExpressionAttributeValues"); it != end && !it->is_null()) {
     std::map<std::string, Model::AttributeValue> v{};
+    if (!(*it).is_object()) detail::NotAMap(*it, "com.amazonaws.dynamodb.v20120810.AttributeValue", detail::Slot::kField, detail::Child(path, "ExpressionAttributeValues"));
     detail::DecodeExpressionAttributeValueMap(*it, v, detail::Child(path, "ExpressionAttributeValues"));
     out.SetExpressionAttributeValues(std::move(v));
   }
@@ -4010,16 +4182,19 @@ inline void FromJson(const Json& json, Model::PutItemResult& out, const std::str
   const auto end = json.end();
   if (auto it = json.find("Attributes"); it != end && !it->is_null()) {
     std::map<std::string, Model::AttributeValue> v{};
+    if (!(*it).is_object()) detail::NotAMap(*it, "com.amazonaws.dynamodb.v20120810.AttributeValue", detail::Slot::kField, detail::Child(path, "Attributes"));
     detail::DecodeAttributeMap(*it, v, detail::Child(path, "Attributes"));
     out.SetAttributes(std::move(v));
   }
   if (auto it = json.find("ConsumedCapacity"); it != end && !it->is_null()) {
     Model::ConsumedCapacity v{};
+    if (!(*it).is_object()) detail::NotAStructure(*it, "ConsumedCapacity", detail::Slot::kField, detail::Child(path, "ConsumedCapacity"));
     FromJson(*it, v, detail::Child(path, "ConsumedCapacity"));
     out.SetConsumedCapacity(std::move(v));
   }
   if (auto it = json.find("ItemCollectionMetrics"); it != end && !it->is_null()) {
     Model::ItemCollectionMetrics v{};
+    if (!(*it).is_object()) detail::NotAStructure(*it, "ItemCollectionMetrics", detail::Slot::kField, detail::Child(path, "ItemCollectionMetrics"));
     FromJson(*it, v, detail::Child(path, "ItemCollectionMetrics"));
     out.SetItemCollectionMetrics(std::move(v));
   }
@@ -4071,6 +4246,7 @@ inline void FromJson(const Json& json, Model::QueryRequest& out, const std::stri
   }
   if (auto it = json.find("AttributesToGet"); it != end && !it->is_null()) {
     std::vector<std::string> v{};
+    if (!(*it).is_array()) detail::NotAList(*it, detail::Slot::kField, detail::Child(path, "AttributesToGet"));
     detail::DecodeAttributeNameList(*it, v, detail::Child(path, "AttributesToGet"));
     out.SetAttributesToGet(std::move(v));
   }
@@ -4086,11 +4262,13 @@ inline void FromJson(const Json& json, Model::QueryRequest& out, const std::stri
   }
   if (auto it = json.find("KeyConditions"); it != end && !it->is_null()) {
     std::map<std::string, Model::Condition> v{};
+    if (!(*it).is_object()) detail::NotAMap(*it, "com.amazonaws.dynamodb.v20120810.Condition", detail::Slot::kField, detail::Child(path, "KeyConditions"));
     detail::DecodeKeyConditions(*it, v, detail::Child(path, "KeyConditions"));
     out.SetKeyConditions(std::move(v));
   }
   if (auto it = json.find("QueryFilter"); it != end && !it->is_null()) {
     std::map<std::string, Model::Condition> v{};
+    if (!(*it).is_object()) detail::NotAMap(*it, "com.amazonaws.dynamodb.v20120810.Condition", detail::Slot::kField, detail::Child(path, "QueryFilter"));
     detail::DecodeFilterConditionMap(*it, v, detail::Child(path, "QueryFilter"));
     out.SetQueryFilter(std::move(v));
   }
@@ -4110,6 +4288,7 @@ inline void FromJson(const Json& json, Model::QueryRequest& out, const std::stri
   }
   if (auto it = json.find("ExclusiveStartKey"); it != end && !it->is_null()) {
     std::map<std::string, Model::AttributeValue> v{};
+    if (!(*it).is_object()) detail::NotAMap(*it, "com.amazonaws.dynamodb.v20120810.AttributeValue", detail::Slot::kField, detail::Child(path, "ExclusiveStartKey"));
     detail::DecodeKey(*it, v, detail::Child(path, "ExclusiveStartKey"));
     out.SetExclusiveStartKey(std::move(v));
   }
@@ -4139,11 +4318,13 @@ inline void FromJson(const Json& json, Model::QueryRequest& out, const std::stri
   }
   if (auto it = json.find("ExpressionAttributeNames"); it != end && !it->is_null()) {
     std::map<std::string, std::string> v{};
+    if (!(*it).is_object()) detail::NotAMap(*it, "java.lang.String", detail::Slot::kField, detail::Child(path, "ExpressionAttributeNames"));
     detail::DecodeExpressionAttributeNameMap(*it, v, detail::Child(path, "ExpressionAttributeNames"));
     out.SetExpressionAttributeNames(std::move(v));
   }
   if (auto it = json.find("ExpressionAttributeValues"); it != end && !it->is_null()) {
     std::map<std::string, Model::AttributeValue> v{};
+    if (!(*it).is_object()) detail::NotAMap(*it, "com.amazonaws.dynamodb.v20120810.AttributeValue", detail::Slot::kField, detail::Child(path, "ExpressionAttributeValues"));
     detail::DecodeExpressionAttributeValueMap(*it, v, detail::Child(path, "ExpressionAttributeValues"));
     out.SetExpressionAttributeValues(std::move(v));
   }
@@ -4164,6 +4345,7 @@ inline void FromJson(const Json& json, Model::QueryResult& out, const std::strin
   const auto end = json.end();
   if (auto it = json.find("Items"); it != end && !it->is_null()) {
     std::vector<std::map<std::string, Model::AttributeValue>> v{};
+    if (!(*it).is_array()) detail::NotAList(*it, detail::Slot::kField, detail::Child(path, "Items"));
     detail::DecodeItemList(*it, v, detail::Child(path, "Items"));
     out.SetItems(std::move(v));
   }
@@ -4179,11 +4361,13 @@ inline void FromJson(const Json& json, Model::QueryResult& out, const std::strin
   }
   if (auto it = json.find("LastEvaluatedKey"); it != end && !it->is_null()) {
     std::map<std::string, Model::AttributeValue> v{};
+    if (!(*it).is_object()) detail::NotAMap(*it, "com.amazonaws.dynamodb.v20120810.AttributeValue", detail::Slot::kField, detail::Child(path, "LastEvaluatedKey"));
     detail::DecodeKey(*it, v, detail::Child(path, "LastEvaluatedKey"));
     out.SetLastEvaluatedKey(std::move(v));
   }
   if (auto it = json.find("ConsumedCapacity"); it != end && !it->is_null()) {
     Model::ConsumedCapacity v{};
+    if (!(*it).is_object()) detail::NotAStructure(*it, "ConsumedCapacity", detail::Slot::kField, detail::Child(path, "ConsumedCapacity"));
     FromJson(*it, v, detail::Child(path, "ConsumedCapacity"));
     out.SetConsumedCapacity(std::move(v));
   }
@@ -4215,16 +4399,19 @@ inline void FromJson(const Json& json, Model::UpdateReplicationGroupMemberAction
   }
   if (auto it = json.find("ProvisionedThroughputOverride"); it != end && !it->is_null()) {
     Model::ProvisionedThroughputOverride v{};
+    if (!(*it).is_object()) detail::NotAStructure(*it, "ProvisionedThroughputOverride", detail::Slot::kField, detail::Child(path, "ProvisionedThroughputOverride"));
     FromJson(*it, v, detail::Child(path, "ProvisionedThroughputOverride"));
     out.SetProvisionedThroughputOverride(std::move(v));
   }
   if (auto it = json.find("OnDemandThroughputOverride"); it != end && !it->is_null()) {
     Model::OnDemandThroughputOverride v{};
+    if (!(*it).is_object()) detail::NotAStructure(*it, "OnDemandThroughputOverride", detail::Slot::kField, detail::Child(path, "OnDemandThroughputOverride"));
     FromJson(*it, v, detail::Child(path, "OnDemandThroughputOverride"));
     out.SetOnDemandThroughputOverride(std::move(v));
   }
   if (auto it = json.find("GlobalSecondaryIndexes"); it != end && !it->is_null()) {
     std::vector<Model::ReplicaGlobalSecondaryIndex> v{};
+    if (!(*it).is_array()) detail::NotAList(*it, detail::Slot::kField, detail::Child(path, "GlobalSecondaryIndexes"));
     detail::DecodeReplicaGlobalSecondaryIndexList(*it, v, detail::Child(path, "GlobalSecondaryIndexes"));
     out.SetGlobalSecondaryIndexes(std::move(v));
   }
@@ -4252,16 +4439,19 @@ inline void FromJson(const Json& json, Model::ReplicationGroupUpdate& out, const
   const auto end = json.end();
   if (auto it = json.find("Create"); it != end && !it->is_null()) {
     Model::CreateReplicationGroupMemberAction v{};
+    if (!(*it).is_object()) detail::NotAStructure(*it, "CreateReplicationGroupMemberAction", detail::Slot::kField, detail::Child(path, "Create"));
     FromJson(*it, v, detail::Child(path, "Create"));
     out.SetCreate(std::move(v));
   }
   if (auto it = json.find("Update"); it != end && !it->is_null()) {
     Model::UpdateReplicationGroupMemberAction v{};
+    if (!(*it).is_object()) detail::NotAStructure(*it, "UpdateReplicationGroupMemberAction", detail::Slot::kField, detail::Child(path, "Update"));
     FromJson(*it, v, detail::Child(path, "Update"));
     out.SetUpdate(std::move(v));
   }
   if (auto it = json.find("Delete"); it != end && !it->is_null()) {
     Model::DeleteReplicationGroupMemberAction v{};
+    if (!(*it).is_object()) detail::NotAStructure(*it, "DeleteReplicationGroupMemberAction", detail::Slot::kField, detail::Child(path, "Delete"));
     FromJson(*it, v, detail::Child(path, "Delete"));
     out.SetDelete(std::move(v));
   }
@@ -4304,26 +4494,31 @@ inline void FromJson(const Json& json, Model::RestoreTableFromBackupRequest& out
   }
   if (auto it = json.find("GlobalSecondaryIndexOverride"); it != end && !it->is_null()) {
     std::vector<Model::GlobalSecondaryIndex> v{};
+    if (!(*it).is_array()) detail::NotAList(*it, detail::Slot::kField, detail::Child(path, "GlobalSecondaryIndexOverride"));
     detail::DecodeGlobalSecondaryIndexList(*it, v, detail::Child(path, "GlobalSecondaryIndexOverride"));
     out.SetGlobalSecondaryIndexOverride(std::move(v));
   }
   if (auto it = json.find("LocalSecondaryIndexOverride"); it != end && !it->is_null()) {
     std::vector<Model::LocalSecondaryIndex> v{};
+    if (!(*it).is_array()) detail::NotAList(*it, detail::Slot::kField, detail::Child(path, "LocalSecondaryIndexOverride"));
     detail::DecodeLocalSecondaryIndexList(*it, v, detail::Child(path, "LocalSecondaryIndexOverride"));
     out.SetLocalSecondaryIndexOverride(std::move(v));
   }
   if (auto it = json.find("ProvisionedThroughputOverride"); it != end && !it->is_null()) {
     Model::ProvisionedThroughput v{};
+    if (!(*it).is_object()) detail::NotAStructure(*it, "ProvisionedThroughput", detail::Slot::kField, detail::Child(path, "ProvisionedThroughputOverride"));
     FromJson(*it, v, detail::Child(path, "ProvisionedThroughputOverride"));
     out.SetProvisionedThroughputOverride(std::move(v));
   }
   if (auto it = json.find("OnDemandThroughputOverride"); it != end && !it->is_null()) {
     Model::OnDemandThroughput v{};
+    if (!(*it).is_object()) detail::NotAStructure(*it, "OnDemandThroughput", detail::Slot::kField, detail::Child(path, "OnDemandThroughputOverride"));
     FromJson(*it, v, detail::Child(path, "OnDemandThroughputOverride"));
     out.SetOnDemandThroughputOverride(std::move(v));
   }
   if (auto it = json.find("SSESpecificationOverride"); it != end && !it->is_null()) {
     Model::SSESpecification v{};
+    if (!(*it).is_object()) detail::NotAStructure(*it, "SSESpecification", detail::Slot::kField, detail::Child(path, "SSESpecificationOverride"));
     FromJson(*it, v, detail::Child(path, "SSESpecificationOverride"));
     out.SetSSESpecificationOverride(std::move(v));
   }
@@ -4340,6 +4535,7 @@ inline void FromJson(const Json& json, Model::RestoreTableFromBackupResult& out,
   const auto end = json.end();
   if (auto it = json.find("TableDescription"); it != end && !it->is_null()) {
     Model::TableDescription v{};
+    if (!(*it).is_object()) detail::NotAStructure(*it, "TableDescription", detail::Slot::kField, detail::Child(path, "TableDescription"));
     FromJson(*it, v, detail::Child(path, "TableDescription"));
     out.SetTableDescription(std::move(v));
   }
@@ -4400,26 +4596,31 @@ inline void FromJson(const Json& json, Model::RestoreTableToPointInTimeRequest& 
   }
   if (auto it = json.find("GlobalSecondaryIndexOverride"); it != end && !it->is_null()) {
     std::vector<Model::GlobalSecondaryIndex> v{};
+    if (!(*it).is_array()) detail::NotAList(*it, detail::Slot::kField, detail::Child(path, "GlobalSecondaryIndexOverride"));
     detail::DecodeGlobalSecondaryIndexList(*it, v, detail::Child(path, "GlobalSecondaryIndexOverride"));
     out.SetGlobalSecondaryIndexOverride(std::move(v));
   }
   if (auto it = json.find("LocalSecondaryIndexOverride"); it != end && !it->is_null()) {
     std::vector<Model::LocalSecondaryIndex> v{};
+    if (!(*it).is_array()) detail::NotAList(*it, detail::Slot::kField, detail::Child(path, "LocalSecondaryIndexOverride"));
     detail::DecodeLocalSecondaryIndexList(*it, v, detail::Child(path, "LocalSecondaryIndexOverride"));
     out.SetLocalSecondaryIndexOverride(std::move(v));
   }
   if (auto it = json.find("ProvisionedThroughputOverride"); it != end && !it->is_null()) {
     Model::ProvisionedThroughput v{};
+    if (!(*it).is_object()) detail::NotAStructure(*it, "ProvisionedThroughput", detail::Slot::kField, detail::Child(path, "ProvisionedThroughputOverride"));
     FromJson(*it, v, detail::Child(path, "ProvisionedThroughputOverride"));
     out.SetProvisionedThroughputOverride(std::move(v));
   }
   if (auto it = json.find("OnDemandThroughputOverride"); it != end && !it->is_null()) {
     Model::OnDemandThroughput v{};
+    if (!(*it).is_object()) detail::NotAStructure(*it, "OnDemandThroughput", detail::Slot::kField, detail::Child(path, "OnDemandThroughputOverride"));
     FromJson(*it, v, detail::Child(path, "OnDemandThroughputOverride"));
     out.SetOnDemandThroughputOverride(std::move(v));
   }
   if (auto it = json.find("SSESpecificationOverride"); it != end && !it->is_null()) {
     Model::SSESpecification v{};
+    if (!(*it).is_object()) detail::NotAStructure(*it, "SSESpecification", detail::Slot::kField, detail::Child(path, "SSESpecificationOverride"));
     FromJson(*it, v, detail::Child(path, "SSESpecificationOverride"));
     out.SetSSESpecificationOverride(std::move(v));
   }
@@ -4436,6 +4637,7 @@ inline void FromJson(const Json& json, Model::RestoreTableToPointInTimeResult& o
   const auto end = json.end();
   if (auto it = json.find("TableDescription"); it != end && !it->is_null()) {
     Model::TableDescription v{};
+    if (!(*it).is_object()) detail::NotAStructure(*it, "TableDescription", detail::Slot::kField, detail::Child(path, "TableDescription"));
     FromJson(*it, v, detail::Child(path, "TableDescription"));
     out.SetTableDescription(std::move(v));
   }
@@ -4477,6 +4679,7 @@ inline void FromJson(const Json& json, Model::ScanRequest& out, const std::strin
   }
   if (auto it = json.find("AttributesToGet"); it != end && !it->is_null()) {
     std::vector<std::string> v{};
+    if (!(*it).is_array()) detail::NotAList(*it, detail::Slot::kField, detail::Child(path, "AttributesToGet"));
     detail::DecodeAttributeNameList(*it, v, detail::Child(path, "AttributesToGet"));
     out.SetAttributesToGet(std::move(v));
   }
@@ -4496,6 +4699,7 @@ inline void FromJson(const Json& json, Model::ScanRequest& out, const std::strin
   }
   if (auto it = json.find("ScanFilter"); it != end && !it->is_null()) {
     std::map<std::string, Model::Condition> v{};
+    if (!(*it).is_object()) detail::NotAMap(*it, "com.amazonaws.dynamodb.v20120810.Condition", detail::Slot::kField, detail::Child(path, "ScanFilter"));
     detail::DecodeFilterConditionMap(*it, v, detail::Child(path, "ScanFilter"));
     out.SetScanFilter(std::move(v));
   }
@@ -4510,6 +4714,7 @@ inline void FromJson(const Json& json, Model::ScanRequest& out, const std::strin
   }
   if (auto it = json.find("ExclusiveStartKey"); it != end && !it->is_null()) {
     std::map<std::string, Model::AttributeValue> v{};
+    if (!(*it).is_object()) detail::NotAMap(*it, "com.amazonaws.dynamodb.v20120810.AttributeValue", detail::Slot::kField, detail::Child(path, "ExclusiveStartKey"));
     detail::DecodeKey(*it, v, detail::Child(path, "ExclusiveStartKey"));
     out.SetExclusiveStartKey(std::move(v));
   }
@@ -4544,11 +4749,13 @@ inline void FromJson(const Json& json, Model::ScanRequest& out, const std::strin
   }
   if (auto it = json.find("ExpressionAttributeNames"); it != end && !it->is_null()) {
     std::map<std::string, std::string> v{};
+    if (!(*it).is_object()) detail::NotAMap(*it, "java.lang.String", detail::Slot::kField, detail::Child(path, "ExpressionAttributeNames"));
     detail::DecodeExpressionAttributeNameMap(*it, v, detail::Child(path, "ExpressionAttributeNames"));
     out.SetExpressionAttributeNames(std::move(v));
   }
   if (auto it = json.find("ExpressionAttributeValues"); it != end && !it->is_null()) {
     std::map<std::string, Model::AttributeValue> v{};
+    if (!(*it).is_object()) detail::NotAMap(*it, "com.amazonaws.dynamodb.v20120810.AttributeValue", detail::Slot::kField, detail::Child(path, "ExpressionAttributeValues"));
     detail::DecodeExpressionAttributeValueMap(*it, v, detail::Child(path, "ExpressionAttributeValues"));
     out.SetExpressionAttributeValues(std::move(v));
   }
@@ -4574,6 +4781,7 @@ inline void FromJson(const Json& json, Model::ScanResult& out, const std::string
   const auto end = json.end();
   if (auto it = json.find("Items"); it != end && !it->is_null()) {
     std::vector<std::map<std::string, Model::AttributeValue>> v{};
+    if (!(*it).is_array()) detail::NotAList(*it, detail::Slot::kField, detail::Child(path, "Items"));
     detail::DecodeItemList(*it, v, detail::Child(path, "Items"));
     out.SetItems(std::move(v));
   }
@@ -4589,11 +4797,13 @@ inline void FromJson(const Json& json, Model::ScanResult& out, const std::string
   }
   if (auto it = json.find("LastEvaluatedKey"); it != end && !it->is_null()) {
     std::map<std::string, Model::AttributeValue> v{};
+    if (!(*it).is_object()) detail::NotAMap(*it, "com.amazonaws.dynamodb.v20120810.AttributeValue", detail::Slot::kField, detail::Child(path, "LastEvaluatedKey"));
     detail::DecodeKey(*it, v, detail::Child(path, "LastEvaluatedKey"));
     out.SetLastEvaluatedKey(std::move(v));
   }
   if (auto it = json.find("ConsumedCapacity"); it != end && !it->is_null()) {
     Model::ConsumedCapacity v{};
+    if (!(*it).is_object()) detail::NotAStructure(*it, "ConsumedCapacity", detail::Slot::kField, detail::Child(path, "ConsumedCapacity"));
     FromJson(*it, v, detail::Child(path, "ConsumedCapacity"));
     out.SetConsumedCapacity(std::move(v));
   }
@@ -4616,6 +4826,7 @@ inline void FromJson(const Json& json, Model::TagResourceRequest& out, const std
   }
   if (auto it = json.find("Tags"); it != end && !it->is_null()) {
     std::vector<Model::Tag> v{};
+    if (!(*it).is_array()) detail::NotAList(*it, detail::Slot::kField, detail::Child(path, "Tags"));
     detail::DecodeTagList(*it, v, detail::Child(path, "Tags"));
     out.SetTags(std::move(v));
   }
@@ -4682,6 +4893,7 @@ inline void FromJson(const Json& json, Model::UntagResourceRequest& out, const s
   }
   if (auto it = json.find("TagKeys"); it != end && !it->is_null()) {
     std::vector<std::string> v{};
+    if (!(*it).is_array()) detail::NotAList(*it, detail::Slot::kField, detail::Child(path, "TagKeys"));
     detail::DecodeTagKeyList(*it, v, detail::Child(path, "TagKeys"));
     out.SetTagKeys(std::move(v));
   }
@@ -4704,6 +4916,7 @@ inline void FromJson(const Json& json, Model::UpdateContinuousBackupsRequest& ou
   }
   if (auto it = json.find("PointInTimeRecoverySpecification"); it != end && !it->is_null()) {
     Model::PointInTimeRecoverySpecification v{};
+    if (!(*it).is_object()) detail::NotAStructure(*it, "PointInTimeRecoverySpecification", detail::Slot::kField, detail::Child(path, "PointInTimeRecoverySpecification"));
     FromJson(*it, v, detail::Child(path, "PointInTimeRecoverySpecification"));
     out.SetPointInTimeRecoverySpecification(std::move(v));
   }
@@ -4720,6 +4933,7 @@ inline void FromJson(const Json& json, Model::UpdateContinuousBackupsResult& out
   const auto end = json.end();
   if (auto it = json.find("ContinuousBackupsDescription"); it != end && !it->is_null()) {
     Model::ContinuousBackupsDescription v{};
+    if (!(*it).is_object()) detail::NotAStructure(*it, "ContinuousBackupsDescription", detail::Slot::kField, detail::Child(path, "ContinuousBackupsDescription"));
     FromJson(*it, v, detail::Child(path, "ContinuousBackupsDescription"));
     out.SetContinuousBackupsDescription(std::move(v));
   }
@@ -4753,16 +4967,19 @@ inline void FromJson(const Json& json, Model::UpdateItemRequest& out, const std:
   }
   if (auto it = json.find("Key"); it != end && !it->is_null()) {
     std::map<std::string, Model::AttributeValue> v{};
+    if (!(*it).is_object()) detail::NotAMap(*it, "com.amazonaws.dynamodb.v20120810.AttributeValue", detail::Slot::kField, detail::Child(path, "Key"));
     detail::DecodeKey(*it, v, detail::Child(path, "Key"));
     out.SetKey(std::move(v));
   }
   if (auto it = json.find("AttributeUpdates"); it != end && !it->is_null()) {
     std::map<std::string, Model::AttributeValueUpdate> v{};
+    if (!(*it).is_object()) detail::NotAMap(*it, "com.amazonaws.dynamodb.v20120810.AttributeValueUpdate", detail::Slot::kField, detail::Child(path, "AttributeUpdates"));
     detail::DecodeAttributeUpdates(*it, v, detail::Child(path, "AttributeUpdates"));
     out.SetAttributeUpdates(std::move(v));
   }
   if (auto it = json.find("Expected"); it != end && !it->is_null()) {
     std::map<std::string, Model::ExpectedAttributeValue> v{};
+    if (!(*it).is_object()) detail::NotAMap(*it, "com.amazonaws.dynamodb.v20120810.ExpectedAttributeValue", detail::Slot::kField, detail::Child(path, "Expected"));
     detail::DecodeExpectedAttributeMap(*it, v, detail::Child(path, "Expected"));
     out.SetExpected(std::move(v));
   }
@@ -4814,11 +5031,13 @@ inline void FromJson(const Json& json, Model::UpdateItemRequest& out, const std:
   }
   if (auto it = json.find("ExpressionAttributeNames"); it != end && !it->is_null()) {
     std::map<std::string, std::string> v{};
+    if (!(*it).is_object()) detail::NotAMap(*it, "java.lang.String", detail::Slot::kField, detail::Child(path, "ExpressionAttributeNames"));
     detail::DecodeExpressionAttributeNameMap(*it, v, detail::Child(path, "ExpressionAttributeNames"));
     out.SetExpressionAttributeNames(std::move(v));
   }
   if (auto it = json.find("ExpressionAttributeValues"); it != end && !it->is_null()) {
     std::map<std::string, Model::AttributeValue> v{};
+    if (!(*it).is_object()) detail::NotAMap(*it, "com.amazonaws.dynamodb.v20120810.AttributeValue", detail::Slot::kField, detail::Child(path, "ExpressionAttributeValues"));
     detail::DecodeExpressionAttributeValueMap(*it, v, detail::Child(path, "ExpressionAttributeValues"));
     out.SetExpressionAttributeValues(std::move(v));
   }
@@ -4846,16 +5065,19 @@ inline void FromJson(const Json& json, Model::UpdateItemResult& out, const std::
   const auto end = json.end();
   if (auto it = json.find("Attributes"); it != end && !it->is_null()) {
     std::map<std::string, Model::AttributeValue> v{};
+    if (!(*it).is_object()) detail::NotAMap(*it, "com.amazonaws.dynamodb.v20120810.AttributeValue", detail::Slot::kField, detail::Child(path, "Attributes"));
     detail::DecodeAttributeMap(*it, v, detail::Child(path, "Attributes"));
     out.SetAttributes(std::move(v));
   }
   if (auto it = json.find("ConsumedCapacity"); it != end && !it->is_null()) {
     Model::ConsumedCapacity v{};
+    if (!(*it).is_object()) detail::NotAStructure(*it, "ConsumedCapacity", detail::Slot::kField, detail::Child(path, "ConsumedCapacity"));
     FromJson(*it, v, detail::Child(path, "ConsumedCapacity"));
     out.SetConsumedCapacity(std::move(v));
   }
   if (auto it = json.find("ItemCollectionMetrics"); it != end && !it->is_null()) {
     Model::ItemCollectionMetrics v{};
+    if (!(*it).is_object()) detail::NotAStructure(*it, "ItemCollectionMetrics", detail::Slot::kField, detail::Child(path, "ItemCollectionMetrics"));
     FromJson(*it, v, detail::Child(path, "ItemCollectionMetrics"));
     out.SetItemCollectionMetrics(std::move(v));
   }
@@ -4886,6 +5108,7 @@ inline void FromJson(const Json& json, Model::UpdateTableRequest& out, const std
   const auto end = json.end();
   if (auto it = json.find("AttributeDefinitions"); it != end && !it->is_null()) {
     std::vector<Model::AttributeDefinition> v{};
+    if (!(*it).is_array()) detail::NotAList(*it, detail::Slot::kField, detail::Child(path, "AttributeDefinitions"));
     detail::DecodeAttributeDefinitions(*it, v, detail::Child(path, "AttributeDefinitions"));
     out.SetAttributeDefinitions(std::move(v));
   }
@@ -4905,26 +5128,31 @@ inline void FromJson(const Json& json, Model::UpdateTableRequest& out, const std
   }
   if (auto it = json.find("ProvisionedThroughput"); it != end && !it->is_null()) {
     Model::ProvisionedThroughput v{};
+    if (!(*it).is_object()) detail::NotAStructure(*it, "ProvisionedThroughput", detail::Slot::kField, detail::Child(path, "ProvisionedThroughput"));
     FromJson(*it, v, detail::Child(path, "ProvisionedThroughput"));
     out.SetProvisionedThroughput(std::move(v));
   }
   if (auto it = json.find("GlobalSecondaryIndexUpdates"); it != end && !it->is_null()) {
     std::vector<Model::GlobalSecondaryIndexUpdate> v{};
+    if (!(*it).is_array()) detail::NotAList(*it, detail::Slot::kField, detail::Child(path, "GlobalSecondaryIndexUpdates"));
     detail::DecodeGlobalSecondaryIndexUpdateList(*it, v, detail::Child(path, "GlobalSecondaryIndexUpdates"));
     out.SetGlobalSecondaryIndexUpdates(std::move(v));
   }
   if (auto it = json.find("StreamSpecification"); it != end && !it->is_null()) {
     Model::StreamSpecification v{};
+    if (!(*it).is_object()) detail::NotAStructure(*it, "StreamSpecification", detail::Slot::kField, detail::Child(path, "StreamSpecification"));
     FromJson(*it, v, detail::Child(path, "StreamSpecification"));
     out.SetStreamSpecification(std::move(v));
   }
   if (auto it = json.find("SSESpecification"); it != end && !it->is_null()) {
     Model::SSESpecification v{};
+    if (!(*it).is_object()) detail::NotAStructure(*it, "SSESpecification", detail::Slot::kField, detail::Child(path, "SSESpecification"));
     FromJson(*it, v, detail::Child(path, "SSESpecification"));
     out.SetSSESpecification(std::move(v));
   }
   if (auto it = json.find("ReplicaUpdates"); it != end && !it->is_null()) {
     std::vector<Model::ReplicationGroupUpdate> v{};
+    if (!(*it).is_array()) detail::NotAList(*it, detail::Slot::kField, detail::Child(path, "ReplicaUpdates"));
     detail::DecodeReplicationGroupUpdateList(*it, v, detail::Child(path, "ReplicaUpdates"));
     out.SetReplicaUpdates(std::move(v));
   }
@@ -4953,16 +5181,19 @@ inline void FromJson(const Json& json, Model::UpdateTableRequest& out, const std
   }
   if (auto it = json.find("GlobalTableWitnessUpdates"); it != end && !it->is_null()) {
     std::vector<Model::GlobalTableWitnessGroupUpdate> v{};
+    if (!(*it).is_array()) detail::NotAList(*it, detail::Slot::kField, detail::Child(path, "GlobalTableWitnessUpdates"));
     detail::DecodeGlobalTableWitnessGroupUpdateList(*it, v, detail::Child(path, "GlobalTableWitnessUpdates"));
     out.SetGlobalTableWitnessUpdates(std::move(v));
   }
   if (auto it = json.find("OnDemandThroughput"); it != end && !it->is_null()) {
     Model::OnDemandThroughput v{};
+    if (!(*it).is_object()) detail::NotAStructure(*it, "OnDemandThroughput", detail::Slot::kField, detail::Child(path, "OnDemandThroughput"));
     FromJson(*it, v, detail::Child(path, "OnDemandThroughput"));
     out.SetOnDemandThroughput(std::move(v));
   }
   if (auto it = json.find("WarmThroughput"); it != end && !it->is_null()) {
     Model::WarmThroughput v{};
+    if (!(*it).is_object()) detail::NotAStructure(*it, "WarmThroughput", detail::Slot::kField, detail::Child(path, "WarmThroughput"));
     FromJson(*it, v, detail::Child(path, "WarmThroughput"));
     out.SetWarmThroughput(std::move(v));
   }
@@ -4988,6 +5219,7 @@ inline void FromJson(const Json& json, Model::UpdateTableResult& out, const std:
   const auto end = json.end();
   if (auto it = json.find("TableDescription"); it != end && !it->is_null()) {
     Model::TableDescription v{};
+    if (!(*it).is_object()) detail::NotAStructure(*it, "TableDescription", detail::Slot::kField, detail::Child(path, "TableDescription"));
     FromJson(*it, v, detail::Child(path, "TableDescription"));
     out.SetTableDescription(std::move(v));
   }
@@ -5010,6 +5242,7 @@ inline void FromJson(const Json& json, Model::UpdateTimeToLiveRequest& out, cons
   }
   if (auto it = json.find("TimeToLiveSpecification"); it != end && !it->is_null()) {
     Model::TimeToLiveSpecification v{};
+    if (!(*it).is_object()) detail::NotAStructure(*it, "TimeToLiveSpecification", detail::Slot::kField, detail::Child(path, "TimeToLiveSpecification"));
     FromJson(*it, v, detail::Child(path, "TimeToLiveSpecification"));
     out.SetTimeToLiveSpecification(std::move(v));
   }
@@ -5026,6 +5259,7 @@ inline void FromJson(const Json& json, Model::UpdateTimeToLiveResult& out, const
   const auto end = json.end();
   if (auto it = json.find("TimeToLiveSpecification"); it != end && !it->is_null()) {
     Model::TimeToLiveSpecification v{};
+    if (!(*it).is_object()) detail::NotAStructure(*it, "TimeToLiveSpecification", detail::Slot::kField, detail::Child(path, "TimeToLiveSpecification"));
     FromJson(*it, v, detail::Child(path, "TimeToLiveSpecification"));
     out.SetTimeToLiveSpecification(std::move(v));
   }
