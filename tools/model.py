@@ -152,20 +152,6 @@ class Model:
     def input_members(self, op):
         return self.shapes[self.operations[op]["input"]["shape"]]["members"]
 
-    def table_argument(self, op):
-        """How a request names the table the call is about: a C++ expression over
-        `r` (a table name or a table ARN), or None. A restore is about the table
-        it creates; BatchWriteItem is about its table when it writes to one."""
-        members = self.input_members(op)
-        for name in ("TargetTableName", "TableName", "ResourceArn"):
-            if name in members:
-                return "r.Get%s()" % name
-        for name, m in members.items():
-            s = self.shapes[m["shape"]]
-            if s["type"] == "map" and s["key"]["shape"] in ("TableName", "TableArn"):
-                return ("r.Get%s().size() == 1 ? r.Get%s().begin()->first : std::string()" % (name, name))
-        return None
-
     def backup_argument(self, op):
         """How a request names the backup the call is about, or None."""
         return "r.GetBackupArn()" if "BackupArn" in self.input_members(op) else None
