@@ -10141,10 +10141,16 @@ class Validator {
   /// A free-text violation (e.g. two members that exclude each other).
   void Add(std::string message) { free_.push_back(std::move(message)); }
 
-  bool Ok() const { return errors_.empty() && free_.empty(); }
+  /// A refusal that is not a ValidationException: the caller may not use the
+  /// resource (AccessDeniedException). It is the whole answer.
+  void Deny(std::string message) { denied_ = std::move(message); }
+  bool Denied() const { return !denied_.empty(); }
+
+  bool Ok() const { return errors_.empty() && free_.empty() && denied_.empty(); }
 
   /// The message DynamoDB would send.
   std::string Message() const {
+    if (!denied_.empty()) return denied_;
     if (errors_.empty()) {
       std::string out;
       for (const auto& f : free_) out += (out.empty() ? "" : "; ") + f;
@@ -10186,6 +10192,7 @@ class Validator {
   }
 
   std::vector<std::string> errors_;
+  std::string denied_;
   std::vector<std::string> free_;
 };
 
@@ -10266,6 +10273,14 @@ class Tables {
   static void Validate(const Model::CreateTableRequest& r, Validator& v);
   /// UpdateTable's rules that need no table (made before it is looked up).
   static void Validate(const Model::UpdateTableRequest& r, Validator& v);
+  /// DescribeTable's and DeleteTable's: a table name (not an ARN) of 3 to 255 characters.
+  static void Validate(const Model::DescribeTableRequest& r, Validator& v);
+  static void Validate(const Model::DeleteTableRequest& r, Validator& v);
+  /// The tag operations': the ResourceArn a table's ARN (or refused as the service
+  /// refuses it: AccessDeniedException, or "Invalid TableArn"), and something to do.
+  static void Validate(const Model::TagResourceRequest& r, const Identity& identity, Validator& v);
+  static void Validate(const Model::UntagResourceRequest& r, const Identity& identity, Validator& v);
+  static void Validate(const Model::ListTagsOfResourceRequest& r, const Identity& identity, Validator& v);
 
   // ---- what the other components ask
   /// The table a name or a table ARN of this account names, or nullptr.
@@ -10284,6 +10299,11 @@ class Tables {
   /// the global ones that are part of the table — not those still CREATING,
   /// nor those DELETING (an index whose deletion was asked for is on its way
   /// out and no longer answers queries; [infer], AWS documents neither case).
+  /// A table name of 3 to 255 characters, or an ARN (its table is looked up).
+  static bool NameWithinLimits(const std::string& nameOrArn);
+  /// The checks every tag operation makes of its ResourceArn, in the service's order.
+  static void ValidateResourceArn(const std::string& arn, const char* operation, const Identity& identity,
+                                  Validator& v);
   static std::vector<Model::GlobalSecondaryIndexInfo> GlobalIndexesToCopy(const TableRecord& t);
   static std::vector<Model::LocalSecondaryIndexInfo> LocalIndexesToCopy(const TableRecord& t);
   static Model::BillingMode BillingModeOf(const TableRecord& t);
@@ -10498,6 +10518,9 @@ class Identity {
   std::string TableNameOf(const std::string& nameOrArn) const;
   /// The table as messages show it: TableNameOf, or the argument itself when it names no table here.
   std::string ShownName(const std::string& nameOrArn) const;
+
+  const std::string& AccountId() const { return options_->accountId; }
+  const std::string& Partition() const { return options_->partition; }
 
   /// A random (version 4) UUID, as DynamoDB's table ids are.
   std::string NewTableId();
@@ -15376,11 +15399,51 @@ inline std::string BackupsInProgressLimit(int creating) {
 }
 inline std::string TooManyTags() { return "The number of tags on a resource cannot exceed 50"; }
 
+// ---- a resource ARN the caller may not use (AccessDeniedException)
+
+/// The IAM wording "User: <principal> is not authorized to perform: dynamodb:<Op>
+/// on resource: <arn>" (architect/dynalite test/listTagsOfResource.js,
+/// tagResource.js, untagResource.js, checked against the service: a ResourceArn
+/// that is no ARN at all, e.g. "abcd" or "a:b:c:d:e:f", is refused so, with the
+/// ARN as given). The fake has no caller: the principal stands in as the
+/// account's root user, arn:<partition>:iam::<account>:root.
+inline std::string NotAuthorized(const std::string& principal, const char* operation, const std::string& resource) {
+  return "User: " + principal + " is not authorized to perform: dynamodb:" + operation +
+         " on resource: " + (resource.empty() ? std::string("*") : resource);
+}
+/// A table ARN of another account: IAM's implicit deny for a resource no
+/// resource-based policy shares ("... because no resource-based policy allows
+/// the <action> action", the AWS IAM User Guide's access-denied messages).
+inline std::string NotAuthorizedElsewhere(const std::string& principal, const char* operation,
+                                          const std::string& resource) {
+  return NotAuthorized(principal, operation, resource) +
+         " because no resource-based policy allows the dynamodb:" + operation + " action";
+}
+
 // ---- invalid requests (ValidationException)
 
 /// "One or more parameter values were invalid: " + what.
 inline std::string Invalid(const std::string& what) { return "One or more parameter values were invalid: " + what; }
 inline std::string OneValidationError(const std::string& what) { return "1 validation error detected: " + what; }
+/// A ResourceArn shaped like an ARN that is not a table's (architect/dynalite
+/// validations/tagResource.js, untagResource.js, listTagsOfResource.js, checked
+/// against the service; ScyllaDB Alternator test_tag.py quotes the service's text
+/// for an index ARN).
+inline std::string InvalidTableArn(const std::string& arn) {
+  return "Invalid TableArn: Invalid ResourceArn provided as input " + arn;
+}
+/// TagResource with no tags, UntagResource with no keys (architect/dynalite
+/// validations/tagResource.js and untagResource.js; the service's spelling).
+inline std::string NoTagsGiven() { return "Atleast one Tag needs to be provided as Input."; }
+inline std::string NoTagKeysGiven() { return "Atleast one Tag Key needs to be provided as Input."; }
+/// A table name (not an ARN) outside 3..255 characters in DescribeTable,
+/// DeleteTable and UpdateTable, whose TableName the model lets be 1..1024
+/// (it may be an ARN): architect/dynalite test/describeTable.js, deleteTable.js,
+/// updateTable.js ("a;"), and the live service's answer to a two-character name
+/// quoted in a DynamoDB emulator's comments.
+inline std::string TableNameLength() {
+  return "TableName must be at least 3 characters long and at most 255 characters long";
+}
 inline std::string TableNamePattern(const std::string& name) {
   return OneValidationError("Value '" + name +
                             "' at 'tableName' failed to satisfy constraint: Member must satisfy regular expression "
@@ -16242,6 +16305,13 @@ class Components {
   void Validate(const Request&, Validator&, NoPlan&) const {}  // the model's constraints are all there is
   void Validate(const Model::CreateTableRequest& r, Validator& v, NoPlan&) const { Tables::Validate(r, v); }
   void Validate(const Model::UpdateTableRequest& r, Validator& v, NoPlan&) const { Tables::Validate(r, v); }
+  void Validate(const Model::DescribeTableRequest& r, Validator& v, NoPlan&) const { Tables::Validate(r, v); }
+  void Validate(const Model::DeleteTableRequest& r, Validator& v, NoPlan&) const { Tables::Validate(r, v); }
+  void Validate(const Model::TagResourceRequest& r, Validator& v, NoPlan&) const { Tables::Validate(r, identity, v); }
+  void Validate(const Model::UntagResourceRequest& r, Validator& v, NoPlan&) const { Tables::Validate(r, identity, v); }
+  void Validate(const Model::ListTagsOfResourceRequest& r, Validator& v, NoPlan&) const {
+    Tables::Validate(r, identity, v);
+  }
   void Validate(const Model::RestoreTableToPointInTimeRequest& r, Validator& v, NoPlan&) const {
     Restores::Validate(r, v);
   }
@@ -17782,6 +17852,7 @@ DYNAFAKE_IMPL void Tables::Validate(const Model::CreateTableRequest& r, Validato
 /// not the table exists (the service validates before it reads state).
 DYNAFAKE_IMPL void Tables::Validate(const Model::UpdateTableRequest& r, Validator& v) {
   using namespace Model;
+  if (!NameWithinLimits(r.GetTableName())) return v.Add(msg::TableNameLength());  // first, as the service checks
   if (r.ReplicaUpdatesHasBeenSet() || r.GlobalTableWitnessUpdatesHasBeenSet() || r.MultiRegionConsistencyHasBeenSet() ||
       r.GlobalTableSettingsReplicationModeHasBeenSet())
     return v.Add(msg::NoGlobalTables(
@@ -18045,6 +18116,78 @@ DYNAFAKE_IMPL Model::ListTablesOutcome Tables::ListTables(const Model::ListTable
   out.SetTableNames(names);
   if (it != tables_.end() && !names.empty()) out.SetLastEvaluatedTableName(names.back());
   return out;
+}
+
+// ------------------------------------------------------------------ checks of the request alone
+
+DYNAFAKE_IMPL bool Tables::NameWithinLimits(const std::string& nameOrArn) {
+  if (nameOrArn.rfind("arn:", 0) == 0) return true;  // an ARN: the table it names is looked up
+  return nameOrArn.size() >= 3 && nameOrArn.size() <= 255;
+}
+
+DYNAFAKE_IMPL void Tables::Validate(const Model::DescribeTableRequest& r, Validator& v) {
+  if (!NameWithinLimits(r.GetTableName())) v.Add(msg::TableNameLength());
+}
+
+DYNAFAKE_IMPL void Tables::Validate(const Model::DeleteTableRequest& r, Validator& v) {
+  if (!NameWithinLimits(r.GetTableName())) v.Add(msg::TableNameLength());
+}
+
+/// dynalite's first test of a ResourceArn, /^.+:.+:.+:.+:.+:.+\/.+$/: six
+/// non-empty parts joined by ':', a '/' inside the last. Anything else is no
+/// ARN at all, and the service refuses it as a resource the caller may not use.
+inline bool LooksLikeAnArn(const std::string& s) {
+  std::size_t at = 0;  // the earliest choice of the five colons leaves the most room for the rest
+  for (int colon = 0; colon < 5; ++colon) {
+    const std::size_t c = s.find(':', at + 1);
+    if (c == std::string::npos) return false;
+    at = c + 1;  // the next part starts here and must not be empty
+    if (at >= s.size()) return false;
+  }
+  const std::size_t slash = s.find('/', at + 1);
+  return slash != std::string::npos && slash + 1 < s.size();
+}
+/// dynalite's second, /^arn:aws:dynamodb:.+:\d+:table\/[^/]{2}[^/]+$/ (the
+/// Service's partition for "aws"): a table's ARN, whose name has 3 characters or
+/// more. Its account, or "" when it is not one.
+inline std::string TableArnAccount(const std::string& s, const std::string& partition) {
+  const std::string prefix = "arn:" + partition + ":dynamodb:";
+  if (s.rfind(prefix, 0) != 0) return {};
+  const std::size_t slash = s.find('/');
+  if (slash == std::string::npos || s.find('/', slash + 1) != std::string::npos) return {};
+  if (s.size() - slash - 1 < 3) return {};
+  const std::string tableWord = ":table";
+  if (slash < prefix.size() + tableWord.size() || s.compare(slash - tableWord.size(), tableWord.size(), tableWord) != 0)
+    return {};
+  const std::string middle = s.substr(prefix.size(), slash - tableWord.size() - prefix.size());  // region:account
+  const std::size_t colon = middle.rfind(':');
+  if (colon == std::string::npos || colon == 0 || colon + 1 == middle.size()) return {};
+  const std::string account = middle.substr(colon + 1);
+  for (char c : account)
+    if (c < '0' || c > '9') return {};
+  return account;
+}
+DYNAFAKE_IMPL void Tables::ValidateResourceArn(const std::string& arn, const char* operation, const Identity& identity,
+                                               Validator& v) {
+  const std::string principal = "arn:" + identity.Partition() + ":iam::" + identity.AccountId() + ":root";
+  if (!LooksLikeAnArn(arn)) return v.Deny(msg::NotAuthorized(principal, operation, arn));
+  const std::string account = TableArnAccount(arn, identity.Partition());
+  if (account.empty()) return v.Add(msg::InvalidTableArn(arn));
+  if (account != identity.AccountId()) v.Deny(msg::NotAuthorizedElsewhere(principal, operation, arn));
+}
+
+DYNAFAKE_IMPL void Tables::Validate(const Model::TagResourceRequest& r, const Identity& identity, Validator& v) {
+  ValidateResourceArn(r.GetResourceArn(), "TagResource", identity, v);
+  if (v.Ok() && r.GetTags().empty()) v.Add(msg::NoTagsGiven());
+}
+
+DYNAFAKE_IMPL void Tables::Validate(const Model::UntagResourceRequest& r, const Identity& identity, Validator& v) {
+  ValidateResourceArn(r.GetResourceArn(), "UntagResource", identity, v);
+  if (v.Ok() && r.GetTagKeys().empty()) v.Add(msg::NoTagKeysGiven());
+}
+
+DYNAFAKE_IMPL void Tables::Validate(const Model::ListTagsOfResourceRequest& r, const Identity& identity, Validator& v) {
+  ValidateResourceArn(r.GetResourceArn(), "ListTagsOfResource", identity, v);
 }
 
 DYNAFAKE_IMPL TableRecord* Tables::TaggedTable(const std::string& resourceArn, std::optional<DynamoDBError>& error) {
@@ -19439,7 +19582,8 @@ typename OperationTraits<Request>::Outcome Service::Run(const Request& request) 
   typename detail::PlanOf<Request>::type plan;
   detail::ValidateRequest(request, v);
   if (v.Ok()) c.Validate(request, v, plan);
-  if (!v.Ok()) return Outcome(DynamoDBError(DynamoDBErrors::VALIDATION, v.Message()));
+  if (!v.Ok())
+    return Outcome(DynamoDBError(v.Denied() ? DynamoDBErrors::ACCESS_DENIED : DynamoDBErrors::VALIDATION, v.Message()));
   // 2. the fault rules, told which tables and backup the call is about (the
   //    model says which members name them, nested ones included: a batch's
   //    RequestItems keys); naming costs copies, so only when a rule is set

@@ -39,7 +39,8 @@ typename OperationTraits<Request>::Outcome Service::Run(const Request& request) 
   typename detail::PlanOf<Request>::type plan;
   detail::ValidateRequest(request, v);
   if (v.Ok()) c.Validate(request, v, plan);
-  if (!v.Ok()) return Outcome(DynamoDBError(DynamoDBErrors::VALIDATION, v.Message()));
+  if (!v.Ok())
+    return Outcome(DynamoDBError(v.Denied() ? DynamoDBErrors::ACCESS_DENIED : DynamoDBErrors::VALIDATION, v.Message()));
   // 2. the fault rules, told which tables and backup the call is about (the
   //    model says which members name them, nested ones included: a batch's
   //    RequestItems keys); naming costs copies, so only when a rule is set
