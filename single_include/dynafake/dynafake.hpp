@@ -936,6 +936,7 @@ inline std::string GetNameForAttributeAction(AttributeAction value) {
 inline bool IsKnown(AttributeAction value) {
   return static_cast<int>(value) > 0 && static_cast<int>(value) <= 3;
 }
+/// The values as the service lists them in "Member must satisfy enum value set" (tools/model.py).
 inline constexpr const char* kValueSet = "[ADD, PUT, DELETE]";
 }  // namespace AttributeActionMapper
 
@@ -966,6 +967,7 @@ inline std::string GetNameForBackupStatus(BackupStatus value) {
 inline bool IsKnown(BackupStatus value) {
   return static_cast<int>(value) > 0 && static_cast<int>(value) <= 3;
 }
+/// The values as the service lists them in "Member must satisfy enum value set" (tools/model.py).
 inline constexpr const char* kValueSet = "[CREATING, DELETED, AVAILABLE]";
 }  // namespace BackupStatusMapper
 
@@ -996,6 +998,7 @@ inline std::string GetNameForBackupType(BackupType value) {
 inline bool IsKnown(BackupType value) {
   return static_cast<int>(value) > 0 && static_cast<int>(value) <= 3;
 }
+/// The values as the service lists them in "Member must satisfy enum value set" (tools/model.py).
 inline constexpr const char* kValueSet = "[USER, SYSTEM, AWS_BACKUP]";
 }  // namespace BackupTypeMapper
 
@@ -1029,6 +1032,7 @@ inline std::string GetNameForBackupTypeFilter(BackupTypeFilter value) {
 inline bool IsKnown(BackupTypeFilter value) {
   return static_cast<int>(value) > 0 && static_cast<int>(value) <= 4;
 }
+/// The values as the service lists them in "Member must satisfy enum value set" (tools/model.py).
 inline constexpr const char* kValueSet = "[USER, SYSTEM, AWS_BACKUP, ALL]";
 }  // namespace BackupTypeFilterMapper
 
@@ -1056,6 +1060,7 @@ inline std::string GetNameForBillingMode(BillingMode value) {
 inline bool IsKnown(BillingMode value) {
   return static_cast<int>(value) > 0 && static_cast<int>(value) <= 2;
 }
+/// The values as the service lists them in "Member must satisfy enum value set" (tools/model.py).
 inline constexpr const char* kValueSet = "[PROVISIONED, PAY_PER_REQUEST]";
 }  // namespace BillingModeMapper
 
@@ -1116,7 +1121,8 @@ inline std::string GetNameForComparisonOperator(ComparisonOperator value) {
 inline bool IsKnown(ComparisonOperator value) {
   return static_cast<int>(value) > 0 && static_cast<int>(value) <= 13;
 }
-inline constexpr const char* kValueSet = "[EQ, NE, IN, LE, LT, GE, GT, BETWEEN, NOT_NULL, NULL, CONTAINS, NOT_CONTAINS, BEGINS_WITH]";
+/// The values as the service lists them in "Member must satisfy enum value set" (tools/model.py).
+inline constexpr const char* kValueSet = "[IN, NULL, BETWEEN, LT, NOT_CONTAINS, EQ, GT, NOT_NULL, NE, LE, BEGINS_WITH, GE, CONTAINS]";
 }  // namespace ComparisonOperatorMapper
 
 enum class ConditionalOperator {
@@ -1143,7 +1149,8 @@ inline std::string GetNameForConditionalOperator(ConditionalOperator value) {
 inline bool IsKnown(ConditionalOperator value) {
   return static_cast<int>(value) > 0 && static_cast<int>(value) <= 2;
 }
-inline constexpr const char* kValueSet = "[AND, OR]";
+/// The values as the service lists them in "Member must satisfy enum value set" (tools/model.py).
+inline constexpr const char* kValueSet = "[OR, AND]";
 }  // namespace ConditionalOperatorMapper
 
 enum class ContinuousBackupsStatus {
@@ -1170,6 +1177,7 @@ inline std::string GetNameForContinuousBackupsStatus(ContinuousBackupsStatus val
 inline bool IsKnown(ContinuousBackupsStatus value) {
   return static_cast<int>(value) > 0 && static_cast<int>(value) <= 2;
 }
+/// The values as the service lists them in "Member must satisfy enum value set" (tools/model.py).
 inline constexpr const char* kValueSet = "[ENABLED, DISABLED]";
 }  // namespace ContinuousBackupsStatusMapper
 
@@ -1200,6 +1208,7 @@ inline std::string GetNameForGlobalTableSettingsReplicationMode(GlobalTableSetti
 inline bool IsKnown(GlobalTableSettingsReplicationMode value) {
   return static_cast<int>(value) > 0 && static_cast<int>(value) <= 3;
 }
+/// The values as the service lists them in "Member must satisfy enum value set" (tools/model.py).
 inline constexpr const char* kValueSet = "[ENABLED, DISABLED, ENABLED_WITH_OVERRIDES]";
 }  // namespace GlobalTableSettingsReplicationModeMapper
 
@@ -1233,6 +1242,7 @@ inline std::string GetNameForIndexStatus(IndexStatus value) {
 inline bool IsKnown(IndexStatus value) {
   return static_cast<int>(value) > 0 && static_cast<int>(value) <= 4;
 }
+/// The values as the service lists them in "Member must satisfy enum value set" (tools/model.py).
 inline constexpr const char* kValueSet = "[CREATING, UPDATING, DELETING, ACTIVE]";
 }  // namespace IndexStatusMapper
 
@@ -1260,6 +1270,7 @@ inline std::string GetNameForKeyType(KeyType value) {
 inline bool IsKnown(KeyType value) {
   return static_cast<int>(value) > 0 && static_cast<int>(value) <= 2;
 }
+/// The values as the service lists them in "Member must satisfy enum value set" (tools/model.py).
 inline constexpr const char* kValueSet = "[HASH, RANGE]";
 }  // namespace KeyTypeMapper
 
@@ -1287,6 +1298,7 @@ inline std::string GetNameForMultiRegionConsistency(MultiRegionConsistency value
 inline bool IsKnown(MultiRegionConsistency value) {
   return static_cast<int>(value) > 0 && static_cast<int>(value) <= 2;
 }
+/// The values as the service lists them in "Member must satisfy enum value set" (tools/model.py).
 inline constexpr const char* kValueSet = "[EVENTUAL, STRONG]";
 }  // namespace MultiRegionConsistencyMapper
 
@@ -1314,6 +1326,7 @@ inline std::string GetNameForPointInTimeRecoveryStatus(PointInTimeRecoveryStatus
 inline bool IsKnown(PointInTimeRecoveryStatus value) {
   return static_cast<int>(value) > 0 && static_cast<int>(value) <= 2;
 }
+/// The values as the service lists them in "Member must satisfy enum value set" (tools/model.py).
 inline constexpr const char* kValueSet = "[ENABLED, DISABLED]";
 }  // namespace PointInTimeRecoveryStatusMapper
 
@@ -1344,6 +1357,7 @@ inline std::string GetNameForProjectionType(ProjectionType value) {
 inline bool IsKnown(ProjectionType value) {
   return static_cast<int>(value) > 0 && static_cast<int>(value) <= 3;
 }
+/// The values as the service lists them in "Member must satisfy enum value set" (tools/model.py).
 inline constexpr const char* kValueSet = "[ALL, KEYS_ONLY, INCLUDE]";
 }  // namespace ProjectionTypeMapper
 
@@ -1395,6 +1409,7 @@ inline std::string GetNameForReplicaStatus(ReplicaStatus value) {
 inline bool IsKnown(ReplicaStatus value) {
   return static_cast<int>(value) > 0 && static_cast<int>(value) <= 10;
 }
+/// The values as the service lists them in "Member must satisfy enum value set" (tools/model.py).
 inline constexpr const char* kValueSet = "[CREATING, CREATION_FAILED, UPDATING, DELETING, ACTIVE, REGION_DISABLED, INACCESSIBLE_ENCRYPTION_CREDENTIALS, ARCHIVING, ARCHIVED, REPLICATION_NOT_AUTHORIZED]";
 }  // namespace ReplicaStatusMapper
 
@@ -1425,6 +1440,7 @@ inline std::string GetNameForReturnConsumedCapacity(ReturnConsumedCapacity value
 inline bool IsKnown(ReturnConsumedCapacity value) {
   return static_cast<int>(value) > 0 && static_cast<int>(value) <= 3;
 }
+/// The values as the service lists them in "Member must satisfy enum value set" (tools/model.py).
 inline constexpr const char* kValueSet = "[INDEXES, TOTAL, NONE]";
 }  // namespace ReturnConsumedCapacityMapper
 
@@ -1452,6 +1468,7 @@ inline std::string GetNameForReturnItemCollectionMetrics(ReturnItemCollectionMet
 inline bool IsKnown(ReturnItemCollectionMetrics value) {
   return static_cast<int>(value) > 0 && static_cast<int>(value) <= 2;
 }
+/// The values as the service lists them in "Member must satisfy enum value set" (tools/model.py).
 inline constexpr const char* kValueSet = "[SIZE, NONE]";
 }  // namespace ReturnItemCollectionMetricsMapper
 
@@ -1488,7 +1505,8 @@ inline std::string GetNameForReturnValue(ReturnValue value) {
 inline bool IsKnown(ReturnValue value) {
   return static_cast<int>(value) > 0 && static_cast<int>(value) <= 5;
 }
-inline constexpr const char* kValueSet = "[NONE, ALL_OLD, UPDATED_OLD, ALL_NEW, UPDATED_NEW]";
+/// The values as the service lists them in "Member must satisfy enum value set" (tools/model.py).
+inline constexpr const char* kValueSet = "[ALL_NEW, UPDATED_OLD, ALL_OLD, NONE, UPDATED_NEW]";
 }  // namespace ReturnValueMapper
 
 enum class ReturnValuesOnConditionCheckFailure {
@@ -1515,6 +1533,7 @@ inline std::string GetNameForReturnValuesOnConditionCheckFailure(ReturnValuesOnC
 inline bool IsKnown(ReturnValuesOnConditionCheckFailure value) {
   return static_cast<int>(value) > 0 && static_cast<int>(value) <= 2;
 }
+/// The values as the service lists them in "Member must satisfy enum value set" (tools/model.py).
 inline constexpr const char* kValueSet = "[ALL_OLD, NONE]";
 }  // namespace ReturnValuesOnConditionCheckFailureMapper
 
@@ -1551,6 +1570,7 @@ inline std::string GetNameForSSEStatus(SSEStatus value) {
 inline bool IsKnown(SSEStatus value) {
   return static_cast<int>(value) > 0 && static_cast<int>(value) <= 5;
 }
+/// The values as the service lists them in "Member must satisfy enum value set" (tools/model.py).
 inline constexpr const char* kValueSet = "[ENABLING, ENABLED, DISABLING, DISABLED, UPDATING]";
 }  // namespace SSEStatusMapper
 
@@ -1578,6 +1598,7 @@ inline std::string GetNameForSSEType(SSEType value) {
 inline bool IsKnown(SSEType value) {
   return static_cast<int>(value) > 0 && static_cast<int>(value) <= 2;
 }
+/// The values as the service lists them in "Member must satisfy enum value set" (tools/model.py).
 inline constexpr const char* kValueSet = "[AES256, KMS]";
 }  // namespace SSETypeMapper
 
@@ -1608,6 +1629,7 @@ inline std::string GetNameForScalarAttributeType(ScalarAttributeType value) {
 inline bool IsKnown(ScalarAttributeType value) {
   return static_cast<int>(value) > 0 && static_cast<int>(value) <= 3;
 }
+/// The values as the service lists them in "Member must satisfy enum value set" (tools/model.py).
 inline constexpr const char* kValueSet = "[S, N, B]";
 }  // namespace ScalarAttributeTypeMapper
 
@@ -1641,7 +1663,8 @@ inline std::string GetNameForSelect(Select value) {
 inline bool IsKnown(Select value) {
   return static_cast<int>(value) > 0 && static_cast<int>(value) <= 4;
 }
-inline constexpr const char* kValueSet = "[ALL_ATTRIBUTES, ALL_PROJECTED_ATTRIBUTES, SPECIFIC_ATTRIBUTES, COUNT]";
+/// The values as the service lists them in "Member must satisfy enum value set" (tools/model.py).
+inline constexpr const char* kValueSet = "[SPECIFIC_ATTRIBUTES, COUNT, ALL_ATTRIBUTES, ALL_PROJECTED_ATTRIBUTES]";
 }  // namespace SelectMapper
 
 enum class StreamViewType {
@@ -1674,6 +1697,7 @@ inline std::string GetNameForStreamViewType(StreamViewType value) {
 inline bool IsKnown(StreamViewType value) {
   return static_cast<int>(value) > 0 && static_cast<int>(value) <= 4;
 }
+/// The values as the service lists them in "Member must satisfy enum value set" (tools/model.py).
 inline constexpr const char* kValueSet = "[NEW_IMAGE, OLD_IMAGE, NEW_AND_OLD_IMAGES, KEYS_ONLY]";
 }  // namespace StreamViewTypeMapper
 
@@ -1701,6 +1725,7 @@ inline std::string GetNameForTableClass(TableClass value) {
 inline bool IsKnown(TableClass value) {
   return static_cast<int>(value) > 0 && static_cast<int>(value) <= 2;
 }
+/// The values as the service lists them in "Member must satisfy enum value set" (tools/model.py).
 inline constexpr const char* kValueSet = "[STANDARD, STANDARD_INFREQUENT_ACCESS]";
 }  // namespace TableClassMapper
 
@@ -1746,6 +1771,7 @@ inline std::string GetNameForTableStatus(TableStatus value) {
 inline bool IsKnown(TableStatus value) {
   return static_cast<int>(value) > 0 && static_cast<int>(value) <= 8;
 }
+/// The values as the service lists them in "Member must satisfy enum value set" (tools/model.py).
 inline constexpr const char* kValueSet = "[CREATING, UPDATING, DELETING, ACTIVE, INACCESSIBLE_ENCRYPTION_CREDENTIALS, ARCHIVING, ARCHIVED, REPLICATION_NOT_AUTHORIZED]";
 }  // namespace TableStatusMapper
 
@@ -1779,6 +1805,7 @@ inline std::string GetNameForTimeToLiveStatus(TimeToLiveStatus value) {
 inline bool IsKnown(TimeToLiveStatus value) {
   return static_cast<int>(value) > 0 && static_cast<int>(value) <= 4;
 }
+/// The values as the service lists them in "Member must satisfy enum value set" (tools/model.py).
 inline constexpr const char* kValueSet = "[ENABLING, DISABLING, ENABLED, DISABLED]";
 }  // namespace TimeToLiveStatusMapper
 
@@ -1809,8 +1836,42 @@ inline std::string GetNameForWitnessStatus(WitnessStatus value) {
 inline bool IsKnown(WitnessStatus value) {
   return static_cast<int>(value) > 0 && static_cast<int>(value) <= 3;
 }
+/// The values as the service lists them in "Member must satisfy enum value set" (tools/model.py).
 inline constexpr const char* kValueSet = "[CREATING, DELETING, ACTIVE]";
 }  // namespace WitnessStatusMapper
+
+/// An enum's kValueSet by the model's shape name ("ReturnValue"), or nullptr.
+inline const char* ValueSetOf(std::string_view shape) {
+  if (shape == "AttributeAction") return AttributeActionMapper::kValueSet;
+  if (shape == "BackupStatus") return BackupStatusMapper::kValueSet;
+  if (shape == "BackupType") return BackupTypeMapper::kValueSet;
+  if (shape == "BackupTypeFilter") return BackupTypeFilterMapper::kValueSet;
+  if (shape == "BillingMode") return BillingModeMapper::kValueSet;
+  if (shape == "ComparisonOperator") return ComparisonOperatorMapper::kValueSet;
+  if (shape == "ConditionalOperator") return ConditionalOperatorMapper::kValueSet;
+  if (shape == "ContinuousBackupsStatus") return ContinuousBackupsStatusMapper::kValueSet;
+  if (shape == "GlobalTableSettingsReplicationMode") return GlobalTableSettingsReplicationModeMapper::kValueSet;
+  if (shape == "IndexStatus") return IndexStatusMapper::kValueSet;
+  if (shape == "KeyType") return KeyTypeMapper::kValueSet;
+  if (shape == "MultiRegionConsistency") return MultiRegionConsistencyMapper::kValueSet;
+  if (shape == "PointInTimeRecoveryStatus") return PointInTimeRecoveryStatusMapper::kValueSet;
+  if (shape == "ProjectionType") return ProjectionTypeMapper::kValueSet;
+  if (shape == "ReplicaStatus") return ReplicaStatusMapper::kValueSet;
+  if (shape == "ReturnConsumedCapacity") return ReturnConsumedCapacityMapper::kValueSet;
+  if (shape == "ReturnItemCollectionMetrics") return ReturnItemCollectionMetricsMapper::kValueSet;
+  if (shape == "ReturnValue") return ReturnValueMapper::kValueSet;
+  if (shape == "ReturnValuesOnConditionCheckFailure") return ReturnValuesOnConditionCheckFailureMapper::kValueSet;
+  if (shape == "SSEStatus") return SSEStatusMapper::kValueSet;
+  if (shape == "SSEType") return SSETypeMapper::kValueSet;
+  if (shape == "ScalarAttributeType") return ScalarAttributeTypeMapper::kValueSet;
+  if (shape == "Select") return SelectMapper::kValueSet;
+  if (shape == "StreamViewType") return StreamViewTypeMapper::kValueSet;
+  if (shape == "TableClass") return TableClassMapper::kValueSet;
+  if (shape == "TableStatus") return TableStatusMapper::kValueSet;
+  if (shape == "TimeToLiveStatus") return TimeToLiveStatusMapper::kValueSet;
+  if (shape == "WitnessStatus") return WitnessStatusMapper::kValueSet;
+  return nullptr;
+}
 
 }  // namespace Model
 }  // namespace dynafake
