@@ -18,6 +18,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from model import Model, Writer  # noqa: E402
 from model_errors import gen_errors  # noqa: E402
 from model_printers import gen_print  # noqa: E402
+from model_tables import TableMemberError, check_table_members, table_arguments_body  # noqa: E402
 from model_validation import gen_validation  # noqa: E402
 
 BANNER = (
@@ -68,8 +69,16 @@ def gen_enums(m):
         w("inline bool IsKnown(%s value) {" % e)
         w("  return static_cast<int>(value) > 0 && static_cast<int>(value) <= %d;" % len(values))
         w("}")
-        w('inline constexpr const char* kValueSet = "[%s]";' % ", ".join(values))
+        w("/// The values as the service lists them in \"Member must satisfy enum value set\" (tools/model.py).")
+        w('inline constexpr const char* kValueSet = "[%s]";' % ", ".join(m.enum_value_set(e)))
         w("}  // namespace %sMapper" % e)
+    w()
+    w("/// An enum's kValueSet by the model's shape name (\"ReturnValue\"), or nullptr.")
+    w("inline const char* ValueSetOf(std::string_view shape) {")
+    for e in m.enums():
+        w('  if (shape == "%s") return %sMapper::kValueSet;' % (e, e))
+    w("  return nullptr;")
+    w("}")
     w()
     w("}  // namespace Model")
     w("}  // namespace dynafake")
@@ -174,7 +183,7 @@ def gen_structures(m, which):
 # ---------------------------------------------------------------- outcomes
 def gen_outcomes(m):
     w = Writer()
-    header(w, "OUTCOMES", ["<string>  // std::string",
+    header(w, "OUTCOMES", ["<algorithm>  // std::find", "<string>  // std::string", "<vector>  // std::vector",
                            '"dynafake/model/errors.hpp"  // DynamoDBError',
                            '"dynafake/model/outcome.hpp"  // Outcome',
                            '"dynafake/generated/requests.hpp"  // XRequest',
@@ -198,13 +207,25 @@ def gen_outcomes(m):
     w("/// How many operations DYNAFAKE_FOR_EACH_OPERATION expands (tests check a front covers them all).")
     w("inline constexpr int kOperationCount = %d;" % len(ops))
     w()
+    w("namespace detail {")
+    w("/// Appends a table reference to a call's list once; an empty one (a member not set) is none.")
+    w("inline void AddTableArgument(std::vector<std::string>& out, const std::string& table) {")
+    w("  if (!table.empty() && std::find(out.begin(), out.end(), table) == out.end()) out.push_back(table);")
+    w("}")
+    w("}  // namespace detail")
+    w()
     w("/// Per-operation facts, keyed by request type: its name, result and outcome, the")
     w("/// calls per second the service documents (0: none), and which members name the")
-    w("/// table and the backup the call is about (what fault rules match on).")
+    w("/// table and the backup the call is about (what fault rules match on; found from")
+    w("/// the model's shapes by tools/model_tables.py, nested members included).")
     w("template <class Request>")
     w("struct OperationTraits;")
+    try:
+        tables = check_table_members(m)
+    except TableMemberError as e:
+        sys.exit("generate_model.py: %s" % e)
     for op in m.operations:
-        table = m.table_argument(op)
+        paths = tables[op]
         backup = m.backup_argument(op)
         w("template <>")
         w("struct OperationTraits<Model::%sRequest> {" % op)
@@ -213,11 +234,22 @@ def gen_outcomes(m):
         w("  using Request = Model::%sRequest;" % op)
         w("  using Result = Model::%sResult;" % op)
         w("  using Outcome = Model::%sOutcome;" % op)
-        w("  /// The table the call is about, as the request names it (a name or an ARN), or \"\".")
-        if table:
-            w("  static std::string TableArgument(const Request& r) { return %s; }" % table)
+        w("  /// Every table the call is about, as the request names them (names or ARNs), each once,")
+        w("  /// in request order: %s." % (", ".join(".".join(p) for p in paths) if paths else "none"))
+        if paths:
+            w("  static std::vector<std::string> TableArguments(const Request& r) {")
+            w("    std::vector<std::string> out;")
+            for line in table_arguments_body(paths):
+                w("    " + line)
+            w("    return out;")
+            w("  }")
         else:
-            w("  static std::string TableArgument(const Request&) { return std::string(); }")
+            w("  static std::vector<std::string> TableArguments(const Request&) { return {}; }")
+        w("  /// The one table the call is about, or \"\" when it names none or several.")
+        w("  static std::string TableArgument(const Request& r) {")
+        w("    std::vector<std::string> all = TableArguments(r);")
+        w("    return all.size() == 1 ? all.front() : std::string();")
+        w("  }")
         w("  /// The backup the call is about (its ARN), or \"\".")
         if backup:
             w("  static std::string BackupArgument(const Request& r) { return %s; }" % backup)

@@ -17,6 +17,24 @@ HAND_WRITTEN = {"AttributeValue"}
 MACRO_NAMES = {"NULL", "TRUE", "FALSE", "DELETE", "IN", "OUT", "ERROR", "DOMAIN"}
 
 
+# The order in which the service prints an enum's values in "Member must satisfy
+# enum value set: [...]" where it is not the model's order (the service's own
+# set iteration order: it cannot be derived from the model, only observed). Each
+# must list exactly the model's values (Model.enum_value_set refuses otherwise).
+PRINTED_VALUE_SETS = {
+    # architect/dynalite validations/putItem.js (checked against the service);
+    # nubo-db/dynoxide's test pinned against real DynamoDB (eu-west-2, 2026)
+    "ReturnValue": (["ALL_NEW", "UPDATED_OLD", "ALL_OLD", "NONE", "UPDATED_NEW"]),
+    # architect/dynalite validations/putItem.js, query.js, scan.js and test/query.js, test/scan.js
+    "ComparisonOperator": (["IN", "NULL", "BETWEEN", "LT", "NOT_CONTAINS", "EQ", "GT", "NOT_NULL", "NE", "LE",
+                            "BEGINS_WITH", "GE", "CONTAINS"]),
+    # architect/dynalite validations/putItem.js, query.js, scan.js
+    "ConditionalOperator": (["OR", "AND"]),
+    # architect/dynalite validations/query.js, scan.js and test/query.js
+    "Select": (["SPECIFIC_ATTRIBUTES", "COUNT", "ALL_ATTRIBUTES", "ALL_PROJECTED_ATTRIBUTES"]),
+}
+
+
 class Writer:
     """Collects the lines of one generated file."""
 
@@ -70,6 +88,17 @@ class Model:
     def is_enum(self, shape):
         s = self.shapes[shape]
         return s["type"] == "string" and "enum" in s
+
+    def enum_value_set(self, shape):
+        """The enum's values in the order the service prints them (PRINTED_VALUE_SETS, else the model's)."""
+        values = self.shapes[shape]["enum"]
+        printed = PRINTED_VALUE_SETS.get(shape)
+        if printed is None:
+            return list(values)
+        if sorted(printed) != sorted(values):
+            raise ValueError("PRINTED_VALUE_SETS[%s] lists %s but the model has %s: observe the service's order again"
+                             % (shape, printed, values))
+        return list(printed)
 
     def enums(self):
         return sorted(n for n in self.shapes if self.is_enum(n))
@@ -151,20 +180,6 @@ class Model:
     # ---- per-operation facts the Service's pipeline needs --------------------
     def input_members(self, op):
         return self.shapes[self.operations[op]["input"]["shape"]]["members"]
-
-    def table_argument(self, op):
-        """How a request names the table the call is about: a C++ expression over
-        `r` (a table name or a table ARN), or None. A restore is about the table
-        it creates; BatchWriteItem is about its table when it writes to one."""
-        members = self.input_members(op)
-        for name in ("TargetTableName", "TableName", "ResourceArn"):
-            if name in members:
-                return "r.Get%s()" % name
-        for name, m in members.items():
-            s = self.shapes[m["shape"]]
-            if s["type"] == "map" and s["key"]["shape"] in ("TableName", "TableArn"):
-                return ("r.Get%s().size() == 1 ? r.Get%s().begin()->first : std::string()" % (name, name))
-        return None
 
     def backup_argument(self, op):
         """How a request names the backup the call is about, or None."""

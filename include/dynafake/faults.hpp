@@ -1,6 +1,7 @@
 // dynafake — fault rules: scripted errors that run before the model.
 #pragma once
 
+#include <algorithm>   // std::find
 #include <cstddef>     // std::size_t
 #include <functional>  // std::function
 #include <memory>      // std::shared_ptr, std::weak_ptr
@@ -22,7 +23,10 @@ namespace dynafake {
 /// What a fault rule sees of a call that passed validation.
 struct CallInfo {
   std::string operation;  ///< "CreateBackup"
-  std::string table;      ///< table name the call is about (target table for restores), or ""
+  std::string table;      ///< the one table the call is about (target table for restores), or "" (none, or several)
+  /// Every table the call is about, each once, in request order: a batch's or a
+  /// transaction's tables, the table a table ARN names (TagResource's ResourceArn).
+  std::vector<std::string> tables;
   std::string backupArn;  ///< backup ARN the call is about, or ""
   const void* request = nullptr;
   const std::type_info* requestType = nullptr;
@@ -123,6 +127,8 @@ class FaultRule {
   }
   static FaultRule AnyOperation() { return FaultRule(); }
 
+  /// Matches calls about that table (its name): named by its name or its ARN, at the
+  /// request's top or inside it (one of a batch's or a transaction's tables).
   FaultRule& ForTable(std::string table) {
     table_ = std::move(table);
     return *this;
@@ -192,7 +198,9 @@ class FaultRule {
 
   bool Matches(const CallInfo& call) const {
     if (!operation_.empty() && operation_ != call.operation) return false;
-    if (!table_.empty() && table_ != call.table) return false;
+    if (!table_.empty() && table_ != call.table &&
+        std::find(call.tables.begin(), call.tables.end(), table_) == call.tables.end())
+      return false;
     if (!backup_.empty() && backup_ != call.backupArn) return false;
     if (predicate_ && !predicate_(call)) return false;
     return true;

@@ -2,6 +2,7 @@
 // name, the one meaning of OnCall/Times/FromCall, scoped rules, and rules that
 // describe themselves (text for failure output, JSON for the HTTP admin API).
 // Not parameterised over the transport: none of this depends on it.
+#include <map>
 #include <memory>
 #include <sstream>
 #include <stdexcept>
@@ -169,6 +170,138 @@ TEST(ScopedFaultRule, OutlivingItsServiceIsHarmless) {
   EXPECT_EQ(rule.Fired(), 0);
   rule.Reset();  // the set is gone: nothing to remove, nothing touched
   EXPECT_EQ(rule.Id(), 0);
+}
+
+// ---------------------------------------------------------------- the table a call is about
+
+// The model says which members name the table (tools/model_tables.py): a name
+// or an ARN, at the request's top or inside it. A rule for a table matches
+// every call about it, however the request names it.
+class TableScopedRules : public FaultRules {
+ protected:
+  TableScopedRules() {
+    client.CreateTable(
+        M::CreateTableRequest()
+            .WithTableName("customers")
+            .WithKeySchema({M::KeySchemaElement().WithAttributeName("id").WithKeyType(M::KeyType::HASH)})
+            .WithAttributeDefinitions(
+                {M::AttributeDefinition().WithAttributeName("id").WithAttributeType(M::ScalarAttributeType::S)})
+            .WithBillingMode(M::BillingMode::PAY_PER_REQUEST));
+  }
+  /// The error type a call answered with, or "" when it succeeded.
+  template <class O>
+  static std::string ErrorOf(const O& outcome) {
+    return outcome.IsSuccess() ? std::string() : outcome.GetError().GetExceptionName();
+  }
+  static M::PutRequest PutOf(const std::string& id) {
+    return M::PutRequest().AddItem("id", M::AttributeValue().SetS(id));
+  }
+  static M::KeysAndAttributes KeysOf(const std::string& id) {
+    return M::KeysAndAttributes().AddKeys(
+        std::map<std::string, M::AttributeValue>{{"id", M::AttributeValue().SetS(id)}});
+  }
+  const std::string ordersArn = service.TableArn("orders");
+  const std::string kInjected = "LimitExceededException";
+};
+
+TEST_F(TableScopedRules, ATableNamedByItsArnIsThatTable) {
+  service.Faults().Add(FaultRule::AnyOperation().ForTable("orders").Fail(DynamoDBErrors::LIMIT_EXCEEDED));
+  EXPECT_EQ(ErrorOf(client.PutItem(
+                M::PutItemRequest().WithTableName(ordersArn).AddItem("id", M::AttributeValue().SetS("a")))),
+            kInjected);
+  EXPECT_EQ(ErrorOf(client.DescribeContinuousBackups(M::DescribeContinuousBackupsRequest().WithTableName(ordersArn))),
+            kInjected);
+  EXPECT_EQ(ErrorOf(client.DescribeTable(M::DescribeTableRequest().WithTableName(ordersArn))), kInjected);
+  EXPECT_EQ(ErrorOf(client.TagResource(M::TagResourceRequest().WithResourceArn(ordersArn).WithTags(
+                {M::Tag().WithKey("team").WithValue("billing")}))),
+            kInjected);
+  EXPECT_EQ(ErrorOf(client.ListTagsOfResource(M::ListTagsOfResourceRequest().WithResourceArn(ordersArn))), kInjected);
+  EXPECT_EQ(ErrorOf(client.UntagResource(M::UntagResourceRequest().WithResourceArn(ordersArn).WithTagKeys({"team"}))),
+            kInjected);
+  // the other table, by name or ARN, is not matched
+  EXPECT_EQ(ErrorOf(client.DescribeTable(M::DescribeTableRequest().WithTableName("customers"))), "");
+  EXPECT_EQ(
+      ErrorOf(client.ListTagsOfResource(M::ListTagsOfResourceRequest().WithResourceArn(service.TableArn("customers")))),
+      "");
+}
+
+TEST_F(TableScopedRules, AnArnOfAnotherAccountOrOfNoTableNamesNoTableHere) {
+  service.Faults().Add(FaultRule::AnyOperation().ForTable("orders").Fail(DynamoDBErrors::LIMIT_EXCEEDED));
+  std::vector<std::string> seen;
+  service.Faults().Add(FaultRule::AnyOperation()
+                           .When("always",
+                                 [&](const dynafake::CallInfo& call) {
+                                   seen.insert(seen.end(), call.tables.begin(), call.tables.end());
+                                   return false;
+                                 })
+                           .PassThrough());
+  const std::string foreign = "arn:aws:dynamodb:us-east-1:210987654321:table/orders";
+  EXPECT_NE(ErrorOf(client.ListTagsOfResource(M::ListTagsOfResourceRequest().WithResourceArn(foreign))), kInjected);
+  EXPECT_NE(
+      ErrorOf(client.ListTagsOfResource(M::ListTagsOfResourceRequest().WithResourceArn(ordersArn + "/index/byDate"))),
+      kInjected);
+  EXPECT_TRUE(seen.empty()) << seen.front();
+}
+
+TEST_F(TableScopedRules, EachTableOfABatchIsATableTheCallIsAbout) {
+  service.Faults().Add(
+      FaultRule::On<M::BatchWriteItemRequest>().ForTable("customers").Fail(DynamoDBErrors::LIMIT_EXCEEDED));
+  service.Faults().Add(
+      FaultRule::On<M::BatchGetItemRequest>().ForTable("customers").Fail(DynamoDBErrors::LIMIT_EXCEEDED));
+  const auto write =
+      M::BatchWriteItemRequest()
+          .AddRequestItems("orders", std::vector<M::WriteRequest>{M::WriteRequest().WithPutRequest(PutOf("a"))})
+          .AddRequestItems(service.TableArn("customers"),
+                           std::vector<M::WriteRequest>{M::WriteRequest().WithPutRequest(PutOf("c"))});
+  EXPECT_EQ(ErrorOf(client.BatchWriteItem(write)), kInjected);
+  const auto get =
+      M::BatchGetItemRequest().AddRequestItems("orders", KeysOf("a")).AddRequestItems("customers", KeysOf("c"));
+  EXPECT_EQ(ErrorOf(client.BatchGetItem(get)), kInjected);
+  // a batch of orders alone is not about customers
+  EXPECT_EQ(ErrorOf(client.BatchWriteItem(M::BatchWriteItemRequest().AddRequestItems(
+                "orders", std::vector<M::WriteRequest>{M::WriteRequest().WithPutRequest(PutOf("b"))}))),
+            "");
+  EXPECT_EQ(ErrorOf(client.BatchGetItem(M::BatchGetItemRequest().AddRequestItems("orders", KeysOf("a")))), "");
+}
+
+TEST_F(TableScopedRules, PredicatesSeeEveryTableOnceAndTheOneTableWhenThereIsOne) {
+  std::vector<std::vector<std::string>> tables;
+  std::vector<std::string> table;
+  service.Faults().Add(FaultRule::AnyOperation()
+                           .When("recording",
+                                 [&](const dynafake::CallInfo& call) {
+                                   tables.push_back(call.tables);
+                                   table.push_back(call.table);
+                                   return false;
+                                 })
+                           .PassThrough());
+  client.BatchGetItem(M::BatchGetItemRequest()
+                          .AddRequestItems("orders", KeysOf("a"))
+                          .AddRequestItems(service.TableArn("customers"), KeysOf("c")));
+  client.BatchGetItem(
+      M::BatchGetItemRequest().AddRequestItems("orders", KeysOf("a")).AddRequestItems(ordersArn, KeysOf("b")));
+  client.DescribeTable(M::DescribeTableRequest().WithTableName(ordersArn));
+  client.ListTables(M::ListTablesRequest().WithExclusiveStartTableName("orders"));  // a cursor, not a table
+  using Tables = std::vector<std::vector<std::string>>;
+  // RequestItems is a map: its keys come in their order ("arn:..." before "orders")
+  EXPECT_EQ(tables, (Tables{{"customers", "orders"}, {"orders"}, {"orders"}, {}}));
+  EXPECT_EQ(table, (std::vector<std::string>{"", "orders", "orders", ""}));
+}
+
+TEST_F(TableScopedRules, ARestoreIsAboutTheTableItCreates) {
+  client.UpdateContinuousBackups(
+      M::UpdateContinuousBackupsRequest().WithTableName("orders").WithPointInTimeRecoverySpecification(
+          M::PointInTimeRecoverySpecification().WithPointInTimeRecoveryEnabled(true)));
+  service.Faults().Add(
+      FaultRule::On<M::RestoreTableToPointInTimeRequest>().ForTable("orders").Fail(DynamoDBErrors::LIMIT_EXCEEDED));
+  service.Faults().Add(FaultRule::On<M::RestoreTableToPointInTimeRequest>()
+                           .ForTable("orders-copy")
+                           .Fail(DynamoDBErrors::INTERNAL_FAILURE));
+  const auto restore = client.RestoreTableToPointInTime(M::RestoreTableToPointInTimeRequest()
+                                                            .WithSourceTableArn(ordersArn)
+                                                            .WithTargetTableName("orders-copy")
+                                                            .WithUseLatestRestorableTime(true));
+  EXPECT_EQ(ErrorOf(restore), "InternalServerError") << "the source is not the table the call is about";
 }
 
 // ---------------------------------------------------------------- description

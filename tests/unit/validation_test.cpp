@@ -91,6 +91,45 @@ TEST_P(ValidationTest, DataPlaneViolationsAreAggregatedInTheServicesOrder) {
                    "Value null at 'key' failed to satisfy constraint: Member must not be null");
 }
 
+// PutItem's own checks, one broken pair a row: the first in the service's
+// order answers (architect/dynalite validations/putItem.js: the parameters'
+// mix, the item's values, ReturnValues, the item's size, Expected, the
+// expressions). The table need not exist: these come before it is looked up.
+TEST_P(ValidationTest, PutItemChecksComeInTheServicesOrder) {
+  const auto big = M::AttributeValue().SetS(std::string(400 * 1024, 'x'));
+  const auto base = [] {
+    return M::PutItemRequest().WithTableName("missing").AddItem("id", M::AttributeValue().SetS("a"));
+  };
+  struct Row {
+    const char* what;
+    M::PutItemRequest request;
+    const char* message;
+  };
+  const Row rows[] = {
+      {"mixed parameters before a bad ReturnValues",
+       base()
+           .WithReturnValues(M::ReturnValue::ALL_NEW)
+           .WithExpected({{"id", M::ExpectedAttributeValue().WithExists(false)}})
+           .WithConditionExpression("attribute_not_exists(id)"),
+       "Can not use both expression and non-expression parameters in the same request: Non-expression parameters: "
+       "{Expected} Expression parameters: {ConditionExpression}"},
+      {"an item's value before ReturnValues",
+       base().AddItem("n", M::AttributeValue().SetN("b")).WithReturnValues(M::ReturnValue::ALL_NEW),
+       "The parameter cannot be converted to a numeric value: b"},
+      {"ReturnValues before the item's size", base().AddItem("big", big).WithReturnValues(M::ReturnValue::ALL_NEW),
+       "Return values set to invalid value"},
+      {"ReturnValues before the expressions",
+       base().WithReturnValues(M::ReturnValue::UPDATED_NEW).WithConditionExpression("id = :missing"),
+       "Return values set to invalid value"},
+      {"the item's size before the expressions", base().AddItem("big", big).WithConditionExpression("id = :missing"),
+       "Item size has exceeded the maximum allowed size"},
+  };
+  for (const Row& row : rows) {
+    SCOPED_TRACE(row.what);
+    ExpectValidation(client->PutItem(row.request).GetError(), row.message);
+  }
+}
+
 TEST_P(ValidationTest, ValidationComesBeforeTheTableLookup) {
   auto out = client->CreateBackup(M::CreateBackupRequest().WithTableName("missing").WithBackupName("ab"));
   ASSERT_FALSE(out.IsSuccess());

@@ -277,5 +277,39 @@ TEST_F(WireTest, ConcurrentCallsAreSafe) {
   EXPECT_EQ(wire.RequestCount(), 3u + 4u * 150u);
 }
 
+// ---------------------------------------------------------------- enum value sets as the service lists them
+
+// The service lists some enums' values in its own order, not the model's
+// (tools/model.py PRINTED_VALUE_SETS, with sources): one row per enum.
+TEST_F(WireTest, AnUnknownEnumValueNamesTheSetInTheServicesOrder) {
+  SetUpWorld();
+  struct Row {
+    const char* op;
+    const char* body;
+    const char* message;
+  };
+  const Row rows[] = {
+      {"PutItem", R"({"TableName":"Music","Item":{"pk":{"S":"a"}},"ReturnValues":"hi"})",
+       "1 validation error detected: Value 'hi' at 'returnValues' failed to satisfy constraint: Member must satisfy "
+       "enum value set: [ALL_NEW, UPDATED_OLD, ALL_OLD, NONE, UPDATED_NEW]"},
+      {"Query", R"({"TableName":"Music","KeyConditionExpression":"pk = :a","Select":"hi"})",
+       "1 validation error detected: Value 'hi' at 'select' failed to satisfy constraint: Member must satisfy enum "
+       "value set: [SPECIFIC_ATTRIBUTES, COUNT, ALL_ATTRIBUTES, ALL_PROJECTED_ATTRIBUTES]"},
+      {"Scan", R"({"TableName":"Music","ConditionalOperator":"hi"})",
+       "1 validation error detected: Value 'hi' at 'conditionalOperator' failed to satisfy constraint: Member must "
+       "satisfy enum value set: [OR, AND]"},
+      {"PutItem", R"({"TableName":"Music","Item":{"pk":{"S":"a"}},"Expected":{"n":{"ComparisonOperator":"hi"}}})",
+       "1 validation error detected: Value 'hi' at 'expected.n.member.comparisonOperator' failed to satisfy "
+       "constraint: Member must satisfy enum value set: [IN, NULL, BETWEEN, LT, NOT_CONTAINS, EQ, GT, NOT_NULL, NE, "
+       "LE, BEGINS_WITH, GE, CONTAINS]"},
+  };
+  for (const Row& row : rows) {
+    SCOPED_TRACE(row.body);
+    const Response r = Call(row.op, row.body);
+    ExpectError(r, "com.amazon.coral.validate#ValidationException");
+    EXPECT_EQ(Json::parse(r.body).value("message", ""), row.message);
+  }
+}
+
 }  // namespace
 }  // namespace dynafake

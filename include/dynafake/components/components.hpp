@@ -116,6 +116,13 @@ class Components {
   void Validate(const Request&, Validator&, NoPlan&) const {}  // the model's constraints are all there is
   void Validate(const Model::CreateTableRequest& r, Validator& v, NoPlan&) const { Tables::Validate(r, v); }
   void Validate(const Model::UpdateTableRequest& r, Validator& v, NoPlan&) const { Tables::Validate(r, v); }
+  void Validate(const Model::DescribeTableRequest& r, Validator& v, NoPlan&) const { Tables::Validate(r, v); }
+  void Validate(const Model::DeleteTableRequest& r, Validator& v, NoPlan&) const { Tables::Validate(r, v); }
+  void Validate(const Model::TagResourceRequest& r, Validator& v, NoPlan&) const { Tables::Validate(r, identity, v); }
+  void Validate(const Model::UntagResourceRequest& r, Validator& v, NoPlan&) const { Tables::Validate(r, identity, v); }
+  void Validate(const Model::ListTagsOfResourceRequest& r, Validator& v, NoPlan&) const {
+    Tables::Validate(r, identity, v);
+  }
   void Validate(const Model::RestoreTableToPointInTimeRequest& r, Validator& v, NoPlan&) const {
     Restores::Validate(r, v);
   }

@@ -26,6 +26,9 @@ class Identity {
   /// The table as messages show it: TableNameOf, or the argument itself when it names no table here.
   std::string ShownName(const std::string& nameOrArn) const;
 
+  const std::string& AccountId() const { return options_->accountId; }
+  const std::string& Partition() const { return options_->partition; }
+
   /// A random (version 4) UUID, as DynamoDB's table ids are.
   std::string NewTableId();
   /// <table ARN>/backup/<14-digit creation millis>-<8 hex digits>

@@ -94,6 +94,14 @@ class Tables {
   static void Validate(const Model::CreateTableRequest& r, Validator& v);
   /// UpdateTable's rules that need no table (made before it is looked up).
   static void Validate(const Model::UpdateTableRequest& r, Validator& v);
+  /// DescribeTable's and DeleteTable's: a table name (not an ARN) of 3 to 255 characters.
+  static void Validate(const Model::DescribeTableRequest& r, Validator& v);
+  static void Validate(const Model::DeleteTableRequest& r, Validator& v);
+  /// The tag operations': the ResourceArn a table's ARN (or refused as the service
+  /// refuses it: AccessDeniedException, or "Invalid TableArn"), and something to do.
+  static void Validate(const Model::TagResourceRequest& r, const Identity& identity, Validator& v);
+  static void Validate(const Model::UntagResourceRequest& r, const Identity& identity, Validator& v);
+  static void Validate(const Model::ListTagsOfResourceRequest& r, const Identity& identity, Validator& v);
 
   // ---- what the other components ask
   /// The table a name or a table ARN of this account names, or nullptr.
@@ -112,6 +120,11 @@ class Tables {
   /// the global ones that are part of the table — not those still CREATING,
   /// nor those DELETING (an index whose deletion was asked for is on its way
   /// out and no longer answers queries; [infer], AWS documents neither case).
+  /// A table name of 3 to 255 characters, or an ARN (its table is looked up).
+  static bool NameWithinLimits(const std::string& nameOrArn);
+  /// The checks every tag operation makes of its ResourceArn, in the service's order.
+  static void ValidateResourceArn(const std::string& arn, const char* operation, const Identity& identity,
+                                  Validator& v);
   static std::vector<Model::GlobalSecondaryIndexInfo> GlobalIndexesToCopy(const TableRecord& t);
   static std::vector<Model::LocalSecondaryIndexInfo> LocalIndexesToCopy(const TableRecord& t);
   static Model::BillingMode BillingModeOf(const TableRecord& t);

@@ -118,6 +118,78 @@ DYNAFAKE_IMPL Model::ListTablesOutcome Tables::ListTables(const Model::ListTable
   return out;
 }
 
+// ------------------------------------------------------------------ checks of the request alone
+
+DYNAFAKE_IMPL bool Tables::NameWithinLimits(const std::string& nameOrArn) {
+  if (nameOrArn.rfind("arn:", 0) == 0) return true;  // an ARN: the table it names is looked up
+  return nameOrArn.size() >= 3 && nameOrArn.size() <= 255;
+}
+
+DYNAFAKE_IMPL void Tables::Validate(const Model::DescribeTableRequest& r, Validator& v) {
+  if (!NameWithinLimits(r.GetTableName())) v.Add(msg::TableNameLength());
+}
+
+DYNAFAKE_IMPL void Tables::Validate(const Model::DeleteTableRequest& r, Validator& v) {
+  if (!NameWithinLimits(r.GetTableName())) v.Add(msg::TableNameLength());
+}
+
+/// dynalite's first test of a ResourceArn, /^.+:.+:.+:.+:.+:.+\/.+$/: six
+/// non-empty parts joined by ':', a '/' inside the last. Anything else is no
+/// ARN at all, and the service refuses it as a resource the caller may not use.
+inline bool LooksLikeAnArn(const std::string& s) {
+  std::size_t at = 0;  // the earliest choice of the five colons leaves the most room for the rest
+  for (int colon = 0; colon < 5; ++colon) {
+    const std::size_t c = s.find(':', at + 1);
+    if (c == std::string::npos) return false;
+    at = c + 1;  // the next part starts here and must not be empty
+    if (at >= s.size()) return false;
+  }
+  const std::size_t slash = s.find('/', at + 1);
+  return slash != std::string::npos && slash + 1 < s.size();
+}
+/// dynalite's second, /^arn:aws:dynamodb:.+:\d+:table\/[^/]{2}[^/]+$/ (the
+/// Service's partition for "aws"): a table's ARN, whose name has 3 characters or
+/// more. Its account, or "" when it is not one.
+inline std::string TableArnAccount(const std::string& s, const std::string& partition) {
+  const std::string prefix = "arn:" + partition + ":dynamodb:";
+  if (s.rfind(prefix, 0) != 0) return {};
+  const std::size_t slash = s.find('/');
+  if (slash == std::string::npos || s.find('/', slash + 1) != std::string::npos) return {};
+  if (s.size() - slash - 1 < 3) return {};
+  const std::string tableWord = ":table";
+  if (slash < prefix.size() + tableWord.size() || s.compare(slash - tableWord.size(), tableWord.size(), tableWord) != 0)
+    return {};
+  const std::string middle = s.substr(prefix.size(), slash - tableWord.size() - prefix.size());  // region:account
+  const std::size_t colon = middle.rfind(':');
+  if (colon == std::string::npos || colon == 0 || colon + 1 == middle.size()) return {};
+  const std::string account = middle.substr(colon + 1);
+  for (char c : account)
+    if (c < '0' || c > '9') return {};
+  return account;
+}
+DYNAFAKE_IMPL void Tables::ValidateResourceArn(const std::string& arn, const char* operation, const Identity& identity,
+                                               Validator& v) {
+  const std::string principal = "arn:" + identity.Partition() + ":iam::" + identity.AccountId() + ":root";
+  if (!LooksLikeAnArn(arn)) return v.Deny(msg::NotAuthorized(principal, operation, arn));
+  const std::string account = TableArnAccount(arn, identity.Partition());
+  if (account.empty()) return v.Add(msg::InvalidTableArn(arn));
+  if (account != identity.AccountId()) v.Deny(msg::NotAuthorizedElsewhere(principal, operation, arn));
+}
+
+DYNAFAKE_IMPL void Tables::Validate(const Model::TagResourceRequest& r, const Identity& identity, Validator& v) {
+  ValidateResourceArn(r.GetResourceArn(), "TagResource", identity, v);
+  if (v.Ok() && r.GetTags().empty()) v.Add(msg::NoTagsGiven());
+}
+
+DYNAFAKE_IMPL void Tables::Validate(const Model::UntagResourceRequest& r, const Identity& identity, Validator& v) {
+  ValidateResourceArn(r.GetResourceArn(), "UntagResource", identity, v);
+  if (v.Ok() && r.GetTagKeys().empty()) v.Add(msg::NoTagKeysGiven());
+}
+
+DYNAFAKE_IMPL void Tables::Validate(const Model::ListTagsOfResourceRequest& r, const Identity& identity, Validator& v) {
+  ValidateResourceArn(r.GetResourceArn(), "ListTagsOfResource", identity, v);
+}
+
 DYNAFAKE_IMPL TableRecord* Tables::TaggedTable(const std::string& resourceArn, std::optional<DynamoDBError>& error) {
   TableRecord* t = resourceArn.rfind("arn:", 0) == 0 ? Find(resourceArn) : nullptr;
   if (!t) error = DynamoDBError(DynamoDBErrors::RESOURCE_NOT_FOUND, msg::ArnResourceNotFound(resourceArn));

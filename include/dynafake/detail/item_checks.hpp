@@ -218,10 +218,10 @@ int64_t ItemBytes(const ItemMap& item) {
 
 constexpr int64_t kMaxItemBytes = 400 * 1024;
 
-/// Checks every attribute of an item the client sent (names, values, size)
-/// and writes it with canonical numbers to `out`.
+/// Checks every attribute of an item the client sent (names and values, not
+/// its size) and writes it with canonical numbers to `out`.
 template <class ItemMap>
-std::string CanonicalItem(const ItemMap& in, ItemMap& out) {
+std::string CanonicalItemValues(const ItemMap& in, ItemMap& out) {
   ItemMap result;
   for (const auto& kv : in) {
     if (kv.first.empty()) return std::string(check::kInvalid) + "An AttributeName may not be empty";
@@ -230,9 +230,25 @@ std::string CanonicalItem(const ItemMap& in, ItemMap& out) {
     if (!e.empty()) return e;
     result.emplace(kv.first, std::move(value));
   }
-  if (ItemBytes(result) > kMaxItemBytes) return "Item size has exceeded the maximum allowed size";
   out = std::move(result);
   return {};
+}
+
+/// An item within the 400 KB an item may have.
+template <class ItemMap>
+std::string ItemSizeWithinLimit(const ItemMap& item) {
+  return ItemBytes(item) > kMaxItemBytes ? "Item size has exceeded the maximum allowed size" : std::string();
+}
+
+/// Checks every attribute of an item the client sent (names, values, size)
+/// and writes it with canonical numbers to `out`.
+template <class ItemMap>
+std::string CanonicalItem(const ItemMap& in, ItemMap& out) {
+  ItemMap result;
+  std::string e = CanonicalItemValues(in, result);
+  if (e.empty()) e = ItemSizeWithinLimit(result);
+  if (e.empty()) out = std::move(result);
+  return e;
 }
 
 }  // namespace detail

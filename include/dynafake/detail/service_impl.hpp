@@ -2,9 +2,10 @@
 // (validate -> fault rules -> rate limit -> the component that serves it).
 #pragma once
 
-#include <chrono>    // std::chrono
-#include <typeinfo>  // typeid
-#include <utility>   // std::move
+#include <algorithm>  // std::find
+#include <chrono>     // std::chrono
+#include <typeinfo>   // typeid
+#include <utility>    // std::move
 
 #include "dynafake/components/components.hpp"       // Components
 #include "dynafake/detail/linkage.hpp"              // DYNAFAKE_IMPL
@@ -38,13 +39,20 @@ typename OperationTraits<Request>::Outcome Service::Run(const Request& request) 
   typename detail::PlanOf<Request>::type plan;
   detail::ValidateRequest(request, v);
   if (v.Ok()) c.Validate(request, v, plan);
-  if (!v.Ok()) return Outcome(DynamoDBError(DynamoDBErrors::VALIDATION, v.Message()));
-  // 2. the fault rules, told which table and backup the call is about (the
-  //    model says which member names them); naming costs copies, so only when a rule is set
+  if (!v.Ok())
+    return Outcome(DynamoDBError(v.Denied() ? DynamoDBErrors::ACCESS_DENIED : DynamoDBErrors::VALIDATION, v.Message()));
+  // 2. the fault rules, told which tables and backup the call is about (the
+  //    model says which members name them, nested ones included: a batch's
+  //    RequestItems keys); naming costs copies, so only when a rule is set
   if (!faults_.Empty()) {
     CallInfo call;
     call.operation = Traits::kName;
-    call.table = c.identity.TableNameOf(Traits::TableArgument(request));
+    for (const std::string& named : Traits::TableArguments(request)) {
+      std::string name = c.identity.TableNameOf(named);  // an ARN of this account and region: its table
+      if (!name.empty() && std::find(call.tables.begin(), call.tables.end(), name) == call.tables.end())
+        call.tables.push_back(std::move(name));
+    }
+    if (call.tables.size() == 1) call.table = call.tables.front();
     call.backupArn = Traits::BackupArgument(request);
     call.request = &request;
     call.requestType = &typeid(Request);

@@ -109,10 +109,16 @@ class Validator {
   /// A free-text violation (e.g. two members that exclude each other).
   void Add(std::string message) { free_.push_back(std::move(message)); }
 
-  bool Ok() const { return errors_.empty() && free_.empty(); }
+  /// A refusal that is not a ValidationException: the caller may not use the
+  /// resource (AccessDeniedException). It is the whole answer.
+  void Deny(std::string message) { denied_ = std::move(message); }
+  bool Denied() const { return !denied_.empty(); }
+
+  bool Ok() const { return errors_.empty() && free_.empty() && denied_.empty(); }
 
   /// The message DynamoDB would send.
   std::string Message() const {
+    if (!denied_.empty()) return denied_;
     if (errors_.empty()) {
       std::string out;
       for (const auto& f : free_) out += (out.empty() ? "" : "; ") + f;
@@ -154,6 +160,7 @@ class Validator {
   }
 
   std::vector<std::string> errors_;
+  std::string denied_;
   std::vector<std::string> free_;
 };
 

@@ -94,11 +94,14 @@ inline std::string PlanPutItem(const Model::PutItemRequest& r, WritePlan& out) {
       {{"Expected", r.ExpectedHasBeenSet()}, {"ConditionalOperator", r.ConditionalOperatorHasBeenSet()}},
       {{"ConditionExpression", r.ConditionExpressionHasBeenSet()}}, r.ExpressionAttributeNamesHasBeenSet(),
       r.ExpressionAttributeValuesHasBeenSet(), {"ConditionExpression"});
-  if (e.empty()) e = CanonicalItem(r.GetItem(), out.item);
+  // the item's values, ReturnValues, the item's size, then Expected and the
+  // expressions: the service's order (architect/dynalite validations/putItem.js)
+  if (e.empty()) e = CanonicalItemValues(r.GetItem(), out.item);
+  if (e.empty()) e = plans::ReturnValuesNoneOrAllOld(r.ReturnValuesHasBeenSet(), r.GetReturnValues());
+  if (e.empty()) e = ItemSizeWithinLimit(out.item);
   if (e.empty()) e = plans::ExpectedValues(r);
   if (e.empty()) e = plans::Expected(r, out);
   if (e.empty()) e = plans::Expressions(r, nullptr, out);
-  if (e.empty()) e = plans::ReturnValuesNoneOrAllOld(r.ReturnValuesHasBeenSet(), r.GetReturnValues());
   return e;
 }
 

@@ -36,6 +36,7 @@ inline std::string GetNameForAttributeAction(AttributeAction value) {
 inline bool IsKnown(AttributeAction value) {
   return static_cast<int>(value) > 0 && static_cast<int>(value) <= 3;
 }
+/// The values as the service lists them in "Member must satisfy enum value set" (tools/model.py).
 inline constexpr const char* kValueSet = "[ADD, PUT, DELETE]";
 }  // namespace AttributeActionMapper
 
@@ -66,6 +67,7 @@ inline std::string GetNameForBackupStatus(BackupStatus value) {
 inline bool IsKnown(BackupStatus value) {
   return static_cast<int>(value) > 0 && static_cast<int>(value) <= 3;
 }
+/// The values as the service lists them in "Member must satisfy enum value set" (tools/model.py).
 inline constexpr const char* kValueSet = "[CREATING, DELETED, AVAILABLE]";
 }  // namespace BackupStatusMapper
 
@@ -96,6 +98,7 @@ inline std::string GetNameForBackupType(BackupType value) {
 inline bool IsKnown(BackupType value) {
   return static_cast<int>(value) > 0 && static_cast<int>(value) <= 3;
 }
+/// The values as the service lists them in "Member must satisfy enum value set" (tools/model.py).
 inline constexpr const char* kValueSet = "[USER, SYSTEM, AWS_BACKUP]";
 }  // namespace BackupTypeMapper
 
@@ -129,6 +132,7 @@ inline std::string GetNameForBackupTypeFilter(BackupTypeFilter value) {
 inline bool IsKnown(BackupTypeFilter value) {
   return static_cast<int>(value) > 0 && static_cast<int>(value) <= 4;
 }
+/// The values as the service lists them in "Member must satisfy enum value set" (tools/model.py).
 inline constexpr const char* kValueSet = "[USER, SYSTEM, AWS_BACKUP, ALL]";
 }  // namespace BackupTypeFilterMapper
 
@@ -156,6 +160,7 @@ inline std::string GetNameForBillingMode(BillingMode value) {
 inline bool IsKnown(BillingMode value) {
   return static_cast<int>(value) > 0 && static_cast<int>(value) <= 2;
 }
+/// The values as the service lists them in "Member must satisfy enum value set" (tools/model.py).
 inline constexpr const char* kValueSet = "[PROVISIONED, PAY_PER_REQUEST]";
 }  // namespace BillingModeMapper
 
@@ -216,7 +221,8 @@ inline std::string GetNameForComparisonOperator(ComparisonOperator value) {
 inline bool IsKnown(ComparisonOperator value) {
   return static_cast<int>(value) > 0 && static_cast<int>(value) <= 13;
 }
-inline constexpr const char* kValueSet = "[EQ, NE, IN, LE, LT, GE, GT, BETWEEN, NOT_NULL, NULL, CONTAINS, NOT_CONTAINS, BEGINS_WITH]";
+/// The values as the service lists them in "Member must satisfy enum value set" (tools/model.py).
+inline constexpr const char* kValueSet = "[IN, NULL, BETWEEN, LT, NOT_CONTAINS, EQ, GT, NOT_NULL, NE, LE, BEGINS_WITH, GE, CONTAINS]";
 }  // namespace ComparisonOperatorMapper
 
 enum class ConditionalOperator {
@@ -243,7 +249,8 @@ inline std::string GetNameForConditionalOperator(ConditionalOperator value) {
 inline bool IsKnown(ConditionalOperator value) {
   return static_cast<int>(value) > 0 && static_cast<int>(value) <= 2;
 }
-inline constexpr const char* kValueSet = "[AND, OR]";
+/// The values as the service lists them in "Member must satisfy enum value set" (tools/model.py).
+inline constexpr const char* kValueSet = "[OR, AND]";
 }  // namespace ConditionalOperatorMapper
 
 enum class ContinuousBackupsStatus {
@@ -270,6 +277,7 @@ inline std::string GetNameForContinuousBackupsStatus(ContinuousBackupsStatus val
 inline bool IsKnown(ContinuousBackupsStatus value) {
   return static_cast<int>(value) > 0 && static_cast<int>(value) <= 2;
 }
+/// The values as the service lists them in "Member must satisfy enum value set" (tools/model.py).
 inline constexpr const char* kValueSet = "[ENABLED, DISABLED]";
 }  // namespace ContinuousBackupsStatusMapper
 
@@ -300,6 +308,7 @@ inline std::string GetNameForGlobalTableSettingsReplicationMode(GlobalTableSetti
 inline bool IsKnown(GlobalTableSettingsReplicationMode value) {
   return static_cast<int>(value) > 0 && static_cast<int>(value) <= 3;
 }
+/// The values as the service lists them in "Member must satisfy enum value set" (tools/model.py).
 inline constexpr const char* kValueSet = "[ENABLED, DISABLED, ENABLED_WITH_OVERRIDES]";
 }  // namespace GlobalTableSettingsReplicationModeMapper
 
@@ -333,6 +342,7 @@ inline std::string GetNameForIndexStatus(IndexStatus value) {
 inline bool IsKnown(IndexStatus value) {
   return static_cast<int>(value) > 0 && static_cast<int>(value) <= 4;
 }
+/// The values as the service lists them in "Member must satisfy enum value set" (tools/model.py).
 inline constexpr const char* kValueSet = "[CREATING, UPDATING, DELETING, ACTIVE]";
 }  // namespace IndexStatusMapper
 
@@ -360,6 +370,7 @@ inline std::string GetNameForKeyType(KeyType value) {
 inline bool IsKnown(KeyType value) {
   return static_cast<int>(value) > 0 && static_cast<int>(value) <= 2;
 }
+/// The values as the service lists them in "Member must satisfy enum value set" (tools/model.py).
 inline constexpr const char* kValueSet = "[HASH, RANGE]";
 }  // namespace KeyTypeMapper
 
@@ -387,6 +398,7 @@ inline std::string GetNameForMultiRegionConsistency(MultiRegionConsistency value
 inline bool IsKnown(MultiRegionConsistency value) {
   return static_cast<int>(value) > 0 && static_cast<int>(value) <= 2;
 }
+/// The values as the service lists them in "Member must satisfy enum value set" (tools/model.py).
 inline constexpr const char* kValueSet = "[EVENTUAL, STRONG]";
 }  // namespace MultiRegionConsistencyMapper
 
@@ -414,6 +426,7 @@ inline std::string GetNameForPointInTimeRecoveryStatus(PointInTimeRecoveryStatus
 inline bool IsKnown(PointInTimeRecoveryStatus value) {
   return static_cast<int>(value) > 0 && static_cast<int>(value) <= 2;
 }
+/// The values as the service lists them in "Member must satisfy enum value set" (tools/model.py).
 inline constexpr const char* kValueSet = "[ENABLED, DISABLED]";
 }  // namespace PointInTimeRecoveryStatusMapper
 
@@ -444,6 +457,7 @@ inline std::string GetNameForProjectionType(ProjectionType value) {
 inline bool IsKnown(ProjectionType value) {
   return static_cast<int>(value) > 0 && static_cast<int>(value) <= 3;
 }
+/// The values as the service lists them in "Member must satisfy enum value set" (tools/model.py).
 inline constexpr const char* kValueSet = "[ALL, KEYS_ONLY, INCLUDE]";
 }  // namespace ProjectionTypeMapper
 
@@ -495,6 +509,7 @@ inline std::string GetNameForReplicaStatus(ReplicaStatus value) {
 inline bool IsKnown(ReplicaStatus value) {
   return static_cast<int>(value) > 0 && static_cast<int>(value) <= 10;
 }
+/// The values as the service lists them in "Member must satisfy enum value set" (tools/model.py).
 inline constexpr const char* kValueSet = "[CREATING, CREATION_FAILED, UPDATING, DELETING, ACTIVE, REGION_DISABLED, INACCESSIBLE_ENCRYPTION_CREDENTIALS, ARCHIVING, ARCHIVED, REPLICATION_NOT_AUTHORIZED]";
 }  // namespace ReplicaStatusMapper
 
@@ -525,6 +540,7 @@ inline std::string GetNameForReturnConsumedCapacity(ReturnConsumedCapacity value
 inline bool IsKnown(ReturnConsumedCapacity value) {
   return static_cast<int>(value) > 0 && static_cast<int>(value) <= 3;
 }
+/// The values as the service lists them in "Member must satisfy enum value set" (tools/model.py).
 inline constexpr const char* kValueSet = "[INDEXES, TOTAL, NONE]";
 }  // namespace ReturnConsumedCapacityMapper
 
@@ -552,6 +568,7 @@ inline std::string GetNameForReturnItemCollectionMetrics(ReturnItemCollectionMet
 inline bool IsKnown(ReturnItemCollectionMetrics value) {
   return static_cast<int>(value) > 0 && static_cast<int>(value) <= 2;
 }
+/// The values as the service lists them in "Member must satisfy enum value set" (tools/model.py).
 inline constexpr const char* kValueSet = "[SIZE, NONE]";
 }  // namespace ReturnItemCollectionMetricsMapper
 
@@ -588,7 +605,8 @@ inline std::string GetNameForReturnValue(ReturnValue value) {
 inline bool IsKnown(ReturnValue value) {
   return static_cast<int>(value) > 0 && static_cast<int>(value) <= 5;
 }
-inline constexpr const char* kValueSet = "[NONE, ALL_OLD, UPDATED_OLD, ALL_NEW, UPDATED_NEW]";
+/// The values as the service lists them in "Member must satisfy enum value set" (tools/model.py).
+inline constexpr const char* kValueSet = "[ALL_NEW, UPDATED_OLD, ALL_OLD, NONE, UPDATED_NEW]";
 }  // namespace ReturnValueMapper
 
 enum class ReturnValuesOnConditionCheckFailure {
@@ -615,6 +633,7 @@ inline std::string GetNameForReturnValuesOnConditionCheckFailure(ReturnValuesOnC
 inline bool IsKnown(ReturnValuesOnConditionCheckFailure value) {
   return static_cast<int>(value) > 0 && static_cast<int>(value) <= 2;
 }
+/// The values as the service lists them in "Member must satisfy enum value set" (tools/model.py).
 inline constexpr const char* kValueSet = "[ALL_OLD, NONE]";
 }  // namespace ReturnValuesOnConditionCheckFailureMapper
 
@@ -651,6 +670,7 @@ inline std::string GetNameForSSEStatus(SSEStatus value) {
 inline bool IsKnown(SSEStatus value) {
   return static_cast<int>(value) > 0 && static_cast<int>(value) <= 5;
 }
+/// The values as the service lists them in "Member must satisfy enum value set" (tools/model.py).
 inline constexpr const char* kValueSet = "[ENABLING, ENABLED, DISABLING, DISABLED, UPDATING]";
 }  // namespace SSEStatusMapper
 
@@ -678,6 +698,7 @@ inline std::string GetNameForSSEType(SSEType value) {
 inline bool IsKnown(SSEType value) {
   return static_cast<int>(value) > 0 && static_cast<int>(value) <= 2;
 }
+/// The values as the service lists them in "Member must satisfy enum value set" (tools/model.py).
 inline constexpr const char* kValueSet = "[AES256, KMS]";
 }  // namespace SSETypeMapper
 
@@ -708,6 +729,7 @@ inline std::string GetNameForScalarAttributeType(ScalarAttributeType value) {
 inline bool IsKnown(ScalarAttributeType value) {
   return static_cast<int>(value) > 0 && static_cast<int>(value) <= 3;
 }
+/// The values as the service lists them in "Member must satisfy enum value set" (tools/model.py).
 inline constexpr const char* kValueSet = "[S, N, B]";
 }  // namespace ScalarAttributeTypeMapper
 
@@ -741,7 +763,8 @@ inline std::string GetNameForSelect(Select value) {
 inline bool IsKnown(Select value) {
   return static_cast<int>(value) > 0 && static_cast<int>(value) <= 4;
 }
-inline constexpr const char* kValueSet = "[ALL_ATTRIBUTES, ALL_PROJECTED_ATTRIBUTES, SPECIFIC_ATTRIBUTES, COUNT]";
+/// The values as the service lists them in "Member must satisfy enum value set" (tools/model.py).
+inline constexpr const char* kValueSet = "[SPECIFIC_ATTRIBUTES, COUNT, ALL_ATTRIBUTES, ALL_PROJECTED_ATTRIBUTES]";
 }  // namespace SelectMapper
 
 enum class StreamViewType {
@@ -774,6 +797,7 @@ inline std::string GetNameForStreamViewType(StreamViewType value) {
 inline bool IsKnown(StreamViewType value) {
   return static_cast<int>(value) > 0 && static_cast<int>(value) <= 4;
 }
+/// The values as the service lists them in "Member must satisfy enum value set" (tools/model.py).
 inline constexpr const char* kValueSet = "[NEW_IMAGE, OLD_IMAGE, NEW_AND_OLD_IMAGES, KEYS_ONLY]";
 }  // namespace StreamViewTypeMapper
 
@@ -801,6 +825,7 @@ inline std::string GetNameForTableClass(TableClass value) {
 inline bool IsKnown(TableClass value) {
   return static_cast<int>(value) > 0 && static_cast<int>(value) <= 2;
 }
+/// The values as the service lists them in "Member must satisfy enum value set" (tools/model.py).
 inline constexpr const char* kValueSet = "[STANDARD, STANDARD_INFREQUENT_ACCESS]";
 }  // namespace TableClassMapper
 
@@ -846,6 +871,7 @@ inline std::string GetNameForTableStatus(TableStatus value) {
 inline bool IsKnown(TableStatus value) {
   return static_cast<int>(value) > 0 && static_cast<int>(value) <= 8;
 }
+/// The values as the service lists them in "Member must satisfy enum value set" (tools/model.py).
 inline constexpr const char* kValueSet = "[CREATING, UPDATING, DELETING, ACTIVE, INACCESSIBLE_ENCRYPTION_CREDENTIALS, ARCHIVING, ARCHIVED, REPLICATION_NOT_AUTHORIZED]";
 }  // namespace TableStatusMapper
 
@@ -879,6 +905,7 @@ inline std::string GetNameForTimeToLiveStatus(TimeToLiveStatus value) {
 inline bool IsKnown(TimeToLiveStatus value) {
   return static_cast<int>(value) > 0 && static_cast<int>(value) <= 4;
 }
+/// The values as the service lists them in "Member must satisfy enum value set" (tools/model.py).
 inline constexpr const char* kValueSet = "[ENABLING, DISABLING, ENABLED, DISABLED]";
 }  // namespace TimeToLiveStatusMapper
 
@@ -909,8 +936,42 @@ inline std::string GetNameForWitnessStatus(WitnessStatus value) {
 inline bool IsKnown(WitnessStatus value) {
   return static_cast<int>(value) > 0 && static_cast<int>(value) <= 3;
 }
+/// The values as the service lists them in "Member must satisfy enum value set" (tools/model.py).
 inline constexpr const char* kValueSet = "[CREATING, DELETING, ACTIVE]";
 }  // namespace WitnessStatusMapper
+
+/// An enum's kValueSet by the model's shape name ("ReturnValue"), or nullptr.
+inline const char* ValueSetOf(std::string_view shape) {
+  if (shape == "AttributeAction") return AttributeActionMapper::kValueSet;
+  if (shape == "BackupStatus") return BackupStatusMapper::kValueSet;
+  if (shape == "BackupType") return BackupTypeMapper::kValueSet;
+  if (shape == "BackupTypeFilter") return BackupTypeFilterMapper::kValueSet;
+  if (shape == "BillingMode") return BillingModeMapper::kValueSet;
+  if (shape == "ComparisonOperator") return ComparisonOperatorMapper::kValueSet;
+  if (shape == "ConditionalOperator") return ConditionalOperatorMapper::kValueSet;
+  if (shape == "ContinuousBackupsStatus") return ContinuousBackupsStatusMapper::kValueSet;
+  if (shape == "GlobalTableSettingsReplicationMode") return GlobalTableSettingsReplicationModeMapper::kValueSet;
+  if (shape == "IndexStatus") return IndexStatusMapper::kValueSet;
+  if (shape == "KeyType") return KeyTypeMapper::kValueSet;
+  if (shape == "MultiRegionConsistency") return MultiRegionConsistencyMapper::kValueSet;
+  if (shape == "PointInTimeRecoveryStatus") return PointInTimeRecoveryStatusMapper::kValueSet;
+  if (shape == "ProjectionType") return ProjectionTypeMapper::kValueSet;
+  if (shape == "ReplicaStatus") return ReplicaStatusMapper::kValueSet;
+  if (shape == "ReturnConsumedCapacity") return ReturnConsumedCapacityMapper::kValueSet;
+  if (shape == "ReturnItemCollectionMetrics") return ReturnItemCollectionMetricsMapper::kValueSet;
+  if (shape == "ReturnValue") return ReturnValueMapper::kValueSet;
+  if (shape == "ReturnValuesOnConditionCheckFailure") return ReturnValuesOnConditionCheckFailureMapper::kValueSet;
+  if (shape == "SSEStatus") return SSEStatusMapper::kValueSet;
+  if (shape == "SSEType") return SSETypeMapper::kValueSet;
+  if (shape == "ScalarAttributeType") return ScalarAttributeTypeMapper::kValueSet;
+  if (shape == "Select") return SelectMapper::kValueSet;
+  if (shape == "StreamViewType") return StreamViewTypeMapper::kValueSet;
+  if (shape == "TableClass") return TableClassMapper::kValueSet;
+  if (shape == "TableStatus") return TableStatusMapper::kValueSet;
+  if (shape == "TimeToLiveStatus") return TimeToLiveStatusMapper::kValueSet;
+  if (shape == "WitnessStatus") return WitnessStatusMapper::kValueSet;
+  return nullptr;
+}
 
 }  // namespace Model
 }  // namespace dynafake

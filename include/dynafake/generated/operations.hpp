@@ -2,7 +2,9 @@
 // Do not edit: change the generator and run it again.
 #pragma once
 
+#include <algorithm>  // std::find
 #include <string>  // std::string
+#include <vector>  // std::vector
 #include "dynafake/model/errors.hpp"  // DynamoDBError
 #include "dynafake/model/outcome.hpp"  // Outcome
 #include "dynafake/generated/requests.hpp"  // XRequest
@@ -74,9 +76,17 @@ inline constexpr const char* kTargetPrefix = "DynamoDB_20120810";
 /// How many operations DYNAFAKE_FOR_EACH_OPERATION expands (tests check a front covers them all).
 inline constexpr int kOperationCount = 26;
 
+namespace detail {
+/// Appends a table reference to a call's list once; an empty one (a member not set) is none.
+inline void AddTableArgument(std::vector<std::string>& out, const std::string& table) {
+  if (!table.empty() && std::find(out.begin(), out.end(), table) == out.end()) out.push_back(table);
+}
+}  // namespace detail
+
 /// Per-operation facts, keyed by request type: its name, result and outcome, the
 /// calls per second the service documents (0: none), and which members name the
-/// table and the backup the call is about (what fault rules match on).
+/// table and the backup the call is about (what fault rules match on; found from
+/// the model's shapes by tools/model_tables.py, nested members included).
 template <class Request>
 struct OperationTraits;
 template <>
@@ -86,8 +96,18 @@ struct OperationTraits<Model::CreateBackupRequest> {
   using Request = Model::CreateBackupRequest;
   using Result = Model::CreateBackupResult;
   using Outcome = Model::CreateBackupOutcome;
-  /// The table the call is about, as the request names it (a name or an ARN), or "".
-  static std::string TableArgument(const Request& r) { return r.GetTableName(); }
+  /// Every table the call is about, as the request names them (names or ARNs), each once,
+  /// in request order: TableName.
+  static std::vector<std::string> TableArguments(const Request& r) {
+    std::vector<std::string> out;
+    detail::AddTableArgument(out, r.GetTableName());
+    return out;
+  }
+  /// The one table the call is about, or "" when it names none or several.
+  static std::string TableArgument(const Request& r) {
+    std::vector<std::string> all = TableArguments(r);
+    return all.size() == 1 ? all.front() : std::string();
+  }
   /// The backup the call is about (its ARN), or "".
   static std::string BackupArgument(const Request&) { return std::string(); }
 };
@@ -98,8 +118,14 @@ struct OperationTraits<Model::DescribeBackupRequest> {
   using Request = Model::DescribeBackupRequest;
   using Result = Model::DescribeBackupResult;
   using Outcome = Model::DescribeBackupOutcome;
-  /// The table the call is about, as the request names it (a name or an ARN), or "".
-  static std::string TableArgument(const Request&) { return std::string(); }
+  /// Every table the call is about, as the request names them (names or ARNs), each once,
+  /// in request order: none.
+  static std::vector<std::string> TableArguments(const Request&) { return {}; }
+  /// The one table the call is about, or "" when it names none or several.
+  static std::string TableArgument(const Request& r) {
+    std::vector<std::string> all = TableArguments(r);
+    return all.size() == 1 ? all.front() : std::string();
+  }
   /// The backup the call is about (its ARN), or "".
   static std::string BackupArgument(const Request& r) { return r.GetBackupArn(); }
 };
@@ -110,8 +136,18 @@ struct OperationTraits<Model::ListBackupsRequest> {
   using Request = Model::ListBackupsRequest;
   using Result = Model::ListBackupsResult;
   using Outcome = Model::ListBackupsOutcome;
-  /// The table the call is about, as the request names it (a name or an ARN), or "".
-  static std::string TableArgument(const Request& r) { return r.GetTableName(); }
+  /// Every table the call is about, as the request names them (names or ARNs), each once,
+  /// in request order: TableName.
+  static std::vector<std::string> TableArguments(const Request& r) {
+    std::vector<std::string> out;
+    detail::AddTableArgument(out, r.GetTableName());
+    return out;
+  }
+  /// The one table the call is about, or "" when it names none or several.
+  static std::string TableArgument(const Request& r) {
+    std::vector<std::string> all = TableArguments(r);
+    return all.size() == 1 ? all.front() : std::string();
+  }
   /// The backup the call is about (its ARN), or "".
   static std::string BackupArgument(const Request&) { return std::string(); }
 };
@@ -122,8 +158,14 @@ struct OperationTraits<Model::DeleteBackupRequest> {
   using Request = Model::DeleteBackupRequest;
   using Result = Model::DeleteBackupResult;
   using Outcome = Model::DeleteBackupOutcome;
-  /// The table the call is about, as the request names it (a name or an ARN), or "".
-  static std::string TableArgument(const Request&) { return std::string(); }
+  /// Every table the call is about, as the request names them (names or ARNs), each once,
+  /// in request order: none.
+  static std::vector<std::string> TableArguments(const Request&) { return {}; }
+  /// The one table the call is about, or "" when it names none or several.
+  static std::string TableArgument(const Request& r) {
+    std::vector<std::string> all = TableArguments(r);
+    return all.size() == 1 ? all.front() : std::string();
+  }
   /// The backup the call is about (its ARN), or "".
   static std::string BackupArgument(const Request& r) { return r.GetBackupArn(); }
 };
@@ -134,8 +176,18 @@ struct OperationTraits<Model::RestoreTableFromBackupRequest> {
   using Request = Model::RestoreTableFromBackupRequest;
   using Result = Model::RestoreTableFromBackupResult;
   using Outcome = Model::RestoreTableFromBackupOutcome;
-  /// The table the call is about, as the request names it (a name or an ARN), or "".
-  static std::string TableArgument(const Request& r) { return r.GetTargetTableName(); }
+  /// Every table the call is about, as the request names them (names or ARNs), each once,
+  /// in request order: TargetTableName.
+  static std::vector<std::string> TableArguments(const Request& r) {
+    std::vector<std::string> out;
+    detail::AddTableArgument(out, r.GetTargetTableName());
+    return out;
+  }
+  /// The one table the call is about, or "" when it names none or several.
+  static std::string TableArgument(const Request& r) {
+    std::vector<std::string> all = TableArguments(r);
+    return all.size() == 1 ? all.front() : std::string();
+  }
   /// The backup the call is about (its ARN), or "".
   static std::string BackupArgument(const Request& r) { return r.GetBackupArn(); }
 };
@@ -146,8 +198,18 @@ struct OperationTraits<Model::RestoreTableToPointInTimeRequest> {
   using Request = Model::RestoreTableToPointInTimeRequest;
   using Result = Model::RestoreTableToPointInTimeResult;
   using Outcome = Model::RestoreTableToPointInTimeOutcome;
-  /// The table the call is about, as the request names it (a name or an ARN), or "".
-  static std::string TableArgument(const Request& r) { return r.GetTargetTableName(); }
+  /// Every table the call is about, as the request names them (names or ARNs), each once,
+  /// in request order: TargetTableName.
+  static std::vector<std::string> TableArguments(const Request& r) {
+    std::vector<std::string> out;
+    detail::AddTableArgument(out, r.GetTargetTableName());
+    return out;
+  }
+  /// The one table the call is about, or "" when it names none or several.
+  static std::string TableArgument(const Request& r) {
+    std::vector<std::string> all = TableArguments(r);
+    return all.size() == 1 ? all.front() : std::string();
+  }
   /// The backup the call is about (its ARN), or "".
   static std::string BackupArgument(const Request&) { return std::string(); }
 };
@@ -158,8 +220,18 @@ struct OperationTraits<Model::DescribeContinuousBackupsRequest> {
   using Request = Model::DescribeContinuousBackupsRequest;
   using Result = Model::DescribeContinuousBackupsResult;
   using Outcome = Model::DescribeContinuousBackupsOutcome;
-  /// The table the call is about, as the request names it (a name or an ARN), or "".
-  static std::string TableArgument(const Request& r) { return r.GetTableName(); }
+  /// Every table the call is about, as the request names them (names or ARNs), each once,
+  /// in request order: TableName.
+  static std::vector<std::string> TableArguments(const Request& r) {
+    std::vector<std::string> out;
+    detail::AddTableArgument(out, r.GetTableName());
+    return out;
+  }
+  /// The one table the call is about, or "" when it names none or several.
+  static std::string TableArgument(const Request& r) {
+    std::vector<std::string> all = TableArguments(r);
+    return all.size() == 1 ? all.front() : std::string();
+  }
   /// The backup the call is about (its ARN), or "".
   static std::string BackupArgument(const Request&) { return std::string(); }
 };
@@ -170,8 +242,18 @@ struct OperationTraits<Model::UpdateContinuousBackupsRequest> {
   using Request = Model::UpdateContinuousBackupsRequest;
   using Result = Model::UpdateContinuousBackupsResult;
   using Outcome = Model::UpdateContinuousBackupsOutcome;
-  /// The table the call is about, as the request names it (a name or an ARN), or "".
-  static std::string TableArgument(const Request& r) { return r.GetTableName(); }
+  /// Every table the call is about, as the request names them (names or ARNs), each once,
+  /// in request order: TableName.
+  static std::vector<std::string> TableArguments(const Request& r) {
+    std::vector<std::string> out;
+    detail::AddTableArgument(out, r.GetTableName());
+    return out;
+  }
+  /// The one table the call is about, or "" when it names none or several.
+  static std::string TableArgument(const Request& r) {
+    std::vector<std::string> all = TableArguments(r);
+    return all.size() == 1 ? all.front() : std::string();
+  }
   /// The backup the call is about (its ARN), or "".
   static std::string BackupArgument(const Request&) { return std::string(); }
 };
@@ -182,8 +264,18 @@ struct OperationTraits<Model::CreateTableRequest> {
   using Request = Model::CreateTableRequest;
   using Result = Model::CreateTableResult;
   using Outcome = Model::CreateTableOutcome;
-  /// The table the call is about, as the request names it (a name or an ARN), or "".
-  static std::string TableArgument(const Request& r) { return r.GetTableName(); }
+  /// Every table the call is about, as the request names them (names or ARNs), each once,
+  /// in request order: TableName.
+  static std::vector<std::string> TableArguments(const Request& r) {
+    std::vector<std::string> out;
+    detail::AddTableArgument(out, r.GetTableName());
+    return out;
+  }
+  /// The one table the call is about, or "" when it names none or several.
+  static std::string TableArgument(const Request& r) {
+    std::vector<std::string> all = TableArguments(r);
+    return all.size() == 1 ? all.front() : std::string();
+  }
   /// The backup the call is about (its ARN), or "".
   static std::string BackupArgument(const Request&) { return std::string(); }
 };
@@ -194,8 +286,18 @@ struct OperationTraits<Model::DescribeTableRequest> {
   using Request = Model::DescribeTableRequest;
   using Result = Model::DescribeTableResult;
   using Outcome = Model::DescribeTableOutcome;
-  /// The table the call is about, as the request names it (a name or an ARN), or "".
-  static std::string TableArgument(const Request& r) { return r.GetTableName(); }
+  /// Every table the call is about, as the request names them (names or ARNs), each once,
+  /// in request order: TableName.
+  static std::vector<std::string> TableArguments(const Request& r) {
+    std::vector<std::string> out;
+    detail::AddTableArgument(out, r.GetTableName());
+    return out;
+  }
+  /// The one table the call is about, or "" when it names none or several.
+  static std::string TableArgument(const Request& r) {
+    std::vector<std::string> all = TableArguments(r);
+    return all.size() == 1 ? all.front() : std::string();
+  }
   /// The backup the call is about (its ARN), or "".
   static std::string BackupArgument(const Request&) { return std::string(); }
 };
@@ -206,8 +308,18 @@ struct OperationTraits<Model::DeleteTableRequest> {
   using Request = Model::DeleteTableRequest;
   using Result = Model::DeleteTableResult;
   using Outcome = Model::DeleteTableOutcome;
-  /// The table the call is about, as the request names it (a name or an ARN), or "".
-  static std::string TableArgument(const Request& r) { return r.GetTableName(); }
+  /// Every table the call is about, as the request names them (names or ARNs), each once,
+  /// in request order: TableName.
+  static std::vector<std::string> TableArguments(const Request& r) {
+    std::vector<std::string> out;
+    detail::AddTableArgument(out, r.GetTableName());
+    return out;
+  }
+  /// The one table the call is about, or "" when it names none or several.
+  static std::string TableArgument(const Request& r) {
+    std::vector<std::string> all = TableArguments(r);
+    return all.size() == 1 ? all.front() : std::string();
+  }
   /// The backup the call is about (its ARN), or "".
   static std::string BackupArgument(const Request&) { return std::string(); }
 };
@@ -218,8 +330,18 @@ struct OperationTraits<Model::UpdateTableRequest> {
   using Request = Model::UpdateTableRequest;
   using Result = Model::UpdateTableResult;
   using Outcome = Model::UpdateTableOutcome;
-  /// The table the call is about, as the request names it (a name or an ARN), or "".
-  static std::string TableArgument(const Request& r) { return r.GetTableName(); }
+  /// Every table the call is about, as the request names them (names or ARNs), each once,
+  /// in request order: TableName.
+  static std::vector<std::string> TableArguments(const Request& r) {
+    std::vector<std::string> out;
+    detail::AddTableArgument(out, r.GetTableName());
+    return out;
+  }
+  /// The one table the call is about, or "" when it names none or several.
+  static std::string TableArgument(const Request& r) {
+    std::vector<std::string> all = TableArguments(r);
+    return all.size() == 1 ? all.front() : std::string();
+  }
   /// The backup the call is about (its ARN), or "".
   static std::string BackupArgument(const Request&) { return std::string(); }
 };
@@ -230,8 +352,14 @@ struct OperationTraits<Model::ListTablesRequest> {
   using Request = Model::ListTablesRequest;
   using Result = Model::ListTablesResult;
   using Outcome = Model::ListTablesOutcome;
-  /// The table the call is about, as the request names it (a name or an ARN), or "".
-  static std::string TableArgument(const Request&) { return std::string(); }
+  /// Every table the call is about, as the request names them (names or ARNs), each once,
+  /// in request order: none.
+  static std::vector<std::string> TableArguments(const Request&) { return {}; }
+  /// The one table the call is about, or "" when it names none or several.
+  static std::string TableArgument(const Request& r) {
+    std::vector<std::string> all = TableArguments(r);
+    return all.size() == 1 ? all.front() : std::string();
+  }
   /// The backup the call is about (its ARN), or "".
   static std::string BackupArgument(const Request&) { return std::string(); }
 };
@@ -242,8 +370,18 @@ struct OperationTraits<Model::PutItemRequest> {
   using Request = Model::PutItemRequest;
   using Result = Model::PutItemResult;
   using Outcome = Model::PutItemOutcome;
-  /// The table the call is about, as the request names it (a name or an ARN), or "".
-  static std::string TableArgument(const Request& r) { return r.GetTableName(); }
+  /// Every table the call is about, as the request names them (names or ARNs), each once,
+  /// in request order: TableName.
+  static std::vector<std::string> TableArguments(const Request& r) {
+    std::vector<std::string> out;
+    detail::AddTableArgument(out, r.GetTableName());
+    return out;
+  }
+  /// The one table the call is about, or "" when it names none or several.
+  static std::string TableArgument(const Request& r) {
+    std::vector<std::string> all = TableArguments(r);
+    return all.size() == 1 ? all.front() : std::string();
+  }
   /// The backup the call is about (its ARN), or "".
   static std::string BackupArgument(const Request&) { return std::string(); }
 };
@@ -254,8 +392,18 @@ struct OperationTraits<Model::GetItemRequest> {
   using Request = Model::GetItemRequest;
   using Result = Model::GetItemResult;
   using Outcome = Model::GetItemOutcome;
-  /// The table the call is about, as the request names it (a name or an ARN), or "".
-  static std::string TableArgument(const Request& r) { return r.GetTableName(); }
+  /// Every table the call is about, as the request names them (names or ARNs), each once,
+  /// in request order: TableName.
+  static std::vector<std::string> TableArguments(const Request& r) {
+    std::vector<std::string> out;
+    detail::AddTableArgument(out, r.GetTableName());
+    return out;
+  }
+  /// The one table the call is about, or "" when it names none or several.
+  static std::string TableArgument(const Request& r) {
+    std::vector<std::string> all = TableArguments(r);
+    return all.size() == 1 ? all.front() : std::string();
+  }
   /// The backup the call is about (its ARN), or "".
   static std::string BackupArgument(const Request&) { return std::string(); }
 };
@@ -266,8 +414,18 @@ struct OperationTraits<Model::DeleteItemRequest> {
   using Request = Model::DeleteItemRequest;
   using Result = Model::DeleteItemResult;
   using Outcome = Model::DeleteItemOutcome;
-  /// The table the call is about, as the request names it (a name or an ARN), or "".
-  static std::string TableArgument(const Request& r) { return r.GetTableName(); }
+  /// Every table the call is about, as the request names them (names or ARNs), each once,
+  /// in request order: TableName.
+  static std::vector<std::string> TableArguments(const Request& r) {
+    std::vector<std::string> out;
+    detail::AddTableArgument(out, r.GetTableName());
+    return out;
+  }
+  /// The one table the call is about, or "" when it names none or several.
+  static std::string TableArgument(const Request& r) {
+    std::vector<std::string> all = TableArguments(r);
+    return all.size() == 1 ? all.front() : std::string();
+  }
   /// The backup the call is about (its ARN), or "".
   static std::string BackupArgument(const Request&) { return std::string(); }
 };
@@ -278,8 +436,18 @@ struct OperationTraits<Model::ScanRequest> {
   using Request = Model::ScanRequest;
   using Result = Model::ScanResult;
   using Outcome = Model::ScanOutcome;
-  /// The table the call is about, as the request names it (a name or an ARN), or "".
-  static std::string TableArgument(const Request& r) { return r.GetTableName(); }
+  /// Every table the call is about, as the request names them (names or ARNs), each once,
+  /// in request order: TableName.
+  static std::vector<std::string> TableArguments(const Request& r) {
+    std::vector<std::string> out;
+    detail::AddTableArgument(out, r.GetTableName());
+    return out;
+  }
+  /// The one table the call is about, or "" when it names none or several.
+  static std::string TableArgument(const Request& r) {
+    std::vector<std::string> all = TableArguments(r);
+    return all.size() == 1 ? all.front() : std::string();
+  }
   /// The backup the call is about (its ARN), or "".
   static std::string BackupArgument(const Request&) { return std::string(); }
 };
@@ -290,8 +458,20 @@ struct OperationTraits<Model::BatchWriteItemRequest> {
   using Request = Model::BatchWriteItemRequest;
   using Result = Model::BatchWriteItemResult;
   using Outcome = Model::BatchWriteItemOutcome;
-  /// The table the call is about, as the request names it (a name or an ARN), or "".
-  static std::string TableArgument(const Request& r) { return r.GetRequestItems().size() == 1 ? r.GetRequestItems().begin()->first : std::string(); }
+  /// Every table the call is about, as the request names them (names or ARNs), each once,
+  /// in request order: RequestItems.{key}.
+  static std::vector<std::string> TableArguments(const Request& r) {
+    std::vector<std::string> out;
+    for (const auto& e0 : r.GetRequestItems()) {
+      detail::AddTableArgument(out, e0.first);
+    }
+    return out;
+  }
+  /// The one table the call is about, or "" when it names none or several.
+  static std::string TableArgument(const Request& r) {
+    std::vector<std::string> all = TableArguments(r);
+    return all.size() == 1 ? all.front() : std::string();
+  }
   /// The backup the call is about (its ARN), or "".
   static std::string BackupArgument(const Request&) { return std::string(); }
 };
@@ -302,8 +482,18 @@ struct OperationTraits<Model::TagResourceRequest> {
   using Request = Model::TagResourceRequest;
   using Result = Model::TagResourceResult;
   using Outcome = Model::TagResourceOutcome;
-  /// The table the call is about, as the request names it (a name or an ARN), or "".
-  static std::string TableArgument(const Request& r) { return r.GetResourceArn(); }
+  /// Every table the call is about, as the request names them (names or ARNs), each once,
+  /// in request order: ResourceArn.
+  static std::vector<std::string> TableArguments(const Request& r) {
+    std::vector<std::string> out;
+    detail::AddTableArgument(out, r.GetResourceArn());
+    return out;
+  }
+  /// The one table the call is about, or "" when it names none or several.
+  static std::string TableArgument(const Request& r) {
+    std::vector<std::string> all = TableArguments(r);
+    return all.size() == 1 ? all.front() : std::string();
+  }
   /// The backup the call is about (its ARN), or "".
   static std::string BackupArgument(const Request&) { return std::string(); }
 };
@@ -314,8 +504,18 @@ struct OperationTraits<Model::ListTagsOfResourceRequest> {
   using Request = Model::ListTagsOfResourceRequest;
   using Result = Model::ListTagsOfResourceResult;
   using Outcome = Model::ListTagsOfResourceOutcome;
-  /// The table the call is about, as the request names it (a name or an ARN), or "".
-  static std::string TableArgument(const Request& r) { return r.GetResourceArn(); }
+  /// Every table the call is about, as the request names them (names or ARNs), each once,
+  /// in request order: ResourceArn.
+  static std::vector<std::string> TableArguments(const Request& r) {
+    std::vector<std::string> out;
+    detail::AddTableArgument(out, r.GetResourceArn());
+    return out;
+  }
+  /// The one table the call is about, or "" when it names none or several.
+  static std::string TableArgument(const Request& r) {
+    std::vector<std::string> all = TableArguments(r);
+    return all.size() == 1 ? all.front() : std::string();
+  }
   /// The backup the call is about (its ARN), or "".
   static std::string BackupArgument(const Request&) { return std::string(); }
 };
@@ -326,8 +526,18 @@ struct OperationTraits<Model::QueryRequest> {
   using Request = Model::QueryRequest;
   using Result = Model::QueryResult;
   using Outcome = Model::QueryOutcome;
-  /// The table the call is about, as the request names it (a name or an ARN), or "".
-  static std::string TableArgument(const Request& r) { return r.GetTableName(); }
+  /// Every table the call is about, as the request names them (names or ARNs), each once,
+  /// in request order: TableName.
+  static std::vector<std::string> TableArguments(const Request& r) {
+    std::vector<std::string> out;
+    detail::AddTableArgument(out, r.GetTableName());
+    return out;
+  }
+  /// The one table the call is about, or "" when it names none or several.
+  static std::string TableArgument(const Request& r) {
+    std::vector<std::string> all = TableArguments(r);
+    return all.size() == 1 ? all.front() : std::string();
+  }
   /// The backup the call is about (its ARN), or "".
   static std::string BackupArgument(const Request&) { return std::string(); }
 };
@@ -338,8 +548,18 @@ struct OperationTraits<Model::UpdateItemRequest> {
   using Request = Model::UpdateItemRequest;
   using Result = Model::UpdateItemResult;
   using Outcome = Model::UpdateItemOutcome;
-  /// The table the call is about, as the request names it (a name or an ARN), or "".
-  static std::string TableArgument(const Request& r) { return r.GetTableName(); }
+  /// Every table the call is about, as the request names them (names or ARNs), each once,
+  /// in request order: TableName.
+  static std::vector<std::string> TableArguments(const Request& r) {
+    std::vector<std::string> out;
+    detail::AddTableArgument(out, r.GetTableName());
+    return out;
+  }
+  /// The one table the call is about, or "" when it names none or several.
+  static std::string TableArgument(const Request& r) {
+    std::vector<std::string> all = TableArguments(r);
+    return all.size() == 1 ? all.front() : std::string();
+  }
   /// The backup the call is about (its ARN), or "".
   static std::string BackupArgument(const Request&) { return std::string(); }
 };
@@ -350,8 +570,20 @@ struct OperationTraits<Model::BatchGetItemRequest> {
   using Request = Model::BatchGetItemRequest;
   using Result = Model::BatchGetItemResult;
   using Outcome = Model::BatchGetItemOutcome;
-  /// The table the call is about, as the request names it (a name or an ARN), or "".
-  static std::string TableArgument(const Request& r) { return r.GetRequestItems().size() == 1 ? r.GetRequestItems().begin()->first : std::string(); }
+  /// Every table the call is about, as the request names them (names or ARNs), each once,
+  /// in request order: RequestItems.{key}.
+  static std::vector<std::string> TableArguments(const Request& r) {
+    std::vector<std::string> out;
+    for (const auto& e0 : r.GetRequestItems()) {
+      detail::AddTableArgument(out, e0.first);
+    }
+    return out;
+  }
+  /// The one table the call is about, or "" when it names none or several.
+  static std::string TableArgument(const Request& r) {
+    std::vector<std::string> all = TableArguments(r);
+    return all.size() == 1 ? all.front() : std::string();
+  }
   /// The backup the call is about (its ARN), or "".
   static std::string BackupArgument(const Request&) { return std::string(); }
 };
@@ -362,8 +594,18 @@ struct OperationTraits<Model::UntagResourceRequest> {
   using Request = Model::UntagResourceRequest;
   using Result = Model::UntagResourceResult;
   using Outcome = Model::UntagResourceOutcome;
-  /// The table the call is about, as the request names it (a name or an ARN), or "".
-  static std::string TableArgument(const Request& r) { return r.GetResourceArn(); }
+  /// Every table the call is about, as the request names them (names or ARNs), each once,
+  /// in request order: ResourceArn.
+  static std::vector<std::string> TableArguments(const Request& r) {
+    std::vector<std::string> out;
+    detail::AddTableArgument(out, r.GetResourceArn());
+    return out;
+  }
+  /// The one table the call is about, or "" when it names none or several.
+  static std::string TableArgument(const Request& r) {
+    std::vector<std::string> all = TableArguments(r);
+    return all.size() == 1 ? all.front() : std::string();
+  }
   /// The backup the call is about (its ARN), or "".
   static std::string BackupArgument(const Request&) { return std::string(); }
 };
@@ -374,8 +616,18 @@ struct OperationTraits<Model::DescribeTimeToLiveRequest> {
   using Request = Model::DescribeTimeToLiveRequest;
   using Result = Model::DescribeTimeToLiveResult;
   using Outcome = Model::DescribeTimeToLiveOutcome;
-  /// The table the call is about, as the request names it (a name or an ARN), or "".
-  static std::string TableArgument(const Request& r) { return r.GetTableName(); }
+  /// Every table the call is about, as the request names them (names or ARNs), each once,
+  /// in request order: TableName.
+  static std::vector<std::string> TableArguments(const Request& r) {
+    std::vector<std::string> out;
+    detail::AddTableArgument(out, r.GetTableName());
+    return out;
+  }
+  /// The one table the call is about, or "" when it names none or several.
+  static std::string TableArgument(const Request& r) {
+    std::vector<std::string> all = TableArguments(r);
+    return all.size() == 1 ? all.front() : std::string();
+  }
   /// The backup the call is about (its ARN), or "".
   static std::string BackupArgument(const Request&) { return std::string(); }
 };
@@ -386,8 +638,18 @@ struct OperationTraits<Model::UpdateTimeToLiveRequest> {
   using Request = Model::UpdateTimeToLiveRequest;
   using Result = Model::UpdateTimeToLiveResult;
   using Outcome = Model::UpdateTimeToLiveOutcome;
-  /// The table the call is about, as the request names it (a name or an ARN), or "".
-  static std::string TableArgument(const Request& r) { return r.GetTableName(); }
+  /// Every table the call is about, as the request names them (names or ARNs), each once,
+  /// in request order: TableName.
+  static std::vector<std::string> TableArguments(const Request& r) {
+    std::vector<std::string> out;
+    detail::AddTableArgument(out, r.GetTableName());
+    return out;
+  }
+  /// The one table the call is about, or "" when it names none or several.
+  static std::string TableArgument(const Request& r) {
+    std::vector<std::string> all = TableArguments(r);
+    return all.size() == 1 ? all.front() : std::string();
+  }
   /// The backup the call is about (its ARN), or "".
   static std::string BackupArgument(const Request&) { return std::string(); }
 };
