@@ -2,6 +2,7 @@
 #pragma once
 
 #include <chrono>   // std::chrono::seconds
+#include <cstddef>  // std::size_t
 #include <cstdint>  // uint64_t
 #include <map>      // std::map
 #include <string>   // std::string
@@ -79,6 +80,8 @@ struct ServiceOptions {
   /// A backup that conflicts with one still CREATING on the same table is
   /// refused with BackupInUseException. Switch off to allow overlapping backups.
   bool serializeBackupsPerTable = true;
+  /// How many calls Service::Journal() keeps: the last ones, in a ring. 0 keeps none (no cost at all).
+  std::size_t journalSize = 1000;
 
   /// All durations zero: tables are ACTIVE and backups AVAILABLE at once.
   static ServiceOptions Instant() {
