@@ -199,6 +199,13 @@ def gen_outcomes(m):
     w("/// Per-operation facts, keyed by request type: its name, result and outcome, the")
     w("/// calls per second the service documents (0: none), and which members name the")
     w("/// table and the backup the call is about (what fault rules match on).")
+    w("namespace detail {")
+    w("/// What TableArgument and BackupArgument answer when the request names none.")
+    w("inline const std::string& NoArgument() {")
+    w("  static const std::string none;")
+    w("  return none;")
+    w("}")
+    w("}  // namespace detail")
     w("template <class Request>")
     w("struct OperationTraits;")
     for op in m.operations:
@@ -213,14 +220,16 @@ def gen_outcomes(m):
         w("  using Outcome = Model::%sOutcome;" % op)
         w("  /// The table the call is about, as the request names it (a name or an ARN), or \"\".")
         if table:
-            w("  static std::string TableArgument(const Request& r) { return %s; }" % table)
+            w("  static const std::string& TableArgument(const Request& r) { return %s; }"
+              % table.replace("std::string()", "detail::NoArgument()"))
         else:
-            w("  static std::string TableArgument(const Request&) { return std::string(); }")
+            w("  static const std::string& TableArgument(const Request&) { return detail::NoArgument(); }")
         w("  /// The backup the call is about (its ARN), or \"\".")
         if backup:
-            w("  static std::string BackupArgument(const Request& r) { return %s; }" % backup)
+            w("  static const std::string& BackupArgument(const Request& r) { return %s; }"
+              % backup.replace("std::string()", "detail::NoArgument()"))
         else:
-            w("  static std::string BackupArgument(const Request&) { return std::string(); }")
+            w("  static const std::string& BackupArgument(const Request&) { return detail::NoArgument(); }")
         w("};")
     w()
     w("namespace detail {")

@@ -5,11 +5,12 @@
 // DYNAFAKE_IMPLEMENTATION in one file, or DYNAFAKE_HEADER_ONLY everywhere.
 #pragma once
 
-#include <cstddef>  // std::size_t
-#include <cstdint>  // int64_t, uint64_t
-#include <memory>   // std::unique_ptr
-#include <mutex>    // std::mutex
-#include <string>   // std::string
+#include <cstddef>   // std::size_t
+#include <cstdint>   // int64_t, uint64_t
+#include <memory>    // std::unique_ptr
+#include <mutex>     // std::mutex
+#include <optional>  // std::optional
+#include <string>    // std::string
 
 #include "dynafake/clock.hpp"                 // Clock
 #include "dynafake/faults.hpp"                // FaultSet
@@ -106,6 +107,11 @@ class Service {
   /// entry; the ARN generator starts again from the seed. The clock is the
   /// test's and is not touched.
   void Reset();
+
+  /// The instant whose items a backup holds, in ms since the epoch (inside the
+  /// consistency window around its request: ServiceOptions::backupCut), or
+  /// nullopt when there is no such backup. The service itself never tells.
+  std::optional<int64_t> BackupCutMs(const std::string& backupArn);
 
   /// The ARN of a table of this account and region.
   std::string TableArn(const std::string& name) const;

@@ -7754,6 +7754,13 @@ inline constexpr const char* kTargetPrefix = "DynamoDB_20120810";
 /// Per-operation facts, keyed by request type: its name, result and outcome, the
 /// calls per second the service documents (0: none), and which members name the
 /// table and the backup the call is about (what fault rules match on).
+namespace detail {
+/// What TableArgument and BackupArgument answer when the request names none.
+inline const std::string& NoArgument() {
+  static const std::string none;
+  return none;
+}
+}  // namespace detail
 template <class Request>
 struct OperationTraits;
 template <>
@@ -7764,9 +7771,9 @@ struct OperationTraits<Model::CreateBackupRequest> {
   using Result = Model::CreateBackupResult;
   using Outcome = Model::CreateBackupOutcome;
   /// The table the call is about, as the request names it (a name or an ARN), or "".
-  static std::string TableArgument(const Request& r) { return r.GetTableName(); }
+  static const std::string& TableArgument(const Request& r) { return r.GetTableName(); }
   /// The backup the call is about (its ARN), or "".
-  static std::string BackupArgument(const Request&) { return std::string(); }
+  static const std::string& BackupArgument(const Request&) { return detail::NoArgument(); }
 };
 template <>
 struct OperationTraits<Model::DescribeBackupRequest> {
@@ -7776,9 +7783,9 @@ struct OperationTraits<Model::DescribeBackupRequest> {
   using Result = Model::DescribeBackupResult;
   using Outcome = Model::DescribeBackupOutcome;
   /// The table the call is about, as the request names it (a name or an ARN), or "".
-  static std::string TableArgument(const Request&) { return std::string(); }
+  static const std::string& TableArgument(const Request&) { return detail::NoArgument(); }
   /// The backup the call is about (its ARN), or "".
-  static std::string BackupArgument(const Request& r) { return r.GetBackupArn(); }
+  static const std::string& BackupArgument(const Request& r) { return r.GetBackupArn(); }
 };
 template <>
 struct OperationTraits<Model::ListBackupsRequest> {
@@ -7788,9 +7795,9 @@ struct OperationTraits<Model::ListBackupsRequest> {
   using Result = Model::ListBackupsResult;
   using Outcome = Model::ListBackupsOutcome;
   /// The table the call is about, as the request names it (a name or an ARN), or "".
-  static std::string TableArgument(const Request& r) { return r.GetTableName(); }
+  static const std::string& TableArgument(const Request& r) { return r.GetTableName(); }
   /// The backup the call is about (its ARN), or "".
-  static std::string BackupArgument(const Request&) { return std::string(); }
+  static const std::string& BackupArgument(const Request&) { return detail::NoArgument(); }
 };
 template <>
 struct OperationTraits<Model::DeleteBackupRequest> {
@@ -7800,9 +7807,9 @@ struct OperationTraits<Model::DeleteBackupRequest> {
   using Result = Model::DeleteBackupResult;
   using Outcome = Model::DeleteBackupOutcome;
   /// The table the call is about, as the request names it (a name or an ARN), or "".
-  static std::string TableArgument(const Request&) { return std::string(); }
+  static const std::string& TableArgument(const Request&) { return detail::NoArgument(); }
   /// The backup the call is about (its ARN), or "".
-  static std::string BackupArgument(const Request& r) { return r.GetBackupArn(); }
+  static const std::string& BackupArgument(const Request& r) { return r.GetBackupArn(); }
 };
 template <>
 struct OperationTraits<Model::RestoreTableFromBackupRequest> {
@@ -7812,9 +7819,9 @@ struct OperationTraits<Model::RestoreTableFromBackupRequest> {
   using Result = Model::RestoreTableFromBackupResult;
   using Outcome = Model::RestoreTableFromBackupOutcome;
   /// The table the call is about, as the request names it (a name or an ARN), or "".
-  static std::string TableArgument(const Request& r) { return r.GetTargetTableName(); }
+  static const std::string& TableArgument(const Request& r) { return r.GetTargetTableName(); }
   /// The backup the call is about (its ARN), or "".
-  static std::string BackupArgument(const Request& r) { return r.GetBackupArn(); }
+  static const std::string& BackupArgument(const Request& r) { return r.GetBackupArn(); }
 };
 template <>
 struct OperationTraits<Model::RestoreTableToPointInTimeRequest> {
@@ -7824,9 +7831,9 @@ struct OperationTraits<Model::RestoreTableToPointInTimeRequest> {
   using Result = Model::RestoreTableToPointInTimeResult;
   using Outcome = Model::RestoreTableToPointInTimeOutcome;
   /// The table the call is about, as the request names it (a name or an ARN), or "".
-  static std::string TableArgument(const Request& r) { return r.GetTargetTableName(); }
+  static const std::string& TableArgument(const Request& r) { return r.GetTargetTableName(); }
   /// The backup the call is about (its ARN), or "".
-  static std::string BackupArgument(const Request&) { return std::string(); }
+  static const std::string& BackupArgument(const Request&) { return detail::NoArgument(); }
 };
 template <>
 struct OperationTraits<Model::DescribeContinuousBackupsRequest> {
@@ -7836,9 +7843,9 @@ struct OperationTraits<Model::DescribeContinuousBackupsRequest> {
   using Result = Model::DescribeContinuousBackupsResult;
   using Outcome = Model::DescribeContinuousBackupsOutcome;
   /// The table the call is about, as the request names it (a name or an ARN), or "".
-  static std::string TableArgument(const Request& r) { return r.GetTableName(); }
+  static const std::string& TableArgument(const Request& r) { return r.GetTableName(); }
   /// The backup the call is about (its ARN), or "".
-  static std::string BackupArgument(const Request&) { return std::string(); }
+  static const std::string& BackupArgument(const Request&) { return detail::NoArgument(); }
 };
 template <>
 struct OperationTraits<Model::UpdateContinuousBackupsRequest> {
@@ -7848,9 +7855,9 @@ struct OperationTraits<Model::UpdateContinuousBackupsRequest> {
   using Result = Model::UpdateContinuousBackupsResult;
   using Outcome = Model::UpdateContinuousBackupsOutcome;
   /// The table the call is about, as the request names it (a name or an ARN), or "".
-  static std::string TableArgument(const Request& r) { return r.GetTableName(); }
+  static const std::string& TableArgument(const Request& r) { return r.GetTableName(); }
   /// The backup the call is about (its ARN), or "".
-  static std::string BackupArgument(const Request&) { return std::string(); }
+  static const std::string& BackupArgument(const Request&) { return detail::NoArgument(); }
 };
 template <>
 struct OperationTraits<Model::CreateTableRequest> {
@@ -7860,9 +7867,9 @@ struct OperationTraits<Model::CreateTableRequest> {
   using Result = Model::CreateTableResult;
   using Outcome = Model::CreateTableOutcome;
   /// The table the call is about, as the request names it (a name or an ARN), or "".
-  static std::string TableArgument(const Request& r) { return r.GetTableName(); }
+  static const std::string& TableArgument(const Request& r) { return r.GetTableName(); }
   /// The backup the call is about (its ARN), or "".
-  static std::string BackupArgument(const Request&) { return std::string(); }
+  static const std::string& BackupArgument(const Request&) { return detail::NoArgument(); }
 };
 template <>
 struct OperationTraits<Model::DescribeTableRequest> {
@@ -7872,9 +7879,9 @@ struct OperationTraits<Model::DescribeTableRequest> {
   using Result = Model::DescribeTableResult;
   using Outcome = Model::DescribeTableOutcome;
   /// The table the call is about, as the request names it (a name or an ARN), or "".
-  static std::string TableArgument(const Request& r) { return r.GetTableName(); }
+  static const std::string& TableArgument(const Request& r) { return r.GetTableName(); }
   /// The backup the call is about (its ARN), or "".
-  static std::string BackupArgument(const Request&) { return std::string(); }
+  static const std::string& BackupArgument(const Request&) { return detail::NoArgument(); }
 };
 template <>
 struct OperationTraits<Model::DeleteTableRequest> {
@@ -7884,9 +7891,9 @@ struct OperationTraits<Model::DeleteTableRequest> {
   using Result = Model::DeleteTableResult;
   using Outcome = Model::DeleteTableOutcome;
   /// The table the call is about, as the request names it (a name or an ARN), or "".
-  static std::string TableArgument(const Request& r) { return r.GetTableName(); }
+  static const std::string& TableArgument(const Request& r) { return r.GetTableName(); }
   /// The backup the call is about (its ARN), or "".
-  static std::string BackupArgument(const Request&) { return std::string(); }
+  static const std::string& BackupArgument(const Request&) { return detail::NoArgument(); }
 };
 template <>
 struct OperationTraits<Model::UpdateTableRequest> {
@@ -7896,9 +7903,9 @@ struct OperationTraits<Model::UpdateTableRequest> {
   using Result = Model::UpdateTableResult;
   using Outcome = Model::UpdateTableOutcome;
   /// The table the call is about, as the request names it (a name or an ARN), or "".
-  static std::string TableArgument(const Request& r) { return r.GetTableName(); }
+  static const std::string& TableArgument(const Request& r) { return r.GetTableName(); }
   /// The backup the call is about (its ARN), or "".
-  static std::string BackupArgument(const Request&) { return std::string(); }
+  static const std::string& BackupArgument(const Request&) { return detail::NoArgument(); }
 };
 template <>
 struct OperationTraits<Model::ListTablesRequest> {
@@ -7908,9 +7915,9 @@ struct OperationTraits<Model::ListTablesRequest> {
   using Result = Model::ListTablesResult;
   using Outcome = Model::ListTablesOutcome;
   /// The table the call is about, as the request names it (a name or an ARN), or "".
-  static std::string TableArgument(const Request&) { return std::string(); }
+  static const std::string& TableArgument(const Request&) { return detail::NoArgument(); }
   /// The backup the call is about (its ARN), or "".
-  static std::string BackupArgument(const Request&) { return std::string(); }
+  static const std::string& BackupArgument(const Request&) { return detail::NoArgument(); }
 };
 template <>
 struct OperationTraits<Model::PutItemRequest> {
@@ -7920,9 +7927,9 @@ struct OperationTraits<Model::PutItemRequest> {
   using Result = Model::PutItemResult;
   using Outcome = Model::PutItemOutcome;
   /// The table the call is about, as the request names it (a name or an ARN), or "".
-  static std::string TableArgument(const Request& r) { return r.GetTableName(); }
+  static const std::string& TableArgument(const Request& r) { return r.GetTableName(); }
   /// The backup the call is about (its ARN), or "".
-  static std::string BackupArgument(const Request&) { return std::string(); }
+  static const std::string& BackupArgument(const Request&) { return detail::NoArgument(); }
 };
 template <>
 struct OperationTraits<Model::GetItemRequest> {
@@ -7932,9 +7939,9 @@ struct OperationTraits<Model::GetItemRequest> {
   using Result = Model::GetItemResult;
   using Outcome = Model::GetItemOutcome;
   /// The table the call is about, as the request names it (a name or an ARN), or "".
-  static std::string TableArgument(const Request& r) { return r.GetTableName(); }
+  static const std::string& TableArgument(const Request& r) { return r.GetTableName(); }
   /// The backup the call is about (its ARN), or "".
-  static std::string BackupArgument(const Request&) { return std::string(); }
+  static const std::string& BackupArgument(const Request&) { return detail::NoArgument(); }
 };
 template <>
 struct OperationTraits<Model::DeleteItemRequest> {
@@ -7944,9 +7951,9 @@ struct OperationTraits<Model::DeleteItemRequest> {
   using Result = Model::DeleteItemResult;
   using Outcome = Model::DeleteItemOutcome;
   /// The table the call is about, as the request names it (a name or an ARN), or "".
-  static std::string TableArgument(const Request& r) { return r.GetTableName(); }
+  static const std::string& TableArgument(const Request& r) { return r.GetTableName(); }
   /// The backup the call is about (its ARN), or "".
-  static std::string BackupArgument(const Request&) { return std::string(); }
+  static const std::string& BackupArgument(const Request&) { return detail::NoArgument(); }
 };
 template <>
 struct OperationTraits<Model::ScanRequest> {
@@ -7956,9 +7963,9 @@ struct OperationTraits<Model::ScanRequest> {
   using Result = Model::ScanResult;
   using Outcome = Model::ScanOutcome;
   /// The table the call is about, as the request names it (a name or an ARN), or "".
-  static std::string TableArgument(const Request& r) { return r.GetTableName(); }
+  static const std::string& TableArgument(const Request& r) { return r.GetTableName(); }
   /// The backup the call is about (its ARN), or "".
-  static std::string BackupArgument(const Request&) { return std::string(); }
+  static const std::string& BackupArgument(const Request&) { return detail::NoArgument(); }
 };
 template <>
 struct OperationTraits<Model::BatchWriteItemRequest> {
@@ -7968,9 +7975,9 @@ struct OperationTraits<Model::BatchWriteItemRequest> {
   using Result = Model::BatchWriteItemResult;
   using Outcome = Model::BatchWriteItemOutcome;
   /// The table the call is about, as the request names it (a name or an ARN), or "".
-  static std::string TableArgument(const Request& r) { return r.GetRequestItems().size() == 1 ? r.GetRequestItems().begin()->first : std::string(); }
+  static const std::string& TableArgument(const Request& r) { return r.GetRequestItems().size() == 1 ? r.GetRequestItems().begin()->first : detail::NoArgument(); }
   /// The backup the call is about (its ARN), or "".
-  static std::string BackupArgument(const Request&) { return std::string(); }
+  static const std::string& BackupArgument(const Request&) { return detail::NoArgument(); }
 };
 template <>
 struct OperationTraits<Model::TagResourceRequest> {
@@ -7980,9 +7987,9 @@ struct OperationTraits<Model::TagResourceRequest> {
   using Result = Model::TagResourceResult;
   using Outcome = Model::TagResourceOutcome;
   /// The table the call is about, as the request names it (a name or an ARN), or "".
-  static std::string TableArgument(const Request& r) { return r.GetResourceArn(); }
+  static const std::string& TableArgument(const Request& r) { return r.GetResourceArn(); }
   /// The backup the call is about (its ARN), or "".
-  static std::string BackupArgument(const Request&) { return std::string(); }
+  static const std::string& BackupArgument(const Request&) { return detail::NoArgument(); }
 };
 template <>
 struct OperationTraits<Model::ListTagsOfResourceRequest> {
@@ -7992,9 +7999,9 @@ struct OperationTraits<Model::ListTagsOfResourceRequest> {
   using Result = Model::ListTagsOfResourceResult;
   using Outcome = Model::ListTagsOfResourceOutcome;
   /// The table the call is about, as the request names it (a name or an ARN), or "".
-  static std::string TableArgument(const Request& r) { return r.GetResourceArn(); }
+  static const std::string& TableArgument(const Request& r) { return r.GetResourceArn(); }
   /// The backup the call is about (its ARN), or "".
-  static std::string BackupArgument(const Request&) { return std::string(); }
+  static const std::string& BackupArgument(const Request&) { return detail::NoArgument(); }
 };
 template <>
 struct OperationTraits<Model::QueryRequest> {
@@ -8004,9 +8011,9 @@ struct OperationTraits<Model::QueryRequest> {
   using Result = Model::QueryResult;
   using Outcome = Model::QueryOutcome;
   /// The table the call is about, as the request names it (a name or an ARN), or "".
-  static std::string TableArgument(const Request& r) { return r.GetTableName(); }
+  static const std::string& TableArgument(const Request& r) { return r.GetTableName(); }
   /// The backup the call is about (its ARN), or "".
-  static std::string BackupArgument(const Request&) { return std::string(); }
+  static const std::string& BackupArgument(const Request&) { return detail::NoArgument(); }
 };
 template <>
 struct OperationTraits<Model::UpdateItemRequest> {
@@ -8016,9 +8023,9 @@ struct OperationTraits<Model::UpdateItemRequest> {
   using Result = Model::UpdateItemResult;
   using Outcome = Model::UpdateItemOutcome;
   /// The table the call is about, as the request names it (a name or an ARN), or "".
-  static std::string TableArgument(const Request& r) { return r.GetTableName(); }
+  static const std::string& TableArgument(const Request& r) { return r.GetTableName(); }
   /// The backup the call is about (its ARN), or "".
-  static std::string BackupArgument(const Request&) { return std::string(); }
+  static const std::string& BackupArgument(const Request&) { return detail::NoArgument(); }
 };
 template <>
 struct OperationTraits<Model::BatchGetItemRequest> {
@@ -8028,9 +8035,9 @@ struct OperationTraits<Model::BatchGetItemRequest> {
   using Result = Model::BatchGetItemResult;
   using Outcome = Model::BatchGetItemOutcome;
   /// The table the call is about, as the request names it (a name or an ARN), or "".
-  static std::string TableArgument(const Request& r) { return r.GetRequestItems().size() == 1 ? r.GetRequestItems().begin()->first : std::string(); }
+  static const std::string& TableArgument(const Request& r) { return r.GetRequestItems().size() == 1 ? r.GetRequestItems().begin()->first : detail::NoArgument(); }
   /// The backup the call is about (its ARN), or "".
-  static std::string BackupArgument(const Request&) { return std::string(); }
+  static const std::string& BackupArgument(const Request&) { return detail::NoArgument(); }
 };
 template <>
 struct OperationTraits<Model::UntagResourceRequest> {
@@ -8040,9 +8047,9 @@ struct OperationTraits<Model::UntagResourceRequest> {
   using Result = Model::UntagResourceResult;
   using Outcome = Model::UntagResourceOutcome;
   /// The table the call is about, as the request names it (a name or an ARN), or "".
-  static std::string TableArgument(const Request& r) { return r.GetResourceArn(); }
+  static const std::string& TableArgument(const Request& r) { return r.GetResourceArn(); }
   /// The backup the call is about (its ARN), or "".
-  static std::string BackupArgument(const Request&) { return std::string(); }
+  static const std::string& BackupArgument(const Request&) { return detail::NoArgument(); }
 };
 template <>
 struct OperationTraits<Model::DescribeTimeToLiveRequest> {
@@ -8052,9 +8059,9 @@ struct OperationTraits<Model::DescribeTimeToLiveRequest> {
   using Result = Model::DescribeTimeToLiveResult;
   using Outcome = Model::DescribeTimeToLiveOutcome;
   /// The table the call is about, as the request names it (a name or an ARN), or "".
-  static std::string TableArgument(const Request& r) { return r.GetTableName(); }
+  static const std::string& TableArgument(const Request& r) { return r.GetTableName(); }
   /// The backup the call is about (its ARN), or "".
-  static std::string BackupArgument(const Request&) { return std::string(); }
+  static const std::string& BackupArgument(const Request&) { return detail::NoArgument(); }
 };
 template <>
 struct OperationTraits<Model::UpdateTimeToLiveRequest> {
@@ -8064,9 +8071,9 @@ struct OperationTraits<Model::UpdateTimeToLiveRequest> {
   using Result = Model::UpdateTimeToLiveResult;
   using Outcome = Model::UpdateTimeToLiveOutcome;
   /// The table the call is about, as the request names it (a name or an ARN), or "".
-  static std::string TableArgument(const Request& r) { return r.GetTableName(); }
+  static const std::string& TableArgument(const Request& r) { return r.GetTableName(); }
   /// The backup the call is about (its ARN), or "".
-  static std::string BackupArgument(const Request&) { return std::string(); }
+  static const std::string& BackupArgument(const Request&) { return detail::NoArgument(); }
 };
 
 namespace detail {
@@ -8253,11 +8260,12 @@ struct ApiTypes {
 // dynafake/detail/linkage.hpp): link dynafake::dynafake, or define
 // DYNAFAKE_IMPLEMENTATION in one file, or DYNAFAKE_HEADER_ONLY everywhere.
 
-#include <cstddef>  // std::size_t
-#include <cstdint>  // int64_t, uint64_t
-#include <memory>   // std::unique_ptr
-#include <mutex>    // std::mutex
-#include <string>   // std::string
+#include <cstddef>   // std::size_t
+#include <cstdint>   // int64_t, uint64_t
+#include <memory>    // std::unique_ptr
+#include <mutex>     // std::mutex
+#include <optional>  // std::optional
+#include <string>    // std::string
 
 
 // ---- begin dynafake/clock.hpp ----
@@ -9236,6 +9244,11 @@ class Service {
   /// entry; the ARN generator starts again from the seed. The clock is the
   /// test's and is not touched.
   void Reset();
+
+  /// The instant whose items a backup holds, in ms since the epoch (inside the
+  /// consistency window around its request: ServiceOptions::backupCut), or
+  /// nullopt when there is no such backup. The service itself never tells.
+  std::optional<int64_t> BackupCutMs(const std::string& backupArn);
 
   /// The ARN of a table of this account and region.
   std::string TableArn(const std::string& name) const;
@@ -19579,6 +19592,14 @@ DYNAFAKE_IMPL void Service::Reset() {
   components_->Reset();
   faults_.Clear();
   journal_.Clear();
+}
+
+DYNAFAKE_IMPL std::optional<int64_t> Service::BackupCutMs(const std::string& backupArn) {
+  std::lock_guard<std::mutex> lock(mu_);
+  components_->ApplyDue(NowMs());
+  const detail::BackupRecord* b = components_->backups.Find(backupArn);
+  if (!b) return std::nullopt;
+  return b->cutMs;
 }
 
 DYNAFAKE_IMPL std::string Service::TableArn(const std::string& name) const {

@@ -165,6 +165,14 @@ DYNAFAKE_IMPL void Service::Reset() {
   journal_.Clear();
 }
 
+DYNAFAKE_IMPL std::optional<int64_t> Service::BackupCutMs(const std::string& backupArn) {
+  std::lock_guard<std::mutex> lock(mu_);
+  components_->ApplyDue(NowMs());
+  const detail::BackupRecord* b = components_->backups.Find(backupArn);
+  if (!b) return std::nullopt;
+  return b->cutMs;
+}
+
 DYNAFAKE_IMPL std::string Service::TableArn(const std::string& name) const {
   return components_->identity.TableArn(name);
 }

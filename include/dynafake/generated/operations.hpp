@@ -75,6 +75,13 @@ inline constexpr const char* kTargetPrefix = "DynamoDB_20120810";
 /// Per-operation facts, keyed by request type: its name, result and outcome, the
 /// calls per second the service documents (0: none), and which members name the
 /// table and the backup the call is about (what fault rules match on).
+namespace detail {
+/// What TableArgument and BackupArgument answer when the request names none.
+inline const std::string& NoArgument() {
+  static const std::string none;
+  return none;
+}
+}  // namespace detail
 template <class Request>
 struct OperationTraits;
 template <>
@@ -85,9 +92,9 @@ struct OperationTraits<Model::CreateBackupRequest> {
   using Result = Model::CreateBackupResult;
   using Outcome = Model::CreateBackupOutcome;
   /// The table the call is about, as the request names it (a name or an ARN), or "".
-  static std::string TableArgument(const Request& r) { return r.GetTableName(); }
+  static const std::string& TableArgument(const Request& r) { return r.GetTableName(); }
   /// The backup the call is about (its ARN), or "".
-  static std::string BackupArgument(const Request&) { return std::string(); }
+  static const std::string& BackupArgument(const Request&) { return detail::NoArgument(); }
 };
 template <>
 struct OperationTraits<Model::DescribeBackupRequest> {
@@ -97,9 +104,9 @@ struct OperationTraits<Model::DescribeBackupRequest> {
   using Result = Model::DescribeBackupResult;
   using Outcome = Model::DescribeBackupOutcome;
   /// The table the call is about, as the request names it (a name or an ARN), or "".
-  static std::string TableArgument(const Request&) { return std::string(); }
+  static const std::string& TableArgument(const Request&) { return detail::NoArgument(); }
   /// The backup the call is about (its ARN), or "".
-  static std::string BackupArgument(const Request& r) { return r.GetBackupArn(); }
+  static const std::string& BackupArgument(const Request& r) { return r.GetBackupArn(); }
 };
 template <>
 struct OperationTraits<Model::ListBackupsRequest> {
@@ -109,9 +116,9 @@ struct OperationTraits<Model::ListBackupsRequest> {
   using Result = Model::ListBackupsResult;
   using Outcome = Model::ListBackupsOutcome;
   /// The table the call is about, as the request names it (a name or an ARN), or "".
-  static std::string TableArgument(const Request& r) { return r.GetTableName(); }
+  static const std::string& TableArgument(const Request& r) { return r.GetTableName(); }
   /// The backup the call is about (its ARN), or "".
-  static std::string BackupArgument(const Request&) { return std::string(); }
+  static const std::string& BackupArgument(const Request&) { return detail::NoArgument(); }
 };
 template <>
 struct OperationTraits<Model::DeleteBackupRequest> {
@@ -121,9 +128,9 @@ struct OperationTraits<Model::DeleteBackupRequest> {
   using Result = Model::DeleteBackupResult;
   using Outcome = Model::DeleteBackupOutcome;
   /// The table the call is about, as the request names it (a name or an ARN), or "".
-  static std::string TableArgument(const Request&) { return std::string(); }
+  static const std::string& TableArgument(const Request&) { return detail::NoArgument(); }
   /// The backup the call is about (its ARN), or "".
-  static std::string BackupArgument(const Request& r) { return r.GetBackupArn(); }
+  static const std::string& BackupArgument(const Request& r) { return r.GetBackupArn(); }
 };
 template <>
 struct OperationTraits<Model::RestoreTableFromBackupRequest> {
@@ -133,9 +140,9 @@ struct OperationTraits<Model::RestoreTableFromBackupRequest> {
   using Result = Model::RestoreTableFromBackupResult;
   using Outcome = Model::RestoreTableFromBackupOutcome;
   /// The table the call is about, as the request names it (a name or an ARN), or "".
-  static std::string TableArgument(const Request& r) { return r.GetTargetTableName(); }
+  static const std::string& TableArgument(const Request& r) { return r.GetTargetTableName(); }
   /// The backup the call is about (its ARN), or "".
-  static std::string BackupArgument(const Request& r) { return r.GetBackupArn(); }
+  static const std::string& BackupArgument(const Request& r) { return r.GetBackupArn(); }
 };
 template <>
 struct OperationTraits<Model::RestoreTableToPointInTimeRequest> {
@@ -145,9 +152,9 @@ struct OperationTraits<Model::RestoreTableToPointInTimeRequest> {
   using Result = Model::RestoreTableToPointInTimeResult;
   using Outcome = Model::RestoreTableToPointInTimeOutcome;
   /// The table the call is about, as the request names it (a name or an ARN), or "".
-  static std::string TableArgument(const Request& r) { return r.GetTargetTableName(); }
+  static const std::string& TableArgument(const Request& r) { return r.GetTargetTableName(); }
   /// The backup the call is about (its ARN), or "".
-  static std::string BackupArgument(const Request&) { return std::string(); }
+  static const std::string& BackupArgument(const Request&) { return detail::NoArgument(); }
 };
 template <>
 struct OperationTraits<Model::DescribeContinuousBackupsRequest> {
@@ -157,9 +164,9 @@ struct OperationTraits<Model::DescribeContinuousBackupsRequest> {
   using Result = Model::DescribeContinuousBackupsResult;
   using Outcome = Model::DescribeContinuousBackupsOutcome;
   /// The table the call is about, as the request names it (a name or an ARN), or "".
-  static std::string TableArgument(const Request& r) { return r.GetTableName(); }
+  static const std::string& TableArgument(const Request& r) { return r.GetTableName(); }
   /// The backup the call is about (its ARN), or "".
-  static std::string BackupArgument(const Request&) { return std::string(); }
+  static const std::string& BackupArgument(const Request&) { return detail::NoArgument(); }
 };
 template <>
 struct OperationTraits<Model::UpdateContinuousBackupsRequest> {
@@ -169,9 +176,9 @@ struct OperationTraits<Model::UpdateContinuousBackupsRequest> {
   using Result = Model::UpdateContinuousBackupsResult;
   using Outcome = Model::UpdateContinuousBackupsOutcome;
   /// The table the call is about, as the request names it (a name or an ARN), or "".
-  static std::string TableArgument(const Request& r) { return r.GetTableName(); }
+  static const std::string& TableArgument(const Request& r) { return r.GetTableName(); }
   /// The backup the call is about (its ARN), or "".
-  static std::string BackupArgument(const Request&) { return std::string(); }
+  static const std::string& BackupArgument(const Request&) { return detail::NoArgument(); }
 };
 template <>
 struct OperationTraits<Model::CreateTableRequest> {
@@ -181,9 +188,9 @@ struct OperationTraits<Model::CreateTableRequest> {
   using Result = Model::CreateTableResult;
   using Outcome = Model::CreateTableOutcome;
   /// The table the call is about, as the request names it (a name or an ARN), or "".
-  static std::string TableArgument(const Request& r) { return r.GetTableName(); }
+  static const std::string& TableArgument(const Request& r) { return r.GetTableName(); }
   /// The backup the call is about (its ARN), or "".
-  static std::string BackupArgument(const Request&) { return std::string(); }
+  static const std::string& BackupArgument(const Request&) { return detail::NoArgument(); }
 };
 template <>
 struct OperationTraits<Model::DescribeTableRequest> {
@@ -193,9 +200,9 @@ struct OperationTraits<Model::DescribeTableRequest> {
   using Result = Model::DescribeTableResult;
   using Outcome = Model::DescribeTableOutcome;
   /// The table the call is about, as the request names it (a name or an ARN), or "".
-  static std::string TableArgument(const Request& r) { return r.GetTableName(); }
+  static const std::string& TableArgument(const Request& r) { return r.GetTableName(); }
   /// The backup the call is about (its ARN), or "".
-  static std::string BackupArgument(const Request&) { return std::string(); }
+  static const std::string& BackupArgument(const Request&) { return detail::NoArgument(); }
 };
 template <>
 struct OperationTraits<Model::DeleteTableRequest> {
@@ -205,9 +212,9 @@ struct OperationTraits<Model::DeleteTableRequest> {
   using Result = Model::DeleteTableResult;
   using Outcome = Model::DeleteTableOutcome;
   /// The table the call is about, as the request names it (a name or an ARN), or "".
-  static std::string TableArgument(const Request& r) { return r.GetTableName(); }
+  static const std::string& TableArgument(const Request& r) { return r.GetTableName(); }
   /// The backup the call is about (its ARN), or "".
-  static std::string BackupArgument(const Request&) { return std::string(); }
+  static const std::string& BackupArgument(const Request&) { return detail::NoArgument(); }
 };
 template <>
 struct OperationTraits<Model::UpdateTableRequest> {
@@ -217,9 +224,9 @@ struct OperationTraits<Model::UpdateTableRequest> {
   using Result = Model::UpdateTableResult;
   using Outcome = Model::UpdateTableOutcome;
   /// The table the call is about, as the request names it (a name or an ARN), or "".
-  static std::string TableArgument(const Request& r) { return r.GetTableName(); }
+  static const std::string& TableArgument(const Request& r) { return r.GetTableName(); }
   /// The backup the call is about (its ARN), or "".
-  static std::string BackupArgument(const Request&) { return std::string(); }
+  static const std::string& BackupArgument(const Request&) { return detail::NoArgument(); }
 };
 template <>
 struct OperationTraits<Model::ListTablesRequest> {
@@ -229,9 +236,9 @@ struct OperationTraits<Model::ListTablesRequest> {
   using Result = Model::ListTablesResult;
   using Outcome = Model::ListTablesOutcome;
   /// The table the call is about, as the request names it (a name or an ARN), or "".
-  static std::string TableArgument(const Request&) { return std::string(); }
+  static const std::string& TableArgument(const Request&) { return detail::NoArgument(); }
   /// The backup the call is about (its ARN), or "".
-  static std::string BackupArgument(const Request&) { return std::string(); }
+  static const std::string& BackupArgument(const Request&) { return detail::NoArgument(); }
 };
 template <>
 struct OperationTraits<Model::PutItemRequest> {
@@ -241,9 +248,9 @@ struct OperationTraits<Model::PutItemRequest> {
   using Result = Model::PutItemResult;
   using Outcome = Model::PutItemOutcome;
   /// The table the call is about, as the request names it (a name or an ARN), or "".
-  static std::string TableArgument(const Request& r) { return r.GetTableName(); }
+  static const std::string& TableArgument(const Request& r) { return r.GetTableName(); }
   /// The backup the call is about (its ARN), or "".
-  static std::string BackupArgument(const Request&) { return std::string(); }
+  static const std::string& BackupArgument(const Request&) { return detail::NoArgument(); }
 };
 template <>
 struct OperationTraits<Model::GetItemRequest> {
@@ -253,9 +260,9 @@ struct OperationTraits<Model::GetItemRequest> {
   using Result = Model::GetItemResult;
   using Outcome = Model::GetItemOutcome;
   /// The table the call is about, as the request names it (a name or an ARN), or "".
-  static std::string TableArgument(const Request& r) { return r.GetTableName(); }
+  static const std::string& TableArgument(const Request& r) { return r.GetTableName(); }
   /// The backup the call is about (its ARN), or "".
-  static std::string BackupArgument(const Request&) { return std::string(); }
+  static const std::string& BackupArgument(const Request&) { return detail::NoArgument(); }
 };
 template <>
 struct OperationTraits<Model::DeleteItemRequest> {
@@ -265,9 +272,9 @@ struct OperationTraits<Model::DeleteItemRequest> {
   using Result = Model::DeleteItemResult;
   using Outcome = Model::DeleteItemOutcome;
   /// The table the call is about, as the request names it (a name or an ARN), or "".
-  static std::string TableArgument(const Request& r) { return r.GetTableName(); }
+  static const std::string& TableArgument(const Request& r) { return r.GetTableName(); }
   /// The backup the call is about (its ARN), or "".
-  static std::string BackupArgument(const Request&) { return std::string(); }
+  static const std::string& BackupArgument(const Request&) { return detail::NoArgument(); }
 };
 template <>
 struct OperationTraits<Model::ScanRequest> {
@@ -277,9 +284,9 @@ struct OperationTraits<Model::ScanRequest> {
   using Result = Model::ScanResult;
   using Outcome = Model::ScanOutcome;
   /// The table the call is about, as the request names it (a name or an ARN), or "".
-  static std::string TableArgument(const Request& r) { return r.GetTableName(); }
+  static const std::string& TableArgument(const Request& r) { return r.GetTableName(); }
   /// The backup the call is about (its ARN), or "".
-  static std::string BackupArgument(const Request&) { return std::string(); }
+  static const std::string& BackupArgument(const Request&) { return detail::NoArgument(); }
 };
 template <>
 struct OperationTraits<Model::BatchWriteItemRequest> {
@@ -289,9 +296,9 @@ struct OperationTraits<Model::BatchWriteItemRequest> {
   using Result = Model::BatchWriteItemResult;
   using Outcome = Model::BatchWriteItemOutcome;
   /// The table the call is about, as the request names it (a name or an ARN), or "".
-  static std::string TableArgument(const Request& r) { return r.GetRequestItems().size() == 1 ? r.GetRequestItems().begin()->first : std::string(); }
+  static const std::string& TableArgument(const Request& r) { return r.GetRequestItems().size() == 1 ? r.GetRequestItems().begin()->first : detail::NoArgument(); }
   /// The backup the call is about (its ARN), or "".
-  static std::string BackupArgument(const Request&) { return std::string(); }
+  static const std::string& BackupArgument(const Request&) { return detail::NoArgument(); }
 };
 template <>
 struct OperationTraits<Model::TagResourceRequest> {
@@ -301,9 +308,9 @@ struct OperationTraits<Model::TagResourceRequest> {
   using Result = Model::TagResourceResult;
   using Outcome = Model::TagResourceOutcome;
   /// The table the call is about, as the request names it (a name or an ARN), or "".
-  static std::string TableArgument(const Request& r) { return r.GetResourceArn(); }
+  static const std::string& TableArgument(const Request& r) { return r.GetResourceArn(); }
   /// The backup the call is about (its ARN), or "".
-  static std::string BackupArgument(const Request&) { return std::string(); }
+  static const std::string& BackupArgument(const Request&) { return detail::NoArgument(); }
 };
 template <>
 struct OperationTraits<Model::ListTagsOfResourceRequest> {
@@ -313,9 +320,9 @@ struct OperationTraits<Model::ListTagsOfResourceRequest> {
   using Result = Model::ListTagsOfResourceResult;
   using Outcome = Model::ListTagsOfResourceOutcome;
   /// The table the call is about, as the request names it (a name or an ARN), or "".
-  static std::string TableArgument(const Request& r) { return r.GetResourceArn(); }
+  static const std::string& TableArgument(const Request& r) { return r.GetResourceArn(); }
   /// The backup the call is about (its ARN), or "".
-  static std::string BackupArgument(const Request&) { return std::string(); }
+  static const std::string& BackupArgument(const Request&) { return detail::NoArgument(); }
 };
 template <>
 struct OperationTraits<Model::QueryRequest> {
@@ -325,9 +332,9 @@ struct OperationTraits<Model::QueryRequest> {
   using Result = Model::QueryResult;
   using Outcome = Model::QueryOutcome;
   /// The table the call is about, as the request names it (a name or an ARN), or "".
-  static std::string TableArgument(const Request& r) { return r.GetTableName(); }
+  static const std::string& TableArgument(const Request& r) { return r.GetTableName(); }
   /// The backup the call is about (its ARN), or "".
-  static std::string BackupArgument(const Request&) { return std::string(); }
+  static const std::string& BackupArgument(const Request&) { return detail::NoArgument(); }
 };
 template <>
 struct OperationTraits<Model::UpdateItemRequest> {
@@ -337,9 +344,9 @@ struct OperationTraits<Model::UpdateItemRequest> {
   using Result = Model::UpdateItemResult;
   using Outcome = Model::UpdateItemOutcome;
   /// The table the call is about, as the request names it (a name or an ARN), or "".
-  static std::string TableArgument(const Request& r) { return r.GetTableName(); }
+  static const std::string& TableArgument(const Request& r) { return r.GetTableName(); }
   /// The backup the call is about (its ARN), or "".
-  static std::string BackupArgument(const Request&) { return std::string(); }
+  static const std::string& BackupArgument(const Request&) { return detail::NoArgument(); }
 };
 template <>
 struct OperationTraits<Model::BatchGetItemRequest> {
@@ -349,9 +356,9 @@ struct OperationTraits<Model::BatchGetItemRequest> {
   using Result = Model::BatchGetItemResult;
   using Outcome = Model::BatchGetItemOutcome;
   /// The table the call is about, as the request names it (a name or an ARN), or "".
-  static std::string TableArgument(const Request& r) { return r.GetRequestItems().size() == 1 ? r.GetRequestItems().begin()->first : std::string(); }
+  static const std::string& TableArgument(const Request& r) { return r.GetRequestItems().size() == 1 ? r.GetRequestItems().begin()->first : detail::NoArgument(); }
   /// The backup the call is about (its ARN), or "".
-  static std::string BackupArgument(const Request&) { return std::string(); }
+  static const std::string& BackupArgument(const Request&) { return detail::NoArgument(); }
 };
 template <>
 struct OperationTraits<Model::UntagResourceRequest> {
@@ -361,9 +368,9 @@ struct OperationTraits<Model::UntagResourceRequest> {
   using Result = Model::UntagResourceResult;
   using Outcome = Model::UntagResourceOutcome;
   /// The table the call is about, as the request names it (a name or an ARN), or "".
-  static std::string TableArgument(const Request& r) { return r.GetResourceArn(); }
+  static const std::string& TableArgument(const Request& r) { return r.GetResourceArn(); }
   /// The backup the call is about (its ARN), or "".
-  static std::string BackupArgument(const Request&) { return std::string(); }
+  static const std::string& BackupArgument(const Request&) { return detail::NoArgument(); }
 };
 template <>
 struct OperationTraits<Model::DescribeTimeToLiveRequest> {
@@ -373,9 +380,9 @@ struct OperationTraits<Model::DescribeTimeToLiveRequest> {
   using Result = Model::DescribeTimeToLiveResult;
   using Outcome = Model::DescribeTimeToLiveOutcome;
   /// The table the call is about, as the request names it (a name or an ARN), or "".
-  static std::string TableArgument(const Request& r) { return r.GetTableName(); }
+  static const std::string& TableArgument(const Request& r) { return r.GetTableName(); }
   /// The backup the call is about (its ARN), or "".
-  static std::string BackupArgument(const Request&) { return std::string(); }
+  static const std::string& BackupArgument(const Request&) { return detail::NoArgument(); }
 };
 template <>
 struct OperationTraits<Model::UpdateTimeToLiveRequest> {
@@ -385,9 +392,9 @@ struct OperationTraits<Model::UpdateTimeToLiveRequest> {
   using Result = Model::UpdateTimeToLiveResult;
   using Outcome = Model::UpdateTimeToLiveOutcome;
   /// The table the call is about, as the request names it (a name or an ARN), or "".
-  static std::string TableArgument(const Request& r) { return r.GetTableName(); }
+  static const std::string& TableArgument(const Request& r) { return r.GetTableName(); }
   /// The backup the call is about (its ARN), or "".
-  static std::string BackupArgument(const Request&) { return std::string(); }
+  static const std::string& BackupArgument(const Request&) { return detail::NoArgument(); }
 };
 
 namespace detail {
