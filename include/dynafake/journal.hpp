@@ -198,22 +198,23 @@ class CallRing {
   bool On() const { return capacity_ > 0; }
   std::size_t Capacity() const { return capacity_; }
 
-  /// The slot for the next call, its sequence and time set and the rest
-  /// reset; null when the journal is off. The slot's strings keep their buffers.
-  Call* Next(const char* operation, int64_t timeMs) {
+  /// The slot for the next call, its sequence, time, operation, table and
+  /// backup set and the rest reset; null when the journal is off. The slot's
+  /// strings keep their buffers, so a full ring records without allocating.
+  Call* Next(const char* operation, int64_t timeMs, const std::string& table, const std::string& backup) {
     if (capacity_ == 0) return nullptr;
     if (slots_.size() < capacity_) {
+      head_ = slots_.size();
       slots_.emplace_back();
-      head_ = slots_.size() - 1;
-    } else {
-      head_ = (head_ + 1) % capacity_;
+    } else if (++head_ == capacity_) {
+      head_ = 0;
     }
     Call& c = slots_[head_];
     c.sequence = ++recorded_;
     c.timeMs = timeMs;
     c.operation = operation;
-    c.table.clear();
-    c.backup.clear();
+    c.table = table;
+    c.backup = backup;
     c.success = false;
     c.error.clear();
     c.message.clear();

@@ -8971,22 +8971,23 @@ class CallRing {
   bool On() const { return capacity_ > 0; }
   std::size_t Capacity() const { return capacity_; }
 
-  /// The slot for the next call, its sequence and time set and the rest
-  /// reset; null when the journal is off. The slot's strings keep their buffers.
-  Call* Next(const char* operation, int64_t timeMs) {
+  /// The slot for the next call, its sequence, time, operation, table and
+  /// backup set and the rest reset; null when the journal is off. The slot's
+  /// strings keep their buffers, so a full ring records without allocating.
+  Call* Next(const char* operation, int64_t timeMs, const std::string& table, const std::string& backup) {
     if (capacity_ == 0) return nullptr;
     if (slots_.size() < capacity_) {
+      head_ = slots_.size();
       slots_.emplace_back();
-      head_ = slots_.size() - 1;
-    } else {
-      head_ = (head_ + 1) % capacity_;
+    } else if (++head_ == capacity_) {
+      head_ = 0;
     }
     Call& c = slots_[head_];
     c.sequence = ++recorded_;
     c.timeMs = timeMs;
     c.operation = operation;
-    c.table.clear();
-    c.backup.clear();
+    c.table = table;
+    c.backup = backup;
     c.success = false;
     c.error.clear();
     c.message.clear();
@@ -19503,11 +19504,9 @@ typename OperationTraits<Request>::Outcome Service::Run(const Request& request, 
   const int64_t now = NowMs();
   c.ApplyDue(now);
   // the journal's entry for this call: its slot in the ring, filled as the call goes (none when off)
-  Call* entry = inspection ? nullptr : journal_.Next(Traits::kName, now);
-  if (entry) {
-    entry->table = Traits::TableArgument(request);
-    entry->backup = Traits::BackupArgument(request);
-  }
+  Call* entry =
+      inspection ? nullptr
+                 : journal_.Next(Traits::kName, now, Traits::TableArgument(request), Traits::BackupArgument(request));
   // 1. the request alone, as the service model and the operation's own rules
   //    say, for every operation before anything else (what the data plane's
   //    checks parse is the plan it is served with)

@@ -25,6 +25,7 @@ inline const char* DashboardPage() {
 <style>
 :root { --fg: #1b1b1b; --muted: #555; --line: #c8c8c8; --bg: #fff; --band: #f3f3f3; --accent: #0b57d0; --bad: #a50e0e; }
 * { box-sizing: border-box; }
+html { scroll-padding-top: 8rem; }  /* what is scrolled to (a link, a focused control) is not hidden under the header */
 body { margin: 0; font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--fg); background: var(--bg); }
 header { position: sticky; top: 0; z-index: 1; background: var(--band); border-bottom: 1px solid var(--line); padding: .5rem 1rem; display: flex; flex-wrap: wrap; gap: .5rem 1.5rem; align-items: center; }
 header h1 { font-size: 1.15rem; margin: 0; }
@@ -53,7 +54,7 @@ tr.failed td:first-child::before { content: "\2716\00a0"; color: var(--bad); }
 tr.ok td:first-child::before { content: "\2714\00a0"; }
 #message { min-height: 1.4em; margin: .3rem 0 0; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
-@media (max-width: 600px) { header { position: static; } th, td { padding: .2rem .3rem; } body { font-size: 14px; } }
+@media (max-width: 600px) { html { scroll-padding-top: 0; } header { position: static; } th, td { padding: .2rem .3rem; } body { font-size: 14px; } }
 </style>
 </head>
 <body>
@@ -170,6 +171,10 @@ function fill(tbody, rows, columns, emptyText) {
   if (!rows.length) { const tr = document.createElement("tr"); const td = cell(tr, emptyText, "empty"); td.colSpan = columns; tbody.appendChild(tr); }
   for (const tr of rows) tbody.appendChild(tr);
 }
+const drawn = {};
+function changed(key, data) { const text = JSON.stringify(data); if (drawn[key] === text) return false; drawn[key] = text; return true; }
+// an attribute value: a string or number as itself, anything else as DynamoDB JSON (the cell's title is always that)
+const shown = (v) => v.S !== undefined ? v.S : v.N !== undefined ? v.N : v.BOOL !== undefined ? String(v.BOOL) : v.NULL ? "null" : JSON.stringify(v);
 const when = (t) => t ? t.replace("T", " ").replace(".000Z", "Z") : "";
 
 function renderTables(tables) {
@@ -265,7 +270,7 @@ async function showItems(table, start, reset) {
     $("items").tHead.replaceChildren(head);
     fill($("items").tBodies[0], page.items.map((it) => {
       const tr = document.createElement("tr");
-      for (const n of names) cell(tr, it[n] === undefined ? "" : JSON.stringify(it[n]), "mono");
+      for (const n of names) { const td = cell(tr, it[n] === undefined ? "" : shown(it[n]), "mono"); if (it[n] !== undefined) td.title = JSON.stringify(it[n]); }
       return tr;
     }), Math.max(1, names.length), "No items on this page.");
     $("items-paging").hidden = false;
@@ -280,11 +285,15 @@ async function refresh() {
     $("clock-now").dateTime = o.clock.now;
     $("where").textContent = "account " + o.account + ", " + o.region;
     fillChoices(o);
-    renderTables(o.tables); renderBackups(o.backups); renderExports(o); renderFaults(o.faults);
+    // only what changed is drawn again: a button keeps its focus, a reader its place
+    changed("tables", o.tables) && renderTables(o.tables);
+    changed("backups", o.backups) && renderBackups(o.backups);
+    changed("exports", o.exports) && renderExports(o);
+    changed("faults", o.faults) && renderFaults(o.faults);
     const j = await call("GET", "/journal", null, {since: String(lastSequence)});
     if (j.calls.length) { journal = journal.concat(j.calls).slice(-2000); lastSequence = journal[journal.length - 1].sequence; }
     if (j.recorded < lastSequence) { journal = []; lastSequence = 0; }  // cleared or reset elsewhere
-    renderJournal();
+    if (j.calls.length || changed("journal", journal.length)) renderJournal();
     document.body.dataset.refreshed = String(Number(document.body.dataset.refreshed || 0) + 1);
   } catch (e) { say("Cannot reach the admin API: " + e.message, true); }
 }
