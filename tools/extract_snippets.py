@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Extracts the ```cpp blocks of README.md so the tests compile (and run) every one.
+"""Extracts the ```cpp blocks of README.md (or a page of docs/) so the tests compile (and run) every one.
 
     python3 tools/extract_snippets.py README.md OUT_DIR
 
@@ -21,7 +21,8 @@ def main():
     blocks = re.findall(r"^```cpp\n(.*?)^```", text, flags=re.S | re.M)
     for n, block in enumerate(blocks, 1):
         path = os.path.join(out, "readme_%d.cpp" % n)
-        body = "// Extracted from README.md, code block %d. Edit README.md, not this file.\n%s" % (n, block)
+        name = os.path.basename(readme)
+        body = "// Extracted from %s, code block %d. Edit %s, not this file.\n%s" % (name, n, name, block)
         if not os.path.exists(path) or open(path, encoding="utf-8").read() != body:
             with open(path, "w", encoding="utf-8") as f:
                 f.write(body)
