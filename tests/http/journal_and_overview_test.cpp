@@ -83,6 +83,20 @@ TEST(HttpJournal, SinceGivesTheLaterCallsAndDeleteEmptiesIt) {
   EXPECT_EQ(c.Get("/_dynafake/journal").body["calls"][0]["sequence"], 4);  // numbers go on
 }
 
+TEST(HttpJournal, AdminClientReadsAndClearsIt) {
+  HttpServer server(Instant());
+  server.Start();
+  TestClient c(server.Port());
+  c.Call("ListTables", Json::object());
+  c.Call("ListTables", Json::object());
+  dynafake::AdminClient admin(server.Url());
+  const Json all = Json::parse(admin.Journal());
+  EXPECT_EQ(all["calls"].size(), 2u);
+  EXPECT_EQ(Json::parse(admin.Journal(1))["calls"][0]["sequence"], 2);
+  admin.ClearJournal();
+  EXPECT_TRUE(Json::parse(admin.Journal())["calls"].empty());
+}
+
 TEST(HttpJournal, AdminReadsAreNotCalls) {
   HttpServer server(Instant());
   server.Start();
