@@ -214,14 +214,18 @@ class Dashboard(unittest.TestCase):
             d.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
 
     def test_the_page_fits_a_phone(self):
-        phone = start_browser(390, 844)
+        phone = start_browser(500, 844)
         try:
+            # a window is at least 500 pixels wide; the viewport of a phone is emulated
+            phone.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                                  {"width": 390, "height": 844, "deviceScaleFactor": 1, "mobile": True})
             phone.get(self.server.url + "/_dynafake/ui/")
             from selenium.webdriver.support.ui import WebDriverWait
             WebDriverWait(phone, 20, poll_frequency=0.1).until(
                 lambda d: int(d.find_element("tag name", "body").get_attribute("data-refreshed") or 0) > 0)
             width = phone.execute_script("return document.documentElement.scrollWidth")
             inner = phone.execute_script("return window.innerWidth")
+            self.assertEqual(inner, 390)
             self.assertLessEqual(width, inner, "the page scrolls sideways at a phone's width")
             for heading in ("Clock", "Tables", "Items", "Backups", "Exports", "Fault rules", "Journal"):
                 self.assertTrue(any(h.text.startswith(heading) for h in phone.find_elements("tag name", "h2")),
