@@ -16,10 +16,15 @@
 #   bash scripts/test.sh --plain      the main stage without sanitizers, ./build-plain
 #   bash scripts/test.sh --tsan       everything under ThreadSanitizer, ./build-tsan
 #   bash scripts/test.sh --clang      clang++, ./build-clang (combines with the above)
+#   bash scripts/test.sh --fast       a contributor's loop, ./build-fast: the cheap checks
+#                                     (format, generated files, single header) first and
+#                                     failing fast, then the core's unit suites without
+#                                     sanitizers, the SDK, the server or the examples
 #
 # BUILD_DIR overrides the build directory (one stage); CXX picks the
 # compiler; arguments after `--` go to ctest and run one stage (e.g.
-# `-- -R Backup -L unit`). `bash scripts/fuzz.sh SECONDS` fuzzes longer.
+# `-- -R Backup -L unit`; a filter builds only the executables the selected
+# tests run). `bash scripts/fuzz.sh SECONDS` fuzzes longer.
 #
 # The aws-sdk-cpp front (dynafake::aws_sdk) and its tests are built in the
 # main stage when an installed aws-sdk-cpp is found: on CMAKE_PREFIX_PATH, or
@@ -37,6 +42,7 @@ sanitize="address,undefined"
 suffix=""
 use_clang=0
 single=0
+fast=0
 ctest_args=()
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -44,8 +50,9 @@ while [ $# -gt 0 ]; do
     --tsan) sanitize="thread"; suffix="-tsan"; single=1 ;;
     --clang) use_clang=1; single=1 ;;
     --quick) single=1 ;;
+    --fast) fast=1; sanitize=""; suffix="-fast"; single=1 ;;
     --) shift; ctest_args=("$@"); single=1; break ;;
-    -h|--help) sed -n '2,29p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,34p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) dynafake_die "unknown option '$1' (try --help)" ;;
   esac
   shift
@@ -59,14 +66,16 @@ if [ "$use_clang" -eq 1 ]; then
 fi
 [ "$single" -eq 1 ] || packages+=("${DYNAFAKE_FUZZ_PACKAGES[@]}")
 dynafake_ensure_packages "${packages[@]}"
-dynafake_ensure_real_clients
+# The fast loop runs no Python suite against the server: it needs no real client.
+[ "$fast" -eq 1 ] || dynafake_ensure_real_clients
 
 jobs="$(dynafake_jobs)"
 export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1:strict_string_checks=1}"
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
 export TSAN_OPTIONS="${TSAN_OPTIONS:-halt_on_error=1:second_deadlock_stack=1}"
 
-sdk_prefix="$(dynafake_find_sdk)"
+sdk_prefix=""
+[ "$fast" -eq 1 ] || sdk_prefix="$(dynafake_find_sdk)"
 if [ -n "$sdk_prefix" ]; then
   dynafake_log "aws-sdk-cpp: using $sdk_prefix (from scripts/aws-sdk-cpp.sh's cache)"
   export CMAKE_PREFIX_PATH="$sdk_prefix${CMAKE_PREFIX_PATH:+:$CMAKE_PREFIX_PATH}"
@@ -109,6 +118,42 @@ count_stage() {
   report+=("stage $name: $line ($((secs / 60))m$((secs % 60))s)")
 }
 
+# label_targets BUILD_DIR CTEST_ARGS...: when the arguments select tests by a
+# label regex only (-L unit, -L 'unit|wire'; no -R, -E or -LE), prints the
+# targets the matching labels need (tests/CMakeLists.txt writes the map), or
+# "-" when none needs a build; prints nothing (build everything) when another
+# filter is given or a matching label is not in the map.
+label_targets() {
+  local dir="$1" map="$1/dynafake-label-targets.txt" regex="" out=() line label known
+  shift
+  [ -f "$map" ] || return 0
+  while [ $# -gt 0 ]; do
+    case "$1" in
+      -L) [ $# -ge 2 ] && [ -z "$regex" ] || return 0; regex="$2"; shift ;;
+      -j*|--output-on-failure|-V|-VV|--stop-on-failure) ;;
+      *) return 0 ;;
+    esac
+    shift
+  done
+  [ -n "$regex" ] || return 0
+  # Labels CTest knows before a build (everything but the GoogleTest suites,
+  # which are discovered when built): a matching one outside the map needs
+  # a full build.
+  known="$(cd "$dir" && ctest --print-labels 2>/dev/null | sed -n 's/^  //p')"
+  while read -r label; do
+    [ -n "$label" ] && [[ $label =~ $regex ]] || continue
+    grep -q "^$label\( \|$\)" "$map" || return 0
+  done <<<"$known"
+  while read -r line; do
+    # shellcheck disable=SC2086
+    set -- $line
+    [[ $1 =~ $regex ]] || continue
+    shift
+    out+=("$@")
+  done <"$map"
+  if [ "${#out[@]}" -eq 0 ]; then echo "-"; else printf '%s\n' "${out[@]}" | sort -u | tr '\n' ' '; fi
+}
+
 # ctest_stage NAME BUILD_DIR TARGETS CTEST_ARGS [cmake args...]: configures
 # BUILD_DIR, builds TARGETS (a space-separated list; "" = everything) and runs
 # ctest there with CTEST_ARGS; the stage's summary joins the totals.
@@ -118,12 +163,16 @@ ctest_stage() {
   start=$SECONDS
   dynafake_log "stage $name: $dir"
   dynafake_configure "$dir" "$@"
-  [ -n "$targets" ] || aws_sdk_report "$dir"
+  [ -n "$targets" ] || [ "$fast" -eq 1 ] || aws_sdk_report "$dir"
+  if [ -z "$targets" ] && [ "${#ctest_args[@]}" -gt 0 ]; then
+    targets="$(label_targets "$dir" "${ctest_args[@]}")"
+  fi
   local build=(cmake --build "$dir" -j"$jobs")
   # shellcheck disable=SC2206
-  [ -z "$targets" ] || build+=(--target $targets)
-  dynafake_log "${build[*]}"
-  if ! "${build[@]}"; then
+  [ -z "$targets" ] || [ "$targets" = "-" ] || build+=(--target $targets)
+  if [ "$targets" = "-" ]; then
+    dynafake_log "the selected tests need no build"
+  elif dynafake_log "${build[*]}" && ! "${build[@]}"; then
     report+=("stage $name: the build failed")
     failed=$((failed + 1)); total=$((total + 1))
     return
@@ -137,7 +186,22 @@ ctest_stage() {
   count_stage "$name" "$log" $((SECONDS - start))
 }
 
-if [ "$single" -eq 1 ]; then
+if [ "$fast" -eq 1 ]; then
+  # The contributor's loop: the checks that need no build first (a stale
+  # generated file or a misformatted line fails in seconds), then the core's
+  # suites, in a plain tree with only what they need.
+  fast_dir="${BUILD_DIR:-build-fast}"
+  fast_cmake=(-DDYNAFAKE_SANITIZE= -DDYNAFAKE_BUILD_EXAMPLES=OFF -DDYNAFAKE_BUILD_BENCH=OFF
+              -DDYNAFAKE_BUILD_SERVER=OFF -DDYNAFAKE_INSTALL=OFF -DCMAKE_DISABLE_FIND_PACKAGE_AWSSDK=ON)
+  ctest_args=(-L generated)
+  ctest_stage checks "$fast_dir" "" "" "${fast_cmake[@]}"
+  if [ "$failed" -eq 0 ]; then
+    ctest_args=(-L '^(unit|unit-wire|expression|wire|testing)$')
+    ctest_stage fast "$fast_dir" "" "" "${fast_cmake[@]}"
+  else
+    report+=("stage fast: not run (fix the checks first)")
+  fi
+elif [ "$single" -eq 1 ]; then
   name="${suffix#-}"
   ctest_stage "${name:-main}" "${BUILD_DIR:-build$suffix}" "" "" -DDYNAFAKE_SANITIZE="$sanitize"
 else

@@ -13,7 +13,9 @@ the shapes asked for with --shape. AWS's documentation prose is left out: only
 facts are kept. One fact is taken from the prose, because the model has no
 field for it: the calls per second an operation's documentation states ("You
 can call CreateBackup at a maximum rate of 50 times per second"), recorded as
-"dynafake": {"callsPerSecond": 50} on the operation. Then run
+"dynafake": {"callsPerSecond": 50} on the operation. The botocore version the
+model came from is recorded as "dynafake": {"botocoreVersion": ...} at the top.
+Then run
 tools/generate_model.py and tools/generate_wire.py (see CONTRIBUTING.md).
 """
 import argparse
@@ -28,6 +30,12 @@ SUBSET = os.path.join(HERE, "dynamodb-2012-08-10-backup-subset.json")
 WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "ten": 10}
 # "at a maximum rate of 50 times per second", "a maximum of five times per second"
 RATE = re.compile(r"(?:at a maximum rate of|a maximum of) (\d+|[a-z]+) times per second")
+
+
+def botocore_version():
+    import botocore  # installed with boto3 (Debian: python3-botocore)
+
+    return botocore.__version__
 
 
 def botocore_model():
@@ -97,7 +105,8 @@ def main():
         for error in spec.get("errors", []):
             reach(full, error["shape"], shapes)
 
-    out = {"metadata": full["metadata"], "operations": {}, "shapes": {}}
+    out = {"metadata": full["metadata"], "dynafake": {"botocoreVersion": botocore_version()},
+           "operations": {}, "shapes": {}}
     for op in operations:
         spec = strip_prose(full["operations"][op])
         rate = documented_rate(full["operations"][op])
@@ -110,8 +119,8 @@ def main():
         json.dump(out, f, indent=1)
     added = [op for op in operations if op not in subset["operations"]]
     new_shapes = sorted(shapes - set(subset["shapes"]))
-    print("subset: %d operations (%s new), %d shapes (%d new)" % (
-        len(operations), ", ".join(added) or "none", len(shapes), len(new_shapes)))
+    print("subset from botocore %s: %d operations (%s new), %d shapes (%d new)" % (
+        botocore_version(), len(operations), ", ".join(added) or "none", len(shapes), len(new_shapes)))
     return 0
 
 

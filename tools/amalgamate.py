@@ -6,7 +6,8 @@
 Starts from include/dynafake/dynafake.hpp (the core umbrella) and inlines every
 `#include "dynafake/..."` or `#include <dynafake/...>` it meets, depth first,
 each file once, in the order they are first included. `#pragma once` lines of
-inlined files are dropped (the result has one of its own); every other line,
+inlined files are dropped (the umbrella's and the implementation's include
+guards keep the result safe to include twice); every other line,
 system and third-party includes included, is kept as it is.
 
 The output is committed. The test `single_header_up_to_date` regenerates it
@@ -30,7 +31,9 @@ BANNER = """\
 // including it: that file compiles dynafake's definitions, the others only
 // declarations. (Or define DYNAFAKE_HEADER_ONLY in every file: slower builds.)
 // The optional parts (wire.hpp, gmock.hpp, http.hpp) are not in it.
-#pragma once
+// The declarations and the definitions have a guard each (no #pragma once):
+// a file may include it plainly, then define DYNAFAKE_IMPLEMENTATION and
+// include it again.
 """
 
 

@@ -195,6 +195,8 @@ def gen_outcomes(m):
         w("  X(%s)%s" % (op, " \\" if i + 1 < len(ops) else ""))
     w()
     w('inline constexpr const char* kTargetPrefix = "%s";' % m.target_prefix)
+    w("/// How many operations DYNAFAKE_FOR_EACH_OPERATION expands (tests check a front covers them all).")
+    w("inline constexpr int kOperationCount = %d;" % len(ops))
     w()
     w("/// Per-operation facts, keyed by request type: its name, result and outcome, the")
     w("/// calls per second the service documents (0: none), and which members name the")

@@ -13,7 +13,13 @@
 // Optional fronts live in their own headers: dynafake/wire.hpp (JSON protocol,
 // needs nlohmann_json), dynafake/gmock.hpp (MockClient, needs GoogleMock),
 // dynafake/http.hpp (loopback server, needs nlohmann_json and POSIX sockets).
-#pragma once
+//
+// Two guards, as in doctest: the declarations are read once per file, and the
+// definitions once, whenever DYNAFAKE_IMPLEMENTATION (or DYNAFAKE_HEADER_ONLY)
+// is defined at an inclusion, so a file that reached this header through
+// another one can still define DYNAFAKE_IMPLEMENTATION and include it again.
+#ifndef DYNAFAKE_DYNAFAKE_HPP_DECLARATIONS
+#define DYNAFAKE_DYNAFAKE_HPP_DECLARATIONS
 
 #define DYNAFAKE_VERSION_MAJOR 0
 #define DYNAFAKE_VERSION_MINOR 1
@@ -29,6 +35,8 @@
 #include "dynafake/model/errors.hpp"          // DynamoDBError, DynamoDBErrors
 #include "dynafake/options.hpp"               // ServiceOptions
 #include "dynafake/service.hpp"               // Service
+
+#endif  // DYNAFAKE_DYNAFAKE_HPP_DECLARATIONS
 
 #if defined(DYNAFAKE_IMPLEMENTATION) || defined(DYNAFAKE_HEADER_ONLY)
 #include "dynafake/detail/implementation.hpp"  // every definition the headers above declare

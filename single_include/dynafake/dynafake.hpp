@@ -6,7 +6,9 @@
 // including it: that file compiles dynafake's definitions, the others only
 // declarations. (Or define DYNAFAKE_HEADER_ONLY in every file: slower builds.)
 // The optional parts (wire.hpp, gmock.hpp, http.hpp) are not in it.
-#pragma once
+// The declarations and the definitions have a guard each (no #pragma once):
+// a file may include it plainly, then define DYNAFAKE_IMPLEMENTATION and
+// include it again.
 
 // ---- begin dynafake/dynafake.hpp ----
 // dynafake — an in-memory Amazon DynamoDB for testing programs that take,
@@ -24,6 +26,13 @@
 // Optional fronts live in their own headers: dynafake/wire.hpp (JSON protocol,
 // needs nlohmann_json), dynafake/gmock.hpp (MockClient, needs GoogleMock),
 // dynafake/http.hpp (loopback server, needs nlohmann_json and POSIX sockets).
+//
+// Two guards, as in doctest: the declarations are read once per file, and the
+// definitions once, whenever DYNAFAKE_IMPLEMENTATION (or DYNAFAKE_HEADER_ONLY)
+// is defined at an inclusion, so a file that reached this header through
+// another one can still define DYNAFAKE_IMPLEMENTATION and include it again.
+#ifndef DYNAFAKE_DYNAFAKE_HPP_DECLARATIONS
+#define DYNAFAKE_DYNAFAKE_HPP_DECLARATIONS
 
 #define DYNAFAKE_VERSION_MAJOR 0
 #define DYNAFAKE_VERSION_MINOR 1
@@ -7750,6 +7759,8 @@ using UpdateTimeToLiveOutcome = Outcome<UpdateTimeToLiveResult, DynamoDBError>;
   X(UpdateTimeToLive)
 
 inline constexpr const char* kTargetPrefix = "DynamoDB_20120810";
+/// How many operations DYNAFAKE_FOR_EACH_OPERATION expands (tests check a front covers them all).
+inline constexpr int kOperationCount = 26;
 
 /// Per-operation facts, keyed by request type: its name, result and outcome, the
 /// calls per second the service documents (0: none), and which members name the
@@ -9498,6 +9509,8 @@ inline std::ostream& operator<<(std::ostream& os, const UntagResourceResult&) { 
 }  // namespace dynafake
 // ---- end dynafake/generated/print.hpp ----
 
+#endif  // DYNAFAKE_DYNAFAKE_HPP_DECLARATIONS
+
 #if defined(DYNAFAKE_IMPLEMENTATION) || defined(DYNAFAKE_HEADER_ONLY)
 
 // ---- begin dynafake/detail/implementation.hpp ----
@@ -9505,7 +9518,11 @@ inline std::ostream& operator<<(std::ostream& os, const UntagResourceResult&) { 
 // Service's pipeline, its components, the printers. Included at the end of
 // dynafake/dynafake.hpp when DYNAFAKE_IMPLEMENTATION or DYNAFAKE_HEADER_ONLY
 // is defined (see dynafake/detail/linkage.hpp); compiled once by
-// src/dynafake.cpp for the CMake target dynafake::dynafake.
+// src/dynafake.cpp for the CMake target dynafake::dynafake. A guard rather
+// than `#pragma once`: the single header keeps it, so its definitions are
+// compiled at most once in a file however often the header is included.
+#ifndef DYNAFAKE_DETAIL_IMPLEMENTATION_HPP
+#define DYNAFAKE_DETAIL_IMPLEMENTATION_HPP
 
 
 // ---- begin dynafake/components/backup_records_impl.hpp ----
@@ -20747,6 +20764,8 @@ DYNAFAKE_IMPL std::ostream& operator<<(std::ostream& os, const UpdateTimeToLiveR
 }  // namespace Model
 }  // namespace dynafake
 // ---- end dynafake/generated/print_impl.hpp ----
+
+#endif  // DYNAFAKE_DETAIL_IMPLEMENTATION_HPP
 // ---- end dynafake/detail/implementation.hpp ----
 #endif
 // ---- end dynafake/dynafake.hpp ----

@@ -117,7 +117,7 @@ TEST(Delegation, EveryOperationDelegatesToItsOwnOperation) {
   }
   DYNAFAKE_FOR_EACH_OPERATION(DYNAFAKE_COMPARE)
 #undef DYNAFAKE_COMPARE
-  EXPECT_EQ(compared, 26);  // every operation of DYNAFAKE_FOR_EACH_OPERATION
+  EXPECT_EQ(compared, dynafake::kOperationCount);  // every operation of DYNAFAKE_FOR_EACH_OPERATION
 }
 
 TEST(Delegation, AnExpectationWithoutAnActionStillReachesTheFake) {

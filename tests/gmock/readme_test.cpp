@@ -1,6 +1,6 @@
-// The code of README.md's section "Verifying calls with GoogleMock", compiled
+// The code of docs/gmock.md (section "Verifying calls with GoogleMock"), compiled
 // and run. Between the BEGIN and END markers this file is identical to the
-// README's code block: change both together.
+// page's code block: change both together.
 //
 // README BEGIN
 #include <gtest/gtest.h>

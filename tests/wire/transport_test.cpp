@@ -247,7 +247,7 @@ TEST(WireTransport, EveryRequestTypeReachesTheServiceUnchanged) {
   }
   DYNAFAKE_FOR_EACH_OPERATION(DYNAFAKE_SAME)
 #undef DYNAFAKE_SAME
-  EXPECT_EQ(ops, 26);
+  EXPECT_EQ(ops, dynafake::kOperationCount);
 }
 
 TEST(WireTransport, CopiesShareOneWireAndClientsBuildFromAService) {

@@ -2,8 +2,11 @@
 // Service's pipeline, its components, the printers. Included at the end of
 // dynafake/dynafake.hpp when DYNAFAKE_IMPLEMENTATION or DYNAFAKE_HEADER_ONLY
 // is defined (see dynafake/detail/linkage.hpp); compiled once by
-// src/dynafake.cpp for the CMake target dynafake::dynafake.
-#pragma once
+// src/dynafake.cpp for the CMake target dynafake::dynafake. A guard rather
+// than `#pragma once`: the single header keeps it, so its definitions are
+// compiled at most once in a file however often the header is included.
+#ifndef DYNAFAKE_DETAIL_IMPLEMENTATION_HPP
+#define DYNAFAKE_DETAIL_IMPLEMENTATION_HPP
 
 #include "dynafake/components/backup_records_impl.hpp"
 #include "dynafake/components/backups_impl.hpp"
@@ -17,3 +20,5 @@
 #include "dynafake/components/tables_impl.hpp"
 #include "dynafake/detail/service_impl.hpp"
 #include "dynafake/generated/print_impl.hpp"
+
+#endif  // DYNAFAKE_DETAIL_IMPLEMENTATION_HPP

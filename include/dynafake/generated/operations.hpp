@@ -71,6 +71,8 @@ using UpdateTimeToLiveOutcome = Outcome<UpdateTimeToLiveResult, DynamoDBError>;
   X(UpdateTimeToLive)
 
 inline constexpr const char* kTargetPrefix = "DynamoDB_20120810";
+/// How many operations DYNAFAKE_FOR_EACH_OPERATION expands (tests check a front covers them all).
+inline constexpr int kOperationCount = 26;
 
 /// Per-operation facts, keyed by request type: its name, result and outcome, the
 /// calls per second the service documents (0: none), and which members name the
