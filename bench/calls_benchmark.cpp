@@ -10,6 +10,7 @@
 //   cmake --build build --target bench_calls_benchmark && build/bench/bench_calls_benchmark
 #include <benchmark/benchmark.h>
 
+#include <cstddef>
 #include <cstdint>
 #include <cstdlib>
 #include <new>
@@ -57,6 +58,10 @@ struct AllocationCounter {
 dynafake::ServiceOptions Unthrottled() {
   auto options = dynafake::ServiceOptions::Instant();
   options.limits.callsPerSecond.clear();  // measure the model, not the rate limiter
+  // The journal is on (its default size) unless DYNAFAKE_BENCH_JOURNAL_SIZE says otherwise (0: off), so
+  // one binary measures what it costs.
+  if (const char* size = std::getenv("DYNAFAKE_BENCH_JOURNAL_SIZE"))
+    options.journalSize = static_cast<std::size_t>(std::strtoull(size, nullptr, 10));
   return options;
 }
 

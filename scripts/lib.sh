@@ -8,6 +8,11 @@
 DYNAFAKE_PACKAGES=(cmake g++ make python3 git pkg-config clang-format libgtest-dev libgmock-dev nlohmann-json3-dev
                    libbenchmark-dev libcpp-httplib-dev libcli11-dev)
 
+# What scripts/test.sh adds: a real browser for the dashboard's test
+# (tests/python/server_dashboard.py): Debian's chromium, headless, driven by
+# selenium through chromedriver.
+DYNAFAKE_BROWSER_PACKAGES=(chromium chromium-driver python3-selenium)
+
 # What scripts/fuzz.sh adds: clang, and libFuzzer's runtime for clang-14
 # (libclang_rt.fuzzer-x86_64.a, which -fsanitize=fuzzer links, is in
 # libclang-rt-14-dev; `apt-cache search libfuzzer` also lists libfuzzer-14-dev,

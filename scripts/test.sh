@@ -58,7 +58,7 @@ while [ $# -gt 0 ]; do
   shift
 done
 
-packages=("${DYNAFAKE_PACKAGES[@]}")
+packages=("${DYNAFAKE_PACKAGES[@]}" "${DYNAFAKE_BROWSER_PACKAGES[@]}")
 if [ "$use_clang" -eq 1 ]; then
   packages+=(clang)
   export CXX=clang++

@@ -218,6 +218,13 @@ def gen_outcomes(m):
     w("/// calls per second the service documents (0: none), and which members name the")
     w("/// table and the backup the call is about (what fault rules match on; found from")
     w("/// the model's shapes by tools/model_tables.py, nested members included).")
+    w("namespace detail {")
+    w("/// What TableArgument and BackupArgument answer when the request names none.")
+    w("inline const std::string& NoArgument() {")
+    w("  static const std::string none;")
+    w("  return none;")
+    w("}")
+    w("}  // namespace detail")
     w("template <class Request>")
     w("struct OperationTraits;")
     try:
@@ -245,16 +252,23 @@ def gen_outcomes(m):
             w("  }")
         else:
             w("  static std::vector<std::string> TableArguments(const Request&) { return {}; }")
-        w("  /// The one table the call is about, or \"\" when it names none or several.")
-        w("  static std::string TableArgument(const Request& r) {")
-        w("    std::vector<std::string> all = TableArguments(r);")
-        w("    return all.size() == 1 ? all.front() : std::string();")
-        w("  }")
+        w("  /// The one table the call is about, or \"\" when it names none or several (a reference")
+        w("  /// when one top-level member names it: the journal records it on every call).")
+        if len(paths) == 1 and len(paths[0]) == 1:
+            w("  static const std::string& TableArgument(const Request& r) { return r.Get%s(); }" % paths[0][0])
+        elif not paths:
+            w("  static const std::string& TableArgument(const Request&) { return detail::NoArgument(); }")
+        else:
+            w("  static std::string TableArgument(const Request& r) {")
+            w("    std::vector<std::string> all = TableArguments(r);")
+            w("    return all.size() == 1 ? all.front() : std::string();")
+            w("  }")
         w("  /// The backup the call is about (its ARN), or \"\".")
         if backup:
-            w("  static std::string BackupArgument(const Request& r) { return %s; }" % backup)
+            w("  static const std::string& BackupArgument(const Request& r) { return %s; }"
+              % backup.replace("std::string()", "detail::NoArgument()"))
         else:
-            w("  static std::string BackupArgument(const Request&) { return std::string(); }")
+            w("  static const std::string& BackupArgument(const Request&) { return detail::NoArgument(); }")
         w("};")
     w()
     w("namespace detail {")

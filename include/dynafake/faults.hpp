@@ -312,14 +312,17 @@ class FaultSet {
   }
 
   /// Runs the rules for one call: the error to answer with, if a rule fires.
-  std::optional<DynamoDBError> Evaluate(const CallInfo& call) {
+  /// `firedId`, when given, is set to the id of the rule that fired (0 when none did).
+  std::optional<DynamoDBError> Evaluate(const CallInfo& call, int* firedId = nullptr) {
     std::lock_guard<std::mutex> lock(mu_);
+    if (firedId) *firedId = 0;
     for (auto& e : entries_) {
       if (!e.rule.Matches(call)) continue;
       ++e.seen;
       if (e.seen < e.rule.Nth()) continue;
       if (e.rule.TimesLimit() >= 0 && e.fired >= e.rule.TimesLimit()) continue;
       ++e.fired;
+      if (firedId) *firedId = e.id;
       return e.rule.Error();  // empty for PassThrough
     }
     return std::nullopt;

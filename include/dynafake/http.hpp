@@ -37,6 +37,12 @@
 //     PUT    /_dynafake/state              loads a snapshot (dynafake::LoadState); the clock
 //                                           moves to the snapshot's time (never backwards)
 //     POST   /_dynafake/state/save         writes the snapshot to HttpOptions::statePath
+//     GET    /_dynafake/journal[?since=N]  {"calls":[{"sequence","time","operation","table","backup",
+//                                           "outcome","error","cause",...}]} oldest first (Service::Journal)
+//     DELETE /_dynafake/journal            {"deleted":<count>}
+//     GET    /_dynafake/overview           clock, tables, backups, exports, fault rules in one JSON
+//     GET    /_dynafake/tables/{name}/items?limit=25&start=<key>  a page of a table's items
+//     GET    /_dynafake/ui/                the dashboard: one page reading the calls above
 //   Admin calls about one account take `?account=123456789012` (default: the
 //   Service's own account).
 //
@@ -66,20 +72,23 @@
 #include <utility>      // std::pair, std::move
 #include <vector>       // std::vector
 
-#include "dynafake/clock.hpp"               // Clock
-#include "dynafake/http/accounts.hpp"       // Accounts
-#include "dynafake/http/admin_client.hpp"   // AdminClient
-#include "dynafake/http/admin_clock.hpp"    // ClockControl
-#include "dynafake/http/admin_faults.hpp"   // AddFaultRoutes
-#include "dynafake/http/admin_json.hpp"     // Json, AdminRoute
-#include "dynafake/http/admin_state.hpp"    // StateControl
-#include "dynafake/http/config.hpp"         // HttpOptions, ServerConfig, ServerClock, AdminError
-#include "dynafake/http/message.hpp"        // http::Request, http::Response
-#include "dynafake/http/router.hpp"         // http::Router
-#include "dynafake/http/socket_server.hpp"  // http::SocketServer
-#include "dynafake/options.hpp"             // ServiceOptions
-#include "dynafake/service.hpp"             // Service
-#include "dynafake/wire.hpp"                // Wire
+#include "dynafake/clock.hpp"                // Clock
+#include "dynafake/http/accounts.hpp"        // Accounts
+#include "dynafake/http/admin_client.hpp"    // AdminClient
+#include "dynafake/http/admin_clock.hpp"     // ClockControl
+#include "dynafake/http/admin_faults.hpp"    // AddFaultRoutes
+#include "dynafake/http/admin_journal.hpp"   // AddJournalRoutes
+#include "dynafake/http/admin_json.hpp"      // Json, AdminRoute
+#include "dynafake/http/admin_overview.hpp"  // AddOverviewRoutes
+#include "dynafake/http/admin_state.hpp"     // StateControl
+#include "dynafake/http/config.hpp"          // HttpOptions
+#include "dynafake/http/dashboard.hpp"       // AddDashboardRoute, ServerConfig, ServerClock, AdminError
+#include "dynafake/http/message.hpp"         // http::Request, http::Response
+#include "dynafake/http/router.hpp"          // http::Router
+#include "dynafake/http/socket_server.hpp"   // http::SocketServer
+#include "dynafake/options.hpp"              // ServiceOptions
+#include "dynafake/service.hpp"              // Service
+#include "dynafake/wire.hpp"                 // Wire
 
 namespace dynafake {
 
@@ -335,6 +344,9 @@ class HttpServer {
                   return out;
                 }));
     state_.AddRoutes(router_, base);
+    http::AddJournalRoutes(router_, base, accounts_);
+    http::AddOverviewRoutes(router_, base, accounts_, clock_);
+    http::AddDashboardRoute(router_, base);
   }
 
   http::Response ServeDynamo(const http::Request& request) {

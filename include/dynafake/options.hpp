@@ -2,6 +2,7 @@
 #pragma once
 
 #include <chrono>   // std::chrono::seconds
+#include <cstddef>  // std::size_t
 #include <cstdint>  // uint64_t
 #include <map>      // std::map
 #include <string>   // std::string
@@ -102,6 +103,8 @@ struct ServiceOptions {
   bool serializeBackupsPerTable = true;
   /// When expired items are deleted (Time to Live).
   TimeToLivePolicy timeToLive;
+  /// How many calls Service::Journal() keeps: the last ones, in a ring. 0 keeps none (no cost at all).
+  std::size_t journalSize = 1000;
 
   /// All durations zero: tables are ACTIVE, backups AVAILABLE and Time to Live
   /// changes done at once (expired items still wait `timeToLive.deletionDelay`).

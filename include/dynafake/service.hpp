@@ -5,16 +5,31 @@
 // DYNAFAKE_IMPLEMENTATION in one file, or DYNAFAKE_HEADER_ONLY everywhere.
 #pragma once
 
-#include <cstddef>  // std::size_t
-#include <cstdint>  // int64_t
-#include <memory>   // std::unique_ptr
-#include <mutex>    // std::mutex
-#include <string>   // std::string
+#include <cstddef>   // std::size_t
+#include <cstdint>   // int64_t, uint64_t
+#include <memory>    // std::unique_ptr
+#include <mutex>     // std::mutex
+#include <optional>  // std::optional
+#include <string>    // std::string
 
 #include "dynafake/clock.hpp"                 // Clock
 #include "dynafake/faults.hpp"                // FaultSet
 #include "dynafake/generated/operations.hpp"  // XRequest, XOutcome, DYNAFAKE_FOR_EACH_OPERATION
+#include "dynafake/journal.hpp"               // CallJournal, detail::CallRing
 #include "dynafake/options.hpp"               // ServiceOptions
+
+/// X-macro: the read-only operations Service::Inspect serves.
+#define DYNAFAKE_FOR_EACH_INSPECTION(X) \
+  X(DescribeTable)                      \
+  X(ListTables)                         \
+  X(DescribeBackup)                     \
+  X(ListBackups)                        \
+  X(DescribeContinuousBackups)          \
+  X(DescribeTimeToLive)                 \
+  X(ListTagsOfResource)                 \
+  X(GetItem)                            \
+  X(Query)                              \
+  X(Scan)
 
 namespace dynafake {
 
@@ -59,6 +74,14 @@ class Service {
   DYNAFAKE_FOR_EACH_OPERATION(DYNAFAKE_SERVICE_OPERATION)
 #undef DYNAFAKE_SERVICE_OPERATION
 
+  /// The reads a tool looking at the fake makes (the dashboard, a test's
+  /// own diagnostics): answered from the state as the operation answers them,
+  /// but not calls: no fault rule sees them, no rate limit counts them, the
+  /// journal does not record them.
+#define DYNAFAKE_SERVICE_INSPECT(Op) Model::Op##Outcome Inspect(const Model::Op##Request& request);
+  DYNAFAKE_FOR_EACH_INSPECTION(DYNAFAKE_SERVICE_INSPECT)
+#undef DYNAFAKE_SERVICE_INSPECT
+
   /// Any operation by its request type: `service.Invoke(Model::CreateBackupRequest()...)`.
 #define DYNAFAKE_INVOKE_OVERLOAD(Op) \
   Model::Op##Outcome Invoke(const Model::Op##Request& request) { return Op(request); }
@@ -76,24 +99,37 @@ class Service {
   Clock& GetClock() const { return *clock_; }
   const ServiceOptions& Options() const { return options_; }
   ServiceStats Stats();
-  /// Forgets every table, backup, pending transition and fault rule; the ARN
-  /// generator starts again from the seed. The clock is the test's and is not touched.
+  /// The calls recorded so far (the last ServiceOptions::journalSize), oldest first.
+  CallJournal Journal();
+  /// Forgets the calls recorded; sequence numbers go on from where they were.
+  void ClearJournal();
+  /// Forgets every table, backup, pending transition, fault rule and journal
+  /// entry; the ARN generator starts again from the seed. The clock is the
+  /// test's and is not touched.
   void Reset();
+
+  /// The instant whose items a backup holds, in ms since the epoch (inside the
+  /// consistency window around its request: ServiceOptions::backupCut), or
+  /// nullopt when there is no such backup. The service itself never tells.
+  std::optional<int64_t> BackupCutMs(const std::string& backupArn);
 
   /// The ARN of a table of this account and region.
   std::string TableArn(const std::string& name) const;
 
  private:
   friend struct detail::StateAccess;
-  /// The pipeline every operation runs: validate, fault rules, rate limit, the component's operation.
+  /// The pipeline every operation runs: validate, fault rules, rate limit, the
+  /// component's operation; each call recorded in the journal. An inspection
+  /// skips the fault rules, the rate limit and the journal.
   template <class Request>
-  typename OperationTraits<Request>::Outcome Run(const Request& request);
+  typename OperationTraits<Request>::Outcome Run(const Request& request, bool inspection = false);
   int64_t NowMs() const;
 
   Clock* clock_;
   ServiceOptions options_;
   FaultSet faults_;
   std::mutex mu_;
+  detail::CallRing journal_;
   std::unique_ptr<detail::Components> components_;
 };
 

@@ -6,6 +6,8 @@
 //   HashRangeTable, WithGlobalIndex, WithLocalIndex
 //   IsSuccess(), IsError(type[, message])   outcome matchers that print the outcome on failure
 //   HasTableName(m), ...        matchers on requests and results
+//   JournalPrinter              prints the journal of every Sandbox of a failed test
+//                               (installed before main); PrintJournalOnFailure for a Service of your own
 //
 //   #include <dynafake/testing.hpp>
 //   using namespace dynafake::testing;
@@ -21,10 +23,11 @@
 // (dynafake::dynafake + GTest::gmock).
 #pragma once
 
-#include "dynafake/dynafake.hpp"          // the core: Service, Client, clocks, FaultRule, Model
-#include "dynafake/testing/matchers.hpp"  // IsSuccess, IsError, HasTableName, ...
-#include "dynafake/testing/sandbox.hpp"   // Sandbox
-#include "dynafake/testing/tables.hpp"    // Key, HashKeyTable, HashRangeTable, WithGlobalIndex, WithLocalIndex
+#include "dynafake/dynafake.hpp"                 // the core: Service, Client, clocks, FaultRule, Model
+#include "dynafake/testing/journal_printer.hpp"  // JournalPrinter, PrintJournalOnFailure
+#include "dynafake/testing/matchers.hpp"         // IsSuccess, IsError, HasTableName, ...
+#include "dynafake/testing/sandbox.hpp"          // Sandbox
+#include "dynafake/testing/tables.hpp"           // Key, HashKeyTable, HashRangeTable, WithGlobalIndex, WithLocalIndex
 
 namespace dynafake {
 namespace testing {

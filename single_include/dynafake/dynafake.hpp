@@ -7836,6 +7836,13 @@ inline void AddTableArgument(std::vector<std::string>& out, const std::string& t
 /// calls per second the service documents (0: none), and which members name the
 /// table and the backup the call is about (what fault rules match on; found from
 /// the model's shapes by tools/model_tables.py, nested members included).
+namespace detail {
+/// What TableArgument and BackupArgument answer when the request names none.
+inline const std::string& NoArgument() {
+  static const std::string none;
+  return none;
+}
+}  // namespace detail
 template <class Request>
 struct OperationTraits;
 template <>
@@ -7852,13 +7859,11 @@ struct OperationTraits<Model::CreateBackupRequest> {
     detail::AddTableArgument(out, r.GetTableName());
     return out;
   }
-  /// The one table the call is about, or "" when it names none or several.
-  static std::string TableArgument(const Request& r) {
-    std::vector<std::string> all = TableArguments(r);
-    return all.size() == 1 ? all.front() : std::string();
-  }
+  /// The one table the call is about, or "" when it names none or several (a reference
+  /// when one top-level member names it: the journal records it on every call).
+  static const std::string& TableArgument(const Request& r) { return r.GetTableName(); }
   /// The backup the call is about (its ARN), or "".
-  static std::string BackupArgument(const Request&) { return std::string(); }
+  static const std::string& BackupArgument(const Request&) { return detail::NoArgument(); }
 };
 template <>
 struct OperationTraits<Model::DescribeBackupRequest> {
@@ -7870,13 +7875,11 @@ struct OperationTraits<Model::DescribeBackupRequest> {
   /// Every table the call is about, as the request names them (names or ARNs), each once,
   /// in request order: none.
   static std::vector<std::string> TableArguments(const Request&) { return {}; }
-  /// The one table the call is about, or "" when it names none or several.
-  static std::string TableArgument(const Request& r) {
-    std::vector<std::string> all = TableArguments(r);
-    return all.size() == 1 ? all.front() : std::string();
-  }
+  /// The one table the call is about, or "" when it names none or several (a reference
+  /// when one top-level member names it: the journal records it on every call).
+  static const std::string& TableArgument(const Request&) { return detail::NoArgument(); }
   /// The backup the call is about (its ARN), or "".
-  static std::string BackupArgument(const Request& r) { return r.GetBackupArn(); }
+  static const std::string& BackupArgument(const Request& r) { return r.GetBackupArn(); }
 };
 template <>
 struct OperationTraits<Model::ListBackupsRequest> {
@@ -7892,13 +7895,11 @@ struct OperationTraits<Model::ListBackupsRequest> {
     detail::AddTableArgument(out, r.GetTableName());
     return out;
   }
-  /// The one table the call is about, or "" when it names none or several.
-  static std::string TableArgument(const Request& r) {
-    std::vector<std::string> all = TableArguments(r);
-    return all.size() == 1 ? all.front() : std::string();
-  }
+  /// The one table the call is about, or "" when it names none or several (a reference
+  /// when one top-level member names it: the journal records it on every call).
+  static const std::string& TableArgument(const Request& r) { return r.GetTableName(); }
   /// The backup the call is about (its ARN), or "".
-  static std::string BackupArgument(const Request&) { return std::string(); }
+  static const std::string& BackupArgument(const Request&) { return detail::NoArgument(); }
 };
 template <>
 struct OperationTraits<Model::DeleteBackupRequest> {
@@ -7910,13 +7911,11 @@ struct OperationTraits<Model::DeleteBackupRequest> {
   /// Every table the call is about, as the request names them (names or ARNs), each once,
   /// in request order: none.
   static std::vector<std::string> TableArguments(const Request&) { return {}; }
-  /// The one table the call is about, or "" when it names none or several.
-  static std::string TableArgument(const Request& r) {
-    std::vector<std::string> all = TableArguments(r);
-    return all.size() == 1 ? all.front() : std::string();
-  }
+  /// The one table the call is about, or "" when it names none or several (a reference
+  /// when one top-level member names it: the journal records it on every call).
+  static const std::string& TableArgument(const Request&) { return detail::NoArgument(); }
   /// The backup the call is about (its ARN), or "".
-  static std::string BackupArgument(const Request& r) { return r.GetBackupArn(); }
+  static const std::string& BackupArgument(const Request& r) { return r.GetBackupArn(); }
 };
 template <>
 struct OperationTraits<Model::RestoreTableFromBackupRequest> {
@@ -7932,13 +7931,11 @@ struct OperationTraits<Model::RestoreTableFromBackupRequest> {
     detail::AddTableArgument(out, r.GetTargetTableName());
     return out;
   }
-  /// The one table the call is about, or "" when it names none or several.
-  static std::string TableArgument(const Request& r) {
-    std::vector<std::string> all = TableArguments(r);
-    return all.size() == 1 ? all.front() : std::string();
-  }
+  /// The one table the call is about, or "" when it names none or several (a reference
+  /// when one top-level member names it: the journal records it on every call).
+  static const std::string& TableArgument(const Request& r) { return r.GetTargetTableName(); }
   /// The backup the call is about (its ARN), or "".
-  static std::string BackupArgument(const Request& r) { return r.GetBackupArn(); }
+  static const std::string& BackupArgument(const Request& r) { return r.GetBackupArn(); }
 };
 template <>
 struct OperationTraits<Model::RestoreTableToPointInTimeRequest> {
@@ -7954,13 +7951,11 @@ struct OperationTraits<Model::RestoreTableToPointInTimeRequest> {
     detail::AddTableArgument(out, r.GetTargetTableName());
     return out;
   }
-  /// The one table the call is about, or "" when it names none or several.
-  static std::string TableArgument(const Request& r) {
-    std::vector<std::string> all = TableArguments(r);
-    return all.size() == 1 ? all.front() : std::string();
-  }
+  /// The one table the call is about, or "" when it names none or several (a reference
+  /// when one top-level member names it: the journal records it on every call).
+  static const std::string& TableArgument(const Request& r) { return r.GetTargetTableName(); }
   /// The backup the call is about (its ARN), or "".
-  static std::string BackupArgument(const Request&) { return std::string(); }
+  static const std::string& BackupArgument(const Request&) { return detail::NoArgument(); }
 };
 template <>
 struct OperationTraits<Model::DescribeContinuousBackupsRequest> {
@@ -7976,13 +7971,11 @@ struct OperationTraits<Model::DescribeContinuousBackupsRequest> {
     detail::AddTableArgument(out, r.GetTableName());
     return out;
   }
-  /// The one table the call is about, or "" when it names none or several.
-  static std::string TableArgument(const Request& r) {
-    std::vector<std::string> all = TableArguments(r);
-    return all.size() == 1 ? all.front() : std::string();
-  }
+  /// The one table the call is about, or "" when it names none or several (a reference
+  /// when one top-level member names it: the journal records it on every call).
+  static const std::string& TableArgument(const Request& r) { return r.GetTableName(); }
   /// The backup the call is about (its ARN), or "".
-  static std::string BackupArgument(const Request&) { return std::string(); }
+  static const std::string& BackupArgument(const Request&) { return detail::NoArgument(); }
 };
 template <>
 struct OperationTraits<Model::UpdateContinuousBackupsRequest> {
@@ -7998,13 +7991,11 @@ struct OperationTraits<Model::UpdateContinuousBackupsRequest> {
     detail::AddTableArgument(out, r.GetTableName());
     return out;
   }
-  /// The one table the call is about, or "" when it names none or several.
-  static std::string TableArgument(const Request& r) {
-    std::vector<std::string> all = TableArguments(r);
-    return all.size() == 1 ? all.front() : std::string();
-  }
+  /// The one table the call is about, or "" when it names none or several (a reference
+  /// when one top-level member names it: the journal records it on every call).
+  static const std::string& TableArgument(const Request& r) { return r.GetTableName(); }
   /// The backup the call is about (its ARN), or "".
-  static std::string BackupArgument(const Request&) { return std::string(); }
+  static const std::string& BackupArgument(const Request&) { return detail::NoArgument(); }
 };
 template <>
 struct OperationTraits<Model::CreateTableRequest> {
@@ -8020,13 +8011,11 @@ struct OperationTraits<Model::CreateTableRequest> {
     detail::AddTableArgument(out, r.GetTableName());
     return out;
   }
-  /// The one table the call is about, or "" when it names none or several.
-  static std::string TableArgument(const Request& r) {
-    std::vector<std::string> all = TableArguments(r);
-    return all.size() == 1 ? all.front() : std::string();
-  }
+  /// The one table the call is about, or "" when it names none or several (a reference
+  /// when one top-level member names it: the journal records it on every call).
+  static const std::string& TableArgument(const Request& r) { return r.GetTableName(); }
   /// The backup the call is about (its ARN), or "".
-  static std::string BackupArgument(const Request&) { return std::string(); }
+  static const std::string& BackupArgument(const Request&) { return detail::NoArgument(); }
 };
 template <>
 struct OperationTraits<Model::DescribeTableRequest> {
@@ -8042,13 +8031,11 @@ struct OperationTraits<Model::DescribeTableRequest> {
     detail::AddTableArgument(out, r.GetTableName());
     return out;
   }
-  /// The one table the call is about, or "" when it names none or several.
-  static std::string TableArgument(const Request& r) {
-    std::vector<std::string> all = TableArguments(r);
-    return all.size() == 1 ? all.front() : std::string();
-  }
+  /// The one table the call is about, or "" when it names none or several (a reference
+  /// when one top-level member names it: the journal records it on every call).
+  static const std::string& TableArgument(const Request& r) { return r.GetTableName(); }
   /// The backup the call is about (its ARN), or "".
-  static std::string BackupArgument(const Request&) { return std::string(); }
+  static const std::string& BackupArgument(const Request&) { return detail::NoArgument(); }
 };
 template <>
 struct OperationTraits<Model::DeleteTableRequest> {
@@ -8064,13 +8051,11 @@ struct OperationTraits<Model::DeleteTableRequest> {
     detail::AddTableArgument(out, r.GetTableName());
     return out;
   }
-  /// The one table the call is about, or "" when it names none or several.
-  static std::string TableArgument(const Request& r) {
-    std::vector<std::string> all = TableArguments(r);
-    return all.size() == 1 ? all.front() : std::string();
-  }
+  /// The one table the call is about, or "" when it names none or several (a reference
+  /// when one top-level member names it: the journal records it on every call).
+  static const std::string& TableArgument(const Request& r) { return r.GetTableName(); }
   /// The backup the call is about (its ARN), or "".
-  static std::string BackupArgument(const Request&) { return std::string(); }
+  static const std::string& BackupArgument(const Request&) { return detail::NoArgument(); }
 };
 template <>
 struct OperationTraits<Model::UpdateTableRequest> {
@@ -8086,13 +8071,11 @@ struct OperationTraits<Model::UpdateTableRequest> {
     detail::AddTableArgument(out, r.GetTableName());
     return out;
   }
-  /// The one table the call is about, or "" when it names none or several.
-  static std::string TableArgument(const Request& r) {
-    std::vector<std::string> all = TableArguments(r);
-    return all.size() == 1 ? all.front() : std::string();
-  }
+  /// The one table the call is about, or "" when it names none or several (a reference
+  /// when one top-level member names it: the journal records it on every call).
+  static const std::string& TableArgument(const Request& r) { return r.GetTableName(); }
   /// The backup the call is about (its ARN), or "".
-  static std::string BackupArgument(const Request&) { return std::string(); }
+  static const std::string& BackupArgument(const Request&) { return detail::NoArgument(); }
 };
 template <>
 struct OperationTraits<Model::ListTablesRequest> {
@@ -8104,13 +8087,11 @@ struct OperationTraits<Model::ListTablesRequest> {
   /// Every table the call is about, as the request names them (names or ARNs), each once,
   /// in request order: none.
   static std::vector<std::string> TableArguments(const Request&) { return {}; }
-  /// The one table the call is about, or "" when it names none or several.
-  static std::string TableArgument(const Request& r) {
-    std::vector<std::string> all = TableArguments(r);
-    return all.size() == 1 ? all.front() : std::string();
-  }
+  /// The one table the call is about, or "" when it names none or several (a reference
+  /// when one top-level member names it: the journal records it on every call).
+  static const std::string& TableArgument(const Request&) { return detail::NoArgument(); }
   /// The backup the call is about (its ARN), or "".
-  static std::string BackupArgument(const Request&) { return std::string(); }
+  static const std::string& BackupArgument(const Request&) { return detail::NoArgument(); }
 };
 template <>
 struct OperationTraits<Model::PutItemRequest> {
@@ -8126,13 +8107,11 @@ struct OperationTraits<Model::PutItemRequest> {
     detail::AddTableArgument(out, r.GetTableName());
     return out;
   }
-  /// The one table the call is about, or "" when it names none or several.
-  static std::string TableArgument(const Request& r) {
-    std::vector<std::string> all = TableArguments(r);
-    return all.size() == 1 ? all.front() : std::string();
-  }
+  /// The one table the call is about, or "" when it names none or several (a reference
+  /// when one top-level member names it: the journal records it on every call).
+  static const std::string& TableArgument(const Request& r) { return r.GetTableName(); }
   /// The backup the call is about (its ARN), or "".
-  static std::string BackupArgument(const Request&) { return std::string(); }
+  static const std::string& BackupArgument(const Request&) { return detail::NoArgument(); }
 };
 template <>
 struct OperationTraits<Model::GetItemRequest> {
@@ -8148,13 +8127,11 @@ struct OperationTraits<Model::GetItemRequest> {
     detail::AddTableArgument(out, r.GetTableName());
     return out;
   }
-  /// The one table the call is about, or "" when it names none or several.
-  static std::string TableArgument(const Request& r) {
-    std::vector<std::string> all = TableArguments(r);
-    return all.size() == 1 ? all.front() : std::string();
-  }
+  /// The one table the call is about, or "" when it names none or several (a reference
+  /// when one top-level member names it: the journal records it on every call).
+  static const std::string& TableArgument(const Request& r) { return r.GetTableName(); }
   /// The backup the call is about (its ARN), or "".
-  static std::string BackupArgument(const Request&) { return std::string(); }
+  static const std::string& BackupArgument(const Request&) { return detail::NoArgument(); }
 };
 template <>
 struct OperationTraits<Model::DeleteItemRequest> {
@@ -8170,13 +8147,11 @@ struct OperationTraits<Model::DeleteItemRequest> {
     detail::AddTableArgument(out, r.GetTableName());
     return out;
   }
-  /// The one table the call is about, or "" when it names none or several.
-  static std::string TableArgument(const Request& r) {
-    std::vector<std::string> all = TableArguments(r);
-    return all.size() == 1 ? all.front() : std::string();
-  }
+  /// The one table the call is about, or "" when it names none or several (a reference
+  /// when one top-level member names it: the journal records it on every call).
+  static const std::string& TableArgument(const Request& r) { return r.GetTableName(); }
   /// The backup the call is about (its ARN), or "".
-  static std::string BackupArgument(const Request&) { return std::string(); }
+  static const std::string& BackupArgument(const Request&) { return detail::NoArgument(); }
 };
 template <>
 struct OperationTraits<Model::ScanRequest> {
@@ -8192,13 +8167,11 @@ struct OperationTraits<Model::ScanRequest> {
     detail::AddTableArgument(out, r.GetTableName());
     return out;
   }
-  /// The one table the call is about, or "" when it names none or several.
-  static std::string TableArgument(const Request& r) {
-    std::vector<std::string> all = TableArguments(r);
-    return all.size() == 1 ? all.front() : std::string();
-  }
+  /// The one table the call is about, or "" when it names none or several (a reference
+  /// when one top-level member names it: the journal records it on every call).
+  static const std::string& TableArgument(const Request& r) { return r.GetTableName(); }
   /// The backup the call is about (its ARN), or "".
-  static std::string BackupArgument(const Request&) { return std::string(); }
+  static const std::string& BackupArgument(const Request&) { return detail::NoArgument(); }
 };
 template <>
 struct OperationTraits<Model::BatchWriteItemRequest> {
@@ -8216,13 +8189,14 @@ struct OperationTraits<Model::BatchWriteItemRequest> {
     }
     return out;
   }
-  /// The one table the call is about, or "" when it names none or several.
+  /// The one table the call is about, or "" when it names none or several (a reference
+  /// when one top-level member names it: the journal records it on every call).
   static std::string TableArgument(const Request& r) {
     std::vector<std::string> all = TableArguments(r);
     return all.size() == 1 ? all.front() : std::string();
   }
   /// The backup the call is about (its ARN), or "".
-  static std::string BackupArgument(const Request&) { return std::string(); }
+  static const std::string& BackupArgument(const Request&) { return detail::NoArgument(); }
 };
 template <>
 struct OperationTraits<Model::TagResourceRequest> {
@@ -8238,13 +8212,11 @@ struct OperationTraits<Model::TagResourceRequest> {
     detail::AddTableArgument(out, r.GetResourceArn());
     return out;
   }
-  /// The one table the call is about, or "" when it names none or several.
-  static std::string TableArgument(const Request& r) {
-    std::vector<std::string> all = TableArguments(r);
-    return all.size() == 1 ? all.front() : std::string();
-  }
+  /// The one table the call is about, or "" when it names none or several (a reference
+  /// when one top-level member names it: the journal records it on every call).
+  static const std::string& TableArgument(const Request& r) { return r.GetResourceArn(); }
   /// The backup the call is about (its ARN), or "".
-  static std::string BackupArgument(const Request&) { return std::string(); }
+  static const std::string& BackupArgument(const Request&) { return detail::NoArgument(); }
 };
 template <>
 struct OperationTraits<Model::ListTagsOfResourceRequest> {
@@ -8260,13 +8232,11 @@ struct OperationTraits<Model::ListTagsOfResourceRequest> {
     detail::AddTableArgument(out, r.GetResourceArn());
     return out;
   }
-  /// The one table the call is about, or "" when it names none or several.
-  static std::string TableArgument(const Request& r) {
-    std::vector<std::string> all = TableArguments(r);
-    return all.size() == 1 ? all.front() : std::string();
-  }
+  /// The one table the call is about, or "" when it names none or several (a reference
+  /// when one top-level member names it: the journal records it on every call).
+  static const std::string& TableArgument(const Request& r) { return r.GetResourceArn(); }
   /// The backup the call is about (its ARN), or "".
-  static std::string BackupArgument(const Request&) { return std::string(); }
+  static const std::string& BackupArgument(const Request&) { return detail::NoArgument(); }
 };
 template <>
 struct OperationTraits<Model::QueryRequest> {
@@ -8282,13 +8252,11 @@ struct OperationTraits<Model::QueryRequest> {
     detail::AddTableArgument(out, r.GetTableName());
     return out;
   }
-  /// The one table the call is about, or "" when it names none or several.
-  static std::string TableArgument(const Request& r) {
-    std::vector<std::string> all = TableArguments(r);
-    return all.size() == 1 ? all.front() : std::string();
-  }
+  /// The one table the call is about, or "" when it names none or several (a reference
+  /// when one top-level member names it: the journal records it on every call).
+  static const std::string& TableArgument(const Request& r) { return r.GetTableName(); }
   /// The backup the call is about (its ARN), or "".
-  static std::string BackupArgument(const Request&) { return std::string(); }
+  static const std::string& BackupArgument(const Request&) { return detail::NoArgument(); }
 };
 template <>
 struct OperationTraits<Model::UpdateItemRequest> {
@@ -8304,13 +8272,11 @@ struct OperationTraits<Model::UpdateItemRequest> {
     detail::AddTableArgument(out, r.GetTableName());
     return out;
   }
-  /// The one table the call is about, or "" when it names none or several.
-  static std::string TableArgument(const Request& r) {
-    std::vector<std::string> all = TableArguments(r);
-    return all.size() == 1 ? all.front() : std::string();
-  }
+  /// The one table the call is about, or "" when it names none or several (a reference
+  /// when one top-level member names it: the journal records it on every call).
+  static const std::string& TableArgument(const Request& r) { return r.GetTableName(); }
   /// The backup the call is about (its ARN), or "".
-  static std::string BackupArgument(const Request&) { return std::string(); }
+  static const std::string& BackupArgument(const Request&) { return detail::NoArgument(); }
 };
 template <>
 struct OperationTraits<Model::BatchGetItemRequest> {
@@ -8328,13 +8294,14 @@ struct OperationTraits<Model::BatchGetItemRequest> {
     }
     return out;
   }
-  /// The one table the call is about, or "" when it names none or several.
+  /// The one table the call is about, or "" when it names none or several (a reference
+  /// when one top-level member names it: the journal records it on every call).
   static std::string TableArgument(const Request& r) {
     std::vector<std::string> all = TableArguments(r);
     return all.size() == 1 ? all.front() : std::string();
   }
   /// The backup the call is about (its ARN), or "".
-  static std::string BackupArgument(const Request&) { return std::string(); }
+  static const std::string& BackupArgument(const Request&) { return detail::NoArgument(); }
 };
 template <>
 struct OperationTraits<Model::UntagResourceRequest> {
@@ -8350,13 +8317,11 @@ struct OperationTraits<Model::UntagResourceRequest> {
     detail::AddTableArgument(out, r.GetResourceArn());
     return out;
   }
-  /// The one table the call is about, or "" when it names none or several.
-  static std::string TableArgument(const Request& r) {
-    std::vector<std::string> all = TableArguments(r);
-    return all.size() == 1 ? all.front() : std::string();
-  }
+  /// The one table the call is about, or "" when it names none or several (a reference
+  /// when one top-level member names it: the journal records it on every call).
+  static const std::string& TableArgument(const Request& r) { return r.GetResourceArn(); }
   /// The backup the call is about (its ARN), or "".
-  static std::string BackupArgument(const Request&) { return std::string(); }
+  static const std::string& BackupArgument(const Request&) { return detail::NoArgument(); }
 };
 template <>
 struct OperationTraits<Model::DescribeTimeToLiveRequest> {
@@ -8372,13 +8337,11 @@ struct OperationTraits<Model::DescribeTimeToLiveRequest> {
     detail::AddTableArgument(out, r.GetTableName());
     return out;
   }
-  /// The one table the call is about, or "" when it names none or several.
-  static std::string TableArgument(const Request& r) {
-    std::vector<std::string> all = TableArguments(r);
-    return all.size() == 1 ? all.front() : std::string();
-  }
+  /// The one table the call is about, or "" when it names none or several (a reference
+  /// when one top-level member names it: the journal records it on every call).
+  static const std::string& TableArgument(const Request& r) { return r.GetTableName(); }
   /// The backup the call is about (its ARN), or "".
-  static std::string BackupArgument(const Request&) { return std::string(); }
+  static const std::string& BackupArgument(const Request&) { return detail::NoArgument(); }
 };
 template <>
 struct OperationTraits<Model::UpdateTimeToLiveRequest> {
@@ -8394,13 +8357,11 @@ struct OperationTraits<Model::UpdateTimeToLiveRequest> {
     detail::AddTableArgument(out, r.GetTableName());
     return out;
   }
-  /// The one table the call is about, or "" when it names none or several.
-  static std::string TableArgument(const Request& r) {
-    std::vector<std::string> all = TableArguments(r);
-    return all.size() == 1 ? all.front() : std::string();
-  }
+  /// The one table the call is about, or "" when it names none or several (a reference
+  /// when one top-level member names it: the journal records it on every call).
+  static const std::string& TableArgument(const Request& r) { return r.GetTableName(); }
   /// The backup the call is about (its ARN), or "".
-  static std::string BackupArgument(const Request&) { return std::string(); }
+  static const std::string& BackupArgument(const Request&) { return detail::NoArgument(); }
 };
 
 namespace detail {
@@ -8587,11 +8548,12 @@ struct ApiTypes {
 // dynafake/detail/linkage.hpp): link dynafake::dynafake, or define
 // DYNAFAKE_IMPLEMENTATION in one file, or DYNAFAKE_HEADER_ONLY everywhere.
 
-#include <cstddef>  // std::size_t
-#include <cstdint>  // int64_t
-#include <memory>   // std::unique_ptr
-#include <mutex>    // std::mutex
-#include <string>   // std::string
+#include <cstddef>   // std::size_t
+#include <cstdint>   // int64_t, uint64_t
+#include <memory>    // std::unique_ptr
+#include <mutex>     // std::mutex
+#include <optional>  // std::optional
+#include <string>    // std::string
 
 
 // ---- begin dynafake/clock.hpp ----
@@ -9015,14 +8977,17 @@ class FaultSet {
   }
 
   /// Runs the rules for one call: the error to answer with, if a rule fires.
-  std::optional<DynamoDBError> Evaluate(const CallInfo& call) {
+  /// `firedId`, when given, is set to the id of the rule that fired (0 when none did).
+  std::optional<DynamoDBError> Evaluate(const CallInfo& call, int* firedId = nullptr) {
     std::lock_guard<std::mutex> lock(mu_);
+    if (firedId) *firedId = 0;
     for (auto& e : entries_) {
       if (!e.rule.Matches(call)) continue;
       ++e.seen;
       if (e.seen < e.rule.Nth()) continue;
       if (e.rule.TimesLimit() >= 0 && e.fired >= e.rule.TimesLimit()) continue;
       ++e.fired;
+      if (firedId) *firedId = e.id;
       return e.rule.Error();  // empty for PassThrough
     }
     return std::nullopt;
@@ -9104,10 +9069,263 @@ inline ScopedFaultRule FaultSet::AddScoped(FaultRule rule) {
 }  // namespace dynafake
 // ---- end dynafake/faults.hpp ----
 
+// ---- begin dynafake/journal.hpp ----
+// dynafake — the call journal: every call a Service answered, in order, on its clock.
+//
+//   for (const dynafake::Call& call : service.Journal().Failed()) std::cout << call << "\n";
+//   // #3 2026-01-01T00:00:00.000Z CreateBackup table "orders": TableInUseException (state) "Table is being created:
+//   orders"
+//
+// The Service keeps the last ServiceOptions::journalSize calls (0 keeps none)
+// in a ring; recording a call costs a few assignments into a slot recorded
+// before. Service::Journal() copies it out, oldest first, as a CallJournal
+// that filters and prints itself.
+
+#include <cstddef>     // std::size_t
+#include <cstdint>     // int64_t, uint64_t
+#include <cstdio>      // std::snprintf
+#include <functional>  // std::function
+#include <ostream>     // std::ostream
+#include <sstream>     // std::ostringstream
+#include <string>      // std::string
+#include <utility>     // std::move
+#include <vector>      // std::vector
+
+
+namespace dynafake {
+
+/// Which step of the Service's pipeline decided a call's outcome.
+enum class CallCause {
+  Served,      ///< the model served it: a success
+  Validation,  ///< the request alone was refused (the model's constraints, the operation's own rules)
+  FaultRule,   ///< a fault rule answered (Call::faultRule is its id)
+  RateLimit,   ///< a documented call rate refused it
+  State,       ///< the model refused it from its state: a table CREATING, a backup not found, a key not matching
+};
+
+/// "served", "validation", "fault rule", "rate limit", "state".
+inline const char* ToString(CallCause cause) {
+  switch (cause) {
+    case CallCause::Served:
+      return "served";
+    case CallCause::Validation:
+      return "validation";
+    case CallCause::FaultRule:
+      return "fault rule";
+    case CallCause::RateLimit:
+      return "rate limit";
+    case CallCause::State:
+      return "state";
+  }
+  return "?";
+}
+
+inline std::ostream& operator<<(std::ostream& os, CallCause cause) { return os << ToString(cause); }
+
+/// One call as the Service saw and answered it.
+struct Call {
+  uint64_t sequence = 0;       ///< 1 for the Service's first call; never reused, not after ClearJournal or Reset
+  int64_t timeMs = 0;          ///< the Service's clock when the call arrived, in ms since the epoch
+  const char* operation = "";  ///< "CreateBackup" (a string of static storage)
+  std::string table;           ///< the table the request names (a name or an ARN, as given), or ""
+  std::string backup;          ///< the backup ARN the request names, or ""
+  bool success = false;
+  std::string error;    ///< the exception name, the `__type` without its prefix ("TableInUseException"); "" on success
+  std::string message;  ///< the error's message; "" on success
+  CallCause cause = CallCause::Served;
+  int faultRule = 0;         ///< the id of the fault rule that answered (cause FaultRule), else 0
+  double capacityUnits = 0;  ///< the capacity units the answer reports (with ReturnConsumedCapacity), else 0
+  bool capacityReported = false;
+
+  DateTime Time() const { return DateTime(timeMs); }
+
+  /// The call on one line, its time as given by `time` ("+0:00:10.000" or an ISO instant):
+  /// `#3 +0:00:10.000 CreateBackup table "orders": TableInUseException (state) "Table is being created: orders"`.
+  std::string Line(const std::string& time) const {
+    std::string s = "#" + std::to_string(sequence) + " " + time + " " + operation;
+    if (!table.empty()) s += " table " + detail::JsonQuote(table);
+    if (!backup.empty()) s += " backup " + detail::JsonQuote(backup);
+    if (success) {
+      s += ": ok";
+    } else {
+      s += ": " + error + " (" + ToString(cause);
+      if (cause == CallCause::FaultRule) s += " #" + std::to_string(faultRule);
+      s += ")";
+      if (!message.empty()) s += " " + detail::JsonQuote(message);
+    }
+    if (capacityReported) {
+      std::ostringstream units;
+      units << capacityUnits;
+      s += " [" + units.str() + " capacity units]";
+    }
+    return s;
+  }
+
+  /// `#3 2026-01-01T00:00:10.000Z CreateBackup table "orders": ok`
+  friend std::ostream& operator<<(std::ostream& os, const Call& call) {
+    return os << call.Line(call.Time().ToIso8601());
+  }
+};
+
+/// `ms` as a signed offset: "+0:00:10.000", "+34d 00:00:00.000", "-0:01:00.000".
+inline std::string FormatOffset(int64_t ms) {
+  const char sign = ms < 0 ? '-' : '+';
+  uint64_t rest = ms < 0 ? 0 - static_cast<uint64_t>(ms) : static_cast<uint64_t>(ms);
+  const uint64_t days = rest / 86400000;
+  rest %= 86400000;
+  char buffer[64];
+  const unsigned h = static_cast<unsigned>(rest / 3600000), m = static_cast<unsigned>(rest / 60000 % 60),
+                 sec = static_cast<unsigned>(rest / 1000 % 60), milli = static_cast<unsigned>(rest % 1000);
+  if (days > 0)
+    std::snprintf(buffer, sizeof buffer, "%c%llud %02u:%02u:%02u.%03u", sign, static_cast<unsigned long long>(days), h,
+                  m, sec, milli);
+  else
+    std::snprintf(buffer, sizeof buffer, "%c%u:%02u:%02u.%03u", sign, h, m, sec, milli);
+  return buffer;
+}
+
+/// Calls of a Service's journal, oldest first: a copy, to read and filter.
+///
+///     auto failed = service.Journal().Of("CreateBackup").Failed();
+///     EXPECT_EQ(failed.size(), 1u) << failed;
+class CallJournal {
+ public:
+  CallJournal() = default;
+  explicit CallJournal(std::vector<Call> calls, uint64_t recorded = 0)
+      : calls_(std::move(calls)), recorded_(recorded) {}
+
+  const std::vector<Call>& Calls() const { return calls_; }
+  std::size_t size() const { return calls_.size(); }
+  bool empty() const { return calls_.empty(); }
+  std::vector<Call>::const_iterator begin() const { return calls_.begin(); }
+  std::vector<Call>::const_iterator end() const { return calls_.end(); }
+  const Call& operator[](std::size_t i) const { return calls_[i]; }
+  const Call& front() const { return calls_.front(); }
+  const Call& back() const { return calls_.back(); }
+  /// How many calls the Service had recorded when this copy was taken, those
+  /// the ring has let go included (the last sequence number).
+  uint64_t Recorded() const { return recorded_; }
+
+  /// The calls that satisfy `keep`.
+  CallJournal Where(const std::function<bool(const Call&)>& keep) const {
+    std::vector<Call> out;
+    for (const auto& c : calls_)
+      if (keep(c)) out.push_back(c);
+    return CallJournal(std::move(out), recorded_);
+  }
+  /// The calls after sequence number `sequence` (what ?since= means over HTTP).
+  CallJournal Since(uint64_t sequence) const {
+    return Where([sequence](const Call& c) { return c.sequence > sequence; });
+  }
+  /// The calls of one operation ("CreateBackup").
+  CallJournal Of(const std::string& operation) const {
+    return Where([&operation](const Call& c) { return operation == c.operation; });
+  }
+  /// The calls naming this table (as the request named it).
+  CallJournal ForTable(const std::string& table) const {
+    return Where([&table](const Call& c) { return c.table == table; });
+  }
+  CallJournal Failed() const {
+    return Where([](const Call& c) { return !c.success; });
+  }
+  CallJournal Succeeded() const {
+    return Where([](const Call& c) { return c.success; });
+  }
+  CallJournal WithCause(CallCause cause) const {
+    return Where([cause](const Call& c) { return c.cause == cause; });
+  }
+
+  /// One line per call, each time as an offset from `originMs` (e.g. the test's start):
+  /// `#1 +0:00:00.000 CreateTable table "orders": ok`. "no calls" when empty.
+  std::string ToString(int64_t originMs) const {
+    if (calls_.empty()) return "no calls";
+    std::string out;
+    for (const auto& c : calls_) out += (out.empty() ? "" : "\n") + c.Line(FormatOffset(c.timeMs - originMs));
+    return out;
+  }
+
+  /// One line per call, with ISO instants.
+  friend std::ostream& operator<<(std::ostream& os, const CallJournal& journal) {
+    if (journal.calls_.empty()) return os << "no calls";
+    for (std::size_t i = 0; i < journal.calls_.size(); ++i) os << (i ? "\n" : "") << journal.calls_[i];
+    return os;
+  }
+
+ private:
+  std::vector<Call> calls_;
+  uint64_t recorded_ = 0;
+};
+
+namespace detail {
+
+/// The ring a Service records its calls in: the last `capacity` calls. Not
+/// thread-safe on its own (the Service's lock guards it).
+class CallRing {
+ public:
+  explicit CallRing(std::size_t capacity) : capacity_(capacity) {}
+
+  bool On() const { return capacity_ > 0; }
+  std::size_t Capacity() const { return capacity_; }
+
+  /// The slot for the next call, its sequence, time, operation, table and
+  /// backup set and the rest reset; null when the journal is off. The slot's
+  /// strings keep their buffers, so a full ring records without allocating.
+  Call* Next(const char* operation, int64_t timeMs, const std::string& table, const std::string& backup) {
+    if (capacity_ == 0) return nullptr;
+    if (slots_.size() < capacity_) {
+      head_ = slots_.size();
+      slots_.emplace_back();
+    } else if (++head_ == capacity_) {
+      head_ = 0;
+    }
+    Call& c = slots_[head_];
+    c.sequence = ++recorded_;
+    c.timeMs = timeMs;
+    c.operation = operation;
+    c.table = table;
+    c.backup = backup;
+    c.success = false;
+    c.error.clear();
+    c.message.clear();
+    c.cause = CallCause::Served;
+    c.faultRule = 0;
+    c.capacityUnits = 0;
+    c.capacityReported = false;
+    return &c;
+  }
+
+  /// Every call held, oldest first.
+  CallJournal Copy() const {
+    std::vector<Call> out;
+    out.reserve(slots_.size());
+    const std::size_t n = slots_.size();
+    const std::size_t first = n < capacity_ || n == 0 ? 0 : (head_ + 1) % n;
+    for (std::size_t i = 0; i < n; ++i) out.push_back(slots_[(first + i) % n]);
+    return CallJournal(std::move(out), recorded_);
+  }
+
+  /// Forgets every call held; sequence numbers go on.
+  void Clear() {
+    slots_.clear();
+    head_ = 0;
+  }
+
+ private:
+  std::size_t capacity_;
+  std::vector<Call> slots_;
+  std::size_t head_ = 0;
+  uint64_t recorded_ = 0;
+};
+
+}  // namespace detail
+}  // namespace dynafake
+// ---- end dynafake/journal.hpp ----
+
 // ---- begin dynafake/options.hpp ----
 // dynafake — ServiceOptions: identity, durations and limits of one fake DynamoDB.
 
 #include <chrono>   // std::chrono::seconds
+#include <cstddef>  // std::size_t
 #include <cstdint>  // uint64_t
 #include <map>      // std::map
 #include <string>   // std::string
@@ -9242,6 +9460,8 @@ struct ServiceOptions {
   bool serializeBackupsPerTable = true;
   /// When expired items are deleted (Time to Live).
   TimeToLivePolicy timeToLive;
+  /// How many calls Service::Journal() keeps: the last ones, in a ring. 0 keeps none (no cost at all).
+  std::size_t journalSize = 1000;
 
   /// All durations zero: tables are ACTIVE, backups AVAILABLE and Time to Live
   /// changes done at once (expired items still wait `timeToLive.deletionDelay`).
@@ -9255,6 +9475,19 @@ struct ServiceOptions {
 
 }  // namespace dynafake
 // ---- end dynafake/options.hpp ----
+
+/// X-macro: the read-only operations Service::Inspect serves.
+#define DYNAFAKE_FOR_EACH_INSPECTION(X) \
+  X(DescribeTable)                      \
+  X(ListTables)                         \
+  X(DescribeBackup)                     \
+  X(ListBackups)                        \
+  X(DescribeContinuousBackups)          \
+  X(DescribeTimeToLive)                 \
+  X(ListTagsOfResource)                 \
+  X(GetItem)                            \
+  X(Query)                              \
+  X(Scan)
 
 namespace dynafake {
 
@@ -9299,6 +9532,14 @@ class Service {
   DYNAFAKE_FOR_EACH_OPERATION(DYNAFAKE_SERVICE_OPERATION)
 #undef DYNAFAKE_SERVICE_OPERATION
 
+  /// The reads a tool looking at the fake makes (the dashboard, a test's
+  /// own diagnostics): answered from the state as the operation answers them,
+  /// but not calls: no fault rule sees them, no rate limit counts them, the
+  /// journal does not record them.
+#define DYNAFAKE_SERVICE_INSPECT(Op) Model::Op##Outcome Inspect(const Model::Op##Request& request);
+  DYNAFAKE_FOR_EACH_INSPECTION(DYNAFAKE_SERVICE_INSPECT)
+#undef DYNAFAKE_SERVICE_INSPECT
+
   /// Any operation by its request type: `service.Invoke(Model::CreateBackupRequest()...)`.
 #define DYNAFAKE_INVOKE_OVERLOAD(Op) \
   Model::Op##Outcome Invoke(const Model::Op##Request& request) { return Op(request); }
@@ -9316,24 +9557,37 @@ class Service {
   Clock& GetClock() const { return *clock_; }
   const ServiceOptions& Options() const { return options_; }
   ServiceStats Stats();
-  /// Forgets every table, backup, pending transition and fault rule; the ARN
-  /// generator starts again from the seed. The clock is the test's and is not touched.
+  /// The calls recorded so far (the last ServiceOptions::journalSize), oldest first.
+  CallJournal Journal();
+  /// Forgets the calls recorded; sequence numbers go on from where they were.
+  void ClearJournal();
+  /// Forgets every table, backup, pending transition, fault rule and journal
+  /// entry; the ARN generator starts again from the seed. The clock is the
+  /// test's and is not touched.
   void Reset();
+
+  /// The instant whose items a backup holds, in ms since the epoch (inside the
+  /// consistency window around its request: ServiceOptions::backupCut), or
+  /// nullopt when there is no such backup. The service itself never tells.
+  std::optional<int64_t> BackupCutMs(const std::string& backupArn);
 
   /// The ARN of a table of this account and region.
   std::string TableArn(const std::string& name) const;
 
  private:
   friend struct detail::StateAccess;
-  /// The pipeline every operation runs: validate, fault rules, rate limit, the component's operation.
+  /// The pipeline every operation runs: validate, fault rules, rate limit, the
+  /// component's operation; each call recorded in the journal. An inspection
+  /// skips the fault rules, the rate limit and the journal.
   template <class Request>
-  typename OperationTraits<Request>::Outcome Run(const Request& request);
+  typename OperationTraits<Request>::Outcome Run(const Request& request, bool inspection = false);
   int64_t NowMs() const;
 
   Clock* clock_;
   ServiceOptions options_;
   FaultSet faults_;
   std::mutex mu_;
+  detail::CallRing journal_;
   std::unique_ptr<detail::Components> components_;
 };
 
@@ -18935,10 +19189,12 @@ DYNAFAKE_IMPL void TimeToLive::Reindex(int64_t now) {
 // dynafake — Service's definitions: the pipeline every operation runs
 // (validate -> fault rules -> rate limit -> the component that serves it).
 
-#include <algorithm>  // std::find
-#include <chrono>     // std::chrono
-#include <typeinfo>   // typeid
-#include <utility>    // std::move
+#include <algorithm>    // std::find
+#include <chrono>       // std::chrono
+#include <type_traits>  // std::void_t, std::decay_t
+#include <typeinfo>     // typeid
+#include <utility>      // std::move, std::declval
+#include <vector>       // std::vector
 
 
 // ---- begin dynafake/generated/validation_rules.hpp ----
@@ -20015,7 +20271,10 @@ inline void ValidateRequest(const Model::UpdateTimeToLiveRequest& value, Validat
 namespace dynafake {
 
 DYNAFAKE_IMPL Service::Service(Clock& clock, ServiceOptions options)
-    : clock_(&clock), options_(std::move(options)), components_(new detail::Components(options_)) {}
+    : clock_(&clock),
+      options_(std::move(options)),
+      journal_(options_.journalSize),
+      components_(new detail::Components(options_)) {}
 
 DYNAFAKE_IMPL Service::~Service() = default;
 
@@ -20023,14 +20282,55 @@ DYNAFAKE_IMPL int64_t Service::NowMs() const {
   return std::chrono::duration_cast<std::chrono::milliseconds>(clock_->Now().time_since_epoch()).count();
 }
 
+namespace detail {
+
+/// Whether a result type carries ConsumedCapacity (the data plane's), one or a list of them.
+template <class Result, class = void>
+struct ReportsCapacity : std::false_type {};
+template <class Result>
+struct ReportsCapacity<Result, std::void_t<decltype(std::declval<const Result&>().ConsumedCapacityHasBeenSet())>>
+    : std::true_type {};
+inline double CapacityUnits(const Model::ConsumedCapacity& c) { return c.GetCapacityUnits(); }
+inline double CapacityUnits(const std::vector<Model::ConsumedCapacity>& list) {
+  double sum = 0;
+  for (const auto& c : list) sum += c.GetCapacityUnits();
+  return sum;
+}
+
+/// Writes a call's outcome into its journal entry (none when the journal is off).
+template <class Outcome>
+void RecordOutcome(Call* entry, const Outcome& out, CallCause cause, int faultRule = 0) {
+  if (!entry) return;
+  entry->cause = cause;
+  entry->faultRule = faultRule;
+  if (out.IsSuccess()) {
+    entry->success = true;
+    if constexpr (ReportsCapacity<std::decay_t<decltype(out.GetResult())>>::value) {
+      if (out.GetResult().ConsumedCapacityHasBeenSet()) {
+        entry->capacityReported = true;
+        entry->capacityUnits = CapacityUnits(out.GetResult().GetConsumedCapacity());
+      }
+    }
+  } else {
+    entry->error = out.GetError().GetExceptionName();
+    entry->message = out.GetError().GetMessage();
+  }
+}
+
+}  // namespace detail
+
 template <class Request>
-typename OperationTraits<Request>::Outcome Service::Run(const Request& request) {
+typename OperationTraits<Request>::Outcome Service::Run(const Request& request, bool inspection) {
   using Traits = OperationTraits<Request>;
   using Outcome = typename Traits::Outcome;
   std::lock_guard<std::mutex> lock(mu_);
   detail::Components& c = *components_;
   const int64_t now = NowMs();
   c.ApplyDue(now);
+  // the journal's entry for this call: its slot in the ring, filled as the call goes (none when off)
+  Call* entry =
+      inspection ? nullptr
+                 : journal_.Next(Traits::kName, now, Traits::TableArgument(request), Traits::BackupArgument(request));
   // 1. the request alone, as the service model and the operation's own rules
   //    say, for every operation before anything else (what the data plane's
   //    checks parse is the plan it is served with)
@@ -20038,12 +20338,16 @@ typename OperationTraits<Request>::Outcome Service::Run(const Request& request) 
   typename detail::PlanOf<Request>::type plan;
   detail::ValidateRequest(request, v);
   if (v.Ok()) c.Validate(request, v, plan);
-  if (!v.Ok())
-    return Outcome(DynamoDBError(v.Denied() ? DynamoDBErrors::ACCESS_DENIED : DynamoDBErrors::VALIDATION, v.Message()));
+  if (!v.Ok()) {
+    Outcome refused(
+        DynamoDBError(v.Denied() ? DynamoDBErrors::ACCESS_DENIED : DynamoDBErrors::VALIDATION, v.Message()));
+    detail::RecordOutcome(entry, refused, CallCause::Validation);
+    return refused;
+  }
   // 2. the fault rules, told which tables and backup the call is about (the
   //    model says which members name them, nested ones included: a batch's
   //    RequestItems keys); naming costs copies, so only when a rule is set
-  if (!faults_.Empty()) {
+  if (!inspection && !faults_.Empty()) {
     CallInfo call;
     call.operation = Traits::kName;
     for (const std::string& named : Traits::TableArguments(request)) {
@@ -20055,17 +20359,27 @@ typename OperationTraits<Request>::Outcome Service::Run(const Request& request) 
     call.backupArn = Traits::BackupArgument(request);
     call.request = &request;
     call.requestType = &typeid(Request);
-    if (auto injected = faults_.Evaluate(call)) {
+    int rule = 0;
+    if (auto injected = faults_.Evaluate(call, &rule)) {
       if (injected->GetMessage().empty()) injected->SetMessage(detail::msg::Default(injected->GetErrorType()));
-      return Outcome(*injected);
+      Outcome out(*injected);
+      detail::RecordOutcome(entry, out, CallCause::FaultRule, rule);
+      return out;
     }
   }
   // 3. the call rate (only accepted calls count)
-  if (auto limited = c.quotas.CheckRate(Traits::kName, now)) return Outcome(*limited);
+  if (!inspection) {
+    if (auto limited = c.quotas.CheckRate(Traits::kName, now)) {
+      Outcome out(*limited);
+      detail::RecordOutcome(entry, out, CallCause::RateLimit);
+      return out;
+    }
+  }
   // 4. the state
   Outcome out = c.Serve(request, plan, now);
-  if (out.IsSuccess()) c.quotas.RecordCall(Traits::kName, now);
+  if (out.IsSuccess() && !inspection) c.quotas.RecordCall(Traits::kName, now);
   c.ApplyDue(now);  // a transition of zero duration the call started takes effect at once
+  detail::RecordOutcome(entry, out, out.IsSuccess() ? CallCause::Served : CallCause::State);
   return out;
 }
 
@@ -20073,6 +20387,11 @@ typename OperationTraits<Request>::Outcome Service::Run(const Request& request) 
   DYNAFAKE_IMPL Model::Op##Outcome Service::Op(const Model::Op##Request& request) { return Run(request); }
 DYNAFAKE_FOR_EACH_OPERATION(DYNAFAKE_SERVICE_OPERATION)
 #undef DYNAFAKE_SERVICE_OPERATION
+
+#define DYNAFAKE_SERVICE_INSPECT(Op) \
+  DYNAFAKE_IMPL Model::Op##Outcome Service::Inspect(const Model::Op##Request& request) { return Run(request, true); }
+DYNAFAKE_FOR_EACH_INSPECTION(DYNAFAKE_SERVICE_INSPECT)
+#undef DYNAFAKE_SERVICE_INSPECT
 
 DYNAFAKE_IMPL Model::CreateBackupOutcome Service::SeedBackup(const std::string& tableName,
                                                              const std::string& backupName, Model::BackupType type) {
@@ -20088,10 +20407,29 @@ DYNAFAKE_IMPL ServiceStats Service::Stats() {
   return components_->Stats();
 }
 
+DYNAFAKE_IMPL CallJournal Service::Journal() {
+  std::lock_guard<std::mutex> lock(mu_);
+  return journal_.Copy();
+}
+
+DYNAFAKE_IMPL void Service::ClearJournal() {
+  std::lock_guard<std::mutex> lock(mu_);
+  journal_.Clear();
+}
+
 DYNAFAKE_IMPL void Service::Reset() {
   std::lock_guard<std::mutex> lock(mu_);
   components_->Reset();
   faults_.Clear();
+  journal_.Clear();
+}
+
+DYNAFAKE_IMPL std::optional<int64_t> Service::BackupCutMs(const std::string& backupArn) {
+  std::lock_guard<std::mutex> lock(mu_);
+  components_->ApplyDue(NowMs());
+  const detail::BackupRecord* b = components_->backups.Find(backupArn);
+  if (!b) return std::nullopt;
+  return b->cutMs;
 }
 
 DYNAFAKE_IMPL std::string Service::TableArn(const std::string& name) const {

@@ -172,5 +172,28 @@ class BrokenStateFileIsRefused(unittest.TestCase):
                 self.assertEqual(names, ["nightly"])
 
 
+class Progress(unittest.TestCase):
+    def test_progress_reports_each_stage_of_loading_and_saving(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            path = os.path.join(tmp, "state.json")
+            with DynafakeServer(["--instant", "--progress", "--state", path]) as server:
+                server.boto3_client().create_table(
+                    TableName="orders", BillingMode="PAY_PER_REQUEST",
+                    AttributeDefinitions=[{"AttributeName": "id", "AttributeType": "S"}],
+                    KeySchema=[{"AttributeName": "id", "KeyType": "HASH"}])
+            first = "".join(server.stderr_lines)
+            self.assertIn("progress: no state file %s yet: starting empty in " % path, first)
+            self.assertIn("progress: wrote the state out (", first)
+            self.assertIn("progress: saved %s (" % path, first)
+            with DynafakeServer(["--progress", "--state", path]) as server:
+                self.assertEqual(server.boto3_client().list_tables()["TableNames"], ["orders"])
+            second = "".join(server.stderr_lines)
+            self.assertIn("progress: read %s (0.0 MB) in " % path, second)
+            self.assertIn("progress: loaded the state (0.0 MB) in ", second)
+            with DynafakeServer(["--state", path]) as server:
+                pass
+            self.assertNotIn("progress:", "".join(server.stderr_lines))
+
+
 if __name__ == "__main__":
     unittest.main()

@@ -13,6 +13,7 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <optional>
 #include <sstream>
 #include <string>
 
@@ -46,6 +47,56 @@ std::map<std::string, std::string> ReadAccounts(const std::string& path) {
   return out;
 }
 
+/// `--progress`: the stages of the operations that take seconds on large
+/// snapshots (loading and saving --state), each with its size and the time
+/// it took, on stderr. Wall-clock time, for a person watching: nothing reads it.
+class Progress {
+ public:
+  explicit Progress(bool on) : on_(on) {}
+  void Start() { began_ = std::chrono::steady_clock::now(); }
+  void Done(const std::string& what) {
+    if (!on_) return;
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - began_).count();
+    char took[32];
+    std::snprintf(took, sizeof took, "%.2f s", seconds);
+    std::cerr << "dynafake-server: progress: " << what << " in " << took << std::endl;
+    Start();
+  }
+
+ private:
+  bool on_;
+  std::chrono::steady_clock::time_point began_ = std::chrono::steady_clock::now();
+};
+
+std::string Megabytes(std::size_t bytes) {
+  char out[32];
+  std::snprintf(out, sizeof out, "%.1f MB", static_cast<double>(bytes) / 1e6);
+  return out;
+}
+
+/// Loads --state like HttpServer::LoadStateFile, a stage at a time.
+bool LoadStateWithProgress(dynafake::HttpServer& server, const std::string& path, Progress& progress) {
+  progress.Start();
+  std::optional<std::string> text;
+  try {
+    text = dynafake::http::ReadFileIfExists(path);
+  } catch (const std::exception& e) {
+    throw dynafake::AdminError(500, e.what());
+  }
+  if (!text) {
+    progress.Done("no state file " + path + " yet: starting empty");
+    return false;
+  }
+  progress.Done("read " + path + " (" + Megabytes(text->size()) + ")");
+  try {
+    server.LoadStateDocument(*text);
+  } catch (const dynafake::AdminError& e) {
+    throw dynafake::AdminError(e.Status(), "state file " + path + ": " + e.what());
+  }
+  progress.Done("loaded the state (" + Megabytes(text->size()) + ")");
+  return true;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -62,6 +113,7 @@ int main(int argc, char** argv) {
   std::string statePath;
   std::string accountsPath;
   bool instant = false;
+  bool progress = false;
   std::string logLevel = "info";
   std::size_t maxRequestBytes = std::size_t{16} * 1024 * 1024;
 
@@ -83,6 +135,9 @@ int main(int argc, char** argv) {
                  "JSON file mapping access key ids to account ids; each account gets its own world")
       ->check(CLI::ExistingFile);
   app.add_flag("--instant", instant, "All durations zero: tables ACTIVE and backups AVAILABLE at once");
+  app.add_flag("--progress", progress,
+               "Report on stderr each stage of loading and saving --state (seconds for large snapshots), with "
+               "its size and how long it took");
   app.add_option("--log-level", logLevel, "error, warn, info or debug (debug logs every request to stderr)")
       ->capture_default_str()
       ->check(CLI::IsMember({"error", "warn", "info", "debug"}));
@@ -135,7 +190,9 @@ int main(int argc, char** argv) {
 
   dynafake::HttpServer server(config);
   try {
-    if (!statePath.empty() && server.LoadStateFile(statePath)) log(Level::Info, "loaded state from " + statePath);
+    Progress stages(progress);
+    if (!statePath.empty() && LoadStateWithProgress(server, statePath, stages))
+      log(Level::Info, "loaded state from " + statePath);
   } catch (const std::exception& e) {
     // A broken state file is never overwritten: the server does not start on it.
     std::cerr << "dynafake-server: cannot start: " << e.what() << "; the file is left as it is" << std::endl;
@@ -155,7 +212,15 @@ int main(int argc, char** argv) {
   server.Stop();
   if (!statePath.empty()) {
     try {
-      server.SaveStateFile();
+      Progress stages(progress);
+      if (progress) {
+        const std::string text = server.SaveStateDocument();
+        stages.Done("wrote the state out (" + Megabytes(text.size()) + ")");
+        dynafake::http::WriteFileAtomically(statePath, text);
+        stages.Done("saved " + statePath + " (" + Megabytes(text.size()) + ")");
+      } else {
+        server.SaveStateFile();
+      }
       log(Level::Info, "saved state to " + statePath);
     } catch (const std::exception& e) {
       std::cerr << "dynafake-server: cannot save state: " << e.what() << std::endl;

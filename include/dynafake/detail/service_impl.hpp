@@ -2,10 +2,12 @@
 // (validate -> fault rules -> rate limit -> the component that serves it).
 #pragma once
 
-#include <algorithm>  // std::find
-#include <chrono>     // std::chrono
-#include <typeinfo>   // typeid
-#include <utility>    // std::move
+#include <algorithm>    // std::find
+#include <chrono>       // std::chrono
+#include <type_traits>  // std::void_t, std::decay_t
+#include <typeinfo>     // typeid
+#include <utility>      // std::move, std::declval
+#include <vector>       // std::vector
 
 #include "dynafake/components/components.hpp"       // Components
 #include "dynafake/detail/linkage.hpp"              // DYNAFAKE_IMPL
@@ -16,7 +18,10 @@
 namespace dynafake {
 
 DYNAFAKE_IMPL Service::Service(Clock& clock, ServiceOptions options)
-    : clock_(&clock), options_(std::move(options)), components_(new detail::Components(options_)) {}
+    : clock_(&clock),
+      options_(std::move(options)),
+      journal_(options_.journalSize),
+      components_(new detail::Components(options_)) {}
 
 DYNAFAKE_IMPL Service::~Service() = default;
 
@@ -24,14 +29,55 @@ DYNAFAKE_IMPL int64_t Service::NowMs() const {
   return std::chrono::duration_cast<std::chrono::milliseconds>(clock_->Now().time_since_epoch()).count();
 }
 
+namespace detail {
+
+/// Whether a result type carries ConsumedCapacity (the data plane's), one or a list of them.
+template <class Result, class = void>
+struct ReportsCapacity : std::false_type {};
+template <class Result>
+struct ReportsCapacity<Result, std::void_t<decltype(std::declval<const Result&>().ConsumedCapacityHasBeenSet())>>
+    : std::true_type {};
+inline double CapacityUnits(const Model::ConsumedCapacity& c) { return c.GetCapacityUnits(); }
+inline double CapacityUnits(const std::vector<Model::ConsumedCapacity>& list) {
+  double sum = 0;
+  for (const auto& c : list) sum += c.GetCapacityUnits();
+  return sum;
+}
+
+/// Writes a call's outcome into its journal entry (none when the journal is off).
+template <class Outcome>
+void RecordOutcome(Call* entry, const Outcome& out, CallCause cause, int faultRule = 0) {
+  if (!entry) return;
+  entry->cause = cause;
+  entry->faultRule = faultRule;
+  if (out.IsSuccess()) {
+    entry->success = true;
+    if constexpr (ReportsCapacity<std::decay_t<decltype(out.GetResult())>>::value) {
+      if (out.GetResult().ConsumedCapacityHasBeenSet()) {
+        entry->capacityReported = true;
+        entry->capacityUnits = CapacityUnits(out.GetResult().GetConsumedCapacity());
+      }
+    }
+  } else {
+    entry->error = out.GetError().GetExceptionName();
+    entry->message = out.GetError().GetMessage();
+  }
+}
+
+}  // namespace detail
+
 template <class Request>
-typename OperationTraits<Request>::Outcome Service::Run(const Request& request) {
+typename OperationTraits<Request>::Outcome Service::Run(const Request& request, bool inspection) {
   using Traits = OperationTraits<Request>;
   using Outcome = typename Traits::Outcome;
   std::lock_guard<std::mutex> lock(mu_);
   detail::Components& c = *components_;
   const int64_t now = NowMs();
   c.ApplyDue(now);
+  // the journal's entry for this call: its slot in the ring, filled as the call goes (none when off)
+  Call* entry =
+      inspection ? nullptr
+                 : journal_.Next(Traits::kName, now, Traits::TableArgument(request), Traits::BackupArgument(request));
   // 1. the request alone, as the service model and the operation's own rules
   //    say, for every operation before anything else (what the data plane's
   //    checks parse is the plan it is served with)
@@ -39,12 +85,16 @@ typename OperationTraits<Request>::Outcome Service::Run(const Request& request) 
   typename detail::PlanOf<Request>::type plan;
   detail::ValidateRequest(request, v);
   if (v.Ok()) c.Validate(request, v, plan);
-  if (!v.Ok())
-    return Outcome(DynamoDBError(v.Denied() ? DynamoDBErrors::ACCESS_DENIED : DynamoDBErrors::VALIDATION, v.Message()));
+  if (!v.Ok()) {
+    Outcome refused(
+        DynamoDBError(v.Denied() ? DynamoDBErrors::ACCESS_DENIED : DynamoDBErrors::VALIDATION, v.Message()));
+    detail::RecordOutcome(entry, refused, CallCause::Validation);
+    return refused;
+  }
   // 2. the fault rules, told which tables and backup the call is about (the
   //    model says which members name them, nested ones included: a batch's
   //    RequestItems keys); naming costs copies, so only when a rule is set
-  if (!faults_.Empty()) {
+  if (!inspection && !faults_.Empty()) {
     CallInfo call;
     call.operation = Traits::kName;
     for (const std::string& named : Traits::TableArguments(request)) {
@@ -56,17 +106,27 @@ typename OperationTraits<Request>::Outcome Service::Run(const Request& request) 
     call.backupArn = Traits::BackupArgument(request);
     call.request = &request;
     call.requestType = &typeid(Request);
-    if (auto injected = faults_.Evaluate(call)) {
+    int rule = 0;
+    if (auto injected = faults_.Evaluate(call, &rule)) {
       if (injected->GetMessage().empty()) injected->SetMessage(detail::msg::Default(injected->GetErrorType()));
-      return Outcome(*injected);
+      Outcome out(*injected);
+      detail::RecordOutcome(entry, out, CallCause::FaultRule, rule);
+      return out;
     }
   }
   // 3. the call rate (only accepted calls count)
-  if (auto limited = c.quotas.CheckRate(Traits::kName, now)) return Outcome(*limited);
+  if (!inspection) {
+    if (auto limited = c.quotas.CheckRate(Traits::kName, now)) {
+      Outcome out(*limited);
+      detail::RecordOutcome(entry, out, CallCause::RateLimit);
+      return out;
+    }
+  }
   // 4. the state
   Outcome out = c.Serve(request, plan, now);
-  if (out.IsSuccess()) c.quotas.RecordCall(Traits::kName, now);
+  if (out.IsSuccess() && !inspection) c.quotas.RecordCall(Traits::kName, now);
   c.ApplyDue(now);  // a transition of zero duration the call started takes effect at once
+  detail::RecordOutcome(entry, out, out.IsSuccess() ? CallCause::Served : CallCause::State);
   return out;
 }
 
@@ -74,6 +134,11 @@ typename OperationTraits<Request>::Outcome Service::Run(const Request& request) 
   DYNAFAKE_IMPL Model::Op##Outcome Service::Op(const Model::Op##Request& request) { return Run(request); }
 DYNAFAKE_FOR_EACH_OPERATION(DYNAFAKE_SERVICE_OPERATION)
 #undef DYNAFAKE_SERVICE_OPERATION
+
+#define DYNAFAKE_SERVICE_INSPECT(Op) \
+  DYNAFAKE_IMPL Model::Op##Outcome Service::Inspect(const Model::Op##Request& request) { return Run(request, true); }
+DYNAFAKE_FOR_EACH_INSPECTION(DYNAFAKE_SERVICE_INSPECT)
+#undef DYNAFAKE_SERVICE_INSPECT
 
 DYNAFAKE_IMPL Model::CreateBackupOutcome Service::SeedBackup(const std::string& tableName,
                                                              const std::string& backupName, Model::BackupType type) {
@@ -89,10 +154,29 @@ DYNAFAKE_IMPL ServiceStats Service::Stats() {
   return components_->Stats();
 }
 
+DYNAFAKE_IMPL CallJournal Service::Journal() {
+  std::lock_guard<std::mutex> lock(mu_);
+  return journal_.Copy();
+}
+
+DYNAFAKE_IMPL void Service::ClearJournal() {
+  std::lock_guard<std::mutex> lock(mu_);
+  journal_.Clear();
+}
+
 DYNAFAKE_IMPL void Service::Reset() {
   std::lock_guard<std::mutex> lock(mu_);
   components_->Reset();
   faults_.Clear();
+  journal_.Clear();
+}
+
+DYNAFAKE_IMPL std::optional<int64_t> Service::BackupCutMs(const std::string& backupArn) {
+  std::lock_guard<std::mutex> lock(mu_);
+  components_->ApplyDue(NowMs());
+  const detail::BackupRecord* b = components_->backups.Find(backupArn);
+  if (!b) return std::nullopt;
+  return b->cutMs;
 }
 
 DYNAFAKE_IMPL std::string Service::TableArn(const std::string& name) const {

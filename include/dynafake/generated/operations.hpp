@@ -87,6 +87,13 @@ inline void AddTableArgument(std::vector<std::string>& out, const std::string& t
 /// calls per second the service documents (0: none), and which members name the
 /// table and the backup the call is about (what fault rules match on; found from
 /// the model's shapes by tools/model_tables.py, nested members included).
+namespace detail {
+/// What TableArgument and BackupArgument answer when the request names none.
+inline const std::string& NoArgument() {
+  static const std::string none;
+  return none;
+}
+}  // namespace detail
 template <class Request>
 struct OperationTraits;
 template <>
@@ -103,13 +110,11 @@ struct OperationTraits<Model::CreateBackupRequest> {
     detail::AddTableArgument(out, r.GetTableName());
     return out;
   }
-  /// The one table the call is about, or "" when it names none or several.
-  static std::string TableArgument(const Request& r) {
-    std::vector<std::string> all = TableArguments(r);
-    return all.size() == 1 ? all.front() : std::string();
-  }
+  /// The one table the call is about, or "" when it names none or several (a reference
+  /// when one top-level member names it: the journal records it on every call).
+  static const std::string& TableArgument(const Request& r) { return r.GetTableName(); }
   /// The backup the call is about (its ARN), or "".
-  static std::string BackupArgument(const Request&) { return std::string(); }
+  static const std::string& BackupArgument(const Request&) { return detail::NoArgument(); }
 };
 template <>
 struct OperationTraits<Model::DescribeBackupRequest> {
@@ -121,13 +126,11 @@ struct OperationTraits<Model::DescribeBackupRequest> {
   /// Every table the call is about, as the request names them (names or ARNs), each once,
   /// in request order: none.
   static std::vector<std::string> TableArguments(const Request&) { return {}; }
-  /// The one table the call is about, or "" when it names none or several.
-  static std::string TableArgument(const Request& r) {
-    std::vector<std::string> all = TableArguments(r);
-    return all.size() == 1 ? all.front() : std::string();
-  }
+  /// The one table the call is about, or "" when it names none or several (a reference
+  /// when one top-level member names it: the journal records it on every call).
+  static const std::string& TableArgument(const Request&) { return detail::NoArgument(); }
   /// The backup the call is about (its ARN), or "".
-  static std::string BackupArgument(const Request& r) { return r.GetBackupArn(); }
+  static const std::string& BackupArgument(const Request& r) { return r.GetBackupArn(); }
 };
 template <>
 struct OperationTraits<Model::ListBackupsRequest> {
@@ -143,13 +146,11 @@ struct OperationTraits<Model::ListBackupsRequest> {
     detail::AddTableArgument(out, r.GetTableName());
     return out;
   }
-  /// The one table the call is about, or "" when it names none or several.
-  static std::string TableArgument(const Request& r) {
-    std::vector<std::string> all = TableArguments(r);
-    return all.size() == 1 ? all.front() : std::string();
-  }
+  /// The one table the call is about, or "" when it names none or several (a reference
+  /// when one top-level member names it: the journal records it on every call).
+  static const std::string& TableArgument(const Request& r) { return r.GetTableName(); }
   /// The backup the call is about (its ARN), or "".
-  static std::string BackupArgument(const Request&) { return std::string(); }
+  static const std::string& BackupArgument(const Request&) { return detail::NoArgument(); }
 };
 template <>
 struct OperationTraits<Model::DeleteBackupRequest> {
@@ -161,13 +162,11 @@ struct OperationTraits<Model::DeleteBackupRequest> {
   /// Every table the call is about, as the request names them (names or ARNs), each once,
   /// in request order: none.
   static std::vector<std::string> TableArguments(const Request&) { return {}; }
-  /// The one table the call is about, or "" when it names none or several.
-  static std::string TableArgument(const Request& r) {
-    std::vector<std::string> all = TableArguments(r);
-    return all.size() == 1 ? all.front() : std::string();
-  }
+  /// The one table the call is about, or "" when it names none or several (a reference
+  /// when one top-level member names it: the journal records it on every call).
+  static const std::string& TableArgument(const Request&) { return detail::NoArgument(); }
   /// The backup the call is about (its ARN), or "".
-  static std::string BackupArgument(const Request& r) { return r.GetBackupArn(); }
+  static const std::string& BackupArgument(const Request& r) { return r.GetBackupArn(); }
 };
 template <>
 struct OperationTraits<Model::RestoreTableFromBackupRequest> {
@@ -183,13 +182,11 @@ struct OperationTraits<Model::RestoreTableFromBackupRequest> {
     detail::AddTableArgument(out, r.GetTargetTableName());
     return out;
   }
-  /// The one table the call is about, or "" when it names none or several.
-  static std::string TableArgument(const Request& r) {
-    std::vector<std::string> all = TableArguments(r);
-    return all.size() == 1 ? all.front() : std::string();
-  }
+  /// The one table the call is about, or "" when it names none or several (a reference
+  /// when one top-level member names it: the journal records it on every call).
+  static const std::string& TableArgument(const Request& r) { return r.GetTargetTableName(); }
   /// The backup the call is about (its ARN), or "".
-  static std::string BackupArgument(const Request& r) { return r.GetBackupArn(); }
+  static const std::string& BackupArgument(const Request& r) { return r.GetBackupArn(); }
 };
 template <>
 struct OperationTraits<Model::RestoreTableToPointInTimeRequest> {
@@ -205,13 +202,11 @@ struct OperationTraits<Model::RestoreTableToPointInTimeRequest> {
     detail::AddTableArgument(out, r.GetTargetTableName());
     return out;
   }
-  /// The one table the call is about, or "" when it names none or several.
-  static std::string TableArgument(const Request& r) {
-    std::vector<std::string> all = TableArguments(r);
-    return all.size() == 1 ? all.front() : std::string();
-  }
+  /// The one table the call is about, or "" when it names none or several (a reference
+  /// when one top-level member names it: the journal records it on every call).
+  static const std::string& TableArgument(const Request& r) { return r.GetTargetTableName(); }
   /// The backup the call is about (its ARN), or "".
-  static std::string BackupArgument(const Request&) { return std::string(); }
+  static const std::string& BackupArgument(const Request&) { return detail::NoArgument(); }
 };
 template <>
 struct OperationTraits<Model::DescribeContinuousBackupsRequest> {
@@ -227,13 +222,11 @@ struct OperationTraits<Model::DescribeContinuousBackupsRequest> {
     detail::AddTableArgument(out, r.GetTableName());
     return out;
   }
-  /// The one table the call is about, or "" when it names none or several.
-  static std::string TableArgument(const Request& r) {
-    std::vector<std::string> all = TableArguments(r);
-    return all.size() == 1 ? all.front() : std::string();
-  }
+  /// The one table the call is about, or "" when it names none or several (a reference
+  /// when one top-level member names it: the journal records it on every call).
+  static const std::string& TableArgument(const Request& r) { return r.GetTableName(); }
   /// The backup the call is about (its ARN), or "".
-  static std::string BackupArgument(const Request&) { return std::string(); }
+  static const std::string& BackupArgument(const Request&) { return detail::NoArgument(); }
 };
 template <>
 struct OperationTraits<Model::UpdateContinuousBackupsRequest> {
@@ -249,13 +242,11 @@ struct OperationTraits<Model::UpdateContinuousBackupsRequest> {
     detail::AddTableArgument(out, r.GetTableName());
     return out;
   }
-  /// The one table the call is about, or "" when it names none or several.
-  static std::string TableArgument(const Request& r) {
-    std::vector<std::string> all = TableArguments(r);
-    return all.size() == 1 ? all.front() : std::string();
-  }
+  /// The one table the call is about, or "" when it names none or several (a reference
+  /// when one top-level member names it: the journal records it on every call).
+  static const std::string& TableArgument(const Request& r) { return r.GetTableName(); }
   /// The backup the call is about (its ARN), or "".
-  static std::string BackupArgument(const Request&) { return std::string(); }
+  static const std::string& BackupArgument(const Request&) { return detail::NoArgument(); }
 };
 template <>
 struct OperationTraits<Model::CreateTableRequest> {
@@ -271,13 +262,11 @@ struct OperationTraits<Model::CreateTableRequest> {
     detail::AddTableArgument(out, r.GetTableName());
     return out;
   }
-  /// The one table the call is about, or "" when it names none or several.
-  static std::string TableArgument(const Request& r) {
-    std::vector<std::string> all = TableArguments(r);
-    return all.size() == 1 ? all.front() : std::string();
-  }
+  /// The one table the call is about, or "" when it names none or several (a reference
+  /// when one top-level member names it: the journal records it on every call).
+  static const std::string& TableArgument(const Request& r) { return r.GetTableName(); }
   /// The backup the call is about (its ARN), or "".
-  static std::string BackupArgument(const Request&) { return std::string(); }
+  static const std::string& BackupArgument(const Request&) { return detail::NoArgument(); }
 };
 template <>
 struct OperationTraits<Model::DescribeTableRequest> {
@@ -293,13 +282,11 @@ struct OperationTraits<Model::DescribeTableRequest> {
     detail::AddTableArgument(out, r.GetTableName());
     return out;
   }
-  /// The one table the call is about, or "" when it names none or several.
-  static std::string TableArgument(const Request& r) {
-    std::vector<std::string> all = TableArguments(r);
-    return all.size() == 1 ? all.front() : std::string();
-  }
+  /// The one table the call is about, or "" when it names none or several (a reference
+  /// when one top-level member names it: the journal records it on every call).
+  static const std::string& TableArgument(const Request& r) { return r.GetTableName(); }
   /// The backup the call is about (its ARN), or "".
-  static std::string BackupArgument(const Request&) { return std::string(); }
+  static const std::string& BackupArgument(const Request&) { return detail::NoArgument(); }
 };
 template <>
 struct OperationTraits<Model::DeleteTableRequest> {
@@ -315,13 +302,11 @@ struct OperationTraits<Model::DeleteTableRequest> {
     detail::AddTableArgument(out, r.GetTableName());
     return out;
   }
-  /// The one table the call is about, or "" when it names none or several.
-  static std::string TableArgument(const Request& r) {
-    std::vector<std::string> all = TableArguments(r);
-    return all.size() == 1 ? all.front() : std::string();
-  }
+  /// The one table the call is about, or "" when it names none or several (a reference
+  /// when one top-level member names it: the journal records it on every call).
+  static const std::string& TableArgument(const Request& r) { return r.GetTableName(); }
   /// The backup the call is about (its ARN), or "".
-  static std::string BackupArgument(const Request&) { return std::string(); }
+  static const std::string& BackupArgument(const Request&) { return detail::NoArgument(); }
 };
 template <>
 struct OperationTraits<Model::UpdateTableRequest> {
@@ -337,13 +322,11 @@ struct OperationTraits<Model::UpdateTableRequest> {
     detail::AddTableArgument(out, r.GetTableName());
     return out;
   }
-  /// The one table the call is about, or "" when it names none or several.
-  static std::string TableArgument(const Request& r) {
-    std::vector<std::string> all = TableArguments(r);
-    return all.size() == 1 ? all.front() : std::string();
-  }
+  /// The one table the call is about, or "" when it names none or several (a reference
+  /// when one top-level member names it: the journal records it on every call).
+  static const std::string& TableArgument(const Request& r) { return r.GetTableName(); }
   /// The backup the call is about (its ARN), or "".
-  static std::string BackupArgument(const Request&) { return std::string(); }
+  static const std::string& BackupArgument(const Request&) { return detail::NoArgument(); }
 };
 template <>
 struct OperationTraits<Model::ListTablesRequest> {
@@ -355,13 +338,11 @@ struct OperationTraits<Model::ListTablesRequest> {
   /// Every table the call is about, as the request names them (names or ARNs), each once,
   /// in request order: none.
   static std::vector<std::string> TableArguments(const Request&) { return {}; }
-  /// The one table the call is about, or "" when it names none or several.
-  static std::string TableArgument(const Request& r) {
-    std::vector<std::string> all = TableArguments(r);
-    return all.size() == 1 ? all.front() : std::string();
-  }
+  /// The one table the call is about, or "" when it names none or several (a reference
+  /// when one top-level member names it: the journal records it on every call).
+  static const std::string& TableArgument(const Request&) { return detail::NoArgument(); }
   /// The backup the call is about (its ARN), or "".
-  static std::string BackupArgument(const Request&) { return std::string(); }
+  static const std::string& BackupArgument(const Request&) { return detail::NoArgument(); }
 };
 template <>
 struct OperationTraits<Model::PutItemRequest> {
@@ -377,13 +358,11 @@ struct OperationTraits<Model::PutItemRequest> {
     detail::AddTableArgument(out, r.GetTableName());
     return out;
   }
-  /// The one table the call is about, or "" when it names none or several.
-  static std::string TableArgument(const Request& r) {
-    std::vector<std::string> all = TableArguments(r);
-    return all.size() == 1 ? all.front() : std::string();
-  }
+  /// The one table the call is about, or "" when it names none or several (a reference
+  /// when one top-level member names it: the journal records it on every call).
+  static const std::string& TableArgument(const Request& r) { return r.GetTableName(); }
   /// The backup the call is about (its ARN), or "".
-  static std::string BackupArgument(const Request&) { return std::string(); }
+  static const std::string& BackupArgument(const Request&) { return detail::NoArgument(); }
 };
 template <>
 struct OperationTraits<Model::GetItemRequest> {
@@ -399,13 +378,11 @@ struct OperationTraits<Model::GetItemRequest> {
     detail::AddTableArgument(out, r.GetTableName());
     return out;
   }
-  /// The one table the call is about, or "" when it names none or several.
-  static std::string TableArgument(const Request& r) {
-    std::vector<std::string> all = TableArguments(r);
-    return all.size() == 1 ? all.front() : std::string();
-  }
+  /// The one table the call is about, or "" when it names none or several (a reference
+  /// when one top-level member names it: the journal records it on every call).
+  static const std::string& TableArgument(const Request& r) { return r.GetTableName(); }
   /// The backup the call is about (its ARN), or "".
-  static std::string BackupArgument(const Request&) { return std::string(); }
+  static const std::string& BackupArgument(const Request&) { return detail::NoArgument(); }
 };
 template <>
 struct OperationTraits<Model::DeleteItemRequest> {
@@ -421,13 +398,11 @@ struct OperationTraits<Model::DeleteItemRequest> {
     detail::AddTableArgument(out, r.GetTableName());
     return out;
   }
-  /// The one table the call is about, or "" when it names none or several.
-  static std::string TableArgument(const Request& r) {
-    std::vector<std::string> all = TableArguments(r);
-    return all.size() == 1 ? all.front() : std::string();
-  }
+  /// The one table the call is about, or "" when it names none or several (a reference
+  /// when one top-level member names it: the journal records it on every call).
+  static const std::string& TableArgument(const Request& r) { return r.GetTableName(); }
   /// The backup the call is about (its ARN), or "".
-  static std::string BackupArgument(const Request&) { return std::string(); }
+  static const std::string& BackupArgument(const Request&) { return detail::NoArgument(); }
 };
 template <>
 struct OperationTraits<Model::ScanRequest> {
@@ -443,13 +418,11 @@ struct OperationTraits<Model::ScanRequest> {
     detail::AddTableArgument(out, r.GetTableName());
     return out;
   }
-  /// The one table the call is about, or "" when it names none or several.
-  static std::string TableArgument(const Request& r) {
-    std::vector<std::string> all = TableArguments(r);
-    return all.size() == 1 ? all.front() : std::string();
-  }
+  /// The one table the call is about, or "" when it names none or several (a reference
+  /// when one top-level member names it: the journal records it on every call).
+  static const std::string& TableArgument(const Request& r) { return r.GetTableName(); }
   /// The backup the call is about (its ARN), or "".
-  static std::string BackupArgument(const Request&) { return std::string(); }
+  static const std::string& BackupArgument(const Request&) { return detail::NoArgument(); }
 };
 template <>
 struct OperationTraits<Model::BatchWriteItemRequest> {
@@ -467,13 +440,14 @@ struct OperationTraits<Model::BatchWriteItemRequest> {
     }
     return out;
   }
-  /// The one table the call is about, or "" when it names none or several.
+  /// The one table the call is about, or "" when it names none or several (a reference
+  /// when one top-level member names it: the journal records it on every call).
   static std::string TableArgument(const Request& r) {
     std::vector<std::string> all = TableArguments(r);
     return all.size() == 1 ? all.front() : std::string();
   }
   /// The backup the call is about (its ARN), or "".
-  static std::string BackupArgument(const Request&) { return std::string(); }
+  static const std::string& BackupArgument(const Request&) { return detail::NoArgument(); }
 };
 template <>
 struct OperationTraits<Model::TagResourceRequest> {
@@ -489,13 +463,11 @@ struct OperationTraits<Model::TagResourceRequest> {
     detail::AddTableArgument(out, r.GetResourceArn());
     return out;
   }
-  /// The one table the call is about, or "" when it names none or several.
-  static std::string TableArgument(const Request& r) {
-    std::vector<std::string> all = TableArguments(r);
-    return all.size() == 1 ? all.front() : std::string();
-  }
+  /// The one table the call is about, or "" when it names none or several (a reference
+  /// when one top-level member names it: the journal records it on every call).
+  static const std::string& TableArgument(const Request& r) { return r.GetResourceArn(); }
   /// The backup the call is about (its ARN), or "".
-  static std::string BackupArgument(const Request&) { return std::string(); }
+  static const std::string& BackupArgument(const Request&) { return detail::NoArgument(); }
 };
 template <>
 struct OperationTraits<Model::ListTagsOfResourceRequest> {
@@ -511,13 +483,11 @@ struct OperationTraits<Model::ListTagsOfResourceRequest> {
     detail::AddTableArgument(out, r.GetResourceArn());
     return out;
   }
-  /// The one table the call is about, or "" when it names none or several.
-  static std::string TableArgument(const Request& r) {
-    std::vector<std::string> all = TableArguments(r);
-    return all.size() == 1 ? all.front() : std::string();
-  }
+  /// The one table the call is about, or "" when it names none or several (a reference
+  /// when one top-level member names it: the journal records it on every call).
+  static const std::string& TableArgument(const Request& r) { return r.GetResourceArn(); }
   /// The backup the call is about (its ARN), or "".
-  static std::string BackupArgument(const Request&) { return std::string(); }
+  static const std::string& BackupArgument(const Request&) { return detail::NoArgument(); }
 };
 template <>
 struct OperationTraits<Model::QueryRequest> {
@@ -533,13 +503,11 @@ struct OperationTraits<Model::QueryRequest> {
     detail::AddTableArgument(out, r.GetTableName());
     return out;
   }
-  /// The one table the call is about, or "" when it names none or several.
-  static std::string TableArgument(const Request& r) {
-    std::vector<std::string> all = TableArguments(r);
-    return all.size() == 1 ? all.front() : std::string();
-  }
+  /// The one table the call is about, or "" when it names none or several (a reference
+  /// when one top-level member names it: the journal records it on every call).
+  static const std::string& TableArgument(const Request& r) { return r.GetTableName(); }
   /// The backup the call is about (its ARN), or "".
-  static std::string BackupArgument(const Request&) { return std::string(); }
+  static const std::string& BackupArgument(const Request&) { return detail::NoArgument(); }
 };
 template <>
 struct OperationTraits<Model::UpdateItemRequest> {
@@ -555,13 +523,11 @@ struct OperationTraits<Model::UpdateItemRequest> {
     detail::AddTableArgument(out, r.GetTableName());
     return out;
   }
-  /// The one table the call is about, or "" when it names none or several.
-  static std::string TableArgument(const Request& r) {
-    std::vector<std::string> all = TableArguments(r);
-    return all.size() == 1 ? all.front() : std::string();
-  }
+  /// The one table the call is about, or "" when it names none or several (a reference
+  /// when one top-level member names it: the journal records it on every call).
+  static const std::string& TableArgument(const Request& r) { return r.GetTableName(); }
   /// The backup the call is about (its ARN), or "".
-  static std::string BackupArgument(const Request&) { return std::string(); }
+  static const std::string& BackupArgument(const Request&) { return detail::NoArgument(); }
 };
 template <>
 struct OperationTraits<Model::BatchGetItemRequest> {
@@ -579,13 +545,14 @@ struct OperationTraits<Model::BatchGetItemRequest> {
     }
     return out;
   }
-  /// The one table the call is about, or "" when it names none or several.
+  /// The one table the call is about, or "" when it names none or several (a reference
+  /// when one top-level member names it: the journal records it on every call).
   static std::string TableArgument(const Request& r) {
     std::vector<std::string> all = TableArguments(r);
     return all.size() == 1 ? all.front() : std::string();
   }
   /// The backup the call is about (its ARN), or "".
-  static std::string BackupArgument(const Request&) { return std::string(); }
+  static const std::string& BackupArgument(const Request&) { return detail::NoArgument(); }
 };
 template <>
 struct OperationTraits<Model::UntagResourceRequest> {
@@ -601,13 +568,11 @@ struct OperationTraits<Model::UntagResourceRequest> {
     detail::AddTableArgument(out, r.GetResourceArn());
     return out;
   }
-  /// The one table the call is about, or "" when it names none or several.
-  static std::string TableArgument(const Request& r) {
-    std::vector<std::string> all = TableArguments(r);
-    return all.size() == 1 ? all.front() : std::string();
-  }
+  /// The one table the call is about, or "" when it names none or several (a reference
+  /// when one top-level member names it: the journal records it on every call).
+  static const std::string& TableArgument(const Request& r) { return r.GetResourceArn(); }
   /// The backup the call is about (its ARN), or "".
-  static std::string BackupArgument(const Request&) { return std::string(); }
+  static const std::string& BackupArgument(const Request&) { return detail::NoArgument(); }
 };
 template <>
 struct OperationTraits<Model::DescribeTimeToLiveRequest> {
@@ -623,13 +588,11 @@ struct OperationTraits<Model::DescribeTimeToLiveRequest> {
     detail::AddTableArgument(out, r.GetTableName());
     return out;
   }
-  /// The one table the call is about, or "" when it names none or several.
-  static std::string TableArgument(const Request& r) {
-    std::vector<std::string> all = TableArguments(r);
-    return all.size() == 1 ? all.front() : std::string();
-  }
+  /// The one table the call is about, or "" when it names none or several (a reference
+  /// when one top-level member names it: the journal records it on every call).
+  static const std::string& TableArgument(const Request& r) { return r.GetTableName(); }
   /// The backup the call is about (its ARN), or "".
-  static std::string BackupArgument(const Request&) { return std::string(); }
+  static const std::string& BackupArgument(const Request&) { return detail::NoArgument(); }
 };
 template <>
 struct OperationTraits<Model::UpdateTimeToLiveRequest> {
@@ -645,13 +608,11 @@ struct OperationTraits<Model::UpdateTimeToLiveRequest> {
     detail::AddTableArgument(out, r.GetTableName());
     return out;
   }
-  /// The one table the call is about, or "" when it names none or several.
-  static std::string TableArgument(const Request& r) {
-    std::vector<std::string> all = TableArguments(r);
-    return all.size() == 1 ? all.front() : std::string();
-  }
+  /// The one table the call is about, or "" when it names none or several (a reference
+  /// when one top-level member names it: the journal records it on every call).
+  static const std::string& TableArgument(const Request& r) { return r.GetTableName(); }
   /// The backup the call is about (its ARN), or "".
-  static std::string BackupArgument(const Request&) { return std::string(); }
+  static const std::string& BackupArgument(const Request&) { return detail::NoArgument(); }
 };
 
 namespace detail {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <chrono>     // std::chrono::milliseconds
+#include <cstdint>    // uint64_t
 #include <cstdlib>    // std::atoi
 #include <exception>  // std::exception
 #include <string>     // std::string
@@ -50,6 +51,11 @@ class AdminClient {
   void DeleteFault(const std::string& id) { Call("DELETE", "/_dynafake/faults/" + id, ""); }
   void ClearFaults() { Call("DELETE", "/_dynafake/faults", ""); }
   void Reset() { Call("POST", "/_dynafake/reset", ""); }
+  /// The calls after sequence number `since`, oldest first, as JSON: {"calls":[...],"recorded":N,...}.
+  std::string Journal(uint64_t since = 0) {
+    return Dump(Call("GET", "/_dynafake/journal?since=" + std::to_string(since), ""));
+  }
+  void ClearJournal() { Call("DELETE", "/_dynafake/journal", ""); }
   std::string GetState() { return Dump(Call("GET", "/_dynafake/state", "")); }
   void PutState(const std::string& snapshot) { Call("PUT", "/_dynafake/state", snapshot); }
 

@@ -8,6 +8,8 @@
 // Part of dynafake/testing.hpp (namespace dynafake::testing).
 #pragma once
 
+#include <chrono>     // std::chrono
+#include <cstdint>    // int64_t
 #include <sstream>    // std::ostringstream
 #include <stdexcept>  // std::runtime_error
 #include <string>     // std::string
@@ -22,6 +24,17 @@
 namespace dynafake {
 namespace testing {
 
+namespace detail {
+/// What a Sandbox calls as it ends, with its Service and the clock's time at
+/// its start (ms since the epoch). dynafake/testing/journal_printer.hpp sets it
+/// to keep the journal of a failed test; without GoogleTest it stays null.
+using SandboxEndHook = void (*)(Service& service, int64_t startMs);
+inline SandboxEndHook& OnSandboxEnd() {
+  static SandboxEndHook hook = nullptr;
+  return hook;
+}
+}  // namespace detail
+
 /// A fresh fake DynamoDB for one test: `clock` (a ManualClock at
 /// 2026-01-01T00:00:00Z), `service` on it with the given options (by default
 /// the Service's own: realistic durations, tables CREATING for 10 s) and
@@ -33,6 +46,11 @@ struct Sandbox {
   explicit Sandbox(ServiceOptions options) : service(clock, std::move(options)), client(service) {}
   Sandbox(const Sandbox&) = delete;
   Sandbox& operator=(const Sandbox&) = delete;
+  /// In a GoogleTest test that has failed, hands the journal to
+  /// JournalPrinter (dynafake/testing.hpp), which prints it with the failure.
+  ~Sandbox() {
+    if (const auto hook = detail::OnSandboxEnd()) hook(service, startMs_);
+  }
 
   /// Creates the table and moves the clock on until it is ACTIVE (by
   /// `Durations::tableCreate`; not at all with ServiceOptions::Instant()).
@@ -60,7 +78,12 @@ struct Sandbox {
   Service service;
   Client client;
 
+  /// The clock's time when the Sandbox was made (ms since the epoch): where a printed journal counts from.
+  int64_t StartMs() const { return startMs_; }
+
  private:
+  int64_t startMs_ = std::chrono::duration_cast<std::chrono::milliseconds>(clock.Now().time_since_epoch()).count();
+
   template <class What>
   [[noreturn]] static void Fail(const std::string& table, const char* step, const What& what) {
     std::ostringstream os;
