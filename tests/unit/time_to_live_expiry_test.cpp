@@ -5,8 +5,12 @@
 // deleted ServiceOptions::timeToLive.deletionDelay later (default 48 h: "within
 // two days"); other types and values more than five years old never expire;
 // the deletion is in the PITR history, so a restore to before it holds the item.
-#include <chrono>  // std::chrono::hours, std::chrono::seconds
-#include <string>  // std::string
+#include <chrono>   // std::chrono::hours, std::chrono::seconds
+#include <string>   // std::string
+#include <utility>  // std::move
+#include <vector>   // std::vector
+
+#include <dynafake/detail/expiry_queue.hpp>
 
 #include "fixtures.hpp"
 
@@ -197,6 +201,31 @@ TEST_P(TimeToLiveChangeTest, EnablingAndDisablingTakeTheDocumentedHour) {
   EXPECT_EQ(Status(), M::TimeToLiveStatus::DISABLING);
   clock.Advance(hours(1));
   EXPECT_EQ(Status(), M::TimeToLiveStatus::DISABLED);
+}
+
+// The queue hands entries out in (due, scheduling) order whether they arrive
+// in order (its run) or not (its heap), and mixes the two correctly.
+TEST(ExpiryQueue, HandsEntriesOutInTimeOrderHoweverTheyArrive) {
+  dynafake::detail::ExpiryQueue q;
+  const int64_t due[] = {10, 20, 20, 5, 30, 15, 30, 1, 40, 25};
+  for (int64_t d : due) {
+    dynafake::detail::ExpiryEntry e;
+    e.dueMs = d;
+    e.key = std::to_string(d);
+    q.Push(std::move(e));
+  }
+  EXPECT_FALSE(q.HasDue(0));
+  EXPECT_EQ(q.NextDueMs(), 1);
+  std::vector<int64_t> order;
+  std::vector<uint64_t> seqs;
+  while (auto e = q.NextDue(100)) {
+    order.push_back(e->dueMs);
+    seqs.push_back(e->seq);
+  }
+  EXPECT_EQ(order, (std::vector<int64_t>{1, 5, 10, 15, 20, 20, 25, 30, 30, 40}));
+  EXPECT_LT(seqs[4], seqs[5]) << "ties in the order they were scheduled";
+  EXPECT_LT(seqs[7], seqs[8]);
+  EXPECT_EQ(q.Pending(), 0u);
 }
 
 DYNAFAKE_INSTANTIATE(ExpiryTest);

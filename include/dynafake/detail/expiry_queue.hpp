@@ -12,6 +12,7 @@
 #include <cmath>       // std::isfinite, std::floor
 #include <cstddef>     // std::size_t
 #include <cstdint>     // int64_t, uint64_t
+#include <deque>       // std::deque
 #include <functional>  // std::greater
 #include <locale>      // std::locale
 #include <map>         // std::map
@@ -40,30 +41,47 @@ struct ExpiryEntry {
   }
 };
 
+/// Entries in (dueMs, seq) order. Most arrive in that order already (items
+/// written one after another with the same lifetime): those are appended to a
+/// run popped from its front at O(1); the others go to a heap. The earliest
+/// of the two fronts is next.
 class ExpiryQueue {
  public:
   void Push(ExpiryEntry e) {
     e.seq = ++seq_;
-    queue_.push(std::move(e));
+    if (run_.empty() || run_.back().dueMs <= e.dueMs)
+      run_.push_back(std::move(e));
+    else
+      heap_.push(std::move(e));
   }
-  bool HasDue(int64_t now) const { return !queue_.empty() && queue_.top().dueMs <= now; }
-  /// The instant of the earliest entry (HasDue or Pending must be true).
-  int64_t NextDueMs() const { return queue_.top().dueMs; }
+  bool HasDue(int64_t now) const { return Pending() > 0 && Front().dueMs <= now; }
+  /// The instant of the earliest entry (Pending() must be > 0).
+  int64_t NextDueMs() const { return Front().dueMs; }
   std::optional<ExpiryEntry> NextDue(int64_t now) {
     if (!HasDue(now)) return std::nullopt;
+    if (FromRun()) {
+      ExpiryEntry e = std::move(run_.front());
+      run_.pop_front();
+      return e;
+    }
     // moved out before pop(): the heap's order reads only dueMs and seq, which a move leaves intact
-    ExpiryEntry e = std::move(const_cast<ExpiryEntry&>(queue_.top()));
-    queue_.pop();
+    ExpiryEntry e = std::move(const_cast<ExpiryEntry&>(heap_.top()));
+    heap_.pop();
     return e;
   }
-  std::size_t Pending() const { return queue_.size(); }
+  std::size_t Pending() const { return run_.size() + heap_.size(); }
   void Clear() {
-    queue_ = {};
+    run_.clear();
+    heap_ = {};
     seq_ = 0;
   }
 
  private:
-  std::priority_queue<ExpiryEntry, std::vector<ExpiryEntry>, std::greater<ExpiryEntry>> queue_;
+  bool FromRun() const { return heap_.empty() || (!run_.empty() && heap_.top() > run_.front()); }
+  const ExpiryEntry& Front() const { return FromRun() ? run_.front() : heap_.top(); }
+
+  std::deque<ExpiryEntry> run_;  ///< in (dueMs, seq) order
+  std::priority_queue<ExpiryEntry, std::vector<ExpiryEntry>, std::greater<ExpiryEntry>> heap_;
   uint64_t seq_ = 0;
 };
 
