@@ -20346,9 +20346,10 @@ typename OperationTraits<Request>::Outcome Service::Run(const Request& request, 
   const int64_t now = NowMs();
   c.ApplyDue(now);
   // the journal's entry for this call: its slot in the ring, filled as the call goes (none when off)
-  Call* entry =
-      inspection ? nullptr
-                 : journal_.Next(Traits::kName, now, Traits::TableArgument(request), Traits::BackupArgument(request));
+  // (checked before the arguments are named: a batch's tables cost a vector to name)
+  Call* entry = inspection || !journal_.On() ? nullptr
+                                             : journal_.Next(Traits::kName, now, Traits::TableArgument(request),
+                                                             Traits::BackupArgument(request));
   // 1. the request alone, as the service model and the operation's own rules
   //    say, for every operation before anything else (what the data plane's
   //    checks parse is the plan it is served with)
