@@ -9994,6 +9994,11 @@ struct Totals {
 
 class History {
  public:
+  History() = default;
+  // compactable_ points into keys_: a copy would point into the original
+  History(const History&) = delete;
+  History& operator=(const History&) = delete;
+
   /// Records a write of `key` at `atMs` (non-decreasing across calls).
   /// Every write so far; a reader that saves (now, LastSeq()) sees exactly the
   /// writes made before it, even those in the same millisecond.
@@ -10001,27 +10006,38 @@ class History {
   static constexpr uint64_t kAll = UINT64_MAX;
 
   void Write(const std::string& key, int64_t atMs, bool deleted, Item item, int64_t sizeBytes, bool expired = false) {
-    const uint64_t seq = ++seq_;
-    auto& versions = keys_[key];
-    const Version* before = versions.empty() ? nullptr : &versions.back();
-    Totals t = totals_.empty() ? Totals{} : totals_.back();
-    if (before && !before->deleted) {
+    Append(keys_.try_emplace(key).first, atMs, deleted, std::move(item), sizeBytes, expired);
+  }
+
+  /// Deletes `key` at `atMs` as Time to Live does (an expired deletion) when
+  /// its item as of `atMs` is live and `stillDue(version)` says it still
+  /// expires then; one lookup for both. A key whose one version is the live
+  /// item, deleted before `horizonMs` (what Compact would use), goes at once:
+  /// no reader can reach it or its deletion. Returns whether it deleted.
+  template <typename StillDue>
+  bool ExpireIf(const std::string& key, int64_t atMs, int64_t horizonMs, StillDue&& stillDue) {
+    const auto it = keys_.find(key);
+    if (it == keys_.end()) return false;
+    const Version* v = Latest(it->second, atMs, kAll);
+    if (!v || v->deleted || !stillDue(*v)) return false;
+    if (!pins_.empty() && pins_.begin()->first < horizonMs) horizonMs = pins_.begin()->first;
+    if (it->second.size() == 1 && atMs < horizonMs) {  // not in compactable_: erasing leaves nothing dangling
+      Totals t = totals_.back();
       t.items -= 1;
-      t.bytes -= before->sizeBytes;
+      t.bytes -= v->sizeBytes;
+      t.atMs = atMs;
+      t.seq = ++seq_;
+      // totals before the horizon are read only through the last of them
+      if (totals_.back().atMs < horizonMs)
+        totals_.back() = t;
+      else
+        totals_.push_back(t);
+      keys_.erase(it);
+      --versionCount_;
+      return true;
     }
-    if (!deleted) {
-      t.items += 1;
-      t.bytes += sizeBytes;
-    }
-    t.atMs = atMs;
-    t.seq = seq;
-    if (!deleted || before) {
-      versions.push_back(Version{atMs, seq, deleted, deleted && expired, std::move(item), deleted ? 0 : sizeBytes});
-      ++versionCount_;
-    } else if (versions.empty()) {
-      keys_.erase(key);
-    }
-    totals_.push_back(t);
+    Append(it, atMs, true, Item{}, 0, /*expired=*/true);
+    return true;
   }
 
   /// The item under `key` as of (`atMs`, `seq`) inclusive, or nullptr.
@@ -10079,7 +10095,12 @@ class History {
   std::size_t Compact(int64_t horizonMs) {
     if (!pins_.empty() && pins_.begin()->first < horizonMs) horizonMs = pins_.begin()->first;
     std::size_t released = 0;
-    for (auto it = keys_.begin(); it != keys_.end();) {
+    // only keys with an older version or a deletion can lose anything: visiting
+    // them alone keeps a compaction every few hundred writes O(changed keys),
+    // not O(table)
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < compactable_.size(); ++i) {
+      const auto it = compactable_[i];
       auto& v = it->second;
       // index of the last version before the horizon: everything older is unreachable
       // (versions at the horizon itself stay: a reader may cut between them)
@@ -10091,11 +10112,12 @@ class History {
       }
       if (v.size() == 1 && v.front().deleted && v.front().atMs < horizonMs) {
         released += 1;
-        it = keys_.erase(it);
-      } else {
-        ++it;
+        keys_.erase(it);
+      } else if (v.size() > 1 || v.front().deleted) {
+        compactable_[kept++] = it;
       }
     }
+    compactable_.resize(kept);
     auto tt = std::lower_bound(totals_.begin(), totals_.end(), horizonMs,
                                [](const Totals& x, int64_t t) { return x.atMs < t; });
     if (tt != totals_.begin()) totals_.erase(totals_.begin(), std::prev(tt));
@@ -10113,10 +10135,43 @@ class History {
     totals_ = std::move(totals);
     seq_ = lastSeq;
     versionCount_ = 0;
-    for (const auto& kv : keys_) versionCount_ += kv.second.size();
+    compactable_.clear();
+    for (auto it = keys_.begin(); it != keys_.end(); ++it) {
+      versionCount_ += it->second.size();
+      if (it->second.size() > 1 || (!it->second.empty() && it->second.front().deleted)) compactable_.push_back(it);
+    }
   }
 
  private:
+  using Keyed = std::map<std::string, std::vector<Version>>;
+
+  void Append(Keyed::iterator at, int64_t atMs, bool deleted, Item item, int64_t sizeBytes, bool expired) {
+    const uint64_t seq = ++seq_;
+    auto& versions = at->second;
+    const Version* before = versions.empty() ? nullptr : &versions.back();
+    Totals t = totals_.empty() ? Totals{} : totals_.back();
+    if (before && !before->deleted) {
+      t.items -= 1;
+      t.bytes -= before->sizeBytes;
+    }
+    if (!deleted) {
+      t.items += 1;
+      t.bytes += sizeBytes;
+    }
+    t.atMs = atMs;
+    t.seq = seq;
+    if (!deleted || before) {
+      versions.push_back(Version{atMs, seq, deleted, deleted && expired, std::move(item), deleted ? 0 : sizeBytes});
+      ++versionCount_;
+      // a key becomes compactable when it gains a second version (a lone
+      // deletion only comes from a snapshot, and Restore lists it)
+      if (versions.size() == 2 && !versions.front().deleted) compactable_.push_back(at);
+    } else if (versions.empty()) {
+      keys_.erase(at);
+    }
+    totals_.push_back(t);
+  }
+
   static const Version* Latest(const std::vector<Version>& versions, int64_t atMs, uint64_t seq) {
     auto it = std::upper_bound(
         versions.begin(), versions.end(), std::make_pair(atMs, seq),
@@ -10125,7 +10180,9 @@ class History {
     return &*std::prev(it);
   }
 
-  std::map<std::string, std::vector<Version>> keys_;
+  Keyed keys_;
+  /// The keys Compact can shrink: more than one version, or a lone deletion.
+  std::vector<Keyed::iterator> compactable_;
   std::vector<Totals> totals_;
   std::map<int64_t, std::size_t> pins_;  ///< instant -> readers pinning it
   std::size_t versionCount_ = 0;
@@ -15702,13 +15759,17 @@ class Items {
   /// is more than the policy's five years old.
   void ScheduleExpiry(const TableRecord& t, const std::string& key, const Item& item, int64_t now);
   /// The service's deletion of an expired item at `atMs`, recorded as such in
-  /// the history (Version::expired); no capacity is consumed. Does not compact.
-  void Expire(TableRecord& t, const std::string& key, int64_t atMs);
+  /// the history (Version::expired), when the item under `key` is still the
+  /// one whose TTL value was `expiresMs` (not deleted or written again since);
+  /// no capacity is consumed. Does not compact. Returns whether it deleted.
+  bool Expire(TableRecord& t, const std::string& key, int64_t expiresMs, int64_t atMs, int64_t now);
   /// Compacts the table's history when 256 writes or expiries have passed since it last was.
   void CompactIfDue(TableRecord& t, int64_t now);
   /// Releases the versions of a table's history that no backup, restorable
   /// window or backup cut (up to 60 s back) can reach any more.
   void CompactTable(TableRecord& t, int64_t now);
+  /// The earliest instant anyone may still read `t`'s history at (before pins).
+  int64_t HorizonMs(const TableRecord& t, int64_t now) const;
   /// Same for any history: a table's, or one only backups still read.
   void CompactHistory(const std::shared_ptr<History>& history, int64_t now);
   /// A reader of `history` is gone (a backup was deleted or expired). While
@@ -18033,9 +18094,14 @@ DYNAFAKE_IMPL void Items::ScheduleExpiry(const TableRecord& t, const std::string
   expiry_->Push(std::move(e));
 }
 
-DYNAFAKE_IMPL void Items::Expire(TableRecord& t, const std::string& key, int64_t atMs) {
-  t.items.history->Write(key, atMs, true, Item{}, 0, /*expired=*/true);
-  ++t.items.writesSinceCompaction;
+DYNAFAKE_IMPL bool Items::Expire(TableRecord& t, const std::string& key, int64_t expiresMs, int64_t atMs, int64_t now) {
+  const std::string& attribute = t.ttlAttribute;
+  const bool expired = t.items.history->ExpireIf(key, atMs, HorizonMs(t, now), [&](const Version& v) {
+    const std::optional<int64_t> expires = ExpiresAtMs(v.item, attribute);
+    return expires && *expires == expiresMs;  // else written again since: its own entry decides
+  });
+  if (expired) ++t.items.writesSinceCompaction;
+  return expired;
 }
 
 DYNAFAKE_IMPL void Items::CompactIfDue(TableRecord& t, int64_t now) {
@@ -18044,8 +18110,12 @@ DYNAFAKE_IMPL void Items::CompactIfDue(TableRecord& t, int64_t now) {
 
 DYNAFAKE_IMPL void Items::CompactTable(TableRecord& t, int64_t now) {
   t.items.writesSinceCompaction = 0;
+  t.items.history->Compact(HorizonMs(t, now));
+}
+
+DYNAFAKE_IMPL int64_t Items::HorizonMs(const TableRecord& t, int64_t now) const {
   // a backup requested now may cut up to 60 s back (BackupCutPolicy::Earliest, SeededRandom)
-  t.items.history->Compact(continuous_->RetentionStartMs(t.desc.GetTableName(), now) - 60000);
+  return continuous_->RetentionStartMs(t.desc.GetTableName(), now) - 60000;
 }
 
 DYNAFAKE_IMPL void Items::CompactHistory(const std::shared_ptr<History>& history, int64_t now) {
@@ -19176,11 +19246,7 @@ DYNAFAKE_IMPL void TimeToLive::ApplyNext(int64_t now, std::vector<std::string>& 
     });
     return;
   }
-  const Version* v = history.At(e->key, e->dueMs);
-  if (!v || v->deleted) return;
-  const std::optional<int64_t> expires = ExpiresAtMs(v->item, t->ttlAttribute);
-  if (!expires || *expires != e->expiresMs) return;  // written again since: its own entry decides
-  items_->Expire(*t, e->key, e->dueMs);
+  if (!items_->Expire(*t, e->key, e->expiresMs, e->dueMs, now)) return;
   if (expiredIn.empty() || expiredIn.back() != e->table) expiredIn.push_back(e->table);
 }
 

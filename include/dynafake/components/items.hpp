@@ -67,13 +67,17 @@ class Items {
   /// is more than the policy's five years old.
   void ScheduleExpiry(const TableRecord& t, const std::string& key, const Item& item, int64_t now);
   /// The service's deletion of an expired item at `atMs`, recorded as such in
-  /// the history (Version::expired); no capacity is consumed. Does not compact.
-  void Expire(TableRecord& t, const std::string& key, int64_t atMs);
+  /// the history (Version::expired), when the item under `key` is still the
+  /// one whose TTL value was `expiresMs` (not deleted or written again since);
+  /// no capacity is consumed. Does not compact. Returns whether it deleted.
+  bool Expire(TableRecord& t, const std::string& key, int64_t expiresMs, int64_t atMs, int64_t now);
   /// Compacts the table's history when 256 writes or expiries have passed since it last was.
   void CompactIfDue(TableRecord& t, int64_t now);
   /// Releases the versions of a table's history that no backup, restorable
   /// window or backup cut (up to 60 s back) can reach any more.
   void CompactTable(TableRecord& t, int64_t now);
+  /// The earliest instant anyone may still read `t`'s history at (before pins).
+  int64_t HorizonMs(const TableRecord& t, int64_t now) const;
   /// Same for any history: a table's, or one only backups still read.
   void CompactHistory(const std::shared_ptr<History>& history, int64_t now);
   /// A reader of `history` is gone (a backup was deleted or expired). While

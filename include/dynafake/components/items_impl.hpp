@@ -180,9 +180,14 @@ DYNAFAKE_IMPL void Items::ScheduleExpiry(const TableRecord& t, const std::string
   expiry_->Push(std::move(e));
 }
 
-DYNAFAKE_IMPL void Items::Expire(TableRecord& t, const std::string& key, int64_t atMs) {
-  t.items.history->Write(key, atMs, true, Item{}, 0, /*expired=*/true);
-  ++t.items.writesSinceCompaction;
+DYNAFAKE_IMPL bool Items::Expire(TableRecord& t, const std::string& key, int64_t expiresMs, int64_t atMs, int64_t now) {
+  const std::string& attribute = t.ttlAttribute;
+  const bool expired = t.items.history->ExpireIf(key, atMs, HorizonMs(t, now), [&](const Version& v) {
+    const std::optional<int64_t> expires = ExpiresAtMs(v.item, attribute);
+    return expires && *expires == expiresMs;  // else written again since: its own entry decides
+  });
+  if (expired) ++t.items.writesSinceCompaction;
+  return expired;
 }
 
 DYNAFAKE_IMPL void Items::CompactIfDue(TableRecord& t, int64_t now) {
@@ -191,8 +196,12 @@ DYNAFAKE_IMPL void Items::CompactIfDue(TableRecord& t, int64_t now) {
 
 DYNAFAKE_IMPL void Items::CompactTable(TableRecord& t, int64_t now) {
   t.items.writesSinceCompaction = 0;
+  t.items.history->Compact(HorizonMs(t, now));
+}
+
+DYNAFAKE_IMPL int64_t Items::HorizonMs(const TableRecord& t, int64_t now) const {
   // a backup requested now may cut up to 60 s back (BackupCutPolicy::Earliest, SeededRandom)
-  t.items.history->Compact(continuous_->RetentionStartMs(t.desc.GetTableName(), now) - 60000);
+  return continuous_->RetentionStartMs(t.desc.GetTableName(), now) - 60000;
 }
 
 DYNAFAKE_IMPL void Items::CompactHistory(const std::shared_ptr<History>& history, int64_t now) {

@@ -94,11 +94,7 @@ DYNAFAKE_IMPL void TimeToLive::ApplyNext(int64_t now, std::vector<std::string>& 
     });
     return;
   }
-  const Version* v = history.At(e->key, e->dueMs);
-  if (!v || v->deleted) return;
-  const std::optional<int64_t> expires = ExpiresAtMs(v->item, t->ttlAttribute);
-  if (!expires || *expires != e->expiresMs) return;  // written again since: its own entry decides
-  items_->Expire(*t, e->key, e->dueMs);
+  if (!items_->Expire(*t, e->key, e->expiresMs, e->dueMs, now)) return;
   if (expiredIn.empty() || expiredIn.back() != e->table) expiredIn.push_back(e->table);
 }
 

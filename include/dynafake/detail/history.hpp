@@ -41,6 +41,11 @@ struct Totals {
 
 class History {
  public:
+  History() = default;
+  // compactable_ points into keys_: a copy would point into the original
+  History(const History&) = delete;
+  History& operator=(const History&) = delete;
+
   /// Records a write of `key` at `atMs` (non-decreasing across calls).
   /// Every write so far; a reader that saves (now, LastSeq()) sees exactly the
   /// writes made before it, even those in the same millisecond.
@@ -48,27 +53,38 @@ class History {
   static constexpr uint64_t kAll = UINT64_MAX;
 
   void Write(const std::string& key, int64_t atMs, bool deleted, Item item, int64_t sizeBytes, bool expired = false) {
-    const uint64_t seq = ++seq_;
-    auto& versions = keys_[key];
-    const Version* before = versions.empty() ? nullptr : &versions.back();
-    Totals t = totals_.empty() ? Totals{} : totals_.back();
-    if (before && !before->deleted) {
+    Append(keys_.try_emplace(key).first, atMs, deleted, std::move(item), sizeBytes, expired);
+  }
+
+  /// Deletes `key` at `atMs` as Time to Live does (an expired deletion) when
+  /// its item as of `atMs` is live and `stillDue(version)` says it still
+  /// expires then; one lookup for both. A key whose one version is the live
+  /// item, deleted before `horizonMs` (what Compact would use), goes at once:
+  /// no reader can reach it or its deletion. Returns whether it deleted.
+  template <typename StillDue>
+  bool ExpireIf(const std::string& key, int64_t atMs, int64_t horizonMs, StillDue&& stillDue) {
+    const auto it = keys_.find(key);
+    if (it == keys_.end()) return false;
+    const Version* v = Latest(it->second, atMs, kAll);
+    if (!v || v->deleted || !stillDue(*v)) return false;
+    if (!pins_.empty() && pins_.begin()->first < horizonMs) horizonMs = pins_.begin()->first;
+    if (it->second.size() == 1 && atMs < horizonMs) {  // not in compactable_: erasing leaves nothing dangling
+      Totals t = totals_.back();
       t.items -= 1;
-      t.bytes -= before->sizeBytes;
+      t.bytes -= v->sizeBytes;
+      t.atMs = atMs;
+      t.seq = ++seq_;
+      // totals before the horizon are read only through the last of them
+      if (totals_.back().atMs < horizonMs)
+        totals_.back() = t;
+      else
+        totals_.push_back(t);
+      keys_.erase(it);
+      --versionCount_;
+      return true;
     }
-    if (!deleted) {
-      t.items += 1;
-      t.bytes += sizeBytes;
-    }
-    t.atMs = atMs;
-    t.seq = seq;
-    if (!deleted || before) {
-      versions.push_back(Version{atMs, seq, deleted, deleted && expired, std::move(item), deleted ? 0 : sizeBytes});
-      ++versionCount_;
-    } else if (versions.empty()) {
-      keys_.erase(key);
-    }
-    totals_.push_back(t);
+    Append(it, atMs, true, Item{}, 0, /*expired=*/true);
+    return true;
   }
 
   /// The item under `key` as of (`atMs`, `seq`) inclusive, or nullptr.
@@ -126,7 +142,12 @@ class History {
   std::size_t Compact(int64_t horizonMs) {
     if (!pins_.empty() && pins_.begin()->first < horizonMs) horizonMs = pins_.begin()->first;
     std::size_t released = 0;
-    for (auto it = keys_.begin(); it != keys_.end();) {
+    // only keys with an older version or a deletion can lose anything: visiting
+    // them alone keeps a compaction every few hundred writes O(changed keys),
+    // not O(table)
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < compactable_.size(); ++i) {
+      const auto it = compactable_[i];
       auto& v = it->second;
       // index of the last version before the horizon: everything older is unreachable
       // (versions at the horizon itself stay: a reader may cut between them)
@@ -138,11 +159,12 @@ class History {
       }
       if (v.size() == 1 && v.front().deleted && v.front().atMs < horizonMs) {
         released += 1;
-        it = keys_.erase(it);
-      } else {
-        ++it;
+        keys_.erase(it);
+      } else if (v.size() > 1 || v.front().deleted) {
+        compactable_[kept++] = it;
       }
     }
+    compactable_.resize(kept);
     auto tt = std::lower_bound(totals_.begin(), totals_.end(), horizonMs,
                                [](const Totals& x, int64_t t) { return x.atMs < t; });
     if (tt != totals_.begin()) totals_.erase(totals_.begin(), std::prev(tt));
@@ -160,10 +182,43 @@ class History {
     totals_ = std::move(totals);
     seq_ = lastSeq;
     versionCount_ = 0;
-    for (const auto& kv : keys_) versionCount_ += kv.second.size();
+    compactable_.clear();
+    for (auto it = keys_.begin(); it != keys_.end(); ++it) {
+      versionCount_ += it->second.size();
+      if (it->second.size() > 1 || (!it->second.empty() && it->second.front().deleted)) compactable_.push_back(it);
+    }
   }
 
  private:
+  using Keyed = std::map<std::string, std::vector<Version>>;
+
+  void Append(Keyed::iterator at, int64_t atMs, bool deleted, Item item, int64_t sizeBytes, bool expired) {
+    const uint64_t seq = ++seq_;
+    auto& versions = at->second;
+    const Version* before = versions.empty() ? nullptr : &versions.back();
+    Totals t = totals_.empty() ? Totals{} : totals_.back();
+    if (before && !before->deleted) {
+      t.items -= 1;
+      t.bytes -= before->sizeBytes;
+    }
+    if (!deleted) {
+      t.items += 1;
+      t.bytes += sizeBytes;
+    }
+    t.atMs = atMs;
+    t.seq = seq;
+    if (!deleted || before) {
+      versions.push_back(Version{atMs, seq, deleted, deleted && expired, std::move(item), deleted ? 0 : sizeBytes});
+      ++versionCount_;
+      // a key becomes compactable when it gains a second version (a lone
+      // deletion only comes from a snapshot, and Restore lists it)
+      if (versions.size() == 2 && !versions.front().deleted) compactable_.push_back(at);
+    } else if (versions.empty()) {
+      keys_.erase(at);
+    }
+    totals_.push_back(t);
+  }
+
   static const Version* Latest(const std::vector<Version>& versions, int64_t atMs, uint64_t seq) {
     auto it = std::upper_bound(
         versions.begin(), versions.end(), std::make_pair(atMs, seq),
@@ -172,7 +227,9 @@ class History {
     return &*std::prev(it);
   }
 
-  std::map<std::string, std::vector<Version>> keys_;
+  Keyed keys_;
+  /// The keys Compact can shrink: more than one version, or a lone deletion.
+  std::vector<Keyed::iterator> compactable_;
   std::vector<Totals> totals_;
   std::map<int64_t, std::size_t> pins_;  ///< instant -> readers pinning it
   std::size_t versionCount_ = 0;
