@@ -45,13 +45,9 @@ namespace dynafake {
 /// templated on the client type (or on a traits struct, see MockApi) accepts
 /// it too.
 ///
-/// Methods, one per operation (DYNAFAKE_FOR_EACH_OPERATION), each
-/// `Model::XOutcome X(const Model::XRequest& request) const`:
-/// CreateBackup, DescribeBackup, ListBackups, DeleteBackup,
-/// RestoreTableFromBackup, RestoreTableToPointInTime,
-/// DescribeContinuousBackups, UpdateContinuousBackups, CreateTable,
-/// DescribeTable, DeleteTable, UpdateTable, ListTables, PutItem, GetItem,
-/// DeleteItem, Scan, BatchWriteItem, TagResource, ListTagsOfResource.
+/// Methods, one per operation of DYNAFAKE_FOR_EACH_OPERATION (the service
+/// model's list, dynafake/generated/operations.hpp), each
+/// `Model::XOutcome X(const Model::XRequest& request) const`.
 class MockClient : public ClientInterface {
  public:
   /// Delegates to a `Client` over `service` (which must outlive the mock).
@@ -67,7 +63,7 @@ class MockClient : public ClientInterface {
   // What MOCK_METHOD(Model::XOutcome, X, (const Model::XRequest&), (const, override))
   // declares, with the method itself defined once in dynafake's compiled part
   // (src/gmock.cpp) instead of in every test file: gMock's call machinery,
-  // instantiated for twenty operations, is most of what a mock costs to compile.
+  // instantiated for every operation, is most of what a mock costs to compile.
   // EXPECT_CALL and ON_CALL use the gmock_X members, as with MOCK_METHOD
   // (GoogleTest 1.10 and later).
 #define DYNAFAKE_MOCK_METHOD(Op)                                                                   \

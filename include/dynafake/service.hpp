@@ -57,12 +57,9 @@ struct ServiceStats {
 ///
 /// One member function per operation, with aws-sdk-cpp's name and shape:
 /// `Model::CreateBackupOutcome CreateBackup(const Model::CreateBackupRequest&)`,
-/// and so on for every operation of DYNAFAKE_FOR_EACH_OPERATION (tables:
-/// CreateTable, DescribeTable, UpdateTable, DeleteTable, ListTables,
-/// TagResource, ListTagsOfResource; items: PutItem, GetItem, DeleteItem, Scan,
-/// BatchWriteItem; backups: CreateBackup, DescribeBackup, ListBackups,
-/// DeleteBackup; DescribeContinuousBackups, UpdateContinuousBackups,
-/// RestoreTableFromBackup, RestoreTableToPointInTime).
+/// and so on for every operation of DYNAFAKE_FOR_EACH_OPERATION
+/// (dynafake/generated/operations.hpp, from the service model; which
+/// component serves each is in dynafake/components/components.hpp).
 class Service {
  public:
   explicit Service(Clock& clock, ServiceOptions options = {});

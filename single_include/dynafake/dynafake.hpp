@@ -9515,12 +9515,9 @@ struct ServiceStats {
 ///
 /// One member function per operation, with aws-sdk-cpp's name and shape:
 /// `Model::CreateBackupOutcome CreateBackup(const Model::CreateBackupRequest&)`,
-/// and so on for every operation of DYNAFAKE_FOR_EACH_OPERATION (tables:
-/// CreateTable, DescribeTable, UpdateTable, DeleteTable, ListTables,
-/// TagResource, ListTagsOfResource; items: PutItem, GetItem, DeleteItem, Scan,
-/// BatchWriteItem; backups: CreateBackup, DescribeBackup, ListBackups,
-/// DeleteBackup; DescribeContinuousBackups, UpdateContinuousBackups,
-/// RestoreTableFromBackup, RestoreTableToPointInTime).
+/// and so on for every operation of DYNAFAKE_FOR_EACH_OPERATION
+/// (dynafake/generated/operations.hpp, from the service model; which
+/// component serves each is in dynafake/components/components.hpp).
 class Service {
  public:
   explicit Service(Clock& clock, ServiceOptions options = {});
@@ -9826,8 +9823,10 @@ inline std::ostream& operator<<(std::ostream& os, const UntagResourceResult&) { 
 // dynafake — every definition the core's headers declare, in one place: the
 // Service's pipeline, its components, the printers. Included at the end of
 // dynafake/dynafake.hpp when DYNAFAKE_IMPLEMENTATION or DYNAFAKE_HEADER_ONLY
-// is defined (see dynafake/detail/linkage.hpp); compiled once by
-// src/dynafake.cpp for the CMake target dynafake::dynafake. A guard rather
+// is defined (see dynafake/detail/linkage.hpp). The CMake target
+// dynafake::dynafake compiles each header listed here as its own translation
+// unit (CMakeLists.txt reads this list): a new definitions header is added
+// here and nowhere else. A guard rather
 // than `#pragma once`: the single header keeps it, so its definitions are
 // compiled at most once in a file however often the header is included.
 #ifndef DYNAFAKE_DETAIL_IMPLEMENTATION_HPP
@@ -15873,7 +15872,8 @@ class Quotas {
 //
 // The public headers declare; the definitions (the Service's operations, the
 // validation rules, the printers) are compiled once:
-//   - by the CMake target dynafake::dynafake (src/dynafake.cpp), or
+//   - by the CMake target dynafake::dynafake (one translation unit per
+//     header detail/implementation.hpp lists), or
 //   - in the one file of yours that defines DYNAFAKE_IMPLEMENTATION before
 //     including dynafake/dynafake.hpp (the copied single header), or
 //   - in every file, as inline functions, when DYNAFAKE_HEADER_ONLY is defined

@@ -1,8 +1,10 @@
 // dynafake — every definition the core's headers declare, in one place: the
 // Service's pipeline, its components, the printers. Included at the end of
 // dynafake/dynafake.hpp when DYNAFAKE_IMPLEMENTATION or DYNAFAKE_HEADER_ONLY
-// is defined (see dynafake/detail/linkage.hpp); compiled once by
-// src/dynafake.cpp for the CMake target dynafake::dynafake. A guard rather
+// is defined (see dynafake/detail/linkage.hpp). The CMake target
+// dynafake::dynafake compiles each header listed here as its own translation
+// unit (CMakeLists.txt reads this list): a new definitions header is added
+// here and nowhere else. A guard rather
 // than `#pragma once`: the single header keeps it, so its definitions are
 // compiled at most once in a file however often the header is included.
 #ifndef DYNAFAKE_DETAIL_IMPLEMENTATION_HPP

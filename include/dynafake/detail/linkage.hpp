@@ -2,7 +2,8 @@
 //
 // The public headers declare; the definitions (the Service's operations, the
 // validation rules, the printers) are compiled once:
-//   - by the CMake target dynafake::dynafake (src/dynafake.cpp), or
+//   - by the CMake target dynafake::dynafake (one translation unit per
+//     header detail/implementation.hpp lists), or
 //   - in the one file of yours that defines DYNAFAKE_IMPLEMENTATION before
 //     including dynafake/dynafake.hpp (the copied single header), or
 //   - in every file, as inline functions, when DYNAFAKE_HEADER_ONLY is defined
