@@ -17,6 +17,7 @@
 #include "dynafake/generated/operations.hpp"  // XRequest, XOutcome, DYNAFAKE_FOR_EACH_OPERATION
 #include "dynafake/journal.hpp"               // CallJournal, detail::CallRing
 #include "dynafake/options.hpp"               // ServiceOptions
+#include "dynafake/stats.hpp"                 // ServiceStats
 
 /// X-macro: the read-only operations Service::Inspect serves.
 #define DYNAFAKE_FOR_EACH_INSPECTION(X) \
@@ -37,15 +38,6 @@ namespace detail {
 class Components;    // dynafake/components/components.hpp: what the Service holds
 struct StateAccess;  // dynafake/wire/snapshot.hpp: saves and loads a Service's whole state
 }  // namespace detail
-
-/// Counters for diagnostics: how much the Service holds right now.
-struct ServiceStats {
-  std::size_t tables = 0;
-  std::size_t backups = 0;
-  std::size_t histories = 0;        ///< distinct item histories alive (tables and backups share them)
-  std::size_t historyVersions = 0;  ///< item versions held across all histories
-  std::size_t pendingEvents = 0;    ///< scheduled transitions not yet applied
-};
 
 /// The whole in-memory DynamoDB of one account and region.
 ///

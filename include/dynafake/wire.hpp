@@ -52,6 +52,30 @@ namespace wire {
 
 inline constexpr const char* kContentType = "application/x-amz-json-1.0";
 
+/// True when no object or array in `body` nests deeper than `maxDepth`.
+/// Runs before parsing, so a hostile body never builds a deep tree: the wire
+/// and the server's admin API check every body with it.
+inline bool NestingWithin(std::string_view body, int maxDepth) {
+  int depth = 0;
+  bool inString = false;
+  for (std::size_t i = 0; i < body.size(); ++i) {
+    const char c = body[i];
+    if (inString) {
+      if (c == '\\')
+        ++i;
+      else if (c == '"')
+        inString = false;
+    } else if (c == '"') {
+      inString = true;
+    } else if (c == '{' || c == '[') {
+      if (++depth > maxDepth) return false;
+    } else if (c == '}' || c == ']') {
+      --depth;
+    }
+  }
+  return true;
+}
+
 namespace detail {
 
 /// CRC-32 (IEEE 802.3, as zlib computes it): DynamoDB's x-amz-crc32 header.
@@ -104,29 +128,6 @@ inline std::string RequestId(uint64_t n) {
   return id;
 }
 
-/// True when no object or array in `body` nests deeper than `maxDepth`.
-/// Runs before parsing, so a hostile body never builds a deep tree.
-inline bool NestingWithin(std::string_view body, int maxDepth) {
-  int depth = 0;
-  bool inString = false;
-  for (std::size_t i = 0; i < body.size(); ++i) {
-    const char c = body[i];
-    if (inString) {
-      if (c == '\\')
-        ++i;
-      else if (c == '"')
-        inString = false;
-    } else if (c == '"') {
-      inString = true;
-    } else if (c == '{' || c == '[') {
-      if (++depth > maxDepth) return false;
-    } else if (c == '}' || c == ']') {
-      --depth;
-    }
-  }
-  return true;
-}
-
 /// JSON text that never throws: bytes that are not UTF-8 become U+FFFD.
 inline std::string Dump(const Json& j) { return j.dump(-1, ' ', false, Json::error_handler_t::replace); }
 
@@ -138,7 +139,7 @@ inline Json ParseBody(std::string_view body) {
   // A raw NUL is never valid JSON, but the parser would take it for the end of input.
   if (body.find('\0') != std::string_view::npos)
     FailSerialization("Could not parse the request body as JSON: unexpected NUL byte", "");
-  if (!NestingWithin(body, kMaxJsonDepth))
+  if (!wire::NestingWithin(body, kMaxJsonDepth))
     FailSerialization("Nesting depth of the request exceeds the supported limit.", "");
   try {
     return Json::parse(body.begin(), body.end());

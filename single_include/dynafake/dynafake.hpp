@@ -9476,6 +9476,26 @@ struct ServiceOptions {
 }  // namespace dynafake
 // ---- end dynafake/options.hpp ----
 
+// ---- begin dynafake/stats.hpp ----
+// dynafake — ServiceStats: how much a Service holds right now (Service::Stats()).
+// Its own header so the components that count it need not include service.hpp.
+
+#include <cstddef>  // std::size_t
+
+namespace dynafake {
+
+/// Counters for diagnostics: how much the Service holds right now.
+struct ServiceStats {
+  std::size_t tables = 0;
+  std::size_t backups = 0;
+  std::size_t histories = 0;        ///< distinct item histories alive (tables and backups share them)
+  std::size_t historyVersions = 0;  ///< item versions held across all histories
+  std::size_t pendingEvents = 0;    ///< scheduled transitions not yet applied
+};
+
+}  // namespace dynafake
+// ---- end dynafake/stats.hpp ----
+
 /// X-macro: the read-only operations Service::Inspect serves.
 #define DYNAFAKE_FOR_EACH_INSPECTION(X) \
   X(DescribeTable)                      \
@@ -9495,15 +9515,6 @@ namespace detail {
 class Components;    // dynafake/components/components.hpp: what the Service holds
 struct StateAccess;  // dynafake/wire/snapshot.hpp: saves and loads a Service's whole state
 }  // namespace detail
-
-/// Counters for diagnostics: how much the Service holds right now.
-struct ServiceStats {
-  std::size_t tables = 0;
-  std::size_t backups = 0;
-  std::size_t histories = 0;        ///< distinct item histories alive (tables and backups share them)
-  std::size_t historyVersions = 0;  ///< item versions held across all histories
-  std::size_t pendingEvents = 0;    ///< scheduled transitions not yet applied
-};
 
 /// The whole in-memory DynamoDB of one account and region.
 ///

@@ -8,7 +8,7 @@
 
 #include "dynafake/components/components.hpp"
 #include "dynafake/detail/linkage.hpp"  // DYNAFAKE_IMPL
-#include "dynafake/service.hpp"         // ServiceStats
+#include "dynafake/stats.hpp"           // ServiceStats
 
 namespace dynafake {
 namespace detail {

@@ -16,7 +16,7 @@
 #include "dynafake/http/config.hpp"   // AdminError
 #include "dynafake/http/message.hpp"  // Request, Response
 #include "dynafake/http/router.hpp"   // Router
-#include "dynafake/wire.hpp"          // wire::detail::NestingWithin, wire::kMaxJsonDepth
+#include "dynafake/wire.hpp"          // wire::NestingWithin, wire::kMaxJsonDepth
 
 namespace dynafake {
 namespace http {
@@ -31,7 +31,7 @@ inline Json ErrorJson(const std::string& message) { return Json{{"error", messag
 
 /// Parses an admin request body: JSON within the wire's nesting limit, or a 400 naming what is wrong.
 inline Json ParseJson(std::string_view body) {
-  if (!wire::detail::NestingWithin(body, wire::kMaxJsonDepth))
+  if (!wire::NestingWithin(body, wire::kMaxJsonDepth))
     throw AdminError(400, "the request body nests deeper than " + std::to_string(wire::kMaxJsonDepth) + " levels");
   Json j = Json::parse(body.begin(), body.end(), nullptr, false);
   if (j.is_discarded()) throw AdminError(400, "the request body is not JSON");
