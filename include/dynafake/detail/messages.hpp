@@ -197,6 +197,35 @@ inline std::string TableHasNoSuchIndex(const std::string& index) {
   return "The table does not have the specified index: " + index;
 }
 
+// ---- throughput (Throughput: the buckets of a table and of its global indexes)
+
+/// ProvisionedThroughputExceededException of a provisioned table (the
+/// service's text as quoted in MitocGroup/deep-framework#383 and
+/// aws-samples/sample-collaborative-ai-dlc#443).
+inline std::string TableThroughputExceeded() {
+  return "The level of configured provisioned throughput for the table was exceeded. Consider increasing your "
+         "provisioning level with the UpdateTable API.";
+}
+/// ... of one of its global secondary indexes (quoted, without a final stop,
+/// in grailbio/reflow#101, exercism/website#949 and audienceproject/spark-dynamodb#61).
+inline std::string IndexThroughputExceeded() {
+  return "The level of configured provisioned throughput for one or more global secondary indexes of the table "
+         "was exceeded. Consider increasing your provisioning level for the under-provisioned global secondary "
+         "indexes with the UpdateTable API";
+}
+/// ThrottlingException of an on-demand table (quoted in
+/// praetorian-inc/chariot-ui#684, 2024, and cowinapi/developer.cowin#151).
+inline std::string OnDemandTableThrottled() {
+  return "Throughput exceeds the current capacity of your table or index. DynamoDB is automatically scaling your "
+         "table or index so please try again shortly. If exceptions persist, check if you have a hot key: "
+         "https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/bp-partition-key-design.html";
+}
+/// ... of one of its global secondary indexes (quoted in BrighterCommand/Brighter#2810).
+inline std::string OnDemandIndexThrottled() {
+  return "Throughput exceeds the current capacity for one or more global secondary indexes. DynamoDB is "
+         "automatically scaling your index so please try again shortly.";
+}
+
 // ---- what dynafake does not model (ValidationException, saying so)
 
 inline std::string NoGlobalTables(const std::string& members) {
@@ -236,7 +265,7 @@ inline std::string Default(DynamoDBErrors type) {
     case DynamoDBErrors::POINT_IN_TIME_RECOVERY_UNAVAILABLE:
       return "Point in time recovery is not enabled for the table";
     case DynamoDBErrors::PROVISIONED_THROUGHPUT_EXCEEDED:
-      return "The level of configured provisioned throughput for the table was exceeded.";
+      return TableThroughputExceeded();
     case DynamoDBErrors::REPLICATED_WRITE_CONFLICT:
       return "Replicated write conflict";
     case DynamoDBErrors::REQUEST_LIMIT_EXCEEDED:
