@@ -241,5 +241,58 @@ TEST_P(ThroughputOffTest, EnforcementSwitchedOffServesAnyTraffic) {
 
 DYNAFAKE_INSTANTIATE(ThroughputOffTest);
 
+class ThroughputDecreasesTest : public ServiceTest {
+ protected:
+  /// UpdateTable to `read` read units (write stays 10).
+  M::UpdateTableOutcome SetRead(long long read) {
+    return client->UpdateTable(M::UpdateTableRequest().WithTableName("orders").WithProvisionedThroughput(
+        M::ProvisionedThroughput().WithReadCapacityUnits(read).WithWriteCapacityUnits(10)));
+  }
+};
+
+TEST_P(ThroughputDecreasesTest, FourDecreasesAnyTimeThenOneAnHour) {
+  ASSERT_TRUE(client->CreateTable(ProvisionedTable("orders", 100, 10)).IsSuccess());
+  for (long long read = 99; read >= 96; --read) ASSERT_TRUE(SetRead(read).IsSuccess()) << read;
+  EXPECT_TRUE(SetRead(200).IsSuccess());  // increases are not limited
+  clock.Advance(10min);
+  auto fifth = SetRead(150);
+  ASSERT_FALSE(fifth.IsSuccess());
+  EXPECT_EQ(fifth.GetError().GetErrorType(), DynamoDBErrors::LIMIT_EXCEEDED);
+  EXPECT_EQ(fifth.GetError().GetMessage(),
+            "Subscriber limit exceeded: Provisioned throughput decreases are limited within a given UTC day. After "
+            "the first 4 decreases, each subsequent decrease in the same UTC day can be performed at most once every "
+            "3600 seconds. Number of decreases today: 4. Last decrease at Thursday, January 1, 2026 12:00:00 AM UTC. "
+            "Next decrease can be made at Thursday, January 1, 2026 1:00:00 AM UTC");
+  auto table = client->DescribeTable(M::DescribeTableRequest().WithTableName("orders"));
+  EXPECT_EQ(table.GetResult().GetTable().GetProvisionedThroughput().GetReadCapacityUnits(), 200);  // unchanged
+  clock.Advance(50min);  // an hour after the last decrease
+  EXPECT_TRUE(SetRead(150).IsSuccess());
+  EXPECT_FALSE(SetRead(140).IsSuccess());
+  clock.Advance(24h);  // a new UTC day: four more at any time
+  for (long long read = 130; read >= 127; --read) EXPECT_TRUE(SetRead(read).IsSuccess()) << read;
+  EXPECT_FALSE(SetRead(120).IsSuccess());
+}
+
+TEST_P(ThroughputDecreasesTest, AtMost27DecreasesInAUtcDay) {
+  ASSERT_TRUE(client->CreateTable(ProvisionedTable("orders", 1000, 10)).IsSuccess());
+  long long read = 1000;
+  for (int i = 0; i < 4; ++i) ASSERT_TRUE(SetRead(--read).IsSuccess()) << i;
+  for (int hour = 1; hour <= 23; ++hour) {
+    clock.Advance(1h);
+    ASSERT_TRUE(SetRead(--read).IsSuccess()) << hour;
+  }
+  clock.Advance(59min);  // 23:59 UTC, more than an hour after the 27th: still refused until midnight
+  auto refused = SetRead(--read);
+  ASSERT_FALSE(refused.IsSuccess());
+  EXPECT_NE(refused.GetError().GetMessage().find("Number of decreases today: 27."), std::string::npos);
+  EXPECT_NE(
+      refused.GetError().GetMessage().find("Next decrease can be made at Friday, January 2, 2026 12:00:00 AM UTC"),
+      std::string::npos);
+  clock.Advance(1min);
+  EXPECT_TRUE(SetRead(read).IsSuccess());
+}
+
+DYNAFAKE_INSTANTIATE(ThroughputDecreasesTest);
+
 }  // namespace throughput_suite
 }  // namespace dynafake_test

@@ -66,6 +66,11 @@ struct TableRecord {
   /// actions/updateTable.js, whose tests ran against the service).
   std::optional<Model::ProvisionedThroughput> pendingThroughput;
   std::map<std::string, Model::ProvisionedThroughput> pendingIndexThroughput;  ///< by global index name
+  /// The table's provisioned throughput decreases asked for in the UTC day
+  /// `decreaseDay` (days since the epoch), the last at `lastDecreaseMs`.
+  int decreasesToday = 0;
+  int64_t decreaseDay = 0;
+  int64_t lastDecreaseMs = 0;
   /// What a backup taken now copies, made by the first backup after the
   /// table's settings last changed and shared by the backups that follow.
   /// Whatever changes a setting a backup copies calls SettingsChanged().

@@ -4,7 +4,10 @@
 // worded by detail::Validator, which builds them from the constraint.)
 #pragma once
 
-#include <string>  // std::string
+#include <cstdint>  // int64_t
+#include <string>   // std::string
+
+#include "dynafake/date_time.hpp"  // detail::CivilFromDays
 
 #include "dynafake/generated/errors_table.hpp"  // DynamoDBErrors
 
@@ -224,6 +227,36 @@ inline std::string OnDemandTableThrottled() {
 inline std::string OnDemandIndexThrottled() {
   return "Throughput exceeds the current capacity for one or more global secondary indexes. DynamoDB is "
          "automatically scaling your index so please try again shortly.";
+}
+
+/// An instant as the service writes it in the message below: "Wednesday, July
+/// 25, 2018 8:48:14 PM UTC".
+inline std::string LongUtcTime(int64_t ms) {
+  static const char* const kDays[] = {"Thursday", "Friday", "Saturday", "Sunday", "Monday", "Tuesday", "Wednesday"};
+  static const char* const kMonths[] = {"January", "February", "March",     "April",   "May",      "June",
+                                        "July",    "August",   "September", "October", "November", "December"};
+  const int64_t days = (ms >= 0 ? ms : ms - 86399999) / 86400000;
+  const int64_t secondOfDay = ms / 1000 - days * 86400;
+  const Civil c = CivilFromDays(days);
+  const int64_t hour = secondOfDay / 3600, minute = secondOfDay / 60 % 60, second = secondOfDay % 60;
+  auto two = [](int64_t v) { return (v < 10 ? "0" : "") + std::to_string(v); };
+  return std::string(kDays[((days % 7) + 7) % 7]) + ", " + kMonths[c.month - 1] + " " + std::to_string(c.day) + ", " +
+         std::to_string(c.year) + " " + std::to_string(hour % 12 == 0 ? 12 : hour % 12) + ":" + two(minute) + ":" +
+         two(second) + (hour < 12 ? " AM" : " PM") + " UTC";
+}
+/// LimitExceededException of an UpdateTable that would decrease a table's
+/// throughput once too often in a UTC day (the service's text, quoted with its
+/// times in the Hadoop S3Guard documentation, "Error when running
+/// set-capacity", and in a 2019 boto3 trace: "... Number of decreases today:
+/// 5. Last decrease at Sunday, March 24, 2019 9:07:28 AM UTC. Next decrease
+/// can be made at Sunday, March 24, 2019 10:07:28 AM UTC").
+inline std::string ThroughputDecreasesLimited(int decreasesToday, int64_t lastMs, int64_t nextMs) {
+  return SubscriberLimit(
+      "Provisioned throughput decreases are limited within a given UTC day. After the first 4 decreases, each "
+      "subsequent decrease in the same UTC day can be performed at most once every 3600 seconds. Number of "
+      "decreases today: " +
+      std::to_string(decreasesToday) + ". Last decrease at " + LongUtcTime(lastMs) + ". Next decrease can be made at " +
+      LongUtcTime(nextMs));
 }
 
 // ---- what dynafake does not model (ValidationException, saying so)
