@@ -38,7 +38,7 @@ DYNAFAKE_IMPL DataTable Items::DataOf(TableRecord& t, int64_t now) {
   for (const auto& g : t.gsis)
     if (g.GetIndexStatus() != Model::IndexStatus::DELETING) d.schema.AddIndex(g, true, defs);
   d.history = t.items.history.get();
-  d.write = [this, &t, now](const Item& item, bool deleted) { Write(t, item, deleted, now); };
+  d.writeAt = [this, rec = &t](const Item& item, bool deleted, int64_t at) { Write(*rec, item, deleted, at); };
   d.callMs = now;
   if (throughput_->Enforcing())  // two pointers: kept inside the std::function, no allocation
     d.charge = [tp = throughput_, rec = &t](const Consumed& units, bool write, int64_t at) {
