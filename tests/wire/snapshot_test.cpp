@@ -253,6 +253,18 @@ TEST(StateSnapshot, CapacityLeftAndDecreasesSurviveLoading) {
   EXPECT_EQ(fifth.GetError().GetErrorType(), dynafake::DynamoDBErrors::LIMIT_EXCEEDED);
 }
 
+TEST(StateSnapshot, AThrottledCallChangesNothingNotEvenTheBuckets) {
+  dynafake::ManualClock clock;
+  dynafake::Service service(clock, dynafake::ServiceOptions::Instant());
+  dynafake::Client client(service);
+  ASSERT_TRUE(client.CreateTable(Table("orders")).IsSuccess());
+  for (int sk = 0; sk < 1500; ++sk) ASSERT_TRUE(client.PutItem(Put("orders", "a", sk, "x")).IsSuccess()) << sk;
+  clock.Advance(100ms);  // half a unit back: the refill is due when the bucket is next looked at
+  const std::string before = dynafake::SaveState(service);
+  ASSERT_FALSE(client.PutItem(Put("orders", "a", 9999, "x")).IsSuccess());
+  EXPECT_EQ(dynafake::SaveState(service), before);
+}
+
 TEST(StateSnapshot, MalformedSnapshotIsRefusedAndChangesNothing) {
   World w;
   const std::string before = dynafake::SaveState(w.service);

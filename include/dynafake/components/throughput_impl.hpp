@@ -82,7 +82,12 @@ DYNAFAKE_IMPL std::optional<DynamoDBError> Throughput::Charge(TableRecord& t, co
       break;
     }
   }
-  // every bucket is brought up to date and asked before any is drawn from: a refused charge consumes nothing
+  // every bucket is brought up to date and asked before any is drawn from: a
+  // refused charge consumes nothing and leaves the buckets as they were (a
+  // failed call changes nothing, not even the buckets' bookkeeping)
+  const TokenBucket tableWas = *draws[0].bucket;
+  std::vector<TokenBucket> indexesWere;
+  for (const auto& d : indexes) indexesWere.push_back(*d.bucket);
   std::optional<DynamoDBError> refused;
   auto ask = [&](throughput::Draw& d) {
     d.bucket->Refill(d.rate.perSecond, d.rate.capacity, now);
@@ -96,7 +101,11 @@ DYNAFAKE_IMPL std::optional<DynamoDBError> Throughput::Charge(TableRecord& t, co
   };
   ask(draws[0]);
   for (auto& d : indexes) ask(d);
-  if (refused) return refused;
+  if (refused) {
+    *draws[0].bucket = tableWas;
+    for (std::size_t i = 0; i < indexes.size(); ++i) *indexes[i].bucket = indexesWere[i];
+    return refused;
+  }
   draws[0].bucket->Take(draws[0].units);
   for (auto& d : indexes) d.bucket->Take(d.units);
   return std::nullopt;

@@ -92,7 +92,8 @@ struct StateAccess {
     Json j = Json::object();
     j["table"] = CapacityJson(t.buckets.table);
     Json global = Json::object();
-    for (const auto& kv : t.buckets.global) global[kv.first] = CapacityJson(kv.second);
+    for (const auto& kv : t.buckets.global)  // an index not yet drawn from has full buckets: nothing to keep
+      if (kv.second.read.started || kv.second.write.started) global[kv.first] = CapacityJson(kv.second);
     j["globalSecondaryIndexes"] = std::move(global);
     j["decreases"] = {{"day", t.decreaseDay}, {"today", t.decreasesToday}, {"lastMs", t.lastDecreaseMs}};
     return j;
