@@ -4,6 +4,9 @@
 // switch (ServiceOptions::throughput; docs/throughput.md).
 #include "fixtures.hpp"
 
+#include <algorithm>
+#include <vector>
+
 namespace dynafake_test {
 namespace throughput_suite {
 
@@ -188,6 +191,35 @@ TEST_P(ThroughputTest, OnDemandTablesThrottlePastTheirMaximumWithThrottlingExcep
             "https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/bp-partition-key-design.html");
   clock.Advance(500ms);
   EXPECT_EQ(Answer(client->PutItem(Order("orders", "o3"))), "OK");
+}
+
+TEST_P(ThroughputTest, ABatchJobBacksOffUntilEveryRowIsWritten) {
+  Create(ProvisionedTable("rows", 5, 10));  // 10 rows a second, one second of them saved up
+  const auto start = clock.Now();
+  int partial = 0, throttledCalls = 0;
+  for (int first = 0; first < 100; first += 25) {
+    std::vector<M::WriteRequest> batch;
+    for (int i = first; i < first + 25; ++i) batch.push_back(PutOf("row-" + std::to_string(i)));
+    auto backoff = 50ms;
+    while (!batch.empty()) {
+      auto out = client->BatchWriteItem(M::BatchWriteItemRequest().WithRequestItems({{"rows", batch}}));
+      if (out.IsSuccess()) {
+        const auto& left = out.GetResult().GetUnprocessedItems();
+        batch = left.count("rows") ? left.at("rows") : std::vector<M::WriteRequest>{};
+        if (batch.empty()) break;
+        ++partial;
+      } else {
+        ASSERT_EQ(out.GetError().GetErrorType(), DynamoDBErrors::PROVISIONED_THROUGHPUT_EXCEEDED);
+        ++throttledCalls;
+      }
+      clock.Advance(backoff);  // where the job would sleep
+      backoff = std::min(backoff * 2, std::chrono::milliseconds(2000));
+    }
+  }
+  EXPECT_GT(partial, 0);
+  EXPECT_GT(throttledCalls, 0);
+  EXPECT_GE(clock.Now() - start, 9s) << "90 rows past the first second's 10, at 10 a second";
+  for (int i = 0; i < 100; ++i) EXPECT_TRUE(Exists("rows", "row-" + std::to_string(i))) << i;
 }
 
 TEST_P(ThroughputTest, InspectionsAreNotCharged) {
