@@ -2,7 +2,7 @@
 // growing number of backups already held (neither may make it grow: a backup
 // references the table's history instead of copying items), the heap a
 // backup keeps (bytes_per_backup, on both axes: table size and backups
-// already held), a PutItem, a DescribeBackup, and the same CreateBackup
+// already held), a PutItem, a GetItem (charged), a DescribeBackup, and the same CreateBackup
 // through the JSON wire. `allocs` is the heap allocations per call (a
 // counting operator new in this program).
 //
@@ -58,6 +58,8 @@ struct AllocationCounter {
 dynafake::ServiceOptions Unthrottled() {
   auto options = dynafake::ServiceOptions::Instant();
   options.limits.callsPerSecond.clear();  // measure the model, not the rate limiter
+  // nor the capacity: the set-up writes up to a million items at one instant of the clock
+  options.throughput.enforce = false;
   // The journal is on (its default size) unless DYNAFAKE_BENCH_JOURNAL_SIZE says otherwise (0: off), so
   // one binary measures what it costs.
   if (const char* size = std::getenv("DYNAFAKE_BENCH_JOURNAL_SIZE"))
@@ -177,6 +179,35 @@ void BM_PutItem(benchmark::State& state) {
   }
 }
 BENCHMARK(BM_PutItem);
+
+// GetItem of one item among 1000 (eventually consistent), on a table the
+// throughput enforcement (where there is one) never throttles: the cost of
+// the read and of its charge.
+void BM_GetItem(benchmark::State& state) {
+  dynafake::ManualClock clock;
+  auto options = Unthrottled();
+  options.throughput.enforce = true;  // the charge is part of what is measured
+  dynafake::Service service(clock, options);
+  dynafake::Client client(service);
+  client.CreateTable(M::CreateTableRequest()
+                         .WithTableName("orders")
+                         .WithKeySchema({M::KeySchemaElement().WithAttributeName("id").WithKeyType(M::KeyType::HASH)})
+                         .WithAttributeDefinitions({M::AttributeDefinition().WithAttributeName("id").WithAttributeType(
+                             M::ScalarAttributeType::S)})
+                         .WithProvisionedThroughput(
+                             M::ProvisionedThroughput().WithReadCapacityUnits(40000).WithWriteCapacityUnits(40000)));
+  for (int i = 0; i < 1000; ++i)
+    client.PutItem(M::PutItemRequest().WithTableName("orders").WithItem(
+        {{"id", M::AttributeValue("order-" + std::to_string(i))}, {"total", M::AttributeValue().SetN(i)}}));
+  const auto request = M::GetItemRequest().WithTableName("orders").WithKey({{"id", M::AttributeValue("order-42")}});
+  AllocationCounter allocs(state);
+  for (auto _ : state) {
+    auto out = client.GetItem(request);
+    if (!out.IsSuccess()) state.SkipWithError(out.GetError().GetMessage().c_str());
+    benchmark::DoNotOptimize(out);
+  }
+}
+BENCHMARK(BM_GetItem);
 
 void BM_DescribeBackup(benchmark::State& state) {
   dynafake::ManualClock clock;

@@ -87,6 +87,35 @@ enum class BackupCutPolicy {
   SeededRandom  ///< a millisecond in the window, drawn from the Service's seed
 };
 
+/// Read and write capacity, enforced on the clock (docs/throughput.md). Each
+/// table and each global secondary index has a bucket of read and one of
+/// write capacity that fills at its rate, up to `burstSeconds` of it, and
+/// starts full; a request is charged exactly what its ConsumedCapacity
+/// reports (local secondary indexes share the table's bucket). Over it, a
+/// provisioned table answers ProvisionedThroughputExceededException, an
+/// on-demand one ThrottlingException; BatchWriteItem and BatchGetItem return
+/// what was throttled as UnprocessedItems / UnprocessedKeys.
+struct ThroughputPolicy {
+  /// Switch off to serve any traffic (the fake before issue 23).
+  bool enforce = true;
+  /// How much unused capacity a bucket keeps: "DynamoDB currently retains up
+  /// to five minutes (300 seconds) of unused read and write capacity"
+  /// (Developer Guide, "Burst capacity"). At least one second's worth is kept.
+  double burstSeconds = 300;
+  /// On-demand: the per-table account quota, 40 000 read and 40 000 write
+  /// request units a second (Developer Guide, "Service, account, and table
+  /// quotas": "Per table ... 40,000 read request units and 40,000 write
+  /// request units").
+  double onDemandTableReadUnits = 40000;
+  double onDemandTableWriteUnits = 40000;
+  /// On-demand: one partition's limit, "3,000 read request units or 1,000
+  /// write request units" a second (AWS re:Post, "on-demand table
+  /// throttling"). The fake keeps each table (and each index) in a single
+  /// partition, so this is the limit an on-demand table meets first.
+  double partitionReadUnits = 3000;
+  double partitionWriteUnits = 1000;
+};
+
 /// Everything that makes one Service: identity, durations, limits, policies.
 struct ServiceOptions {
   std::string accountId = "123456789012";
@@ -103,6 +132,8 @@ struct ServiceOptions {
   bool serializeBackupsPerTable = true;
   /// When expired items are deleted (Time to Live).
   TimeToLivePolicy timeToLive;
+  /// Read and write capacity enforced on the clock (on by default).
+  ThroughputPolicy throughput;
   /// How many calls Service::Journal() keeps: the last ones, in a ring. 0 keeps none (no cost at all).
   std::size_t journalSize = 1000;
 

@@ -222,6 +222,49 @@ TEST(StateSnapshot, TimeToLiveDeletionsStillFallDueAfterLoading) {
   EXPECT_EQ(again.GetError().GetMessage(), "Time to live has been modified multiple times within a fixed interval");
 }
 
+TEST(StateSnapshot, CapacityLeftAndDecreasesSurviveLoading) {
+  dynafake::ManualClock clock;
+  dynafake::Service service(clock, dynafake::ServiceOptions::Instant());
+  dynafake::Client client(service);
+  ASSERT_TRUE(client.CreateTable(Table("orders")).IsSuccess());  // 5 write units a second, 300 s of burst
+  for (int sk = 0; sk < 1500; ++sk) ASSERT_TRUE(client.PutItem(Put("orders", "a", sk, "x")).IsSuccess()) << sk;
+  for (long long read = 4; read >= 1; --read)  // the day's four decreases at any time
+    ASSERT_TRUE(client
+                    .UpdateTable(M::UpdateTableRequest().WithTableName("orders").WithProvisionedThroughput(
+                        M::ProvisionedThroughput().WithReadCapacityUnits(read).WithWriteCapacityUnits(5)))
+                    .IsSuccess());
+  const std::string saved = dynafake::SaveState(service);
+
+  dynafake::ManualClock copyClock;
+  dynafake::Service copy(copyClock, dynafake::ServiceOptions::Instant());
+  dynafake::LoadState(copy, saved);
+  EXPECT_EQ(dynafake::SaveState(copy), saved);
+  dynafake::Client loaded(copy);
+  // the burst is spent in the loaded world too
+  auto put = loaded.PutItem(Put("orders", "a", 9999, "x"));
+  ASSERT_FALSE(put.IsSuccess());
+  EXPECT_EQ(put.GetError().GetErrorType(), dynafake::DynamoDBErrors::PROVISIONED_THROUGHPUT_EXCEEDED);
+  copyClock.Advance(200ms);  // one unit back
+  EXPECT_TRUE(loaded.PutItem(Put("orders", "a", 9999, "x")).IsSuccess());
+  // and the day's decreases are used up
+  auto fifth = loaded.UpdateTable(M::UpdateTableRequest().WithTableName("orders").WithProvisionedThroughput(
+      M::ProvisionedThroughput().WithReadCapacityUnits(1).WithWriteCapacityUnits(4)));
+  ASSERT_FALSE(fifth.IsSuccess());
+  EXPECT_EQ(fifth.GetError().GetErrorType(), dynafake::DynamoDBErrors::LIMIT_EXCEEDED);
+}
+
+TEST(StateSnapshot, AThrottledCallChangesNothingNotEvenTheBuckets) {
+  dynafake::ManualClock clock;
+  dynafake::Service service(clock, dynafake::ServiceOptions::Instant());
+  dynafake::Client client(service);
+  ASSERT_TRUE(client.CreateTable(Table("orders")).IsSuccess());
+  for (int sk = 0; sk < 1500; ++sk) ASSERT_TRUE(client.PutItem(Put("orders", "a", sk, "x")).IsSuccess()) << sk;
+  clock.Advance(100ms);  // half a unit back: the refill is due when the bucket is next looked at
+  const std::string before = dynafake::SaveState(service);
+  ASSERT_FALSE(client.PutItem(Put("orders", "a", 9999, "x")).IsSuccess());
+  EXPECT_EQ(dynafake::SaveState(service), before);
+}
+
 TEST(StateSnapshot, MalformedSnapshotIsRefusedAndChangesNothing) {
   World w;
   const std::string before = dynafake::SaveState(w.service);

@@ -113,6 +113,7 @@ int main(int argc, char** argv) {
   std::string statePath;
   std::string accountsPath;
   bool instant = false;
+  bool noThroughput = false;
   bool progress = false;
   std::string logLevel = "info";
   std::size_t maxRequestBytes = std::size_t{16} * 1024 * 1024;
@@ -135,6 +136,8 @@ int main(int argc, char** argv) {
                  "JSON file mapping access key ids to account ids; each account gets its own world")
       ->check(CLI::ExistingFile);
   app.add_flag("--instant", instant, "All durations zero: tables ACTIVE and backups AVAILABLE at once");
+  app.add_flag("--no-throughput", noThroughput,
+               "Serve any traffic: read and write capacity are not enforced (docs/throughput.md)");
   app.add_flag("--progress", progress,
                "Report on stderr each stage of loading and saving --state (seconds for large snapshots), with "
                "its size and how long it took");
@@ -155,6 +158,7 @@ int main(int argc, char** argv) {
   dynafake::ServerConfig config;
   try {
     if (instant) config.service.durations = dynafake::ServiceOptions::Instant().durations;
+    if (noThroughput) config.service.throughput.enforce = false;
     if (!accountId.empty()) {
       if (accountId.size() != 12 || accountId.find_first_not_of("0123456789") != std::string::npos)
         throw std::runtime_error("--account-id must be 12 digits, not '" + accountId + "'");

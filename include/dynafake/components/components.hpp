@@ -5,6 +5,7 @@
 //   Timeline           pending transitions, applied in time order
 //   Quotas             the documented limits: call rates, concurrency
 //   Tables             tables, their settings, status, indexes, tags
+//   Throughput         read and write capacity on the clock: what every read and write is charged
 //   Items              the data plane and the upkeep of the shared item histories
 //   TimeToLive         Time to Live settings on the clock, and expired items' deletion
 //   Backups            every backup: records, descriptions, expiry
@@ -27,6 +28,7 @@
 #include "dynafake/components/quotas.hpp"
 #include "dynafake/components/restores.hpp"
 #include "dynafake/components/tables.hpp"
+#include "dynafake/components/throughput.hpp"
 #include "dynafake/components/time_to_live.hpp"
 #include "dynafake/components/timeline.hpp"
 #include "dynafake/options.hpp"
@@ -83,7 +85,8 @@ class Components {
       : identity(options),
         quotas(options.limits),
         tables(options, identity, timeline, quotas, backups, continuous),
-        items(options, tables, continuous, expiry),
+        throughput(options, tables),
+        items(options, tables, continuous, expiry, throughput),
         timeToLive(options, identity, tables, items, expiry),
         backups(options, identity, timeline, quotas, tables, items),
         continuous(options, identity, tables, items),
@@ -96,6 +99,7 @@ class Components {
   Quotas quotas;
   Tables tables;
   ExpiryQueue expiry;  ///< pending TTL deletions: written by Items, applied by TimeToLive
+  Throughput throughput;
   Items items;
   TimeToLive timeToLive;
   Backups backups;

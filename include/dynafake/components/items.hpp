@@ -27,11 +27,13 @@ namespace dynafake {
 namespace detail {
 
 class ContinuousBackups;
+class Throughput;
 
 class Items {
  public:
-  Items(const ServiceOptions& options, Tables& tables, ContinuousBackups& continuous, ExpiryQueue& expiry)
-      : options_(&options), tables_(&tables), continuous_(&continuous), expiry_(&expiry) {}
+  Items(const ServiceOptions& options, Tables& tables, ContinuousBackups& continuous, ExpiryQueue& expiry,
+        Throughput& throughput)
+      : options_(&options), tables_(&tables), continuous_(&continuous), expiry_(&expiry), throughput_(&throughput) {}
 
   // ---- the request's own checks (everything that needs no table), run by
   // the Service's first step, before fault rules and rate limits; what they
@@ -101,6 +103,7 @@ class Items {
   Tables* tables_;
   ContinuousBackups* continuous_;
   ExpiryQueue* expiry_;
+  Throughput* throughput_;
   bool deferring_ = false;
   std::set<std::shared_ptr<History>> deferred_;
 };

@@ -9,6 +9,7 @@
 
 #include "dynafake/components/continuous_backups.hpp"  // ContinuousBackups
 #include "dynafake/components/items.hpp"
+#include "dynafake/components/throughput.hpp"   // Throughput
 #include "dynafake/detail/batch_get.hpp"        // PlanBatchGetItem, RunBatchGetItem
 #include "dynafake/detail/item_operations.hpp"  // RunGetItem, RunPutItem, RunDeleteItem, RunUpdateItem
 #include "dynafake/detail/keys.hpp"             // EncodeKey, ItemSize
@@ -37,7 +38,12 @@ DYNAFAKE_IMPL DataTable Items::DataOf(TableRecord& t, int64_t now) {
   for (const auto& g : t.gsis)
     if (g.GetIndexStatus() != Model::IndexStatus::DELETING) d.schema.AddIndex(g, true, defs);
   d.history = t.items.history.get();
-  d.write = [this, &t, now](const Item& item, bool deleted) { Write(t, item, deleted, now); };
+  d.writeAt = [this, rec = &t](const Item& item, bool deleted, int64_t at) { Write(*rec, item, deleted, at); };
+  d.callMs = now;
+  if (throughput_->Enforcing())  // two pointers: kept inside the std::function, no allocation
+    d.charge = [tp = throughput_, rec = &t](const Consumed& units, bool write, int64_t at) {
+      return tp->Charge(*rec, units, write, at);
+    };
   return d;
 }
 
@@ -136,7 +142,15 @@ DYNAFAKE_IMPL Model::BatchWriteItemOutcome Items::BatchWriteItem(const Model::Ba
         return invalid("Provided list of item keys contains duplicates");
     }
   }
+  // each write is charged alone: one its table (or an index) has no room for
+  // is returned unprocessed; none written at all is the throttling error ("If
+  // none of the items can be processed due to insufficient provisioned
+  // throughput on all of the tables in the request, then BatchWriteItem
+  // returns a ProvisionedThroughputExceededException", API Reference, BatchWriteItem)
   std::vector<Model::ConsumedCapacity> capacities;
+  std::map<std::string, std::vector<Model::WriteRequest>> unprocessed;
+  std::optional<DynamoDBError> throttled;
+  bool wrote = false;
   for (const auto& kv : r.GetRequestItems()) {
     const DataTable& d = tables.at(kv.first);
     Consumed c;
@@ -144,13 +158,21 @@ DYNAFAKE_IMPL Model::BatchWriteItemOutcome Items::BatchWriteItem(const Model::Ba
       const Item& item = canonical.at(kv.first)[i];
       const bool put = kv.second[i].PutRequestHasBeenSet();
       const Item* old = d.Find(item, now);
-      c.Add(WriteCost(d.schema, old, put ? &item : nullptr));
+      const Consumed cost = WriteCost(d.schema, old, put ? &item : nullptr);
+      if (auto refused = d.Charge(cost, true)) {
+        throttled = std::move(refused);
+        unprocessed[kv.first].push_back(kv.second[i]);
+        continue;
+      }
+      wrote = true;
+      c.Add(cost);
       if (put || old) d.write(item, !put);
     }
     if (auto report = Report(r.GetReturnConsumedCapacity(), d.name, c)) capacities.push_back(*report);
   }
+  if (throttled && !wrote) return *throttled;
   Model::BatchWriteItemResult out;
-  out.SetUnprocessedItems(std::map<std::string, std::vector<Model::WriteRequest>>{});
+  out.SetUnprocessedItems(std::move(unprocessed));
   if (!capacities.empty()) out.SetConsumedCapacity(capacities);
   return out;
 }

@@ -172,6 +172,22 @@ DYNAFAKE_IMPL Model::UpdateTableOutcome Tables::UpdateTable(const Model::UpdateT
         !r.BillingModeHasBeenSet() && !r.GlobalSecondaryIndexUpdatesHasBeenSet())
       return invalid(msg::ThroughputUnchanged(p.GetReadCapacityUnits(), p.GetWriteCapacityUnits()));
   }
+  // Decreases: "up to four decreases at any time, and one more each hour in
+  // which there was none in the previous hour, at most 27 in a UTC day"
+  // (Developer Guide, "Service, account, and table quotas", "Decreasing
+  // provisioned throughput"); counted when asked for.
+  const int64_t today = (now >= 0 ? now : now - 86399999) / 86400000;
+  const bool decrease =
+      !onDemand && r.ProvisionedThroughputHasBeenSet() &&
+      (r.GetProvisionedThroughput().GetReadCapacityUnits() < d.GetProvisionedThroughput().GetReadCapacityUnits() ||
+       r.GetProvisionedThroughput().GetWriteCapacityUnits() < d.GetProvisionedThroughput().GetWriteCapacityUnits());
+  const int decreasesToday = t->decreaseDay == today ? t->decreasesToday : 0;
+  if (decrease && decreasesToday >= 4) {
+    const int64_t nextMs = decreasesToday >= 27 ? (today + 1) * 86400000 : t->lastDecreaseMs + 3600000;
+    if (now < nextMs)
+      return DynamoDBError(DynamoDBErrors::LIMIT_EXCEEDED,
+                           msg::ThroughputDecreasesLimited(decreasesToday, t->lastDecreaseMs, nextMs));
+  }
   const ProvisionedThroughput zero = ProvisionedThroughput().WithReadCapacityUnits(0).WithWriteCapacityUnits(0);
   std::map<std::string, ProvisionedThroughput> pendingIndexes;
   for (const auto& u : r.GetGlobalSecondaryIndexUpdates()) {
@@ -211,6 +227,11 @@ DYNAFAKE_IMPL Model::UpdateTableOutcome Tables::UpdateTable(const Model::UpdateT
     }
   }
   // every check passed: commit
+  if (decrease) {
+    t->decreaseDay = today;
+    t->decreasesToday = decreasesToday + 1;
+    t->lastDecreaseMs = now;
+  }
   d.SetAttributeDefinitions(defs);
   if (r.BillingModeHasBeenSet()) {
     BillingModeSummary summary = d.GetBillingModeSummary();

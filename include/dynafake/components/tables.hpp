@@ -15,6 +15,7 @@
 #include "dynafake/components/timeline.hpp"   // EventKind
 #include "dynafake/detail/history.hpp"        // History
 #include "dynafake/detail/keys.hpp"           // KeyDef
+#include "dynafake/detail/token_bucket.hpp"   // TableBuckets
 #include "dynafake/detail/validator.hpp"      // Validator
 #include "dynafake/generated/operations.hpp"  // XRequest, XOutcome
 #include "dynafake/options.hpp"               // ServiceOptions
@@ -58,11 +59,18 @@ struct TableRecord {
   bool restoring = false;           ///< CREATING because a restore is filling it
   std::string restoreSourceBackup;  ///< the backup a restore in progress reads, if any
   TableItems items;
+  /// The capacity left to the table and its global indexes (Throughput's).
+  TableBuckets buckets;
   /// Throughput an UpdateTable asked for, applied when the table settles: while
   /// UPDATING the service still reports the old values (architect/dynalite
   /// actions/updateTable.js, whose tests ran against the service).
   std::optional<Model::ProvisionedThroughput> pendingThroughput;
   std::map<std::string, Model::ProvisionedThroughput> pendingIndexThroughput;  ///< by global index name
+  /// The table's provisioned throughput decreases asked for in the UTC day
+  /// `decreaseDay` (days since the epoch), the last at `lastDecreaseMs`.
+  int decreasesToday = 0;
+  int64_t decreaseDay = 0;
+  int64_t lastDecreaseMs = 0;
   /// What a backup taken now copies, made by the first backup after the
   /// table's settings last changed and shared by the backups that follow.
   /// Whatever changes a setting a backup copies calls SettingsChanged().

@@ -6,14 +6,20 @@
 // Items come back in the order their keys were asked for; once the response
 // would pass 16 MB (API Reference, BatchGetItem) the remaining keys are
 // returned as UnprocessedKeys. Each key read costs what a GetItem of it
-// costs, charged per table.
+// costs, charged per table; a key its table's capacity has no room for is
+// returned in UnprocessedKeys too, and when no key at all could be read the
+// call fails with the throttling error ("If none of the items can be
+// processed due to insufficient provisioned throughput on all of the tables
+// in the request, then BatchGetItem returns a
+// ProvisionedThroughputExceededException", API Reference, BatchGetItem).
 #pragma once
 
-#include <cstdint>  // int64_t
-#include <map>      // std::map
-#include <set>      // std::set
-#include <string>   // std::string
-#include <vector>   // std::vector
+#include <cstdint>   // int64_t
+#include <map>       // std::map
+#include <optional>  // std::optional
+#include <set>       // std::set
+#include <string>    // std::string
+#include <vector>    // std::vector
 
 #include "dynafake/detail/capacity.hpp"       // Consumed, ReadUnits, Report
 #include "dynafake/detail/data_table.hpp"     // DataTable, Invalid
@@ -75,31 +81,45 @@ inline Model::BatchGetItemOutcome RunBatchGetItem(const Model::BatchGetItemReque
   std::map<std::string, Model::KeysAndAttributes> unprocessed;
   std::vector<Model::ConsumedCapacity> capacities;
   int64_t bytes = 0;
+  std::optional<DynamoDBError> throttled;  // the last refusal, if any
+  bool read = false;                       // any key read
   for (const auto& kv : r.GetRequestItems()) {
     const DataTable& t = tables.at(kv.first);
     const ReadPlan& plan = plans.at(kv.first);
     const bool consistent = kv.second.ConsistentReadHasBeenSet() && kv.second.GetConsistentRead();
     std::vector<Item>& items = responses[kv.first];
     Consumed c;
+    auto leave = [&](const Item& key) {
+      auto it = unprocessed.find(kv.first);
+      if (it == unprocessed.end()) {
+        Model::KeysAndAttributes rest = kv.second;
+        rest.SetKeys({});
+        it = unprocessed.emplace(kv.first, std::move(rest)).first;
+      }
+      it->second.AddKeys(key);
+    };
     for (const auto& key : kv.second.GetKeys()) {
       const Item* item = t.Find(key, now);
       const int64_t size = item ? ItemBytes(*item) : 0;
       if (item && bytes + size > kBatchGetResponseBytes) {
-        auto it = unprocessed.find(kv.first);
-        if (it == unprocessed.end()) {
-          Model::KeysAndAttributes rest = kv.second;
-          rest.SetKeys({});
-          it = unprocessed.emplace(kv.first, std::move(rest)).first;
-        }
-        it->second.AddKeys(key);
+        leave(key);
         continue;
       }
+      Consumed units;
+      units.table = ReadUnits(size, consistent);
+      if (auto refused = t.Charge(units, false)) {
+        throttled = std::move(refused);
+        leave(key);
+        continue;
+      }
+      read = true;
       bytes += size;
-      c.table += ReadUnits(size, consistent);
+      c.table += units.table;
       if (item) items.push_back(plan.projection ? plan.projection->Apply(*item) : *item);
     }
     if (auto report = Report(r.GetReturnConsumedCapacity(), t.name, c)) capacities.push_back(*report);
   }
+  if (throttled && !read) return Model::BatchGetItemOutcome(*throttled);
   out.SetResponses(responses);
   out.SetUnprocessedKeys(unprocessed);
   if (!capacities.empty()) out.SetConsumedCapacity(capacities);

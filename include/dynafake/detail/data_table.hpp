@@ -6,6 +6,7 @@
 
 #include <cstdint>     // int64_t
 #include <functional>  // std::function
+#include <optional>    // std::optional
 #include <string>      // std::string
 
 #include "dynafake/detail/history.hpp"       // History, Item, Version
@@ -16,12 +17,28 @@
 namespace dynafake {
 namespace detail {
 
+struct Consumed;  // capacity.hpp
+
 struct DataTable {
   std::string name;  ///< as ConsumedCapacity reports it
   TableSchema schema;
   const History* history = nullptr;
+  /// Records a write of `item` (or the deletion of its key) at `now`. (The
+  /// time is an argument, not captured, so that what Items captures fits in
+  /// the std::function without a heap allocation on every call.)
+  std::function<void(const Item& item, bool deleted, int64_t now)> writeAt;
+  /// Charges a read (or a write) of `units` at `now` to the table's capacity:
+  /// nullopt when admitted (and consumed), else the throttling error. Empty
+  /// when throughput is not enforced.
+  std::function<std::optional<DynamoDBError>(const Consumed& units, bool write, int64_t now)> charge;
+  int64_t callMs = 0;  ///< the call's time
+
   /// Records a write of `item` (or the deletion of its key) at the call's time.
-  std::function<void(const Item& item, bool deleted)> write;
+  void write(const Item& item, bool deleted) const { writeAt(item, deleted, callMs); }
+  std::optional<DynamoDBError> Charge(const Consumed& units, bool isWrite) const {
+    if (!charge) return std::nullopt;
+    return charge(units, isWrite, callMs);
+  }
 
   KeyDef Key() const {
     KeyDef k;

@@ -110,9 +110,9 @@ inline std::string CheckStartKey(const DataTable& t, const IndexDef* index, cons
 /// already projected; `full` finds an entry's whole item (for reads of a local
 /// index that ask for attributes it does not project).
 template <class Result>
-void FillPage(Result& out, const Page& page, const DataTable& t, const IndexDef* index, const ReadPlan& plan,
-              bool consistent, Model::ReturnConsumedCapacity mode, const std::function<const Item*(const Item&)>& full,
-              bool pageKeys) {
+std::optional<DynamoDBError> FillPage(Result& out, const Page& page, const DataTable& t, const IndexDef* index,
+                                      const ReadPlan& plan, bool consistent, Model::ReturnConsumedCapacity mode,
+                                      const std::function<const Item*(const Item&)>& full, bool pageKeys) {
   out.SetCount(static_cast<int>(page.kept.size()));
   out.SetScannedCount(static_cast<int>(page.scanned));
   Consumed c;
@@ -147,8 +147,10 @@ void FillPage(Result& out, const Page& page, const DataTable& t, const IndexDef*
     if (fetch && !page.kept.empty()) c.table += ReadUnits(fetched, consistent);
     out.SetItems(items);
   }
+  if (auto throttled = t.Charge(c, false)) return throttled;  // the page is read, then charged whole
   if (page.last && pageKeys) out.SetLastEvaluatedKey(PageKey(t.schema, index, *page.last));
   if (auto report = Report(mode, t.name, c)) out.SetConsumedCapacity(*report);
+  return std::nullopt;
 }
 
 }  // namespace reads

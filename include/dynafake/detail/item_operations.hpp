@@ -42,10 +42,16 @@ inline std::string ConditionPaths(const DataTable& t, const WritePlan& plan) {
   return plans::NestedKeyAccess(t.schema, paths);
 }
 
+/// Charges the write of `after` over `before` (Throughput) and reports it:
+/// the throttling error when the table or an index it touches has no room
+/// (then nothing is consumed and the caller writes nothing).
 template <class Result>
-void ReportWrite(Result& out, const DataTable& t, Model::ReturnConsumedCapacity mode, const Item* before,
-                 const Item* after) {
-  if (auto report = Report(mode, t.name, WriteCost(t.schema, before, after))) out.SetConsumedCapacity(*report);
+std::optional<DynamoDBError> ChargeWrite(Result& out, const DataTable& t, Model::ReturnConsumedCapacity mode,
+                                         const Item* before, const Item* after) {
+  const Consumed cost = WriteCost(t.schema, before, after);
+  if (auto throttled = t.Charge(cost, true)) return throttled;
+  if (auto report = Report(mode, t.name, cost)) out.SetConsumedCapacity(*report);
+  return std::nullopt;
 }
 }  // namespace writes
 
@@ -63,6 +69,7 @@ inline Model::GetItemOutcome RunGetItem(const DataTable& t, const Model::GetItem
   if (item) out.SetItem(plan.projection ? plan.projection->Apply(*item) : *item);
   Consumed c;
   c.table = ReadUnits(item ? ItemBytes(*item) : 0, r.ConsistentReadHasBeenSet() && r.GetConsistentRead());
+  if (auto throttled = t.Charge(c, false)) return Model::GetItemOutcome(*throttled);
   if (auto report = Report(r.GetReturnConsumedCapacity(), t.name, c)) out.SetConsumedCapacity(*report);
   return out;
 }
@@ -77,7 +84,8 @@ inline Model::PutItemOutcome RunPutItem(const DataTable& t, const Model::PutItem
     return Model::PutItemOutcome(*failed);
   Model::PutItemResult out;
   if (old && r.GetReturnValues() == Model::ReturnValue::ALL_OLD) out.SetAttributes(*old);
-  writes::ReportWrite(out, t, r.GetReturnConsumedCapacity(), old, &plan.item);
+  if (auto throttled = writes::ChargeWrite(out, t, r.GetReturnConsumedCapacity(), old, &plan.item))
+    return Model::PutItemOutcome(*throttled);
   t.write(plan.item, false);
   return out;
 }
@@ -91,7 +99,8 @@ inline Model::DeleteItemOutcome RunDeleteItem(const DataTable& t, const Model::D
   if (auto failed = writes::ConditionFailed(plan, old, r.GetReturnValuesOnConditionCheckFailure()))
     return Model::DeleteItemOutcome(*failed);
   Model::DeleteItemResult out;
-  writes::ReportWrite(out, t, r.GetReturnConsumedCapacity(), old, nullptr);
+  if (auto throttled = writes::ChargeWrite(out, t, r.GetReturnConsumedCapacity(), old, nullptr))
+    return Model::DeleteItemOutcome(*throttled);
   if (old) {
     if (r.GetReturnValues() == Model::ReturnValue::ALL_OLD) out.SetAttributes(*old);
     t.write(plan.item, true);
@@ -195,7 +204,8 @@ inline Model::UpdateItemOutcome RunUpdateItem(const DataTable& t, const Model::U
       break;
   }
   if (!returned.empty()) out.SetAttributes(returned);
-  writes::ReportWrite(out, t, r.GetReturnConsumedCapacity(), old, &updated);
+  if (auto throttled = writes::ChargeWrite(out, t, r.GetReturnConsumedCapacity(), old, &updated))
+    return Outcome(*throttled);
   t.write(updated, false);
   return out;
 }

@@ -4,7 +4,10 @@
 // worded by detail::Validator, which builds them from the constraint.)
 #pragma once
 
-#include <string>  // std::string
+#include <cstdint>  // int64_t
+#include <string>   // std::string
+
+#include "dynafake/date_time.hpp"  // detail::CivilFromDays
 
 #include "dynafake/generated/errors_table.hpp"  // DynamoDBErrors
 
@@ -197,6 +200,65 @@ inline std::string TableHasNoSuchIndex(const std::string& index) {
   return "The table does not have the specified index: " + index;
 }
 
+// ---- throughput (Throughput: the buckets of a table and of its global indexes)
+
+/// ProvisionedThroughputExceededException of a provisioned table (the
+/// service's text as quoted in MitocGroup/deep-framework#383 and
+/// aws-samples/sample-collaborative-ai-dlc#443).
+inline std::string TableThroughputExceeded() {
+  return "The level of configured provisioned throughput for the table was exceeded. Consider increasing your "
+         "provisioning level with the UpdateTable API.";
+}
+/// ... of one of its global secondary indexes (quoted, without a final stop,
+/// in grailbio/reflow#101, exercism/website#949 and audienceproject/spark-dynamodb#61).
+inline std::string IndexThroughputExceeded() {
+  return "The level of configured provisioned throughput for one or more global secondary indexes of the table "
+         "was exceeded. Consider increasing your provisioning level for the under-provisioned global secondary "
+         "indexes with the UpdateTable API";
+}
+/// ThrottlingException of an on-demand table (quoted in
+/// praetorian-inc/chariot-ui#684, 2024, and cowinapi/developer.cowin#151).
+inline std::string OnDemandTableThrottled() {
+  return "Throughput exceeds the current capacity of your table or index. DynamoDB is automatically scaling your "
+         "table or index so please try again shortly. If exceptions persist, check if you have a hot key: "
+         "https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/bp-partition-key-design.html";
+}
+/// ... of one of its global secondary indexes (quoted in BrighterCommand/Brighter#2810).
+inline std::string OnDemandIndexThrottled() {
+  return "Throughput exceeds the current capacity for one or more global secondary indexes. DynamoDB is "
+         "automatically scaling your index so please try again shortly.";
+}
+
+/// An instant as the service writes it in the message below: "Wednesday, July
+/// 25, 2018 8:48:14 PM UTC".
+inline std::string LongUtcTime(int64_t ms) {
+  static const char* const kDays[] = {"Thursday", "Friday", "Saturday", "Sunday", "Monday", "Tuesday", "Wednesday"};
+  static const char* const kMonths[] = {"January", "February", "March",     "April",   "May",      "June",
+                                        "July",    "August",   "September", "October", "November", "December"};
+  const int64_t days = (ms >= 0 ? ms : ms - 86399999) / 86400000;
+  const int64_t secondOfDay = ms / 1000 - days * 86400;
+  const Civil c = CivilFromDays(days);
+  const int64_t hour = secondOfDay / 3600, minute = secondOfDay / 60 % 60, second = secondOfDay % 60;
+  auto two = [](int64_t v) { return (v < 10 ? "0" : "") + std::to_string(v); };
+  return std::string(kDays[((days % 7) + 7) % 7]) + ", " + kMonths[c.month - 1] + " " + std::to_string(c.day) + ", " +
+         std::to_string(c.year) + " " + std::to_string(hour % 12 == 0 ? 12 : hour % 12) + ":" + two(minute) + ":" +
+         two(second) + (hour < 12 ? " AM" : " PM") + " UTC";
+}
+/// LimitExceededException of an UpdateTable that would decrease a table's
+/// throughput once too often in a UTC day (the service's text, quoted with its
+/// times in the Hadoop S3Guard documentation, "Error when running
+/// set-capacity", and in a 2019 boto3 trace: "... Number of decreases today:
+/// 5. Last decrease at Sunday, March 24, 2019 9:07:28 AM UTC. Next decrease
+/// can be made at Sunday, March 24, 2019 10:07:28 AM UTC").
+inline std::string ThroughputDecreasesLimited(int decreasesToday, int64_t lastMs, int64_t nextMs) {
+  return SubscriberLimit(
+      "Provisioned throughput decreases are limited within a given UTC day. After the first 4 decreases, each "
+      "subsequent decrease in the same UTC day can be performed at most once every 3600 seconds. Number of "
+      "decreases today: " +
+      std::to_string(decreasesToday) + ". Last decrease at " + LongUtcTime(lastMs) + ". Next decrease can be made at " +
+      LongUtcTime(nextMs));
+}
+
 // ---- what dynafake does not model (ValidationException, saying so)
 
 inline std::string NoGlobalTables(const std::string& members) {
@@ -236,7 +298,7 @@ inline std::string Default(DynamoDBErrors type) {
     case DynamoDBErrors::POINT_IN_TIME_RECOVERY_UNAVAILABLE:
       return "Point in time recovery is not enabled for the table";
     case DynamoDBErrors::PROVISIONED_THROUGHPUT_EXCEEDED:
-      return "The level of configured provisioned throughput for the table was exceeded.";
+      return TableThroughputExceeded();
     case DynamoDBErrors::REPLICATED_WRITE_CONFLICT:
       return "Replicated write conflict";
     case DynamoDBErrors::REQUEST_LIMIT_EXCEEDED:

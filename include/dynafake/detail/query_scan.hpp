@@ -91,9 +91,11 @@ inline Model::QueryOutcome RunQuery(const DataTable& t, const Model::QueryReques
   const Page page = ReadPage(next, r.LimitHasBeenSet() ? static_cast<std::size_t>(r.GetLimit()) : SIZE_MAX, keep);
   Model::QueryResult out;
   // A Query of a table without a sort key reads at most one item: it cannot be resumed (DynamoDB Local).
-  reads::FillPage(
-      out, page, t, index, plan, r.ConsistentReadHasBeenSet() && r.GetConsistentRead(), r.GetReturnConsumedCapacity(),
-      [&](const Item& entry) { return t.Find(entry, now); }, index || t.schema.range.Set());
+  if (auto throttled = reads::FillPage(
+          out, page, t, index, plan, r.ConsistentReadHasBeenSet() && r.GetConsistentRead(),
+          r.GetReturnConsumedCapacity(), [&](const Item& entry) { return t.Find(entry, now); },
+          index || t.schema.range.Set()))
+    return Outcome(*throttled);
   return out;
 }
 
@@ -130,9 +132,10 @@ inline Model::ScanOutcome RunScan(const DataTable& t, const Model::ScanRequest& 
   });
   const Page page = reader.Finish();
   Model::ScanResult out;
-  reads::FillPage(
-      out, page, t, index, plan, r.ConsistentReadHasBeenSet() && r.GetConsistentRead(), r.GetReturnConsumedCapacity(),
-      [&](const Item& entry) { return t.Find(entry, now); }, true);
+  if (auto throttled = reads::FillPage(
+          out, page, t, index, plan, r.ConsistentReadHasBeenSet() && r.GetConsistentRead(),
+          r.GetReturnConsumedCapacity(), [&](const Item& entry) { return t.Find(entry, now); }, true))
+    return Outcome(*throttled);
   return out;
 }
 

@@ -124,7 +124,9 @@ typename OperationTraits<Request>::Outcome Service::Run(const Request& request, 
     }
   }
   // 4. the state
+  c.throughput.SetInspecting(inspection);  // an inspection reads without being charged
   Outcome out = c.Serve(request, plan, now);
+  c.throughput.SetInspecting(false);
   if (out.IsSuccess() && !inspection) c.quotas.RecordCall(Traits::kName, now);
   c.ApplyDue(now);  // a transition of zero duration the call started takes effect at once
   detail::RecordOutcome(entry, out, out.IsSuccess() ? CallCause::Served : CallCause::State);

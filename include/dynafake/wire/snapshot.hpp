@@ -10,6 +10,7 @@
 #pragma once
 
 #include <algorithm>    // std::sort
+#include <cmath>        // std::abs
 #include <cstdint>      // int64_t, uint64_t
 #include <limits>       // std::numeric_limits
 #include <map>          // std::map
@@ -59,6 +60,53 @@ struct StateAccess {
           Model::ScalarAttributeTypeMapper::GetScalarAttributeTypeForName(j.at("rangeType").get<std::string>());
     }
     return k;
+  }
+
+  // A table's capacity (Throughput): the buckets that have been drawn from, and
+  // the throughput decreases of the day, so that a loaded state throttles as
+  // the saved one would have.
+  static Json BucketJson(const TokenBucket& b) { return {{"tokens", b.tokens}, {"atMs", b.atMs}}; }
+  static TokenBucket BucketFrom(const Json& j) {
+    TokenBucket b;
+    const Json& tokens = j.at("tokens");
+    if (!tokens.is_number() || !(std::abs(tokens.get<double>()) < 1e300))
+      throw std::invalid_argument("LoadState: malformed snapshot: " + tokens.dump() + " is not a number of units");
+    b.tokens = tokens.get<double>();
+    b.atMs = Instant(j.at("atMs"));
+    b.started = true;
+    return b;
+  }
+  static Json CapacityJson(const CapacityBuckets& c) {
+    Json j = Json::object();
+    if (c.read.started) j["read"] = BucketJson(c.read);
+    if (c.write.started) j["write"] = BucketJson(c.write);
+    return j;
+  }
+  static CapacityBuckets CapacityFrom(const Json& j) {
+    CapacityBuckets c;
+    if (j.contains("read")) c.read = BucketFrom(j.at("read"));
+    if (j.contains("write")) c.write = BucketFrom(j.at("write"));
+    return c;
+  }
+  static Json ThroughputJson(const TableRecord& t) {
+    Json j = Json::object();
+    j["table"] = CapacityJson(t.buckets.table);
+    Json global = Json::object();
+    for (const auto& kv : t.buckets.global)  // an index not yet drawn from has full buckets: nothing to keep
+      if (kv.second.read.started || kv.second.write.started) global[kv.first] = CapacityJson(kv.second);
+    j["globalSecondaryIndexes"] = std::move(global);
+    j["decreases"] = {{"day", t.decreaseDay}, {"today", t.decreasesToday}, {"lastMs", t.lastDecreaseMs}};
+    return j;
+  }
+  static void ThroughputFrom(const Json& j, TableRecord& t) {
+    t.buckets.table = CapacityFrom(j.at("table"));
+    const Json& global = j.at("globalSecondaryIndexes");
+    if (!global.is_object()) throw std::invalid_argument("LoadState: malformed snapshot: " + global.dump());
+    for (const auto& kv : global.items()) t.buckets.global[kv.key()] = CapacityFrom(kv.value());
+    const Json& d = j.at("decreases");
+    t.decreaseDay = Between<int64_t>(d.at("day"), -(int64_t{1} << 40), int64_t{1} << 40);
+    t.decreasesToday = Between<int>(d.at("today"), 0, 1000);
+    t.lastDecreaseMs = Instant(d.at("lastMs"));
   }
 
   template <class T>
@@ -198,6 +246,7 @@ struct StateAccess {
       j["restoreSourceBackup"] = t.restoreSourceBackup;
       j["history"] = idOf(t.items.history);
       j["writesSinceCompaction"] = t.items.writesSinceCompaction;
+      j["throughput"] = ThroughputJson(t);
       j["creatingUserBackups"] =
           creating == c.backups.CreatingIndex().end() ? std::vector<std::string>() : creating->second;
       tables.push_back(std::move(j));
@@ -324,6 +373,8 @@ struct StateAccess {
         t.restoreSourceBackup = j.at("restoreSourceBackup").get<std::string>();
         t.items.history = history(j.at("history"));
         t.items.writesSinceCompaction = Whole<uint64_t>(j.at("writesSinceCompaction"));
+        // snapshots written before throughput was enforced have none: full buckets, no decreases
+        if (j.contains("throughput")) ThroughputFrom(j.at("throughput"), t);
         const std::string name = t.desc.GetTableName();
         PitrSettings& p = pitr[name];
         p.enabled = j.at("pitr").at("enabled").get<bool>();
