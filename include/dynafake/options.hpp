@@ -69,6 +69,10 @@ struct Limits {
   /// "Any additional UpdateTimeToLive calls for the same table during this one
   /// hour duration result in a ValidationException" (UpdateTimeToLive, API Reference).
   Duration timeToLiveChangeInterval = std::chrono::hours(1);
+  /// How long TransactWriteItems remembers a ClientRequestToken: "A client
+  /// request token is valid for 10 minutes after the first request that uses
+  /// it is completed" (TransactWriteItems, API Reference).
+  Duration transactionTokenWindow = std::chrono::minutes(10);
 
   /// Every rate the service model's documentation states (tools/add_shape.py
   /// records them in the model dynafake is generated from).

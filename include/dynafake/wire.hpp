@@ -222,7 +222,10 @@ DecodeError FirstInBodyOrder(std::string_view body, const DecodeError& failed) {
 /// writes them (architect/dynalite test/helpers.js assertSerialization and
 /// assertValidation, run against the service).
 inline const char* MessageKey(const DynamoDBError& error) {
-  return error.GetErrorType() == DynamoDBErrors::SERIALIZATION ? "Message" : "message";
+  // a TransactionCanceledException writes `Message` too, beside its CancellationReasons
+  // (moto dynamodb/exceptions.py TransactionCanceledException, which mirrors the service's body)
+  return error.GetErrorType() == DynamoDBErrors::SERIALIZATION || error.CancellationReasonsHaveBeenSet() ? "Message"
+                                                                                                         : "message";
 }
 
 inline Json ErrorBody(const DynamoDBError& error) {
@@ -232,6 +235,11 @@ inline Json ErrorBody(const DynamoDBError& error) {
     for (const auto& kv : error.GetItem()) item[kv.first] = ToJson(kv.second);
     body["Item"] = std::move(item);
   }
+  if (error.CancellationReasonsHaveBeenSet()) {  // TransactionCanceledException: one reason per action, in order
+    Json reasons = Json::array();
+    for (const auto& reason : error.GetCancellationReasons()) reasons.push_back(ToJson(reason));
+    body["CancellationReasons"] = std::move(reasons);
+  }
   return body;
 }
 
@@ -239,9 +247,20 @@ inline Json ErrorBody(const DynamoDBError& error) {
 inline std::string ErrorText(const DynamoDBError& error) {
   std::string out;
   out.reserve(64 + error.GetMessage().size());
-  // in the tree's (sorted) key order: "Message" < "__type" < "message"
-  const bool capital = error.GetErrorType() == DynamoDBErrors::SERIALIZATION;
-  out.append(capital ? "{\"Message\":" : "{\"__type\":");
+  // in the tree's (sorted) key order: "CancellationReasons" < "Message" < "__type" < "message"
+  const bool capital = MessageKey(error)[0] == 'M';
+  out += '{';
+  if (error.CancellationReasonsHaveBeenSet()) {  // as ErrorBody: a TransactionCanceledException's reasons
+    out.append("\"CancellationReasons\":[");
+    bool first = true;
+    for (const auto& reason : error.GetCancellationReasons()) {
+      if (!first) out += ',';
+      first = false;
+      WriteJson(out, reason);
+    }
+    out.append("],");
+  }
+  out.append(capital ? "\"Message\":" : "\"__type\":");
   WriteString(out, capital ? error.GetMessage() : error.GetWireType());
   out.append(capital ? ",\"__type\":" : ",\"message\":");
   WriteString(out, capital ? error.GetWireType() : error.GetMessage());
@@ -293,6 +312,18 @@ inline DynamoDBError ParseErrorResponse(int status, const std::string& body) {
           FromJson(it.value(), attributes[it.key()], "Item." + it.key());
         error.SetItem(std::move(attributes));
       } catch (const DecodeError&) {  // an item that does not decode is left out, as a client would
+      }
+    }
+  if (j.is_object())
+    if (auto reasons = j.find("CancellationReasons"); reasons != j.end() && reasons->is_array()) {
+      std::vector<Model::CancellationReason> list;
+      try {
+        for (std::size_t i = 0; i < reasons->size(); ++i) {
+          list.emplace_back();
+          FromJson((*reasons)[i], list.back(), "CancellationReasons[" + std::to_string(i) + "]");
+        }
+        error.SetCancellationReasons(std::move(list));
+      } catch (const DecodeError&) {  // reasons that do not decode are left out, as a client would
       }
     }
   return error;

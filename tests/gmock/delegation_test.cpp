@@ -254,4 +254,29 @@ TEST(Delegation, MockApiNamesEveryModelTypeAndTheMockAsClient) {
   SUCCEED();
 }
 
+// Transactions reach the fake; an expectation can cancel one with reasons of its choosing.
+TEST(Delegation, TransactionsReachTheFakeAndCanBeCancelledOnDemand) {
+  dynafake::ManualClock clock;
+  dynafake::Service service(clock, dynafake::ServiceOptions::Instant());
+  NiceMock<dynafake::MockClient> client(service);
+  ASSERT_THAT(client.CreateTable(OrdersTable()), IsSuccess());
+  const auto put = M::TransactWriteItemsRequest().WithTransactItems(
+      {M::TransactWriteItem().WithPut(M::Put().WithTableName("orders").WithItem({{"id", M::AttributeValue("o-1")}}))});
+
+  dynafake::DynamoDBError conflict(DynamoDBErrors::TRANSACTION_CANCELED,
+                                   "Transaction cancelled, please refer cancellation reasons for specific reasons "
+                                   "[TransactionConflict]");
+  conflict.SetCancellationReasons({M::CancellationReason().WithCode("TransactionConflict")});
+  EXPECT_CALL(client, TransactWriteItems(_)).WillOnce(ReturnError(conflict)).WillOnce(::testing::DoDefault());
+
+  auto first = client.TransactWriteItems(put);
+  EXPECT_THAT(first, IsError(DynamoDBErrors::TRANSACTION_CANCELED, ::testing::HasSubstr("TransactionConflict")));
+  EXPECT_EQ(first.GetError().GetCancellationReasons().at(0).GetCode(), "TransactionConflict");
+  EXPECT_THAT(client.TransactWriteItems(put), IsSuccess());
+  auto read = client.TransactGetItems(M::TransactGetItemsRequest().WithTransactItems(
+      {M::TransactGetItem().WithGet(M::Get().WithTableName("orders").WithKey({{"id", M::AttributeValue("o-1")}}))}));
+  ASSERT_THAT(read, IsSuccess());
+  EXPECT_EQ(read.GetResult().GetResponses().at(0).GetItem().at("id").GetS(), "o-1");
+}
+
 }  // namespace

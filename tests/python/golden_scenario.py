@@ -107,6 +107,33 @@ def scenario():
                               "ReturnConsumedCapacity": "TOTAL"},
              check=lambda t, r: (t.assertEqual(r["Responses"]["Music"], [{"cover": {"B": b"\x00\x01\x02\xfe\xff"}}]),
                                  t.assertEqual(r["ConsumedCapacity"], [{"TableName": "Music", "CapacityUnits": 0.5}]))),
+        Step("TransactWriteItems", {"TransactItems": [
+            {"ConditionCheck": {"TableName": "Music", "Key": {"pk": {"S": "artist1"}, "sk": {"N": "1"}},
+                                "ConditionExpression": "attribute_exists(pk)"}},
+            {"Put": {"TableName": "Music", "Item": {"pk": {"S": "artist3"}, "sk": {"N": "1"}},
+                     "ConditionExpression": "attribute_not_exists(pk)"}},
+            {"Update": {"TableName": "Music", "Key": {"pk": {"S": "artist3"}, "sk": {"N": "2"}},
+                        "UpdateExpression": "ADD plays :one", "ExpressionAttributeValues": {":one": {"N": "1"}}}},
+            {"Delete": {"TableName": "Music", "Key": {"pk": {"S": "artist3"}, "sk": {"N": "3"}}}}],
+            "ClientRequestToken": "golden-transaction-1", "ReturnConsumedCapacity": "TOTAL"},
+             check=lambda t, r: t.assertEqual(r["ConsumedCapacity"], [{"TableName": "Music", "CapacityUnits": 8.0}])),
+        Step("TransactWriteItems", {"TransactItems": [
+            {"Put": {"TableName": "Music", "Item": {"pk": {"S": "artist3"}, "sk": {"N": "1"}},
+                     "ConditionExpression": "attribute_not_exists(pk)", "ReturnValuesOnConditionCheckFailure": "ALL_OLD"}},
+            {"Put": {"TableName": "Music", "Item": {"pk": {"S": "artist3"}, "sk": {"N": "4"}}}}]},
+             expect="TransactionCanceledException",
+             check=lambda t, body: (
+                 t.assertEqual(body["Message"], "Transaction cancelled, please refer cancellation reasons for "
+                                                "specific reasons [ConditionalCheckFailed, None]"),
+                 t.assertEqual(body["CancellationReasons"], [
+                     {"Code": "ConditionalCheckFailed", "Message": "The conditional request failed",
+                      "Item": {"pk": {"S": "artist3"}, "sk": {"N": "1"}}},
+                     {"Code": "None"}]))),
+        Step("TransactGetItems", {"TransactItems": [
+            {"Get": {"TableName": "Music", "Key": {"pk": {"S": "artist3"}, "sk": {"N": "2"}}}},
+            {"Get": {"TableName": "Music", "Key": {"pk": {"S": "artist3"}, "sk": {"N": "4"}}}}]},
+             check=lambda t, r: t.assertEqual(r["Responses"], [
+                 {"Item": {"pk": {"S": "artist3"}, "sk": {"N": "2"}, "plays": {"N": "1"}}}, {}])),
         Step("DescribeTimeToLive", {"TableName": "Music"},
              check=lambda t, r: t.assertEqual(r["TimeToLiveDescription"], {"TimeToLiveStatus": "DISABLED"})),
         Step("UpdateTimeToLive", {"TableName": "Music",

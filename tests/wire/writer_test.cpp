@@ -103,5 +103,27 @@ TEST(WireWriter, ErrorBodiesMatchTheTree) {
   for (const auto& e : errors) EXPECT_EQ(wire::detail::ErrorText(e), Dumped(wire::detail::ErrorBody(e)));
 }
 
+TEST(WireWriter, ACancelledTransactionWritesItsReasonsAsTheServiceDoes) {
+  DynamoDBError e(DynamoDBErrors::TRANSACTION_CANCELED,
+                  "Transaction cancelled, please refer cancellation reasons for specific reasons "
+                  "[ConditionalCheckFailed, None]");
+  e.SetCancellationReasons({Model::CancellationReason()
+                                .WithCode("ConditionalCheckFailed")
+                                .WithMessage("The conditional request failed")
+                                .WithItem({{"id", Model::AttributeValue("alice")}}),
+                            Model::CancellationReason().WithCode("None")});
+  const std::string text = wire::detail::ErrorText(e);
+  EXPECT_EQ(text, Dumped(wire::detail::ErrorBody(e)));
+  EXPECT_EQ(text,
+            "{\"CancellationReasons\":[{\"Code\":\"ConditionalCheckFailed\",\"Item\":{\"id\":{\"S\":\"alice\"}},"
+            "\"Message\":\"The conditional request failed\"},{\"Code\":\"None\"}],\"Message\":\"Transaction "
+            "cancelled, please refer cancellation reasons for specific reasons [ConditionalCheckFailed, None]\","
+            "\"__type\":\"com.amazonaws.dynamodb.v20120810#TransactionCanceledException\"}");
+  const DynamoDBError parsed = wire::detail::ParseErrorResponse(400, text);
+  EXPECT_EQ(parsed, e);
+  ASSERT_TRUE(parsed.CancellationReasonsHaveBeenSet());
+  EXPECT_EQ(parsed.GetCancellationReasons(), e.GetCancellationReasons());
+}
+
 }  // namespace
 }  // namespace dynafake

@@ -18,10 +18,12 @@
 #include <stdexcept>  // std::invalid_argument, std::logic_error
 #include <string>     // std::string
 #include <utility>    // std::move
+#include <vector>     // std::vector
 
 #include <aws/core/client/AWSError.h>                            // AWSError
 #include <aws/dynamodb/DynamoDBClient.h>                         // DynamoDBClient and every XRequest/XOutcome
 #include <aws/dynamodb/model/ConditionalCheckFailedException.h>  // the Item a failed condition returns
+#include <aws/dynamodb/model/TransactionCanceledException.h>     // a cancelled transaction's reasons
 
 #include "dynafake/aws_sdk/generated/model_convert.hpp"  // ToSdk, FromSdk
 #include "dynafake/client.hpp"                           // BasicClient
@@ -76,7 +78,8 @@ DynamoDBError FromSdkError(const Aws::Client::AWSError<ErrorType>& error) {
 
 /// An SDK DynamoDBError as dynafake's, with what the SDK models beyond the
 /// name and message: the Item of a ConditionalCheckFailedException
-/// (ReturnValuesOnConditionCheckFailure=ALL_OLD), read through GetModeledError.
+/// (ReturnValuesOnConditionCheckFailure=ALL_OLD) and the CancellationReasons of a
+/// TransactionCanceledException, read through GetModeledError.
 inline DynamoDBError FromSdkError(const Aws::DynamoDB::DynamoDBError& error) {
   DynamoDBError e = FromSdkError<Aws::DynamoDB::DynamoDBErrors>(error);
   if (e.GetErrorType() == DynamoDBErrors::CONDITIONAL_CHECK_FAILED) {
@@ -86,6 +89,15 @@ inline DynamoDBError FromSdkError(const Aws::DynamoDB::DynamoDBError& error) {
       std::map<std::string, Model::AttributeValue> item;
       for (const auto& kv : modeled.GetItem()) FromSdk(kv.second, item[std::string(kv.first.c_str())]);
       e.SetItem(std::move(item));
+    }
+  }
+  if (e.GetErrorType() == DynamoDBErrors::TRANSACTION_CANCELED) {
+    auto modeled =
+        Aws::DynamoDB::DynamoDBError(error).GetModeledError<Aws::DynamoDB::Model::TransactionCanceledException>();
+    if (modeled.CancellationReasonsHasBeenSet()) {
+      std::vector<Model::CancellationReason> reasons;
+      for (const auto& reason : modeled.GetCancellationReasons()) FromSdk(reason, reasons.emplace_back());
+      e.SetCancellationReasons(std::move(reasons));
     }
   }
   return e;

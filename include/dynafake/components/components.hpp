@@ -11,6 +11,7 @@
 //   Backups            every backup: records, descriptions, expiry
 //   ContinuousBackups  point-in-time recovery settings and windows
 //   Restores           new tables from a backup or a point in time
+//   Transactions       TransactWriteItems and TransactGetItems: all or nothing, idempotency tokens
 //
 // Each owns its state and renders its own descriptions; they call each other
 // through the references given at construction. Service (service.hpp) is the
@@ -31,6 +32,7 @@
 #include "dynafake/components/throughput.hpp"
 #include "dynafake/components/time_to_live.hpp"
 #include "dynafake/components/timeline.hpp"
+#include "dynafake/components/transactions.hpp"
 #include "dynafake/options.hpp"
 
 namespace dynafake {
@@ -78,6 +80,14 @@ template <>
 struct PlanOf<Model::BatchWriteItemRequest> {
   using type = BatchWritePlan;
 };
+template <>
+struct PlanOf<Model::TransactWriteItemsRequest> {
+  using type = TransactWritePlan;
+};
+template <>
+struct PlanOf<Model::TransactGetItemsRequest> {
+  using type = TransactGetPlan;
+};
 
 class Components {
  public:
@@ -90,7 +100,8 @@ class Components {
         timeToLive(options, identity, tables, items, expiry),
         backups(options, identity, timeline, quotas, tables, items),
         continuous(options, identity, tables, items),
-        restores(options, identity, quotas, tables, backups, continuous) {}
+        restores(options, identity, quotas, tables, backups, continuous),
+        transactions(options, items) {}
   Components(const Components&) = delete;
   Components& operator=(const Components&) = delete;
 
@@ -105,6 +116,7 @@ class Components {
   Backups backups;
   ContinuousBackups continuous;
   Restores restores;
+  Transactions transactions;
 
   /// Applies every transition and TTL deletion due at `now`, in time order.
   void ApplyDue(int64_t now);
@@ -145,7 +157,15 @@ class Components {
   DYNAFAKE_CHECKED_BY(Items, Scan)
   DYNAFAKE_CHECKED_BY(Items, BatchGetItem)
   DYNAFAKE_CHECKED_BY(Items, BatchWriteItem)
+  DYNAFAKE_CHECKED_BY(Transactions, TransactWriteItems)
+  DYNAFAKE_CHECKED_BY(Transactions, TransactGetItems)
 #undef DYNAFAKE_CHECKED_BY
+
+  // ---- what a fault rule's error becomes: a transaction's cancellation gets its reasons
+  template <class Request>
+  static void Injected(const Request&, DynamoDBError&) {}
+  static void Injected(const Model::TransactWriteItemsRequest& r, DynamoDBError& e) { Transactions::Injected(r, e); }
+  static void Injected(const Model::TransactGetItemsRequest& r, DynamoDBError& e) { Transactions::Injected(r, e); }
 
 #define DYNAFAKE_SERVED_BY(component, Op) \
   Model::Op##Outcome Serve(const Model::Op##Request& r, const NoPlan&, int64_t now) { return component.Op(r, now); }
@@ -171,6 +191,8 @@ class Components {
   DYNAFAKE_SERVED_WITH_PLAN(items, Scan)
   DYNAFAKE_SERVED_WITH_PLAN(items, BatchGetItem)
   DYNAFAKE_SERVED_WITH_PLAN(items, BatchWriteItem)
+  DYNAFAKE_SERVED_WITH_PLAN(transactions, TransactWriteItems)
+  DYNAFAKE_SERVED_WITH_PLAN(transactions, TransactGetItems)
   DYNAFAKE_SERVED_BY(backups, CreateBackup)
   DYNAFAKE_SERVED_BY(backups, DescribeBackup)
   DYNAFAKE_SERVED_BY(backups, ListBackups)

@@ -56,6 +56,7 @@ DYNAFAKE_IMPL void Components::Reset() {
   timeline.Clear();
   timeToLive.Clear();
   quotas.Clear();
+  transactions.Clear();
   identity.Reset();
 }
 

@@ -90,6 +90,7 @@ class Items {
   void FlushCompaction(int64_t now);
 
  private:
+  friend class Transactions;  // runs the single-item operations on the tables found here, writes held back
   /// The table a data-plane call names, or ResourceNotFoundException for one
   /// that is absent, CREATING or DELETING.
   TableRecord* Writable(const std::string& nameOrArn, std::optional<DynamoDBError>& error);

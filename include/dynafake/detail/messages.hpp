@@ -259,6 +259,37 @@ inline std::string ThroughputDecreasesLimited(int decreasesToday, int64_t lastMs
       LongUtcTime(nextMs));
 }
 
+// ---- transactions (TransactWriteItems, TransactGetItems)
+
+/// An action that sets none or more than one of ConditionCheck, Put, Delete and
+/// Update (moto dynamodb/exceptions.py TransactWriteSingleOpException).
+inline std::string TransactOneActionEach() {
+  return "TransactItems can only contain one of Check, Put, Update or Delete";
+}
+/// Two actions on one item (AWS Knowledge Center "Why is my TransactWriteItems API
+/// call failing in Amazon DynamoDB?"; moto MultipleTransactionsException).
+inline std::string TransactOneActionPerItem() {
+  return "Transaction request cannot include multiple operations on one item";
+}
+/// TransactionCanceledException: the codes of every action's reason, in order
+/// (AWS Knowledge Center, as above: "... specific reasons [ConditionalCheckFailed, None, None, None]").
+inline std::string TransactionCancelled(const std::string& codes) {
+  return "Transaction cancelled, please refer cancellation reasons for specific reasons [" + codes + "]";
+}
+/// A reason's Message for a failed condition: the text ConditionalCheckFailedException carries.
+inline std::string ConditionalRequestFailed() { return "The conditional request failed"; }
+/// A reason's Message for TransactionConflict (the service's text for a conflicting
+/// transaction, as TransactionConflictException carries it).
+inline std::string TransactionOngoing() { return "Transaction is ongoing for the item"; }
+/// IdempotentParameterMismatchException. The service's own text is not published;
+/// this is the exception's documentation in the service model (botocore
+/// dynamodb-2012-08-10 IdempotentParameterMismatchException), which is what a
+/// client reads about it.
+inline std::string IdempotentParameterMismatch() {
+  return "DynamoDB rejected the request because you retried a request with a different payload but with an "
+         "idempotent token that was already used.";
+}
+
 // ---- what dynafake does not model (ValidationException, saying so)
 
 inline std::string NoGlobalTables(const std::string& members) {
@@ -312,7 +343,14 @@ inline std::string Default(DynamoDBErrors type) {
     case DynamoDBErrors::TABLE_NOT_FOUND:
       return "Table not found";
     case DynamoDBErrors::TRANSACTION_CONFLICT:
-      return "Transaction is ongoing for the item";
+      return TransactionOngoing();
+    case DynamoDBErrors::TRANSACTION_CANCELED:  // the reasons a rule gives none of: Service::Run fills them in
+      return TransactionCancelled("TransactionConflict");
+    case DynamoDBErrors::TRANSACTION_IN_PROGRESS:
+      // the service's text (quoted in aws/aws-sdk-java-v2 issue #2518)
+      return "Transaction from previous request is still in progress";
+    case DynamoDBErrors::IDEMPOTENT_PARAMETER_MISMATCH:
+      return IdempotentParameterMismatch();
     default:
       return "Injected error";
   }

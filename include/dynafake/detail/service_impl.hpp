@@ -110,6 +110,7 @@ typename OperationTraits<Request>::Outcome Service::Run(const Request& request, 
     int rule = 0;
     if (auto injected = faults_.Evaluate(call, &rule)) {
       if (injected->GetMessage().empty()) injected->SetMessage(detail::msg::Default(injected->GetErrorType()));
+      c.Injected(request, *injected);
       Outcome out(*injected);
       detail::RecordOutcome(entry, out, CallCause::FaultRule, rule);
       return out;

@@ -115,7 +115,7 @@ inline constexpr ErrorInfo kErrorTable[] = {
     {DynamoDBErrors::TABLE_NOT_FOUND, "TableNotFoundException", "com.amazonaws.dynamodb.v20120810", 400, false},
     {DynamoDBErrors::TRANSACTION_CANCELED, "TransactionCanceledException", "com.amazonaws.dynamodb.v20120810", 400, false},
     {DynamoDBErrors::TRANSACTION_CONFLICT, "TransactionConflictException", "com.amazonaws.dynamodb.v20120810", 400, true},
-    {DynamoDBErrors::TRANSACTION_IN_PROGRESS, "TransactionInProgressException", "com.amazonaws.dynamodb.v20120810", 400, true},
+    {DynamoDBErrors::TRANSACTION_IN_PROGRESS, "TransactionInProgressException", "com.amazonaws.dynamodb.v20120810", 400, false},
     {DynamoDBErrors::REPLICATED_WRITE_CONFLICT, "ReplicatedWriteConflictException", "com.amazonaws.dynamodb.v20120810", 400, false},
     {DynamoDBErrors::SERIALIZATION, "SerializationException", "com.amazon.coral.service", 400, false},
     {DynamoDBErrors::UNKNOWN_OPERATION, "UnknownOperationException", "com.amazon.coral.service", 400, false},

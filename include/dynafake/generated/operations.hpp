@@ -39,6 +39,8 @@ using BatchGetItemOutcome = Outcome<BatchGetItemResult, DynamoDBError>;
 using UntagResourceOutcome = Outcome<UntagResourceResult, DynamoDBError>;
 using DescribeTimeToLiveOutcome = Outcome<DescribeTimeToLiveResult, DynamoDBError>;
 using UpdateTimeToLiveOutcome = Outcome<UpdateTimeToLiveResult, DynamoDBError>;
+using TransactWriteItemsOutcome = Outcome<TransactWriteItemsResult, DynamoDBError>;
+using TransactGetItemsOutcome = Outcome<TransactGetItemsResult, DynamoDBError>;
 
 }  // namespace Model
 
@@ -70,11 +72,13 @@ using UpdateTimeToLiveOutcome = Outcome<UpdateTimeToLiveResult, DynamoDBError>;
   X(BatchGetItem) \
   X(UntagResource) \
   X(DescribeTimeToLive) \
-  X(UpdateTimeToLive)
+  X(UpdateTimeToLive) \
+  X(TransactWriteItems) \
+  X(TransactGetItems)
 
 inline constexpr const char* kTargetPrefix = "DynamoDB_20120810";
 /// How many operations DYNAFAKE_FOR_EACH_OPERATION expands (tests check a front covers them all).
-inline constexpr int kOperationCount = 26;
+inline constexpr int kOperationCount = 28;
 
 namespace detail {
 /// Appends a table reference to a call's list once; an empty one (a member not set) is none.
@@ -614,6 +618,59 @@ struct OperationTraits<Model::UpdateTimeToLiveRequest> {
   /// The backup the call is about (its ARN), or "".
   static const std::string& BackupArgument(const Request&) { return detail::NoArgument(); }
 };
+template <>
+struct OperationTraits<Model::TransactWriteItemsRequest> {
+  static constexpr const char* kName = "TransactWriteItems";
+  static constexpr int kDocumentedCallsPerSecond = 0;
+  using Request = Model::TransactWriteItemsRequest;
+  using Result = Model::TransactWriteItemsResult;
+  using Outcome = Model::TransactWriteItemsOutcome;
+  /// Every table the call is about, as the request names them (names or ARNs), each once,
+  /// in request order: TransactItems.[].ConditionCheck.TableName, TransactItems.[].Put.TableName, TransactItems.[].Delete.TableName, TransactItems.[].Update.TableName.
+  static std::vector<std::string> TableArguments(const Request& r) {
+    std::vector<std::string> out;
+    for (const auto& e0 : r.GetTransactItems()) {
+      detail::AddTableArgument(out, e0.GetConditionCheck().GetTableName());
+      detail::AddTableArgument(out, e0.GetPut().GetTableName());
+      detail::AddTableArgument(out, e0.GetDelete().GetTableName());
+      detail::AddTableArgument(out, e0.GetUpdate().GetTableName());
+    }
+    return out;
+  }
+  /// The one table the call is about, or "" when it names none or several (a reference
+  /// when one top-level member names it: the journal records it on every call).
+  static std::string TableArgument(const Request& r) {
+    std::vector<std::string> all = TableArguments(r);
+    return all.size() == 1 ? all.front() : std::string();
+  }
+  /// The backup the call is about (its ARN), or "".
+  static const std::string& BackupArgument(const Request&) { return detail::NoArgument(); }
+};
+template <>
+struct OperationTraits<Model::TransactGetItemsRequest> {
+  static constexpr const char* kName = "TransactGetItems";
+  static constexpr int kDocumentedCallsPerSecond = 0;
+  using Request = Model::TransactGetItemsRequest;
+  using Result = Model::TransactGetItemsResult;
+  using Outcome = Model::TransactGetItemsOutcome;
+  /// Every table the call is about, as the request names them (names or ARNs), each once,
+  /// in request order: TransactItems.[].Get.TableName.
+  static std::vector<std::string> TableArguments(const Request& r) {
+    std::vector<std::string> out;
+    for (const auto& e0 : r.GetTransactItems()) {
+      detail::AddTableArgument(out, e0.GetGet().GetTableName());
+    }
+    return out;
+  }
+  /// The one table the call is about, or "" when it names none or several (a reference
+  /// when one top-level member names it: the journal records it on every call).
+  static std::string TableArgument(const Request& r) {
+    std::vector<std::string> all = TableArguments(r);
+    return all.size() == 1 ? all.front() : std::string();
+  }
+  /// The backup the call is about (its ARN), or "".
+  static const std::string& BackupArgument(const Request&) { return detail::NoArgument(); }
+};
 
 namespace detail {
 /// Every model type by its aws-sdk-cpp name, for the dynafake::Api traits struct.
@@ -636,9 +693,11 @@ struct ApiTypes {
   using BatchWriteItemResult = Model::BatchWriteItemResult;
   using BillingMode = Model::BillingMode;
   using BillingModeSummary = Model::BillingModeSummary;
+  using CancellationReason = Model::CancellationReason;
   using Capacity = Model::Capacity;
   using ComparisonOperator = Model::ComparisonOperator;
   using Condition = Model::Condition;
+  using ConditionCheck = Model::ConditionCheck;
   using ConditionalOperator = Model::ConditionalOperator;
   using ConsumedCapacity = Model::ConsumedCapacity;
   using ContinuousBackupsDescription = Model::ContinuousBackupsDescription;
@@ -652,6 +711,7 @@ struct ApiTypes {
   using CreateTableOutcome = Model::CreateTableOutcome;
   using CreateTableRequest = Model::CreateTableRequest;
   using CreateTableResult = Model::CreateTableResult;
+  using Delete = Model::Delete;
   using DeleteBackupOutcome = Model::DeleteBackupOutcome;
   using DeleteBackupRequest = Model::DeleteBackupRequest;
   using DeleteBackupResult = Model::DeleteBackupResult;
@@ -678,6 +738,7 @@ struct ApiTypes {
   using DescribeTimeToLiveRequest = Model::DescribeTimeToLiveRequest;
   using DescribeTimeToLiveResult = Model::DescribeTimeToLiveResult;
   using ExpectedAttributeValue = Model::ExpectedAttributeValue;
+  using Get = Model::Get;
   using GetItemOutcome = Model::GetItemOutcome;
   using GetItemRequest = Model::GetItemRequest;
   using GetItemResult = Model::GetItemResult;
@@ -691,6 +752,7 @@ struct ApiTypes {
   using GlobalTableWitnessGroupUpdate = Model::GlobalTableWitnessGroupUpdate;
   using IndexStatus = Model::IndexStatus;
   using ItemCollectionMetrics = Model::ItemCollectionMetrics;
+  using ItemResponse = Model::ItemResponse;
   using KeySchemaElement = Model::KeySchemaElement;
   using KeyType = Model::KeyType;
   using KeysAndAttributes = Model::KeysAndAttributes;
@@ -717,6 +779,7 @@ struct ApiTypes {
   using ProvisionedThroughput = Model::ProvisionedThroughput;
   using ProvisionedThroughputDescription = Model::ProvisionedThroughputDescription;
   using ProvisionedThroughputOverride = Model::ProvisionedThroughputOverride;
+  using Put = Model::Put;
   using PutItemOutcome = Model::PutItemOutcome;
   using PutItemRequest = Model::PutItemRequest;
   using PutItemResult = Model::PutItemResult;
@@ -766,9 +829,18 @@ struct ApiTypes {
   using TimeToLiveDescription = Model::TimeToLiveDescription;
   using TimeToLiveSpecification = Model::TimeToLiveSpecification;
   using TimeToLiveStatus = Model::TimeToLiveStatus;
+  using TransactGetItem = Model::TransactGetItem;
+  using TransactGetItemsOutcome = Model::TransactGetItemsOutcome;
+  using TransactGetItemsRequest = Model::TransactGetItemsRequest;
+  using TransactGetItemsResult = Model::TransactGetItemsResult;
+  using TransactWriteItem = Model::TransactWriteItem;
+  using TransactWriteItemsOutcome = Model::TransactWriteItemsOutcome;
+  using TransactWriteItemsRequest = Model::TransactWriteItemsRequest;
+  using TransactWriteItemsResult = Model::TransactWriteItemsResult;
   using UntagResourceOutcome = Model::UntagResourceOutcome;
   using UntagResourceRequest = Model::UntagResourceRequest;
   using UntagResourceResult = Model::UntagResourceResult;
+  using Update = Model::Update;
   using UpdateContinuousBackupsOutcome = Model::UpdateContinuousBackupsOutcome;
   using UpdateContinuousBackupsRequest = Model::UpdateContinuousBackupsRequest;
   using UpdateContinuousBackupsResult = Model::UpdateContinuousBackupsResult;

@@ -310,10 +310,27 @@ DYNAFAKE_IMPL std::ostream& operator<<(std::ostream& os, const BillingModeSummar
   if (value.LastUpdateToPayPerRequestDateTimeHasBeenSet()) p.Field("LastUpdateToPayPerRequestDateTime", value.GetLastUpdateToPayPerRequestDateTime());
   return p.Done();
 }
+DYNAFAKE_IMPL std::ostream& operator<<(std::ostream& os, const CancellationReason& value) {
+  detail::StructPrinter p(os, "CancellationReason");
+  if (value.ItemHasBeenSet()) p.Field("Item", value.GetItem());
+  if (value.CodeHasBeenSet()) p.Field("Code", value.GetCode());
+  if (value.MessageHasBeenSet()) p.Field("Message", value.GetMessage());
+  return p.Done();
+}
 DYNAFAKE_IMPL std::ostream& operator<<(std::ostream& os, const Condition& value) {
   detail::StructPrinter p(os, "Condition");
   if (value.AttributeValueListHasBeenSet()) p.Field("AttributeValueList", value.GetAttributeValueList());
   if (value.ComparisonOperatorHasBeenSet()) p.Field("ComparisonOperator", value.GetComparisonOperator());
+  return p.Done();
+}
+DYNAFAKE_IMPL std::ostream& operator<<(std::ostream& os, const ConditionCheck& value) {
+  detail::StructPrinter p(os, "ConditionCheck");
+  if (value.KeyHasBeenSet()) p.Field("Key", value.GetKey());
+  if (value.TableNameHasBeenSet()) p.Field("TableName", value.GetTableName());
+  if (value.ConditionExpressionHasBeenSet()) p.Field("ConditionExpression", value.GetConditionExpression());
+  if (value.ExpressionAttributeNamesHasBeenSet()) p.Field("ExpressionAttributeNames", value.GetExpressionAttributeNames());
+  if (value.ExpressionAttributeValuesHasBeenSet()) p.Field("ExpressionAttributeValues", value.GetExpressionAttributeValues());
+  if (value.ReturnValuesOnConditionCheckFailureHasBeenSet()) p.Field("ReturnValuesOnConditionCheckFailure", value.GetReturnValuesOnConditionCheckFailure());
   return p.Done();
 }
 DYNAFAKE_IMPL std::ostream& operator<<(std::ostream& os, const PointInTimeRecoveryDescription& value) {
@@ -570,6 +587,16 @@ DYNAFAKE_IMPL std::ostream& operator<<(std::ostream& os, const CreateTableResult
   if (value.TableDescriptionHasBeenSet()) p.Field("TableDescription", value.GetTableDescription());
   return p.Done();
 }
+DYNAFAKE_IMPL std::ostream& operator<<(std::ostream& os, const Delete& value) {
+  detail::StructPrinter p(os, "Delete");
+  if (value.KeyHasBeenSet()) p.Field("Key", value.GetKey());
+  if (value.TableNameHasBeenSet()) p.Field("TableName", value.GetTableName());
+  if (value.ConditionExpressionHasBeenSet()) p.Field("ConditionExpression", value.GetConditionExpression());
+  if (value.ExpressionAttributeNamesHasBeenSet()) p.Field("ExpressionAttributeNames", value.GetExpressionAttributeNames());
+  if (value.ExpressionAttributeValuesHasBeenSet()) p.Field("ExpressionAttributeValues", value.GetExpressionAttributeValues());
+  if (value.ReturnValuesOnConditionCheckFailureHasBeenSet()) p.Field("ReturnValuesOnConditionCheckFailure", value.GetReturnValuesOnConditionCheckFailure());
+  return p.Done();
+}
 DYNAFAKE_IMPL std::ostream& operator<<(std::ostream& os, const DeleteBackupRequest& value) {
   detail::StructPrinter p(os, "DeleteBackupRequest");
   if (value.BackupArnHasBeenSet()) p.Field("BackupArn", value.GetBackupArn());
@@ -675,6 +702,14 @@ DYNAFAKE_IMPL std::ostream& operator<<(std::ostream& os, const DescribeTimeToLiv
   if (value.TimeToLiveDescriptionHasBeenSet()) p.Field("TimeToLiveDescription", value.GetTimeToLiveDescription());
   return p.Done();
 }
+DYNAFAKE_IMPL std::ostream& operator<<(std::ostream& os, const Get& value) {
+  detail::StructPrinter p(os, "Get");
+  if (value.KeyHasBeenSet()) p.Field("Key", value.GetKey());
+  if (value.TableNameHasBeenSet()) p.Field("TableName", value.GetTableName());
+  if (value.ProjectionExpressionHasBeenSet()) p.Field("ProjectionExpression", value.GetProjectionExpression());
+  if (value.ExpressionAttributeNamesHasBeenSet()) p.Field("ExpressionAttributeNames", value.GetExpressionAttributeNames());
+  return p.Done();
+}
 DYNAFAKE_IMPL std::ostream& operator<<(std::ostream& os, const GetItemRequest& value) {
   detail::StructPrinter p(os, "GetItemRequest");
   if (value.TableNameHasBeenSet()) p.Field("TableName", value.GetTableName());
@@ -711,6 +746,11 @@ DYNAFAKE_IMPL std::ostream& operator<<(std::ostream& os, const GlobalTableWitnes
   detail::StructPrinter p(os, "GlobalTableWitnessGroupUpdate");
   if (value.CreateHasBeenSet()) p.Field("Create", value.GetCreate());
   if (value.DeleteHasBeenSet()) p.Field("Delete", value.GetDelete());
+  return p.Done();
+}
+DYNAFAKE_IMPL std::ostream& operator<<(std::ostream& os, const ItemResponse& value) {
+  detail::StructPrinter p(os, "ItemResponse");
+  if (value.ItemHasBeenSet()) p.Field("Item", value.GetItem());
   return p.Done();
 }
 DYNAFAKE_IMPL std::ostream& operator<<(std::ostream& os, const ListBackupsRequest& value) {
@@ -757,6 +797,16 @@ DYNAFAKE_IMPL std::ostream& operator<<(std::ostream& os, const PointInTimeRecove
   detail::StructPrinter p(os, "PointInTimeRecoverySpecification");
   if (value.PointInTimeRecoveryEnabledHasBeenSet()) p.Field("PointInTimeRecoveryEnabled", value.GetPointInTimeRecoveryEnabled());
   if (value.RecoveryPeriodInDaysHasBeenSet()) p.Field("RecoveryPeriodInDays", value.GetRecoveryPeriodInDays());
+  return p.Done();
+}
+DYNAFAKE_IMPL std::ostream& operator<<(std::ostream& os, const Put& value) {
+  detail::StructPrinter p(os, "Put");
+  if (value.ItemHasBeenSet()) p.Field("Item", value.GetItem());
+  if (value.TableNameHasBeenSet()) p.Field("TableName", value.GetTableName());
+  if (value.ConditionExpressionHasBeenSet()) p.Field("ConditionExpression", value.GetConditionExpression());
+  if (value.ExpressionAttributeNamesHasBeenSet()) p.Field("ExpressionAttributeNames", value.GetExpressionAttributeNames());
+  if (value.ExpressionAttributeValuesHasBeenSet()) p.Field("ExpressionAttributeValues", value.GetExpressionAttributeValues());
+  if (value.ReturnValuesOnConditionCheckFailureHasBeenSet()) p.Field("ReturnValuesOnConditionCheckFailure", value.GetReturnValuesOnConditionCheckFailure());
   return p.Done();
 }
 DYNAFAKE_IMPL std::ostream& operator<<(std::ostream& os, const PutItemRequest& value) {
@@ -910,6 +960,56 @@ DYNAFAKE_IMPL std::ostream& operator<<(std::ostream& os, const TimeToLiveSpecifi
   detail::StructPrinter p(os, "TimeToLiveSpecification");
   if (value.EnabledHasBeenSet()) p.Field("Enabled", value.GetEnabled());
   if (value.AttributeNameHasBeenSet()) p.Field("AttributeName", value.GetAttributeName());
+  return p.Done();
+}
+DYNAFAKE_IMPL std::ostream& operator<<(std::ostream& os, const TransactGetItem& value) {
+  detail::StructPrinter p(os, "TransactGetItem");
+  if (value.GetHasBeenSet()) p.Field("Get", value.GetGet());
+  return p.Done();
+}
+DYNAFAKE_IMPL std::ostream& operator<<(std::ostream& os, const TransactGetItemsRequest& value) {
+  detail::StructPrinter p(os, "TransactGetItemsRequest");
+  if (value.TransactItemsHasBeenSet()) p.Field("TransactItems", value.GetTransactItems());
+  if (value.ReturnConsumedCapacityHasBeenSet()) p.Field("ReturnConsumedCapacity", value.GetReturnConsumedCapacity());
+  return p.Done();
+}
+DYNAFAKE_IMPL std::ostream& operator<<(std::ostream& os, const TransactGetItemsResult& value) {
+  detail::StructPrinter p(os, "TransactGetItemsResult");
+  if (value.ConsumedCapacityHasBeenSet()) p.Field("ConsumedCapacity", value.GetConsumedCapacity());
+  if (value.ResponsesHasBeenSet()) p.Field("Responses", value.GetResponses());
+  return p.Done();
+}
+DYNAFAKE_IMPL std::ostream& operator<<(std::ostream& os, const Update& value) {
+  detail::StructPrinter p(os, "Update");
+  if (value.KeyHasBeenSet()) p.Field("Key", value.GetKey());
+  if (value.UpdateExpressionHasBeenSet()) p.Field("UpdateExpression", value.GetUpdateExpression());
+  if (value.TableNameHasBeenSet()) p.Field("TableName", value.GetTableName());
+  if (value.ConditionExpressionHasBeenSet()) p.Field("ConditionExpression", value.GetConditionExpression());
+  if (value.ExpressionAttributeNamesHasBeenSet()) p.Field("ExpressionAttributeNames", value.GetExpressionAttributeNames());
+  if (value.ExpressionAttributeValuesHasBeenSet()) p.Field("ExpressionAttributeValues", value.GetExpressionAttributeValues());
+  if (value.ReturnValuesOnConditionCheckFailureHasBeenSet()) p.Field("ReturnValuesOnConditionCheckFailure", value.GetReturnValuesOnConditionCheckFailure());
+  return p.Done();
+}
+DYNAFAKE_IMPL std::ostream& operator<<(std::ostream& os, const TransactWriteItem& value) {
+  detail::StructPrinter p(os, "TransactWriteItem");
+  if (value.ConditionCheckHasBeenSet()) p.Field("ConditionCheck", value.GetConditionCheck());
+  if (value.PutHasBeenSet()) p.Field("Put", value.GetPut());
+  if (value.DeleteHasBeenSet()) p.Field("Delete", value.GetDelete());
+  if (value.UpdateHasBeenSet()) p.Field("Update", value.GetUpdate());
+  return p.Done();
+}
+DYNAFAKE_IMPL std::ostream& operator<<(std::ostream& os, const TransactWriteItemsRequest& value) {
+  detail::StructPrinter p(os, "TransactWriteItemsRequest");
+  if (value.TransactItemsHasBeenSet()) p.Field("TransactItems", value.GetTransactItems());
+  if (value.ReturnConsumedCapacityHasBeenSet()) p.Field("ReturnConsumedCapacity", value.GetReturnConsumedCapacity());
+  if (value.ReturnItemCollectionMetricsHasBeenSet()) p.Field("ReturnItemCollectionMetrics", value.GetReturnItemCollectionMetrics());
+  if (value.ClientRequestTokenHasBeenSet()) p.Field("ClientRequestToken", value.GetClientRequestToken());
+  return p.Done();
+}
+DYNAFAKE_IMPL std::ostream& operator<<(std::ostream& os, const TransactWriteItemsResult& value) {
+  detail::StructPrinter p(os, "TransactWriteItemsResult");
+  if (value.ConsumedCapacityHasBeenSet()) p.Field("ConsumedCapacity", value.GetConsumedCapacity());
+  if (value.ItemCollectionMetricsHasBeenSet()) p.Field("ItemCollectionMetrics", value.GetItemCollectionMetrics());
   return p.Done();
 }
 DYNAFAKE_IMPL std::ostream& operator<<(std::ostream& os, const UntagResourceRequest& value) {

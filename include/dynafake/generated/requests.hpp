@@ -1572,6 +1572,88 @@ class TagResourceRequest {
   bool m_tagsHasBeenSet = false;
 };
 
+class TransactGetItemsRequest {
+ public:
+  TransactGetItemsRequest() = default;
+  const char* GetServiceRequestName() const { return "TransactGetItems"; }
+
+  const std::vector<TransactGetItem>& GetTransactItems() const { return m_transactItems; }
+  bool TransactItemsHasBeenSet() const { return m_transactItemsHasBeenSet; }
+  template <typename TransactItemsT = std::vector<TransactGetItem>>
+  void SetTransactItems(TransactItemsT&& value) { m_transactItemsHasBeenSet = true; m_transactItems = std::forward<TransactItemsT>(value); }
+  template <typename TransactItemsT = std::vector<TransactGetItem>>
+  TransactGetItemsRequest& WithTransactItems(TransactItemsT&& value) { SetTransactItems(std::forward<TransactItemsT>(value)); return *this; }
+  template <typename TransactItemsT = TransactGetItem>
+  TransactGetItemsRequest& AddTransactItems(TransactItemsT&& value) { m_transactItemsHasBeenSet = true; m_transactItems.emplace_back(std::forward<TransactItemsT>(value)); return *this; }
+
+  ReturnConsumedCapacity GetReturnConsumedCapacity() const { return m_returnConsumedCapacity; }
+  bool ReturnConsumedCapacityHasBeenSet() const { return m_returnConsumedCapacityHasBeenSet; }
+  void SetReturnConsumedCapacity(ReturnConsumedCapacity value) { m_returnConsumedCapacityHasBeenSet = true; m_returnConsumedCapacity = value; }
+  TransactGetItemsRequest& WithReturnConsumedCapacity(ReturnConsumedCapacity value) { SetReturnConsumedCapacity(value); return *this; }
+
+  friend bool operator==(const TransactGetItemsRequest& a, const TransactGetItemsRequest& b) {
+    return a.m_transactItems == b.m_transactItems &&
+           a.m_returnConsumedCapacity == b.m_returnConsumedCapacity;
+  }
+  friend bool operator!=(const TransactGetItemsRequest& a, const TransactGetItemsRequest& b) { return !(a == b); }
+
+ private:
+  std::vector<TransactGetItem> m_transactItems;
+  bool m_transactItemsHasBeenSet = false;
+  ReturnConsumedCapacity m_returnConsumedCapacity{ReturnConsumedCapacity::NOT_SET};
+  bool m_returnConsumedCapacityHasBeenSet = false;
+};
+
+class TransactWriteItemsRequest {
+ public:
+  TransactWriteItemsRequest() = default;
+  const char* GetServiceRequestName() const { return "TransactWriteItems"; }
+
+  const std::vector<TransactWriteItem>& GetTransactItems() const { return m_transactItems; }
+  bool TransactItemsHasBeenSet() const { return m_transactItemsHasBeenSet; }
+  template <typename TransactItemsT = std::vector<TransactWriteItem>>
+  void SetTransactItems(TransactItemsT&& value) { m_transactItemsHasBeenSet = true; m_transactItems = std::forward<TransactItemsT>(value); }
+  template <typename TransactItemsT = std::vector<TransactWriteItem>>
+  TransactWriteItemsRequest& WithTransactItems(TransactItemsT&& value) { SetTransactItems(std::forward<TransactItemsT>(value)); return *this; }
+  template <typename TransactItemsT = TransactWriteItem>
+  TransactWriteItemsRequest& AddTransactItems(TransactItemsT&& value) { m_transactItemsHasBeenSet = true; m_transactItems.emplace_back(std::forward<TransactItemsT>(value)); return *this; }
+
+  ReturnConsumedCapacity GetReturnConsumedCapacity() const { return m_returnConsumedCapacity; }
+  bool ReturnConsumedCapacityHasBeenSet() const { return m_returnConsumedCapacityHasBeenSet; }
+  void SetReturnConsumedCapacity(ReturnConsumedCapacity value) { m_returnConsumedCapacityHasBeenSet = true; m_returnConsumedCapacity = value; }
+  TransactWriteItemsRequest& WithReturnConsumedCapacity(ReturnConsumedCapacity value) { SetReturnConsumedCapacity(value); return *this; }
+
+  ReturnItemCollectionMetrics GetReturnItemCollectionMetrics() const { return m_returnItemCollectionMetrics; }
+  bool ReturnItemCollectionMetricsHasBeenSet() const { return m_returnItemCollectionMetricsHasBeenSet; }
+  void SetReturnItemCollectionMetrics(ReturnItemCollectionMetrics value) { m_returnItemCollectionMetricsHasBeenSet = true; m_returnItemCollectionMetrics = value; }
+  TransactWriteItemsRequest& WithReturnItemCollectionMetrics(ReturnItemCollectionMetrics value) { SetReturnItemCollectionMetrics(value); return *this; }
+
+  const std::string& GetClientRequestToken() const { return m_clientRequestToken; }
+  bool ClientRequestTokenHasBeenSet() const { return m_clientRequestTokenHasBeenSet; }
+  template <typename ClientRequestTokenT = std::string>
+  void SetClientRequestToken(ClientRequestTokenT&& value) { m_clientRequestTokenHasBeenSet = true; m_clientRequestToken = std::forward<ClientRequestTokenT>(value); }
+  template <typename ClientRequestTokenT = std::string>
+  TransactWriteItemsRequest& WithClientRequestToken(ClientRequestTokenT&& value) { SetClientRequestToken(std::forward<ClientRequestTokenT>(value)); return *this; }
+
+  friend bool operator==(const TransactWriteItemsRequest& a, const TransactWriteItemsRequest& b) {
+    return a.m_transactItems == b.m_transactItems &&
+           a.m_returnConsumedCapacity == b.m_returnConsumedCapacity &&
+           a.m_returnItemCollectionMetrics == b.m_returnItemCollectionMetrics &&
+           a.m_clientRequestToken == b.m_clientRequestToken;
+  }
+  friend bool operator!=(const TransactWriteItemsRequest& a, const TransactWriteItemsRequest& b) { return !(a == b); }
+
+ private:
+  std::vector<TransactWriteItem> m_transactItems;
+  bool m_transactItemsHasBeenSet = false;
+  ReturnConsumedCapacity m_returnConsumedCapacity{ReturnConsumedCapacity::NOT_SET};
+  bool m_returnConsumedCapacityHasBeenSet = false;
+  ReturnItemCollectionMetrics m_returnItemCollectionMetrics{ReturnItemCollectionMetrics::NOT_SET};
+  bool m_returnItemCollectionMetricsHasBeenSet = false;
+  std::string m_clientRequestToken;
+  bool m_clientRequestTokenHasBeenSet = false;
+};
+
 class UntagResourceRequest {
  public:
   UntagResourceRequest() = default;

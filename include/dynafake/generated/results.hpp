@@ -694,6 +694,80 @@ class ScanResult {
   bool m_consumedCapacityHasBeenSet = false;
 };
 
+class TransactGetItemsResult {
+ public:
+  TransactGetItemsResult() = default;
+
+  const std::vector<ConsumedCapacity>& GetConsumedCapacity() const { return m_consumedCapacity; }
+  bool ConsumedCapacityHasBeenSet() const { return m_consumedCapacityHasBeenSet; }
+  template <typename ConsumedCapacityT = std::vector<ConsumedCapacity>>
+  void SetConsumedCapacity(ConsumedCapacityT&& value) { m_consumedCapacityHasBeenSet = true; m_consumedCapacity = std::forward<ConsumedCapacityT>(value); }
+  template <typename ConsumedCapacityT = std::vector<ConsumedCapacity>>
+  TransactGetItemsResult& WithConsumedCapacity(ConsumedCapacityT&& value) { SetConsumedCapacity(std::forward<ConsumedCapacityT>(value)); return *this; }
+  template <typename ConsumedCapacityT = ConsumedCapacity>
+  TransactGetItemsResult& AddConsumedCapacity(ConsumedCapacityT&& value) { m_consumedCapacityHasBeenSet = true; m_consumedCapacity.emplace_back(std::forward<ConsumedCapacityT>(value)); return *this; }
+
+  const std::vector<ItemResponse>& GetResponses() const { return m_responses; }
+  bool ResponsesHasBeenSet() const { return m_responsesHasBeenSet; }
+  template <typename ResponsesT = std::vector<ItemResponse>>
+  void SetResponses(ResponsesT&& value) { m_responsesHasBeenSet = true; m_responses = std::forward<ResponsesT>(value); }
+  template <typename ResponsesT = std::vector<ItemResponse>>
+  TransactGetItemsResult& WithResponses(ResponsesT&& value) { SetResponses(std::forward<ResponsesT>(value)); return *this; }
+  template <typename ResponsesT = ItemResponse>
+  TransactGetItemsResult& AddResponses(ResponsesT&& value) { m_responsesHasBeenSet = true; m_responses.emplace_back(std::forward<ResponsesT>(value)); return *this; }
+
+  friend bool operator==(const TransactGetItemsResult& a, const TransactGetItemsResult& b) {
+    return a.m_consumedCapacity == b.m_consumedCapacity &&
+           a.m_responses == b.m_responses;
+  }
+  friend bool operator!=(const TransactGetItemsResult& a, const TransactGetItemsResult& b) { return !(a == b); }
+
+ private:
+  std::vector<ConsumedCapacity> m_consumedCapacity;
+  bool m_consumedCapacityHasBeenSet = false;
+  std::vector<ItemResponse> m_responses;
+  bool m_responsesHasBeenSet = false;
+};
+
+class TransactWriteItemsResult {
+ public:
+  TransactWriteItemsResult() = default;
+
+  const std::vector<ConsumedCapacity>& GetConsumedCapacity() const { return m_consumedCapacity; }
+  bool ConsumedCapacityHasBeenSet() const { return m_consumedCapacityHasBeenSet; }
+  template <typename ConsumedCapacityT = std::vector<ConsumedCapacity>>
+  void SetConsumedCapacity(ConsumedCapacityT&& value) { m_consumedCapacityHasBeenSet = true; m_consumedCapacity = std::forward<ConsumedCapacityT>(value); }
+  template <typename ConsumedCapacityT = std::vector<ConsumedCapacity>>
+  TransactWriteItemsResult& WithConsumedCapacity(ConsumedCapacityT&& value) { SetConsumedCapacity(std::forward<ConsumedCapacityT>(value)); return *this; }
+  template <typename ConsumedCapacityT = ConsumedCapacity>
+  TransactWriteItemsResult& AddConsumedCapacity(ConsumedCapacityT&& value) { m_consumedCapacityHasBeenSet = true; m_consumedCapacity.emplace_back(std::forward<ConsumedCapacityT>(value)); return *this; }
+
+  const std::map<std::string, std::vector<ItemCollectionMetrics>>& GetItemCollectionMetrics() const { return m_itemCollectionMetrics; }
+  bool ItemCollectionMetricsHasBeenSet() const { return m_itemCollectionMetricsHasBeenSet; }
+  template <typename ItemCollectionMetricsT = std::map<std::string, std::vector<ItemCollectionMetrics>>>
+  void SetItemCollectionMetrics(ItemCollectionMetricsT&& value) { m_itemCollectionMetricsHasBeenSet = true; m_itemCollectionMetrics = std::forward<ItemCollectionMetricsT>(value); }
+  template <typename ItemCollectionMetricsT = std::map<std::string, std::vector<ItemCollectionMetrics>>>
+  TransactWriteItemsResult& WithItemCollectionMetrics(ItemCollectionMetricsT&& value) { SetItemCollectionMetrics(std::forward<ItemCollectionMetricsT>(value)); return *this; }
+  template <typename ItemCollectionMetricsKeyT = std::string, typename ItemCollectionMetricsValueT = std::vector<ItemCollectionMetrics>>
+  TransactWriteItemsResult& AddItemCollectionMetrics(ItemCollectionMetricsKeyT&& key, ItemCollectionMetricsValueT&& value) {
+    m_itemCollectionMetricsHasBeenSet = true;
+    m_itemCollectionMetrics.emplace(std::forward<ItemCollectionMetricsKeyT>(key), std::forward<ItemCollectionMetricsValueT>(value));
+    return *this;
+  }
+
+  friend bool operator==(const TransactWriteItemsResult& a, const TransactWriteItemsResult& b) {
+    return a.m_consumedCapacity == b.m_consumedCapacity &&
+           a.m_itemCollectionMetrics == b.m_itemCollectionMetrics;
+  }
+  friend bool operator!=(const TransactWriteItemsResult& a, const TransactWriteItemsResult& b) { return !(a == b); }
+
+ private:
+  std::vector<ConsumedCapacity> m_consumedCapacity;
+  bool m_consumedCapacityHasBeenSet = false;
+  std::map<std::string, std::vector<ItemCollectionMetrics>> m_itemCollectionMetrics;
+  bool m_itemCollectionMetricsHasBeenSet = false;
+};
+
 class UpdateContinuousBackupsResult {
  public:
   UpdateContinuousBackupsResult() = default;

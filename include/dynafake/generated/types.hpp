@@ -1172,6 +1172,53 @@ class BillingModeSummary {
   bool m_lastUpdateToPayPerRequestDateTimeHasBeenSet = false;
 };
 
+class CancellationReason {
+ public:
+  CancellationReason() = default;
+
+  const std::map<std::string, AttributeValue>& GetItem() const { return m_item; }
+  bool ItemHasBeenSet() const { return m_itemHasBeenSet; }
+  template <typename ItemT = std::map<std::string, AttributeValue>>
+  void SetItem(ItemT&& value) { m_itemHasBeenSet = true; m_item = std::forward<ItemT>(value); }
+  template <typename ItemT = std::map<std::string, AttributeValue>>
+  CancellationReason& WithItem(ItemT&& value) { SetItem(std::forward<ItemT>(value)); return *this; }
+  template <typename ItemKeyT = std::string, typename ItemValueT = AttributeValue>
+  CancellationReason& AddItem(ItemKeyT&& key, ItemValueT&& value) {
+    m_itemHasBeenSet = true;
+    m_item.emplace(std::forward<ItemKeyT>(key), std::forward<ItemValueT>(value));
+    return *this;
+  }
+
+  const std::string& GetCode() const { return m_code; }
+  bool CodeHasBeenSet() const { return m_codeHasBeenSet; }
+  template <typename CodeT = std::string>
+  void SetCode(CodeT&& value) { m_codeHasBeenSet = true; m_code = std::forward<CodeT>(value); }
+  template <typename CodeT = std::string>
+  CancellationReason& WithCode(CodeT&& value) { SetCode(std::forward<CodeT>(value)); return *this; }
+
+  const std::string& GetMessage() const { return m_message; }
+  bool MessageHasBeenSet() const { return m_messageHasBeenSet; }
+  template <typename MessageT = std::string>
+  void SetMessage(MessageT&& value) { m_messageHasBeenSet = true; m_message = std::forward<MessageT>(value); }
+  template <typename MessageT = std::string>
+  CancellationReason& WithMessage(MessageT&& value) { SetMessage(std::forward<MessageT>(value)); return *this; }
+
+  friend bool operator==(const CancellationReason& a, const CancellationReason& b) {
+    return a.m_item == b.m_item &&
+           a.m_code == b.m_code &&
+           a.m_message == b.m_message;
+  }
+  friend bool operator!=(const CancellationReason& a, const CancellationReason& b) { return !(a == b); }
+
+ private:
+  std::map<std::string, AttributeValue> m_item;
+  bool m_itemHasBeenSet = false;
+  std::string m_code;
+  bool m_codeHasBeenSet = false;
+  std::string m_message;
+  bool m_messageHasBeenSet = false;
+};
+
 class Condition {
  public:
   Condition() = default;
@@ -1201,6 +1248,93 @@ class Condition {
   bool m_attributeValueListHasBeenSet = false;
   ComparisonOperator m_comparisonOperator{ComparisonOperator::NOT_SET};
   bool m_comparisonOperatorHasBeenSet = false;
+};
+
+class ConditionCheck {
+ public:
+  ConditionCheck() = default;
+
+  const std::map<std::string, AttributeValue>& GetKey() const { return m_key; }
+  bool KeyHasBeenSet() const { return m_keyHasBeenSet; }
+  template <typename KeyT = std::map<std::string, AttributeValue>>
+  void SetKey(KeyT&& value) { m_keyHasBeenSet = true; m_key = std::forward<KeyT>(value); }
+  template <typename KeyT = std::map<std::string, AttributeValue>>
+  ConditionCheck& WithKey(KeyT&& value) { SetKey(std::forward<KeyT>(value)); return *this; }
+  template <typename KeyKeyT = std::string, typename KeyValueT = AttributeValue>
+  ConditionCheck& AddKey(KeyKeyT&& key, KeyValueT&& value) {
+    m_keyHasBeenSet = true;
+    m_key.emplace(std::forward<KeyKeyT>(key), std::forward<KeyValueT>(value));
+    return *this;
+  }
+
+  const std::string& GetTableName() const { return m_tableName; }
+  bool TableNameHasBeenSet() const { return m_tableNameHasBeenSet; }
+  template <typename TableNameT = std::string>
+  void SetTableName(TableNameT&& value) { m_tableNameHasBeenSet = true; m_tableName = std::forward<TableNameT>(value); }
+  template <typename TableNameT = std::string>
+  ConditionCheck& WithTableName(TableNameT&& value) { SetTableName(std::forward<TableNameT>(value)); return *this; }
+
+  const std::string& GetConditionExpression() const { return m_conditionExpression; }
+  bool ConditionExpressionHasBeenSet() const { return m_conditionExpressionHasBeenSet; }
+  template <typename ConditionExpressionT = std::string>
+  void SetConditionExpression(ConditionExpressionT&& value) { m_conditionExpressionHasBeenSet = true; m_conditionExpression = std::forward<ConditionExpressionT>(value); }
+  template <typename ConditionExpressionT = std::string>
+  ConditionCheck& WithConditionExpression(ConditionExpressionT&& value) { SetConditionExpression(std::forward<ConditionExpressionT>(value)); return *this; }
+
+  const std::map<std::string, std::string>& GetExpressionAttributeNames() const { return m_expressionAttributeNames; }
+  bool ExpressionAttributeNamesHasBeenSet() const { return m_expressionAttributeNamesHasBeenSet; }
+  template <typename ExpressionAttributeNamesT = std::map<std::string, std::string>>
+  void SetExpressionAttributeNames(ExpressionAttributeNamesT&& value) { m_expressionAttributeNamesHasBeenSet = true; m_expressionAttributeNames = std::forward<ExpressionAttributeNamesT>(value); }
+  template <typename ExpressionAttributeNamesT = std::map<std::string, std::string>>
+  ConditionCheck& WithExpressionAttributeNames(ExpressionAttributeNamesT&& value) { SetExpressionAttributeNames(std::forward<ExpressionAttributeNamesT>(value)); return *this; }
+  template <typename ExpressionAttributeNamesKeyT = std::string, typename ExpressionAttributeNamesValueT = std::string>
+  ConditionCheck& AddExpressionAttributeNames(ExpressionAttributeNamesKeyT&& key, ExpressionAttributeNamesValueT&& value) {
+    m_expressionAttributeNamesHasBeenSet = true;
+    m_expressionAttributeNames.emplace(std::forward<ExpressionAttributeNamesKeyT>(key), std::forward<ExpressionAttributeNamesValueT>(value));
+    return *this;
+  }
+
+  const std::map<std::string, AttributeValue>& GetExpressionAttributeValues() const { return m_expressionAttributeValues; }
+  bool ExpressionAttributeValuesHasBeenSet() const { return m_expressionAttributeValuesHasBeenSet; }
+  template <typename ExpressionAttributeValuesT = std::map<std::string, AttributeValue>>
+  void SetExpressionAttributeValues(ExpressionAttributeValuesT&& value) { m_expressionAttributeValuesHasBeenSet = true; m_expressionAttributeValues = std::forward<ExpressionAttributeValuesT>(value); }
+  template <typename ExpressionAttributeValuesT = std::map<std::string, AttributeValue>>
+  ConditionCheck& WithExpressionAttributeValues(ExpressionAttributeValuesT&& value) { SetExpressionAttributeValues(std::forward<ExpressionAttributeValuesT>(value)); return *this; }
+  template <typename ExpressionAttributeValuesKeyT = std::string, typename ExpressionAttributeValuesValueT = AttributeValue>
+  ConditionCheck& AddExpressionAttributeValues(ExpressionAttributeValuesKeyT&& key, ExpressionAttributeValuesValueT&& value) {
+    m_expressionAttributeValuesHasBeenSet = true;
+    m_expressionAttributeValues.emplace(std::forward<ExpressionAttributeValuesKeyT>(key), std::forward<ExpressionAttributeValuesValueT>(value));
+    return *this;
+  }
+
+  ReturnValuesOnConditionCheckFailure GetReturnValuesOnConditionCheckFailure() const { return m_returnValuesOnConditionCheckFailure; }
+  bool ReturnValuesOnConditionCheckFailureHasBeenSet() const { return m_returnValuesOnConditionCheckFailureHasBeenSet; }
+  void SetReturnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure value) { m_returnValuesOnConditionCheckFailureHasBeenSet = true; m_returnValuesOnConditionCheckFailure = value; }
+  ConditionCheck& WithReturnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure value) { SetReturnValuesOnConditionCheckFailure(value); return *this; }
+
+  friend bool operator==(const ConditionCheck& a, const ConditionCheck& b) {
+    return a.m_key == b.m_key &&
+           a.m_tableName == b.m_tableName &&
+           a.m_conditionExpression == b.m_conditionExpression &&
+           a.m_expressionAttributeNames == b.m_expressionAttributeNames &&
+           a.m_expressionAttributeValues == b.m_expressionAttributeValues &&
+           a.m_returnValuesOnConditionCheckFailure == b.m_returnValuesOnConditionCheckFailure;
+  }
+  friend bool operator!=(const ConditionCheck& a, const ConditionCheck& b) { return !(a == b); }
+
+ private:
+  std::map<std::string, AttributeValue> m_key;
+  bool m_keyHasBeenSet = false;
+  std::string m_tableName;
+  bool m_tableNameHasBeenSet = false;
+  std::string m_conditionExpression;
+  bool m_conditionExpressionHasBeenSet = false;
+  std::map<std::string, std::string> m_expressionAttributeNames;
+  bool m_expressionAttributeNamesHasBeenSet = false;
+  std::map<std::string, AttributeValue> m_expressionAttributeValues;
+  bool m_expressionAttributeValuesHasBeenSet = false;
+  ReturnValuesOnConditionCheckFailure m_returnValuesOnConditionCheckFailure{ReturnValuesOnConditionCheckFailure::NOT_SET};
+  bool m_returnValuesOnConditionCheckFailureHasBeenSet = false;
 };
 
 class PointInTimeRecoveryDescription {
@@ -2631,6 +2765,93 @@ class TableDescription {
   bool m_multiRegionConsistencyHasBeenSet = false;
 };
 
+class Delete {
+ public:
+  Delete() = default;
+
+  const std::map<std::string, AttributeValue>& GetKey() const { return m_key; }
+  bool KeyHasBeenSet() const { return m_keyHasBeenSet; }
+  template <typename KeyT = std::map<std::string, AttributeValue>>
+  void SetKey(KeyT&& value) { m_keyHasBeenSet = true; m_key = std::forward<KeyT>(value); }
+  template <typename KeyT = std::map<std::string, AttributeValue>>
+  Delete& WithKey(KeyT&& value) { SetKey(std::forward<KeyT>(value)); return *this; }
+  template <typename KeyKeyT = std::string, typename KeyValueT = AttributeValue>
+  Delete& AddKey(KeyKeyT&& key, KeyValueT&& value) {
+    m_keyHasBeenSet = true;
+    m_key.emplace(std::forward<KeyKeyT>(key), std::forward<KeyValueT>(value));
+    return *this;
+  }
+
+  const std::string& GetTableName() const { return m_tableName; }
+  bool TableNameHasBeenSet() const { return m_tableNameHasBeenSet; }
+  template <typename TableNameT = std::string>
+  void SetTableName(TableNameT&& value) { m_tableNameHasBeenSet = true; m_tableName = std::forward<TableNameT>(value); }
+  template <typename TableNameT = std::string>
+  Delete& WithTableName(TableNameT&& value) { SetTableName(std::forward<TableNameT>(value)); return *this; }
+
+  const std::string& GetConditionExpression() const { return m_conditionExpression; }
+  bool ConditionExpressionHasBeenSet() const { return m_conditionExpressionHasBeenSet; }
+  template <typename ConditionExpressionT = std::string>
+  void SetConditionExpression(ConditionExpressionT&& value) { m_conditionExpressionHasBeenSet = true; m_conditionExpression = std::forward<ConditionExpressionT>(value); }
+  template <typename ConditionExpressionT = std::string>
+  Delete& WithConditionExpression(ConditionExpressionT&& value) { SetConditionExpression(std::forward<ConditionExpressionT>(value)); return *this; }
+
+  const std::map<std::string, std::string>& GetExpressionAttributeNames() const { return m_expressionAttributeNames; }
+  bool ExpressionAttributeNamesHasBeenSet() const { return m_expressionAttributeNamesHasBeenSet; }
+  template <typename ExpressionAttributeNamesT = std::map<std::string, std::string>>
+  void SetExpressionAttributeNames(ExpressionAttributeNamesT&& value) { m_expressionAttributeNamesHasBeenSet = true; m_expressionAttributeNames = std::forward<ExpressionAttributeNamesT>(value); }
+  template <typename ExpressionAttributeNamesT = std::map<std::string, std::string>>
+  Delete& WithExpressionAttributeNames(ExpressionAttributeNamesT&& value) { SetExpressionAttributeNames(std::forward<ExpressionAttributeNamesT>(value)); return *this; }
+  template <typename ExpressionAttributeNamesKeyT = std::string, typename ExpressionAttributeNamesValueT = std::string>
+  Delete& AddExpressionAttributeNames(ExpressionAttributeNamesKeyT&& key, ExpressionAttributeNamesValueT&& value) {
+    m_expressionAttributeNamesHasBeenSet = true;
+    m_expressionAttributeNames.emplace(std::forward<ExpressionAttributeNamesKeyT>(key), std::forward<ExpressionAttributeNamesValueT>(value));
+    return *this;
+  }
+
+  const std::map<std::string, AttributeValue>& GetExpressionAttributeValues() const { return m_expressionAttributeValues; }
+  bool ExpressionAttributeValuesHasBeenSet() const { return m_expressionAttributeValuesHasBeenSet; }
+  template <typename ExpressionAttributeValuesT = std::map<std::string, AttributeValue>>
+  void SetExpressionAttributeValues(ExpressionAttributeValuesT&& value) { m_expressionAttributeValuesHasBeenSet = true; m_expressionAttributeValues = std::forward<ExpressionAttributeValuesT>(value); }
+  template <typename ExpressionAttributeValuesT = std::map<std::string, AttributeValue>>
+  Delete& WithExpressionAttributeValues(ExpressionAttributeValuesT&& value) { SetExpressionAttributeValues(std::forward<ExpressionAttributeValuesT>(value)); return *this; }
+  template <typename ExpressionAttributeValuesKeyT = std::string, typename ExpressionAttributeValuesValueT = AttributeValue>
+  Delete& AddExpressionAttributeValues(ExpressionAttributeValuesKeyT&& key, ExpressionAttributeValuesValueT&& value) {
+    m_expressionAttributeValuesHasBeenSet = true;
+    m_expressionAttributeValues.emplace(std::forward<ExpressionAttributeValuesKeyT>(key), std::forward<ExpressionAttributeValuesValueT>(value));
+    return *this;
+  }
+
+  ReturnValuesOnConditionCheckFailure GetReturnValuesOnConditionCheckFailure() const { return m_returnValuesOnConditionCheckFailure; }
+  bool ReturnValuesOnConditionCheckFailureHasBeenSet() const { return m_returnValuesOnConditionCheckFailureHasBeenSet; }
+  void SetReturnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure value) { m_returnValuesOnConditionCheckFailureHasBeenSet = true; m_returnValuesOnConditionCheckFailure = value; }
+  Delete& WithReturnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure value) { SetReturnValuesOnConditionCheckFailure(value); return *this; }
+
+  friend bool operator==(const Delete& a, const Delete& b) {
+    return a.m_key == b.m_key &&
+           a.m_tableName == b.m_tableName &&
+           a.m_conditionExpression == b.m_conditionExpression &&
+           a.m_expressionAttributeNames == b.m_expressionAttributeNames &&
+           a.m_expressionAttributeValues == b.m_expressionAttributeValues &&
+           a.m_returnValuesOnConditionCheckFailure == b.m_returnValuesOnConditionCheckFailure;
+  }
+  friend bool operator!=(const Delete& a, const Delete& b) { return !(a == b); }
+
+ private:
+  std::map<std::string, AttributeValue> m_key;
+  bool m_keyHasBeenSet = false;
+  std::string m_tableName;
+  bool m_tableNameHasBeenSet = false;
+  std::string m_conditionExpression;
+  bool m_conditionExpressionHasBeenSet = false;
+  std::map<std::string, std::string> m_expressionAttributeNames;
+  bool m_expressionAttributeNamesHasBeenSet = false;
+  std::map<std::string, AttributeValue> m_expressionAttributeValues;
+  bool m_expressionAttributeValuesHasBeenSet = false;
+  ReturnValuesOnConditionCheckFailure m_returnValuesOnConditionCheckFailure{ReturnValuesOnConditionCheckFailure::NOT_SET};
+  bool m_returnValuesOnConditionCheckFailureHasBeenSet = false;
+};
+
 class DeleteGlobalSecondaryIndexAction {
  public:
   DeleteGlobalSecondaryIndexAction() = default;
@@ -2741,6 +2962,69 @@ class DeleteReplicationGroupMemberAction {
  private:
   std::string m_regionName;
   bool m_regionNameHasBeenSet = false;
+};
+
+class Get {
+ public:
+  Get() = default;
+
+  const std::map<std::string, AttributeValue>& GetKey() const { return m_key; }
+  bool KeyHasBeenSet() const { return m_keyHasBeenSet; }
+  template <typename KeyT = std::map<std::string, AttributeValue>>
+  void SetKey(KeyT&& value) { m_keyHasBeenSet = true; m_key = std::forward<KeyT>(value); }
+  template <typename KeyT = std::map<std::string, AttributeValue>>
+  Get& WithKey(KeyT&& value) { SetKey(std::forward<KeyT>(value)); return *this; }
+  template <typename KeyKeyT = std::string, typename KeyValueT = AttributeValue>
+  Get& AddKey(KeyKeyT&& key, KeyValueT&& value) {
+    m_keyHasBeenSet = true;
+    m_key.emplace(std::forward<KeyKeyT>(key), std::forward<KeyValueT>(value));
+    return *this;
+  }
+
+  const std::string& GetTableName() const { return m_tableName; }
+  bool TableNameHasBeenSet() const { return m_tableNameHasBeenSet; }
+  template <typename TableNameT = std::string>
+  void SetTableName(TableNameT&& value) { m_tableNameHasBeenSet = true; m_tableName = std::forward<TableNameT>(value); }
+  template <typename TableNameT = std::string>
+  Get& WithTableName(TableNameT&& value) { SetTableName(std::forward<TableNameT>(value)); return *this; }
+
+  const std::string& GetProjectionExpression() const { return m_projectionExpression; }
+  bool ProjectionExpressionHasBeenSet() const { return m_projectionExpressionHasBeenSet; }
+  template <typename ProjectionExpressionT = std::string>
+  void SetProjectionExpression(ProjectionExpressionT&& value) { m_projectionExpressionHasBeenSet = true; m_projectionExpression = std::forward<ProjectionExpressionT>(value); }
+  template <typename ProjectionExpressionT = std::string>
+  Get& WithProjectionExpression(ProjectionExpressionT&& value) { SetProjectionExpression(std::forward<ProjectionExpressionT>(value)); return *this; }
+
+  const std::map<std::string, std::string>& GetExpressionAttributeNames() const { return m_expressionAttributeNames; }
+  bool ExpressionAttributeNamesHasBeenSet() const { return m_expressionAttributeNamesHasBeenSet; }
+  template <typename ExpressionAttributeNamesT = std::map<std::string, std::string>>
+  void SetExpressionAttributeNames(ExpressionAttributeNamesT&& value) { m_expressionAttributeNamesHasBeenSet = true; m_expressionAttributeNames = std::forward<ExpressionAttributeNamesT>(value); }
+  template <typename ExpressionAttributeNamesT = std::map<std::string, std::string>>
+  Get& WithExpressionAttributeNames(ExpressionAttributeNamesT&& value) { SetExpressionAttributeNames(std::forward<ExpressionAttributeNamesT>(value)); return *this; }
+  template <typename ExpressionAttributeNamesKeyT = std::string, typename ExpressionAttributeNamesValueT = std::string>
+  Get& AddExpressionAttributeNames(ExpressionAttributeNamesKeyT&& key, ExpressionAttributeNamesValueT&& value) {
+    m_expressionAttributeNamesHasBeenSet = true;
+    m_expressionAttributeNames.emplace(std::forward<ExpressionAttributeNamesKeyT>(key), std::forward<ExpressionAttributeNamesValueT>(value));
+    return *this;
+  }
+
+  friend bool operator==(const Get& a, const Get& b) {
+    return a.m_key == b.m_key &&
+           a.m_tableName == b.m_tableName &&
+           a.m_projectionExpression == b.m_projectionExpression &&
+           a.m_expressionAttributeNames == b.m_expressionAttributeNames;
+  }
+  friend bool operator!=(const Get& a, const Get& b) { return !(a == b); }
+
+ private:
+  std::map<std::string, AttributeValue> m_key;
+  bool m_keyHasBeenSet = false;
+  std::string m_tableName;
+  bool m_tableNameHasBeenSet = false;
+  std::string m_projectionExpression;
+  bool m_projectionExpressionHasBeenSet = false;
+  std::map<std::string, std::string> m_expressionAttributeNames;
+  bool m_expressionAttributeNamesHasBeenSet = false;
 };
 
 class UpdateGlobalSecondaryIndexAction {
@@ -2866,6 +3150,33 @@ class GlobalTableWitnessGroupUpdate {
   bool m_deleteHasBeenSet = false;
 };
 
+class ItemResponse {
+ public:
+  ItemResponse() = default;
+
+  const std::map<std::string, AttributeValue>& GetItem() const { return m_item; }
+  bool ItemHasBeenSet() const { return m_itemHasBeenSet; }
+  template <typename ItemT = std::map<std::string, AttributeValue>>
+  void SetItem(ItemT&& value) { m_itemHasBeenSet = true; m_item = std::forward<ItemT>(value); }
+  template <typename ItemT = std::map<std::string, AttributeValue>>
+  ItemResponse& WithItem(ItemT&& value) { SetItem(std::forward<ItemT>(value)); return *this; }
+  template <typename ItemKeyT = std::string, typename ItemValueT = AttributeValue>
+  ItemResponse& AddItem(ItemKeyT&& key, ItemValueT&& value) {
+    m_itemHasBeenSet = true;
+    m_item.emplace(std::forward<ItemKeyT>(key), std::forward<ItemValueT>(value));
+    return *this;
+  }
+
+  friend bool operator==(const ItemResponse& a, const ItemResponse& b) {
+    return a.m_item == b.m_item;
+  }
+  friend bool operator!=(const ItemResponse& a, const ItemResponse& b) { return !(a == b); }
+
+ private:
+  std::map<std::string, AttributeValue> m_item;
+  bool m_itemHasBeenSet = false;
+};
+
 class PointInTimeRecoverySpecification {
  public:
   PointInTimeRecoverySpecification() = default;
@@ -2891,6 +3202,93 @@ class PointInTimeRecoverySpecification {
   bool m_pointInTimeRecoveryEnabledHasBeenSet = false;
   int m_recoveryPeriodInDays{};
   bool m_recoveryPeriodInDaysHasBeenSet = false;
+};
+
+class Put {
+ public:
+  Put() = default;
+
+  const std::map<std::string, AttributeValue>& GetItem() const { return m_item; }
+  bool ItemHasBeenSet() const { return m_itemHasBeenSet; }
+  template <typename ItemT = std::map<std::string, AttributeValue>>
+  void SetItem(ItemT&& value) { m_itemHasBeenSet = true; m_item = std::forward<ItemT>(value); }
+  template <typename ItemT = std::map<std::string, AttributeValue>>
+  Put& WithItem(ItemT&& value) { SetItem(std::forward<ItemT>(value)); return *this; }
+  template <typename ItemKeyT = std::string, typename ItemValueT = AttributeValue>
+  Put& AddItem(ItemKeyT&& key, ItemValueT&& value) {
+    m_itemHasBeenSet = true;
+    m_item.emplace(std::forward<ItemKeyT>(key), std::forward<ItemValueT>(value));
+    return *this;
+  }
+
+  const std::string& GetTableName() const { return m_tableName; }
+  bool TableNameHasBeenSet() const { return m_tableNameHasBeenSet; }
+  template <typename TableNameT = std::string>
+  void SetTableName(TableNameT&& value) { m_tableNameHasBeenSet = true; m_tableName = std::forward<TableNameT>(value); }
+  template <typename TableNameT = std::string>
+  Put& WithTableName(TableNameT&& value) { SetTableName(std::forward<TableNameT>(value)); return *this; }
+
+  const std::string& GetConditionExpression() const { return m_conditionExpression; }
+  bool ConditionExpressionHasBeenSet() const { return m_conditionExpressionHasBeenSet; }
+  template <typename ConditionExpressionT = std::string>
+  void SetConditionExpression(ConditionExpressionT&& value) { m_conditionExpressionHasBeenSet = true; m_conditionExpression = std::forward<ConditionExpressionT>(value); }
+  template <typename ConditionExpressionT = std::string>
+  Put& WithConditionExpression(ConditionExpressionT&& value) { SetConditionExpression(std::forward<ConditionExpressionT>(value)); return *this; }
+
+  const std::map<std::string, std::string>& GetExpressionAttributeNames() const { return m_expressionAttributeNames; }
+  bool ExpressionAttributeNamesHasBeenSet() const { return m_expressionAttributeNamesHasBeenSet; }
+  template <typename ExpressionAttributeNamesT = std::map<std::string, std::string>>
+  void SetExpressionAttributeNames(ExpressionAttributeNamesT&& value) { m_expressionAttributeNamesHasBeenSet = true; m_expressionAttributeNames = std::forward<ExpressionAttributeNamesT>(value); }
+  template <typename ExpressionAttributeNamesT = std::map<std::string, std::string>>
+  Put& WithExpressionAttributeNames(ExpressionAttributeNamesT&& value) { SetExpressionAttributeNames(std::forward<ExpressionAttributeNamesT>(value)); return *this; }
+  template <typename ExpressionAttributeNamesKeyT = std::string, typename ExpressionAttributeNamesValueT = std::string>
+  Put& AddExpressionAttributeNames(ExpressionAttributeNamesKeyT&& key, ExpressionAttributeNamesValueT&& value) {
+    m_expressionAttributeNamesHasBeenSet = true;
+    m_expressionAttributeNames.emplace(std::forward<ExpressionAttributeNamesKeyT>(key), std::forward<ExpressionAttributeNamesValueT>(value));
+    return *this;
+  }
+
+  const std::map<std::string, AttributeValue>& GetExpressionAttributeValues() const { return m_expressionAttributeValues; }
+  bool ExpressionAttributeValuesHasBeenSet() const { return m_expressionAttributeValuesHasBeenSet; }
+  template <typename ExpressionAttributeValuesT = std::map<std::string, AttributeValue>>
+  void SetExpressionAttributeValues(ExpressionAttributeValuesT&& value) { m_expressionAttributeValuesHasBeenSet = true; m_expressionAttributeValues = std::forward<ExpressionAttributeValuesT>(value); }
+  template <typename ExpressionAttributeValuesT = std::map<std::string, AttributeValue>>
+  Put& WithExpressionAttributeValues(ExpressionAttributeValuesT&& value) { SetExpressionAttributeValues(std::forward<ExpressionAttributeValuesT>(value)); return *this; }
+  template <typename ExpressionAttributeValuesKeyT = std::string, typename ExpressionAttributeValuesValueT = AttributeValue>
+  Put& AddExpressionAttributeValues(ExpressionAttributeValuesKeyT&& key, ExpressionAttributeValuesValueT&& value) {
+    m_expressionAttributeValuesHasBeenSet = true;
+    m_expressionAttributeValues.emplace(std::forward<ExpressionAttributeValuesKeyT>(key), std::forward<ExpressionAttributeValuesValueT>(value));
+    return *this;
+  }
+
+  ReturnValuesOnConditionCheckFailure GetReturnValuesOnConditionCheckFailure() const { return m_returnValuesOnConditionCheckFailure; }
+  bool ReturnValuesOnConditionCheckFailureHasBeenSet() const { return m_returnValuesOnConditionCheckFailureHasBeenSet; }
+  void SetReturnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure value) { m_returnValuesOnConditionCheckFailureHasBeenSet = true; m_returnValuesOnConditionCheckFailure = value; }
+  Put& WithReturnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure value) { SetReturnValuesOnConditionCheckFailure(value); return *this; }
+
+  friend bool operator==(const Put& a, const Put& b) {
+    return a.m_item == b.m_item &&
+           a.m_tableName == b.m_tableName &&
+           a.m_conditionExpression == b.m_conditionExpression &&
+           a.m_expressionAttributeNames == b.m_expressionAttributeNames &&
+           a.m_expressionAttributeValues == b.m_expressionAttributeValues &&
+           a.m_returnValuesOnConditionCheckFailure == b.m_returnValuesOnConditionCheckFailure;
+  }
+  friend bool operator!=(const Put& a, const Put& b) { return !(a == b); }
+
+ private:
+  std::map<std::string, AttributeValue> m_item;
+  bool m_itemHasBeenSet = false;
+  std::string m_tableName;
+  bool m_tableNameHasBeenSet = false;
+  std::string m_conditionExpression;
+  bool m_conditionExpressionHasBeenSet = false;
+  std::map<std::string, std::string> m_expressionAttributeNames;
+  bool m_expressionAttributeNamesHasBeenSet = false;
+  std::map<std::string, AttributeValue> m_expressionAttributeValues;
+  bool m_expressionAttributeValuesHasBeenSet = false;
+  ReturnValuesOnConditionCheckFailure m_returnValuesOnConditionCheckFailure{ReturnValuesOnConditionCheckFailure::NOT_SET};
+  bool m_returnValuesOnConditionCheckFailureHasBeenSet = false;
 };
 
 class UpdateReplicationGroupMemberAction {
@@ -3063,6 +3461,175 @@ class TimeToLiveSpecification {
   bool m_enabledHasBeenSet = false;
   std::string m_attributeName;
   bool m_attributeNameHasBeenSet = false;
+};
+
+class TransactGetItem {
+ public:
+  TransactGetItem() = default;
+
+  const Get& GetGet() const { return m_get; }
+  bool GetHasBeenSet() const { return m_getHasBeenSet; }
+  template <typename GetT = Get>
+  void SetGet(GetT&& value) { m_getHasBeenSet = true; m_get = std::forward<GetT>(value); }
+  template <typename GetT = Get>
+  TransactGetItem& WithGet(GetT&& value) { SetGet(std::forward<GetT>(value)); return *this; }
+
+  friend bool operator==(const TransactGetItem& a, const TransactGetItem& b) {
+    return a.m_get == b.m_get;
+  }
+  friend bool operator!=(const TransactGetItem& a, const TransactGetItem& b) { return !(a == b); }
+
+ private:
+  Get m_get;
+  bool m_getHasBeenSet = false;
+};
+
+class Update {
+ public:
+  Update() = default;
+
+  const std::map<std::string, AttributeValue>& GetKey() const { return m_key; }
+  bool KeyHasBeenSet() const { return m_keyHasBeenSet; }
+  template <typename KeyT = std::map<std::string, AttributeValue>>
+  void SetKey(KeyT&& value) { m_keyHasBeenSet = true; m_key = std::forward<KeyT>(value); }
+  template <typename KeyT = std::map<std::string, AttributeValue>>
+  Update& WithKey(KeyT&& value) { SetKey(std::forward<KeyT>(value)); return *this; }
+  template <typename KeyKeyT = std::string, typename KeyValueT = AttributeValue>
+  Update& AddKey(KeyKeyT&& key, KeyValueT&& value) {
+    m_keyHasBeenSet = true;
+    m_key.emplace(std::forward<KeyKeyT>(key), std::forward<KeyValueT>(value));
+    return *this;
+  }
+
+  const std::string& GetUpdateExpression() const { return m_updateExpression; }
+  bool UpdateExpressionHasBeenSet() const { return m_updateExpressionHasBeenSet; }
+  template <typename UpdateExpressionT = std::string>
+  void SetUpdateExpression(UpdateExpressionT&& value) { m_updateExpressionHasBeenSet = true; m_updateExpression = std::forward<UpdateExpressionT>(value); }
+  template <typename UpdateExpressionT = std::string>
+  Update& WithUpdateExpression(UpdateExpressionT&& value) { SetUpdateExpression(std::forward<UpdateExpressionT>(value)); return *this; }
+
+  const std::string& GetTableName() const { return m_tableName; }
+  bool TableNameHasBeenSet() const { return m_tableNameHasBeenSet; }
+  template <typename TableNameT = std::string>
+  void SetTableName(TableNameT&& value) { m_tableNameHasBeenSet = true; m_tableName = std::forward<TableNameT>(value); }
+  template <typename TableNameT = std::string>
+  Update& WithTableName(TableNameT&& value) { SetTableName(std::forward<TableNameT>(value)); return *this; }
+
+  const std::string& GetConditionExpression() const { return m_conditionExpression; }
+  bool ConditionExpressionHasBeenSet() const { return m_conditionExpressionHasBeenSet; }
+  template <typename ConditionExpressionT = std::string>
+  void SetConditionExpression(ConditionExpressionT&& value) { m_conditionExpressionHasBeenSet = true; m_conditionExpression = std::forward<ConditionExpressionT>(value); }
+  template <typename ConditionExpressionT = std::string>
+  Update& WithConditionExpression(ConditionExpressionT&& value) { SetConditionExpression(std::forward<ConditionExpressionT>(value)); return *this; }
+
+  const std::map<std::string, std::string>& GetExpressionAttributeNames() const { return m_expressionAttributeNames; }
+  bool ExpressionAttributeNamesHasBeenSet() const { return m_expressionAttributeNamesHasBeenSet; }
+  template <typename ExpressionAttributeNamesT = std::map<std::string, std::string>>
+  void SetExpressionAttributeNames(ExpressionAttributeNamesT&& value) { m_expressionAttributeNamesHasBeenSet = true; m_expressionAttributeNames = std::forward<ExpressionAttributeNamesT>(value); }
+  template <typename ExpressionAttributeNamesT = std::map<std::string, std::string>>
+  Update& WithExpressionAttributeNames(ExpressionAttributeNamesT&& value) { SetExpressionAttributeNames(std::forward<ExpressionAttributeNamesT>(value)); return *this; }
+  template <typename ExpressionAttributeNamesKeyT = std::string, typename ExpressionAttributeNamesValueT = std::string>
+  Update& AddExpressionAttributeNames(ExpressionAttributeNamesKeyT&& key, ExpressionAttributeNamesValueT&& value) {
+    m_expressionAttributeNamesHasBeenSet = true;
+    m_expressionAttributeNames.emplace(std::forward<ExpressionAttributeNamesKeyT>(key), std::forward<ExpressionAttributeNamesValueT>(value));
+    return *this;
+  }
+
+  const std::map<std::string, AttributeValue>& GetExpressionAttributeValues() const { return m_expressionAttributeValues; }
+  bool ExpressionAttributeValuesHasBeenSet() const { return m_expressionAttributeValuesHasBeenSet; }
+  template <typename ExpressionAttributeValuesT = std::map<std::string, AttributeValue>>
+  void SetExpressionAttributeValues(ExpressionAttributeValuesT&& value) { m_expressionAttributeValuesHasBeenSet = true; m_expressionAttributeValues = std::forward<ExpressionAttributeValuesT>(value); }
+  template <typename ExpressionAttributeValuesT = std::map<std::string, AttributeValue>>
+  Update& WithExpressionAttributeValues(ExpressionAttributeValuesT&& value) { SetExpressionAttributeValues(std::forward<ExpressionAttributeValuesT>(value)); return *this; }
+  template <typename ExpressionAttributeValuesKeyT = std::string, typename ExpressionAttributeValuesValueT = AttributeValue>
+  Update& AddExpressionAttributeValues(ExpressionAttributeValuesKeyT&& key, ExpressionAttributeValuesValueT&& value) {
+    m_expressionAttributeValuesHasBeenSet = true;
+    m_expressionAttributeValues.emplace(std::forward<ExpressionAttributeValuesKeyT>(key), std::forward<ExpressionAttributeValuesValueT>(value));
+    return *this;
+  }
+
+  ReturnValuesOnConditionCheckFailure GetReturnValuesOnConditionCheckFailure() const { return m_returnValuesOnConditionCheckFailure; }
+  bool ReturnValuesOnConditionCheckFailureHasBeenSet() const { return m_returnValuesOnConditionCheckFailureHasBeenSet; }
+  void SetReturnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure value) { m_returnValuesOnConditionCheckFailureHasBeenSet = true; m_returnValuesOnConditionCheckFailure = value; }
+  Update& WithReturnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure value) { SetReturnValuesOnConditionCheckFailure(value); return *this; }
+
+  friend bool operator==(const Update& a, const Update& b) {
+    return a.m_key == b.m_key &&
+           a.m_updateExpression == b.m_updateExpression &&
+           a.m_tableName == b.m_tableName &&
+           a.m_conditionExpression == b.m_conditionExpression &&
+           a.m_expressionAttributeNames == b.m_expressionAttributeNames &&
+           a.m_expressionAttributeValues == b.m_expressionAttributeValues &&
+           a.m_returnValuesOnConditionCheckFailure == b.m_returnValuesOnConditionCheckFailure;
+  }
+  friend bool operator!=(const Update& a, const Update& b) { return !(a == b); }
+
+ private:
+  std::map<std::string, AttributeValue> m_key;
+  bool m_keyHasBeenSet = false;
+  std::string m_updateExpression;
+  bool m_updateExpressionHasBeenSet = false;
+  std::string m_tableName;
+  bool m_tableNameHasBeenSet = false;
+  std::string m_conditionExpression;
+  bool m_conditionExpressionHasBeenSet = false;
+  std::map<std::string, std::string> m_expressionAttributeNames;
+  bool m_expressionAttributeNamesHasBeenSet = false;
+  std::map<std::string, AttributeValue> m_expressionAttributeValues;
+  bool m_expressionAttributeValuesHasBeenSet = false;
+  ReturnValuesOnConditionCheckFailure m_returnValuesOnConditionCheckFailure{ReturnValuesOnConditionCheckFailure::NOT_SET};
+  bool m_returnValuesOnConditionCheckFailureHasBeenSet = false;
+};
+
+class TransactWriteItem {
+ public:
+  TransactWriteItem() = default;
+
+  const ConditionCheck& GetConditionCheck() const { return m_conditionCheck; }
+  bool ConditionCheckHasBeenSet() const { return m_conditionCheckHasBeenSet; }
+  template <typename ConditionCheckT = ConditionCheck>
+  void SetConditionCheck(ConditionCheckT&& value) { m_conditionCheckHasBeenSet = true; m_conditionCheck = std::forward<ConditionCheckT>(value); }
+  template <typename ConditionCheckT = ConditionCheck>
+  TransactWriteItem& WithConditionCheck(ConditionCheckT&& value) { SetConditionCheck(std::forward<ConditionCheckT>(value)); return *this; }
+
+  const Put& GetPut() const { return m_put; }
+  bool PutHasBeenSet() const { return m_putHasBeenSet; }
+  template <typename PutT = Put>
+  void SetPut(PutT&& value) { m_putHasBeenSet = true; m_put = std::forward<PutT>(value); }
+  template <typename PutT = Put>
+  TransactWriteItem& WithPut(PutT&& value) { SetPut(std::forward<PutT>(value)); return *this; }
+
+  const Delete& GetDelete() const { return m_delete; }
+  bool DeleteHasBeenSet() const { return m_deleteHasBeenSet; }
+  template <typename DeleteT = Delete>
+  void SetDelete(DeleteT&& value) { m_deleteHasBeenSet = true; m_delete = std::forward<DeleteT>(value); }
+  template <typename DeleteT = Delete>
+  TransactWriteItem& WithDelete(DeleteT&& value) { SetDelete(std::forward<DeleteT>(value)); return *this; }
+
+  const Update& GetUpdate() const { return m_update; }
+  bool UpdateHasBeenSet() const { return m_updateHasBeenSet; }
+  template <typename UpdateT = Update>
+  void SetUpdate(UpdateT&& value) { m_updateHasBeenSet = true; m_update = std::forward<UpdateT>(value); }
+  template <typename UpdateT = Update>
+  TransactWriteItem& WithUpdate(UpdateT&& value) { SetUpdate(std::forward<UpdateT>(value)); return *this; }
+
+  friend bool operator==(const TransactWriteItem& a, const TransactWriteItem& b) {
+    return a.m_conditionCheck == b.m_conditionCheck &&
+           a.m_put == b.m_put &&
+           a.m_delete == b.m_delete &&
+           a.m_update == b.m_update;
+  }
+  friend bool operator!=(const TransactWriteItem& a, const TransactWriteItem& b) { return !(a == b); }
+
+ private:
+  ConditionCheck m_conditionCheck;
+  bool m_conditionCheckHasBeenSet = false;
+  Put m_put;
+  bool m_putHasBeenSet = false;
+  Delete m_delete;
+  bool m_deleteHasBeenSet = false;
+  Update m_update;
+  bool m_updateHasBeenSet = false;
 };
 
 }  // namespace Model

@@ -20,6 +20,7 @@ inline void ValidateShape(const Model::DeleteRequest& value, Validator& v, const
 inline void ValidateShape(const Model::PutRequest& value, Validator& v, const std::string& path);
 inline void ValidateShape(const Model::WriteRequest& value, Validator& v, const std::string& path);
 inline void ValidateShape(const Model::Condition& value, Validator& v, const std::string& path);
+inline void ValidateShape(const Model::ConditionCheck& value, Validator& v, const std::string& path);
 inline void ValidateShape(const Model::CreateGlobalSecondaryIndexAction& value, Validator& v, const std::string& path);
 inline void ValidateShape(const Model::CreateGlobalTableWitnessGroupMemberAction& value, Validator& v, const std::string& path);
 inline void ValidateShape(const Model::ProvisionedThroughputOverride& value, Validator& v, const std::string& path);
@@ -29,17 +30,23 @@ inline void ValidateShape(const Model::GlobalSecondaryIndex& value, Validator& v
 inline void ValidateShape(const Model::LocalSecondaryIndex& value, Validator& v, const std::string& path);
 inline void ValidateShape(const Model::SSESpecification& value, Validator& v, const std::string& path);
 inline void ValidateShape(const Model::Tag& value, Validator& v, const std::string& path);
+inline void ValidateShape(const Model::Delete& value, Validator& v, const std::string& path);
 inline void ValidateShape(const Model::DeleteGlobalSecondaryIndexAction& value, Validator& v, const std::string& path);
 inline void ValidateShape(const Model::DeleteGlobalTableWitnessGroupMemberAction& value, Validator& v, const std::string& path);
 inline void ValidateShape(const Model::ExpectedAttributeValue& value, Validator& v, const std::string& path);
 inline void ValidateShape(const Model::DeleteReplicationGroupMemberAction& value, Validator& v, const std::string& path);
+inline void ValidateShape(const Model::Get& value, Validator& v, const std::string& path);
 inline void ValidateShape(const Model::UpdateGlobalSecondaryIndexAction& value, Validator& v, const std::string& path);
 inline void ValidateShape(const Model::GlobalSecondaryIndexUpdate& value, Validator& v, const std::string& path);
 inline void ValidateShape(const Model::GlobalTableWitnessGroupUpdate& value, Validator& v, const std::string& path);
 inline void ValidateShape(const Model::PointInTimeRecoverySpecification& value, Validator& v, const std::string& path);
+inline void ValidateShape(const Model::Put& value, Validator& v, const std::string& path);
 inline void ValidateShape(const Model::UpdateReplicationGroupMemberAction& value, Validator& v, const std::string& path);
 inline void ValidateShape(const Model::ReplicationGroupUpdate& value, Validator& v, const std::string& path);
 inline void ValidateShape(const Model::TimeToLiveSpecification& value, Validator& v, const std::string& path);
+inline void ValidateShape(const Model::TransactGetItem& value, Validator& v, const std::string& path);
+inline void ValidateShape(const Model::Update& value, Validator& v, const std::string& path);
+inline void ValidateShape(const Model::TransactWriteItem& value, Validator& v, const std::string& path);
 
 inline void ValidateShape(const Model::AttributeDefinition& value, Validator& v, const std::string& path) {
   (void)value; (void)v; (void)path;
@@ -162,6 +169,28 @@ inline void ValidateShape(const Model::Condition& value, Validator& v, const std
   if (!value.ComparisonOperatorHasBeenSet()) v.Missing(Join(path, "comparisonOperator"));
   if (value.ComparisonOperatorHasBeenSet()) {
     v.Enum(Join(path, "comparisonOperator"), Model::ComparisonOperatorMapper::IsKnown(value.GetComparisonOperator()), Model::ComparisonOperatorMapper::GetNameForComparisonOperator(value.GetComparisonOperator()), Model::ComparisonOperatorMapper::kValueSet);
+  }
+}
+
+inline void ValidateShape(const Model::ConditionCheck& value, Validator& v, const std::string& path) {
+  (void)value; (void)v; (void)path;
+  if (!value.KeyHasBeenSet()) v.Missing(Join(path, "key"));
+  if (value.KeyHasBeenSet()) {
+    v.MapKeys(Join(path, "key"), value.GetKey(), -1, 65535, nullptr, nullptr);
+  }
+  if (!value.TableNameHasBeenSet()) v.Missing(Join(path, "tableName"));
+  if (value.TableNameHasBeenSet()) {
+    v.Length(Join(path, "tableName"), value.GetTableName(), 1, 1024);
+  }
+  if (!value.ConditionExpressionHasBeenSet()) v.Missing(Join(path, "conditionExpression"));
+  if (value.ExpressionAttributeNamesHasBeenSet()) {
+    for (const auto& kv0 : value.GetExpressionAttributeNames()) {
+      const auto& e0 = kv0.second;
+      v.Length(Join(path, "expressionAttributeNames") + "." + kv0.first + ".member", e0, -1, 65535);
+    }
+  }
+  if (value.ReturnValuesOnConditionCheckFailureHasBeenSet()) {
+    v.Enum(Join(path, "returnValuesOnConditionCheckFailure"), Model::ReturnValuesOnConditionCheckFailureMapper::IsKnown(value.GetReturnValuesOnConditionCheckFailure()), Model::ReturnValuesOnConditionCheckFailureMapper::GetNameForReturnValuesOnConditionCheckFailure(value.GetReturnValuesOnConditionCheckFailure()), Model::ReturnValuesOnConditionCheckFailureMapper::kValueSet);
   }
 }
 
@@ -295,6 +324,27 @@ inline void ValidateShape(const Model::Tag& value, Validator& v, const std::stri
   }
 }
 
+inline void ValidateShape(const Model::Delete& value, Validator& v, const std::string& path) {
+  (void)value; (void)v; (void)path;
+  if (!value.KeyHasBeenSet()) v.Missing(Join(path, "key"));
+  if (value.KeyHasBeenSet()) {
+    v.MapKeys(Join(path, "key"), value.GetKey(), -1, 65535, nullptr, nullptr);
+  }
+  if (!value.TableNameHasBeenSet()) v.Missing(Join(path, "tableName"));
+  if (value.TableNameHasBeenSet()) {
+    v.Length(Join(path, "tableName"), value.GetTableName(), 1, 1024);
+  }
+  if (value.ExpressionAttributeNamesHasBeenSet()) {
+    for (const auto& kv0 : value.GetExpressionAttributeNames()) {
+      const auto& e0 = kv0.second;
+      v.Length(Join(path, "expressionAttributeNames") + "." + kv0.first + ".member", e0, -1, 65535);
+    }
+  }
+  if (value.ReturnValuesOnConditionCheckFailureHasBeenSet()) {
+    v.Enum(Join(path, "returnValuesOnConditionCheckFailure"), Model::ReturnValuesOnConditionCheckFailureMapper::IsKnown(value.GetReturnValuesOnConditionCheckFailure()), Model::ReturnValuesOnConditionCheckFailureMapper::GetNameForReturnValuesOnConditionCheckFailure(value.GetReturnValuesOnConditionCheckFailure()), Model::ReturnValuesOnConditionCheckFailureMapper::kValueSet);
+  }
+}
+
 inline void ValidateShape(const Model::DeleteGlobalSecondaryIndexAction& value, Validator& v, const std::string& path) {
   (void)value; (void)v; (void)path;
   if (!value.IndexNameHasBeenSet()) v.Missing(Join(path, "indexName"));
@@ -319,6 +369,24 @@ inline void ValidateShape(const Model::ExpectedAttributeValue& value, Validator&
 inline void ValidateShape(const Model::DeleteReplicationGroupMemberAction& value, Validator& v, const std::string& path) {
   (void)value; (void)v; (void)path;
   if (!value.RegionNameHasBeenSet()) v.Missing(Join(path, "regionName"));
+}
+
+inline void ValidateShape(const Model::Get& value, Validator& v, const std::string& path) {
+  (void)value; (void)v; (void)path;
+  if (!value.KeyHasBeenSet()) v.Missing(Join(path, "key"));
+  if (value.KeyHasBeenSet()) {
+    v.MapKeys(Join(path, "key"), value.GetKey(), -1, 65535, nullptr, nullptr);
+  }
+  if (!value.TableNameHasBeenSet()) v.Missing(Join(path, "tableName"));
+  if (value.TableNameHasBeenSet()) {
+    v.Length(Join(path, "tableName"), value.GetTableName(), 1, 1024);
+  }
+  if (value.ExpressionAttributeNamesHasBeenSet()) {
+    for (const auto& kv0 : value.GetExpressionAttributeNames()) {
+      const auto& e0 = kv0.second;
+      v.Length(Join(path, "expressionAttributeNames") + "." + kv0.first + ".member", e0, -1, 65535);
+    }
+  }
 }
 
 inline void ValidateShape(const Model::UpdateGlobalSecondaryIndexAction& value, Validator& v, const std::string& path) {
@@ -364,6 +432,27 @@ inline void ValidateShape(const Model::PointInTimeRecoverySpecification& value, 
   }
 }
 
+inline void ValidateShape(const Model::Put& value, Validator& v, const std::string& path) {
+  (void)value; (void)v; (void)path;
+  if (!value.ItemHasBeenSet()) v.Missing(Join(path, "item"));
+  if (value.ItemHasBeenSet()) {
+    v.MapKeys(Join(path, "item"), value.GetItem(), -1, 65535, nullptr, nullptr);
+  }
+  if (!value.TableNameHasBeenSet()) v.Missing(Join(path, "tableName"));
+  if (value.TableNameHasBeenSet()) {
+    v.Length(Join(path, "tableName"), value.GetTableName(), 1, 1024);
+  }
+  if (value.ExpressionAttributeNamesHasBeenSet()) {
+    for (const auto& kv0 : value.GetExpressionAttributeNames()) {
+      const auto& e0 = kv0.second;
+      v.Length(Join(path, "expressionAttributeNames") + "." + kv0.first + ".member", e0, -1, 65535);
+    }
+  }
+  if (value.ReturnValuesOnConditionCheckFailureHasBeenSet()) {
+    v.Enum(Join(path, "returnValuesOnConditionCheckFailure"), Model::ReturnValuesOnConditionCheckFailureMapper::IsKnown(value.GetReturnValuesOnConditionCheckFailure()), Model::ReturnValuesOnConditionCheckFailureMapper::GetNameForReturnValuesOnConditionCheckFailure(value.GetReturnValuesOnConditionCheckFailure()), Model::ReturnValuesOnConditionCheckFailureMapper::kValueSet);
+  }
+}
+
 inline void ValidateShape(const Model::UpdateReplicationGroupMemberAction& value, Validator& v, const std::string& path) {
   (void)value; (void)v; (void)path;
   if (!value.RegionNameHasBeenSet()) v.Missing(Join(path, "regionName"));
@@ -401,6 +490,52 @@ inline void ValidateShape(const Model::TimeToLiveSpecification& value, Validator
   if (!value.AttributeNameHasBeenSet()) v.Missing(Join(path, "attributeName"));
   if (value.AttributeNameHasBeenSet()) {
     v.Length(Join(path, "attributeName"), value.GetAttributeName(), 1, 255);
+  }
+}
+
+inline void ValidateShape(const Model::TransactGetItem& value, Validator& v, const std::string& path) {
+  (void)value; (void)v; (void)path;
+  if (!value.GetHasBeenSet()) v.Missing(Join(path, "get"));
+  if (value.GetHasBeenSet()) {
+    ValidateShape(value.GetGet(), v, Join(path, "get"));
+  }
+}
+
+inline void ValidateShape(const Model::Update& value, Validator& v, const std::string& path) {
+  (void)value; (void)v; (void)path;
+  if (!value.KeyHasBeenSet()) v.Missing(Join(path, "key"));
+  if (value.KeyHasBeenSet()) {
+    v.MapKeys(Join(path, "key"), value.GetKey(), -1, 65535, nullptr, nullptr);
+  }
+  if (!value.UpdateExpressionHasBeenSet()) v.Missing(Join(path, "updateExpression"));
+  if (!value.TableNameHasBeenSet()) v.Missing(Join(path, "tableName"));
+  if (value.TableNameHasBeenSet()) {
+    v.Length(Join(path, "tableName"), value.GetTableName(), 1, 1024);
+  }
+  if (value.ExpressionAttributeNamesHasBeenSet()) {
+    for (const auto& kv0 : value.GetExpressionAttributeNames()) {
+      const auto& e0 = kv0.second;
+      v.Length(Join(path, "expressionAttributeNames") + "." + kv0.first + ".member", e0, -1, 65535);
+    }
+  }
+  if (value.ReturnValuesOnConditionCheckFailureHasBeenSet()) {
+    v.Enum(Join(path, "returnValuesOnConditionCheckFailure"), Model::ReturnValuesOnConditionCheckFailureMapper::IsKnown(value.GetReturnValuesOnConditionCheckFailure()), Model::ReturnValuesOnConditionCheckFailureMapper::GetNameForReturnValuesOnConditionCheckFailure(value.GetReturnValuesOnConditionCheckFailure()), Model::ReturnValuesOnConditionCheckFailureMapper::kValueSet);
+  }
+}
+
+inline void ValidateShape(const Model::TransactWriteItem& value, Validator& v, const std::string& path) {
+  (void)value; (void)v; (void)path;
+  if (value.ConditionCheckHasBeenSet()) {
+    ValidateShape(value.GetConditionCheck(), v, Join(path, "conditionCheck"));
+  }
+  if (value.PutHasBeenSet()) {
+    ValidateShape(value.GetPut(), v, Join(path, "put"));
+  }
+  if (value.DeleteHasBeenSet()) {
+    ValidateShape(value.GetDelete(), v, Join(path, "delete"));
+  }
+  if (value.UpdateHasBeenSet()) {
+    ValidateShape(value.GetUpdate(), v, Join(path, "update"));
   }
 }
 
@@ -1064,6 +1199,44 @@ inline void ValidateRequest(const Model::UpdateTimeToLiveRequest& value, Validat
   if (!value.TimeToLiveSpecificationHasBeenSet()) v.Missing(std::string("timeToLiveSpecification"));
   if (value.TimeToLiveSpecificationHasBeenSet()) {
     ValidateShape(value.GetTimeToLiveSpecification(), v, std::string("timeToLiveSpecification"));
+  }
+}
+
+/// Checks every member constraint the model gives TransactWriteItems.
+inline void ValidateRequest(const Model::TransactWriteItemsRequest& value, Validator& v) {
+  (void)value; (void)v;
+  if (!value.TransactItemsHasBeenSet()) v.Missing(std::string("transactItems"));
+  if (value.TransactItemsHasBeenSet()) {
+    v.Count(std::string("transactItems"), value.GetTransactItems(), 1, 100);
+    for (std::size_t i0 = 0; i0 < value.GetTransactItems().size(); ++i0) {
+      const auto& e0 = value.GetTransactItems()[i0];
+      ValidateShape(e0, v, std::string("transactItems") + "." + std::to_string(i0 + 1) + ".member");
+    }
+  }
+  if (value.ReturnConsumedCapacityHasBeenSet()) {
+    v.Enum(std::string("returnConsumedCapacity"), Model::ReturnConsumedCapacityMapper::IsKnown(value.GetReturnConsumedCapacity()), Model::ReturnConsumedCapacityMapper::GetNameForReturnConsumedCapacity(value.GetReturnConsumedCapacity()), Model::ReturnConsumedCapacityMapper::kValueSet);
+  }
+  if (value.ReturnItemCollectionMetricsHasBeenSet()) {
+    v.Enum(std::string("returnItemCollectionMetrics"), Model::ReturnItemCollectionMetricsMapper::IsKnown(value.GetReturnItemCollectionMetrics()), Model::ReturnItemCollectionMetricsMapper::GetNameForReturnItemCollectionMetrics(value.GetReturnItemCollectionMetrics()), Model::ReturnItemCollectionMetricsMapper::kValueSet);
+  }
+  if (value.ClientRequestTokenHasBeenSet()) {
+    v.Length(std::string("clientRequestToken"), value.GetClientRequestToken(), 1, 36);
+  }
+}
+
+/// Checks every member constraint the model gives TransactGetItems.
+inline void ValidateRequest(const Model::TransactGetItemsRequest& value, Validator& v) {
+  (void)value; (void)v;
+  if (!value.TransactItemsHasBeenSet()) v.Missing(std::string("transactItems"));
+  if (value.TransactItemsHasBeenSet()) {
+    v.Count(std::string("transactItems"), value.GetTransactItems(), 1, 100);
+    for (std::size_t i0 = 0; i0 < value.GetTransactItems().size(); ++i0) {
+      const auto& e0 = value.GetTransactItems()[i0];
+      ValidateShape(e0, v, std::string("transactItems") + "." + std::to_string(i0 + 1) + ".member");
+    }
+  }
+  if (value.ReturnConsumedCapacityHasBeenSet()) {
+    v.Enum(std::string("returnConsumedCapacity"), Model::ReturnConsumedCapacityMapper::IsKnown(value.GetReturnConsumedCapacity()), Model::ReturnConsumedCapacityMapper::GetNameForReturnConsumedCapacity(value.GetReturnConsumedCapacity()), Model::ReturnConsumedCapacityMapper::kValueSet);
   }
 }
 

@@ -6,8 +6,10 @@
 #include <string>       // std::string
 #include <string_view>  // std::string_view
 #include <utility>      // std::move
+#include <vector>       // std::vector
 
 #include "dynafake/generated/errors_table.hpp"  // DynamoDBErrors, detail::kErrorTable
+#include "dynafake/generated/types.hpp"         // CancellationReason
 #include "dynafake/model/attribute_value.hpp"   // AttributeValue
 
 namespace dynafake {
@@ -82,6 +84,15 @@ class DynamoDBError {
     itemSet_ = true;
     return *this;
   }
+  /// TransactionCanceledException: one reason per action of the transaction,
+  /// in the request's order (Code "None" for the actions that would have succeeded).
+  const std::vector<Model::CancellationReason>& GetCancellationReasons() const { return reasons_; }
+  bool CancellationReasonsHaveBeenSet() const { return reasonsSet_; }
+  DynamoDBError& SetCancellationReasons(std::vector<Model::CancellationReason> reasons) {
+    reasons_ = std::move(reasons);
+    reasonsSet_ = true;
+    return *this;
+  }
   DynamoDBError& SetResponseCode(int status) {
     status_ = status;
     return *this;
@@ -107,6 +118,8 @@ class DynamoDBError {
   bool retryable_ = false;
   std::map<std::string, Model::AttributeValue> item_;
   bool itemSet_ = false;
+  std::vector<Model::CancellationReason> reasons_;
+  bool reasonsSet_ = false;
 };
 
 /// The exception name (without "Exception" stripping) for an error type, e.g. "TableInUseException".

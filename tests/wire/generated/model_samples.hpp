@@ -58,7 +58,9 @@ inline void FillSample(Model::BatchWriteItemRequest& v);
 inline void FillSample(Model::ItemCollectionMetrics& v);
 inline void FillSample(Model::BatchWriteItemResult& v);
 inline void FillSample(Model::BillingModeSummary& v);
+inline void FillSample(Model::CancellationReason& v);
 inline void FillSample(Model::Condition& v);
+inline void FillSample(Model::ConditionCheck& v);
 inline void FillSample(Model::PointInTimeRecoveryDescription& v);
 inline void FillSample(Model::ContinuousBackupsDescription& v);
 inline void FillSample(Model::CreateBackupRequest& v);
@@ -87,6 +89,7 @@ inline void FillSample(Model::ReplicaDescription& v);
 inline void FillSample(Model::RestoreSummary& v);
 inline void FillSample(Model::TableDescription& v);
 inline void FillSample(Model::CreateTableResult& v);
+inline void FillSample(Model::Delete& v);
 inline void FillSample(Model::DeleteBackupRequest& v);
 inline void FillSample(Model::DeleteBackupResult& v);
 inline void FillSample(Model::DeleteGlobalSecondaryIndexAction& v);
@@ -105,11 +108,13 @@ inline void FillSample(Model::DescribeTableRequest& v);
 inline void FillSample(Model::DescribeTableResult& v);
 inline void FillSample(Model::DescribeTimeToLiveRequest& v);
 inline void FillSample(Model::DescribeTimeToLiveResult& v);
+inline void FillSample(Model::Get& v);
 inline void FillSample(Model::GetItemRequest& v);
 inline void FillSample(Model::GetItemResult& v);
 inline void FillSample(Model::UpdateGlobalSecondaryIndexAction& v);
 inline void FillSample(Model::GlobalSecondaryIndexUpdate& v);
 inline void FillSample(Model::GlobalTableWitnessGroupUpdate& v);
+inline void FillSample(Model::ItemResponse& v);
 inline void FillSample(Model::ListBackupsRequest& v);
 inline void FillSample(Model::ListBackupsResult& v);
 inline void FillSample(Model::ListTablesRequest& v);
@@ -117,6 +122,7 @@ inline void FillSample(Model::ListTablesResult& v);
 inline void FillSample(Model::ListTagsOfResourceRequest& v);
 inline void FillSample(Model::ListTagsOfResourceResult& v);
 inline void FillSample(Model::PointInTimeRecoverySpecification& v);
+inline void FillSample(Model::Put& v);
 inline void FillSample(Model::PutItemRequest& v);
 inline void FillSample(Model::PutItemResult& v);
 inline void FillSample(Model::QueryRequest& v);
@@ -132,6 +138,13 @@ inline void FillSample(Model::ScanResult& v);
 inline void FillSample(Model::TagResourceRequest& v);
 inline void FillSample(Model::ThrottlingReason& v);
 inline void FillSample(Model::TimeToLiveSpecification& v);
+inline void FillSample(Model::TransactGetItem& v);
+inline void FillSample(Model::TransactGetItemsRequest& v);
+inline void FillSample(Model::TransactGetItemsResult& v);
+inline void FillSample(Model::Update& v);
+inline void FillSample(Model::TransactWriteItem& v);
+inline void FillSample(Model::TransactWriteItemsRequest& v);
+inline void FillSample(Model::TransactWriteItemsResult& v);
 inline void FillSample(Model::UntagResourceRequest& v);
 inline void FillSample(Model::UpdateContinuousBackupsRequest& v);
 inline void FillSample(Model::UpdateContinuousBackupsResult& v);
@@ -845,6 +858,28 @@ inline void FillSample(Model::BillingModeSummary& v) {
   }
 }
 
+inline void FillSample(Model::CancellationReason& v) {
+  {
+    std::map<std::string, Model::AttributeValue> x{};
+    {
+      Model::AttributeValue e2{};
+      FillSample(e2);
+      x.emplace("Item-key", std::move(e2));
+    }
+    v.SetItem(std::move(x));
+  }
+  {
+    std::string x{};
+    x = "Code-sample";
+    v.SetCode(std::move(x));
+  }
+  {
+    std::string x{};
+    x = "Message-sample";
+    v.SetMessage(std::move(x));
+  }
+}
+
 inline void FillSample(Model::Condition& v) {
   {
     std::vector<Model::AttributeValue> x{};
@@ -859,6 +894,51 @@ inline void FillSample(Model::Condition& v) {
     Model::ComparisonOperator x{};
     x = Model::ComparisonOperator::BEGINS_WITH;
     v.SetComparisonOperator(std::move(x));
+  }
+}
+
+inline void FillSample(Model::ConditionCheck& v) {
+  {
+    std::map<std::string, Model::AttributeValue> x{};
+    {
+      Model::AttributeValue e2{};
+      FillSample(e2);
+      x.emplace("Key-key", std::move(e2));
+    }
+    v.SetKey(std::move(x));
+  }
+  {
+    std::string x{};
+    x = "TableName-sample";
+    v.SetTableName(std::move(x));
+  }
+  {
+    std::string x{};
+    x = "ConditionExpression-sample";
+    v.SetConditionExpression(std::move(x));
+  }
+  {
+    std::map<std::string, std::string> x{};
+    {
+      std::string e2{};
+      e2 = "ExpressionAttributeNames-sample";
+      x.emplace("ExpressionAttributeNames-key", std::move(e2));
+    }
+    v.SetExpressionAttributeNames(std::move(x));
+  }
+  {
+    std::map<std::string, Model::AttributeValue> x{};
+    {
+      Model::AttributeValue e2{};
+      FillSample(e2);
+      x.emplace("ExpressionAttributeValues-key", std::move(e2));
+    }
+    v.SetExpressionAttributeValues(std::move(x));
+  }
+  {
+    Model::ReturnValuesOnConditionCheckFailure x{};
+    x = Model::ReturnValuesOnConditionCheckFailure::NONE;
+    v.SetReturnValuesOnConditionCheckFailure(std::move(x));
   }
 }
 
@@ -1728,6 +1808,51 @@ inline void FillSample(Model::CreateTableResult& v) {
   }
 }
 
+inline void FillSample(Model::Delete& v) {
+  {
+    std::map<std::string, Model::AttributeValue> x{};
+    {
+      Model::AttributeValue e2{};
+      FillSample(e2);
+      x.emplace("Key-key", std::move(e2));
+    }
+    v.SetKey(std::move(x));
+  }
+  {
+    std::string x{};
+    x = "TableName-sample";
+    v.SetTableName(std::move(x));
+  }
+  {
+    std::string x{};
+    x = "ConditionExpression-sample";
+    v.SetConditionExpression(std::move(x));
+  }
+  {
+    std::map<std::string, std::string> x{};
+    {
+      std::string e2{};
+      e2 = "ExpressionAttributeNames-sample";
+      x.emplace("ExpressionAttributeNames-key", std::move(e2));
+    }
+    v.SetExpressionAttributeNames(std::move(x));
+  }
+  {
+    std::map<std::string, Model::AttributeValue> x{};
+    {
+      Model::AttributeValue e2{};
+      FillSample(e2);
+      x.emplace("ExpressionAttributeValues-key", std::move(e2));
+    }
+    v.SetExpressionAttributeValues(std::move(x));
+  }
+  {
+    Model::ReturnValuesOnConditionCheckFailure x{};
+    x = Model::ReturnValuesOnConditionCheckFailure::NONE;
+    v.SetReturnValuesOnConditionCheckFailure(std::move(x));
+  }
+}
+
 inline void FillSample(Model::DeleteBackupRequest& v) {
   {
     std::string x{};
@@ -1971,6 +2096,37 @@ inline void FillSample(Model::DescribeTimeToLiveResult& v) {
   }
 }
 
+inline void FillSample(Model::Get& v) {
+  {
+    std::map<std::string, Model::AttributeValue> x{};
+    {
+      Model::AttributeValue e2{};
+      FillSample(e2);
+      x.emplace("Key-key", std::move(e2));
+    }
+    v.SetKey(std::move(x));
+  }
+  {
+    std::string x{};
+    x = "TableName-sample";
+    v.SetTableName(std::move(x));
+  }
+  {
+    std::string x{};
+    x = "ProjectionExpression-sample";
+    v.SetProjectionExpression(std::move(x));
+  }
+  {
+    std::map<std::string, std::string> x{};
+    {
+      std::string e2{};
+      e2 = "ExpressionAttributeNames-sample";
+      x.emplace("ExpressionAttributeNames-key", std::move(e2));
+    }
+    v.SetExpressionAttributeNames(std::move(x));
+  }
+}
+
 inline void FillSample(Model::GetItemRequest& v) {
   {
     std::string x{};
@@ -2089,6 +2245,18 @@ inline void FillSample(Model::GlobalTableWitnessGroupUpdate& v) {
     Model::DeleteGlobalTableWitnessGroupMemberAction x{};
     FillSample(x);
     v.SetDelete(std::move(x));
+  }
+}
+
+inline void FillSample(Model::ItemResponse& v) {
+  {
+    std::map<std::string, Model::AttributeValue> x{};
+    {
+      Model::AttributeValue e2{};
+      FillSample(e2);
+      x.emplace("Item-key", std::move(e2));
+    }
+    v.SetItem(std::move(x));
   }
 }
 
@@ -2212,6 +2380,51 @@ inline void FillSample(Model::PointInTimeRecoverySpecification& v) {
     int x{};
     x = 7;
     v.SetRecoveryPeriodInDays(std::move(x));
+  }
+}
+
+inline void FillSample(Model::Put& v) {
+  {
+    std::map<std::string, Model::AttributeValue> x{};
+    {
+      Model::AttributeValue e2{};
+      FillSample(e2);
+      x.emplace("Item-key", std::move(e2));
+    }
+    v.SetItem(std::move(x));
+  }
+  {
+    std::string x{};
+    x = "TableName-sample";
+    v.SetTableName(std::move(x));
+  }
+  {
+    std::string x{};
+    x = "ConditionExpression-sample";
+    v.SetConditionExpression(std::move(x));
+  }
+  {
+    std::map<std::string, std::string> x{};
+    {
+      std::string e2{};
+      e2 = "ExpressionAttributeNames-sample";
+      x.emplace("ExpressionAttributeNames-key", std::move(e2));
+    }
+    v.SetExpressionAttributeNames(std::move(x));
+  }
+  {
+    std::map<std::string, Model::AttributeValue> x{};
+    {
+      Model::AttributeValue e2{};
+      FillSample(e2);
+      x.emplace("ExpressionAttributeValues-key", std::move(e2));
+    }
+    v.SetExpressionAttributeValues(std::move(x));
+  }
+  {
+    Model::ReturnValuesOnConditionCheckFailure x{};
+    x = Model::ReturnValuesOnConditionCheckFailure::NONE;
+    v.SetReturnValuesOnConditionCheckFailure(std::move(x));
   }
 }
 
@@ -2837,6 +3050,177 @@ inline void FillSample(Model::TimeToLiveSpecification& v) {
   }
 }
 
+inline void FillSample(Model::TransactGetItem& v) {
+  {
+    Model::Get x{};
+    FillSample(x);
+    v.SetGet(std::move(x));
+  }
+}
+
+inline void FillSample(Model::TransactGetItemsRequest& v) {
+  {
+    std::vector<Model::TransactGetItem> x{};
+    {
+      Model::TransactGetItem e2{};
+      FillSample(e2);
+      x.push_back(std::move(e2));
+    }
+    v.SetTransactItems(std::move(x));
+  }
+  {
+    Model::ReturnConsumedCapacity x{};
+    x = Model::ReturnConsumedCapacity::NONE;
+    v.SetReturnConsumedCapacity(std::move(x));
+  }
+}
+
+inline void FillSample(Model::TransactGetItemsResult& v) {
+  {
+    std::vector<Model::ConsumedCapacity> x{};
+    {
+      Model::ConsumedCapacity e2{};
+      FillSample(e2);
+      x.push_back(std::move(e2));
+    }
+    v.SetConsumedCapacity(std::move(x));
+  }
+  {
+    std::vector<Model::ItemResponse> x{};
+    {
+      Model::ItemResponse e2{};
+      FillSample(e2);
+      x.push_back(std::move(e2));
+    }
+    v.SetResponses(std::move(x));
+  }
+}
+
+inline void FillSample(Model::Update& v) {
+  {
+    std::map<std::string, Model::AttributeValue> x{};
+    {
+      Model::AttributeValue e2{};
+      FillSample(e2);
+      x.emplace("Key-key", std::move(e2));
+    }
+    v.SetKey(std::move(x));
+  }
+  {
+    std::string x{};
+    x = "UpdateExpression-sample";
+    v.SetUpdateExpression(std::move(x));
+  }
+  {
+    std::string x{};
+    x = "TableName-sample";
+    v.SetTableName(std::move(x));
+  }
+  {
+    std::string x{};
+    x = "ConditionExpression-sample";
+    v.SetConditionExpression(std::move(x));
+  }
+  {
+    std::map<std::string, std::string> x{};
+    {
+      std::string e2{};
+      e2 = "ExpressionAttributeNames-sample";
+      x.emplace("ExpressionAttributeNames-key", std::move(e2));
+    }
+    v.SetExpressionAttributeNames(std::move(x));
+  }
+  {
+    std::map<std::string, Model::AttributeValue> x{};
+    {
+      Model::AttributeValue e2{};
+      FillSample(e2);
+      x.emplace("ExpressionAttributeValues-key", std::move(e2));
+    }
+    v.SetExpressionAttributeValues(std::move(x));
+  }
+  {
+    Model::ReturnValuesOnConditionCheckFailure x{};
+    x = Model::ReturnValuesOnConditionCheckFailure::NONE;
+    v.SetReturnValuesOnConditionCheckFailure(std::move(x));
+  }
+}
+
+inline void FillSample(Model::TransactWriteItem& v) {
+  {
+    Model::ConditionCheck x{};
+    FillSample(x);
+    v.SetConditionCheck(std::move(x));
+  }
+  {
+    Model::Put x{};
+    FillSample(x);
+    v.SetPut(std::move(x));
+  }
+  {
+    Model::Delete x{};
+    FillSample(x);
+    v.SetDelete(std::move(x));
+  }
+  {
+    Model::Update x{};
+    FillSample(x);
+    v.SetUpdate(std::move(x));
+  }
+}
+
+inline void FillSample(Model::TransactWriteItemsRequest& v) {
+  {
+    std::vector<Model::TransactWriteItem> x{};
+    {
+      Model::TransactWriteItem e2{};
+      FillSample(e2);
+      x.push_back(std::move(e2));
+    }
+    v.SetTransactItems(std::move(x));
+  }
+  {
+    Model::ReturnConsumedCapacity x{};
+    x = Model::ReturnConsumedCapacity::NONE;
+    v.SetReturnConsumedCapacity(std::move(x));
+  }
+  {
+    Model::ReturnItemCollectionMetrics x{};
+    x = Model::ReturnItemCollectionMetrics::NONE;
+    v.SetReturnItemCollectionMetrics(std::move(x));
+  }
+  {
+    std::string x{};
+    x = "ClientRequestToken-sample";
+    v.SetClientRequestToken(std::move(x));
+  }
+}
+
+inline void FillSample(Model::TransactWriteItemsResult& v) {
+  {
+    std::vector<Model::ConsumedCapacity> x{};
+    {
+      Model::ConsumedCapacity e2{};
+      FillSample(e2);
+      x.push_back(std::move(e2));
+    }
+    v.SetConsumedCapacity(std::move(x));
+  }
+  {
+    std::map<std::string, std::vector<Model::ItemCollectionMetrics>> x{};
+    {
+      std::vector<Model::ItemCollectionMetrics> e2{};
+      {
+        Model::ItemCollectionMetrics e3{};
+        FillSample(e3);
+        e2.push_back(std::move(e3));
+      }
+      x.emplace("ItemCollectionMetrics-key", std::move(e2));
+    }
+    v.SetItemCollectionMetrics(std::move(x));
+  }
+}
+
 inline void FillSample(Model::UntagResourceRequest& v) {
   {
     std::string x{};
@@ -3141,7 +3525,9 @@ void ForEachSample(F&& f) {
   { Model::ItemCollectionMetrics v; FillSample(v); f("ItemCollectionMetrics", v); }
   { Model::BatchWriteItemResult v; FillSample(v); f("BatchWriteItemResult", v); }
   { Model::BillingModeSummary v; FillSample(v); f("BillingModeSummary", v); }
+  { Model::CancellationReason v; FillSample(v); f("CancellationReason", v); }
   { Model::Condition v; FillSample(v); f("Condition", v); }
+  { Model::ConditionCheck v; FillSample(v); f("ConditionCheck", v); }
   { Model::PointInTimeRecoveryDescription v; FillSample(v); f("PointInTimeRecoveryDescription", v); }
   { Model::ContinuousBackupsDescription v; FillSample(v); f("ContinuousBackupsDescription", v); }
   { Model::CreateBackupRequest v; FillSample(v); f("CreateBackupRequest", v); }
@@ -3170,6 +3556,7 @@ void ForEachSample(F&& f) {
   { Model::RestoreSummary v; FillSample(v); f("RestoreSummary", v); }
   { Model::TableDescription v; FillSample(v); f("TableDescription", v); }
   { Model::CreateTableResult v; FillSample(v); f("CreateTableResult", v); }
+  { Model::Delete v; FillSample(v); f("Delete", v); }
   { Model::DeleteBackupRequest v; FillSample(v); f("DeleteBackupRequest", v); }
   { Model::DeleteBackupResult v; FillSample(v); f("DeleteBackupResult", v); }
   { Model::DeleteGlobalSecondaryIndexAction v; FillSample(v); f("DeleteGlobalSecondaryIndexAction", v); }
@@ -3188,11 +3575,13 @@ void ForEachSample(F&& f) {
   { Model::DescribeTableResult v; FillSample(v); f("DescribeTableResult", v); }
   { Model::DescribeTimeToLiveRequest v; FillSample(v); f("DescribeTimeToLiveRequest", v); }
   { Model::DescribeTimeToLiveResult v; FillSample(v); f("DescribeTimeToLiveResult", v); }
+  { Model::Get v; FillSample(v); f("Get", v); }
   { Model::GetItemRequest v; FillSample(v); f("GetItemRequest", v); }
   { Model::GetItemResult v; FillSample(v); f("GetItemResult", v); }
   { Model::UpdateGlobalSecondaryIndexAction v; FillSample(v); f("UpdateGlobalSecondaryIndexAction", v); }
   { Model::GlobalSecondaryIndexUpdate v; FillSample(v); f("GlobalSecondaryIndexUpdate", v); }
   { Model::GlobalTableWitnessGroupUpdate v; FillSample(v); f("GlobalTableWitnessGroupUpdate", v); }
+  { Model::ItemResponse v; FillSample(v); f("ItemResponse", v); }
   { Model::ListBackupsRequest v; FillSample(v); f("ListBackupsRequest", v); }
   { Model::ListBackupsResult v; FillSample(v); f("ListBackupsResult", v); }
   { Model::ListTablesRequest v; FillSample(v); f("ListTablesRequest", v); }
@@ -3200,6 +3589,7 @@ void ForEachSample(F&& f) {
   { Model::ListTagsOfResourceRequest v; FillSample(v); f("ListTagsOfResourceRequest", v); }
   { Model::ListTagsOfResourceResult v; FillSample(v); f("ListTagsOfResourceResult", v); }
   { Model::PointInTimeRecoverySpecification v; FillSample(v); f("PointInTimeRecoverySpecification", v); }
+  { Model::Put v; FillSample(v); f("Put", v); }
   { Model::PutItemRequest v; FillSample(v); f("PutItemRequest", v); }
   { Model::PutItemResult v; FillSample(v); f("PutItemResult", v); }
   { Model::QueryRequest v; FillSample(v); f("QueryRequest", v); }
@@ -3215,6 +3605,13 @@ void ForEachSample(F&& f) {
   { Model::TagResourceRequest v; FillSample(v); f("TagResourceRequest", v); }
   { Model::ThrottlingReason v; FillSample(v); f("ThrottlingReason", v); }
   { Model::TimeToLiveSpecification v; FillSample(v); f("TimeToLiveSpecification", v); }
+  { Model::TransactGetItem v; FillSample(v); f("TransactGetItem", v); }
+  { Model::TransactGetItemsRequest v; FillSample(v); f("TransactGetItemsRequest", v); }
+  { Model::TransactGetItemsResult v; FillSample(v); f("TransactGetItemsResult", v); }
+  { Model::Update v; FillSample(v); f("Update", v); }
+  { Model::TransactWriteItem v; FillSample(v); f("TransactWriteItem", v); }
+  { Model::TransactWriteItemsRequest v; FillSample(v); f("TransactWriteItemsRequest", v); }
+  { Model::TransactWriteItemsResult v; FillSample(v); f("TransactWriteItemsResult", v); }
   { Model::UntagResourceRequest v; FillSample(v); f("UntagResourceRequest", v); }
   { Model::UpdateContinuousBackupsRequest v; FillSample(v); f("UpdateContinuousBackupsRequest", v); }
   { Model::UpdateContinuousBackupsResult v; FillSample(v); f("UpdateContinuousBackupsResult", v); }

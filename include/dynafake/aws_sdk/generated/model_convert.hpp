@@ -66,6 +66,10 @@
 #include <aws/dynamodb/model/DescribeTimeToLiveResult.h>
 #include <aws/dynamodb/model/UpdateTimeToLiveRequest.h>
 #include <aws/dynamodb/model/UpdateTimeToLiveResult.h>
+#include <aws/dynamodb/model/TransactWriteItemsRequest.h>
+#include <aws/dynamodb/model/TransactWriteItemsResult.h>
+#include <aws/dynamodb/model/TransactGetItemsRequest.h>
+#include <aws/dynamodb/model/TransactGetItemsResult.h>
 
 #include "dynafake/aws_sdk/value_convert.hpp"  // strings, numbers, DateTime, ByteBuffer, AttributeValue
 #include "dynafake/generated/requests.hpp"  // XRequest
@@ -112,7 +116,10 @@ DYNAFAKE_AWS_MEMBER_TRAITS(BillingMode)
 DYNAFAKE_AWS_MEMBER_TRAITS(BillingModeOverride)
 DYNAFAKE_AWS_MEMBER_TRAITS(BillingModeSummary)
 DYNAFAKE_AWS_MEMBER_TRAITS(CapacityUnits)
+DYNAFAKE_AWS_MEMBER_TRAITS(ClientRequestToken)
+DYNAFAKE_AWS_MEMBER_TRAITS(Code)
 DYNAFAKE_AWS_MEMBER_TRAITS(ComparisonOperator)
+DYNAFAKE_AWS_MEMBER_TRAITS(ConditionCheck)
 DYNAFAKE_AWS_MEMBER_TRAITS(ConditionExpression)
 DYNAFAKE_AWS_MEMBER_TRAITS(ConditionalOperator)
 DYNAFAKE_AWS_MEMBER_TRAITS(ConsistentRead)
@@ -135,6 +142,7 @@ DYNAFAKE_AWS_MEMBER_TRAITS(Expected)
 DYNAFAKE_AWS_MEMBER_TRAITS(ExpressionAttributeNames)
 DYNAFAKE_AWS_MEMBER_TRAITS(ExpressionAttributeValues)
 DYNAFAKE_AWS_MEMBER_TRAITS(FilterExpression)
+DYNAFAKE_AWS_MEMBER_TRAITS(Get)
 DYNAFAKE_AWS_MEMBER_TRAITS(GlobalSecondaryIndexOverride)
 DYNAFAKE_AWS_MEMBER_TRAITS(GlobalSecondaryIndexUpdates)
 DYNAFAKE_AWS_MEMBER_TRAITS(GlobalSecondaryIndexes)
@@ -176,6 +184,7 @@ DYNAFAKE_AWS_MEMBER_TRAITS(LocalSecondaryIndexOverride)
 DYNAFAKE_AWS_MEMBER_TRAITS(LocalSecondaryIndexes)
 DYNAFAKE_AWS_MEMBER_TRAITS(MaxReadRequestUnits)
 DYNAFAKE_AWS_MEMBER_TRAITS(MaxWriteRequestUnits)
+DYNAFAKE_AWS_MEMBER_TRAITS(Message)
 DYNAFAKE_AWS_MEMBER_TRAITS(MultiRegionConsistency)
 DYNAFAKE_AWS_MEMBER_TRAITS(NextToken)
 DYNAFAKE_AWS_MEMBER_TRAITS(NonKeyAttributes)
@@ -191,6 +200,7 @@ DYNAFAKE_AWS_MEMBER_TRAITS(ProjectionExpression)
 DYNAFAKE_AWS_MEMBER_TRAITS(ProjectionType)
 DYNAFAKE_AWS_MEMBER_TRAITS(ProvisionedThroughput)
 DYNAFAKE_AWS_MEMBER_TRAITS(ProvisionedThroughputOverride)
+DYNAFAKE_AWS_MEMBER_TRAITS(Put)
 DYNAFAKE_AWS_MEMBER_TRAITS(PutRequest)
 DYNAFAKE_AWS_MEMBER_TRAITS(QueryFilter)
 DYNAFAKE_AWS_MEMBER_TRAITS(ReadCapacityUnits)
@@ -257,6 +267,7 @@ DYNAFAKE_AWS_MEMBER_TRAITS(TimeToLiveDescription)
 DYNAFAKE_AWS_MEMBER_TRAITS(TimeToLiveSpecification)
 DYNAFAKE_AWS_MEMBER_TRAITS(TimeToLiveStatus)
 DYNAFAKE_AWS_MEMBER_TRAITS(TotalSegments)
+DYNAFAKE_AWS_MEMBER_TRAITS(TransactItems)
 DYNAFAKE_AWS_MEMBER_TRAITS(UnprocessedItems)
 DYNAFAKE_AWS_MEMBER_TRAITS(UnprocessedKeys)
 DYNAFAKE_AWS_MEMBER_TRAITS(Update)
@@ -760,8 +771,12 @@ template <class S> void ToSdk(const Model::BatchWriteItemResult& in, S& out);
 template <class S> bool FromSdk(const S& in, Model::BatchWriteItemResult& out);
 template <class S> void ToSdk(const Model::BillingModeSummary& in, S& out);
 template <class S> bool FromSdk(const S& in, Model::BillingModeSummary& out);
+template <class S> void ToSdk(const Model::CancellationReason& in, S& out);
+template <class S> bool FromSdk(const S& in, Model::CancellationReason& out);
 template <class S> void ToSdk(const Model::Condition& in, S& out);
 template <class S> bool FromSdk(const S& in, Model::Condition& out);
+template <class S> void ToSdk(const Model::ConditionCheck& in, S& out);
+template <class S> bool FromSdk(const S& in, Model::ConditionCheck& out);
 template <class S> void ToSdk(const Model::PointInTimeRecoveryDescription& in, S& out);
 template <class S> bool FromSdk(const S& in, Model::PointInTimeRecoveryDescription& out);
 template <class S> void ToSdk(const Model::ContinuousBackupsDescription& in, S& out);
@@ -818,6 +833,8 @@ template <class S> void ToSdk(const Model::TableDescription& in, S& out);
 template <class S> bool FromSdk(const S& in, Model::TableDescription& out);
 template <class S> void ToSdk(const Model::CreateTableResult& in, S& out);
 template <class S> bool FromSdk(const S& in, Model::CreateTableResult& out);
+template <class S> void ToSdk(const Model::Delete& in, S& out);
+template <class S> bool FromSdk(const S& in, Model::Delete& out);
 template <class S> void ToSdk(const Model::DeleteBackupRequest& in, S& out);
 template <class S> bool FromSdk(const S& in, Model::DeleteBackupRequest& out);
 template <class S> void ToSdk(const Model::DeleteBackupResult& in, S& out);
@@ -854,6 +871,8 @@ template <class S> void ToSdk(const Model::DescribeTimeToLiveRequest& in, S& out
 template <class S> bool FromSdk(const S& in, Model::DescribeTimeToLiveRequest& out);
 template <class S> void ToSdk(const Model::DescribeTimeToLiveResult& in, S& out);
 template <class S> bool FromSdk(const S& in, Model::DescribeTimeToLiveResult& out);
+template <class S> void ToSdk(const Model::Get& in, S& out);
+template <class S> bool FromSdk(const S& in, Model::Get& out);
 template <class S> void ToSdk(const Model::GetItemRequest& in, S& out);
 template <class S> bool FromSdk(const S& in, Model::GetItemRequest& out);
 template <class S> void ToSdk(const Model::GetItemResult& in, S& out);
@@ -864,6 +883,8 @@ template <class S> void ToSdk(const Model::GlobalSecondaryIndexUpdate& in, S& ou
 template <class S> bool FromSdk(const S& in, Model::GlobalSecondaryIndexUpdate& out);
 template <class S> void ToSdk(const Model::GlobalTableWitnessGroupUpdate& in, S& out);
 template <class S> bool FromSdk(const S& in, Model::GlobalTableWitnessGroupUpdate& out);
+template <class S> void ToSdk(const Model::ItemResponse& in, S& out);
+template <class S> bool FromSdk(const S& in, Model::ItemResponse& out);
 template <class S> void ToSdk(const Model::ListBackupsRequest& in, S& out);
 template <class S> bool FromSdk(const S& in, Model::ListBackupsRequest& out);
 template <class S> void ToSdk(const Model::ListBackupsResult& in, S& out);
@@ -878,6 +899,8 @@ template <class S> void ToSdk(const Model::ListTagsOfResourceResult& in, S& out)
 template <class S> bool FromSdk(const S& in, Model::ListTagsOfResourceResult& out);
 template <class S> void ToSdk(const Model::PointInTimeRecoverySpecification& in, S& out);
 template <class S> bool FromSdk(const S& in, Model::PointInTimeRecoverySpecification& out);
+template <class S> void ToSdk(const Model::Put& in, S& out);
+template <class S> bool FromSdk(const S& in, Model::Put& out);
 template <class S> void ToSdk(const Model::PutItemRequest& in, S& out);
 template <class S> bool FromSdk(const S& in, Model::PutItemRequest& out);
 template <class S> void ToSdk(const Model::PutItemResult& in, S& out);
@@ -908,6 +931,20 @@ template <class S> void ToSdk(const Model::ThrottlingReason& in, S& out);
 template <class S> bool FromSdk(const S& in, Model::ThrottlingReason& out);
 template <class S> void ToSdk(const Model::TimeToLiveSpecification& in, S& out);
 template <class S> bool FromSdk(const S& in, Model::TimeToLiveSpecification& out);
+template <class S> void ToSdk(const Model::TransactGetItem& in, S& out);
+template <class S> bool FromSdk(const S& in, Model::TransactGetItem& out);
+template <class S> void ToSdk(const Model::TransactGetItemsRequest& in, S& out);
+template <class S> bool FromSdk(const S& in, Model::TransactGetItemsRequest& out);
+template <class S> void ToSdk(const Model::TransactGetItemsResult& in, S& out);
+template <class S> bool FromSdk(const S& in, Model::TransactGetItemsResult& out);
+template <class S> void ToSdk(const Model::Update& in, S& out);
+template <class S> bool FromSdk(const S& in, Model::Update& out);
+template <class S> void ToSdk(const Model::TransactWriteItem& in, S& out);
+template <class S> bool FromSdk(const S& in, Model::TransactWriteItem& out);
+template <class S> void ToSdk(const Model::TransactWriteItemsRequest& in, S& out);
+template <class S> bool FromSdk(const S& in, Model::TransactWriteItemsRequest& out);
+template <class S> void ToSdk(const Model::TransactWriteItemsResult& in, S& out);
+template <class S> bool FromSdk(const S& in, Model::TransactWriteItemsResult& out);
 template <class S> void ToSdk(const Model::UntagResourceRequest& in, S& out);
 template <class S> bool FromSdk(const S& in, Model::UntagResourceRequest& out);
 template <class S> void ToSdk(const Model::UpdateContinuousBackupsRequest& in, S& out);
@@ -3038,6 +3075,69 @@ bool FromSdk(const S& in, Model::BillingModeSummary& out) {
 }
 
 template <class S>
+void ToSdk(const Model::CancellationReason& in, S& out) {
+  if (in.ItemHasBeenSet()) {
+    if constexpr (convert_detail::HasGetItem<S>::value) {
+      std::decay_t<decltype(out.GetItem())> value;
+      ToSdk(in.GetItem(), value);
+      out.SetItem(std::move(value));
+    } else {
+      convert_detail::Unsupported("CancellationReason", "Item");
+    }
+  }
+  if (in.CodeHasBeenSet()) {
+    if constexpr (convert_detail::HasGetCode<S>::value) {
+      std::decay_t<decltype(out.GetCode())> value;
+      ToSdk(in.GetCode(), value);
+      out.SetCode(std::move(value));
+    } else {
+      convert_detail::Unsupported("CancellationReason", "Code");
+    }
+  }
+  if (in.MessageHasBeenSet()) {
+    if constexpr (convert_detail::HasGetMessage<S>::value) {
+      std::decay_t<decltype(out.GetMessage())> value;
+      ToSdk(in.GetMessage(), value);
+      out.SetMessage(std::move(value));
+    } else {
+      convert_detail::Unsupported("CancellationReason", "Message");
+    }
+  }
+}
+template <class S>
+bool FromSdk(const S& in, Model::CancellationReason& out) {
+  bool any = false;
+  if constexpr (convert_detail::HasGetItem<S>::value) {
+    std::decay_t<decltype(out.GetItem())> value;
+    bool present = FromSdk(in.GetItem(), value);
+    if constexpr (convert_detail::HasFlagItem<S>::value) present = in.ItemHasBeenSet();
+    if (present) {
+      out.SetItem(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetCode<S>::value) {
+    std::decay_t<decltype(out.GetCode())> value;
+    bool present = FromSdk(in.GetCode(), value);
+    if constexpr (convert_detail::HasFlagCode<S>::value) present = in.CodeHasBeenSet();
+    if (present) {
+      out.SetCode(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetMessage<S>::value) {
+    std::decay_t<decltype(out.GetMessage())> value;
+    bool present = FromSdk(in.GetMessage(), value);
+    if constexpr (convert_detail::HasFlagMessage<S>::value) present = in.MessageHasBeenSet();
+    if (present) {
+      out.SetMessage(std::move(value));
+      any = true;
+    }
+  }
+  return any;
+}
+
+template <class S>
 void ToSdk(const Model::Condition& in, S& out) {
   if (in.AttributeValueListHasBeenSet()) {
     if constexpr (convert_detail::HasGetAttributeValueList<S>::value) {
@@ -3076,6 +3176,123 @@ bool FromSdk(const S& in, Model::Condition& out) {
     if constexpr (convert_detail::HasFlagComparisonOperator<S>::value) present = in.ComparisonOperatorHasBeenSet();
     if (present) {
       out.SetComparisonOperator(std::move(value));
+      any = true;
+    }
+  }
+  return any;
+}
+
+template <class S>
+void ToSdk(const Model::ConditionCheck& in, S& out) {
+  if (in.KeyHasBeenSet()) {
+    if constexpr (convert_detail::HasGetKey<S>::value) {
+      std::decay_t<decltype(out.GetKey())> value;
+      ToSdk(in.GetKey(), value);
+      out.SetKey(std::move(value));
+    } else {
+      convert_detail::Unsupported("ConditionCheck", "Key");
+    }
+  }
+  if (in.TableNameHasBeenSet()) {
+    if constexpr (convert_detail::HasGetTableName<S>::value) {
+      std::decay_t<decltype(out.GetTableName())> value;
+      ToSdk(in.GetTableName(), value);
+      out.SetTableName(std::move(value));
+    } else {
+      convert_detail::Unsupported("ConditionCheck", "TableName");
+    }
+  }
+  if (in.ConditionExpressionHasBeenSet()) {
+    if constexpr (convert_detail::HasGetConditionExpression<S>::value) {
+      std::decay_t<decltype(out.GetConditionExpression())> value;
+      ToSdk(in.GetConditionExpression(), value);
+      out.SetConditionExpression(std::move(value));
+    } else {
+      convert_detail::Unsupported("ConditionCheck", "ConditionExpression");
+    }
+  }
+  if (in.ExpressionAttributeNamesHasBeenSet()) {
+    if constexpr (convert_detail::HasGetExpressionAttributeNames<S>::value) {
+      std::decay_t<decltype(out.GetExpressionAttributeNames())> value;
+      ToSdk(in.GetExpressionAttributeNames(), value);
+      out.SetExpressionAttributeNames(std::move(value));
+    } else {
+      convert_detail::Unsupported("ConditionCheck", "ExpressionAttributeNames");
+    }
+  }
+  if (in.ExpressionAttributeValuesHasBeenSet()) {
+    if constexpr (convert_detail::HasGetExpressionAttributeValues<S>::value) {
+      std::decay_t<decltype(out.GetExpressionAttributeValues())> value;
+      ToSdk(in.GetExpressionAttributeValues(), value);
+      out.SetExpressionAttributeValues(std::move(value));
+    } else {
+      convert_detail::Unsupported("ConditionCheck", "ExpressionAttributeValues");
+    }
+  }
+  if (in.ReturnValuesOnConditionCheckFailureHasBeenSet()) {
+    if constexpr (convert_detail::HasGetReturnValuesOnConditionCheckFailure<S>::value) {
+      std::decay_t<decltype(out.GetReturnValuesOnConditionCheckFailure())> value;
+      ToSdk(in.GetReturnValuesOnConditionCheckFailure(), value);
+      out.SetReturnValuesOnConditionCheckFailure(std::move(value));
+    } else {
+      convert_detail::Unsupported("ConditionCheck", "ReturnValuesOnConditionCheckFailure");
+    }
+  }
+}
+template <class S>
+bool FromSdk(const S& in, Model::ConditionCheck& out) {
+  bool any = false;
+  if constexpr (convert_detail::HasGetKey<S>::value) {
+    std::decay_t<decltype(out.GetKey())> value;
+    bool present = FromSdk(in.GetKey(), value);
+    if constexpr (convert_detail::HasFlagKey<S>::value) present = in.KeyHasBeenSet();
+    if (present) {
+      out.SetKey(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetTableName<S>::value) {
+    std::decay_t<decltype(out.GetTableName())> value;
+    bool present = FromSdk(in.GetTableName(), value);
+    if constexpr (convert_detail::HasFlagTableName<S>::value) present = in.TableNameHasBeenSet();
+    if (present) {
+      out.SetTableName(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetConditionExpression<S>::value) {
+    std::decay_t<decltype(out.GetConditionExpression())> value;
+    bool present = FromSdk(in.GetConditionExpression(), value);
+    if constexpr (convert_detail::HasFlagConditionExpression<S>::value) present = in.ConditionExpressionHasBeenSet();
+    if (present) {
+      out.SetConditionExpression(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetExpressionAttributeNames<S>::value) {
+    std::decay_t<decltype(out.GetExpressionAttributeNames())> value;
+    bool present = FromSdk(in.GetExpressionAttributeNames(), value);
+    if constexpr (convert_detail::HasFlagExpressionAttributeNames<S>::value) present = in.ExpressionAttributeNamesHasBeenSet();
+    if (present) {
+      out.SetExpressionAttributeNames(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetExpressionAttributeValues<S>::value) {
+    std::decay_t<decltype(out.GetExpressionAttributeValues())> value;
+    bool present = FromSdk(in.GetExpressionAttributeValues(), value);
+    if constexpr (convert_detail::HasFlagExpressionAttributeValues<S>::value) present = in.ExpressionAttributeValuesHasBeenSet();
+    if (present) {
+      out.SetExpressionAttributeValues(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetReturnValuesOnConditionCheckFailure<S>::value) {
+    std::decay_t<decltype(out.GetReturnValuesOnConditionCheckFailure())> value;
+    bool present = FromSdk(in.GetReturnValuesOnConditionCheckFailure(), value);
+    if constexpr (convert_detail::HasFlagReturnValuesOnConditionCheckFailure<S>::value) present = in.ReturnValuesOnConditionCheckFailureHasBeenSet();
+    if (present) {
+      out.SetReturnValuesOnConditionCheckFailure(std::move(value));
       any = true;
     }
   }
@@ -5891,6 +6108,123 @@ bool FromSdk(const S& in, Model::CreateTableResult& out) {
 }
 
 template <class S>
+void ToSdk(const Model::Delete& in, S& out) {
+  if (in.KeyHasBeenSet()) {
+    if constexpr (convert_detail::HasGetKey<S>::value) {
+      std::decay_t<decltype(out.GetKey())> value;
+      ToSdk(in.GetKey(), value);
+      out.SetKey(std::move(value));
+    } else {
+      convert_detail::Unsupported("Delete", "Key");
+    }
+  }
+  if (in.TableNameHasBeenSet()) {
+    if constexpr (convert_detail::HasGetTableName<S>::value) {
+      std::decay_t<decltype(out.GetTableName())> value;
+      ToSdk(in.GetTableName(), value);
+      out.SetTableName(std::move(value));
+    } else {
+      convert_detail::Unsupported("Delete", "TableName");
+    }
+  }
+  if (in.ConditionExpressionHasBeenSet()) {
+    if constexpr (convert_detail::HasGetConditionExpression<S>::value) {
+      std::decay_t<decltype(out.GetConditionExpression())> value;
+      ToSdk(in.GetConditionExpression(), value);
+      out.SetConditionExpression(std::move(value));
+    } else {
+      convert_detail::Unsupported("Delete", "ConditionExpression");
+    }
+  }
+  if (in.ExpressionAttributeNamesHasBeenSet()) {
+    if constexpr (convert_detail::HasGetExpressionAttributeNames<S>::value) {
+      std::decay_t<decltype(out.GetExpressionAttributeNames())> value;
+      ToSdk(in.GetExpressionAttributeNames(), value);
+      out.SetExpressionAttributeNames(std::move(value));
+    } else {
+      convert_detail::Unsupported("Delete", "ExpressionAttributeNames");
+    }
+  }
+  if (in.ExpressionAttributeValuesHasBeenSet()) {
+    if constexpr (convert_detail::HasGetExpressionAttributeValues<S>::value) {
+      std::decay_t<decltype(out.GetExpressionAttributeValues())> value;
+      ToSdk(in.GetExpressionAttributeValues(), value);
+      out.SetExpressionAttributeValues(std::move(value));
+    } else {
+      convert_detail::Unsupported("Delete", "ExpressionAttributeValues");
+    }
+  }
+  if (in.ReturnValuesOnConditionCheckFailureHasBeenSet()) {
+    if constexpr (convert_detail::HasGetReturnValuesOnConditionCheckFailure<S>::value) {
+      std::decay_t<decltype(out.GetReturnValuesOnConditionCheckFailure())> value;
+      ToSdk(in.GetReturnValuesOnConditionCheckFailure(), value);
+      out.SetReturnValuesOnConditionCheckFailure(std::move(value));
+    } else {
+      convert_detail::Unsupported("Delete", "ReturnValuesOnConditionCheckFailure");
+    }
+  }
+}
+template <class S>
+bool FromSdk(const S& in, Model::Delete& out) {
+  bool any = false;
+  if constexpr (convert_detail::HasGetKey<S>::value) {
+    std::decay_t<decltype(out.GetKey())> value;
+    bool present = FromSdk(in.GetKey(), value);
+    if constexpr (convert_detail::HasFlagKey<S>::value) present = in.KeyHasBeenSet();
+    if (present) {
+      out.SetKey(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetTableName<S>::value) {
+    std::decay_t<decltype(out.GetTableName())> value;
+    bool present = FromSdk(in.GetTableName(), value);
+    if constexpr (convert_detail::HasFlagTableName<S>::value) present = in.TableNameHasBeenSet();
+    if (present) {
+      out.SetTableName(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetConditionExpression<S>::value) {
+    std::decay_t<decltype(out.GetConditionExpression())> value;
+    bool present = FromSdk(in.GetConditionExpression(), value);
+    if constexpr (convert_detail::HasFlagConditionExpression<S>::value) present = in.ConditionExpressionHasBeenSet();
+    if (present) {
+      out.SetConditionExpression(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetExpressionAttributeNames<S>::value) {
+    std::decay_t<decltype(out.GetExpressionAttributeNames())> value;
+    bool present = FromSdk(in.GetExpressionAttributeNames(), value);
+    if constexpr (convert_detail::HasFlagExpressionAttributeNames<S>::value) present = in.ExpressionAttributeNamesHasBeenSet();
+    if (present) {
+      out.SetExpressionAttributeNames(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetExpressionAttributeValues<S>::value) {
+    std::decay_t<decltype(out.GetExpressionAttributeValues())> value;
+    bool present = FromSdk(in.GetExpressionAttributeValues(), value);
+    if constexpr (convert_detail::HasFlagExpressionAttributeValues<S>::value) present = in.ExpressionAttributeValuesHasBeenSet();
+    if (present) {
+      out.SetExpressionAttributeValues(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetReturnValuesOnConditionCheckFailure<S>::value) {
+    std::decay_t<decltype(out.GetReturnValuesOnConditionCheckFailure())> value;
+    bool present = FromSdk(in.GetReturnValuesOnConditionCheckFailure(), value);
+    if constexpr (convert_detail::HasFlagReturnValuesOnConditionCheckFailure<S>::value) present = in.ReturnValuesOnConditionCheckFailureHasBeenSet();
+    if (present) {
+      out.SetReturnValuesOnConditionCheckFailure(std::move(value));
+      any = true;
+    }
+  }
+  return any;
+}
+
+template <class S>
 void ToSdk(const Model::DeleteBackupRequest& in, S& out) {
   if (in.BackupArnHasBeenSet()) {
     if constexpr (convert_detail::HasGetBackupArn<S>::value) {
@@ -6647,6 +6981,87 @@ bool FromSdk(const S& in, Model::DescribeTimeToLiveResult& out) {
 }
 
 template <class S>
+void ToSdk(const Model::Get& in, S& out) {
+  if (in.KeyHasBeenSet()) {
+    if constexpr (convert_detail::HasGetKey<S>::value) {
+      std::decay_t<decltype(out.GetKey())> value;
+      ToSdk(in.GetKey(), value);
+      out.SetKey(std::move(value));
+    } else {
+      convert_detail::Unsupported("Get", "Key");
+    }
+  }
+  if (in.TableNameHasBeenSet()) {
+    if constexpr (convert_detail::HasGetTableName<S>::value) {
+      std::decay_t<decltype(out.GetTableName())> value;
+      ToSdk(in.GetTableName(), value);
+      out.SetTableName(std::move(value));
+    } else {
+      convert_detail::Unsupported("Get", "TableName");
+    }
+  }
+  if (in.ProjectionExpressionHasBeenSet()) {
+    if constexpr (convert_detail::HasGetProjectionExpression<S>::value) {
+      std::decay_t<decltype(out.GetProjectionExpression())> value;
+      ToSdk(in.GetProjectionExpression(), value);
+      out.SetProjectionExpression(std::move(value));
+    } else {
+      convert_detail::Unsupported("Get", "ProjectionExpression");
+    }
+  }
+  if (in.ExpressionAttributeNamesHasBeenSet()) {
+    if constexpr (convert_detail::HasGetExpressionAttributeNames<S>::value) {
+      std::decay_t<decltype(out.GetExpressionAttributeNames())> value;
+      ToSdk(in.GetExpressionAttributeNames(), value);
+      out.SetExpressionAttributeNames(std::move(value));
+    } else {
+      convert_detail::Unsupported("Get", "ExpressionAttributeNames");
+    }
+  }
+}
+template <class S>
+bool FromSdk(const S& in, Model::Get& out) {
+  bool any = false;
+  if constexpr (convert_detail::HasGetKey<S>::value) {
+    std::decay_t<decltype(out.GetKey())> value;
+    bool present = FromSdk(in.GetKey(), value);
+    if constexpr (convert_detail::HasFlagKey<S>::value) present = in.KeyHasBeenSet();
+    if (present) {
+      out.SetKey(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetTableName<S>::value) {
+    std::decay_t<decltype(out.GetTableName())> value;
+    bool present = FromSdk(in.GetTableName(), value);
+    if constexpr (convert_detail::HasFlagTableName<S>::value) present = in.TableNameHasBeenSet();
+    if (present) {
+      out.SetTableName(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetProjectionExpression<S>::value) {
+    std::decay_t<decltype(out.GetProjectionExpression())> value;
+    bool present = FromSdk(in.GetProjectionExpression(), value);
+    if constexpr (convert_detail::HasFlagProjectionExpression<S>::value) present = in.ProjectionExpressionHasBeenSet();
+    if (present) {
+      out.SetProjectionExpression(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetExpressionAttributeNames<S>::value) {
+    std::decay_t<decltype(out.GetExpressionAttributeNames())> value;
+    bool present = FromSdk(in.GetExpressionAttributeNames(), value);
+    if constexpr (convert_detail::HasFlagExpressionAttributeNames<S>::value) present = in.ExpressionAttributeNamesHasBeenSet();
+    if (present) {
+      out.SetExpressionAttributeNames(std::move(value));
+      any = true;
+    }
+  }
+  return any;
+}
+
+template <class S>
 void ToSdk(const Model::GetItemRequest& in, S& out) {
   if (in.TableNameHasBeenSet()) {
     if constexpr (convert_detail::HasGetTableName<S>::value) {
@@ -7009,6 +7424,33 @@ bool FromSdk(const S& in, Model::GlobalTableWitnessGroupUpdate& out) {
     if constexpr (convert_detail::HasFlagDelete<S>::value) present = in.DeleteHasBeenSet();
     if (present) {
       out.SetDelete(std::move(value));
+      any = true;
+    }
+  }
+  return any;
+}
+
+template <class S>
+void ToSdk(const Model::ItemResponse& in, S& out) {
+  if (in.ItemHasBeenSet()) {
+    if constexpr (convert_detail::HasGetItem<S>::value) {
+      std::decay_t<decltype(out.GetItem())> value;
+      ToSdk(in.GetItem(), value);
+      out.SetItem(std::move(value));
+    } else {
+      convert_detail::Unsupported("ItemResponse", "Item");
+    }
+  }
+}
+template <class S>
+bool FromSdk(const S& in, Model::ItemResponse& out) {
+  bool any = false;
+  if constexpr (convert_detail::HasGetItem<S>::value) {
+    std::decay_t<decltype(out.GetItem())> value;
+    bool present = FromSdk(in.GetItem(), value);
+    if constexpr (convert_detail::HasFlagItem<S>::value) present = in.ItemHasBeenSet();
+    if (present) {
+      out.SetItem(std::move(value));
       any = true;
     }
   }
@@ -7396,6 +7838,123 @@ bool FromSdk(const S& in, Model::PointInTimeRecoverySpecification& out) {
     if constexpr (convert_detail::HasFlagRecoveryPeriodInDays<S>::value) present = in.RecoveryPeriodInDaysHasBeenSet();
     if (present) {
       out.SetRecoveryPeriodInDays(std::move(value));
+      any = true;
+    }
+  }
+  return any;
+}
+
+template <class S>
+void ToSdk(const Model::Put& in, S& out) {
+  if (in.ItemHasBeenSet()) {
+    if constexpr (convert_detail::HasGetItem<S>::value) {
+      std::decay_t<decltype(out.GetItem())> value;
+      ToSdk(in.GetItem(), value);
+      out.SetItem(std::move(value));
+    } else {
+      convert_detail::Unsupported("Put", "Item");
+    }
+  }
+  if (in.TableNameHasBeenSet()) {
+    if constexpr (convert_detail::HasGetTableName<S>::value) {
+      std::decay_t<decltype(out.GetTableName())> value;
+      ToSdk(in.GetTableName(), value);
+      out.SetTableName(std::move(value));
+    } else {
+      convert_detail::Unsupported("Put", "TableName");
+    }
+  }
+  if (in.ConditionExpressionHasBeenSet()) {
+    if constexpr (convert_detail::HasGetConditionExpression<S>::value) {
+      std::decay_t<decltype(out.GetConditionExpression())> value;
+      ToSdk(in.GetConditionExpression(), value);
+      out.SetConditionExpression(std::move(value));
+    } else {
+      convert_detail::Unsupported("Put", "ConditionExpression");
+    }
+  }
+  if (in.ExpressionAttributeNamesHasBeenSet()) {
+    if constexpr (convert_detail::HasGetExpressionAttributeNames<S>::value) {
+      std::decay_t<decltype(out.GetExpressionAttributeNames())> value;
+      ToSdk(in.GetExpressionAttributeNames(), value);
+      out.SetExpressionAttributeNames(std::move(value));
+    } else {
+      convert_detail::Unsupported("Put", "ExpressionAttributeNames");
+    }
+  }
+  if (in.ExpressionAttributeValuesHasBeenSet()) {
+    if constexpr (convert_detail::HasGetExpressionAttributeValues<S>::value) {
+      std::decay_t<decltype(out.GetExpressionAttributeValues())> value;
+      ToSdk(in.GetExpressionAttributeValues(), value);
+      out.SetExpressionAttributeValues(std::move(value));
+    } else {
+      convert_detail::Unsupported("Put", "ExpressionAttributeValues");
+    }
+  }
+  if (in.ReturnValuesOnConditionCheckFailureHasBeenSet()) {
+    if constexpr (convert_detail::HasGetReturnValuesOnConditionCheckFailure<S>::value) {
+      std::decay_t<decltype(out.GetReturnValuesOnConditionCheckFailure())> value;
+      ToSdk(in.GetReturnValuesOnConditionCheckFailure(), value);
+      out.SetReturnValuesOnConditionCheckFailure(std::move(value));
+    } else {
+      convert_detail::Unsupported("Put", "ReturnValuesOnConditionCheckFailure");
+    }
+  }
+}
+template <class S>
+bool FromSdk(const S& in, Model::Put& out) {
+  bool any = false;
+  if constexpr (convert_detail::HasGetItem<S>::value) {
+    std::decay_t<decltype(out.GetItem())> value;
+    bool present = FromSdk(in.GetItem(), value);
+    if constexpr (convert_detail::HasFlagItem<S>::value) present = in.ItemHasBeenSet();
+    if (present) {
+      out.SetItem(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetTableName<S>::value) {
+    std::decay_t<decltype(out.GetTableName())> value;
+    bool present = FromSdk(in.GetTableName(), value);
+    if constexpr (convert_detail::HasFlagTableName<S>::value) present = in.TableNameHasBeenSet();
+    if (present) {
+      out.SetTableName(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetConditionExpression<S>::value) {
+    std::decay_t<decltype(out.GetConditionExpression())> value;
+    bool present = FromSdk(in.GetConditionExpression(), value);
+    if constexpr (convert_detail::HasFlagConditionExpression<S>::value) present = in.ConditionExpressionHasBeenSet();
+    if (present) {
+      out.SetConditionExpression(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetExpressionAttributeNames<S>::value) {
+    std::decay_t<decltype(out.GetExpressionAttributeNames())> value;
+    bool present = FromSdk(in.GetExpressionAttributeNames(), value);
+    if constexpr (convert_detail::HasFlagExpressionAttributeNames<S>::value) present = in.ExpressionAttributeNamesHasBeenSet();
+    if (present) {
+      out.SetExpressionAttributeNames(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetExpressionAttributeValues<S>::value) {
+    std::decay_t<decltype(out.GetExpressionAttributeValues())> value;
+    bool present = FromSdk(in.GetExpressionAttributeValues(), value);
+    if constexpr (convert_detail::HasFlagExpressionAttributeValues<S>::value) present = in.ExpressionAttributeValuesHasBeenSet();
+    if (present) {
+      out.SetExpressionAttributeValues(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetReturnValuesOnConditionCheckFailure<S>::value) {
+    std::decay_t<decltype(out.GetReturnValuesOnConditionCheckFailure())> value;
+    bool present = FromSdk(in.GetReturnValuesOnConditionCheckFailure(), value);
+    if constexpr (convert_detail::HasFlagReturnValuesOnConditionCheckFailure<S>::value) present = in.ReturnValuesOnConditionCheckFailureHasBeenSet();
+    if (present) {
+      out.SetReturnValuesOnConditionCheckFailure(std::move(value));
       any = true;
     }
   }
@@ -9205,6 +9764,465 @@ bool FromSdk(const S& in, Model::TimeToLiveSpecification& out) {
     if constexpr (convert_detail::HasFlagAttributeName<S>::value) present = in.AttributeNameHasBeenSet();
     if (present) {
       out.SetAttributeName(std::move(value));
+      any = true;
+    }
+  }
+  return any;
+}
+
+template <class S>
+void ToSdk(const Model::TransactGetItem& in, S& out) {
+  if (in.GetHasBeenSet()) {
+    if constexpr (convert_detail::HasGetGet<S>::value) {
+      std::decay_t<decltype(out.GetGet())> value;
+      ToSdk(in.GetGet(), value);
+      out.SetGet(std::move(value));
+    } else {
+      convert_detail::Unsupported("TransactGetItem", "Get");
+    }
+  }
+}
+template <class S>
+bool FromSdk(const S& in, Model::TransactGetItem& out) {
+  bool any = false;
+  if constexpr (convert_detail::HasGetGet<S>::value) {
+    std::decay_t<decltype(out.GetGet())> value;
+    bool present = FromSdk(in.GetGet(), value);
+    if constexpr (convert_detail::HasFlagGet<S>::value) present = in.GetHasBeenSet();
+    if (present) {
+      out.SetGet(std::move(value));
+      any = true;
+    }
+  }
+  return any;
+}
+
+template <class S>
+void ToSdk(const Model::TransactGetItemsRequest& in, S& out) {
+  if (in.TransactItemsHasBeenSet()) {
+    if constexpr (convert_detail::HasGetTransactItems<S>::value) {
+      std::decay_t<decltype(out.GetTransactItems())> value;
+      ToSdk(in.GetTransactItems(), value);
+      out.SetTransactItems(std::move(value));
+    } else {
+      convert_detail::Unsupported("TransactGetItemsRequest", "TransactItems");
+    }
+  }
+  if (in.ReturnConsumedCapacityHasBeenSet()) {
+    if constexpr (convert_detail::HasGetReturnConsumedCapacity<S>::value) {
+      std::decay_t<decltype(out.GetReturnConsumedCapacity())> value;
+      ToSdk(in.GetReturnConsumedCapacity(), value);
+      out.SetReturnConsumedCapacity(std::move(value));
+    } else {
+      convert_detail::Unsupported("TransactGetItemsRequest", "ReturnConsumedCapacity");
+    }
+  }
+}
+template <class S>
+bool FromSdk(const S& in, Model::TransactGetItemsRequest& out) {
+  bool any = false;
+  if constexpr (convert_detail::HasGetTransactItems<S>::value) {
+    std::decay_t<decltype(out.GetTransactItems())> value;
+    bool present = FromSdk(in.GetTransactItems(), value);
+    if constexpr (convert_detail::HasFlagTransactItems<S>::value) present = in.TransactItemsHasBeenSet();
+    if (present) {
+      out.SetTransactItems(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetReturnConsumedCapacity<S>::value) {
+    std::decay_t<decltype(out.GetReturnConsumedCapacity())> value;
+    bool present = FromSdk(in.GetReturnConsumedCapacity(), value);
+    if constexpr (convert_detail::HasFlagReturnConsumedCapacity<S>::value) present = in.ReturnConsumedCapacityHasBeenSet();
+    if (present) {
+      out.SetReturnConsumedCapacity(std::move(value));
+      any = true;
+    }
+  }
+  return any;
+}
+
+template <class S>
+void ToSdk(const Model::TransactGetItemsResult& in, S& out) {
+  if (in.ConsumedCapacityHasBeenSet()) {
+    if constexpr (convert_detail::HasGetConsumedCapacity<S>::value) {
+      std::decay_t<decltype(out.GetConsumedCapacity())> value;
+      ToSdk(in.GetConsumedCapacity(), value);
+      out.SetConsumedCapacity(std::move(value));
+    } else {
+      convert_detail::Unsupported("TransactGetItemsResult", "ConsumedCapacity");
+    }
+  }
+  if (in.ResponsesHasBeenSet()) {
+    if constexpr (convert_detail::HasGetResponses<S>::value) {
+      std::decay_t<decltype(out.GetResponses())> value;
+      ToSdk(in.GetResponses(), value);
+      out.SetResponses(std::move(value));
+    } else {
+      convert_detail::Unsupported("TransactGetItemsResult", "Responses");
+    }
+  }
+}
+template <class S>
+bool FromSdk(const S& in, Model::TransactGetItemsResult& out) {
+  bool any = false;
+  if constexpr (convert_detail::HasGetConsumedCapacity<S>::value) {
+    std::decay_t<decltype(out.GetConsumedCapacity())> value;
+    bool present = FromSdk(in.GetConsumedCapacity(), value);
+    if constexpr (convert_detail::HasFlagConsumedCapacity<S>::value) present = in.ConsumedCapacityHasBeenSet();
+    if (present) {
+      out.SetConsumedCapacity(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetResponses<S>::value) {
+    std::decay_t<decltype(out.GetResponses())> value;
+    bool present = FromSdk(in.GetResponses(), value);
+    if constexpr (convert_detail::HasFlagResponses<S>::value) present = in.ResponsesHasBeenSet();
+    if (present) {
+      out.SetResponses(std::move(value));
+      any = true;
+    }
+  }
+  return any;
+}
+
+template <class S>
+void ToSdk(const Model::Update& in, S& out) {
+  if (in.KeyHasBeenSet()) {
+    if constexpr (convert_detail::HasGetKey<S>::value) {
+      std::decay_t<decltype(out.GetKey())> value;
+      ToSdk(in.GetKey(), value);
+      out.SetKey(std::move(value));
+    } else {
+      convert_detail::Unsupported("Update", "Key");
+    }
+  }
+  if (in.UpdateExpressionHasBeenSet()) {
+    if constexpr (convert_detail::HasGetUpdateExpression<S>::value) {
+      std::decay_t<decltype(out.GetUpdateExpression())> value;
+      ToSdk(in.GetUpdateExpression(), value);
+      out.SetUpdateExpression(std::move(value));
+    } else {
+      convert_detail::Unsupported("Update", "UpdateExpression");
+    }
+  }
+  if (in.TableNameHasBeenSet()) {
+    if constexpr (convert_detail::HasGetTableName<S>::value) {
+      std::decay_t<decltype(out.GetTableName())> value;
+      ToSdk(in.GetTableName(), value);
+      out.SetTableName(std::move(value));
+    } else {
+      convert_detail::Unsupported("Update", "TableName");
+    }
+  }
+  if (in.ConditionExpressionHasBeenSet()) {
+    if constexpr (convert_detail::HasGetConditionExpression<S>::value) {
+      std::decay_t<decltype(out.GetConditionExpression())> value;
+      ToSdk(in.GetConditionExpression(), value);
+      out.SetConditionExpression(std::move(value));
+    } else {
+      convert_detail::Unsupported("Update", "ConditionExpression");
+    }
+  }
+  if (in.ExpressionAttributeNamesHasBeenSet()) {
+    if constexpr (convert_detail::HasGetExpressionAttributeNames<S>::value) {
+      std::decay_t<decltype(out.GetExpressionAttributeNames())> value;
+      ToSdk(in.GetExpressionAttributeNames(), value);
+      out.SetExpressionAttributeNames(std::move(value));
+    } else {
+      convert_detail::Unsupported("Update", "ExpressionAttributeNames");
+    }
+  }
+  if (in.ExpressionAttributeValuesHasBeenSet()) {
+    if constexpr (convert_detail::HasGetExpressionAttributeValues<S>::value) {
+      std::decay_t<decltype(out.GetExpressionAttributeValues())> value;
+      ToSdk(in.GetExpressionAttributeValues(), value);
+      out.SetExpressionAttributeValues(std::move(value));
+    } else {
+      convert_detail::Unsupported("Update", "ExpressionAttributeValues");
+    }
+  }
+  if (in.ReturnValuesOnConditionCheckFailureHasBeenSet()) {
+    if constexpr (convert_detail::HasGetReturnValuesOnConditionCheckFailure<S>::value) {
+      std::decay_t<decltype(out.GetReturnValuesOnConditionCheckFailure())> value;
+      ToSdk(in.GetReturnValuesOnConditionCheckFailure(), value);
+      out.SetReturnValuesOnConditionCheckFailure(std::move(value));
+    } else {
+      convert_detail::Unsupported("Update", "ReturnValuesOnConditionCheckFailure");
+    }
+  }
+}
+template <class S>
+bool FromSdk(const S& in, Model::Update& out) {
+  bool any = false;
+  if constexpr (convert_detail::HasGetKey<S>::value) {
+    std::decay_t<decltype(out.GetKey())> value;
+    bool present = FromSdk(in.GetKey(), value);
+    if constexpr (convert_detail::HasFlagKey<S>::value) present = in.KeyHasBeenSet();
+    if (present) {
+      out.SetKey(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetUpdateExpression<S>::value) {
+    std::decay_t<decltype(out.GetUpdateExpression())> value;
+    bool present = FromSdk(in.GetUpdateExpression(), value);
+    if constexpr (convert_detail::HasFlagUpdateExpression<S>::value) present = in.UpdateExpressionHasBeenSet();
+    if (present) {
+      out.SetUpdateExpression(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetTableName<S>::value) {
+    std::decay_t<decltype(out.GetTableName())> value;
+    bool present = FromSdk(in.GetTableName(), value);
+    if constexpr (convert_detail::HasFlagTableName<S>::value) present = in.TableNameHasBeenSet();
+    if (present) {
+      out.SetTableName(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetConditionExpression<S>::value) {
+    std::decay_t<decltype(out.GetConditionExpression())> value;
+    bool present = FromSdk(in.GetConditionExpression(), value);
+    if constexpr (convert_detail::HasFlagConditionExpression<S>::value) present = in.ConditionExpressionHasBeenSet();
+    if (present) {
+      out.SetConditionExpression(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetExpressionAttributeNames<S>::value) {
+    std::decay_t<decltype(out.GetExpressionAttributeNames())> value;
+    bool present = FromSdk(in.GetExpressionAttributeNames(), value);
+    if constexpr (convert_detail::HasFlagExpressionAttributeNames<S>::value) present = in.ExpressionAttributeNamesHasBeenSet();
+    if (present) {
+      out.SetExpressionAttributeNames(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetExpressionAttributeValues<S>::value) {
+    std::decay_t<decltype(out.GetExpressionAttributeValues())> value;
+    bool present = FromSdk(in.GetExpressionAttributeValues(), value);
+    if constexpr (convert_detail::HasFlagExpressionAttributeValues<S>::value) present = in.ExpressionAttributeValuesHasBeenSet();
+    if (present) {
+      out.SetExpressionAttributeValues(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetReturnValuesOnConditionCheckFailure<S>::value) {
+    std::decay_t<decltype(out.GetReturnValuesOnConditionCheckFailure())> value;
+    bool present = FromSdk(in.GetReturnValuesOnConditionCheckFailure(), value);
+    if constexpr (convert_detail::HasFlagReturnValuesOnConditionCheckFailure<S>::value) present = in.ReturnValuesOnConditionCheckFailureHasBeenSet();
+    if (present) {
+      out.SetReturnValuesOnConditionCheckFailure(std::move(value));
+      any = true;
+    }
+  }
+  return any;
+}
+
+template <class S>
+void ToSdk(const Model::TransactWriteItem& in, S& out) {
+  if (in.ConditionCheckHasBeenSet()) {
+    if constexpr (convert_detail::HasGetConditionCheck<S>::value) {
+      std::decay_t<decltype(out.GetConditionCheck())> value;
+      ToSdk(in.GetConditionCheck(), value);
+      out.SetConditionCheck(std::move(value));
+    } else {
+      convert_detail::Unsupported("TransactWriteItem", "ConditionCheck");
+    }
+  }
+  if (in.PutHasBeenSet()) {
+    if constexpr (convert_detail::HasGetPut<S>::value) {
+      std::decay_t<decltype(out.GetPut())> value;
+      ToSdk(in.GetPut(), value);
+      out.SetPut(std::move(value));
+    } else {
+      convert_detail::Unsupported("TransactWriteItem", "Put");
+    }
+  }
+  if (in.DeleteHasBeenSet()) {
+    if constexpr (convert_detail::HasGetDelete<S>::value) {
+      std::decay_t<decltype(out.GetDelete())> value;
+      ToSdk(in.GetDelete(), value);
+      out.SetDelete(std::move(value));
+    } else {
+      convert_detail::Unsupported("TransactWriteItem", "Delete");
+    }
+  }
+  if (in.UpdateHasBeenSet()) {
+    if constexpr (convert_detail::HasGetUpdate<S>::value) {
+      std::decay_t<decltype(out.GetUpdate())> value;
+      ToSdk(in.GetUpdate(), value);
+      out.SetUpdate(std::move(value));
+    } else {
+      convert_detail::Unsupported("TransactWriteItem", "Update");
+    }
+  }
+}
+template <class S>
+bool FromSdk(const S& in, Model::TransactWriteItem& out) {
+  bool any = false;
+  if constexpr (convert_detail::HasGetConditionCheck<S>::value) {
+    std::decay_t<decltype(out.GetConditionCheck())> value;
+    bool present = FromSdk(in.GetConditionCheck(), value);
+    if constexpr (convert_detail::HasFlagConditionCheck<S>::value) present = in.ConditionCheckHasBeenSet();
+    if (present) {
+      out.SetConditionCheck(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetPut<S>::value) {
+    std::decay_t<decltype(out.GetPut())> value;
+    bool present = FromSdk(in.GetPut(), value);
+    if constexpr (convert_detail::HasFlagPut<S>::value) present = in.PutHasBeenSet();
+    if (present) {
+      out.SetPut(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetDelete<S>::value) {
+    std::decay_t<decltype(out.GetDelete())> value;
+    bool present = FromSdk(in.GetDelete(), value);
+    if constexpr (convert_detail::HasFlagDelete<S>::value) present = in.DeleteHasBeenSet();
+    if (present) {
+      out.SetDelete(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetUpdate<S>::value) {
+    std::decay_t<decltype(out.GetUpdate())> value;
+    bool present = FromSdk(in.GetUpdate(), value);
+    if constexpr (convert_detail::HasFlagUpdate<S>::value) present = in.UpdateHasBeenSet();
+    if (present) {
+      out.SetUpdate(std::move(value));
+      any = true;
+    }
+  }
+  return any;
+}
+
+template <class S>
+void ToSdk(const Model::TransactWriteItemsRequest& in, S& out) {
+  if (in.TransactItemsHasBeenSet()) {
+    if constexpr (convert_detail::HasGetTransactItems<S>::value) {
+      std::decay_t<decltype(out.GetTransactItems())> value;
+      ToSdk(in.GetTransactItems(), value);
+      out.SetTransactItems(std::move(value));
+    } else {
+      convert_detail::Unsupported("TransactWriteItemsRequest", "TransactItems");
+    }
+  }
+  if (in.ReturnConsumedCapacityHasBeenSet()) {
+    if constexpr (convert_detail::HasGetReturnConsumedCapacity<S>::value) {
+      std::decay_t<decltype(out.GetReturnConsumedCapacity())> value;
+      ToSdk(in.GetReturnConsumedCapacity(), value);
+      out.SetReturnConsumedCapacity(std::move(value));
+    } else {
+      convert_detail::Unsupported("TransactWriteItemsRequest", "ReturnConsumedCapacity");
+    }
+  }
+  if (in.ReturnItemCollectionMetricsHasBeenSet()) {
+    if constexpr (convert_detail::HasGetReturnItemCollectionMetrics<S>::value) {
+      std::decay_t<decltype(out.GetReturnItemCollectionMetrics())> value;
+      ToSdk(in.GetReturnItemCollectionMetrics(), value);
+      out.SetReturnItemCollectionMetrics(std::move(value));
+    } else {
+      convert_detail::Unsupported("TransactWriteItemsRequest", "ReturnItemCollectionMetrics");
+    }
+  }
+  if (in.ClientRequestTokenHasBeenSet()) {
+    if constexpr (convert_detail::HasGetClientRequestToken<S>::value) {
+      std::decay_t<decltype(out.GetClientRequestToken())> value;
+      ToSdk(in.GetClientRequestToken(), value);
+      out.SetClientRequestToken(std::move(value));
+    } else {
+      convert_detail::Unsupported("TransactWriteItemsRequest", "ClientRequestToken");
+    }
+  }
+}
+template <class S>
+bool FromSdk(const S& in, Model::TransactWriteItemsRequest& out) {
+  bool any = false;
+  if constexpr (convert_detail::HasGetTransactItems<S>::value) {
+    std::decay_t<decltype(out.GetTransactItems())> value;
+    bool present = FromSdk(in.GetTransactItems(), value);
+    if constexpr (convert_detail::HasFlagTransactItems<S>::value) present = in.TransactItemsHasBeenSet();
+    if (present) {
+      out.SetTransactItems(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetReturnConsumedCapacity<S>::value) {
+    std::decay_t<decltype(out.GetReturnConsumedCapacity())> value;
+    bool present = FromSdk(in.GetReturnConsumedCapacity(), value);
+    if constexpr (convert_detail::HasFlagReturnConsumedCapacity<S>::value) present = in.ReturnConsumedCapacityHasBeenSet();
+    if (present) {
+      out.SetReturnConsumedCapacity(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetReturnItemCollectionMetrics<S>::value) {
+    std::decay_t<decltype(out.GetReturnItemCollectionMetrics())> value;
+    bool present = FromSdk(in.GetReturnItemCollectionMetrics(), value);
+    if constexpr (convert_detail::HasFlagReturnItemCollectionMetrics<S>::value) present = in.ReturnItemCollectionMetricsHasBeenSet();
+    if (present) {
+      out.SetReturnItemCollectionMetrics(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetClientRequestToken<S>::value) {
+    std::decay_t<decltype(out.GetClientRequestToken())> value;
+    bool present = FromSdk(in.GetClientRequestToken(), value);
+    if constexpr (convert_detail::HasFlagClientRequestToken<S>::value) present = in.ClientRequestTokenHasBeenSet();
+    if (present) {
+      out.SetClientRequestToken(std::move(value));
+      any = true;
+    }
+  }
+  return any;
+}
+
+template <class S>
+void ToSdk(const Model::TransactWriteItemsResult& in, S& out) {
+  if (in.ConsumedCapacityHasBeenSet()) {
+    if constexpr (convert_detail::HasGetConsumedCapacity<S>::value) {
+      std::decay_t<decltype(out.GetConsumedCapacity())> value;
+      ToSdk(in.GetConsumedCapacity(), value);
+      out.SetConsumedCapacity(std::move(value));
+    } else {
+      convert_detail::Unsupported("TransactWriteItemsResult", "ConsumedCapacity");
+    }
+  }
+  if (in.ItemCollectionMetricsHasBeenSet()) {
+    if constexpr (convert_detail::HasGetItemCollectionMetrics<S>::value) {
+      std::decay_t<decltype(out.GetItemCollectionMetrics())> value;
+      ToSdk(in.GetItemCollectionMetrics(), value);
+      out.SetItemCollectionMetrics(std::move(value));
+    } else {
+      convert_detail::Unsupported("TransactWriteItemsResult", "ItemCollectionMetrics");
+    }
+  }
+}
+template <class S>
+bool FromSdk(const S& in, Model::TransactWriteItemsResult& out) {
+  bool any = false;
+  if constexpr (convert_detail::HasGetConsumedCapacity<S>::value) {
+    std::decay_t<decltype(out.GetConsumedCapacity())> value;
+    bool present = FromSdk(in.GetConsumedCapacity(), value);
+    if constexpr (convert_detail::HasFlagConsumedCapacity<S>::value) present = in.ConsumedCapacityHasBeenSet();
+    if (present) {
+      out.SetConsumedCapacity(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetItemCollectionMetrics<S>::value) {
+    std::decay_t<decltype(out.GetItemCollectionMetrics())> value;
+    bool present = FromSdk(in.GetItemCollectionMetrics(), value);
+    if constexpr (convert_detail::HasFlagItemCollectionMetrics<S>::value) present = in.ItemCollectionMetricsHasBeenSet();
+    if (present) {
+      out.SetItemCollectionMetrics(std::move(value));
       any = true;
     }
   }

@@ -46,7 +46,9 @@ inline bool Read(Reader& r, Model::BatchWriteItemRequest& out);
 inline bool Read(Reader& r, Model::ItemCollectionMetrics& out);
 inline bool Read(Reader& r, Model::BatchWriteItemResult& out);
 inline bool Read(Reader& r, Model::BillingModeSummary& out);
+inline bool Read(Reader& r, Model::CancellationReason& out);
 inline bool Read(Reader& r, Model::Condition& out);
+inline bool Read(Reader& r, Model::ConditionCheck& out);
 inline bool Read(Reader& r, Model::PointInTimeRecoveryDescription& out);
 inline bool Read(Reader& r, Model::ContinuousBackupsDescription& out);
 inline bool Read(Reader& r, Model::CreateBackupRequest& out);
@@ -75,6 +77,7 @@ inline bool Read(Reader& r, Model::ReplicaDescription& out);
 inline bool Read(Reader& r, Model::RestoreSummary& out);
 inline bool Read(Reader& r, Model::TableDescription& out);
 inline bool Read(Reader& r, Model::CreateTableResult& out);
+inline bool Read(Reader& r, Model::Delete& out);
 inline bool Read(Reader& r, Model::DeleteBackupRequest& out);
 inline bool Read(Reader& r, Model::DeleteBackupResult& out);
 inline bool Read(Reader& r, Model::DeleteGlobalSecondaryIndexAction& out);
@@ -93,11 +96,13 @@ inline bool Read(Reader& r, Model::DescribeTableRequest& out);
 inline bool Read(Reader& r, Model::DescribeTableResult& out);
 inline bool Read(Reader& r, Model::DescribeTimeToLiveRequest& out);
 inline bool Read(Reader& r, Model::DescribeTimeToLiveResult& out);
+inline bool Read(Reader& r, Model::Get& out);
 inline bool Read(Reader& r, Model::GetItemRequest& out);
 inline bool Read(Reader& r, Model::GetItemResult& out);
 inline bool Read(Reader& r, Model::UpdateGlobalSecondaryIndexAction& out);
 inline bool Read(Reader& r, Model::GlobalSecondaryIndexUpdate& out);
 inline bool Read(Reader& r, Model::GlobalTableWitnessGroupUpdate& out);
+inline bool Read(Reader& r, Model::ItemResponse& out);
 inline bool Read(Reader& r, Model::ListBackupsRequest& out);
 inline bool Read(Reader& r, Model::ListBackupsResult& out);
 inline bool Read(Reader& r, Model::ListTablesRequest& out);
@@ -105,6 +110,7 @@ inline bool Read(Reader& r, Model::ListTablesResult& out);
 inline bool Read(Reader& r, Model::ListTagsOfResourceRequest& out);
 inline bool Read(Reader& r, Model::ListTagsOfResourceResult& out);
 inline bool Read(Reader& r, Model::PointInTimeRecoverySpecification& out);
+inline bool Read(Reader& r, Model::Put& out);
 inline bool Read(Reader& r, Model::PutItemRequest& out);
 inline bool Read(Reader& r, Model::PutItemResult& out);
 inline bool Read(Reader& r, Model::QueryRequest& out);
@@ -120,6 +126,13 @@ inline bool Read(Reader& r, Model::ScanResult& out);
 inline bool Read(Reader& r, Model::TagResourceRequest& out);
 inline bool Read(Reader& r, Model::ThrottlingReason& out);
 inline bool Read(Reader& r, Model::TimeToLiveSpecification& out);
+inline bool Read(Reader& r, Model::TransactGetItem& out);
+inline bool Read(Reader& r, Model::TransactGetItemsRequest& out);
+inline bool Read(Reader& r, Model::TransactGetItemsResult& out);
+inline bool Read(Reader& r, Model::Update& out);
+inline bool Read(Reader& r, Model::TransactWriteItem& out);
+inline bool Read(Reader& r, Model::TransactWriteItemsRequest& out);
+inline bool Read(Reader& r, Model::TransactWriteItemsResult& out);
 inline bool Read(Reader& r, Model::UntagResourceRequest& out);
 inline bool Read(Reader& r, Model::UpdateContinuousBackupsRequest& out);
 inline bool Read(Reader& r, Model::UpdateContinuousBackupsResult& out);
@@ -153,6 +166,7 @@ inline bool ReadItemCollectionSizeEstimateRange(Reader& r, std::vector<double>& 
 inline bool ReadItemCollectionMetricsMultiple(Reader& r, std::vector<Model::ItemCollectionMetrics>& out);
 inline bool ReadItemCollectionMetricsPerTable(Reader& r, std::map<std::string, std::vector<Model::ItemCollectionMetrics>>& out);
 inline bool ReadAttributeValueList(Reader& r, std::vector<Model::AttributeValue>& out);
+inline bool ReadExpressionAttributeValueMap(Reader& r, std::map<std::string, Model::AttributeValue>& out);
 inline bool ReadReplicaGlobalSecondaryIndexList(Reader& r, std::vector<Model::ReplicaGlobalSecondaryIndex>& out);
 inline bool ReadAttributeDefinitions(Reader& r, std::vector<Model::AttributeDefinition>& out);
 inline bool ReadLocalSecondaryIndexList(Reader& r, std::vector<Model::LocalSecondaryIndex>& out);
@@ -164,11 +178,13 @@ inline bool ReadGlobalSecondaryIndexDescriptionList(Reader& r, std::vector<Model
 inline bool ReadReplicaDescriptionList(Reader& r, std::vector<Model::ReplicaDescription>& out);
 inline bool ReadGlobalTableWitnessDescriptionList(Reader& r, std::vector<Model::GlobalTableWitnessDescription>& out);
 inline bool ReadExpectedAttributeMap(Reader& r, std::map<std::string, Model::ExpectedAttributeValue>& out);
-inline bool ReadExpressionAttributeValueMap(Reader& r, std::map<std::string, Model::AttributeValue>& out);
 inline bool ReadBackupSummaries(Reader& r, std::vector<Model::BackupSummary>& out);
 inline bool ReadTableNameList(Reader& r, std::vector<std::string>& out);
 inline bool ReadKeyConditions(Reader& r, std::map<std::string, Model::Condition>& out);
 inline bool ReadFilterConditionMap(Reader& r, std::map<std::string, Model::Condition>& out);
+inline bool ReadTransactGetItemList(Reader& r, std::vector<Model::TransactGetItem>& out);
+inline bool ReadItemResponseList(Reader& r, std::vector<Model::ItemResponse>& out);
+inline bool ReadTransactWriteItemList(Reader& r, std::vector<Model::TransactWriteItem>& out);
 inline bool ReadTagKeyList(Reader& r, std::vector<std::string>& out);
 inline bool ReadAttributeUpdates(Reader& r, std::map<std::string, Model::AttributeValueUpdate>& out);
 inline bool ReadGlobalSecondaryIndexUpdateList(Reader& r, std::vector<Model::GlobalSecondaryIndexUpdate>& out);
@@ -419,6 +435,20 @@ inline bool ReadAttributeValueList(Reader& r, std::vector<Model::AttributeValue>
     return true;
   });
 }
+inline bool ReadExpressionAttributeValueMap(Reader& r, std::map<std::string, Model::AttributeValue>& out) {
+  out.clear();
+  return r.Object([&](std::string_view key) {
+    if (r.Null()) return false;
+    Model::AttributeValue e{};
+    {
+      Json j;
+      if (!r.Value(j)) return false;
+      FromJson(j, e, Reader::NoPath());
+    }
+    out[std::string(key)] = std::move(e);  // a repeated key: the last one, as nlohmann keeps
+    return true;
+  });
+}
 inline bool ReadReplicaGlobalSecondaryIndexList(Reader& r, std::vector<Model::ReplicaGlobalSecondaryIndex>& out) {
   out.clear();
   return r.Array([&] {
@@ -529,20 +559,6 @@ inline bool ReadExpectedAttributeMap(Reader& r, std::map<std::string, Model::Exp
     return true;
   });
 }
-inline bool ReadExpressionAttributeValueMap(Reader& r, std::map<std::string, Model::AttributeValue>& out) {
-  out.clear();
-  return r.Object([&](std::string_view key) {
-    if (r.Null()) return false;
-    Model::AttributeValue e{};
-    {
-      Json j;
-      if (!r.Value(j)) return false;
-      FromJson(j, e, Reader::NoPath());
-    }
-    out[std::string(key)] = std::move(e);  // a repeated key: the last one, as nlohmann keeps
-    return true;
-  });
-}
 inline bool ReadBackupSummaries(Reader& r, std::vector<Model::BackupSummary>& out) {
   out.clear();
   return r.Array([&] {
@@ -580,6 +596,36 @@ inline bool ReadFilterConditionMap(Reader& r, std::map<std::string, Model::Condi
     Model::Condition e{};
     if (!Read(r, e)) return false;
     out[std::string(key)] = std::move(e);  // a repeated key: the last one, as nlohmann keeps
+    return true;
+  });
+}
+inline bool ReadTransactGetItemList(Reader& r, std::vector<Model::TransactGetItem>& out) {
+  out.clear();
+  return r.Array([&] {
+    if (r.Null()) return false;
+    Model::TransactGetItem e{};
+    if (!Read(r, e)) return false;
+    out.push_back(std::move(e));
+    return true;
+  });
+}
+inline bool ReadItemResponseList(Reader& r, std::vector<Model::ItemResponse>& out) {
+  out.clear();
+  return r.Array([&] {
+    if (r.Null()) return false;
+    Model::ItemResponse e{};
+    if (!Read(r, e)) return false;
+    out.push_back(std::move(e));
+    return true;
+  });
+}
+inline bool ReadTransactWriteItemList(Reader& r, std::vector<Model::TransactWriteItem>& out) {
+  out.clear();
+  return r.Array([&] {
+    if (r.Null()) return false;
+    Model::TransactWriteItem e{};
+    if (!Read(r, e)) return false;
+    out.push_back(std::move(e));
     return true;
   });
 }
@@ -1697,6 +1743,34 @@ inline bool Read(Reader& r, Model::BillingModeSummary& out) {
   });
 }
 
+inline bool Read(Reader& r, Model::CancellationReason& out) {
+  out = Model::CancellationReason();
+  return r.Object([&](std::string_view key) {
+    if (key == "Item") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      std::map<std::string, Model::AttributeValue> v{};
+      if (!ReadAttributeMap(r, v)) return false;
+      out.SetItem(std::move(v));
+      return true;
+    }
+    if (key == "Code") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      std::string v{};
+      if (!r.String(v)) return false;
+      out.SetCode(std::move(v));
+      return true;
+    }
+    if (key == "Message") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      std::string v{};
+      if (!r.String(v)) return false;
+      out.SetMessage(std::move(v));
+      return true;
+    }
+    return r.Skip();  // a member it does not know
+  });
+}
+
 inline bool Read(Reader& r, Model::Condition& out) {
   out = Model::Condition();
   return r.Object([&](std::string_view key) {
@@ -1716,6 +1790,59 @@ inline bool Read(Reader& r, Model::Condition& out) {
         v = Model::ComparisonOperatorMapper::GetComparisonOperatorForName(name);
       }
       out.SetComparisonOperator(v);
+      return true;
+    }
+    return r.Skip();  // a member it does not know
+  });
+}
+
+inline bool Read(Reader& r, Model::ConditionCheck& out) {
+  out = Model::ConditionCheck();
+  return r.Object([&](std::string_view key) {
+    if (key == "Key") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      std::map<std::string, Model::AttributeValue> v{};
+      if (!ReadKey(r, v)) return false;
+      out.SetKey(std::move(v));
+      return true;
+    }
+    if (key == "TableName") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      std::string v{};
+      if (!r.String(v)) return false;
+      out.SetTableName(std::move(v));
+      return true;
+    }
+    if (key == "ConditionExpression") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      std::string v{};
+      if (!r.String(v)) return false;
+      out.SetConditionExpression(std::move(v));
+      return true;
+    }
+    if (key == "ExpressionAttributeNames") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      std::map<std::string, std::string> v{};
+      if (!ReadExpressionAttributeNameMap(r, v)) return false;
+      out.SetExpressionAttributeNames(std::move(v));
+      return true;
+    }
+    if (key == "ExpressionAttributeValues") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      std::map<std::string, Model::AttributeValue> v{};
+      if (!ReadExpressionAttributeValueMap(r, v)) return false;
+      out.SetExpressionAttributeValues(std::move(v));
+      return true;
+    }
+    if (key == "ReturnValuesOnConditionCheckFailure") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      Model::ReturnValuesOnConditionCheckFailure v{};
+      {
+        std::string name;
+        if (!r.String(name)) return false;
+        v = Model::ReturnValuesOnConditionCheckFailureMapper::GetReturnValuesOnConditionCheckFailureForName(name);
+      }
+      out.SetReturnValuesOnConditionCheckFailure(v);
       return true;
     }
     return r.Skip();  // a member it does not know
@@ -3084,6 +3211,59 @@ inline bool Read(Reader& r, Model::CreateTableResult& out) {
   });
 }
 
+inline bool Read(Reader& r, Model::Delete& out) {
+  out = Model::Delete();
+  return r.Object([&](std::string_view key) {
+    if (key == "Key") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      std::map<std::string, Model::AttributeValue> v{};
+      if (!ReadKey(r, v)) return false;
+      out.SetKey(std::move(v));
+      return true;
+    }
+    if (key == "TableName") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      std::string v{};
+      if (!r.String(v)) return false;
+      out.SetTableName(std::move(v));
+      return true;
+    }
+    if (key == "ConditionExpression") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      std::string v{};
+      if (!r.String(v)) return false;
+      out.SetConditionExpression(std::move(v));
+      return true;
+    }
+    if (key == "ExpressionAttributeNames") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      std::map<std::string, std::string> v{};
+      if (!ReadExpressionAttributeNameMap(r, v)) return false;
+      out.SetExpressionAttributeNames(std::move(v));
+      return true;
+    }
+    if (key == "ExpressionAttributeValues") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      std::map<std::string, Model::AttributeValue> v{};
+      if (!ReadExpressionAttributeValueMap(r, v)) return false;
+      out.SetExpressionAttributeValues(std::move(v));
+      return true;
+    }
+    if (key == "ReturnValuesOnConditionCheckFailure") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      Model::ReturnValuesOnConditionCheckFailure v{};
+      {
+        std::string name;
+        if (!r.String(name)) return false;
+        v = Model::ReturnValuesOnConditionCheckFailureMapper::GetReturnValuesOnConditionCheckFailureForName(name);
+      }
+      out.SetReturnValuesOnConditionCheckFailure(v);
+      return true;
+    }
+    return r.Skip();  // a member it does not know
+  });
+}
+
 inline bool Read(Reader& r, Model::DeleteBackupRequest& out) {
   out = Model::DeleteBackupRequest();
   return r.Object([&](std::string_view key) {
@@ -3469,6 +3649,41 @@ inline bool Read(Reader& r, Model::DescribeTimeToLiveResult& out) {
   });
 }
 
+inline bool Read(Reader& r, Model::Get& out) {
+  out = Model::Get();
+  return r.Object([&](std::string_view key) {
+    if (key == "Key") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      std::map<std::string, Model::AttributeValue> v{};
+      if (!ReadKey(r, v)) return false;
+      out.SetKey(std::move(v));
+      return true;
+    }
+    if (key == "TableName") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      std::string v{};
+      if (!r.String(v)) return false;
+      out.SetTableName(std::move(v));
+      return true;
+    }
+    if (key == "ProjectionExpression") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      std::string v{};
+      if (!r.String(v)) return false;
+      out.SetProjectionExpression(std::move(v));
+      return true;
+    }
+    if (key == "ExpressionAttributeNames") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      std::map<std::string, std::string> v{};
+      if (!ReadExpressionAttributeNameMap(r, v)) return false;
+      out.SetExpressionAttributeNames(std::move(v));
+      return true;
+    }
+    return r.Skip();  // a member it does not know
+  });
+}
+
 inline bool Read(Reader& r, Model::GetItemRequest& out) {
   out = Model::GetItemRequest();
   return r.Object([&](std::string_view key) {
@@ -3628,6 +3843,20 @@ inline bool Read(Reader& r, Model::GlobalTableWitnessGroupUpdate& out) {
       Model::DeleteGlobalTableWitnessGroupMemberAction v{};
       if (!Read(r, v)) return false;
       out.SetDelete(std::move(v));
+      return true;
+    }
+    return r.Skip();  // a member it does not know
+  });
+}
+
+inline bool Read(Reader& r, Model::ItemResponse& out) {
+  out = Model::ItemResponse();
+  return r.Object([&](std::string_view key) {
+    if (key == "Item") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      std::map<std::string, Model::AttributeValue> v{};
+      if (!ReadAttributeMap(r, v)) return false;
+      out.SetItem(std::move(v));
       return true;
     }
     return r.Skip();  // a member it does not know
@@ -3827,6 +4056,59 @@ inline bool Read(Reader& r, Model::PointInTimeRecoverySpecification& out) {
         DecodeInt(n, v, Reader::NoPath());
       }
       out.SetRecoveryPeriodInDays(v);
+      return true;
+    }
+    return r.Skip();  // a member it does not know
+  });
+}
+
+inline bool Read(Reader& r, Model::Put& out) {
+  out = Model::Put();
+  return r.Object([&](std::string_view key) {
+    if (key == "Item") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      std::map<std::string, Model::AttributeValue> v{};
+      if (!ReadPutItemInputAttributeMap(r, v)) return false;
+      out.SetItem(std::move(v));
+      return true;
+    }
+    if (key == "TableName") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      std::string v{};
+      if (!r.String(v)) return false;
+      out.SetTableName(std::move(v));
+      return true;
+    }
+    if (key == "ConditionExpression") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      std::string v{};
+      if (!r.String(v)) return false;
+      out.SetConditionExpression(std::move(v));
+      return true;
+    }
+    if (key == "ExpressionAttributeNames") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      std::map<std::string, std::string> v{};
+      if (!ReadExpressionAttributeNameMap(r, v)) return false;
+      out.SetExpressionAttributeNames(std::move(v));
+      return true;
+    }
+    if (key == "ExpressionAttributeValues") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      std::map<std::string, Model::AttributeValue> v{};
+      if (!ReadExpressionAttributeValueMap(r, v)) return false;
+      out.SetExpressionAttributeValues(std::move(v));
+      return true;
+    }
+    if (key == "ReturnValuesOnConditionCheckFailure") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      Model::ReturnValuesOnConditionCheckFailure v{};
+      {
+        std::string name;
+        if (!r.String(name)) return false;
+        v = Model::ReturnValuesOnConditionCheckFailureMapper::GetReturnValuesOnConditionCheckFailureForName(name);
+      }
+      out.SetReturnValuesOnConditionCheckFailure(v);
       return true;
     }
     return r.Skip();  // a member it does not know
@@ -4675,6 +4957,225 @@ inline bool Read(Reader& r, Model::TimeToLiveSpecification& out) {
       std::string v{};
       if (!r.String(v)) return false;
       out.SetAttributeName(std::move(v));
+      return true;
+    }
+    return r.Skip();  // a member it does not know
+  });
+}
+
+inline bool Read(Reader& r, Model::TransactGetItem& out) {
+  out = Model::TransactGetItem();
+  return r.Object([&](std::string_view key) {
+    if (key == "Get") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      Model::Get v{};
+      if (!Read(r, v)) return false;
+      out.SetGet(std::move(v));
+      return true;
+    }
+    return r.Skip();  // a member it does not know
+  });
+}
+
+inline bool Read(Reader& r, Model::TransactGetItemsRequest& out) {
+  out = Model::TransactGetItemsRequest();
+  return r.Object([&](std::string_view key) {
+    if (key == "TransactItems") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      std::vector<Model::TransactGetItem> v{};
+      if (!ReadTransactGetItemList(r, v)) return false;
+      out.SetTransactItems(std::move(v));
+      return true;
+    }
+    if (key == "ReturnConsumedCapacity") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      Model::ReturnConsumedCapacity v{};
+      {
+        std::string name;
+        if (!r.String(name)) return false;
+        v = Model::ReturnConsumedCapacityMapper::GetReturnConsumedCapacityForName(name);
+      }
+      out.SetReturnConsumedCapacity(v);
+      return true;
+    }
+    return r.Skip();  // a member it does not know
+  });
+}
+
+inline bool Read(Reader& r, Model::TransactGetItemsResult& out) {
+  out = Model::TransactGetItemsResult();
+  return r.Object([&](std::string_view key) {
+    if (key == "ConsumedCapacity") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      std::vector<Model::ConsumedCapacity> v{};
+      if (!ReadConsumedCapacityMultiple(r, v)) return false;
+      out.SetConsumedCapacity(std::move(v));
+      return true;
+    }
+    if (key == "Responses") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      std::vector<Model::ItemResponse> v{};
+      if (!ReadItemResponseList(r, v)) return false;
+      out.SetResponses(std::move(v));
+      return true;
+    }
+    return r.Skip();  // a member it does not know
+  });
+}
+
+inline bool Read(Reader& r, Model::Update& out) {
+  out = Model::Update();
+  return r.Object([&](std::string_view key) {
+    if (key == "Key") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      std::map<std::string, Model::AttributeValue> v{};
+      if (!ReadKey(r, v)) return false;
+      out.SetKey(std::move(v));
+      return true;
+    }
+    if (key == "UpdateExpression") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      std::string v{};
+      if (!r.String(v)) return false;
+      out.SetUpdateExpression(std::move(v));
+      return true;
+    }
+    if (key == "TableName") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      std::string v{};
+      if (!r.String(v)) return false;
+      out.SetTableName(std::move(v));
+      return true;
+    }
+    if (key == "ConditionExpression") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      std::string v{};
+      if (!r.String(v)) return false;
+      out.SetConditionExpression(std::move(v));
+      return true;
+    }
+    if (key == "ExpressionAttributeNames") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      std::map<std::string, std::string> v{};
+      if (!ReadExpressionAttributeNameMap(r, v)) return false;
+      out.SetExpressionAttributeNames(std::move(v));
+      return true;
+    }
+    if (key == "ExpressionAttributeValues") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      std::map<std::string, Model::AttributeValue> v{};
+      if (!ReadExpressionAttributeValueMap(r, v)) return false;
+      out.SetExpressionAttributeValues(std::move(v));
+      return true;
+    }
+    if (key == "ReturnValuesOnConditionCheckFailure") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      Model::ReturnValuesOnConditionCheckFailure v{};
+      {
+        std::string name;
+        if (!r.String(name)) return false;
+        v = Model::ReturnValuesOnConditionCheckFailureMapper::GetReturnValuesOnConditionCheckFailureForName(name);
+      }
+      out.SetReturnValuesOnConditionCheckFailure(v);
+      return true;
+    }
+    return r.Skip();  // a member it does not know
+  });
+}
+
+inline bool Read(Reader& r, Model::TransactWriteItem& out) {
+  out = Model::TransactWriteItem();
+  return r.Object([&](std::string_view key) {
+    if (key == "ConditionCheck") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      Model::ConditionCheck v{};
+      if (!Read(r, v)) return false;
+      out.SetConditionCheck(std::move(v));
+      return true;
+    }
+    if (key == "Put") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      Model::Put v{};
+      if (!Read(r, v)) return false;
+      out.SetPut(std::move(v));
+      return true;
+    }
+    if (key == "Delete") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      Model::Delete v{};
+      if (!Read(r, v)) return false;
+      out.SetDelete(std::move(v));
+      return true;
+    }
+    if (key == "Update") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      Model::Update v{};
+      if (!Read(r, v)) return false;
+      out.SetUpdate(std::move(v));
+      return true;
+    }
+    return r.Skip();  // a member it does not know
+  });
+}
+
+inline bool Read(Reader& r, Model::TransactWriteItemsRequest& out) {
+  out = Model::TransactWriteItemsRequest();
+  return r.Object([&](std::string_view key) {
+    if (key == "TransactItems") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      std::vector<Model::TransactWriteItem> v{};
+      if (!ReadTransactWriteItemList(r, v)) return false;
+      out.SetTransactItems(std::move(v));
+      return true;
+    }
+    if (key == "ReturnConsumedCapacity") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      Model::ReturnConsumedCapacity v{};
+      {
+        std::string name;
+        if (!r.String(name)) return false;
+        v = Model::ReturnConsumedCapacityMapper::GetReturnConsumedCapacityForName(name);
+      }
+      out.SetReturnConsumedCapacity(v);
+      return true;
+    }
+    if (key == "ReturnItemCollectionMetrics") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      Model::ReturnItemCollectionMetrics v{};
+      {
+        std::string name;
+        if (!r.String(name)) return false;
+        v = Model::ReturnItemCollectionMetricsMapper::GetReturnItemCollectionMetricsForName(name);
+      }
+      out.SetReturnItemCollectionMetrics(v);
+      return true;
+    }
+    if (key == "ClientRequestToken") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      std::string v{};
+      if (!r.String(v)) return false;
+      out.SetClientRequestToken(std::move(v));
+      return true;
+    }
+    return r.Skip();  // a member it does not know
+  });
+}
+
+inline bool Read(Reader& r, Model::TransactWriteItemsResult& out) {
+  out = Model::TransactWriteItemsResult();
+  return r.Object([&](std::string_view key) {
+    if (key == "ConsumedCapacity") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      std::vector<Model::ConsumedCapacity> v{};
+      if (!ReadConsumedCapacityMultiple(r, v)) return false;
+      out.SetConsumedCapacity(std::move(v));
+      return true;
+    }
+    if (key == "ItemCollectionMetrics") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      std::map<std::string, std::vector<Model::ItemCollectionMetrics>> v{};
+      if (!ReadItemCollectionMetricsPerTable(r, v)) return false;
+      out.SetItemCollectionMetrics(std::move(v));
       return true;
     }
     return r.Skip();  // a member it does not know

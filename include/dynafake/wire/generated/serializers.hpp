@@ -80,8 +80,12 @@ inline Json ToJson(const Model::BatchWriteItemResult& value);
 inline void FromJson(const Json& json, Model::BatchWriteItemResult& out, const std::string& path);
 inline Json ToJson(const Model::BillingModeSummary& value);
 inline void FromJson(const Json& json, Model::BillingModeSummary& out, const std::string& path);
+inline Json ToJson(const Model::CancellationReason& value);
+inline void FromJson(const Json& json, Model::CancellationReason& out, const std::string& path);
 inline Json ToJson(const Model::Condition& value);
 inline void FromJson(const Json& json, Model::Condition& out, const std::string& path);
+inline Json ToJson(const Model::ConditionCheck& value);
+inline void FromJson(const Json& json, Model::ConditionCheck& out, const std::string& path);
 inline Json ToJson(const Model::PointInTimeRecoveryDescription& value);
 inline void FromJson(const Json& json, Model::PointInTimeRecoveryDescription& out, const std::string& path);
 inline Json ToJson(const Model::ContinuousBackupsDescription& value);
@@ -138,6 +142,8 @@ inline Json ToJson(const Model::TableDescription& value);
 inline void FromJson(const Json& json, Model::TableDescription& out, const std::string& path);
 inline Json ToJson(const Model::CreateTableResult& value);
 inline void FromJson(const Json& json, Model::CreateTableResult& out, const std::string& path);
+inline Json ToJson(const Model::Delete& value);
+inline void FromJson(const Json& json, Model::Delete& out, const std::string& path);
 inline Json ToJson(const Model::DeleteBackupRequest& value);
 inline void FromJson(const Json& json, Model::DeleteBackupRequest& out, const std::string& path);
 inline Json ToJson(const Model::DeleteBackupResult& value);
@@ -174,6 +180,8 @@ inline Json ToJson(const Model::DescribeTimeToLiveRequest& value);
 inline void FromJson(const Json& json, Model::DescribeTimeToLiveRequest& out, const std::string& path);
 inline Json ToJson(const Model::DescribeTimeToLiveResult& value);
 inline void FromJson(const Json& json, Model::DescribeTimeToLiveResult& out, const std::string& path);
+inline Json ToJson(const Model::Get& value);
+inline void FromJson(const Json& json, Model::Get& out, const std::string& path);
 inline Json ToJson(const Model::GetItemRequest& value);
 inline void FromJson(const Json& json, Model::GetItemRequest& out, const std::string& path);
 inline Json ToJson(const Model::GetItemResult& value);
@@ -184,6 +192,8 @@ inline Json ToJson(const Model::GlobalSecondaryIndexUpdate& value);
 inline void FromJson(const Json& json, Model::GlobalSecondaryIndexUpdate& out, const std::string& path);
 inline Json ToJson(const Model::GlobalTableWitnessGroupUpdate& value);
 inline void FromJson(const Json& json, Model::GlobalTableWitnessGroupUpdate& out, const std::string& path);
+inline Json ToJson(const Model::ItemResponse& value);
+inline void FromJson(const Json& json, Model::ItemResponse& out, const std::string& path);
 inline Json ToJson(const Model::ListBackupsRequest& value);
 inline void FromJson(const Json& json, Model::ListBackupsRequest& out, const std::string& path);
 inline Json ToJson(const Model::ListBackupsResult& value);
@@ -198,6 +208,8 @@ inline Json ToJson(const Model::ListTagsOfResourceResult& value);
 inline void FromJson(const Json& json, Model::ListTagsOfResourceResult& out, const std::string& path);
 inline Json ToJson(const Model::PointInTimeRecoverySpecification& value);
 inline void FromJson(const Json& json, Model::PointInTimeRecoverySpecification& out, const std::string& path);
+inline Json ToJson(const Model::Put& value);
+inline void FromJson(const Json& json, Model::Put& out, const std::string& path);
 inline Json ToJson(const Model::PutItemRequest& value);
 inline void FromJson(const Json& json, Model::PutItemRequest& out, const std::string& path);
 inline Json ToJson(const Model::PutItemResult& value);
@@ -228,6 +240,20 @@ inline Json ToJson(const Model::ThrottlingReason& value);
 inline void FromJson(const Json& json, Model::ThrottlingReason& out, const std::string& path);
 inline Json ToJson(const Model::TimeToLiveSpecification& value);
 inline void FromJson(const Json& json, Model::TimeToLiveSpecification& out, const std::string& path);
+inline Json ToJson(const Model::TransactGetItem& value);
+inline void FromJson(const Json& json, Model::TransactGetItem& out, const std::string& path);
+inline Json ToJson(const Model::TransactGetItemsRequest& value);
+inline void FromJson(const Json& json, Model::TransactGetItemsRequest& out, const std::string& path);
+inline Json ToJson(const Model::TransactGetItemsResult& value);
+inline void FromJson(const Json& json, Model::TransactGetItemsResult& out, const std::string& path);
+inline Json ToJson(const Model::Update& value);
+inline void FromJson(const Json& json, Model::Update& out, const std::string& path);
+inline Json ToJson(const Model::TransactWriteItem& value);
+inline void FromJson(const Json& json, Model::TransactWriteItem& out, const std::string& path);
+inline Json ToJson(const Model::TransactWriteItemsRequest& value);
+inline void FromJson(const Json& json, Model::TransactWriteItemsRequest& out, const std::string& path);
+inline Json ToJson(const Model::TransactWriteItemsResult& value);
+inline void FromJson(const Json& json, Model::TransactWriteItemsResult& out, const std::string& path);
 inline Json ToJson(const Model::UntagResourceRequest& value);
 inline void FromJson(const Json& json, Model::UntagResourceRequest& out, const std::string& path);
 inline Json ToJson(const Model::UpdateContinuousBackupsRequest& value);
@@ -296,6 +322,8 @@ inline Json EncodeItemCollectionMetricsPerTable(const std::map<std::string, std:
 inline void DecodeItemCollectionMetricsPerTable(const Json& json, std::map<std::string, std::vector<Model::ItemCollectionMetrics>>& out, const std::string& path);
 inline Json EncodeAttributeValueList(const std::vector<Model::AttributeValue>& value);
 inline void DecodeAttributeValueList(const Json& json, std::vector<Model::AttributeValue>& out, const std::string& path);
+inline Json EncodeExpressionAttributeValueMap(const std::map<std::string, Model::AttributeValue>& value);
+inline void DecodeExpressionAttributeValueMap(const Json& json, std::map<std::string, Model::AttributeValue>& out, const std::string& path);
 inline Json EncodeReplicaGlobalSecondaryIndexList(const std::vector<Model::ReplicaGlobalSecondaryIndex>& value);
 inline void DecodeReplicaGlobalSecondaryIndexList(const Json& json, std::vector<Model::ReplicaGlobalSecondaryIndex>& out, const std::string& path);
 inline Json EncodeAttributeDefinitions(const std::vector<Model::AttributeDefinition>& value);
@@ -318,8 +346,6 @@ inline Json EncodeGlobalTableWitnessDescriptionList(const std::vector<Model::Glo
 inline void DecodeGlobalTableWitnessDescriptionList(const Json& json, std::vector<Model::GlobalTableWitnessDescription>& out, const std::string& path);
 inline Json EncodeExpectedAttributeMap(const std::map<std::string, Model::ExpectedAttributeValue>& value);
 inline void DecodeExpectedAttributeMap(const Json& json, std::map<std::string, Model::ExpectedAttributeValue>& out, const std::string& path);
-inline Json EncodeExpressionAttributeValueMap(const std::map<std::string, Model::AttributeValue>& value);
-inline void DecodeExpressionAttributeValueMap(const Json& json, std::map<std::string, Model::AttributeValue>& out, const std::string& path);
 inline Json EncodeBackupSummaries(const std::vector<Model::BackupSummary>& value);
 inline void DecodeBackupSummaries(const Json& json, std::vector<Model::BackupSummary>& out, const std::string& path);
 inline Json EncodeTableNameList(const std::vector<std::string>& value);
@@ -328,6 +354,12 @@ inline Json EncodeKeyConditions(const std::map<std::string, Model::Condition>& v
 inline void DecodeKeyConditions(const Json& json, std::map<std::string, Model::Condition>& out, const std::string& path);
 inline Json EncodeFilterConditionMap(const std::map<std::string, Model::Condition>& value);
 inline void DecodeFilterConditionMap(const Json& json, std::map<std::string, Model::Condition>& out, const std::string& path);
+inline Json EncodeTransactGetItemList(const std::vector<Model::TransactGetItem>& value);
+inline void DecodeTransactGetItemList(const Json& json, std::vector<Model::TransactGetItem>& out, const std::string& path);
+inline Json EncodeItemResponseList(const std::vector<Model::ItemResponse>& value);
+inline void DecodeItemResponseList(const Json& json, std::vector<Model::ItemResponse>& out, const std::string& path);
+inline Json EncodeTransactWriteItemList(const std::vector<Model::TransactWriteItem>& value);
+inline void DecodeTransactWriteItemList(const Json& json, std::vector<Model::TransactWriteItem>& out, const std::string& path);
 inline Json EncodeTagKeyList(const std::vector<std::string>& value);
 inline void DecodeTagKeyList(const Json& json, std::vector<std::string>& out, const std::string& path);
 inline Json EncodeAttributeUpdates(const std::map<std::string, Model::AttributeValueUpdate>& value);
@@ -677,6 +709,21 @@ inline void DecodeAttributeValueList(const Json& json, std::vector<Model::Attrib
     out.push_back(std::move(e));
   }
 }
+inline Json EncodeExpressionAttributeValueMap(const std::map<std::string, Model::AttributeValue>& value) {
+  Json out = Json::object();
+  for (const auto& e : value) out[e.first] = ToJson(e.second);
+  return out;
+}
+inline void DecodeExpressionAttributeValueMap(const Json& json, std::map<std::string, Model::AttributeValue>& out, const std::string& path) {
+  ExpectObject(json, "a Map", path);
+  out.clear();
+  for (auto it = json.begin(); it != json.end(); ++it) {
+    Model::AttributeValue e{};
+    if (!(it.value()).is_object()) NotAStructure(it.value(), "AttributeValue", Slot::kValue, Child(path, it.key()));
+    FromJson(it.value(), e, Child(path, it.key()));
+    out.emplace(it.key(), std::move(e));
+  }
+}
 inline Json EncodeReplicaGlobalSecondaryIndexList(const std::vector<Model::ReplicaGlobalSecondaryIndex>& value) {
   Json out = Json::array();
   for (const auto& e : value) out.push_back(ToJson(e));
@@ -852,21 +899,6 @@ inline void DecodeExpectedAttributeMap(const Json& json, std::map<std::string, M
     out.emplace(it.key(), std::move(e));
   }
 }
-inline Json EncodeExpressionAttributeValueMap(const std::map<std::string, Model::AttributeValue>& value) {
-  Json out = Json::object();
-  for (const auto& e : value) out[e.first] = ToJson(e.second);
-  return out;
-}
-inline void DecodeExpressionAttributeValueMap(const Json& json, std::map<std::string, Model::AttributeValue>& out, const std::string& path) {
-  ExpectObject(json, "a Map", path);
-  out.clear();
-  for (auto it = json.begin(); it != json.end(); ++it) {
-    Model::AttributeValue e{};
-    if (!(it.value()).is_object()) NotAStructure(it.value(), "AttributeValue", Slot::kValue, Child(path, it.key()));
-    FromJson(it.value(), e, Child(path, it.key()));
-    out.emplace(it.key(), std::move(e));
-  }
-}
 inline Json EncodeBackupSummaries(const std::vector<Model::BackupSummary>& value) {
   Json out = Json::array();
   for (const auto& e : value) out.push_back(ToJson(e));
@@ -926,6 +958,54 @@ inline void DecodeFilterConditionMap(const Json& json, std::map<std::string, Mod
     if (!(it.value()).is_object()) NotAStructure(it.value(), "Condition", Slot::kValue, Child(path, it.key()));
     FromJson(it.value(), e, Child(path, it.key()));
     out.emplace(it.key(), std::move(e));
+  }
+}
+inline Json EncodeTransactGetItemList(const std::vector<Model::TransactGetItem>& value) {
+  Json out = Json::array();
+  for (const auto& e : value) out.push_back(ToJson(e));
+  return out;
+}
+inline void DecodeTransactGetItemList(const Json& json, std::vector<Model::TransactGetItem>& out, const std::string& path) {
+  ExpectArray(json, path);
+  out.clear();
+  out.reserve(json.size());
+  for (std::size_t i = 0; i < json.size(); ++i) {
+    Model::TransactGetItem e{};
+    if (!(json[i]).is_object()) NotAStructure(json[i], "TransactGetItem", Slot::kValue, Index(path, i));
+    FromJson(json[i], e, Index(path, i));
+    out.push_back(std::move(e));
+  }
+}
+inline Json EncodeItemResponseList(const std::vector<Model::ItemResponse>& value) {
+  Json out = Json::array();
+  for (const auto& e : value) out.push_back(ToJson(e));
+  return out;
+}
+inline void DecodeItemResponseList(const Json& json, std::vector<Model::ItemResponse>& out, const std::string& path) {
+  ExpectArray(json, path);
+  out.clear();
+  out.reserve(json.size());
+  for (std::size_t i = 0; i < json.size(); ++i) {
+    Model::ItemResponse e{};
+    if (!(json[i]).is_object()) NotAStructure(json[i], "ItemResponse", Slot::kValue, Index(path, i));
+    FromJson(json[i], e, Index(path, i));
+    out.push_back(std::move(e));
+  }
+}
+inline Json EncodeTransactWriteItemList(const std::vector<Model::TransactWriteItem>& value) {
+  Json out = Json::array();
+  for (const auto& e : value) out.push_back(ToJson(e));
+  return out;
+}
+inline void DecodeTransactWriteItemList(const Json& json, std::vector<Model::TransactWriteItem>& out, const std::string& path) {
+  ExpectArray(json, path);
+  out.clear();
+  out.reserve(json.size());
+  for (std::size_t i = 0; i < json.size(); ++i) {
+    Model::TransactWriteItem e{};
+    if (!(json[i]).is_object()) NotAStructure(json[i], "TransactWriteItem", Slot::kValue, Index(path, i));
+    FromJson(json[i], e, Index(path, i));
+    out.push_back(std::move(e));
   }
 }
 inline Json EncodeTagKeyList(const std::vector<std::string>& value) {
@@ -2005,6 +2085,35 @@ inline void FromJson(const Json& json, Model::BillingModeSummary& out, const std
   }
 }
 
+inline Json ToJson(const Model::CancellationReason& value) {
+  Json out = Json::object();
+  if (value.ItemHasBeenSet()) out["Item"] = detail::EncodeAttributeMap(value.GetItem());
+  if (value.CodeHasBeenSet()) out["Code"] = Json(value.GetCode());
+  if (value.MessageHasBeenSet()) out["Message"] = Json(value.GetMessage());
+  return out;
+}
+inline void FromJson(const Json& json, Model::CancellationReason& out, const std::string& path) {
+  detail::ExpectObject(json, "a Structure", path);
+  out = Model::CancellationReason();
+  const auto end = json.end();
+  if (auto it = json.find("Item"); it != end && !it->is_null()) {
+    std::map<std::string, Model::AttributeValue> v{};
+    if (!(*it).is_object()) detail::NotAMap(*it, "com.amazonaws.dynamodb.v20120810.AttributeValue", detail::Slot::kField, detail::Child(path, "Item"));
+    detail::DecodeAttributeMap(*it, v, detail::Child(path, "Item"));
+    out.SetItem(std::move(v));
+  }
+  if (auto it = json.find("Code"); it != end && !it->is_null()) {
+    std::string v{};
+    detail::DecodeString(*it, v, detail::Child(path, "Code"));
+    out.SetCode(std::move(v));
+  }
+  if (auto it = json.find("Message"); it != end && !it->is_null()) {
+    std::string v{};
+    detail::DecodeString(*it, v, detail::Child(path, "Message"));
+    out.SetMessage(std::move(v));
+  }
+}
+
 inline Json ToJson(const Model::Condition& value) {
   Json out = Json::object();
   if (value.AttributeValueListHasBeenSet()) out["AttributeValueList"] = detail::EncodeAttributeValueList(value.GetAttributeValueList());
@@ -2029,6 +2138,59 @@ inline void FromJson(const Json& json, Model::Condition& out, const std::string&
       v = Model::ComparisonOperatorMapper::GetComparisonOperatorForName(name);
     }
     out.SetComparisonOperator(v);
+  }
+}
+
+inline Json ToJson(const Model::ConditionCheck& value) {
+  Json out = Json::object();
+  if (value.KeyHasBeenSet()) out["Key"] = detail::EncodeKey(value.GetKey());
+  if (value.TableNameHasBeenSet()) out["TableName"] = Json(value.GetTableName());
+  if (value.ConditionExpressionHasBeenSet()) out["ConditionExpression"] = Json(value.GetConditionExpression());
+  if (value.ExpressionAttributeNamesHasBeenSet()) out["ExpressionAttributeNames"] = detail::EncodeExpressionAttributeNameMap(value.GetExpressionAttributeNames());
+  if (value.ExpressionAttributeValuesHasBeenSet()) out["ExpressionAttributeValues"] = detail::EncodeExpressionAttributeValueMap(value.GetExpressionAttributeValues());
+  if (value.ReturnValuesOnConditionCheckFailureHasBeenSet()) out["ReturnValuesOnConditionCheckFailure"] = Json(Model::ReturnValuesOnConditionCheckFailureMapper::GetNameForReturnValuesOnConditionCheckFailure(value.GetReturnValuesOnConditionCheckFailure()));
+  return out;
+}
+inline void FromJson(const Json& json, Model::ConditionCheck& out, const std::string& path) {
+  detail::ExpectObject(json, "a Structure", path);
+  out = Model::ConditionCheck();
+  const auto end = json.end();
+  if (auto it = json.find("Key"); it != end && !it->is_null()) {
+    std::map<std::string, Model::AttributeValue> v{};
+    if (!(*it).is_object()) detail::NotAMap(*it, "com.amazonaws.dynamodb.v20120810.AttributeValue", detail::Slot::kField, detail::Child(path, "Key"));
+    detail::DecodeKey(*it, v, detail::Child(path, "Key"));
+    out.SetKey(std::move(v));
+  }
+  if (auto it = json.find("TableName"); it != end && !it->is_null()) {
+    std::string v{};
+    detail::DecodeString(*it, v, detail::Child(path, "TableName"));
+    out.SetTableName(std::move(v));
+  }
+  if (auto it = json.find("ConditionExpression"); it != end && !it->is_null()) {
+    std::string v{};
+    detail::DecodeString(*it, v, detail::Child(path, "ConditionExpression"));
+    out.SetConditionExpression(std::move(v));
+  }
+  if (auto it = json.find("ExpressionAttributeNames"); it != end && !it->is_null()) {
+    std::map<std::string, std::string> v{};
+    if (!(*it).is_object()) detail::NotAMap(*it, "java.lang.String", detail::Slot::kField, detail::Child(path, "ExpressionAttributeNames"));
+    detail::DecodeExpressionAttributeNameMap(*it, v, detail::Child(path, "ExpressionAttributeNames"));
+    out.SetExpressionAttributeNames(std::move(v));
+  }
+  if (auto it = json.find("ExpressionAttributeValues"); it != end && !it->is_null()) {
+    std::map<std::string, Model::AttributeValue> v{};
+    if (!(*it).is_object()) detail::NotAMap(*it, "com.amazonaws.dynamodb.v20120810.AttributeValue", detail::Slot::kField, detail::Child(path, "ExpressionAttributeValues"));
+    detail::DecodeExpressionAttributeValueMap(*it, v, detail::Child(path, "ExpressionAttributeValues"));
+    out.SetExpressionAttributeValues(std::move(v));
+  }
+  if (auto it = json.find("ReturnValuesOnConditionCheckFailure"); it != end && !it->is_null()) {
+    Model::ReturnValuesOnConditionCheckFailure v{};
+    {
+      std::string name;
+      detail::DecodeString(*it, name, detail::Child(path, "ReturnValuesOnConditionCheckFailure"));
+      v = Model::ReturnValuesOnConditionCheckFailureMapper::GetReturnValuesOnConditionCheckFailureForName(name);
+    }
+    out.SetReturnValuesOnConditionCheckFailure(v);
   }
 }
 
@@ -3292,6 +3454,59 @@ inline void FromJson(const Json& json, Model::CreateTableResult& out, const std:
   }
 }
 
+inline Json ToJson(const Model::Delete& value) {
+  Json out = Json::object();
+  if (value.KeyHasBeenSet()) out["Key"] = detail::EncodeKey(value.GetKey());
+  if (value.TableNameHasBeenSet()) out["TableName"] = Json(value.GetTableName());
+  if (value.ConditionExpressionHasBeenSet()) out["ConditionExpression"] = Json(value.GetConditionExpression());
+  if (value.ExpressionAttributeNamesHasBeenSet()) out["ExpressionAttributeNames"] = detail::EncodeExpressionAttributeNameMap(value.GetExpressionAttributeNames());
+  if (value.ExpressionAttributeValuesHasBeenSet()) out["ExpressionAttributeValues"] = detail::EncodeExpressionAttributeValueMap(value.GetExpressionAttributeValues());
+  if (value.ReturnValuesOnConditionCheckFailureHasBeenSet()) out["ReturnValuesOnConditionCheckFailure"] = Json(Model::ReturnValuesOnConditionCheckFailureMapper::GetNameForReturnValuesOnConditionCheckFailure(value.GetReturnValuesOnConditionCheckFailure()));
+  return out;
+}
+inline void FromJson(const Json& json, Model::Delete& out, const std::string& path) {
+  detail::ExpectObject(json, "a Structure", path);
+  out = Model::Delete();
+  const auto end = json.end();
+  if (auto it = json.find("Key"); it != end && !it->is_null()) {
+    std::map<std::string, Model::AttributeValue> v{};
+    if (!(*it).is_object()) detail::NotAMap(*it, "com.amazonaws.dynamodb.v20120810.AttributeValue", detail::Slot::kField, detail::Child(path, "Key"));
+    detail::DecodeKey(*it, v, detail::Child(path, "Key"));
+    out.SetKey(std::move(v));
+  }
+  if (auto it = json.find("TableName"); it != end && !it->is_null()) {
+    std::string v{};
+    detail::DecodeString(*it, v, detail::Child(path, "TableName"));
+    out.SetTableName(std::move(v));
+  }
+  if (auto it = json.find("ConditionExpression"); it != end && !it->is_null()) {
+    std::string v{};
+    detail::DecodeString(*it, v, detail::Child(path, "ConditionExpression"));
+    out.SetConditionExpression(std::move(v));
+  }
+  if (auto it = json.find("ExpressionAttributeNames"); it != end && !it->is_null()) {
+    std::map<std::string, std::string> v{};
+    if (!(*it).is_object()) detail::NotAMap(*it, "java.lang.String", detail::Slot::kField, detail::Child(path, "ExpressionAttributeNames"));
+    detail::DecodeExpressionAttributeNameMap(*it, v, detail::Child(path, "ExpressionAttributeNames"));
+    out.SetExpressionAttributeNames(std::move(v));
+  }
+  if (auto it = json.find("ExpressionAttributeValues"); it != end && !it->is_null()) {
+    std::map<std::string, Model::AttributeValue> v{};
+    if (!(*it).is_object()) detail::NotAMap(*it, "com.amazonaws.dynamodb.v20120810.AttributeValue", detail::Slot::kField, detail::Child(path, "ExpressionAttributeValues"));
+    detail::DecodeExpressionAttributeValueMap(*it, v, detail::Child(path, "ExpressionAttributeValues"));
+    out.SetExpressionAttributeValues(std::move(v));
+  }
+  if (auto it = json.find("ReturnValuesOnConditionCheckFailure"); it != end && !it->is_null()) {
+    Model::ReturnValuesOnConditionCheckFailure v{};
+    {
+      std::string name;
+      detail::DecodeString(*it, name, detail::Child(path, "ReturnValuesOnConditionCheckFailure"));
+      v = Model::ReturnValuesOnConditionCheckFailureMapper::GetReturnValuesOnConditionCheckFailureForName(name);
+    }
+    out.SetReturnValuesOnConditionCheckFailure(v);
+  }
+}
+
 inline Json ToJson(const Model::DeleteBackupRequest& value) {
   Json out = Json::object();
   if (value.BackupArnHasBeenSet()) out["BackupArn"] = Json(value.GetBackupArn());
@@ -3709,6 +3924,42 @@ inline void FromJson(const Json& json, Model::DescribeTimeToLiveResult& out, con
   }
 }
 
+inline Json ToJson(const Model::Get& value) {
+  Json out = Json::object();
+  if (value.KeyHasBeenSet()) out["Key"] = detail::EncodeKey(value.GetKey());
+  if (value.TableNameHasBeenSet()) out["TableName"] = Json(value.GetTableName());
+  if (value.ProjectionExpressionHasBeenSet()) out["ProjectionExpression"] = Json(value.GetProjectionExpression());
+  if (value.ExpressionAttributeNamesHasBeenSet()) out["ExpressionAttributeNames"] = detail::EncodeExpressionAttributeNameMap(value.GetExpressionAttributeNames());
+  return out;
+}
+inline void FromJson(const Json& json, Model::Get& out, const std::string& path) {
+  detail::ExpectObject(json, "a Structure", path);
+  out = Model::Get();
+  const auto end = json.end();
+  if (auto it = json.find("Key"); it != end && !it->is_null()) {
+    std::map<std::string, Model::AttributeValue> v{};
+    if (!(*it).is_object()) detail::NotAMap(*it, "com.amazonaws.dynamodb.v20120810.AttributeValue", detail::Slot::kField, detail::Child(path, "Key"));
+    detail::DecodeKey(*it, v, detail::Child(path, "Key"));
+    out.SetKey(std::move(v));
+  }
+  if (auto it = json.find("TableName"); it != end && !it->is_null()) {
+    std::string v{};
+    detail::DecodeString(*it, v, detail::Child(path, "TableName"));
+    out.SetTableName(std::move(v));
+  }
+  if (auto it = json.find("ProjectionExpression"); it != end && !it->is_null()) {
+    std::string v{};
+    detail::DecodeString(*it, v, detail::Child(path, "ProjectionExpression"));
+    out.SetProjectionExpression(std::move(v));
+  }
+  if (auto it = json.find("ExpressionAttributeNames"); it != end && !it->is_null()) {
+    std::map<std::string, std::string> v{};
+    if (!(*it).is_object()) detail::NotAMap(*it, "java.lang.String", detail::Slot::kField, detail::Child(path, "ExpressionAttributeNames"));
+    detail::DecodeExpressionAttributeNameMap(*it, v, detail::Child(path, "ExpressionAttributeNames"));
+    out.SetExpressionAttributeNames(std::move(v));
+  }
+}
+
 inline Json ToJson(const Model::GetItemRequest& value) {
   Json out = Json::object();
   if (value.TableNameHasBeenSet()) out["TableName"] = Json(value.GetTableName());
@@ -3881,6 +4132,23 @@ inline void FromJson(const Json& json, Model::GlobalTableWitnessGroupUpdate& out
     if (!(*it).is_object()) detail::NotAStructure(*it, "DeleteGlobalTableWitnessGroupMemberAction", detail::Slot::kField, detail::Child(path, "Delete"));
     FromJson(*it, v, detail::Child(path, "Delete"));
     out.SetDelete(std::move(v));
+  }
+}
+
+inline Json ToJson(const Model::ItemResponse& value) {
+  Json out = Json::object();
+  if (value.ItemHasBeenSet()) out["Item"] = detail::EncodeAttributeMap(value.GetItem());
+  return out;
+}
+inline void FromJson(const Json& json, Model::ItemResponse& out, const std::string& path) {
+  detail::ExpectObject(json, "a Structure", path);
+  out = Model::ItemResponse();
+  const auto end = json.end();
+  if (auto it = json.find("Item"); it != end && !it->is_null()) {
+    std::map<std::string, Model::AttributeValue> v{};
+    if (!(*it).is_object()) detail::NotAMap(*it, "com.amazonaws.dynamodb.v20120810.AttributeValue", detail::Slot::kField, detail::Child(path, "Item"));
+    detail::DecodeAttributeMap(*it, v, detail::Child(path, "Item"));
+    out.SetItem(std::move(v));
   }
 }
 
@@ -4066,6 +4334,59 @@ inline void FromJson(const Json& json, Model::PointInTimeRecoverySpecification& 
     int v{};
     detail::DecodeInt(*it, v, detail::Child(path, "RecoveryPeriodInDays"));
     out.SetRecoveryPeriodInDays(v);
+  }
+}
+
+inline Json ToJson(const Model::Put& value) {
+  Json out = Json::object();
+  if (value.ItemHasBeenSet()) out["Item"] = detail::EncodePutItemInputAttributeMap(value.GetItem());
+  if (value.TableNameHasBeenSet()) out["TableName"] = Json(value.GetTableName());
+  if (value.ConditionExpressionHasBeenSet()) out["ConditionExpression"] = Json(value.GetConditionExpression());
+  if (value.ExpressionAttributeNamesHasBeenSet()) out["ExpressionAttributeNames"] = detail::EncodeExpressionAttributeNameMap(value.GetExpressionAttributeNames());
+  if (value.ExpressionAttributeValuesHasBeenSet()) out["ExpressionAttributeValues"] = detail::EncodeExpressionAttributeValueMap(value.GetExpressionAttributeValues());
+  if (value.ReturnValuesOnConditionCheckFailureHasBeenSet()) out["ReturnValuesOnConditionCheckFailure"] = Json(Model::ReturnValuesOnConditionCheckFailureMapper::GetNameForReturnValuesOnConditionCheckFailure(value.GetReturnValuesOnConditionCheckFailure()));
+  return out;
+}
+inline void FromJson(const Json& json, Model::Put& out, const std::string& path) {
+  detail::ExpectObject(json, "a Structure", path);
+  out = Model::Put();
+  const auto end = json.end();
+  if (auto it = json.find("Item"); it != end && !it->is_null()) {
+    std::map<std::string, Model::AttributeValue> v{};
+    if (!(*it).is_object()) detail::NotAMap(*it, "com.amazonaws.dynamodb.v20120810.AttributeValue", detail::Slot::kField, detail::Child(path, "Item"));
+    detail::DecodePutItemInputAttributeMap(*it, v, detail::Child(path, "Item"));
+    out.SetItem(std::move(v));
+  }
+  if (auto it = json.find("TableName"); it != end && !it->is_null()) {
+    std::string v{};
+    detail::DecodeString(*it, v, detail::Child(path, "TableName"));
+    out.SetTableName(std::move(v));
+  }
+  if (auto it = json.find("ConditionExpression"); it != end && !it->is_null()) {
+    std::string v{};
+    detail::DecodeString(*it, v, detail::Child(path, "ConditionExpression"));
+    out.SetConditionExpression(std::move(v));
+  }
+  if (auto it = json.find("ExpressionAttributeNames"); it != end && !it->is_null()) {
+    std::map<std::string, std::string> v{};
+    if (!(*it).is_object()) detail::NotAMap(*it, "java.lang.String", detail::Slot::kField, detail::Child(path, "ExpressionAttributeNames"));
+    detail::DecodeExpressionAttributeNameMap(*it, v, detail::Child(path, "ExpressionAttributeNames"));
+    out.SetExpressionAttributeNames(std::move(v));
+  }
+  if (auto it = json.find("ExpressionAttributeValues"); it != end && !it->is_null()) {
+    std::map<std::string, Model::AttributeValue> v{};
+    if (!(*it).is_object()) detail::NotAMap(*it, "com.amazonaws.dynamodb.v20120810.AttributeValue", detail::Slot::kField, detail::Child(path, "ExpressionAttributeValues"));
+    detail::DecodeExpressionAttributeValueMap(*it, v, detail::Child(path, "ExpressionAttributeValues"));
+    out.SetExpressionAttributeValues(std::move(v));
+  }
+  if (auto it = json.find("ReturnValuesOnConditionCheckFailure"); it != end && !it->is_null()) {
+    Model::ReturnValuesOnConditionCheckFailure v{};
+    {
+      std::string name;
+      detail::DecodeString(*it, name, detail::Child(path, "ReturnValuesOnConditionCheckFailure"));
+      v = Model::ReturnValuesOnConditionCheckFailureMapper::GetReturnValuesOnConditionCheckFailureForName(name);
+    }
+    out.SetReturnValuesOnConditionCheckFailure(v);
   }
 }
 
@@ -4873,6 +5194,238 @@ inline void FromJson(const Json& json, Model::TimeToLiveSpecification& out, cons
     std::string v{};
     detail::DecodeString(*it, v, detail::Child(path, "AttributeName"));
     out.SetAttributeName(std::move(v));
+  }
+}
+
+inline Json ToJson(const Model::TransactGetItem& value) {
+  Json out = Json::object();
+  if (value.GetHasBeenSet()) out["Get"] = ToJson(value.GetGet());
+  return out;
+}
+inline void FromJson(const Json& json, Model::TransactGetItem& out, const std::string& path) {
+  detail::ExpectObject(json, "a Structure", path);
+  out = Model::TransactGetItem();
+  const auto end = json.end();
+  if (auto it = json.find("Get"); it != end && !it->is_null()) {
+    Model::Get v{};
+    if (!(*it).is_object()) detail::NotAStructure(*it, "Get", detail::Slot::kField, detail::Child(path, "Get"));
+    FromJson(*it, v, detail::Child(path, "Get"));
+    out.SetGet(std::move(v));
+  }
+}
+
+inline Json ToJson(const Model::TransactGetItemsRequest& value) {
+  Json out = Json::object();
+  if (value.TransactItemsHasBeenSet()) out["TransactItems"] = detail::EncodeTransactGetItemList(value.GetTransactItems());
+  if (value.ReturnConsumedCapacityHasBeenSet()) out["ReturnConsumedCapacity"] = Json(Model::ReturnConsumedCapacityMapper::GetNameForReturnConsumedCapacity(value.GetReturnConsumedCapacity()));
+  return out;
+}
+inline void FromJson(const Json& json, Model::TransactGetItemsRequest& out, const std::string& path) {
+  detail::ExpectObject(json, "a Structure", path);
+  out = Model::TransactGetItemsRequest();
+  const auto end = json.end();
+  if (auto it = json.find("TransactItems"); it != end && !it->is_null()) {
+    std::vector<Model::TransactGetItem> v{};
+    if (!(*it).is_array()) detail::NotAList(*it, detail::Slot::kField, detail::Child(path, "TransactItems"));
+    detail::DecodeTransactGetItemList(*it, v, detail::Child(path, "TransactItems"));
+    out.SetTransactItems(std::move(v));
+  }
+  if (auto it = json.find("ReturnConsumedCapacity"); it != end && !it->is_null()) {
+    Model::ReturnConsumedCapacity v{};
+    {
+      std::string name;
+      detail::DecodeString(*it, name, detail::Child(path, "ReturnConsumedCapacity"));
+      v = Model::ReturnConsumedCapacityMapper::GetReturnConsumedCapacityForName(name);
+    }
+    out.SetReturnConsumedCapacity(v);
+  }
+}
+
+inline Json ToJson(const Model::TransactGetItemsResult& value) {
+  Json out = Json::object();
+  if (value.ConsumedCapacityHasBeenSet()) out["ConsumedCapacity"] = detail::EncodeConsumedCapacityMultiple(value.GetConsumedCapacity());
+  if (value.ResponsesHasBeenSet()) out["Responses"] = detail::EncodeItemResponseList(value.GetResponses());
+  return out;
+}
+inline void FromJson(const Json& json, Model::TransactGetItemsResult& out, const std::string& path) {
+  detail::ExpectObject(json, "a Structure", path);
+  out = Model::TransactGetItemsResult();
+  const auto end = json.end();
+  if (auto it = json.find("ConsumedCapacity"); it != end && !it->is_null()) {
+    std::vector<Model::ConsumedCapacity> v{};
+    if (!(*it).is_array()) detail::NotAList(*it, detail::Slot::kField, detail::Child(path, "ConsumedCapacity"));
+    detail::DecodeConsumedCapacityMultiple(*it, v, detail::Child(path, "ConsumedCapacity"));
+    out.SetConsumedCapacity(std::move(v));
+  }
+  if (auto it = json.find("Responses"); it != end && !it->is_null()) {
+    std::vector<Model::ItemResponse> v{};
+    if (!(*it).is_array()) detail::NotAList(*it, detail::Slot::kField, detail::Child(path, "Responses"));
+    detail::DecodeItemResponseList(*it, v, detail::Child(path, "Responses"));
+    out.SetResponses(std::move(v));
+  }
+}
+
+inline Json ToJson(const Model::Update& value) {
+  Json out = Json::object();
+  if (value.KeyHasBeenSet()) out["Key"] = detail::EncodeKey(value.GetKey());
+  if (value.UpdateExpressionHasBeenSet()) out["UpdateExpression"] = Json(value.GetUpdateExpression());
+  if (value.TableNameHasBeenSet()) out["TableName"] = Json(value.GetTableName());
+  if (value.ConditionExpressionHasBeenSet()) out["ConditionExpression"] = Json(value.GetConditionExpression());
+  if (value.ExpressionAttributeNamesHasBeenSet()) out["ExpressionAttributeNames"] = detail::EncodeExpressionAttributeNameMap(value.GetExpressionAttributeNames());
+  if (value.ExpressionAttributeValuesHasBeenSet()) out["ExpressionAttributeValues"] = detail::EncodeExpressionAttributeValueMap(value.GetExpressionAttributeValues());
+  if (value.ReturnValuesOnConditionCheckFailureHasBeenSet()) out["ReturnValuesOnConditionCheckFailure"] = Json(Model::ReturnValuesOnConditionCheckFailureMapper::GetNameForReturnValuesOnConditionCheckFailure(value.GetReturnValuesOnConditionCheckFailure()));
+  return out;
+}
+inline void FromJson(const Json& json, Model::Update& out, const std::string& path) {
+  detail::ExpectObject(json, "a Structure", path);
+  out = Model::Update();
+  const auto end = json.end();
+  if (auto it = json.find("Key"); it != end && !it->is_null()) {
+    std::map<std::string, Model::AttributeValue> v{};
+    if (!(*it).is_object()) detail::NotAMap(*it, "com.amazonaws.dynamodb.v20120810.AttributeValue", detail::Slot::kField, detail::Child(path, "Key"));
+    detail::DecodeKey(*it, v, detail::Child(path, "Key"));
+    out.SetKey(std::move(v));
+  }
+  if (auto it = json.find("UpdateExpression"); it != end && !it->is_null()) {
+    std::string v{};
+    detail::DecodeString(*it, v, detail::Child(path, "UpdateExpression"));
+    out.SetUpdateExpression(std::move(v));
+  }
+  if (auto it = json.find("TableName"); it != end && !it->is_null()) {
+    std::string v{};
+    detail::DecodeString(*it, v, detail::Child(path, "TableName"));
+    out.SetTableName(std::move(v));
+  }
+  if (auto it = json.find("ConditionExpression"); it != end && !it->is_null()) {
+    std::string v{};
+    detail::DecodeString(*it, v, detail::Child(path, "ConditionExpression"));
+    out.SetConditionExpression(std::move(v));
+  }
+  if (auto it = json.find("ExpressionAttributeNames"); it != end && !it->is_null()) {
+    std::map<std::string, std::string> v{};
+    if (!(*it).is_object()) detail::NotAMap(*it, "java.lang.String", detail::Slot::kField, detail::Child(path, "ExpressionAttributeNames"));
+    detail::DecodeExpressionAttributeNameMap(*it, v, detail::Child(path, "ExpressionAttributeNames"));
+    out.SetExpressionAttributeNames(std::move(v));
+  }
+  if (auto it = json.find("ExpressionAttributeValues"); it != end && !it->is_null()) {
+    std::map<std::string, Model::AttributeValue> v{};
+    if (!(*it).is_object()) detail::NotAMap(*it, "com.amazonaws.dynamodb.v20120810.AttributeValue", detail::Slot::kField, detail::Child(path, "ExpressionAttributeValues"));
+    detail::DecodeExpressionAttributeValueMap(*it, v, detail::Child(path, "ExpressionAttributeValues"));
+    out.SetExpressionAttributeValues(std::move(v));
+  }
+  if (auto it = json.find("ReturnValuesOnConditionCheckFailure"); it != end && !it->is_null()) {
+    Model::ReturnValuesOnConditionCheckFailure v{};
+    {
+      std::string name;
+      detail::DecodeString(*it, name, detail::Child(path, "ReturnValuesOnConditionCheckFailure"));
+      v = Model::ReturnValuesOnConditionCheckFailureMapper::GetReturnValuesOnConditionCheckFailureForName(name);
+    }
+    out.SetReturnValuesOnConditionCheckFailure(v);
+  }
+}
+
+inline Json ToJson(const Model::TransactWriteItem& value) {
+  Json out = Json::object();
+  if (value.ConditionCheckHasBeenSet()) out["ConditionCheck"] = ToJson(value.GetConditionCheck());
+  if (value.PutHasBeenSet()) out["Put"] = ToJson(value.GetPut());
+  if (value.DeleteHasBeenSet()) out["Delete"] = ToJson(value.GetDelete());
+  if (value.UpdateHasBeenSet()) out["Update"] = ToJson(value.GetUpdate());
+  return out;
+}
+inline void FromJson(const Json& json, Model::TransactWriteItem& out, const std::string& path) {
+  detail::ExpectObject(json, "a Structure", path);
+  out = Model::TransactWriteItem();
+  const auto end = json.end();
+  if (auto it = json.find("ConditionCheck"); it != end && !it->is_null()) {
+    Model::ConditionCheck v{};
+    if (!(*it).is_object()) detail::NotAStructure(*it, "ConditionCheck", detail::Slot::kField, detail::Child(path, "ConditionCheck"));
+    FromJson(*it, v, detail::Child(path, "ConditionCheck"));
+    out.SetConditionCheck(std::move(v));
+  }
+  if (auto it = json.find("Put"); it != end && !it->is_null()) {
+    Model::Put v{};
+    if (!(*it).is_object()) detail::NotAStructure(*it, "Put", detail::Slot::kField, detail::Child(path, "Put"));
+    FromJson(*it, v, detail::Child(path, "Put"));
+    out.SetPut(std::move(v));
+  }
+  if (auto it = json.find("Delete"); it != end && !it->is_null()) {
+    Model::Delete v{};
+    if (!(*it).is_object()) detail::NotAStructure(*it, "Delete", detail::Slot::kField, detail::Child(path, "Delete"));
+    FromJson(*it, v, detail::Child(path, "Delete"));
+    out.SetDelete(std::move(v));
+  }
+  if (auto it = json.find("Update"); it != end && !it->is_null()) {
+    Model::Update v{};
+    if (!(*it).is_object()) detail::NotAStructure(*it, "Update", detail::Slot::kField, detail::Child(path, "Update"));
+    FromJson(*it, v, detail::Child(path, "Update"));
+    out.SetUpdate(std::move(v));
+  }
+}
+
+inline Json ToJson(const Model::TransactWriteItemsRequest& value) {
+  Json out = Json::object();
+  if (value.TransactItemsHasBeenSet()) out["TransactItems"] = detail::EncodeTransactWriteItemList(value.GetTransactItems());
+  if (value.ReturnConsumedCapacityHasBeenSet()) out["ReturnConsumedCapacity"] = Json(Model::ReturnConsumedCapacityMapper::GetNameForReturnConsumedCapacity(value.GetReturnConsumedCapacity()));
+  if (value.ReturnItemCollectionMetricsHasBeenSet()) out["ReturnItemCollectionMetrics"] = Json(Model::ReturnItemCollectionMetricsMapper::GetNameForReturnItemCollectionMetrics(value.GetReturnItemCollectionMetrics()));
+  if (value.ClientRequestTokenHasBeenSet()) out["ClientRequestToken"] = Json(value.GetClientRequestToken());
+  return out;
+}
+inline void FromJson(const Json& json, Model::TransactWriteItemsRequest& out, const std::string& path) {
+  detail::ExpectObject(json, "a Structure", path);
+  out = Model::TransactWriteItemsRequest();
+  const auto end = json.end();
+  if (auto it = json.find("TransactItems"); it != end && !it->is_null()) {
+    std::vector<Model::TransactWriteItem> v{};
+    if (!(*it).is_array()) detail::NotAList(*it, detail::Slot::kField, detail::Child(path, "TransactItems"));
+    detail::DecodeTransactWriteItemList(*it, v, detail::Child(path, "TransactItems"));
+    out.SetTransactItems(std::move(v));
+  }
+  if (auto it = json.find("ReturnConsumedCapacity"); it != end && !it->is_null()) {
+    Model::ReturnConsumedCapacity v{};
+    {
+      std::string name;
+      detail::DecodeString(*it, name, detail::Child(path, "ReturnConsumedCapacity"));
+      v = Model::ReturnConsumedCapacityMapper::GetReturnConsumedCapacityForName(name);
+    }
+    out.SetReturnConsumedCapacity(v);
+  }
+  if (auto it = json.find("ReturnItemCollectionMetrics"); it != end && !it->is_null()) {
+    Model::ReturnItemCollectionMetrics v{};
+    {
+      std::string name;
+      detail::DecodeString(*it, name, detail::Child(path, "ReturnItemCollectionMetrics"));
+      v = Model::ReturnItemCollectionMetricsMapper::GetReturnItemCollectionMetricsForName(name);
+    }
+    out.SetReturnItemCollectionMetrics(v);
+  }
+  if (auto it = json.find("ClientRequestToken"); it != end && !it->is_null()) {
+    std::string v{};
+    detail::DecodeString(*it, v, detail::Child(path, "ClientRequestToken"));
+    out.SetClientRequestToken(std::move(v));
+  }
+}
+
+inline Json ToJson(const Model::TransactWriteItemsResult& value) {
+  Json out = Json::object();
+  if (value.ConsumedCapacityHasBeenSet()) out["ConsumedCapacity"] = detail::EncodeConsumedCapacityMultiple(value.GetConsumedCapacity());
+  if (value.ItemCollectionMetricsHasBeenSet()) out["ItemCollectionMetrics"] = detail::EncodeItemCollectionMetricsPerTable(value.GetItemCollectionMetrics());
+  return out;
+}
+inline void FromJson(const Json& json, Model::TransactWriteItemsResult& out, const std::string& path) {
+  detail::ExpectObject(json, "a Structure", path);
+  out = Model::TransactWriteItemsResult();
+  const auto end = json.end();
+  if (auto it = json.find("ConsumedCapacity"); it != end && !it->is_null()) {
+    std::vector<Model::ConsumedCapacity> v{};
+    if (!(*it).is_array()) detail::NotAList(*it, detail::Slot::kField, detail::Child(path, "ConsumedCapacity"));
+    detail::DecodeConsumedCapacityMultiple(*it, v, detail::Child(path, "ConsumedCapacity"));
+    out.SetConsumedCapacity(std::move(v));
+  }
+  if (auto it = json.find("ItemCollectionMetrics"); it != end && !it->is_null()) {
+    std::map<std::string, std::vector<Model::ItemCollectionMetrics>> v{};
+    if (!(*it).is_object()) detail::NotAMap(*it, "java.util.List<com.amazonaws.dynamodb.v20120810.ItemCollectionMetrics>", detail::Slot::kField, detail::Child(path, "ItemCollectionMetrics"));
+    detail::DecodeItemCollectionMetricsPerTable(*it, v, detail::Child(path, "ItemCollectionMetrics"));
+    out.SetItemCollectionMetrics(std::move(v));
   }
 }
 

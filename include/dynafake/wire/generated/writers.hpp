@@ -47,7 +47,9 @@ inline void WriteJson(std::string& out, const Model::BatchWriteItemRequest& valu
 inline void WriteJson(std::string& out, const Model::ItemCollectionMetrics& value);
 inline void WriteJson(std::string& out, const Model::BatchWriteItemResult& value);
 inline void WriteJson(std::string& out, const Model::BillingModeSummary& value);
+inline void WriteJson(std::string& out, const Model::CancellationReason& value);
 inline void WriteJson(std::string& out, const Model::Condition& value);
+inline void WriteJson(std::string& out, const Model::ConditionCheck& value);
 inline void WriteJson(std::string& out, const Model::PointInTimeRecoveryDescription& value);
 inline void WriteJson(std::string& out, const Model::ContinuousBackupsDescription& value);
 inline void WriteJson(std::string& out, const Model::CreateBackupRequest& value);
@@ -76,6 +78,7 @@ inline void WriteJson(std::string& out, const Model::ReplicaDescription& value);
 inline void WriteJson(std::string& out, const Model::RestoreSummary& value);
 inline void WriteJson(std::string& out, const Model::TableDescription& value);
 inline void WriteJson(std::string& out, const Model::CreateTableResult& value);
+inline void WriteJson(std::string& out, const Model::Delete& value);
 inline void WriteJson(std::string& out, const Model::DeleteBackupRequest& value);
 inline void WriteJson(std::string& out, const Model::DeleteBackupResult& value);
 inline void WriteJson(std::string& out, const Model::DeleteGlobalSecondaryIndexAction& value);
@@ -94,11 +97,13 @@ inline void WriteJson(std::string& out, const Model::DescribeTableRequest& value
 inline void WriteJson(std::string& out, const Model::DescribeTableResult& value);
 inline void WriteJson(std::string& out, const Model::DescribeTimeToLiveRequest& value);
 inline void WriteJson(std::string& out, const Model::DescribeTimeToLiveResult& value);
+inline void WriteJson(std::string& out, const Model::Get& value);
 inline void WriteJson(std::string& out, const Model::GetItemRequest& value);
 inline void WriteJson(std::string& out, const Model::GetItemResult& value);
 inline void WriteJson(std::string& out, const Model::UpdateGlobalSecondaryIndexAction& value);
 inline void WriteJson(std::string& out, const Model::GlobalSecondaryIndexUpdate& value);
 inline void WriteJson(std::string& out, const Model::GlobalTableWitnessGroupUpdate& value);
+inline void WriteJson(std::string& out, const Model::ItemResponse& value);
 inline void WriteJson(std::string& out, const Model::ListBackupsRequest& value);
 inline void WriteJson(std::string& out, const Model::ListBackupsResult& value);
 inline void WriteJson(std::string& out, const Model::ListTablesRequest& value);
@@ -106,6 +111,7 @@ inline void WriteJson(std::string& out, const Model::ListTablesResult& value);
 inline void WriteJson(std::string& out, const Model::ListTagsOfResourceRequest& value);
 inline void WriteJson(std::string& out, const Model::ListTagsOfResourceResult& value);
 inline void WriteJson(std::string& out, const Model::PointInTimeRecoverySpecification& value);
+inline void WriteJson(std::string& out, const Model::Put& value);
 inline void WriteJson(std::string& out, const Model::PutItemRequest& value);
 inline void WriteJson(std::string& out, const Model::PutItemResult& value);
 inline void WriteJson(std::string& out, const Model::QueryRequest& value);
@@ -121,6 +127,13 @@ inline void WriteJson(std::string& out, const Model::ScanResult& value);
 inline void WriteJson(std::string& out, const Model::TagResourceRequest& value);
 inline void WriteJson(std::string& out, const Model::ThrottlingReason& value);
 inline void WriteJson(std::string& out, const Model::TimeToLiveSpecification& value);
+inline void WriteJson(std::string& out, const Model::TransactGetItem& value);
+inline void WriteJson(std::string& out, const Model::TransactGetItemsRequest& value);
+inline void WriteJson(std::string& out, const Model::TransactGetItemsResult& value);
+inline void WriteJson(std::string& out, const Model::Update& value);
+inline void WriteJson(std::string& out, const Model::TransactWriteItem& value);
+inline void WriteJson(std::string& out, const Model::TransactWriteItemsRequest& value);
+inline void WriteJson(std::string& out, const Model::TransactWriteItemsResult& value);
 inline void WriteJson(std::string& out, const Model::UntagResourceRequest& value);
 inline void WriteJson(std::string& out, const Model::UpdateContinuousBackupsRequest& value);
 inline void WriteJson(std::string& out, const Model::UpdateContinuousBackupsResult& value);
@@ -156,6 +169,7 @@ inline void WriteItemCollectionSizeEstimateRange(std::string& out, const std::ve
 inline void WriteItemCollectionMetricsMultiple(std::string& out, const std::vector<Model::ItemCollectionMetrics>& value);
 inline void WriteItemCollectionMetricsPerTable(std::string& out, const std::map<std::string, std::vector<Model::ItemCollectionMetrics>>& value);
 inline void WriteAttributeValueList(std::string& out, const std::vector<Model::AttributeValue>& value);
+inline void WriteExpressionAttributeValueMap(std::string& out, const std::map<std::string, Model::AttributeValue>& value);
 inline void WriteReplicaGlobalSecondaryIndexList(std::string& out, const std::vector<Model::ReplicaGlobalSecondaryIndex>& value);
 inline void WriteAttributeDefinitions(std::string& out, const std::vector<Model::AttributeDefinition>& value);
 inline void WriteLocalSecondaryIndexList(std::string& out, const std::vector<Model::LocalSecondaryIndex>& value);
@@ -167,11 +181,13 @@ inline void WriteGlobalSecondaryIndexDescriptionList(std::string& out, const std
 inline void WriteReplicaDescriptionList(std::string& out, const std::vector<Model::ReplicaDescription>& value);
 inline void WriteGlobalTableWitnessDescriptionList(std::string& out, const std::vector<Model::GlobalTableWitnessDescription>& value);
 inline void WriteExpectedAttributeMap(std::string& out, const std::map<std::string, Model::ExpectedAttributeValue>& value);
-inline void WriteExpressionAttributeValueMap(std::string& out, const std::map<std::string, Model::AttributeValue>& value);
 inline void WriteBackupSummaries(std::string& out, const std::vector<Model::BackupSummary>& value);
 inline void WriteTableNameList(std::string& out, const std::vector<std::string>& value);
 inline void WriteKeyConditions(std::string& out, const std::map<std::string, Model::Condition>& value);
 inline void WriteFilterConditionMap(std::string& out, const std::map<std::string, Model::Condition>& value);
+inline void WriteTransactGetItemList(std::string& out, const std::vector<Model::TransactGetItem>& value);
+inline void WriteItemResponseList(std::string& out, const std::vector<Model::ItemResponse>& value);
+inline void WriteTransactWriteItemList(std::string& out, const std::vector<Model::TransactWriteItem>& value);
 inline void WriteTagKeyList(std::string& out, const std::vector<std::string>& value);
 inline void WriteAttributeUpdates(std::string& out, const std::map<std::string, Model::AttributeValueUpdate>& value);
 inline void WriteGlobalSecondaryIndexUpdateList(std::string& out, const std::vector<Model::GlobalSecondaryIndexUpdate>& value);
@@ -354,6 +370,14 @@ inline void WriteAttributeValueList(std::string& out, const std::vector<Model::A
   }
   out += ']';
 }
+inline void WriteExpressionAttributeValueMap(std::string& out, const std::map<std::string, Model::AttributeValue>& value) {
+  ObjectWriter o(out);
+  for (const auto& e : value) {
+    o.DataKey(e.first);
+    WriteJson(out, e.second);
+  }
+  o.Close();
+}
 inline void WriteReplicaGlobalSecondaryIndexList(std::string& out, const std::vector<Model::ReplicaGlobalSecondaryIndex>& value) {
   out += '[';
   for (std::size_t i = 0; i < value.size(); ++i) {
@@ -442,14 +466,6 @@ inline void WriteExpectedAttributeMap(std::string& out, const std::map<std::stri
   }
   o.Close();
 }
-inline void WriteExpressionAttributeValueMap(std::string& out, const std::map<std::string, Model::AttributeValue>& value) {
-  ObjectWriter o(out);
-  for (const auto& e : value) {
-    o.DataKey(e.first);
-    WriteJson(out, e.second);
-  }
-  o.Close();
-}
 inline void WriteBackupSummaries(std::string& out, const std::vector<Model::BackupSummary>& value) {
   out += '[';
   for (std::size_t i = 0; i < value.size(); ++i) {
@@ -481,6 +497,30 @@ inline void WriteFilterConditionMap(std::string& out, const std::map<std::string
     WriteJson(out, e.second);
   }
   o.Close();
+}
+inline void WriteTransactGetItemList(std::string& out, const std::vector<Model::TransactGetItem>& value) {
+  out += '[';
+  for (std::size_t i = 0; i < value.size(); ++i) {
+    if (i > 0) out += ',';
+    WriteJson(out, value[i]);
+  }
+  out += ']';
+}
+inline void WriteItemResponseList(std::string& out, const std::vector<Model::ItemResponse>& value) {
+  out += '[';
+  for (std::size_t i = 0; i < value.size(); ++i) {
+    if (i > 0) out += ',';
+    WriteJson(out, value[i]);
+  }
+  out += ']';
+}
+inline void WriteTransactWriteItemList(std::string& out, const std::vector<Model::TransactWriteItem>& value) {
+  out += '[';
+  for (std::size_t i = 0; i < value.size(); ++i) {
+    if (i > 0) out += ',';
+    WriteJson(out, value[i]);
+  }
+  out += ']';
 }
 inline void WriteTagKeyList(std::string& out, const std::vector<std::string>& value) {
   out += '[';
@@ -1040,6 +1080,22 @@ inline void WriteJson(std::string& out, const Model::BillingModeSummary& value) 
   }
   o.Close();
 }
+inline void WriteJson(std::string& out, const Model::CancellationReason& value) {
+  detail::ObjectWriter o(out);
+  if (value.CodeHasBeenSet()) {
+    o.Key("\"Code\":");
+    detail::WriteString(out, value.GetCode());
+  }
+  if (value.ItemHasBeenSet()) {
+    o.Key("\"Item\":");
+    detail::WriteAttributeMap(out, value.GetItem());
+  }
+  if (value.MessageHasBeenSet()) {
+    o.Key("\"Message\":");
+    detail::WriteString(out, value.GetMessage());
+  }
+  o.Close();
+}
 inline void WriteJson(std::string& out, const Model::Condition& value) {
   detail::ObjectWriter o(out);
   if (value.AttributeValueListHasBeenSet()) {
@@ -1049,6 +1105,34 @@ inline void WriteJson(std::string& out, const Model::Condition& value) {
   if (value.ComparisonOperatorHasBeenSet()) {
     o.Key("\"ComparisonOperator\":");
     detail::WriteString(out, Model::ComparisonOperatorMapper::GetNameForComparisonOperator(value.GetComparisonOperator()));
+  }
+  o.Close();
+}
+inline void WriteJson(std::string& out, const Model::ConditionCheck& value) {
+  detail::ObjectWriter o(out);
+  if (value.ConditionExpressionHasBeenSet()) {
+    o.Key("\"ConditionExpression\":");
+    detail::WriteString(out, value.GetConditionExpression());
+  }
+  if (value.ExpressionAttributeNamesHasBeenSet()) {
+    o.Key("\"ExpressionAttributeNames\":");
+    detail::WriteExpressionAttributeNameMap(out, value.GetExpressionAttributeNames());
+  }
+  if (value.ExpressionAttributeValuesHasBeenSet()) {
+    o.Key("\"ExpressionAttributeValues\":");
+    detail::WriteExpressionAttributeValueMap(out, value.GetExpressionAttributeValues());
+  }
+  if (value.KeyHasBeenSet()) {
+    o.Key("\"Key\":");
+    detail::WriteKey(out, value.GetKey());
+  }
+  if (value.ReturnValuesOnConditionCheckFailureHasBeenSet()) {
+    o.Key("\"ReturnValuesOnConditionCheckFailure\":");
+    detail::WriteString(out, Model::ReturnValuesOnConditionCheckFailureMapper::GetNameForReturnValuesOnConditionCheckFailure(value.GetReturnValuesOnConditionCheckFailure()));
+  }
+  if (value.TableNameHasBeenSet()) {
+    o.Key("\"TableName\":");
+    detail::WriteString(out, value.GetTableName());
   }
   o.Close();
 }
@@ -1732,6 +1816,34 @@ inline void WriteJson(std::string& out, const Model::CreateTableResult& value) {
   }
   o.Close();
 }
+inline void WriteJson(std::string& out, const Model::Delete& value) {
+  detail::ObjectWriter o(out);
+  if (value.ConditionExpressionHasBeenSet()) {
+    o.Key("\"ConditionExpression\":");
+    detail::WriteString(out, value.GetConditionExpression());
+  }
+  if (value.ExpressionAttributeNamesHasBeenSet()) {
+    o.Key("\"ExpressionAttributeNames\":");
+    detail::WriteExpressionAttributeNameMap(out, value.GetExpressionAttributeNames());
+  }
+  if (value.ExpressionAttributeValuesHasBeenSet()) {
+    o.Key("\"ExpressionAttributeValues\":");
+    detail::WriteExpressionAttributeValueMap(out, value.GetExpressionAttributeValues());
+  }
+  if (value.KeyHasBeenSet()) {
+    o.Key("\"Key\":");
+    detail::WriteKey(out, value.GetKey());
+  }
+  if (value.ReturnValuesOnConditionCheckFailureHasBeenSet()) {
+    o.Key("\"ReturnValuesOnConditionCheckFailure\":");
+    detail::WriteString(out, Model::ReturnValuesOnConditionCheckFailureMapper::GetNameForReturnValuesOnConditionCheckFailure(value.GetReturnValuesOnConditionCheckFailure()));
+  }
+  if (value.TableNameHasBeenSet()) {
+    o.Key("\"TableName\":");
+    detail::WriteString(out, value.GetTableName());
+  }
+  o.Close();
+}
 inline void WriteJson(std::string& out, const Model::DeleteBackupRequest& value) {
   detail::ObjectWriter o(out);
   if (value.BackupArnHasBeenSet()) {
@@ -1936,6 +2048,26 @@ inline void WriteJson(std::string& out, const Model::DescribeTimeToLiveResult& v
   }
   o.Close();
 }
+inline void WriteJson(std::string& out, const Model::Get& value) {
+  detail::ObjectWriter o(out);
+  if (value.ExpressionAttributeNamesHasBeenSet()) {
+    o.Key("\"ExpressionAttributeNames\":");
+    detail::WriteExpressionAttributeNameMap(out, value.GetExpressionAttributeNames());
+  }
+  if (value.KeyHasBeenSet()) {
+    o.Key("\"Key\":");
+    detail::WriteKey(out, value.GetKey());
+  }
+  if (value.ProjectionExpressionHasBeenSet()) {
+    o.Key("\"ProjectionExpression\":");
+    detail::WriteString(out, value.GetProjectionExpression());
+  }
+  if (value.TableNameHasBeenSet()) {
+    o.Key("\"TableName\":");
+    detail::WriteString(out, value.GetTableName());
+  }
+  o.Close();
+}
 inline void WriteJson(std::string& out, const Model::GetItemRequest& value) {
   detail::ObjectWriter o(out);
   if (value.AttributesToGetHasBeenSet()) {
@@ -2025,6 +2157,14 @@ inline void WriteJson(std::string& out, const Model::GlobalTableWitnessGroupUpda
   if (value.DeleteHasBeenSet()) {
     o.Key("\"Delete\":");
     WriteJson(out, value.GetDelete());
+  }
+  o.Close();
+}
+inline void WriteJson(std::string& out, const Model::ItemResponse& value) {
+  detail::ObjectWriter o(out);
+  if (value.ItemHasBeenSet()) {
+    o.Key("\"Item\":");
+    detail::WriteAttributeMap(out, value.GetItem());
   }
   o.Close();
 }
@@ -2125,6 +2265,34 @@ inline void WriteJson(std::string& out, const Model::PointInTimeRecoverySpecific
   if (value.RecoveryPeriodInDaysHasBeenSet()) {
     o.Key("\"RecoveryPeriodInDays\":");
     detail::WriteInteger(out, value.GetRecoveryPeriodInDays());
+  }
+  o.Close();
+}
+inline void WriteJson(std::string& out, const Model::Put& value) {
+  detail::ObjectWriter o(out);
+  if (value.ConditionExpressionHasBeenSet()) {
+    o.Key("\"ConditionExpression\":");
+    detail::WriteString(out, value.GetConditionExpression());
+  }
+  if (value.ExpressionAttributeNamesHasBeenSet()) {
+    o.Key("\"ExpressionAttributeNames\":");
+    detail::WriteExpressionAttributeNameMap(out, value.GetExpressionAttributeNames());
+  }
+  if (value.ExpressionAttributeValuesHasBeenSet()) {
+    o.Key("\"ExpressionAttributeValues\":");
+    detail::WriteExpressionAttributeValueMap(out, value.GetExpressionAttributeValues());
+  }
+  if (value.ItemHasBeenSet()) {
+    o.Key("\"Item\":");
+    detail::WritePutItemInputAttributeMap(out, value.GetItem());
+  }
+  if (value.ReturnValuesOnConditionCheckFailureHasBeenSet()) {
+    o.Key("\"ReturnValuesOnConditionCheckFailure\":");
+    detail::WriteString(out, Model::ReturnValuesOnConditionCheckFailureMapper::GetNameForReturnValuesOnConditionCheckFailure(value.GetReturnValuesOnConditionCheckFailure()));
+  }
+  if (value.TableNameHasBeenSet()) {
+    o.Key("\"TableName\":");
+    detail::WriteString(out, value.GetTableName());
   }
   o.Close();
 }
@@ -2557,6 +2725,122 @@ inline void WriteJson(std::string& out, const Model::TimeToLiveSpecification& va
   if (value.EnabledHasBeenSet()) {
     o.Key("\"Enabled\":");
     detail::WriteBool(out, value.GetEnabled());
+  }
+  o.Close();
+}
+inline void WriteJson(std::string& out, const Model::TransactGetItem& value) {
+  detail::ObjectWriter o(out);
+  if (value.GetHasBeenSet()) {
+    o.Key("\"Get\":");
+    WriteJson(out, value.GetGet());
+  }
+  o.Close();
+}
+inline void WriteJson(std::string& out, const Model::TransactGetItemsRequest& value) {
+  detail::ObjectWriter o(out);
+  if (value.ReturnConsumedCapacityHasBeenSet()) {
+    o.Key("\"ReturnConsumedCapacity\":");
+    detail::WriteString(out, Model::ReturnConsumedCapacityMapper::GetNameForReturnConsumedCapacity(value.GetReturnConsumedCapacity()));
+  }
+  if (value.TransactItemsHasBeenSet()) {
+    o.Key("\"TransactItems\":");
+    detail::WriteTransactGetItemList(out, value.GetTransactItems());
+  }
+  o.Close();
+}
+inline void WriteJson(std::string& out, const Model::TransactGetItemsResult& value) {
+  detail::ObjectWriter o(out);
+  if (value.ConsumedCapacityHasBeenSet()) {
+    o.Key("\"ConsumedCapacity\":");
+    detail::WriteConsumedCapacityMultiple(out, value.GetConsumedCapacity());
+  }
+  if (value.ResponsesHasBeenSet()) {
+    o.Key("\"Responses\":");
+    detail::WriteItemResponseList(out, value.GetResponses());
+  }
+  o.Close();
+}
+inline void WriteJson(std::string& out, const Model::Update& value) {
+  detail::ObjectWriter o(out);
+  if (value.ConditionExpressionHasBeenSet()) {
+    o.Key("\"ConditionExpression\":");
+    detail::WriteString(out, value.GetConditionExpression());
+  }
+  if (value.ExpressionAttributeNamesHasBeenSet()) {
+    o.Key("\"ExpressionAttributeNames\":");
+    detail::WriteExpressionAttributeNameMap(out, value.GetExpressionAttributeNames());
+  }
+  if (value.ExpressionAttributeValuesHasBeenSet()) {
+    o.Key("\"ExpressionAttributeValues\":");
+    detail::WriteExpressionAttributeValueMap(out, value.GetExpressionAttributeValues());
+  }
+  if (value.KeyHasBeenSet()) {
+    o.Key("\"Key\":");
+    detail::WriteKey(out, value.GetKey());
+  }
+  if (value.ReturnValuesOnConditionCheckFailureHasBeenSet()) {
+    o.Key("\"ReturnValuesOnConditionCheckFailure\":");
+    detail::WriteString(out, Model::ReturnValuesOnConditionCheckFailureMapper::GetNameForReturnValuesOnConditionCheckFailure(value.GetReturnValuesOnConditionCheckFailure()));
+  }
+  if (value.TableNameHasBeenSet()) {
+    o.Key("\"TableName\":");
+    detail::WriteString(out, value.GetTableName());
+  }
+  if (value.UpdateExpressionHasBeenSet()) {
+    o.Key("\"UpdateExpression\":");
+    detail::WriteString(out, value.GetUpdateExpression());
+  }
+  o.Close();
+}
+inline void WriteJson(std::string& out, const Model::TransactWriteItem& value) {
+  detail::ObjectWriter o(out);
+  if (value.ConditionCheckHasBeenSet()) {
+    o.Key("\"ConditionCheck\":");
+    WriteJson(out, value.GetConditionCheck());
+  }
+  if (value.DeleteHasBeenSet()) {
+    o.Key("\"Delete\":");
+    WriteJson(out, value.GetDelete());
+  }
+  if (value.PutHasBeenSet()) {
+    o.Key("\"Put\":");
+    WriteJson(out, value.GetPut());
+  }
+  if (value.UpdateHasBeenSet()) {
+    o.Key("\"Update\":");
+    WriteJson(out, value.GetUpdate());
+  }
+  o.Close();
+}
+inline void WriteJson(std::string& out, const Model::TransactWriteItemsRequest& value) {
+  detail::ObjectWriter o(out);
+  if (value.ClientRequestTokenHasBeenSet()) {
+    o.Key("\"ClientRequestToken\":");
+    detail::WriteString(out, value.GetClientRequestToken());
+  }
+  if (value.ReturnConsumedCapacityHasBeenSet()) {
+    o.Key("\"ReturnConsumedCapacity\":");
+    detail::WriteString(out, Model::ReturnConsumedCapacityMapper::GetNameForReturnConsumedCapacity(value.GetReturnConsumedCapacity()));
+  }
+  if (value.ReturnItemCollectionMetricsHasBeenSet()) {
+    o.Key("\"ReturnItemCollectionMetrics\":");
+    detail::WriteString(out, Model::ReturnItemCollectionMetricsMapper::GetNameForReturnItemCollectionMetrics(value.GetReturnItemCollectionMetrics()));
+  }
+  if (value.TransactItemsHasBeenSet()) {
+    o.Key("\"TransactItems\":");
+    detail::WriteTransactWriteItemList(out, value.GetTransactItems());
+  }
+  o.Close();
+}
+inline void WriteJson(std::string& out, const Model::TransactWriteItemsResult& value) {
+  detail::ObjectWriter o(out);
+  if (value.ConsumedCapacityHasBeenSet()) {
+    o.Key("\"ConsumedCapacity\":");
+    detail::WriteConsumedCapacityMultiple(out, value.GetConsumedCapacity());
+  }
+  if (value.ItemCollectionMetricsHasBeenSet()) {
+    o.Key("\"ItemCollectionMetrics\":");
+    detail::WriteItemCollectionMetricsPerTable(out, value.GetItemCollectionMetrics());
   }
   o.Close();
 }
