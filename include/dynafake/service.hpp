@@ -16,6 +16,7 @@
 #include "dynafake/faults.hpp"                // FaultSet
 #include "dynafake/generated/operations.hpp"  // XRequest, XOutcome, DYNAFAKE_FOR_EACH_OPERATION
 #include "dynafake/journal.hpp"               // CallJournal, detail::CallRing
+#include "dynafake/object_store.hpp"          // ObjectStore, InMemoryObjectStore, DirectoryObjectStore
 #include "dynafake/options.hpp"               // ServiceOptions
 
 /// X-macro: the read-only operations Service::Inspect serves.
@@ -115,6 +116,12 @@ class Service {
 
   /// The ARN of a table of this account and region.
   std::string TableArn(const std::string& name) const;
+
+  /// Where ExportTableToPointInTime writes its files and ImportTable reads
+  /// them (Amazon S3's place): an InMemoryObjectStore unless set.
+  ObjectStore& Objects();
+  std::shared_ptr<ObjectStore> ObjectStorePtr();
+  void SetObjectStore(std::shared_ptr<ObjectStore> store);
 
  private:
   friend struct detail::StateAccess;

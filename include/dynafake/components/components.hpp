@@ -10,6 +10,8 @@
 //   Backups            every backup: records, descriptions, expiry
 //   ContinuousBackups  point-in-time recovery settings and windows
 //   Restores           new tables from a backup or a point in time
+//   Exports            exports of a point in time (or of a window's changes) into the ObjectStore
+//   Imports            new tables read from the ObjectStore
 //
 // Each owns its state and renders its own descriptions; they call each other
 // through the references given at construction. Service (service.hpp) is the
@@ -19,16 +21,20 @@
 
 #include <cstddef>  // std::size_t
 #include <cstdint>  // int64_t
+#include <memory>   // std::shared_ptr, std::make_shared
 
 #include "dynafake/components/backups.hpp"
 #include "dynafake/components/continuous_backups.hpp"
+#include "dynafake/components/exports.hpp"
 #include "dynafake/components/identity.hpp"
+#include "dynafake/components/imports.hpp"
 #include "dynafake/components/items.hpp"
 #include "dynafake/components/quotas.hpp"
 #include "dynafake/components/restores.hpp"
 #include "dynafake/components/tables.hpp"
 #include "dynafake/components/time_to_live.hpp"
 #include "dynafake/components/timeline.hpp"
+#include "dynafake/object_store.hpp"
 #include "dynafake/options.hpp"
 
 namespace dynafake {
@@ -87,7 +93,9 @@ class Components {
         timeToLive(options, identity, tables, items, expiry),
         backups(options, identity, timeline, quotas, tables, items),
         continuous(options, identity, tables, items),
-        restores(options, identity, quotas, tables, backups, continuous) {}
+        restores(options, identity, quotas, tables, backups, continuous),
+        exports(options, identity, tables, continuous, objects),
+        imports(options, identity, quotas, tables, objects) {}
   Components(const Components&) = delete;
   Components& operator=(const Components&) = delete;
 
@@ -101,6 +109,10 @@ class Components {
   Backups backups;
   ContinuousBackups continuous;
   Restores restores;
+  /// Where exports write and imports read (Service::SetObjectStore); in memory by default.
+  std::shared_ptr<ObjectStore> objects = std::make_shared<InMemoryObjectStore>();
+  Exports exports;
+  Imports imports;
 
   /// Applies every transition and TTL deletion due at `now`, in time order.
   void ApplyDue(int64_t now);
@@ -129,6 +141,10 @@ class Components {
   void Validate(const Model::RestoreTableFromBackupRequest& r, Validator& v, NoPlan&) const {
     Restores::Validate(r, v);
   }
+  void Validate(const Model::ExportTableToPointInTimeRequest& r, Validator& v, NoPlan&) const {
+    Exports::Validate(r, v);
+  }
+  void Validate(const Model::ImportTableRequest& r, Validator& v, NoPlan&) const { Imports::Validate(r, v); }
 #define DYNAFAKE_CHECKED_BY(component, Op)                                                              \
   void Validate(const Model::Op##Request& r, Validator& v, PlanOf<Model::Op##Request>::type& p) const { \
     component::Validate(r, v, p);                                                                       \
@@ -175,6 +191,12 @@ class Components {
   DYNAFAKE_SERVED_BY(continuous, UpdateContinuousBackups)
   DYNAFAKE_SERVED_BY(restores, RestoreTableFromBackup)
   DYNAFAKE_SERVED_BY(restores, RestoreTableToPointInTime)
+  DYNAFAKE_SERVED_BY(exports, ExportTableToPointInTime)
+  DYNAFAKE_SERVED_BY(exports, DescribeExport)
+  DYNAFAKE_SERVED_BY(exports, ListExports)
+  DYNAFAKE_SERVED_BY(imports, ImportTable)
+  DYNAFAKE_SERVED_BY(imports, DescribeImport)
+  DYNAFAKE_SERVED_BY(imports, ListImports)
 #undef DYNAFAKE_SERVED_WITH_PLAN
 #undef DYNAFAKE_SERVED_BY
 };
