@@ -28,6 +28,10 @@
   X(DescribeContinuousBackups)          \
   X(DescribeTimeToLive)                 \
   X(ListTagsOfResource)                 \
+  X(DescribeExport)                     \
+  X(ListExports)                        \
+  X(DescribeImport)                     \
+  X(ListImports)                        \
   X(GetItem)                            \
   X(Query)                              \
   X(Scan)

@@ -10949,18 +10949,18 @@ class CallRing {
 // export into it then ends FAILED and an import from it ends FAILED, as the
 // service reports a bucket that does not exist.
 
-#include <algorithm>   // std::sort
-#include <filesystem>  // std::filesystem
-#include <fstream>     // std::ifstream, std::ofstream
-#include <iterator>    // std::istreambuf_iterator
-#include <map>         // std::map
-#include <mutex>       // std::mutex
-#include <optional>    // std::optional
-#include <set>         // std::set
-#include <string>      // std::string
+#include <algorithm>     // std::sort
+#include <filesystem>    // std::filesystem
+#include <fstream>       // std::ifstream, std::ofstream
+#include <iterator>      // std::istreambuf_iterator
+#include <map>           // std::map
+#include <mutex>         // std::mutex
+#include <optional>      // std::optional
+#include <set>           // std::set
+#include <string>        // std::string
 #include <system_error>  // std::error_code
-#include <utility>     // std::move
-#include <vector>      // std::vector
+#include <utility>       // std::move
+#include <vector>        // std::vector
 
 namespace dynafake {
 
@@ -11269,6 +11269,10 @@ struct ServiceOptions {
   X(DescribeContinuousBackups)          \
   X(DescribeTimeToLive)                 \
   X(ListTagsOfResource)                 \
+  X(DescribeExport)                     \
+  X(ListExports)                        \
+  X(DescribeImport)                     \
+  X(ListImports)                        \
   X(GetItem)                            \
   X(Query)                              \
   X(Scan)
@@ -18642,6 +18646,31 @@ class Exports {
     exports_.clear();
     pending_.clear();
     order_.clear();
+    byToken_.clear();
+  }
+
+  /// The records in creation order, and their replacement (LoadState): exports not yet written pin their cut again.
+  std::vector<const ExportRecord*> InOrder() const {
+    std::vector<const ExportRecord*> out;
+    for (const auto& arn : order_) out.push_back(&exports_.at(arn));
+    return out;
+  }
+  void Replace(std::vector<ExportRecord> records) {
+    for (auto& kv : exports_)
+      if (kv.second.pinned && kv.second.history)
+        kv.second.history->Unpin(kv.second.fromMs ? kv.second.fromMs : kv.second.exportMs);
+    Clear();
+    for (ExportRecord& e : records) {
+      const std::string arn = e.arn;
+      if (!e.rendered) {
+        e.pinned = e.history != nullptr;
+        if (e.history) e.history->Pin(e.fromMs ? e.fromMs : e.exportMs);
+        pending_.emplace(e.endMs, arn);
+      }
+      if (e.request.ClientTokenHasBeenSet()) byToken_[e.request.GetClientToken()] = arn;
+      order_.push_back(arn);
+      exports_[arn] = std::move(e);
+    }
   }
 
   /// The keys an export writes under its bucket.
@@ -18662,6 +18691,7 @@ class Exports {
   std::map<std::string, ExportRecord> exports_;  ///< by ARN
   std::vector<std::string> order_;               ///< ARNs in creation order (ListExports)
   std::multimap<int64_t, std::string> pending_;  ///< exports whose files are not written yet, by end time
+  std::map<std::string, std::string> byToken_;   ///< the last export of each ClientToken
 };
 
 }  // namespace detail
@@ -18717,6 +18747,20 @@ class Imports {
     order_.clear();
   }
   Model::ImportTableDescription Describe(const ImportRecord& e, int64_t now) const;
+  /// The records in creation order, and their replacement (LoadState).
+  std::vector<const ImportRecord*> InOrder() const {
+    std::vector<const ImportRecord*> out;
+    for (const auto& arn : order_) out.push_back(&imports_.at(arn));
+    return out;
+  }
+  void Replace(std::vector<ImportRecord> records) {
+    Clear();
+    for (ImportRecord& e : records) {
+      order_.push_back(e.arn);
+      const std::string arn = e.arn;
+      imports_[arn] = std::move(e);
+    }
+  }
 
  private:
   /// Reads every object under the source prefix into `items`; counts what it could not read.
@@ -19839,10 +19883,13 @@ struct Huffman {
 
 constexpr uint16_t kLengthBase[29] = {3,  4,  5,  6,  7,  8,  9,  10, 11,  13,  15,  17,  19,  23, 27,
                                       31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258};
-constexpr uint8_t kLengthExtra[29] = {0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0};
-constexpr uint16_t kDistBase[30] = {1,   2,   3,   4,   5,   7,    9,    13,   17,   25,   33,   49,   65,    97,    129,
-                                    193, 257, 385, 513, 769, 1025, 1537, 2049, 3073, 4097, 6145, 8193, 12289, 16385, 24577};
-constexpr uint8_t kDistExtra[30] = {0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13};
+constexpr uint8_t kLengthExtra[29] = {0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2,
+                                      2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0};
+constexpr uint16_t kDistBase[30] = {1,    2,    3,    4,    5,    7,    9,    13,    17,    25,
+                                    33,   49,   65,   97,   129,  193,  257,  385,   513,   769,
+                                    1025, 1537, 2049, 3073, 4097, 6145, 8193, 12289, 16385, 24577};
+constexpr uint8_t kDistExtra[30] = {0, 0, 0, 0, 1, 1, 2, 2,  3,  3,  4,  4,  5,  5,  6,
+                                    6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13};
 
 inline std::string Codes(Bits& in, std::string& out, const Huffman& lit, const Huffman& dist, std::size_t limit) {
   for (;;) {
@@ -20029,9 +20076,9 @@ inline std::array<unsigned char, 16> Md5(const std::string& data) {
       0x289b7ec6, 0xeaa127fa, 0xd4ef3085, 0x04881d05, 0xd9d4d039, 0xe6db99e5, 0x1fa27cf8, 0xc4ac5665,
       0xf4292244, 0x432aff97, 0xab9423a7, 0xfc93a039, 0x655b59c3, 0x8f0ccc92, 0xffeff47d, 0x85845dd1,
       0x6fa87e4f, 0xfe2ce6e0, 0xa3014314, 0x4e0811a1, 0xf7537e82, 0xbd3af235, 0x2ad7d2bb, 0xeb86d391};
-  static constexpr int r[64] = {7, 12, 17, 22, 7, 12, 17, 22, 7, 12, 17, 22, 7, 12, 17, 22, 5, 9,  14, 20, 5, 9,
-                                14, 20, 5, 9,  14, 20, 5, 9,  14, 20, 4, 11, 16, 23, 4, 11, 16, 23, 4, 11, 16, 23,
-                                4,  11, 16, 23, 6, 10, 15, 21, 6, 10, 15, 21, 6, 10, 15, 21, 6, 10, 15, 21};
+  static constexpr int r[64] = {7,  12, 17, 22, 7,  12, 17, 22, 7,  12, 17, 22, 7,  12, 17, 22, 5,  9,  14, 20, 5,  9,
+                                14, 20, 5,  9,  14, 20, 5,  9,  14, 20, 4,  11, 16, 23, 4,  11, 16, 23, 4,  11, 16, 23,
+                                4,  11, 16, 23, 6,  10, 15, 21, 6,  10, 15, 21, 6,  10, 15, 21, 6,  10, 15, 21};
   uint32_t h0 = 0x67452301, h1 = 0xefcdab89, h2 = 0x98badcfe, h3 = 0x10325476;
   const uint64_t bits = static_cast<uint64_t>(data.size()) * 8;
   std::size_t total = data.size() + 1;
@@ -20131,7 +20178,8 @@ inline void Number(std::string& out, const char* name, int64_t value) {
   out += std::to_string(value);
 }
 /// Two requests that would make the same export (ClientToken idempotency).
-inline bool SameExport(const Model::ExportTableToPointInTimeRequest& a, const Model::ExportTableToPointInTimeRequest& b) {
+inline bool SameExport(const Model::ExportTableToPointInTimeRequest& a,
+                       const Model::ExportTableToPointInTimeRequest& b) {
   auto inc = [](const Model::ExportTableToPointInTimeRequest& r) {
     const auto& s = r.GetIncrementalExportSpecification();
     return std::to_string(s.GetExportFromTime().Millis()) + "/" + std::to_string(s.GetExportToTime().Millis()) + "/" +
@@ -20147,8 +20195,7 @@ inline bool SameExport(const Model::ExportTableToPointInTimeRequest& a, const Mo
 }  // namespace export_detail
 
 DYNAFAKE_IMPL void Exports::Validate(const Model::ExportTableToPointInTimeRequest& r, Validator& v) {
-  const bool incremental =
-      r.ExportTypeHasBeenSet() && r.GetExportType() == Model::ExportType::INCREMENTAL_EXPORT;
+  const bool incremental = r.ExportTypeHasBeenSet() && r.GetExportType() == Model::ExportType::INCREMENTAL_EXPORT;
   // [infer] wording: the API Reference says IncrementalExportSpecification is
   // "Optional object containing the parameters specific to an incremental export"
   // and ExportTime applies to full exports.
@@ -20160,26 +20207,25 @@ DYNAFAKE_IMPL void Exports::Validate(const Model::ExportTableToPointInTimeReques
     v.Add(msg::Invalid("IncrementalExportSpecification can only be specified for an INCREMENTAL_EXPORT"));
 }
 
-DYNAFAKE_IMPL int Exports::InProgress(int64_t now) const {
-  int n = 0;
-  for (const auto& kv : exports_) n += kv.second.endMs > now ? 1 : 0;
-  return n;
+DYNAFAKE_IMPL int Exports::InProgress(int64_t) const {
+  // ApplyDue runs before every operation: the exports not yet written are exactly those still IN_PROGRESS
+  return static_cast<int>(pending_.size());
 }
 
 DYNAFAKE_IMPL Model::ExportTableToPointInTimeOutcome Exports::ExportTableToPointInTime(
     const Model::ExportTableToPointInTimeRequest& r, int64_t now) {
   using namespace Model;
   // the same ClientToken: the same export, or a conflict
-  if (r.ClientTokenHasBeenSet())
-    for (const auto& kv : exports_) {
-      const ExportRecord& e = kv.second;
-      if (!e.request.ClientTokenHasBeenSet() || e.request.GetClientToken() != r.GetClientToken()) continue;
-      // "the same client token ... within the 8-hour idempotency window" (API Reference, ClientToken)
-      if (now - e.startMs > 8 * 3600 * 1000) continue;
+  if (r.ClientTokenHasBeenSet()) {
+    auto token = byToken_.find(r.GetClientToken());
+    // "the same client token ... within the 8-hour idempotency window" (API Reference, ClientToken)
+    if (token != byToken_.end() && now - exports_.at(token->second).startMs <= 8 * 3600 * 1000) {
+      const ExportRecord& e = exports_.at(token->second);
       if (!export_detail::SameExport(e.request, r))
         return DynamoDBError(DynamoDBErrors::EXPORT_CONFLICT, msg::ClientTokenReused("export"));
       return ExportTableToPointInTimeResult().WithExportDescription(Describe(e, now));
     }
+  }
   const std::string name = identity_->TableNameOf(r.GetTableArn());
   const TableRecord* t = tables_->Find(r.GetTableArn());
   if (!t || t->status == TableStatus::DELETING)
@@ -20242,6 +20288,7 @@ DYNAFAKE_IMPL Model::ExportTableToPointInTimeOutcome Exports::ExportTableToPoint
   const std::string arn = e.arn;
   pending_.emplace(e.endMs, arn);
   order_.push_back(arn);
+  if (r.ClientTokenHasBeenSet()) byToken_[r.GetClientToken()] = arn;
   ExportRecord& stored = exports_.emplace(arn, std::move(e)).first->second;
   return ExportTableToPointInTimeResult().WithExportDescription(Describe(stored, now));
 }
@@ -20268,14 +20315,16 @@ DYNAFAKE_IMPL std::string Exports::FullData(const ExportRecord& e, int64_t& item
 
 DYNAFAKE_IMPL std::string Exports::IncrementalData(const ExportRecord& e, int64_t& items, int64_t& bytes) const {
   const TableRecord* t = tables_->Find(identity_->TableNameOf(e.tableArn));
-  const bool both = e.request.GetIncrementalExportSpecification().ExportViewTypeHasBeenSet() &&
-                    e.request.GetIncrementalExportSpecification().GetExportViewType() ==
-                        Model::ExportViewType::NEW_AND_OLD_IMAGES;
+  const bool both =
+      e.request.GetIncrementalExportSpecification().ExportViewTypeHasBeenSet() &&
+      e.request.GetIncrementalExportSpecification().GetExportViewType() == Model::ExportViewType::NEW_AND_OLD_IMAGES;
   std::string out;
   e.history->ForEachKeyVersions([&](const std::string&, const std::vector<Version>& versions) {
-    const Version* before = History::VersionAt(versions, e.fromMs);
-    const Version* after = History::VersionAt(versions, e.exportMs, e.cutSeq);
-    if (after == before || !after) return;  // no write in (from, to]
+    // the window is [ExportFromTime, ExportToTime): a write at the from instant is in it, one at the to instant
+    // is not ([infer]: AWS names the bounds without saying which are inclusive)
+    const Version* before = History::VersionAt(versions, e.fromMs - 1);
+    const Version* after = History::VersionAt(versions, e.exportMs - 1);
+    if (after == before || !after) return;  // no write in the window
     if ((!before || before->deleted) && after->deleted) return;
     const Item& any = after->deleted ? before->item : after->item;
     out += "{\"Metadata\":{\"WriteTimestampMicros\":{\"N\":\"" + std::to_string(after->atMs * 1000) + "\"}},\"Keys\":";
@@ -20399,8 +20448,9 @@ DYNAFAKE_IMPL Model::ExportDescription Exports::Describe(const ExportRecord& e, 
   ExportDescription d;
   const bool done = e.rendered && now >= e.endMs;
   d.WithExportArn(e.arn)
-      .WithExportStatus(!done ? ExportStatus::IN_PROGRESS
-                              : e.failureCode.empty() ? ExportStatus::COMPLETED : ExportStatus::FAILED)
+      .WithExportStatus(!done                   ? ExportStatus::IN_PROGRESS
+                        : e.failureCode.empty() ? ExportStatus::COMPLETED
+                                                : ExportStatus::FAILED)
       .WithStartTime(DateTime(e.startMs))
       .WithTableArn(e.tableArn)
       .WithTableId(e.tableId)
@@ -20435,8 +20485,7 @@ DYNAFAKE_IMPL Model::ExportDescription Exports::Describe(const ExportRecord& e, 
   return d;
 }
 
-DYNAFAKE_IMPL Model::DescribeExportOutcome Exports::DescribeExport(const Model::DescribeExportRequest& r,
-                                                                   int64_t now) {
+DYNAFAKE_IMPL Model::DescribeExportOutcome Exports::DescribeExport(const Model::DescribeExportRequest& r, int64_t now) {
   auto it = exports_.find(r.GetExportArn());
   if (it == exports_.end())
     return DynamoDBError(DynamoDBErrors::EXPORT_NOT_FOUND, msg::ExportNotFound(r.GetExportArn()));
@@ -20656,9 +20705,8 @@ DYNAFAKE_IMPL void Imports::Read(ImportRecord& e, const KeyDef& key, std::map<st
   }
   const bool csv = e.request.GetInputFormat() == InputFormat::CSV;
   const auto& csvOptions = e.request.GetInputFormatOptions().GetCsv();
-  const char delimiter = csvOptions.DelimiterHasBeenSet() && !csvOptions.GetDelimiter().empty()
-                             ? csvOptions.GetDelimiter()[0]
-                             : ',';
+  const char delimiter =
+      csvOptions.DelimiterHasBeenSet() && !csvOptions.GetDelimiter().empty() ? csvOptions.GetDelimiter()[0] : ',';
   auto take = [&](Item item) {
     ++e.processedItems;
     if (!CheckKey(key, item, false).empty() || ItemSize(item) > 400 * 1024) {
@@ -20760,7 +20808,8 @@ DYNAFAKE_IMPL Model::ImportTableOutcome Imports::ImportTable(const Model::Import
   d.SetProvisionedThroughput(Tables::ThroughputDescription(
       mode == BillingMode::PAY_PER_REQUEST || !p.ProvisionedThroughputHasBeenSet() ? zero
                                                                                    : p.GetProvisionedThroughput()));
-  d.SetBillingModeSummary(BillingModeSummary().WithBillingMode(mode).WithLastUpdateToPayPerRequestDateTime(DateTime(now)));
+  d.SetBillingModeSummary(
+      BillingModeSummary().WithBillingMode(mode).WithLastUpdateToPayPerRequestDateTime(DateTime(now)));
   for (const auto& g : p.GetGlobalSecondaryIndexes())
     t.gsis.push_back(GlobalSecondaryIndexDescription()
                          .WithIndexName(g.GetIndexName())
@@ -20808,8 +20857,9 @@ DYNAFAKE_IMPL Model::ImportTableDescription Imports::Describe(const ImportRecord
   ImportTableDescription d;
   const bool done = now >= e.endMs;
   d.WithImportArn(e.arn)
-      .WithImportStatus(!done ? ImportStatus::IN_PROGRESS
-                              : e.failureCode.empty() ? ImportStatus::COMPLETED : ImportStatus::FAILED)
+      .WithImportStatus(!done                   ? ImportStatus::IN_PROGRESS
+                        : e.failureCode.empty() ? ImportStatus::COMPLETED
+                                                : ImportStatus::FAILED)
       .WithTableArn(e.tableArn)
       .WithTableId(e.tableId)
       .WithS3BucketSource(e.request.GetS3BucketSource())
@@ -20838,8 +20888,7 @@ DYNAFAKE_IMPL Model::ImportTableDescription Imports::Describe(const ImportRecord
   return d;
 }
 
-DYNAFAKE_IMPL Model::DescribeImportOutcome Imports::DescribeImport(const Model::DescribeImportRequest& r,
-                                                                   int64_t now) {
+DYNAFAKE_IMPL Model::DescribeImportOutcome Imports::DescribeImport(const Model::DescribeImportRequest& r, int64_t now) {
   auto it = imports_.find(r.GetImportArn());
   if (it == imports_.end())
     return DynamoDBError(DynamoDBErrors::IMPORT_NOT_FOUND, msg::ImportNotFound(r.GetImportArn()));

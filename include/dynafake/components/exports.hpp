@@ -64,6 +64,31 @@ class Exports {
     exports_.clear();
     pending_.clear();
     order_.clear();
+    byToken_.clear();
+  }
+
+  /// The records in creation order, and their replacement (LoadState): exports not yet written pin their cut again.
+  std::vector<const ExportRecord*> InOrder() const {
+    std::vector<const ExportRecord*> out;
+    for (const auto& arn : order_) out.push_back(&exports_.at(arn));
+    return out;
+  }
+  void Replace(std::vector<ExportRecord> records) {
+    for (auto& kv : exports_)
+      if (kv.second.pinned && kv.second.history)
+        kv.second.history->Unpin(kv.second.fromMs ? kv.second.fromMs : kv.second.exportMs);
+    Clear();
+    for (ExportRecord& e : records) {
+      const std::string arn = e.arn;
+      if (!e.rendered) {
+        e.pinned = e.history != nullptr;
+        if (e.history) e.history->Pin(e.fromMs ? e.fromMs : e.exportMs);
+        pending_.emplace(e.endMs, arn);
+      }
+      if (e.request.ClientTokenHasBeenSet()) byToken_[e.request.GetClientToken()] = arn;
+      order_.push_back(arn);
+      exports_[arn] = std::move(e);
+    }
   }
 
   /// The keys an export writes under its bucket.
@@ -84,6 +109,7 @@ class Exports {
   std::map<std::string, ExportRecord> exports_;  ///< by ARN
   std::vector<std::string> order_;               ///< ARNs in creation order (ListExports)
   std::multimap<int64_t, std::string> pending_;  ///< exports whose files are not written yet, by end time
+  std::map<std::string, std::string> byToken_;   ///< the last export of each ClientToken
 };
 
 }  // namespace detail

@@ -73,26 +73,25 @@ DYNAFAKE_IMPL void Exports::Validate(const Model::ExportTableToPointInTimeReques
     v.Add(msg::Invalid("IncrementalExportSpecification can only be specified for an INCREMENTAL_EXPORT"));
 }
 
-DYNAFAKE_IMPL int Exports::InProgress(int64_t now) const {
-  int n = 0;
-  for (const auto& kv : exports_) n += kv.second.endMs > now ? 1 : 0;
-  return n;
+DYNAFAKE_IMPL int Exports::InProgress(int64_t) const {
+  // ApplyDue runs before every operation: the exports not yet written are exactly those still IN_PROGRESS
+  return static_cast<int>(pending_.size());
 }
 
 DYNAFAKE_IMPL Model::ExportTableToPointInTimeOutcome Exports::ExportTableToPointInTime(
     const Model::ExportTableToPointInTimeRequest& r, int64_t now) {
   using namespace Model;
   // the same ClientToken: the same export, or a conflict
-  if (r.ClientTokenHasBeenSet())
-    for (const auto& kv : exports_) {
-      const ExportRecord& e = kv.second;
-      if (!e.request.ClientTokenHasBeenSet() || e.request.GetClientToken() != r.GetClientToken()) continue;
-      // "the same client token ... within the 8-hour idempotency window" (API Reference, ClientToken)
-      if (now - e.startMs > 8 * 3600 * 1000) continue;
+  if (r.ClientTokenHasBeenSet()) {
+    auto token = byToken_.find(r.GetClientToken());
+    // "the same client token ... within the 8-hour idempotency window" (API Reference, ClientToken)
+    if (token != byToken_.end() && now - exports_.at(token->second).startMs <= 8 * 3600 * 1000) {
+      const ExportRecord& e = exports_.at(token->second);
       if (!export_detail::SameExport(e.request, r))
         return DynamoDBError(DynamoDBErrors::EXPORT_CONFLICT, msg::ClientTokenReused("export"));
       return ExportTableToPointInTimeResult().WithExportDescription(Describe(e, now));
     }
+  }
   const std::string name = identity_->TableNameOf(r.GetTableArn());
   const TableRecord* t = tables_->Find(r.GetTableArn());
   if (!t || t->status == TableStatus::DELETING)
@@ -155,6 +154,7 @@ DYNAFAKE_IMPL Model::ExportTableToPointInTimeOutcome Exports::ExportTableToPoint
   const std::string arn = e.arn;
   pending_.emplace(e.endMs, arn);
   order_.push_back(arn);
+  if (r.ClientTokenHasBeenSet()) byToken_[r.GetClientToken()] = arn;
   ExportRecord& stored = exports_.emplace(arn, std::move(e)).first->second;
   return ExportTableToPointInTimeResult().WithExportDescription(Describe(stored, now));
 }
@@ -186,9 +186,11 @@ DYNAFAKE_IMPL std::string Exports::IncrementalData(const ExportRecord& e, int64_
       e.request.GetIncrementalExportSpecification().GetExportViewType() == Model::ExportViewType::NEW_AND_OLD_IMAGES;
   std::string out;
   e.history->ForEachKeyVersions([&](const std::string&, const std::vector<Version>& versions) {
-    const Version* before = History::VersionAt(versions, e.fromMs);
-    const Version* after = History::VersionAt(versions, e.exportMs, e.cutSeq);
-    if (after == before || !after) return;  // no write in (from, to]
+    // the window is [ExportFromTime, ExportToTime): a write at the from instant is in it, one at the to instant
+    // is not ([infer]: AWS names the bounds without saying which are inclusive)
+    const Version* before = History::VersionAt(versions, e.fromMs - 1);
+    const Version* after = History::VersionAt(versions, e.exportMs - 1);
+    if (after == before || !after) return;  // no write in the window
     if ((!before || before->deleted) && after->deleted) return;
     const Item& any = after->deleted ? before->item : after->item;
     out += "{\"Metadata\":{\"WriteTimestampMicros\":{\"N\":\"" + std::to_string(after->atMs * 1000) + "\"}},\"Keys\":";

@@ -52,6 +52,20 @@ class Imports {
     order_.clear();
   }
   Model::ImportTableDescription Describe(const ImportRecord& e, int64_t now) const;
+  /// The records in creation order, and their replacement (LoadState).
+  std::vector<const ImportRecord*> InOrder() const {
+    std::vector<const ImportRecord*> out;
+    for (const auto& arn : order_) out.push_back(&imports_.at(arn));
+    return out;
+  }
+  void Replace(std::vector<ImportRecord> records) {
+    Clear();
+    for (ImportRecord& e : records) {
+      order_.push_back(e.arn);
+      const std::string arn = e.arn;
+      imports_[arn] = std::move(e);
+    }
+  }
 
  private:
   /// Reads every object under the source prefix into `items`; counts what it could not read.
