@@ -7,7 +7,18 @@ from model import Writer
 PATTERN_CHECKS = {
     "[a-zA-Z0-9_.-]+": "MatchesNamePattern",
     "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}": "MatchesUuidPattern",
+    "^[^\\$]+$": "MatchesClientTokenPattern",
+    "[,;:|\\t ]": "MatchesCsvDelimiterPattern",
+    "[\\x20-\\x21\\x23-\\x2B\\x2D-\\x7E]*": "MatchesCsvHeaderPattern",
+    "([0-9a-f]{16})+": "MatchesImportNextTokenPattern",
+    "^[a-z0-9A-Z]+[\\.\\-\\w]*[a-z0-9A-Z]+$": "MatchesS3BucketPattern",
+    "[0-9]{12}": "MatchesS3BucketOwnerPattern",
 }
+
+
+def c_escape(text):
+    """`text` inside a C++ string literal (the model's patterns hold backslashes)."""
+    return text.replace("\\", "\\\\").replace('"', '\\"')
 
 
 def gen_validation(m, header):
@@ -81,7 +92,7 @@ def gen_validation(m, header):
                 out.append("%sv.Length(%s, %s, %s, %s);" % (pad, path_expr, expr, s.get("min", -1), s.get("max", -1)))
             if "pattern" in s:
                 out.append('%sv.Pattern(%s, %s, %s(%s), "%s");' % (pad, path_expr, expr, PATTERN_CHECKS[s["pattern"]],
-                                                                 expr, s["pattern"]))
+                                                                 expr, c_escape(s["pattern"])))
         elif t in ("integer", "long"):
             if "min" in s or "max" in s:
                 lo = s.get("min")
@@ -96,7 +107,7 @@ def gen_validation(m, header):
                 key = m.shapes[s["key"]["shape"]]
                 if any(k in key for k in ("min", "max", "pattern")):
                     matches = PATTERN_CHECKS[key["pattern"]] if "pattern" in key else "nullptr"
-                    pattern = '"%s"' % key["pattern"] if "pattern" in key else "nullptr"
+                    pattern = '"%s"' % c_escape(key["pattern"]) if "pattern" in key else "nullptr"
                     out.append("%sv.MapKeys(%s, %s, %s, %s, %s, %s);" % (pad, path_expr, expr, key.get("min", -1),
                                                                        key.get("max", -1), matches, pattern))
             inner = s["member"]["shape"] if t == "list" else s["value"]["shape"]

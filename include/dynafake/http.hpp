@@ -42,6 +42,8 @@
 //     DELETE /_dynafake/journal            {"deleted":<count>}
 //     GET    /_dynafake/overview           clock, tables, backups, exports, fault rules in one JSON
 //     GET    /_dynafake/tables/{name}/items?limit=25&start=<key>  a page of a table's items
+//     GET    /_dynafake/objects/{bucket}?prefix=P  {"bucket","keys":[...]}: the object store's keys
+//     GET    /_dynafake/objects/{bucket}/{key}     an object's bytes (an export's files); PUT stores one
 //     GET    /_dynafake/ui/                the dashboard: one page reading the calls above
 //   Admin calls about one account take `?account=123456789012` (default: the
 //   Service's own account).
@@ -79,6 +81,7 @@
 #include "dynafake/http/admin_faults.hpp"    // AddFaultRoutes
 #include "dynafake/http/admin_journal.hpp"   // AddJournalRoutes
 #include "dynafake/http/admin_json.hpp"      // Json, AdminRoute
+#include "dynafake/http/admin_objects.hpp"   // AddObjectRoutes
 #include "dynafake/http/admin_overview.hpp"  // AddOverviewRoutes
 #include "dynafake/http/admin_state.hpp"     // StateControl
 #include "dynafake/http/config.hpp"          // HttpOptions
@@ -346,6 +349,7 @@ class HttpServer {
     state_.AddRoutes(router_, base);
     http::AddJournalRoutes(router_, base, accounts_);
     http::AddOverviewRoutes(router_, base, accounts_, clock_);
+    http::AddObjectRoutes(router_, base, accounts_);
     http::AddDashboardRoute(router_, base);
   }
 

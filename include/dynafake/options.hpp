@@ -31,6 +31,11 @@ struct Durations {
   /// up to one hour for the change to fully process" (UpdateTimeToLive, API
   /// Reference); items expire once TTL is ENABLED.
   Duration timeToLiveChange = std::chrono::hours(1);
+  /// ExportTableToPointInTime: IN_PROGRESS -> COMPLETED (its files written then).
+  /// Exports take minutes even for small tables ([infer]: AWS states no duration).
+  Duration exportTable = std::chrono::minutes(5);
+  /// ImportTable: IN_PROGRESS -> COMPLETED, the new table CREATING -> ACTIVE meanwhile.
+  Duration importTable = std::chrono::minutes(5);
 };
 
 /// How expired items go (Time to Live). An item expires when its TTL
@@ -66,6 +71,11 @@ struct Limits {
   int tables = 2500;
   /// Backups in CREATING at once across the account (0 = no limit; not documented).
   int backupsInProgress = 0;
+  /// "Up to 300 export tasks ... can be exported concurrently" (Developer Guide,
+  /// "Service, account, and table quotas", Table export to Amazon S3).
+  int concurrentExports = 300;
+  /// "Up to 50 concurrent import jobs" (the same page, Import from Amazon S3).
+  int concurrentImports = 50;
   /// "Any additional UpdateTimeToLive calls for the same table during this one
   /// hour duration result in a ValidationException" (UpdateTimeToLive, API Reference).
   Duration timeToLiveChangeInterval = std::chrono::hours(1);
@@ -147,6 +157,7 @@ struct ServiceOptions {
     ServiceOptions o;
     o.durations.tableCreate = o.durations.tableUpdate = o.durations.tableDelete = Duration::zero();
     o.durations.backupCreate = o.durations.restore = o.durations.timeToLiveChange = Duration::zero();
+    o.durations.exportTable = o.durations.importTable = Duration::zero();
     return o;
   }
 };

@@ -16,6 +16,7 @@
 #include "dynafake/faults.hpp"                // FaultSet
 #include "dynafake/generated/operations.hpp"  // XRequest, XOutcome, DYNAFAKE_FOR_EACH_OPERATION
 #include "dynafake/journal.hpp"               // CallJournal, detail::CallRing
+#include "dynafake/object_store.hpp"          // ObjectStore, InMemoryObjectStore, DirectoryObjectStore
 #include "dynafake/options.hpp"               // ServiceOptions
 #include "dynafake/stats.hpp"                 // ServiceStats
 
@@ -28,6 +29,10 @@
   X(DescribeContinuousBackups)          \
   X(DescribeTimeToLive)                 \
   X(ListTagsOfResource)                 \
+  X(DescribeExport)                     \
+  X(ListExports)                        \
+  X(DescribeImport)                     \
+  X(ListImports)                        \
   X(GetItem)                            \
   X(Query)                              \
   X(Scan)
@@ -104,6 +109,12 @@ class Service {
 
   /// The ARN of a table of this account and region.
   std::string TableArn(const std::string& name) const;
+
+  /// Where ExportTableToPointInTime writes its files and ImportTable reads
+  /// them (Amazon S3's place): an InMemoryObjectStore unless set.
+  ObjectStore& Objects();
+  std::shared_ptr<ObjectStore> ObjectStorePtr();
+  void SetObjectStore(std::shared_ptr<ObjectStore> store);
 
  private:
   friend struct detail::StateAccess;

@@ -24,6 +24,7 @@
 #pragma once
 
 #include "dynafake/dynafake.hpp"                 // the core: Service, Client, clocks, FaultRule, Model
+#include "dynafake/testing/exports.hpp"          // ExportedLines, ExportedKeys
 #include "dynafake/testing/journal_printer.hpp"  // JournalPrinter, PrintJournalOnFailure
 #include "dynafake/testing/matchers.hpp"         // IsSuccess, IsError, HasTableName, ...
 #include "dynafake/testing/sandbox.hpp"          // Sandbox

@@ -1004,6 +1004,121 @@ inline bool IsKnown(ContinuousBackupsStatus value) {
 inline constexpr const char* kValueSet = "[ENABLED, DISABLED]";
 }  // namespace ContinuousBackupsStatusMapper
 
+enum class ExportFormat {
+  NOT_SET,
+  DYNAMODB_JSON,
+  ION,
+};
+
+namespace ExportFormatMapper {
+inline ExportFormat GetExportFormatForName(std::string_view name) {
+  if (name == "DYNAMODB_JSON") return ExportFormat::DYNAMODB_JSON;
+  if (name == "ION") return ExportFormat::ION;
+  return static_cast<ExportFormat>(detail::EnumOverflow::Instance().Store(name));
+}
+inline std::string GetNameForExportFormat(ExportFormat value) {
+  switch (value) {
+    case ExportFormat::NOT_SET: return {};
+    case ExportFormat::DYNAMODB_JSON: return "DYNAMODB_JSON";
+    case ExportFormat::ION: return "ION";
+  }
+  return detail::EnumOverflow::Instance().Name(static_cast<int>(value));
+}
+/// True for the values the service model defines (not NOT_SET, not an unknown name).
+inline bool IsKnown(ExportFormat value) {
+  return static_cast<int>(value) > 0 && static_cast<int>(value) <= 2;
+}
+/// The values as the service lists them in "Member must satisfy enum value set" (tools/model.py).
+inline constexpr const char* kValueSet = "[DYNAMODB_JSON, ION]";
+}  // namespace ExportFormatMapper
+
+enum class ExportStatus {
+  NOT_SET,
+  IN_PROGRESS,
+  COMPLETED,
+  FAILED,
+};
+
+namespace ExportStatusMapper {
+inline ExportStatus GetExportStatusForName(std::string_view name) {
+  if (name == "IN_PROGRESS") return ExportStatus::IN_PROGRESS;
+  if (name == "COMPLETED") return ExportStatus::COMPLETED;
+  if (name == "FAILED") return ExportStatus::FAILED;
+  return static_cast<ExportStatus>(detail::EnumOverflow::Instance().Store(name));
+}
+inline std::string GetNameForExportStatus(ExportStatus value) {
+  switch (value) {
+    case ExportStatus::NOT_SET: return {};
+    case ExportStatus::IN_PROGRESS: return "IN_PROGRESS";
+    case ExportStatus::COMPLETED: return "COMPLETED";
+    case ExportStatus::FAILED: return "FAILED";
+  }
+  return detail::EnumOverflow::Instance().Name(static_cast<int>(value));
+}
+/// True for the values the service model defines (not NOT_SET, not an unknown name).
+inline bool IsKnown(ExportStatus value) {
+  return static_cast<int>(value) > 0 && static_cast<int>(value) <= 3;
+}
+/// The values as the service lists them in "Member must satisfy enum value set" (tools/model.py).
+inline constexpr const char* kValueSet = "[IN_PROGRESS, COMPLETED, FAILED]";
+}  // namespace ExportStatusMapper
+
+enum class ExportType {
+  NOT_SET,
+  FULL_EXPORT,
+  INCREMENTAL_EXPORT,
+};
+
+namespace ExportTypeMapper {
+inline ExportType GetExportTypeForName(std::string_view name) {
+  if (name == "FULL_EXPORT") return ExportType::FULL_EXPORT;
+  if (name == "INCREMENTAL_EXPORT") return ExportType::INCREMENTAL_EXPORT;
+  return static_cast<ExportType>(detail::EnumOverflow::Instance().Store(name));
+}
+inline std::string GetNameForExportType(ExportType value) {
+  switch (value) {
+    case ExportType::NOT_SET: return {};
+    case ExportType::FULL_EXPORT: return "FULL_EXPORT";
+    case ExportType::INCREMENTAL_EXPORT: return "INCREMENTAL_EXPORT";
+  }
+  return detail::EnumOverflow::Instance().Name(static_cast<int>(value));
+}
+/// True for the values the service model defines (not NOT_SET, not an unknown name).
+inline bool IsKnown(ExportType value) {
+  return static_cast<int>(value) > 0 && static_cast<int>(value) <= 2;
+}
+/// The values as the service lists them in "Member must satisfy enum value set" (tools/model.py).
+inline constexpr const char* kValueSet = "[FULL_EXPORT, INCREMENTAL_EXPORT]";
+}  // namespace ExportTypeMapper
+
+enum class ExportViewType {
+  NOT_SET,
+  NEW_IMAGE,
+  NEW_AND_OLD_IMAGES,
+};
+
+namespace ExportViewTypeMapper {
+inline ExportViewType GetExportViewTypeForName(std::string_view name) {
+  if (name == "NEW_IMAGE") return ExportViewType::NEW_IMAGE;
+  if (name == "NEW_AND_OLD_IMAGES") return ExportViewType::NEW_AND_OLD_IMAGES;
+  return static_cast<ExportViewType>(detail::EnumOverflow::Instance().Store(name));
+}
+inline std::string GetNameForExportViewType(ExportViewType value) {
+  switch (value) {
+    case ExportViewType::NOT_SET: return {};
+    case ExportViewType::NEW_IMAGE: return "NEW_IMAGE";
+    case ExportViewType::NEW_AND_OLD_IMAGES: return "NEW_AND_OLD_IMAGES";
+  }
+  return detail::EnumOverflow::Instance().Name(static_cast<int>(value));
+}
+/// True for the values the service model defines (not NOT_SET, not an unknown name).
+inline bool IsKnown(ExportViewType value) {
+  return static_cast<int>(value) > 0 && static_cast<int>(value) <= 2;
+}
+/// The values as the service lists them in "Member must satisfy enum value set" (tools/model.py).
+inline constexpr const char* kValueSet = "[NEW_IMAGE, NEW_AND_OLD_IMAGES]";
+}  // namespace ExportViewTypeMapper
+
 enum class GlobalTableSettingsReplicationMode {
   NOT_SET,
   ENABLED,
@@ -1034,6 +1149,43 @@ inline bool IsKnown(GlobalTableSettingsReplicationMode value) {
 /// The values as the service lists them in "Member must satisfy enum value set" (tools/model.py).
 inline constexpr const char* kValueSet = "[ENABLED, DISABLED, ENABLED_WITH_OVERRIDES]";
 }  // namespace GlobalTableSettingsReplicationModeMapper
+
+enum class ImportStatus {
+  NOT_SET,
+  IN_PROGRESS,
+  COMPLETED,
+  CANCELLING,
+  CANCELLED,
+  FAILED,
+};
+
+namespace ImportStatusMapper {
+inline ImportStatus GetImportStatusForName(std::string_view name) {
+  if (name == "IN_PROGRESS") return ImportStatus::IN_PROGRESS;
+  if (name == "COMPLETED") return ImportStatus::COMPLETED;
+  if (name == "CANCELLING") return ImportStatus::CANCELLING;
+  if (name == "CANCELLED") return ImportStatus::CANCELLED;
+  if (name == "FAILED") return ImportStatus::FAILED;
+  return static_cast<ImportStatus>(detail::EnumOverflow::Instance().Store(name));
+}
+inline std::string GetNameForImportStatus(ImportStatus value) {
+  switch (value) {
+    case ImportStatus::NOT_SET: return {};
+    case ImportStatus::IN_PROGRESS: return "IN_PROGRESS";
+    case ImportStatus::COMPLETED: return "COMPLETED";
+    case ImportStatus::CANCELLING: return "CANCELLING";
+    case ImportStatus::CANCELLED: return "CANCELLED";
+    case ImportStatus::FAILED: return "FAILED";
+  }
+  return detail::EnumOverflow::Instance().Name(static_cast<int>(value));
+}
+/// True for the values the service model defines (not NOT_SET, not an unknown name).
+inline bool IsKnown(ImportStatus value) {
+  return static_cast<int>(value) > 0 && static_cast<int>(value) <= 5;
+}
+/// The values as the service lists them in "Member must satisfy enum value set" (tools/model.py).
+inline constexpr const char* kValueSet = "[IN_PROGRESS, COMPLETED, CANCELLING, CANCELLED, FAILED]";
+}  // namespace ImportStatusMapper
 
 enum class IndexStatus {
   NOT_SET,
@@ -1068,6 +1220,68 @@ inline bool IsKnown(IndexStatus value) {
 /// The values as the service lists them in "Member must satisfy enum value set" (tools/model.py).
 inline constexpr const char* kValueSet = "[CREATING, UPDATING, DELETING, ACTIVE]";
 }  // namespace IndexStatusMapper
+
+enum class InputCompressionType {
+  NOT_SET,
+  GZIP,
+  ZSTD,
+  NONE,
+};
+
+namespace InputCompressionTypeMapper {
+inline InputCompressionType GetInputCompressionTypeForName(std::string_view name) {
+  if (name == "GZIP") return InputCompressionType::GZIP;
+  if (name == "ZSTD") return InputCompressionType::ZSTD;
+  if (name == "NONE") return InputCompressionType::NONE;
+  return static_cast<InputCompressionType>(detail::EnumOverflow::Instance().Store(name));
+}
+inline std::string GetNameForInputCompressionType(InputCompressionType value) {
+  switch (value) {
+    case InputCompressionType::NOT_SET: return {};
+    case InputCompressionType::GZIP: return "GZIP";
+    case InputCompressionType::ZSTD: return "ZSTD";
+    case InputCompressionType::NONE: return "NONE";
+  }
+  return detail::EnumOverflow::Instance().Name(static_cast<int>(value));
+}
+/// True for the values the service model defines (not NOT_SET, not an unknown name).
+inline bool IsKnown(InputCompressionType value) {
+  return static_cast<int>(value) > 0 && static_cast<int>(value) <= 3;
+}
+/// The values as the service lists them in "Member must satisfy enum value set" (tools/model.py).
+inline constexpr const char* kValueSet = "[GZIP, ZSTD, NONE]";
+}  // namespace InputCompressionTypeMapper
+
+enum class InputFormat {
+  NOT_SET,
+  DYNAMODB_JSON,
+  ION,
+  CSV,
+};
+
+namespace InputFormatMapper {
+inline InputFormat GetInputFormatForName(std::string_view name) {
+  if (name == "DYNAMODB_JSON") return InputFormat::DYNAMODB_JSON;
+  if (name == "ION") return InputFormat::ION;
+  if (name == "CSV") return InputFormat::CSV;
+  return static_cast<InputFormat>(detail::EnumOverflow::Instance().Store(name));
+}
+inline std::string GetNameForInputFormat(InputFormat value) {
+  switch (value) {
+    case InputFormat::NOT_SET: return {};
+    case InputFormat::DYNAMODB_JSON: return "DYNAMODB_JSON";
+    case InputFormat::ION: return "ION";
+    case InputFormat::CSV: return "CSV";
+  }
+  return detail::EnumOverflow::Instance().Name(static_cast<int>(value));
+}
+/// True for the values the service model defines (not NOT_SET, not an unknown name).
+inline bool IsKnown(InputFormat value) {
+  return static_cast<int>(value) > 0 && static_cast<int>(value) <= 3;
+}
+/// The values as the service lists them in "Member must satisfy enum value set" (tools/model.py).
+inline constexpr const char* kValueSet = "[DYNAMODB_JSON, ION, CSV]";
+}  // namespace InputFormatMapper
 
 enum class KeyType {
   NOT_SET,
@@ -1359,6 +1573,34 @@ inline bool IsKnown(ReturnValuesOnConditionCheckFailure value) {
 /// The values as the service lists them in "Member must satisfy enum value set" (tools/model.py).
 inline constexpr const char* kValueSet = "[ALL_OLD, NONE]";
 }  // namespace ReturnValuesOnConditionCheckFailureMapper
+
+enum class S3SseAlgorithm {
+  NOT_SET,
+  AES256,
+  KMS,
+};
+
+namespace S3SseAlgorithmMapper {
+inline S3SseAlgorithm GetS3SseAlgorithmForName(std::string_view name) {
+  if (name == "AES256") return S3SseAlgorithm::AES256;
+  if (name == "KMS") return S3SseAlgorithm::KMS;
+  return static_cast<S3SseAlgorithm>(detail::EnumOverflow::Instance().Store(name));
+}
+inline std::string GetNameForS3SseAlgorithm(S3SseAlgorithm value) {
+  switch (value) {
+    case S3SseAlgorithm::NOT_SET: return {};
+    case S3SseAlgorithm::AES256: return "AES256";
+    case S3SseAlgorithm::KMS: return "KMS";
+  }
+  return detail::EnumOverflow::Instance().Name(static_cast<int>(value));
+}
+/// True for the values the service model defines (not NOT_SET, not an unknown name).
+inline bool IsKnown(S3SseAlgorithm value) {
+  return static_cast<int>(value) > 0 && static_cast<int>(value) <= 2;
+}
+/// The values as the service lists them in "Member must satisfy enum value set" (tools/model.py).
+inline constexpr const char* kValueSet = "[AES256, KMS]";
+}  // namespace S3SseAlgorithmMapper
 
 enum class SSEStatus {
   NOT_SET,
@@ -1673,8 +1915,15 @@ inline const char* ValueSetOf(std::string_view shape) {
   if (shape == "ComparisonOperator") return ComparisonOperatorMapper::kValueSet;
   if (shape == "ConditionalOperator") return ConditionalOperatorMapper::kValueSet;
   if (shape == "ContinuousBackupsStatus") return ContinuousBackupsStatusMapper::kValueSet;
+  if (shape == "ExportFormat") return ExportFormatMapper::kValueSet;
+  if (shape == "ExportStatus") return ExportStatusMapper::kValueSet;
+  if (shape == "ExportType") return ExportTypeMapper::kValueSet;
+  if (shape == "ExportViewType") return ExportViewTypeMapper::kValueSet;
   if (shape == "GlobalTableSettingsReplicationMode") return GlobalTableSettingsReplicationModeMapper::kValueSet;
+  if (shape == "ImportStatus") return ImportStatusMapper::kValueSet;
   if (shape == "IndexStatus") return IndexStatusMapper::kValueSet;
+  if (shape == "InputCompressionType") return InputCompressionTypeMapper::kValueSet;
+  if (shape == "InputFormat") return InputFormatMapper::kValueSet;
   if (shape == "KeyType") return KeyTypeMapper::kValueSet;
   if (shape == "MultiRegionConsistency") return MultiRegionConsistencyMapper::kValueSet;
   if (shape == "PointInTimeRecoveryStatus") return PointInTimeRecoveryStatusMapper::kValueSet;
@@ -1684,6 +1933,7 @@ inline const char* ValueSetOf(std::string_view shape) {
   if (shape == "ReturnItemCollectionMetrics") return ReturnItemCollectionMetricsMapper::kValueSet;
   if (shape == "ReturnValue") return ReturnValueMapper::kValueSet;
   if (shape == "ReturnValuesOnConditionCheckFailure") return ReturnValuesOnConditionCheckFailureMapper::kValueSet;
+  if (shape == "S3SseAlgorithm") return S3SseAlgorithmMapper::kValueSet;
   if (shape == "SSEStatus") return SSEStatusMapper::kValueSet;
   if (shape == "SSEType") return SSETypeMapper::kValueSet;
   if (shape == "ScalarAttributeType") return ScalarAttributeTypeMapper::kValueSet;
@@ -4455,6 +4705,39 @@ class TableDescription {
   bool m_multiRegionConsistencyHasBeenSet = false;
 };
 
+class CsvOptions {
+ public:
+  CsvOptions() = default;
+
+  const std::string& GetDelimiter() const { return m_delimiter; }
+  bool DelimiterHasBeenSet() const { return m_delimiterHasBeenSet; }
+  template <typename DelimiterT = std::string>
+  void SetDelimiter(DelimiterT&& value) { m_delimiterHasBeenSet = true; m_delimiter = std::forward<DelimiterT>(value); }
+  template <typename DelimiterT = std::string>
+  CsvOptions& WithDelimiter(DelimiterT&& value) { SetDelimiter(std::forward<DelimiterT>(value)); return *this; }
+
+  const std::vector<std::string>& GetHeaderList() const { return m_headerList; }
+  bool HeaderListHasBeenSet() const { return m_headerListHasBeenSet; }
+  template <typename HeaderListT = std::vector<std::string>>
+  void SetHeaderList(HeaderListT&& value) { m_headerListHasBeenSet = true; m_headerList = std::forward<HeaderListT>(value); }
+  template <typename HeaderListT = std::vector<std::string>>
+  CsvOptions& WithHeaderList(HeaderListT&& value) { SetHeaderList(std::forward<HeaderListT>(value)); return *this; }
+  template <typename HeaderListT = std::string>
+  CsvOptions& AddHeaderList(HeaderListT&& value) { m_headerListHasBeenSet = true; m_headerList.emplace_back(std::forward<HeaderListT>(value)); return *this; }
+
+  friend bool operator==(const CsvOptions& a, const CsvOptions& b) {
+    return a.m_delimiter == b.m_delimiter &&
+           a.m_headerList == b.m_headerList;
+  }
+  friend bool operator!=(const CsvOptions& a, const CsvOptions& b) { return !(a == b); }
+
+ private:
+  std::string m_delimiter;
+  bool m_delimiterHasBeenSet = false;
+  std::vector<std::string> m_headerList;
+  bool m_headerListHasBeenSet = false;
+};
+
 class Delete {
  public:
   Delete() = default;
@@ -4654,6 +4937,635 @@ class DeleteReplicationGroupMemberAction {
   bool m_regionNameHasBeenSet = false;
 };
 
+class IncrementalExportSpecification {
+ public:
+  IncrementalExportSpecification() = default;
+
+  const DateTime& GetExportFromTime() const { return m_exportFromTime; }
+  bool ExportFromTimeHasBeenSet() const { return m_exportFromTimeHasBeenSet; }
+  template <typename ExportFromTimeT = DateTime>
+  void SetExportFromTime(ExportFromTimeT&& value) { m_exportFromTimeHasBeenSet = true; m_exportFromTime = std::forward<ExportFromTimeT>(value); }
+  template <typename ExportFromTimeT = DateTime>
+  IncrementalExportSpecification& WithExportFromTime(ExportFromTimeT&& value) { SetExportFromTime(std::forward<ExportFromTimeT>(value)); return *this; }
+
+  const DateTime& GetExportToTime() const { return m_exportToTime; }
+  bool ExportToTimeHasBeenSet() const { return m_exportToTimeHasBeenSet; }
+  template <typename ExportToTimeT = DateTime>
+  void SetExportToTime(ExportToTimeT&& value) { m_exportToTimeHasBeenSet = true; m_exportToTime = std::forward<ExportToTimeT>(value); }
+  template <typename ExportToTimeT = DateTime>
+  IncrementalExportSpecification& WithExportToTime(ExportToTimeT&& value) { SetExportToTime(std::forward<ExportToTimeT>(value)); return *this; }
+
+  ExportViewType GetExportViewType() const { return m_exportViewType; }
+  bool ExportViewTypeHasBeenSet() const { return m_exportViewTypeHasBeenSet; }
+  void SetExportViewType(ExportViewType value) { m_exportViewTypeHasBeenSet = true; m_exportViewType = value; }
+  IncrementalExportSpecification& WithExportViewType(ExportViewType value) { SetExportViewType(value); return *this; }
+
+  friend bool operator==(const IncrementalExportSpecification& a, const IncrementalExportSpecification& b) {
+    return a.m_exportFromTime == b.m_exportFromTime &&
+           a.m_exportToTime == b.m_exportToTime &&
+           a.m_exportViewType == b.m_exportViewType;
+  }
+  friend bool operator!=(const IncrementalExportSpecification& a, const IncrementalExportSpecification& b) { return !(a == b); }
+
+ private:
+  DateTime m_exportFromTime;
+  bool m_exportFromTimeHasBeenSet = false;
+  DateTime m_exportToTime;
+  bool m_exportToTimeHasBeenSet = false;
+  ExportViewType m_exportViewType{ExportViewType::NOT_SET};
+  bool m_exportViewTypeHasBeenSet = false;
+};
+
+class ExportDescription {
+ public:
+  ExportDescription() = default;
+
+  const std::string& GetExportArn() const { return m_exportArn; }
+  bool ExportArnHasBeenSet() const { return m_exportArnHasBeenSet; }
+  template <typename ExportArnT = std::string>
+  void SetExportArn(ExportArnT&& value) { m_exportArnHasBeenSet = true; m_exportArn = std::forward<ExportArnT>(value); }
+  template <typename ExportArnT = std::string>
+  ExportDescription& WithExportArn(ExportArnT&& value) { SetExportArn(std::forward<ExportArnT>(value)); return *this; }
+
+  ExportStatus GetExportStatus() const { return m_exportStatus; }
+  bool ExportStatusHasBeenSet() const { return m_exportStatusHasBeenSet; }
+  void SetExportStatus(ExportStatus value) { m_exportStatusHasBeenSet = true; m_exportStatus = value; }
+  ExportDescription& WithExportStatus(ExportStatus value) { SetExportStatus(value); return *this; }
+
+  const DateTime& GetStartTime() const { return m_startTime; }
+  bool StartTimeHasBeenSet() const { return m_startTimeHasBeenSet; }
+  template <typename StartTimeT = DateTime>
+  void SetStartTime(StartTimeT&& value) { m_startTimeHasBeenSet = true; m_startTime = std::forward<StartTimeT>(value); }
+  template <typename StartTimeT = DateTime>
+  ExportDescription& WithStartTime(StartTimeT&& value) { SetStartTime(std::forward<StartTimeT>(value)); return *this; }
+
+  const DateTime& GetEndTime() const { return m_endTime; }
+  bool EndTimeHasBeenSet() const { return m_endTimeHasBeenSet; }
+  template <typename EndTimeT = DateTime>
+  void SetEndTime(EndTimeT&& value) { m_endTimeHasBeenSet = true; m_endTime = std::forward<EndTimeT>(value); }
+  template <typename EndTimeT = DateTime>
+  ExportDescription& WithEndTime(EndTimeT&& value) { SetEndTime(std::forward<EndTimeT>(value)); return *this; }
+
+  const std::string& GetExportManifest() const { return m_exportManifest; }
+  bool ExportManifestHasBeenSet() const { return m_exportManifestHasBeenSet; }
+  template <typename ExportManifestT = std::string>
+  void SetExportManifest(ExportManifestT&& value) { m_exportManifestHasBeenSet = true; m_exportManifest = std::forward<ExportManifestT>(value); }
+  template <typename ExportManifestT = std::string>
+  ExportDescription& WithExportManifest(ExportManifestT&& value) { SetExportManifest(std::forward<ExportManifestT>(value)); return *this; }
+
+  const std::string& GetTableArn() const { return m_tableArn; }
+  bool TableArnHasBeenSet() const { return m_tableArnHasBeenSet; }
+  template <typename TableArnT = std::string>
+  void SetTableArn(TableArnT&& value) { m_tableArnHasBeenSet = true; m_tableArn = std::forward<TableArnT>(value); }
+  template <typename TableArnT = std::string>
+  ExportDescription& WithTableArn(TableArnT&& value) { SetTableArn(std::forward<TableArnT>(value)); return *this; }
+
+  const std::string& GetTableId() const { return m_tableId; }
+  bool TableIdHasBeenSet() const { return m_tableIdHasBeenSet; }
+  template <typename TableIdT = std::string>
+  void SetTableId(TableIdT&& value) { m_tableIdHasBeenSet = true; m_tableId = std::forward<TableIdT>(value); }
+  template <typename TableIdT = std::string>
+  ExportDescription& WithTableId(TableIdT&& value) { SetTableId(std::forward<TableIdT>(value)); return *this; }
+
+  const DateTime& GetExportTime() const { return m_exportTime; }
+  bool ExportTimeHasBeenSet() const { return m_exportTimeHasBeenSet; }
+  template <typename ExportTimeT = DateTime>
+  void SetExportTime(ExportTimeT&& value) { m_exportTimeHasBeenSet = true; m_exportTime = std::forward<ExportTimeT>(value); }
+  template <typename ExportTimeT = DateTime>
+  ExportDescription& WithExportTime(ExportTimeT&& value) { SetExportTime(std::forward<ExportTimeT>(value)); return *this; }
+
+  const std::string& GetClientToken() const { return m_clientToken; }
+  bool ClientTokenHasBeenSet() const { return m_clientTokenHasBeenSet; }
+  template <typename ClientTokenT = std::string>
+  void SetClientToken(ClientTokenT&& value) { m_clientTokenHasBeenSet = true; m_clientToken = std::forward<ClientTokenT>(value); }
+  template <typename ClientTokenT = std::string>
+  ExportDescription& WithClientToken(ClientTokenT&& value) { SetClientToken(std::forward<ClientTokenT>(value)); return *this; }
+
+  const std::string& GetS3Bucket() const { return m_s3Bucket; }
+  bool S3BucketHasBeenSet() const { return m_s3BucketHasBeenSet; }
+  template <typename S3BucketT = std::string>
+  void SetS3Bucket(S3BucketT&& value) { m_s3BucketHasBeenSet = true; m_s3Bucket = std::forward<S3BucketT>(value); }
+  template <typename S3BucketT = std::string>
+  ExportDescription& WithS3Bucket(S3BucketT&& value) { SetS3Bucket(std::forward<S3BucketT>(value)); return *this; }
+
+  const std::string& GetS3BucketOwner() const { return m_s3BucketOwner; }
+  bool S3BucketOwnerHasBeenSet() const { return m_s3BucketOwnerHasBeenSet; }
+  template <typename S3BucketOwnerT = std::string>
+  void SetS3BucketOwner(S3BucketOwnerT&& value) { m_s3BucketOwnerHasBeenSet = true; m_s3BucketOwner = std::forward<S3BucketOwnerT>(value); }
+  template <typename S3BucketOwnerT = std::string>
+  ExportDescription& WithS3BucketOwner(S3BucketOwnerT&& value) { SetS3BucketOwner(std::forward<S3BucketOwnerT>(value)); return *this; }
+
+  const std::string& GetS3Prefix() const { return m_s3Prefix; }
+  bool S3PrefixHasBeenSet() const { return m_s3PrefixHasBeenSet; }
+  template <typename S3PrefixT = std::string>
+  void SetS3Prefix(S3PrefixT&& value) { m_s3PrefixHasBeenSet = true; m_s3Prefix = std::forward<S3PrefixT>(value); }
+  template <typename S3PrefixT = std::string>
+  ExportDescription& WithS3Prefix(S3PrefixT&& value) { SetS3Prefix(std::forward<S3PrefixT>(value)); return *this; }
+
+  S3SseAlgorithm GetS3SseAlgorithm() const { return m_s3SseAlgorithm; }
+  bool S3SseAlgorithmHasBeenSet() const { return m_s3SseAlgorithmHasBeenSet; }
+  void SetS3SseAlgorithm(S3SseAlgorithm value) { m_s3SseAlgorithmHasBeenSet = true; m_s3SseAlgorithm = value; }
+  ExportDescription& WithS3SseAlgorithm(S3SseAlgorithm value) { SetS3SseAlgorithm(value); return *this; }
+
+  const std::string& GetS3SseKmsKeyId() const { return m_s3SseKmsKeyId; }
+  bool S3SseKmsKeyIdHasBeenSet() const { return m_s3SseKmsKeyIdHasBeenSet; }
+  template <typename S3SseKmsKeyIdT = std::string>
+  void SetS3SseKmsKeyId(S3SseKmsKeyIdT&& value) { m_s3SseKmsKeyIdHasBeenSet = true; m_s3SseKmsKeyId = std::forward<S3SseKmsKeyIdT>(value); }
+  template <typename S3SseKmsKeyIdT = std::string>
+  ExportDescription& WithS3SseKmsKeyId(S3SseKmsKeyIdT&& value) { SetS3SseKmsKeyId(std::forward<S3SseKmsKeyIdT>(value)); return *this; }
+
+  const std::string& GetFailureCode() const { return m_failureCode; }
+  bool FailureCodeHasBeenSet() const { return m_failureCodeHasBeenSet; }
+  template <typename FailureCodeT = std::string>
+  void SetFailureCode(FailureCodeT&& value) { m_failureCodeHasBeenSet = true; m_failureCode = std::forward<FailureCodeT>(value); }
+  template <typename FailureCodeT = std::string>
+  ExportDescription& WithFailureCode(FailureCodeT&& value) { SetFailureCode(std::forward<FailureCodeT>(value)); return *this; }
+
+  const std::string& GetFailureMessage() const { return m_failureMessage; }
+  bool FailureMessageHasBeenSet() const { return m_failureMessageHasBeenSet; }
+  template <typename FailureMessageT = std::string>
+  void SetFailureMessage(FailureMessageT&& value) { m_failureMessageHasBeenSet = true; m_failureMessage = std::forward<FailureMessageT>(value); }
+  template <typename FailureMessageT = std::string>
+  ExportDescription& WithFailureMessage(FailureMessageT&& value) { SetFailureMessage(std::forward<FailureMessageT>(value)); return *this; }
+
+  ExportFormat GetExportFormat() const { return m_exportFormat; }
+  bool ExportFormatHasBeenSet() const { return m_exportFormatHasBeenSet; }
+  void SetExportFormat(ExportFormat value) { m_exportFormatHasBeenSet = true; m_exportFormat = value; }
+  ExportDescription& WithExportFormat(ExportFormat value) { SetExportFormat(value); return *this; }
+
+  long long GetBilledSizeBytes() const { return m_billedSizeBytes; }
+  bool BilledSizeBytesHasBeenSet() const { return m_billedSizeBytesHasBeenSet; }
+  void SetBilledSizeBytes(long long value) { m_billedSizeBytesHasBeenSet = true; m_billedSizeBytes = value; }
+  ExportDescription& WithBilledSizeBytes(long long value) { SetBilledSizeBytes(value); return *this; }
+
+  long long GetItemCount() const { return m_itemCount; }
+  bool ItemCountHasBeenSet() const { return m_itemCountHasBeenSet; }
+  void SetItemCount(long long value) { m_itemCountHasBeenSet = true; m_itemCount = value; }
+  ExportDescription& WithItemCount(long long value) { SetItemCount(value); return *this; }
+
+  ExportType GetExportType() const { return m_exportType; }
+  bool ExportTypeHasBeenSet() const { return m_exportTypeHasBeenSet; }
+  void SetExportType(ExportType value) { m_exportTypeHasBeenSet = true; m_exportType = value; }
+  ExportDescription& WithExportType(ExportType value) { SetExportType(value); return *this; }
+
+  const IncrementalExportSpecification& GetIncrementalExportSpecification() const { return m_incrementalExportSpecification; }
+  bool IncrementalExportSpecificationHasBeenSet() const { return m_incrementalExportSpecificationHasBeenSet; }
+  template <typename IncrementalExportSpecificationT = IncrementalExportSpecification>
+  void SetIncrementalExportSpecification(IncrementalExportSpecificationT&& value) { m_incrementalExportSpecificationHasBeenSet = true; m_incrementalExportSpecification = std::forward<IncrementalExportSpecificationT>(value); }
+  template <typename IncrementalExportSpecificationT = IncrementalExportSpecification>
+  ExportDescription& WithIncrementalExportSpecification(IncrementalExportSpecificationT&& value) { SetIncrementalExportSpecification(std::forward<IncrementalExportSpecificationT>(value)); return *this; }
+
+  friend bool operator==(const ExportDescription& a, const ExportDescription& b) {
+    return a.m_exportArn == b.m_exportArn &&
+           a.m_exportStatus == b.m_exportStatus &&
+           a.m_startTime == b.m_startTime &&
+           a.m_endTime == b.m_endTime &&
+           a.m_exportManifest == b.m_exportManifest &&
+           a.m_tableArn == b.m_tableArn &&
+           a.m_tableId == b.m_tableId &&
+           a.m_exportTime == b.m_exportTime &&
+           a.m_clientToken == b.m_clientToken &&
+           a.m_s3Bucket == b.m_s3Bucket &&
+           a.m_s3BucketOwner == b.m_s3BucketOwner &&
+           a.m_s3Prefix == b.m_s3Prefix &&
+           a.m_s3SseAlgorithm == b.m_s3SseAlgorithm &&
+           a.m_s3SseKmsKeyId == b.m_s3SseKmsKeyId &&
+           a.m_failureCode == b.m_failureCode &&
+           a.m_failureMessage == b.m_failureMessage &&
+           a.m_exportFormat == b.m_exportFormat &&
+           a.m_billedSizeBytes == b.m_billedSizeBytes &&
+           a.m_itemCount == b.m_itemCount &&
+           a.m_exportType == b.m_exportType &&
+           a.m_incrementalExportSpecification == b.m_incrementalExportSpecification;
+  }
+  friend bool operator!=(const ExportDescription& a, const ExportDescription& b) { return !(a == b); }
+
+ private:
+  std::string m_exportArn;
+  bool m_exportArnHasBeenSet = false;
+  ExportStatus m_exportStatus{ExportStatus::NOT_SET};
+  bool m_exportStatusHasBeenSet = false;
+  DateTime m_startTime;
+  bool m_startTimeHasBeenSet = false;
+  DateTime m_endTime;
+  bool m_endTimeHasBeenSet = false;
+  std::string m_exportManifest;
+  bool m_exportManifestHasBeenSet = false;
+  std::string m_tableArn;
+  bool m_tableArnHasBeenSet = false;
+  std::string m_tableId;
+  bool m_tableIdHasBeenSet = false;
+  DateTime m_exportTime;
+  bool m_exportTimeHasBeenSet = false;
+  std::string m_clientToken;
+  bool m_clientTokenHasBeenSet = false;
+  std::string m_s3Bucket;
+  bool m_s3BucketHasBeenSet = false;
+  std::string m_s3BucketOwner;
+  bool m_s3BucketOwnerHasBeenSet = false;
+  std::string m_s3Prefix;
+  bool m_s3PrefixHasBeenSet = false;
+  S3SseAlgorithm m_s3SseAlgorithm{S3SseAlgorithm::NOT_SET};
+  bool m_s3SseAlgorithmHasBeenSet = false;
+  std::string m_s3SseKmsKeyId;
+  bool m_s3SseKmsKeyIdHasBeenSet = false;
+  std::string m_failureCode;
+  bool m_failureCodeHasBeenSet = false;
+  std::string m_failureMessage;
+  bool m_failureMessageHasBeenSet = false;
+  ExportFormat m_exportFormat{ExportFormat::NOT_SET};
+  bool m_exportFormatHasBeenSet = false;
+  long long m_billedSizeBytes{};
+  bool m_billedSizeBytesHasBeenSet = false;
+  long long m_itemCount{};
+  bool m_itemCountHasBeenSet = false;
+  ExportType m_exportType{ExportType::NOT_SET};
+  bool m_exportTypeHasBeenSet = false;
+  IncrementalExportSpecification m_incrementalExportSpecification;
+  bool m_incrementalExportSpecificationHasBeenSet = false;
+};
+
+class InputFormatOptions {
+ public:
+  InputFormatOptions() = default;
+
+  const CsvOptions& GetCsv() const { return m_csv; }
+  bool CsvHasBeenSet() const { return m_csvHasBeenSet; }
+  template <typename CsvT = CsvOptions>
+  void SetCsv(CsvT&& value) { m_csvHasBeenSet = true; m_csv = std::forward<CsvT>(value); }
+  template <typename CsvT = CsvOptions>
+  InputFormatOptions& WithCsv(CsvT&& value) { SetCsv(std::forward<CsvT>(value)); return *this; }
+
+  friend bool operator==(const InputFormatOptions& a, const InputFormatOptions& b) {
+    return a.m_csv == b.m_csv;
+  }
+  friend bool operator!=(const InputFormatOptions& a, const InputFormatOptions& b) { return !(a == b); }
+
+ private:
+  CsvOptions m_csv;
+  bool m_csvHasBeenSet = false;
+};
+
+class S3BucketSource {
+ public:
+  S3BucketSource() = default;
+
+  const std::string& GetS3BucketOwner() const { return m_s3BucketOwner; }
+  bool S3BucketOwnerHasBeenSet() const { return m_s3BucketOwnerHasBeenSet; }
+  template <typename S3BucketOwnerT = std::string>
+  void SetS3BucketOwner(S3BucketOwnerT&& value) { m_s3BucketOwnerHasBeenSet = true; m_s3BucketOwner = std::forward<S3BucketOwnerT>(value); }
+  template <typename S3BucketOwnerT = std::string>
+  S3BucketSource& WithS3BucketOwner(S3BucketOwnerT&& value) { SetS3BucketOwner(std::forward<S3BucketOwnerT>(value)); return *this; }
+
+  const std::string& GetS3Bucket() const { return m_s3Bucket; }
+  bool S3BucketHasBeenSet() const { return m_s3BucketHasBeenSet; }
+  template <typename S3BucketT = std::string>
+  void SetS3Bucket(S3BucketT&& value) { m_s3BucketHasBeenSet = true; m_s3Bucket = std::forward<S3BucketT>(value); }
+  template <typename S3BucketT = std::string>
+  S3BucketSource& WithS3Bucket(S3BucketT&& value) { SetS3Bucket(std::forward<S3BucketT>(value)); return *this; }
+
+  const std::string& GetS3KeyPrefix() const { return m_s3KeyPrefix; }
+  bool S3KeyPrefixHasBeenSet() const { return m_s3KeyPrefixHasBeenSet; }
+  template <typename S3KeyPrefixT = std::string>
+  void SetS3KeyPrefix(S3KeyPrefixT&& value) { m_s3KeyPrefixHasBeenSet = true; m_s3KeyPrefix = std::forward<S3KeyPrefixT>(value); }
+  template <typename S3KeyPrefixT = std::string>
+  S3BucketSource& WithS3KeyPrefix(S3KeyPrefixT&& value) { SetS3KeyPrefix(std::forward<S3KeyPrefixT>(value)); return *this; }
+
+  friend bool operator==(const S3BucketSource& a, const S3BucketSource& b) {
+    return a.m_s3BucketOwner == b.m_s3BucketOwner &&
+           a.m_s3Bucket == b.m_s3Bucket &&
+           a.m_s3KeyPrefix == b.m_s3KeyPrefix;
+  }
+  friend bool operator!=(const S3BucketSource& a, const S3BucketSource& b) { return !(a == b); }
+
+ private:
+  std::string m_s3BucketOwner;
+  bool m_s3BucketOwnerHasBeenSet = false;
+  std::string m_s3Bucket;
+  bool m_s3BucketHasBeenSet = false;
+  std::string m_s3KeyPrefix;
+  bool m_s3KeyPrefixHasBeenSet = false;
+};
+
+class TableCreationParameters {
+ public:
+  TableCreationParameters() = default;
+
+  const std::string& GetTableName() const { return m_tableName; }
+  bool TableNameHasBeenSet() const { return m_tableNameHasBeenSet; }
+  template <typename TableNameT = std::string>
+  void SetTableName(TableNameT&& value) { m_tableNameHasBeenSet = true; m_tableName = std::forward<TableNameT>(value); }
+  template <typename TableNameT = std::string>
+  TableCreationParameters& WithTableName(TableNameT&& value) { SetTableName(std::forward<TableNameT>(value)); return *this; }
+
+  const std::vector<AttributeDefinition>& GetAttributeDefinitions() const { return m_attributeDefinitions; }
+  bool AttributeDefinitionsHasBeenSet() const { return m_attributeDefinitionsHasBeenSet; }
+  template <typename AttributeDefinitionsT = std::vector<AttributeDefinition>>
+  void SetAttributeDefinitions(AttributeDefinitionsT&& value) { m_attributeDefinitionsHasBeenSet = true; m_attributeDefinitions = std::forward<AttributeDefinitionsT>(value); }
+  template <typename AttributeDefinitionsT = std::vector<AttributeDefinition>>
+  TableCreationParameters& WithAttributeDefinitions(AttributeDefinitionsT&& value) { SetAttributeDefinitions(std::forward<AttributeDefinitionsT>(value)); return *this; }
+  template <typename AttributeDefinitionsT = AttributeDefinition>
+  TableCreationParameters& AddAttributeDefinitions(AttributeDefinitionsT&& value) { m_attributeDefinitionsHasBeenSet = true; m_attributeDefinitions.emplace_back(std::forward<AttributeDefinitionsT>(value)); return *this; }
+
+  const std::vector<KeySchemaElement>& GetKeySchema() const { return m_keySchema; }
+  bool KeySchemaHasBeenSet() const { return m_keySchemaHasBeenSet; }
+  template <typename KeySchemaT = std::vector<KeySchemaElement>>
+  void SetKeySchema(KeySchemaT&& value) { m_keySchemaHasBeenSet = true; m_keySchema = std::forward<KeySchemaT>(value); }
+  template <typename KeySchemaT = std::vector<KeySchemaElement>>
+  TableCreationParameters& WithKeySchema(KeySchemaT&& value) { SetKeySchema(std::forward<KeySchemaT>(value)); return *this; }
+  template <typename KeySchemaT = KeySchemaElement>
+  TableCreationParameters& AddKeySchema(KeySchemaT&& value) { m_keySchemaHasBeenSet = true; m_keySchema.emplace_back(std::forward<KeySchemaT>(value)); return *this; }
+
+  BillingMode GetBillingMode() const { return m_billingMode; }
+  bool BillingModeHasBeenSet() const { return m_billingModeHasBeenSet; }
+  void SetBillingMode(BillingMode value) { m_billingModeHasBeenSet = true; m_billingMode = value; }
+  TableCreationParameters& WithBillingMode(BillingMode value) { SetBillingMode(value); return *this; }
+
+  const ProvisionedThroughput& GetProvisionedThroughput() const { return m_provisionedThroughput; }
+  bool ProvisionedThroughputHasBeenSet() const { return m_provisionedThroughputHasBeenSet; }
+  template <typename ProvisionedThroughputT = ProvisionedThroughput>
+  void SetProvisionedThroughput(ProvisionedThroughputT&& value) { m_provisionedThroughputHasBeenSet = true; m_provisionedThroughput = std::forward<ProvisionedThroughputT>(value); }
+  template <typename ProvisionedThroughputT = ProvisionedThroughput>
+  TableCreationParameters& WithProvisionedThroughput(ProvisionedThroughputT&& value) { SetProvisionedThroughput(std::forward<ProvisionedThroughputT>(value)); return *this; }
+
+  const OnDemandThroughput& GetOnDemandThroughput() const { return m_onDemandThroughput; }
+  bool OnDemandThroughputHasBeenSet() const { return m_onDemandThroughputHasBeenSet; }
+  template <typename OnDemandThroughputT = OnDemandThroughput>
+  void SetOnDemandThroughput(OnDemandThroughputT&& value) { m_onDemandThroughputHasBeenSet = true; m_onDemandThroughput = std::forward<OnDemandThroughputT>(value); }
+  template <typename OnDemandThroughputT = OnDemandThroughput>
+  TableCreationParameters& WithOnDemandThroughput(OnDemandThroughputT&& value) { SetOnDemandThroughput(std::forward<OnDemandThroughputT>(value)); return *this; }
+
+  const SSESpecification& GetSSESpecification() const { return m_sSESpecification; }
+  bool SSESpecificationHasBeenSet() const { return m_sSESpecificationHasBeenSet; }
+  template <typename SSESpecificationT = SSESpecification>
+  void SetSSESpecification(SSESpecificationT&& value) { m_sSESpecificationHasBeenSet = true; m_sSESpecification = std::forward<SSESpecificationT>(value); }
+  template <typename SSESpecificationT = SSESpecification>
+  TableCreationParameters& WithSSESpecification(SSESpecificationT&& value) { SetSSESpecification(std::forward<SSESpecificationT>(value)); return *this; }
+
+  const std::vector<GlobalSecondaryIndex>& GetGlobalSecondaryIndexes() const { return m_globalSecondaryIndexes; }
+  bool GlobalSecondaryIndexesHasBeenSet() const { return m_globalSecondaryIndexesHasBeenSet; }
+  template <typename GlobalSecondaryIndexesT = std::vector<GlobalSecondaryIndex>>
+  void SetGlobalSecondaryIndexes(GlobalSecondaryIndexesT&& value) { m_globalSecondaryIndexesHasBeenSet = true; m_globalSecondaryIndexes = std::forward<GlobalSecondaryIndexesT>(value); }
+  template <typename GlobalSecondaryIndexesT = std::vector<GlobalSecondaryIndex>>
+  TableCreationParameters& WithGlobalSecondaryIndexes(GlobalSecondaryIndexesT&& value) { SetGlobalSecondaryIndexes(std::forward<GlobalSecondaryIndexesT>(value)); return *this; }
+  template <typename GlobalSecondaryIndexesT = GlobalSecondaryIndex>
+  TableCreationParameters& AddGlobalSecondaryIndexes(GlobalSecondaryIndexesT&& value) { m_globalSecondaryIndexesHasBeenSet = true; m_globalSecondaryIndexes.emplace_back(std::forward<GlobalSecondaryIndexesT>(value)); return *this; }
+
+  friend bool operator==(const TableCreationParameters& a, const TableCreationParameters& b) {
+    return a.m_tableName == b.m_tableName &&
+           a.m_attributeDefinitions == b.m_attributeDefinitions &&
+           a.m_keySchema == b.m_keySchema &&
+           a.m_billingMode == b.m_billingMode &&
+           a.m_provisionedThroughput == b.m_provisionedThroughput &&
+           a.m_onDemandThroughput == b.m_onDemandThroughput &&
+           a.m_sSESpecification == b.m_sSESpecification &&
+           a.m_globalSecondaryIndexes == b.m_globalSecondaryIndexes;
+  }
+  friend bool operator!=(const TableCreationParameters& a, const TableCreationParameters& b) { return !(a == b); }
+
+ private:
+  std::string m_tableName;
+  bool m_tableNameHasBeenSet = false;
+  std::vector<AttributeDefinition> m_attributeDefinitions;
+  bool m_attributeDefinitionsHasBeenSet = false;
+  std::vector<KeySchemaElement> m_keySchema;
+  bool m_keySchemaHasBeenSet = false;
+  BillingMode m_billingMode{BillingMode::NOT_SET};
+  bool m_billingModeHasBeenSet = false;
+  ProvisionedThroughput m_provisionedThroughput;
+  bool m_provisionedThroughputHasBeenSet = false;
+  OnDemandThroughput m_onDemandThroughput;
+  bool m_onDemandThroughputHasBeenSet = false;
+  SSESpecification m_sSESpecification;
+  bool m_sSESpecificationHasBeenSet = false;
+  std::vector<GlobalSecondaryIndex> m_globalSecondaryIndexes;
+  bool m_globalSecondaryIndexesHasBeenSet = false;
+};
+
+class ImportTableDescription {
+ public:
+  ImportTableDescription() = default;
+
+  const std::string& GetImportArn() const { return m_importArn; }
+  bool ImportArnHasBeenSet() const { return m_importArnHasBeenSet; }
+  template <typename ImportArnT = std::string>
+  void SetImportArn(ImportArnT&& value) { m_importArnHasBeenSet = true; m_importArn = std::forward<ImportArnT>(value); }
+  template <typename ImportArnT = std::string>
+  ImportTableDescription& WithImportArn(ImportArnT&& value) { SetImportArn(std::forward<ImportArnT>(value)); return *this; }
+
+  ImportStatus GetImportStatus() const { return m_importStatus; }
+  bool ImportStatusHasBeenSet() const { return m_importStatusHasBeenSet; }
+  void SetImportStatus(ImportStatus value) { m_importStatusHasBeenSet = true; m_importStatus = value; }
+  ImportTableDescription& WithImportStatus(ImportStatus value) { SetImportStatus(value); return *this; }
+
+  const std::string& GetTableArn() const { return m_tableArn; }
+  bool TableArnHasBeenSet() const { return m_tableArnHasBeenSet; }
+  template <typename TableArnT = std::string>
+  void SetTableArn(TableArnT&& value) { m_tableArnHasBeenSet = true; m_tableArn = std::forward<TableArnT>(value); }
+  template <typename TableArnT = std::string>
+  ImportTableDescription& WithTableArn(TableArnT&& value) { SetTableArn(std::forward<TableArnT>(value)); return *this; }
+
+  const std::string& GetTableId() const { return m_tableId; }
+  bool TableIdHasBeenSet() const { return m_tableIdHasBeenSet; }
+  template <typename TableIdT = std::string>
+  void SetTableId(TableIdT&& value) { m_tableIdHasBeenSet = true; m_tableId = std::forward<TableIdT>(value); }
+  template <typename TableIdT = std::string>
+  ImportTableDescription& WithTableId(TableIdT&& value) { SetTableId(std::forward<TableIdT>(value)); return *this; }
+
+  const std::string& GetClientToken() const { return m_clientToken; }
+  bool ClientTokenHasBeenSet() const { return m_clientTokenHasBeenSet; }
+  template <typename ClientTokenT = std::string>
+  void SetClientToken(ClientTokenT&& value) { m_clientTokenHasBeenSet = true; m_clientToken = std::forward<ClientTokenT>(value); }
+  template <typename ClientTokenT = std::string>
+  ImportTableDescription& WithClientToken(ClientTokenT&& value) { SetClientToken(std::forward<ClientTokenT>(value)); return *this; }
+
+  const S3BucketSource& GetS3BucketSource() const { return m_s3BucketSource; }
+  bool S3BucketSourceHasBeenSet() const { return m_s3BucketSourceHasBeenSet; }
+  template <typename S3BucketSourceT = S3BucketSource>
+  void SetS3BucketSource(S3BucketSourceT&& value) { m_s3BucketSourceHasBeenSet = true; m_s3BucketSource = std::forward<S3BucketSourceT>(value); }
+  template <typename S3BucketSourceT = S3BucketSource>
+  ImportTableDescription& WithS3BucketSource(S3BucketSourceT&& value) { SetS3BucketSource(std::forward<S3BucketSourceT>(value)); return *this; }
+
+  long long GetErrorCount() const { return m_errorCount; }
+  bool ErrorCountHasBeenSet() const { return m_errorCountHasBeenSet; }
+  void SetErrorCount(long long value) { m_errorCountHasBeenSet = true; m_errorCount = value; }
+  ImportTableDescription& WithErrorCount(long long value) { SetErrorCount(value); return *this; }
+
+  const std::string& GetCloudWatchLogGroupArn() const { return m_cloudWatchLogGroupArn; }
+  bool CloudWatchLogGroupArnHasBeenSet() const { return m_cloudWatchLogGroupArnHasBeenSet; }
+  template <typename CloudWatchLogGroupArnT = std::string>
+  void SetCloudWatchLogGroupArn(CloudWatchLogGroupArnT&& value) { m_cloudWatchLogGroupArnHasBeenSet = true; m_cloudWatchLogGroupArn = std::forward<CloudWatchLogGroupArnT>(value); }
+  template <typename CloudWatchLogGroupArnT = std::string>
+  ImportTableDescription& WithCloudWatchLogGroupArn(CloudWatchLogGroupArnT&& value) { SetCloudWatchLogGroupArn(std::forward<CloudWatchLogGroupArnT>(value)); return *this; }
+
+  InputFormat GetInputFormat() const { return m_inputFormat; }
+  bool InputFormatHasBeenSet() const { return m_inputFormatHasBeenSet; }
+  void SetInputFormat(InputFormat value) { m_inputFormatHasBeenSet = true; m_inputFormat = value; }
+  ImportTableDescription& WithInputFormat(InputFormat value) { SetInputFormat(value); return *this; }
+
+  const InputFormatOptions& GetInputFormatOptions() const { return m_inputFormatOptions; }
+  bool InputFormatOptionsHasBeenSet() const { return m_inputFormatOptionsHasBeenSet; }
+  template <typename InputFormatOptionsT = InputFormatOptions>
+  void SetInputFormatOptions(InputFormatOptionsT&& value) { m_inputFormatOptionsHasBeenSet = true; m_inputFormatOptions = std::forward<InputFormatOptionsT>(value); }
+  template <typename InputFormatOptionsT = InputFormatOptions>
+  ImportTableDescription& WithInputFormatOptions(InputFormatOptionsT&& value) { SetInputFormatOptions(std::forward<InputFormatOptionsT>(value)); return *this; }
+
+  InputCompressionType GetInputCompressionType() const { return m_inputCompressionType; }
+  bool InputCompressionTypeHasBeenSet() const { return m_inputCompressionTypeHasBeenSet; }
+  void SetInputCompressionType(InputCompressionType value) { m_inputCompressionTypeHasBeenSet = true; m_inputCompressionType = value; }
+  ImportTableDescription& WithInputCompressionType(InputCompressionType value) { SetInputCompressionType(value); return *this; }
+
+  const TableCreationParameters& GetTableCreationParameters() const { return m_tableCreationParameters; }
+  bool TableCreationParametersHasBeenSet() const { return m_tableCreationParametersHasBeenSet; }
+  template <typename TableCreationParametersT = TableCreationParameters>
+  void SetTableCreationParameters(TableCreationParametersT&& value) { m_tableCreationParametersHasBeenSet = true; m_tableCreationParameters = std::forward<TableCreationParametersT>(value); }
+  template <typename TableCreationParametersT = TableCreationParameters>
+  ImportTableDescription& WithTableCreationParameters(TableCreationParametersT&& value) { SetTableCreationParameters(std::forward<TableCreationParametersT>(value)); return *this; }
+
+  const DateTime& GetStartTime() const { return m_startTime; }
+  bool StartTimeHasBeenSet() const { return m_startTimeHasBeenSet; }
+  template <typename StartTimeT = DateTime>
+  void SetStartTime(StartTimeT&& value) { m_startTimeHasBeenSet = true; m_startTime = std::forward<StartTimeT>(value); }
+  template <typename StartTimeT = DateTime>
+  ImportTableDescription& WithStartTime(StartTimeT&& value) { SetStartTime(std::forward<StartTimeT>(value)); return *this; }
+
+  const DateTime& GetEndTime() const { return m_endTime; }
+  bool EndTimeHasBeenSet() const { return m_endTimeHasBeenSet; }
+  template <typename EndTimeT = DateTime>
+  void SetEndTime(EndTimeT&& value) { m_endTimeHasBeenSet = true; m_endTime = std::forward<EndTimeT>(value); }
+  template <typename EndTimeT = DateTime>
+  ImportTableDescription& WithEndTime(EndTimeT&& value) { SetEndTime(std::forward<EndTimeT>(value)); return *this; }
+
+  long long GetProcessedSizeBytes() const { return m_processedSizeBytes; }
+  bool ProcessedSizeBytesHasBeenSet() const { return m_processedSizeBytesHasBeenSet; }
+  void SetProcessedSizeBytes(long long value) { m_processedSizeBytesHasBeenSet = true; m_processedSizeBytes = value; }
+  ImportTableDescription& WithProcessedSizeBytes(long long value) { SetProcessedSizeBytes(value); return *this; }
+
+  long long GetProcessedItemCount() const { return m_processedItemCount; }
+  bool ProcessedItemCountHasBeenSet() const { return m_processedItemCountHasBeenSet; }
+  void SetProcessedItemCount(long long value) { m_processedItemCountHasBeenSet = true; m_processedItemCount = value; }
+  ImportTableDescription& WithProcessedItemCount(long long value) { SetProcessedItemCount(value); return *this; }
+
+  long long GetImportedItemCount() const { return m_importedItemCount; }
+  bool ImportedItemCountHasBeenSet() const { return m_importedItemCountHasBeenSet; }
+  void SetImportedItemCount(long long value) { m_importedItemCountHasBeenSet = true; m_importedItemCount = value; }
+  ImportTableDescription& WithImportedItemCount(long long value) { SetImportedItemCount(value); return *this; }
+
+  const std::string& GetFailureCode() const { return m_failureCode; }
+  bool FailureCodeHasBeenSet() const { return m_failureCodeHasBeenSet; }
+  template <typename FailureCodeT = std::string>
+  void SetFailureCode(FailureCodeT&& value) { m_failureCodeHasBeenSet = true; m_failureCode = std::forward<FailureCodeT>(value); }
+  template <typename FailureCodeT = std::string>
+  ImportTableDescription& WithFailureCode(FailureCodeT&& value) { SetFailureCode(std::forward<FailureCodeT>(value)); return *this; }
+
+  const std::string& GetFailureMessage() const { return m_failureMessage; }
+  bool FailureMessageHasBeenSet() const { return m_failureMessageHasBeenSet; }
+  template <typename FailureMessageT = std::string>
+  void SetFailureMessage(FailureMessageT&& value) { m_failureMessageHasBeenSet = true; m_failureMessage = std::forward<FailureMessageT>(value); }
+  template <typename FailureMessageT = std::string>
+  ImportTableDescription& WithFailureMessage(FailureMessageT&& value) { SetFailureMessage(std::forward<FailureMessageT>(value)); return *this; }
+
+  friend bool operator==(const ImportTableDescription& a, const ImportTableDescription& b) {
+    return a.m_importArn == b.m_importArn &&
+           a.m_importStatus == b.m_importStatus &&
+           a.m_tableArn == b.m_tableArn &&
+           a.m_tableId == b.m_tableId &&
+           a.m_clientToken == b.m_clientToken &&
+           a.m_s3BucketSource == b.m_s3BucketSource &&
+           a.m_errorCount == b.m_errorCount &&
+           a.m_cloudWatchLogGroupArn == b.m_cloudWatchLogGroupArn &&
+           a.m_inputFormat == b.m_inputFormat &&
+           a.m_inputFormatOptions == b.m_inputFormatOptions &&
+           a.m_inputCompressionType == b.m_inputCompressionType &&
+           a.m_tableCreationParameters == b.m_tableCreationParameters &&
+           a.m_startTime == b.m_startTime &&
+           a.m_endTime == b.m_endTime &&
+           a.m_processedSizeBytes == b.m_processedSizeBytes &&
+           a.m_processedItemCount == b.m_processedItemCount &&
+           a.m_importedItemCount == b.m_importedItemCount &&
+           a.m_failureCode == b.m_failureCode &&
+           a.m_failureMessage == b.m_failureMessage;
+  }
+  friend bool operator!=(const ImportTableDescription& a, const ImportTableDescription& b) { return !(a == b); }
+
+ private:
+  std::string m_importArn;
+  bool m_importArnHasBeenSet = false;
+  ImportStatus m_importStatus{ImportStatus::NOT_SET};
+  bool m_importStatusHasBeenSet = false;
+  std::string m_tableArn;
+  bool m_tableArnHasBeenSet = false;
+  std::string m_tableId;
+  bool m_tableIdHasBeenSet = false;
+  std::string m_clientToken;
+  bool m_clientTokenHasBeenSet = false;
+  S3BucketSource m_s3BucketSource;
+  bool m_s3BucketSourceHasBeenSet = false;
+  long long m_errorCount{};
+  bool m_errorCountHasBeenSet = false;
+  std::string m_cloudWatchLogGroupArn;
+  bool m_cloudWatchLogGroupArnHasBeenSet = false;
+  InputFormat m_inputFormat{InputFormat::NOT_SET};
+  bool m_inputFormatHasBeenSet = false;
+  InputFormatOptions m_inputFormatOptions;
+  bool m_inputFormatOptionsHasBeenSet = false;
+  InputCompressionType m_inputCompressionType{InputCompressionType::NOT_SET};
+  bool m_inputCompressionTypeHasBeenSet = false;
+  TableCreationParameters m_tableCreationParameters;
+  bool m_tableCreationParametersHasBeenSet = false;
+  DateTime m_startTime;
+  bool m_startTimeHasBeenSet = false;
+  DateTime m_endTime;
+  bool m_endTimeHasBeenSet = false;
+  long long m_processedSizeBytes{};
+  bool m_processedSizeBytesHasBeenSet = false;
+  long long m_processedItemCount{};
+  bool m_processedItemCountHasBeenSet = false;
+  long long m_importedItemCount{};
+  bool m_importedItemCountHasBeenSet = false;
+  std::string m_failureCode;
+  bool m_failureCodeHasBeenSet = false;
+  std::string m_failureMessage;
+  bool m_failureMessageHasBeenSet = false;
+};
+
+class ExportSummary {
+ public:
+  ExportSummary() = default;
+
+  const std::string& GetExportArn() const { return m_exportArn; }
+  bool ExportArnHasBeenSet() const { return m_exportArnHasBeenSet; }
+  template <typename ExportArnT = std::string>
+  void SetExportArn(ExportArnT&& value) { m_exportArnHasBeenSet = true; m_exportArn = std::forward<ExportArnT>(value); }
+  template <typename ExportArnT = std::string>
+  ExportSummary& WithExportArn(ExportArnT&& value) { SetExportArn(std::forward<ExportArnT>(value)); return *this; }
+
+  ExportStatus GetExportStatus() const { return m_exportStatus; }
+  bool ExportStatusHasBeenSet() const { return m_exportStatusHasBeenSet; }
+  void SetExportStatus(ExportStatus value) { m_exportStatusHasBeenSet = true; m_exportStatus = value; }
+  ExportSummary& WithExportStatus(ExportStatus value) { SetExportStatus(value); return *this; }
+
+  ExportType GetExportType() const { return m_exportType; }
+  bool ExportTypeHasBeenSet() const { return m_exportTypeHasBeenSet; }
+  void SetExportType(ExportType value) { m_exportTypeHasBeenSet = true; m_exportType = value; }
+  ExportSummary& WithExportType(ExportType value) { SetExportType(value); return *this; }
+
+  friend bool operator==(const ExportSummary& a, const ExportSummary& b) {
+    return a.m_exportArn == b.m_exportArn &&
+           a.m_exportStatus == b.m_exportStatus &&
+           a.m_exportType == b.m_exportType;
+  }
+  friend bool operator!=(const ExportSummary& a, const ExportSummary& b) { return !(a == b); }
+
+ private:
+  std::string m_exportArn;
+  bool m_exportArnHasBeenSet = false;
+  ExportStatus m_exportStatus{ExportStatus::NOT_SET};
+  bool m_exportStatusHasBeenSet = false;
+  ExportType m_exportType{ExportType::NOT_SET};
+  bool m_exportTypeHasBeenSet = false;
+};
+
 class Get {
  public:
   Get() = default;
@@ -4838,6 +5750,93 @@ class GlobalTableWitnessGroupUpdate {
   bool m_createHasBeenSet = false;
   DeleteGlobalTableWitnessGroupMemberAction m_delete;
   bool m_deleteHasBeenSet = false;
+};
+
+class ImportSummary {
+ public:
+  ImportSummary() = default;
+
+  const std::string& GetImportArn() const { return m_importArn; }
+  bool ImportArnHasBeenSet() const { return m_importArnHasBeenSet; }
+  template <typename ImportArnT = std::string>
+  void SetImportArn(ImportArnT&& value) { m_importArnHasBeenSet = true; m_importArn = std::forward<ImportArnT>(value); }
+  template <typename ImportArnT = std::string>
+  ImportSummary& WithImportArn(ImportArnT&& value) { SetImportArn(std::forward<ImportArnT>(value)); return *this; }
+
+  ImportStatus GetImportStatus() const { return m_importStatus; }
+  bool ImportStatusHasBeenSet() const { return m_importStatusHasBeenSet; }
+  void SetImportStatus(ImportStatus value) { m_importStatusHasBeenSet = true; m_importStatus = value; }
+  ImportSummary& WithImportStatus(ImportStatus value) { SetImportStatus(value); return *this; }
+
+  const std::string& GetTableArn() const { return m_tableArn; }
+  bool TableArnHasBeenSet() const { return m_tableArnHasBeenSet; }
+  template <typename TableArnT = std::string>
+  void SetTableArn(TableArnT&& value) { m_tableArnHasBeenSet = true; m_tableArn = std::forward<TableArnT>(value); }
+  template <typename TableArnT = std::string>
+  ImportSummary& WithTableArn(TableArnT&& value) { SetTableArn(std::forward<TableArnT>(value)); return *this; }
+
+  const S3BucketSource& GetS3BucketSource() const { return m_s3BucketSource; }
+  bool S3BucketSourceHasBeenSet() const { return m_s3BucketSourceHasBeenSet; }
+  template <typename S3BucketSourceT = S3BucketSource>
+  void SetS3BucketSource(S3BucketSourceT&& value) { m_s3BucketSourceHasBeenSet = true; m_s3BucketSource = std::forward<S3BucketSourceT>(value); }
+  template <typename S3BucketSourceT = S3BucketSource>
+  ImportSummary& WithS3BucketSource(S3BucketSourceT&& value) { SetS3BucketSource(std::forward<S3BucketSourceT>(value)); return *this; }
+
+  const std::string& GetCloudWatchLogGroupArn() const { return m_cloudWatchLogGroupArn; }
+  bool CloudWatchLogGroupArnHasBeenSet() const { return m_cloudWatchLogGroupArnHasBeenSet; }
+  template <typename CloudWatchLogGroupArnT = std::string>
+  void SetCloudWatchLogGroupArn(CloudWatchLogGroupArnT&& value) { m_cloudWatchLogGroupArnHasBeenSet = true; m_cloudWatchLogGroupArn = std::forward<CloudWatchLogGroupArnT>(value); }
+  template <typename CloudWatchLogGroupArnT = std::string>
+  ImportSummary& WithCloudWatchLogGroupArn(CloudWatchLogGroupArnT&& value) { SetCloudWatchLogGroupArn(std::forward<CloudWatchLogGroupArnT>(value)); return *this; }
+
+  InputFormat GetInputFormat() const { return m_inputFormat; }
+  bool InputFormatHasBeenSet() const { return m_inputFormatHasBeenSet; }
+  void SetInputFormat(InputFormat value) { m_inputFormatHasBeenSet = true; m_inputFormat = value; }
+  ImportSummary& WithInputFormat(InputFormat value) { SetInputFormat(value); return *this; }
+
+  const DateTime& GetStartTime() const { return m_startTime; }
+  bool StartTimeHasBeenSet() const { return m_startTimeHasBeenSet; }
+  template <typename StartTimeT = DateTime>
+  void SetStartTime(StartTimeT&& value) { m_startTimeHasBeenSet = true; m_startTime = std::forward<StartTimeT>(value); }
+  template <typename StartTimeT = DateTime>
+  ImportSummary& WithStartTime(StartTimeT&& value) { SetStartTime(std::forward<StartTimeT>(value)); return *this; }
+
+  const DateTime& GetEndTime() const { return m_endTime; }
+  bool EndTimeHasBeenSet() const { return m_endTimeHasBeenSet; }
+  template <typename EndTimeT = DateTime>
+  void SetEndTime(EndTimeT&& value) { m_endTimeHasBeenSet = true; m_endTime = std::forward<EndTimeT>(value); }
+  template <typename EndTimeT = DateTime>
+  ImportSummary& WithEndTime(EndTimeT&& value) { SetEndTime(std::forward<EndTimeT>(value)); return *this; }
+
+  friend bool operator==(const ImportSummary& a, const ImportSummary& b) {
+    return a.m_importArn == b.m_importArn &&
+           a.m_importStatus == b.m_importStatus &&
+           a.m_tableArn == b.m_tableArn &&
+           a.m_s3BucketSource == b.m_s3BucketSource &&
+           a.m_cloudWatchLogGroupArn == b.m_cloudWatchLogGroupArn &&
+           a.m_inputFormat == b.m_inputFormat &&
+           a.m_startTime == b.m_startTime &&
+           a.m_endTime == b.m_endTime;
+  }
+  friend bool operator!=(const ImportSummary& a, const ImportSummary& b) { return !(a == b); }
+
+ private:
+  std::string m_importArn;
+  bool m_importArnHasBeenSet = false;
+  ImportStatus m_importStatus{ImportStatus::NOT_SET};
+  bool m_importStatusHasBeenSet = false;
+  std::string m_tableArn;
+  bool m_tableArnHasBeenSet = false;
+  S3BucketSource m_s3BucketSource;
+  bool m_s3BucketSourceHasBeenSet = false;
+  std::string m_cloudWatchLogGroupArn;
+  bool m_cloudWatchLogGroupArnHasBeenSet = false;
+  InputFormat m_inputFormat{InputFormat::NOT_SET};
+  bool m_inputFormatHasBeenSet = false;
+  DateTime m_startTime;
+  bool m_startTimeHasBeenSet = false;
+  DateTime m_endTime;
+  bool m_endTimeHasBeenSet = false;
 };
 
 class ItemResponse {
@@ -6056,6 +7055,50 @@ class DescribeContinuousBackupsRequest {
   bool m_tableNameHasBeenSet = false;
 };
 
+class DescribeExportRequest {
+ public:
+  DescribeExportRequest() = default;
+  const char* GetServiceRequestName() const { return "DescribeExport"; }
+
+  const std::string& GetExportArn() const { return m_exportArn; }
+  bool ExportArnHasBeenSet() const { return m_exportArnHasBeenSet; }
+  template <typename ExportArnT = std::string>
+  void SetExportArn(ExportArnT&& value) { m_exportArnHasBeenSet = true; m_exportArn = std::forward<ExportArnT>(value); }
+  template <typename ExportArnT = std::string>
+  DescribeExportRequest& WithExportArn(ExportArnT&& value) { SetExportArn(std::forward<ExportArnT>(value)); return *this; }
+
+  friend bool operator==(const DescribeExportRequest& a, const DescribeExportRequest& b) {
+    return a.m_exportArn == b.m_exportArn;
+  }
+  friend bool operator!=(const DescribeExportRequest& a, const DescribeExportRequest& b) { return !(a == b); }
+
+ private:
+  std::string m_exportArn;
+  bool m_exportArnHasBeenSet = false;
+};
+
+class DescribeImportRequest {
+ public:
+  DescribeImportRequest() = default;
+  const char* GetServiceRequestName() const { return "DescribeImport"; }
+
+  const std::string& GetImportArn() const { return m_importArn; }
+  bool ImportArnHasBeenSet() const { return m_importArnHasBeenSet; }
+  template <typename ImportArnT = std::string>
+  void SetImportArn(ImportArnT&& value) { m_importArnHasBeenSet = true; m_importArn = std::forward<ImportArnT>(value); }
+  template <typename ImportArnT = std::string>
+  DescribeImportRequest& WithImportArn(ImportArnT&& value) { SetImportArn(std::forward<ImportArnT>(value)); return *this; }
+
+  friend bool operator==(const DescribeImportRequest& a, const DescribeImportRequest& b) {
+    return a.m_importArn == b.m_importArn;
+  }
+  friend bool operator!=(const DescribeImportRequest& a, const DescribeImportRequest& b) { return !(a == b); }
+
+ private:
+  std::string m_importArn;
+  bool m_importArnHasBeenSet = false;
+};
+
 class DescribeTableRequest {
  public:
   DescribeTableRequest() = default;
@@ -6098,6 +7141,122 @@ class DescribeTimeToLiveRequest {
  private:
   std::string m_tableName;
   bool m_tableNameHasBeenSet = false;
+};
+
+class ExportTableToPointInTimeRequest {
+ public:
+  ExportTableToPointInTimeRequest() = default;
+  const char* GetServiceRequestName() const { return "ExportTableToPointInTime"; }
+
+  const std::string& GetTableArn() const { return m_tableArn; }
+  bool TableArnHasBeenSet() const { return m_tableArnHasBeenSet; }
+  template <typename TableArnT = std::string>
+  void SetTableArn(TableArnT&& value) { m_tableArnHasBeenSet = true; m_tableArn = std::forward<TableArnT>(value); }
+  template <typename TableArnT = std::string>
+  ExportTableToPointInTimeRequest& WithTableArn(TableArnT&& value) { SetTableArn(std::forward<TableArnT>(value)); return *this; }
+
+  const DateTime& GetExportTime() const { return m_exportTime; }
+  bool ExportTimeHasBeenSet() const { return m_exportTimeHasBeenSet; }
+  template <typename ExportTimeT = DateTime>
+  void SetExportTime(ExportTimeT&& value) { m_exportTimeHasBeenSet = true; m_exportTime = std::forward<ExportTimeT>(value); }
+  template <typename ExportTimeT = DateTime>
+  ExportTableToPointInTimeRequest& WithExportTime(ExportTimeT&& value) { SetExportTime(std::forward<ExportTimeT>(value)); return *this; }
+
+  const std::string& GetClientToken() const { return m_clientToken; }
+  bool ClientTokenHasBeenSet() const { return m_clientTokenHasBeenSet; }
+  template <typename ClientTokenT = std::string>
+  void SetClientToken(ClientTokenT&& value) { m_clientTokenHasBeenSet = true; m_clientToken = std::forward<ClientTokenT>(value); }
+  template <typename ClientTokenT = std::string>
+  ExportTableToPointInTimeRequest& WithClientToken(ClientTokenT&& value) { SetClientToken(std::forward<ClientTokenT>(value)); return *this; }
+
+  const std::string& GetS3Bucket() const { return m_s3Bucket; }
+  bool S3BucketHasBeenSet() const { return m_s3BucketHasBeenSet; }
+  template <typename S3BucketT = std::string>
+  void SetS3Bucket(S3BucketT&& value) { m_s3BucketHasBeenSet = true; m_s3Bucket = std::forward<S3BucketT>(value); }
+  template <typename S3BucketT = std::string>
+  ExportTableToPointInTimeRequest& WithS3Bucket(S3BucketT&& value) { SetS3Bucket(std::forward<S3BucketT>(value)); return *this; }
+
+  const std::string& GetS3BucketOwner() const { return m_s3BucketOwner; }
+  bool S3BucketOwnerHasBeenSet() const { return m_s3BucketOwnerHasBeenSet; }
+  template <typename S3BucketOwnerT = std::string>
+  void SetS3BucketOwner(S3BucketOwnerT&& value) { m_s3BucketOwnerHasBeenSet = true; m_s3BucketOwner = std::forward<S3BucketOwnerT>(value); }
+  template <typename S3BucketOwnerT = std::string>
+  ExportTableToPointInTimeRequest& WithS3BucketOwner(S3BucketOwnerT&& value) { SetS3BucketOwner(std::forward<S3BucketOwnerT>(value)); return *this; }
+
+  const std::string& GetS3Prefix() const { return m_s3Prefix; }
+  bool S3PrefixHasBeenSet() const { return m_s3PrefixHasBeenSet; }
+  template <typename S3PrefixT = std::string>
+  void SetS3Prefix(S3PrefixT&& value) { m_s3PrefixHasBeenSet = true; m_s3Prefix = std::forward<S3PrefixT>(value); }
+  template <typename S3PrefixT = std::string>
+  ExportTableToPointInTimeRequest& WithS3Prefix(S3PrefixT&& value) { SetS3Prefix(std::forward<S3PrefixT>(value)); return *this; }
+
+  S3SseAlgorithm GetS3SseAlgorithm() const { return m_s3SseAlgorithm; }
+  bool S3SseAlgorithmHasBeenSet() const { return m_s3SseAlgorithmHasBeenSet; }
+  void SetS3SseAlgorithm(S3SseAlgorithm value) { m_s3SseAlgorithmHasBeenSet = true; m_s3SseAlgorithm = value; }
+  ExportTableToPointInTimeRequest& WithS3SseAlgorithm(S3SseAlgorithm value) { SetS3SseAlgorithm(value); return *this; }
+
+  const std::string& GetS3SseKmsKeyId() const { return m_s3SseKmsKeyId; }
+  bool S3SseKmsKeyIdHasBeenSet() const { return m_s3SseKmsKeyIdHasBeenSet; }
+  template <typename S3SseKmsKeyIdT = std::string>
+  void SetS3SseKmsKeyId(S3SseKmsKeyIdT&& value) { m_s3SseKmsKeyIdHasBeenSet = true; m_s3SseKmsKeyId = std::forward<S3SseKmsKeyIdT>(value); }
+  template <typename S3SseKmsKeyIdT = std::string>
+  ExportTableToPointInTimeRequest& WithS3SseKmsKeyId(S3SseKmsKeyIdT&& value) { SetS3SseKmsKeyId(std::forward<S3SseKmsKeyIdT>(value)); return *this; }
+
+  ExportFormat GetExportFormat() const { return m_exportFormat; }
+  bool ExportFormatHasBeenSet() const { return m_exportFormatHasBeenSet; }
+  void SetExportFormat(ExportFormat value) { m_exportFormatHasBeenSet = true; m_exportFormat = value; }
+  ExportTableToPointInTimeRequest& WithExportFormat(ExportFormat value) { SetExportFormat(value); return *this; }
+
+  ExportType GetExportType() const { return m_exportType; }
+  bool ExportTypeHasBeenSet() const { return m_exportTypeHasBeenSet; }
+  void SetExportType(ExportType value) { m_exportTypeHasBeenSet = true; m_exportType = value; }
+  ExportTableToPointInTimeRequest& WithExportType(ExportType value) { SetExportType(value); return *this; }
+
+  const IncrementalExportSpecification& GetIncrementalExportSpecification() const { return m_incrementalExportSpecification; }
+  bool IncrementalExportSpecificationHasBeenSet() const { return m_incrementalExportSpecificationHasBeenSet; }
+  template <typename IncrementalExportSpecificationT = IncrementalExportSpecification>
+  void SetIncrementalExportSpecification(IncrementalExportSpecificationT&& value) { m_incrementalExportSpecificationHasBeenSet = true; m_incrementalExportSpecification = std::forward<IncrementalExportSpecificationT>(value); }
+  template <typename IncrementalExportSpecificationT = IncrementalExportSpecification>
+  ExportTableToPointInTimeRequest& WithIncrementalExportSpecification(IncrementalExportSpecificationT&& value) { SetIncrementalExportSpecification(std::forward<IncrementalExportSpecificationT>(value)); return *this; }
+
+  friend bool operator==(const ExportTableToPointInTimeRequest& a, const ExportTableToPointInTimeRequest& b) {
+    return a.m_tableArn == b.m_tableArn &&
+           a.m_exportTime == b.m_exportTime &&
+           a.m_clientToken == b.m_clientToken &&
+           a.m_s3Bucket == b.m_s3Bucket &&
+           a.m_s3BucketOwner == b.m_s3BucketOwner &&
+           a.m_s3Prefix == b.m_s3Prefix &&
+           a.m_s3SseAlgorithm == b.m_s3SseAlgorithm &&
+           a.m_s3SseKmsKeyId == b.m_s3SseKmsKeyId &&
+           a.m_exportFormat == b.m_exportFormat &&
+           a.m_exportType == b.m_exportType &&
+           a.m_incrementalExportSpecification == b.m_incrementalExportSpecification;
+  }
+  friend bool operator!=(const ExportTableToPointInTimeRequest& a, const ExportTableToPointInTimeRequest& b) { return !(a == b); }
+
+ private:
+  std::string m_tableArn;
+  bool m_tableArnHasBeenSet = false;
+  DateTime m_exportTime;
+  bool m_exportTimeHasBeenSet = false;
+  std::string m_clientToken;
+  bool m_clientTokenHasBeenSet = false;
+  std::string m_s3Bucket;
+  bool m_s3BucketHasBeenSet = false;
+  std::string m_s3BucketOwner;
+  bool m_s3BucketOwnerHasBeenSet = false;
+  std::string m_s3Prefix;
+  bool m_s3PrefixHasBeenSet = false;
+  S3SseAlgorithm m_s3SseAlgorithm{S3SseAlgorithm::NOT_SET};
+  bool m_s3SseAlgorithmHasBeenSet = false;
+  std::string m_s3SseKmsKeyId;
+  bool m_s3SseKmsKeyIdHasBeenSet = false;
+  ExportFormat m_exportFormat{ExportFormat::NOT_SET};
+  bool m_exportFormatHasBeenSet = false;
+  ExportType m_exportType{ExportType::NOT_SET};
+  bool m_exportTypeHasBeenSet = false;
+  IncrementalExportSpecification m_incrementalExportSpecification;
+  bool m_incrementalExportSpecificationHasBeenSet = false;
 };
 
 class GetItemRequest {
@@ -6192,6 +7351,74 @@ class GetItemRequest {
   bool m_expressionAttributeNamesHasBeenSet = false;
 };
 
+class ImportTableRequest {
+ public:
+  ImportTableRequest() = default;
+  const char* GetServiceRequestName() const { return "ImportTable"; }
+
+  const std::string& GetClientToken() const { return m_clientToken; }
+  bool ClientTokenHasBeenSet() const { return m_clientTokenHasBeenSet; }
+  template <typename ClientTokenT = std::string>
+  void SetClientToken(ClientTokenT&& value) { m_clientTokenHasBeenSet = true; m_clientToken = std::forward<ClientTokenT>(value); }
+  template <typename ClientTokenT = std::string>
+  ImportTableRequest& WithClientToken(ClientTokenT&& value) { SetClientToken(std::forward<ClientTokenT>(value)); return *this; }
+
+  const S3BucketSource& GetS3BucketSource() const { return m_s3BucketSource; }
+  bool S3BucketSourceHasBeenSet() const { return m_s3BucketSourceHasBeenSet; }
+  template <typename S3BucketSourceT = S3BucketSource>
+  void SetS3BucketSource(S3BucketSourceT&& value) { m_s3BucketSourceHasBeenSet = true; m_s3BucketSource = std::forward<S3BucketSourceT>(value); }
+  template <typename S3BucketSourceT = S3BucketSource>
+  ImportTableRequest& WithS3BucketSource(S3BucketSourceT&& value) { SetS3BucketSource(std::forward<S3BucketSourceT>(value)); return *this; }
+
+  InputFormat GetInputFormat() const { return m_inputFormat; }
+  bool InputFormatHasBeenSet() const { return m_inputFormatHasBeenSet; }
+  void SetInputFormat(InputFormat value) { m_inputFormatHasBeenSet = true; m_inputFormat = value; }
+  ImportTableRequest& WithInputFormat(InputFormat value) { SetInputFormat(value); return *this; }
+
+  const InputFormatOptions& GetInputFormatOptions() const { return m_inputFormatOptions; }
+  bool InputFormatOptionsHasBeenSet() const { return m_inputFormatOptionsHasBeenSet; }
+  template <typename InputFormatOptionsT = InputFormatOptions>
+  void SetInputFormatOptions(InputFormatOptionsT&& value) { m_inputFormatOptionsHasBeenSet = true; m_inputFormatOptions = std::forward<InputFormatOptionsT>(value); }
+  template <typename InputFormatOptionsT = InputFormatOptions>
+  ImportTableRequest& WithInputFormatOptions(InputFormatOptionsT&& value) { SetInputFormatOptions(std::forward<InputFormatOptionsT>(value)); return *this; }
+
+  InputCompressionType GetInputCompressionType() const { return m_inputCompressionType; }
+  bool InputCompressionTypeHasBeenSet() const { return m_inputCompressionTypeHasBeenSet; }
+  void SetInputCompressionType(InputCompressionType value) { m_inputCompressionTypeHasBeenSet = true; m_inputCompressionType = value; }
+  ImportTableRequest& WithInputCompressionType(InputCompressionType value) { SetInputCompressionType(value); return *this; }
+
+  const TableCreationParameters& GetTableCreationParameters() const { return m_tableCreationParameters; }
+  bool TableCreationParametersHasBeenSet() const { return m_tableCreationParametersHasBeenSet; }
+  template <typename TableCreationParametersT = TableCreationParameters>
+  void SetTableCreationParameters(TableCreationParametersT&& value) { m_tableCreationParametersHasBeenSet = true; m_tableCreationParameters = std::forward<TableCreationParametersT>(value); }
+  template <typename TableCreationParametersT = TableCreationParameters>
+  ImportTableRequest& WithTableCreationParameters(TableCreationParametersT&& value) { SetTableCreationParameters(std::forward<TableCreationParametersT>(value)); return *this; }
+
+  friend bool operator==(const ImportTableRequest& a, const ImportTableRequest& b) {
+    return a.m_clientToken == b.m_clientToken &&
+           a.m_s3BucketSource == b.m_s3BucketSource &&
+           a.m_inputFormat == b.m_inputFormat &&
+           a.m_inputFormatOptions == b.m_inputFormatOptions &&
+           a.m_inputCompressionType == b.m_inputCompressionType &&
+           a.m_tableCreationParameters == b.m_tableCreationParameters;
+  }
+  friend bool operator!=(const ImportTableRequest& a, const ImportTableRequest& b) { return !(a == b); }
+
+ private:
+  std::string m_clientToken;
+  bool m_clientTokenHasBeenSet = false;
+  S3BucketSource m_s3BucketSource;
+  bool m_s3BucketSourceHasBeenSet = false;
+  InputFormat m_inputFormat{InputFormat::NOT_SET};
+  bool m_inputFormatHasBeenSet = false;
+  InputFormatOptions m_inputFormatOptions;
+  bool m_inputFormatOptionsHasBeenSet = false;
+  InputCompressionType m_inputCompressionType{InputCompressionType::NOT_SET};
+  bool m_inputCompressionTypeHasBeenSet = false;
+  TableCreationParameters m_tableCreationParameters;
+  bool m_tableCreationParametersHasBeenSet = false;
+};
+
 class ListBackupsRequest {
  public:
   ListBackupsRequest() = default;
@@ -6258,6 +7485,86 @@ class ListBackupsRequest {
   bool m_exclusiveStartBackupArnHasBeenSet = false;
   BackupTypeFilter m_backupType{BackupTypeFilter::NOT_SET};
   bool m_backupTypeHasBeenSet = false;
+};
+
+class ListExportsRequest {
+ public:
+  ListExportsRequest() = default;
+  const char* GetServiceRequestName() const { return "ListExports"; }
+
+  const std::string& GetTableArn() const { return m_tableArn; }
+  bool TableArnHasBeenSet() const { return m_tableArnHasBeenSet; }
+  template <typename TableArnT = std::string>
+  void SetTableArn(TableArnT&& value) { m_tableArnHasBeenSet = true; m_tableArn = std::forward<TableArnT>(value); }
+  template <typename TableArnT = std::string>
+  ListExportsRequest& WithTableArn(TableArnT&& value) { SetTableArn(std::forward<TableArnT>(value)); return *this; }
+
+  int GetMaxResults() const { return m_maxResults; }
+  bool MaxResultsHasBeenSet() const { return m_maxResultsHasBeenSet; }
+  void SetMaxResults(int value) { m_maxResultsHasBeenSet = true; m_maxResults = value; }
+  ListExportsRequest& WithMaxResults(int value) { SetMaxResults(value); return *this; }
+
+  const std::string& GetNextToken() const { return m_nextToken; }
+  bool NextTokenHasBeenSet() const { return m_nextTokenHasBeenSet; }
+  template <typename NextTokenT = std::string>
+  void SetNextToken(NextTokenT&& value) { m_nextTokenHasBeenSet = true; m_nextToken = std::forward<NextTokenT>(value); }
+  template <typename NextTokenT = std::string>
+  ListExportsRequest& WithNextToken(NextTokenT&& value) { SetNextToken(std::forward<NextTokenT>(value)); return *this; }
+
+  friend bool operator==(const ListExportsRequest& a, const ListExportsRequest& b) {
+    return a.m_tableArn == b.m_tableArn &&
+           a.m_maxResults == b.m_maxResults &&
+           a.m_nextToken == b.m_nextToken;
+  }
+  friend bool operator!=(const ListExportsRequest& a, const ListExportsRequest& b) { return !(a == b); }
+
+ private:
+  std::string m_tableArn;
+  bool m_tableArnHasBeenSet = false;
+  int m_maxResults{};
+  bool m_maxResultsHasBeenSet = false;
+  std::string m_nextToken;
+  bool m_nextTokenHasBeenSet = false;
+};
+
+class ListImportsRequest {
+ public:
+  ListImportsRequest() = default;
+  const char* GetServiceRequestName() const { return "ListImports"; }
+
+  const std::string& GetTableArn() const { return m_tableArn; }
+  bool TableArnHasBeenSet() const { return m_tableArnHasBeenSet; }
+  template <typename TableArnT = std::string>
+  void SetTableArn(TableArnT&& value) { m_tableArnHasBeenSet = true; m_tableArn = std::forward<TableArnT>(value); }
+  template <typename TableArnT = std::string>
+  ListImportsRequest& WithTableArn(TableArnT&& value) { SetTableArn(std::forward<TableArnT>(value)); return *this; }
+
+  int GetPageSize() const { return m_pageSize; }
+  bool PageSizeHasBeenSet() const { return m_pageSizeHasBeenSet; }
+  void SetPageSize(int value) { m_pageSizeHasBeenSet = true; m_pageSize = value; }
+  ListImportsRequest& WithPageSize(int value) { SetPageSize(value); return *this; }
+
+  const std::string& GetNextToken() const { return m_nextToken; }
+  bool NextTokenHasBeenSet() const { return m_nextTokenHasBeenSet; }
+  template <typename NextTokenT = std::string>
+  void SetNextToken(NextTokenT&& value) { m_nextTokenHasBeenSet = true; m_nextToken = std::forward<NextTokenT>(value); }
+  template <typename NextTokenT = std::string>
+  ListImportsRequest& WithNextToken(NextTokenT&& value) { SetNextToken(std::forward<NextTokenT>(value)); return *this; }
+
+  friend bool operator==(const ListImportsRequest& a, const ListImportsRequest& b) {
+    return a.m_tableArn == b.m_tableArn &&
+           a.m_pageSize == b.m_pageSize &&
+           a.m_nextToken == b.m_nextToken;
+  }
+  friend bool operator!=(const ListImportsRequest& a, const ListImportsRequest& b) { return !(a == b); }
+
+ private:
+  std::string m_tableArn;
+  bool m_tableArnHasBeenSet = false;
+  int m_pageSize{};
+  bool m_pageSizeHasBeenSet = false;
+  std::string m_nextToken;
+  bool m_nextTokenHasBeenSet = false;
 };
 
 class ListTablesRequest {
@@ -7895,6 +9202,48 @@ class DescribeContinuousBackupsResult {
   bool m_continuousBackupsDescriptionHasBeenSet = false;
 };
 
+class DescribeExportResult {
+ public:
+  DescribeExportResult() = default;
+
+  const ExportDescription& GetExportDescription() const { return m_exportDescription; }
+  bool ExportDescriptionHasBeenSet() const { return m_exportDescriptionHasBeenSet; }
+  template <typename ExportDescriptionT = ExportDescription>
+  void SetExportDescription(ExportDescriptionT&& value) { m_exportDescriptionHasBeenSet = true; m_exportDescription = std::forward<ExportDescriptionT>(value); }
+  template <typename ExportDescriptionT = ExportDescription>
+  DescribeExportResult& WithExportDescription(ExportDescriptionT&& value) { SetExportDescription(std::forward<ExportDescriptionT>(value)); return *this; }
+
+  friend bool operator==(const DescribeExportResult& a, const DescribeExportResult& b) {
+    return a.m_exportDescription == b.m_exportDescription;
+  }
+  friend bool operator!=(const DescribeExportResult& a, const DescribeExportResult& b) { return !(a == b); }
+
+ private:
+  ExportDescription m_exportDescription;
+  bool m_exportDescriptionHasBeenSet = false;
+};
+
+class DescribeImportResult {
+ public:
+  DescribeImportResult() = default;
+
+  const ImportTableDescription& GetImportTableDescription() const { return m_importTableDescription; }
+  bool ImportTableDescriptionHasBeenSet() const { return m_importTableDescriptionHasBeenSet; }
+  template <typename ImportTableDescriptionT = ImportTableDescription>
+  void SetImportTableDescription(ImportTableDescriptionT&& value) { m_importTableDescriptionHasBeenSet = true; m_importTableDescription = std::forward<ImportTableDescriptionT>(value); }
+  template <typename ImportTableDescriptionT = ImportTableDescription>
+  DescribeImportResult& WithImportTableDescription(ImportTableDescriptionT&& value) { SetImportTableDescription(std::forward<ImportTableDescriptionT>(value)); return *this; }
+
+  friend bool operator==(const DescribeImportResult& a, const DescribeImportResult& b) {
+    return a.m_importTableDescription == b.m_importTableDescription;
+  }
+  friend bool operator!=(const DescribeImportResult& a, const DescribeImportResult& b) { return !(a == b); }
+
+ private:
+  ImportTableDescription m_importTableDescription;
+  bool m_importTableDescriptionHasBeenSet = false;
+};
+
 class DescribeTableResult {
  public:
   DescribeTableResult() = default;
@@ -7937,6 +9286,27 @@ class DescribeTimeToLiveResult {
   bool m_timeToLiveDescriptionHasBeenSet = false;
 };
 
+class ExportTableToPointInTimeResult {
+ public:
+  ExportTableToPointInTimeResult() = default;
+
+  const ExportDescription& GetExportDescription() const { return m_exportDescription; }
+  bool ExportDescriptionHasBeenSet() const { return m_exportDescriptionHasBeenSet; }
+  template <typename ExportDescriptionT = ExportDescription>
+  void SetExportDescription(ExportDescriptionT&& value) { m_exportDescriptionHasBeenSet = true; m_exportDescription = std::forward<ExportDescriptionT>(value); }
+  template <typename ExportDescriptionT = ExportDescription>
+  ExportTableToPointInTimeResult& WithExportDescription(ExportDescriptionT&& value) { SetExportDescription(std::forward<ExportDescriptionT>(value)); return *this; }
+
+  friend bool operator==(const ExportTableToPointInTimeResult& a, const ExportTableToPointInTimeResult& b) {
+    return a.m_exportDescription == b.m_exportDescription;
+  }
+  friend bool operator!=(const ExportTableToPointInTimeResult& a, const ExportTableToPointInTimeResult& b) { return !(a == b); }
+
+ private:
+  ExportDescription m_exportDescription;
+  bool m_exportDescriptionHasBeenSet = false;
+};
+
 class GetItemResult {
  public:
   GetItemResult() = default;
@@ -7974,6 +9344,27 @@ class GetItemResult {
   bool m_consumedCapacityHasBeenSet = false;
 };
 
+class ImportTableResult {
+ public:
+  ImportTableResult() = default;
+
+  const ImportTableDescription& GetImportTableDescription() const { return m_importTableDescription; }
+  bool ImportTableDescriptionHasBeenSet() const { return m_importTableDescriptionHasBeenSet; }
+  template <typename ImportTableDescriptionT = ImportTableDescription>
+  void SetImportTableDescription(ImportTableDescriptionT&& value) { m_importTableDescriptionHasBeenSet = true; m_importTableDescription = std::forward<ImportTableDescriptionT>(value); }
+  template <typename ImportTableDescriptionT = ImportTableDescription>
+  ImportTableResult& WithImportTableDescription(ImportTableDescriptionT&& value) { SetImportTableDescription(std::forward<ImportTableDescriptionT>(value)); return *this; }
+
+  friend bool operator==(const ImportTableResult& a, const ImportTableResult& b) {
+    return a.m_importTableDescription == b.m_importTableDescription;
+  }
+  friend bool operator!=(const ImportTableResult& a, const ImportTableResult& b) { return !(a == b); }
+
+ private:
+  ImportTableDescription m_importTableDescription;
+  bool m_importTableDescriptionHasBeenSet = false;
+};
+
 class ListBackupsResult {
  public:
   ListBackupsResult() = default;
@@ -8005,6 +9396,72 @@ class ListBackupsResult {
   bool m_backupSummariesHasBeenSet = false;
   std::string m_lastEvaluatedBackupArn;
   bool m_lastEvaluatedBackupArnHasBeenSet = false;
+};
+
+class ListExportsResult {
+ public:
+  ListExportsResult() = default;
+
+  const std::vector<ExportSummary>& GetExportSummaries() const { return m_exportSummaries; }
+  bool ExportSummariesHasBeenSet() const { return m_exportSummariesHasBeenSet; }
+  template <typename ExportSummariesT = std::vector<ExportSummary>>
+  void SetExportSummaries(ExportSummariesT&& value) { m_exportSummariesHasBeenSet = true; m_exportSummaries = std::forward<ExportSummariesT>(value); }
+  template <typename ExportSummariesT = std::vector<ExportSummary>>
+  ListExportsResult& WithExportSummaries(ExportSummariesT&& value) { SetExportSummaries(std::forward<ExportSummariesT>(value)); return *this; }
+  template <typename ExportSummariesT = ExportSummary>
+  ListExportsResult& AddExportSummaries(ExportSummariesT&& value) { m_exportSummariesHasBeenSet = true; m_exportSummaries.emplace_back(std::forward<ExportSummariesT>(value)); return *this; }
+
+  const std::string& GetNextToken() const { return m_nextToken; }
+  bool NextTokenHasBeenSet() const { return m_nextTokenHasBeenSet; }
+  template <typename NextTokenT = std::string>
+  void SetNextToken(NextTokenT&& value) { m_nextTokenHasBeenSet = true; m_nextToken = std::forward<NextTokenT>(value); }
+  template <typename NextTokenT = std::string>
+  ListExportsResult& WithNextToken(NextTokenT&& value) { SetNextToken(std::forward<NextTokenT>(value)); return *this; }
+
+  friend bool operator==(const ListExportsResult& a, const ListExportsResult& b) {
+    return a.m_exportSummaries == b.m_exportSummaries &&
+           a.m_nextToken == b.m_nextToken;
+  }
+  friend bool operator!=(const ListExportsResult& a, const ListExportsResult& b) { return !(a == b); }
+
+ private:
+  std::vector<ExportSummary> m_exportSummaries;
+  bool m_exportSummariesHasBeenSet = false;
+  std::string m_nextToken;
+  bool m_nextTokenHasBeenSet = false;
+};
+
+class ListImportsResult {
+ public:
+  ListImportsResult() = default;
+
+  const std::vector<ImportSummary>& GetImportSummaryList() const { return m_importSummaryList; }
+  bool ImportSummaryListHasBeenSet() const { return m_importSummaryListHasBeenSet; }
+  template <typename ImportSummaryListT = std::vector<ImportSummary>>
+  void SetImportSummaryList(ImportSummaryListT&& value) { m_importSummaryListHasBeenSet = true; m_importSummaryList = std::forward<ImportSummaryListT>(value); }
+  template <typename ImportSummaryListT = std::vector<ImportSummary>>
+  ListImportsResult& WithImportSummaryList(ImportSummaryListT&& value) { SetImportSummaryList(std::forward<ImportSummaryListT>(value)); return *this; }
+  template <typename ImportSummaryListT = ImportSummary>
+  ListImportsResult& AddImportSummaryList(ImportSummaryListT&& value) { m_importSummaryListHasBeenSet = true; m_importSummaryList.emplace_back(std::forward<ImportSummaryListT>(value)); return *this; }
+
+  const std::string& GetNextToken() const { return m_nextToken; }
+  bool NextTokenHasBeenSet() const { return m_nextTokenHasBeenSet; }
+  template <typename NextTokenT = std::string>
+  void SetNextToken(NextTokenT&& value) { m_nextTokenHasBeenSet = true; m_nextToken = std::forward<NextTokenT>(value); }
+  template <typename NextTokenT = std::string>
+  ListImportsResult& WithNextToken(NextTokenT&& value) { SetNextToken(std::forward<NextTokenT>(value)); return *this; }
+
+  friend bool operator==(const ListImportsResult& a, const ListImportsResult& b) {
+    return a.m_importSummaryList == b.m_importSummaryList &&
+           a.m_nextToken == b.m_nextToken;
+  }
+  friend bool operator!=(const ListImportsResult& a, const ListImportsResult& b) { return !(a == b); }
+
+ private:
+  std::vector<ImportSummary> m_importSummaryList;
+  bool m_importSummaryListHasBeenSet = false;
+  std::string m_nextToken;
+  bool m_nextTokenHasBeenSet = false;
 };
 
 class ListTablesResult {
@@ -8525,6 +9982,12 @@ using DescribeTimeToLiveOutcome = Outcome<DescribeTimeToLiveResult, DynamoDBErro
 using UpdateTimeToLiveOutcome = Outcome<UpdateTimeToLiveResult, DynamoDBError>;
 using TransactWriteItemsOutcome = Outcome<TransactWriteItemsResult, DynamoDBError>;
 using TransactGetItemsOutcome = Outcome<TransactGetItemsResult, DynamoDBError>;
+using ExportTableToPointInTimeOutcome = Outcome<ExportTableToPointInTimeResult, DynamoDBError>;
+using DescribeExportOutcome = Outcome<DescribeExportResult, DynamoDBError>;
+using ListExportsOutcome = Outcome<ListExportsResult, DynamoDBError>;
+using ImportTableOutcome = Outcome<ImportTableResult, DynamoDBError>;
+using DescribeImportOutcome = Outcome<DescribeImportResult, DynamoDBError>;
+using ListImportsOutcome = Outcome<ListImportsResult, DynamoDBError>;
 
 }  // namespace Model
 
@@ -8558,11 +10021,17 @@ using TransactGetItemsOutcome = Outcome<TransactGetItemsResult, DynamoDBError>;
   X(DescribeTimeToLive) \
   X(UpdateTimeToLive) \
   X(TransactWriteItems) \
-  X(TransactGetItems)
+  X(TransactGetItems) \
+  X(ExportTableToPointInTime) \
+  X(DescribeExport) \
+  X(ListExports) \
+  X(ImportTable) \
+  X(DescribeImport) \
+  X(ListImports)
 
 inline constexpr const char* kTargetPrefix = "DynamoDB_20120810";
 /// How many operations DYNAFAKE_FOR_EACH_OPERATION expands (tests check a front covers them all).
-inline constexpr int kOperationCount = 28;
+inline constexpr int kOperationCount = 34;
 
 namespace detail {
 /// Appends a table reference to a call's list once; an empty one (a member not set) is none.
@@ -9155,6 +10624,121 @@ struct OperationTraits<Model::TransactGetItemsRequest> {
   /// The backup the call is about (its ARN), or "".
   static const std::string& BackupArgument(const Request&) { return detail::NoArgument(); }
 };
+template <>
+struct OperationTraits<Model::ExportTableToPointInTimeRequest> {
+  static constexpr const char* kName = "ExportTableToPointInTime";
+  static constexpr int kDocumentedCallsPerSecond = 0;
+  using Request = Model::ExportTableToPointInTimeRequest;
+  using Result = Model::ExportTableToPointInTimeResult;
+  using Outcome = Model::ExportTableToPointInTimeOutcome;
+  /// Every table the call is about, as the request names them (names or ARNs), each once,
+  /// in request order: TableArn.
+  static std::vector<std::string> TableArguments(const Request& r) {
+    std::vector<std::string> out;
+    detail::AddTableArgument(out, r.GetTableArn());
+    return out;
+  }
+  /// The one table the call is about, or "" when it names none or several (a reference
+  /// when one top-level member names it: the journal records it on every call).
+  static const std::string& TableArgument(const Request& r) { return r.GetTableArn(); }
+  /// The backup the call is about (its ARN), or "".
+  static const std::string& BackupArgument(const Request&) { return detail::NoArgument(); }
+};
+template <>
+struct OperationTraits<Model::DescribeExportRequest> {
+  static constexpr const char* kName = "DescribeExport";
+  static constexpr int kDocumentedCallsPerSecond = 0;
+  using Request = Model::DescribeExportRequest;
+  using Result = Model::DescribeExportResult;
+  using Outcome = Model::DescribeExportOutcome;
+  /// Every table the call is about, as the request names them (names or ARNs), each once,
+  /// in request order: none.
+  static std::vector<std::string> TableArguments(const Request&) { return {}; }
+  /// The one table the call is about, or "" when it names none or several (a reference
+  /// when one top-level member names it: the journal records it on every call).
+  static const std::string& TableArgument(const Request&) { return detail::NoArgument(); }
+  /// The backup the call is about (its ARN), or "".
+  static const std::string& BackupArgument(const Request&) { return detail::NoArgument(); }
+};
+template <>
+struct OperationTraits<Model::ListExportsRequest> {
+  static constexpr const char* kName = "ListExports";
+  static constexpr int kDocumentedCallsPerSecond = 0;
+  using Request = Model::ListExportsRequest;
+  using Result = Model::ListExportsResult;
+  using Outcome = Model::ListExportsOutcome;
+  /// Every table the call is about, as the request names them (names or ARNs), each once,
+  /// in request order: TableArn.
+  static std::vector<std::string> TableArguments(const Request& r) {
+    std::vector<std::string> out;
+    detail::AddTableArgument(out, r.GetTableArn());
+    return out;
+  }
+  /// The one table the call is about, or "" when it names none or several (a reference
+  /// when one top-level member names it: the journal records it on every call).
+  static const std::string& TableArgument(const Request& r) { return r.GetTableArn(); }
+  /// The backup the call is about (its ARN), or "".
+  static const std::string& BackupArgument(const Request&) { return detail::NoArgument(); }
+};
+template <>
+struct OperationTraits<Model::ImportTableRequest> {
+  static constexpr const char* kName = "ImportTable";
+  static constexpr int kDocumentedCallsPerSecond = 0;
+  using Request = Model::ImportTableRequest;
+  using Result = Model::ImportTableResult;
+  using Outcome = Model::ImportTableOutcome;
+  /// Every table the call is about, as the request names them (names or ARNs), each once,
+  /// in request order: TableCreationParameters.TableName.
+  static std::vector<std::string> TableArguments(const Request& r) {
+    std::vector<std::string> out;
+    detail::AddTableArgument(out, r.GetTableCreationParameters().GetTableName());
+    return out;
+  }
+  /// The one table the call is about, or "" when it names none or several (a reference
+  /// when one top-level member names it: the journal records it on every call).
+  static std::string TableArgument(const Request& r) {
+    std::vector<std::string> all = TableArguments(r);
+    return all.size() == 1 ? all.front() : std::string();
+  }
+  /// The backup the call is about (its ARN), or "".
+  static const std::string& BackupArgument(const Request&) { return detail::NoArgument(); }
+};
+template <>
+struct OperationTraits<Model::DescribeImportRequest> {
+  static constexpr const char* kName = "DescribeImport";
+  static constexpr int kDocumentedCallsPerSecond = 0;
+  using Request = Model::DescribeImportRequest;
+  using Result = Model::DescribeImportResult;
+  using Outcome = Model::DescribeImportOutcome;
+  /// Every table the call is about, as the request names them (names or ARNs), each once,
+  /// in request order: none.
+  static std::vector<std::string> TableArguments(const Request&) { return {}; }
+  /// The one table the call is about, or "" when it names none or several (a reference
+  /// when one top-level member names it: the journal records it on every call).
+  static const std::string& TableArgument(const Request&) { return detail::NoArgument(); }
+  /// The backup the call is about (its ARN), or "".
+  static const std::string& BackupArgument(const Request&) { return detail::NoArgument(); }
+};
+template <>
+struct OperationTraits<Model::ListImportsRequest> {
+  static constexpr const char* kName = "ListImports";
+  static constexpr int kDocumentedCallsPerSecond = 0;
+  using Request = Model::ListImportsRequest;
+  using Result = Model::ListImportsResult;
+  using Outcome = Model::ListImportsOutcome;
+  /// Every table the call is about, as the request names them (names or ARNs), each once,
+  /// in request order: TableArn.
+  static std::vector<std::string> TableArguments(const Request& r) {
+    std::vector<std::string> out;
+    detail::AddTableArgument(out, r.GetTableArn());
+    return out;
+  }
+  /// The one table the call is about, or "" when it names none or several (a reference
+  /// when one top-level member names it: the journal records it on every call).
+  static const std::string& TableArgument(const Request& r) { return r.GetTableArn(); }
+  /// The backup the call is about (its ARN), or "".
+  static const std::string& BackupArgument(const Request&) { return detail::NoArgument(); }
+};
 
 namespace detail {
 /// Every model type by its aws-sdk-cpp name, for the dynafake::Api traits struct.
@@ -9195,6 +10779,7 @@ struct ApiTypes {
   using CreateTableOutcome = Model::CreateTableOutcome;
   using CreateTableRequest = Model::CreateTableRequest;
   using CreateTableResult = Model::CreateTableResult;
+  using CsvOptions = Model::CsvOptions;
   using Delete = Model::Delete;
   using DeleteBackupOutcome = Model::DeleteBackupOutcome;
   using DeleteBackupRequest = Model::DeleteBackupRequest;
@@ -9215,6 +10800,12 @@ struct ApiTypes {
   using DescribeContinuousBackupsOutcome = Model::DescribeContinuousBackupsOutcome;
   using DescribeContinuousBackupsRequest = Model::DescribeContinuousBackupsRequest;
   using DescribeContinuousBackupsResult = Model::DescribeContinuousBackupsResult;
+  using DescribeExportOutcome = Model::DescribeExportOutcome;
+  using DescribeExportRequest = Model::DescribeExportRequest;
+  using DescribeExportResult = Model::DescribeExportResult;
+  using DescribeImportOutcome = Model::DescribeImportOutcome;
+  using DescribeImportRequest = Model::DescribeImportRequest;
+  using DescribeImportResult = Model::DescribeImportResult;
   using DescribeTableOutcome = Model::DescribeTableOutcome;
   using DescribeTableRequest = Model::DescribeTableRequest;
   using DescribeTableResult = Model::DescribeTableResult;
@@ -9222,6 +10813,15 @@ struct ApiTypes {
   using DescribeTimeToLiveRequest = Model::DescribeTimeToLiveRequest;
   using DescribeTimeToLiveResult = Model::DescribeTimeToLiveResult;
   using ExpectedAttributeValue = Model::ExpectedAttributeValue;
+  using ExportDescription = Model::ExportDescription;
+  using ExportFormat = Model::ExportFormat;
+  using ExportStatus = Model::ExportStatus;
+  using ExportSummary = Model::ExportSummary;
+  using ExportTableToPointInTimeOutcome = Model::ExportTableToPointInTimeOutcome;
+  using ExportTableToPointInTimeRequest = Model::ExportTableToPointInTimeRequest;
+  using ExportTableToPointInTimeResult = Model::ExportTableToPointInTimeResult;
+  using ExportType = Model::ExportType;
+  using ExportViewType = Model::ExportViewType;
   using Get = Model::Get;
   using GetItemOutcome = Model::GetItemOutcome;
   using GetItemRequest = Model::GetItemRequest;
@@ -9234,7 +10834,17 @@ struct ApiTypes {
   using GlobalTableSettingsReplicationMode = Model::GlobalTableSettingsReplicationMode;
   using GlobalTableWitnessDescription = Model::GlobalTableWitnessDescription;
   using GlobalTableWitnessGroupUpdate = Model::GlobalTableWitnessGroupUpdate;
+  using ImportStatus = Model::ImportStatus;
+  using ImportSummary = Model::ImportSummary;
+  using ImportTableDescription = Model::ImportTableDescription;
+  using ImportTableOutcome = Model::ImportTableOutcome;
+  using ImportTableRequest = Model::ImportTableRequest;
+  using ImportTableResult = Model::ImportTableResult;
+  using IncrementalExportSpecification = Model::IncrementalExportSpecification;
   using IndexStatus = Model::IndexStatus;
+  using InputCompressionType = Model::InputCompressionType;
+  using InputFormat = Model::InputFormat;
+  using InputFormatOptions = Model::InputFormatOptions;
   using ItemCollectionMetrics = Model::ItemCollectionMetrics;
   using ItemResponse = Model::ItemResponse;
   using KeySchemaElement = Model::KeySchemaElement;
@@ -9243,6 +10853,12 @@ struct ApiTypes {
   using ListBackupsOutcome = Model::ListBackupsOutcome;
   using ListBackupsRequest = Model::ListBackupsRequest;
   using ListBackupsResult = Model::ListBackupsResult;
+  using ListExportsOutcome = Model::ListExportsOutcome;
+  using ListExportsRequest = Model::ListExportsRequest;
+  using ListExportsResult = Model::ListExportsResult;
+  using ListImportsOutcome = Model::ListImportsOutcome;
+  using ListImportsRequest = Model::ListImportsRequest;
+  using ListImportsResult = Model::ListImportsResult;
   using ListTablesOutcome = Model::ListTablesOutcome;
   using ListTablesRequest = Model::ListTablesRequest;
   using ListTablesResult = Model::ListTablesResult;
@@ -9287,6 +10903,8 @@ struct ApiTypes {
   using ReturnItemCollectionMetrics = Model::ReturnItemCollectionMetrics;
   using ReturnValue = Model::ReturnValue;
   using ReturnValuesOnConditionCheckFailure = Model::ReturnValuesOnConditionCheckFailure;
+  using S3BucketSource = Model::S3BucketSource;
+  using S3SseAlgorithm = Model::S3SseAlgorithm;
   using SSEDescription = Model::SSEDescription;
   using SSESpecification = Model::SSESpecification;
   using SSEStatus = Model::SSEStatus;
@@ -9302,6 +10920,7 @@ struct ApiTypes {
   using StreamViewType = Model::StreamViewType;
   using TableClass = Model::TableClass;
   using TableClassSummary = Model::TableClassSummary;
+  using TableCreationParameters = Model::TableCreationParameters;
   using TableDescription = Model::TableDescription;
   using TableStatus = Model::TableStatus;
   using TableWarmThroughputDescription = Model::TableWarmThroughputDescription;
@@ -10128,6 +11747,160 @@ class CallRing {
 }  // namespace dynafake
 // ---- end dynafake/journal.hpp ----
 
+// ---- begin dynafake/object_store.hpp ----
+// dynafake — ObjectStore: where exports write their files and imports read
+// theirs, in place of Amazon S3. The test owns it: InMemoryObjectStore (the
+// Service's default) keeps objects in memory; DirectoryObjectStore writes
+// them under a directory, one file per key (<root>/<bucket>/<key>). Every
+// bucket exists unless the test marks it missing (MarkBucketMissing): an
+// export into it then ends FAILED and an import from it ends FAILED, as the
+// service reports a bucket that does not exist.
+
+#include <algorithm>     // std::sort
+#include <filesystem>    // std::filesystem
+#include <fstream>       // std::ifstream, std::ofstream
+#include <iterator>      // std::istreambuf_iterator
+#include <map>           // std::map
+#include <mutex>         // std::mutex
+#include <optional>      // std::optional
+#include <set>           // std::set
+#include <string>        // std::string
+#include <system_error>  // std::error_code
+#include <utility>       // std::move
+#include <vector>        // std::vector
+
+namespace dynafake {
+
+class ObjectStore {
+ public:
+  virtual ~ObjectStore() = default;
+  /// Writes `bytes` under `key` in `bucket`, replacing what was there.
+  virtual void Put(const std::string& bucket, const std::string& key, std::string bytes) = 0;
+  /// The object's bytes, or nothing when there is no such object.
+  virtual std::optional<std::string> Get(const std::string& bucket, const std::string& key) const = 0;
+  /// The keys in `bucket` that start with `prefix`, in order.
+  virtual std::vector<std::string> List(const std::string& bucket, const std::string& prefix = "") const = 0;
+
+  /// Whether the bucket exists (every bucket does, unless marked missing).
+  bool BucketExists(const std::string& bucket) const {
+    std::lock_guard<std::mutex> lock(bucketsMu_);
+    return missing_.count(bucket) == 0;
+  }
+  /// Makes `bucket` answer as a bucket that does not exist (or exist again).
+  void MarkBucketMissing(const std::string& bucket, bool missing = true) {
+    std::lock_guard<std::mutex> lock(bucketsMu_);
+    if (missing)
+      missing_.insert(bucket);
+    else
+      missing_.erase(bucket);
+  }
+
+ private:
+  mutable std::mutex bucketsMu_;
+  std::set<std::string> missing_;
+};
+
+class InMemoryObjectStore : public ObjectStore {
+ public:
+  void Put(const std::string& bucket, const std::string& key, std::string bytes) override {
+    std::lock_guard<std::mutex> lock(mu_);
+    objects_[bucket][key] = std::move(bytes);
+  }
+  std::optional<std::string> Get(const std::string& bucket, const std::string& key) const override {
+    std::lock_guard<std::mutex> lock(mu_);
+    auto b = objects_.find(bucket);
+    if (b == objects_.end()) return std::nullopt;
+    auto o = b->second.find(key);
+    if (o == b->second.end()) return std::nullopt;
+    return o->second;
+  }
+  std::vector<std::string> List(const std::string& bucket, const std::string& prefix = "") const override {
+    std::lock_guard<std::mutex> lock(mu_);
+    std::vector<std::string> keys;
+    auto b = objects_.find(bucket);
+    if (b == objects_.end()) return keys;
+    for (auto it = b->second.lower_bound(prefix);
+         it != b->second.end() && it->first.compare(0, prefix.size(), prefix) == 0; ++it)
+      keys.push_back(it->first);
+    return keys;
+  }
+  void Clear() {
+    std::lock_guard<std::mutex> lock(mu_);
+    objects_.clear();
+  }
+
+ private:
+  mutable std::mutex mu_;
+  std::map<std::string, std::map<std::string, std::string>> objects_;
+};
+
+/// Objects as files: `<root>/<bucket>/<key>` (keys' '/' become directories).
+/// Keys with a ".." part, or that are absolute, are refused (Put does nothing, Get finds nothing).
+class DirectoryObjectStore : public ObjectStore {
+ public:
+  explicit DirectoryObjectStore(std::filesystem::path root) : root_(std::move(root)) {}
+  const std::filesystem::path& Root() const { return root_; }
+
+  void Put(const std::string& bucket, const std::string& key, std::string bytes) override {
+    auto path = PathOf(bucket, key);
+    if (!path) return;
+    std::lock_guard<std::mutex> lock(mu_);
+    std::error_code ec;
+    std::filesystem::create_directories(path->parent_path(), ec);
+    std::ofstream out(*path, std::ios::binary | std::ios::trunc);
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  }
+  std::optional<std::string> Get(const std::string& bucket, const std::string& key) const override {
+    auto path = PathOf(bucket, key);
+    if (!path) return std::nullopt;
+    std::lock_guard<std::mutex> lock(mu_);
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(*path, ec)) return std::nullopt;
+    std::ifstream in(*path, std::ios::binary);
+    if (!in) return std::nullopt;
+    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }
+  std::vector<std::string> List(const std::string& bucket, const std::string& prefix = "") const override {
+    std::vector<std::string> keys;
+    if (!Safe(bucket) || bucket.find('/') != std::string::npos) return keys;
+    std::lock_guard<std::mutex> lock(mu_);
+    const std::filesystem::path dir = root_ / bucket;
+    std::error_code ec;
+    if (!std::filesystem::is_directory(dir, ec)) return keys;
+    for (auto it = std::filesystem::recursive_directory_iterator(dir, ec);
+         !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
+      if (!it->is_regular_file(ec)) continue;
+      const std::string key = std::filesystem::relative(it->path(), dir, ec).generic_string();
+      if (key.compare(0, prefix.size(), prefix) == 0) keys.push_back(key);
+    }
+    std::sort(keys.begin(), keys.end());
+    return keys;
+  }
+
+ private:
+  static bool Safe(const std::string& part) {
+    if (part.empty() || part.front() == '/') return false;
+    std::size_t start = 0;
+    for (;;) {
+      const std::size_t end = part.find('/', start);
+      const std::string piece = part.substr(start, end == std::string::npos ? std::string::npos : end - start);
+      if (piece == ".." || piece == ".") return false;
+      if (end == std::string::npos) return true;
+      start = end + 1;
+    }
+  }
+  std::optional<std::filesystem::path> PathOf(const std::string& bucket, const std::string& key) const {
+    if (!Safe(bucket) || bucket.find('/') != std::string::npos || !Safe(key)) return std::nullopt;
+    return root_ / bucket / std::filesystem::path(key);
+  }
+
+  std::filesystem::path root_;
+  mutable std::mutex mu_;
+};
+
+}  // namespace dynafake
+// ---- end dynafake/object_store.hpp ----
+
 // ---- begin dynafake/options.hpp ----
 // dynafake — ServiceOptions: identity, durations and limits of one fake DynamoDB.
 
@@ -10195,6 +11968,11 @@ struct Durations {
   /// up to one hour for the change to fully process" (UpdateTimeToLive, API
   /// Reference); items expire once TTL is ENABLED.
   Duration timeToLiveChange = std::chrono::hours(1);
+  /// ExportTableToPointInTime: IN_PROGRESS -> COMPLETED (its files written then).
+  /// Exports take minutes even for small tables ([infer]: AWS states no duration).
+  Duration exportTable = std::chrono::minutes(5);
+  /// ImportTable: IN_PROGRESS -> COMPLETED, the new table CREATING -> ACTIVE meanwhile.
+  Duration importTable = std::chrono::minutes(5);
 };
 
 /// How expired items go (Time to Live). An item expires when its TTL
@@ -10230,6 +12008,11 @@ struct Limits {
   int tables = 2500;
   /// Backups in CREATING at once across the account (0 = no limit; not documented).
   int backupsInProgress = 0;
+  /// "Up to 300 export tasks ... can be exported concurrently" (Developer Guide,
+  /// "Service, account, and table quotas", Table export to Amazon S3).
+  int concurrentExports = 300;
+  /// "Up to 50 concurrent import jobs" (the same page, Import from Amazon S3).
+  int concurrentImports = 50;
   /// "Any additional UpdateTimeToLive calls for the same table during this one
   /// hour duration result in a ValidationException" (UpdateTimeToLive, API Reference).
   Duration timeToLiveChangeInterval = std::chrono::hours(1);
@@ -10311,6 +12094,7 @@ struct ServiceOptions {
     ServiceOptions o;
     o.durations.tableCreate = o.durations.tableUpdate = o.durations.tableDelete = Duration::zero();
     o.durations.backupCreate = o.durations.restore = o.durations.timeToLiveChange = Duration::zero();
+    o.durations.exportTable = o.durations.importTable = Duration::zero();
     return o;
   }
 };
@@ -10347,6 +12131,10 @@ struct ServiceStats {
   X(DescribeContinuousBackups)          \
   X(DescribeTimeToLive)                 \
   X(ListTagsOfResource)                 \
+  X(DescribeExport)                     \
+  X(ListExports)                        \
+  X(DescribeImport)                     \
+  X(ListImports)                        \
   X(GetItem)                            \
   X(Query)                              \
   X(Scan)
@@ -10423,6 +12211,12 @@ class Service {
 
   /// The ARN of a table of this account and region.
   std::string TableArn(const std::string& name) const;
+
+  /// Where ExportTableToPointInTime writes its files and ImportTable reads
+  /// them (Amazon S3's place): an InMemoryObjectStore unless set.
+  ObjectStore& Objects();
+  std::shared_ptr<ObjectStore> ObjectStorePtr();
+  void SetObjectStore(std::shared_ptr<ObjectStore> store);
 
  private:
   friend struct detail::StateAccess;
@@ -10529,8 +12323,15 @@ std::ostream& operator<<(std::ostream& os, BillingMode value);
 std::ostream& operator<<(std::ostream& os, ComparisonOperator value);
 std::ostream& operator<<(std::ostream& os, ConditionalOperator value);
 std::ostream& operator<<(std::ostream& os, ContinuousBackupsStatus value);
+std::ostream& operator<<(std::ostream& os, ExportFormat value);
+std::ostream& operator<<(std::ostream& os, ExportStatus value);
+std::ostream& operator<<(std::ostream& os, ExportType value);
+std::ostream& operator<<(std::ostream& os, ExportViewType value);
 std::ostream& operator<<(std::ostream& os, GlobalTableSettingsReplicationMode value);
+std::ostream& operator<<(std::ostream& os, ImportStatus value);
 std::ostream& operator<<(std::ostream& os, IndexStatus value);
+std::ostream& operator<<(std::ostream& os, InputCompressionType value);
+std::ostream& operator<<(std::ostream& os, InputFormat value);
 std::ostream& operator<<(std::ostream& os, KeyType value);
 std::ostream& operator<<(std::ostream& os, MultiRegionConsistency value);
 std::ostream& operator<<(std::ostream& os, PointInTimeRecoveryStatus value);
@@ -10540,6 +12341,7 @@ std::ostream& operator<<(std::ostream& os, ReturnConsumedCapacity value);
 std::ostream& operator<<(std::ostream& os, ReturnItemCollectionMetrics value);
 std::ostream& operator<<(std::ostream& os, ReturnValue value);
 std::ostream& operator<<(std::ostream& os, ReturnValuesOnConditionCheckFailure value);
+std::ostream& operator<<(std::ostream& os, S3SseAlgorithm value);
 std::ostream& operator<<(std::ostream& os, SSEStatus value);
 std::ostream& operator<<(std::ostream& os, SSEType value);
 std::ostream& operator<<(std::ostream& os, ScalarAttributeType value);
@@ -10609,6 +12411,7 @@ std::ostream& operator<<(std::ostream& os, const ReplicaDescription& value);
 std::ostream& operator<<(std::ostream& os, const RestoreSummary& value);
 std::ostream& operator<<(std::ostream& os, const TableDescription& value);
 std::ostream& operator<<(std::ostream& os, const CreateTableResult& value);
+std::ostream& operator<<(std::ostream& os, const CsvOptions& value);
 std::ostream& operator<<(std::ostream& os, const Delete& value);
 std::ostream& operator<<(std::ostream& os, const DeleteBackupRequest& value);
 std::ostream& operator<<(std::ostream& os, const DeleteBackupResult& value);
@@ -10624,19 +12427,39 @@ std::ostream& operator<<(std::ostream& os, const DescribeBackupRequest& value);
 std::ostream& operator<<(std::ostream& os, const DescribeBackupResult& value);
 std::ostream& operator<<(std::ostream& os, const DescribeContinuousBackupsRequest& value);
 std::ostream& operator<<(std::ostream& os, const DescribeContinuousBackupsResult& value);
+std::ostream& operator<<(std::ostream& os, const DescribeExportRequest& value);
+std::ostream& operator<<(std::ostream& os, const IncrementalExportSpecification& value);
+std::ostream& operator<<(std::ostream& os, const ExportDescription& value);
+std::ostream& operator<<(std::ostream& os, const DescribeExportResult& value);
+std::ostream& operator<<(std::ostream& os, const DescribeImportRequest& value);
+std::ostream& operator<<(std::ostream& os, const InputFormatOptions& value);
+std::ostream& operator<<(std::ostream& os, const S3BucketSource& value);
+std::ostream& operator<<(std::ostream& os, const TableCreationParameters& value);
+std::ostream& operator<<(std::ostream& os, const ImportTableDescription& value);
+std::ostream& operator<<(std::ostream& os, const DescribeImportResult& value);
 std::ostream& operator<<(std::ostream& os, const DescribeTableRequest& value);
 std::ostream& operator<<(std::ostream& os, const DescribeTableResult& value);
 std::ostream& operator<<(std::ostream& os, const DescribeTimeToLiveRequest& value);
 std::ostream& operator<<(std::ostream& os, const DescribeTimeToLiveResult& value);
+std::ostream& operator<<(std::ostream& os, const ExportSummary& value);
+std::ostream& operator<<(std::ostream& os, const ExportTableToPointInTimeRequest& value);
+std::ostream& operator<<(std::ostream& os, const ExportTableToPointInTimeResult& value);
 std::ostream& operator<<(std::ostream& os, const Get& value);
 std::ostream& operator<<(std::ostream& os, const GetItemRequest& value);
 std::ostream& operator<<(std::ostream& os, const GetItemResult& value);
 std::ostream& operator<<(std::ostream& os, const UpdateGlobalSecondaryIndexAction& value);
 std::ostream& operator<<(std::ostream& os, const GlobalSecondaryIndexUpdate& value);
 std::ostream& operator<<(std::ostream& os, const GlobalTableWitnessGroupUpdate& value);
+std::ostream& operator<<(std::ostream& os, const ImportSummary& value);
+std::ostream& operator<<(std::ostream& os, const ImportTableRequest& value);
+std::ostream& operator<<(std::ostream& os, const ImportTableResult& value);
 std::ostream& operator<<(std::ostream& os, const ItemResponse& value);
 std::ostream& operator<<(std::ostream& os, const ListBackupsRequest& value);
 std::ostream& operator<<(std::ostream& os, const ListBackupsResult& value);
+std::ostream& operator<<(std::ostream& os, const ListExportsRequest& value);
+std::ostream& operator<<(std::ostream& os, const ListExportsResult& value);
+std::ostream& operator<<(std::ostream& os, const ListImportsRequest& value);
+std::ostream& operator<<(std::ostream& os, const ListImportsResult& value);
 std::ostream& operator<<(std::ostream& os, const ListTablesRequest& value);
 std::ostream& operator<<(std::ostream& os, const ListTablesResult& value);
 std::ostream& operator<<(std::ostream& os, const ListTagsOfResourceRequest& value);
@@ -10932,6 +12755,16 @@ class History {
       const Version* v = Latest(it->second, atMs, seq);
       if (v && !v->deleted && !visit(it->first, *v)) return;
     }
+  }
+
+  /// Visits every key's versions, in key order (an incremental export reads the changes in a window).
+  template <class Visit>
+  void ForEachKeyVersions(Visit&& visit) const {
+    for (const auto& kv : keys_) visit(kv.first, kv.second);
+  }
+  /// The latest version of `versions` as of (`atMs`, `seq`), or nullptr.
+  static const Version* VersionAt(const std::vector<Version>& versions, int64_t atMs, uint64_t seq = kAll) {
+    return Latest(versions, atMs, seq);
   }
 
   /// Item count and bytes as of `atMs`.
@@ -11417,6 +13250,38 @@ inline bool MatchesUuidPattern(const std::string& s) {  // 8-4-4-4-12 lowercase 
       return false;
     }
   }
+  return true;
+}
+
+// The patterns of the export and import operations' members (the service model's).
+inline bool IsAlnum(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
+inline bool MatchesClientTokenPattern(const std::string& s) {  // ^[^\$]+$
+  return !s.empty() && s.find('$') == std::string::npos;
+}
+inline bool MatchesCsvDelimiterPattern(const std::string& s) {  // [,;:|\t ]
+  return s.size() == 1 && std::string(",;:|\t ").find(s[0]) != std::string::npos;
+}
+inline bool MatchesCsvHeaderPattern(const std::string& s) {  // [\x20-\x21\x23-\x2B\x2D-\x7E]*: printable, no '"' or ','
+  for (char c : s)
+    if (c < 0x20 || c > 0x7E || c == '"' || c == ',') return false;
+  return true;
+}
+inline bool MatchesImportNextTokenPattern(const std::string& s) {  // ([0-9a-f]{16})+
+  if (s.empty() || s.size() % 16 != 0) return false;
+  for (char c : s)
+    if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
+  return true;
+}
+inline bool MatchesS3BucketPattern(const std::string& s) {  // ^[a-z0-9A-Z]+[\.\-\w]*[a-z0-9A-Z]+$
+  if (s.size() < 2 || !IsAlnum(s.front()) || !IsAlnum(s.back())) return false;
+  for (char c : s)
+    if (!IsAlnum(c) && c != '.' && c != '-' && c != '_') return false;
+  return true;
+}
+inline bool MatchesS3BucketOwnerPattern(const std::string& s) {  // [0-9]{12}
+  if (s.size() != 12) return false;
+  for (char c : s)
+    if (c < '0' || c > '9') return false;
   return true;
 }
 
@@ -17153,6 +19018,30 @@ inline std::string IdempotentParameterMismatch() {
          "idempotent token that was already used.";
 }
 
+// ---- exports and imports
+// No public source quotes the service's texts for these errors; they follow
+// the style of the neighbouring not-found and window texts above ([infer]).
+
+inline std::string ExportNotFound(const std::string& arn) { return "Export not found: " + arn; }
+inline std::string ImportNotFound(const std::string& arn) { return "Import not found: " + arn; }
+inline std::string ExportTimeOutsideWindow(const std::string& when, const std::string& earliest,
+                                           const std::string& latest) {
+  return "Export time " + when + " is outside the restorable window: EarliestRestorableDateTime " + earliest +
+         ", LatestRestorableDateTime " + latest;
+}
+/// The same ClientToken with other parameters (ExportTableToPointInTime and
+/// ImportTable API Reference, ClientToken: "If you submit a request with the
+/// same client token but a change in other parameters within the 8-hour
+/// idempotency window, DynamoDB returns an ... ConflictException").
+inline std::string ClientTokenReused(const char* what) {
+  return std::string("The ClientToken was used with different parameters by an earlier ") + what;
+}
+/// S3's own text for NoSuchBucket (Amazon S3 API Reference, "Error responses");
+/// the export ends FAILED with FailureCode S3NoSuchBucket (as ScyllaDB
+/// Alternator's export tests, run against the service, and floci-io/floci
+/// PR 653 observe).
+inline std::string NoSuchBucket() { return "The specified bucket does not exist"; }
+
 // ---- what dynafake does not model (ValidationException, saying so)
 
 inline std::string NoGlobalTables(const std::string& members) {
@@ -17183,6 +19072,16 @@ inline std::string Default(DynamoDBErrors type) {
       return "The conditional request failed";
     case DynamoDBErrors::CONTINUOUS_BACKUPS_UNAVAILABLE:
       return "Backups are being enabled for the table. Please retry later";
+    case DynamoDBErrors::EXPORT_NOT_FOUND:
+      return "Export not found";
+    case DynamoDBErrors::IMPORT_NOT_FOUND:
+      return "Import not found";
+    case DynamoDBErrors::EXPORT_CONFLICT:
+      return "Export conflict";
+    case DynamoDBErrors::IMPORT_CONFLICT:
+      return "Import conflict";
+    case DynamoDBErrors::INVALID_EXPORT_TIME:
+      return "Export time is outside the restorable window";
     case DynamoDBErrors::INVALID_RESTORE_TIME:
       return "Restore time is outside the restorable window";
     case DynamoDBErrors::ITEM_COLLECTION_SIZE_LIMIT_EXCEEDED:
@@ -17744,6 +19643,8 @@ DYNAFAKE_IMPL void Backups::Replace(std::vector<BackupState> backups,
 //   ContinuousBackups  point-in-time recovery settings and windows
 //   Restores           new tables from a backup or a point in time
 //   Transactions       TransactWriteItems and TransactGetItems: all or nothing, idempotency tokens
+//   Exports            exports of a point in time (or of a window's changes) into the ObjectStore
+//   Imports            new tables read from the ObjectStore
 //
 // Each owns its state and renders its own descriptions; they call each other
 // through the references given at construction. Service (service.hpp) is the
@@ -17752,6 +19653,7 @@ DYNAFAKE_IMPL void Backups::Replace(std::vector<BackupState> backups,
 
 #include <cstddef>  // std::size_t
 #include <cstdint>  // int64_t
+#include <memory>   // std::shared_ptr, std::make_shared
 
 
 // ---- begin dynafake/components/continuous_backups.hpp ----
@@ -17820,6 +19722,200 @@ class ContinuousBackups {
 }  // namespace detail
 }  // namespace dynafake
 // ---- end dynafake/components/continuous_backups.hpp ----
+
+// ---- begin dynafake/components/exports.hpp ----
+// dynafake — Exports: ExportTableToPointInTime, DescribeExport, ListExports.
+// An export is a point-in-time read of the item history point-in-time
+// recovery keeps: creating one records (history, cut) and costs the same for
+// any table; its files are written into the Service's ObjectStore when the
+// clock makes it COMPLETED (ServiceOptions::durations.exportTable).
+
+#include <cstdint>  // int64_t, uint64_t
+#include <map>      // std::map, std::multimap
+#include <memory>   // std::shared_ptr
+#include <string>   // std::string
+#include <vector>   // std::vector
+
+
+namespace dynafake {
+namespace detail {
+
+class Identity;
+class Tables;
+class ContinuousBackups;
+
+struct ExportRecord {
+  std::string arn, id;
+  std::string tableArn, tableId;
+  Model::ExportTableToPointInTimeRequest request;
+  std::shared_ptr<History> history;
+  int64_t exportMs = 0;  ///< the instant exported (full) or ExportToTime (incremental)
+  uint64_t cutSeq = History::kAll;
+  int64_t fromMs = 0;  ///< ExportFromTime (incremental)
+  int64_t startMs = 0, endMs = 0;
+  std::string dataFileName;  ///< data/<name>.json.gz
+  bool rendered = false;     ///< files written (or failure decided)
+  bool pinned = false;
+  int64_t itemCount = 0, billedBytes = 0;
+  std::string failureCode, failureMessage;
+  bool Incremental() const {
+    return request.ExportTypeHasBeenSet() && request.GetExportType() == Model::ExportType::INCREMENTAL_EXPORT;
+  }
+};
+
+class Exports {
+ public:
+  Exports(const ServiceOptions& options, Identity& identity, Tables& tables, ContinuousBackups& continuous,
+          std::shared_ptr<ObjectStore>& objects)
+      : options_(&options), identity_(&identity), tables_(&tables), continuous_(&continuous), objects_(&objects) {}
+
+  Model::ExportTableToPointInTimeOutcome ExportTableToPointInTime(const Model::ExportTableToPointInTimeRequest& r,
+                                                                  int64_t now);
+  Model::DescribeExportOutcome DescribeExport(const Model::DescribeExportRequest& r, int64_t now);
+  Model::ListExportsOutcome ListExports(const Model::ListExportsRequest& r, int64_t now);
+  /// The rules on the request alone: an incremental export names its window, a full one does not.
+  static void Validate(const Model::ExportTableToPointInTimeRequest& r, Validator& v);
+
+  /// Writes the files of every export that has fallen due at `now`, in due order.
+  void ApplyDue(int64_t now);
+  bool HasDue(int64_t now) const { return !pending_.empty() && pending_.begin()->first <= now; }
+  const std::map<std::string, ExportRecord>& All() const { return exports_; }
+  void Clear() {
+    exports_.clear();
+    pending_.clear();
+    order_.clear();
+    byToken_.clear();
+  }
+
+  /// The records in creation order, and their replacement (LoadState): exports not yet written pin their cut again.
+  std::vector<const ExportRecord*> InOrder() const {
+    std::vector<const ExportRecord*> out;
+    for (const auto& arn : order_) out.push_back(&exports_.at(arn));
+    return out;
+  }
+  void Replace(std::vector<ExportRecord> records) {
+    for (auto& kv : exports_)
+      if (kv.second.pinned && kv.second.history)
+        kv.second.history->Unpin(kv.second.fromMs ? kv.second.fromMs : kv.second.exportMs);
+    Clear();
+    for (ExportRecord& e : records) {
+      const std::string arn = e.arn;
+      if (!e.rendered) {
+        e.pinned = e.history != nullptr;
+        if (e.history) e.history->Pin(e.fromMs ? e.fromMs : e.exportMs);
+        pending_.emplace(e.endMs, arn);
+      }
+      if (e.request.ClientTokenHasBeenSet()) byToken_[e.request.GetClientToken()] = arn;
+      order_.push_back(arn);
+      exports_[arn] = std::move(e);
+    }
+  }
+
+  /// The keys an export writes under its bucket.
+  static std::string Root(const ExportRecord& e);
+  Model::ExportDescription Describe(const ExportRecord& e, int64_t now) const;
+
+ private:
+  void Render(ExportRecord& e);
+  std::string FullData(const ExportRecord& e, int64_t& items, int64_t& bytes) const;
+  std::string IncrementalData(const ExportRecord& e, int64_t& items, int64_t& bytes) const;
+  int InProgress(int64_t now) const;
+
+  const ServiceOptions* options_;
+  Identity* identity_;
+  Tables* tables_;
+  ContinuousBackups* continuous_;
+  std::shared_ptr<ObjectStore>* objects_;
+  std::map<std::string, ExportRecord> exports_;  ///< by ARN
+  std::vector<std::string> order_;               ///< ARNs in creation order (ListExports)
+  std::multimap<int64_t, std::string> pending_;  ///< exports whose files are not written yet, by end time
+  std::map<std::string, std::string> byToken_;   ///< the last export of each ClientToken
+};
+
+}  // namespace detail
+}  // namespace dynafake
+// ---- end dynafake/components/exports.hpp ----
+
+// ---- begin dynafake/components/imports.hpp ----
+// dynafake — Imports: ImportTable, DescribeImport, ListImports. An import
+// reads DYNAMODB_JSON lines (uncompressed or GZIP) or CSV from the Service's
+// ObjectStore into a new table, which is CREATING until the import ends
+// (ServiceOptions::durations.importTable). Lines that are not items of the
+// new table's key schema are counted (ErrorCount) and skipped, as the service
+// does, logging them to CloudWatch.
+
+#include <cstdint>  // int64_t
+#include <map>      // std::map
+#include <memory>   // std::shared_ptr
+#include <string>   // std::string
+#include <vector>   // std::vector
+
+
+namespace dynafake {
+namespace detail {
+
+class Identity;
+class Quotas;
+class Tables;
+
+struct ImportRecord {
+  std::string arn;
+  std::string tableArn, tableId, tableName;
+  Model::ImportTableRequest request;
+  int64_t startMs = 0, endMs = 0;
+  int64_t processedBytes = 0, processedItems = 0, importedItems = 0, errors = 0;
+  std::string failureCode, failureMessage;
+};
+
+class Imports {
+ public:
+  Imports(const ServiceOptions& options, Identity& identity, Quotas& quotas, Tables& tables,
+          std::shared_ptr<ObjectStore>& objects)
+      : options_(&options), identity_(&identity), quotas_(&quotas), tables_(&tables), objects_(&objects) {}
+
+  Model::ImportTableOutcome ImportTable(const Model::ImportTableRequest& r, int64_t now);
+  Model::DescribeImportOutcome DescribeImport(const Model::DescribeImportRequest& r, int64_t now);
+  Model::ListImportsOutcome ListImports(const Model::ListImportsRequest& r, int64_t now);
+  /// The new table's settings, checked as CreateTable checks them.
+  static void Validate(const Model::ImportTableRequest& r, Validator& v);
+
+  const std::map<std::string, ImportRecord>& All() const { return imports_; }
+  void Clear() {
+    imports_.clear();
+    order_.clear();
+  }
+  Model::ImportTableDescription Describe(const ImportRecord& e, int64_t now) const;
+  /// The records in creation order, and their replacement (LoadState).
+  std::vector<const ImportRecord*> InOrder() const {
+    std::vector<const ImportRecord*> out;
+    for (const auto& arn : order_) out.push_back(&imports_.at(arn));
+    return out;
+  }
+  void Replace(std::vector<ImportRecord> records) {
+    Clear();
+    for (ImportRecord& e : records) {
+      order_.push_back(e.arn);
+      const std::string arn = e.arn;
+      imports_[arn] = std::move(e);
+    }
+  }
+
+ private:
+  /// Reads every object under the source prefix into `items`; counts what it could not read.
+  void Read(ImportRecord& e, const KeyDef& key, std::map<std::string, Item>& items) const;
+
+  const ServiceOptions* options_;
+  Identity* identity_;
+  Quotas* quotas_;
+  Tables* tables_;
+  std::shared_ptr<ObjectStore>* objects_;
+  std::map<std::string, ImportRecord> imports_;  ///< by ARN
+  std::vector<std::string> order_;               ///< ARNs in creation order (ListImports)
+};
+
+}  // namespace detail
+}  // namespace dynafake
+// ---- end dynafake/components/imports.hpp ----
 
 // ---- begin dynafake/components/restores.hpp ----
 // dynafake — Restores: new tables made from a backup (RestoreTableFromBackup)
@@ -18193,7 +20289,9 @@ class Components {
         backups(options, identity, timeline, quotas, tables, items),
         continuous(options, identity, tables, items),
         restores(options, identity, quotas, tables, backups, continuous),
-        transactions(options, items) {}
+        transactions(options, items),
+        exports(options, identity, tables, continuous, objects),
+        imports(options, identity, quotas, tables, objects) {}
   Components(const Components&) = delete;
   Components& operator=(const Components&) = delete;
 
@@ -18209,6 +20307,10 @@ class Components {
   ContinuousBackups continuous;
   Restores restores;
   Transactions transactions;
+  /// Where exports write and imports read (Service::SetObjectStore); in memory by default.
+  std::shared_ptr<ObjectStore> objects = std::make_shared<InMemoryObjectStore>();
+  Exports exports;
+  Imports imports;
 
   /// Applies every transition and TTL deletion due at `now`, in time order.
   void ApplyDue(int64_t now);
@@ -18237,6 +20339,10 @@ class Components {
   void Validate(const Model::RestoreTableFromBackupRequest& r, Validator& v, NoPlan&) const {
     Restores::Validate(r, v);
   }
+  void Validate(const Model::ExportTableToPointInTimeRequest& r, Validator& v, NoPlan&) const {
+    Exports::Validate(r, v);
+  }
+  void Validate(const Model::ImportTableRequest& r, Validator& v, NoPlan&) const { Imports::Validate(r, v); }
 #define DYNAFAKE_CHECKED_BY(component, Op)                                                              \
   void Validate(const Model::Op##Request& r, Validator& v, PlanOf<Model::Op##Request>::type& p) const { \
     component::Validate(r, v, p);                                                                       \
@@ -18293,6 +20399,12 @@ class Components {
   DYNAFAKE_SERVED_BY(continuous, UpdateContinuousBackups)
   DYNAFAKE_SERVED_BY(restores, RestoreTableFromBackup)
   DYNAFAKE_SERVED_BY(restores, RestoreTableToPointInTime)
+  DYNAFAKE_SERVED_BY(exports, ExportTableToPointInTime)
+  DYNAFAKE_SERVED_BY(exports, DescribeExport)
+  DYNAFAKE_SERVED_BY(exports, ListExports)
+  DYNAFAKE_SERVED_BY(imports, ImportTable)
+  DYNAFAKE_SERVED_BY(imports, DescribeImport)
+  DYNAFAKE_SERVED_BY(imports, ListImports)
 #undef DYNAFAKE_SERVED_WITH_PLAN
 #undef DYNAFAKE_SERVED_BY
 };
@@ -18305,6 +20417,8 @@ namespace dynafake {
 namespace detail {
 
 DYNAFAKE_IMPL void Components::ApplyDue(int64_t now) {
+  // exports read a fixed (history, cut): writing their files first or last gives the same files
+  exports.ApplyDue(now);
   if (!timeline.HasDue(now) && !timeToLive.HasDue(now)) return;
   items.DeferCompaction();             // histories that lose readers are compacted once, at the end
   std::vector<std::string> expiredIn;  // tables that lost expired items, to compact once at the end
@@ -18346,6 +20460,8 @@ DYNAFAKE_IMPL void Components::Reset() {
   continuous.Clear();
   timeline.Clear();
   timeToLive.Clear();
+  exports.Clear();
+  imports.Clear();
   quotas.Clear();
   transactions.Clear();
   identity.Reset();
@@ -18455,6 +20571,1288 @@ DYNAFAKE_IMPL Model::ContinuousBackupsDescription ContinuousBackups::Description
 }  // namespace dynafake
 // ---- end dynafake/components/continuous_backups_impl.hpp ----
 
+// ---- begin dynafake/components/exports_impl.hpp ----
+// dynafake — Exports' definitions (see exports.hpp).
+//
+// The files are those the service writes ("DynamoDB table export output
+// format", Developer Guide,
+// https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/S3DataExport.Output.html):
+//   <S3Prefix>/AWSDynamoDB/<ExportId>/_started                (empty)
+//   <S3Prefix>/AWSDynamoDB/<ExportId>/manifest-summary.json   (+ .checksum)
+//   <S3Prefix>/AWSDynamoDB/<ExportId>/manifest-files.json     (+ .checksum)
+//   <S3Prefix>/AWSDynamoDB/<ExportId>/data/<name>.json.gz
+// A full export's data lines are {"Item":{...}}; an incremental export's are
+// {"Metadata":{"WriteTimestampMicros":{"N":"..."}},"Keys":{...},"NewImage":{...},"OldImage":{...}}
+// (the same page, "Incremental export output"). The fake writes one data
+// file per export (the service writes one or more per partition).
+
+#include <algorithm>  // std::min
+
+
+// ---- begin dynafake/detail/dynamodb_json.hpp ----
+// dynafake — items as DynamoDB JSON text, standard library only: the lines an
+// export writes ({"Item":{"Id":{"N":"101"}}}) and the reader an import parses
+// them with. The reader is strict and bounded (depth, size): anything that is
+// not one JSON object of well-formed attribute values is an error with a
+// reason, never a crash.
+
+#include <cstddef>  // std::size_t
+#include <memory>   // std::make_shared
+#include <string>   // std::string
+#include <vector>   // std::vector
+
+
+namespace dynafake {
+namespace detail {
+namespace ddbjson {
+
+inline void Quote(std::string& out, const std::string& s) {
+  static const char* hex = "0123456789abcdef";
+  out += '"';
+  for (char ch : s) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += ch;
+    } else if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\r') {
+      out += "\\r";
+    } else if (c == '\t') {
+      out += "\\t";
+    } else if (c < 0x20) {
+      out += "\\u00";
+      out += hex[c >> 4];
+      out += hex[c & 15];
+    } else {
+      out += ch;
+    }
+  }
+  out += '"';
+}
+
+inline void WriteValue(std::string& out, const Model::AttributeValue& v);
+
+inline void WriteStrings(std::string& out, const std::vector<std::string>& list) {
+  out += '[';
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    if (i) out += ',';
+    Quote(out, list[i]);
+  }
+  out += ']';
+}
+
+inline void WriteValue(std::string& out, const Model::AttributeValue& v) {
+  using Model::ValueType;
+  switch (v.GetType()) {
+    case ValueType::STRING:
+      out += "{\"S\":";
+      Quote(out, v.GetS());
+      break;
+    case ValueType::NUMBER:
+      out += "{\"N\":";
+      Quote(out, v.GetN());
+      break;
+    case ValueType::BYTEBUFFER:
+      out += "{\"B\":";
+      Quote(out, expression::Base64(v.GetB().Bytes()));
+      break;
+    case ValueType::STRING_SET:
+      out += "{\"SS\":";
+      WriteStrings(out, v.GetSS());
+      break;
+    case ValueType::NUMBER_SET:
+      out += "{\"NS\":";
+      WriteStrings(out, v.GetNS());
+      break;
+    case ValueType::BYTEBUFFER_SET: {
+      std::vector<std::string> shown;
+      for (const auto& b : v.GetBS()) shown.push_back(expression::Base64(b.Bytes()));
+      out += "{\"BS\":";
+      WriteStrings(out, shown);
+      break;
+    }
+    case ValueType::ATTRIBUTE_MAP: {
+      out += "{\"M\":{";
+      bool first = true;
+      for (const auto& kv : v.GetM()) {
+        if (!first) out += ',';
+        first = false;
+        Quote(out, kv.first);
+        out += ':';
+        WriteValue(out, kv.second ? *kv.second : Model::AttributeValue());
+      }
+      out += '}';
+      break;
+    }
+    case ValueType::ATTRIBUTE_LIST: {
+      out += "{\"L\":[";
+      bool first = true;
+      for (const auto& e : v.GetL()) {
+        if (!first) out += ',';
+        first = false;
+        WriteValue(out, e ? *e : Model::AttributeValue());
+      }
+      out += ']';
+      break;
+    }
+    case ValueType::BOOL:
+      out += v.GetBool() ? "{\"BOOL\":true" : "{\"BOOL\":false";
+      break;
+    case ValueType::NULLVALUE:
+      out += "{\"NULL\":true";
+      break;
+  }
+  out += '}';
+}
+
+/// An item as a JSON object of attribute values: {"Id":{"N":"101"},...}.
+inline void WriteItem(std::string& out, const Item& item) {
+  out += '{';
+  bool first = true;
+  for (const auto& kv : item) {
+    if (!first) out += ',';
+    first = false;
+    Quote(out, kv.first);
+    out += ':';
+    WriteValue(out, kv.second);
+  }
+  out += '}';
+}
+
+// ---- reading
+
+/// A parsed JSON value (only what DynamoDB JSON needs).
+struct Json {
+  enum Kind { Null, Bool, Number, String, Array, Object } kind = Null;
+  bool b = false;
+  std::string text;  ///< a string's value or a number's digits
+  std::vector<Json> items;
+  std::vector<std::pair<std::string, Json>> members;
+  const Json* Find(const std::string& name) const {
+    for (const auto& m : members)
+      if (m.first == name) return &m.second;
+    return nullptr;
+  }
+};
+
+class Parser {
+ public:
+  explicit Parser(const std::string& text) : s_(text) {}
+  /// One JSON value filling the whole text (whitespace aside), or false with Error().
+  bool ParseDocument(Json& out) {
+    if (!Value(out, 0)) return false;
+    Skip();
+    if (i_ != s_.size()) return Fail("unexpected text after the JSON value");
+    return true;
+  }
+  const std::string& Error() const { return error_; }
+
+ private:
+  static constexpr int kMaxDepth = 64;
+  bool Fail(const char* why) {
+    if (error_.empty()) error_ = std::string(why) + " at offset " + std::to_string(i_);
+    return false;
+  }
+  void Skip() {
+    while (i_ < s_.size() && (s_[i_] == ' ' || s_[i_] == '\t' || s_[i_] == '\n' || s_[i_] == '\r')) ++i_;
+  }
+  bool Literal(const char* word) {
+    std::size_t n = 0;
+    while (word[n]) ++n;
+    if (s_.compare(i_, n, word) != 0) return Fail("invalid literal");
+    i_ += n;
+    return true;
+  }
+  static int Hex(char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+  }
+  bool Hex4(unsigned& v) {
+    if (s_.size() - i_ < 4) return Fail("truncated \\u escape");
+    v = 0;
+    for (int k = 0; k < 4; ++k) {
+      const int h = Hex(s_[i_++]);
+      if (h < 0) return Fail("invalid \\u escape");
+      v = v * 16 + static_cast<unsigned>(h);
+    }
+    return true;
+  }
+  static void Utf8(std::string& out, unsigned cp) {
+    if (cp < 0x80) {
+      out += static_cast<char>(cp);
+    } else if (cp < 0x800) {
+      out += static_cast<char>(0xC0 | (cp >> 6));
+      out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+      out += static_cast<char>(0xE0 | (cp >> 12));
+      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+      out += static_cast<char>(0xF0 | (cp >> 18));
+      out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+  }
+  bool String(std::string& out) {
+    ++i_;  // the opening quote
+    for (;;) {
+      if (i_ >= s_.size()) return Fail("unterminated string");
+      const char c = s_[i_++];
+      if (c == '"') return true;
+      if (static_cast<unsigned char>(c) < 0x20) return Fail("control character in string");
+      if (c != '\\') {
+        out += c;
+        continue;
+      }
+      if (i_ >= s_.size()) return Fail("unterminated string");
+      const char e = s_[i_++];
+      switch (e) {
+        case '"':
+        case '\\':
+        case '/':
+          out += e;
+          break;
+        case 'b':
+          out += '\b';
+          break;
+        case 'f':
+          out += '\f';
+          break;
+        case 'n':
+          out += '\n';
+          break;
+        case 'r':
+          out += '\r';
+          break;
+        case 't':
+          out += '\t';
+          break;
+        case 'u': {
+          unsigned cp = 0;
+          if (!Hex4(cp)) return false;
+          if (cp >= 0xD800 && cp < 0xDC00) {
+            unsigned lo = 0;
+            if (s_.compare(i_, 2, "\\u") != 0) return Fail("unpaired surrogate");
+            i_ += 2;
+            if (!Hex4(lo)) return false;
+            if (lo < 0xDC00 || lo >= 0xE000) return Fail("unpaired surrogate");
+            cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+          } else if (cp >= 0xDC00 && cp < 0xE000) {
+            return Fail("unpaired surrogate");
+          }
+          Utf8(out, cp);
+          break;
+        }
+        default:
+          return Fail("invalid escape");
+      }
+    }
+  }
+  bool Number(Json& out) {
+    const std::size_t start = i_;
+    if (i_ < s_.size() && s_[i_] == '-') ++i_;
+    std::size_t digits = 0;
+    while (i_ < s_.size() && ((s_[i_] >= '0' && s_[i_] <= '9') || s_[i_] == '.' || s_[i_] == 'e' || s_[i_] == 'E' ||
+                              s_[i_] == '+' || s_[i_] == '-')) {
+      ++i_;
+      ++digits;
+    }
+    if (digits == 0) return Fail("invalid number");
+    out.kind = Json::Number;
+    out.text = s_.substr(start, i_ - start);
+    return true;
+  }
+  bool Value(Json& out, int depth) {
+    if (depth > kMaxDepth) return Fail("nesting too deep");
+    Skip();
+    if (i_ >= s_.size()) return Fail("unexpected end of input");
+    const char c = s_[i_];
+    if (c == '{') {
+      out.kind = Json::Object;
+      ++i_;
+      Skip();
+      if (i_ < s_.size() && s_[i_] == '}') {
+        ++i_;
+        return true;
+      }
+      for (;;) {
+        Skip();
+        if (i_ >= s_.size() || s_[i_] != '"') return Fail("expected a member name");
+        std::string name;
+        if (!String(name)) return false;
+        Skip();
+        if (i_ >= s_.size() || s_[i_] != ':') return Fail("expected ':'");
+        ++i_;
+        out.members.emplace_back(std::move(name), Json());
+        if (!Value(out.members.back().second, depth + 1)) return false;
+        Skip();
+        if (i_ < s_.size() && s_[i_] == ',') {
+          ++i_;
+          continue;
+        }
+        if (i_ < s_.size() && s_[i_] == '}') {
+          ++i_;
+          return true;
+        }
+        return Fail("expected ',' or '}'");
+      }
+    }
+    if (c == '[') {
+      out.kind = Json::Array;
+      ++i_;
+      Skip();
+      if (i_ < s_.size() && s_[i_] == ']') {
+        ++i_;
+        return true;
+      }
+      for (;;) {
+        out.items.emplace_back();
+        if (!Value(out.items.back(), depth + 1)) return false;
+        Skip();
+        if (i_ < s_.size() && s_[i_] == ',') {
+          ++i_;
+          continue;
+        }
+        if (i_ < s_.size() && s_[i_] == ']') {
+          ++i_;
+          return true;
+        }
+        return Fail("expected ',' or ']'");
+      }
+    }
+    if (c == '"') {
+      out.kind = Json::String;
+      return String(out.text);
+    }
+    if (c == 't' || c == 'f') {
+      out.kind = Json::Bool;
+      out.b = c == 't';
+      return Literal(out.b ? "true" : "false");
+    }
+    if (c == 'n') {
+      out.kind = Json::Null;
+      return Literal("null");
+    }
+    return Number(out);
+  }
+
+  const std::string& s_;
+  std::size_t i_ = 0;
+  std::string error_;
+};
+
+inline bool Base64Decode(const std::string& in, std::vector<unsigned char>& out) {
+  auto val = [](char c) -> int {
+    if (c >= 'A' && c <= 'Z') return c - 'A';
+    if (c >= 'a' && c <= 'z') return c - 'a' + 26;
+    if (c >= '0' && c <= '9') return c - '0' + 52;
+    if (c == '+') return 62;
+    if (c == '/') return 63;
+    return -1;
+  };
+  if (in.size() % 4 != 0) return false;
+  for (std::size_t i = 0; i < in.size(); i += 4) {
+    int v[4];
+    int pad = 0;
+    for (int k = 0; k < 4; ++k) {
+      const char c = in[i + k];
+      if (c == '=' && i + 4 == in.size() && k >= 2) {
+        v[k] = 0;
+        ++pad;
+      } else {
+        if (pad) return false;
+        v[k] = val(c);
+        if (v[k] < 0) return false;
+      }
+    }
+    const unsigned n = (unsigned(v[0]) << 18) | (unsigned(v[1]) << 12) | (unsigned(v[2]) << 6) | unsigned(v[3]);
+    out.push_back(static_cast<unsigned char>(n >> 16));
+    if (pad < 2) out.push_back(static_cast<unsigned char>((n >> 8) & 0xFF));
+    if (pad < 1) out.push_back(static_cast<unsigned char>(n & 0xFF));
+  }
+  return true;
+}
+
+/// `j` as an attribute value ({"S":"x"}, {"M":{...}}, ...); "" or the reason it is not one.
+inline std::string ToValue(const Json& j, Model::AttributeValue& out) {
+  if (j.kind != Json::Object || j.members.size() != 1) return "an attribute value must be an object of one type";
+  const std::string& type = j.members[0].first;
+  const Json& v = j.members[0].second;
+  auto strings = [&](std::vector<std::string>& list) -> std::string {
+    if (v.kind != Json::Array || v.items.empty()) return type + " must be a non-empty array";
+    for (const auto& e : v.items) {
+      if (e.kind != Json::String) return type + " members must be strings";
+      list.push_back(e.text);
+    }
+    return {};
+  };
+  if (type == "S" || type == "N") {
+    if (v.kind != Json::String) return type + " must be a string";
+    if (type == "S")
+      out.SetS(v.text);
+    else
+      out.SetN(v.text);
+    return {};
+  }
+  if (type == "B") {
+    std::vector<unsigned char> bytes;
+    if (v.kind != Json::String || !Base64Decode(v.text, bytes)) return "B must be a base64 string";
+    out.SetB(ByteBuffer(std::move(bytes)));
+    return {};
+  }
+  if (type == "SS" || type == "NS" || type == "BS") {
+    std::vector<std::string> list;
+    std::string e = strings(list);
+    if (!e.empty()) return e;
+    if (type == "SS") {
+      out.SetSS(list);
+    } else if (type == "NS") {
+      out.SetNS(list);
+    } else {
+      std::vector<ByteBuffer> bs;
+      for (const auto& s : list) {
+        std::vector<unsigned char> bytes;
+        if (!Base64Decode(s, bytes)) return "BS members must be base64 strings";
+        bs.emplace_back(std::move(bytes));
+      }
+      out.SetBS(bs);
+    }
+    return {};
+  }
+  if (type == "M") {
+    if (v.kind != Json::Object) return "M must be an object";
+    Model::AttributeValue::Map m;
+    for (const auto& kv : v.members) {
+      auto inner = std::make_shared<Model::AttributeValue>();
+      std::string e = ToValue(kv.second, *inner);
+      if (!e.empty()) return e;
+      m.emplace(kv.first, inner);
+    }
+    out.SetM(m);
+    return {};
+  }
+  if (type == "L") {
+    if (v.kind != Json::Array) return "L must be an array";
+    Model::AttributeValue::List l;
+    for (const auto& e : v.items) {
+      auto inner = std::make_shared<Model::AttributeValue>();
+      std::string err = ToValue(e, *inner);
+      if (!err.empty()) return err;
+      l.push_back(inner);
+    }
+    out.SetL(l);
+    return {};
+  }
+  if (type == "BOOL") {
+    if (v.kind != Json::Bool) return "BOOL must be true or false";
+    out.SetBool(v.b);
+    return {};
+  }
+  if (type == "NULL") {
+    if (v.kind != Json::Bool || !v.b) return "NULL must be true";
+    out.SetNull(true);
+    return {};
+  }
+  return "unknown attribute type " + type;
+}
+
+/// A JSON object of attribute values as an item; "" or the reason it is not one.
+inline std::string ToItem(const Json& j, Item& out) {
+  if (j.kind != Json::Object) return "an item must be an object";
+  for (const auto& kv : j.members) {
+    Model::AttributeValue v;
+    std::string e = ToValue(kv.second, v);
+    if (!e.empty()) return e;
+    out[kv.first] = std::move(v);
+  }
+  return {};
+}
+
+}  // namespace ddbjson
+}  // namespace detail
+}  // namespace dynafake
+// ---- end dynafake/detail/dynamodb_json.hpp ----
+
+// ---- begin dynafake/detail/gzip.hpp ----
+// dynafake — gzip without zlib: a writer of stored-block gzip streams (what
+// exports write) and a bounds-checked inflate decoder (what imports read:
+// stored, fixed and dynamic Huffman blocks, as python's gzip module and the
+// gzip tool write them). RFC 1951 (DEFLATE) and RFC 1952 (gzip). The decoder
+// never reads past its input, never writes more than its output limit and
+// always ends: every loop consumes input or output, so hostile bytes get an
+// error, never a crash or a hang.
+
+#include <array>    // std::array
+#include <cstddef>  // std::size_t
+#include <cstdint>  // uint8_t, uint16_t, uint32_t
+#include <string>   // std::string
+
+namespace dynafake {
+namespace detail {
+namespace gzip {
+
+/// CRC-32 (IEEE 802.3, the one gzip's trailer holds) of `data`, continuing `crc`.
+inline uint32_t Crc32(const std::string& data, uint32_t crc = 0) {
+  static const std::array<uint32_t, 256> table = [] {
+    std::array<uint32_t, 256> t{};
+    for (uint32_t n = 0; n < 256; ++n) {
+      uint32_t c = n;
+      for (int k = 0; k < 8; ++k) c = (c & 1u) ? 0xEDB88320u ^ (c >> 1) : c >> 1;
+      t[n] = c;
+    }
+    return t;
+  }();
+  crc = ~crc;
+  for (unsigned char b : data) crc = table[(crc ^ b) & 0xFFu] ^ (crc >> 8);
+  return ~crc;
+}
+
+/// `data` as a gzip stream of stored (uncompressed) DEFLATE blocks.
+inline std::string Compress(const std::string& data) {
+  std::string out;
+  out.reserve(data.size() + data.size() / 65535 * 5 + 32);
+  // header: magic, CM=8 (deflate), no flags, MTIME 0, XFL 0, OS 255 (unknown)
+  const unsigned char header[10] = {0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 255};
+  out.append(reinterpret_cast<const char*>(header), sizeof header);
+  std::size_t at = 0;
+  do {
+    const std::size_t n = data.size() - at < 65535 ? data.size() - at : 65535;
+    const bool last = at + n == data.size();
+    out.push_back(static_cast<char>(last ? 1 : 0));  // BFINAL, BTYPE=00
+    out.push_back(static_cast<char>(n & 0xFF));
+    out.push_back(static_cast<char>(n >> 8));
+    out.push_back(static_cast<char>(~n & 0xFF));
+    out.push_back(static_cast<char>((~n >> 8) & 0xFF));
+    out.append(data, at, n);
+    at += n;
+  } while (at < data.size());
+  const uint32_t crc = Crc32(data);
+  const uint32_t size = static_cast<uint32_t>(data.size() & 0xFFFFFFFFu);
+  for (int i = 0; i < 4; ++i) out.push_back(static_cast<char>((crc >> (8 * i)) & 0xFF));
+  for (int i = 0; i < 4; ++i) out.push_back(static_cast<char>((size >> (8 * i)) & 0xFF));
+  return out;
+}
+
+/// Why a stream could not be read ("" when it was).
+struct Result {
+  std::string data;
+  std::string error;
+  bool Ok() const { return error.empty(); }
+};
+
+namespace inflate_detail {
+
+struct Bits {
+  const unsigned char* p;
+  std::size_t size;
+  std::size_t pos = 0;  // in bytes
+  uint32_t buf = 0;
+  int count = 0;
+  bool overrun = false;
+  /// `n` (<= 16) bits, least significant first; past the end: zeros and `overrun`.
+  uint32_t Get(int n) {
+    while (count < n) {
+      if (pos >= size) {
+        overrun = true;
+        return 0;
+      }
+      buf |= static_cast<uint32_t>(p[pos++]) << count;
+      count += 8;
+    }
+    const uint32_t v = buf & ((1u << n) - 1u);
+    buf >>= n;
+    count -= n;
+    return v;
+  }
+  void AlignToByte() {
+    buf = 0;
+    count = 0;
+  }
+};
+
+/// A canonical Huffman code: symbol counts per length and symbols in code order (RFC 1951 3.2.2).
+struct Huffman {
+  std::array<uint16_t, 16> counts{};
+  std::array<uint16_t, 320> symbols{};
+  /// False when the lengths describe an over-subscribed code.
+  bool Build(const uint8_t* lengths, int n) {
+    counts.fill(0);
+    for (int i = 0; i < n; ++i) ++counts[lengths[i]];
+    counts[0] = 0;
+    int left = 1;
+    for (int len = 1; len < 16; ++len) {
+      left <<= 1;
+      left -= counts[len];
+      if (left < 0) return false;
+    }
+    std::array<uint16_t, 16> offs{};
+    for (int len = 1; len < 15; ++len) offs[len + 1] = static_cast<uint16_t>(offs[len] + counts[len]);
+    for (int i = 0; i < n; ++i)
+      if (lengths[i] != 0) symbols[offs[lengths[i]]++] = static_cast<uint16_t>(i);
+    return true;
+  }
+  /// The next symbol, or -1 when the bits name no symbol (or the input ended).
+  int Decode(Bits& in) const {
+    int code = 0, first = 0, index = 0;
+    for (int len = 1; len < 16; ++len) {
+      code |= static_cast<int>(in.Get(1));
+      if (in.overrun) return -1;
+      const int count = counts[len];
+      if (code - count < first) return symbols[index + (code - first)];
+      index += count;
+      first += count;
+      first <<= 1;
+      code <<= 1;
+    }
+    return -1;
+  }
+};
+
+constexpr uint16_t kLengthBase[29] = {3,  4,  5,  6,  7,  8,  9,  10, 11,  13,  15,  17,  19,  23, 27,
+                                      31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258};
+constexpr uint8_t kLengthExtra[29] = {0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2,
+                                      2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0};
+constexpr uint16_t kDistBase[30] = {1,    2,    3,    4,    5,    7,    9,    13,    17,    25,
+                                    33,   49,   65,   97,   129,  193,  257,  385,   513,   769,
+                                    1025, 1537, 2049, 3073, 4097, 6145, 8193, 12289, 16385, 24577};
+constexpr uint8_t kDistExtra[30] = {0, 0, 0, 0, 1, 1, 2, 2,  3,  3,  4,  4,  5,  5,  6,
+                                    6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13};
+
+inline std::string Codes(Bits& in, std::string& out, const Huffman& lit, const Huffman& dist, std::size_t limit) {
+  for (;;) {
+    const int sym = lit.Decode(in);
+    if (sym < 0) return "invalid literal/length code";
+    if (sym < 256) {
+      if (out.size() >= limit) return "output larger than the limit";
+      out.push_back(static_cast<char>(sym));
+      continue;
+    }
+    if (sym == 256) return {};
+    const int li = sym - 257;
+    if (li >= 29) return "invalid length symbol";
+    const std::size_t len = kLengthBase[li] + in.Get(kLengthExtra[li]);
+    const int ds = dist.Decode(in);
+    if (ds < 0 || ds >= 30) return "invalid distance code";
+    const std::size_t d = kDistBase[ds] + in.Get(kDistExtra[ds]);
+    if (in.overrun) return "truncated stream";
+    if (d > out.size()) return "distance too far back";
+    if (out.size() + len > limit) return "output larger than the limit";
+    const std::size_t from = out.size() - d;
+    for (std::size_t k = 0; k < len; ++k) out.push_back(out[from + k]);
+  }
+}
+
+inline std::string Dynamic(Bits& in, std::string& out, std::size_t limit) {
+  const int nlen = static_cast<int>(in.Get(5)) + 257, ndist = static_cast<int>(in.Get(5)) + 1,
+            ncode = static_cast<int>(in.Get(4)) + 4;
+  if (in.overrun) return "truncated stream";
+  if (nlen > 286 || ndist > 30) return "too many length or distance codes";
+  static constexpr uint8_t order[19] = {16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15};
+  uint8_t lengths[320] = {};
+  for (int i = 0; i < ncode; ++i) lengths[order[i]] = static_cast<uint8_t>(in.Get(3));
+  if (in.overrun) return "truncated stream";
+  Huffman lencode;
+  if (!lencode.Build(lengths, 19)) return "invalid code lengths";
+  int i = 0;
+  while (i < nlen + ndist) {
+    const int sym = lencode.Decode(in);
+    if (sym < 0) return "invalid code length code";
+    if (sym < 16) {
+      lengths[i++] = static_cast<uint8_t>(sym);
+      continue;
+    }
+    uint8_t value = 0;
+    int repeat = 0;
+    if (sym == 16) {
+      if (i == 0) return "repeat with no previous length";
+      value = lengths[i - 1];
+      repeat = 3 + static_cast<int>(in.Get(2));
+    } else if (sym == 17) {
+      repeat = 3 + static_cast<int>(in.Get(3));
+    } else {
+      repeat = 11 + static_cast<int>(in.Get(7));
+    }
+    if (in.overrun) return "truncated stream";
+    if (i + repeat > nlen + ndist) return "too many code lengths";
+    while (repeat--) lengths[i++] = value;
+  }
+  if (lengths[256] == 0) return "no end-of-block code";
+  Huffman lit, dist;
+  if (!lit.Build(lengths, nlen)) return "invalid literal/length code lengths";
+  if (!dist.Build(lengths + nlen, ndist)) return "invalid distance code lengths";
+  return Codes(in, out, lit, dist, limit);
+}
+
+inline std::string Fixed(Bits& in, std::string& out, std::size_t limit) {
+  uint8_t lengths[320] = {};
+  int i = 0;
+  for (; i < 144; ++i) lengths[i] = 8;
+  for (; i < 256; ++i) lengths[i] = 9;
+  for (; i < 280; ++i) lengths[i] = 7;
+  for (; i < 288; ++i) lengths[i] = 8;
+  for (i = 288; i < 318; ++i) lengths[i] = 5;
+  Huffman lit, dist;
+  lit.Build(lengths, 288);
+  dist.Build(lengths + 288, 30);
+  return Codes(in, out, lit, dist, limit);
+}
+
+}  // namespace inflate_detail
+
+/// Inflates a raw DEFLATE stream starting at `data[at]`; `at` ends after the last block's byte.
+inline std::string Inflate(const std::string& data, std::size_t& at, std::string& out, std::size_t limit) {
+  using namespace inflate_detail;
+  Bits in{reinterpret_cast<const unsigned char*>(data.data()), data.size(), at};
+  for (;;) {
+    const uint32_t last = in.Get(1), type = in.Get(2);
+    if (in.overrun) return "truncated stream";
+    std::string e;
+    if (type == 0) {
+      in.AlignToByte();
+      if (in.size - in.pos < 4) return "truncated stream";
+      const std::size_t len = in.p[in.pos] | (in.p[in.pos + 1] << 8);
+      const std::size_t nlen = in.p[in.pos + 2] | (in.p[in.pos + 3] << 8);
+      in.pos += 4;
+      if (len != (~nlen & 0xFFFFu)) return "stored block length does not match its complement";
+      if (in.size - in.pos < len) return "truncated stream";
+      if (out.size() + len > limit) return "output larger than the limit";
+      out.append(data, in.pos, len);
+      in.pos += len;
+    } else if (type == 1) {
+      e = Fixed(in, out, limit);
+    } else if (type == 2) {
+      e = Dynamic(in, out, limit);
+    } else {
+      return "invalid block type";
+    }
+    if (!e.empty()) return e;
+    if (last) break;
+  }
+  at = in.pos;  // the rest of the last byte is padding
+  return {};
+}
+
+/// Reads a gzip file (one member or several, concatenated) into its bytes, at most `limit` of them.
+inline Result Decompress(const std::string& data, std::size_t limit = std::size_t(1) << 32) {
+  Result r;
+  std::size_t at = 0;
+  const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(data[i]); };
+  do {
+    if (data.size() - at < 18) return Result{{}, "not a gzip stream: too short"};
+    if (byte(at) != 0x1f || byte(at + 1) != 0x8b) return Result{{}, "not a gzip stream: bad magic number"};
+    if (byte(at + 2) != 8) return Result{{}, "not a gzip stream: unknown compression method"};
+    const unsigned flags = byte(at + 3);
+    if (flags & 0xE0) return Result{{}, "not a gzip stream: reserved flags set"};
+    std::size_t p = at + 10;
+    if (flags & 4) {  // FEXTRA
+      if (data.size() - p < 2) return Result{{}, "truncated gzip header"};
+      const std::size_t xlen = byte(p) | (byte(p + 1) << 8);
+      p += 2;
+      if (data.size() - p < xlen) return Result{{}, "truncated gzip header"};
+      p += xlen;
+    }
+    for (unsigned f : {8u, 16u})  // FNAME, FCOMMENT: zero-terminated
+      if (flags & f) {
+        while (p < data.size() && data[p] != '\0') ++p;
+        if (p >= data.size()) return Result{{}, "truncated gzip header"};
+        ++p;
+      }
+    if (flags & 2) p += 2;  // FHCRC
+    if (p > data.size()) return Result{{}, "truncated gzip header"};
+    const std::size_t begin = r.data.size();
+    std::string e = Inflate(data, p, r.data, limit);
+    if (!e.empty()) return Result{{}, e};
+    if (data.size() - p < 8) return Result{{}, "truncated gzip trailer"};
+    uint32_t crc = 0, size = 0;
+    for (int i = 0; i < 4; ++i) crc |= static_cast<uint32_t>(byte(p + i)) << (8 * i);
+    for (int i = 0; i < 4; ++i) size |= static_cast<uint32_t>(byte(p + 4 + i)) << (8 * i);
+    const std::string member = r.data.substr(begin);
+    if (Crc32(member) != crc) return Result{{}, "CRC-32 does not match"};
+    if (static_cast<uint32_t>(member.size() & 0xFFFFFFFFu) != size) return Result{{}, "length does not match"};
+    at = p + 8;
+  } while (at < data.size());
+  return r;
+}
+
+}  // namespace gzip
+}  // namespace detail
+}  // namespace dynafake
+// ---- end dynafake/detail/gzip.hpp ----
+
+// ---- begin dynafake/detail/md5.hpp ----
+// dynafake — MD5 (RFC 1321), for the checksums an export's manifest lists
+// (md5Checksum, base64; etag, hex). Not for security.
+
+#include <array>    // std::array
+#include <cstddef>  // std::size_t
+#include <cstdint>  // uint32_t, uint64_t
+#include <string>   // std::string
+#include <vector>   // std::vector
+
+namespace dynafake {
+namespace detail {
+
+/// The 16-byte MD5 digest of `data`.
+inline std::array<unsigned char, 16> Md5(const std::string& data) {
+  static constexpr uint32_t k[64] = {
+      0xd76aa478, 0xe8c7b756, 0x242070db, 0xc1bdceee, 0xf57c0faf, 0x4787c62a, 0xa8304613, 0xfd469501,
+      0x698098d8, 0x8b44f7af, 0xffff5bb1, 0x895cd7be, 0x6b901122, 0xfd987193, 0xa679438e, 0x49b40821,
+      0xf61e2562, 0xc040b340, 0x265e5a51, 0xe9b6c7aa, 0xd62f105d, 0x02441453, 0xd8a1e681, 0xe7d3fbc8,
+      0x21e1cde6, 0xc33707d6, 0xf4d50d87, 0x455a14ed, 0xa9e3e905, 0xfcefa3f8, 0x676f02d9, 0x8d2a4c8a,
+      0xfffa3942, 0x8771f681, 0x6d9d6122, 0xfde5380c, 0xa4beea44, 0x4bdecfa9, 0xf6bb4b60, 0xbebfbc70,
+      0x289b7ec6, 0xeaa127fa, 0xd4ef3085, 0x04881d05, 0xd9d4d039, 0xe6db99e5, 0x1fa27cf8, 0xc4ac5665,
+      0xf4292244, 0x432aff97, 0xab9423a7, 0xfc93a039, 0x655b59c3, 0x8f0ccc92, 0xffeff47d, 0x85845dd1,
+      0x6fa87e4f, 0xfe2ce6e0, 0xa3014314, 0x4e0811a1, 0xf7537e82, 0xbd3af235, 0x2ad7d2bb, 0xeb86d391};
+  static constexpr int r[64] = {7,  12, 17, 22, 7,  12, 17, 22, 7,  12, 17, 22, 7,  12, 17, 22, 5,  9,  14, 20, 5,  9,
+                                14, 20, 5,  9,  14, 20, 5,  9,  14, 20, 4,  11, 16, 23, 4,  11, 16, 23, 4,  11, 16, 23,
+                                4,  11, 16, 23, 6,  10, 15, 21, 6,  10, 15, 21, 6,  10, 15, 21, 6,  10, 15, 21};
+  uint32_t h0 = 0x67452301, h1 = 0xefcdab89, h2 = 0x98badcfe, h3 = 0x10325476;
+  const uint64_t bits = static_cast<uint64_t>(data.size()) * 8;
+  std::size_t total = data.size() + 1;
+  while (total % 64 != 56) ++total;
+  total += 8;
+  auto byteAt = [&](std::size_t i) -> unsigned char {
+    if (i < data.size()) return static_cast<unsigned char>(data[i]);
+    if (i == data.size()) return 0x80;
+    if (i >= total - 8) return static_cast<unsigned char>((bits >> (8 * (i - (total - 8)))) & 0xFF);
+    return 0;
+  };
+  for (std::size_t chunk = 0; chunk < total; chunk += 64) {
+    uint32_t w[16];
+    if (chunk + 64 <= data.size()) {
+      for (int i = 0; i < 16; ++i) {
+        const auto* p = reinterpret_cast<const unsigned char*>(data.data()) + chunk + 4 * i;
+        w[i] = uint32_t(p[0]) | (uint32_t(p[1]) << 8) | (uint32_t(p[2]) << 16) | (uint32_t(p[3]) << 24);
+      }
+    } else {
+      for (int i = 0; i < 16; ++i) {
+        const std::size_t at = chunk + 4 * static_cast<std::size_t>(i);
+        w[i] = uint32_t(byteAt(at)) | (uint32_t(byteAt(at + 1)) << 8) | (uint32_t(byteAt(at + 2)) << 16) |
+               (uint32_t(byteAt(at + 3)) << 24);
+      }
+    }
+    uint32_t a = h0, b = h1, c = h2, d = h3;
+    for (int i = 0; i < 64; ++i) {
+      uint32_t f;
+      int g;
+      if (i < 16) {
+        f = (b & c) | (~b & d);
+        g = i;
+      } else if (i < 32) {
+        f = (d & b) | (~d & c);
+        g = (5 * i + 1) % 16;
+      } else if (i < 48) {
+        f = b ^ c ^ d;
+        g = (3 * i + 5) % 16;
+      } else {
+        f = c ^ (b | ~d);
+        g = (7 * i) % 16;
+      }
+      const uint32_t t = d;
+      d = c;
+      c = b;
+      const uint32_t x = a + f + k[i] + w[g];
+      b = b + ((x << r[i]) | (x >> (32 - r[i])));
+      a = t;
+    }
+    h0 += a;
+    h1 += b;
+    h2 += c;
+    h3 += d;
+  }
+  std::array<unsigned char, 16> out{};
+  const uint32_t hs[4] = {h0, h1, h2, h3};
+  for (int i = 0; i < 4; ++i)
+    for (int j = 0; j < 4; ++j) out[4 * i + j] = static_cast<unsigned char>((hs[i] >> (8 * j)) & 0xFF);
+  return out;
+}
+
+inline std::string Md5Hex(const std::string& data) {
+  const auto d = Md5(data);
+  static const char* hex = "0123456789abcdef";
+  std::string out;
+  for (unsigned char c : d) {
+    out += hex[c >> 4];
+    out += hex[c & 15];
+  }
+  return out;
+}
+
+inline std::vector<unsigned char> Md5Bytes(const std::string& data) {
+  const auto d = Md5(data);
+  return std::vector<unsigned char>(d.begin(), d.end());
+}
+
+}  // namespace detail
+}  // namespace dynafake
+// ---- end dynafake/detail/md5.hpp ----
+
+namespace dynafake {
+namespace detail {
+
+namespace export_detail {
+inline std::string Iso(int64_t ms) { return DateTime(ms).ToIso8601(); }
+inline void Field(std::string& out, const char* name, const std::string& value, bool comma = true) {
+  if (comma) out += ',';
+  ddbjson::Quote(out, name);
+  out += ':';
+  ddbjson::Quote(out, value);
+}
+inline void Number(std::string& out, const char* name, int64_t value) {
+  out += ',';
+  ddbjson::Quote(out, name);
+  out += ':';
+  out += std::to_string(value);
+}
+/// Two requests that would make the same export (ClientToken idempotency).
+inline bool SameExport(const Model::ExportTableToPointInTimeRequest& a,
+                       const Model::ExportTableToPointInTimeRequest& b) {
+  auto inc = [](const Model::ExportTableToPointInTimeRequest& r) {
+    const auto& s = r.GetIncrementalExportSpecification();
+    return std::to_string(s.GetExportFromTime().Millis()) + "/" + std::to_string(s.GetExportToTime().Millis()) + "/" +
+           (s.ExportViewTypeHasBeenSet() ? Model::ExportViewTypeMapper::GetNameForExportViewType(s.GetExportViewType())
+                                         : std::string());
+  };
+  return a.GetTableArn() == b.GetTableArn() && a.GetS3Bucket() == b.GetS3Bucket() &&
+         a.GetS3Prefix() == b.GetS3Prefix() && a.GetS3BucketOwner() == b.GetS3BucketOwner() &&
+         a.ExportFormatHasBeenSet() == b.ExportFormatHasBeenSet() && a.GetExportFormat() == b.GetExportFormat() &&
+         a.GetExportType() == b.GetExportType() && a.GetExportTime().Millis() == b.GetExportTime().Millis() &&
+         inc(a) == inc(b);
+}
+}  // namespace export_detail
+
+DYNAFAKE_IMPL void Exports::Validate(const Model::ExportTableToPointInTimeRequest& r, Validator& v) {
+  const bool incremental = r.ExportTypeHasBeenSet() && r.GetExportType() == Model::ExportType::INCREMENTAL_EXPORT;
+  // [infer] wording: the API Reference says IncrementalExportSpecification is
+  // "Optional object containing the parameters specific to an incremental export"
+  // and ExportTime applies to full exports.
+  if (incremental && !r.IncrementalExportSpecificationHasBeenSet())
+    v.Add(msg::Invalid("IncrementalExportSpecification must be specified for an INCREMENTAL_EXPORT"));
+  if (incremental && r.ExportTimeHasBeenSet())
+    v.Add(msg::Invalid("ExportTime cannot be specified for an INCREMENTAL_EXPORT"));
+  if (!incremental && r.IncrementalExportSpecificationHasBeenSet())
+    v.Add(msg::Invalid("IncrementalExportSpecification can only be specified for an INCREMENTAL_EXPORT"));
+}
+
+DYNAFAKE_IMPL int Exports::InProgress(int64_t) const {
+  // ApplyDue runs before every operation: the exports not yet written are exactly those still IN_PROGRESS
+  return static_cast<int>(pending_.size());
+}
+
+DYNAFAKE_IMPL Model::ExportTableToPointInTimeOutcome Exports::ExportTableToPointInTime(
+    const Model::ExportTableToPointInTimeRequest& r, int64_t now) {
+  using namespace Model;
+  // the same ClientToken: the same export, or a conflict
+  if (r.ClientTokenHasBeenSet()) {
+    auto token = byToken_.find(r.GetClientToken());
+    // "the same client token ... within the 8-hour idempotency window" (API Reference, ClientToken)
+    if (token != byToken_.end() && now - exports_.at(token->second).startMs <= 8 * 3600 * 1000) {
+      const ExportRecord& e = exports_.at(token->second);
+      if (!export_detail::SameExport(e.request, r))
+        return DynamoDBError(DynamoDBErrors::EXPORT_CONFLICT, msg::ClientTokenReused("export"));
+      return ExportTableToPointInTimeResult().WithExportDescription(Describe(e, now));
+    }
+  }
+  const std::string name = identity_->TableNameOf(r.GetTableArn());
+  const TableRecord* t = tables_->Find(r.GetTableArn());
+  if (!t || t->status == TableStatus::DELETING)
+    return DynamoDBError(DynamoDBErrors::TABLE_NOT_FOUND, msg::TableNotFound(name.empty() ? r.GetTableArn() : name));
+  if (!continuous_->Enabled(name))
+    return DynamoDBError(DynamoDBErrors::POINT_IN_TIME_RECOVERY_UNAVAILABLE, msg::PointInTimeRecoveryNotEnabled(name));
+  const int64_t earliest = continuous_->EarliestRestorableMs(name, now);
+  ExportRecord e;
+  e.request = r;
+  if (r.ExportTypeHasBeenSet() && r.GetExportType() == ExportType::INCREMENTAL_EXPORT) {
+    const auto& s = r.GetIncrementalExportSpecification();
+    const int64_t from = s.ExportFromTimeHasBeenSet() ? s.GetExportFromTime().Millis() : earliest;
+    const int64_t to = s.ExportToTimeHasBeenSet() ? s.GetExportToTime().Millis() : now;
+    if (from < earliest || to > now || from >= to)
+      return DynamoDBError(DynamoDBErrors::INVALID_EXPORT_TIME,
+                           msg::ExportTimeOutsideWindow(export_detail::Iso(from < earliest ? from : to),
+                                                        export_detail::Iso(earliest), export_detail::Iso(now)));
+    // "The export period's length must be at least 15 minutes and no longer
+    // than 24 hours" (Developer Guide, "Incremental export to Amazon S3").
+    if (to - from < 15 * 60 * 1000 || to - from > 24 * 3600 * 1000)
+      return DynamoDBError(DynamoDBErrors::VALIDATION,
+                           msg::Invalid("The incremental export period must be between 15 minutes and 24 hours"));
+    e.fromMs = from;
+    e.exportMs = to;
+  } else {
+    e.exportMs = r.ExportTimeHasBeenSet() ? r.GetExportTime().Millis() : now;
+    if (e.exportMs < earliest || e.exportMs > now)
+      return DynamoDBError(DynamoDBErrors::INVALID_EXPORT_TIME,
+                           msg::ExportTimeOutsideWindow(export_detail::Iso(e.exportMs), export_detail::Iso(earliest),
+                                                        export_detail::Iso(now)));
+  }
+  // "Up to 300 export tasks, or up to a total of 100 TB of table size, can be
+  // exported concurrently" (Developer Guide, "Service, account, and table quotas").
+  if (options_->limits.concurrentExports > 0 && InProgress(now) >= options_->limits.concurrentExports)
+    return DynamoDBError(DynamoDBErrors::LIMIT_EXCEEDED, msg::SubscriberLimit("too many concurrent exports"));
+  e.history = t->items.history;
+  e.cutSeq = e.exportMs == now ? e.history->LastSeq() : History::kAll;
+  e.history->Pin(e.fromMs ? e.fromMs : e.exportMs);
+  e.pinned = true;
+  e.tableArn = t->desc.GetTableArn();
+  e.tableId = t->desc.GetTableId();
+  e.startMs = now;
+  e.endMs = now + options_->durations.exportTable.count();
+  // arn:aws:dynamodb:REGION:ACCOUNT:table/TABLE/export/<14-digit ms>-<8 hex>, as
+  // the manifest-summary.json example shows ("export/01234567890123-a1b2c3d4")
+  char stamp[32];
+  char* end = stamp + sizeof stamp;
+  const char* p = Identity::WriteBackupStamp(end, now, identity_->NewBackupId());
+  e.id.assign(p, static_cast<std::size_t>(end - p));
+  e.arn = e.tableArn + "/export/" + e.id;
+  // data/<name>.json.gz: the service names its data files with 26 lowercase
+  // letters and digits; drawn from the Service's seed
+  static const char* alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
+  uint64_t bits = identity_->NextRandom();
+  for (int i = 0; i < 26; ++i) {
+    if (i == 12) bits = identity_->NextRandom();
+    e.dataFileName += alphabet[bits % 36];
+    bits /= 36;
+  }
+  const std::string arn = e.arn;
+  pending_.emplace(e.endMs, arn);
+  order_.push_back(arn);
+  if (r.ClientTokenHasBeenSet()) byToken_[r.GetClientToken()] = arn;
+  ExportRecord& stored = exports_.emplace(arn, std::move(e)).first->second;
+  return ExportTableToPointInTimeResult().WithExportDescription(Describe(stored, now));
+}
+
+DYNAFAKE_IMPL std::string Exports::Root(const ExportRecord& e) {
+  const std::string& prefix = e.request.GetS3Prefix();
+  std::string root = prefix;
+  if (!root.empty() && root.back() != '/') root += '/';
+  return root + "AWSDynamoDB/" + e.id + "/";
+}
+
+DYNAFAKE_IMPL std::string Exports::FullData(const ExportRecord& e, int64_t& items, int64_t& bytes) const {
+  std::string out;
+  e.history->ForEach(e.exportMs, e.cutSeq, std::string(), [&](const std::string&, const Version& v) {
+    out += "{\"Item\":";
+    ddbjson::WriteItem(out, v.item);
+    out += "}\n";
+    ++items;
+    bytes += v.sizeBytes;
+    return true;
+  });
+  return out;
+}
+
+DYNAFAKE_IMPL std::string Exports::IncrementalData(const ExportRecord& e, int64_t& items, int64_t& bytes) const {
+  const TableRecord* t = tables_->Find(identity_->TableNameOf(e.tableArn));
+  const bool both =
+      e.request.GetIncrementalExportSpecification().ExportViewTypeHasBeenSet() &&
+      e.request.GetIncrementalExportSpecification().GetExportViewType() == Model::ExportViewType::NEW_AND_OLD_IMAGES;
+  std::string out;
+  e.history->ForEachKeyVersions([&](const std::string&, const std::vector<Version>& versions) {
+    // the window is [ExportFromTime, ExportToTime): a write at the from instant is in it, one at the to instant
+    // is not ([infer]: AWS names the bounds without saying which are inclusive)
+    const Version* before = History::VersionAt(versions, e.fromMs - 1);
+    const Version* after = History::VersionAt(versions, e.exportMs - 1);
+    if (after == before || !after) return;  // no write in the window
+    if ((!before || before->deleted) && after->deleted) return;
+    const Item& any = after->deleted ? before->item : after->item;
+    out += "{\"Metadata\":{\"WriteTimestampMicros\":{\"N\":\"" + std::to_string(after->atMs * 1000) + "\"}},\"Keys\":";
+    ddbjson::WriteItem(out, t ? KeyOf(t->key, any) : Item());
+    if (!after->deleted) {
+      out += ",\"NewImage\":";
+      ddbjson::WriteItem(out, after->item);
+      bytes += after->sizeBytes;
+    }
+    if (both && before && !before->deleted) {
+      out += ",\"OldImage\":";
+      ddbjson::WriteItem(out, before->item);
+    }
+    out += "}\n";
+    ++items;
+  });
+  return out;
+}
+
+DYNAFAKE_IMPL void Exports::Render(ExportRecord& e) {
+  using export_detail::Field;
+  using export_detail::Number;
+  e.rendered = true;
+  if (e.pinned) {
+    e.history->Unpin(e.fromMs ? e.fromMs : e.exportMs);
+    e.pinned = false;
+  }
+  ObjectStore& store = **objects_;
+  const std::string& bucket = e.request.GetS3Bucket();
+  if (!store.BucketExists(bucket)) {
+    e.failureCode = "S3NoSuchBucket";
+    e.failureMessage = msg::NoSuchBucket();
+    e.history.reset();
+    return;
+  }
+  if (e.request.ExportFormatHasBeenSet() && e.request.GetExportFormat() == Model::ExportFormat::ION) {
+    // the service writes Amazon Ion text; dynafake does not, and says so rather than pretend
+    e.failureCode = "UnsupportedExportFormat";
+    e.failureMessage = "dynafake does not write the ION export format; use DYNAMODB_JSON";
+    e.history.reset();
+    return;
+  }
+  const std::string root = Root(e);
+  int64_t items = 0, bytes = 0;
+  const std::string lines = e.Incremental() ? IncrementalData(e, items, bytes) : FullData(e, items, bytes);
+  e.history.reset();  // the files hold what the export read; the history is free to be compacted
+  e.itemCount = items;
+  e.billedBytes = bytes;
+  const std::string dataKey = root + "data/" + e.dataFileName + ".json.gz";
+  std::string gz = gzip::Compress(lines);
+  const std::vector<unsigned char> md5 = Md5Bytes(gz);
+  // manifest-files.json: one JSON line per data file
+  std::string files = "{";
+  Number(files, "itemCount", items);
+  files.erase(1, 1);  // the leading comma
+  Field(files, "md5Checksum", expression::Base64(md5));
+  Field(files, "etag", Md5Hex(gz));
+  Field(files, "dataFileS3Key", dataKey);
+  files += "}\n";
+  const std::string filesKey = root + "manifest-files.json";
+  // manifest-summary.json (the documented example's members, in its order)
+  std::string summary = "{";
+  Field(summary, "version", "2020-06-30", false);
+  Field(summary, "exportArn", e.arn);
+  Field(summary, "startTime", export_detail::Iso(e.startMs));
+  Field(summary, "endTime", export_detail::Iso(e.endMs));
+  Field(summary, "tableArn", e.tableArn);
+  Field(summary, "tableId", e.tableId);
+  if (e.Incremental()) {
+    Field(summary, "exportFromTime", export_detail::Iso(e.fromMs));
+    Field(summary, "exportToTime", export_detail::Iso(e.exportMs));
+  } else {
+    Field(summary, "exportTime", export_detail::Iso(e.exportMs));
+  }
+  Field(summary, "s3Bucket", bucket);
+  summary += ",\"s3Prefix\":";
+  if (e.request.S3PrefixHasBeenSet())
+    ddbjson::Quote(summary, e.request.GetS3Prefix());
+  else
+    summary += "null";
+  summary += ",\"s3SseAlgorithm\":";
+  ddbjson::Quote(summary, e.request.S3SseAlgorithmHasBeenSet()
+                              ? Model::S3SseAlgorithmMapper::GetNameForS3SseAlgorithm(e.request.GetS3SseAlgorithm())
+                              : std::string("AES256"));
+  summary += ",\"s3SseKmsKeyId\":";
+  if (e.request.S3SseKmsKeyIdHasBeenSet())
+    ddbjson::Quote(summary, e.request.GetS3SseKmsKeyId());
+  else
+    summary += "null";
+  Field(summary, "manifestFilesS3Key", filesKey);
+  Number(summary, "billedSizeBytes", bytes);
+  Number(summary, "itemCount", items);
+  Field(summary, "outputFormat", "DYNAMODB_JSON");
+  if (e.Incremental()) {
+    const auto& s = e.request.GetIncrementalExportSpecification();
+    Field(summary, "outputView",
+          s.ExportViewTypeHasBeenSet() ? Model::ExportViewTypeMapper::GetNameForExportViewType(s.GetExportViewType())
+                                       : std::string("NEW_AND_OLD_IMAGES"));
+    Field(summary, "exportType", "INCREMENTAL_EXPORT");
+  }
+  summary += "}";
+  store.Put(bucket, root + "_started", std::string());
+  store.Put(bucket, dataKey, std::move(gz));
+  store.Put(bucket, filesKey + "", files);
+  store.Put(bucket, root + "manifest-files.checksum", Md5Hex(files));
+  store.Put(bucket, root + "manifest-summary.checksum", Md5Hex(summary));
+  store.Put(bucket, root + "manifest-summary.json", std::move(summary));
+}
+
+DYNAFAKE_IMPL void Exports::ApplyDue(int64_t now) {
+  while (HasDue(now)) {
+    const std::string arn = pending_.begin()->second;
+    pending_.erase(pending_.begin());
+    auto it = exports_.find(arn);
+    if (it != exports_.end() && !it->second.rendered) Render(it->second);
+  }
+}
+
+DYNAFAKE_IMPL Model::ExportDescription Exports::Describe(const ExportRecord& e, int64_t now) const {
+  using namespace Model;
+  ExportDescription d;
+  const bool done = e.rendered && now >= e.endMs;
+  d.WithExportArn(e.arn)
+      .WithExportStatus(!done                   ? ExportStatus::IN_PROGRESS
+                        : e.failureCode.empty() ? ExportStatus::COMPLETED
+                                                : ExportStatus::FAILED)
+      .WithStartTime(DateTime(e.startMs))
+      .WithTableArn(e.tableArn)
+      .WithTableId(e.tableId)
+      .WithS3Bucket(e.request.GetS3Bucket())
+      .WithExportFormat(e.request.ExportFormatHasBeenSet() ? e.request.GetExportFormat() : ExportFormat::DYNAMODB_JSON)
+      .WithExportType(e.request.ExportTypeHasBeenSet() ? e.request.GetExportType() : ExportType::FULL_EXPORT)
+      .WithS3SseAlgorithm(e.request.S3SseAlgorithmHasBeenSet() ? e.request.GetS3SseAlgorithm()
+                                                               : S3SseAlgorithm::AES256);
+  if (!e.Incremental()) d.SetExportTime(DateTime(e.exportMs));
+  if (e.Incremental()) {
+    IncrementalExportSpecification s = e.request.GetIncrementalExportSpecification();
+    s.SetExportFromTime(DateTime(e.fromMs));
+    s.SetExportToTime(DateTime(e.exportMs));
+    if (!s.ExportViewTypeHasBeenSet()) s.SetExportViewType(ExportViewType::NEW_AND_OLD_IMAGES);
+    d.SetIncrementalExportSpecification(s);
+  }
+  if (e.request.ClientTokenHasBeenSet()) d.SetClientToken(e.request.GetClientToken());
+  if (e.request.S3PrefixHasBeenSet()) d.SetS3Prefix(e.request.GetS3Prefix());
+  if (e.request.S3BucketOwnerHasBeenSet()) d.SetS3BucketOwner(e.request.GetS3BucketOwner());
+  if (e.request.S3SseKmsKeyIdHasBeenSet()) d.SetS3SseKmsKeyId(e.request.GetS3SseKmsKeyId());
+  if (done) {
+    d.SetEndTime(DateTime(e.endMs));
+    if (e.failureCode.empty()) {
+      d.SetExportManifest(Root(e) + "manifest-summary.json");
+      d.SetItemCount(e.itemCount);
+      d.SetBilledSizeBytes(e.billedBytes);
+    } else {
+      d.SetFailureCode(e.failureCode);
+      d.SetFailureMessage(e.failureMessage);
+    }
+  }
+  return d;
+}
+
+DYNAFAKE_IMPL Model::DescribeExportOutcome Exports::DescribeExport(const Model::DescribeExportRequest& r, int64_t now) {
+  auto it = exports_.find(r.GetExportArn());
+  if (it == exports_.end())
+    return DynamoDBError(DynamoDBErrors::EXPORT_NOT_FOUND, msg::ExportNotFound(r.GetExportArn()));
+  return Model::DescribeExportResult().WithExportDescription(Describe(it->second, now));
+}
+
+DYNAFAKE_IMPL Model::ListExportsOutcome Exports::ListExports(const Model::ListExportsRequest& r, int64_t now) {
+  using namespace Model;
+  const std::size_t max = r.MaxResultsHasBeenSet() ? static_cast<std::size_t>(r.GetMaxResults()) : 25;
+  ListExportsResult out;
+  bool started = !r.NextTokenHasBeenSet();
+  std::size_t listed = 0;
+  for (const std::string& arn : order_) {
+    if (!started) {
+      started = arn == r.GetNextToken();
+      if (!started) continue;
+    }
+    const ExportRecord& e = exports_.at(arn);
+    if (r.TableArnHasBeenSet() && e.tableArn != r.GetTableArn()) continue;
+    if (listed == max) {
+      out.SetNextToken(arn);
+      break;
+    }
+    const ExportDescription d = Describe(e, now);
+    out.AddExportSummaries(
+        ExportSummary().WithExportArn(arn).WithExportStatus(d.GetExportStatus()).WithExportType(d.GetExportType()));
+    ++listed;
+  }
+  if (!out.ExportSummariesHasBeenSet()) out.SetExportSummaries(std::vector<ExportSummary>());
+  return out;
+}
+
+}  // namespace detail
+}  // namespace dynafake
+// ---- end dynafake/components/exports_impl.hpp ----
+
 // ---- begin dynafake/components/identity_impl.hpp ----
 // dynafake — Identity's definitions (see identity.hpp).
 
@@ -18555,6 +21953,319 @@ DYNAFAKE_IMPL Model::SSEDescription Identity::KmsEncryption(const Model::SSESpec
 }  // namespace detail
 }  // namespace dynafake
 // ---- end dynafake/components/identity_impl.hpp ----
+
+// ---- begin dynafake/components/imports_impl.hpp ----
+// dynafake — Imports' definitions (see imports.hpp). The input formats are
+// the Developer Guide's ("Amazon S3 import formats for DynamoDB"): one item
+// per line, {"Item":{...}} in DynamoDB JSON (an export's data files import
+// as they are), or CSV whose first line (or CsvOptions.HeaderList) names the
+// attributes, every value a String.
+
+#include <cstdio>   // std::snprintf
+#include <cstdlib>  // std::strtoull
+
+
+namespace dynafake {
+namespace detail {
+
+namespace import_detail {
+inline Model::CreateTableRequest AsCreateTable(const Model::TableCreationParameters& p) {
+  Model::CreateTableRequest c;
+  c.SetTableName(p.GetTableName());
+  c.SetAttributeDefinitions(p.GetAttributeDefinitions());
+  c.SetKeySchema(p.GetKeySchema());
+  if (p.BillingModeHasBeenSet()) c.SetBillingMode(p.GetBillingMode());
+  if (p.ProvisionedThroughputHasBeenSet()) c.SetProvisionedThroughput(p.GetProvisionedThroughput());
+  if (p.GlobalSecondaryIndexesHasBeenSet()) c.SetGlobalSecondaryIndexes(p.GetGlobalSecondaryIndexes());
+  return c;
+}
+/// Splits one CSV line (RFC 4180 quoting) at `delimiter`; false when a quote is left open.
+inline bool SplitCsv(const std::string& line, char delimiter, std::vector<std::string>& out) {
+  std::string cell;
+  bool quoted = false;
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    const char c = line[i];
+    if (quoted) {
+      if (c == '"' && i + 1 < line.size() && line[i + 1] == '"') {
+        cell += '"';
+        ++i;
+      } else if (c == '"') {
+        quoted = false;
+      } else {
+        cell += c;
+      }
+    } else if (c == '"') {
+      quoted = true;
+    } else if (c == delimiter) {
+      out.push_back(cell);
+      cell.clear();
+    } else {
+      cell += c;
+    }
+  }
+  out.push_back(cell);
+  return !quoted;
+}
+}  // namespace import_detail
+
+DYNAFAKE_IMPL void Imports::Validate(const Model::ImportTableRequest& r, Validator& v) {
+  Tables::Validate(import_detail::AsCreateTable(r.GetTableCreationParameters()), v);
+}
+
+DYNAFAKE_IMPL void Imports::Read(ImportRecord& e, const KeyDef& key, std::map<std::string, Item>& items) const {
+  using namespace Model;
+  const ObjectStore& store = **objects_;
+  const auto& source = e.request.GetS3BucketSource();
+  if (!store.BucketExists(source.GetS3Bucket())) {
+    e.failureCode = "S3NoSuchBucket";
+    e.failureMessage = msg::NoSuchBucket();
+    return;
+  }
+  const InputCompressionType compression =
+      e.request.InputCompressionTypeHasBeenSet() ? e.request.GetInputCompressionType() : InputCompressionType::NONE;
+  if (compression == InputCompressionType::ZSTD) {
+    // the service reads ZSTD ("Amazon S3 import formats": GZIP, ZSTD or none); dynafake cannot, and says so
+    e.failureCode = "UnsupportedCompression";
+    e.failureMessage = "dynafake does not read ZSTD-compressed input; use GZIP or NONE";
+    return;
+  }
+  if (e.request.GetInputFormat() == InputFormat::ION) {
+    e.failureCode = "UnsupportedInputFormat";
+    e.failureMessage = "dynafake does not read the ION input format; use DYNAMODB_JSON or CSV";
+    return;
+  }
+  const bool csv = e.request.GetInputFormat() == InputFormat::CSV;
+  const auto& csvOptions = e.request.GetInputFormatOptions().GetCsv();
+  const char delimiter =
+      csvOptions.DelimiterHasBeenSet() && !csvOptions.GetDelimiter().empty() ? csvOptions.GetDelimiter()[0] : ',';
+  auto take = [&](Item item) {
+    ++e.processedItems;
+    if (!CheckKey(key, item, false).empty() || ItemSize(item) > 400 * 1024) {
+      ++e.errors;
+      return;
+    }
+    const std::string k = EncodeKey(key, item);
+    items[k] = std::move(item);
+  };
+  for (const std::string& objectKey : store.List(source.GetS3Bucket(), source.GetS3KeyPrefix())) {
+    auto bytes = store.Get(source.GetS3Bucket(), objectKey);
+    if (!bytes) continue;
+    e.processedBytes += static_cast<int64_t>(bytes->size());
+    std::string text;
+    if (compression == InputCompressionType::GZIP) {
+      gzip::Result g = gzip::Decompress(*bytes);
+      if (!g.Ok()) {  // an object that is not gzip: one error, the import goes on
+        ++e.errors;
+        continue;
+      }
+      text = std::move(g.data);
+    } else {
+      text = std::move(*bytes);
+    }
+    std::vector<std::string> header;
+    if (csv && csvOptions.HeaderListHasBeenSet()) header = csvOptions.GetHeaderList();
+    std::size_t at = 0;
+    while (at < text.size()) {
+      std::size_t end = text.find('\n', at);
+      if (end == std::string::npos) end = text.size();
+      std::string line = text.substr(at, end - at);
+      at = end + 1;
+      if (!line.empty() && line.back() == '\r') line.pop_back();
+      if (line.find_first_not_of(" \t") == std::string::npos) continue;
+      if (csv) {
+        std::vector<std::string> cells;
+        const bool closed = import_detail::SplitCsv(line, delimiter, cells);
+        if (header.empty()) {
+          header = cells;
+          continue;
+        }
+        if (!closed || cells.size() != header.size()) {
+          ++e.processedItems;
+          ++e.errors;
+          continue;
+        }
+        Item item;
+        for (std::size_t i = 0; i < cells.size(); ++i)
+          if (!cells[i].empty()) item[header[i]] = AttributeValue(cells[i]);
+        take(std::move(item));
+        continue;
+      }
+      ddbjson::Json j;
+      ddbjson::Parser parser(line);
+      Item item;
+      const ddbjson::Json* inner = nullptr;
+      if (!parser.ParseDocument(j) || j.kind != ddbjson::Json::Object || j.members.size() != 1 ||
+          !(inner = j.Find("Item")) || !ddbjson::ToItem(*inner, item).empty()) {
+        ++e.processedItems;
+        ++e.errors;
+        continue;
+      }
+      take(std::move(item));
+    }
+  }
+}
+
+DYNAFAKE_IMPL Model::ImportTableOutcome Imports::ImportTable(const Model::ImportTableRequest& r, int64_t now) {
+  using namespace Model;
+  if (r.ClientTokenHasBeenSet())
+    for (const auto& kv : imports_) {
+      const ImportRecord& e = kv.second;
+      if (!e.request.ClientTokenHasBeenSet() || e.request.GetClientToken() != r.GetClientToken()) continue;
+      if (now - e.startMs > 8 * 3600 * 1000) continue;
+      const auto& a = e.request.GetS3BucketSource();
+      const auto& b = r.GetS3BucketSource();
+      if (a.GetS3Bucket() != b.GetS3Bucket() || a.GetS3KeyPrefix() != b.GetS3KeyPrefix() ||
+          e.request.GetInputFormat() != r.GetInputFormat() ||
+          e.request.GetTableCreationParameters().GetTableName() != r.GetTableCreationParameters().GetTableName())
+        return DynamoDBError(DynamoDBErrors::IMPORT_CONFLICT, msg::ClientTokenReused("import"));
+      return ImportTableResult().WithImportTableDescription(Describe(e, now));
+    }
+  const TableCreationParameters& p = r.GetTableCreationParameters();
+  if (tables_->Find(p.GetTableName()))
+    return DynamoDBError(DynamoDBErrors::RESOURCE_IN_USE, msg::TableAlreadyExists(p.GetTableName()));
+  // "Up to 50 concurrent import jobs" (Developer Guide, "Service, account, and table quotas": import quotas)
+  if (options_->limits.concurrentImports > 0) {
+    int running = 0;
+    for (const auto& kv : imports_) running += kv.second.endMs > now ? 1 : 0;
+    if (running >= options_->limits.concurrentImports)
+      return DynamoDBError(DynamoDBErrors::LIMIT_EXCEEDED, msg::SubscriberLimit("too many concurrent imports"));
+  }
+  if (auto e = quotas_->CheckTablesInTransition(tables_->InTransition())) return *e;
+  if (auto e = quotas_->CheckTableCount(tables_->Count())) return *e;
+  TableRecord t = tables_->NewRecord(p.GetTableName(), p.GetKeySchema(), p.GetAttributeDefinitions(), now);
+  TableDescription& d = t.desc;
+  const BillingMode mode = p.BillingModeHasBeenSet() ? p.GetBillingMode() : BillingMode::PROVISIONED;
+  const ProvisionedThroughput zero = ProvisionedThroughput().WithReadCapacityUnits(0).WithWriteCapacityUnits(0);
+  d.SetProvisionedThroughput(Tables::ThroughputDescription(
+      mode == BillingMode::PAY_PER_REQUEST || !p.ProvisionedThroughputHasBeenSet() ? zero
+                                                                                   : p.GetProvisionedThroughput()));
+  d.SetBillingModeSummary(
+      BillingModeSummary().WithBillingMode(mode).WithLastUpdateToPayPerRequestDateTime(DateTime(now)));
+  for (const auto& g : p.GetGlobalSecondaryIndexes())
+    t.gsis.push_back(GlobalSecondaryIndexDescription()
+                         .WithIndexName(g.GetIndexName())
+                         .WithKeySchema(g.GetKeySchema())
+                         .WithProjection(g.GetProjection())
+                         .WithIndexStatus(IndexStatus::CREATING)
+                         .WithIndexArn(d.GetTableArn() + "/index/" + g.GetIndexName())
+                         .WithProvisionedThroughput(Tables::ThroughputDescription(
+                             mode == BillingMode::PAY_PER_REQUEST ? zero : g.GetProvisionedThroughput())));
+  d.SetDeletionProtectionEnabled(false);
+  t.status = TableStatus::CREATING;
+  ImportRecord e;
+  e.request = r;
+  e.tableName = p.GetTableName();
+  e.tableArn = d.GetTableArn();
+  e.tableId = d.GetTableId();
+  e.startMs = now;
+  e.endMs = now + options_->durations.importTable.count();
+  // arn:aws:dynamodb:REGION:ACCOUNT:table/TABLE/import/<14-digit ms>-<8 hex> (ImportArn, API Reference examples)
+  char stamp[32];
+  char* end = stamp + sizeof stamp;
+  const char* s = Identity::WriteBackupStamp(end, now, identity_->NewBackupId());
+  e.arn = e.tableArn + "/import/" + std::string(s, static_cast<std::size_t>(end - s));
+  std::map<std::string, Item> items;
+  Read(e, t.key, items);
+  if (e.failureCode.empty()) {
+    History& into = *t.items.history;
+    for (auto& kv : items) {
+      const int64_t size = ItemSize(kv.second);
+      into.Write(kv.first, now, false, std::move(kv.second), size);
+      ++e.importedItems;
+    }
+  }
+  // a failed import leaves no table ([infer]: the service creates the table for the import only); its record
+  // stays for DescribeImport
+  if (e.failureCode.empty()) tables_->Add(std::move(t), e.endMs);
+  const std::string arn = e.arn;
+  order_.push_back(arn);
+  const ImportRecord& stored = imports_.emplace(arn, std::move(e)).first->second;
+  return ImportTableResult().WithImportTableDescription(Describe(stored, now));
+}
+
+DYNAFAKE_IMPL Model::ImportTableDescription Imports::Describe(const ImportRecord& e, int64_t now) const {
+  using namespace Model;
+  ImportTableDescription d;
+  const bool done = now >= e.endMs;
+  d.WithImportArn(e.arn)
+      .WithImportStatus(!done                   ? ImportStatus::IN_PROGRESS
+                        : e.failureCode.empty() ? ImportStatus::COMPLETED
+                                                : ImportStatus::FAILED)
+      .WithTableArn(e.tableArn)
+      .WithTableId(e.tableId)
+      .WithS3BucketSource(e.request.GetS3BucketSource())
+      .WithInputFormat(e.request.GetInputFormat())
+      .WithInputCompressionType(e.request.InputCompressionTypeHasBeenSet() ? e.request.GetInputCompressionType()
+                                                                           : InputCompressionType::NONE)
+      .WithTableCreationParameters(e.request.GetTableCreationParameters())
+      .WithStartTime(DateTime(e.startMs))
+      // the log group the service writes an import's errors to: /aws-dynamodb/imports
+      // (Developer Guide, "Validation errors": "logs ... to Amazon CloudWatch Logs")
+      .WithCloudWatchLogGroupArn("arn:" + identity_->Partition() + ":logs:" + options_->region + ":" +
+                                 identity_->AccountId() + ":log-group:/aws-dynamodb/imports:*");
+  if (e.request.ClientTokenHasBeenSet()) d.SetClientToken(e.request.GetClientToken());
+  if (e.request.InputFormatOptionsHasBeenSet()) d.SetInputFormatOptions(e.request.GetInputFormatOptions());
+  if (done) {
+    d.SetEndTime(DateTime(e.endMs));
+    d.SetProcessedSizeBytes(e.processedBytes);
+    d.SetProcessedItemCount(e.processedItems);
+    d.SetImportedItemCount(e.importedItems);
+    d.SetErrorCount(e.errors);
+    if (!e.failureCode.empty()) {
+      d.SetFailureCode(e.failureCode);
+      d.SetFailureMessage(e.failureMessage);
+    }
+  }
+  return d;
+}
+
+DYNAFAKE_IMPL Model::DescribeImportOutcome Imports::DescribeImport(const Model::DescribeImportRequest& r, int64_t now) {
+  auto it = imports_.find(r.GetImportArn());
+  if (it == imports_.end())
+    return DynamoDBError(DynamoDBErrors::IMPORT_NOT_FOUND, msg::ImportNotFound(r.GetImportArn()));
+  return Model::DescribeImportResult().WithImportTableDescription(Describe(it->second, now));
+}
+
+DYNAFAKE_IMPL Model::ListImportsOutcome Imports::ListImports(const Model::ListImportsRequest& r, int64_t now) {
+  using namespace Model;
+  const std::size_t max = r.PageSizeHasBeenSet() ? static_cast<std::size_t>(r.GetPageSize()) : 25;
+  ListImportsResult out;
+  // the token: the next import's position, as hex in 16-digit groups (the model's ([0-9a-f]{16})+, 112+ characters)
+  std::size_t start = 0;
+  if (r.NextTokenHasBeenSet()) {
+    const std::string& tok = r.GetNextToken();
+    start = static_cast<std::size_t>(std::strtoull(tok.substr(tok.size() - 16).c_str(), nullptr, 16));
+  }
+  std::size_t listed = 0;
+  for (std::size_t i = start; i < order_.size(); ++i) {
+    const ImportRecord& e = imports_.at(order_[i]);
+    if (r.TableArnHasBeenSet() && e.tableArn != r.GetTableArn()) continue;
+    if (listed == max) {
+      char hex[17];
+      std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(i));
+      out.SetNextToken(std::string(96, '0') + hex);
+      break;
+    }
+    const ImportTableDescription d = Describe(e, now);
+    ImportSummary s;
+    s.WithImportArn(e.arn)
+        .WithImportStatus(d.GetImportStatus())
+        .WithTableArn(e.tableArn)
+        .WithS3BucketSource(d.GetS3BucketSource())
+        .WithCloudWatchLogGroupArn(d.GetCloudWatchLogGroupArn())
+        .WithInputFormat(d.GetInputFormat())
+        .WithStartTime(d.GetStartTime());
+    if (d.EndTimeHasBeenSet()) s.SetEndTime(d.GetEndTime());
+    out.AddImportSummaryList(s);
+    ++listed;
+  }
+  if (!out.ImportSummaryListHasBeenSet()) out.SetImportSummaryList(std::vector<ImportSummary>());
+  return out;
+}
+
+}  // namespace detail
+}  // namespace dynafake
+// ---- end dynafake/components/imports_impl.hpp ----
 
 // ---- begin dynafake/components/items_impl.hpp ----
 // dynafake — Items' definitions (see items.hpp).
@@ -20720,7 +24431,7 @@ DYNAFAKE_IMPL void TimeToLive::Reindex(int64_t now) {
 // ---- begin dynafake/components/transactions_impl.hpp ----
 // dynafake — Transactions' definitions (see transactions.hpp).
 
-#include <algorithm>  // std::find
+#include <algorithm>  // std::find, std::none_of
 #include <map>        // std::map
 #include <optional>   // std::optional
 #include <set>        // std::set
@@ -20795,6 +24506,40 @@ inline Model::CancellationReason ReasonOf(const std::optional<DynamoDBError>& fa
   // an item-level validation failure (an update that cannot apply to this
   // item, an item grown too large): the service's ValidationError reason
   return reason.WithCode("ValidationError").WithMessage(failed->GetMessage());
+}
+
+/// The reason of an action its table's capacity could not take, with the
+/// throttling error's own message (the service model's
+/// TransactionCanceledException: "Code: ProvisionedThroughputExceeded" on a
+/// provisioned table or GSI, "Code: ThrottlingError" on an on-demand one).
+inline Model::CancellationReason ThrottledReason(const DynamoDBError& throttled) {
+  return Model::CancellationReason()
+      .WithCode(throttled.GetErrorType() == DynamoDBErrors::THROTTLING ? "ThrottlingError"
+                                                                       : "ProvisionedThroughputExceeded")
+      .WithMessage(throttled.GetMessage());
+}
+
+/// Charges every action's transactional units to its table (Throughput, through
+/// the DataTable's charge), all or none: when one does not fit, the buckets of
+/// every table are put back as they were and the reasons say which action was
+/// throttled ("There is insufficient provisioned capacity for the transaction
+/// to be completed", TransactionCanceledException).
+inline std::optional<DynamoDBError> ChargeAll(const std::vector<DataTable>& tables,
+                                              const std::vector<TableRecord*>& records,
+                                              const std::vector<Consumed>& charges, const std::vector<bool>& writes) {
+  std::vector<std::pair<TableRecord*, TableBuckets>> before;
+  for (TableRecord* t : records)
+    if (std::none_of(before.begin(), before.end(), [t](const auto& b) { return b.first == t; }))
+      before.emplace_back(t, t->buckets);
+  for (std::size_t i = 0; i < charges.size(); ++i) {
+    if (auto throttled = tables[i].Charge(charges[i], writes[i])) {
+      for (auto& b : before) b.first->buckets = std::move(b.second);
+      std::vector<Model::CancellationReason> reasons(charges.size(), ReasonOf(std::nullopt));
+      reasons[i] = ThrottledReason(*throttled);
+      return Cancelled(std::move(reasons));
+    }
+  }
+  return std::nullopt;
 }
 
 inline DynamoDBError Cancelled(std::vector<Model::CancellationReason> reasons) {
@@ -20899,12 +24644,15 @@ DYNAFAKE_IMPL Model::TransactWriteItemsOutcome Transactions::TransactWriteItems(
   std::vector<Staged> staged;
   std::vector<Model::CancellationReason> reasons;
   std::map<std::string, Consumed> charged;
+  std::vector<Consumed> charges;  // each action's, charged once every condition has passed
+  std::vector<bool> chargedAsWrite;
   bool cancelled = false;
   for (std::size_t i = 0; i < plan.actions.size(); ++i) {
     const TransactAction& a = plan.actions[i];
     DataTable d = tables[i];
     std::optional<Staged> write;
-    d.write = [&write, t = records[i]](const Item& item, bool deleted) { write = Staged{t, item, deleted}; };
+    d.writeAt = [&write, t = records[i]](const Item& item, bool deleted, int64_t) { write = Staged{t, item, deleted}; };
+    d.charge = nullptr;  // the single-item run charges nothing: the transaction charges below, twice, all or none
     const Item* old = d.Find(a.plan.item, now);
     std::optional<DynamoDBError> failed;
     auto keep = [&failed](const auto& outcome) {
@@ -20932,9 +24680,12 @@ DYNAFAKE_IMPL Model::TransactWriteItemsOutcome Transactions::TransactWriteItems(
     else
       single = WriteCost(d.schema, old, write && !write->deleted ? &write->item : nullptr);
     charged[d.name].Add(TransactionalCharge(single));
+    charges.push_back(TransactionalCharge(single));
+    chargedAsWrite.push_back(a.kind != TransactAction::Kind::ConditionCheck);
     if (write) staged.push_back(std::move(*write));
   }
   if (cancelled) return transact::Cancelled(std::move(reasons));
+  if (auto throttled = transact::ChargeAll(tables, records, charges, chargedAsWrite)) return *throttled;
 
   // all of them, at one instant
   for (const Staged& s : staged) items_->Write(*s.table, s.item, s.deleted, now);
@@ -20977,19 +24728,24 @@ DYNAFAKE_IMPL Model::TransactWriteItemsOutcome Transactions::Replay(const Model:
 DYNAFAKE_IMPL Model::TransactGetItemsOutcome Transactions::TransactGetItems(const Model::TransactGetItemsRequest& r,
                                                                             const TransactGetPlan& plan, int64_t now) {
   std::vector<DataTable> tables;
+  std::vector<TableRecord*> records;
   std::vector<std::string> order;
   for (const auto& get : plan.gets) {
     std::optional<DynamoDBError> missing;
     TableRecord* t = items_->Writable(get.GetTableName(), missing);
     if (!t) return *missing;
+    records.push_back(t);
     tables.push_back(items_->DataOf(*t, now));
     if (std::find(order.begin(), order.end(), tables.back().name) == order.end()) order.push_back(tables.back().name);
   }
   Model::TransactGetItemsResult out;
   std::vector<Model::ItemResponse> responses;
   std::map<std::string, Consumed> charged;
+  std::vector<Consumed> charges;
   for (std::size_t i = 0; i < plan.gets.size(); ++i) {
-    auto one = RunGetItem(tables[i], plan.gets[i], plan.plans[i], now);
+    DataTable uncharged = tables[i];
+    uncharged.charge = nullptr;  // charged below, twice, all or none
+    auto one = RunGetItem(uncharged, plan.gets[i], plan.plans[i], now);
     if (!one.IsSuccess()) return one.GetError();  // a key that does not match the schema: the whole request
     Model::ItemResponse response;
     if (one.GetResult().ItemHasBeenSet()) response.SetItem(one.GetResult().GetItem());
@@ -20998,7 +24754,10 @@ DYNAFAKE_IMPL Model::TransactGetItemsOutcome Transactions::TransactGetItems(cons
     Consumed single;
     single.table = ReadUnits(item ? ItemBytes(*item) : 0, true);
     charged[tables[i].name].Add(TransactionalCharge(single));
+    charges.push_back(TransactionalCharge(single));
   }
+  if (auto throttled = transact::ChargeAll(tables, records, charges, std::vector<bool>(charges.size(), false)))
+    return *throttled;
   out.SetResponses(std::move(responses));
   auto capacities = transact::Capacities(r.GetReturnConsumedCapacity(), order, charged);
   if (!capacities.empty()) out.SetConsumedCapacity(std::move(capacities));
@@ -21040,6 +24799,7 @@ DYNAFAKE_IMPL void Transactions::Injected(const Model::TransactGetItemsRequest& 
 
 #include <algorithm>    // std::find
 #include <chrono>       // std::chrono
+#include <stdexcept>    // std::invalid_argument
 #include <type_traits>  // std::void_t, std::decay_t
 #include <typeinfo>     // typeid
 #include <utility>      // std::move, std::declval
@@ -21076,11 +24836,16 @@ inline void ValidateShape(const Model::GlobalSecondaryIndex& value, Validator& v
 inline void ValidateShape(const Model::LocalSecondaryIndex& value, Validator& v, const std::string& path);
 inline void ValidateShape(const Model::SSESpecification& value, Validator& v, const std::string& path);
 inline void ValidateShape(const Model::Tag& value, Validator& v, const std::string& path);
+inline void ValidateShape(const Model::CsvOptions& value, Validator& v, const std::string& path);
 inline void ValidateShape(const Model::Delete& value, Validator& v, const std::string& path);
 inline void ValidateShape(const Model::DeleteGlobalSecondaryIndexAction& value, Validator& v, const std::string& path);
 inline void ValidateShape(const Model::DeleteGlobalTableWitnessGroupMemberAction& value, Validator& v, const std::string& path);
 inline void ValidateShape(const Model::ExpectedAttributeValue& value, Validator& v, const std::string& path);
 inline void ValidateShape(const Model::DeleteReplicationGroupMemberAction& value, Validator& v, const std::string& path);
+inline void ValidateShape(const Model::IncrementalExportSpecification& value, Validator& v, const std::string& path);
+inline void ValidateShape(const Model::InputFormatOptions& value, Validator& v, const std::string& path);
+inline void ValidateShape(const Model::S3BucketSource& value, Validator& v, const std::string& path);
+inline void ValidateShape(const Model::TableCreationParameters& value, Validator& v, const std::string& path);
 inline void ValidateShape(const Model::Get& value, Validator& v, const std::string& path);
 inline void ValidateShape(const Model::UpdateGlobalSecondaryIndexAction& value, Validator& v, const std::string& path);
 inline void ValidateShape(const Model::GlobalSecondaryIndexUpdate& value, Validator& v, const std::string& path);
@@ -21370,6 +25135,22 @@ inline void ValidateShape(const Model::Tag& value, Validator& v, const std::stri
   }
 }
 
+inline void ValidateShape(const Model::CsvOptions& value, Validator& v, const std::string& path) {
+  (void)value; (void)v; (void)path;
+  if (value.DelimiterHasBeenSet()) {
+    v.Length(Join(path, "delimiter"), value.GetDelimiter(), 1, 1);
+    v.Pattern(Join(path, "delimiter"), value.GetDelimiter(), MatchesCsvDelimiterPattern(value.GetDelimiter()), "[,;:|\\t ]");
+  }
+  if (value.HeaderListHasBeenSet()) {
+    v.Count(Join(path, "headerList"), value.GetHeaderList(), 1, 255);
+    for (std::size_t i0 = 0; i0 < value.GetHeaderList().size(); ++i0) {
+      const auto& e0 = value.GetHeaderList()[i0];
+      v.Length(Join(path, "headerList") + "." + std::to_string(i0 + 1) + ".member", e0, 1, 65536);
+      v.Pattern(Join(path, "headerList") + "." + std::to_string(i0 + 1) + ".member", e0, MatchesCsvHeaderPattern(e0), "[\\x20-\\x21\\x23-\\x2B\\x2D-\\x7E]*");
+    }
+  }
+}
+
 inline void ValidateShape(const Model::Delete& value, Validator& v, const std::string& path) {
   (void)value; (void)v; (void)path;
   if (!value.KeyHasBeenSet()) v.Missing(Join(path, "key"));
@@ -21415,6 +25196,74 @@ inline void ValidateShape(const Model::ExpectedAttributeValue& value, Validator&
 inline void ValidateShape(const Model::DeleteReplicationGroupMemberAction& value, Validator& v, const std::string& path) {
   (void)value; (void)v; (void)path;
   if (!value.RegionNameHasBeenSet()) v.Missing(Join(path, "regionName"));
+}
+
+inline void ValidateShape(const Model::IncrementalExportSpecification& value, Validator& v, const std::string& path) {
+  (void)value; (void)v; (void)path;
+  if (value.ExportViewTypeHasBeenSet()) {
+    v.Enum(Join(path, "exportViewType"), Model::ExportViewTypeMapper::IsKnown(value.GetExportViewType()), Model::ExportViewTypeMapper::GetNameForExportViewType(value.GetExportViewType()), Model::ExportViewTypeMapper::kValueSet);
+  }
+}
+
+inline void ValidateShape(const Model::InputFormatOptions& value, Validator& v, const std::string& path) {
+  (void)value; (void)v; (void)path;
+  if (value.CsvHasBeenSet()) {
+    ValidateShape(value.GetCsv(), v, Join(path, "csv"));
+  }
+}
+
+inline void ValidateShape(const Model::S3BucketSource& value, Validator& v, const std::string& path) {
+  (void)value; (void)v; (void)path;
+  if (value.S3BucketOwnerHasBeenSet()) {
+    v.Pattern(Join(path, "s3BucketOwner"), value.GetS3BucketOwner(), MatchesS3BucketOwnerPattern(value.GetS3BucketOwner()), "[0-9]{12}");
+  }
+  if (!value.S3BucketHasBeenSet()) v.Missing(Join(path, "s3Bucket"));
+  if (value.S3BucketHasBeenSet()) {
+    v.Length(Join(path, "s3Bucket"), value.GetS3Bucket(), -1, 255);
+    v.Pattern(Join(path, "s3Bucket"), value.GetS3Bucket(), MatchesS3BucketPattern(value.GetS3Bucket()), "^[a-z0-9A-Z]+[\\.\\-\\w]*[a-z0-9A-Z]+$");
+  }
+  if (value.S3KeyPrefixHasBeenSet()) {
+    v.Length(Join(path, "s3KeyPrefix"), value.GetS3KeyPrefix(), -1, 1024);
+  }
+}
+
+inline void ValidateShape(const Model::TableCreationParameters& value, Validator& v, const std::string& path) {
+  (void)value; (void)v; (void)path;
+  if (!value.TableNameHasBeenSet()) v.Missing(Join(path, "tableName"));
+  if (value.TableNameHasBeenSet()) {
+    v.Length(Join(path, "tableName"), value.GetTableName(), 3, 255);
+    v.Pattern(Join(path, "tableName"), value.GetTableName(), MatchesNamePattern(value.GetTableName()), "[a-zA-Z0-9_.-]+");
+  }
+  if (!value.AttributeDefinitionsHasBeenSet()) v.Missing(Join(path, "attributeDefinitions"));
+  if (value.AttributeDefinitionsHasBeenSet()) {
+    for (std::size_t i0 = 0; i0 < value.GetAttributeDefinitions().size(); ++i0) {
+      const auto& e0 = value.GetAttributeDefinitions()[i0];
+      ValidateShape(e0, v, Join(path, "attributeDefinitions") + "." + std::to_string(i0 + 1) + ".member");
+    }
+  }
+  if (!value.KeySchemaHasBeenSet()) v.Missing(Join(path, "keySchema"));
+  if (value.KeySchemaHasBeenSet()) {
+    v.Count(Join(path, "keySchema"), value.GetKeySchema(), 1, -1);
+    for (std::size_t i0 = 0; i0 < value.GetKeySchema().size(); ++i0) {
+      const auto& e0 = value.GetKeySchema()[i0];
+      ValidateShape(e0, v, Join(path, "keySchema") + "." + std::to_string(i0 + 1) + ".member");
+    }
+  }
+  if (value.BillingModeHasBeenSet()) {
+    v.Enum(Join(path, "billingMode"), Model::BillingModeMapper::IsKnown(value.GetBillingMode()), Model::BillingModeMapper::GetNameForBillingMode(value.GetBillingMode()), Model::BillingModeMapper::kValueSet);
+  }
+  if (value.ProvisionedThroughputHasBeenSet()) {
+    ValidateShape(value.GetProvisionedThroughput(), v, Join(path, "provisionedThroughput"));
+  }
+  if (value.SSESpecificationHasBeenSet()) {
+    ValidateShape(value.GetSSESpecification(), v, Join(path, "sSESpecification"));
+  }
+  if (value.GlobalSecondaryIndexesHasBeenSet()) {
+    for (std::size_t i0 = 0; i0 < value.GetGlobalSecondaryIndexes().size(); ++i0) {
+      const auto& e0 = value.GetGlobalSecondaryIndexes()[i0];
+      ValidateShape(e0, v, Join(path, "globalSecondaryIndexes") + "." + std::to_string(i0 + 1) + ".member");
+    }
+  }
 }
 
 inline void ValidateShape(const Model::Get& value, Validator& v, const std::string& path) {
@@ -22286,6 +26135,114 @@ inline void ValidateRequest(const Model::TransactGetItemsRequest& value, Validat
   }
 }
 
+/// Checks every member constraint the model gives ExportTableToPointInTime.
+inline void ValidateRequest(const Model::ExportTableToPointInTimeRequest& value, Validator& v) {
+  (void)value; (void)v;
+  if (!value.TableArnHasBeenSet()) v.Missing(std::string("tableArn"));
+  if (value.TableArnHasBeenSet()) {
+    v.Length(std::string("tableArn"), value.GetTableArn(), 1, 1024);
+  }
+  if (value.ClientTokenHasBeenSet()) {
+    v.Pattern(std::string("clientToken"), value.GetClientToken(), MatchesClientTokenPattern(value.GetClientToken()), "^[^\\$]+$");
+  }
+  if (!value.S3BucketHasBeenSet()) v.Missing(std::string("s3Bucket"));
+  if (value.S3BucketHasBeenSet()) {
+    v.Length(std::string("s3Bucket"), value.GetS3Bucket(), -1, 255);
+    v.Pattern(std::string("s3Bucket"), value.GetS3Bucket(), MatchesS3BucketPattern(value.GetS3Bucket()), "^[a-z0-9A-Z]+[\\.\\-\\w]*[a-z0-9A-Z]+$");
+  }
+  if (value.S3BucketOwnerHasBeenSet()) {
+    v.Pattern(std::string("s3BucketOwner"), value.GetS3BucketOwner(), MatchesS3BucketOwnerPattern(value.GetS3BucketOwner()), "[0-9]{12}");
+  }
+  if (value.S3PrefixHasBeenSet()) {
+    v.Length(std::string("s3Prefix"), value.GetS3Prefix(), -1, 1024);
+  }
+  if (value.S3SseAlgorithmHasBeenSet()) {
+    v.Enum(std::string("s3SseAlgorithm"), Model::S3SseAlgorithmMapper::IsKnown(value.GetS3SseAlgorithm()), Model::S3SseAlgorithmMapper::GetNameForS3SseAlgorithm(value.GetS3SseAlgorithm()), Model::S3SseAlgorithmMapper::kValueSet);
+  }
+  if (value.S3SseKmsKeyIdHasBeenSet()) {
+    v.Length(std::string("s3SseKmsKeyId"), value.GetS3SseKmsKeyId(), 1, 2048);
+  }
+  if (value.ExportFormatHasBeenSet()) {
+    v.Enum(std::string("exportFormat"), Model::ExportFormatMapper::IsKnown(value.GetExportFormat()), Model::ExportFormatMapper::GetNameForExportFormat(value.GetExportFormat()), Model::ExportFormatMapper::kValueSet);
+  }
+  if (value.ExportTypeHasBeenSet()) {
+    v.Enum(std::string("exportType"), Model::ExportTypeMapper::IsKnown(value.GetExportType()), Model::ExportTypeMapper::GetNameForExportType(value.GetExportType()), Model::ExportTypeMapper::kValueSet);
+  }
+  if (value.IncrementalExportSpecificationHasBeenSet()) {
+    ValidateShape(value.GetIncrementalExportSpecification(), v, std::string("incrementalExportSpecification"));
+  }
+}
+
+/// Checks every member constraint the model gives DescribeExport.
+inline void ValidateRequest(const Model::DescribeExportRequest& value, Validator& v) {
+  (void)value; (void)v;
+  if (!value.ExportArnHasBeenSet()) v.Missing(std::string("exportArn"));
+  if (value.ExportArnHasBeenSet()) {
+    v.Length(std::string("exportArn"), value.GetExportArn(), 37, 1024);
+  }
+}
+
+/// Checks every member constraint the model gives ListExports.
+inline void ValidateRequest(const Model::ListExportsRequest& value, Validator& v) {
+  (void)value; (void)v;
+  if (value.TableArnHasBeenSet()) {
+    v.Length(std::string("tableArn"), value.GetTableArn(), 1, 1024);
+  }
+  if (value.MaxResultsHasBeenSet()) {
+    v.Range(std::string("maxResults"), static_cast<long long>(value.GetMaxResults()), true, 1LL, true, 25LL);
+  }
+}
+
+/// Checks every member constraint the model gives ImportTable.
+inline void ValidateRequest(const Model::ImportTableRequest& value, Validator& v) {
+  (void)value; (void)v;
+  if (value.ClientTokenHasBeenSet()) {
+    v.Pattern(std::string("clientToken"), value.GetClientToken(), MatchesClientTokenPattern(value.GetClientToken()), "^[^\\$]+$");
+  }
+  if (!value.S3BucketSourceHasBeenSet()) v.Missing(std::string("s3BucketSource"));
+  if (value.S3BucketSourceHasBeenSet()) {
+    ValidateShape(value.GetS3BucketSource(), v, std::string("s3BucketSource"));
+  }
+  if (!value.InputFormatHasBeenSet()) v.Missing(std::string("inputFormat"));
+  if (value.InputFormatHasBeenSet()) {
+    v.Enum(std::string("inputFormat"), Model::InputFormatMapper::IsKnown(value.GetInputFormat()), Model::InputFormatMapper::GetNameForInputFormat(value.GetInputFormat()), Model::InputFormatMapper::kValueSet);
+  }
+  if (value.InputFormatOptionsHasBeenSet()) {
+    ValidateShape(value.GetInputFormatOptions(), v, std::string("inputFormatOptions"));
+  }
+  if (value.InputCompressionTypeHasBeenSet()) {
+    v.Enum(std::string("inputCompressionType"), Model::InputCompressionTypeMapper::IsKnown(value.GetInputCompressionType()), Model::InputCompressionTypeMapper::GetNameForInputCompressionType(value.GetInputCompressionType()), Model::InputCompressionTypeMapper::kValueSet);
+  }
+  if (!value.TableCreationParametersHasBeenSet()) v.Missing(std::string("tableCreationParameters"));
+  if (value.TableCreationParametersHasBeenSet()) {
+    ValidateShape(value.GetTableCreationParameters(), v, std::string("tableCreationParameters"));
+  }
+}
+
+/// Checks every member constraint the model gives DescribeImport.
+inline void ValidateRequest(const Model::DescribeImportRequest& value, Validator& v) {
+  (void)value; (void)v;
+  if (!value.ImportArnHasBeenSet()) v.Missing(std::string("importArn"));
+  if (value.ImportArnHasBeenSet()) {
+    v.Length(std::string("importArn"), value.GetImportArn(), 37, 1024);
+  }
+}
+
+/// Checks every member constraint the model gives ListImports.
+inline void ValidateRequest(const Model::ListImportsRequest& value, Validator& v) {
+  (void)value; (void)v;
+  if (value.TableArnHasBeenSet()) {
+    v.Length(std::string("tableArn"), value.GetTableArn(), 1, 1024);
+  }
+  if (value.PageSizeHasBeenSet()) {
+    v.Range(std::string("pageSize"), static_cast<long long>(value.GetPageSize()), true, 1LL, true, 25LL);
+  }
+  if (value.NextTokenHasBeenSet()) {
+    v.Length(std::string("nextToken"), value.GetNextToken(), 112, 1024);
+    v.Pattern(std::string("nextToken"), value.GetNextToken(), MatchesImportNextTokenPattern(value.GetNextToken()), "([0-9a-f]{16})+");
+  }
+}
+
 }  // namespace detail
 }  // namespace dynafake
 // ---- end dynafake/generated/validation_rules.hpp ----
@@ -22441,6 +26398,22 @@ DYNAFAKE_IMPL CallJournal Service::Journal() {
 DYNAFAKE_IMPL void Service::ClearJournal() {
   std::lock_guard<std::mutex> lock(mu_);
   journal_.Clear();
+}
+
+DYNAFAKE_IMPL ObjectStore& Service::Objects() {
+  std::lock_guard<std::mutex> lock(mu_);
+  return *components_->objects;
+}
+
+DYNAFAKE_IMPL std::shared_ptr<ObjectStore> Service::ObjectStorePtr() {
+  std::lock_guard<std::mutex> lock(mu_);
+  return components_->objects;
+}
+
+DYNAFAKE_IMPL void Service::SetObjectStore(std::shared_ptr<ObjectStore> store) {
+  if (!store) throw std::invalid_argument("Service::SetObjectStore: the store must not be null");
+  std::lock_guard<std::mutex> lock(mu_);
+  components_->objects = std::move(store);
 }
 
 DYNAFAKE_IMPL void Service::Reset() {
@@ -22646,11 +26619,32 @@ DYNAFAKE_IMPL std::ostream& operator<<(std::ostream& os, ConditionalOperator val
 DYNAFAKE_IMPL std::ostream& operator<<(std::ostream& os, ContinuousBackupsStatus value) {
   return os << (value == ContinuousBackupsStatus::NOT_SET ? std::string("NOT_SET") : ContinuousBackupsStatusMapper::GetNameForContinuousBackupsStatus(value));
 }
+DYNAFAKE_IMPL std::ostream& operator<<(std::ostream& os, ExportFormat value) {
+  return os << (value == ExportFormat::NOT_SET ? std::string("NOT_SET") : ExportFormatMapper::GetNameForExportFormat(value));
+}
+DYNAFAKE_IMPL std::ostream& operator<<(std::ostream& os, ExportStatus value) {
+  return os << (value == ExportStatus::NOT_SET ? std::string("NOT_SET") : ExportStatusMapper::GetNameForExportStatus(value));
+}
+DYNAFAKE_IMPL std::ostream& operator<<(std::ostream& os, ExportType value) {
+  return os << (value == ExportType::NOT_SET ? std::string("NOT_SET") : ExportTypeMapper::GetNameForExportType(value));
+}
+DYNAFAKE_IMPL std::ostream& operator<<(std::ostream& os, ExportViewType value) {
+  return os << (value == ExportViewType::NOT_SET ? std::string("NOT_SET") : ExportViewTypeMapper::GetNameForExportViewType(value));
+}
 DYNAFAKE_IMPL std::ostream& operator<<(std::ostream& os, GlobalTableSettingsReplicationMode value) {
   return os << (value == GlobalTableSettingsReplicationMode::NOT_SET ? std::string("NOT_SET") : GlobalTableSettingsReplicationModeMapper::GetNameForGlobalTableSettingsReplicationMode(value));
 }
+DYNAFAKE_IMPL std::ostream& operator<<(std::ostream& os, ImportStatus value) {
+  return os << (value == ImportStatus::NOT_SET ? std::string("NOT_SET") : ImportStatusMapper::GetNameForImportStatus(value));
+}
 DYNAFAKE_IMPL std::ostream& operator<<(std::ostream& os, IndexStatus value) {
   return os << (value == IndexStatus::NOT_SET ? std::string("NOT_SET") : IndexStatusMapper::GetNameForIndexStatus(value));
+}
+DYNAFAKE_IMPL std::ostream& operator<<(std::ostream& os, InputCompressionType value) {
+  return os << (value == InputCompressionType::NOT_SET ? std::string("NOT_SET") : InputCompressionTypeMapper::GetNameForInputCompressionType(value));
+}
+DYNAFAKE_IMPL std::ostream& operator<<(std::ostream& os, InputFormat value) {
+  return os << (value == InputFormat::NOT_SET ? std::string("NOT_SET") : InputFormatMapper::GetNameForInputFormat(value));
 }
 DYNAFAKE_IMPL std::ostream& operator<<(std::ostream& os, KeyType value) {
   return os << (value == KeyType::NOT_SET ? std::string("NOT_SET") : KeyTypeMapper::GetNameForKeyType(value));
@@ -22678,6 +26672,9 @@ DYNAFAKE_IMPL std::ostream& operator<<(std::ostream& os, ReturnValue value) {
 }
 DYNAFAKE_IMPL std::ostream& operator<<(std::ostream& os, ReturnValuesOnConditionCheckFailure value) {
   return os << (value == ReturnValuesOnConditionCheckFailure::NOT_SET ? std::string("NOT_SET") : ReturnValuesOnConditionCheckFailureMapper::GetNameForReturnValuesOnConditionCheckFailure(value));
+}
+DYNAFAKE_IMPL std::ostream& operator<<(std::ostream& os, S3SseAlgorithm value) {
+  return os << (value == S3SseAlgorithm::NOT_SET ? std::string("NOT_SET") : S3SseAlgorithmMapper::GetNameForS3SseAlgorithm(value));
 }
 DYNAFAKE_IMPL std::ostream& operator<<(std::ostream& os, SSEStatus value) {
   return os << (value == SSEStatus::NOT_SET ? std::string("NOT_SET") : SSEStatusMapper::GetNameForSSEStatus(value));
@@ -23199,6 +27196,12 @@ DYNAFAKE_IMPL std::ostream& operator<<(std::ostream& os, const CreateTableResult
   if (value.TableDescriptionHasBeenSet()) p.Field("TableDescription", value.GetTableDescription());
   return p.Done();
 }
+DYNAFAKE_IMPL std::ostream& operator<<(std::ostream& os, const CsvOptions& value) {
+  detail::StructPrinter p(os, "CsvOptions");
+  if (value.DelimiterHasBeenSet()) p.Field("Delimiter", value.GetDelimiter());
+  if (value.HeaderListHasBeenSet()) p.Field("HeaderList", value.GetHeaderList());
+  return p.Done();
+}
 DYNAFAKE_IMPL std::ostream& operator<<(std::ostream& os, const Delete& value) {
   detail::StructPrinter p(os, "Delete");
   if (value.KeyHasBeenSet()) p.Field("Key", value.GetKey());
@@ -23294,6 +27297,105 @@ DYNAFAKE_IMPL std::ostream& operator<<(std::ostream& os, const DescribeContinuou
   if (value.ContinuousBackupsDescriptionHasBeenSet()) p.Field("ContinuousBackupsDescription", value.GetContinuousBackupsDescription());
   return p.Done();
 }
+DYNAFAKE_IMPL std::ostream& operator<<(std::ostream& os, const DescribeExportRequest& value) {
+  detail::StructPrinter p(os, "DescribeExportRequest");
+  if (value.ExportArnHasBeenSet()) p.Field("ExportArn", value.GetExportArn());
+  return p.Done();
+}
+DYNAFAKE_IMPL std::ostream& operator<<(std::ostream& os, const IncrementalExportSpecification& value) {
+  detail::StructPrinter p(os, "IncrementalExportSpecification");
+  if (value.ExportFromTimeHasBeenSet()) p.Field("ExportFromTime", value.GetExportFromTime());
+  if (value.ExportToTimeHasBeenSet()) p.Field("ExportToTime", value.GetExportToTime());
+  if (value.ExportViewTypeHasBeenSet()) p.Field("ExportViewType", value.GetExportViewType());
+  return p.Done();
+}
+DYNAFAKE_IMPL std::ostream& operator<<(std::ostream& os, const ExportDescription& value) {
+  detail::StructPrinter p(os, "ExportDescription");
+  if (value.ExportArnHasBeenSet()) p.Field("ExportArn", value.GetExportArn());
+  if (value.ExportStatusHasBeenSet()) p.Field("ExportStatus", value.GetExportStatus());
+  if (value.StartTimeHasBeenSet()) p.Field("StartTime", value.GetStartTime());
+  if (value.EndTimeHasBeenSet()) p.Field("EndTime", value.GetEndTime());
+  if (value.ExportManifestHasBeenSet()) p.Field("ExportManifest", value.GetExportManifest());
+  if (value.TableArnHasBeenSet()) p.Field("TableArn", value.GetTableArn());
+  if (value.TableIdHasBeenSet()) p.Field("TableId", value.GetTableId());
+  if (value.ExportTimeHasBeenSet()) p.Field("ExportTime", value.GetExportTime());
+  if (value.ClientTokenHasBeenSet()) p.Field("ClientToken", value.GetClientToken());
+  if (value.S3BucketHasBeenSet()) p.Field("S3Bucket", value.GetS3Bucket());
+  if (value.S3BucketOwnerHasBeenSet()) p.Field("S3BucketOwner", value.GetS3BucketOwner());
+  if (value.S3PrefixHasBeenSet()) p.Field("S3Prefix", value.GetS3Prefix());
+  if (value.S3SseAlgorithmHasBeenSet()) p.Field("S3SseAlgorithm", value.GetS3SseAlgorithm());
+  if (value.S3SseKmsKeyIdHasBeenSet()) p.Field("S3SseKmsKeyId", value.GetS3SseKmsKeyId());
+  if (value.FailureCodeHasBeenSet()) p.Field("FailureCode", value.GetFailureCode());
+  if (value.FailureMessageHasBeenSet()) p.Field("FailureMessage", value.GetFailureMessage());
+  if (value.ExportFormatHasBeenSet()) p.Field("ExportFormat", value.GetExportFormat());
+  if (value.BilledSizeBytesHasBeenSet()) p.Field("BilledSizeBytes", value.GetBilledSizeBytes());
+  if (value.ItemCountHasBeenSet()) p.Field("ItemCount", value.GetItemCount());
+  if (value.ExportTypeHasBeenSet()) p.Field("ExportType", value.GetExportType());
+  if (value.IncrementalExportSpecificationHasBeenSet()) p.Field("IncrementalExportSpecification", value.GetIncrementalExportSpecification());
+  return p.Done();
+}
+DYNAFAKE_IMPL std::ostream& operator<<(std::ostream& os, const DescribeExportResult& value) {
+  detail::StructPrinter p(os, "DescribeExportResult");
+  if (value.ExportDescriptionHasBeenSet()) p.Field("ExportDescription", value.GetExportDescription());
+  return p.Done();
+}
+DYNAFAKE_IMPL std::ostream& operator<<(std::ostream& os, const DescribeImportRequest& value) {
+  detail::StructPrinter p(os, "DescribeImportRequest");
+  if (value.ImportArnHasBeenSet()) p.Field("ImportArn", value.GetImportArn());
+  return p.Done();
+}
+DYNAFAKE_IMPL std::ostream& operator<<(std::ostream& os, const InputFormatOptions& value) {
+  detail::StructPrinter p(os, "InputFormatOptions");
+  if (value.CsvHasBeenSet()) p.Field("Csv", value.GetCsv());
+  return p.Done();
+}
+DYNAFAKE_IMPL std::ostream& operator<<(std::ostream& os, const S3BucketSource& value) {
+  detail::StructPrinter p(os, "S3BucketSource");
+  if (value.S3BucketOwnerHasBeenSet()) p.Field("S3BucketOwner", value.GetS3BucketOwner());
+  if (value.S3BucketHasBeenSet()) p.Field("S3Bucket", value.GetS3Bucket());
+  if (value.S3KeyPrefixHasBeenSet()) p.Field("S3KeyPrefix", value.GetS3KeyPrefix());
+  return p.Done();
+}
+DYNAFAKE_IMPL std::ostream& operator<<(std::ostream& os, const TableCreationParameters& value) {
+  detail::StructPrinter p(os, "TableCreationParameters");
+  if (value.TableNameHasBeenSet()) p.Field("TableName", value.GetTableName());
+  if (value.AttributeDefinitionsHasBeenSet()) p.Field("AttributeDefinitions", value.GetAttributeDefinitions());
+  if (value.KeySchemaHasBeenSet()) p.Field("KeySchema", value.GetKeySchema());
+  if (value.BillingModeHasBeenSet()) p.Field("BillingMode", value.GetBillingMode());
+  if (value.ProvisionedThroughputHasBeenSet()) p.Field("ProvisionedThroughput", value.GetProvisionedThroughput());
+  if (value.OnDemandThroughputHasBeenSet()) p.Field("OnDemandThroughput", value.GetOnDemandThroughput());
+  if (value.SSESpecificationHasBeenSet()) p.Field("SSESpecification", value.GetSSESpecification());
+  if (value.GlobalSecondaryIndexesHasBeenSet()) p.Field("GlobalSecondaryIndexes", value.GetGlobalSecondaryIndexes());
+  return p.Done();
+}
+DYNAFAKE_IMPL std::ostream& operator<<(std::ostream& os, const ImportTableDescription& value) {
+  detail::StructPrinter p(os, "ImportTableDescription");
+  if (value.ImportArnHasBeenSet()) p.Field("ImportArn", value.GetImportArn());
+  if (value.ImportStatusHasBeenSet()) p.Field("ImportStatus", value.GetImportStatus());
+  if (value.TableArnHasBeenSet()) p.Field("TableArn", value.GetTableArn());
+  if (value.TableIdHasBeenSet()) p.Field("TableId", value.GetTableId());
+  if (value.ClientTokenHasBeenSet()) p.Field("ClientToken", value.GetClientToken());
+  if (value.S3BucketSourceHasBeenSet()) p.Field("S3BucketSource", value.GetS3BucketSource());
+  if (value.ErrorCountHasBeenSet()) p.Field("ErrorCount", value.GetErrorCount());
+  if (value.CloudWatchLogGroupArnHasBeenSet()) p.Field("CloudWatchLogGroupArn", value.GetCloudWatchLogGroupArn());
+  if (value.InputFormatHasBeenSet()) p.Field("InputFormat", value.GetInputFormat());
+  if (value.InputFormatOptionsHasBeenSet()) p.Field("InputFormatOptions", value.GetInputFormatOptions());
+  if (value.InputCompressionTypeHasBeenSet()) p.Field("InputCompressionType", value.GetInputCompressionType());
+  if (value.TableCreationParametersHasBeenSet()) p.Field("TableCreationParameters", value.GetTableCreationParameters());
+  if (value.StartTimeHasBeenSet()) p.Field("StartTime", value.GetStartTime());
+  if (value.EndTimeHasBeenSet()) p.Field("EndTime", value.GetEndTime());
+  if (value.ProcessedSizeBytesHasBeenSet()) p.Field("ProcessedSizeBytes", value.GetProcessedSizeBytes());
+  if (value.ProcessedItemCountHasBeenSet()) p.Field("ProcessedItemCount", value.GetProcessedItemCount());
+  if (value.ImportedItemCountHasBeenSet()) p.Field("ImportedItemCount", value.GetImportedItemCount());
+  if (value.FailureCodeHasBeenSet()) p.Field("FailureCode", value.GetFailureCode());
+  if (value.FailureMessageHasBeenSet()) p.Field("FailureMessage", value.GetFailureMessage());
+  return p.Done();
+}
+DYNAFAKE_IMPL std::ostream& operator<<(std::ostream& os, const DescribeImportResult& value) {
+  detail::StructPrinter p(os, "DescribeImportResult");
+  if (value.ImportTableDescriptionHasBeenSet()) p.Field("ImportTableDescription", value.GetImportTableDescription());
+  return p.Done();
+}
 DYNAFAKE_IMPL std::ostream& operator<<(std::ostream& os, const DescribeTableRequest& value) {
   detail::StructPrinter p(os, "DescribeTableRequest");
   if (value.TableNameHasBeenSet()) p.Field("TableName", value.GetTableName());
@@ -23312,6 +27414,33 @@ DYNAFAKE_IMPL std::ostream& operator<<(std::ostream& os, const DescribeTimeToLiv
 DYNAFAKE_IMPL std::ostream& operator<<(std::ostream& os, const DescribeTimeToLiveResult& value) {
   detail::StructPrinter p(os, "DescribeTimeToLiveResult");
   if (value.TimeToLiveDescriptionHasBeenSet()) p.Field("TimeToLiveDescription", value.GetTimeToLiveDescription());
+  return p.Done();
+}
+DYNAFAKE_IMPL std::ostream& operator<<(std::ostream& os, const ExportSummary& value) {
+  detail::StructPrinter p(os, "ExportSummary");
+  if (value.ExportArnHasBeenSet()) p.Field("ExportArn", value.GetExportArn());
+  if (value.ExportStatusHasBeenSet()) p.Field("ExportStatus", value.GetExportStatus());
+  if (value.ExportTypeHasBeenSet()) p.Field("ExportType", value.GetExportType());
+  return p.Done();
+}
+DYNAFAKE_IMPL std::ostream& operator<<(std::ostream& os, const ExportTableToPointInTimeRequest& value) {
+  detail::StructPrinter p(os, "ExportTableToPointInTimeRequest");
+  if (value.TableArnHasBeenSet()) p.Field("TableArn", value.GetTableArn());
+  if (value.ExportTimeHasBeenSet()) p.Field("ExportTime", value.GetExportTime());
+  if (value.ClientTokenHasBeenSet()) p.Field("ClientToken", value.GetClientToken());
+  if (value.S3BucketHasBeenSet()) p.Field("S3Bucket", value.GetS3Bucket());
+  if (value.S3BucketOwnerHasBeenSet()) p.Field("S3BucketOwner", value.GetS3BucketOwner());
+  if (value.S3PrefixHasBeenSet()) p.Field("S3Prefix", value.GetS3Prefix());
+  if (value.S3SseAlgorithmHasBeenSet()) p.Field("S3SseAlgorithm", value.GetS3SseAlgorithm());
+  if (value.S3SseKmsKeyIdHasBeenSet()) p.Field("S3SseKmsKeyId", value.GetS3SseKmsKeyId());
+  if (value.ExportFormatHasBeenSet()) p.Field("ExportFormat", value.GetExportFormat());
+  if (value.ExportTypeHasBeenSet()) p.Field("ExportType", value.GetExportType());
+  if (value.IncrementalExportSpecificationHasBeenSet()) p.Field("IncrementalExportSpecification", value.GetIncrementalExportSpecification());
+  return p.Done();
+}
+DYNAFAKE_IMPL std::ostream& operator<<(std::ostream& os, const ExportTableToPointInTimeResult& value) {
+  detail::StructPrinter p(os, "ExportTableToPointInTimeResult");
+  if (value.ExportDescriptionHasBeenSet()) p.Field("ExportDescription", value.GetExportDescription());
   return p.Done();
 }
 DYNAFAKE_IMPL std::ostream& operator<<(std::ostream& os, const Get& value) {
@@ -23360,6 +27489,33 @@ DYNAFAKE_IMPL std::ostream& operator<<(std::ostream& os, const GlobalTableWitnes
   if (value.DeleteHasBeenSet()) p.Field("Delete", value.GetDelete());
   return p.Done();
 }
+DYNAFAKE_IMPL std::ostream& operator<<(std::ostream& os, const ImportSummary& value) {
+  detail::StructPrinter p(os, "ImportSummary");
+  if (value.ImportArnHasBeenSet()) p.Field("ImportArn", value.GetImportArn());
+  if (value.ImportStatusHasBeenSet()) p.Field("ImportStatus", value.GetImportStatus());
+  if (value.TableArnHasBeenSet()) p.Field("TableArn", value.GetTableArn());
+  if (value.S3BucketSourceHasBeenSet()) p.Field("S3BucketSource", value.GetS3BucketSource());
+  if (value.CloudWatchLogGroupArnHasBeenSet()) p.Field("CloudWatchLogGroupArn", value.GetCloudWatchLogGroupArn());
+  if (value.InputFormatHasBeenSet()) p.Field("InputFormat", value.GetInputFormat());
+  if (value.StartTimeHasBeenSet()) p.Field("StartTime", value.GetStartTime());
+  if (value.EndTimeHasBeenSet()) p.Field("EndTime", value.GetEndTime());
+  return p.Done();
+}
+DYNAFAKE_IMPL std::ostream& operator<<(std::ostream& os, const ImportTableRequest& value) {
+  detail::StructPrinter p(os, "ImportTableRequest");
+  if (value.ClientTokenHasBeenSet()) p.Field("ClientToken", value.GetClientToken());
+  if (value.S3BucketSourceHasBeenSet()) p.Field("S3BucketSource", value.GetS3BucketSource());
+  if (value.InputFormatHasBeenSet()) p.Field("InputFormat", value.GetInputFormat());
+  if (value.InputFormatOptionsHasBeenSet()) p.Field("InputFormatOptions", value.GetInputFormatOptions());
+  if (value.InputCompressionTypeHasBeenSet()) p.Field("InputCompressionType", value.GetInputCompressionType());
+  if (value.TableCreationParametersHasBeenSet()) p.Field("TableCreationParameters", value.GetTableCreationParameters());
+  return p.Done();
+}
+DYNAFAKE_IMPL std::ostream& operator<<(std::ostream& os, const ImportTableResult& value) {
+  detail::StructPrinter p(os, "ImportTableResult");
+  if (value.ImportTableDescriptionHasBeenSet()) p.Field("ImportTableDescription", value.GetImportTableDescription());
+  return p.Done();
+}
 DYNAFAKE_IMPL std::ostream& operator<<(std::ostream& os, const ItemResponse& value) {
   detail::StructPrinter p(os, "ItemResponse");
   if (value.ItemHasBeenSet()) p.Field("Item", value.GetItem());
@@ -23379,6 +27535,32 @@ DYNAFAKE_IMPL std::ostream& operator<<(std::ostream& os, const ListBackupsResult
   detail::StructPrinter p(os, "ListBackupsResult");
   if (value.BackupSummariesHasBeenSet()) p.Field("BackupSummaries", value.GetBackupSummaries());
   if (value.LastEvaluatedBackupArnHasBeenSet()) p.Field("LastEvaluatedBackupArn", value.GetLastEvaluatedBackupArn());
+  return p.Done();
+}
+DYNAFAKE_IMPL std::ostream& operator<<(std::ostream& os, const ListExportsRequest& value) {
+  detail::StructPrinter p(os, "ListExportsRequest");
+  if (value.TableArnHasBeenSet()) p.Field("TableArn", value.GetTableArn());
+  if (value.MaxResultsHasBeenSet()) p.Field("MaxResults", value.GetMaxResults());
+  if (value.NextTokenHasBeenSet()) p.Field("NextToken", value.GetNextToken());
+  return p.Done();
+}
+DYNAFAKE_IMPL std::ostream& operator<<(std::ostream& os, const ListExportsResult& value) {
+  detail::StructPrinter p(os, "ListExportsResult");
+  if (value.ExportSummariesHasBeenSet()) p.Field("ExportSummaries", value.GetExportSummaries());
+  if (value.NextTokenHasBeenSet()) p.Field("NextToken", value.GetNextToken());
+  return p.Done();
+}
+DYNAFAKE_IMPL std::ostream& operator<<(std::ostream& os, const ListImportsRequest& value) {
+  detail::StructPrinter p(os, "ListImportsRequest");
+  if (value.TableArnHasBeenSet()) p.Field("TableArn", value.GetTableArn());
+  if (value.PageSizeHasBeenSet()) p.Field("PageSize", value.GetPageSize());
+  if (value.NextTokenHasBeenSet()) p.Field("NextToken", value.GetNextToken());
+  return p.Done();
+}
+DYNAFAKE_IMPL std::ostream& operator<<(std::ostream& os, const ListImportsResult& value) {
+  detail::StructPrinter p(os, "ListImportsResult");
+  if (value.ImportSummaryListHasBeenSet()) p.Field("ImportSummaryList", value.GetImportSummaryList());
+  if (value.NextTokenHasBeenSet()) p.Field("NextToken", value.GetNextToken());
   return p.Done();
 }
 DYNAFAKE_IMPL std::ostream& operator<<(std::ostream& os, const ListTablesRequest& value) {

@@ -148,7 +148,8 @@ TEST(HttpOverview, ShowsTablesBackupsExportsRulesAndTheClock) {
   EXPECT_EQ(b["cut"], "2026-01-01T00:00:00.000Z");
   EXPECT_EQ(b["expires"], nullptr);
   EXPECT_EQ(o.body["exports"], Json::array());
-  EXPECT_EQ(o.body["exportsServed"], false);
+  EXPECT_EQ(o.body["exportsServed"], true);
+  EXPECT_EQ(o.body["imports"], Json::array());
   ASSERT_EQ(o.body["faults"].size(), 1u);
   EXPECT_EQ(o.body["faults"][0]["nth"], 3);
   EXPECT_THAT(o.body["operations"].dump(), HasSubstr("\"CreateBackup\""));

@@ -13,7 +13,10 @@ Run:   python3 -m unittest -v server_conformance          (from tests/python)
 A missing boto3 or AWS CLI fails the run, saying what to install.
 """
 import datetime
+import gzip
+import hashlib
 import json
+import urllib.request
 import os
 import re
 import unittest
@@ -151,8 +154,87 @@ class InstantServer(ServerCase):
         endpoints = ddb.describe_endpoints()["Endpoints"]
         self.assertEqual(endpoints[0]["Address"], self.server.host_port)
 
+        # Exports and imports (in depth in test_export_files_read_with_python and the import tests).
+        exported = ddb.export_table_to_point_in_time(TableArn=arn, S3Bucket="exports")["ExportDescription"]
+        self.assertEqual(ddb.describe_export(ExportArn=exported["ExportArn"])["ExportDescription"]["ExportStatus"],
+                         "COMPLETED")
+        self.assertEqual([e["ExportArn"] for e in ddb.list_exports(TableArn=arn)["ExportSummaries"]],
+                         [exported["ExportArn"]])
+        export_id = exported["ExportArn"].rsplit("/", 1)[1]
+        imported = ddb.import_table(
+            S3BucketSource={"S3Bucket": "exports", "S3KeyPrefix": "AWSDynamoDB/%s/data/" % export_id},
+            InputFormat="DYNAMODB_JSON", InputCompressionType="GZIP",
+            TableCreationParameters=table_args("from_export"))["ImportTableDescription"]
+        self.assertEqual(ddb.describe_import(ImportArn=imported["ImportArn"])["ImportTableDescription"]
+                         ["ImportStatus"], "COMPLETED")
+        self.assertEqual(len(ddb.list_imports()["ImportSummaryList"]), 1)
+
         missing = served_operations() - self.called
         self.assertFalse(missing, "operations not driven through boto3: %s" % sorted(missing))
+
+    def test_export_files_read_with_python(self):
+        """The files an export writes, read through the admin routes with python's gzip and json."""
+        ddb = self.ddb
+        self.make_table("orders", [("a", "1"), ("b", "2")])
+        ddb.update_continuous_backups(TableName="orders",
+                                      PointInTimeRecoverySpecification={"PointInTimeRecoveryEnabled": True})
+        arn = ddb.describe_table(TableName="orders")["Table"]["TableArn"]
+        export = ddb.export_table_to_point_in_time(TableArn=arn, S3Bucket="lake", S3Prefix="daily")
+        export_arn = export["ExportDescription"]["ExportArn"]
+        self.assertRegex(export_arn, r"^arn:aws:dynamodb:us-east-1:123456789012:table/orders/export/\d{14}-[0-9a-f]{8}$")
+        done = ddb.describe_export(ExportArn=export_arn)["ExportDescription"]
+        self.assertEqual(done["ExportStatus"], "COMPLETED")
+        self.assertEqual(done["ItemCount"], 2)
+        root = "daily/AWSDynamoDB/%s/" % export_arn.rsplit("/", 1)[1]
+        listed = self.server.admin("GET", "/objects/lake?prefix=" + root)
+        self.assertEqual(listed["bucket"], "lake")
+        self.assertIn(root + "manifest-summary.json", listed["keys"])
+        self.assertIn(root + "_started", listed["keys"])
+        status, summary, _ = self.server.request("GET", "/_dynafake/objects/lake/" + done["ExportManifest"])
+        self.assertEqual(status, 200)
+        self.assertEqual(summary["exportArn"], export_arn)
+        self.assertEqual(summary["itemCount"], 2)
+        self.assertEqual(summary["outputFormat"], "DYNAMODB_JSON")
+        status, files, _ = self.server.request("GET", "/_dynafake/objects/lake/" + summary["manifestFilesS3Key"])
+        self.assertEqual(status, 200)
+        entry = files if isinstance(files, dict) else json.loads(files.splitlines()[0])
+        req = urllib.request.Request(self.server.url + "/_dynafake/objects/lake/" + entry["dataFileS3Key"])
+        with urllib.request.urlopen(req, timeout=30) as r:
+            data = r.read()
+        self.assertEqual(hashlib.md5(data).hexdigest(), entry["etag"])
+        lines = sorted(gzip.decompress(data).decode().splitlines())
+        self.assertEqual([json.loads(line) for line in lines],
+                         [{"Item": {"pk": {"S": "a"}, "v": {"S": "1"}}}, {"Item": {"pk": {"S": "b"}, "v": {"S": "2"}}}])
+        status, _, _ = self.server.request("GET", "/_dynafake/objects/lake/" + root + "nothing-here")
+        self.assertEqual(status, 404)
+
+    def test_import_reads_what_python_gzip_writes(self):
+        ddb = self.ddb
+        lines = "".join(json.dumps({"Item": {"pk": {"S": "k%03d" % i}, "v": {"S": str(i)}}}) + "\n"
+                        for i in range(300)) + "not json\n"
+        self.server.admin("PUT", "/objects/incoming/batch/part-1.json.gz", gzip.compress(lines.encode()))
+        imported = ddb.import_table(S3BucketSource={"S3Bucket": "incoming", "S3KeyPrefix": "batch/"},
+                                    InputFormat="DYNAMODB_JSON", InputCompressionType="GZIP",
+                                    TableCreationParameters=table_args("batch"))["ImportTableDescription"]
+        done = ddb.describe_import(ImportArn=imported["ImportArn"])["ImportTableDescription"]
+        self.assertEqual(done["ImportStatus"], "COMPLETED")
+        self.assertEqual(done["ImportedItemCount"], 300)
+        self.assertEqual(done["ErrorCount"], 1)
+        self.assertEqual(ddb.describe_table(TableName="batch")["Table"]["ItemCount"], 300)
+
+    def test_export_errors(self):
+        ddb = self.ddb
+        self.make_table("orders")
+        arn = ddb.describe_table(TableName="orders")["Table"]["TableArn"]
+        with self.assertRaises(ddb.exceptions.PointInTimeRecoveryUnavailableException):
+            ddb.export_table_to_point_in_time(TableArn=arn, S3Bucket="lake")
+        with self.assertRaises(ddb.exceptions.ExportNotFoundException):
+            ddb.describe_export(ExportArn=arn + "/export/01767225600000-00000000")
+        with self.assertRaises(ddb.exceptions.ImportNotFoundException):
+            ddb.describe_import(ImportArn=arn + "/import/01767225600000-00000000")
+        with self.assertRaises(ddb.exceptions.ResourceInUseException):
+            ddb.import_table(S3BucketSource={"S3Bucket": "incoming"}, InputFormat="DYNAMODB_JSON",
+                             TableCreationParameters=table_args("orders"))
 
     def test_create_backup_errors_from_state(self):
         ddb = self.ddb

@@ -139,8 +139,8 @@ class Dashboard(unittest.TestCase):
         backups = self.rows("backups")
         self.assertEqual(backups[0][:4], ["nightly", "orders", "USER", "CREATING"], backups)
         self.assertEqual(backups[0][5], "2026-01-01 00:00:10Z")  # the cut
-        self.assertIn("None", self.text("exports"))
-        self.assertIn("does not serve ExportTableToPointInTime", self.text("exports"))
+        self.assertIn("No exports.", self.text("exports"))
+        self.assertIn("No imports.", self.text("imports"))
 
         # the clock, moved from the page: a minute on, the backup is AVAILABLE
         amount = d.find_element("id", "advance-amount")

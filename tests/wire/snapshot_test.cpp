@@ -330,3 +330,51 @@ TEST(StateSnapshot, SnapshotOlderThanTheClockIsRefused) {
 }
 
 }  // namespace
+
+namespace {
+
+// Exports and imports are records of the Service and survive a snapshot; an
+// export still IN_PROGRESS writes its files after loading, from the saved
+// history and cut (the files themselves are the ObjectStore's: not saved).
+TEST(StateSnapshot, ExportsAndImportsSurviveAndAPendingExportStillWritesItsFiles) {
+  auto options = dynafake::ServiceOptions::Instant();
+  options.durations.exportTable = 5min;
+  dynafake::ManualClock clock;
+  dynafake::Service service(clock, options);
+  dynafake::Client client(service);
+  ASSERT_TRUE(client.CreateTable(Table("orders")).IsSuccess());
+  ASSERT_TRUE(client
+                  .UpdateContinuousBackups(
+                      M::UpdateContinuousBackupsRequest().WithTableName("orders").WithPointInTimeRecoverySpecification(
+                          M::PointInTimeRecoverySpecification().WithPointInTimeRecoveryEnabled(true)))
+                  .IsSuccess());
+  ASSERT_TRUE(client.PutItem(Put("orders", "a", 1, "kept")).IsSuccess());
+  auto exported = client.ExportTableToPointInTime(M::ExportTableToPointInTimeRequest()
+                                                      .WithTableArn(service.TableArn("orders"))
+                                                      .WithS3Bucket("lake")
+                                                      .WithClientToken("nightly"));
+  ASSERT_TRUE(exported.IsSuccess()) << exported.GetError();
+  ASSERT_TRUE(client.PutItem(Put("orders", "b", 2, "after the export")).IsSuccess());
+  const std::string arn = exported.GetResult().GetExportDescription().GetExportArn();
+  const std::string saved = dynafake::SaveState(service);
+
+  dynafake::ManualClock clock2;
+  dynafake::Service loaded(clock2, options);
+  dynafake::LoadState(loaded, saved);
+  EXPECT_EQ(dynafake::SaveState(loaded), saved);
+  dynafake::Client again(loaded);
+  clock2.Advance(5min);
+  auto d = again.DescribeExport(M::DescribeExportRequest().WithExportArn(arn));
+  ASSERT_TRUE(d.IsSuccess()) << d.GetError();
+  EXPECT_EQ(d.GetResult().GetExportDescription().GetExportStatus(), M::ExportStatus::COMPLETED);
+  EXPECT_EQ(d.GetResult().GetExportDescription().GetItemCount(), 1) << "the item written after the cut is not in it";
+  EXPECT_TRUE(loaded.Objects().Get("lake", d.GetResult().GetExportDescription().GetExportManifest()).has_value());
+  auto same = again.ExportTableToPointInTime(M::ExportTableToPointInTimeRequest()
+                                                 .WithTableArn(loaded.TableArn("orders"))
+                                                 .WithS3Bucket("lake")
+                                                 .WithClientToken("nightly"));
+  ASSERT_TRUE(same.IsSuccess()) << same.GetError();
+  EXPECT_EQ(same.GetResult().GetExportDescription().GetExportArn(), arn) << "the ClientToken is remembered";
+}
+
+}  // namespace

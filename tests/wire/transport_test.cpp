@@ -201,6 +201,33 @@ TEST_F(SameScenario, EveryOperationAnswersAlikeThroughTheWire) {
            .WithRestoreDateTime(DateTime(static_cast<int64_t>(0))));
   Both(M::ScanRequest().WithTableName("MusicCopy"));
 
+  // Exports and imports.
+  const auto exported = Both(M::ExportTableToPointInTimeRequest()
+                                 .WithTableArn(direct.TableArn("Music"))
+                                 .WithS3Bucket("exports")
+                                 .WithS3Prefix("nightly"));
+  ASSERT_TRUE(exported.IsSuccess()) << exported.GetError();
+  const std::string exportArn = exported.GetResult().GetExportDescription().GetExportArn();
+  Both(M::ExportTableToPointInTimeRequest().WithTableArn(direct.TableArn("Nope")).WithS3Bucket("exports"));
+  Both(M::DescribeExportRequest().WithExportArn(exportArn));
+  Both(M::DescribeExportRequest().WithExportArn(exportArn + "0"));
+  Both(M::ListExportsRequest().WithTableArn(direct.TableArn("Music")));
+  const auto imported =
+      Both(M::ImportTableRequest()
+               .WithS3BucketSource(M::S3BucketSource().WithS3Bucket("exports").WithS3KeyPrefix(
+                   "nightly/AWSDynamoDB/" + exportArn.substr(exportArn.rfind('/') + 1) + "/data/"))
+               .WithInputFormat(M::InputFormat::DYNAMODB_JSON)
+               .WithInputCompressionType(M::InputCompressionType::GZIP)
+               .WithTableCreationParameters(M::TableCreationParameters()
+                                                .WithTableName("MusicImported")
+                                                .WithKeySchema(MusicTable("x").GetKeySchema())
+                                                .WithAttributeDefinitions(MusicTable("x").GetAttributeDefinitions())
+                                                .WithBillingMode(M::BillingMode::PAY_PER_REQUEST)));
+  ASSERT_TRUE(imported.IsSuccess()) << imported.GetError();
+  Both(M::DescribeImportRequest().WithImportArn(imported.GetResult().GetImportTableDescription().GetImportArn()));
+  Both(M::ListImportsRequest());
+  Both(M::ScanRequest().WithTableName("MusicImported"));
+
   // Deletion and injected faults.
   Both(M::DeleteBackupRequest().WithBackupArn(arn));
   Both(M::DeleteBackupRequest().WithBackupArn(arn));

@@ -13,6 +13,7 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <memory>
 #include <optional>
 #include <sstream>
 #include <string>
@@ -135,6 +136,10 @@ int main(int argc, char** argv) {
   app.add_option("--accounts", accountsPath,
                  "JSON file mapping access key ids to account ids; each account gets its own world")
       ->check(CLI::ExistingFile);
+  std::string objectsDir;
+  app.add_option("--objects-dir", objectsDir,
+                 "Keep the object store (what exports write, imports read) as files DIR/<bucket>/<key> instead of "
+                 "in memory");
   app.add_flag("--instant", instant, "All durations zero: tables ACTIVE and backups AVAILABLE at once");
   app.add_flag("--no-throughput", noThroughput,
                "Serve any traffic: read and write capacity are not enforced (docs/throughput.md)");
@@ -193,6 +198,10 @@ int main(int argc, char** argv) {
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
   dynafake::HttpServer server(config);
+  if (!objectsDir.empty()) {
+    auto store = std::make_shared<dynafake::DirectoryObjectStore>(objectsDir);
+    for (const auto& id : server.AccountIds()) server.GetService(id).SetObjectStore(store);
+  }
   try {
     Progress stages(progress);
     if (!statePath.empty() && LoadStateWithProgress(server, statePath, stages))

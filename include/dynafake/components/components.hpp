@@ -12,6 +12,8 @@
 //   ContinuousBackups  point-in-time recovery settings and windows
 //   Restores           new tables from a backup or a point in time
 //   Transactions       TransactWriteItems and TransactGetItems: all or nothing, idempotency tokens
+//   Exports            exports of a point in time (or of a window's changes) into the ObjectStore
+//   Imports            new tables read from the ObjectStore
 //
 // Each owns its state and renders its own descriptions; they call each other
 // through the references given at construction. Service (service.hpp) is the
@@ -21,10 +23,13 @@
 
 #include <cstddef>  // std::size_t
 #include <cstdint>  // int64_t
+#include <memory>   // std::shared_ptr, std::make_shared
 
 #include "dynafake/components/backups.hpp"
 #include "dynafake/components/continuous_backups.hpp"
+#include "dynafake/components/exports.hpp"
 #include "dynafake/components/identity.hpp"
+#include "dynafake/components/imports.hpp"
 #include "dynafake/components/items.hpp"
 #include "dynafake/components/quotas.hpp"
 #include "dynafake/components/restores.hpp"
@@ -33,6 +38,7 @@
 #include "dynafake/components/time_to_live.hpp"
 #include "dynafake/components/timeline.hpp"
 #include "dynafake/components/transactions.hpp"
+#include "dynafake/object_store.hpp"
 #include "dynafake/options.hpp"
 
 namespace dynafake {
@@ -101,7 +107,9 @@ class Components {
         backups(options, identity, timeline, quotas, tables, items),
         continuous(options, identity, tables, items),
         restores(options, identity, quotas, tables, backups, continuous),
-        transactions(options, items) {}
+        transactions(options, items),
+        exports(options, identity, tables, continuous, objects),
+        imports(options, identity, quotas, tables, objects) {}
   Components(const Components&) = delete;
   Components& operator=(const Components&) = delete;
 
@@ -117,6 +125,10 @@ class Components {
   ContinuousBackups continuous;
   Restores restores;
   Transactions transactions;
+  /// Where exports write and imports read (Service::SetObjectStore); in memory by default.
+  std::shared_ptr<ObjectStore> objects = std::make_shared<InMemoryObjectStore>();
+  Exports exports;
+  Imports imports;
 
   /// Applies every transition and TTL deletion due at `now`, in time order.
   void ApplyDue(int64_t now);
@@ -145,6 +157,10 @@ class Components {
   void Validate(const Model::RestoreTableFromBackupRequest& r, Validator& v, NoPlan&) const {
     Restores::Validate(r, v);
   }
+  void Validate(const Model::ExportTableToPointInTimeRequest& r, Validator& v, NoPlan&) const {
+    Exports::Validate(r, v);
+  }
+  void Validate(const Model::ImportTableRequest& r, Validator& v, NoPlan&) const { Imports::Validate(r, v); }
 #define DYNAFAKE_CHECKED_BY(component, Op)                                                              \
   void Validate(const Model::Op##Request& r, Validator& v, PlanOf<Model::Op##Request>::type& p) const { \
     component::Validate(r, v, p);                                                                       \
@@ -201,6 +217,12 @@ class Components {
   DYNAFAKE_SERVED_BY(continuous, UpdateContinuousBackups)
   DYNAFAKE_SERVED_BY(restores, RestoreTableFromBackup)
   DYNAFAKE_SERVED_BY(restores, RestoreTableToPointInTime)
+  DYNAFAKE_SERVED_BY(exports, ExportTableToPointInTime)
+  DYNAFAKE_SERVED_BY(exports, DescribeExport)
+  DYNAFAKE_SERVED_BY(exports, ListExports)
+  DYNAFAKE_SERVED_BY(imports, ImportTable)
+  DYNAFAKE_SERVED_BY(imports, DescribeImport)
+  DYNAFAKE_SERVED_BY(imports, ListImports)
 #undef DYNAFAKE_SERVED_WITH_PLAN
 #undef DYNAFAKE_SERVED_BY
 };

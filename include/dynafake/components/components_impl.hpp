@@ -14,6 +14,8 @@ namespace dynafake {
 namespace detail {
 
 DYNAFAKE_IMPL void Components::ApplyDue(int64_t now) {
+  // exports read a fixed (history, cut): writing their files first or last gives the same files
+  exports.ApplyDue(now);
   if (!timeline.HasDue(now) && !timeToLive.HasDue(now)) return;
   items.DeferCompaction();             // histories that lose readers are compacted once, at the end
   std::vector<std::string> expiredIn;  // tables that lost expired items, to compact once at the end
@@ -55,6 +57,8 @@ DYNAFAKE_IMPL void Components::Reset() {
   continuous.Clear();
   timeline.Clear();
   timeToLive.Clear();
+  exports.Clear();
+  imports.Clear();
   quotas.Clear();
   transactions.Clear();
   identity.Reset();

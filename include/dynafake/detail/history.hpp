@@ -116,6 +116,16 @@ class History {
     }
   }
 
+  /// Visits every key's versions, in key order (an incremental export reads the changes in a window).
+  template <class Visit>
+  void ForEachKeyVersions(Visit&& visit) const {
+    for (const auto& kv : keys_) visit(kv.first, kv.second);
+  }
+  /// The latest version of `versions` as of (`atMs`, `seq`), or nullptr.
+  static const Version* VersionAt(const std::vector<Version>& versions, int64_t atMs, uint64_t seq = kAll) {
+    return Latest(versions, atMs, seq);
+  }
+
   /// Item count and bytes as of `atMs`.
   Totals TotalsAt(int64_t atMs, uint64_t seq = kAll) const {
     auto it = std::upper_bound(

@@ -4,6 +4,7 @@
 
 #include <algorithm>    // std::find
 #include <chrono>       // std::chrono
+#include <stdexcept>    // std::invalid_argument
 #include <type_traits>  // std::void_t, std::decay_t
 #include <typeinfo>     // typeid
 #include <utility>      // std::move, std::declval
@@ -166,6 +167,22 @@ DYNAFAKE_IMPL CallJournal Service::Journal() {
 DYNAFAKE_IMPL void Service::ClearJournal() {
   std::lock_guard<std::mutex> lock(mu_);
   journal_.Clear();
+}
+
+DYNAFAKE_IMPL ObjectStore& Service::Objects() {
+  std::lock_guard<std::mutex> lock(mu_);
+  return *components_->objects;
+}
+
+DYNAFAKE_IMPL std::shared_ptr<ObjectStore> Service::ObjectStorePtr() {
+  std::lock_guard<std::mutex> lock(mu_);
+  return components_->objects;
+}
+
+DYNAFAKE_IMPL void Service::SetObjectStore(std::shared_ptr<ObjectStore> store) {
+  if (!store) throw std::invalid_argument("Service::SetObjectStore: the store must not be null");
+  std::lock_guard<std::mutex> lock(mu_);
+  components_->objects = std::move(store);
 }
 
 DYNAFAKE_IMPL void Service::Reset() {

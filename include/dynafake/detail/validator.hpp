@@ -43,6 +43,38 @@ inline bool MatchesUuidPattern(const std::string& s) {  // 8-4-4-4-12 lowercase 
   return true;
 }
 
+// The patterns of the export and import operations' members (the service model's).
+inline bool IsAlnum(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
+inline bool MatchesClientTokenPattern(const std::string& s) {  // ^[^\$]+$
+  return !s.empty() && s.find('$') == std::string::npos;
+}
+inline bool MatchesCsvDelimiterPattern(const std::string& s) {  // [,;:|\t ]
+  return s.size() == 1 && std::string(",;:|\t ").find(s[0]) != std::string::npos;
+}
+inline bool MatchesCsvHeaderPattern(const std::string& s) {  // [\x20-\x21\x23-\x2B\x2D-\x7E]*: printable, no '"' or ','
+  for (char c : s)
+    if (c < 0x20 || c > 0x7E || c == '"' || c == ',') return false;
+  return true;
+}
+inline bool MatchesImportNextTokenPattern(const std::string& s) {  // ([0-9a-f]{16})+
+  if (s.empty() || s.size() % 16 != 0) return false;
+  for (char c : s)
+    if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
+  return true;
+}
+inline bool MatchesS3BucketPattern(const std::string& s) {  // ^[a-z0-9A-Z]+[\.\-\w]*[a-z0-9A-Z]+$
+  if (s.size() < 2 || !IsAlnum(s.front()) || !IsAlnum(s.back())) return false;
+  for (char c : s)
+    if (!IsAlnum(c) && c != '.' && c != '-' && c != '_') return false;
+  return true;
+}
+inline bool MatchesS3BucketOwnerPattern(const std::string& s) {  // [0-9]{12}
+  if (s.size() != 12) return false;
+  for (char c : s)
+    if (c < '0' || c > '9') return false;
+  return true;
+}
+
 inline std::string Join(const std::string& path, const char* member) { return path + "." + member; }
 
 class Validator {

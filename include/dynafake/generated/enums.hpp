@@ -281,6 +281,121 @@ inline bool IsKnown(ContinuousBackupsStatus value) {
 inline constexpr const char* kValueSet = "[ENABLED, DISABLED]";
 }  // namespace ContinuousBackupsStatusMapper
 
+enum class ExportFormat {
+  NOT_SET,
+  DYNAMODB_JSON,
+  ION,
+};
+
+namespace ExportFormatMapper {
+inline ExportFormat GetExportFormatForName(std::string_view name) {
+  if (name == "DYNAMODB_JSON") return ExportFormat::DYNAMODB_JSON;
+  if (name == "ION") return ExportFormat::ION;
+  return static_cast<ExportFormat>(detail::EnumOverflow::Instance().Store(name));
+}
+inline std::string GetNameForExportFormat(ExportFormat value) {
+  switch (value) {
+    case ExportFormat::NOT_SET: return {};
+    case ExportFormat::DYNAMODB_JSON: return "DYNAMODB_JSON";
+    case ExportFormat::ION: return "ION";
+  }
+  return detail::EnumOverflow::Instance().Name(static_cast<int>(value));
+}
+/// True for the values the service model defines (not NOT_SET, not an unknown name).
+inline bool IsKnown(ExportFormat value) {
+  return static_cast<int>(value) > 0 && static_cast<int>(value) <= 2;
+}
+/// The values as the service lists them in "Member must satisfy enum value set" (tools/model.py).
+inline constexpr const char* kValueSet = "[DYNAMODB_JSON, ION]";
+}  // namespace ExportFormatMapper
+
+enum class ExportStatus {
+  NOT_SET,
+  IN_PROGRESS,
+  COMPLETED,
+  FAILED,
+};
+
+namespace ExportStatusMapper {
+inline ExportStatus GetExportStatusForName(std::string_view name) {
+  if (name == "IN_PROGRESS") return ExportStatus::IN_PROGRESS;
+  if (name == "COMPLETED") return ExportStatus::COMPLETED;
+  if (name == "FAILED") return ExportStatus::FAILED;
+  return static_cast<ExportStatus>(detail::EnumOverflow::Instance().Store(name));
+}
+inline std::string GetNameForExportStatus(ExportStatus value) {
+  switch (value) {
+    case ExportStatus::NOT_SET: return {};
+    case ExportStatus::IN_PROGRESS: return "IN_PROGRESS";
+    case ExportStatus::COMPLETED: return "COMPLETED";
+    case ExportStatus::FAILED: return "FAILED";
+  }
+  return detail::EnumOverflow::Instance().Name(static_cast<int>(value));
+}
+/// True for the values the service model defines (not NOT_SET, not an unknown name).
+inline bool IsKnown(ExportStatus value) {
+  return static_cast<int>(value) > 0 && static_cast<int>(value) <= 3;
+}
+/// The values as the service lists them in "Member must satisfy enum value set" (tools/model.py).
+inline constexpr const char* kValueSet = "[IN_PROGRESS, COMPLETED, FAILED]";
+}  // namespace ExportStatusMapper
+
+enum class ExportType {
+  NOT_SET,
+  FULL_EXPORT,
+  INCREMENTAL_EXPORT,
+};
+
+namespace ExportTypeMapper {
+inline ExportType GetExportTypeForName(std::string_view name) {
+  if (name == "FULL_EXPORT") return ExportType::FULL_EXPORT;
+  if (name == "INCREMENTAL_EXPORT") return ExportType::INCREMENTAL_EXPORT;
+  return static_cast<ExportType>(detail::EnumOverflow::Instance().Store(name));
+}
+inline std::string GetNameForExportType(ExportType value) {
+  switch (value) {
+    case ExportType::NOT_SET: return {};
+    case ExportType::FULL_EXPORT: return "FULL_EXPORT";
+    case ExportType::INCREMENTAL_EXPORT: return "INCREMENTAL_EXPORT";
+  }
+  return detail::EnumOverflow::Instance().Name(static_cast<int>(value));
+}
+/// True for the values the service model defines (not NOT_SET, not an unknown name).
+inline bool IsKnown(ExportType value) {
+  return static_cast<int>(value) > 0 && static_cast<int>(value) <= 2;
+}
+/// The values as the service lists them in "Member must satisfy enum value set" (tools/model.py).
+inline constexpr const char* kValueSet = "[FULL_EXPORT, INCREMENTAL_EXPORT]";
+}  // namespace ExportTypeMapper
+
+enum class ExportViewType {
+  NOT_SET,
+  NEW_IMAGE,
+  NEW_AND_OLD_IMAGES,
+};
+
+namespace ExportViewTypeMapper {
+inline ExportViewType GetExportViewTypeForName(std::string_view name) {
+  if (name == "NEW_IMAGE") return ExportViewType::NEW_IMAGE;
+  if (name == "NEW_AND_OLD_IMAGES") return ExportViewType::NEW_AND_OLD_IMAGES;
+  return static_cast<ExportViewType>(detail::EnumOverflow::Instance().Store(name));
+}
+inline std::string GetNameForExportViewType(ExportViewType value) {
+  switch (value) {
+    case ExportViewType::NOT_SET: return {};
+    case ExportViewType::NEW_IMAGE: return "NEW_IMAGE";
+    case ExportViewType::NEW_AND_OLD_IMAGES: return "NEW_AND_OLD_IMAGES";
+  }
+  return detail::EnumOverflow::Instance().Name(static_cast<int>(value));
+}
+/// True for the values the service model defines (not NOT_SET, not an unknown name).
+inline bool IsKnown(ExportViewType value) {
+  return static_cast<int>(value) > 0 && static_cast<int>(value) <= 2;
+}
+/// The values as the service lists them in "Member must satisfy enum value set" (tools/model.py).
+inline constexpr const char* kValueSet = "[NEW_IMAGE, NEW_AND_OLD_IMAGES]";
+}  // namespace ExportViewTypeMapper
+
 enum class GlobalTableSettingsReplicationMode {
   NOT_SET,
   ENABLED,
@@ -311,6 +426,43 @@ inline bool IsKnown(GlobalTableSettingsReplicationMode value) {
 /// The values as the service lists them in "Member must satisfy enum value set" (tools/model.py).
 inline constexpr const char* kValueSet = "[ENABLED, DISABLED, ENABLED_WITH_OVERRIDES]";
 }  // namespace GlobalTableSettingsReplicationModeMapper
+
+enum class ImportStatus {
+  NOT_SET,
+  IN_PROGRESS,
+  COMPLETED,
+  CANCELLING,
+  CANCELLED,
+  FAILED,
+};
+
+namespace ImportStatusMapper {
+inline ImportStatus GetImportStatusForName(std::string_view name) {
+  if (name == "IN_PROGRESS") return ImportStatus::IN_PROGRESS;
+  if (name == "COMPLETED") return ImportStatus::COMPLETED;
+  if (name == "CANCELLING") return ImportStatus::CANCELLING;
+  if (name == "CANCELLED") return ImportStatus::CANCELLED;
+  if (name == "FAILED") return ImportStatus::FAILED;
+  return static_cast<ImportStatus>(detail::EnumOverflow::Instance().Store(name));
+}
+inline std::string GetNameForImportStatus(ImportStatus value) {
+  switch (value) {
+    case ImportStatus::NOT_SET: return {};
+    case ImportStatus::IN_PROGRESS: return "IN_PROGRESS";
+    case ImportStatus::COMPLETED: return "COMPLETED";
+    case ImportStatus::CANCELLING: return "CANCELLING";
+    case ImportStatus::CANCELLED: return "CANCELLED";
+    case ImportStatus::FAILED: return "FAILED";
+  }
+  return detail::EnumOverflow::Instance().Name(static_cast<int>(value));
+}
+/// True for the values the service model defines (not NOT_SET, not an unknown name).
+inline bool IsKnown(ImportStatus value) {
+  return static_cast<int>(value) > 0 && static_cast<int>(value) <= 5;
+}
+/// The values as the service lists them in "Member must satisfy enum value set" (tools/model.py).
+inline constexpr const char* kValueSet = "[IN_PROGRESS, COMPLETED, CANCELLING, CANCELLED, FAILED]";
+}  // namespace ImportStatusMapper
 
 enum class IndexStatus {
   NOT_SET,
@@ -345,6 +497,68 @@ inline bool IsKnown(IndexStatus value) {
 /// The values as the service lists them in "Member must satisfy enum value set" (tools/model.py).
 inline constexpr const char* kValueSet = "[CREATING, UPDATING, DELETING, ACTIVE]";
 }  // namespace IndexStatusMapper
+
+enum class InputCompressionType {
+  NOT_SET,
+  GZIP,
+  ZSTD,
+  NONE,
+};
+
+namespace InputCompressionTypeMapper {
+inline InputCompressionType GetInputCompressionTypeForName(std::string_view name) {
+  if (name == "GZIP") return InputCompressionType::GZIP;
+  if (name == "ZSTD") return InputCompressionType::ZSTD;
+  if (name == "NONE") return InputCompressionType::NONE;
+  return static_cast<InputCompressionType>(detail::EnumOverflow::Instance().Store(name));
+}
+inline std::string GetNameForInputCompressionType(InputCompressionType value) {
+  switch (value) {
+    case InputCompressionType::NOT_SET: return {};
+    case InputCompressionType::GZIP: return "GZIP";
+    case InputCompressionType::ZSTD: return "ZSTD";
+    case InputCompressionType::NONE: return "NONE";
+  }
+  return detail::EnumOverflow::Instance().Name(static_cast<int>(value));
+}
+/// True for the values the service model defines (not NOT_SET, not an unknown name).
+inline bool IsKnown(InputCompressionType value) {
+  return static_cast<int>(value) > 0 && static_cast<int>(value) <= 3;
+}
+/// The values as the service lists them in "Member must satisfy enum value set" (tools/model.py).
+inline constexpr const char* kValueSet = "[GZIP, ZSTD, NONE]";
+}  // namespace InputCompressionTypeMapper
+
+enum class InputFormat {
+  NOT_SET,
+  DYNAMODB_JSON,
+  ION,
+  CSV,
+};
+
+namespace InputFormatMapper {
+inline InputFormat GetInputFormatForName(std::string_view name) {
+  if (name == "DYNAMODB_JSON") return InputFormat::DYNAMODB_JSON;
+  if (name == "ION") return InputFormat::ION;
+  if (name == "CSV") return InputFormat::CSV;
+  return static_cast<InputFormat>(detail::EnumOverflow::Instance().Store(name));
+}
+inline std::string GetNameForInputFormat(InputFormat value) {
+  switch (value) {
+    case InputFormat::NOT_SET: return {};
+    case InputFormat::DYNAMODB_JSON: return "DYNAMODB_JSON";
+    case InputFormat::ION: return "ION";
+    case InputFormat::CSV: return "CSV";
+  }
+  return detail::EnumOverflow::Instance().Name(static_cast<int>(value));
+}
+/// True for the values the service model defines (not NOT_SET, not an unknown name).
+inline bool IsKnown(InputFormat value) {
+  return static_cast<int>(value) > 0 && static_cast<int>(value) <= 3;
+}
+/// The values as the service lists them in "Member must satisfy enum value set" (tools/model.py).
+inline constexpr const char* kValueSet = "[DYNAMODB_JSON, ION, CSV]";
+}  // namespace InputFormatMapper
 
 enum class KeyType {
   NOT_SET,
@@ -636,6 +850,34 @@ inline bool IsKnown(ReturnValuesOnConditionCheckFailure value) {
 /// The values as the service lists them in "Member must satisfy enum value set" (tools/model.py).
 inline constexpr const char* kValueSet = "[ALL_OLD, NONE]";
 }  // namespace ReturnValuesOnConditionCheckFailureMapper
+
+enum class S3SseAlgorithm {
+  NOT_SET,
+  AES256,
+  KMS,
+};
+
+namespace S3SseAlgorithmMapper {
+inline S3SseAlgorithm GetS3SseAlgorithmForName(std::string_view name) {
+  if (name == "AES256") return S3SseAlgorithm::AES256;
+  if (name == "KMS") return S3SseAlgorithm::KMS;
+  return static_cast<S3SseAlgorithm>(detail::EnumOverflow::Instance().Store(name));
+}
+inline std::string GetNameForS3SseAlgorithm(S3SseAlgorithm value) {
+  switch (value) {
+    case S3SseAlgorithm::NOT_SET: return {};
+    case S3SseAlgorithm::AES256: return "AES256";
+    case S3SseAlgorithm::KMS: return "KMS";
+  }
+  return detail::EnumOverflow::Instance().Name(static_cast<int>(value));
+}
+/// True for the values the service model defines (not NOT_SET, not an unknown name).
+inline bool IsKnown(S3SseAlgorithm value) {
+  return static_cast<int>(value) > 0 && static_cast<int>(value) <= 2;
+}
+/// The values as the service lists them in "Member must satisfy enum value set" (tools/model.py).
+inline constexpr const char* kValueSet = "[AES256, KMS]";
+}  // namespace S3SseAlgorithmMapper
 
 enum class SSEStatus {
   NOT_SET,
@@ -950,8 +1192,15 @@ inline const char* ValueSetOf(std::string_view shape) {
   if (shape == "ComparisonOperator") return ComparisonOperatorMapper::kValueSet;
   if (shape == "ConditionalOperator") return ConditionalOperatorMapper::kValueSet;
   if (shape == "ContinuousBackupsStatus") return ContinuousBackupsStatusMapper::kValueSet;
+  if (shape == "ExportFormat") return ExportFormatMapper::kValueSet;
+  if (shape == "ExportStatus") return ExportStatusMapper::kValueSet;
+  if (shape == "ExportType") return ExportTypeMapper::kValueSet;
+  if (shape == "ExportViewType") return ExportViewTypeMapper::kValueSet;
   if (shape == "GlobalTableSettingsReplicationMode") return GlobalTableSettingsReplicationModeMapper::kValueSet;
+  if (shape == "ImportStatus") return ImportStatusMapper::kValueSet;
   if (shape == "IndexStatus") return IndexStatusMapper::kValueSet;
+  if (shape == "InputCompressionType") return InputCompressionTypeMapper::kValueSet;
+  if (shape == "InputFormat") return InputFormatMapper::kValueSet;
   if (shape == "KeyType") return KeyTypeMapper::kValueSet;
   if (shape == "MultiRegionConsistency") return MultiRegionConsistencyMapper::kValueSet;
   if (shape == "PointInTimeRecoveryStatus") return PointInTimeRecoveryStatusMapper::kValueSet;
@@ -961,6 +1210,7 @@ inline const char* ValueSetOf(std::string_view shape) {
   if (shape == "ReturnItemCollectionMetrics") return ReturnItemCollectionMetricsMapper::kValueSet;
   if (shape == "ReturnValue") return ReturnValueMapper::kValueSet;
   if (shape == "ReturnValuesOnConditionCheckFailure") return ReturnValuesOnConditionCheckFailureMapper::kValueSet;
+  if (shape == "S3SseAlgorithm") return S3SseAlgorithmMapper::kValueSet;
   if (shape == "SSEStatus") return SSEStatusMapper::kValueSet;
   if (shape == "SSEType") return SSETypeMapper::kValueSet;
   if (shape == "ScalarAttributeType") return ScalarAttributeTypeMapper::kValueSet;

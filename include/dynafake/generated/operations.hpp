@@ -41,6 +41,12 @@ using DescribeTimeToLiveOutcome = Outcome<DescribeTimeToLiveResult, DynamoDBErro
 using UpdateTimeToLiveOutcome = Outcome<UpdateTimeToLiveResult, DynamoDBError>;
 using TransactWriteItemsOutcome = Outcome<TransactWriteItemsResult, DynamoDBError>;
 using TransactGetItemsOutcome = Outcome<TransactGetItemsResult, DynamoDBError>;
+using ExportTableToPointInTimeOutcome = Outcome<ExportTableToPointInTimeResult, DynamoDBError>;
+using DescribeExportOutcome = Outcome<DescribeExportResult, DynamoDBError>;
+using ListExportsOutcome = Outcome<ListExportsResult, DynamoDBError>;
+using ImportTableOutcome = Outcome<ImportTableResult, DynamoDBError>;
+using DescribeImportOutcome = Outcome<DescribeImportResult, DynamoDBError>;
+using ListImportsOutcome = Outcome<ListImportsResult, DynamoDBError>;
 
 }  // namespace Model
 
@@ -74,11 +80,17 @@ using TransactGetItemsOutcome = Outcome<TransactGetItemsResult, DynamoDBError>;
   X(DescribeTimeToLive) \
   X(UpdateTimeToLive) \
   X(TransactWriteItems) \
-  X(TransactGetItems)
+  X(TransactGetItems) \
+  X(ExportTableToPointInTime) \
+  X(DescribeExport) \
+  X(ListExports) \
+  X(ImportTable) \
+  X(DescribeImport) \
+  X(ListImports)
 
 inline constexpr const char* kTargetPrefix = "DynamoDB_20120810";
 /// How many operations DYNAFAKE_FOR_EACH_OPERATION expands (tests check a front covers them all).
-inline constexpr int kOperationCount = 28;
+inline constexpr int kOperationCount = 34;
 
 namespace detail {
 /// Appends a table reference to a call's list once; an empty one (a member not set) is none.
@@ -671,6 +683,121 @@ struct OperationTraits<Model::TransactGetItemsRequest> {
   /// The backup the call is about (its ARN), or "".
   static const std::string& BackupArgument(const Request&) { return detail::NoArgument(); }
 };
+template <>
+struct OperationTraits<Model::ExportTableToPointInTimeRequest> {
+  static constexpr const char* kName = "ExportTableToPointInTime";
+  static constexpr int kDocumentedCallsPerSecond = 0;
+  using Request = Model::ExportTableToPointInTimeRequest;
+  using Result = Model::ExportTableToPointInTimeResult;
+  using Outcome = Model::ExportTableToPointInTimeOutcome;
+  /// Every table the call is about, as the request names them (names or ARNs), each once,
+  /// in request order: TableArn.
+  static std::vector<std::string> TableArguments(const Request& r) {
+    std::vector<std::string> out;
+    detail::AddTableArgument(out, r.GetTableArn());
+    return out;
+  }
+  /// The one table the call is about, or "" when it names none or several (a reference
+  /// when one top-level member names it: the journal records it on every call).
+  static const std::string& TableArgument(const Request& r) { return r.GetTableArn(); }
+  /// The backup the call is about (its ARN), or "".
+  static const std::string& BackupArgument(const Request&) { return detail::NoArgument(); }
+};
+template <>
+struct OperationTraits<Model::DescribeExportRequest> {
+  static constexpr const char* kName = "DescribeExport";
+  static constexpr int kDocumentedCallsPerSecond = 0;
+  using Request = Model::DescribeExportRequest;
+  using Result = Model::DescribeExportResult;
+  using Outcome = Model::DescribeExportOutcome;
+  /// Every table the call is about, as the request names them (names or ARNs), each once,
+  /// in request order: none.
+  static std::vector<std::string> TableArguments(const Request&) { return {}; }
+  /// The one table the call is about, or "" when it names none or several (a reference
+  /// when one top-level member names it: the journal records it on every call).
+  static const std::string& TableArgument(const Request&) { return detail::NoArgument(); }
+  /// The backup the call is about (its ARN), or "".
+  static const std::string& BackupArgument(const Request&) { return detail::NoArgument(); }
+};
+template <>
+struct OperationTraits<Model::ListExportsRequest> {
+  static constexpr const char* kName = "ListExports";
+  static constexpr int kDocumentedCallsPerSecond = 0;
+  using Request = Model::ListExportsRequest;
+  using Result = Model::ListExportsResult;
+  using Outcome = Model::ListExportsOutcome;
+  /// Every table the call is about, as the request names them (names or ARNs), each once,
+  /// in request order: TableArn.
+  static std::vector<std::string> TableArguments(const Request& r) {
+    std::vector<std::string> out;
+    detail::AddTableArgument(out, r.GetTableArn());
+    return out;
+  }
+  /// The one table the call is about, or "" when it names none or several (a reference
+  /// when one top-level member names it: the journal records it on every call).
+  static const std::string& TableArgument(const Request& r) { return r.GetTableArn(); }
+  /// The backup the call is about (its ARN), or "".
+  static const std::string& BackupArgument(const Request&) { return detail::NoArgument(); }
+};
+template <>
+struct OperationTraits<Model::ImportTableRequest> {
+  static constexpr const char* kName = "ImportTable";
+  static constexpr int kDocumentedCallsPerSecond = 0;
+  using Request = Model::ImportTableRequest;
+  using Result = Model::ImportTableResult;
+  using Outcome = Model::ImportTableOutcome;
+  /// Every table the call is about, as the request names them (names or ARNs), each once,
+  /// in request order: TableCreationParameters.TableName.
+  static std::vector<std::string> TableArguments(const Request& r) {
+    std::vector<std::string> out;
+    detail::AddTableArgument(out, r.GetTableCreationParameters().GetTableName());
+    return out;
+  }
+  /// The one table the call is about, or "" when it names none or several (a reference
+  /// when one top-level member names it: the journal records it on every call).
+  static std::string TableArgument(const Request& r) {
+    std::vector<std::string> all = TableArguments(r);
+    return all.size() == 1 ? all.front() : std::string();
+  }
+  /// The backup the call is about (its ARN), or "".
+  static const std::string& BackupArgument(const Request&) { return detail::NoArgument(); }
+};
+template <>
+struct OperationTraits<Model::DescribeImportRequest> {
+  static constexpr const char* kName = "DescribeImport";
+  static constexpr int kDocumentedCallsPerSecond = 0;
+  using Request = Model::DescribeImportRequest;
+  using Result = Model::DescribeImportResult;
+  using Outcome = Model::DescribeImportOutcome;
+  /// Every table the call is about, as the request names them (names or ARNs), each once,
+  /// in request order: none.
+  static std::vector<std::string> TableArguments(const Request&) { return {}; }
+  /// The one table the call is about, or "" when it names none or several (a reference
+  /// when one top-level member names it: the journal records it on every call).
+  static const std::string& TableArgument(const Request&) { return detail::NoArgument(); }
+  /// The backup the call is about (its ARN), or "".
+  static const std::string& BackupArgument(const Request&) { return detail::NoArgument(); }
+};
+template <>
+struct OperationTraits<Model::ListImportsRequest> {
+  static constexpr const char* kName = "ListImports";
+  static constexpr int kDocumentedCallsPerSecond = 0;
+  using Request = Model::ListImportsRequest;
+  using Result = Model::ListImportsResult;
+  using Outcome = Model::ListImportsOutcome;
+  /// Every table the call is about, as the request names them (names or ARNs), each once,
+  /// in request order: TableArn.
+  static std::vector<std::string> TableArguments(const Request& r) {
+    std::vector<std::string> out;
+    detail::AddTableArgument(out, r.GetTableArn());
+    return out;
+  }
+  /// The one table the call is about, or "" when it names none or several (a reference
+  /// when one top-level member names it: the journal records it on every call).
+  static const std::string& TableArgument(const Request& r) { return r.GetTableArn(); }
+  /// The backup the call is about (its ARN), or "".
+  static const std::string& BackupArgument(const Request&) { return detail::NoArgument(); }
+};
 
 namespace detail {
 /// Every model type by its aws-sdk-cpp name, for the dynafake::Api traits struct.
@@ -711,6 +838,7 @@ struct ApiTypes {
   using CreateTableOutcome = Model::CreateTableOutcome;
   using CreateTableRequest = Model::CreateTableRequest;
   using CreateTableResult = Model::CreateTableResult;
+  using CsvOptions = Model::CsvOptions;
   using Delete = Model::Delete;
   using DeleteBackupOutcome = Model::DeleteBackupOutcome;
   using DeleteBackupRequest = Model::DeleteBackupRequest;
@@ -731,6 +859,12 @@ struct ApiTypes {
   using DescribeContinuousBackupsOutcome = Model::DescribeContinuousBackupsOutcome;
   using DescribeContinuousBackupsRequest = Model::DescribeContinuousBackupsRequest;
   using DescribeContinuousBackupsResult = Model::DescribeContinuousBackupsResult;
+  using DescribeExportOutcome = Model::DescribeExportOutcome;
+  using DescribeExportRequest = Model::DescribeExportRequest;
+  using DescribeExportResult = Model::DescribeExportResult;
+  using DescribeImportOutcome = Model::DescribeImportOutcome;
+  using DescribeImportRequest = Model::DescribeImportRequest;
+  using DescribeImportResult = Model::DescribeImportResult;
   using DescribeTableOutcome = Model::DescribeTableOutcome;
   using DescribeTableRequest = Model::DescribeTableRequest;
   using DescribeTableResult = Model::DescribeTableResult;
@@ -738,6 +872,15 @@ struct ApiTypes {
   using DescribeTimeToLiveRequest = Model::DescribeTimeToLiveRequest;
   using DescribeTimeToLiveResult = Model::DescribeTimeToLiveResult;
   using ExpectedAttributeValue = Model::ExpectedAttributeValue;
+  using ExportDescription = Model::ExportDescription;
+  using ExportFormat = Model::ExportFormat;
+  using ExportStatus = Model::ExportStatus;
+  using ExportSummary = Model::ExportSummary;
+  using ExportTableToPointInTimeOutcome = Model::ExportTableToPointInTimeOutcome;
+  using ExportTableToPointInTimeRequest = Model::ExportTableToPointInTimeRequest;
+  using ExportTableToPointInTimeResult = Model::ExportTableToPointInTimeResult;
+  using ExportType = Model::ExportType;
+  using ExportViewType = Model::ExportViewType;
   using Get = Model::Get;
   using GetItemOutcome = Model::GetItemOutcome;
   using GetItemRequest = Model::GetItemRequest;
@@ -750,7 +893,17 @@ struct ApiTypes {
   using GlobalTableSettingsReplicationMode = Model::GlobalTableSettingsReplicationMode;
   using GlobalTableWitnessDescription = Model::GlobalTableWitnessDescription;
   using GlobalTableWitnessGroupUpdate = Model::GlobalTableWitnessGroupUpdate;
+  using ImportStatus = Model::ImportStatus;
+  using ImportSummary = Model::ImportSummary;
+  using ImportTableDescription = Model::ImportTableDescription;
+  using ImportTableOutcome = Model::ImportTableOutcome;
+  using ImportTableRequest = Model::ImportTableRequest;
+  using ImportTableResult = Model::ImportTableResult;
+  using IncrementalExportSpecification = Model::IncrementalExportSpecification;
   using IndexStatus = Model::IndexStatus;
+  using InputCompressionType = Model::InputCompressionType;
+  using InputFormat = Model::InputFormat;
+  using InputFormatOptions = Model::InputFormatOptions;
   using ItemCollectionMetrics = Model::ItemCollectionMetrics;
   using ItemResponse = Model::ItemResponse;
   using KeySchemaElement = Model::KeySchemaElement;
@@ -759,6 +912,12 @@ struct ApiTypes {
   using ListBackupsOutcome = Model::ListBackupsOutcome;
   using ListBackupsRequest = Model::ListBackupsRequest;
   using ListBackupsResult = Model::ListBackupsResult;
+  using ListExportsOutcome = Model::ListExportsOutcome;
+  using ListExportsRequest = Model::ListExportsRequest;
+  using ListExportsResult = Model::ListExportsResult;
+  using ListImportsOutcome = Model::ListImportsOutcome;
+  using ListImportsRequest = Model::ListImportsRequest;
+  using ListImportsResult = Model::ListImportsResult;
   using ListTablesOutcome = Model::ListTablesOutcome;
   using ListTablesRequest = Model::ListTablesRequest;
   using ListTablesResult = Model::ListTablesResult;
@@ -803,6 +962,8 @@ struct ApiTypes {
   using ReturnItemCollectionMetrics = Model::ReturnItemCollectionMetrics;
   using ReturnValue = Model::ReturnValue;
   using ReturnValuesOnConditionCheckFailure = Model::ReturnValuesOnConditionCheckFailure;
+  using S3BucketSource = Model::S3BucketSource;
+  using S3SseAlgorithm = Model::S3SseAlgorithm;
   using SSEDescription = Model::SSEDescription;
   using SSESpecification = Model::SSESpecification;
   using SSEStatus = Model::SSEStatus;
@@ -818,6 +979,7 @@ struct ApiTypes {
   using StreamViewType = Model::StreamViewType;
   using TableClass = Model::TableClass;
   using TableClassSummary = Model::TableClassSummary;
+  using TableCreationParameters = Model::TableCreationParameters;
   using TableDescription = Model::TableDescription;
   using TableStatus = Model::TableStatus;
   using TableWarmThroughputDescription = Model::TableWarmThroughputDescription;

@@ -34,11 +34,32 @@ DYNAFAKE_IMPL std::ostream& operator<<(std::ostream& os, ConditionalOperator val
 DYNAFAKE_IMPL std::ostream& operator<<(std::ostream& os, ContinuousBackupsStatus value) {
   return os << (value == ContinuousBackupsStatus::NOT_SET ? std::string("NOT_SET") : ContinuousBackupsStatusMapper::GetNameForContinuousBackupsStatus(value));
 }
+DYNAFAKE_IMPL std::ostream& operator<<(std::ostream& os, ExportFormat value) {
+  return os << (value == ExportFormat::NOT_SET ? std::string("NOT_SET") : ExportFormatMapper::GetNameForExportFormat(value));
+}
+DYNAFAKE_IMPL std::ostream& operator<<(std::ostream& os, ExportStatus value) {
+  return os << (value == ExportStatus::NOT_SET ? std::string("NOT_SET") : ExportStatusMapper::GetNameForExportStatus(value));
+}
+DYNAFAKE_IMPL std::ostream& operator<<(std::ostream& os, ExportType value) {
+  return os << (value == ExportType::NOT_SET ? std::string("NOT_SET") : ExportTypeMapper::GetNameForExportType(value));
+}
+DYNAFAKE_IMPL std::ostream& operator<<(std::ostream& os, ExportViewType value) {
+  return os << (value == ExportViewType::NOT_SET ? std::string("NOT_SET") : ExportViewTypeMapper::GetNameForExportViewType(value));
+}
 DYNAFAKE_IMPL std::ostream& operator<<(std::ostream& os, GlobalTableSettingsReplicationMode value) {
   return os << (value == GlobalTableSettingsReplicationMode::NOT_SET ? std::string("NOT_SET") : GlobalTableSettingsReplicationModeMapper::GetNameForGlobalTableSettingsReplicationMode(value));
 }
+DYNAFAKE_IMPL std::ostream& operator<<(std::ostream& os, ImportStatus value) {
+  return os << (value == ImportStatus::NOT_SET ? std::string("NOT_SET") : ImportStatusMapper::GetNameForImportStatus(value));
+}
 DYNAFAKE_IMPL std::ostream& operator<<(std::ostream& os, IndexStatus value) {
   return os << (value == IndexStatus::NOT_SET ? std::string("NOT_SET") : IndexStatusMapper::GetNameForIndexStatus(value));
+}
+DYNAFAKE_IMPL std::ostream& operator<<(std::ostream& os, InputCompressionType value) {
+  return os << (value == InputCompressionType::NOT_SET ? std::string("NOT_SET") : InputCompressionTypeMapper::GetNameForInputCompressionType(value));
+}
+DYNAFAKE_IMPL std::ostream& operator<<(std::ostream& os, InputFormat value) {
+  return os << (value == InputFormat::NOT_SET ? std::string("NOT_SET") : InputFormatMapper::GetNameForInputFormat(value));
 }
 DYNAFAKE_IMPL std::ostream& operator<<(std::ostream& os, KeyType value) {
   return os << (value == KeyType::NOT_SET ? std::string("NOT_SET") : KeyTypeMapper::GetNameForKeyType(value));
@@ -66,6 +87,9 @@ DYNAFAKE_IMPL std::ostream& operator<<(std::ostream& os, ReturnValue value) {
 }
 DYNAFAKE_IMPL std::ostream& operator<<(std::ostream& os, ReturnValuesOnConditionCheckFailure value) {
   return os << (value == ReturnValuesOnConditionCheckFailure::NOT_SET ? std::string("NOT_SET") : ReturnValuesOnConditionCheckFailureMapper::GetNameForReturnValuesOnConditionCheckFailure(value));
+}
+DYNAFAKE_IMPL std::ostream& operator<<(std::ostream& os, S3SseAlgorithm value) {
+  return os << (value == S3SseAlgorithm::NOT_SET ? std::string("NOT_SET") : S3SseAlgorithmMapper::GetNameForS3SseAlgorithm(value));
 }
 DYNAFAKE_IMPL std::ostream& operator<<(std::ostream& os, SSEStatus value) {
   return os << (value == SSEStatus::NOT_SET ? std::string("NOT_SET") : SSEStatusMapper::GetNameForSSEStatus(value));
@@ -587,6 +611,12 @@ DYNAFAKE_IMPL std::ostream& operator<<(std::ostream& os, const CreateTableResult
   if (value.TableDescriptionHasBeenSet()) p.Field("TableDescription", value.GetTableDescription());
   return p.Done();
 }
+DYNAFAKE_IMPL std::ostream& operator<<(std::ostream& os, const CsvOptions& value) {
+  detail::StructPrinter p(os, "CsvOptions");
+  if (value.DelimiterHasBeenSet()) p.Field("Delimiter", value.GetDelimiter());
+  if (value.HeaderListHasBeenSet()) p.Field("HeaderList", value.GetHeaderList());
+  return p.Done();
+}
 DYNAFAKE_IMPL std::ostream& operator<<(std::ostream& os, const Delete& value) {
   detail::StructPrinter p(os, "Delete");
   if (value.KeyHasBeenSet()) p.Field("Key", value.GetKey());
@@ -682,6 +712,105 @@ DYNAFAKE_IMPL std::ostream& operator<<(std::ostream& os, const DescribeContinuou
   if (value.ContinuousBackupsDescriptionHasBeenSet()) p.Field("ContinuousBackupsDescription", value.GetContinuousBackupsDescription());
   return p.Done();
 }
+DYNAFAKE_IMPL std::ostream& operator<<(std::ostream& os, const DescribeExportRequest& value) {
+  detail::StructPrinter p(os, "DescribeExportRequest");
+  if (value.ExportArnHasBeenSet()) p.Field("ExportArn", value.GetExportArn());
+  return p.Done();
+}
+DYNAFAKE_IMPL std::ostream& operator<<(std::ostream& os, const IncrementalExportSpecification& value) {
+  detail::StructPrinter p(os, "IncrementalExportSpecification");
+  if (value.ExportFromTimeHasBeenSet()) p.Field("ExportFromTime", value.GetExportFromTime());
+  if (value.ExportToTimeHasBeenSet()) p.Field("ExportToTime", value.GetExportToTime());
+  if (value.ExportViewTypeHasBeenSet()) p.Field("ExportViewType", value.GetExportViewType());
+  return p.Done();
+}
+DYNAFAKE_IMPL std::ostream& operator<<(std::ostream& os, const ExportDescription& value) {
+  detail::StructPrinter p(os, "ExportDescription");
+  if (value.ExportArnHasBeenSet()) p.Field("ExportArn", value.GetExportArn());
+  if (value.ExportStatusHasBeenSet()) p.Field("ExportStatus", value.GetExportStatus());
+  if (value.StartTimeHasBeenSet()) p.Field("StartTime", value.GetStartTime());
+  if (value.EndTimeHasBeenSet()) p.Field("EndTime", value.GetEndTime());
+  if (value.ExportManifestHasBeenSet()) p.Field("ExportManifest", value.GetExportManifest());
+  if (value.TableArnHasBeenSet()) p.Field("TableArn", value.GetTableArn());
+  if (value.TableIdHasBeenSet()) p.Field("TableId", value.GetTableId());
+  if (value.ExportTimeHasBeenSet()) p.Field("ExportTime", value.GetExportTime());
+  if (value.ClientTokenHasBeenSet()) p.Field("ClientToken", value.GetClientToken());
+  if (value.S3BucketHasBeenSet()) p.Field("S3Bucket", value.GetS3Bucket());
+  if (value.S3BucketOwnerHasBeenSet()) p.Field("S3BucketOwner", value.GetS3BucketOwner());
+  if (value.S3PrefixHasBeenSet()) p.Field("S3Prefix", value.GetS3Prefix());
+  if (value.S3SseAlgorithmHasBeenSet()) p.Field("S3SseAlgorithm", value.GetS3SseAlgorithm());
+  if (value.S3SseKmsKeyIdHasBeenSet()) p.Field("S3SseKmsKeyId", value.GetS3SseKmsKeyId());
+  if (value.FailureCodeHasBeenSet()) p.Field("FailureCode", value.GetFailureCode());
+  if (value.FailureMessageHasBeenSet()) p.Field("FailureMessage", value.GetFailureMessage());
+  if (value.ExportFormatHasBeenSet()) p.Field("ExportFormat", value.GetExportFormat());
+  if (value.BilledSizeBytesHasBeenSet()) p.Field("BilledSizeBytes", value.GetBilledSizeBytes());
+  if (value.ItemCountHasBeenSet()) p.Field("ItemCount", value.GetItemCount());
+  if (value.ExportTypeHasBeenSet()) p.Field("ExportType", value.GetExportType());
+  if (value.IncrementalExportSpecificationHasBeenSet()) p.Field("IncrementalExportSpecification", value.GetIncrementalExportSpecification());
+  return p.Done();
+}
+DYNAFAKE_IMPL std::ostream& operator<<(std::ostream& os, const DescribeExportResult& value) {
+  detail::StructPrinter p(os, "DescribeExportResult");
+  if (value.ExportDescriptionHasBeenSet()) p.Field("ExportDescription", value.GetExportDescription());
+  return p.Done();
+}
+DYNAFAKE_IMPL std::ostream& operator<<(std::ostream& os, const DescribeImportRequest& value) {
+  detail::StructPrinter p(os, "DescribeImportRequest");
+  if (value.ImportArnHasBeenSet()) p.Field("ImportArn", value.GetImportArn());
+  return p.Done();
+}
+DYNAFAKE_IMPL std::ostream& operator<<(std::ostream& os, const InputFormatOptions& value) {
+  detail::StructPrinter p(os, "InputFormatOptions");
+  if (value.CsvHasBeenSet()) p.Field("Csv", value.GetCsv());
+  return p.Done();
+}
+DYNAFAKE_IMPL std::ostream& operator<<(std::ostream& os, const S3BucketSource& value) {
+  detail::StructPrinter p(os, "S3BucketSource");
+  if (value.S3BucketOwnerHasBeenSet()) p.Field("S3BucketOwner", value.GetS3BucketOwner());
+  if (value.S3BucketHasBeenSet()) p.Field("S3Bucket", value.GetS3Bucket());
+  if (value.S3KeyPrefixHasBeenSet()) p.Field("S3KeyPrefix", value.GetS3KeyPrefix());
+  return p.Done();
+}
+DYNAFAKE_IMPL std::ostream& operator<<(std::ostream& os, const TableCreationParameters& value) {
+  detail::StructPrinter p(os, "TableCreationParameters");
+  if (value.TableNameHasBeenSet()) p.Field("TableName", value.GetTableName());
+  if (value.AttributeDefinitionsHasBeenSet()) p.Field("AttributeDefinitions", value.GetAttributeDefinitions());
+  if (value.KeySchemaHasBeenSet()) p.Field("KeySchema", value.GetKeySchema());
+  if (value.BillingModeHasBeenSet()) p.Field("BillingMode", value.GetBillingMode());
+  if (value.ProvisionedThroughputHasBeenSet()) p.Field("ProvisionedThroughput", value.GetProvisionedThroughput());
+  if (value.OnDemandThroughputHasBeenSet()) p.Field("OnDemandThroughput", value.GetOnDemandThroughput());
+  if (value.SSESpecificationHasBeenSet()) p.Field("SSESpecification", value.GetSSESpecification());
+  if (value.GlobalSecondaryIndexesHasBeenSet()) p.Field("GlobalSecondaryIndexes", value.GetGlobalSecondaryIndexes());
+  return p.Done();
+}
+DYNAFAKE_IMPL std::ostream& operator<<(std::ostream& os, const ImportTableDescription& value) {
+  detail::StructPrinter p(os, "ImportTableDescription");
+  if (value.ImportArnHasBeenSet()) p.Field("ImportArn", value.GetImportArn());
+  if (value.ImportStatusHasBeenSet()) p.Field("ImportStatus", value.GetImportStatus());
+  if (value.TableArnHasBeenSet()) p.Field("TableArn", value.GetTableArn());
+  if (value.TableIdHasBeenSet()) p.Field("TableId", value.GetTableId());
+  if (value.ClientTokenHasBeenSet()) p.Field("ClientToken", value.GetClientToken());
+  if (value.S3BucketSourceHasBeenSet()) p.Field("S3BucketSource", value.GetS3BucketSource());
+  if (value.ErrorCountHasBeenSet()) p.Field("ErrorCount", value.GetErrorCount());
+  if (value.CloudWatchLogGroupArnHasBeenSet()) p.Field("CloudWatchLogGroupArn", value.GetCloudWatchLogGroupArn());
+  if (value.InputFormatHasBeenSet()) p.Field("InputFormat", value.GetInputFormat());
+  if (value.InputFormatOptionsHasBeenSet()) p.Field("InputFormatOptions", value.GetInputFormatOptions());
+  if (value.InputCompressionTypeHasBeenSet()) p.Field("InputCompressionType", value.GetInputCompressionType());
+  if (value.TableCreationParametersHasBeenSet()) p.Field("TableCreationParameters", value.GetTableCreationParameters());
+  if (value.StartTimeHasBeenSet()) p.Field("StartTime", value.GetStartTime());
+  if (value.EndTimeHasBeenSet()) p.Field("EndTime", value.GetEndTime());
+  if (value.ProcessedSizeBytesHasBeenSet()) p.Field("ProcessedSizeBytes", value.GetProcessedSizeBytes());
+  if (value.ProcessedItemCountHasBeenSet()) p.Field("ProcessedItemCount", value.GetProcessedItemCount());
+  if (value.ImportedItemCountHasBeenSet()) p.Field("ImportedItemCount", value.GetImportedItemCount());
+  if (value.FailureCodeHasBeenSet()) p.Field("FailureCode", value.GetFailureCode());
+  if (value.FailureMessageHasBeenSet()) p.Field("FailureMessage", value.GetFailureMessage());
+  return p.Done();
+}
+DYNAFAKE_IMPL std::ostream& operator<<(std::ostream& os, const DescribeImportResult& value) {
+  detail::StructPrinter p(os, "DescribeImportResult");
+  if (value.ImportTableDescriptionHasBeenSet()) p.Field("ImportTableDescription", value.GetImportTableDescription());
+  return p.Done();
+}
 DYNAFAKE_IMPL std::ostream& operator<<(std::ostream& os, const DescribeTableRequest& value) {
   detail::StructPrinter p(os, "DescribeTableRequest");
   if (value.TableNameHasBeenSet()) p.Field("TableName", value.GetTableName());
@@ -700,6 +829,33 @@ DYNAFAKE_IMPL std::ostream& operator<<(std::ostream& os, const DescribeTimeToLiv
 DYNAFAKE_IMPL std::ostream& operator<<(std::ostream& os, const DescribeTimeToLiveResult& value) {
   detail::StructPrinter p(os, "DescribeTimeToLiveResult");
   if (value.TimeToLiveDescriptionHasBeenSet()) p.Field("TimeToLiveDescription", value.GetTimeToLiveDescription());
+  return p.Done();
+}
+DYNAFAKE_IMPL std::ostream& operator<<(std::ostream& os, const ExportSummary& value) {
+  detail::StructPrinter p(os, "ExportSummary");
+  if (value.ExportArnHasBeenSet()) p.Field("ExportArn", value.GetExportArn());
+  if (value.ExportStatusHasBeenSet()) p.Field("ExportStatus", value.GetExportStatus());
+  if (value.ExportTypeHasBeenSet()) p.Field("ExportType", value.GetExportType());
+  return p.Done();
+}
+DYNAFAKE_IMPL std::ostream& operator<<(std::ostream& os, const ExportTableToPointInTimeRequest& value) {
+  detail::StructPrinter p(os, "ExportTableToPointInTimeRequest");
+  if (value.TableArnHasBeenSet()) p.Field("TableArn", value.GetTableArn());
+  if (value.ExportTimeHasBeenSet()) p.Field("ExportTime", value.GetExportTime());
+  if (value.ClientTokenHasBeenSet()) p.Field("ClientToken", value.GetClientToken());
+  if (value.S3BucketHasBeenSet()) p.Field("S3Bucket", value.GetS3Bucket());
+  if (value.S3BucketOwnerHasBeenSet()) p.Field("S3BucketOwner", value.GetS3BucketOwner());
+  if (value.S3PrefixHasBeenSet()) p.Field("S3Prefix", value.GetS3Prefix());
+  if (value.S3SseAlgorithmHasBeenSet()) p.Field("S3SseAlgorithm", value.GetS3SseAlgorithm());
+  if (value.S3SseKmsKeyIdHasBeenSet()) p.Field("S3SseKmsKeyId", value.GetS3SseKmsKeyId());
+  if (value.ExportFormatHasBeenSet()) p.Field("ExportFormat", value.GetExportFormat());
+  if (value.ExportTypeHasBeenSet()) p.Field("ExportType", value.GetExportType());
+  if (value.IncrementalExportSpecificationHasBeenSet()) p.Field("IncrementalExportSpecification", value.GetIncrementalExportSpecification());
+  return p.Done();
+}
+DYNAFAKE_IMPL std::ostream& operator<<(std::ostream& os, const ExportTableToPointInTimeResult& value) {
+  detail::StructPrinter p(os, "ExportTableToPointInTimeResult");
+  if (value.ExportDescriptionHasBeenSet()) p.Field("ExportDescription", value.GetExportDescription());
   return p.Done();
 }
 DYNAFAKE_IMPL std::ostream& operator<<(std::ostream& os, const Get& value) {
@@ -748,6 +904,33 @@ DYNAFAKE_IMPL std::ostream& operator<<(std::ostream& os, const GlobalTableWitnes
   if (value.DeleteHasBeenSet()) p.Field("Delete", value.GetDelete());
   return p.Done();
 }
+DYNAFAKE_IMPL std::ostream& operator<<(std::ostream& os, const ImportSummary& value) {
+  detail::StructPrinter p(os, "ImportSummary");
+  if (value.ImportArnHasBeenSet()) p.Field("ImportArn", value.GetImportArn());
+  if (value.ImportStatusHasBeenSet()) p.Field("ImportStatus", value.GetImportStatus());
+  if (value.TableArnHasBeenSet()) p.Field("TableArn", value.GetTableArn());
+  if (value.S3BucketSourceHasBeenSet()) p.Field("S3BucketSource", value.GetS3BucketSource());
+  if (value.CloudWatchLogGroupArnHasBeenSet()) p.Field("CloudWatchLogGroupArn", value.GetCloudWatchLogGroupArn());
+  if (value.InputFormatHasBeenSet()) p.Field("InputFormat", value.GetInputFormat());
+  if (value.StartTimeHasBeenSet()) p.Field("StartTime", value.GetStartTime());
+  if (value.EndTimeHasBeenSet()) p.Field("EndTime", value.GetEndTime());
+  return p.Done();
+}
+DYNAFAKE_IMPL std::ostream& operator<<(std::ostream& os, const ImportTableRequest& value) {
+  detail::StructPrinter p(os, "ImportTableRequest");
+  if (value.ClientTokenHasBeenSet()) p.Field("ClientToken", value.GetClientToken());
+  if (value.S3BucketSourceHasBeenSet()) p.Field("S3BucketSource", value.GetS3BucketSource());
+  if (value.InputFormatHasBeenSet()) p.Field("InputFormat", value.GetInputFormat());
+  if (value.InputFormatOptionsHasBeenSet()) p.Field("InputFormatOptions", value.GetInputFormatOptions());
+  if (value.InputCompressionTypeHasBeenSet()) p.Field("InputCompressionType", value.GetInputCompressionType());
+  if (value.TableCreationParametersHasBeenSet()) p.Field("TableCreationParameters", value.GetTableCreationParameters());
+  return p.Done();
+}
+DYNAFAKE_IMPL std::ostream& operator<<(std::ostream& os, const ImportTableResult& value) {
+  detail::StructPrinter p(os, "ImportTableResult");
+  if (value.ImportTableDescriptionHasBeenSet()) p.Field("ImportTableDescription", value.GetImportTableDescription());
+  return p.Done();
+}
 DYNAFAKE_IMPL std::ostream& operator<<(std::ostream& os, const ItemResponse& value) {
   detail::StructPrinter p(os, "ItemResponse");
   if (value.ItemHasBeenSet()) p.Field("Item", value.GetItem());
@@ -767,6 +950,32 @@ DYNAFAKE_IMPL std::ostream& operator<<(std::ostream& os, const ListBackupsResult
   detail::StructPrinter p(os, "ListBackupsResult");
   if (value.BackupSummariesHasBeenSet()) p.Field("BackupSummaries", value.GetBackupSummaries());
   if (value.LastEvaluatedBackupArnHasBeenSet()) p.Field("LastEvaluatedBackupArn", value.GetLastEvaluatedBackupArn());
+  return p.Done();
+}
+DYNAFAKE_IMPL std::ostream& operator<<(std::ostream& os, const ListExportsRequest& value) {
+  detail::StructPrinter p(os, "ListExportsRequest");
+  if (value.TableArnHasBeenSet()) p.Field("TableArn", value.GetTableArn());
+  if (value.MaxResultsHasBeenSet()) p.Field("MaxResults", value.GetMaxResults());
+  if (value.NextTokenHasBeenSet()) p.Field("NextToken", value.GetNextToken());
+  return p.Done();
+}
+DYNAFAKE_IMPL std::ostream& operator<<(std::ostream& os, const ListExportsResult& value) {
+  detail::StructPrinter p(os, "ListExportsResult");
+  if (value.ExportSummariesHasBeenSet()) p.Field("ExportSummaries", value.GetExportSummaries());
+  if (value.NextTokenHasBeenSet()) p.Field("NextToken", value.GetNextToken());
+  return p.Done();
+}
+DYNAFAKE_IMPL std::ostream& operator<<(std::ostream& os, const ListImportsRequest& value) {
+  detail::StructPrinter p(os, "ListImportsRequest");
+  if (value.TableArnHasBeenSet()) p.Field("TableArn", value.GetTableArn());
+  if (value.PageSizeHasBeenSet()) p.Field("PageSize", value.GetPageSize());
+  if (value.NextTokenHasBeenSet()) p.Field("NextToken", value.GetNextToken());
+  return p.Done();
+}
+DYNAFAKE_IMPL std::ostream& operator<<(std::ostream& os, const ListImportsResult& value) {
+  detail::StructPrinter p(os, "ListImportsResult");
+  if (value.ImportSummaryListHasBeenSet()) p.Field("ImportSummaryList", value.GetImportSummaryList());
+  if (value.NextTokenHasBeenSet()) p.Field("NextToken", value.GetNextToken());
   return p.Done();
 }
 DYNAFAKE_IMPL std::ostream& operator<<(std::ostream& os, const ListTablesRequest& value) {

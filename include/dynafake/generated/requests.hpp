@@ -534,6 +534,50 @@ class DescribeContinuousBackupsRequest {
   bool m_tableNameHasBeenSet = false;
 };
 
+class DescribeExportRequest {
+ public:
+  DescribeExportRequest() = default;
+  const char* GetServiceRequestName() const { return "DescribeExport"; }
+
+  const std::string& GetExportArn() const { return m_exportArn; }
+  bool ExportArnHasBeenSet() const { return m_exportArnHasBeenSet; }
+  template <typename ExportArnT = std::string>
+  void SetExportArn(ExportArnT&& value) { m_exportArnHasBeenSet = true; m_exportArn = std::forward<ExportArnT>(value); }
+  template <typename ExportArnT = std::string>
+  DescribeExportRequest& WithExportArn(ExportArnT&& value) { SetExportArn(std::forward<ExportArnT>(value)); return *this; }
+
+  friend bool operator==(const DescribeExportRequest& a, const DescribeExportRequest& b) {
+    return a.m_exportArn == b.m_exportArn;
+  }
+  friend bool operator!=(const DescribeExportRequest& a, const DescribeExportRequest& b) { return !(a == b); }
+
+ private:
+  std::string m_exportArn;
+  bool m_exportArnHasBeenSet = false;
+};
+
+class DescribeImportRequest {
+ public:
+  DescribeImportRequest() = default;
+  const char* GetServiceRequestName() const { return "DescribeImport"; }
+
+  const std::string& GetImportArn() const { return m_importArn; }
+  bool ImportArnHasBeenSet() const { return m_importArnHasBeenSet; }
+  template <typename ImportArnT = std::string>
+  void SetImportArn(ImportArnT&& value) { m_importArnHasBeenSet = true; m_importArn = std::forward<ImportArnT>(value); }
+  template <typename ImportArnT = std::string>
+  DescribeImportRequest& WithImportArn(ImportArnT&& value) { SetImportArn(std::forward<ImportArnT>(value)); return *this; }
+
+  friend bool operator==(const DescribeImportRequest& a, const DescribeImportRequest& b) {
+    return a.m_importArn == b.m_importArn;
+  }
+  friend bool operator!=(const DescribeImportRequest& a, const DescribeImportRequest& b) { return !(a == b); }
+
+ private:
+  std::string m_importArn;
+  bool m_importArnHasBeenSet = false;
+};
+
 class DescribeTableRequest {
  public:
   DescribeTableRequest() = default;
@@ -576,6 +620,122 @@ class DescribeTimeToLiveRequest {
  private:
   std::string m_tableName;
   bool m_tableNameHasBeenSet = false;
+};
+
+class ExportTableToPointInTimeRequest {
+ public:
+  ExportTableToPointInTimeRequest() = default;
+  const char* GetServiceRequestName() const { return "ExportTableToPointInTime"; }
+
+  const std::string& GetTableArn() const { return m_tableArn; }
+  bool TableArnHasBeenSet() const { return m_tableArnHasBeenSet; }
+  template <typename TableArnT = std::string>
+  void SetTableArn(TableArnT&& value) { m_tableArnHasBeenSet = true; m_tableArn = std::forward<TableArnT>(value); }
+  template <typename TableArnT = std::string>
+  ExportTableToPointInTimeRequest& WithTableArn(TableArnT&& value) { SetTableArn(std::forward<TableArnT>(value)); return *this; }
+
+  const DateTime& GetExportTime() const { return m_exportTime; }
+  bool ExportTimeHasBeenSet() const { return m_exportTimeHasBeenSet; }
+  template <typename ExportTimeT = DateTime>
+  void SetExportTime(ExportTimeT&& value) { m_exportTimeHasBeenSet = true; m_exportTime = std::forward<ExportTimeT>(value); }
+  template <typename ExportTimeT = DateTime>
+  ExportTableToPointInTimeRequest& WithExportTime(ExportTimeT&& value) { SetExportTime(std::forward<ExportTimeT>(value)); return *this; }
+
+  const std::string& GetClientToken() const { return m_clientToken; }
+  bool ClientTokenHasBeenSet() const { return m_clientTokenHasBeenSet; }
+  template <typename ClientTokenT = std::string>
+  void SetClientToken(ClientTokenT&& value) { m_clientTokenHasBeenSet = true; m_clientToken = std::forward<ClientTokenT>(value); }
+  template <typename ClientTokenT = std::string>
+  ExportTableToPointInTimeRequest& WithClientToken(ClientTokenT&& value) { SetClientToken(std::forward<ClientTokenT>(value)); return *this; }
+
+  const std::string& GetS3Bucket() const { return m_s3Bucket; }
+  bool S3BucketHasBeenSet() const { return m_s3BucketHasBeenSet; }
+  template <typename S3BucketT = std::string>
+  void SetS3Bucket(S3BucketT&& value) { m_s3BucketHasBeenSet = true; m_s3Bucket = std::forward<S3BucketT>(value); }
+  template <typename S3BucketT = std::string>
+  ExportTableToPointInTimeRequest& WithS3Bucket(S3BucketT&& value) { SetS3Bucket(std::forward<S3BucketT>(value)); return *this; }
+
+  const std::string& GetS3BucketOwner() const { return m_s3BucketOwner; }
+  bool S3BucketOwnerHasBeenSet() const { return m_s3BucketOwnerHasBeenSet; }
+  template <typename S3BucketOwnerT = std::string>
+  void SetS3BucketOwner(S3BucketOwnerT&& value) { m_s3BucketOwnerHasBeenSet = true; m_s3BucketOwner = std::forward<S3BucketOwnerT>(value); }
+  template <typename S3BucketOwnerT = std::string>
+  ExportTableToPointInTimeRequest& WithS3BucketOwner(S3BucketOwnerT&& value) { SetS3BucketOwner(std::forward<S3BucketOwnerT>(value)); return *this; }
+
+  const std::string& GetS3Prefix() const { return m_s3Prefix; }
+  bool S3PrefixHasBeenSet() const { return m_s3PrefixHasBeenSet; }
+  template <typename S3PrefixT = std::string>
+  void SetS3Prefix(S3PrefixT&& value) { m_s3PrefixHasBeenSet = true; m_s3Prefix = std::forward<S3PrefixT>(value); }
+  template <typename S3PrefixT = std::string>
+  ExportTableToPointInTimeRequest& WithS3Prefix(S3PrefixT&& value) { SetS3Prefix(std::forward<S3PrefixT>(value)); return *this; }
+
+  S3SseAlgorithm GetS3SseAlgorithm() const { return m_s3SseAlgorithm; }
+  bool S3SseAlgorithmHasBeenSet() const { return m_s3SseAlgorithmHasBeenSet; }
+  void SetS3SseAlgorithm(S3SseAlgorithm value) { m_s3SseAlgorithmHasBeenSet = true; m_s3SseAlgorithm = value; }
+  ExportTableToPointInTimeRequest& WithS3SseAlgorithm(S3SseAlgorithm value) { SetS3SseAlgorithm(value); return *this; }
+
+  const std::string& GetS3SseKmsKeyId() const { return m_s3SseKmsKeyId; }
+  bool S3SseKmsKeyIdHasBeenSet() const { return m_s3SseKmsKeyIdHasBeenSet; }
+  template <typename S3SseKmsKeyIdT = std::string>
+  void SetS3SseKmsKeyId(S3SseKmsKeyIdT&& value) { m_s3SseKmsKeyIdHasBeenSet = true; m_s3SseKmsKeyId = std::forward<S3SseKmsKeyIdT>(value); }
+  template <typename S3SseKmsKeyIdT = std::string>
+  ExportTableToPointInTimeRequest& WithS3SseKmsKeyId(S3SseKmsKeyIdT&& value) { SetS3SseKmsKeyId(std::forward<S3SseKmsKeyIdT>(value)); return *this; }
+
+  ExportFormat GetExportFormat() const { return m_exportFormat; }
+  bool ExportFormatHasBeenSet() const { return m_exportFormatHasBeenSet; }
+  void SetExportFormat(ExportFormat value) { m_exportFormatHasBeenSet = true; m_exportFormat = value; }
+  ExportTableToPointInTimeRequest& WithExportFormat(ExportFormat value) { SetExportFormat(value); return *this; }
+
+  ExportType GetExportType() const { return m_exportType; }
+  bool ExportTypeHasBeenSet() const { return m_exportTypeHasBeenSet; }
+  void SetExportType(ExportType value) { m_exportTypeHasBeenSet = true; m_exportType = value; }
+  ExportTableToPointInTimeRequest& WithExportType(ExportType value) { SetExportType(value); return *this; }
+
+  const IncrementalExportSpecification& GetIncrementalExportSpecification() const { return m_incrementalExportSpecification; }
+  bool IncrementalExportSpecificationHasBeenSet() const { return m_incrementalExportSpecificationHasBeenSet; }
+  template <typename IncrementalExportSpecificationT = IncrementalExportSpecification>
+  void SetIncrementalExportSpecification(IncrementalExportSpecificationT&& value) { m_incrementalExportSpecificationHasBeenSet = true; m_incrementalExportSpecification = std::forward<IncrementalExportSpecificationT>(value); }
+  template <typename IncrementalExportSpecificationT = IncrementalExportSpecification>
+  ExportTableToPointInTimeRequest& WithIncrementalExportSpecification(IncrementalExportSpecificationT&& value) { SetIncrementalExportSpecification(std::forward<IncrementalExportSpecificationT>(value)); return *this; }
+
+  friend bool operator==(const ExportTableToPointInTimeRequest& a, const ExportTableToPointInTimeRequest& b) {
+    return a.m_tableArn == b.m_tableArn &&
+           a.m_exportTime == b.m_exportTime &&
+           a.m_clientToken == b.m_clientToken &&
+           a.m_s3Bucket == b.m_s3Bucket &&
+           a.m_s3BucketOwner == b.m_s3BucketOwner &&
+           a.m_s3Prefix == b.m_s3Prefix &&
+           a.m_s3SseAlgorithm == b.m_s3SseAlgorithm &&
+           a.m_s3SseKmsKeyId == b.m_s3SseKmsKeyId &&
+           a.m_exportFormat == b.m_exportFormat &&
+           a.m_exportType == b.m_exportType &&
+           a.m_incrementalExportSpecification == b.m_incrementalExportSpecification;
+  }
+  friend bool operator!=(const ExportTableToPointInTimeRequest& a, const ExportTableToPointInTimeRequest& b) { return !(a == b); }
+
+ private:
+  std::string m_tableArn;
+  bool m_tableArnHasBeenSet = false;
+  DateTime m_exportTime;
+  bool m_exportTimeHasBeenSet = false;
+  std::string m_clientToken;
+  bool m_clientTokenHasBeenSet = false;
+  std::string m_s3Bucket;
+  bool m_s3BucketHasBeenSet = false;
+  std::string m_s3BucketOwner;
+  bool m_s3BucketOwnerHasBeenSet = false;
+  std::string m_s3Prefix;
+  bool m_s3PrefixHasBeenSet = false;
+  S3SseAlgorithm m_s3SseAlgorithm{S3SseAlgorithm::NOT_SET};
+  bool m_s3SseAlgorithmHasBeenSet = false;
+  std::string m_s3SseKmsKeyId;
+  bool m_s3SseKmsKeyIdHasBeenSet = false;
+  ExportFormat m_exportFormat{ExportFormat::NOT_SET};
+  bool m_exportFormatHasBeenSet = false;
+  ExportType m_exportType{ExportType::NOT_SET};
+  bool m_exportTypeHasBeenSet = false;
+  IncrementalExportSpecification m_incrementalExportSpecification;
+  bool m_incrementalExportSpecificationHasBeenSet = false;
 };
 
 class GetItemRequest {
@@ -670,6 +830,74 @@ class GetItemRequest {
   bool m_expressionAttributeNamesHasBeenSet = false;
 };
 
+class ImportTableRequest {
+ public:
+  ImportTableRequest() = default;
+  const char* GetServiceRequestName() const { return "ImportTable"; }
+
+  const std::string& GetClientToken() const { return m_clientToken; }
+  bool ClientTokenHasBeenSet() const { return m_clientTokenHasBeenSet; }
+  template <typename ClientTokenT = std::string>
+  void SetClientToken(ClientTokenT&& value) { m_clientTokenHasBeenSet = true; m_clientToken = std::forward<ClientTokenT>(value); }
+  template <typename ClientTokenT = std::string>
+  ImportTableRequest& WithClientToken(ClientTokenT&& value) { SetClientToken(std::forward<ClientTokenT>(value)); return *this; }
+
+  const S3BucketSource& GetS3BucketSource() const { return m_s3BucketSource; }
+  bool S3BucketSourceHasBeenSet() const { return m_s3BucketSourceHasBeenSet; }
+  template <typename S3BucketSourceT = S3BucketSource>
+  void SetS3BucketSource(S3BucketSourceT&& value) { m_s3BucketSourceHasBeenSet = true; m_s3BucketSource = std::forward<S3BucketSourceT>(value); }
+  template <typename S3BucketSourceT = S3BucketSource>
+  ImportTableRequest& WithS3BucketSource(S3BucketSourceT&& value) { SetS3BucketSource(std::forward<S3BucketSourceT>(value)); return *this; }
+
+  InputFormat GetInputFormat() const { return m_inputFormat; }
+  bool InputFormatHasBeenSet() const { return m_inputFormatHasBeenSet; }
+  void SetInputFormat(InputFormat value) { m_inputFormatHasBeenSet = true; m_inputFormat = value; }
+  ImportTableRequest& WithInputFormat(InputFormat value) { SetInputFormat(value); return *this; }
+
+  const InputFormatOptions& GetInputFormatOptions() const { return m_inputFormatOptions; }
+  bool InputFormatOptionsHasBeenSet() const { return m_inputFormatOptionsHasBeenSet; }
+  template <typename InputFormatOptionsT = InputFormatOptions>
+  void SetInputFormatOptions(InputFormatOptionsT&& value) { m_inputFormatOptionsHasBeenSet = true; m_inputFormatOptions = std::forward<InputFormatOptionsT>(value); }
+  template <typename InputFormatOptionsT = InputFormatOptions>
+  ImportTableRequest& WithInputFormatOptions(InputFormatOptionsT&& value) { SetInputFormatOptions(std::forward<InputFormatOptionsT>(value)); return *this; }
+
+  InputCompressionType GetInputCompressionType() const { return m_inputCompressionType; }
+  bool InputCompressionTypeHasBeenSet() const { return m_inputCompressionTypeHasBeenSet; }
+  void SetInputCompressionType(InputCompressionType value) { m_inputCompressionTypeHasBeenSet = true; m_inputCompressionType = value; }
+  ImportTableRequest& WithInputCompressionType(InputCompressionType value) { SetInputCompressionType(value); return *this; }
+
+  const TableCreationParameters& GetTableCreationParameters() const { return m_tableCreationParameters; }
+  bool TableCreationParametersHasBeenSet() const { return m_tableCreationParametersHasBeenSet; }
+  template <typename TableCreationParametersT = TableCreationParameters>
+  void SetTableCreationParameters(TableCreationParametersT&& value) { m_tableCreationParametersHasBeenSet = true; m_tableCreationParameters = std::forward<TableCreationParametersT>(value); }
+  template <typename TableCreationParametersT = TableCreationParameters>
+  ImportTableRequest& WithTableCreationParameters(TableCreationParametersT&& value) { SetTableCreationParameters(std::forward<TableCreationParametersT>(value)); return *this; }
+
+  friend bool operator==(const ImportTableRequest& a, const ImportTableRequest& b) {
+    return a.m_clientToken == b.m_clientToken &&
+           a.m_s3BucketSource == b.m_s3BucketSource &&
+           a.m_inputFormat == b.m_inputFormat &&
+           a.m_inputFormatOptions == b.m_inputFormatOptions &&
+           a.m_inputCompressionType == b.m_inputCompressionType &&
+           a.m_tableCreationParameters == b.m_tableCreationParameters;
+  }
+  friend bool operator!=(const ImportTableRequest& a, const ImportTableRequest& b) { return !(a == b); }
+
+ private:
+  std::string m_clientToken;
+  bool m_clientTokenHasBeenSet = false;
+  S3BucketSource m_s3BucketSource;
+  bool m_s3BucketSourceHasBeenSet = false;
+  InputFormat m_inputFormat{InputFormat::NOT_SET};
+  bool m_inputFormatHasBeenSet = false;
+  InputFormatOptions m_inputFormatOptions;
+  bool m_inputFormatOptionsHasBeenSet = false;
+  InputCompressionType m_inputCompressionType{InputCompressionType::NOT_SET};
+  bool m_inputCompressionTypeHasBeenSet = false;
+  TableCreationParameters m_tableCreationParameters;
+  bool m_tableCreationParametersHasBeenSet = false;
+};
+
 class ListBackupsRequest {
  public:
   ListBackupsRequest() = default;
@@ -736,6 +964,86 @@ class ListBackupsRequest {
   bool m_exclusiveStartBackupArnHasBeenSet = false;
   BackupTypeFilter m_backupType{BackupTypeFilter::NOT_SET};
   bool m_backupTypeHasBeenSet = false;
+};
+
+class ListExportsRequest {
+ public:
+  ListExportsRequest() = default;
+  const char* GetServiceRequestName() const { return "ListExports"; }
+
+  const std::string& GetTableArn() const { return m_tableArn; }
+  bool TableArnHasBeenSet() const { return m_tableArnHasBeenSet; }
+  template <typename TableArnT = std::string>
+  void SetTableArn(TableArnT&& value) { m_tableArnHasBeenSet = true; m_tableArn = std::forward<TableArnT>(value); }
+  template <typename TableArnT = std::string>
+  ListExportsRequest& WithTableArn(TableArnT&& value) { SetTableArn(std::forward<TableArnT>(value)); return *this; }
+
+  int GetMaxResults() const { return m_maxResults; }
+  bool MaxResultsHasBeenSet() const { return m_maxResultsHasBeenSet; }
+  void SetMaxResults(int value) { m_maxResultsHasBeenSet = true; m_maxResults = value; }
+  ListExportsRequest& WithMaxResults(int value) { SetMaxResults(value); return *this; }
+
+  const std::string& GetNextToken() const { return m_nextToken; }
+  bool NextTokenHasBeenSet() const { return m_nextTokenHasBeenSet; }
+  template <typename NextTokenT = std::string>
+  void SetNextToken(NextTokenT&& value) { m_nextTokenHasBeenSet = true; m_nextToken = std::forward<NextTokenT>(value); }
+  template <typename NextTokenT = std::string>
+  ListExportsRequest& WithNextToken(NextTokenT&& value) { SetNextToken(std::forward<NextTokenT>(value)); return *this; }
+
+  friend bool operator==(const ListExportsRequest& a, const ListExportsRequest& b) {
+    return a.m_tableArn == b.m_tableArn &&
+           a.m_maxResults == b.m_maxResults &&
+           a.m_nextToken == b.m_nextToken;
+  }
+  friend bool operator!=(const ListExportsRequest& a, const ListExportsRequest& b) { return !(a == b); }
+
+ private:
+  std::string m_tableArn;
+  bool m_tableArnHasBeenSet = false;
+  int m_maxResults{};
+  bool m_maxResultsHasBeenSet = false;
+  std::string m_nextToken;
+  bool m_nextTokenHasBeenSet = false;
+};
+
+class ListImportsRequest {
+ public:
+  ListImportsRequest() = default;
+  const char* GetServiceRequestName() const { return "ListImports"; }
+
+  const std::string& GetTableArn() const { return m_tableArn; }
+  bool TableArnHasBeenSet() const { return m_tableArnHasBeenSet; }
+  template <typename TableArnT = std::string>
+  void SetTableArn(TableArnT&& value) { m_tableArnHasBeenSet = true; m_tableArn = std::forward<TableArnT>(value); }
+  template <typename TableArnT = std::string>
+  ListImportsRequest& WithTableArn(TableArnT&& value) { SetTableArn(std::forward<TableArnT>(value)); return *this; }
+
+  int GetPageSize() const { return m_pageSize; }
+  bool PageSizeHasBeenSet() const { return m_pageSizeHasBeenSet; }
+  void SetPageSize(int value) { m_pageSizeHasBeenSet = true; m_pageSize = value; }
+  ListImportsRequest& WithPageSize(int value) { SetPageSize(value); return *this; }
+
+  const std::string& GetNextToken() const { return m_nextToken; }
+  bool NextTokenHasBeenSet() const { return m_nextTokenHasBeenSet; }
+  template <typename NextTokenT = std::string>
+  void SetNextToken(NextTokenT&& value) { m_nextTokenHasBeenSet = true; m_nextToken = std::forward<NextTokenT>(value); }
+  template <typename NextTokenT = std::string>
+  ListImportsRequest& WithNextToken(NextTokenT&& value) { SetNextToken(std::forward<NextTokenT>(value)); return *this; }
+
+  friend bool operator==(const ListImportsRequest& a, const ListImportsRequest& b) {
+    return a.m_tableArn == b.m_tableArn &&
+           a.m_pageSize == b.m_pageSize &&
+           a.m_nextToken == b.m_nextToken;
+  }
+  friend bool operator!=(const ListImportsRequest& a, const ListImportsRequest& b) { return !(a == b); }
+
+ private:
+  std::string m_tableArn;
+  bool m_tableArnHasBeenSet = false;
+  int m_pageSize{};
+  bool m_pageSizeHasBeenSet = false;
+  std::string m_nextToken;
+  bool m_nextTokenHasBeenSet = false;
 };
 
 class ListTablesRequest {

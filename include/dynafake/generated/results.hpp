@@ -297,6 +297,48 @@ class DescribeContinuousBackupsResult {
   bool m_continuousBackupsDescriptionHasBeenSet = false;
 };
 
+class DescribeExportResult {
+ public:
+  DescribeExportResult() = default;
+
+  const ExportDescription& GetExportDescription() const { return m_exportDescription; }
+  bool ExportDescriptionHasBeenSet() const { return m_exportDescriptionHasBeenSet; }
+  template <typename ExportDescriptionT = ExportDescription>
+  void SetExportDescription(ExportDescriptionT&& value) { m_exportDescriptionHasBeenSet = true; m_exportDescription = std::forward<ExportDescriptionT>(value); }
+  template <typename ExportDescriptionT = ExportDescription>
+  DescribeExportResult& WithExportDescription(ExportDescriptionT&& value) { SetExportDescription(std::forward<ExportDescriptionT>(value)); return *this; }
+
+  friend bool operator==(const DescribeExportResult& a, const DescribeExportResult& b) {
+    return a.m_exportDescription == b.m_exportDescription;
+  }
+  friend bool operator!=(const DescribeExportResult& a, const DescribeExportResult& b) { return !(a == b); }
+
+ private:
+  ExportDescription m_exportDescription;
+  bool m_exportDescriptionHasBeenSet = false;
+};
+
+class DescribeImportResult {
+ public:
+  DescribeImportResult() = default;
+
+  const ImportTableDescription& GetImportTableDescription() const { return m_importTableDescription; }
+  bool ImportTableDescriptionHasBeenSet() const { return m_importTableDescriptionHasBeenSet; }
+  template <typename ImportTableDescriptionT = ImportTableDescription>
+  void SetImportTableDescription(ImportTableDescriptionT&& value) { m_importTableDescriptionHasBeenSet = true; m_importTableDescription = std::forward<ImportTableDescriptionT>(value); }
+  template <typename ImportTableDescriptionT = ImportTableDescription>
+  DescribeImportResult& WithImportTableDescription(ImportTableDescriptionT&& value) { SetImportTableDescription(std::forward<ImportTableDescriptionT>(value)); return *this; }
+
+  friend bool operator==(const DescribeImportResult& a, const DescribeImportResult& b) {
+    return a.m_importTableDescription == b.m_importTableDescription;
+  }
+  friend bool operator!=(const DescribeImportResult& a, const DescribeImportResult& b) { return !(a == b); }
+
+ private:
+  ImportTableDescription m_importTableDescription;
+  bool m_importTableDescriptionHasBeenSet = false;
+};
+
 class DescribeTableResult {
  public:
   DescribeTableResult() = default;
@@ -339,6 +381,27 @@ class DescribeTimeToLiveResult {
   bool m_timeToLiveDescriptionHasBeenSet = false;
 };
 
+class ExportTableToPointInTimeResult {
+ public:
+  ExportTableToPointInTimeResult() = default;
+
+  const ExportDescription& GetExportDescription() const { return m_exportDescription; }
+  bool ExportDescriptionHasBeenSet() const { return m_exportDescriptionHasBeenSet; }
+  template <typename ExportDescriptionT = ExportDescription>
+  void SetExportDescription(ExportDescriptionT&& value) { m_exportDescriptionHasBeenSet = true; m_exportDescription = std::forward<ExportDescriptionT>(value); }
+  template <typename ExportDescriptionT = ExportDescription>
+  ExportTableToPointInTimeResult& WithExportDescription(ExportDescriptionT&& value) { SetExportDescription(std::forward<ExportDescriptionT>(value)); return *this; }
+
+  friend bool operator==(const ExportTableToPointInTimeResult& a, const ExportTableToPointInTimeResult& b) {
+    return a.m_exportDescription == b.m_exportDescription;
+  }
+  friend bool operator!=(const ExportTableToPointInTimeResult& a, const ExportTableToPointInTimeResult& b) { return !(a == b); }
+
+ private:
+  ExportDescription m_exportDescription;
+  bool m_exportDescriptionHasBeenSet = false;
+};
+
 class GetItemResult {
  public:
   GetItemResult() = default;
@@ -376,6 +439,27 @@ class GetItemResult {
   bool m_consumedCapacityHasBeenSet = false;
 };
 
+class ImportTableResult {
+ public:
+  ImportTableResult() = default;
+
+  const ImportTableDescription& GetImportTableDescription() const { return m_importTableDescription; }
+  bool ImportTableDescriptionHasBeenSet() const { return m_importTableDescriptionHasBeenSet; }
+  template <typename ImportTableDescriptionT = ImportTableDescription>
+  void SetImportTableDescription(ImportTableDescriptionT&& value) { m_importTableDescriptionHasBeenSet = true; m_importTableDescription = std::forward<ImportTableDescriptionT>(value); }
+  template <typename ImportTableDescriptionT = ImportTableDescription>
+  ImportTableResult& WithImportTableDescription(ImportTableDescriptionT&& value) { SetImportTableDescription(std::forward<ImportTableDescriptionT>(value)); return *this; }
+
+  friend bool operator==(const ImportTableResult& a, const ImportTableResult& b) {
+    return a.m_importTableDescription == b.m_importTableDescription;
+  }
+  friend bool operator!=(const ImportTableResult& a, const ImportTableResult& b) { return !(a == b); }
+
+ private:
+  ImportTableDescription m_importTableDescription;
+  bool m_importTableDescriptionHasBeenSet = false;
+};
+
 class ListBackupsResult {
  public:
   ListBackupsResult() = default;
@@ -407,6 +491,72 @@ class ListBackupsResult {
   bool m_backupSummariesHasBeenSet = false;
   std::string m_lastEvaluatedBackupArn;
   bool m_lastEvaluatedBackupArnHasBeenSet = false;
+};
+
+class ListExportsResult {
+ public:
+  ListExportsResult() = default;
+
+  const std::vector<ExportSummary>& GetExportSummaries() const { return m_exportSummaries; }
+  bool ExportSummariesHasBeenSet() const { return m_exportSummariesHasBeenSet; }
+  template <typename ExportSummariesT = std::vector<ExportSummary>>
+  void SetExportSummaries(ExportSummariesT&& value) { m_exportSummariesHasBeenSet = true; m_exportSummaries = std::forward<ExportSummariesT>(value); }
+  template <typename ExportSummariesT = std::vector<ExportSummary>>
+  ListExportsResult& WithExportSummaries(ExportSummariesT&& value) { SetExportSummaries(std::forward<ExportSummariesT>(value)); return *this; }
+  template <typename ExportSummariesT = ExportSummary>
+  ListExportsResult& AddExportSummaries(ExportSummariesT&& value) { m_exportSummariesHasBeenSet = true; m_exportSummaries.emplace_back(std::forward<ExportSummariesT>(value)); return *this; }
+
+  const std::string& GetNextToken() const { return m_nextToken; }
+  bool NextTokenHasBeenSet() const { return m_nextTokenHasBeenSet; }
+  template <typename NextTokenT = std::string>
+  void SetNextToken(NextTokenT&& value) { m_nextTokenHasBeenSet = true; m_nextToken = std::forward<NextTokenT>(value); }
+  template <typename NextTokenT = std::string>
+  ListExportsResult& WithNextToken(NextTokenT&& value) { SetNextToken(std::forward<NextTokenT>(value)); return *this; }
+
+  friend bool operator==(const ListExportsResult& a, const ListExportsResult& b) {
+    return a.m_exportSummaries == b.m_exportSummaries &&
+           a.m_nextToken == b.m_nextToken;
+  }
+  friend bool operator!=(const ListExportsResult& a, const ListExportsResult& b) { return !(a == b); }
+
+ private:
+  std::vector<ExportSummary> m_exportSummaries;
+  bool m_exportSummariesHasBeenSet = false;
+  std::string m_nextToken;
+  bool m_nextTokenHasBeenSet = false;
+};
+
+class ListImportsResult {
+ public:
+  ListImportsResult() = default;
+
+  const std::vector<ImportSummary>& GetImportSummaryList() const { return m_importSummaryList; }
+  bool ImportSummaryListHasBeenSet() const { return m_importSummaryListHasBeenSet; }
+  template <typename ImportSummaryListT = std::vector<ImportSummary>>
+  void SetImportSummaryList(ImportSummaryListT&& value) { m_importSummaryListHasBeenSet = true; m_importSummaryList = std::forward<ImportSummaryListT>(value); }
+  template <typename ImportSummaryListT = std::vector<ImportSummary>>
+  ListImportsResult& WithImportSummaryList(ImportSummaryListT&& value) { SetImportSummaryList(std::forward<ImportSummaryListT>(value)); return *this; }
+  template <typename ImportSummaryListT = ImportSummary>
+  ListImportsResult& AddImportSummaryList(ImportSummaryListT&& value) { m_importSummaryListHasBeenSet = true; m_importSummaryList.emplace_back(std::forward<ImportSummaryListT>(value)); return *this; }
+
+  const std::string& GetNextToken() const { return m_nextToken; }
+  bool NextTokenHasBeenSet() const { return m_nextTokenHasBeenSet; }
+  template <typename NextTokenT = std::string>
+  void SetNextToken(NextTokenT&& value) { m_nextTokenHasBeenSet = true; m_nextToken = std::forward<NextTokenT>(value); }
+  template <typename NextTokenT = std::string>
+  ListImportsResult& WithNextToken(NextTokenT&& value) { SetNextToken(std::forward<NextTokenT>(value)); return *this; }
+
+  friend bool operator==(const ListImportsResult& a, const ListImportsResult& b) {
+    return a.m_importSummaryList == b.m_importSummaryList &&
+           a.m_nextToken == b.m_nextToken;
+  }
+  friend bool operator!=(const ListImportsResult& a, const ListImportsResult& b) { return !(a == b); }
+
+ private:
+  std::vector<ImportSummary> m_importSummaryList;
+  bool m_importSummaryListHasBeenSet = false;
+  std::string m_nextToken;
+  bool m_nextTokenHasBeenSet = false;
 };
 
 class ListTablesResult {

@@ -2765,6 +2765,39 @@ class TableDescription {
   bool m_multiRegionConsistencyHasBeenSet = false;
 };
 
+class CsvOptions {
+ public:
+  CsvOptions() = default;
+
+  const std::string& GetDelimiter() const { return m_delimiter; }
+  bool DelimiterHasBeenSet() const { return m_delimiterHasBeenSet; }
+  template <typename DelimiterT = std::string>
+  void SetDelimiter(DelimiterT&& value) { m_delimiterHasBeenSet = true; m_delimiter = std::forward<DelimiterT>(value); }
+  template <typename DelimiterT = std::string>
+  CsvOptions& WithDelimiter(DelimiterT&& value) { SetDelimiter(std::forward<DelimiterT>(value)); return *this; }
+
+  const std::vector<std::string>& GetHeaderList() const { return m_headerList; }
+  bool HeaderListHasBeenSet() const { return m_headerListHasBeenSet; }
+  template <typename HeaderListT = std::vector<std::string>>
+  void SetHeaderList(HeaderListT&& value) { m_headerListHasBeenSet = true; m_headerList = std::forward<HeaderListT>(value); }
+  template <typename HeaderListT = std::vector<std::string>>
+  CsvOptions& WithHeaderList(HeaderListT&& value) { SetHeaderList(std::forward<HeaderListT>(value)); return *this; }
+  template <typename HeaderListT = std::string>
+  CsvOptions& AddHeaderList(HeaderListT&& value) { m_headerListHasBeenSet = true; m_headerList.emplace_back(std::forward<HeaderListT>(value)); return *this; }
+
+  friend bool operator==(const CsvOptions& a, const CsvOptions& b) {
+    return a.m_delimiter == b.m_delimiter &&
+           a.m_headerList == b.m_headerList;
+  }
+  friend bool operator!=(const CsvOptions& a, const CsvOptions& b) { return !(a == b); }
+
+ private:
+  std::string m_delimiter;
+  bool m_delimiterHasBeenSet = false;
+  std::vector<std::string> m_headerList;
+  bool m_headerListHasBeenSet = false;
+};
+
 class Delete {
  public:
   Delete() = default;
@@ -2964,6 +2997,635 @@ class DeleteReplicationGroupMemberAction {
   bool m_regionNameHasBeenSet = false;
 };
 
+class IncrementalExportSpecification {
+ public:
+  IncrementalExportSpecification() = default;
+
+  const DateTime& GetExportFromTime() const { return m_exportFromTime; }
+  bool ExportFromTimeHasBeenSet() const { return m_exportFromTimeHasBeenSet; }
+  template <typename ExportFromTimeT = DateTime>
+  void SetExportFromTime(ExportFromTimeT&& value) { m_exportFromTimeHasBeenSet = true; m_exportFromTime = std::forward<ExportFromTimeT>(value); }
+  template <typename ExportFromTimeT = DateTime>
+  IncrementalExportSpecification& WithExportFromTime(ExportFromTimeT&& value) { SetExportFromTime(std::forward<ExportFromTimeT>(value)); return *this; }
+
+  const DateTime& GetExportToTime() const { return m_exportToTime; }
+  bool ExportToTimeHasBeenSet() const { return m_exportToTimeHasBeenSet; }
+  template <typename ExportToTimeT = DateTime>
+  void SetExportToTime(ExportToTimeT&& value) { m_exportToTimeHasBeenSet = true; m_exportToTime = std::forward<ExportToTimeT>(value); }
+  template <typename ExportToTimeT = DateTime>
+  IncrementalExportSpecification& WithExportToTime(ExportToTimeT&& value) { SetExportToTime(std::forward<ExportToTimeT>(value)); return *this; }
+
+  ExportViewType GetExportViewType() const { return m_exportViewType; }
+  bool ExportViewTypeHasBeenSet() const { return m_exportViewTypeHasBeenSet; }
+  void SetExportViewType(ExportViewType value) { m_exportViewTypeHasBeenSet = true; m_exportViewType = value; }
+  IncrementalExportSpecification& WithExportViewType(ExportViewType value) { SetExportViewType(value); return *this; }
+
+  friend bool operator==(const IncrementalExportSpecification& a, const IncrementalExportSpecification& b) {
+    return a.m_exportFromTime == b.m_exportFromTime &&
+           a.m_exportToTime == b.m_exportToTime &&
+           a.m_exportViewType == b.m_exportViewType;
+  }
+  friend bool operator!=(const IncrementalExportSpecification& a, const IncrementalExportSpecification& b) { return !(a == b); }
+
+ private:
+  DateTime m_exportFromTime;
+  bool m_exportFromTimeHasBeenSet = false;
+  DateTime m_exportToTime;
+  bool m_exportToTimeHasBeenSet = false;
+  ExportViewType m_exportViewType{ExportViewType::NOT_SET};
+  bool m_exportViewTypeHasBeenSet = false;
+};
+
+class ExportDescription {
+ public:
+  ExportDescription() = default;
+
+  const std::string& GetExportArn() const { return m_exportArn; }
+  bool ExportArnHasBeenSet() const { return m_exportArnHasBeenSet; }
+  template <typename ExportArnT = std::string>
+  void SetExportArn(ExportArnT&& value) { m_exportArnHasBeenSet = true; m_exportArn = std::forward<ExportArnT>(value); }
+  template <typename ExportArnT = std::string>
+  ExportDescription& WithExportArn(ExportArnT&& value) { SetExportArn(std::forward<ExportArnT>(value)); return *this; }
+
+  ExportStatus GetExportStatus() const { return m_exportStatus; }
+  bool ExportStatusHasBeenSet() const { return m_exportStatusHasBeenSet; }
+  void SetExportStatus(ExportStatus value) { m_exportStatusHasBeenSet = true; m_exportStatus = value; }
+  ExportDescription& WithExportStatus(ExportStatus value) { SetExportStatus(value); return *this; }
+
+  const DateTime& GetStartTime() const { return m_startTime; }
+  bool StartTimeHasBeenSet() const { return m_startTimeHasBeenSet; }
+  template <typename StartTimeT = DateTime>
+  void SetStartTime(StartTimeT&& value) { m_startTimeHasBeenSet = true; m_startTime = std::forward<StartTimeT>(value); }
+  template <typename StartTimeT = DateTime>
+  ExportDescription& WithStartTime(StartTimeT&& value) { SetStartTime(std::forward<StartTimeT>(value)); return *this; }
+
+  const DateTime& GetEndTime() const { return m_endTime; }
+  bool EndTimeHasBeenSet() const { return m_endTimeHasBeenSet; }
+  template <typename EndTimeT = DateTime>
+  void SetEndTime(EndTimeT&& value) { m_endTimeHasBeenSet = true; m_endTime = std::forward<EndTimeT>(value); }
+  template <typename EndTimeT = DateTime>
+  ExportDescription& WithEndTime(EndTimeT&& value) { SetEndTime(std::forward<EndTimeT>(value)); return *this; }
+
+  const std::string& GetExportManifest() const { return m_exportManifest; }
+  bool ExportManifestHasBeenSet() const { return m_exportManifestHasBeenSet; }
+  template <typename ExportManifestT = std::string>
+  void SetExportManifest(ExportManifestT&& value) { m_exportManifestHasBeenSet = true; m_exportManifest = std::forward<ExportManifestT>(value); }
+  template <typename ExportManifestT = std::string>
+  ExportDescription& WithExportManifest(ExportManifestT&& value) { SetExportManifest(std::forward<ExportManifestT>(value)); return *this; }
+
+  const std::string& GetTableArn() const { return m_tableArn; }
+  bool TableArnHasBeenSet() const { return m_tableArnHasBeenSet; }
+  template <typename TableArnT = std::string>
+  void SetTableArn(TableArnT&& value) { m_tableArnHasBeenSet = true; m_tableArn = std::forward<TableArnT>(value); }
+  template <typename TableArnT = std::string>
+  ExportDescription& WithTableArn(TableArnT&& value) { SetTableArn(std::forward<TableArnT>(value)); return *this; }
+
+  const std::string& GetTableId() const { return m_tableId; }
+  bool TableIdHasBeenSet() const { return m_tableIdHasBeenSet; }
+  template <typename TableIdT = std::string>
+  void SetTableId(TableIdT&& value) { m_tableIdHasBeenSet = true; m_tableId = std::forward<TableIdT>(value); }
+  template <typename TableIdT = std::string>
+  ExportDescription& WithTableId(TableIdT&& value) { SetTableId(std::forward<TableIdT>(value)); return *this; }
+
+  const DateTime& GetExportTime() const { return m_exportTime; }
+  bool ExportTimeHasBeenSet() const { return m_exportTimeHasBeenSet; }
+  template <typename ExportTimeT = DateTime>
+  void SetExportTime(ExportTimeT&& value) { m_exportTimeHasBeenSet = true; m_exportTime = std::forward<ExportTimeT>(value); }
+  template <typename ExportTimeT = DateTime>
+  ExportDescription& WithExportTime(ExportTimeT&& value) { SetExportTime(std::forward<ExportTimeT>(value)); return *this; }
+
+  const std::string& GetClientToken() const { return m_clientToken; }
+  bool ClientTokenHasBeenSet() const { return m_clientTokenHasBeenSet; }
+  template <typename ClientTokenT = std::string>
+  void SetClientToken(ClientTokenT&& value) { m_clientTokenHasBeenSet = true; m_clientToken = std::forward<ClientTokenT>(value); }
+  template <typename ClientTokenT = std::string>
+  ExportDescription& WithClientToken(ClientTokenT&& value) { SetClientToken(std::forward<ClientTokenT>(value)); return *this; }
+
+  const std::string& GetS3Bucket() const { return m_s3Bucket; }
+  bool S3BucketHasBeenSet() const { return m_s3BucketHasBeenSet; }
+  template <typename S3BucketT = std::string>
+  void SetS3Bucket(S3BucketT&& value) { m_s3BucketHasBeenSet = true; m_s3Bucket = std::forward<S3BucketT>(value); }
+  template <typename S3BucketT = std::string>
+  ExportDescription& WithS3Bucket(S3BucketT&& value) { SetS3Bucket(std::forward<S3BucketT>(value)); return *this; }
+
+  const std::string& GetS3BucketOwner() const { return m_s3BucketOwner; }
+  bool S3BucketOwnerHasBeenSet() const { return m_s3BucketOwnerHasBeenSet; }
+  template <typename S3BucketOwnerT = std::string>
+  void SetS3BucketOwner(S3BucketOwnerT&& value) { m_s3BucketOwnerHasBeenSet = true; m_s3BucketOwner = std::forward<S3BucketOwnerT>(value); }
+  template <typename S3BucketOwnerT = std::string>
+  ExportDescription& WithS3BucketOwner(S3BucketOwnerT&& value) { SetS3BucketOwner(std::forward<S3BucketOwnerT>(value)); return *this; }
+
+  const std::string& GetS3Prefix() const { return m_s3Prefix; }
+  bool S3PrefixHasBeenSet() const { return m_s3PrefixHasBeenSet; }
+  template <typename S3PrefixT = std::string>
+  void SetS3Prefix(S3PrefixT&& value) { m_s3PrefixHasBeenSet = true; m_s3Prefix = std::forward<S3PrefixT>(value); }
+  template <typename S3PrefixT = std::string>
+  ExportDescription& WithS3Prefix(S3PrefixT&& value) { SetS3Prefix(std::forward<S3PrefixT>(value)); return *this; }
+
+  S3SseAlgorithm GetS3SseAlgorithm() const { return m_s3SseAlgorithm; }
+  bool S3SseAlgorithmHasBeenSet() const { return m_s3SseAlgorithmHasBeenSet; }
+  void SetS3SseAlgorithm(S3SseAlgorithm value) { m_s3SseAlgorithmHasBeenSet = true; m_s3SseAlgorithm = value; }
+  ExportDescription& WithS3SseAlgorithm(S3SseAlgorithm value) { SetS3SseAlgorithm(value); return *this; }
+
+  const std::string& GetS3SseKmsKeyId() const { return m_s3SseKmsKeyId; }
+  bool S3SseKmsKeyIdHasBeenSet() const { return m_s3SseKmsKeyIdHasBeenSet; }
+  template <typename S3SseKmsKeyIdT = std::string>
+  void SetS3SseKmsKeyId(S3SseKmsKeyIdT&& value) { m_s3SseKmsKeyIdHasBeenSet = true; m_s3SseKmsKeyId = std::forward<S3SseKmsKeyIdT>(value); }
+  template <typename S3SseKmsKeyIdT = std::string>
+  ExportDescription& WithS3SseKmsKeyId(S3SseKmsKeyIdT&& value) { SetS3SseKmsKeyId(std::forward<S3SseKmsKeyIdT>(value)); return *this; }
+
+  const std::string& GetFailureCode() const { return m_failureCode; }
+  bool FailureCodeHasBeenSet() const { return m_failureCodeHasBeenSet; }
+  template <typename FailureCodeT = std::string>
+  void SetFailureCode(FailureCodeT&& value) { m_failureCodeHasBeenSet = true; m_failureCode = std::forward<FailureCodeT>(value); }
+  template <typename FailureCodeT = std::string>
+  ExportDescription& WithFailureCode(FailureCodeT&& value) { SetFailureCode(std::forward<FailureCodeT>(value)); return *this; }
+
+  const std::string& GetFailureMessage() const { return m_failureMessage; }
+  bool FailureMessageHasBeenSet() const { return m_failureMessageHasBeenSet; }
+  template <typename FailureMessageT = std::string>
+  void SetFailureMessage(FailureMessageT&& value) { m_failureMessageHasBeenSet = true; m_failureMessage = std::forward<FailureMessageT>(value); }
+  template <typename FailureMessageT = std::string>
+  ExportDescription& WithFailureMessage(FailureMessageT&& value) { SetFailureMessage(std::forward<FailureMessageT>(value)); return *this; }
+
+  ExportFormat GetExportFormat() const { return m_exportFormat; }
+  bool ExportFormatHasBeenSet() const { return m_exportFormatHasBeenSet; }
+  void SetExportFormat(ExportFormat value) { m_exportFormatHasBeenSet = true; m_exportFormat = value; }
+  ExportDescription& WithExportFormat(ExportFormat value) { SetExportFormat(value); return *this; }
+
+  long long GetBilledSizeBytes() const { return m_billedSizeBytes; }
+  bool BilledSizeBytesHasBeenSet() const { return m_billedSizeBytesHasBeenSet; }
+  void SetBilledSizeBytes(long long value) { m_billedSizeBytesHasBeenSet = true; m_billedSizeBytes = value; }
+  ExportDescription& WithBilledSizeBytes(long long value) { SetBilledSizeBytes(value); return *this; }
+
+  long long GetItemCount() const { return m_itemCount; }
+  bool ItemCountHasBeenSet() const { return m_itemCountHasBeenSet; }
+  void SetItemCount(long long value) { m_itemCountHasBeenSet = true; m_itemCount = value; }
+  ExportDescription& WithItemCount(long long value) { SetItemCount(value); return *this; }
+
+  ExportType GetExportType() const { return m_exportType; }
+  bool ExportTypeHasBeenSet() const { return m_exportTypeHasBeenSet; }
+  void SetExportType(ExportType value) { m_exportTypeHasBeenSet = true; m_exportType = value; }
+  ExportDescription& WithExportType(ExportType value) { SetExportType(value); return *this; }
+
+  const IncrementalExportSpecification& GetIncrementalExportSpecification() const { return m_incrementalExportSpecification; }
+  bool IncrementalExportSpecificationHasBeenSet() const { return m_incrementalExportSpecificationHasBeenSet; }
+  template <typename IncrementalExportSpecificationT = IncrementalExportSpecification>
+  void SetIncrementalExportSpecification(IncrementalExportSpecificationT&& value) { m_incrementalExportSpecificationHasBeenSet = true; m_incrementalExportSpecification = std::forward<IncrementalExportSpecificationT>(value); }
+  template <typename IncrementalExportSpecificationT = IncrementalExportSpecification>
+  ExportDescription& WithIncrementalExportSpecification(IncrementalExportSpecificationT&& value) { SetIncrementalExportSpecification(std::forward<IncrementalExportSpecificationT>(value)); return *this; }
+
+  friend bool operator==(const ExportDescription& a, const ExportDescription& b) {
+    return a.m_exportArn == b.m_exportArn &&
+           a.m_exportStatus == b.m_exportStatus &&
+           a.m_startTime == b.m_startTime &&
+           a.m_endTime == b.m_endTime &&
+           a.m_exportManifest == b.m_exportManifest &&
+           a.m_tableArn == b.m_tableArn &&
+           a.m_tableId == b.m_tableId &&
+           a.m_exportTime == b.m_exportTime &&
+           a.m_clientToken == b.m_clientToken &&
+           a.m_s3Bucket == b.m_s3Bucket &&
+           a.m_s3BucketOwner == b.m_s3BucketOwner &&
+           a.m_s3Prefix == b.m_s3Prefix &&
+           a.m_s3SseAlgorithm == b.m_s3SseAlgorithm &&
+           a.m_s3SseKmsKeyId == b.m_s3SseKmsKeyId &&
+           a.m_failureCode == b.m_failureCode &&
+           a.m_failureMessage == b.m_failureMessage &&
+           a.m_exportFormat == b.m_exportFormat &&
+           a.m_billedSizeBytes == b.m_billedSizeBytes &&
+           a.m_itemCount == b.m_itemCount &&
+           a.m_exportType == b.m_exportType &&
+           a.m_incrementalExportSpecification == b.m_incrementalExportSpecification;
+  }
+  friend bool operator!=(const ExportDescription& a, const ExportDescription& b) { return !(a == b); }
+
+ private:
+  std::string m_exportArn;
+  bool m_exportArnHasBeenSet = false;
+  ExportStatus m_exportStatus{ExportStatus::NOT_SET};
+  bool m_exportStatusHasBeenSet = false;
+  DateTime m_startTime;
+  bool m_startTimeHasBeenSet = false;
+  DateTime m_endTime;
+  bool m_endTimeHasBeenSet = false;
+  std::string m_exportManifest;
+  bool m_exportManifestHasBeenSet = false;
+  std::string m_tableArn;
+  bool m_tableArnHasBeenSet = false;
+  std::string m_tableId;
+  bool m_tableIdHasBeenSet = false;
+  DateTime m_exportTime;
+  bool m_exportTimeHasBeenSet = false;
+  std::string m_clientToken;
+  bool m_clientTokenHasBeenSet = false;
+  std::string m_s3Bucket;
+  bool m_s3BucketHasBeenSet = false;
+  std::string m_s3BucketOwner;
+  bool m_s3BucketOwnerHasBeenSet = false;
+  std::string m_s3Prefix;
+  bool m_s3PrefixHasBeenSet = false;
+  S3SseAlgorithm m_s3SseAlgorithm{S3SseAlgorithm::NOT_SET};
+  bool m_s3SseAlgorithmHasBeenSet = false;
+  std::string m_s3SseKmsKeyId;
+  bool m_s3SseKmsKeyIdHasBeenSet = false;
+  std::string m_failureCode;
+  bool m_failureCodeHasBeenSet = false;
+  std::string m_failureMessage;
+  bool m_failureMessageHasBeenSet = false;
+  ExportFormat m_exportFormat{ExportFormat::NOT_SET};
+  bool m_exportFormatHasBeenSet = false;
+  long long m_billedSizeBytes{};
+  bool m_billedSizeBytesHasBeenSet = false;
+  long long m_itemCount{};
+  bool m_itemCountHasBeenSet = false;
+  ExportType m_exportType{ExportType::NOT_SET};
+  bool m_exportTypeHasBeenSet = false;
+  IncrementalExportSpecification m_incrementalExportSpecification;
+  bool m_incrementalExportSpecificationHasBeenSet = false;
+};
+
+class InputFormatOptions {
+ public:
+  InputFormatOptions() = default;
+
+  const CsvOptions& GetCsv() const { return m_csv; }
+  bool CsvHasBeenSet() const { return m_csvHasBeenSet; }
+  template <typename CsvT = CsvOptions>
+  void SetCsv(CsvT&& value) { m_csvHasBeenSet = true; m_csv = std::forward<CsvT>(value); }
+  template <typename CsvT = CsvOptions>
+  InputFormatOptions& WithCsv(CsvT&& value) { SetCsv(std::forward<CsvT>(value)); return *this; }
+
+  friend bool operator==(const InputFormatOptions& a, const InputFormatOptions& b) {
+    return a.m_csv == b.m_csv;
+  }
+  friend bool operator!=(const InputFormatOptions& a, const InputFormatOptions& b) { return !(a == b); }
+
+ private:
+  CsvOptions m_csv;
+  bool m_csvHasBeenSet = false;
+};
+
+class S3BucketSource {
+ public:
+  S3BucketSource() = default;
+
+  const std::string& GetS3BucketOwner() const { return m_s3BucketOwner; }
+  bool S3BucketOwnerHasBeenSet() const { return m_s3BucketOwnerHasBeenSet; }
+  template <typename S3BucketOwnerT = std::string>
+  void SetS3BucketOwner(S3BucketOwnerT&& value) { m_s3BucketOwnerHasBeenSet = true; m_s3BucketOwner = std::forward<S3BucketOwnerT>(value); }
+  template <typename S3BucketOwnerT = std::string>
+  S3BucketSource& WithS3BucketOwner(S3BucketOwnerT&& value) { SetS3BucketOwner(std::forward<S3BucketOwnerT>(value)); return *this; }
+
+  const std::string& GetS3Bucket() const { return m_s3Bucket; }
+  bool S3BucketHasBeenSet() const { return m_s3BucketHasBeenSet; }
+  template <typename S3BucketT = std::string>
+  void SetS3Bucket(S3BucketT&& value) { m_s3BucketHasBeenSet = true; m_s3Bucket = std::forward<S3BucketT>(value); }
+  template <typename S3BucketT = std::string>
+  S3BucketSource& WithS3Bucket(S3BucketT&& value) { SetS3Bucket(std::forward<S3BucketT>(value)); return *this; }
+
+  const std::string& GetS3KeyPrefix() const { return m_s3KeyPrefix; }
+  bool S3KeyPrefixHasBeenSet() const { return m_s3KeyPrefixHasBeenSet; }
+  template <typename S3KeyPrefixT = std::string>
+  void SetS3KeyPrefix(S3KeyPrefixT&& value) { m_s3KeyPrefixHasBeenSet = true; m_s3KeyPrefix = std::forward<S3KeyPrefixT>(value); }
+  template <typename S3KeyPrefixT = std::string>
+  S3BucketSource& WithS3KeyPrefix(S3KeyPrefixT&& value) { SetS3KeyPrefix(std::forward<S3KeyPrefixT>(value)); return *this; }
+
+  friend bool operator==(const S3BucketSource& a, const S3BucketSource& b) {
+    return a.m_s3BucketOwner == b.m_s3BucketOwner &&
+           a.m_s3Bucket == b.m_s3Bucket &&
+           a.m_s3KeyPrefix == b.m_s3KeyPrefix;
+  }
+  friend bool operator!=(const S3BucketSource& a, const S3BucketSource& b) { return !(a == b); }
+
+ private:
+  std::string m_s3BucketOwner;
+  bool m_s3BucketOwnerHasBeenSet = false;
+  std::string m_s3Bucket;
+  bool m_s3BucketHasBeenSet = false;
+  std::string m_s3KeyPrefix;
+  bool m_s3KeyPrefixHasBeenSet = false;
+};
+
+class TableCreationParameters {
+ public:
+  TableCreationParameters() = default;
+
+  const std::string& GetTableName() const { return m_tableName; }
+  bool TableNameHasBeenSet() const { return m_tableNameHasBeenSet; }
+  template <typename TableNameT = std::string>
+  void SetTableName(TableNameT&& value) { m_tableNameHasBeenSet = true; m_tableName = std::forward<TableNameT>(value); }
+  template <typename TableNameT = std::string>
+  TableCreationParameters& WithTableName(TableNameT&& value) { SetTableName(std::forward<TableNameT>(value)); return *this; }
+
+  const std::vector<AttributeDefinition>& GetAttributeDefinitions() const { return m_attributeDefinitions; }
+  bool AttributeDefinitionsHasBeenSet() const { return m_attributeDefinitionsHasBeenSet; }
+  template <typename AttributeDefinitionsT = std::vector<AttributeDefinition>>
+  void SetAttributeDefinitions(AttributeDefinitionsT&& value) { m_attributeDefinitionsHasBeenSet = true; m_attributeDefinitions = std::forward<AttributeDefinitionsT>(value); }
+  template <typename AttributeDefinitionsT = std::vector<AttributeDefinition>>
+  TableCreationParameters& WithAttributeDefinitions(AttributeDefinitionsT&& value) { SetAttributeDefinitions(std::forward<AttributeDefinitionsT>(value)); return *this; }
+  template <typename AttributeDefinitionsT = AttributeDefinition>
+  TableCreationParameters& AddAttributeDefinitions(AttributeDefinitionsT&& value) { m_attributeDefinitionsHasBeenSet = true; m_attributeDefinitions.emplace_back(std::forward<AttributeDefinitionsT>(value)); return *this; }
+
+  const std::vector<KeySchemaElement>& GetKeySchema() const { return m_keySchema; }
+  bool KeySchemaHasBeenSet() const { return m_keySchemaHasBeenSet; }
+  template <typename KeySchemaT = std::vector<KeySchemaElement>>
+  void SetKeySchema(KeySchemaT&& value) { m_keySchemaHasBeenSet = true; m_keySchema = std::forward<KeySchemaT>(value); }
+  template <typename KeySchemaT = std::vector<KeySchemaElement>>
+  TableCreationParameters& WithKeySchema(KeySchemaT&& value) { SetKeySchema(std::forward<KeySchemaT>(value)); return *this; }
+  template <typename KeySchemaT = KeySchemaElement>
+  TableCreationParameters& AddKeySchema(KeySchemaT&& value) { m_keySchemaHasBeenSet = true; m_keySchema.emplace_back(std::forward<KeySchemaT>(value)); return *this; }
+
+  BillingMode GetBillingMode() const { return m_billingMode; }
+  bool BillingModeHasBeenSet() const { return m_billingModeHasBeenSet; }
+  void SetBillingMode(BillingMode value) { m_billingModeHasBeenSet = true; m_billingMode = value; }
+  TableCreationParameters& WithBillingMode(BillingMode value) { SetBillingMode(value); return *this; }
+
+  const ProvisionedThroughput& GetProvisionedThroughput() const { return m_provisionedThroughput; }
+  bool ProvisionedThroughputHasBeenSet() const { return m_provisionedThroughputHasBeenSet; }
+  template <typename ProvisionedThroughputT = ProvisionedThroughput>
+  void SetProvisionedThroughput(ProvisionedThroughputT&& value) { m_provisionedThroughputHasBeenSet = true; m_provisionedThroughput = std::forward<ProvisionedThroughputT>(value); }
+  template <typename ProvisionedThroughputT = ProvisionedThroughput>
+  TableCreationParameters& WithProvisionedThroughput(ProvisionedThroughputT&& value) { SetProvisionedThroughput(std::forward<ProvisionedThroughputT>(value)); return *this; }
+
+  const OnDemandThroughput& GetOnDemandThroughput() const { return m_onDemandThroughput; }
+  bool OnDemandThroughputHasBeenSet() const { return m_onDemandThroughputHasBeenSet; }
+  template <typename OnDemandThroughputT = OnDemandThroughput>
+  void SetOnDemandThroughput(OnDemandThroughputT&& value) { m_onDemandThroughputHasBeenSet = true; m_onDemandThroughput = std::forward<OnDemandThroughputT>(value); }
+  template <typename OnDemandThroughputT = OnDemandThroughput>
+  TableCreationParameters& WithOnDemandThroughput(OnDemandThroughputT&& value) { SetOnDemandThroughput(std::forward<OnDemandThroughputT>(value)); return *this; }
+
+  const SSESpecification& GetSSESpecification() const { return m_sSESpecification; }
+  bool SSESpecificationHasBeenSet() const { return m_sSESpecificationHasBeenSet; }
+  template <typename SSESpecificationT = SSESpecification>
+  void SetSSESpecification(SSESpecificationT&& value) { m_sSESpecificationHasBeenSet = true; m_sSESpecification = std::forward<SSESpecificationT>(value); }
+  template <typename SSESpecificationT = SSESpecification>
+  TableCreationParameters& WithSSESpecification(SSESpecificationT&& value) { SetSSESpecification(std::forward<SSESpecificationT>(value)); return *this; }
+
+  const std::vector<GlobalSecondaryIndex>& GetGlobalSecondaryIndexes() const { return m_globalSecondaryIndexes; }
+  bool GlobalSecondaryIndexesHasBeenSet() const { return m_globalSecondaryIndexesHasBeenSet; }
+  template <typename GlobalSecondaryIndexesT = std::vector<GlobalSecondaryIndex>>
+  void SetGlobalSecondaryIndexes(GlobalSecondaryIndexesT&& value) { m_globalSecondaryIndexesHasBeenSet = true; m_globalSecondaryIndexes = std::forward<GlobalSecondaryIndexesT>(value); }
+  template <typename GlobalSecondaryIndexesT = std::vector<GlobalSecondaryIndex>>
+  TableCreationParameters& WithGlobalSecondaryIndexes(GlobalSecondaryIndexesT&& value) { SetGlobalSecondaryIndexes(std::forward<GlobalSecondaryIndexesT>(value)); return *this; }
+  template <typename GlobalSecondaryIndexesT = GlobalSecondaryIndex>
+  TableCreationParameters& AddGlobalSecondaryIndexes(GlobalSecondaryIndexesT&& value) { m_globalSecondaryIndexesHasBeenSet = true; m_globalSecondaryIndexes.emplace_back(std::forward<GlobalSecondaryIndexesT>(value)); return *this; }
+
+  friend bool operator==(const TableCreationParameters& a, const TableCreationParameters& b) {
+    return a.m_tableName == b.m_tableName &&
+           a.m_attributeDefinitions == b.m_attributeDefinitions &&
+           a.m_keySchema == b.m_keySchema &&
+           a.m_billingMode == b.m_billingMode &&
+           a.m_provisionedThroughput == b.m_provisionedThroughput &&
+           a.m_onDemandThroughput == b.m_onDemandThroughput &&
+           a.m_sSESpecification == b.m_sSESpecification &&
+           a.m_globalSecondaryIndexes == b.m_globalSecondaryIndexes;
+  }
+  friend bool operator!=(const TableCreationParameters& a, const TableCreationParameters& b) { return !(a == b); }
+
+ private:
+  std::string m_tableName;
+  bool m_tableNameHasBeenSet = false;
+  std::vector<AttributeDefinition> m_attributeDefinitions;
+  bool m_attributeDefinitionsHasBeenSet = false;
+  std::vector<KeySchemaElement> m_keySchema;
+  bool m_keySchemaHasBeenSet = false;
+  BillingMode m_billingMode{BillingMode::NOT_SET};
+  bool m_billingModeHasBeenSet = false;
+  ProvisionedThroughput m_provisionedThroughput;
+  bool m_provisionedThroughputHasBeenSet = false;
+  OnDemandThroughput m_onDemandThroughput;
+  bool m_onDemandThroughputHasBeenSet = false;
+  SSESpecification m_sSESpecification;
+  bool m_sSESpecificationHasBeenSet = false;
+  std::vector<GlobalSecondaryIndex> m_globalSecondaryIndexes;
+  bool m_globalSecondaryIndexesHasBeenSet = false;
+};
+
+class ImportTableDescription {
+ public:
+  ImportTableDescription() = default;
+
+  const std::string& GetImportArn() const { return m_importArn; }
+  bool ImportArnHasBeenSet() const { return m_importArnHasBeenSet; }
+  template <typename ImportArnT = std::string>
+  void SetImportArn(ImportArnT&& value) { m_importArnHasBeenSet = true; m_importArn = std::forward<ImportArnT>(value); }
+  template <typename ImportArnT = std::string>
+  ImportTableDescription& WithImportArn(ImportArnT&& value) { SetImportArn(std::forward<ImportArnT>(value)); return *this; }
+
+  ImportStatus GetImportStatus() const { return m_importStatus; }
+  bool ImportStatusHasBeenSet() const { return m_importStatusHasBeenSet; }
+  void SetImportStatus(ImportStatus value) { m_importStatusHasBeenSet = true; m_importStatus = value; }
+  ImportTableDescription& WithImportStatus(ImportStatus value) { SetImportStatus(value); return *this; }
+
+  const std::string& GetTableArn() const { return m_tableArn; }
+  bool TableArnHasBeenSet() const { return m_tableArnHasBeenSet; }
+  template <typename TableArnT = std::string>
+  void SetTableArn(TableArnT&& value) { m_tableArnHasBeenSet = true; m_tableArn = std::forward<TableArnT>(value); }
+  template <typename TableArnT = std::string>
+  ImportTableDescription& WithTableArn(TableArnT&& value) { SetTableArn(std::forward<TableArnT>(value)); return *this; }
+
+  const std::string& GetTableId() const { return m_tableId; }
+  bool TableIdHasBeenSet() const { return m_tableIdHasBeenSet; }
+  template <typename TableIdT = std::string>
+  void SetTableId(TableIdT&& value) { m_tableIdHasBeenSet = true; m_tableId = std::forward<TableIdT>(value); }
+  template <typename TableIdT = std::string>
+  ImportTableDescription& WithTableId(TableIdT&& value) { SetTableId(std::forward<TableIdT>(value)); return *this; }
+
+  const std::string& GetClientToken() const { return m_clientToken; }
+  bool ClientTokenHasBeenSet() const { return m_clientTokenHasBeenSet; }
+  template <typename ClientTokenT = std::string>
+  void SetClientToken(ClientTokenT&& value) { m_clientTokenHasBeenSet = true; m_clientToken = std::forward<ClientTokenT>(value); }
+  template <typename ClientTokenT = std::string>
+  ImportTableDescription& WithClientToken(ClientTokenT&& value) { SetClientToken(std::forward<ClientTokenT>(value)); return *this; }
+
+  const S3BucketSource& GetS3BucketSource() const { return m_s3BucketSource; }
+  bool S3BucketSourceHasBeenSet() const { return m_s3BucketSourceHasBeenSet; }
+  template <typename S3BucketSourceT = S3BucketSource>
+  void SetS3BucketSource(S3BucketSourceT&& value) { m_s3BucketSourceHasBeenSet = true; m_s3BucketSource = std::forward<S3BucketSourceT>(value); }
+  template <typename S3BucketSourceT = S3BucketSource>
+  ImportTableDescription& WithS3BucketSource(S3BucketSourceT&& value) { SetS3BucketSource(std::forward<S3BucketSourceT>(value)); return *this; }
+
+  long long GetErrorCount() const { return m_errorCount; }
+  bool ErrorCountHasBeenSet() const { return m_errorCountHasBeenSet; }
+  void SetErrorCount(long long value) { m_errorCountHasBeenSet = true; m_errorCount = value; }
+  ImportTableDescription& WithErrorCount(long long value) { SetErrorCount(value); return *this; }
+
+  const std::string& GetCloudWatchLogGroupArn() const { return m_cloudWatchLogGroupArn; }
+  bool CloudWatchLogGroupArnHasBeenSet() const { return m_cloudWatchLogGroupArnHasBeenSet; }
+  template <typename CloudWatchLogGroupArnT = std::string>
+  void SetCloudWatchLogGroupArn(CloudWatchLogGroupArnT&& value) { m_cloudWatchLogGroupArnHasBeenSet = true; m_cloudWatchLogGroupArn = std::forward<CloudWatchLogGroupArnT>(value); }
+  template <typename CloudWatchLogGroupArnT = std::string>
+  ImportTableDescription& WithCloudWatchLogGroupArn(CloudWatchLogGroupArnT&& value) { SetCloudWatchLogGroupArn(std::forward<CloudWatchLogGroupArnT>(value)); return *this; }
+
+  InputFormat GetInputFormat() const { return m_inputFormat; }
+  bool InputFormatHasBeenSet() const { return m_inputFormatHasBeenSet; }
+  void SetInputFormat(InputFormat value) { m_inputFormatHasBeenSet = true; m_inputFormat = value; }
+  ImportTableDescription& WithInputFormat(InputFormat value) { SetInputFormat(value); return *this; }
+
+  const InputFormatOptions& GetInputFormatOptions() const { return m_inputFormatOptions; }
+  bool InputFormatOptionsHasBeenSet() const { return m_inputFormatOptionsHasBeenSet; }
+  template <typename InputFormatOptionsT = InputFormatOptions>
+  void SetInputFormatOptions(InputFormatOptionsT&& value) { m_inputFormatOptionsHasBeenSet = true; m_inputFormatOptions = std::forward<InputFormatOptionsT>(value); }
+  template <typename InputFormatOptionsT = InputFormatOptions>
+  ImportTableDescription& WithInputFormatOptions(InputFormatOptionsT&& value) { SetInputFormatOptions(std::forward<InputFormatOptionsT>(value)); return *this; }
+
+  InputCompressionType GetInputCompressionType() const { return m_inputCompressionType; }
+  bool InputCompressionTypeHasBeenSet() const { return m_inputCompressionTypeHasBeenSet; }
+  void SetInputCompressionType(InputCompressionType value) { m_inputCompressionTypeHasBeenSet = true; m_inputCompressionType = value; }
+  ImportTableDescription& WithInputCompressionType(InputCompressionType value) { SetInputCompressionType(value); return *this; }
+
+  const TableCreationParameters& GetTableCreationParameters() const { return m_tableCreationParameters; }
+  bool TableCreationParametersHasBeenSet() const { return m_tableCreationParametersHasBeenSet; }
+  template <typename TableCreationParametersT = TableCreationParameters>
+  void SetTableCreationParameters(TableCreationParametersT&& value) { m_tableCreationParametersHasBeenSet = true; m_tableCreationParameters = std::forward<TableCreationParametersT>(value); }
+  template <typename TableCreationParametersT = TableCreationParameters>
+  ImportTableDescription& WithTableCreationParameters(TableCreationParametersT&& value) { SetTableCreationParameters(std::forward<TableCreationParametersT>(value)); return *this; }
+
+  const DateTime& GetStartTime() const { return m_startTime; }
+  bool StartTimeHasBeenSet() const { return m_startTimeHasBeenSet; }
+  template <typename StartTimeT = DateTime>
+  void SetStartTime(StartTimeT&& value) { m_startTimeHasBeenSet = true; m_startTime = std::forward<StartTimeT>(value); }
+  template <typename StartTimeT = DateTime>
+  ImportTableDescription& WithStartTime(StartTimeT&& value) { SetStartTime(std::forward<StartTimeT>(value)); return *this; }
+
+  const DateTime& GetEndTime() const { return m_endTime; }
+  bool EndTimeHasBeenSet() const { return m_endTimeHasBeenSet; }
+  template <typename EndTimeT = DateTime>
+  void SetEndTime(EndTimeT&& value) { m_endTimeHasBeenSet = true; m_endTime = std::forward<EndTimeT>(value); }
+  template <typename EndTimeT = DateTime>
+  ImportTableDescription& WithEndTime(EndTimeT&& value) { SetEndTime(std::forward<EndTimeT>(value)); return *this; }
+
+  long long GetProcessedSizeBytes() const { return m_processedSizeBytes; }
+  bool ProcessedSizeBytesHasBeenSet() const { return m_processedSizeBytesHasBeenSet; }
+  void SetProcessedSizeBytes(long long value) { m_processedSizeBytesHasBeenSet = true; m_processedSizeBytes = value; }
+  ImportTableDescription& WithProcessedSizeBytes(long long value) { SetProcessedSizeBytes(value); return *this; }
+
+  long long GetProcessedItemCount() const { return m_processedItemCount; }
+  bool ProcessedItemCountHasBeenSet() const { return m_processedItemCountHasBeenSet; }
+  void SetProcessedItemCount(long long value) { m_processedItemCountHasBeenSet = true; m_processedItemCount = value; }
+  ImportTableDescription& WithProcessedItemCount(long long value) { SetProcessedItemCount(value); return *this; }
+
+  long long GetImportedItemCount() const { return m_importedItemCount; }
+  bool ImportedItemCountHasBeenSet() const { return m_importedItemCountHasBeenSet; }
+  void SetImportedItemCount(long long value) { m_importedItemCountHasBeenSet = true; m_importedItemCount = value; }
+  ImportTableDescription& WithImportedItemCount(long long value) { SetImportedItemCount(value); return *this; }
+
+  const std::string& GetFailureCode() const { return m_failureCode; }
+  bool FailureCodeHasBeenSet() const { return m_failureCodeHasBeenSet; }
+  template <typename FailureCodeT = std::string>
+  void SetFailureCode(FailureCodeT&& value) { m_failureCodeHasBeenSet = true; m_failureCode = std::forward<FailureCodeT>(value); }
+  template <typename FailureCodeT = std::string>
+  ImportTableDescription& WithFailureCode(FailureCodeT&& value) { SetFailureCode(std::forward<FailureCodeT>(value)); return *this; }
+
+  const std::string& GetFailureMessage() const { return m_failureMessage; }
+  bool FailureMessageHasBeenSet() const { return m_failureMessageHasBeenSet; }
+  template <typename FailureMessageT = std::string>
+  void SetFailureMessage(FailureMessageT&& value) { m_failureMessageHasBeenSet = true; m_failureMessage = std::forward<FailureMessageT>(value); }
+  template <typename FailureMessageT = std::string>
+  ImportTableDescription& WithFailureMessage(FailureMessageT&& value) { SetFailureMessage(std::forward<FailureMessageT>(value)); return *this; }
+
+  friend bool operator==(const ImportTableDescription& a, const ImportTableDescription& b) {
+    return a.m_importArn == b.m_importArn &&
+           a.m_importStatus == b.m_importStatus &&
+           a.m_tableArn == b.m_tableArn &&
+           a.m_tableId == b.m_tableId &&
+           a.m_clientToken == b.m_clientToken &&
+           a.m_s3BucketSource == b.m_s3BucketSource &&
+           a.m_errorCount == b.m_errorCount &&
+           a.m_cloudWatchLogGroupArn == b.m_cloudWatchLogGroupArn &&
+           a.m_inputFormat == b.m_inputFormat &&
+           a.m_inputFormatOptions == b.m_inputFormatOptions &&
+           a.m_inputCompressionType == b.m_inputCompressionType &&
+           a.m_tableCreationParameters == b.m_tableCreationParameters &&
+           a.m_startTime == b.m_startTime &&
+           a.m_endTime == b.m_endTime &&
+           a.m_processedSizeBytes == b.m_processedSizeBytes &&
+           a.m_processedItemCount == b.m_processedItemCount &&
+           a.m_importedItemCount == b.m_importedItemCount &&
+           a.m_failureCode == b.m_failureCode &&
+           a.m_failureMessage == b.m_failureMessage;
+  }
+  friend bool operator!=(const ImportTableDescription& a, const ImportTableDescription& b) { return !(a == b); }
+
+ private:
+  std::string m_importArn;
+  bool m_importArnHasBeenSet = false;
+  ImportStatus m_importStatus{ImportStatus::NOT_SET};
+  bool m_importStatusHasBeenSet = false;
+  std::string m_tableArn;
+  bool m_tableArnHasBeenSet = false;
+  std::string m_tableId;
+  bool m_tableIdHasBeenSet = false;
+  std::string m_clientToken;
+  bool m_clientTokenHasBeenSet = false;
+  S3BucketSource m_s3BucketSource;
+  bool m_s3BucketSourceHasBeenSet = false;
+  long long m_errorCount{};
+  bool m_errorCountHasBeenSet = false;
+  std::string m_cloudWatchLogGroupArn;
+  bool m_cloudWatchLogGroupArnHasBeenSet = false;
+  InputFormat m_inputFormat{InputFormat::NOT_SET};
+  bool m_inputFormatHasBeenSet = false;
+  InputFormatOptions m_inputFormatOptions;
+  bool m_inputFormatOptionsHasBeenSet = false;
+  InputCompressionType m_inputCompressionType{InputCompressionType::NOT_SET};
+  bool m_inputCompressionTypeHasBeenSet = false;
+  TableCreationParameters m_tableCreationParameters;
+  bool m_tableCreationParametersHasBeenSet = false;
+  DateTime m_startTime;
+  bool m_startTimeHasBeenSet = false;
+  DateTime m_endTime;
+  bool m_endTimeHasBeenSet = false;
+  long long m_processedSizeBytes{};
+  bool m_processedSizeBytesHasBeenSet = false;
+  long long m_processedItemCount{};
+  bool m_processedItemCountHasBeenSet = false;
+  long long m_importedItemCount{};
+  bool m_importedItemCountHasBeenSet = false;
+  std::string m_failureCode;
+  bool m_failureCodeHasBeenSet = false;
+  std::string m_failureMessage;
+  bool m_failureMessageHasBeenSet = false;
+};
+
+class ExportSummary {
+ public:
+  ExportSummary() = default;
+
+  const std::string& GetExportArn() const { return m_exportArn; }
+  bool ExportArnHasBeenSet() const { return m_exportArnHasBeenSet; }
+  template <typename ExportArnT = std::string>
+  void SetExportArn(ExportArnT&& value) { m_exportArnHasBeenSet = true; m_exportArn = std::forward<ExportArnT>(value); }
+  template <typename ExportArnT = std::string>
+  ExportSummary& WithExportArn(ExportArnT&& value) { SetExportArn(std::forward<ExportArnT>(value)); return *this; }
+
+  ExportStatus GetExportStatus() const { return m_exportStatus; }
+  bool ExportStatusHasBeenSet() const { return m_exportStatusHasBeenSet; }
+  void SetExportStatus(ExportStatus value) { m_exportStatusHasBeenSet = true; m_exportStatus = value; }
+  ExportSummary& WithExportStatus(ExportStatus value) { SetExportStatus(value); return *this; }
+
+  ExportType GetExportType() const { return m_exportType; }
+  bool ExportTypeHasBeenSet() const { return m_exportTypeHasBeenSet; }
+  void SetExportType(ExportType value) { m_exportTypeHasBeenSet = true; m_exportType = value; }
+  ExportSummary& WithExportType(ExportType value) { SetExportType(value); return *this; }
+
+  friend bool operator==(const ExportSummary& a, const ExportSummary& b) {
+    return a.m_exportArn == b.m_exportArn &&
+           a.m_exportStatus == b.m_exportStatus &&
+           a.m_exportType == b.m_exportType;
+  }
+  friend bool operator!=(const ExportSummary& a, const ExportSummary& b) { return !(a == b); }
+
+ private:
+  std::string m_exportArn;
+  bool m_exportArnHasBeenSet = false;
+  ExportStatus m_exportStatus{ExportStatus::NOT_SET};
+  bool m_exportStatusHasBeenSet = false;
+  ExportType m_exportType{ExportType::NOT_SET};
+  bool m_exportTypeHasBeenSet = false;
+};
+
 class Get {
  public:
   Get() = default;
@@ -3148,6 +3810,93 @@ class GlobalTableWitnessGroupUpdate {
   bool m_createHasBeenSet = false;
   DeleteGlobalTableWitnessGroupMemberAction m_delete;
   bool m_deleteHasBeenSet = false;
+};
+
+class ImportSummary {
+ public:
+  ImportSummary() = default;
+
+  const std::string& GetImportArn() const { return m_importArn; }
+  bool ImportArnHasBeenSet() const { return m_importArnHasBeenSet; }
+  template <typename ImportArnT = std::string>
+  void SetImportArn(ImportArnT&& value) { m_importArnHasBeenSet = true; m_importArn = std::forward<ImportArnT>(value); }
+  template <typename ImportArnT = std::string>
+  ImportSummary& WithImportArn(ImportArnT&& value) { SetImportArn(std::forward<ImportArnT>(value)); return *this; }
+
+  ImportStatus GetImportStatus() const { return m_importStatus; }
+  bool ImportStatusHasBeenSet() const { return m_importStatusHasBeenSet; }
+  void SetImportStatus(ImportStatus value) { m_importStatusHasBeenSet = true; m_importStatus = value; }
+  ImportSummary& WithImportStatus(ImportStatus value) { SetImportStatus(value); return *this; }
+
+  const std::string& GetTableArn() const { return m_tableArn; }
+  bool TableArnHasBeenSet() const { return m_tableArnHasBeenSet; }
+  template <typename TableArnT = std::string>
+  void SetTableArn(TableArnT&& value) { m_tableArnHasBeenSet = true; m_tableArn = std::forward<TableArnT>(value); }
+  template <typename TableArnT = std::string>
+  ImportSummary& WithTableArn(TableArnT&& value) { SetTableArn(std::forward<TableArnT>(value)); return *this; }
+
+  const S3BucketSource& GetS3BucketSource() const { return m_s3BucketSource; }
+  bool S3BucketSourceHasBeenSet() const { return m_s3BucketSourceHasBeenSet; }
+  template <typename S3BucketSourceT = S3BucketSource>
+  void SetS3BucketSource(S3BucketSourceT&& value) { m_s3BucketSourceHasBeenSet = true; m_s3BucketSource = std::forward<S3BucketSourceT>(value); }
+  template <typename S3BucketSourceT = S3BucketSource>
+  ImportSummary& WithS3BucketSource(S3BucketSourceT&& value) { SetS3BucketSource(std::forward<S3BucketSourceT>(value)); return *this; }
+
+  const std::string& GetCloudWatchLogGroupArn() const { return m_cloudWatchLogGroupArn; }
+  bool CloudWatchLogGroupArnHasBeenSet() const { return m_cloudWatchLogGroupArnHasBeenSet; }
+  template <typename CloudWatchLogGroupArnT = std::string>
+  void SetCloudWatchLogGroupArn(CloudWatchLogGroupArnT&& value) { m_cloudWatchLogGroupArnHasBeenSet = true; m_cloudWatchLogGroupArn = std::forward<CloudWatchLogGroupArnT>(value); }
+  template <typename CloudWatchLogGroupArnT = std::string>
+  ImportSummary& WithCloudWatchLogGroupArn(CloudWatchLogGroupArnT&& value) { SetCloudWatchLogGroupArn(std::forward<CloudWatchLogGroupArnT>(value)); return *this; }
+
+  InputFormat GetInputFormat() const { return m_inputFormat; }
+  bool InputFormatHasBeenSet() const { return m_inputFormatHasBeenSet; }
+  void SetInputFormat(InputFormat value) { m_inputFormatHasBeenSet = true; m_inputFormat = value; }
+  ImportSummary& WithInputFormat(InputFormat value) { SetInputFormat(value); return *this; }
+
+  const DateTime& GetStartTime() const { return m_startTime; }
+  bool StartTimeHasBeenSet() const { return m_startTimeHasBeenSet; }
+  template <typename StartTimeT = DateTime>
+  void SetStartTime(StartTimeT&& value) { m_startTimeHasBeenSet = true; m_startTime = std::forward<StartTimeT>(value); }
+  template <typename StartTimeT = DateTime>
+  ImportSummary& WithStartTime(StartTimeT&& value) { SetStartTime(std::forward<StartTimeT>(value)); return *this; }
+
+  const DateTime& GetEndTime() const { return m_endTime; }
+  bool EndTimeHasBeenSet() const { return m_endTimeHasBeenSet; }
+  template <typename EndTimeT = DateTime>
+  void SetEndTime(EndTimeT&& value) { m_endTimeHasBeenSet = true; m_endTime = std::forward<EndTimeT>(value); }
+  template <typename EndTimeT = DateTime>
+  ImportSummary& WithEndTime(EndTimeT&& value) { SetEndTime(std::forward<EndTimeT>(value)); return *this; }
+
+  friend bool operator==(const ImportSummary& a, const ImportSummary& b) {
+    return a.m_importArn == b.m_importArn &&
+           a.m_importStatus == b.m_importStatus &&
+           a.m_tableArn == b.m_tableArn &&
+           a.m_s3BucketSource == b.m_s3BucketSource &&
+           a.m_cloudWatchLogGroupArn == b.m_cloudWatchLogGroupArn &&
+           a.m_inputFormat == b.m_inputFormat &&
+           a.m_startTime == b.m_startTime &&
+           a.m_endTime == b.m_endTime;
+  }
+  friend bool operator!=(const ImportSummary& a, const ImportSummary& b) { return !(a == b); }
+
+ private:
+  std::string m_importArn;
+  bool m_importArnHasBeenSet = false;
+  ImportStatus m_importStatus{ImportStatus::NOT_SET};
+  bool m_importStatusHasBeenSet = false;
+  std::string m_tableArn;
+  bool m_tableArnHasBeenSet = false;
+  S3BucketSource m_s3BucketSource;
+  bool m_s3BucketSourceHasBeenSet = false;
+  std::string m_cloudWatchLogGroupArn;
+  bool m_cloudWatchLogGroupArnHasBeenSet = false;
+  InputFormat m_inputFormat{InputFormat::NOT_SET};
+  bool m_inputFormatHasBeenSet = false;
+  DateTime m_startTime;
+  bool m_startTimeHasBeenSet = false;
+  DateTime m_endTime;
+  bool m_endTimeHasBeenSet = false;
 };
 
 class ItemResponse {

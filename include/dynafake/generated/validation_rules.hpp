@@ -30,11 +30,16 @@ inline void ValidateShape(const Model::GlobalSecondaryIndex& value, Validator& v
 inline void ValidateShape(const Model::LocalSecondaryIndex& value, Validator& v, const std::string& path);
 inline void ValidateShape(const Model::SSESpecification& value, Validator& v, const std::string& path);
 inline void ValidateShape(const Model::Tag& value, Validator& v, const std::string& path);
+inline void ValidateShape(const Model::CsvOptions& value, Validator& v, const std::string& path);
 inline void ValidateShape(const Model::Delete& value, Validator& v, const std::string& path);
 inline void ValidateShape(const Model::DeleteGlobalSecondaryIndexAction& value, Validator& v, const std::string& path);
 inline void ValidateShape(const Model::DeleteGlobalTableWitnessGroupMemberAction& value, Validator& v, const std::string& path);
 inline void ValidateShape(const Model::ExpectedAttributeValue& value, Validator& v, const std::string& path);
 inline void ValidateShape(const Model::DeleteReplicationGroupMemberAction& value, Validator& v, const std::string& path);
+inline void ValidateShape(const Model::IncrementalExportSpecification& value, Validator& v, const std::string& path);
+inline void ValidateShape(const Model::InputFormatOptions& value, Validator& v, const std::string& path);
+inline void ValidateShape(const Model::S3BucketSource& value, Validator& v, const std::string& path);
+inline void ValidateShape(const Model::TableCreationParameters& value, Validator& v, const std::string& path);
 inline void ValidateShape(const Model::Get& value, Validator& v, const std::string& path);
 inline void ValidateShape(const Model::UpdateGlobalSecondaryIndexAction& value, Validator& v, const std::string& path);
 inline void ValidateShape(const Model::GlobalSecondaryIndexUpdate& value, Validator& v, const std::string& path);
@@ -324,6 +329,22 @@ inline void ValidateShape(const Model::Tag& value, Validator& v, const std::stri
   }
 }
 
+inline void ValidateShape(const Model::CsvOptions& value, Validator& v, const std::string& path) {
+  (void)value; (void)v; (void)path;
+  if (value.DelimiterHasBeenSet()) {
+    v.Length(Join(path, "delimiter"), value.GetDelimiter(), 1, 1);
+    v.Pattern(Join(path, "delimiter"), value.GetDelimiter(), MatchesCsvDelimiterPattern(value.GetDelimiter()), "[,;:|\\t ]");
+  }
+  if (value.HeaderListHasBeenSet()) {
+    v.Count(Join(path, "headerList"), value.GetHeaderList(), 1, 255);
+    for (std::size_t i0 = 0; i0 < value.GetHeaderList().size(); ++i0) {
+      const auto& e0 = value.GetHeaderList()[i0];
+      v.Length(Join(path, "headerList") + "." + std::to_string(i0 + 1) + ".member", e0, 1, 65536);
+      v.Pattern(Join(path, "headerList") + "." + std::to_string(i0 + 1) + ".member", e0, MatchesCsvHeaderPattern(e0), "[\\x20-\\x21\\x23-\\x2B\\x2D-\\x7E]*");
+    }
+  }
+}
+
 inline void ValidateShape(const Model::Delete& value, Validator& v, const std::string& path) {
   (void)value; (void)v; (void)path;
   if (!value.KeyHasBeenSet()) v.Missing(Join(path, "key"));
@@ -369,6 +390,74 @@ inline void ValidateShape(const Model::ExpectedAttributeValue& value, Validator&
 inline void ValidateShape(const Model::DeleteReplicationGroupMemberAction& value, Validator& v, const std::string& path) {
   (void)value; (void)v; (void)path;
   if (!value.RegionNameHasBeenSet()) v.Missing(Join(path, "regionName"));
+}
+
+inline void ValidateShape(const Model::IncrementalExportSpecification& value, Validator& v, const std::string& path) {
+  (void)value; (void)v; (void)path;
+  if (value.ExportViewTypeHasBeenSet()) {
+    v.Enum(Join(path, "exportViewType"), Model::ExportViewTypeMapper::IsKnown(value.GetExportViewType()), Model::ExportViewTypeMapper::GetNameForExportViewType(value.GetExportViewType()), Model::ExportViewTypeMapper::kValueSet);
+  }
+}
+
+inline void ValidateShape(const Model::InputFormatOptions& value, Validator& v, const std::string& path) {
+  (void)value; (void)v; (void)path;
+  if (value.CsvHasBeenSet()) {
+    ValidateShape(value.GetCsv(), v, Join(path, "csv"));
+  }
+}
+
+inline void ValidateShape(const Model::S3BucketSource& value, Validator& v, const std::string& path) {
+  (void)value; (void)v; (void)path;
+  if (value.S3BucketOwnerHasBeenSet()) {
+    v.Pattern(Join(path, "s3BucketOwner"), value.GetS3BucketOwner(), MatchesS3BucketOwnerPattern(value.GetS3BucketOwner()), "[0-9]{12}");
+  }
+  if (!value.S3BucketHasBeenSet()) v.Missing(Join(path, "s3Bucket"));
+  if (value.S3BucketHasBeenSet()) {
+    v.Length(Join(path, "s3Bucket"), value.GetS3Bucket(), -1, 255);
+    v.Pattern(Join(path, "s3Bucket"), value.GetS3Bucket(), MatchesS3BucketPattern(value.GetS3Bucket()), "^[a-z0-9A-Z]+[\\.\\-\\w]*[a-z0-9A-Z]+$");
+  }
+  if (value.S3KeyPrefixHasBeenSet()) {
+    v.Length(Join(path, "s3KeyPrefix"), value.GetS3KeyPrefix(), -1, 1024);
+  }
+}
+
+inline void ValidateShape(const Model::TableCreationParameters& value, Validator& v, const std::string& path) {
+  (void)value; (void)v; (void)path;
+  if (!value.TableNameHasBeenSet()) v.Missing(Join(path, "tableName"));
+  if (value.TableNameHasBeenSet()) {
+    v.Length(Join(path, "tableName"), value.GetTableName(), 3, 255);
+    v.Pattern(Join(path, "tableName"), value.GetTableName(), MatchesNamePattern(value.GetTableName()), "[a-zA-Z0-9_.-]+");
+  }
+  if (!value.AttributeDefinitionsHasBeenSet()) v.Missing(Join(path, "attributeDefinitions"));
+  if (value.AttributeDefinitionsHasBeenSet()) {
+    for (std::size_t i0 = 0; i0 < value.GetAttributeDefinitions().size(); ++i0) {
+      const auto& e0 = value.GetAttributeDefinitions()[i0];
+      ValidateShape(e0, v, Join(path, "attributeDefinitions") + "." + std::to_string(i0 + 1) + ".member");
+    }
+  }
+  if (!value.KeySchemaHasBeenSet()) v.Missing(Join(path, "keySchema"));
+  if (value.KeySchemaHasBeenSet()) {
+    v.Count(Join(path, "keySchema"), value.GetKeySchema(), 1, -1);
+    for (std::size_t i0 = 0; i0 < value.GetKeySchema().size(); ++i0) {
+      const auto& e0 = value.GetKeySchema()[i0];
+      ValidateShape(e0, v, Join(path, "keySchema") + "." + std::to_string(i0 + 1) + ".member");
+    }
+  }
+  if (value.BillingModeHasBeenSet()) {
+    v.Enum(Join(path, "billingMode"), Model::BillingModeMapper::IsKnown(value.GetBillingMode()), Model::BillingModeMapper::GetNameForBillingMode(value.GetBillingMode()), Model::BillingModeMapper::kValueSet);
+  }
+  if (value.ProvisionedThroughputHasBeenSet()) {
+    ValidateShape(value.GetProvisionedThroughput(), v, Join(path, "provisionedThroughput"));
+  }
+  if (value.SSESpecificationHasBeenSet()) {
+    ValidateShape(value.GetSSESpecification(), v, Join(path, "sSESpecification"));
+  }
+  if (value.GlobalSecondaryIndexesHasBeenSet()) {
+    for (std::size_t i0 = 0; i0 < value.GetGlobalSecondaryIndexes().size(); ++i0) {
+      const auto& e0 = value.GetGlobalSecondaryIndexes()[i0];
+      ValidateShape(e0, v, Join(path, "globalSecondaryIndexes") + "." + std::to_string(i0 + 1) + ".member");
+    }
+  }
 }
 
 inline void ValidateShape(const Model::Get& value, Validator& v, const std::string& path) {
@@ -1237,6 +1326,114 @@ inline void ValidateRequest(const Model::TransactGetItemsRequest& value, Validat
   }
   if (value.ReturnConsumedCapacityHasBeenSet()) {
     v.Enum(std::string("returnConsumedCapacity"), Model::ReturnConsumedCapacityMapper::IsKnown(value.GetReturnConsumedCapacity()), Model::ReturnConsumedCapacityMapper::GetNameForReturnConsumedCapacity(value.GetReturnConsumedCapacity()), Model::ReturnConsumedCapacityMapper::kValueSet);
+  }
+}
+
+/// Checks every member constraint the model gives ExportTableToPointInTime.
+inline void ValidateRequest(const Model::ExportTableToPointInTimeRequest& value, Validator& v) {
+  (void)value; (void)v;
+  if (!value.TableArnHasBeenSet()) v.Missing(std::string("tableArn"));
+  if (value.TableArnHasBeenSet()) {
+    v.Length(std::string("tableArn"), value.GetTableArn(), 1, 1024);
+  }
+  if (value.ClientTokenHasBeenSet()) {
+    v.Pattern(std::string("clientToken"), value.GetClientToken(), MatchesClientTokenPattern(value.GetClientToken()), "^[^\\$]+$");
+  }
+  if (!value.S3BucketHasBeenSet()) v.Missing(std::string("s3Bucket"));
+  if (value.S3BucketHasBeenSet()) {
+    v.Length(std::string("s3Bucket"), value.GetS3Bucket(), -1, 255);
+    v.Pattern(std::string("s3Bucket"), value.GetS3Bucket(), MatchesS3BucketPattern(value.GetS3Bucket()), "^[a-z0-9A-Z]+[\\.\\-\\w]*[a-z0-9A-Z]+$");
+  }
+  if (value.S3BucketOwnerHasBeenSet()) {
+    v.Pattern(std::string("s3BucketOwner"), value.GetS3BucketOwner(), MatchesS3BucketOwnerPattern(value.GetS3BucketOwner()), "[0-9]{12}");
+  }
+  if (value.S3PrefixHasBeenSet()) {
+    v.Length(std::string("s3Prefix"), value.GetS3Prefix(), -1, 1024);
+  }
+  if (value.S3SseAlgorithmHasBeenSet()) {
+    v.Enum(std::string("s3SseAlgorithm"), Model::S3SseAlgorithmMapper::IsKnown(value.GetS3SseAlgorithm()), Model::S3SseAlgorithmMapper::GetNameForS3SseAlgorithm(value.GetS3SseAlgorithm()), Model::S3SseAlgorithmMapper::kValueSet);
+  }
+  if (value.S3SseKmsKeyIdHasBeenSet()) {
+    v.Length(std::string("s3SseKmsKeyId"), value.GetS3SseKmsKeyId(), 1, 2048);
+  }
+  if (value.ExportFormatHasBeenSet()) {
+    v.Enum(std::string("exportFormat"), Model::ExportFormatMapper::IsKnown(value.GetExportFormat()), Model::ExportFormatMapper::GetNameForExportFormat(value.GetExportFormat()), Model::ExportFormatMapper::kValueSet);
+  }
+  if (value.ExportTypeHasBeenSet()) {
+    v.Enum(std::string("exportType"), Model::ExportTypeMapper::IsKnown(value.GetExportType()), Model::ExportTypeMapper::GetNameForExportType(value.GetExportType()), Model::ExportTypeMapper::kValueSet);
+  }
+  if (value.IncrementalExportSpecificationHasBeenSet()) {
+    ValidateShape(value.GetIncrementalExportSpecification(), v, std::string("incrementalExportSpecification"));
+  }
+}
+
+/// Checks every member constraint the model gives DescribeExport.
+inline void ValidateRequest(const Model::DescribeExportRequest& value, Validator& v) {
+  (void)value; (void)v;
+  if (!value.ExportArnHasBeenSet()) v.Missing(std::string("exportArn"));
+  if (value.ExportArnHasBeenSet()) {
+    v.Length(std::string("exportArn"), value.GetExportArn(), 37, 1024);
+  }
+}
+
+/// Checks every member constraint the model gives ListExports.
+inline void ValidateRequest(const Model::ListExportsRequest& value, Validator& v) {
+  (void)value; (void)v;
+  if (value.TableArnHasBeenSet()) {
+    v.Length(std::string("tableArn"), value.GetTableArn(), 1, 1024);
+  }
+  if (value.MaxResultsHasBeenSet()) {
+    v.Range(std::string("maxResults"), static_cast<long long>(value.GetMaxResults()), true, 1LL, true, 25LL);
+  }
+}
+
+/// Checks every member constraint the model gives ImportTable.
+inline void ValidateRequest(const Model::ImportTableRequest& value, Validator& v) {
+  (void)value; (void)v;
+  if (value.ClientTokenHasBeenSet()) {
+    v.Pattern(std::string("clientToken"), value.GetClientToken(), MatchesClientTokenPattern(value.GetClientToken()), "^[^\\$]+$");
+  }
+  if (!value.S3BucketSourceHasBeenSet()) v.Missing(std::string("s3BucketSource"));
+  if (value.S3BucketSourceHasBeenSet()) {
+    ValidateShape(value.GetS3BucketSource(), v, std::string("s3BucketSource"));
+  }
+  if (!value.InputFormatHasBeenSet()) v.Missing(std::string("inputFormat"));
+  if (value.InputFormatHasBeenSet()) {
+    v.Enum(std::string("inputFormat"), Model::InputFormatMapper::IsKnown(value.GetInputFormat()), Model::InputFormatMapper::GetNameForInputFormat(value.GetInputFormat()), Model::InputFormatMapper::kValueSet);
+  }
+  if (value.InputFormatOptionsHasBeenSet()) {
+    ValidateShape(value.GetInputFormatOptions(), v, std::string("inputFormatOptions"));
+  }
+  if (value.InputCompressionTypeHasBeenSet()) {
+    v.Enum(std::string("inputCompressionType"), Model::InputCompressionTypeMapper::IsKnown(value.GetInputCompressionType()), Model::InputCompressionTypeMapper::GetNameForInputCompressionType(value.GetInputCompressionType()), Model::InputCompressionTypeMapper::kValueSet);
+  }
+  if (!value.TableCreationParametersHasBeenSet()) v.Missing(std::string("tableCreationParameters"));
+  if (value.TableCreationParametersHasBeenSet()) {
+    ValidateShape(value.GetTableCreationParameters(), v, std::string("tableCreationParameters"));
+  }
+}
+
+/// Checks every member constraint the model gives DescribeImport.
+inline void ValidateRequest(const Model::DescribeImportRequest& value, Validator& v) {
+  (void)value; (void)v;
+  if (!value.ImportArnHasBeenSet()) v.Missing(std::string("importArn"));
+  if (value.ImportArnHasBeenSet()) {
+    v.Length(std::string("importArn"), value.GetImportArn(), 37, 1024);
+  }
+}
+
+/// Checks every member constraint the model gives ListImports.
+inline void ValidateRequest(const Model::ListImportsRequest& value, Validator& v) {
+  (void)value; (void)v;
+  if (value.TableArnHasBeenSet()) {
+    v.Length(std::string("tableArn"), value.GetTableArn(), 1, 1024);
+  }
+  if (value.PageSizeHasBeenSet()) {
+    v.Range(std::string("pageSize"), static_cast<long long>(value.GetPageSize()), true, 1LL, true, 25LL);
+  }
+  if (value.NextTokenHasBeenSet()) {
+    v.Length(std::string("nextToken"), value.GetNextToken(), 112, 1024);
+    v.Pattern(std::string("nextToken"), value.GetNextToken(), MatchesImportNextTokenPattern(value.GetNextToken()), "([0-9a-f]{16})+");
   }
 }
 

@@ -99,6 +99,62 @@ inline Json TablesJson(Service& service) {
 }
 
 /// Every backup of every type: name, table, type, status, creation, cut and (SYSTEM) expiry.
+/// Every export, oldest first: ARN, table, status, type, times, items, manifest, failure.
+inline Json ExportsJson(Service& service) {
+  namespace M = Model;
+  Json out = Json::array();
+  M::ListExportsRequest request;
+  for (;;) {
+    const auto page = service.Inspect(request);
+    if (!page.IsSuccess()) break;
+    for (const auto& s : page.GetResult().GetExportSummaries()) {
+      const auto d = service.Inspect(M::DescribeExportRequest().WithExportArn(s.GetExportArn()));
+      if (!d.IsSuccess()) continue;
+      const M::ExportDescription& e = d.GetResult().GetExportDescription();
+      Json j{{"arn", e.GetExportArn()},
+             {"table", e.GetTableArn().substr(e.GetTableArn().rfind('/') + 1)},
+             {"status", M::ExportStatusMapper::GetNameForExportStatus(e.GetExportStatus())},
+             {"type", M::ExportTypeMapper::GetNameForExportType(e.GetExportType())},
+             {"started", InstantJson(e.GetStartTime())},
+             {"bucket", e.GetS3Bucket()},
+             {"manifest", e.ExportManifestHasBeenSet() ? Json(e.GetExportManifest()) : Json(nullptr)},
+             {"itemCount", e.ItemCountHasBeenSet() ? Json(e.GetItemCount()) : Json(nullptr)},
+             {"failure", e.FailureMessageHasBeenSet() ? Json(e.GetFailureMessage()) : Json(nullptr)}};
+      out.push_back(std::move(j));
+    }
+    if (!page.GetResult().NextTokenHasBeenSet()) break;
+    request.SetNextToken(page.GetResult().GetNextToken());
+  }
+  return out;
+}
+
+/// Every import, oldest first: ARN, table, status, items imported, errors, failure.
+inline Json ImportsJson(Service& service) {
+  namespace M = Model;
+  Json out = Json::array();
+  M::ListImportsRequest request;
+  for (;;) {
+    const auto page = service.Inspect(request);
+    if (!page.IsSuccess()) break;
+    for (const auto& s : page.GetResult().GetImportSummaryList()) {
+      const auto d = service.Inspect(M::DescribeImportRequest().WithImportArn(s.GetImportArn()));
+      if (!d.IsSuccess()) continue;
+      const M::ImportTableDescription& e = d.GetResult().GetImportTableDescription();
+      Json j{{"arn", e.GetImportArn()},
+             {"table", e.GetTableArn().substr(e.GetTableArn().rfind('/') + 1)},
+             {"status", M::ImportStatusMapper::GetNameForImportStatus(e.GetImportStatus())},
+             {"started", InstantJson(e.GetStartTime())},
+             {"imported", e.ImportedItemCountHasBeenSet() ? Json(e.GetImportedItemCount()) : Json(nullptr)},
+             {"errors", e.ErrorCountHasBeenSet() ? Json(e.GetErrorCount()) : Json(nullptr)},
+             {"failure", e.FailureMessageHasBeenSet() ? Json(e.GetFailureMessage()) : Json(nullptr)}};
+      out.push_back(std::move(j));
+    }
+    if (!page.GetResult().NextTokenHasBeenSet()) break;
+    request.SetNextToken(page.GetResult().GetNextToken());
+  }
+  return out;
+}
+
 inline Json BackupsJson(Service& service) {
   namespace M = Model;
   Json out = Json::array();
@@ -175,9 +231,9 @@ inline void AddOverviewRoutes(Router& router, const std::string& base, Accounts&
                            {"region", service.Options().region},
                            {"tables", detail::TablesJson(service)},
                            {"backups", detail::BackupsJson(service)},
-                           // Export (ExportTableToPointInTime) is not served yet: no state holds an export.
-                           {"exports", Json::array()},
-                           {"exportsServed", false},
+                           {"exports", detail::ExportsJson(service)},
+                           {"exportsServed", true},
+                           {"imports", detail::ImportsJson(service)},
                            {"faults", faults},
                            {"operations", detail::OperationList()},
                            {"errors", detail::ErrorNames()},

@@ -111,9 +111,17 @@ tr.ok td:first-child::before { content: "\2714\00a0"; }
     <tbody></tbody>
   </table></div>
 </section>
-<section id="exports-section" aria-labelledby="exports-heading">
-  <h2 id="exports-heading">Exports</h2>
-  <p id="exports"></p>
+<section id="exports-section" class="wide" aria-labelledby="exports-heading">
+  <h2 id="exports-heading">Exports <span id="exports-count"></span></h2>
+  <div class="scroll"><table id="exports">
+    <thead><tr><th scope="col">Table</th><th scope="col">Type</th><th scope="col">Status</th><th scope="col">Started</th><th scope="col">Items</th><th scope="col">Manifest</th></tr></thead>
+    <tbody></tbody>
+  </table></div>
+  <h3 id="imports-heading">Imports <span id="imports-count"></span></h3>
+  <div class="scroll"><table id="imports" aria-labelledby="imports-heading">
+    <thead><tr><th scope="col">Table</th><th scope="col">Status</th><th scope="col">Started</th><th scope="col">Imported</th><th scope="col">Errors</th></tr></thead>
+    <tbody></tbody>
+  </table></div>
 </section>
 <section id="faults-section" aria-labelledby="faults-heading">
   <h2 id="faults-heading">Fault rules <span id="faults-count"></span></h2>
@@ -206,9 +214,25 @@ function renderBackups(backups) {
   }), 7, "No backups.");
 }
 function renderExports(o) {
-  $("exports").textContent = o.exports.length ? o.exports.length + " exports" :
-    o.exportsServed ? "None." : "None: this dynafake does not serve ExportTableToPointInTime, so no export exists.";
-  $("exports").className = o.exports.length ? "" : "empty";
+  $("exports-count").textContent = "(" + o.exports.length + ")";
+  fill($("exports").tBodies[0], o.exports.map((e) => {
+    const tr = document.createElement("tr");
+    cell(tr, e.table); cell(tr, e.type); cell(tr, e.status + (e.failure ? ": " + e.failure : ""));
+    cell(tr, when(e.started), "mono"); cell(tr, e.itemCount === null ? "" : e.itemCount);
+    cell(tr, e.manifest ? e.bucket + "/" + e.manifest : "", "mono");
+    tr.title = e.arn;
+    return tr;
+  }), 6, "No exports.");
+  const imports = o.imports || [];
+  $("imports-count").textContent = "(" + imports.length + ")";
+  fill($("imports").tBodies[0], imports.map((i) => {
+    const tr = document.createElement("tr");
+    cell(tr, i.table); cell(tr, i.status + (i.failure ? ": " + i.failure : ""));
+    cell(tr, when(i.started), "mono"); cell(tr, i.imported === null ? "" : i.imported);
+    cell(tr, i.errors === null ? "" : i.errors);
+    tr.title = i.arn;
+    return tr;
+  }), 5, "No imports.");
 }
 function describeRule(f) {
   const parts = [];
@@ -288,7 +312,7 @@ async function refresh() {
     // only what changed is drawn again: a button keeps its focus, a reader its place
     changed("tables", o.tables) && renderTables(o.tables);
     changed("backups", o.backups) && renderBackups(o.backups);
-    changed("exports", o.exports) && renderExports(o);
+    (changed("exports", o.exports) | changed("imports", o.imports)) && renderExports(o);
     changed("faults", o.faults) && renderFaults(o.faults);
     const j = await call("GET", "/journal", null, {since: String(lastSequence)});
     if (j.calls.length) { journal = journal.concat(j.calls).slice(-2000); lastSequence = journal[journal.length - 1].sequence; }

@@ -266,6 +266,43 @@ struct StateAccess {
       j["history"] = idOf(b.history);
       backups.push_back(std::move(j));
     }
+    // exports and imports: their records (the files are the ObjectStore's, which the test owns, and not saved)
+    Json exports = Json::array();
+    for (const ExportRecord* e : c.exports.InOrder()) {
+      Json j{{"arn", e->arn},
+             {"id", e->id},
+             {"tableArn", e->tableArn},
+             {"tableId", e->tableId},
+             {"request", wire::ToJson(e->request)},
+             {"exportMs", e->exportMs},
+             {"cutSeq", e->cutSeq},
+             {"fromMs", e->fromMs},
+             {"startMs", e->startMs},
+             {"endMs", e->endMs},
+             {"dataFileName", e->dataFileName},
+             {"rendered", e->rendered},
+             {"itemCount", e->itemCount},
+             {"billedBytes", e->billedBytes},
+             {"failureCode", e->failureCode},
+             {"failureMessage", e->failureMessage}};
+      if (!e->rendered && e->history) j["history"] = idOf(e->history);
+      exports.push_back(std::move(j));
+    }
+    Json imports = Json::array();
+    for (const ImportRecord* e : c.imports.InOrder())
+      imports.push_back({{"arn", e->arn},
+                         {"tableArn", e->tableArn},
+                         {"tableId", e->tableId},
+                         {"tableName", e->tableName},
+                         {"request", wire::ToJson(e->request)},
+                         {"startMs", e->startMs},
+                         {"endMs", e->endMs},
+                         {"processedBytes", e->processedBytes},
+                         {"processedItems", e->processedItems},
+                         {"importedItems", e->importedItems},
+                         {"errors", e->errors},
+                         {"failureCode", e->failureCode},
+                         {"failureMessage", e->failureMessage}});
     Json events = Json::array();
     for (const Event& e : c.timeline.All())
       events.push_back(
@@ -282,6 +319,8 @@ struct StateAccess {
     root["tables"] = std::move(tables);
     root["backups"] = std::move(backups);
     root["pendingTransitions"] = std::move(events);
+    if (!exports.empty()) root["exports"] = std::move(exports);
+    if (!imports.empty()) root["imports"] = std::move(imports);
     return root.dump(1, ' ', false, Json::error_handler_t::replace) + "\n";
   }
 
@@ -404,6 +443,58 @@ struct StateAccess {
         events.push_back(Event{Instant(e.at("at")), Whole<uint64_t>(e.at("seq")),
                                EventFrom(e.at("kind").get<std::string>()), e.at("key").get<std::string>(),
                                Whole<uint64_t>(e.at("generation"))});
+      // exports and imports (snapshots without them have none)
+      constexpr int64_t kCount = int64_t(1) << 50;
+      std::vector<ExportRecord> exports;
+      if (root.contains("exports"))
+        for (const auto& j : root.at("exports")) {
+          ExportRecord e;
+          e.arn = j.at("arn").get<std::string>();
+          e.id = j.at("id").get<std::string>();
+          e.tableArn = j.at("tableArn").get<std::string>();
+          e.tableId = j.at("tableId").get<std::string>();
+          e.request = One<Model::ExportTableToPointInTimeRequest>(j.at("request"), "request");
+          e.exportMs = Instant(j.at("exportMs"));
+          e.cutSeq = Whole<uint64_t>(j.at("cutSeq"));
+          e.fromMs = Instant(j.at("fromMs"));
+          e.startMs = Instant(j.at("startMs"));
+          e.endMs = Instant(j.at("endMs"));
+          e.dataFileName = j.at("dataFileName").get<std::string>();
+          e.rendered = j.at("rendered").get<bool>();
+          e.itemCount = Between<int64_t>(j.at("itemCount"), 0, kCount);
+          e.billedBytes = Between<int64_t>(j.at("billedBytes"), 0, kCount);
+          e.failureCode = j.at("failureCode").get<std::string>();
+          e.failureMessage = j.at("failureMessage").get<std::string>();
+          if (!e.rendered) {
+            if (!j.contains("history"))
+              throw std::invalid_argument("LoadState: export " + e.arn + " is not written yet and names no history");
+            e.history = history(j.at("history"));
+          }
+          for (const auto& other : exports)
+            if (other.arn == e.arn) throw std::invalid_argument("LoadState: export " + e.arn + " appears twice");
+          exports.push_back(std::move(e));
+        }
+      std::vector<ImportRecord> imports;
+      if (root.contains("imports"))
+        for (const auto& j : root.at("imports")) {
+          ImportRecord e;
+          e.arn = j.at("arn").get<std::string>();
+          e.tableArn = j.at("tableArn").get<std::string>();
+          e.tableId = j.at("tableId").get<std::string>();
+          e.tableName = j.at("tableName").get<std::string>();
+          e.request = One<Model::ImportTableRequest>(j.at("request"), "request");
+          e.startMs = Instant(j.at("startMs"));
+          e.endMs = Instant(j.at("endMs"));
+          e.processedBytes = Between<int64_t>(j.at("processedBytes"), 0, kCount);
+          e.processedItems = Between<int64_t>(j.at("processedItems"), 0, kCount);
+          e.importedItems = Between<int64_t>(j.at("importedItems"), 0, kCount);
+          e.errors = Between<int64_t>(j.at("errors"), 0, kCount);
+          e.failureCode = j.at("failureCode").get<std::string>();
+          e.failureMessage = j.at("failureMessage").get<std::string>();
+          for (const auto& other : imports)
+            if (other.arn == e.arn) throw std::invalid_argument("LoadState: import " + e.arn + " appears twice");
+          imports.push_back(std::move(e));
+        }
       const int64_t savedAt = Instant(root.at("clock").at("ms"));
       const uint64_t random = Whole<uint64_t>(root.at("random"));
       const uint64_t eventSeq = Whole<uint64_t>(root.at("eventSeq"));
@@ -422,6 +513,8 @@ struct StateAccess {
       c.continuous.Replace(std::move(pitr));
       c.backups.Replace(std::move(backups), std::move(creating));
       c.timeline.Restore(events, eventSeq);
+      c.exports.Replace(std::move(exports));
+      c.imports.Replace(std::move(imports));
       c.identity.SetRandomState(random);
       c.quotas.Clear();
       c.timeToLive.Reindex(s.NowMs());  // pending TTL deletions follow from the items; they are not saved

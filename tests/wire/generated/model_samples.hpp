@@ -89,6 +89,7 @@ inline void FillSample(Model::ReplicaDescription& v);
 inline void FillSample(Model::RestoreSummary& v);
 inline void FillSample(Model::TableDescription& v);
 inline void FillSample(Model::CreateTableResult& v);
+inline void FillSample(Model::CsvOptions& v);
 inline void FillSample(Model::Delete& v);
 inline void FillSample(Model::DeleteBackupRequest& v);
 inline void FillSample(Model::DeleteBackupResult& v);
@@ -104,19 +105,39 @@ inline void FillSample(Model::DescribeBackupRequest& v);
 inline void FillSample(Model::DescribeBackupResult& v);
 inline void FillSample(Model::DescribeContinuousBackupsRequest& v);
 inline void FillSample(Model::DescribeContinuousBackupsResult& v);
+inline void FillSample(Model::DescribeExportRequest& v);
+inline void FillSample(Model::IncrementalExportSpecification& v);
+inline void FillSample(Model::ExportDescription& v);
+inline void FillSample(Model::DescribeExportResult& v);
+inline void FillSample(Model::DescribeImportRequest& v);
+inline void FillSample(Model::InputFormatOptions& v);
+inline void FillSample(Model::S3BucketSource& v);
+inline void FillSample(Model::TableCreationParameters& v);
+inline void FillSample(Model::ImportTableDescription& v);
+inline void FillSample(Model::DescribeImportResult& v);
 inline void FillSample(Model::DescribeTableRequest& v);
 inline void FillSample(Model::DescribeTableResult& v);
 inline void FillSample(Model::DescribeTimeToLiveRequest& v);
 inline void FillSample(Model::DescribeTimeToLiveResult& v);
+inline void FillSample(Model::ExportSummary& v);
+inline void FillSample(Model::ExportTableToPointInTimeRequest& v);
+inline void FillSample(Model::ExportTableToPointInTimeResult& v);
 inline void FillSample(Model::Get& v);
 inline void FillSample(Model::GetItemRequest& v);
 inline void FillSample(Model::GetItemResult& v);
 inline void FillSample(Model::UpdateGlobalSecondaryIndexAction& v);
 inline void FillSample(Model::GlobalSecondaryIndexUpdate& v);
 inline void FillSample(Model::GlobalTableWitnessGroupUpdate& v);
+inline void FillSample(Model::ImportSummary& v);
+inline void FillSample(Model::ImportTableRequest& v);
+inline void FillSample(Model::ImportTableResult& v);
 inline void FillSample(Model::ItemResponse& v);
 inline void FillSample(Model::ListBackupsRequest& v);
 inline void FillSample(Model::ListBackupsResult& v);
+inline void FillSample(Model::ListExportsRequest& v);
+inline void FillSample(Model::ListExportsResult& v);
+inline void FillSample(Model::ListImportsRequest& v);
+inline void FillSample(Model::ListImportsResult& v);
 inline void FillSample(Model::ListTablesRequest& v);
 inline void FillSample(Model::ListTablesResult& v);
 inline void FillSample(Model::ListTagsOfResourceRequest& v);
@@ -1808,6 +1829,23 @@ inline void FillSample(Model::CreateTableResult& v) {
   }
 }
 
+inline void FillSample(Model::CsvOptions& v) {
+  {
+    std::string x{};
+    x = "Delimiter-sample";
+    v.SetDelimiter(std::move(x));
+  }
+  {
+    std::vector<std::string> x{};
+    {
+      std::string e2{};
+      e2 = "HeaderList-sample";
+      x.push_back(std::move(e2));
+    }
+    v.SetHeaderList(std::move(x));
+  }
+}
+
 inline void FillSample(Model::Delete& v) {
   {
     std::map<std::string, Model::AttributeValue> x{};
@@ -2064,6 +2102,343 @@ inline void FillSample(Model::DescribeContinuousBackupsResult& v) {
   }
 }
 
+inline void FillSample(Model::DescribeExportRequest& v) {
+  {
+    std::string x{};
+    x = "ExportArn-sample";
+    v.SetExportArn(std::move(x));
+  }
+}
+
+inline void FillSample(Model::IncrementalExportSpecification& v) {
+  {
+    DateTime x{};
+    x = DateTime(static_cast<int64_t>(1700000000123LL));
+    v.SetExportFromTime(std::move(x));
+  }
+  {
+    DateTime x{};
+    x = DateTime(static_cast<int64_t>(1700000000123LL));
+    v.SetExportToTime(std::move(x));
+  }
+  {
+    Model::ExportViewType x{};
+    x = Model::ExportViewType::NEW_AND_OLD_IMAGES;
+    v.SetExportViewType(std::move(x));
+  }
+}
+
+inline void FillSample(Model::ExportDescription& v) {
+  {
+    std::string x{};
+    x = "ExportArn-sample";
+    v.SetExportArn(std::move(x));
+  }
+  {
+    Model::ExportStatus x{};
+    x = Model::ExportStatus::FAILED;
+    v.SetExportStatus(std::move(x));
+  }
+  {
+    DateTime x{};
+    x = DateTime(static_cast<int64_t>(1700000000123LL));
+    v.SetStartTime(std::move(x));
+  }
+  {
+    DateTime x{};
+    x = DateTime(static_cast<int64_t>(1700000000123LL));
+    v.SetEndTime(std::move(x));
+  }
+  {
+    std::string x{};
+    x = "ExportManifest-sample";
+    v.SetExportManifest(std::move(x));
+  }
+  {
+    std::string x{};
+    x = "TableArn-sample";
+    v.SetTableArn(std::move(x));
+  }
+  {
+    std::string x{};
+    x = "TableId-sample";
+    v.SetTableId(std::move(x));
+  }
+  {
+    DateTime x{};
+    x = DateTime(static_cast<int64_t>(1700000000123LL));
+    v.SetExportTime(std::move(x));
+  }
+  {
+    std::string x{};
+    x = "ClientToken-sample";
+    v.SetClientToken(std::move(x));
+  }
+  {
+    std::string x{};
+    x = "S3Bucket-sample";
+    v.SetS3Bucket(std::move(x));
+  }
+  {
+    std::string x{};
+    x = "S3BucketOwner-sample";
+    v.SetS3BucketOwner(std::move(x));
+  }
+  {
+    std::string x{};
+    x = "S3Prefix-sample";
+    v.SetS3Prefix(std::move(x));
+  }
+  {
+    Model::S3SseAlgorithm x{};
+    x = Model::S3SseAlgorithm::KMS;
+    v.SetS3SseAlgorithm(std::move(x));
+  }
+  {
+    std::string x{};
+    x = "S3SseKmsKeyId-sample";
+    v.SetS3SseKmsKeyId(std::move(x));
+  }
+  {
+    std::string x{};
+    x = "FailureCode-sample";
+    v.SetFailureCode(std::move(x));
+  }
+  {
+    std::string x{};
+    x = "FailureMessage-sample";
+    v.SetFailureMessage(std::move(x));
+  }
+  {
+    Model::ExportFormat x{};
+    x = Model::ExportFormat::ION;
+    v.SetExportFormat(std::move(x));
+  }
+  {
+    long long x{};
+    x = 1234567890123LL;
+    v.SetBilledSizeBytes(std::move(x));
+  }
+  {
+    long long x{};
+    x = 1234567890123LL;
+    v.SetItemCount(std::move(x));
+  }
+  {
+    Model::ExportType x{};
+    x = Model::ExportType::INCREMENTAL_EXPORT;
+    v.SetExportType(std::move(x));
+  }
+  {
+    Model::IncrementalExportSpecification x{};
+    FillSample(x);
+    v.SetIncrementalExportSpecification(std::move(x));
+  }
+}
+
+inline void FillSample(Model::DescribeExportResult& v) {
+  {
+    Model::ExportDescription x{};
+    FillSample(x);
+    v.SetExportDescription(std::move(x));
+  }
+}
+
+inline void FillSample(Model::DescribeImportRequest& v) {
+  {
+    std::string x{};
+    x = "ImportArn-sample";
+    v.SetImportArn(std::move(x));
+  }
+}
+
+inline void FillSample(Model::InputFormatOptions& v) {
+  {
+    Model::CsvOptions x{};
+    FillSample(x);
+    v.SetCsv(std::move(x));
+  }
+}
+
+inline void FillSample(Model::S3BucketSource& v) {
+  {
+    std::string x{};
+    x = "S3BucketOwner-sample";
+    v.SetS3BucketOwner(std::move(x));
+  }
+  {
+    std::string x{};
+    x = "S3Bucket-sample";
+    v.SetS3Bucket(std::move(x));
+  }
+  {
+    std::string x{};
+    x = "S3KeyPrefix-sample";
+    v.SetS3KeyPrefix(std::move(x));
+  }
+}
+
+inline void FillSample(Model::TableCreationParameters& v) {
+  {
+    std::string x{};
+    x = "TableName-sample";
+    v.SetTableName(std::move(x));
+  }
+  {
+    std::vector<Model::AttributeDefinition> x{};
+    {
+      Model::AttributeDefinition e2{};
+      FillSample(e2);
+      x.push_back(std::move(e2));
+    }
+    v.SetAttributeDefinitions(std::move(x));
+  }
+  {
+    std::vector<Model::KeySchemaElement> x{};
+    {
+      Model::KeySchemaElement e2{};
+      FillSample(e2);
+      x.push_back(std::move(e2));
+    }
+    v.SetKeySchema(std::move(x));
+  }
+  {
+    Model::BillingMode x{};
+    x = Model::BillingMode::PAY_PER_REQUEST;
+    v.SetBillingMode(std::move(x));
+  }
+  {
+    Model::ProvisionedThroughput x{};
+    FillSample(x);
+    v.SetProvisionedThroughput(std::move(x));
+  }
+  {
+    Model::OnDemandThroughput x{};
+    FillSample(x);
+    v.SetOnDemandThroughput(std::move(x));
+  }
+  {
+    Model::SSESpecification x{};
+    FillSample(x);
+    v.SetSSESpecification(std::move(x));
+  }
+  {
+    std::vector<Model::GlobalSecondaryIndex> x{};
+    {
+      Model::GlobalSecondaryIndex e2{};
+      FillSample(e2);
+      x.push_back(std::move(e2));
+    }
+    v.SetGlobalSecondaryIndexes(std::move(x));
+  }
+}
+
+inline void FillSample(Model::ImportTableDescription& v) {
+  {
+    std::string x{};
+    x = "ImportArn-sample";
+    v.SetImportArn(std::move(x));
+  }
+  {
+    Model::ImportStatus x{};
+    x = Model::ImportStatus::FAILED;
+    v.SetImportStatus(std::move(x));
+  }
+  {
+    std::string x{};
+    x = "TableArn-sample";
+    v.SetTableArn(std::move(x));
+  }
+  {
+    std::string x{};
+    x = "TableId-sample";
+    v.SetTableId(std::move(x));
+  }
+  {
+    std::string x{};
+    x = "ClientToken-sample";
+    v.SetClientToken(std::move(x));
+  }
+  {
+    Model::S3BucketSource x{};
+    FillSample(x);
+    v.SetS3BucketSource(std::move(x));
+  }
+  {
+    long long x{};
+    x = 1234567890123LL;
+    v.SetErrorCount(std::move(x));
+  }
+  {
+    std::string x{};
+    x = "CloudWatchLogGroupArn-sample";
+    v.SetCloudWatchLogGroupArn(std::move(x));
+  }
+  {
+    Model::InputFormat x{};
+    x = Model::InputFormat::CSV;
+    v.SetInputFormat(std::move(x));
+  }
+  {
+    Model::InputFormatOptions x{};
+    FillSample(x);
+    v.SetInputFormatOptions(std::move(x));
+  }
+  {
+    Model::InputCompressionType x{};
+    x = Model::InputCompressionType::NONE;
+    v.SetInputCompressionType(std::move(x));
+  }
+  {
+    Model::TableCreationParameters x{};
+    FillSample(x);
+    v.SetTableCreationParameters(std::move(x));
+  }
+  {
+    DateTime x{};
+    x = DateTime(static_cast<int64_t>(1700000000123LL));
+    v.SetStartTime(std::move(x));
+  }
+  {
+    DateTime x{};
+    x = DateTime(static_cast<int64_t>(1700000000123LL));
+    v.SetEndTime(std::move(x));
+  }
+  {
+    long long x{};
+    x = 1234567890123LL;
+    v.SetProcessedSizeBytes(std::move(x));
+  }
+  {
+    long long x{};
+    x = 1234567890123LL;
+    v.SetProcessedItemCount(std::move(x));
+  }
+  {
+    long long x{};
+    x = 1234567890123LL;
+    v.SetImportedItemCount(std::move(x));
+  }
+  {
+    std::string x{};
+    x = "FailureCode-sample";
+    v.SetFailureCode(std::move(x));
+  }
+  {
+    std::string x{};
+    x = "FailureMessage-sample";
+    v.SetFailureMessage(std::move(x));
+  }
+}
+
+inline void FillSample(Model::DescribeImportResult& v) {
+  {
+    Model::ImportTableDescription x{};
+    FillSample(x);
+    v.SetImportTableDescription(std::move(x));
+  }
+}
+
 inline void FillSample(Model::DescribeTableRequest& v) {
   {
     std::string x{};
@@ -2093,6 +2468,90 @@ inline void FillSample(Model::DescribeTimeToLiveResult& v) {
     Model::TimeToLiveDescription x{};
     FillSample(x);
     v.SetTimeToLiveDescription(std::move(x));
+  }
+}
+
+inline void FillSample(Model::ExportSummary& v) {
+  {
+    std::string x{};
+    x = "ExportArn-sample";
+    v.SetExportArn(std::move(x));
+  }
+  {
+    Model::ExportStatus x{};
+    x = Model::ExportStatus::FAILED;
+    v.SetExportStatus(std::move(x));
+  }
+  {
+    Model::ExportType x{};
+    x = Model::ExportType::INCREMENTAL_EXPORT;
+    v.SetExportType(std::move(x));
+  }
+}
+
+inline void FillSample(Model::ExportTableToPointInTimeRequest& v) {
+  {
+    std::string x{};
+    x = "TableArn-sample";
+    v.SetTableArn(std::move(x));
+  }
+  {
+    DateTime x{};
+    x = DateTime(static_cast<int64_t>(1700000000123LL));
+    v.SetExportTime(std::move(x));
+  }
+  {
+    std::string x{};
+    x = "ClientToken-sample";
+    v.SetClientToken(std::move(x));
+  }
+  {
+    std::string x{};
+    x = "S3Bucket-sample";
+    v.SetS3Bucket(std::move(x));
+  }
+  {
+    std::string x{};
+    x = "S3BucketOwner-sample";
+    v.SetS3BucketOwner(std::move(x));
+  }
+  {
+    std::string x{};
+    x = "S3Prefix-sample";
+    v.SetS3Prefix(std::move(x));
+  }
+  {
+    Model::S3SseAlgorithm x{};
+    x = Model::S3SseAlgorithm::KMS;
+    v.SetS3SseAlgorithm(std::move(x));
+  }
+  {
+    std::string x{};
+    x = "S3SseKmsKeyId-sample";
+    v.SetS3SseKmsKeyId(std::move(x));
+  }
+  {
+    Model::ExportFormat x{};
+    x = Model::ExportFormat::ION;
+    v.SetExportFormat(std::move(x));
+  }
+  {
+    Model::ExportType x{};
+    x = Model::ExportType::INCREMENTAL_EXPORT;
+    v.SetExportType(std::move(x));
+  }
+  {
+    Model::IncrementalExportSpecification x{};
+    FillSample(x);
+    v.SetIncrementalExportSpecification(std::move(x));
+  }
+}
+
+inline void FillSample(Model::ExportTableToPointInTimeResult& v) {
+  {
+    Model::ExportDescription x{};
+    FillSample(x);
+    v.SetExportDescription(std::move(x));
   }
 }
 
@@ -2248,6 +2707,90 @@ inline void FillSample(Model::GlobalTableWitnessGroupUpdate& v) {
   }
 }
 
+inline void FillSample(Model::ImportSummary& v) {
+  {
+    std::string x{};
+    x = "ImportArn-sample";
+    v.SetImportArn(std::move(x));
+  }
+  {
+    Model::ImportStatus x{};
+    x = Model::ImportStatus::FAILED;
+    v.SetImportStatus(std::move(x));
+  }
+  {
+    std::string x{};
+    x = "TableArn-sample";
+    v.SetTableArn(std::move(x));
+  }
+  {
+    Model::S3BucketSource x{};
+    FillSample(x);
+    v.SetS3BucketSource(std::move(x));
+  }
+  {
+    std::string x{};
+    x = "CloudWatchLogGroupArn-sample";
+    v.SetCloudWatchLogGroupArn(std::move(x));
+  }
+  {
+    Model::InputFormat x{};
+    x = Model::InputFormat::CSV;
+    v.SetInputFormat(std::move(x));
+  }
+  {
+    DateTime x{};
+    x = DateTime(static_cast<int64_t>(1700000000123LL));
+    v.SetStartTime(std::move(x));
+  }
+  {
+    DateTime x{};
+    x = DateTime(static_cast<int64_t>(1700000000123LL));
+    v.SetEndTime(std::move(x));
+  }
+}
+
+inline void FillSample(Model::ImportTableRequest& v) {
+  {
+    std::string x{};
+    x = "ClientToken-sample";
+    v.SetClientToken(std::move(x));
+  }
+  {
+    Model::S3BucketSource x{};
+    FillSample(x);
+    v.SetS3BucketSource(std::move(x));
+  }
+  {
+    Model::InputFormat x{};
+    x = Model::InputFormat::CSV;
+    v.SetInputFormat(std::move(x));
+  }
+  {
+    Model::InputFormatOptions x{};
+    FillSample(x);
+    v.SetInputFormatOptions(std::move(x));
+  }
+  {
+    Model::InputCompressionType x{};
+    x = Model::InputCompressionType::NONE;
+    v.SetInputCompressionType(std::move(x));
+  }
+  {
+    Model::TableCreationParameters x{};
+    FillSample(x);
+    v.SetTableCreationParameters(std::move(x));
+  }
+}
+
+inline void FillSample(Model::ImportTableResult& v) {
+  {
+    Model::ImportTableDescription x{};
+    FillSample(x);
+    v.SetImportTableDescription(std::move(x));
+  }
+}
+
 inline void FillSample(Model::ItemResponse& v) {
   {
     std::map<std::string, Model::AttributeValue> x{};
@@ -2307,6 +2850,76 @@ inline void FillSample(Model::ListBackupsResult& v) {
     std::string x{};
     x = "LastEvaluatedBackupArn-sample";
     v.SetLastEvaluatedBackupArn(std::move(x));
+  }
+}
+
+inline void FillSample(Model::ListExportsRequest& v) {
+  {
+    std::string x{};
+    x = "TableArn-sample";
+    v.SetTableArn(std::move(x));
+  }
+  {
+    int x{};
+    x = 7;
+    v.SetMaxResults(std::move(x));
+  }
+  {
+    std::string x{};
+    x = "NextToken-sample";
+    v.SetNextToken(std::move(x));
+  }
+}
+
+inline void FillSample(Model::ListExportsResult& v) {
+  {
+    std::vector<Model::ExportSummary> x{};
+    {
+      Model::ExportSummary e2{};
+      FillSample(e2);
+      x.push_back(std::move(e2));
+    }
+    v.SetExportSummaries(std::move(x));
+  }
+  {
+    std::string x{};
+    x = "NextToken-sample";
+    v.SetNextToken(std::move(x));
+  }
+}
+
+inline void FillSample(Model::ListImportsRequest& v) {
+  {
+    std::string x{};
+    x = "TableArn-sample";
+    v.SetTableArn(std::move(x));
+  }
+  {
+    int x{};
+    x = 7;
+    v.SetPageSize(std::move(x));
+  }
+  {
+    std::string x{};
+    x = "NextToken-sample";
+    v.SetNextToken(std::move(x));
+  }
+}
+
+inline void FillSample(Model::ListImportsResult& v) {
+  {
+    std::vector<Model::ImportSummary> x{};
+    {
+      Model::ImportSummary e2{};
+      FillSample(e2);
+      x.push_back(std::move(e2));
+    }
+    v.SetImportSummaryList(std::move(x));
+  }
+  {
+    std::string x{};
+    x = "NextToken-sample";
+    v.SetNextToken(std::move(x));
   }
 }
 
@@ -3556,6 +4169,7 @@ void ForEachSample(F&& f) {
   { Model::RestoreSummary v; FillSample(v); f("RestoreSummary", v); }
   { Model::TableDescription v; FillSample(v); f("TableDescription", v); }
   { Model::CreateTableResult v; FillSample(v); f("CreateTableResult", v); }
+  { Model::CsvOptions v; FillSample(v); f("CsvOptions", v); }
   { Model::Delete v; FillSample(v); f("Delete", v); }
   { Model::DeleteBackupRequest v; FillSample(v); f("DeleteBackupRequest", v); }
   { Model::DeleteBackupResult v; FillSample(v); f("DeleteBackupResult", v); }
@@ -3571,19 +4185,39 @@ void ForEachSample(F&& f) {
   { Model::DescribeBackupResult v; FillSample(v); f("DescribeBackupResult", v); }
   { Model::DescribeContinuousBackupsRequest v; FillSample(v); f("DescribeContinuousBackupsRequest", v); }
   { Model::DescribeContinuousBackupsResult v; FillSample(v); f("DescribeContinuousBackupsResult", v); }
+  { Model::DescribeExportRequest v; FillSample(v); f("DescribeExportRequest", v); }
+  { Model::IncrementalExportSpecification v; FillSample(v); f("IncrementalExportSpecification", v); }
+  { Model::ExportDescription v; FillSample(v); f("ExportDescription", v); }
+  { Model::DescribeExportResult v; FillSample(v); f("DescribeExportResult", v); }
+  { Model::DescribeImportRequest v; FillSample(v); f("DescribeImportRequest", v); }
+  { Model::InputFormatOptions v; FillSample(v); f("InputFormatOptions", v); }
+  { Model::S3BucketSource v; FillSample(v); f("S3BucketSource", v); }
+  { Model::TableCreationParameters v; FillSample(v); f("TableCreationParameters", v); }
+  { Model::ImportTableDescription v; FillSample(v); f("ImportTableDescription", v); }
+  { Model::DescribeImportResult v; FillSample(v); f("DescribeImportResult", v); }
   { Model::DescribeTableRequest v; FillSample(v); f("DescribeTableRequest", v); }
   { Model::DescribeTableResult v; FillSample(v); f("DescribeTableResult", v); }
   { Model::DescribeTimeToLiveRequest v; FillSample(v); f("DescribeTimeToLiveRequest", v); }
   { Model::DescribeTimeToLiveResult v; FillSample(v); f("DescribeTimeToLiveResult", v); }
+  { Model::ExportSummary v; FillSample(v); f("ExportSummary", v); }
+  { Model::ExportTableToPointInTimeRequest v; FillSample(v); f("ExportTableToPointInTimeRequest", v); }
+  { Model::ExportTableToPointInTimeResult v; FillSample(v); f("ExportTableToPointInTimeResult", v); }
   { Model::Get v; FillSample(v); f("Get", v); }
   { Model::GetItemRequest v; FillSample(v); f("GetItemRequest", v); }
   { Model::GetItemResult v; FillSample(v); f("GetItemResult", v); }
   { Model::UpdateGlobalSecondaryIndexAction v; FillSample(v); f("UpdateGlobalSecondaryIndexAction", v); }
   { Model::GlobalSecondaryIndexUpdate v; FillSample(v); f("GlobalSecondaryIndexUpdate", v); }
   { Model::GlobalTableWitnessGroupUpdate v; FillSample(v); f("GlobalTableWitnessGroupUpdate", v); }
+  { Model::ImportSummary v; FillSample(v); f("ImportSummary", v); }
+  { Model::ImportTableRequest v; FillSample(v); f("ImportTableRequest", v); }
+  { Model::ImportTableResult v; FillSample(v); f("ImportTableResult", v); }
   { Model::ItemResponse v; FillSample(v); f("ItemResponse", v); }
   { Model::ListBackupsRequest v; FillSample(v); f("ListBackupsRequest", v); }
   { Model::ListBackupsResult v; FillSample(v); f("ListBackupsResult", v); }
+  { Model::ListExportsRequest v; FillSample(v); f("ListExportsRequest", v); }
+  { Model::ListExportsResult v; FillSample(v); f("ListExportsResult", v); }
+  { Model::ListImportsRequest v; FillSample(v); f("ListImportsRequest", v); }
+  { Model::ListImportsResult v; FillSample(v); f("ListImportsResult", v); }
   { Model::ListTablesRequest v; FillSample(v); f("ListTablesRequest", v); }
   { Model::ListTablesResult v; FillSample(v); f("ListTablesResult", v); }
   { Model::ListTagsOfResourceRequest v; FillSample(v); f("ListTagsOfResourceRequest", v); }

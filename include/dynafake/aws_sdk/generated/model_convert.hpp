@@ -70,6 +70,18 @@
 #include <aws/dynamodb/model/TransactWriteItemsResult.h>
 #include <aws/dynamodb/model/TransactGetItemsRequest.h>
 #include <aws/dynamodb/model/TransactGetItemsResult.h>
+#include <aws/dynamodb/model/ExportTableToPointInTimeRequest.h>
+#include <aws/dynamodb/model/ExportTableToPointInTimeResult.h>
+#include <aws/dynamodb/model/DescribeExportRequest.h>
+#include <aws/dynamodb/model/DescribeExportResult.h>
+#include <aws/dynamodb/model/ListExportsRequest.h>
+#include <aws/dynamodb/model/ListExportsResult.h>
+#include <aws/dynamodb/model/ImportTableRequest.h>
+#include <aws/dynamodb/model/ImportTableResult.h>
+#include <aws/dynamodb/model/DescribeImportRequest.h>
+#include <aws/dynamodb/model/DescribeImportResult.h>
+#include <aws/dynamodb/model/ListImportsRequest.h>
+#include <aws/dynamodb/model/ListImportsResult.h>
 
 #include "dynafake/aws_sdk/value_convert.hpp"  // strings, numbers, DateTime, ByteBuffer, AttributeValue
 #include "dynafake/generated/requests.hpp"  // XRequest
@@ -112,11 +124,14 @@ DYNAFAKE_AWS_MEMBER_TRAITS(BackupSizeBytes)
 DYNAFAKE_AWS_MEMBER_TRAITS(BackupStatus)
 DYNAFAKE_AWS_MEMBER_TRAITS(BackupSummaries)
 DYNAFAKE_AWS_MEMBER_TRAITS(BackupType)
+DYNAFAKE_AWS_MEMBER_TRAITS(BilledSizeBytes)
 DYNAFAKE_AWS_MEMBER_TRAITS(BillingMode)
 DYNAFAKE_AWS_MEMBER_TRAITS(BillingModeOverride)
 DYNAFAKE_AWS_MEMBER_TRAITS(BillingModeSummary)
 DYNAFAKE_AWS_MEMBER_TRAITS(CapacityUnits)
 DYNAFAKE_AWS_MEMBER_TRAITS(ClientRequestToken)
+DYNAFAKE_AWS_MEMBER_TRAITS(ClientToken)
+DYNAFAKE_AWS_MEMBER_TRAITS(CloudWatchLogGroupArn)
 DYNAFAKE_AWS_MEMBER_TRAITS(Code)
 DYNAFAKE_AWS_MEMBER_TRAITS(ComparisonOperator)
 DYNAFAKE_AWS_MEMBER_TRAITS(ConditionCheck)
@@ -129,18 +144,35 @@ DYNAFAKE_AWS_MEMBER_TRAITS(ContinuousBackupsStatus)
 DYNAFAKE_AWS_MEMBER_TRAITS(Count)
 DYNAFAKE_AWS_MEMBER_TRAITS(Create)
 DYNAFAKE_AWS_MEMBER_TRAITS(CreationDateTime)
+DYNAFAKE_AWS_MEMBER_TRAITS(Csv)
 DYNAFAKE_AWS_MEMBER_TRAITS(Delete)
 DYNAFAKE_AWS_MEMBER_TRAITS(DeleteRequest)
 DYNAFAKE_AWS_MEMBER_TRAITS(DeletionProtectionEnabled)
+DYNAFAKE_AWS_MEMBER_TRAITS(Delimiter)
 DYNAFAKE_AWS_MEMBER_TRAITS(EarliestRestorableDateTime)
 DYNAFAKE_AWS_MEMBER_TRAITS(Enabled)
+DYNAFAKE_AWS_MEMBER_TRAITS(EndTime)
+DYNAFAKE_AWS_MEMBER_TRAITS(ErrorCount)
 DYNAFAKE_AWS_MEMBER_TRAITS(ExclusiveStartBackupArn)
 DYNAFAKE_AWS_MEMBER_TRAITS(ExclusiveStartKey)
 DYNAFAKE_AWS_MEMBER_TRAITS(ExclusiveStartTableName)
 DYNAFAKE_AWS_MEMBER_TRAITS(Exists)
 DYNAFAKE_AWS_MEMBER_TRAITS(Expected)
+DYNAFAKE_AWS_MEMBER_TRAITS(ExportArn)
+DYNAFAKE_AWS_MEMBER_TRAITS(ExportDescription)
+DYNAFAKE_AWS_MEMBER_TRAITS(ExportFormat)
+DYNAFAKE_AWS_MEMBER_TRAITS(ExportFromTime)
+DYNAFAKE_AWS_MEMBER_TRAITS(ExportManifest)
+DYNAFAKE_AWS_MEMBER_TRAITS(ExportStatus)
+DYNAFAKE_AWS_MEMBER_TRAITS(ExportSummaries)
+DYNAFAKE_AWS_MEMBER_TRAITS(ExportTime)
+DYNAFAKE_AWS_MEMBER_TRAITS(ExportToTime)
+DYNAFAKE_AWS_MEMBER_TRAITS(ExportType)
+DYNAFAKE_AWS_MEMBER_TRAITS(ExportViewType)
 DYNAFAKE_AWS_MEMBER_TRAITS(ExpressionAttributeNames)
 DYNAFAKE_AWS_MEMBER_TRAITS(ExpressionAttributeValues)
+DYNAFAKE_AWS_MEMBER_TRAITS(FailureCode)
+DYNAFAKE_AWS_MEMBER_TRAITS(FailureMessage)
 DYNAFAKE_AWS_MEMBER_TRAITS(FilterExpression)
 DYNAFAKE_AWS_MEMBER_TRAITS(Get)
 DYNAFAKE_AWS_MEMBER_TRAITS(GlobalSecondaryIndexOverride)
@@ -151,11 +183,21 @@ DYNAFAKE_AWS_MEMBER_TRAITS(GlobalTableSourceArn)
 DYNAFAKE_AWS_MEMBER_TRAITS(GlobalTableVersion)
 DYNAFAKE_AWS_MEMBER_TRAITS(GlobalTableWitnessUpdates)
 DYNAFAKE_AWS_MEMBER_TRAITS(GlobalTableWitnesses)
+DYNAFAKE_AWS_MEMBER_TRAITS(HeaderList)
+DYNAFAKE_AWS_MEMBER_TRAITS(ImportArn)
+DYNAFAKE_AWS_MEMBER_TRAITS(ImportStatus)
+DYNAFAKE_AWS_MEMBER_TRAITS(ImportSummaryList)
+DYNAFAKE_AWS_MEMBER_TRAITS(ImportTableDescription)
+DYNAFAKE_AWS_MEMBER_TRAITS(ImportedItemCount)
 DYNAFAKE_AWS_MEMBER_TRAITS(InaccessibleEncryptionDateTime)
+DYNAFAKE_AWS_MEMBER_TRAITS(IncrementalExportSpecification)
 DYNAFAKE_AWS_MEMBER_TRAITS(IndexArn)
 DYNAFAKE_AWS_MEMBER_TRAITS(IndexName)
 DYNAFAKE_AWS_MEMBER_TRAITS(IndexSizeBytes)
 DYNAFAKE_AWS_MEMBER_TRAITS(IndexStatus)
+DYNAFAKE_AWS_MEMBER_TRAITS(InputCompressionType)
+DYNAFAKE_AWS_MEMBER_TRAITS(InputFormat)
+DYNAFAKE_AWS_MEMBER_TRAITS(InputFormatOptions)
 DYNAFAKE_AWS_MEMBER_TRAITS(Item)
 DYNAFAKE_AWS_MEMBER_TRAITS(ItemCollectionKey)
 DYNAFAKE_AWS_MEMBER_TRAITS(ItemCollectionMetrics)
@@ -183,6 +225,7 @@ DYNAFAKE_AWS_MEMBER_TRAITS(Limit)
 DYNAFAKE_AWS_MEMBER_TRAITS(LocalSecondaryIndexOverride)
 DYNAFAKE_AWS_MEMBER_TRAITS(LocalSecondaryIndexes)
 DYNAFAKE_AWS_MEMBER_TRAITS(MaxReadRequestUnits)
+DYNAFAKE_AWS_MEMBER_TRAITS(MaxResults)
 DYNAFAKE_AWS_MEMBER_TRAITS(MaxWriteRequestUnits)
 DYNAFAKE_AWS_MEMBER_TRAITS(Message)
 DYNAFAKE_AWS_MEMBER_TRAITS(MultiRegionConsistency)
@@ -191,10 +234,13 @@ DYNAFAKE_AWS_MEMBER_TRAITS(NonKeyAttributes)
 DYNAFAKE_AWS_MEMBER_TRAITS(NumberOfDecreasesToday)
 DYNAFAKE_AWS_MEMBER_TRAITS(OnDemandThroughput)
 DYNAFAKE_AWS_MEMBER_TRAITS(OnDemandThroughputOverride)
+DYNAFAKE_AWS_MEMBER_TRAITS(PageSize)
 DYNAFAKE_AWS_MEMBER_TRAITS(PointInTimeRecoveryDescription)
 DYNAFAKE_AWS_MEMBER_TRAITS(PointInTimeRecoveryEnabled)
 DYNAFAKE_AWS_MEMBER_TRAITS(PointInTimeRecoverySpecification)
 DYNAFAKE_AWS_MEMBER_TRAITS(PointInTimeRecoveryStatus)
+DYNAFAKE_AWS_MEMBER_TRAITS(ProcessedItemCount)
+DYNAFAKE_AWS_MEMBER_TRAITS(ProcessedSizeBytes)
 DYNAFAKE_AWS_MEMBER_TRAITS(Projection)
 DYNAFAKE_AWS_MEMBER_TRAITS(ProjectionExpression)
 DYNAFAKE_AWS_MEMBER_TRAITS(ProjectionType)
@@ -226,6 +272,13 @@ DYNAFAKE_AWS_MEMBER_TRAITS(ReturnConsumedCapacity)
 DYNAFAKE_AWS_MEMBER_TRAITS(ReturnItemCollectionMetrics)
 DYNAFAKE_AWS_MEMBER_TRAITS(ReturnValues)
 DYNAFAKE_AWS_MEMBER_TRAITS(ReturnValuesOnConditionCheckFailure)
+DYNAFAKE_AWS_MEMBER_TRAITS(S3Bucket)
+DYNAFAKE_AWS_MEMBER_TRAITS(S3BucketOwner)
+DYNAFAKE_AWS_MEMBER_TRAITS(S3BucketSource)
+DYNAFAKE_AWS_MEMBER_TRAITS(S3KeyPrefix)
+DYNAFAKE_AWS_MEMBER_TRAITS(S3Prefix)
+DYNAFAKE_AWS_MEMBER_TRAITS(S3SseAlgorithm)
+DYNAFAKE_AWS_MEMBER_TRAITS(S3SseKmsKeyId)
 DYNAFAKE_AWS_MEMBER_TRAITS(SSEDescription)
 DYNAFAKE_AWS_MEMBER_TRAITS(SSESpecification)
 DYNAFAKE_AWS_MEMBER_TRAITS(SSESpecificationOverride)
@@ -241,6 +294,7 @@ DYNAFAKE_AWS_MEMBER_TRAITS(SourceTableArn)
 DYNAFAKE_AWS_MEMBER_TRAITS(SourceTableDetails)
 DYNAFAKE_AWS_MEMBER_TRAITS(SourceTableFeatureDetails)
 DYNAFAKE_AWS_MEMBER_TRAITS(SourceTableName)
+DYNAFAKE_AWS_MEMBER_TRAITS(StartTime)
 DYNAFAKE_AWS_MEMBER_TRAITS(Status)
 DYNAFAKE_AWS_MEMBER_TRAITS(StreamDescription)
 DYNAFAKE_AWS_MEMBER_TRAITS(StreamEnabled)
@@ -252,6 +306,7 @@ DYNAFAKE_AWS_MEMBER_TRAITS(TableClass)
 DYNAFAKE_AWS_MEMBER_TRAITS(TableClassOverride)
 DYNAFAKE_AWS_MEMBER_TRAITS(TableClassSummary)
 DYNAFAKE_AWS_MEMBER_TRAITS(TableCreationDateTime)
+DYNAFAKE_AWS_MEMBER_TRAITS(TableCreationParameters)
 DYNAFAKE_AWS_MEMBER_TRAITS(TableDescription)
 DYNAFAKE_AWS_MEMBER_TRAITS(TableId)
 DYNAFAKE_AWS_MEMBER_TRAITS(TableName)
@@ -411,6 +466,66 @@ inline bool FromSdk(Aws::DynamoDB::Model::ContinuousBackupsStatus in, Model::Con
   return true;
 }
 #endif
+#if __has_include(<aws/dynamodb/model/ExportFormat.h>)
+#include <aws/dynamodb/model/ExportFormat.h>
+inline void ToSdk(Model::ExportFormat in, Aws::DynamoDB::Model::ExportFormat& out) {
+  out = in == Model::ExportFormat::NOT_SET ? Aws::DynamoDB::Model::ExportFormat::NOT_SET
+      : Aws::DynamoDB::Model::ExportFormatMapper::GetExportFormatForName(Model::ExportFormatMapper::GetNameForExportFormat(in).c_str());
+}
+inline bool FromSdk(Aws::DynamoDB::Model::ExportFormat in, Model::ExportFormat& out) {
+  if (in == Aws::DynamoDB::Model::ExportFormat::NOT_SET) {
+    out = Model::ExportFormat::NOT_SET;
+    return false;
+  }
+  out = Model::ExportFormatMapper::GetExportFormatForName(Aws::DynamoDB::Model::ExportFormatMapper::GetNameForExportFormat(in).c_str());
+  return true;
+}
+#endif
+#if __has_include(<aws/dynamodb/model/ExportStatus.h>)
+#include <aws/dynamodb/model/ExportStatus.h>
+inline void ToSdk(Model::ExportStatus in, Aws::DynamoDB::Model::ExportStatus& out) {
+  out = in == Model::ExportStatus::NOT_SET ? Aws::DynamoDB::Model::ExportStatus::NOT_SET
+      : Aws::DynamoDB::Model::ExportStatusMapper::GetExportStatusForName(Model::ExportStatusMapper::GetNameForExportStatus(in).c_str());
+}
+inline bool FromSdk(Aws::DynamoDB::Model::ExportStatus in, Model::ExportStatus& out) {
+  if (in == Aws::DynamoDB::Model::ExportStatus::NOT_SET) {
+    out = Model::ExportStatus::NOT_SET;
+    return false;
+  }
+  out = Model::ExportStatusMapper::GetExportStatusForName(Aws::DynamoDB::Model::ExportStatusMapper::GetNameForExportStatus(in).c_str());
+  return true;
+}
+#endif
+#if __has_include(<aws/dynamodb/model/ExportType.h>)
+#include <aws/dynamodb/model/ExportType.h>
+inline void ToSdk(Model::ExportType in, Aws::DynamoDB::Model::ExportType& out) {
+  out = in == Model::ExportType::NOT_SET ? Aws::DynamoDB::Model::ExportType::NOT_SET
+      : Aws::DynamoDB::Model::ExportTypeMapper::GetExportTypeForName(Model::ExportTypeMapper::GetNameForExportType(in).c_str());
+}
+inline bool FromSdk(Aws::DynamoDB::Model::ExportType in, Model::ExportType& out) {
+  if (in == Aws::DynamoDB::Model::ExportType::NOT_SET) {
+    out = Model::ExportType::NOT_SET;
+    return false;
+  }
+  out = Model::ExportTypeMapper::GetExportTypeForName(Aws::DynamoDB::Model::ExportTypeMapper::GetNameForExportType(in).c_str());
+  return true;
+}
+#endif
+#if __has_include(<aws/dynamodb/model/ExportViewType.h>)
+#include <aws/dynamodb/model/ExportViewType.h>
+inline void ToSdk(Model::ExportViewType in, Aws::DynamoDB::Model::ExportViewType& out) {
+  out = in == Model::ExportViewType::NOT_SET ? Aws::DynamoDB::Model::ExportViewType::NOT_SET
+      : Aws::DynamoDB::Model::ExportViewTypeMapper::GetExportViewTypeForName(Model::ExportViewTypeMapper::GetNameForExportViewType(in).c_str());
+}
+inline bool FromSdk(Aws::DynamoDB::Model::ExportViewType in, Model::ExportViewType& out) {
+  if (in == Aws::DynamoDB::Model::ExportViewType::NOT_SET) {
+    out = Model::ExportViewType::NOT_SET;
+    return false;
+  }
+  out = Model::ExportViewTypeMapper::GetExportViewTypeForName(Aws::DynamoDB::Model::ExportViewTypeMapper::GetNameForExportViewType(in).c_str());
+  return true;
+}
+#endif
 #if __has_include(<aws/dynamodb/model/GlobalTableSettingsReplicationMode.h>)
 #include <aws/dynamodb/model/GlobalTableSettingsReplicationMode.h>
 inline void ToSdk(Model::GlobalTableSettingsReplicationMode in, Aws::DynamoDB::Model::GlobalTableSettingsReplicationMode& out) {
@@ -426,6 +541,21 @@ inline bool FromSdk(Aws::DynamoDB::Model::GlobalTableSettingsReplicationMode in,
   return true;
 }
 #endif
+#if __has_include(<aws/dynamodb/model/ImportStatus.h>)
+#include <aws/dynamodb/model/ImportStatus.h>
+inline void ToSdk(Model::ImportStatus in, Aws::DynamoDB::Model::ImportStatus& out) {
+  out = in == Model::ImportStatus::NOT_SET ? Aws::DynamoDB::Model::ImportStatus::NOT_SET
+      : Aws::DynamoDB::Model::ImportStatusMapper::GetImportStatusForName(Model::ImportStatusMapper::GetNameForImportStatus(in).c_str());
+}
+inline bool FromSdk(Aws::DynamoDB::Model::ImportStatus in, Model::ImportStatus& out) {
+  if (in == Aws::DynamoDB::Model::ImportStatus::NOT_SET) {
+    out = Model::ImportStatus::NOT_SET;
+    return false;
+  }
+  out = Model::ImportStatusMapper::GetImportStatusForName(Aws::DynamoDB::Model::ImportStatusMapper::GetNameForImportStatus(in).c_str());
+  return true;
+}
+#endif
 #if __has_include(<aws/dynamodb/model/IndexStatus.h>)
 #include <aws/dynamodb/model/IndexStatus.h>
 inline void ToSdk(Model::IndexStatus in, Aws::DynamoDB::Model::IndexStatus& out) {
@@ -438,6 +568,36 @@ inline bool FromSdk(Aws::DynamoDB::Model::IndexStatus in, Model::IndexStatus& ou
     return false;
   }
   out = Model::IndexStatusMapper::GetIndexStatusForName(Aws::DynamoDB::Model::IndexStatusMapper::GetNameForIndexStatus(in).c_str());
+  return true;
+}
+#endif
+#if __has_include(<aws/dynamodb/model/InputCompressionType.h>)
+#include <aws/dynamodb/model/InputCompressionType.h>
+inline void ToSdk(Model::InputCompressionType in, Aws::DynamoDB::Model::InputCompressionType& out) {
+  out = in == Model::InputCompressionType::NOT_SET ? Aws::DynamoDB::Model::InputCompressionType::NOT_SET
+      : Aws::DynamoDB::Model::InputCompressionTypeMapper::GetInputCompressionTypeForName(Model::InputCompressionTypeMapper::GetNameForInputCompressionType(in).c_str());
+}
+inline bool FromSdk(Aws::DynamoDB::Model::InputCompressionType in, Model::InputCompressionType& out) {
+  if (in == Aws::DynamoDB::Model::InputCompressionType::NOT_SET) {
+    out = Model::InputCompressionType::NOT_SET;
+    return false;
+  }
+  out = Model::InputCompressionTypeMapper::GetInputCompressionTypeForName(Aws::DynamoDB::Model::InputCompressionTypeMapper::GetNameForInputCompressionType(in).c_str());
+  return true;
+}
+#endif
+#if __has_include(<aws/dynamodb/model/InputFormat.h>)
+#include <aws/dynamodb/model/InputFormat.h>
+inline void ToSdk(Model::InputFormat in, Aws::DynamoDB::Model::InputFormat& out) {
+  out = in == Model::InputFormat::NOT_SET ? Aws::DynamoDB::Model::InputFormat::NOT_SET
+      : Aws::DynamoDB::Model::InputFormatMapper::GetInputFormatForName(Model::InputFormatMapper::GetNameForInputFormat(in).c_str());
+}
+inline bool FromSdk(Aws::DynamoDB::Model::InputFormat in, Model::InputFormat& out) {
+  if (in == Aws::DynamoDB::Model::InputFormat::NOT_SET) {
+    out = Model::InputFormat::NOT_SET;
+    return false;
+  }
+  out = Model::InputFormatMapper::GetInputFormatForName(Aws::DynamoDB::Model::InputFormatMapper::GetNameForInputFormat(in).c_str());
   return true;
 }
 #endif
@@ -573,6 +733,21 @@ inline bool FromSdk(Aws::DynamoDB::Model::ReturnValuesOnConditionCheckFailure in
     return false;
   }
   out = Model::ReturnValuesOnConditionCheckFailureMapper::GetReturnValuesOnConditionCheckFailureForName(Aws::DynamoDB::Model::ReturnValuesOnConditionCheckFailureMapper::GetNameForReturnValuesOnConditionCheckFailure(in).c_str());
+  return true;
+}
+#endif
+#if __has_include(<aws/dynamodb/model/S3SseAlgorithm.h>)
+#include <aws/dynamodb/model/S3SseAlgorithm.h>
+inline void ToSdk(Model::S3SseAlgorithm in, Aws::DynamoDB::Model::S3SseAlgorithm& out) {
+  out = in == Model::S3SseAlgorithm::NOT_SET ? Aws::DynamoDB::Model::S3SseAlgorithm::NOT_SET
+      : Aws::DynamoDB::Model::S3SseAlgorithmMapper::GetS3SseAlgorithmForName(Model::S3SseAlgorithmMapper::GetNameForS3SseAlgorithm(in).c_str());
+}
+inline bool FromSdk(Aws::DynamoDB::Model::S3SseAlgorithm in, Model::S3SseAlgorithm& out) {
+  if (in == Aws::DynamoDB::Model::S3SseAlgorithm::NOT_SET) {
+    out = Model::S3SseAlgorithm::NOT_SET;
+    return false;
+  }
+  out = Model::S3SseAlgorithmMapper::GetS3SseAlgorithmForName(Aws::DynamoDB::Model::S3SseAlgorithmMapper::GetNameForS3SseAlgorithm(in).c_str());
   return true;
 }
 #endif
@@ -833,6 +1008,8 @@ template <class S> void ToSdk(const Model::TableDescription& in, S& out);
 template <class S> bool FromSdk(const S& in, Model::TableDescription& out);
 template <class S> void ToSdk(const Model::CreateTableResult& in, S& out);
 template <class S> bool FromSdk(const S& in, Model::CreateTableResult& out);
+template <class S> void ToSdk(const Model::CsvOptions& in, S& out);
+template <class S> bool FromSdk(const S& in, Model::CsvOptions& out);
 template <class S> void ToSdk(const Model::Delete& in, S& out);
 template <class S> bool FromSdk(const S& in, Model::Delete& out);
 template <class S> void ToSdk(const Model::DeleteBackupRequest& in, S& out);
@@ -863,6 +1040,26 @@ template <class S> void ToSdk(const Model::DescribeContinuousBackupsRequest& in,
 template <class S> bool FromSdk(const S& in, Model::DescribeContinuousBackupsRequest& out);
 template <class S> void ToSdk(const Model::DescribeContinuousBackupsResult& in, S& out);
 template <class S> bool FromSdk(const S& in, Model::DescribeContinuousBackupsResult& out);
+template <class S> void ToSdk(const Model::DescribeExportRequest& in, S& out);
+template <class S> bool FromSdk(const S& in, Model::DescribeExportRequest& out);
+template <class S> void ToSdk(const Model::IncrementalExportSpecification& in, S& out);
+template <class S> bool FromSdk(const S& in, Model::IncrementalExportSpecification& out);
+template <class S> void ToSdk(const Model::ExportDescription& in, S& out);
+template <class S> bool FromSdk(const S& in, Model::ExportDescription& out);
+template <class S> void ToSdk(const Model::DescribeExportResult& in, S& out);
+template <class S> bool FromSdk(const S& in, Model::DescribeExportResult& out);
+template <class S> void ToSdk(const Model::DescribeImportRequest& in, S& out);
+template <class S> bool FromSdk(const S& in, Model::DescribeImportRequest& out);
+template <class S> void ToSdk(const Model::InputFormatOptions& in, S& out);
+template <class S> bool FromSdk(const S& in, Model::InputFormatOptions& out);
+template <class S> void ToSdk(const Model::S3BucketSource& in, S& out);
+template <class S> bool FromSdk(const S& in, Model::S3BucketSource& out);
+template <class S> void ToSdk(const Model::TableCreationParameters& in, S& out);
+template <class S> bool FromSdk(const S& in, Model::TableCreationParameters& out);
+template <class S> void ToSdk(const Model::ImportTableDescription& in, S& out);
+template <class S> bool FromSdk(const S& in, Model::ImportTableDescription& out);
+template <class S> void ToSdk(const Model::DescribeImportResult& in, S& out);
+template <class S> bool FromSdk(const S& in, Model::DescribeImportResult& out);
 template <class S> void ToSdk(const Model::DescribeTableRequest& in, S& out);
 template <class S> bool FromSdk(const S& in, Model::DescribeTableRequest& out);
 template <class S> void ToSdk(const Model::DescribeTableResult& in, S& out);
@@ -871,6 +1068,12 @@ template <class S> void ToSdk(const Model::DescribeTimeToLiveRequest& in, S& out
 template <class S> bool FromSdk(const S& in, Model::DescribeTimeToLiveRequest& out);
 template <class S> void ToSdk(const Model::DescribeTimeToLiveResult& in, S& out);
 template <class S> bool FromSdk(const S& in, Model::DescribeTimeToLiveResult& out);
+template <class S> void ToSdk(const Model::ExportSummary& in, S& out);
+template <class S> bool FromSdk(const S& in, Model::ExportSummary& out);
+template <class S> void ToSdk(const Model::ExportTableToPointInTimeRequest& in, S& out);
+template <class S> bool FromSdk(const S& in, Model::ExportTableToPointInTimeRequest& out);
+template <class S> void ToSdk(const Model::ExportTableToPointInTimeResult& in, S& out);
+template <class S> bool FromSdk(const S& in, Model::ExportTableToPointInTimeResult& out);
 template <class S> void ToSdk(const Model::Get& in, S& out);
 template <class S> bool FromSdk(const S& in, Model::Get& out);
 template <class S> void ToSdk(const Model::GetItemRequest& in, S& out);
@@ -883,12 +1086,26 @@ template <class S> void ToSdk(const Model::GlobalSecondaryIndexUpdate& in, S& ou
 template <class S> bool FromSdk(const S& in, Model::GlobalSecondaryIndexUpdate& out);
 template <class S> void ToSdk(const Model::GlobalTableWitnessGroupUpdate& in, S& out);
 template <class S> bool FromSdk(const S& in, Model::GlobalTableWitnessGroupUpdate& out);
+template <class S> void ToSdk(const Model::ImportSummary& in, S& out);
+template <class S> bool FromSdk(const S& in, Model::ImportSummary& out);
+template <class S> void ToSdk(const Model::ImportTableRequest& in, S& out);
+template <class S> bool FromSdk(const S& in, Model::ImportTableRequest& out);
+template <class S> void ToSdk(const Model::ImportTableResult& in, S& out);
+template <class S> bool FromSdk(const S& in, Model::ImportTableResult& out);
 template <class S> void ToSdk(const Model::ItemResponse& in, S& out);
 template <class S> bool FromSdk(const S& in, Model::ItemResponse& out);
 template <class S> void ToSdk(const Model::ListBackupsRequest& in, S& out);
 template <class S> bool FromSdk(const S& in, Model::ListBackupsRequest& out);
 template <class S> void ToSdk(const Model::ListBackupsResult& in, S& out);
 template <class S> bool FromSdk(const S& in, Model::ListBackupsResult& out);
+template <class S> void ToSdk(const Model::ListExportsRequest& in, S& out);
+template <class S> bool FromSdk(const S& in, Model::ListExportsRequest& out);
+template <class S> void ToSdk(const Model::ListExportsResult& in, S& out);
+template <class S> bool FromSdk(const S& in, Model::ListExportsResult& out);
+template <class S> void ToSdk(const Model::ListImportsRequest& in, S& out);
+template <class S> bool FromSdk(const S& in, Model::ListImportsRequest& out);
+template <class S> void ToSdk(const Model::ListImportsResult& in, S& out);
+template <class S> bool FromSdk(const S& in, Model::ListImportsResult& out);
 template <class S> void ToSdk(const Model::ListTablesRequest& in, S& out);
 template <class S> bool FromSdk(const S& in, Model::ListTablesRequest& out);
 template <class S> void ToSdk(const Model::ListTablesResult& in, S& out);
@@ -6108,6 +6325,51 @@ bool FromSdk(const S& in, Model::CreateTableResult& out) {
 }
 
 template <class S>
+void ToSdk(const Model::CsvOptions& in, S& out) {
+  if (in.DelimiterHasBeenSet()) {
+    if constexpr (convert_detail::HasGetDelimiter<S>::value) {
+      std::decay_t<decltype(out.GetDelimiter())> value;
+      ToSdk(in.GetDelimiter(), value);
+      out.SetDelimiter(std::move(value));
+    } else {
+      convert_detail::Unsupported("CsvOptions", "Delimiter");
+    }
+  }
+  if (in.HeaderListHasBeenSet()) {
+    if constexpr (convert_detail::HasGetHeaderList<S>::value) {
+      std::decay_t<decltype(out.GetHeaderList())> value;
+      ToSdk(in.GetHeaderList(), value);
+      out.SetHeaderList(std::move(value));
+    } else {
+      convert_detail::Unsupported("CsvOptions", "HeaderList");
+    }
+  }
+}
+template <class S>
+bool FromSdk(const S& in, Model::CsvOptions& out) {
+  bool any = false;
+  if constexpr (convert_detail::HasGetDelimiter<S>::value) {
+    std::decay_t<decltype(out.GetDelimiter())> value;
+    bool present = FromSdk(in.GetDelimiter(), value);
+    if constexpr (convert_detail::HasFlagDelimiter<S>::value) present = in.DelimiterHasBeenSet();
+    if (present) {
+      out.SetDelimiter(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetHeaderList<S>::value) {
+    std::decay_t<decltype(out.GetHeaderList())> value;
+    bool present = FromSdk(in.GetHeaderList(), value);
+    if constexpr (convert_detail::HasFlagHeaderList<S>::value) present = in.HeaderListHasBeenSet();
+    if (present) {
+      out.SetHeaderList(std::move(value));
+      any = true;
+    }
+  }
+  return any;
+}
+
+template <class S>
 void ToSdk(const Model::Delete& in, S& out) {
   if (in.KeyHasBeenSet()) {
     if constexpr (convert_detail::HasGetKey<S>::value) {
@@ -6873,6 +7135,1158 @@ bool FromSdk(const S& in, Model::DescribeContinuousBackupsResult& out) {
 }
 
 template <class S>
+void ToSdk(const Model::DescribeExportRequest& in, S& out) {
+  if (in.ExportArnHasBeenSet()) {
+    if constexpr (convert_detail::HasGetExportArn<S>::value) {
+      std::decay_t<decltype(out.GetExportArn())> value;
+      ToSdk(in.GetExportArn(), value);
+      out.SetExportArn(std::move(value));
+    } else {
+      convert_detail::Unsupported("DescribeExportRequest", "ExportArn");
+    }
+  }
+}
+template <class S>
+bool FromSdk(const S& in, Model::DescribeExportRequest& out) {
+  bool any = false;
+  if constexpr (convert_detail::HasGetExportArn<S>::value) {
+    std::decay_t<decltype(out.GetExportArn())> value;
+    bool present = FromSdk(in.GetExportArn(), value);
+    if constexpr (convert_detail::HasFlagExportArn<S>::value) present = in.ExportArnHasBeenSet();
+    if (present) {
+      out.SetExportArn(std::move(value));
+      any = true;
+    }
+  }
+  return any;
+}
+
+template <class S>
+void ToSdk(const Model::IncrementalExportSpecification& in, S& out) {
+  if (in.ExportFromTimeHasBeenSet()) {
+    if constexpr (convert_detail::HasGetExportFromTime<S>::value) {
+      std::decay_t<decltype(out.GetExportFromTime())> value;
+      ToSdk(in.GetExportFromTime(), value);
+      out.SetExportFromTime(std::move(value));
+    } else {
+      convert_detail::Unsupported("IncrementalExportSpecification", "ExportFromTime");
+    }
+  }
+  if (in.ExportToTimeHasBeenSet()) {
+    if constexpr (convert_detail::HasGetExportToTime<S>::value) {
+      std::decay_t<decltype(out.GetExportToTime())> value;
+      ToSdk(in.GetExportToTime(), value);
+      out.SetExportToTime(std::move(value));
+    } else {
+      convert_detail::Unsupported("IncrementalExportSpecification", "ExportToTime");
+    }
+  }
+  if (in.ExportViewTypeHasBeenSet()) {
+    if constexpr (convert_detail::HasGetExportViewType<S>::value) {
+      std::decay_t<decltype(out.GetExportViewType())> value;
+      ToSdk(in.GetExportViewType(), value);
+      out.SetExportViewType(std::move(value));
+    } else {
+      convert_detail::Unsupported("IncrementalExportSpecification", "ExportViewType");
+    }
+  }
+}
+template <class S>
+bool FromSdk(const S& in, Model::IncrementalExportSpecification& out) {
+  bool any = false;
+  if constexpr (convert_detail::HasGetExportFromTime<S>::value) {
+    std::decay_t<decltype(out.GetExportFromTime())> value;
+    bool present = FromSdk(in.GetExportFromTime(), value);
+    if constexpr (convert_detail::HasFlagExportFromTime<S>::value) present = in.ExportFromTimeHasBeenSet();
+    if (present) {
+      out.SetExportFromTime(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetExportToTime<S>::value) {
+    std::decay_t<decltype(out.GetExportToTime())> value;
+    bool present = FromSdk(in.GetExportToTime(), value);
+    if constexpr (convert_detail::HasFlagExportToTime<S>::value) present = in.ExportToTimeHasBeenSet();
+    if (present) {
+      out.SetExportToTime(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetExportViewType<S>::value) {
+    std::decay_t<decltype(out.GetExportViewType())> value;
+    bool present = FromSdk(in.GetExportViewType(), value);
+    if constexpr (convert_detail::HasFlagExportViewType<S>::value) present = in.ExportViewTypeHasBeenSet();
+    if (present) {
+      out.SetExportViewType(std::move(value));
+      any = true;
+    }
+  }
+  return any;
+}
+
+template <class S>
+void ToSdk(const Model::ExportDescription& in, S& out) {
+  if (in.ExportArnHasBeenSet()) {
+    if constexpr (convert_detail::HasGetExportArn<S>::value) {
+      std::decay_t<decltype(out.GetExportArn())> value;
+      ToSdk(in.GetExportArn(), value);
+      out.SetExportArn(std::move(value));
+    } else {
+      convert_detail::Unsupported("ExportDescription", "ExportArn");
+    }
+  }
+  if (in.ExportStatusHasBeenSet()) {
+    if constexpr (convert_detail::HasGetExportStatus<S>::value) {
+      std::decay_t<decltype(out.GetExportStatus())> value;
+      ToSdk(in.GetExportStatus(), value);
+      out.SetExportStatus(std::move(value));
+    } else {
+      convert_detail::Unsupported("ExportDescription", "ExportStatus");
+    }
+  }
+  if (in.StartTimeHasBeenSet()) {
+    if constexpr (convert_detail::HasGetStartTime<S>::value) {
+      std::decay_t<decltype(out.GetStartTime())> value;
+      ToSdk(in.GetStartTime(), value);
+      out.SetStartTime(std::move(value));
+    } else {
+      convert_detail::Unsupported("ExportDescription", "StartTime");
+    }
+  }
+  if (in.EndTimeHasBeenSet()) {
+    if constexpr (convert_detail::HasGetEndTime<S>::value) {
+      std::decay_t<decltype(out.GetEndTime())> value;
+      ToSdk(in.GetEndTime(), value);
+      out.SetEndTime(std::move(value));
+    } else {
+      convert_detail::Unsupported("ExportDescription", "EndTime");
+    }
+  }
+  if (in.ExportManifestHasBeenSet()) {
+    if constexpr (convert_detail::HasGetExportManifest<S>::value) {
+      std::decay_t<decltype(out.GetExportManifest())> value;
+      ToSdk(in.GetExportManifest(), value);
+      out.SetExportManifest(std::move(value));
+    } else {
+      convert_detail::Unsupported("ExportDescription", "ExportManifest");
+    }
+  }
+  if (in.TableArnHasBeenSet()) {
+    if constexpr (convert_detail::HasGetTableArn<S>::value) {
+      std::decay_t<decltype(out.GetTableArn())> value;
+      ToSdk(in.GetTableArn(), value);
+      out.SetTableArn(std::move(value));
+    } else {
+      convert_detail::Unsupported("ExportDescription", "TableArn");
+    }
+  }
+  if (in.TableIdHasBeenSet()) {
+    if constexpr (convert_detail::HasGetTableId<S>::value) {
+      std::decay_t<decltype(out.GetTableId())> value;
+      ToSdk(in.GetTableId(), value);
+      out.SetTableId(std::move(value));
+    } else {
+      convert_detail::Unsupported("ExportDescription", "TableId");
+    }
+  }
+  if (in.ExportTimeHasBeenSet()) {
+    if constexpr (convert_detail::HasGetExportTime<S>::value) {
+      std::decay_t<decltype(out.GetExportTime())> value;
+      ToSdk(in.GetExportTime(), value);
+      out.SetExportTime(std::move(value));
+    } else {
+      convert_detail::Unsupported("ExportDescription", "ExportTime");
+    }
+  }
+  if (in.ClientTokenHasBeenSet()) {
+    if constexpr (convert_detail::HasGetClientToken<S>::value) {
+      std::decay_t<decltype(out.GetClientToken())> value;
+      ToSdk(in.GetClientToken(), value);
+      out.SetClientToken(std::move(value));
+    } else {
+      convert_detail::Unsupported("ExportDescription", "ClientToken");
+    }
+  }
+  if (in.S3BucketHasBeenSet()) {
+    if constexpr (convert_detail::HasGetS3Bucket<S>::value) {
+      std::decay_t<decltype(out.GetS3Bucket())> value;
+      ToSdk(in.GetS3Bucket(), value);
+      out.SetS3Bucket(std::move(value));
+    } else {
+      convert_detail::Unsupported("ExportDescription", "S3Bucket");
+    }
+  }
+  if (in.S3BucketOwnerHasBeenSet()) {
+    if constexpr (convert_detail::HasGetS3BucketOwner<S>::value) {
+      std::decay_t<decltype(out.GetS3BucketOwner())> value;
+      ToSdk(in.GetS3BucketOwner(), value);
+      out.SetS3BucketOwner(std::move(value));
+    } else {
+      convert_detail::Unsupported("ExportDescription", "S3BucketOwner");
+    }
+  }
+  if (in.S3PrefixHasBeenSet()) {
+    if constexpr (convert_detail::HasGetS3Prefix<S>::value) {
+      std::decay_t<decltype(out.GetS3Prefix())> value;
+      ToSdk(in.GetS3Prefix(), value);
+      out.SetS3Prefix(std::move(value));
+    } else {
+      convert_detail::Unsupported("ExportDescription", "S3Prefix");
+    }
+  }
+  if (in.S3SseAlgorithmHasBeenSet()) {
+    if constexpr (convert_detail::HasGetS3SseAlgorithm<S>::value) {
+      std::decay_t<decltype(out.GetS3SseAlgorithm())> value;
+      ToSdk(in.GetS3SseAlgorithm(), value);
+      out.SetS3SseAlgorithm(std::move(value));
+    } else {
+      convert_detail::Unsupported("ExportDescription", "S3SseAlgorithm");
+    }
+  }
+  if (in.S3SseKmsKeyIdHasBeenSet()) {
+    if constexpr (convert_detail::HasGetS3SseKmsKeyId<S>::value) {
+      std::decay_t<decltype(out.GetS3SseKmsKeyId())> value;
+      ToSdk(in.GetS3SseKmsKeyId(), value);
+      out.SetS3SseKmsKeyId(std::move(value));
+    } else {
+      convert_detail::Unsupported("ExportDescription", "S3SseKmsKeyId");
+    }
+  }
+  if (in.FailureCodeHasBeenSet()) {
+    if constexpr (convert_detail::HasGetFailureCode<S>::value) {
+      std::decay_t<decltype(out.GetFailureCode())> value;
+      ToSdk(in.GetFailureCode(), value);
+      out.SetFailureCode(std::move(value));
+    } else {
+      convert_detail::Unsupported("ExportDescription", "FailureCode");
+    }
+  }
+  if (in.FailureMessageHasBeenSet()) {
+    if constexpr (convert_detail::HasGetFailureMessage<S>::value) {
+      std::decay_t<decltype(out.GetFailureMessage())> value;
+      ToSdk(in.GetFailureMessage(), value);
+      out.SetFailureMessage(std::move(value));
+    } else {
+      convert_detail::Unsupported("ExportDescription", "FailureMessage");
+    }
+  }
+  if (in.ExportFormatHasBeenSet()) {
+    if constexpr (convert_detail::HasGetExportFormat<S>::value) {
+      std::decay_t<decltype(out.GetExportFormat())> value;
+      ToSdk(in.GetExportFormat(), value);
+      out.SetExportFormat(std::move(value));
+    } else {
+      convert_detail::Unsupported("ExportDescription", "ExportFormat");
+    }
+  }
+  if (in.BilledSizeBytesHasBeenSet()) {
+    if constexpr (convert_detail::HasGetBilledSizeBytes<S>::value) {
+      std::decay_t<decltype(out.GetBilledSizeBytes())> value;
+      ToSdk(in.GetBilledSizeBytes(), value);
+      out.SetBilledSizeBytes(std::move(value));
+    } else {
+      convert_detail::Unsupported("ExportDescription", "BilledSizeBytes");
+    }
+  }
+  if (in.ItemCountHasBeenSet()) {
+    if constexpr (convert_detail::HasGetItemCount<S>::value) {
+      std::decay_t<decltype(out.GetItemCount())> value;
+      ToSdk(in.GetItemCount(), value);
+      out.SetItemCount(std::move(value));
+    } else {
+      convert_detail::Unsupported("ExportDescription", "ItemCount");
+    }
+  }
+  if (in.ExportTypeHasBeenSet()) {
+    if constexpr (convert_detail::HasGetExportType<S>::value) {
+      std::decay_t<decltype(out.GetExportType())> value;
+      ToSdk(in.GetExportType(), value);
+      out.SetExportType(std::move(value));
+    } else {
+      convert_detail::Unsupported("ExportDescription", "ExportType");
+    }
+  }
+  if (in.IncrementalExportSpecificationHasBeenSet()) {
+    if constexpr (convert_detail::HasGetIncrementalExportSpecification<S>::value) {
+      std::decay_t<decltype(out.GetIncrementalExportSpecification())> value;
+      ToSdk(in.GetIncrementalExportSpecification(), value);
+      out.SetIncrementalExportSpecification(std::move(value));
+    } else {
+      convert_detail::Unsupported("ExportDescription", "IncrementalExportSpecification");
+    }
+  }
+}
+template <class S>
+bool FromSdk(const S& in, Model::ExportDescription& out) {
+  bool any = false;
+  if constexpr (convert_detail::HasGetExportArn<S>::value) {
+    std::decay_t<decltype(out.GetExportArn())> value;
+    bool present = FromSdk(in.GetExportArn(), value);
+    if constexpr (convert_detail::HasFlagExportArn<S>::value) present = in.ExportArnHasBeenSet();
+    if (present) {
+      out.SetExportArn(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetExportStatus<S>::value) {
+    std::decay_t<decltype(out.GetExportStatus())> value;
+    bool present = FromSdk(in.GetExportStatus(), value);
+    if constexpr (convert_detail::HasFlagExportStatus<S>::value) present = in.ExportStatusHasBeenSet();
+    if (present) {
+      out.SetExportStatus(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetStartTime<S>::value) {
+    std::decay_t<decltype(out.GetStartTime())> value;
+    bool present = FromSdk(in.GetStartTime(), value);
+    if constexpr (convert_detail::HasFlagStartTime<S>::value) present = in.StartTimeHasBeenSet();
+    if (present) {
+      out.SetStartTime(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetEndTime<S>::value) {
+    std::decay_t<decltype(out.GetEndTime())> value;
+    bool present = FromSdk(in.GetEndTime(), value);
+    if constexpr (convert_detail::HasFlagEndTime<S>::value) present = in.EndTimeHasBeenSet();
+    if (present) {
+      out.SetEndTime(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetExportManifest<S>::value) {
+    std::decay_t<decltype(out.GetExportManifest())> value;
+    bool present = FromSdk(in.GetExportManifest(), value);
+    if constexpr (convert_detail::HasFlagExportManifest<S>::value) present = in.ExportManifestHasBeenSet();
+    if (present) {
+      out.SetExportManifest(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetTableArn<S>::value) {
+    std::decay_t<decltype(out.GetTableArn())> value;
+    bool present = FromSdk(in.GetTableArn(), value);
+    if constexpr (convert_detail::HasFlagTableArn<S>::value) present = in.TableArnHasBeenSet();
+    if (present) {
+      out.SetTableArn(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetTableId<S>::value) {
+    std::decay_t<decltype(out.GetTableId())> value;
+    bool present = FromSdk(in.GetTableId(), value);
+    if constexpr (convert_detail::HasFlagTableId<S>::value) present = in.TableIdHasBeenSet();
+    if (present) {
+      out.SetTableId(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetExportTime<S>::value) {
+    std::decay_t<decltype(out.GetExportTime())> value;
+    bool present = FromSdk(in.GetExportTime(), value);
+    if constexpr (convert_detail::HasFlagExportTime<S>::value) present = in.ExportTimeHasBeenSet();
+    if (present) {
+      out.SetExportTime(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetClientToken<S>::value) {
+    std::decay_t<decltype(out.GetClientToken())> value;
+    bool present = FromSdk(in.GetClientToken(), value);
+    if constexpr (convert_detail::HasFlagClientToken<S>::value) present = in.ClientTokenHasBeenSet();
+    if (present) {
+      out.SetClientToken(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetS3Bucket<S>::value) {
+    std::decay_t<decltype(out.GetS3Bucket())> value;
+    bool present = FromSdk(in.GetS3Bucket(), value);
+    if constexpr (convert_detail::HasFlagS3Bucket<S>::value) present = in.S3BucketHasBeenSet();
+    if (present) {
+      out.SetS3Bucket(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetS3BucketOwner<S>::value) {
+    std::decay_t<decltype(out.GetS3BucketOwner())> value;
+    bool present = FromSdk(in.GetS3BucketOwner(), value);
+    if constexpr (convert_detail::HasFlagS3BucketOwner<S>::value) present = in.S3BucketOwnerHasBeenSet();
+    if (present) {
+      out.SetS3BucketOwner(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetS3Prefix<S>::value) {
+    std::decay_t<decltype(out.GetS3Prefix())> value;
+    bool present = FromSdk(in.GetS3Prefix(), value);
+    if constexpr (convert_detail::HasFlagS3Prefix<S>::value) present = in.S3PrefixHasBeenSet();
+    if (present) {
+      out.SetS3Prefix(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetS3SseAlgorithm<S>::value) {
+    std::decay_t<decltype(out.GetS3SseAlgorithm())> value;
+    bool present = FromSdk(in.GetS3SseAlgorithm(), value);
+    if constexpr (convert_detail::HasFlagS3SseAlgorithm<S>::value) present = in.S3SseAlgorithmHasBeenSet();
+    if (present) {
+      out.SetS3SseAlgorithm(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetS3SseKmsKeyId<S>::value) {
+    std::decay_t<decltype(out.GetS3SseKmsKeyId())> value;
+    bool present = FromSdk(in.GetS3SseKmsKeyId(), value);
+    if constexpr (convert_detail::HasFlagS3SseKmsKeyId<S>::value) present = in.S3SseKmsKeyIdHasBeenSet();
+    if (present) {
+      out.SetS3SseKmsKeyId(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetFailureCode<S>::value) {
+    std::decay_t<decltype(out.GetFailureCode())> value;
+    bool present = FromSdk(in.GetFailureCode(), value);
+    if constexpr (convert_detail::HasFlagFailureCode<S>::value) present = in.FailureCodeHasBeenSet();
+    if (present) {
+      out.SetFailureCode(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetFailureMessage<S>::value) {
+    std::decay_t<decltype(out.GetFailureMessage())> value;
+    bool present = FromSdk(in.GetFailureMessage(), value);
+    if constexpr (convert_detail::HasFlagFailureMessage<S>::value) present = in.FailureMessageHasBeenSet();
+    if (present) {
+      out.SetFailureMessage(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetExportFormat<S>::value) {
+    std::decay_t<decltype(out.GetExportFormat())> value;
+    bool present = FromSdk(in.GetExportFormat(), value);
+    if constexpr (convert_detail::HasFlagExportFormat<S>::value) present = in.ExportFormatHasBeenSet();
+    if (present) {
+      out.SetExportFormat(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetBilledSizeBytes<S>::value) {
+    std::decay_t<decltype(out.GetBilledSizeBytes())> value;
+    bool present = FromSdk(in.GetBilledSizeBytes(), value);
+    if constexpr (convert_detail::HasFlagBilledSizeBytes<S>::value) present = in.BilledSizeBytesHasBeenSet();
+    if (present) {
+      out.SetBilledSizeBytes(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetItemCount<S>::value) {
+    std::decay_t<decltype(out.GetItemCount())> value;
+    bool present = FromSdk(in.GetItemCount(), value);
+    if constexpr (convert_detail::HasFlagItemCount<S>::value) present = in.ItemCountHasBeenSet();
+    if (present) {
+      out.SetItemCount(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetExportType<S>::value) {
+    std::decay_t<decltype(out.GetExportType())> value;
+    bool present = FromSdk(in.GetExportType(), value);
+    if constexpr (convert_detail::HasFlagExportType<S>::value) present = in.ExportTypeHasBeenSet();
+    if (present) {
+      out.SetExportType(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetIncrementalExportSpecification<S>::value) {
+    std::decay_t<decltype(out.GetIncrementalExportSpecification())> value;
+    bool present = FromSdk(in.GetIncrementalExportSpecification(), value);
+    if constexpr (convert_detail::HasFlagIncrementalExportSpecification<S>::value) present = in.IncrementalExportSpecificationHasBeenSet();
+    if (present) {
+      out.SetIncrementalExportSpecification(std::move(value));
+      any = true;
+    }
+  }
+  return any;
+}
+
+template <class S>
+void ToSdk(const Model::DescribeExportResult& in, S& out) {
+  if (in.ExportDescriptionHasBeenSet()) {
+    if constexpr (convert_detail::HasGetExportDescription<S>::value) {
+      std::decay_t<decltype(out.GetExportDescription())> value;
+      ToSdk(in.GetExportDescription(), value);
+      out.SetExportDescription(std::move(value));
+    } else {
+      convert_detail::Unsupported("DescribeExportResult", "ExportDescription");
+    }
+  }
+}
+template <class S>
+bool FromSdk(const S& in, Model::DescribeExportResult& out) {
+  bool any = false;
+  if constexpr (convert_detail::HasGetExportDescription<S>::value) {
+    std::decay_t<decltype(out.GetExportDescription())> value;
+    bool present = FromSdk(in.GetExportDescription(), value);
+    if constexpr (convert_detail::HasFlagExportDescription<S>::value) present = in.ExportDescriptionHasBeenSet();
+    if (present) {
+      out.SetExportDescription(std::move(value));
+      any = true;
+    }
+  }
+  return any;
+}
+
+template <class S>
+void ToSdk(const Model::DescribeImportRequest& in, S& out) {
+  if (in.ImportArnHasBeenSet()) {
+    if constexpr (convert_detail::HasGetImportArn<S>::value) {
+      std::decay_t<decltype(out.GetImportArn())> value;
+      ToSdk(in.GetImportArn(), value);
+      out.SetImportArn(std::move(value));
+    } else {
+      convert_detail::Unsupported("DescribeImportRequest", "ImportArn");
+    }
+  }
+}
+template <class S>
+bool FromSdk(const S& in, Model::DescribeImportRequest& out) {
+  bool any = false;
+  if constexpr (convert_detail::HasGetImportArn<S>::value) {
+    std::decay_t<decltype(out.GetImportArn())> value;
+    bool present = FromSdk(in.GetImportArn(), value);
+    if constexpr (convert_detail::HasFlagImportArn<S>::value) present = in.ImportArnHasBeenSet();
+    if (present) {
+      out.SetImportArn(std::move(value));
+      any = true;
+    }
+  }
+  return any;
+}
+
+template <class S>
+void ToSdk(const Model::InputFormatOptions& in, S& out) {
+  if (in.CsvHasBeenSet()) {
+    if constexpr (convert_detail::HasGetCsv<S>::value) {
+      std::decay_t<decltype(out.GetCsv())> value;
+      ToSdk(in.GetCsv(), value);
+      out.SetCsv(std::move(value));
+    } else {
+      convert_detail::Unsupported("InputFormatOptions", "Csv");
+    }
+  }
+}
+template <class S>
+bool FromSdk(const S& in, Model::InputFormatOptions& out) {
+  bool any = false;
+  if constexpr (convert_detail::HasGetCsv<S>::value) {
+    std::decay_t<decltype(out.GetCsv())> value;
+    bool present = FromSdk(in.GetCsv(), value);
+    if constexpr (convert_detail::HasFlagCsv<S>::value) present = in.CsvHasBeenSet();
+    if (present) {
+      out.SetCsv(std::move(value));
+      any = true;
+    }
+  }
+  return any;
+}
+
+template <class S>
+void ToSdk(const Model::S3BucketSource& in, S& out) {
+  if (in.S3BucketOwnerHasBeenSet()) {
+    if constexpr (convert_detail::HasGetS3BucketOwner<S>::value) {
+      std::decay_t<decltype(out.GetS3BucketOwner())> value;
+      ToSdk(in.GetS3BucketOwner(), value);
+      out.SetS3BucketOwner(std::move(value));
+    } else {
+      convert_detail::Unsupported("S3BucketSource", "S3BucketOwner");
+    }
+  }
+  if (in.S3BucketHasBeenSet()) {
+    if constexpr (convert_detail::HasGetS3Bucket<S>::value) {
+      std::decay_t<decltype(out.GetS3Bucket())> value;
+      ToSdk(in.GetS3Bucket(), value);
+      out.SetS3Bucket(std::move(value));
+    } else {
+      convert_detail::Unsupported("S3BucketSource", "S3Bucket");
+    }
+  }
+  if (in.S3KeyPrefixHasBeenSet()) {
+    if constexpr (convert_detail::HasGetS3KeyPrefix<S>::value) {
+      std::decay_t<decltype(out.GetS3KeyPrefix())> value;
+      ToSdk(in.GetS3KeyPrefix(), value);
+      out.SetS3KeyPrefix(std::move(value));
+    } else {
+      convert_detail::Unsupported("S3BucketSource", "S3KeyPrefix");
+    }
+  }
+}
+template <class S>
+bool FromSdk(const S& in, Model::S3BucketSource& out) {
+  bool any = false;
+  if constexpr (convert_detail::HasGetS3BucketOwner<S>::value) {
+    std::decay_t<decltype(out.GetS3BucketOwner())> value;
+    bool present = FromSdk(in.GetS3BucketOwner(), value);
+    if constexpr (convert_detail::HasFlagS3BucketOwner<S>::value) present = in.S3BucketOwnerHasBeenSet();
+    if (present) {
+      out.SetS3BucketOwner(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetS3Bucket<S>::value) {
+    std::decay_t<decltype(out.GetS3Bucket())> value;
+    bool present = FromSdk(in.GetS3Bucket(), value);
+    if constexpr (convert_detail::HasFlagS3Bucket<S>::value) present = in.S3BucketHasBeenSet();
+    if (present) {
+      out.SetS3Bucket(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetS3KeyPrefix<S>::value) {
+    std::decay_t<decltype(out.GetS3KeyPrefix())> value;
+    bool present = FromSdk(in.GetS3KeyPrefix(), value);
+    if constexpr (convert_detail::HasFlagS3KeyPrefix<S>::value) present = in.S3KeyPrefixHasBeenSet();
+    if (present) {
+      out.SetS3KeyPrefix(std::move(value));
+      any = true;
+    }
+  }
+  return any;
+}
+
+template <class S>
+void ToSdk(const Model::TableCreationParameters& in, S& out) {
+  if (in.TableNameHasBeenSet()) {
+    if constexpr (convert_detail::HasGetTableName<S>::value) {
+      std::decay_t<decltype(out.GetTableName())> value;
+      ToSdk(in.GetTableName(), value);
+      out.SetTableName(std::move(value));
+    } else {
+      convert_detail::Unsupported("TableCreationParameters", "TableName");
+    }
+  }
+  if (in.AttributeDefinitionsHasBeenSet()) {
+    if constexpr (convert_detail::HasGetAttributeDefinitions<S>::value) {
+      std::decay_t<decltype(out.GetAttributeDefinitions())> value;
+      ToSdk(in.GetAttributeDefinitions(), value);
+      out.SetAttributeDefinitions(std::move(value));
+    } else {
+      convert_detail::Unsupported("TableCreationParameters", "AttributeDefinitions");
+    }
+  }
+  if (in.KeySchemaHasBeenSet()) {
+    if constexpr (convert_detail::HasGetKeySchema<S>::value) {
+      std::decay_t<decltype(out.GetKeySchema())> value;
+      ToSdk(in.GetKeySchema(), value);
+      out.SetKeySchema(std::move(value));
+    } else {
+      convert_detail::Unsupported("TableCreationParameters", "KeySchema");
+    }
+  }
+  if (in.BillingModeHasBeenSet()) {
+    if constexpr (convert_detail::HasGetBillingMode<S>::value) {
+      std::decay_t<decltype(out.GetBillingMode())> value;
+      ToSdk(in.GetBillingMode(), value);
+      out.SetBillingMode(std::move(value));
+    } else {
+      convert_detail::Unsupported("TableCreationParameters", "BillingMode");
+    }
+  }
+  if (in.ProvisionedThroughputHasBeenSet()) {
+    if constexpr (convert_detail::HasGetProvisionedThroughput<S>::value) {
+      std::decay_t<decltype(out.GetProvisionedThroughput())> value;
+      ToSdk(in.GetProvisionedThroughput(), value);
+      out.SetProvisionedThroughput(std::move(value));
+    } else {
+      convert_detail::Unsupported("TableCreationParameters", "ProvisionedThroughput");
+    }
+  }
+  if (in.OnDemandThroughputHasBeenSet()) {
+    if constexpr (convert_detail::HasGetOnDemandThroughput<S>::value) {
+      std::decay_t<decltype(out.GetOnDemandThroughput())> value;
+      ToSdk(in.GetOnDemandThroughput(), value);
+      out.SetOnDemandThroughput(std::move(value));
+    } else {
+      convert_detail::Unsupported("TableCreationParameters", "OnDemandThroughput");
+    }
+  }
+  if (in.SSESpecificationHasBeenSet()) {
+    if constexpr (convert_detail::HasGetSSESpecification<S>::value) {
+      std::decay_t<decltype(out.GetSSESpecification())> value;
+      ToSdk(in.GetSSESpecification(), value);
+      out.SetSSESpecification(std::move(value));
+    } else {
+      convert_detail::Unsupported("TableCreationParameters", "SSESpecification");
+    }
+  }
+  if (in.GlobalSecondaryIndexesHasBeenSet()) {
+    if constexpr (convert_detail::HasGetGlobalSecondaryIndexes<S>::value) {
+      std::decay_t<decltype(out.GetGlobalSecondaryIndexes())> value;
+      ToSdk(in.GetGlobalSecondaryIndexes(), value);
+      out.SetGlobalSecondaryIndexes(std::move(value));
+    } else {
+      convert_detail::Unsupported("TableCreationParameters", "GlobalSecondaryIndexes");
+    }
+  }
+}
+template <class S>
+bool FromSdk(const S& in, Model::TableCreationParameters& out) {
+  bool any = false;
+  if constexpr (convert_detail::HasGetTableName<S>::value) {
+    std::decay_t<decltype(out.GetTableName())> value;
+    bool present = FromSdk(in.GetTableName(), value);
+    if constexpr (convert_detail::HasFlagTableName<S>::value) present = in.TableNameHasBeenSet();
+    if (present) {
+      out.SetTableName(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetAttributeDefinitions<S>::value) {
+    std::decay_t<decltype(out.GetAttributeDefinitions())> value;
+    bool present = FromSdk(in.GetAttributeDefinitions(), value);
+    if constexpr (convert_detail::HasFlagAttributeDefinitions<S>::value) present = in.AttributeDefinitionsHasBeenSet();
+    if (present) {
+      out.SetAttributeDefinitions(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetKeySchema<S>::value) {
+    std::decay_t<decltype(out.GetKeySchema())> value;
+    bool present = FromSdk(in.GetKeySchema(), value);
+    if constexpr (convert_detail::HasFlagKeySchema<S>::value) present = in.KeySchemaHasBeenSet();
+    if (present) {
+      out.SetKeySchema(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetBillingMode<S>::value) {
+    std::decay_t<decltype(out.GetBillingMode())> value;
+    bool present = FromSdk(in.GetBillingMode(), value);
+    if constexpr (convert_detail::HasFlagBillingMode<S>::value) present = in.BillingModeHasBeenSet();
+    if (present) {
+      out.SetBillingMode(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetProvisionedThroughput<S>::value) {
+    std::decay_t<decltype(out.GetProvisionedThroughput())> value;
+    bool present = FromSdk(in.GetProvisionedThroughput(), value);
+    if constexpr (convert_detail::HasFlagProvisionedThroughput<S>::value) present = in.ProvisionedThroughputHasBeenSet();
+    if (present) {
+      out.SetProvisionedThroughput(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetOnDemandThroughput<S>::value) {
+    std::decay_t<decltype(out.GetOnDemandThroughput())> value;
+    bool present = FromSdk(in.GetOnDemandThroughput(), value);
+    if constexpr (convert_detail::HasFlagOnDemandThroughput<S>::value) present = in.OnDemandThroughputHasBeenSet();
+    if (present) {
+      out.SetOnDemandThroughput(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetSSESpecification<S>::value) {
+    std::decay_t<decltype(out.GetSSESpecification())> value;
+    bool present = FromSdk(in.GetSSESpecification(), value);
+    if constexpr (convert_detail::HasFlagSSESpecification<S>::value) present = in.SSESpecificationHasBeenSet();
+    if (present) {
+      out.SetSSESpecification(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetGlobalSecondaryIndexes<S>::value) {
+    std::decay_t<decltype(out.GetGlobalSecondaryIndexes())> value;
+    bool present = FromSdk(in.GetGlobalSecondaryIndexes(), value);
+    if constexpr (convert_detail::HasFlagGlobalSecondaryIndexes<S>::value) present = in.GlobalSecondaryIndexesHasBeenSet();
+    if (present) {
+      out.SetGlobalSecondaryIndexes(std::move(value));
+      any = true;
+    }
+  }
+  return any;
+}
+
+template <class S>
+void ToSdk(const Model::ImportTableDescription& in, S& out) {
+  if (in.ImportArnHasBeenSet()) {
+    if constexpr (convert_detail::HasGetImportArn<S>::value) {
+      std::decay_t<decltype(out.GetImportArn())> value;
+      ToSdk(in.GetImportArn(), value);
+      out.SetImportArn(std::move(value));
+    } else {
+      convert_detail::Unsupported("ImportTableDescription", "ImportArn");
+    }
+  }
+  if (in.ImportStatusHasBeenSet()) {
+    if constexpr (convert_detail::HasGetImportStatus<S>::value) {
+      std::decay_t<decltype(out.GetImportStatus())> value;
+      ToSdk(in.GetImportStatus(), value);
+      out.SetImportStatus(std::move(value));
+    } else {
+      convert_detail::Unsupported("ImportTableDescription", "ImportStatus");
+    }
+  }
+  if (in.TableArnHasBeenSet()) {
+    if constexpr (convert_detail::HasGetTableArn<S>::value) {
+      std::decay_t<decltype(out.GetTableArn())> value;
+      ToSdk(in.GetTableArn(), value);
+      out.SetTableArn(std::move(value));
+    } else {
+      convert_detail::Unsupported("ImportTableDescription", "TableArn");
+    }
+  }
+  if (in.TableIdHasBeenSet()) {
+    if constexpr (convert_detail::HasGetTableId<S>::value) {
+      std::decay_t<decltype(out.GetTableId())> value;
+      ToSdk(in.GetTableId(), value);
+      out.SetTableId(std::move(value));
+    } else {
+      convert_detail::Unsupported("ImportTableDescription", "TableId");
+    }
+  }
+  if (in.ClientTokenHasBeenSet()) {
+    if constexpr (convert_detail::HasGetClientToken<S>::value) {
+      std::decay_t<decltype(out.GetClientToken())> value;
+      ToSdk(in.GetClientToken(), value);
+      out.SetClientToken(std::move(value));
+    } else {
+      convert_detail::Unsupported("ImportTableDescription", "ClientToken");
+    }
+  }
+  if (in.S3BucketSourceHasBeenSet()) {
+    if constexpr (convert_detail::HasGetS3BucketSource<S>::value) {
+      std::decay_t<decltype(out.GetS3BucketSource())> value;
+      ToSdk(in.GetS3BucketSource(), value);
+      out.SetS3BucketSource(std::move(value));
+    } else {
+      convert_detail::Unsupported("ImportTableDescription", "S3BucketSource");
+    }
+  }
+  if (in.ErrorCountHasBeenSet()) {
+    if constexpr (convert_detail::HasGetErrorCount<S>::value) {
+      std::decay_t<decltype(out.GetErrorCount())> value;
+      ToSdk(in.GetErrorCount(), value);
+      out.SetErrorCount(std::move(value));
+    } else {
+      convert_detail::Unsupported("ImportTableDescription", "ErrorCount");
+    }
+  }
+  if (in.CloudWatchLogGroupArnHasBeenSet()) {
+    if constexpr (convert_detail::HasGetCloudWatchLogGroupArn<S>::value) {
+      std::decay_t<decltype(out.GetCloudWatchLogGroupArn())> value;
+      ToSdk(in.GetCloudWatchLogGroupArn(), value);
+      out.SetCloudWatchLogGroupArn(std::move(value));
+    } else {
+      convert_detail::Unsupported("ImportTableDescription", "CloudWatchLogGroupArn");
+    }
+  }
+  if (in.InputFormatHasBeenSet()) {
+    if constexpr (convert_detail::HasGetInputFormat<S>::value) {
+      std::decay_t<decltype(out.GetInputFormat())> value;
+      ToSdk(in.GetInputFormat(), value);
+      out.SetInputFormat(std::move(value));
+    } else {
+      convert_detail::Unsupported("ImportTableDescription", "InputFormat");
+    }
+  }
+  if (in.InputFormatOptionsHasBeenSet()) {
+    if constexpr (convert_detail::HasGetInputFormatOptions<S>::value) {
+      std::decay_t<decltype(out.GetInputFormatOptions())> value;
+      ToSdk(in.GetInputFormatOptions(), value);
+      out.SetInputFormatOptions(std::move(value));
+    } else {
+      convert_detail::Unsupported("ImportTableDescription", "InputFormatOptions");
+    }
+  }
+  if (in.InputCompressionTypeHasBeenSet()) {
+    if constexpr (convert_detail::HasGetInputCompressionType<S>::value) {
+      std::decay_t<decltype(out.GetInputCompressionType())> value;
+      ToSdk(in.GetInputCompressionType(), value);
+      out.SetInputCompressionType(std::move(value));
+    } else {
+      convert_detail::Unsupported("ImportTableDescription", "InputCompressionType");
+    }
+  }
+  if (in.TableCreationParametersHasBeenSet()) {
+    if constexpr (convert_detail::HasGetTableCreationParameters<S>::value) {
+      std::decay_t<decltype(out.GetTableCreationParameters())> value;
+      ToSdk(in.GetTableCreationParameters(), value);
+      out.SetTableCreationParameters(std::move(value));
+    } else {
+      convert_detail::Unsupported("ImportTableDescription", "TableCreationParameters");
+    }
+  }
+  if (in.StartTimeHasBeenSet()) {
+    if constexpr (convert_detail::HasGetStartTime<S>::value) {
+      std::decay_t<decltype(out.GetStartTime())> value;
+      ToSdk(in.GetStartTime(), value);
+      out.SetStartTime(std::move(value));
+    } else {
+      convert_detail::Unsupported("ImportTableDescription", "StartTime");
+    }
+  }
+  if (in.EndTimeHasBeenSet()) {
+    if constexpr (convert_detail::HasGetEndTime<S>::value) {
+      std::decay_t<decltype(out.GetEndTime())> value;
+      ToSdk(in.GetEndTime(), value);
+      out.SetEndTime(std::move(value));
+    } else {
+      convert_detail::Unsupported("ImportTableDescription", "EndTime");
+    }
+  }
+  if (in.ProcessedSizeBytesHasBeenSet()) {
+    if constexpr (convert_detail::HasGetProcessedSizeBytes<S>::value) {
+      std::decay_t<decltype(out.GetProcessedSizeBytes())> value;
+      ToSdk(in.GetProcessedSizeBytes(), value);
+      out.SetProcessedSizeBytes(std::move(value));
+    } else {
+      convert_detail::Unsupported("ImportTableDescription", "ProcessedSizeBytes");
+    }
+  }
+  if (in.ProcessedItemCountHasBeenSet()) {
+    if constexpr (convert_detail::HasGetProcessedItemCount<S>::value) {
+      std::decay_t<decltype(out.GetProcessedItemCount())> value;
+      ToSdk(in.GetProcessedItemCount(), value);
+      out.SetProcessedItemCount(std::move(value));
+    } else {
+      convert_detail::Unsupported("ImportTableDescription", "ProcessedItemCount");
+    }
+  }
+  if (in.ImportedItemCountHasBeenSet()) {
+    if constexpr (convert_detail::HasGetImportedItemCount<S>::value) {
+      std::decay_t<decltype(out.GetImportedItemCount())> value;
+      ToSdk(in.GetImportedItemCount(), value);
+      out.SetImportedItemCount(std::move(value));
+    } else {
+      convert_detail::Unsupported("ImportTableDescription", "ImportedItemCount");
+    }
+  }
+  if (in.FailureCodeHasBeenSet()) {
+    if constexpr (convert_detail::HasGetFailureCode<S>::value) {
+      std::decay_t<decltype(out.GetFailureCode())> value;
+      ToSdk(in.GetFailureCode(), value);
+      out.SetFailureCode(std::move(value));
+    } else {
+      convert_detail::Unsupported("ImportTableDescription", "FailureCode");
+    }
+  }
+  if (in.FailureMessageHasBeenSet()) {
+    if constexpr (convert_detail::HasGetFailureMessage<S>::value) {
+      std::decay_t<decltype(out.GetFailureMessage())> value;
+      ToSdk(in.GetFailureMessage(), value);
+      out.SetFailureMessage(std::move(value));
+    } else {
+      convert_detail::Unsupported("ImportTableDescription", "FailureMessage");
+    }
+  }
+}
+template <class S>
+bool FromSdk(const S& in, Model::ImportTableDescription& out) {
+  bool any = false;
+  if constexpr (convert_detail::HasGetImportArn<S>::value) {
+    std::decay_t<decltype(out.GetImportArn())> value;
+    bool present = FromSdk(in.GetImportArn(), value);
+    if constexpr (convert_detail::HasFlagImportArn<S>::value) present = in.ImportArnHasBeenSet();
+    if (present) {
+      out.SetImportArn(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetImportStatus<S>::value) {
+    std::decay_t<decltype(out.GetImportStatus())> value;
+    bool present = FromSdk(in.GetImportStatus(), value);
+    if constexpr (convert_detail::HasFlagImportStatus<S>::value) present = in.ImportStatusHasBeenSet();
+    if (present) {
+      out.SetImportStatus(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetTableArn<S>::value) {
+    std::decay_t<decltype(out.GetTableArn())> value;
+    bool present = FromSdk(in.GetTableArn(), value);
+    if constexpr (convert_detail::HasFlagTableArn<S>::value) present = in.TableArnHasBeenSet();
+    if (present) {
+      out.SetTableArn(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetTableId<S>::value) {
+    std::decay_t<decltype(out.GetTableId())> value;
+    bool present = FromSdk(in.GetTableId(), value);
+    if constexpr (convert_detail::HasFlagTableId<S>::value) present = in.TableIdHasBeenSet();
+    if (present) {
+      out.SetTableId(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetClientToken<S>::value) {
+    std::decay_t<decltype(out.GetClientToken())> value;
+    bool present = FromSdk(in.GetClientToken(), value);
+    if constexpr (convert_detail::HasFlagClientToken<S>::value) present = in.ClientTokenHasBeenSet();
+    if (present) {
+      out.SetClientToken(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetS3BucketSource<S>::value) {
+    std::decay_t<decltype(out.GetS3BucketSource())> value;
+    bool present = FromSdk(in.GetS3BucketSource(), value);
+    if constexpr (convert_detail::HasFlagS3BucketSource<S>::value) present = in.S3BucketSourceHasBeenSet();
+    if (present) {
+      out.SetS3BucketSource(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetErrorCount<S>::value) {
+    std::decay_t<decltype(out.GetErrorCount())> value;
+    bool present = FromSdk(in.GetErrorCount(), value);
+    if constexpr (convert_detail::HasFlagErrorCount<S>::value) present = in.ErrorCountHasBeenSet();
+    if (present) {
+      out.SetErrorCount(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetCloudWatchLogGroupArn<S>::value) {
+    std::decay_t<decltype(out.GetCloudWatchLogGroupArn())> value;
+    bool present = FromSdk(in.GetCloudWatchLogGroupArn(), value);
+    if constexpr (convert_detail::HasFlagCloudWatchLogGroupArn<S>::value) present = in.CloudWatchLogGroupArnHasBeenSet();
+    if (present) {
+      out.SetCloudWatchLogGroupArn(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetInputFormat<S>::value) {
+    std::decay_t<decltype(out.GetInputFormat())> value;
+    bool present = FromSdk(in.GetInputFormat(), value);
+    if constexpr (convert_detail::HasFlagInputFormat<S>::value) present = in.InputFormatHasBeenSet();
+    if (present) {
+      out.SetInputFormat(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetInputFormatOptions<S>::value) {
+    std::decay_t<decltype(out.GetInputFormatOptions())> value;
+    bool present = FromSdk(in.GetInputFormatOptions(), value);
+    if constexpr (convert_detail::HasFlagInputFormatOptions<S>::value) present = in.InputFormatOptionsHasBeenSet();
+    if (present) {
+      out.SetInputFormatOptions(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetInputCompressionType<S>::value) {
+    std::decay_t<decltype(out.GetInputCompressionType())> value;
+    bool present = FromSdk(in.GetInputCompressionType(), value);
+    if constexpr (convert_detail::HasFlagInputCompressionType<S>::value) present = in.InputCompressionTypeHasBeenSet();
+    if (present) {
+      out.SetInputCompressionType(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetTableCreationParameters<S>::value) {
+    std::decay_t<decltype(out.GetTableCreationParameters())> value;
+    bool present = FromSdk(in.GetTableCreationParameters(), value);
+    if constexpr (convert_detail::HasFlagTableCreationParameters<S>::value) present = in.TableCreationParametersHasBeenSet();
+    if (present) {
+      out.SetTableCreationParameters(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetStartTime<S>::value) {
+    std::decay_t<decltype(out.GetStartTime())> value;
+    bool present = FromSdk(in.GetStartTime(), value);
+    if constexpr (convert_detail::HasFlagStartTime<S>::value) present = in.StartTimeHasBeenSet();
+    if (present) {
+      out.SetStartTime(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetEndTime<S>::value) {
+    std::decay_t<decltype(out.GetEndTime())> value;
+    bool present = FromSdk(in.GetEndTime(), value);
+    if constexpr (convert_detail::HasFlagEndTime<S>::value) present = in.EndTimeHasBeenSet();
+    if (present) {
+      out.SetEndTime(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetProcessedSizeBytes<S>::value) {
+    std::decay_t<decltype(out.GetProcessedSizeBytes())> value;
+    bool present = FromSdk(in.GetProcessedSizeBytes(), value);
+    if constexpr (convert_detail::HasFlagProcessedSizeBytes<S>::value) present = in.ProcessedSizeBytesHasBeenSet();
+    if (present) {
+      out.SetProcessedSizeBytes(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetProcessedItemCount<S>::value) {
+    std::decay_t<decltype(out.GetProcessedItemCount())> value;
+    bool present = FromSdk(in.GetProcessedItemCount(), value);
+    if constexpr (convert_detail::HasFlagProcessedItemCount<S>::value) present = in.ProcessedItemCountHasBeenSet();
+    if (present) {
+      out.SetProcessedItemCount(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetImportedItemCount<S>::value) {
+    std::decay_t<decltype(out.GetImportedItemCount())> value;
+    bool present = FromSdk(in.GetImportedItemCount(), value);
+    if constexpr (convert_detail::HasFlagImportedItemCount<S>::value) present = in.ImportedItemCountHasBeenSet();
+    if (present) {
+      out.SetImportedItemCount(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetFailureCode<S>::value) {
+    std::decay_t<decltype(out.GetFailureCode())> value;
+    bool present = FromSdk(in.GetFailureCode(), value);
+    if constexpr (convert_detail::HasFlagFailureCode<S>::value) present = in.FailureCodeHasBeenSet();
+    if (present) {
+      out.SetFailureCode(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetFailureMessage<S>::value) {
+    std::decay_t<decltype(out.GetFailureMessage())> value;
+    bool present = FromSdk(in.GetFailureMessage(), value);
+    if constexpr (convert_detail::HasFlagFailureMessage<S>::value) present = in.FailureMessageHasBeenSet();
+    if (present) {
+      out.SetFailureMessage(std::move(value));
+      any = true;
+    }
+  }
+  return any;
+}
+
+template <class S>
+void ToSdk(const Model::DescribeImportResult& in, S& out) {
+  if (in.ImportTableDescriptionHasBeenSet()) {
+    if constexpr (convert_detail::HasGetImportTableDescription<S>::value) {
+      std::decay_t<decltype(out.GetImportTableDescription())> value;
+      ToSdk(in.GetImportTableDescription(), value);
+      out.SetImportTableDescription(std::move(value));
+    } else {
+      convert_detail::Unsupported("DescribeImportResult", "ImportTableDescription");
+    }
+  }
+}
+template <class S>
+bool FromSdk(const S& in, Model::DescribeImportResult& out) {
+  bool any = false;
+  if constexpr (convert_detail::HasGetImportTableDescription<S>::value) {
+    std::decay_t<decltype(out.GetImportTableDescription())> value;
+    bool present = FromSdk(in.GetImportTableDescription(), value);
+    if constexpr (convert_detail::HasFlagImportTableDescription<S>::value) present = in.ImportTableDescriptionHasBeenSet();
+    if (present) {
+      out.SetImportTableDescription(std::move(value));
+      any = true;
+    }
+  }
+  return any;
+}
+
+template <class S>
 void ToSdk(const Model::DescribeTableRequest& in, S& out) {
   if (in.TableNameHasBeenSet()) {
     if constexpr (convert_detail::HasGetTableName<S>::value) {
@@ -6974,6 +8388,303 @@ bool FromSdk(const S& in, Model::DescribeTimeToLiveResult& out) {
     if constexpr (convert_detail::HasFlagTimeToLiveDescription<S>::value) present = in.TimeToLiveDescriptionHasBeenSet();
     if (present) {
       out.SetTimeToLiveDescription(std::move(value));
+      any = true;
+    }
+  }
+  return any;
+}
+
+template <class S>
+void ToSdk(const Model::ExportSummary& in, S& out) {
+  if (in.ExportArnHasBeenSet()) {
+    if constexpr (convert_detail::HasGetExportArn<S>::value) {
+      std::decay_t<decltype(out.GetExportArn())> value;
+      ToSdk(in.GetExportArn(), value);
+      out.SetExportArn(std::move(value));
+    } else {
+      convert_detail::Unsupported("ExportSummary", "ExportArn");
+    }
+  }
+  if (in.ExportStatusHasBeenSet()) {
+    if constexpr (convert_detail::HasGetExportStatus<S>::value) {
+      std::decay_t<decltype(out.GetExportStatus())> value;
+      ToSdk(in.GetExportStatus(), value);
+      out.SetExportStatus(std::move(value));
+    } else {
+      convert_detail::Unsupported("ExportSummary", "ExportStatus");
+    }
+  }
+  if (in.ExportTypeHasBeenSet()) {
+    if constexpr (convert_detail::HasGetExportType<S>::value) {
+      std::decay_t<decltype(out.GetExportType())> value;
+      ToSdk(in.GetExportType(), value);
+      out.SetExportType(std::move(value));
+    } else {
+      convert_detail::Unsupported("ExportSummary", "ExportType");
+    }
+  }
+}
+template <class S>
+bool FromSdk(const S& in, Model::ExportSummary& out) {
+  bool any = false;
+  if constexpr (convert_detail::HasGetExportArn<S>::value) {
+    std::decay_t<decltype(out.GetExportArn())> value;
+    bool present = FromSdk(in.GetExportArn(), value);
+    if constexpr (convert_detail::HasFlagExportArn<S>::value) present = in.ExportArnHasBeenSet();
+    if (present) {
+      out.SetExportArn(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetExportStatus<S>::value) {
+    std::decay_t<decltype(out.GetExportStatus())> value;
+    bool present = FromSdk(in.GetExportStatus(), value);
+    if constexpr (convert_detail::HasFlagExportStatus<S>::value) present = in.ExportStatusHasBeenSet();
+    if (present) {
+      out.SetExportStatus(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetExportType<S>::value) {
+    std::decay_t<decltype(out.GetExportType())> value;
+    bool present = FromSdk(in.GetExportType(), value);
+    if constexpr (convert_detail::HasFlagExportType<S>::value) present = in.ExportTypeHasBeenSet();
+    if (present) {
+      out.SetExportType(std::move(value));
+      any = true;
+    }
+  }
+  return any;
+}
+
+template <class S>
+void ToSdk(const Model::ExportTableToPointInTimeRequest& in, S& out) {
+  if (in.TableArnHasBeenSet()) {
+    if constexpr (convert_detail::HasGetTableArn<S>::value) {
+      std::decay_t<decltype(out.GetTableArn())> value;
+      ToSdk(in.GetTableArn(), value);
+      out.SetTableArn(std::move(value));
+    } else {
+      convert_detail::Unsupported("ExportTableToPointInTimeRequest", "TableArn");
+    }
+  }
+  if (in.ExportTimeHasBeenSet()) {
+    if constexpr (convert_detail::HasGetExportTime<S>::value) {
+      std::decay_t<decltype(out.GetExportTime())> value;
+      ToSdk(in.GetExportTime(), value);
+      out.SetExportTime(std::move(value));
+    } else {
+      convert_detail::Unsupported("ExportTableToPointInTimeRequest", "ExportTime");
+    }
+  }
+  if (in.ClientTokenHasBeenSet()) {
+    if constexpr (convert_detail::HasGetClientToken<S>::value) {
+      std::decay_t<decltype(out.GetClientToken())> value;
+      ToSdk(in.GetClientToken(), value);
+      out.SetClientToken(std::move(value));
+    } else {
+      convert_detail::Unsupported("ExportTableToPointInTimeRequest", "ClientToken");
+    }
+  }
+  if (in.S3BucketHasBeenSet()) {
+    if constexpr (convert_detail::HasGetS3Bucket<S>::value) {
+      std::decay_t<decltype(out.GetS3Bucket())> value;
+      ToSdk(in.GetS3Bucket(), value);
+      out.SetS3Bucket(std::move(value));
+    } else {
+      convert_detail::Unsupported("ExportTableToPointInTimeRequest", "S3Bucket");
+    }
+  }
+  if (in.S3BucketOwnerHasBeenSet()) {
+    if constexpr (convert_detail::HasGetS3BucketOwner<S>::value) {
+      std::decay_t<decltype(out.GetS3BucketOwner())> value;
+      ToSdk(in.GetS3BucketOwner(), value);
+      out.SetS3BucketOwner(std::move(value));
+    } else {
+      convert_detail::Unsupported("ExportTableToPointInTimeRequest", "S3BucketOwner");
+    }
+  }
+  if (in.S3PrefixHasBeenSet()) {
+    if constexpr (convert_detail::HasGetS3Prefix<S>::value) {
+      std::decay_t<decltype(out.GetS3Prefix())> value;
+      ToSdk(in.GetS3Prefix(), value);
+      out.SetS3Prefix(std::move(value));
+    } else {
+      convert_detail::Unsupported("ExportTableToPointInTimeRequest", "S3Prefix");
+    }
+  }
+  if (in.S3SseAlgorithmHasBeenSet()) {
+    if constexpr (convert_detail::HasGetS3SseAlgorithm<S>::value) {
+      std::decay_t<decltype(out.GetS3SseAlgorithm())> value;
+      ToSdk(in.GetS3SseAlgorithm(), value);
+      out.SetS3SseAlgorithm(std::move(value));
+    } else {
+      convert_detail::Unsupported("ExportTableToPointInTimeRequest", "S3SseAlgorithm");
+    }
+  }
+  if (in.S3SseKmsKeyIdHasBeenSet()) {
+    if constexpr (convert_detail::HasGetS3SseKmsKeyId<S>::value) {
+      std::decay_t<decltype(out.GetS3SseKmsKeyId())> value;
+      ToSdk(in.GetS3SseKmsKeyId(), value);
+      out.SetS3SseKmsKeyId(std::move(value));
+    } else {
+      convert_detail::Unsupported("ExportTableToPointInTimeRequest", "S3SseKmsKeyId");
+    }
+  }
+  if (in.ExportFormatHasBeenSet()) {
+    if constexpr (convert_detail::HasGetExportFormat<S>::value) {
+      std::decay_t<decltype(out.GetExportFormat())> value;
+      ToSdk(in.GetExportFormat(), value);
+      out.SetExportFormat(std::move(value));
+    } else {
+      convert_detail::Unsupported("ExportTableToPointInTimeRequest", "ExportFormat");
+    }
+  }
+  if (in.ExportTypeHasBeenSet()) {
+    if constexpr (convert_detail::HasGetExportType<S>::value) {
+      std::decay_t<decltype(out.GetExportType())> value;
+      ToSdk(in.GetExportType(), value);
+      out.SetExportType(std::move(value));
+    } else {
+      convert_detail::Unsupported("ExportTableToPointInTimeRequest", "ExportType");
+    }
+  }
+  if (in.IncrementalExportSpecificationHasBeenSet()) {
+    if constexpr (convert_detail::HasGetIncrementalExportSpecification<S>::value) {
+      std::decay_t<decltype(out.GetIncrementalExportSpecification())> value;
+      ToSdk(in.GetIncrementalExportSpecification(), value);
+      out.SetIncrementalExportSpecification(std::move(value));
+    } else {
+      convert_detail::Unsupported("ExportTableToPointInTimeRequest", "IncrementalExportSpecification");
+    }
+  }
+}
+template <class S>
+bool FromSdk(const S& in, Model::ExportTableToPointInTimeRequest& out) {
+  bool any = false;
+  if constexpr (convert_detail::HasGetTableArn<S>::value) {
+    std::decay_t<decltype(out.GetTableArn())> value;
+    bool present = FromSdk(in.GetTableArn(), value);
+    if constexpr (convert_detail::HasFlagTableArn<S>::value) present = in.TableArnHasBeenSet();
+    if (present) {
+      out.SetTableArn(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetExportTime<S>::value) {
+    std::decay_t<decltype(out.GetExportTime())> value;
+    bool present = FromSdk(in.GetExportTime(), value);
+    if constexpr (convert_detail::HasFlagExportTime<S>::value) present = in.ExportTimeHasBeenSet();
+    if (present) {
+      out.SetExportTime(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetClientToken<S>::value) {
+    std::decay_t<decltype(out.GetClientToken())> value;
+    bool present = FromSdk(in.GetClientToken(), value);
+    if constexpr (convert_detail::HasFlagClientToken<S>::value) present = in.ClientTokenHasBeenSet();
+    if (present) {
+      out.SetClientToken(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetS3Bucket<S>::value) {
+    std::decay_t<decltype(out.GetS3Bucket())> value;
+    bool present = FromSdk(in.GetS3Bucket(), value);
+    if constexpr (convert_detail::HasFlagS3Bucket<S>::value) present = in.S3BucketHasBeenSet();
+    if (present) {
+      out.SetS3Bucket(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetS3BucketOwner<S>::value) {
+    std::decay_t<decltype(out.GetS3BucketOwner())> value;
+    bool present = FromSdk(in.GetS3BucketOwner(), value);
+    if constexpr (convert_detail::HasFlagS3BucketOwner<S>::value) present = in.S3BucketOwnerHasBeenSet();
+    if (present) {
+      out.SetS3BucketOwner(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetS3Prefix<S>::value) {
+    std::decay_t<decltype(out.GetS3Prefix())> value;
+    bool present = FromSdk(in.GetS3Prefix(), value);
+    if constexpr (convert_detail::HasFlagS3Prefix<S>::value) present = in.S3PrefixHasBeenSet();
+    if (present) {
+      out.SetS3Prefix(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetS3SseAlgorithm<S>::value) {
+    std::decay_t<decltype(out.GetS3SseAlgorithm())> value;
+    bool present = FromSdk(in.GetS3SseAlgorithm(), value);
+    if constexpr (convert_detail::HasFlagS3SseAlgorithm<S>::value) present = in.S3SseAlgorithmHasBeenSet();
+    if (present) {
+      out.SetS3SseAlgorithm(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetS3SseKmsKeyId<S>::value) {
+    std::decay_t<decltype(out.GetS3SseKmsKeyId())> value;
+    bool present = FromSdk(in.GetS3SseKmsKeyId(), value);
+    if constexpr (convert_detail::HasFlagS3SseKmsKeyId<S>::value) present = in.S3SseKmsKeyIdHasBeenSet();
+    if (present) {
+      out.SetS3SseKmsKeyId(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetExportFormat<S>::value) {
+    std::decay_t<decltype(out.GetExportFormat())> value;
+    bool present = FromSdk(in.GetExportFormat(), value);
+    if constexpr (convert_detail::HasFlagExportFormat<S>::value) present = in.ExportFormatHasBeenSet();
+    if (present) {
+      out.SetExportFormat(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetExportType<S>::value) {
+    std::decay_t<decltype(out.GetExportType())> value;
+    bool present = FromSdk(in.GetExportType(), value);
+    if constexpr (convert_detail::HasFlagExportType<S>::value) present = in.ExportTypeHasBeenSet();
+    if (present) {
+      out.SetExportType(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetIncrementalExportSpecification<S>::value) {
+    std::decay_t<decltype(out.GetIncrementalExportSpecification())> value;
+    bool present = FromSdk(in.GetIncrementalExportSpecification(), value);
+    if constexpr (convert_detail::HasFlagIncrementalExportSpecification<S>::value) present = in.IncrementalExportSpecificationHasBeenSet();
+    if (present) {
+      out.SetIncrementalExportSpecification(std::move(value));
+      any = true;
+    }
+  }
+  return any;
+}
+
+template <class S>
+void ToSdk(const Model::ExportTableToPointInTimeResult& in, S& out) {
+  if (in.ExportDescriptionHasBeenSet()) {
+    if constexpr (convert_detail::HasGetExportDescription<S>::value) {
+      std::decay_t<decltype(out.GetExportDescription())> value;
+      ToSdk(in.GetExportDescription(), value);
+      out.SetExportDescription(std::move(value));
+    } else {
+      convert_detail::Unsupported("ExportTableToPointInTimeResult", "ExportDescription");
+    }
+  }
+}
+template <class S>
+bool FromSdk(const S& in, Model::ExportTableToPointInTimeResult& out) {
+  bool any = false;
+  if constexpr (convert_detail::HasGetExportDescription<S>::value) {
+    std::decay_t<decltype(out.GetExportDescription())> value;
+    bool present = FromSdk(in.GetExportDescription(), value);
+    if constexpr (convert_detail::HasFlagExportDescription<S>::value) present = in.ExportDescriptionHasBeenSet();
+    if (present) {
+      out.SetExportDescription(std::move(value));
       any = true;
     }
   }
@@ -7431,6 +9142,303 @@ bool FromSdk(const S& in, Model::GlobalTableWitnessGroupUpdate& out) {
 }
 
 template <class S>
+void ToSdk(const Model::ImportSummary& in, S& out) {
+  if (in.ImportArnHasBeenSet()) {
+    if constexpr (convert_detail::HasGetImportArn<S>::value) {
+      std::decay_t<decltype(out.GetImportArn())> value;
+      ToSdk(in.GetImportArn(), value);
+      out.SetImportArn(std::move(value));
+    } else {
+      convert_detail::Unsupported("ImportSummary", "ImportArn");
+    }
+  }
+  if (in.ImportStatusHasBeenSet()) {
+    if constexpr (convert_detail::HasGetImportStatus<S>::value) {
+      std::decay_t<decltype(out.GetImportStatus())> value;
+      ToSdk(in.GetImportStatus(), value);
+      out.SetImportStatus(std::move(value));
+    } else {
+      convert_detail::Unsupported("ImportSummary", "ImportStatus");
+    }
+  }
+  if (in.TableArnHasBeenSet()) {
+    if constexpr (convert_detail::HasGetTableArn<S>::value) {
+      std::decay_t<decltype(out.GetTableArn())> value;
+      ToSdk(in.GetTableArn(), value);
+      out.SetTableArn(std::move(value));
+    } else {
+      convert_detail::Unsupported("ImportSummary", "TableArn");
+    }
+  }
+  if (in.S3BucketSourceHasBeenSet()) {
+    if constexpr (convert_detail::HasGetS3BucketSource<S>::value) {
+      std::decay_t<decltype(out.GetS3BucketSource())> value;
+      ToSdk(in.GetS3BucketSource(), value);
+      out.SetS3BucketSource(std::move(value));
+    } else {
+      convert_detail::Unsupported("ImportSummary", "S3BucketSource");
+    }
+  }
+  if (in.CloudWatchLogGroupArnHasBeenSet()) {
+    if constexpr (convert_detail::HasGetCloudWatchLogGroupArn<S>::value) {
+      std::decay_t<decltype(out.GetCloudWatchLogGroupArn())> value;
+      ToSdk(in.GetCloudWatchLogGroupArn(), value);
+      out.SetCloudWatchLogGroupArn(std::move(value));
+    } else {
+      convert_detail::Unsupported("ImportSummary", "CloudWatchLogGroupArn");
+    }
+  }
+  if (in.InputFormatHasBeenSet()) {
+    if constexpr (convert_detail::HasGetInputFormat<S>::value) {
+      std::decay_t<decltype(out.GetInputFormat())> value;
+      ToSdk(in.GetInputFormat(), value);
+      out.SetInputFormat(std::move(value));
+    } else {
+      convert_detail::Unsupported("ImportSummary", "InputFormat");
+    }
+  }
+  if (in.StartTimeHasBeenSet()) {
+    if constexpr (convert_detail::HasGetStartTime<S>::value) {
+      std::decay_t<decltype(out.GetStartTime())> value;
+      ToSdk(in.GetStartTime(), value);
+      out.SetStartTime(std::move(value));
+    } else {
+      convert_detail::Unsupported("ImportSummary", "StartTime");
+    }
+  }
+  if (in.EndTimeHasBeenSet()) {
+    if constexpr (convert_detail::HasGetEndTime<S>::value) {
+      std::decay_t<decltype(out.GetEndTime())> value;
+      ToSdk(in.GetEndTime(), value);
+      out.SetEndTime(std::move(value));
+    } else {
+      convert_detail::Unsupported("ImportSummary", "EndTime");
+    }
+  }
+}
+template <class S>
+bool FromSdk(const S& in, Model::ImportSummary& out) {
+  bool any = false;
+  if constexpr (convert_detail::HasGetImportArn<S>::value) {
+    std::decay_t<decltype(out.GetImportArn())> value;
+    bool present = FromSdk(in.GetImportArn(), value);
+    if constexpr (convert_detail::HasFlagImportArn<S>::value) present = in.ImportArnHasBeenSet();
+    if (present) {
+      out.SetImportArn(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetImportStatus<S>::value) {
+    std::decay_t<decltype(out.GetImportStatus())> value;
+    bool present = FromSdk(in.GetImportStatus(), value);
+    if constexpr (convert_detail::HasFlagImportStatus<S>::value) present = in.ImportStatusHasBeenSet();
+    if (present) {
+      out.SetImportStatus(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetTableArn<S>::value) {
+    std::decay_t<decltype(out.GetTableArn())> value;
+    bool present = FromSdk(in.GetTableArn(), value);
+    if constexpr (convert_detail::HasFlagTableArn<S>::value) present = in.TableArnHasBeenSet();
+    if (present) {
+      out.SetTableArn(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetS3BucketSource<S>::value) {
+    std::decay_t<decltype(out.GetS3BucketSource())> value;
+    bool present = FromSdk(in.GetS3BucketSource(), value);
+    if constexpr (convert_detail::HasFlagS3BucketSource<S>::value) present = in.S3BucketSourceHasBeenSet();
+    if (present) {
+      out.SetS3BucketSource(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetCloudWatchLogGroupArn<S>::value) {
+    std::decay_t<decltype(out.GetCloudWatchLogGroupArn())> value;
+    bool present = FromSdk(in.GetCloudWatchLogGroupArn(), value);
+    if constexpr (convert_detail::HasFlagCloudWatchLogGroupArn<S>::value) present = in.CloudWatchLogGroupArnHasBeenSet();
+    if (present) {
+      out.SetCloudWatchLogGroupArn(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetInputFormat<S>::value) {
+    std::decay_t<decltype(out.GetInputFormat())> value;
+    bool present = FromSdk(in.GetInputFormat(), value);
+    if constexpr (convert_detail::HasFlagInputFormat<S>::value) present = in.InputFormatHasBeenSet();
+    if (present) {
+      out.SetInputFormat(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetStartTime<S>::value) {
+    std::decay_t<decltype(out.GetStartTime())> value;
+    bool present = FromSdk(in.GetStartTime(), value);
+    if constexpr (convert_detail::HasFlagStartTime<S>::value) present = in.StartTimeHasBeenSet();
+    if (present) {
+      out.SetStartTime(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetEndTime<S>::value) {
+    std::decay_t<decltype(out.GetEndTime())> value;
+    bool present = FromSdk(in.GetEndTime(), value);
+    if constexpr (convert_detail::HasFlagEndTime<S>::value) present = in.EndTimeHasBeenSet();
+    if (present) {
+      out.SetEndTime(std::move(value));
+      any = true;
+    }
+  }
+  return any;
+}
+
+template <class S>
+void ToSdk(const Model::ImportTableRequest& in, S& out) {
+  if (in.ClientTokenHasBeenSet()) {
+    if constexpr (convert_detail::HasGetClientToken<S>::value) {
+      std::decay_t<decltype(out.GetClientToken())> value;
+      ToSdk(in.GetClientToken(), value);
+      out.SetClientToken(std::move(value));
+    } else {
+      convert_detail::Unsupported("ImportTableRequest", "ClientToken");
+    }
+  }
+  if (in.S3BucketSourceHasBeenSet()) {
+    if constexpr (convert_detail::HasGetS3BucketSource<S>::value) {
+      std::decay_t<decltype(out.GetS3BucketSource())> value;
+      ToSdk(in.GetS3BucketSource(), value);
+      out.SetS3BucketSource(std::move(value));
+    } else {
+      convert_detail::Unsupported("ImportTableRequest", "S3BucketSource");
+    }
+  }
+  if (in.InputFormatHasBeenSet()) {
+    if constexpr (convert_detail::HasGetInputFormat<S>::value) {
+      std::decay_t<decltype(out.GetInputFormat())> value;
+      ToSdk(in.GetInputFormat(), value);
+      out.SetInputFormat(std::move(value));
+    } else {
+      convert_detail::Unsupported("ImportTableRequest", "InputFormat");
+    }
+  }
+  if (in.InputFormatOptionsHasBeenSet()) {
+    if constexpr (convert_detail::HasGetInputFormatOptions<S>::value) {
+      std::decay_t<decltype(out.GetInputFormatOptions())> value;
+      ToSdk(in.GetInputFormatOptions(), value);
+      out.SetInputFormatOptions(std::move(value));
+    } else {
+      convert_detail::Unsupported("ImportTableRequest", "InputFormatOptions");
+    }
+  }
+  if (in.InputCompressionTypeHasBeenSet()) {
+    if constexpr (convert_detail::HasGetInputCompressionType<S>::value) {
+      std::decay_t<decltype(out.GetInputCompressionType())> value;
+      ToSdk(in.GetInputCompressionType(), value);
+      out.SetInputCompressionType(std::move(value));
+    } else {
+      convert_detail::Unsupported("ImportTableRequest", "InputCompressionType");
+    }
+  }
+  if (in.TableCreationParametersHasBeenSet()) {
+    if constexpr (convert_detail::HasGetTableCreationParameters<S>::value) {
+      std::decay_t<decltype(out.GetTableCreationParameters())> value;
+      ToSdk(in.GetTableCreationParameters(), value);
+      out.SetTableCreationParameters(std::move(value));
+    } else {
+      convert_detail::Unsupported("ImportTableRequest", "TableCreationParameters");
+    }
+  }
+}
+template <class S>
+bool FromSdk(const S& in, Model::ImportTableRequest& out) {
+  bool any = false;
+  if constexpr (convert_detail::HasGetClientToken<S>::value) {
+    std::decay_t<decltype(out.GetClientToken())> value;
+    bool present = FromSdk(in.GetClientToken(), value);
+    if constexpr (convert_detail::HasFlagClientToken<S>::value) present = in.ClientTokenHasBeenSet();
+    if (present) {
+      out.SetClientToken(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetS3BucketSource<S>::value) {
+    std::decay_t<decltype(out.GetS3BucketSource())> value;
+    bool present = FromSdk(in.GetS3BucketSource(), value);
+    if constexpr (convert_detail::HasFlagS3BucketSource<S>::value) present = in.S3BucketSourceHasBeenSet();
+    if (present) {
+      out.SetS3BucketSource(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetInputFormat<S>::value) {
+    std::decay_t<decltype(out.GetInputFormat())> value;
+    bool present = FromSdk(in.GetInputFormat(), value);
+    if constexpr (convert_detail::HasFlagInputFormat<S>::value) present = in.InputFormatHasBeenSet();
+    if (present) {
+      out.SetInputFormat(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetInputFormatOptions<S>::value) {
+    std::decay_t<decltype(out.GetInputFormatOptions())> value;
+    bool present = FromSdk(in.GetInputFormatOptions(), value);
+    if constexpr (convert_detail::HasFlagInputFormatOptions<S>::value) present = in.InputFormatOptionsHasBeenSet();
+    if (present) {
+      out.SetInputFormatOptions(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetInputCompressionType<S>::value) {
+    std::decay_t<decltype(out.GetInputCompressionType())> value;
+    bool present = FromSdk(in.GetInputCompressionType(), value);
+    if constexpr (convert_detail::HasFlagInputCompressionType<S>::value) present = in.InputCompressionTypeHasBeenSet();
+    if (present) {
+      out.SetInputCompressionType(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetTableCreationParameters<S>::value) {
+    std::decay_t<decltype(out.GetTableCreationParameters())> value;
+    bool present = FromSdk(in.GetTableCreationParameters(), value);
+    if constexpr (convert_detail::HasFlagTableCreationParameters<S>::value) present = in.TableCreationParametersHasBeenSet();
+    if (present) {
+      out.SetTableCreationParameters(std::move(value));
+      any = true;
+    }
+  }
+  return any;
+}
+
+template <class S>
+void ToSdk(const Model::ImportTableResult& in, S& out) {
+  if (in.ImportTableDescriptionHasBeenSet()) {
+    if constexpr (convert_detail::HasGetImportTableDescription<S>::value) {
+      std::decay_t<decltype(out.GetImportTableDescription())> value;
+      ToSdk(in.GetImportTableDescription(), value);
+      out.SetImportTableDescription(std::move(value));
+    } else {
+      convert_detail::Unsupported("ImportTableResult", "ImportTableDescription");
+    }
+  }
+}
+template <class S>
+bool FromSdk(const S& in, Model::ImportTableResult& out) {
+  bool any = false;
+  if constexpr (convert_detail::HasGetImportTableDescription<S>::value) {
+    std::decay_t<decltype(out.GetImportTableDescription())> value;
+    bool present = FromSdk(in.GetImportTableDescription(), value);
+    if constexpr (convert_detail::HasFlagImportTableDescription<S>::value) present = in.ImportTableDescriptionHasBeenSet();
+    if (present) {
+      out.SetImportTableDescription(std::move(value));
+      any = true;
+    }
+  }
+  return any;
+}
+
+template <class S>
 void ToSdk(const Model::ItemResponse& in, S& out) {
   if (in.ItemHasBeenSet()) {
     if constexpr (convert_detail::HasGetItem<S>::value) {
@@ -7613,6 +9621,222 @@ bool FromSdk(const S& in, Model::ListBackupsResult& out) {
     if constexpr (convert_detail::HasFlagLastEvaluatedBackupArn<S>::value) present = in.LastEvaluatedBackupArnHasBeenSet();
     if (present) {
       out.SetLastEvaluatedBackupArn(std::move(value));
+      any = true;
+    }
+  }
+  return any;
+}
+
+template <class S>
+void ToSdk(const Model::ListExportsRequest& in, S& out) {
+  if (in.TableArnHasBeenSet()) {
+    if constexpr (convert_detail::HasGetTableArn<S>::value) {
+      std::decay_t<decltype(out.GetTableArn())> value;
+      ToSdk(in.GetTableArn(), value);
+      out.SetTableArn(std::move(value));
+    } else {
+      convert_detail::Unsupported("ListExportsRequest", "TableArn");
+    }
+  }
+  if (in.MaxResultsHasBeenSet()) {
+    if constexpr (convert_detail::HasGetMaxResults<S>::value) {
+      std::decay_t<decltype(out.GetMaxResults())> value;
+      ToSdk(in.GetMaxResults(), value);
+      out.SetMaxResults(std::move(value));
+    } else {
+      convert_detail::Unsupported("ListExportsRequest", "MaxResults");
+    }
+  }
+  if (in.NextTokenHasBeenSet()) {
+    if constexpr (convert_detail::HasGetNextToken<S>::value) {
+      std::decay_t<decltype(out.GetNextToken())> value;
+      ToSdk(in.GetNextToken(), value);
+      out.SetNextToken(std::move(value));
+    } else {
+      convert_detail::Unsupported("ListExportsRequest", "NextToken");
+    }
+  }
+}
+template <class S>
+bool FromSdk(const S& in, Model::ListExportsRequest& out) {
+  bool any = false;
+  if constexpr (convert_detail::HasGetTableArn<S>::value) {
+    std::decay_t<decltype(out.GetTableArn())> value;
+    bool present = FromSdk(in.GetTableArn(), value);
+    if constexpr (convert_detail::HasFlagTableArn<S>::value) present = in.TableArnHasBeenSet();
+    if (present) {
+      out.SetTableArn(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetMaxResults<S>::value) {
+    std::decay_t<decltype(out.GetMaxResults())> value;
+    bool present = FromSdk(in.GetMaxResults(), value);
+    if constexpr (convert_detail::HasFlagMaxResults<S>::value) present = in.MaxResultsHasBeenSet();
+    if (present) {
+      out.SetMaxResults(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetNextToken<S>::value) {
+    std::decay_t<decltype(out.GetNextToken())> value;
+    bool present = FromSdk(in.GetNextToken(), value);
+    if constexpr (convert_detail::HasFlagNextToken<S>::value) present = in.NextTokenHasBeenSet();
+    if (present) {
+      out.SetNextToken(std::move(value));
+      any = true;
+    }
+  }
+  return any;
+}
+
+template <class S>
+void ToSdk(const Model::ListExportsResult& in, S& out) {
+  if (in.ExportSummariesHasBeenSet()) {
+    if constexpr (convert_detail::HasGetExportSummaries<S>::value) {
+      std::decay_t<decltype(out.GetExportSummaries())> value;
+      ToSdk(in.GetExportSummaries(), value);
+      out.SetExportSummaries(std::move(value));
+    } else {
+      convert_detail::Unsupported("ListExportsResult", "ExportSummaries");
+    }
+  }
+  if (in.NextTokenHasBeenSet()) {
+    if constexpr (convert_detail::HasGetNextToken<S>::value) {
+      std::decay_t<decltype(out.GetNextToken())> value;
+      ToSdk(in.GetNextToken(), value);
+      out.SetNextToken(std::move(value));
+    } else {
+      convert_detail::Unsupported("ListExportsResult", "NextToken");
+    }
+  }
+}
+template <class S>
+bool FromSdk(const S& in, Model::ListExportsResult& out) {
+  bool any = false;
+  if constexpr (convert_detail::HasGetExportSummaries<S>::value) {
+    std::decay_t<decltype(out.GetExportSummaries())> value;
+    bool present = FromSdk(in.GetExportSummaries(), value);
+    if constexpr (convert_detail::HasFlagExportSummaries<S>::value) present = in.ExportSummariesHasBeenSet();
+    if (present) {
+      out.SetExportSummaries(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetNextToken<S>::value) {
+    std::decay_t<decltype(out.GetNextToken())> value;
+    bool present = FromSdk(in.GetNextToken(), value);
+    if constexpr (convert_detail::HasFlagNextToken<S>::value) present = in.NextTokenHasBeenSet();
+    if (present) {
+      out.SetNextToken(std::move(value));
+      any = true;
+    }
+  }
+  return any;
+}
+
+template <class S>
+void ToSdk(const Model::ListImportsRequest& in, S& out) {
+  if (in.TableArnHasBeenSet()) {
+    if constexpr (convert_detail::HasGetTableArn<S>::value) {
+      std::decay_t<decltype(out.GetTableArn())> value;
+      ToSdk(in.GetTableArn(), value);
+      out.SetTableArn(std::move(value));
+    } else {
+      convert_detail::Unsupported("ListImportsRequest", "TableArn");
+    }
+  }
+  if (in.PageSizeHasBeenSet()) {
+    if constexpr (convert_detail::HasGetPageSize<S>::value) {
+      std::decay_t<decltype(out.GetPageSize())> value;
+      ToSdk(in.GetPageSize(), value);
+      out.SetPageSize(std::move(value));
+    } else {
+      convert_detail::Unsupported("ListImportsRequest", "PageSize");
+    }
+  }
+  if (in.NextTokenHasBeenSet()) {
+    if constexpr (convert_detail::HasGetNextToken<S>::value) {
+      std::decay_t<decltype(out.GetNextToken())> value;
+      ToSdk(in.GetNextToken(), value);
+      out.SetNextToken(std::move(value));
+    } else {
+      convert_detail::Unsupported("ListImportsRequest", "NextToken");
+    }
+  }
+}
+template <class S>
+bool FromSdk(const S& in, Model::ListImportsRequest& out) {
+  bool any = false;
+  if constexpr (convert_detail::HasGetTableArn<S>::value) {
+    std::decay_t<decltype(out.GetTableArn())> value;
+    bool present = FromSdk(in.GetTableArn(), value);
+    if constexpr (convert_detail::HasFlagTableArn<S>::value) present = in.TableArnHasBeenSet();
+    if (present) {
+      out.SetTableArn(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetPageSize<S>::value) {
+    std::decay_t<decltype(out.GetPageSize())> value;
+    bool present = FromSdk(in.GetPageSize(), value);
+    if constexpr (convert_detail::HasFlagPageSize<S>::value) present = in.PageSizeHasBeenSet();
+    if (present) {
+      out.SetPageSize(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetNextToken<S>::value) {
+    std::decay_t<decltype(out.GetNextToken())> value;
+    bool present = FromSdk(in.GetNextToken(), value);
+    if constexpr (convert_detail::HasFlagNextToken<S>::value) present = in.NextTokenHasBeenSet();
+    if (present) {
+      out.SetNextToken(std::move(value));
+      any = true;
+    }
+  }
+  return any;
+}
+
+template <class S>
+void ToSdk(const Model::ListImportsResult& in, S& out) {
+  if (in.ImportSummaryListHasBeenSet()) {
+    if constexpr (convert_detail::HasGetImportSummaryList<S>::value) {
+      std::decay_t<decltype(out.GetImportSummaryList())> value;
+      ToSdk(in.GetImportSummaryList(), value);
+      out.SetImportSummaryList(std::move(value));
+    } else {
+      convert_detail::Unsupported("ListImportsResult", "ImportSummaryList");
+    }
+  }
+  if (in.NextTokenHasBeenSet()) {
+    if constexpr (convert_detail::HasGetNextToken<S>::value) {
+      std::decay_t<decltype(out.GetNextToken())> value;
+      ToSdk(in.GetNextToken(), value);
+      out.SetNextToken(std::move(value));
+    } else {
+      convert_detail::Unsupported("ListImportsResult", "NextToken");
+    }
+  }
+}
+template <class S>
+bool FromSdk(const S& in, Model::ListImportsResult& out) {
+  bool any = false;
+  if constexpr (convert_detail::HasGetImportSummaryList<S>::value) {
+    std::decay_t<decltype(out.GetImportSummaryList())> value;
+    bool present = FromSdk(in.GetImportSummaryList(), value);
+    if constexpr (convert_detail::HasFlagImportSummaryList<S>::value) present = in.ImportSummaryListHasBeenSet();
+    if (present) {
+      out.SetImportSummaryList(std::move(value));
+      any = true;
+    }
+  }
+  if constexpr (convert_detail::HasGetNextToken<S>::value) {
+    std::decay_t<decltype(out.GetNextToken())> value;
+    bool present = FromSdk(in.GetNextToken(), value);
+    if constexpr (convert_detail::HasFlagNextToken<S>::value) present = in.NextTokenHasBeenSet();
+    if (present) {
+      out.SetNextToken(std::move(value));
       any = true;
     }
   }

@@ -77,6 +77,7 @@ inline bool Read(Reader& r, Model::ReplicaDescription& out);
 inline bool Read(Reader& r, Model::RestoreSummary& out);
 inline bool Read(Reader& r, Model::TableDescription& out);
 inline bool Read(Reader& r, Model::CreateTableResult& out);
+inline bool Read(Reader& r, Model::CsvOptions& out);
 inline bool Read(Reader& r, Model::Delete& out);
 inline bool Read(Reader& r, Model::DeleteBackupRequest& out);
 inline bool Read(Reader& r, Model::DeleteBackupResult& out);
@@ -92,19 +93,39 @@ inline bool Read(Reader& r, Model::DescribeBackupRequest& out);
 inline bool Read(Reader& r, Model::DescribeBackupResult& out);
 inline bool Read(Reader& r, Model::DescribeContinuousBackupsRequest& out);
 inline bool Read(Reader& r, Model::DescribeContinuousBackupsResult& out);
+inline bool Read(Reader& r, Model::DescribeExportRequest& out);
+inline bool Read(Reader& r, Model::IncrementalExportSpecification& out);
+inline bool Read(Reader& r, Model::ExportDescription& out);
+inline bool Read(Reader& r, Model::DescribeExportResult& out);
+inline bool Read(Reader& r, Model::DescribeImportRequest& out);
+inline bool Read(Reader& r, Model::InputFormatOptions& out);
+inline bool Read(Reader& r, Model::S3BucketSource& out);
+inline bool Read(Reader& r, Model::TableCreationParameters& out);
+inline bool Read(Reader& r, Model::ImportTableDescription& out);
+inline bool Read(Reader& r, Model::DescribeImportResult& out);
 inline bool Read(Reader& r, Model::DescribeTableRequest& out);
 inline bool Read(Reader& r, Model::DescribeTableResult& out);
 inline bool Read(Reader& r, Model::DescribeTimeToLiveRequest& out);
 inline bool Read(Reader& r, Model::DescribeTimeToLiveResult& out);
+inline bool Read(Reader& r, Model::ExportSummary& out);
+inline bool Read(Reader& r, Model::ExportTableToPointInTimeRequest& out);
+inline bool Read(Reader& r, Model::ExportTableToPointInTimeResult& out);
 inline bool Read(Reader& r, Model::Get& out);
 inline bool Read(Reader& r, Model::GetItemRequest& out);
 inline bool Read(Reader& r, Model::GetItemResult& out);
 inline bool Read(Reader& r, Model::UpdateGlobalSecondaryIndexAction& out);
 inline bool Read(Reader& r, Model::GlobalSecondaryIndexUpdate& out);
 inline bool Read(Reader& r, Model::GlobalTableWitnessGroupUpdate& out);
+inline bool Read(Reader& r, Model::ImportSummary& out);
+inline bool Read(Reader& r, Model::ImportTableRequest& out);
+inline bool Read(Reader& r, Model::ImportTableResult& out);
 inline bool Read(Reader& r, Model::ItemResponse& out);
 inline bool Read(Reader& r, Model::ListBackupsRequest& out);
 inline bool Read(Reader& r, Model::ListBackupsResult& out);
+inline bool Read(Reader& r, Model::ListExportsRequest& out);
+inline bool Read(Reader& r, Model::ListExportsResult& out);
+inline bool Read(Reader& r, Model::ListImportsRequest& out);
+inline bool Read(Reader& r, Model::ListImportsResult& out);
 inline bool Read(Reader& r, Model::ListTablesRequest& out);
 inline bool Read(Reader& r, Model::ListTablesResult& out);
 inline bool Read(Reader& r, Model::ListTagsOfResourceRequest& out);
@@ -177,8 +198,11 @@ inline bool ReadLocalSecondaryIndexDescriptionList(Reader& r, std::vector<Model:
 inline bool ReadGlobalSecondaryIndexDescriptionList(Reader& r, std::vector<Model::GlobalSecondaryIndexDescription>& out);
 inline bool ReadReplicaDescriptionList(Reader& r, std::vector<Model::ReplicaDescription>& out);
 inline bool ReadGlobalTableWitnessDescriptionList(Reader& r, std::vector<Model::GlobalTableWitnessDescription>& out);
+inline bool ReadCsvHeaderList(Reader& r, std::vector<std::string>& out);
 inline bool ReadExpectedAttributeMap(Reader& r, std::map<std::string, Model::ExpectedAttributeValue>& out);
 inline bool ReadBackupSummaries(Reader& r, std::vector<Model::BackupSummary>& out);
+inline bool ReadExportSummaries(Reader& r, std::vector<Model::ExportSummary>& out);
+inline bool ReadImportSummaryList(Reader& r, std::vector<Model::ImportSummary>& out);
 inline bool ReadTableNameList(Reader& r, std::vector<std::string>& out);
 inline bool ReadKeyConditions(Reader& r, std::map<std::string, Model::Condition>& out);
 inline bool ReadFilterConditionMap(Reader& r, std::map<std::string, Model::Condition>& out);
@@ -549,6 +573,16 @@ inline bool ReadGlobalTableWitnessDescriptionList(Reader& r, std::vector<Model::
     return true;
   });
 }
+inline bool ReadCsvHeaderList(Reader& r, std::vector<std::string>& out) {
+  out.clear();
+  return r.Array([&] {
+    if (r.Null()) return false;
+    std::string e{};
+    if (!r.String(e)) return false;
+    out.push_back(std::move(e));
+    return true;
+  });
+}
 inline bool ReadExpectedAttributeMap(Reader& r, std::map<std::string, Model::ExpectedAttributeValue>& out) {
   out.clear();
   return r.Object([&](std::string_view key) {
@@ -564,6 +598,26 @@ inline bool ReadBackupSummaries(Reader& r, std::vector<Model::BackupSummary>& ou
   return r.Array([&] {
     if (r.Null()) return false;
     Model::BackupSummary e{};
+    if (!Read(r, e)) return false;
+    out.push_back(std::move(e));
+    return true;
+  });
+}
+inline bool ReadExportSummaries(Reader& r, std::vector<Model::ExportSummary>& out) {
+  out.clear();
+  return r.Array([&] {
+    if (r.Null()) return false;
+    Model::ExportSummary e{};
+    if (!Read(r, e)) return false;
+    out.push_back(std::move(e));
+    return true;
+  });
+}
+inline bool ReadImportSummaryList(Reader& r, std::vector<Model::ImportSummary>& out) {
+  out.clear();
+  return r.Array([&] {
+    if (r.Null()) return false;
+    Model::ImportSummary e{};
     if (!Read(r, e)) return false;
     out.push_back(std::move(e));
     return true;
@@ -3211,6 +3265,27 @@ inline bool Read(Reader& r, Model::CreateTableResult& out) {
   });
 }
 
+inline bool Read(Reader& r, Model::CsvOptions& out) {
+  out = Model::CsvOptions();
+  return r.Object([&](std::string_view key) {
+    if (key == "Delimiter") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      std::string v{};
+      if (!r.String(v)) return false;
+      out.SetDelimiter(std::move(v));
+      return true;
+    }
+    if (key == "HeaderList") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      std::vector<std::string> v{};
+      if (!ReadCsvHeaderList(r, v)) return false;
+      out.SetHeaderList(std::move(v));
+      return true;
+    }
+    return r.Skip();  // a member it does not know
+  });
+}
+
 inline bool Read(Reader& r, Model::Delete& out) {
   out = Model::Delete();
   return r.Object([&](std::string_view key) {
@@ -3593,6 +3668,577 @@ inline bool Read(Reader& r, Model::DescribeContinuousBackupsResult& out) {
   });
 }
 
+inline bool Read(Reader& r, Model::DescribeExportRequest& out) {
+  out = Model::DescribeExportRequest();
+  return r.Object([&](std::string_view key) {
+    if (key == "ExportArn") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      std::string v{};
+      if (!r.String(v)) return false;
+      out.SetExportArn(std::move(v));
+      return true;
+    }
+    return r.Skip();  // a member it does not know
+  });
+}
+
+inline bool Read(Reader& r, Model::IncrementalExportSpecification& out) {
+  out = Model::IncrementalExportSpecification();
+  return r.Object([&](std::string_view key) {
+    if (key == "ExportFromTime") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      DateTime v{};
+      {
+        Json n;
+        if (!r.Number(n)) return false;
+        DecodeTimestamp(n, v, Reader::NoPath());
+      }
+      out.SetExportFromTime(std::move(v));
+      return true;
+    }
+    if (key == "ExportToTime") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      DateTime v{};
+      {
+        Json n;
+        if (!r.Number(n)) return false;
+        DecodeTimestamp(n, v, Reader::NoPath());
+      }
+      out.SetExportToTime(std::move(v));
+      return true;
+    }
+    if (key == "ExportViewType") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      Model::ExportViewType v{};
+      {
+        std::string name;
+        if (!r.String(name)) return false;
+        v = Model::ExportViewTypeMapper::GetExportViewTypeForName(name);
+      }
+      out.SetExportViewType(v);
+      return true;
+    }
+    return r.Skip();  // a member it does not know
+  });
+}
+
+inline bool Read(Reader& r, Model::ExportDescription& out) {
+  out = Model::ExportDescription();
+  return r.Object([&](std::string_view key) {
+    if (key == "ExportArn") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      std::string v{};
+      if (!r.String(v)) return false;
+      out.SetExportArn(std::move(v));
+      return true;
+    }
+    if (key == "ExportStatus") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      Model::ExportStatus v{};
+      {
+        std::string name;
+        if (!r.String(name)) return false;
+        v = Model::ExportStatusMapper::GetExportStatusForName(name);
+      }
+      out.SetExportStatus(v);
+      return true;
+    }
+    if (key == "StartTime") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      DateTime v{};
+      {
+        Json n;
+        if (!r.Number(n)) return false;
+        DecodeTimestamp(n, v, Reader::NoPath());
+      }
+      out.SetStartTime(std::move(v));
+      return true;
+    }
+    if (key == "EndTime") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      DateTime v{};
+      {
+        Json n;
+        if (!r.Number(n)) return false;
+        DecodeTimestamp(n, v, Reader::NoPath());
+      }
+      out.SetEndTime(std::move(v));
+      return true;
+    }
+    if (key == "ExportManifest") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      std::string v{};
+      if (!r.String(v)) return false;
+      out.SetExportManifest(std::move(v));
+      return true;
+    }
+    if (key == "TableArn") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      std::string v{};
+      if (!r.String(v)) return false;
+      out.SetTableArn(std::move(v));
+      return true;
+    }
+    if (key == "TableId") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      std::string v{};
+      if (!r.String(v)) return false;
+      out.SetTableId(std::move(v));
+      return true;
+    }
+    if (key == "ExportTime") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      DateTime v{};
+      {
+        Json n;
+        if (!r.Number(n)) return false;
+        DecodeTimestamp(n, v, Reader::NoPath());
+      }
+      out.SetExportTime(std::move(v));
+      return true;
+    }
+    if (key == "ClientToken") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      std::string v{};
+      if (!r.String(v)) return false;
+      out.SetClientToken(std::move(v));
+      return true;
+    }
+    if (key == "S3Bucket") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      std::string v{};
+      if (!r.String(v)) return false;
+      out.SetS3Bucket(std::move(v));
+      return true;
+    }
+    if (key == "S3BucketOwner") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      std::string v{};
+      if (!r.String(v)) return false;
+      out.SetS3BucketOwner(std::move(v));
+      return true;
+    }
+    if (key == "S3Prefix") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      std::string v{};
+      if (!r.String(v)) return false;
+      out.SetS3Prefix(std::move(v));
+      return true;
+    }
+    if (key == "S3SseAlgorithm") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      Model::S3SseAlgorithm v{};
+      {
+        std::string name;
+        if (!r.String(name)) return false;
+        v = Model::S3SseAlgorithmMapper::GetS3SseAlgorithmForName(name);
+      }
+      out.SetS3SseAlgorithm(v);
+      return true;
+    }
+    if (key == "S3SseKmsKeyId") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      std::string v{};
+      if (!r.String(v)) return false;
+      out.SetS3SseKmsKeyId(std::move(v));
+      return true;
+    }
+    if (key == "FailureCode") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      std::string v{};
+      if (!r.String(v)) return false;
+      out.SetFailureCode(std::move(v));
+      return true;
+    }
+    if (key == "FailureMessage") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      std::string v{};
+      if (!r.String(v)) return false;
+      out.SetFailureMessage(std::move(v));
+      return true;
+    }
+    if (key == "ExportFormat") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      Model::ExportFormat v{};
+      {
+        std::string name;
+        if (!r.String(name)) return false;
+        v = Model::ExportFormatMapper::GetExportFormatForName(name);
+      }
+      out.SetExportFormat(v);
+      return true;
+    }
+    if (key == "BilledSizeBytes") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      long long v{};
+      {
+        Json n;
+        if (!r.Number(n)) return false;
+        DecodeLong(n, v, Reader::NoPath());
+      }
+      out.SetBilledSizeBytes(v);
+      return true;
+    }
+    if (key == "ItemCount") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      long long v{};
+      {
+        Json n;
+        if (!r.Number(n)) return false;
+        DecodeLong(n, v, Reader::NoPath());
+      }
+      out.SetItemCount(v);
+      return true;
+    }
+    if (key == "ExportType") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      Model::ExportType v{};
+      {
+        std::string name;
+        if (!r.String(name)) return false;
+        v = Model::ExportTypeMapper::GetExportTypeForName(name);
+      }
+      out.SetExportType(v);
+      return true;
+    }
+    if (key == "IncrementalExportSpecification") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      Model::IncrementalExportSpecification v{};
+      if (!Read(r, v)) return false;
+      out.SetIncrementalExportSpecification(std::move(v));
+      return true;
+    }
+    return r.Skip();  // a member it does not know
+  });
+}
+
+inline bool Read(Reader& r, Model::DescribeExportResult& out) {
+  out = Model::DescribeExportResult();
+  return r.Object([&](std::string_view key) {
+    if (key == "ExportDescription") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      Model::ExportDescription v{};
+      if (!Read(r, v)) return false;
+      out.SetExportDescription(std::move(v));
+      return true;
+    }
+    return r.Skip();  // a member it does not know
+  });
+}
+
+inline bool Read(Reader& r, Model::DescribeImportRequest& out) {
+  out = Model::DescribeImportRequest();
+  return r.Object([&](std::string_view key) {
+    if (key == "ImportArn") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      std::string v{};
+      if (!r.String(v)) return false;
+      out.SetImportArn(std::move(v));
+      return true;
+    }
+    return r.Skip();  // a member it does not know
+  });
+}
+
+inline bool Read(Reader& r, Model::InputFormatOptions& out) {
+  out = Model::InputFormatOptions();
+  return r.Object([&](std::string_view key) {
+    if (key == "Csv") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      Model::CsvOptions v{};
+      if (!Read(r, v)) return false;
+      out.SetCsv(std::move(v));
+      return true;
+    }
+    return r.Skip();  // a member it does not know
+  });
+}
+
+inline bool Read(Reader& r, Model::S3BucketSource& out) {
+  out = Model::S3BucketSource();
+  return r.Object([&](std::string_view key) {
+    if (key == "S3BucketOwner") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      std::string v{};
+      if (!r.String(v)) return false;
+      out.SetS3BucketOwner(std::move(v));
+      return true;
+    }
+    if (key == "S3Bucket") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      std::string v{};
+      if (!r.String(v)) return false;
+      out.SetS3Bucket(std::move(v));
+      return true;
+    }
+    if (key == "S3KeyPrefix") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      std::string v{};
+      if (!r.String(v)) return false;
+      out.SetS3KeyPrefix(std::move(v));
+      return true;
+    }
+    return r.Skip();  // a member it does not know
+  });
+}
+
+inline bool Read(Reader& r, Model::TableCreationParameters& out) {
+  out = Model::TableCreationParameters();
+  return r.Object([&](std::string_view key) {
+    if (key == "TableName") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      std::string v{};
+      if (!r.String(v)) return false;
+      out.SetTableName(std::move(v));
+      return true;
+    }
+    if (key == "AttributeDefinitions") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      std::vector<Model::AttributeDefinition> v{};
+      if (!ReadAttributeDefinitions(r, v)) return false;
+      out.SetAttributeDefinitions(std::move(v));
+      return true;
+    }
+    if (key == "KeySchema") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      std::vector<Model::KeySchemaElement> v{};
+      if (!ReadKeySchema(r, v)) return false;
+      out.SetKeySchema(std::move(v));
+      return true;
+    }
+    if (key == "BillingMode") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      Model::BillingMode v{};
+      {
+        std::string name;
+        if (!r.String(name)) return false;
+        v = Model::BillingModeMapper::GetBillingModeForName(name);
+      }
+      out.SetBillingMode(v);
+      return true;
+    }
+    if (key == "ProvisionedThroughput") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      Model::ProvisionedThroughput v{};
+      if (!Read(r, v)) return false;
+      out.SetProvisionedThroughput(std::move(v));
+      return true;
+    }
+    if (key == "OnDemandThroughput") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      Model::OnDemandThroughput v{};
+      if (!Read(r, v)) return false;
+      out.SetOnDemandThroughput(std::move(v));
+      return true;
+    }
+    if (key == "SSESpecification") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      Model::SSESpecification v{};
+      if (!Read(r, v)) return false;
+      out.SetSSESpecification(std::move(v));
+      return true;
+    }
+    if (key == "GlobalSecondaryIndexes") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      std::vector<Model::GlobalSecondaryIndex> v{};
+      if (!ReadGlobalSecondaryIndexList(r, v)) return false;
+      out.SetGlobalSecondaryIndexes(std::move(v));
+      return true;
+    }
+    return r.Skip();  // a member it does not know
+  });
+}
+
+inline bool Read(Reader& r, Model::ImportTableDescription& out) {
+  out = Model::ImportTableDescription();
+  return r.Object([&](std::string_view key) {
+    if (key == "ImportArn") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      std::string v{};
+      if (!r.String(v)) return false;
+      out.SetImportArn(std::move(v));
+      return true;
+    }
+    if (key == "ImportStatus") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      Model::ImportStatus v{};
+      {
+        std::string name;
+        if (!r.String(name)) return false;
+        v = Model::ImportStatusMapper::GetImportStatusForName(name);
+      }
+      out.SetImportStatus(v);
+      return true;
+    }
+    if (key == "TableArn") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      std::string v{};
+      if (!r.String(v)) return false;
+      out.SetTableArn(std::move(v));
+      return true;
+    }
+    if (key == "TableId") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      std::string v{};
+      if (!r.String(v)) return false;
+      out.SetTableId(std::move(v));
+      return true;
+    }
+    if (key == "ClientToken") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      std::string v{};
+      if (!r.String(v)) return false;
+      out.SetClientToken(std::move(v));
+      return true;
+    }
+    if (key == "S3BucketSource") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      Model::S3BucketSource v{};
+      if (!Read(r, v)) return false;
+      out.SetS3BucketSource(std::move(v));
+      return true;
+    }
+    if (key == "ErrorCount") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      long long v{};
+      {
+        Json n;
+        if (!r.Number(n)) return false;
+        DecodeLong(n, v, Reader::NoPath());
+      }
+      out.SetErrorCount(v);
+      return true;
+    }
+    if (key == "CloudWatchLogGroupArn") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      std::string v{};
+      if (!r.String(v)) return false;
+      out.SetCloudWatchLogGroupArn(std::move(v));
+      return true;
+    }
+    if (key == "InputFormat") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      Model::InputFormat v{};
+      {
+        std::string name;
+        if (!r.String(name)) return false;
+        v = Model::InputFormatMapper::GetInputFormatForName(name);
+      }
+      out.SetInputFormat(v);
+      return true;
+    }
+    if (key == "InputFormatOptions") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      Model::InputFormatOptions v{};
+      if (!Read(r, v)) return false;
+      out.SetInputFormatOptions(std::move(v));
+      return true;
+    }
+    if (key == "InputCompressionType") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      Model::InputCompressionType v{};
+      {
+        std::string name;
+        if (!r.String(name)) return false;
+        v = Model::InputCompressionTypeMapper::GetInputCompressionTypeForName(name);
+      }
+      out.SetInputCompressionType(v);
+      return true;
+    }
+    if (key == "TableCreationParameters") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      Model::TableCreationParameters v{};
+      if (!Read(r, v)) return false;
+      out.SetTableCreationParameters(std::move(v));
+      return true;
+    }
+    if (key == "StartTime") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      DateTime v{};
+      {
+        Json n;
+        if (!r.Number(n)) return false;
+        DecodeTimestamp(n, v, Reader::NoPath());
+      }
+      out.SetStartTime(std::move(v));
+      return true;
+    }
+    if (key == "EndTime") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      DateTime v{};
+      {
+        Json n;
+        if (!r.Number(n)) return false;
+        DecodeTimestamp(n, v, Reader::NoPath());
+      }
+      out.SetEndTime(std::move(v));
+      return true;
+    }
+    if (key == "ProcessedSizeBytes") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      long long v{};
+      {
+        Json n;
+        if (!r.Number(n)) return false;
+        DecodeLong(n, v, Reader::NoPath());
+      }
+      out.SetProcessedSizeBytes(v);
+      return true;
+    }
+    if (key == "ProcessedItemCount") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      long long v{};
+      {
+        Json n;
+        if (!r.Number(n)) return false;
+        DecodeLong(n, v, Reader::NoPath());
+      }
+      out.SetProcessedItemCount(v);
+      return true;
+    }
+    if (key == "ImportedItemCount") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      long long v{};
+      {
+        Json n;
+        if (!r.Number(n)) return false;
+        DecodeLong(n, v, Reader::NoPath());
+      }
+      out.SetImportedItemCount(v);
+      return true;
+    }
+    if (key == "FailureCode") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      std::string v{};
+      if (!r.String(v)) return false;
+      out.SetFailureCode(std::move(v));
+      return true;
+    }
+    if (key == "FailureMessage") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      std::string v{};
+      if (!r.String(v)) return false;
+      out.SetFailureMessage(std::move(v));
+      return true;
+    }
+    return r.Skip();  // a member it does not know
+  });
+}
+
+inline bool Read(Reader& r, Model::DescribeImportResult& out) {
+  out = Model::DescribeImportResult();
+  return r.Object([&](std::string_view key) {
+    if (key == "ImportTableDescription") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      Model::ImportTableDescription v{};
+      if (!Read(r, v)) return false;
+      out.SetImportTableDescription(std::move(v));
+      return true;
+    }
+    return r.Skip();  // a member it does not know
+  });
+}
+
 inline bool Read(Reader& r, Model::DescribeTableRequest& out) {
   out = Model::DescribeTableRequest();
   return r.Object([&](std::string_view key) {
@@ -3643,6 +4289,156 @@ inline bool Read(Reader& r, Model::DescribeTimeToLiveResult& out) {
       Model::TimeToLiveDescription v{};
       if (!Read(r, v)) return false;
       out.SetTimeToLiveDescription(std::move(v));
+      return true;
+    }
+    return r.Skip();  // a member it does not know
+  });
+}
+
+inline bool Read(Reader& r, Model::ExportSummary& out) {
+  out = Model::ExportSummary();
+  return r.Object([&](std::string_view key) {
+    if (key == "ExportArn") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      std::string v{};
+      if (!r.String(v)) return false;
+      out.SetExportArn(std::move(v));
+      return true;
+    }
+    if (key == "ExportStatus") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      Model::ExportStatus v{};
+      {
+        std::string name;
+        if (!r.String(name)) return false;
+        v = Model::ExportStatusMapper::GetExportStatusForName(name);
+      }
+      out.SetExportStatus(v);
+      return true;
+    }
+    if (key == "ExportType") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      Model::ExportType v{};
+      {
+        std::string name;
+        if (!r.String(name)) return false;
+        v = Model::ExportTypeMapper::GetExportTypeForName(name);
+      }
+      out.SetExportType(v);
+      return true;
+    }
+    return r.Skip();  // a member it does not know
+  });
+}
+
+inline bool Read(Reader& r, Model::ExportTableToPointInTimeRequest& out) {
+  out = Model::ExportTableToPointInTimeRequest();
+  return r.Object([&](std::string_view key) {
+    if (key == "TableArn") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      std::string v{};
+      if (!r.String(v)) return false;
+      out.SetTableArn(std::move(v));
+      return true;
+    }
+    if (key == "ExportTime") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      DateTime v{};
+      {
+        Json n;
+        if (!r.Number(n)) return false;
+        DecodeTimestamp(n, v, Reader::NoPath());
+      }
+      out.SetExportTime(std::move(v));
+      return true;
+    }
+    if (key == "ClientToken") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      std::string v{};
+      if (!r.String(v)) return false;
+      out.SetClientToken(std::move(v));
+      return true;
+    }
+    if (key == "S3Bucket") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      std::string v{};
+      if (!r.String(v)) return false;
+      out.SetS3Bucket(std::move(v));
+      return true;
+    }
+    if (key == "S3BucketOwner") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      std::string v{};
+      if (!r.String(v)) return false;
+      out.SetS3BucketOwner(std::move(v));
+      return true;
+    }
+    if (key == "S3Prefix") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      std::string v{};
+      if (!r.String(v)) return false;
+      out.SetS3Prefix(std::move(v));
+      return true;
+    }
+    if (key == "S3SseAlgorithm") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      Model::S3SseAlgorithm v{};
+      {
+        std::string name;
+        if (!r.String(name)) return false;
+        v = Model::S3SseAlgorithmMapper::GetS3SseAlgorithmForName(name);
+      }
+      out.SetS3SseAlgorithm(v);
+      return true;
+    }
+    if (key == "S3SseKmsKeyId") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      std::string v{};
+      if (!r.String(v)) return false;
+      out.SetS3SseKmsKeyId(std::move(v));
+      return true;
+    }
+    if (key == "ExportFormat") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      Model::ExportFormat v{};
+      {
+        std::string name;
+        if (!r.String(name)) return false;
+        v = Model::ExportFormatMapper::GetExportFormatForName(name);
+      }
+      out.SetExportFormat(v);
+      return true;
+    }
+    if (key == "ExportType") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      Model::ExportType v{};
+      {
+        std::string name;
+        if (!r.String(name)) return false;
+        v = Model::ExportTypeMapper::GetExportTypeForName(name);
+      }
+      out.SetExportType(v);
+      return true;
+    }
+    if (key == "IncrementalExportSpecification") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      Model::IncrementalExportSpecification v{};
+      if (!Read(r, v)) return false;
+      out.SetIncrementalExportSpecification(std::move(v));
+      return true;
+    }
+    return r.Skip();  // a member it does not know
+  });
+}
+
+inline bool Read(Reader& r, Model::ExportTableToPointInTimeResult& out) {
+  out = Model::ExportTableToPointInTimeResult();
+  return r.Object([&](std::string_view key) {
+    if (key == "ExportDescription") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      Model::ExportDescription v{};
+      if (!Read(r, v)) return false;
+      out.SetExportDescription(std::move(v));
       return true;
     }
     return r.Skip();  // a member it does not know
@@ -3849,6 +4645,156 @@ inline bool Read(Reader& r, Model::GlobalTableWitnessGroupUpdate& out) {
   });
 }
 
+inline bool Read(Reader& r, Model::ImportSummary& out) {
+  out = Model::ImportSummary();
+  return r.Object([&](std::string_view key) {
+    if (key == "ImportArn") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      std::string v{};
+      if (!r.String(v)) return false;
+      out.SetImportArn(std::move(v));
+      return true;
+    }
+    if (key == "ImportStatus") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      Model::ImportStatus v{};
+      {
+        std::string name;
+        if (!r.String(name)) return false;
+        v = Model::ImportStatusMapper::GetImportStatusForName(name);
+      }
+      out.SetImportStatus(v);
+      return true;
+    }
+    if (key == "TableArn") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      std::string v{};
+      if (!r.String(v)) return false;
+      out.SetTableArn(std::move(v));
+      return true;
+    }
+    if (key == "S3BucketSource") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      Model::S3BucketSource v{};
+      if (!Read(r, v)) return false;
+      out.SetS3BucketSource(std::move(v));
+      return true;
+    }
+    if (key == "CloudWatchLogGroupArn") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      std::string v{};
+      if (!r.String(v)) return false;
+      out.SetCloudWatchLogGroupArn(std::move(v));
+      return true;
+    }
+    if (key == "InputFormat") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      Model::InputFormat v{};
+      {
+        std::string name;
+        if (!r.String(name)) return false;
+        v = Model::InputFormatMapper::GetInputFormatForName(name);
+      }
+      out.SetInputFormat(v);
+      return true;
+    }
+    if (key == "StartTime") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      DateTime v{};
+      {
+        Json n;
+        if (!r.Number(n)) return false;
+        DecodeTimestamp(n, v, Reader::NoPath());
+      }
+      out.SetStartTime(std::move(v));
+      return true;
+    }
+    if (key == "EndTime") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      DateTime v{};
+      {
+        Json n;
+        if (!r.Number(n)) return false;
+        DecodeTimestamp(n, v, Reader::NoPath());
+      }
+      out.SetEndTime(std::move(v));
+      return true;
+    }
+    return r.Skip();  // a member it does not know
+  });
+}
+
+inline bool Read(Reader& r, Model::ImportTableRequest& out) {
+  out = Model::ImportTableRequest();
+  return r.Object([&](std::string_view key) {
+    if (key == "ClientToken") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      std::string v{};
+      if (!r.String(v)) return false;
+      out.SetClientToken(std::move(v));
+      return true;
+    }
+    if (key == "S3BucketSource") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      Model::S3BucketSource v{};
+      if (!Read(r, v)) return false;
+      out.SetS3BucketSource(std::move(v));
+      return true;
+    }
+    if (key == "InputFormat") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      Model::InputFormat v{};
+      {
+        std::string name;
+        if (!r.String(name)) return false;
+        v = Model::InputFormatMapper::GetInputFormatForName(name);
+      }
+      out.SetInputFormat(v);
+      return true;
+    }
+    if (key == "InputFormatOptions") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      Model::InputFormatOptions v{};
+      if (!Read(r, v)) return false;
+      out.SetInputFormatOptions(std::move(v));
+      return true;
+    }
+    if (key == "InputCompressionType") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      Model::InputCompressionType v{};
+      {
+        std::string name;
+        if (!r.String(name)) return false;
+        v = Model::InputCompressionTypeMapper::GetInputCompressionTypeForName(name);
+      }
+      out.SetInputCompressionType(v);
+      return true;
+    }
+    if (key == "TableCreationParameters") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      Model::TableCreationParameters v{};
+      if (!Read(r, v)) return false;
+      out.SetTableCreationParameters(std::move(v));
+      return true;
+    }
+    return r.Skip();  // a member it does not know
+  });
+}
+
+inline bool Read(Reader& r, Model::ImportTableResult& out) {
+  out = Model::ImportTableResult();
+  return r.Object([&](std::string_view key) {
+    if (key == "ImportTableDescription") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      Model::ImportTableDescription v{};
+      if (!Read(r, v)) return false;
+      out.SetImportTableDescription(std::move(v));
+      return true;
+    }
+    return r.Skip();  // a member it does not know
+  });
+}
+
 inline bool Read(Reader& r, Model::ItemResponse& out) {
   out = Model::ItemResponse();
   return r.Object([&](std::string_view key) {
@@ -3943,6 +4889,112 @@ inline bool Read(Reader& r, Model::ListBackupsResult& out) {
       std::string v{};
       if (!r.String(v)) return false;
       out.SetLastEvaluatedBackupArn(std::move(v));
+      return true;
+    }
+    return r.Skip();  // a member it does not know
+  });
+}
+
+inline bool Read(Reader& r, Model::ListExportsRequest& out) {
+  out = Model::ListExportsRequest();
+  return r.Object([&](std::string_view key) {
+    if (key == "TableArn") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      std::string v{};
+      if (!r.String(v)) return false;
+      out.SetTableArn(std::move(v));
+      return true;
+    }
+    if (key == "MaxResults") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      int v{};
+      {
+        Json n;
+        if (!r.Number(n)) return false;
+        DecodeInt(n, v, Reader::NoPath());
+      }
+      out.SetMaxResults(v);
+      return true;
+    }
+    if (key == "NextToken") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      std::string v{};
+      if (!r.String(v)) return false;
+      out.SetNextToken(std::move(v));
+      return true;
+    }
+    return r.Skip();  // a member it does not know
+  });
+}
+
+inline bool Read(Reader& r, Model::ListExportsResult& out) {
+  out = Model::ListExportsResult();
+  return r.Object([&](std::string_view key) {
+    if (key == "ExportSummaries") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      std::vector<Model::ExportSummary> v{};
+      if (!ReadExportSummaries(r, v)) return false;
+      out.SetExportSummaries(std::move(v));
+      return true;
+    }
+    if (key == "NextToken") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      std::string v{};
+      if (!r.String(v)) return false;
+      out.SetNextToken(std::move(v));
+      return true;
+    }
+    return r.Skip();  // a member it does not know
+  });
+}
+
+inline bool Read(Reader& r, Model::ListImportsRequest& out) {
+  out = Model::ListImportsRequest();
+  return r.Object([&](std::string_view key) {
+    if (key == "TableArn") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      std::string v{};
+      if (!r.String(v)) return false;
+      out.SetTableArn(std::move(v));
+      return true;
+    }
+    if (key == "PageSize") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      int v{};
+      {
+        Json n;
+        if (!r.Number(n)) return false;
+        DecodeInt(n, v, Reader::NoPath());
+      }
+      out.SetPageSize(v);
+      return true;
+    }
+    if (key == "NextToken") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      std::string v{};
+      if (!r.String(v)) return false;
+      out.SetNextToken(std::move(v));
+      return true;
+    }
+    return r.Skip();  // a member it does not know
+  });
+}
+
+inline bool Read(Reader& r, Model::ListImportsResult& out) {
+  out = Model::ListImportsResult();
+  return r.Object([&](std::string_view key) {
+    if (key == "ImportSummaryList") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      std::vector<Model::ImportSummary> v{};
+      if (!ReadImportSummaryList(r, v)) return false;
+      out.SetImportSummaryList(std::move(v));
+      return true;
+    }
+    if (key == "NextToken") {
+      if (r.Null()) return false;  // FromJson's to take (a null after a value unsets it)
+      std::string v{};
+      if (!r.String(v)) return false;
+      out.SetNextToken(std::move(v));
       return true;
     }
     return r.Skip();  // a member it does not know

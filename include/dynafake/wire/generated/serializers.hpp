@@ -142,6 +142,8 @@ inline Json ToJson(const Model::TableDescription& value);
 inline void FromJson(const Json& json, Model::TableDescription& out, const std::string& path);
 inline Json ToJson(const Model::CreateTableResult& value);
 inline void FromJson(const Json& json, Model::CreateTableResult& out, const std::string& path);
+inline Json ToJson(const Model::CsvOptions& value);
+inline void FromJson(const Json& json, Model::CsvOptions& out, const std::string& path);
 inline Json ToJson(const Model::Delete& value);
 inline void FromJson(const Json& json, Model::Delete& out, const std::string& path);
 inline Json ToJson(const Model::DeleteBackupRequest& value);
@@ -172,6 +174,26 @@ inline Json ToJson(const Model::DescribeContinuousBackupsRequest& value);
 inline void FromJson(const Json& json, Model::DescribeContinuousBackupsRequest& out, const std::string& path);
 inline Json ToJson(const Model::DescribeContinuousBackupsResult& value);
 inline void FromJson(const Json& json, Model::DescribeContinuousBackupsResult& out, const std::string& path);
+inline Json ToJson(const Model::DescribeExportRequest& value);
+inline void FromJson(const Json& json, Model::DescribeExportRequest& out, const std::string& path);
+inline Json ToJson(const Model::IncrementalExportSpecification& value);
+inline void FromJson(const Json& json, Model::IncrementalExportSpecification& out, const std::string& path);
+inline Json ToJson(const Model::ExportDescription& value);
+inline void FromJson(const Json& json, Model::ExportDescription& out, const std::string& path);
+inline Json ToJson(const Model::DescribeExportResult& value);
+inline void FromJson(const Json& json, Model::DescribeExportResult& out, const std::string& path);
+inline Json ToJson(const Model::DescribeImportRequest& value);
+inline void FromJson(const Json& json, Model::DescribeImportRequest& out, const std::string& path);
+inline Json ToJson(const Model::InputFormatOptions& value);
+inline void FromJson(const Json& json, Model::InputFormatOptions& out, const std::string& path);
+inline Json ToJson(const Model::S3BucketSource& value);
+inline void FromJson(const Json& json, Model::S3BucketSource& out, const std::string& path);
+inline Json ToJson(const Model::TableCreationParameters& value);
+inline void FromJson(const Json& json, Model::TableCreationParameters& out, const std::string& path);
+inline Json ToJson(const Model::ImportTableDescription& value);
+inline void FromJson(const Json& json, Model::ImportTableDescription& out, const std::string& path);
+inline Json ToJson(const Model::DescribeImportResult& value);
+inline void FromJson(const Json& json, Model::DescribeImportResult& out, const std::string& path);
 inline Json ToJson(const Model::DescribeTableRequest& value);
 inline void FromJson(const Json& json, Model::DescribeTableRequest& out, const std::string& path);
 inline Json ToJson(const Model::DescribeTableResult& value);
@@ -180,6 +202,12 @@ inline Json ToJson(const Model::DescribeTimeToLiveRequest& value);
 inline void FromJson(const Json& json, Model::DescribeTimeToLiveRequest& out, const std::string& path);
 inline Json ToJson(const Model::DescribeTimeToLiveResult& value);
 inline void FromJson(const Json& json, Model::DescribeTimeToLiveResult& out, const std::string& path);
+inline Json ToJson(const Model::ExportSummary& value);
+inline void FromJson(const Json& json, Model::ExportSummary& out, const std::string& path);
+inline Json ToJson(const Model::ExportTableToPointInTimeRequest& value);
+inline void FromJson(const Json& json, Model::ExportTableToPointInTimeRequest& out, const std::string& path);
+inline Json ToJson(const Model::ExportTableToPointInTimeResult& value);
+inline void FromJson(const Json& json, Model::ExportTableToPointInTimeResult& out, const std::string& path);
 inline Json ToJson(const Model::Get& value);
 inline void FromJson(const Json& json, Model::Get& out, const std::string& path);
 inline Json ToJson(const Model::GetItemRequest& value);
@@ -192,12 +220,26 @@ inline Json ToJson(const Model::GlobalSecondaryIndexUpdate& value);
 inline void FromJson(const Json& json, Model::GlobalSecondaryIndexUpdate& out, const std::string& path);
 inline Json ToJson(const Model::GlobalTableWitnessGroupUpdate& value);
 inline void FromJson(const Json& json, Model::GlobalTableWitnessGroupUpdate& out, const std::string& path);
+inline Json ToJson(const Model::ImportSummary& value);
+inline void FromJson(const Json& json, Model::ImportSummary& out, const std::string& path);
+inline Json ToJson(const Model::ImportTableRequest& value);
+inline void FromJson(const Json& json, Model::ImportTableRequest& out, const std::string& path);
+inline Json ToJson(const Model::ImportTableResult& value);
+inline void FromJson(const Json& json, Model::ImportTableResult& out, const std::string& path);
 inline Json ToJson(const Model::ItemResponse& value);
 inline void FromJson(const Json& json, Model::ItemResponse& out, const std::string& path);
 inline Json ToJson(const Model::ListBackupsRequest& value);
 inline void FromJson(const Json& json, Model::ListBackupsRequest& out, const std::string& path);
 inline Json ToJson(const Model::ListBackupsResult& value);
 inline void FromJson(const Json& json, Model::ListBackupsResult& out, const std::string& path);
+inline Json ToJson(const Model::ListExportsRequest& value);
+inline void FromJson(const Json& json, Model::ListExportsRequest& out, const std::string& path);
+inline Json ToJson(const Model::ListExportsResult& value);
+inline void FromJson(const Json& json, Model::ListExportsResult& out, const std::string& path);
+inline Json ToJson(const Model::ListImportsRequest& value);
+inline void FromJson(const Json& json, Model::ListImportsRequest& out, const std::string& path);
+inline Json ToJson(const Model::ListImportsResult& value);
+inline void FromJson(const Json& json, Model::ListImportsResult& out, const std::string& path);
 inline Json ToJson(const Model::ListTablesRequest& value);
 inline void FromJson(const Json& json, Model::ListTablesRequest& out, const std::string& path);
 inline Json ToJson(const Model::ListTablesResult& value);
@@ -344,10 +386,16 @@ inline Json EncodeReplicaDescriptionList(const std::vector<Model::ReplicaDescrip
 inline void DecodeReplicaDescriptionList(const Json& json, std::vector<Model::ReplicaDescription>& out, const std::string& path);
 inline Json EncodeGlobalTableWitnessDescriptionList(const std::vector<Model::GlobalTableWitnessDescription>& value);
 inline void DecodeGlobalTableWitnessDescriptionList(const Json& json, std::vector<Model::GlobalTableWitnessDescription>& out, const std::string& path);
+inline Json EncodeCsvHeaderList(const std::vector<std::string>& value);
+inline void DecodeCsvHeaderList(const Json& json, std::vector<std::string>& out, const std::string& path);
 inline Json EncodeExpectedAttributeMap(const std::map<std::string, Model::ExpectedAttributeValue>& value);
 inline void DecodeExpectedAttributeMap(const Json& json, std::map<std::string, Model::ExpectedAttributeValue>& out, const std::string& path);
 inline Json EncodeBackupSummaries(const std::vector<Model::BackupSummary>& value);
 inline void DecodeBackupSummaries(const Json& json, std::vector<Model::BackupSummary>& out, const std::string& path);
+inline Json EncodeExportSummaries(const std::vector<Model::ExportSummary>& value);
+inline void DecodeExportSummaries(const Json& json, std::vector<Model::ExportSummary>& out, const std::string& path);
+inline Json EncodeImportSummaryList(const std::vector<Model::ImportSummary>& value);
+inline void DecodeImportSummaryList(const Json& json, std::vector<Model::ImportSummary>& out, const std::string& path);
 inline Json EncodeTableNameList(const std::vector<std::string>& value);
 inline void DecodeTableNameList(const Json& json, std::vector<std::string>& out, const std::string& path);
 inline Json EncodeKeyConditions(const std::map<std::string, Model::Condition>& value);
@@ -884,6 +932,21 @@ inline void DecodeGlobalTableWitnessDescriptionList(const Json& json, std::vecto
     out.push_back(std::move(e));
   }
 }
+inline Json EncodeCsvHeaderList(const std::vector<std::string>& value) {
+  Json out = Json::array();
+  for (const auto& e : value) out.push_back(Json(e));
+  return out;
+}
+inline void DecodeCsvHeaderList(const Json& json, std::vector<std::string>& out, const std::string& path) {
+  ExpectArray(json, path);
+  out.clear();
+  out.reserve(json.size());
+  for (std::size_t i = 0; i < json.size(); ++i) {
+    std::string e{};
+    DecodeString(json[i], e, Index(path, i));
+    out.push_back(std::move(e));
+  }
+}
 inline Json EncodeExpectedAttributeMap(const std::map<std::string, Model::ExpectedAttributeValue>& value) {
   Json out = Json::object();
   for (const auto& e : value) out[e.first] = ToJson(e.second);
@@ -911,6 +974,38 @@ inline void DecodeBackupSummaries(const Json& json, std::vector<Model::BackupSum
   for (std::size_t i = 0; i < json.size(); ++i) {
     Model::BackupSummary e{};
     if (!(json[i]).is_object()) NotAStructure(json[i], "BackupSummary", Slot::kValue, Index(path, i));
+    FromJson(json[i], e, Index(path, i));
+    out.push_back(std::move(e));
+  }
+}
+inline Json EncodeExportSummaries(const std::vector<Model::ExportSummary>& value) {
+  Json out = Json::array();
+  for (const auto& e : value) out.push_back(ToJson(e));
+  return out;
+}
+inline void DecodeExportSummaries(const Json& json, std::vector<Model::ExportSummary>& out, const std::string& path) {
+  ExpectArray(json, path);
+  out.clear();
+  out.reserve(json.size());
+  for (std::size_t i = 0; i < json.size(); ++i) {
+    Model::ExportSummary e{};
+    if (!(json[i]).is_object()) NotAStructure(json[i], "ExportSummary", Slot::kValue, Index(path, i));
+    FromJson(json[i], e, Index(path, i));
+    out.push_back(std::move(e));
+  }
+}
+inline Json EncodeImportSummaryList(const std::vector<Model::ImportSummary>& value) {
+  Json out = Json::array();
+  for (const auto& e : value) out.push_back(ToJson(e));
+  return out;
+}
+inline void DecodeImportSummaryList(const Json& json, std::vector<Model::ImportSummary>& out, const std::string& path) {
+  ExpectArray(json, path);
+  out.clear();
+  out.reserve(json.size());
+  for (std::size_t i = 0; i < json.size(); ++i) {
+    Model::ImportSummary e{};
+    if (!(json[i]).is_object()) NotAStructure(json[i], "ImportSummary", Slot::kValue, Index(path, i));
     FromJson(json[i], e, Index(path, i));
     out.push_back(std::move(e));
   }
@@ -3454,6 +3549,29 @@ inline void FromJson(const Json& json, Model::CreateTableResult& out, const std:
   }
 }
 
+inline Json ToJson(const Model::CsvOptions& value) {
+  Json out = Json::object();
+  if (value.DelimiterHasBeenSet()) out["Delimiter"] = Json(value.GetDelimiter());
+  if (value.HeaderListHasBeenSet()) out["HeaderList"] = detail::EncodeCsvHeaderList(value.GetHeaderList());
+  return out;
+}
+inline void FromJson(const Json& json, Model::CsvOptions& out, const std::string& path) {
+  detail::ExpectObject(json, "a Structure", path);
+  out = Model::CsvOptions();
+  const auto end = json.end();
+  if (auto it = json.find("Delimiter"); it != end && !it->is_null()) {
+    std::string v{};
+    detail::DecodeString(*it, v, detail::Child(path, "Delimiter"));
+    out.SetDelimiter(std::move(v));
+  }
+  if (auto it = json.find("HeaderList"); it != end && !it->is_null()) {
+    std::vector<std::string> v{};
+    if (!(*it).is_array()) detail::NotAList(*it, detail::Slot::kField, detail::Child(path, "HeaderList"));
+    detail::DecodeCsvHeaderList(*it, v, detail::Child(path, "HeaderList"));
+    out.SetHeaderList(std::move(v));
+  }
+}
+
 inline Json ToJson(const Model::Delete& value) {
   Json out = Json::object();
   if (value.KeyHasBeenSet()) out["Key"] = detail::EncodeKey(value.GetKey());
@@ -3858,6 +3976,509 @@ inline void FromJson(const Json& json, Model::DescribeContinuousBackupsResult& o
   }
 }
 
+inline Json ToJson(const Model::DescribeExportRequest& value) {
+  Json out = Json::object();
+  if (value.ExportArnHasBeenSet()) out["ExportArn"] = Json(value.GetExportArn());
+  return out;
+}
+inline void FromJson(const Json& json, Model::DescribeExportRequest& out, const std::string& path) {
+  detail::ExpectObject(json, "a Structure", path);
+  out = Model::DescribeExportRequest();
+  const auto end = json.end();
+  if (auto it = json.find("ExportArn"); it != end && !it->is_null()) {
+    std::string v{};
+    detail::DecodeString(*it, v, detail::Child(path, "ExportArn"));
+    out.SetExportArn(std::move(v));
+  }
+}
+
+inline Json ToJson(const Model::IncrementalExportSpecification& value) {
+  Json out = Json::object();
+  if (value.ExportFromTimeHasBeenSet()) out["ExportFromTime"] = detail::EncodeTimestamp(value.GetExportFromTime());
+  if (value.ExportToTimeHasBeenSet()) out["ExportToTime"] = detail::EncodeTimestamp(value.GetExportToTime());
+  if (value.ExportViewTypeHasBeenSet()) out["ExportViewType"] = Json(Model::ExportViewTypeMapper::GetNameForExportViewType(value.GetExportViewType()));
+  return out;
+}
+inline void FromJson(const Json& json, Model::IncrementalExportSpecification& out, const std::string& path) {
+  detail::ExpectObject(json, "a Structure", path);
+  out = Model::IncrementalExportSpecification();
+  const auto end = json.end();
+  if (auto it = json.find("ExportFromTime"); it != end && !it->is_null()) {
+    DateTime v{};
+    detail::DecodeTimestamp(*it, v, detail::Child(path, "ExportFromTime"));
+    out.SetExportFromTime(std::move(v));
+  }
+  if (auto it = json.find("ExportToTime"); it != end && !it->is_null()) {
+    DateTime v{};
+    detail::DecodeTimestamp(*it, v, detail::Child(path, "ExportToTime"));
+    out.SetExportToTime(std::move(v));
+  }
+  if (auto it = json.find("ExportViewType"); it != end && !it->is_null()) {
+    Model::ExportViewType v{};
+    {
+      std::string name;
+      detail::DecodeString(*it, name, detail::Child(path, "ExportViewType"));
+      v = Model::ExportViewTypeMapper::GetExportViewTypeForName(name);
+    }
+    out.SetExportViewType(v);
+  }
+}
+
+inline Json ToJson(const Model::ExportDescription& value) {
+  Json out = Json::object();
+  if (value.ExportArnHasBeenSet()) out["ExportArn"] = Json(value.GetExportArn());
+  if (value.ExportStatusHasBeenSet()) out["ExportStatus"] = Json(Model::ExportStatusMapper::GetNameForExportStatus(value.GetExportStatus()));
+  if (value.StartTimeHasBeenSet()) out["StartTime"] = detail::EncodeTimestamp(value.GetStartTime());
+  if (value.EndTimeHasBeenSet()) out["EndTime"] = detail::EncodeTimestamp(value.GetEndTime());
+  if (value.ExportManifestHasBeenSet()) out["ExportManifest"] = Json(value.GetExportManifest());
+  if (value.TableArnHasBeenSet()) out["TableArn"] = Json(value.GetTableArn());
+  if (value.TableIdHasBeenSet()) out["TableId"] = Json(value.GetTableId());
+  if (value.ExportTimeHasBeenSet()) out["ExportTime"] = detail::EncodeTimestamp(value.GetExportTime());
+  if (value.ClientTokenHasBeenSet()) out["ClientToken"] = Json(value.GetClientToken());
+  if (value.S3BucketHasBeenSet()) out["S3Bucket"] = Json(value.GetS3Bucket());
+  if (value.S3BucketOwnerHasBeenSet()) out["S3BucketOwner"] = Json(value.GetS3BucketOwner());
+  if (value.S3PrefixHasBeenSet()) out["S3Prefix"] = Json(value.GetS3Prefix());
+  if (value.S3SseAlgorithmHasBeenSet()) out["S3SseAlgorithm"] = Json(Model::S3SseAlgorithmMapper::GetNameForS3SseAlgorithm(value.GetS3SseAlgorithm()));
+  if (value.S3SseKmsKeyIdHasBeenSet()) out["S3SseKmsKeyId"] = Json(value.GetS3SseKmsKeyId());
+  if (value.FailureCodeHasBeenSet()) out["FailureCode"] = Json(value.GetFailureCode());
+  if (value.FailureMessageHasBeenSet()) out["FailureMessage"] = Json(value.GetFailureMessage());
+  if (value.ExportFormatHasBeenSet()) out["ExportFormat"] = Json(Model::ExportFormatMapper::GetNameForExportFormat(value.GetExportFormat()));
+  if (value.BilledSizeBytesHasBeenSet()) out["BilledSizeBytes"] = Json(value.GetBilledSizeBytes());
+  if (value.ItemCountHasBeenSet()) out["ItemCount"] = Json(value.GetItemCount());
+  if (value.ExportTypeHasBeenSet()) out["ExportType"] = Json(Model::ExportTypeMapper::GetNameForExportType(value.GetExportType()));
+  if (value.IncrementalExportSpecificationHasBeenSet()) out["IncrementalExportSpecification"] = ToJson(value.GetIncrementalExportSpecification());
+  return out;
+}
+inline void FromJson(const Json& json, Model::ExportDescription& out, const std::string& path) {
+  detail::ExpectObject(json, "a Structure", path);
+  out = Model::ExportDescription();
+  const auto end = json.end();
+  if (auto it = json.find("ExportArn"); it != end && !it->is_null()) {
+    std::string v{};
+    detail::DecodeString(*it, v, detail::Child(path, "ExportArn"));
+    out.SetExportArn(std::move(v));
+  }
+  if (auto it = json.find("ExportStatus"); it != end && !it->is_null()) {
+    Model::ExportStatus v{};
+    {
+      std::string name;
+      detail::DecodeString(*it, name, detail::Child(path, "ExportStatus"));
+      v = Model::ExportStatusMapper::GetExportStatusForName(name);
+    }
+    out.SetExportStatus(v);
+  }
+  if (auto it = json.find("StartTime"); it != end && !it->is_null()) {
+    DateTime v{};
+    detail::DecodeTimestamp(*it, v, detail::Child(path, "StartTime"));
+    out.SetStartTime(std::move(v));
+  }
+  if (auto it = json.find("EndTime"); it != end && !it->is_null()) {
+    DateTime v{};
+    detail::DecodeTimestamp(*it, v, detail::Child(path, "EndTime"));
+    out.SetEndTime(std::move(v));
+  }
+  if (auto it = json.find("ExportManifest"); it != end && !it->is_null()) {
+    std::string v{};
+    detail::DecodeString(*it, v, detail::Child(path, "ExportManifest"));
+    out.SetExportManifest(std::move(v));
+  }
+  if (auto it = json.find("TableArn"); it != end && !it->is_null()) {
+    std::string v{};
+    detail::DecodeString(*it, v, detail::Child(path, "TableArn"));
+    out.SetTableArn(std::move(v));
+  }
+  if (auto it = json.find("TableId"); it != end && !it->is_null()) {
+    std::string v{};
+    detail::DecodeString(*it, v, detail::Child(path, "TableId"));
+    out.SetTableId(std::move(v));
+  }
+  if (auto it = json.find("ExportTime"); it != end && !it->is_null()) {
+    DateTime v{};
+    detail::DecodeTimestamp(*it, v, detail::Child(path, "ExportTime"));
+    out.SetExportTime(std::move(v));
+  }
+  if (auto it = json.find("ClientToken"); it != end && !it->is_null()) {
+    std::string v{};
+    detail::DecodeString(*it, v, detail::Child(path, "ClientToken"));
+    out.SetClientToken(std::move(v));
+  }
+  if (auto it = json.find("S3Bucket"); it != end && !it->is_null()) {
+    std::string v{};
+    detail::DecodeString(*it, v, detail::Child(path, "S3Bucket"));
+    out.SetS3Bucket(std::move(v));
+  }
+  if (auto it = json.find("S3BucketOwner"); it != end && !it->is_null()) {
+    std::string v{};
+    detail::DecodeString(*it, v, detail::Child(path, "S3BucketOwner"));
+    out.SetS3BucketOwner(std::move(v));
+  }
+  if (auto it = json.find("S3Prefix"); it != end && !it->is_null()) {
+    std::string v{};
+    detail::DecodeString(*it, v, detail::Child(path, "S3Prefix"));
+    out.SetS3Prefix(std::move(v));
+  }
+  if (auto it = json.find("S3SseAlgorithm"); it != end && !it->is_null()) {
+    Model::S3SseAlgorithm v{};
+    {
+      std::string name;
+      detail::DecodeString(*it, name, detail::Child(path, "S3SseAlgorithm"));
+      v = Model::S3SseAlgorithmMapper::GetS3SseAlgorithmForName(name);
+    }
+    out.SetS3SseAlgorithm(v);
+  }
+  if (auto it = json.find("S3SseKmsKeyId"); it != end && !it->is_null()) {
+    std::string v{};
+    detail::DecodeString(*it, v, detail::Child(path, "S3SseKmsKeyId"));
+    out.SetS3SseKmsKeyId(std::move(v));
+  }
+  if (auto it = json.find("FailureCode"); it != end && !it->is_null()) {
+    std::string v{};
+    detail::DecodeString(*it, v, detail::Child(path, "FailureCode"));
+    out.SetFailureCode(std::move(v));
+  }
+  if (auto it = json.find("FailureMessage"); it != end && !it->is_null()) {
+    std::string v{};
+    detail::DecodeString(*it, v, detail::Child(path, "FailureMessage"));
+    out.SetFailureMessage(std::move(v));
+  }
+  if (auto it = json.find("ExportFormat"); it != end && !it->is_null()) {
+    Model::ExportFormat v{};
+    {
+      std::string name;
+      detail::DecodeString(*it, name, detail::Child(path, "ExportFormat"));
+      v = Model::ExportFormatMapper::GetExportFormatForName(name);
+    }
+    out.SetExportFormat(v);
+  }
+  if (auto it = json.find("BilledSizeBytes"); it != end && !it->is_null()) {
+    long long v{};
+    detail::DecodeLong(*it, v, detail::Child(path, "BilledSizeBytes"));
+    out.SetBilledSizeBytes(v);
+  }
+  if (auto it = json.find("ItemCount"); it != end && !it->is_null()) {
+    long long v{};
+    detail::DecodeLong(*it, v, detail::Child(path, "ItemCount"));
+    out.SetItemCount(v);
+  }
+  if (auto it = json.find("ExportType"); it != end && !it->is_null()) {
+    Model::ExportType v{};
+    {
+      std::string name;
+      detail::DecodeString(*it, name, detail::Child(path, "ExportType"));
+      v = Model::ExportTypeMapper::GetExportTypeForName(name);
+    }
+    out.SetExportType(v);
+  }
+  if (auto it = json.find("IncrementalExportSpecification"); it != end && !it->is_null()) {
+    Model::IncrementalExportSpecification v{};
+    if (!(*it).is_object()) detail::NotAStructure(*it, "IncrementalExportSpecification", detail::Slot::kField, detail::Child(path, "IncrementalExportSpecification"));
+    FromJson(*it, v, detail::Child(path, "IncrementalExportSpecification"));
+    out.SetIncrementalExportSpecification(std::move(v));
+  }
+}
+
+inline Json ToJson(const Model::DescribeExportResult& value) {
+  Json out = Json::object();
+  if (value.ExportDescriptionHasBeenSet()) out["ExportDescription"] = ToJson(value.GetExportDescription());
+  return out;
+}
+inline void FromJson(const Json& json, Model::DescribeExportResult& out, const std::string& path) {
+  detail::ExpectObject(json, "a Structure", path);
+  out = Model::DescribeExportResult();
+  const auto end = json.end();
+  if (auto it = json.find("ExportDescription"); it != end && !it->is_null()) {
+    Model::ExportDescription v{};
+    if (!(*it).is_object()) detail::NotAStructure(*it, "ExportDescription", detail::Slot::kField, detail::Child(path, "ExportDescription"));
+    FromJson(*it, v, detail::Child(path, "ExportDescription"));
+    out.SetExportDescription(std::move(v));
+  }
+}
+
+inline Json ToJson(const Model::DescribeImportRequest& value) {
+  Json out = Json::object();
+  if (value.ImportArnHasBeenSet()) out["ImportArn"] = Json(value.GetImportArn());
+  return out;
+}
+inline void FromJson(const Json& json, Model::DescribeImportRequest& out, const std::string& path) {
+  detail::ExpectObject(json, "a Structure", path);
+  out = Model::DescribeImportRequest();
+  const auto end = json.end();
+  if (auto it = json.find("ImportArn"); it != end && !it->is_null()) {
+    std::string v{};
+    detail::DecodeString(*it, v, detail::Child(path, "ImportArn"));
+    out.SetImportArn(std::move(v));
+  }
+}
+
+inline Json ToJson(const Model::InputFormatOptions& value) {
+  Json out = Json::object();
+  if (value.CsvHasBeenSet()) out["Csv"] = ToJson(value.GetCsv());
+  return out;
+}
+inline void FromJson(const Json& json, Model::InputFormatOptions& out, const std::string& path) {
+  detail::ExpectObject(json, "a Structure", path);
+  out = Model::InputFormatOptions();
+  const auto end = json.end();
+  if (auto it = json.find("Csv"); it != end && !it->is_null()) {
+    Model::CsvOptions v{};
+    if (!(*it).is_object()) detail::NotAStructure(*it, "CsvOptions", detail::Slot::kField, detail::Child(path, "Csv"));
+    FromJson(*it, v, detail::Child(path, "Csv"));
+    out.SetCsv(std::move(v));
+  }
+}
+
+inline Json ToJson(const Model::S3BucketSource& value) {
+  Json out = Json::object();
+  if (value.S3BucketOwnerHasBeenSet()) out["S3BucketOwner"] = Json(value.GetS3BucketOwner());
+  if (value.S3BucketHasBeenSet()) out["S3Bucket"] = Json(value.GetS3Bucket());
+  if (value.S3KeyPrefixHasBeenSet()) out["S3KeyPrefix"] = Json(value.GetS3KeyPrefix());
+  return out;
+}
+inline void FromJson(const Json& json, Model::S3BucketSource& out, const std::string& path) {
+  detail::ExpectObject(json, "a Structure", path);
+  out = Model::S3BucketSource();
+  const auto end = json.end();
+  if (auto it = json.find("S3BucketOwner"); it != end && !it->is_null()) {
+    std::string v{};
+    detail::DecodeString(*it, v, detail::Child(path, "S3BucketOwner"));
+    out.SetS3BucketOwner(std::move(v));
+  }
+  if (auto it = json.find("S3Bucket"); it != end && !it->is_null()) {
+    std::string v{};
+    detail::DecodeString(*it, v, detail::Child(path, "S3Bucket"));
+    out.SetS3Bucket(std::move(v));
+  }
+  if (auto it = json.find("S3KeyPrefix"); it != end && !it->is_null()) {
+    std::string v{};
+    detail::DecodeString(*it, v, detail::Child(path, "S3KeyPrefix"));
+    out.SetS3KeyPrefix(std::move(v));
+  }
+}
+
+inline Json ToJson(const Model::TableCreationParameters& value) {
+  Json out = Json::object();
+  if (value.TableNameHasBeenSet()) out["TableName"] = Json(value.GetTableName());
+  if (value.AttributeDefinitionsHasBeenSet()) out["AttributeDefinitions"] = detail::EncodeAttributeDefinitions(value.GetAttributeDefinitions());
+  if (value.KeySchemaHasBeenSet()) out["KeySchema"] = detail::EncodeKeySchema(value.GetKeySchema());
+  if (value.BillingModeHasBeenSet()) out["BillingMode"] = Json(Model::BillingModeMapper::GetNameForBillingMode(value.GetBillingMode()));
+  if (value.ProvisionedThroughputHasBeenSet()) out["ProvisionedThroughput"] = ToJson(value.GetProvisionedThroughput());
+  if (value.OnDemandThroughputHasBeenSet()) out["OnDemandThroughput"] = ToJson(value.GetOnDemandThroughput());
+  if (value.SSESpecificationHasBeenSet()) out["SSESpecification"] = ToJson(value.GetSSESpecification());
+  if (value.GlobalSecondaryIndexesHasBeenSet()) out["GlobalSecondaryIndexes"] = detail::EncodeGlobalSecondaryIndexList(value.GetGlobalSecondaryIndexes());
+  return out;
+}
+inline void FromJson(const Json& json, Model::TableCreationParameters& out, const std::string& path) {
+  detail::ExpectObject(json, "a Structure", path);
+  out = Model::TableCreationParameters();
+  const auto end = json.end();
+  if (auto it = json.find("TableName"); it != end && !it->is_null()) {
+    std::string v{};
+    detail::DecodeString(*it, v, detail::Child(path, "TableName"));
+    out.SetTableName(std::move(v));
+  }
+  if (auto it = json.find("AttributeDefinitions"); it != end && !it->is_null()) {
+    std::vector<Model::AttributeDefinition> v{};
+    if (!(*it).is_array()) detail::NotAList(*it, detail::Slot::kField, detail::Child(path, "AttributeDefinitions"));
+    detail::DecodeAttributeDefinitions(*it, v, detail::Child(path, "AttributeDefinitions"));
+    out.SetAttributeDefinitions(std::move(v));
+  }
+  if (auto it = json.find("KeySchema"); it != end && !it->is_null()) {
+    std::vector<Model::KeySchemaElement> v{};
+    if (!(*it).is_array()) detail::NotAList(*it, detail::Slot::kField, detail::Child(path, "KeySchema"));
+    detail::DecodeKeySchema(*it, v, detail::Child(path, "KeySchema"));
+    out.SetKeySchema(std::move(v));
+  }
+  if (auto it = json.find("BillingMode"); it != end && !it->is_null()) {
+    Model::BillingMode v{};
+    {
+      std::string name;
+      detail::DecodeString(*it, name, detail::Child(path, "BillingMode"));
+      v = Model::BillingModeMapper::GetBillingModeForName(name);
+    }
+    out.SetBillingMode(v);
+  }
+  if (auto it = json.find("ProvisionedThroughput"); it != end && !it->is_null()) {
+    Model::ProvisionedThroughput v{};
+    if (!(*it).is_object()) detail::NotAStructure(*it, "ProvisionedThroughput", detail::Slot::kField, detail::Child(path, "ProvisionedThroughput"));
+    FromJson(*it, v, detail::Child(path, "ProvisionedThroughput"));
+    out.SetProvisionedThroughput(std::move(v));
+  }
+  if (auto it = json.find("OnDemandThroughput"); it != end && !it->is_null()) {
+    Model::OnDemandThroughput v{};
+    if (!(*it).is_object()) detail::NotAStructure(*it, "OnDemandThroughput", detail::Slot::kField, detail::Child(path, "OnDemandThroughput"));
+    FromJson(*it, v, detail::Child(path, "OnDemandThroughput"));
+    out.SetOnDemandThroughput(std::move(v));
+  }
+  if (auto it = json.find("SSESpecification"); it != end && !it->is_null()) {
+    Model::SSESpecification v{};
+    if (!(*it).is_object()) detail::NotAStructure(*it, "SSESpecification", detail::Slot::kField, detail::Child(path, "SSESpecification"));
+    FromJson(*it, v, detail::Child(path, "SSESpecification"));
+    out.SetSSESpecification(std::move(v));
+  }
+  if (auto it = json.find("GlobalSecondaryIndexes"); it != end && !it->is_null()) {
+    std::vector<Model::GlobalSecondaryIndex> v{};
+    if (!(*it).is_array()) detail::NotAList(*it, detail::Slot::kField, detail::Child(path, "GlobalSecondaryIndexes"));
+    detail::DecodeGlobalSecondaryIndexList(*it, v, detail::Child(path, "GlobalSecondaryIndexes"));
+    out.SetGlobalSecondaryIndexes(std::move(v));
+  }
+}
+
+inline Json ToJson(const Model::ImportTableDescription& value) {
+  Json out = Json::object();
+  if (value.ImportArnHasBeenSet()) out["ImportArn"] = Json(value.GetImportArn());
+  if (value.ImportStatusHasBeenSet()) out["ImportStatus"] = Json(Model::ImportStatusMapper::GetNameForImportStatus(value.GetImportStatus()));
+  if (value.TableArnHasBeenSet()) out["TableArn"] = Json(value.GetTableArn());
+  if (value.TableIdHasBeenSet()) out["TableId"] = Json(value.GetTableId());
+  if (value.ClientTokenHasBeenSet()) out["ClientToken"] = Json(value.GetClientToken());
+  if (value.S3BucketSourceHasBeenSet()) out["S3BucketSource"] = ToJson(value.GetS3BucketSource());
+  if (value.ErrorCountHasBeenSet()) out["ErrorCount"] = Json(value.GetErrorCount());
+  if (value.CloudWatchLogGroupArnHasBeenSet()) out["CloudWatchLogGroupArn"] = Json(value.GetCloudWatchLogGroupArn());
+  if (value.InputFormatHasBeenSet()) out["InputFormat"] = Json(Model::InputFormatMapper::GetNameForInputFormat(value.GetInputFormat()));
+  if (value.InputFormatOptionsHasBeenSet()) out["InputFormatOptions"] = ToJson(value.GetInputFormatOptions());
+  if (value.InputCompressionTypeHasBeenSet()) out["InputCompressionType"] = Json(Model::InputCompressionTypeMapper::GetNameForInputCompressionType(value.GetInputCompressionType()));
+  if (value.TableCreationParametersHasBeenSet()) out["TableCreationParameters"] = ToJson(value.GetTableCreationParameters());
+  if (value.StartTimeHasBeenSet()) out["StartTime"] = detail::EncodeTimestamp(value.GetStartTime());
+  if (value.EndTimeHasBeenSet()) out["EndTime"] = detail::EncodeTimestamp(value.GetEndTime());
+  if (value.ProcessedSizeBytesHasBeenSet()) out["ProcessedSizeBytes"] = Json(value.GetProcessedSizeBytes());
+  if (value.ProcessedItemCountHasBeenSet()) out["ProcessedItemCount"] = Json(value.GetProcessedItemCount());
+  if (value.ImportedItemCountHasBeenSet()) out["ImportedItemCount"] = Json(value.GetImportedItemCount());
+  if (value.FailureCodeHasBeenSet()) out["FailureCode"] = Json(value.GetFailureCode());
+  if (value.FailureMessageHasBeenSet()) out["FailureMessage"] = Json(value.GetFailureMessage());
+  return out;
+}
+inline void FromJson(const Json& json, Model::ImportTableDescription& out, const std::string& path) {
+  detail::ExpectObject(json, "a Structure", path);
+  out = Model::ImportTableDescription();
+  const auto end = json.end();
+  if (auto it = json.find("ImportArn"); it != end && !it->is_null()) {
+    std::string v{};
+    detail::DecodeString(*it, v, detail::Child(path, "ImportArn"));
+    out.SetImportArn(std::move(v));
+  }
+  if (auto it = json.find("ImportStatus"); it != end && !it->is_null()) {
+    Model::ImportStatus v{};
+    {
+      std::string name;
+      detail::DecodeString(*it, name, detail::Child(path, "ImportStatus"));
+      v = Model::ImportStatusMapper::GetImportStatusForName(name);
+    }
+    out.SetImportStatus(v);
+  }
+  if (auto it = json.find("TableArn"); it != end && !it->is_null()) {
+    std::string v{};
+    detail::DecodeString(*it, v, detail::Child(path, "TableArn"));
+    out.SetTableArn(std::move(v));
+  }
+  if (auto it = json.find("TableId"); it != end && !it->is_null()) {
+    std::string v{};
+    detail::DecodeString(*it, v, detail::Child(path, "TableId"));
+    out.SetTableId(std::move(v));
+  }
+  if (auto it = json.find("ClientToken"); it != end && !it->is_null()) {
+    std::string v{};
+    detail::DecodeString(*it, v, detail::Child(path, "ClientToken"));
+    out.SetClientToken(std::move(v));
+  }
+  if (auto it = json.find("S3BucketSource"); it != end && !it->is_null()) {
+    Model::S3BucketSource v{};
+    if (!(*it).is_object()) detail::NotAStructure(*it, "S3BucketSource", detail::Slot::kField, detail::Child(path, "S3BucketSource"));
+    FromJson(*it, v, detail::Child(path, "S3BucketSource"));
+    out.SetS3BucketSource(std::move(v));
+  }
+  if (auto it = json.find("ErrorCount"); it != end && !it->is_null()) {
+    long long v{};
+    detail::DecodeLong(*it, v, detail::Child(path, "ErrorCount"));
+    out.SetErrorCount(v);
+  }
+  if (auto it = json.find("CloudWatchLogGroupArn"); it != end && !it->is_null()) {
+    std::string v{};
+    detail::DecodeString(*it, v, detail::Child(path, "CloudWatchLogGroupArn"));
+    out.SetCloudWatchLogGroupArn(std::move(v));
+  }
+  if (auto it = json.find("InputFormat"); it != end && !it->is_null()) {
+    Model::InputFormat v{};
+    {
+      std::string name;
+      detail::DecodeString(*it, name, detail::Child(path, "InputFormat"));
+      v = Model::InputFormatMapper::GetInputFormatForName(name);
+    }
+    out.SetInputFormat(v);
+  }
+  if (auto it = json.find("InputFormatOptions"); it != end && !it->is_null()) {
+    Model::InputFormatOptions v{};
+    if (!(*it).is_object()) detail::NotAStructure(*it, "InputFormatOptions", detail::Slot::kField, detail::Child(path, "InputFormatOptions"));
+    FromJson(*it, v, detail::Child(path, "InputFormatOptions"));
+    out.SetInputFormatOptions(std::move(v));
+  }
+  if (auto it = json.find("InputCompressionType"); it != end && !it->is_null()) {
+    Model::InputCompressionType v{};
+    {
+      std::string name;
+      detail::DecodeString(*it, name, detail::Child(path, "InputCompressionType"));
+      v = Model::InputCompressionTypeMapper::GetInputCompressionTypeForName(name);
+    }
+    out.SetInputCompressionType(v);
+  }
+  if (auto it = json.find("TableCreationParameters"); it != end && !it->is_null()) {
+    Model::TableCreationParameters v{};
+    if (!(*it).is_object()) detail::NotAStructure(*it, "TableCreationParameters", detail::Slot::kField, detail::Child(path, "TableCreationParameters"));
+    FromJson(*it, v, detail::Child(path, "TableCreationParameters"));
+    out.SetTableCreationParameters(std::move(v));
+  }
+  if (auto it = json.find("StartTime"); it != end && !it->is_null()) {
+    DateTime v{};
+    detail::DecodeTimestamp(*it, v, detail::Child(path, "StartTime"));
+    out.SetStartTime(std::move(v));
+  }
+  if (auto it = json.find("EndTime"); it != end && !it->is_null()) {
+    DateTime v{};
+    detail::DecodeTimestamp(*it, v, detail::Child(path, "EndTime"));
+    out.SetEndTime(std::move(v));
+  }
+  if (auto it = json.find("ProcessedSizeBytes"); it != end && !it->is_null()) {
+    long long v{};
+    detail::DecodeLong(*it, v, detail::Child(path, "ProcessedSizeBytes"));
+    out.SetProcessedSizeBytes(v);
+  }
+  if (auto it = json.find("ProcessedItemCount"); it != end && !it->is_null()) {
+    long long v{};
+    detail::DecodeLong(*it, v, detail::Child(path, "ProcessedItemCount"));
+    out.SetProcessedItemCount(v);
+  }
+  if (auto it = json.find("ImportedItemCount"); it != end && !it->is_null()) {
+    long long v{};
+    detail::DecodeLong(*it, v, detail::Child(path, "ImportedItemCount"));
+    out.SetImportedItemCount(v);
+  }
+  if (auto it = json.find("FailureCode"); it != end && !it->is_null()) {
+    std::string v{};
+    detail::DecodeString(*it, v, detail::Child(path, "FailureCode"));
+    out.SetFailureCode(std::move(v));
+  }
+  if (auto it = json.find("FailureMessage"); it != end && !it->is_null()) {
+    std::string v{};
+    detail::DecodeString(*it, v, detail::Child(path, "FailureMessage"));
+    out.SetFailureMessage(std::move(v));
+  }
+}
+
+inline Json ToJson(const Model::DescribeImportResult& value) {
+  Json out = Json::object();
+  if (value.ImportTableDescriptionHasBeenSet()) out["ImportTableDescription"] = ToJson(value.GetImportTableDescription());
+  return out;
+}
+inline void FromJson(const Json& json, Model::DescribeImportResult& out, const std::string& path) {
+  detail::ExpectObject(json, "a Structure", path);
+  out = Model::DescribeImportResult();
+  const auto end = json.end();
+  if (auto it = json.find("ImportTableDescription"); it != end && !it->is_null()) {
+    Model::ImportTableDescription v{};
+    if (!(*it).is_object()) detail::NotAStructure(*it, "ImportTableDescription", detail::Slot::kField, detail::Child(path, "ImportTableDescription"));
+    FromJson(*it, v, detail::Child(path, "ImportTableDescription"));
+    out.SetImportTableDescription(std::move(v));
+  }
+}
+
 inline Json ToJson(const Model::DescribeTableRequest& value) {
   Json out = Json::object();
   if (value.TableNameHasBeenSet()) out["TableName"] = Json(value.GetTableName());
@@ -3921,6 +4542,148 @@ inline void FromJson(const Json& json, Model::DescribeTimeToLiveResult& out, con
     if (!(*it).is_object()) detail::NotAStructure(*it, "TimeToLiveDescription", detail::Slot::kField, detail::Child(path, "TimeToLiveDescription"));
     FromJson(*it, v, detail::Child(path, "TimeToLiveDescription"));
     out.SetTimeToLiveDescription(std::move(v));
+  }
+}
+
+inline Json ToJson(const Model::ExportSummary& value) {
+  Json out = Json::object();
+  if (value.ExportArnHasBeenSet()) out["ExportArn"] = Json(value.GetExportArn());
+  if (value.ExportStatusHasBeenSet()) out["ExportStatus"] = Json(Model::ExportStatusMapper::GetNameForExportStatus(value.GetExportStatus()));
+  if (value.ExportTypeHasBeenSet()) out["ExportType"] = Json(Model::ExportTypeMapper::GetNameForExportType(value.GetExportType()));
+  return out;
+}
+inline void FromJson(const Json& json, Model::ExportSummary& out, const std::string& path) {
+  detail::ExpectObject(json, "a Structure", path);
+  out = Model::ExportSummary();
+  const auto end = json.end();
+  if (auto it = json.find("ExportArn"); it != end && !it->is_null()) {
+    std::string v{};
+    detail::DecodeString(*it, v, detail::Child(path, "ExportArn"));
+    out.SetExportArn(std::move(v));
+  }
+  if (auto it = json.find("ExportStatus"); it != end && !it->is_null()) {
+    Model::ExportStatus v{};
+    {
+      std::string name;
+      detail::DecodeString(*it, name, detail::Child(path, "ExportStatus"));
+      v = Model::ExportStatusMapper::GetExportStatusForName(name);
+    }
+    out.SetExportStatus(v);
+  }
+  if (auto it = json.find("ExportType"); it != end && !it->is_null()) {
+    Model::ExportType v{};
+    {
+      std::string name;
+      detail::DecodeString(*it, name, detail::Child(path, "ExportType"));
+      v = Model::ExportTypeMapper::GetExportTypeForName(name);
+    }
+    out.SetExportType(v);
+  }
+}
+
+inline Json ToJson(const Model::ExportTableToPointInTimeRequest& value) {
+  Json out = Json::object();
+  if (value.TableArnHasBeenSet()) out["TableArn"] = Json(value.GetTableArn());
+  if (value.ExportTimeHasBeenSet()) out["ExportTime"] = detail::EncodeTimestamp(value.GetExportTime());
+  if (value.ClientTokenHasBeenSet()) out["ClientToken"] = Json(value.GetClientToken());
+  if (value.S3BucketHasBeenSet()) out["S3Bucket"] = Json(value.GetS3Bucket());
+  if (value.S3BucketOwnerHasBeenSet()) out["S3BucketOwner"] = Json(value.GetS3BucketOwner());
+  if (value.S3PrefixHasBeenSet()) out["S3Prefix"] = Json(value.GetS3Prefix());
+  if (value.S3SseAlgorithmHasBeenSet()) out["S3SseAlgorithm"] = Json(Model::S3SseAlgorithmMapper::GetNameForS3SseAlgorithm(value.GetS3SseAlgorithm()));
+  if (value.S3SseKmsKeyIdHasBeenSet()) out["S3SseKmsKeyId"] = Json(value.GetS3SseKmsKeyId());
+  if (value.ExportFormatHasBeenSet()) out["ExportFormat"] = Json(Model::ExportFormatMapper::GetNameForExportFormat(value.GetExportFormat()));
+  if (value.ExportTypeHasBeenSet()) out["ExportType"] = Json(Model::ExportTypeMapper::GetNameForExportType(value.GetExportType()));
+  if (value.IncrementalExportSpecificationHasBeenSet()) out["IncrementalExportSpecification"] = ToJson(value.GetIncrementalExportSpecification());
+  return out;
+}
+inline void FromJson(const Json& json, Model::ExportTableToPointInTimeRequest& out, const std::string& path) {
+  detail::ExpectObject(json, "a Structure", path);
+  out = Model::ExportTableToPointInTimeRequest();
+  const auto end = json.end();
+  if (auto it = json.find("TableArn"); it != end && !it->is_null()) {
+    std::string v{};
+    detail::DecodeString(*it, v, detail::Child(path, "TableArn"));
+    out.SetTableArn(std::move(v));
+  }
+  if (auto it = json.find("ExportTime"); it != end && !it->is_null()) {
+    DateTime v{};
+    detail::DecodeTimestamp(*it, v, detail::Child(path, "ExportTime"));
+    out.SetExportTime(std::move(v));
+  }
+  if (auto it = json.find("ClientToken"); it != end && !it->is_null()) {
+    std::string v{};
+    detail::DecodeString(*it, v, detail::Child(path, "ClientToken"));
+    out.SetClientToken(std::move(v));
+  }
+  if (auto it = json.find("S3Bucket"); it != end && !it->is_null()) {
+    std::string v{};
+    detail::DecodeString(*it, v, detail::Child(path, "S3Bucket"));
+    out.SetS3Bucket(std::move(v));
+  }
+  if (auto it = json.find("S3BucketOwner"); it != end && !it->is_null()) {
+    std::string v{};
+    detail::DecodeString(*it, v, detail::Child(path, "S3BucketOwner"));
+    out.SetS3BucketOwner(std::move(v));
+  }
+  if (auto it = json.find("S3Prefix"); it != end && !it->is_null()) {
+    std::string v{};
+    detail::DecodeString(*it, v, detail::Child(path, "S3Prefix"));
+    out.SetS3Prefix(std::move(v));
+  }
+  if (auto it = json.find("S3SseAlgorithm"); it != end && !it->is_null()) {
+    Model::S3SseAlgorithm v{};
+    {
+      std::string name;
+      detail::DecodeString(*it, name, detail::Child(path, "S3SseAlgorithm"));
+      v = Model::S3SseAlgorithmMapper::GetS3SseAlgorithmForName(name);
+    }
+    out.SetS3SseAlgorithm(v);
+  }
+  if (auto it = json.find("S3SseKmsKeyId"); it != end && !it->is_null()) {
+    std::string v{};
+    detail::DecodeString(*it, v, detail::Child(path, "S3SseKmsKeyId"));
+    out.SetS3SseKmsKeyId(std::move(v));
+  }
+  if (auto it = json.find("ExportFormat"); it != end && !it->is_null()) {
+    Model::ExportFormat v{};
+    {
+      std::string name;
+      detail::DecodeString(*it, name, detail::Child(path, "ExportFormat"));
+      v = Model::ExportFormatMapper::GetExportFormatForName(name);
+    }
+    out.SetExportFormat(v);
+  }
+  if (auto it = json.find("ExportType"); it != end && !it->is_null()) {
+    Model::ExportType v{};
+    {
+      std::string name;
+      detail::DecodeString(*it, name, detail::Child(path, "ExportType"));
+      v = Model::ExportTypeMapper::GetExportTypeForName(name);
+    }
+    out.SetExportType(v);
+  }
+  if (auto it = json.find("IncrementalExportSpecification"); it != end && !it->is_null()) {
+    Model::IncrementalExportSpecification v{};
+    if (!(*it).is_object()) detail::NotAStructure(*it, "IncrementalExportSpecification", detail::Slot::kField, detail::Child(path, "IncrementalExportSpecification"));
+    FromJson(*it, v, detail::Child(path, "IncrementalExportSpecification"));
+    out.SetIncrementalExportSpecification(std::move(v));
+  }
+}
+
+inline Json ToJson(const Model::ExportTableToPointInTimeResult& value) {
+  Json out = Json::object();
+  if (value.ExportDescriptionHasBeenSet()) out["ExportDescription"] = ToJson(value.GetExportDescription());
+  return out;
+}
+inline void FromJson(const Json& json, Model::ExportTableToPointInTimeResult& out, const std::string& path) {
+  detail::ExpectObject(json, "a Structure", path);
+  out = Model::ExportTableToPointInTimeResult();
+  const auto end = json.end();
+  if (auto it = json.find("ExportDescription"); it != end && !it->is_null()) {
+    Model::ExportDescription v{};
+    if (!(*it).is_object()) detail::NotAStructure(*it, "ExportDescription", detail::Slot::kField, detail::Child(path, "ExportDescription"));
+    FromJson(*it, v, detail::Child(path, "ExportDescription"));
+    out.SetExportDescription(std::move(v));
   }
 }
 
@@ -4135,6 +4898,147 @@ inline void FromJson(const Json& json, Model::GlobalTableWitnessGroupUpdate& out
   }
 }
 
+inline Json ToJson(const Model::ImportSummary& value) {
+  Json out = Json::object();
+  if (value.ImportArnHasBeenSet()) out["ImportArn"] = Json(value.GetImportArn());
+  if (value.ImportStatusHasBeenSet()) out["ImportStatus"] = Json(Model::ImportStatusMapper::GetNameForImportStatus(value.GetImportStatus()));
+  if (value.TableArnHasBeenSet()) out["TableArn"] = Json(value.GetTableArn());
+  if (value.S3BucketSourceHasBeenSet()) out["S3BucketSource"] = ToJson(value.GetS3BucketSource());
+  if (value.CloudWatchLogGroupArnHasBeenSet()) out["CloudWatchLogGroupArn"] = Json(value.GetCloudWatchLogGroupArn());
+  if (value.InputFormatHasBeenSet()) out["InputFormat"] = Json(Model::InputFormatMapper::GetNameForInputFormat(value.GetInputFormat()));
+  if (value.StartTimeHasBeenSet()) out["StartTime"] = detail::EncodeTimestamp(value.GetStartTime());
+  if (value.EndTimeHasBeenSet()) out["EndTime"] = detail::EncodeTimestamp(value.GetEndTime());
+  return out;
+}
+inline void FromJson(const Json& json, Model::ImportSummary& out, const std::string& path) {
+  detail::ExpectObject(json, "a Structure", path);
+  out = Model::ImportSummary();
+  const auto end = json.end();
+  if (auto it = json.find("ImportArn"); it != end && !it->is_null()) {
+    std::string v{};
+    detail::DecodeString(*it, v, detail::Child(path, "ImportArn"));
+    out.SetImportArn(std::move(v));
+  }
+  if (auto it = json.find("ImportStatus"); it != end && !it->is_null()) {
+    Model::ImportStatus v{};
+    {
+      std::string name;
+      detail::DecodeString(*it, name, detail::Child(path, "ImportStatus"));
+      v = Model::ImportStatusMapper::GetImportStatusForName(name);
+    }
+    out.SetImportStatus(v);
+  }
+  if (auto it = json.find("TableArn"); it != end && !it->is_null()) {
+    std::string v{};
+    detail::DecodeString(*it, v, detail::Child(path, "TableArn"));
+    out.SetTableArn(std::move(v));
+  }
+  if (auto it = json.find("S3BucketSource"); it != end && !it->is_null()) {
+    Model::S3BucketSource v{};
+    if (!(*it).is_object()) detail::NotAStructure(*it, "S3BucketSource", detail::Slot::kField, detail::Child(path, "S3BucketSource"));
+    FromJson(*it, v, detail::Child(path, "S3BucketSource"));
+    out.SetS3BucketSource(std::move(v));
+  }
+  if (auto it = json.find("CloudWatchLogGroupArn"); it != end && !it->is_null()) {
+    std::string v{};
+    detail::DecodeString(*it, v, detail::Child(path, "CloudWatchLogGroupArn"));
+    out.SetCloudWatchLogGroupArn(std::move(v));
+  }
+  if (auto it = json.find("InputFormat"); it != end && !it->is_null()) {
+    Model::InputFormat v{};
+    {
+      std::string name;
+      detail::DecodeString(*it, name, detail::Child(path, "InputFormat"));
+      v = Model::InputFormatMapper::GetInputFormatForName(name);
+    }
+    out.SetInputFormat(v);
+  }
+  if (auto it = json.find("StartTime"); it != end && !it->is_null()) {
+    DateTime v{};
+    detail::DecodeTimestamp(*it, v, detail::Child(path, "StartTime"));
+    out.SetStartTime(std::move(v));
+  }
+  if (auto it = json.find("EndTime"); it != end && !it->is_null()) {
+    DateTime v{};
+    detail::DecodeTimestamp(*it, v, detail::Child(path, "EndTime"));
+    out.SetEndTime(std::move(v));
+  }
+}
+
+inline Json ToJson(const Model::ImportTableRequest& value) {
+  Json out = Json::object();
+  if (value.ClientTokenHasBeenSet()) out["ClientToken"] = Json(value.GetClientToken());
+  if (value.S3BucketSourceHasBeenSet()) out["S3BucketSource"] = ToJson(value.GetS3BucketSource());
+  if (value.InputFormatHasBeenSet()) out["InputFormat"] = Json(Model::InputFormatMapper::GetNameForInputFormat(value.GetInputFormat()));
+  if (value.InputFormatOptionsHasBeenSet()) out["InputFormatOptions"] = ToJson(value.GetInputFormatOptions());
+  if (value.InputCompressionTypeHasBeenSet()) out["InputCompressionType"] = Json(Model::InputCompressionTypeMapper::GetNameForInputCompressionType(value.GetInputCompressionType()));
+  if (value.TableCreationParametersHasBeenSet()) out["TableCreationParameters"] = ToJson(value.GetTableCreationParameters());
+  return out;
+}
+inline void FromJson(const Json& json, Model::ImportTableRequest& out, const std::string& path) {
+  detail::ExpectObject(json, "a Structure", path);
+  out = Model::ImportTableRequest();
+  const auto end = json.end();
+  if (auto it = json.find("ClientToken"); it != end && !it->is_null()) {
+    std::string v{};
+    detail::DecodeString(*it, v, detail::Child(path, "ClientToken"));
+    out.SetClientToken(std::move(v));
+  }
+  if (auto it = json.find("S3BucketSource"); it != end && !it->is_null()) {
+    Model::S3BucketSource v{};
+    if (!(*it).is_object()) detail::NotAStructure(*it, "S3BucketSource", detail::Slot::kField, detail::Child(path, "S3BucketSource"));
+    FromJson(*it, v, detail::Child(path, "S3BucketSource"));
+    out.SetS3BucketSource(std::move(v));
+  }
+  if (auto it = json.find("InputFormat"); it != end && !it->is_null()) {
+    Model::InputFormat v{};
+    {
+      std::string name;
+      detail::DecodeString(*it, name, detail::Child(path, "InputFormat"));
+      v = Model::InputFormatMapper::GetInputFormatForName(name);
+    }
+    out.SetInputFormat(v);
+  }
+  if (auto it = json.find("InputFormatOptions"); it != end && !it->is_null()) {
+    Model::InputFormatOptions v{};
+    if (!(*it).is_object()) detail::NotAStructure(*it, "InputFormatOptions", detail::Slot::kField, detail::Child(path, "InputFormatOptions"));
+    FromJson(*it, v, detail::Child(path, "InputFormatOptions"));
+    out.SetInputFormatOptions(std::move(v));
+  }
+  if (auto it = json.find("InputCompressionType"); it != end && !it->is_null()) {
+    Model::InputCompressionType v{};
+    {
+      std::string name;
+      detail::DecodeString(*it, name, detail::Child(path, "InputCompressionType"));
+      v = Model::InputCompressionTypeMapper::GetInputCompressionTypeForName(name);
+    }
+    out.SetInputCompressionType(v);
+  }
+  if (auto it = json.find("TableCreationParameters"); it != end && !it->is_null()) {
+    Model::TableCreationParameters v{};
+    if (!(*it).is_object()) detail::NotAStructure(*it, "TableCreationParameters", detail::Slot::kField, detail::Child(path, "TableCreationParameters"));
+    FromJson(*it, v, detail::Child(path, "TableCreationParameters"));
+    out.SetTableCreationParameters(std::move(v));
+  }
+}
+
+inline Json ToJson(const Model::ImportTableResult& value) {
+  Json out = Json::object();
+  if (value.ImportTableDescriptionHasBeenSet()) out["ImportTableDescription"] = ToJson(value.GetImportTableDescription());
+  return out;
+}
+inline void FromJson(const Json& json, Model::ImportTableResult& out, const std::string& path) {
+  detail::ExpectObject(json, "a Structure", path);
+  out = Model::ImportTableResult();
+  const auto end = json.end();
+  if (auto it = json.find("ImportTableDescription"); it != end && !it->is_null()) {
+    Model::ImportTableDescription v{};
+    if (!(*it).is_object()) detail::NotAStructure(*it, "ImportTableDescription", detail::Slot::kField, detail::Child(path, "ImportTableDescription"));
+    FromJson(*it, v, detail::Child(path, "ImportTableDescription"));
+    out.SetImportTableDescription(std::move(v));
+  }
+}
+
 inline Json ToJson(const Model::ItemResponse& value) {
   Json out = Json::object();
   if (value.ItemHasBeenSet()) out["Item"] = detail::EncodeAttributeMap(value.GetItem());
@@ -4222,6 +5126,108 @@ inline void FromJson(const Json& json, Model::ListBackupsResult& out, const std:
     std::string v{};
     detail::DecodeString(*it, v, detail::Child(path, "LastEvaluatedBackupArn"));
     out.SetLastEvaluatedBackupArn(std::move(v));
+  }
+}
+
+inline Json ToJson(const Model::ListExportsRequest& value) {
+  Json out = Json::object();
+  if (value.TableArnHasBeenSet()) out["TableArn"] = Json(value.GetTableArn());
+  if (value.MaxResultsHasBeenSet()) out["MaxResults"] = Json(value.GetMaxResults());
+  if (value.NextTokenHasBeenSet()) out["NextToken"] = Json(value.GetNextToken());
+  return out;
+}
+inline void FromJson(const Json& json, Model::ListExportsRequest& out, const std::string& path) {
+  detail::ExpectObject(json, "a Structure", path);
+  out = Model::ListExportsRequest();
+  const auto end = json.end();
+  if (auto it = json.find("TableArn"); it != end && !it->is_null()) {
+    std::string v{};
+    detail::DecodeString(*it, v, detail::Child(path, "TableArn"));
+    out.SetTableArn(std::move(v));
+  }
+  if (auto it = json.find("MaxResults"); it != end && !it->is_null()) {
+    int v{};
+    detail::DecodeInt(*it, v, detail::Child(path, "MaxResults"));
+    out.SetMaxResults(v);
+  }
+  if (auto it = json.find("NextToken"); it != end && !it->is_null()) {
+    std::string v{};
+    detail::DecodeString(*it, v, detail::Child(path, "NextToken"));
+    out.SetNextToken(std::move(v));
+  }
+}
+
+inline Json ToJson(const Model::ListExportsResult& value) {
+  Json out = Json::object();
+  if (value.ExportSummariesHasBeenSet()) out["ExportSummaries"] = detail::EncodeExportSummaries(value.GetExportSummaries());
+  if (value.NextTokenHasBeenSet()) out["NextToken"] = Json(value.GetNextToken());
+  return out;
+}
+inline void FromJson(const Json& json, Model::ListExportsResult& out, const std::string& path) {
+  detail::ExpectObject(json, "a Structure", path);
+  out = Model::ListExportsResult();
+  const auto end = json.end();
+  if (auto it = json.find("ExportSummaries"); it != end && !it->is_null()) {
+    std::vector<Model::ExportSummary> v{};
+    if (!(*it).is_array()) detail::NotAList(*it, detail::Slot::kField, detail::Child(path, "ExportSummaries"));
+    detail::DecodeExportSummaries(*it, v, detail::Child(path, "ExportSummaries"));
+    out.SetExportSummaries(std::move(v));
+  }
+  if (auto it = json.find("NextToken"); it != end && !it->is_null()) {
+    std::string v{};
+    detail::DecodeString(*it, v, detail::Child(path, "NextToken"));
+    out.SetNextToken(std::move(v));
+  }
+}
+
+inline Json ToJson(const Model::ListImportsRequest& value) {
+  Json out = Json::object();
+  if (value.TableArnHasBeenSet()) out["TableArn"] = Json(value.GetTableArn());
+  if (value.PageSizeHasBeenSet()) out["PageSize"] = Json(value.GetPageSize());
+  if (value.NextTokenHasBeenSet()) out["NextToken"] = Json(value.GetNextToken());
+  return out;
+}
+inline void FromJson(const Json& json, Model::ListImportsRequest& out, const std::string& path) {
+  detail::ExpectObject(json, "a Structure", path);
+  out = Model::ListImportsRequest();
+  const auto end = json.end();
+  if (auto it = json.find("TableArn"); it != end && !it->is_null()) {
+    std::string v{};
+    detail::DecodeString(*it, v, detail::Child(path, "TableArn"));
+    out.SetTableArn(std::move(v));
+  }
+  if (auto it = json.find("PageSize"); it != end && !it->is_null()) {
+    int v{};
+    detail::DecodeInt(*it, v, detail::Child(path, "PageSize"));
+    out.SetPageSize(v);
+  }
+  if (auto it = json.find("NextToken"); it != end && !it->is_null()) {
+    std::string v{};
+    detail::DecodeString(*it, v, detail::Child(path, "NextToken"));
+    out.SetNextToken(std::move(v));
+  }
+}
+
+inline Json ToJson(const Model::ListImportsResult& value) {
+  Json out = Json::object();
+  if (value.ImportSummaryListHasBeenSet()) out["ImportSummaryList"] = detail::EncodeImportSummaryList(value.GetImportSummaryList());
+  if (value.NextTokenHasBeenSet()) out["NextToken"] = Json(value.GetNextToken());
+  return out;
+}
+inline void FromJson(const Json& json, Model::ListImportsResult& out, const std::string& path) {
+  detail::ExpectObject(json, "a Structure", path);
+  out = Model::ListImportsResult();
+  const auto end = json.end();
+  if (auto it = json.find("ImportSummaryList"); it != end && !it->is_null()) {
+    std::vector<Model::ImportSummary> v{};
+    if (!(*it).is_array()) detail::NotAList(*it, detail::Slot::kField, detail::Child(path, "ImportSummaryList"));
+    detail::DecodeImportSummaryList(*it, v, detail::Child(path, "ImportSummaryList"));
+    out.SetImportSummaryList(std::move(v));
+  }
+  if (auto it = json.find("NextToken"); it != end && !it->is_null()) {
+    std::string v{};
+    detail::DecodeString(*it, v, detail::Child(path, "NextToken"));
+    out.SetNextToken(std::move(v));
   }
 }
 

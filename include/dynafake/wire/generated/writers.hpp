@@ -78,6 +78,7 @@ inline void WriteJson(std::string& out, const Model::ReplicaDescription& value);
 inline void WriteJson(std::string& out, const Model::RestoreSummary& value);
 inline void WriteJson(std::string& out, const Model::TableDescription& value);
 inline void WriteJson(std::string& out, const Model::CreateTableResult& value);
+inline void WriteJson(std::string& out, const Model::CsvOptions& value);
 inline void WriteJson(std::string& out, const Model::Delete& value);
 inline void WriteJson(std::string& out, const Model::DeleteBackupRequest& value);
 inline void WriteJson(std::string& out, const Model::DeleteBackupResult& value);
@@ -93,19 +94,39 @@ inline void WriteJson(std::string& out, const Model::DescribeBackupRequest& valu
 inline void WriteJson(std::string& out, const Model::DescribeBackupResult& value);
 inline void WriteJson(std::string& out, const Model::DescribeContinuousBackupsRequest& value);
 inline void WriteJson(std::string& out, const Model::DescribeContinuousBackupsResult& value);
+inline void WriteJson(std::string& out, const Model::DescribeExportRequest& value);
+inline void WriteJson(std::string& out, const Model::IncrementalExportSpecification& value);
+inline void WriteJson(std::string& out, const Model::ExportDescription& value);
+inline void WriteJson(std::string& out, const Model::DescribeExportResult& value);
+inline void WriteJson(std::string& out, const Model::DescribeImportRequest& value);
+inline void WriteJson(std::string& out, const Model::InputFormatOptions& value);
+inline void WriteJson(std::string& out, const Model::S3BucketSource& value);
+inline void WriteJson(std::string& out, const Model::TableCreationParameters& value);
+inline void WriteJson(std::string& out, const Model::ImportTableDescription& value);
+inline void WriteJson(std::string& out, const Model::DescribeImportResult& value);
 inline void WriteJson(std::string& out, const Model::DescribeTableRequest& value);
 inline void WriteJson(std::string& out, const Model::DescribeTableResult& value);
 inline void WriteJson(std::string& out, const Model::DescribeTimeToLiveRequest& value);
 inline void WriteJson(std::string& out, const Model::DescribeTimeToLiveResult& value);
+inline void WriteJson(std::string& out, const Model::ExportSummary& value);
+inline void WriteJson(std::string& out, const Model::ExportTableToPointInTimeRequest& value);
+inline void WriteJson(std::string& out, const Model::ExportTableToPointInTimeResult& value);
 inline void WriteJson(std::string& out, const Model::Get& value);
 inline void WriteJson(std::string& out, const Model::GetItemRequest& value);
 inline void WriteJson(std::string& out, const Model::GetItemResult& value);
 inline void WriteJson(std::string& out, const Model::UpdateGlobalSecondaryIndexAction& value);
 inline void WriteJson(std::string& out, const Model::GlobalSecondaryIndexUpdate& value);
 inline void WriteJson(std::string& out, const Model::GlobalTableWitnessGroupUpdate& value);
+inline void WriteJson(std::string& out, const Model::ImportSummary& value);
+inline void WriteJson(std::string& out, const Model::ImportTableRequest& value);
+inline void WriteJson(std::string& out, const Model::ImportTableResult& value);
 inline void WriteJson(std::string& out, const Model::ItemResponse& value);
 inline void WriteJson(std::string& out, const Model::ListBackupsRequest& value);
 inline void WriteJson(std::string& out, const Model::ListBackupsResult& value);
+inline void WriteJson(std::string& out, const Model::ListExportsRequest& value);
+inline void WriteJson(std::string& out, const Model::ListExportsResult& value);
+inline void WriteJson(std::string& out, const Model::ListImportsRequest& value);
+inline void WriteJson(std::string& out, const Model::ListImportsResult& value);
 inline void WriteJson(std::string& out, const Model::ListTablesRequest& value);
 inline void WriteJson(std::string& out, const Model::ListTablesResult& value);
 inline void WriteJson(std::string& out, const Model::ListTagsOfResourceRequest& value);
@@ -180,8 +201,11 @@ inline void WriteLocalSecondaryIndexDescriptionList(std::string& out, const std:
 inline void WriteGlobalSecondaryIndexDescriptionList(std::string& out, const std::vector<Model::GlobalSecondaryIndexDescription>& value);
 inline void WriteReplicaDescriptionList(std::string& out, const std::vector<Model::ReplicaDescription>& value);
 inline void WriteGlobalTableWitnessDescriptionList(std::string& out, const std::vector<Model::GlobalTableWitnessDescription>& value);
+inline void WriteCsvHeaderList(std::string& out, const std::vector<std::string>& value);
 inline void WriteExpectedAttributeMap(std::string& out, const std::map<std::string, Model::ExpectedAttributeValue>& value);
 inline void WriteBackupSummaries(std::string& out, const std::vector<Model::BackupSummary>& value);
+inline void WriteExportSummaries(std::string& out, const std::vector<Model::ExportSummary>& value);
+inline void WriteImportSummaryList(std::string& out, const std::vector<Model::ImportSummary>& value);
 inline void WriteTableNameList(std::string& out, const std::vector<std::string>& value);
 inline void WriteKeyConditions(std::string& out, const std::map<std::string, Model::Condition>& value);
 inline void WriteFilterConditionMap(std::string& out, const std::map<std::string, Model::Condition>& value);
@@ -458,6 +482,14 @@ inline void WriteGlobalTableWitnessDescriptionList(std::string& out, const std::
   }
   out += ']';
 }
+inline void WriteCsvHeaderList(std::string& out, const std::vector<std::string>& value) {
+  out += '[';
+  for (std::size_t i = 0; i < value.size(); ++i) {
+    if (i > 0) out += ',';
+    WriteString(out, value[i]);
+  }
+  out += ']';
+}
 inline void WriteExpectedAttributeMap(std::string& out, const std::map<std::string, Model::ExpectedAttributeValue>& value) {
   ObjectWriter o(out);
   for (const auto& e : value) {
@@ -467,6 +499,22 @@ inline void WriteExpectedAttributeMap(std::string& out, const std::map<std::stri
   o.Close();
 }
 inline void WriteBackupSummaries(std::string& out, const std::vector<Model::BackupSummary>& value) {
+  out += '[';
+  for (std::size_t i = 0; i < value.size(); ++i) {
+    if (i > 0) out += ',';
+    WriteJson(out, value[i]);
+  }
+  out += ']';
+}
+inline void WriteExportSummaries(std::string& out, const std::vector<Model::ExportSummary>& value) {
+  out += '[';
+  for (std::size_t i = 0; i < value.size(); ++i) {
+    if (i > 0) out += ',';
+    WriteJson(out, value[i]);
+  }
+  out += ']';
+}
+inline void WriteImportSummaryList(std::string& out, const std::vector<Model::ImportSummary>& value) {
   out += '[';
   for (std::size_t i = 0; i < value.size(); ++i) {
     if (i > 0) out += ',';
@@ -1816,6 +1864,18 @@ inline void WriteJson(std::string& out, const Model::CreateTableResult& value) {
   }
   o.Close();
 }
+inline void WriteJson(std::string& out, const Model::CsvOptions& value) {
+  detail::ObjectWriter o(out);
+  if (value.DelimiterHasBeenSet()) {
+    o.Key("\"Delimiter\":");
+    detail::WriteString(out, value.GetDelimiter());
+  }
+  if (value.HeaderListHasBeenSet()) {
+    o.Key("\"HeaderList\":");
+    detail::WriteCsvHeaderList(out, value.GetHeaderList());
+  }
+  o.Close();
+}
 inline void WriteJson(std::string& out, const Model::Delete& value) {
   detail::ObjectWriter o(out);
   if (value.ConditionExpressionHasBeenSet()) {
@@ -2016,6 +2076,282 @@ inline void WriteJson(std::string& out, const Model::DescribeContinuousBackupsRe
   }
   o.Close();
 }
+inline void WriteJson(std::string& out, const Model::DescribeExportRequest& value) {
+  detail::ObjectWriter o(out);
+  if (value.ExportArnHasBeenSet()) {
+    o.Key("\"ExportArn\":");
+    detail::WriteString(out, value.GetExportArn());
+  }
+  o.Close();
+}
+inline void WriteJson(std::string& out, const Model::IncrementalExportSpecification& value) {
+  detail::ObjectWriter o(out);
+  if (value.ExportFromTimeHasBeenSet()) {
+    o.Key("\"ExportFromTime\":");
+    detail::WriteTimestamp(out, value.GetExportFromTime());
+  }
+  if (value.ExportToTimeHasBeenSet()) {
+    o.Key("\"ExportToTime\":");
+    detail::WriteTimestamp(out, value.GetExportToTime());
+  }
+  if (value.ExportViewTypeHasBeenSet()) {
+    o.Key("\"ExportViewType\":");
+    detail::WriteString(out, Model::ExportViewTypeMapper::GetNameForExportViewType(value.GetExportViewType()));
+  }
+  o.Close();
+}
+inline void WriteJson(std::string& out, const Model::ExportDescription& value) {
+  detail::ObjectWriter o(out);
+  if (value.BilledSizeBytesHasBeenSet()) {
+    o.Key("\"BilledSizeBytes\":");
+    detail::WriteInteger(out, value.GetBilledSizeBytes());
+  }
+  if (value.ClientTokenHasBeenSet()) {
+    o.Key("\"ClientToken\":");
+    detail::WriteString(out, value.GetClientToken());
+  }
+  if (value.EndTimeHasBeenSet()) {
+    o.Key("\"EndTime\":");
+    detail::WriteTimestamp(out, value.GetEndTime());
+  }
+  if (value.ExportArnHasBeenSet()) {
+    o.Key("\"ExportArn\":");
+    detail::WriteString(out, value.GetExportArn());
+  }
+  if (value.ExportFormatHasBeenSet()) {
+    o.Key("\"ExportFormat\":");
+    detail::WriteString(out, Model::ExportFormatMapper::GetNameForExportFormat(value.GetExportFormat()));
+  }
+  if (value.ExportManifestHasBeenSet()) {
+    o.Key("\"ExportManifest\":");
+    detail::WriteString(out, value.GetExportManifest());
+  }
+  if (value.ExportStatusHasBeenSet()) {
+    o.Key("\"ExportStatus\":");
+    detail::WriteString(out, Model::ExportStatusMapper::GetNameForExportStatus(value.GetExportStatus()));
+  }
+  if (value.ExportTimeHasBeenSet()) {
+    o.Key("\"ExportTime\":");
+    detail::WriteTimestamp(out, value.GetExportTime());
+  }
+  if (value.ExportTypeHasBeenSet()) {
+    o.Key("\"ExportType\":");
+    detail::WriteString(out, Model::ExportTypeMapper::GetNameForExportType(value.GetExportType()));
+  }
+  if (value.FailureCodeHasBeenSet()) {
+    o.Key("\"FailureCode\":");
+    detail::WriteString(out, value.GetFailureCode());
+  }
+  if (value.FailureMessageHasBeenSet()) {
+    o.Key("\"FailureMessage\":");
+    detail::WriteString(out, value.GetFailureMessage());
+  }
+  if (value.IncrementalExportSpecificationHasBeenSet()) {
+    o.Key("\"IncrementalExportSpecification\":");
+    WriteJson(out, value.GetIncrementalExportSpecification());
+  }
+  if (value.ItemCountHasBeenSet()) {
+    o.Key("\"ItemCount\":");
+    detail::WriteInteger(out, value.GetItemCount());
+  }
+  if (value.S3BucketHasBeenSet()) {
+    o.Key("\"S3Bucket\":");
+    detail::WriteString(out, value.GetS3Bucket());
+  }
+  if (value.S3BucketOwnerHasBeenSet()) {
+    o.Key("\"S3BucketOwner\":");
+    detail::WriteString(out, value.GetS3BucketOwner());
+  }
+  if (value.S3PrefixHasBeenSet()) {
+    o.Key("\"S3Prefix\":");
+    detail::WriteString(out, value.GetS3Prefix());
+  }
+  if (value.S3SseAlgorithmHasBeenSet()) {
+    o.Key("\"S3SseAlgorithm\":");
+    detail::WriteString(out, Model::S3SseAlgorithmMapper::GetNameForS3SseAlgorithm(value.GetS3SseAlgorithm()));
+  }
+  if (value.S3SseKmsKeyIdHasBeenSet()) {
+    o.Key("\"S3SseKmsKeyId\":");
+    detail::WriteString(out, value.GetS3SseKmsKeyId());
+  }
+  if (value.StartTimeHasBeenSet()) {
+    o.Key("\"StartTime\":");
+    detail::WriteTimestamp(out, value.GetStartTime());
+  }
+  if (value.TableArnHasBeenSet()) {
+    o.Key("\"TableArn\":");
+    detail::WriteString(out, value.GetTableArn());
+  }
+  if (value.TableIdHasBeenSet()) {
+    o.Key("\"TableId\":");
+    detail::WriteString(out, value.GetTableId());
+  }
+  o.Close();
+}
+inline void WriteJson(std::string& out, const Model::DescribeExportResult& value) {
+  detail::ObjectWriter o(out);
+  if (value.ExportDescriptionHasBeenSet()) {
+    o.Key("\"ExportDescription\":");
+    WriteJson(out, value.GetExportDescription());
+  }
+  o.Close();
+}
+inline void WriteJson(std::string& out, const Model::DescribeImportRequest& value) {
+  detail::ObjectWriter o(out);
+  if (value.ImportArnHasBeenSet()) {
+    o.Key("\"ImportArn\":");
+    detail::WriteString(out, value.GetImportArn());
+  }
+  o.Close();
+}
+inline void WriteJson(std::string& out, const Model::InputFormatOptions& value) {
+  detail::ObjectWriter o(out);
+  if (value.CsvHasBeenSet()) {
+    o.Key("\"Csv\":");
+    WriteJson(out, value.GetCsv());
+  }
+  o.Close();
+}
+inline void WriteJson(std::string& out, const Model::S3BucketSource& value) {
+  detail::ObjectWriter o(out);
+  if (value.S3BucketHasBeenSet()) {
+    o.Key("\"S3Bucket\":");
+    detail::WriteString(out, value.GetS3Bucket());
+  }
+  if (value.S3BucketOwnerHasBeenSet()) {
+    o.Key("\"S3BucketOwner\":");
+    detail::WriteString(out, value.GetS3BucketOwner());
+  }
+  if (value.S3KeyPrefixHasBeenSet()) {
+    o.Key("\"S3KeyPrefix\":");
+    detail::WriteString(out, value.GetS3KeyPrefix());
+  }
+  o.Close();
+}
+inline void WriteJson(std::string& out, const Model::TableCreationParameters& value) {
+  detail::ObjectWriter o(out);
+  if (value.AttributeDefinitionsHasBeenSet()) {
+    o.Key("\"AttributeDefinitions\":");
+    detail::WriteAttributeDefinitions(out, value.GetAttributeDefinitions());
+  }
+  if (value.BillingModeHasBeenSet()) {
+    o.Key("\"BillingMode\":");
+    detail::WriteString(out, Model::BillingModeMapper::GetNameForBillingMode(value.GetBillingMode()));
+  }
+  if (value.GlobalSecondaryIndexesHasBeenSet()) {
+    o.Key("\"GlobalSecondaryIndexes\":");
+    detail::WriteGlobalSecondaryIndexList(out, value.GetGlobalSecondaryIndexes());
+  }
+  if (value.KeySchemaHasBeenSet()) {
+    o.Key("\"KeySchema\":");
+    detail::WriteKeySchema(out, value.GetKeySchema());
+  }
+  if (value.OnDemandThroughputHasBeenSet()) {
+    o.Key("\"OnDemandThroughput\":");
+    WriteJson(out, value.GetOnDemandThroughput());
+  }
+  if (value.ProvisionedThroughputHasBeenSet()) {
+    o.Key("\"ProvisionedThroughput\":");
+    WriteJson(out, value.GetProvisionedThroughput());
+  }
+  if (value.SSESpecificationHasBeenSet()) {
+    o.Key("\"SSESpecification\":");
+    WriteJson(out, value.GetSSESpecification());
+  }
+  if (value.TableNameHasBeenSet()) {
+    o.Key("\"TableName\":");
+    detail::WriteString(out, value.GetTableName());
+  }
+  o.Close();
+}
+inline void WriteJson(std::string& out, const Model::ImportTableDescription& value) {
+  detail::ObjectWriter o(out);
+  if (value.ClientTokenHasBeenSet()) {
+    o.Key("\"ClientToken\":");
+    detail::WriteString(out, value.GetClientToken());
+  }
+  if (value.CloudWatchLogGroupArnHasBeenSet()) {
+    o.Key("\"CloudWatchLogGroupArn\":");
+    detail::WriteString(out, value.GetCloudWatchLogGroupArn());
+  }
+  if (value.EndTimeHasBeenSet()) {
+    o.Key("\"EndTime\":");
+    detail::WriteTimestamp(out, value.GetEndTime());
+  }
+  if (value.ErrorCountHasBeenSet()) {
+    o.Key("\"ErrorCount\":");
+    detail::WriteInteger(out, value.GetErrorCount());
+  }
+  if (value.FailureCodeHasBeenSet()) {
+    o.Key("\"FailureCode\":");
+    detail::WriteString(out, value.GetFailureCode());
+  }
+  if (value.FailureMessageHasBeenSet()) {
+    o.Key("\"FailureMessage\":");
+    detail::WriteString(out, value.GetFailureMessage());
+  }
+  if (value.ImportArnHasBeenSet()) {
+    o.Key("\"ImportArn\":");
+    detail::WriteString(out, value.GetImportArn());
+  }
+  if (value.ImportStatusHasBeenSet()) {
+    o.Key("\"ImportStatus\":");
+    detail::WriteString(out, Model::ImportStatusMapper::GetNameForImportStatus(value.GetImportStatus()));
+  }
+  if (value.ImportedItemCountHasBeenSet()) {
+    o.Key("\"ImportedItemCount\":");
+    detail::WriteInteger(out, value.GetImportedItemCount());
+  }
+  if (value.InputCompressionTypeHasBeenSet()) {
+    o.Key("\"InputCompressionType\":");
+    detail::WriteString(out, Model::InputCompressionTypeMapper::GetNameForInputCompressionType(value.GetInputCompressionType()));
+  }
+  if (value.InputFormatHasBeenSet()) {
+    o.Key("\"InputFormat\":");
+    detail::WriteString(out, Model::InputFormatMapper::GetNameForInputFormat(value.GetInputFormat()));
+  }
+  if (value.InputFormatOptionsHasBeenSet()) {
+    o.Key("\"InputFormatOptions\":");
+    WriteJson(out, value.GetInputFormatOptions());
+  }
+  if (value.ProcessedItemCountHasBeenSet()) {
+    o.Key("\"ProcessedItemCount\":");
+    detail::WriteInteger(out, value.GetProcessedItemCount());
+  }
+  if (value.ProcessedSizeBytesHasBeenSet()) {
+    o.Key("\"ProcessedSizeBytes\":");
+    detail::WriteInteger(out, value.GetProcessedSizeBytes());
+  }
+  if (value.S3BucketSourceHasBeenSet()) {
+    o.Key("\"S3BucketSource\":");
+    WriteJson(out, value.GetS3BucketSource());
+  }
+  if (value.StartTimeHasBeenSet()) {
+    o.Key("\"StartTime\":");
+    detail::WriteTimestamp(out, value.GetStartTime());
+  }
+  if (value.TableArnHasBeenSet()) {
+    o.Key("\"TableArn\":");
+    detail::WriteString(out, value.GetTableArn());
+  }
+  if (value.TableCreationParametersHasBeenSet()) {
+    o.Key("\"TableCreationParameters\":");
+    WriteJson(out, value.GetTableCreationParameters());
+  }
+  if (value.TableIdHasBeenSet()) {
+    o.Key("\"TableId\":");
+    detail::WriteString(out, value.GetTableId());
+  }
+  o.Close();
+}
+inline void WriteJson(std::string& out, const Model::DescribeImportResult& value) {
+  detail::ObjectWriter o(out);
+  if (value.ImportTableDescriptionHasBeenSet()) {
+    o.Key("\"ImportTableDescription\":");
+    WriteJson(out, value.GetImportTableDescription());
+  }
+  o.Close();
+}
 inline void WriteJson(std::string& out, const Model::DescribeTableRequest& value) {
   detail::ObjectWriter o(out);
   if (value.TableNameHasBeenSet()) {
@@ -2045,6 +2381,78 @@ inline void WriteJson(std::string& out, const Model::DescribeTimeToLiveResult& v
   if (value.TimeToLiveDescriptionHasBeenSet()) {
     o.Key("\"TimeToLiveDescription\":");
     WriteJson(out, value.GetTimeToLiveDescription());
+  }
+  o.Close();
+}
+inline void WriteJson(std::string& out, const Model::ExportSummary& value) {
+  detail::ObjectWriter o(out);
+  if (value.ExportArnHasBeenSet()) {
+    o.Key("\"ExportArn\":");
+    detail::WriteString(out, value.GetExportArn());
+  }
+  if (value.ExportStatusHasBeenSet()) {
+    o.Key("\"ExportStatus\":");
+    detail::WriteString(out, Model::ExportStatusMapper::GetNameForExportStatus(value.GetExportStatus()));
+  }
+  if (value.ExportTypeHasBeenSet()) {
+    o.Key("\"ExportType\":");
+    detail::WriteString(out, Model::ExportTypeMapper::GetNameForExportType(value.GetExportType()));
+  }
+  o.Close();
+}
+inline void WriteJson(std::string& out, const Model::ExportTableToPointInTimeRequest& value) {
+  detail::ObjectWriter o(out);
+  if (value.ClientTokenHasBeenSet()) {
+    o.Key("\"ClientToken\":");
+    detail::WriteString(out, value.GetClientToken());
+  }
+  if (value.ExportFormatHasBeenSet()) {
+    o.Key("\"ExportFormat\":");
+    detail::WriteString(out, Model::ExportFormatMapper::GetNameForExportFormat(value.GetExportFormat()));
+  }
+  if (value.ExportTimeHasBeenSet()) {
+    o.Key("\"ExportTime\":");
+    detail::WriteTimestamp(out, value.GetExportTime());
+  }
+  if (value.ExportTypeHasBeenSet()) {
+    o.Key("\"ExportType\":");
+    detail::WriteString(out, Model::ExportTypeMapper::GetNameForExportType(value.GetExportType()));
+  }
+  if (value.IncrementalExportSpecificationHasBeenSet()) {
+    o.Key("\"IncrementalExportSpecification\":");
+    WriteJson(out, value.GetIncrementalExportSpecification());
+  }
+  if (value.S3BucketHasBeenSet()) {
+    o.Key("\"S3Bucket\":");
+    detail::WriteString(out, value.GetS3Bucket());
+  }
+  if (value.S3BucketOwnerHasBeenSet()) {
+    o.Key("\"S3BucketOwner\":");
+    detail::WriteString(out, value.GetS3BucketOwner());
+  }
+  if (value.S3PrefixHasBeenSet()) {
+    o.Key("\"S3Prefix\":");
+    detail::WriteString(out, value.GetS3Prefix());
+  }
+  if (value.S3SseAlgorithmHasBeenSet()) {
+    o.Key("\"S3SseAlgorithm\":");
+    detail::WriteString(out, Model::S3SseAlgorithmMapper::GetNameForS3SseAlgorithm(value.GetS3SseAlgorithm()));
+  }
+  if (value.S3SseKmsKeyIdHasBeenSet()) {
+    o.Key("\"S3SseKmsKeyId\":");
+    detail::WriteString(out, value.GetS3SseKmsKeyId());
+  }
+  if (value.TableArnHasBeenSet()) {
+    o.Key("\"TableArn\":");
+    detail::WriteString(out, value.GetTableArn());
+  }
+  o.Close();
+}
+inline void WriteJson(std::string& out, const Model::ExportTableToPointInTimeResult& value) {
+  detail::ObjectWriter o(out);
+  if (value.ExportDescriptionHasBeenSet()) {
+    o.Key("\"ExportDescription\":");
+    WriteJson(out, value.GetExportDescription());
   }
   o.Close();
 }
@@ -2160,6 +2568,78 @@ inline void WriteJson(std::string& out, const Model::GlobalTableWitnessGroupUpda
   }
   o.Close();
 }
+inline void WriteJson(std::string& out, const Model::ImportSummary& value) {
+  detail::ObjectWriter o(out);
+  if (value.CloudWatchLogGroupArnHasBeenSet()) {
+    o.Key("\"CloudWatchLogGroupArn\":");
+    detail::WriteString(out, value.GetCloudWatchLogGroupArn());
+  }
+  if (value.EndTimeHasBeenSet()) {
+    o.Key("\"EndTime\":");
+    detail::WriteTimestamp(out, value.GetEndTime());
+  }
+  if (value.ImportArnHasBeenSet()) {
+    o.Key("\"ImportArn\":");
+    detail::WriteString(out, value.GetImportArn());
+  }
+  if (value.ImportStatusHasBeenSet()) {
+    o.Key("\"ImportStatus\":");
+    detail::WriteString(out, Model::ImportStatusMapper::GetNameForImportStatus(value.GetImportStatus()));
+  }
+  if (value.InputFormatHasBeenSet()) {
+    o.Key("\"InputFormat\":");
+    detail::WriteString(out, Model::InputFormatMapper::GetNameForInputFormat(value.GetInputFormat()));
+  }
+  if (value.S3BucketSourceHasBeenSet()) {
+    o.Key("\"S3BucketSource\":");
+    WriteJson(out, value.GetS3BucketSource());
+  }
+  if (value.StartTimeHasBeenSet()) {
+    o.Key("\"StartTime\":");
+    detail::WriteTimestamp(out, value.GetStartTime());
+  }
+  if (value.TableArnHasBeenSet()) {
+    o.Key("\"TableArn\":");
+    detail::WriteString(out, value.GetTableArn());
+  }
+  o.Close();
+}
+inline void WriteJson(std::string& out, const Model::ImportTableRequest& value) {
+  detail::ObjectWriter o(out);
+  if (value.ClientTokenHasBeenSet()) {
+    o.Key("\"ClientToken\":");
+    detail::WriteString(out, value.GetClientToken());
+  }
+  if (value.InputCompressionTypeHasBeenSet()) {
+    o.Key("\"InputCompressionType\":");
+    detail::WriteString(out, Model::InputCompressionTypeMapper::GetNameForInputCompressionType(value.GetInputCompressionType()));
+  }
+  if (value.InputFormatHasBeenSet()) {
+    o.Key("\"InputFormat\":");
+    detail::WriteString(out, Model::InputFormatMapper::GetNameForInputFormat(value.GetInputFormat()));
+  }
+  if (value.InputFormatOptionsHasBeenSet()) {
+    o.Key("\"InputFormatOptions\":");
+    WriteJson(out, value.GetInputFormatOptions());
+  }
+  if (value.S3BucketSourceHasBeenSet()) {
+    o.Key("\"S3BucketSource\":");
+    WriteJson(out, value.GetS3BucketSource());
+  }
+  if (value.TableCreationParametersHasBeenSet()) {
+    o.Key("\"TableCreationParameters\":");
+    WriteJson(out, value.GetTableCreationParameters());
+  }
+  o.Close();
+}
+inline void WriteJson(std::string& out, const Model::ImportTableResult& value) {
+  detail::ObjectWriter o(out);
+  if (value.ImportTableDescriptionHasBeenSet()) {
+    o.Key("\"ImportTableDescription\":");
+    WriteJson(out, value.GetImportTableDescription());
+  }
+  o.Close();
+}
 inline void WriteJson(std::string& out, const Model::ItemResponse& value) {
   detail::ObjectWriter o(out);
   if (value.ItemHasBeenSet()) {
@@ -2205,6 +2685,62 @@ inline void WriteJson(std::string& out, const Model::ListBackupsResult& value) {
   if (value.LastEvaluatedBackupArnHasBeenSet()) {
     o.Key("\"LastEvaluatedBackupArn\":");
     detail::WriteString(out, value.GetLastEvaluatedBackupArn());
+  }
+  o.Close();
+}
+inline void WriteJson(std::string& out, const Model::ListExportsRequest& value) {
+  detail::ObjectWriter o(out);
+  if (value.MaxResultsHasBeenSet()) {
+    o.Key("\"MaxResults\":");
+    detail::WriteInteger(out, value.GetMaxResults());
+  }
+  if (value.NextTokenHasBeenSet()) {
+    o.Key("\"NextToken\":");
+    detail::WriteString(out, value.GetNextToken());
+  }
+  if (value.TableArnHasBeenSet()) {
+    o.Key("\"TableArn\":");
+    detail::WriteString(out, value.GetTableArn());
+  }
+  o.Close();
+}
+inline void WriteJson(std::string& out, const Model::ListExportsResult& value) {
+  detail::ObjectWriter o(out);
+  if (value.ExportSummariesHasBeenSet()) {
+    o.Key("\"ExportSummaries\":");
+    detail::WriteExportSummaries(out, value.GetExportSummaries());
+  }
+  if (value.NextTokenHasBeenSet()) {
+    o.Key("\"NextToken\":");
+    detail::WriteString(out, value.GetNextToken());
+  }
+  o.Close();
+}
+inline void WriteJson(std::string& out, const Model::ListImportsRequest& value) {
+  detail::ObjectWriter o(out);
+  if (value.NextTokenHasBeenSet()) {
+    o.Key("\"NextToken\":");
+    detail::WriteString(out, value.GetNextToken());
+  }
+  if (value.PageSizeHasBeenSet()) {
+    o.Key("\"PageSize\":");
+    detail::WriteInteger(out, value.GetPageSize());
+  }
+  if (value.TableArnHasBeenSet()) {
+    o.Key("\"TableArn\":");
+    detail::WriteString(out, value.GetTableArn());
+  }
+  o.Close();
+}
+inline void WriteJson(std::string& out, const Model::ListImportsResult& value) {
+  detail::ObjectWriter o(out);
+  if (value.ImportSummaryListHasBeenSet()) {
+    o.Key("\"ImportSummaryList\":");
+    detail::WriteImportSummaryList(out, value.GetImportSummaryList());
+  }
+  if (value.NextTokenHasBeenSet()) {
+    o.Key("\"NextToken\":");
+    detail::WriteString(out, value.GetNextToken());
   }
   o.Close();
 }
