@@ -326,5 +326,75 @@ TEST_P(ThroughputDecreasesTest, AtMost27DecreasesInAUtcDay) {
 
 DYNAFAKE_INSTANTIATE(ThroughputDecreasesTest);
 
+// A transaction is charged twice the units of its reads and writes, all or
+// none: when one table cannot take its part the transaction is cancelled with
+// the ProvisionedThroughputExceeded reason the service model documents for
+// that action, nothing is written and no table's capacity is consumed.
+class TransactionThroughputTest : public ThroughputTest {
+ protected:
+  static M::TransactWriteItem PutIn(const std::string& table, const std::string& id) {
+    return M::TransactWriteItem().WithPut(M::Put().WithTableName(table).WithItem({{"id", M::AttributeValue(id)}}));
+  }
+};
+
+TEST_P(TransactionThroughputTest, ATransactionItsTableCannotTakeIsCancelledAndWritesNothing) {
+  Create(ProvisionedTable("ledger", 1, 1));  // a bucket of one unit a second, kept for one second
+  // a full bucket takes any one request (it goes into debt): 2 units, the doubled write
+  ASSERT_EQ(
+      Answer(client->TransactWriteItems(M::TransactWriteItemsRequest().WithTransactItems({PutIn("ledger", "a")}))),
+      "OK");
+  auto throttled = client->TransactWriteItems(M::TransactWriteItemsRequest().WithTransactItems({PutIn("ledger", "b")}));
+  ASSERT_FALSE(throttled.IsSuccess());
+  EXPECT_EQ(throttled.GetError().GetErrorType(), DynamoDBErrors::TRANSACTION_CANCELED);
+  ASSERT_EQ(throttled.GetError().GetCancellationReasons().size(), 1u);
+  EXPECT_EQ(throttled.GetError().GetCancellationReasons()[0].GetCode(), "ProvisionedThroughputExceeded");
+  EXPECT_EQ(throttled.GetError().GetCancellationReasons()[0].GetMessage(),
+            "The level of configured provisioned throughput for the table was exceeded. Consider increasing your "
+            "provisioning level with the UpdateTable API.");
+  EXPECT_FALSE(Exists("ledger", "b"));
+  clock.Advance(2s);  // the debt of one unit paid back, the bucket full again
+  EXPECT_EQ(
+      Answer(client->TransactWriteItems(M::TransactWriteItemsRequest().WithTransactItems({PutIn("ledger", "b")}))),
+      "OK");
+  EXPECT_TRUE(Exists("ledger", "b"));
+}
+
+TEST_P(TransactionThroughputTest, AThrottledTableCancelsTheWholeTransactionAndTheOtherTablesKeepTheirCapacity) {
+  Create(ProvisionedTable("accounts", 1, 1));
+  Create(ProvisionedTable("audit", 1, 1));
+  ASSERT_EQ(Answer(client->PutItem(Order("audit", "first"))), "OK");  // audit's bucket is in debt now
+  auto out = client->TransactWriteItems(
+      M::TransactWriteItemsRequest().WithTransactItems({PutIn("accounts", "alice"), PutIn("audit", "entry")}));
+  ASSERT_FALSE(out.IsSuccess());
+  ASSERT_EQ(out.GetError().GetCancellationReasons().size(), 2u);
+  EXPECT_EQ(out.GetError().GetCancellationReasons()[0].GetCode(), "None");
+  EXPECT_EQ(out.GetError().GetCancellationReasons()[1].GetCode(), "ProvisionedThroughputExceeded");
+  EXPECT_EQ(out.GetError().GetMessage(),
+            "Transaction cancelled, please refer cancellation reasons for specific reasons [None, "
+            "ProvisionedThroughputExceeded]");
+  EXPECT_FALSE(Exists("accounts", "alice"));
+  EXPECT_FALSE(Exists("audit", "entry"));
+  // accounts' bucket was charged and put back: still full, it takes the next write
+  EXPECT_EQ(Answer(client->PutItem(Order("accounts", "bob"))), "OK");
+}
+
+TEST_P(TransactionThroughputTest, TransactGetItemsIsThrottledAsAWholeToo) {
+  Create(ProvisionedTable("ledger", 1, 1));
+  ASSERT_EQ(
+      Answer(client->GetItem(M::GetItemRequest().WithTableName("ledger").WithKey({{"id", M::AttributeValue("x")}}))),
+      "OK");  // a full bucket's one read: half a unit, the bucket at half
+  ASSERT_EQ(
+      Answer(client->GetItem(M::GetItemRequest().WithTableName("ledger").WithKey({{"id", M::AttributeValue("y")}}))),
+      "OK");  // and now at zero
+  auto out = client->TransactGetItems(M::TransactGetItemsRequest().WithTransactItems(
+      {M::TransactGetItem().WithGet(M::Get().WithTableName("ledger").WithKey({{"id", M::AttributeValue("x")}}))}));
+  ASSERT_FALSE(out.IsSuccess());
+  EXPECT_EQ(out.GetError().GetErrorType(), DynamoDBErrors::TRANSACTION_CANCELED);
+  ASSERT_EQ(out.GetError().GetCancellationReasons().size(), 1u);
+  EXPECT_EQ(out.GetError().GetCancellationReasons()[0].GetCode(), "ProvisionedThroughputExceeded");
+}
+
+DYNAFAKE_INSTANTIATE(TransactionThroughputTest);
+
 }  // namespace throughput_suite
 }  // namespace dynafake_test

@@ -13,6 +13,7 @@
 #include <vector>   // std::vector
 
 #include "dynafake/detail/history.hpp"        // Item
+#include "dynafake/detail/keys.hpp"           // KeyDef
 #include "dynafake/detail/validator.hpp"      // Validator
 #include "dynafake/generated/operations.hpp"  // XRequest, XOutcome
 #include "dynafake/object_store.hpp"          // ObjectStore
