@@ -24519,6 +24519,14 @@ inline Model::CancellationReason ThrottledReason(const DynamoDBError& throttled)
       .WithMessage(throttled.GetMessage());
 }
 
+inline DynamoDBError Cancelled(std::vector<Model::CancellationReason> reasons) {
+  std::string codes;
+  for (const auto& r : reasons) codes += (codes.empty() ? "" : ", ") + r.GetCode();
+  DynamoDBError e(DynamoDBErrors::TRANSACTION_CANCELED, msg::TransactionCancelled(codes));
+  e.SetCancellationReasons(std::move(reasons));
+  return e;
+}
+
 /// Charges every action's transactional units to its table (Throughput, through
 /// the DataTable's charge), all or none: when one does not fit, the buckets of
 /// every table are put back as they were and the reasons say which action was
@@ -24540,14 +24548,6 @@ inline std::optional<DynamoDBError> ChargeAll(const std::vector<DataTable>& tabl
     }
   }
   return std::nullopt;
-}
-
-inline DynamoDBError Cancelled(std::vector<Model::CancellationReason> reasons) {
-  std::string codes;
-  for (const auto& r : reasons) codes += (codes.empty() ? "" : ", ") + r.GetCode();
-  DynamoDBError e(DynamoDBErrors::TRANSACTION_CANCELED, msg::TransactionCancelled(codes));
-  e.SetCancellationReasons(std::move(reasons));
-  return e;
 }
 
 // One ConsumedCapacity per table, in the order the tables first appear.
