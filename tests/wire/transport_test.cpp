@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <chrono>  // std::chrono
+#include <map>     // std::map
 #include <set>     // std::set
 #include <string>  // std::string
 
@@ -47,6 +48,7 @@ class SameScenario : public ::testing::Test {
       EXPECT_EQ(a.GetError().ShouldRetry(), b.GetError().ShouldRetry());
       EXPECT_EQ(a.GetError().ItemHasBeenSet(), b.GetError().ItemHasBeenSet());
       EXPECT_TRUE(a.GetError().GetItem() == b.GetError().GetItem());
+      EXPECT_TRUE(a.GetError().GetCancellationReasons() == b.GetError().GetCancellationReasons());
     } else if (a.IsSuccess()) {
       ADD_FAILURE() << "only the wire failed: " << b.GetError();
     } else {
@@ -160,6 +162,33 @@ TEST_F(SameScenario, EveryOperationAnswersAlikeThroughTheWire) {
            .WithTableName("Music")
            .WithBillingMode(M::BillingMode::PROVISIONED)
            .WithProvisionedThroughput(M::ProvisionedThroughput().WithReadCapacityUnits(5).WithWriteCapacityUnits(5)));
+
+  // Transactions: one applied, one cancelled by a condition (its reasons through the wire), a read.
+  const std::map<std::string, M::AttributeValue> artist3 = {{"pk", M::AttributeValue("artist3")},
+                                                            {"sk", M::AttributeValue().SetN(3)}};
+  const std::map<std::string, M::AttributeValue> artist1 = {{"pk", M::AttributeValue("artist1")},
+                                                            {"sk", M::AttributeValue().SetN(1)}};
+  Both(M::TransactWriteItemsRequest()
+           .WithTransactItems({M::TransactWriteItem().WithPut(M::Put().WithTableName("Music").WithItem(artist3))})
+           .WithClientRequestToken("transfer-1")
+           .WithReturnConsumedCapacity(M::ReturnConsumedCapacity::TOTAL));
+  const auto cancelled = Both(M::TransactWriteItemsRequest().WithTransactItems(
+      {M::TransactWriteItem().WithUpdate(M::Update()
+                                             .WithTableName("Music")
+                                             .WithKey(artist3)
+                                             .WithUpdateExpression("SET plays = :one")
+                                             .WithExpressionAttributeValues({{":one", M::AttributeValue().SetN(1)}})),
+       M::TransactWriteItem().WithConditionCheck(
+           M::ConditionCheck()
+               .WithTableName("Music")
+               .WithKey(artist1)
+               .WithConditionExpression("attribute_not_exists(pk)")
+               .WithReturnValuesOnConditionCheckFailure(M::ReturnValuesOnConditionCheckFailure::ALL_OLD))}));
+  ASSERT_FALSE(cancelled.IsSuccess());
+  EXPECT_EQ(cancelled.GetError().GetCancellationReasons().size(), 2u);
+  Both(M::TransactGetItemsRequest().WithTransactItems(
+      {M::TransactGetItem().WithGet(M::Get().WithTableName("Music").WithKey(artist3)),
+       M::TransactGetItem().WithGet(M::Get().WithTableName("Music").WithKey(artist1))}));
 
   // Continuous backups and backups.
   Both(M::DescribeContinuousBackupsRequest().WithTableName("Music"));
