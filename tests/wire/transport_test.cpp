@@ -151,6 +151,26 @@ TEST_F(SameScenario, EveryOperationAnswersAlikeThroughTheWire) {
                               {{{"pk", M::AttributeValue("artist1")}, {"sk", M::AttributeValue().SetN(1)}},
                                {{"pk", M::AttributeValue("none")}, {"sk", M::AttributeValue().SetN(1)}}})}})
            .WithReturnConsumedCapacity(M::ReturnConsumedCapacity::TOTAL));
+  const std::map<std::string, M::AttributeValue> songKey{{"pk", M::AttributeValue("artist1")},
+                                                         {"sk", M::AttributeValue().SetN(1)}};
+  Both(M::TransactWriteItemsRequest()
+           .WithTransactItems({M::TransactWriteItem().WithUpdate(
+               M::Update()
+                   .WithTableName("Music")
+                   .WithKey(songKey)
+                   .WithUpdateExpression("SET plays = :p")
+                   .WithExpressionAttributeValues({{":p", M::AttributeValue().SetN(3)}}))})
+           .WithClientRequestToken("transport-1")
+           .WithReturnConsumedCapacity(M::ReturnConsumedCapacity::TOTAL));
+  Both(M::TransactWriteItemsRequest().WithTransactItems(  // cancelled, with the item
+      {M::TransactWriteItem().WithConditionCheck(
+          M::ConditionCheck()
+              .WithTableName("Music")
+              .WithKey(songKey)
+              .WithConditionExpression("attribute_not_exists(pk)")
+              .WithReturnValuesOnConditionCheckFailure(M::ReturnValuesOnConditionCheckFailure::ALL_OLD))}));
+  Both(M::TransactGetItemsRequest().WithTransactItems(
+      {M::TransactGetItem().WithGet(M::Get().WithTableName("Music").WithKey(songKey))}));
   Both(M::DescribeTimeToLiveRequest().WithTableName("Music"));
   Both(M::UpdateTimeToLiveRequest().WithTableName("Music").WithTimeToLiveSpecification(
       M::TimeToLiveSpecification().WithEnabled(true).WithAttributeName("expires")));
