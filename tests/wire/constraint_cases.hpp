@@ -16,7 +16,8 @@
 // the key>]" (as AWS answers, e.g. boto/boto3#2601).
 #pragma once
 
-#include <dynafake/generated/enums.hpp>  // Model::ValueSetOf
+#include <dynafake/detail/validator.hpp>  // Matches*Pattern, for long values
+#include <dynafake/generated/enums.hpp>   // Model::ValueSetOf
 #include <nlohmann/json.hpp>
 
 #include <regex>  // the model's patterns (short values only)
@@ -145,6 +146,21 @@ class ConstraintCases {
     return std::string(1, kAny);
   }
 
+  /// Whether `v` matches the model's `pattern`. std::regex recurses once per
+  /// character, so a long value (a "length above max" case) is matched by
+  /// dynafake's own checks of the patterns that have them (detail/validator.hpp).
+  static bool Matches(const std::string& v, const std::string& pattern) {
+    if (v.size() > 64) {
+      if (pattern == "[0-9]{12}") return dynafake::detail::MatchesS3BucketOwnerPattern(v);
+      if (pattern == "([0-9a-f]{16})+") return dynafake::detail::MatchesImportNextTokenPattern(v);
+      if (pattern == "^[a-z0-9A-Z]+[\\.\\-\\w]*[a-z0-9A-Z]+$") return dynafake::detail::MatchesS3BucketPattern(v);
+      if (pattern == "^[^\\$]+$") return dynafake::detail::MatchesClientTokenPattern(v);
+      if (pattern == "[\\x20-\\x21\\x23-\\x2B\\x2D-\\x7E]*") return dynafake::detail::MatchesCsvHeaderPattern(v);
+      if (pattern == "[a-zA-Z0-9_.-]+") return dynafake::detail::MatchesNamePattern(v);
+    }
+    return std::regex_match(v, std::regex(pattern));
+  }
+
   /// The rules a string value breaks, in the service's order (length, then pattern).
   static std::vector<std::string> StringRules(const Json& s, const std::string& v) {
     std::vector<std::string> broken;
@@ -155,7 +171,7 @@ class ConstraintCases {
                        std::to_string(s.at("min").get<long long>()));
     if (s.contains("max") && static_cast<long long>(n) > s.at("max").get<long long>())
       broken.push_back("Member must have length less than or equal to " + std::to_string(s.at("max").get<long long>()));
-    if (s.contains("pattern") && !std::regex_match(v, std::regex(s.at("pattern").get<std::string>())))
+    if (s.contains("pattern") && !Matches(v, s.at("pattern").get<std::string>()))
       broken.push_back("Member must satisfy regular expression pattern: " + s.at("pattern").get<std::string>());
     return broken;
   }
@@ -188,7 +204,11 @@ class ConstraintCases {
                             std::string(static_cast<std::size_t>(s.at("max").get<long long>() + 1), 'a'));
       if (s.contains("pattern")) {
         std::string v = Valid(shape).get<std::string>();
-        v[v.size() / 2] = '!';
+        // a character the pattern refuses at the middle ('!' for names, '$' for ClientToken's ^[^$]+$)
+        for (char c : std::string("!$\"\x01")) {
+          v[v.size() / 2] = c;
+          if (!Matches(v, s.at("pattern").get<std::string>())) break;
+        }
         values.emplace_back("outside the pattern", v);
       }
       for (const auto& kv : values) {
