@@ -169,6 +169,14 @@ class InstantServer(ServerCase):
                          ["ImportStatus"], "COMPLETED")
         self.assertEqual(len(ddb.list_imports()["ImportSummaryList"]), 1)
 
+        # Transactions (in depth in server_transactions.py).
+        ddb.transact_write_items(TransactItems=[
+            {"Put": {"TableName": "orders", "Item": {"pk": {"S": "t"}, "v": {"S": "7"}}}},
+            {"ConditionCheck": {"TableName": "orders", "Key": {"pk": {"S": "a"}},
+                                "ConditionExpression": "attribute_exists(pk)"}}])
+        got = ddb.transact_get_items(TransactItems=[{"Get": {"TableName": "orders", "Key": {"pk": {"S": "t"}}}}])
+        self.assertEqual(got["Responses"], [{"Item": {"pk": {"S": "t"}, "v": {"S": "7"}}}])
+
         missing = served_operations() - self.called
         self.assertFalse(missing, "operations not driven through boto3: %s" % sorted(missing))
 
