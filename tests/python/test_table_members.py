@@ -56,6 +56,12 @@ class SubsetServed(unittest.TestCase):
             "BatchGetItem": ["RequestItems.{key}"], "TagResource": ["ResourceArn"],
             "ListTagsOfResource": ["ResourceArn"], "UntagResource": ["ResourceArn"],
             "DescribeTimeToLive": ["TableName"], "UpdateTimeToLive": ["TableName"],
+            # nested and ARN-named tables: every action's table, the export's and the import's
+            "TransactWriteItems": ["TransactItems.[].ConditionCheck.TableName", "TransactItems.[].Put.TableName",
+                                   "TransactItems.[].Delete.TableName", "TransactItems.[].Update.TableName"],
+            "TransactGetItems": ["TransactItems.[].Get.TableName"],
+            "ExportTableToPointInTime": ["TableArn"], "DescribeExport": [], "ListExports": ["TableArn"],
+            "ImportTable": ["TableCreationParameters.TableName"], "DescribeImport": [], "ListImports": ["TableArn"],
         }
         self.assertEqual({op: paths_of(self.tables, op) for op in self.tables}, expected)
 

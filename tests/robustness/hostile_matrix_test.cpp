@@ -53,8 +53,11 @@ std::string Broken(int status, const std::string& body) {
   const std::string type = answer.value("__type", "");
   const std::string name = type.substr(type.find('#') + 1);
   if (type.find('#') == std::string::npos || KnownErrors().count(name) == 0) return "__type '" + type + "'";
-  // SerializationException carries its text under "Message", every other error under "message"
-  const char* field = name == "SerializationException" ? "Message" : "message";
+  // SerializationException and TransactionCanceledException carry their text under "Message"
+  // (TransactionCanceledException's body beside its CancellationReasons, as moto copies the
+  // service's), every other error under "message"
+  const char* field =
+      name == "SerializationException" || name == "TransactionCanceledException" ? "Message" : "message";
   if (!answer.contains(field) || !answer[field].is_string() || answer[field].get<std::string>().empty())
     return std::string("no ") + field;
   if (name == "InternalServerError") return "an internal error (an exception escaped the model)";

@@ -179,7 +179,9 @@ TEST_P(ThroughputTest, BatchGetReturnsTheThrottledKeysAsUnprocessed) {
 TEST_P(ThroughputTest, OnDemandTablesThrottlePastTheirMaximumWithThrottlingException) {
   auto table = OrdersTable("orders").WithOnDemandThroughput(
       M::OnDemandThroughput().WithMaxReadRequestUnits(-1).WithMaxWriteRequestUnits(2));
-  Create(table);
+  // made on the Service itself: the aws-sdk-cpp the tests build predates OnDemandThroughput
+  // (its transport refuses a request it cannot express); the writes go through every transport
+  ASSERT_TRUE(service.CreateTable(table).IsSuccess());
   EXPECT_EQ(Answer(client->PutItem(Order("orders", "o1"))), "OK");
   EXPECT_EQ(Answer(client->PutItem(Order("orders", "o2"))), "OK");
   auto throttled = client->PutItem(Order("orders", "o3"));
