@@ -95,10 +95,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, std::size_t size) {
     if (r.headers.count("x-amz-crc32") == 0 ||
         r.headers.at("x-amz-crc32") != std::to_string(dynafake::wire::detail::Crc32(r.body)))
       Broken("x-amz-crc32 does not match the body", line, r);
-    // SerializationException carries its text under "Message", as the service writes it; every other error under
-    // "message".
-    const char* text =
-        parsed.value("__type", "").find("SerializationException") != std::string::npos ? "Message" : "message";
+    // SerializationException and TransactionCanceledException carry their text under "Message", as the service
+    // writes them; every other error under "message".
+    const char* text = parsed.value("__type", "").find("SerializationException") != std::string::npos ||
+                               parsed.value("__type", "").find("TransactionCanceledException") != std::string::npos
+                           ? "Message"
+                           : "message";
     if (r.status != 200 && (!parsed.contains("__type") || !parsed.contains(text)))
       Broken("error without __type and its message", line, r);
     if (check && r.status != 200 && dynafake::SaveState(service) != state)
