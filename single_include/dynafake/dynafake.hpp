@@ -12708,7 +12708,7 @@ class History {
     if (it == keys_.end()) return false;
     const Version* v = Latest(it->second, atMs, kAll);
     if (!v || v->deleted || !stillDue(*v)) return false;
-    if (!pins_.empty() && pins_.begin()->first < horizonMs) horizonMs = pins_.begin()->first;
+    horizonMs = ReadableFrom(horizonMs);
     if (it->second.size() == 1 && atMs < horizonMs) {  // not in compactable_: erasing leaves nothing dangling
       Totals t = totals_.back();
       t.items -= 1;
@@ -12791,7 +12791,7 @@ class History {
   /// `horizonMs`, the earliest instant anyone may still read (the earliest pin
   /// or restorable time, else now). Returns the number of versions released.
   std::size_t Compact(int64_t horizonMs) {
-    if (!pins_.empty() && pins_.begin()->first < horizonMs) horizonMs = pins_.begin()->first;
+    horizonMs = ReadableFrom(horizonMs);
     std::size_t released = 0;
     // only keys with an older version or a deletion can lose anything: visiting
     // them alone keeps a compaction every few hundred writes O(changed keys),
@@ -12841,6 +12841,11 @@ class History {
   }
 
  private:
+  /// The earliest instant a reader may still ask for: `horizonMs`, or the earliest pin before it.
+  int64_t ReadableFrom(int64_t horizonMs) const {
+    return !pins_.empty() && pins_.begin()->first < horizonMs ? pins_.begin()->first : horizonMs;
+  }
+
   using Keyed = std::map<std::string, std::vector<Version>>;
 
   void Append(Keyed::iterator at, int64_t atMs, bool deleted, Item item, int64_t sizeBytes, bool expired) {
