@@ -192,7 +192,8 @@ if [ "$fast" -eq 1 ]; then
   # suites, in a plain tree with only what they need.
   fast_dir="${BUILD_DIR:-build-fast}"
   fast_cmake=(-DDYNAFAKE_SANITIZE= -DDYNAFAKE_BUILD_EXAMPLES=OFF -DDYNAFAKE_BUILD_BENCH=OFF
-              -DDYNAFAKE_BUILD_SERVER=OFF -DDYNAFAKE_INSTALL=OFF -DCMAKE_DISABLE_FIND_PACKAGE_AWSSDK=ON)
+              -DDYNAFAKE_BUILD_SERVER=OFF -DDYNAFAKE_INSTALL=OFF -DCMAKE_DISABLE_FIND_PACKAGE_AWSSDK=ON
+              -DDYNAFAKE_SPLIT_PARTS=ON)
   ctest_args=(-L generated)
   ctest_stage checks "$fast_dir" "" "" "${fast_cmake[@]}"
   if [ "$failed" -eq 0 ]; then
