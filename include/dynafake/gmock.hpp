@@ -14,6 +14,7 @@
 // builders are defined there, once.
 #pragma once
 
+#include <cstddef>      // std::nullptr_t
 #include <optional>     // std::optional, std::in_place
 #include <ostream>      // std::ostream
 #include <string>       // std::string
@@ -65,19 +66,23 @@ class MockClient : public ClientInterface {
   // (src/gmock.cpp) instead of in every test file: gMock's call machinery,
   // instantiated for every operation, is most of what a mock costs to compile.
   // EXPECT_CALL and ON_CALL use the gmock_X members, as with MOCK_METHOD
-  // (GoogleTest 1.10 and later).
-#define DYNAFAKE_MOCK_METHOD(Op)                                                                   \
-  Model::Op##Outcome Op(const Model::Op##Request& request) const override;                         \
-  ::testing::MockSpec<Model::Op##Outcome(const Model::Op##Request&)> gmock_##Op(                   \
-      const ::testing::Matcher<const Model::Op##Request&>& request) const {                        \
-    mock_##Op##_.RegisterOwner(this);                                                              \
-    return mock_##Op##_.With(request);                                                             \
-  }                                                                                                \
-  ::testing::MockSpec<Model::Op##Outcome(const Model::Op##Request&)> gmock_##Op(                   \
-      const ::testing::internal::WithoutMatchers&,                                                 \
-      const ::testing::internal::Function<Model::Op##Outcome(const Model::Op##Request&)>*) const { \
-    return gmock_##Op(::testing::A<const Model::Op##Request&>());                                  \
-  }                                                                                                \
+  // (GoogleTest 1.10 and later): `EXPECT_CALL(mock, X(matcher))` calls the
+  // first, `EXPECT_CALL(mock, X)` the second with gMock's no-matchers tag and a
+  // null pointer (gmock-spec-builders.h, GMOCK_ON_CALL_IMPL_). The tag's type
+  // is a template parameter, so no name of testing::internal is written here;
+  // MockSpec and FunctionMocker are the ::testing names MOCK_METHOD uses.
+#define DYNAFAKE_MOCK_METHOD(Op)                                                                        \
+  Model::Op##Outcome Op(const Model::Op##Request& request) const override;                              \
+  ::testing::MockSpec<Model::Op##Outcome(const Model::Op##Request&)> gmock_##Op(                        \
+      const ::testing::Matcher<const Model::Op##Request&>& request) const {                             \
+    mock_##Op##_.RegisterOwner(this);                                                                   \
+    return mock_##Op##_.With(request);                                                                  \
+  }                                                                                                     \
+  template <class WithoutMatchers>                                                                      \
+  ::testing::MockSpec<Model::Op##Outcome(const Model::Op##Request&)> gmock_##Op(const WithoutMatchers&, \
+                                                                                std::nullptr_t) const { \
+    return gmock_##Op(::testing::A<const Model::Op##Request&>());                                       \
+  }                                                                                                     \
   mutable ::testing::FunctionMocker<Model::Op##Outcome(const Model::Op##Request&)> mock_##Op##_;
   DYNAFAKE_FOR_EACH_OPERATION(DYNAFAKE_MOCK_METHOD)
 #undef DYNAFAKE_MOCK_METHOD

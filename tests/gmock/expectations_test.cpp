@@ -66,6 +66,19 @@ TEST_F(NightlyBackupTest, CallsCreateBackupOncePerTableWithTheExpectedNames) {
   EXPECT_EQ(listed.GetResult().GetBackupSummaries().size(), 3u);
 }
 
+TEST_F(NightlyBackupTest, ExpectationsWithoutMatchersCountEveryCall) {
+  // EXPECT_CALL(mock, Method) with no argument list matches any request, as
+  // with MOCK_METHOD; ON_CALL(mock, Method) likewise.
+  StrictMock<dynafake::MockClient> client(service);
+  EXPECT_CALL(client, CreateBackup).Times(3);
+  ON_CALL(client, ListBackups).WillByDefault(ReturnError(DynamoDBErrors::INTERNAL_FAILURE));
+  EXPECT_CALL(client, ListBackups).Times(1);
+
+  auto report = app::BackUpTables<dynafake::MockApi<>>(client, tables, "2026-01-01", Sleep());
+  EXPECT_EQ(report.backupArns.size(), 3u);  // the calls reached the fake
+  EXPECT_FALSE(client.ListBackups(M::ListBackupsRequest()).IsSuccess());
+}
+
 TEST_F(NightlyBackupTest, RetriesTheCallThatHitTheLimit) {
   StrictMock<dynafake::MockClient> client(service);
   {
