@@ -39,7 +39,7 @@ def header(w, guard, includes):
 def gen_enums(m):
     w = Writer()
     header(w, "ENUMS", ["<string>  // std::string", "<string_view>  // std::string_view",
-                        '"dynafake/detail/enum_overflow.hpp"  // names of values the model does not know'])
+                        '"dynafake/detail/validation/enum_overflow.hpp"  // names of values the model does not know'])
     w("namespace dynafake {")
     w("namespace Model {")
     for e in m.enums():

@@ -3,7 +3,7 @@ a ValidateRequest overload per operation checking every member constraint the
 model gives (required members, lengths, patterns, enums, ranges, counts)."""
 from model import Writer
 
-# The patterns the model uses, and the hand-written check for each (detail/validator.hpp).
+# The patterns the model uses, and the hand-written check for each (detail/validation/validator.hpp).
 PATTERN_CHECKS = {
     "[a-zA-Z0-9_.-]+": "MatchesNamePattern",
     "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}": "MatchesUuidPattern",
@@ -23,7 +23,7 @@ def c_escape(text):
 
 def gen_validation(m, header):
     w = Writer()
-    header(w, "VALIDATION", ["<string>  // std::string", '"dynafake/detail/validator.hpp"  // Validator',
+    header(w, "VALIDATION", ["<string>  // std::string", '"dynafake/detail/validation/validator.hpp"  // Validator',
                              '"dynafake/generated/requests.hpp"  // XRequest'])
     w("namespace dynafake {")
     w("namespace detail {")

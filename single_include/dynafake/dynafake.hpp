@@ -678,7 +678,7 @@ class AttributeValue {
 #include <string>  // std::string
 #include <string_view>  // std::string_view
 
-// ---- begin dynafake/detail/enum_overflow.hpp ----
+// ---- begin dynafake/detail/validation/enum_overflow.hpp ----
 // dynafake — remembers enum names the model does not know, as aws-sdk-cpp does,
 // so a request carrying "BackupType": "NIGHTLY" can be refused with the name it sent.
 
@@ -727,7 +727,7 @@ class EnumOverflow {
 
 }  // namespace detail
 }  // namespace dynafake
-// ---- end dynafake/detail/enum_overflow.hpp ----
+// ---- end dynafake/detail/validation/enum_overflow.hpp ----
 
 namespace dynafake {
 namespace Model {
@@ -12640,7 +12640,17 @@ class Timeline {
 }  // namespace dynafake
 // ---- end dynafake/components/timeline.hpp ----
 
-// ---- begin dynafake/detail/history.hpp ----
+// ---- begin dynafake/detail/data_plane/keys.hpp ----
+// dynafake — item keys and values as DynamoDB counts them: key extraction and
+// encoding, the canonical form of numbers, item and value sizes.
+
+#include <cstdint>   // int64_t
+#include <optional>  // std::optional
+#include <string>    // std::string
+#include <vector>    // std::vector
+
+
+// ---- begin dynafake/detail/storage/history.hpp ----
 // dynafake — a table's items as a versioned history. Backups and point-in-time
 // restores read the history as of an instant instead of copying items, so
 // CreateBackup costs the same for one item or a million.
@@ -12894,17 +12904,7 @@ class History {
 
 }  // namespace detail
 }  // namespace dynafake
-// ---- end dynafake/detail/history.hpp ----
-
-// ---- begin dynafake/detail/keys.hpp ----
-// dynafake — item keys and values as DynamoDB counts them: key extraction and
-// encoding, the canonical form of numbers, item and value sizes.
-
-#include <cstdint>   // int64_t
-#include <optional>  // std::optional
-#include <string>    // std::string
-#include <vector>    // std::vector
-
+// ---- end dynafake/detail/storage/history.hpp ----
 
 namespace dynafake {
 namespace detail {
@@ -13149,9 +13149,9 @@ inline Item KeyOf(const KeyDef& k, const Item& item) {
 
 }  // namespace detail
 }  // namespace dynafake
-// ---- end dynafake/detail/keys.hpp ----
+// ---- end dynafake/detail/data_plane/keys.hpp ----
 
-// ---- begin dynafake/detail/token_bucket.hpp ----
+// ---- begin dynafake/detail/storage/token_bucket.hpp ----
 // dynafake — a token bucket on the Service's clock: the capacity a table or a
 // global secondary index has left for reads or for writes. It fills lazily:
 // whenever it is looked at, it gains `rate` units per second of the clock
@@ -13211,9 +13211,9 @@ struct TableBuckets {
 
 }  // namespace detail
 }  // namespace dynafake
-// ---- end dynafake/detail/token_bucket.hpp ----
+// ---- end dynafake/detail/storage/token_bucket.hpp ----
 
-// ---- begin dynafake/detail/validator.hpp ----
+// ---- begin dynafake/detail/validation/validator.hpp ----
 // dynafake — collects constraint violations and words them as DynamoDB does:
 // "1 validation error detected: Value 'ab' at 'backupName' failed to satisfy
 // constraint: Member must have length greater than or equal to 3".
@@ -13413,7 +13413,7 @@ class Validator {
 
 }  // namespace detail
 }  // namespace dynafake
-// ---- end dynafake/detail/validator.hpp ----
+// ---- end dynafake/detail/validation/validator.hpp ----
 
 namespace dynafake {
 namespace detail {
@@ -13791,9 +13791,9 @@ class Identity {
 // Query, Scan, BatchGetItem, BatchWriteItem) and the upkeep of the item
 // histories backups share: versions no reader can reach any more are
 // released. Each call's request is checked alone first, by Validate, as the
-// Service's first step (detail/read_plans.hpp, detail/write_plans.hpp,
-// detail/batch_get.hpp); the operation then finds the table and runs on
-// the table's DataTable view (detail/item_operations.hpp, query_scan.hpp,
+// Service's first step (detail/requests/read_plans.hpp, detail/requests/write_plans.hpp,
+// detail/requests/batch_get.hpp); the operation then finds the table and runs on
+// the table's DataTable view (detail/data_plane/item_operations.hpp, query_scan.hpp,
 // batch_get.hpp), which knows nothing of how tables are kept.
 
 #include <cstdint>  // int64_t
@@ -13802,72 +13802,560 @@ class Identity {
 #include <string>   // std::string
 
 
-// ---- begin dynafake/detail/batch_get.hpp ----
-// dynafake — BatchGetItem: up to 100 keys over any number of tables, each
-// table's entry with its own projection and consistency. The request's checks
-// come first, table by table (architect/dynalite validations/batchGetItem.js:
-// parameters, key values, duplicate keys, the 100 key limit, AttributesToGet,
-// expressions); then every table must exist and every key match its schema.
-// Items come back in the order their keys were asked for; once the response
-// would pass 16 MB (API Reference, BatchGetItem) the remaining keys are
-// returned as UnprocessedKeys. Each key read costs what a GetItem of it
-// costs, charged per table; a key its table's capacity has no room for is
-// returned in UnprocessedKeys too, and when no key at all could be read the
-// call fails with the throttling error ("If none of the items can be
-// processed due to insufficient provisioned throughput on all of the tables
-// in the request, then BatchGetItem returns a
-// ProvisionedThroughputExceededException", API Reference, BatchGetItem).
+// ---- begin dynafake/detail/data_plane/data_table.hpp ----
+// dynafake — one table as the data plane sees it: its name, schema and item
+// history, and how to record a write. Built by the Service for each call;
+// the data-plane operations (item_operations.hpp, query_scan.hpp) work on it
+// and nothing else, so they do not depend on how the Service keeps tables.
 
-#include <cstdint>   // int64_t
-#include <map>       // std::map
+#include <cstdint>     // int64_t
+#include <functional>  // std::function
+#include <optional>    // std::optional
+#include <string>      // std::string
+
+
+// ---- begin dynafake/detail/data_plane/table_schema.hpp ----
+// dynafake — what the data plane needs to know of a table: its key attributes
+// with their types, and each secondary index's key, kind and projection. An
+// index holds an entry for every item that has all the index's key attributes
+// (a sparse index skips the others); the entry is the item projected to the
+// index (ALL: the whole item; KEYS_ONLY: the table's and the index's keys;
+// INCLUDE: those and the listed attributes). Entries are ordered by the
+// index's sort key, then by the table's key, so pages of an index Query can
+// restart after any entry.
+
 #include <optional>  // std::optional
-#include <set>       // std::set
 #include <string>    // std::string
 #include <vector>    // std::vector
 
 
-// ---- begin dynafake/detail/capacity.hpp ----
-// dynafake — capacity units as the service charges them (Developer Guide,
-// "DynamoDB read and write operations"; the index arithmetic measured against
-// the real service by nubo-db/dynamodb-conformance
-// tests/tier1/putItem/indexConsumedCapacity.test.ts):
-//  - a read of B bytes costs ceil(B / 4 KB) units, at least one, halved when
-//    eventually consistent; a Query or Scan sizes every item it reads, before
-//    the filter and the projection, as one read;
-//  - a write costs ceil(B / 1 KB) units, at least one, B being the larger of
-//    the item before and after;
-//  - each secondary index whose entry for the item changes costs a write of the
-//    new entry; moving an entry to another key costs a delete and a put;
-//    removing it a delete; an index whose entry did not change costs nothing
-//    and is not reported.
-// ReturnConsumedCapacity TOTAL reports the sum; INDEXES adds the table's part
-// and one entry per index charged.
+// ---- begin dynafake/detail/requests/key_checks.hpp ----
+// dynafake — the service's checks of key attributes: a Key argument must name
+// exactly the table's key attributes with their declared types; an item must
+// carry them; key values may not be empty and must fit 2048 bytes (partition
+// key) and 1024 bytes (sort key); an item's secondary index key attributes,
+// where present, must have the types the table declares for them. Message
+// texts are the service's (dynalite's tests; nubo-db/dynamodb-conformance
+// putItem, updateItem and transactWriteItems tests).
 
-#include <algorithm>  // std::max
-#include <cstdint>    // int64_t
-#include <map>        // std::map
-#include <optional>   // std::optional
-#include <string>     // std::string
+#include <string>  // std::string
+#include <vector>  // std::vector
 
 
-// ---- begin dynafake/detail/item_checks.hpp ----
-// dynafake — what the service checks in the items and keys a request sends,
-// and how it measures them: every value well-formed (numbers in range and
-// precision, sets non-empty and without duplicates, nesting at most 32 deep),
-// numbers stored in canonical form, item size against the 400 KB limit, key
-// attributes of the schema's types, not empty, within 2048/1024 bytes, and
-// secondary index keys of their declared types. Message texts are the
-// service's (quoted from its answers in dynalite's tests and the nubo-db
-// conformance suite; DynamoDB Local's ErrorFactory).
+// ---- begin dynafake/expression/value_types.hpp ----
+// dynafake — the ten DynamoDB data types as the expression checker sees
+// them: sets of types an operator accepts, and the names the service prints
+// for a type in its messages ("N" in "operand type: N", "NUMBER" in
+// "operand type: NUMBER, typeSet: ALLOWED_FOR_ADD_OPERAND").
 
 #include <cstddef>  // std::size_t
-#include <cstdint>  // int64_t
-#include <memory>   // std::make_shared
-#include <set>      // std::set
+#include <cstdint>  // uint16_t
 #include <string>   // std::string
-#include <utility>  // std::move
 #include <vector>   // std::vector
 
+
+namespace dynafake {
+namespace expression {
+
+/// A set of DynamoDB data types, one bit each.
+using TypeSet = std::uint16_t;
+
+namespace types {
+constexpr TypeSet S = 1u << 0, N = 1u << 1, B = 1u << 2, SS = 1u << 3, NS = 1u << 4, BS = 1u << 5;
+constexpr TypeSet M = 1u << 6, L = 1u << 7, BOOL = 1u << 8, NUL = 1u << 9;
+constexpr TypeSet All = S | N | B | SS | NS | BS | M | L | BOOL | NUL;
+constexpr TypeSet Ordered = S | N | B;  // <, <=, >, >=, BETWEEN
+constexpr TypeSet Sets = SS | NS | BS;
+constexpr TypeSet Iterable = S | B | SS | NS | BS | L | M;  // size()
+constexpr TypeSet AllowedForAdd = N | SS | NS | BS;         // ADD in an update expression
+constexpr TypeSet AllowedForDelete = Sets;                  // DELETE in an update expression
+}  // namespace types
+
+/// The type bit of a value (0 for a value with nothing set).
+inline TypeSet TypeOf(const Model::AttributeValue& v) {
+  using Model::ValueType;
+  if (!v.HasBeenSet()) return 0;
+  switch (v.GetType()) {
+    case ValueType::STRING:
+      return types::S;
+    case ValueType::NUMBER:
+      return types::N;
+    case ValueType::BYTEBUFFER:
+      return types::B;
+    case ValueType::STRING_SET:
+      return types::SS;
+    case ValueType::NUMBER_SET:
+      return types::NS;
+    case ValueType::BYTEBUFFER_SET:
+      return types::BS;
+    case ValueType::ATTRIBUTE_MAP:
+      return types::M;
+    case ValueType::ATTRIBUTE_LIST:
+      return types::L;
+    case ValueType::BOOL:
+      return types::BOOL;
+    case ValueType::NULLVALUE:
+      return types::NUL;
+  }
+  return 0;
+}
+
+/// The short name of one type bit: "S", "NS", "BOOL", ...
+inline const char* TypeSymbol(TypeSet t) {
+  switch (t) {
+    case types::S:
+      return "S";
+    case types::N:
+      return "N";
+    case types::B:
+      return "B";
+    case types::SS:
+      return "SS";
+    case types::NS:
+      return "NS";
+    case types::BS:
+      return "BS";
+    case types::M:
+      return "M";
+    case types::L:
+      return "L";
+    case types::BOOL:
+      return "BOOL";
+    case types::NUL:
+      return "NULL";
+    default:
+      return "";
+  }
+}
+
+/// The long name of one type bit, as the service prints an update operand's
+/// type: "STRING", "NUMBER_SET", "BOOLEAN", ...
+inline const char* TypeLongName(TypeSet t) {
+  switch (t) {
+    case types::S:
+      return "STRING";
+    case types::N:
+      return "NUMBER";
+    case types::B:
+      return "BINARY";
+    case types::SS:
+      return "STRING_SET";
+    case types::NS:
+      return "NUMBER_SET";
+    case types::BS:
+      return "BINARY_SET";
+    case types::M:
+      return "MAP";
+    case types::L:
+      return "LIST";
+    case types::BOOL:
+      return "BOOLEAN";
+    case types::NUL:
+      return "NULL";
+    default:
+      return "";
+  }
+}
+
+/// The operand types of an operand in an error message: one symbol, or for
+/// an operand that could be of any type (a document path) the brace-list the
+/// service prints (as quoted by dynalite, db/conditionParser.pegjs).
+inline std::string TypeSymbols(TypeSet t) {
+  if (t == types::All) return "{NS,SS,L,BS,N,M,B,BOOL,NULL,S}";
+  std::string out;
+  int count = 0;
+  for (TypeSet bit = 1; bit != 0 && bit <= types::NUL; bit = static_cast<TypeSet>(bit << 1)) {
+    if (!(t & bit)) continue;
+    if (count++) out += ',';
+    out += TypeSymbol(bit);
+  }
+  return count > 1 ? "{" + out + "}" : out;
+}
+
+/// Standard base64 of raw bytes (how a binary value is written on the wire).
+inline std::string Base64(const std::vector<unsigned char>& bytes) {
+  static const char* alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  std::string out;
+  std::size_t i = 0;
+  for (; i + 2 < bytes.size(); i += 3) {
+    const unsigned v = (unsigned{bytes[i]} << 16) | (unsigned{bytes[i + 1]} << 8) | unsigned{bytes[i + 2]};
+    out += alphabet[(v >> 18) & 63];
+    out += alphabet[(v >> 12) & 63];
+    out += alphabet[(v >> 6) & 63];
+    out += alphabet[v & 63];
+  }
+  if (i + 1 == bytes.size()) {
+    const unsigned v = unsigned{bytes[i]} << 16;
+    out += alphabet[(v >> 18) & 63];
+    out += alphabet[(v >> 12) & 63];
+    out += "==";
+  } else if (i + 2 == bytes.size()) {
+    const unsigned v = (unsigned{bytes[i]} << 16) | (unsigned{bytes[i + 1]} << 8);
+    out += alphabet[(v >> 18) & 63];
+    out += alphabet[(v >> 12) & 63];
+    out += alphabet[(v >> 6) & 63];
+    out += '=';
+  }
+  return out;
+}
+
+/// A scalar value as the service prints it inside a message:
+/// "AttributeValue: {N:5}" (BETWEEN's bounds; dynalite, db/conditionParser.pegjs).
+inline std::string DescribeValue(const Model::AttributeValue& v) {
+  const TypeSet t = TypeOf(v);
+  std::string text;
+  if (t == types::S)
+    text = v.GetS();
+  else if (t == types::N)
+    text = v.GetN();
+  else if (t == types::B)
+    text = Base64(v.GetB().Bytes());
+  return std::string("AttributeValue: {") + TypeSymbol(t) + ":" + text + "}";
+}
+
+}  // namespace expression
+}  // namespace dynafake
+// ---- end dynafake/expression/value_types.hpp ----
+
+namespace dynafake {
+namespace detail {
+
+/// One key attribute of a table or index: its name and declared type.
+struct KeyAttribute {
+  std::string name;
+  Model::ScalarAttributeType type = Model::ScalarAttributeType::NOT_SET;
+  bool Set() const { return !name.empty(); }
+};
+
+/// A secondary index's key attributes.
+struct IndexKeyAttributes {
+  std::string index;
+  KeyAttribute hash, range;  ///< an LSI's hash is the table's
+};
+
+namespace keys {
+inline const char* Letter(Model::ScalarAttributeType t) {
+  switch (t) {
+    case Model::ScalarAttributeType::S:
+      return "S";
+    case Model::ScalarAttributeType::N:
+      return "N";
+    case Model::ScalarAttributeType::B:
+      return "B";
+    default:
+      return "";
+  }
+}
+inline bool OfType(const Model::AttributeValue& v, Model::ScalarAttributeType t) {
+  return expression::TypeSymbol(expression::TypeOf(v)) == std::string(Letter(t));
+}
+inline bool Empty(const Model::AttributeValue& v) {
+  const auto t = expression::TypeOf(v);
+  return (t == expression::types::S && v.GetS().empty()) || (t == expression::types::B && v.GetB().GetLength() == 0);
+}
+inline const char* EmptyKind(const Model::AttributeValue& v) {
+  return expression::TypeOf(v) == expression::types::S ? "string" : "binary";
+}
+inline std::size_t Bytes(const Model::AttributeValue& v) {
+  const auto t = expression::TypeOf(v);
+  return t == expression::types::S ? v.GetS().size() : t == expression::types::B ? v.GetB().GetLength() : 0;
+}
+// Empty value, then size; "" when the value is a usable key part.
+inline std::string Value(const KeyAttribute& k, const Model::AttributeValue& v, bool isHash) {
+  if (Empty(v))
+    return std::string(
+               "One or more parameter values are not valid. The AttributeValue for a key attribute cannot "
+               "contain an empty ") +
+           EmptyKind(v) + " value. Key: " + k.name;
+  // (sic: the service writes "limit of2048")
+  if (isHash && Bytes(v) > 2048)
+    return "One or more parameter values were invalid: Size of hashkey has exceeded the maximum size limit of2048 "
+           "bytes";
+  if (!isHash && Bytes(v) > 1024)
+    return "One or more parameter values were invalid: Aggregated size of all range keys has exceeded the size limit "
+           "of 1024 bytes";
+  return {};
+}
+}  // namespace keys
+
+/// A Key argument (GetItem, DeleteItem, UpdateItem, BatchGetItem): exactly
+/// the table's key attributes, of their types.
+template <class ItemMap>
+std::string CheckKeyArgument(const KeyAttribute& hash, const KeyAttribute& range, const ItemMap& key) {
+  const char* mismatch = "The provided key element does not match the schema";
+  if (key.size() != (range.Set() ? 2u : 1u)) return mismatch;
+  for (const KeyAttribute* k : {&hash, &range}) {
+    if (!k->Set()) continue;
+    auto it = key.find(k->name);
+    if (it == key.end() || !keys::OfType(it->second, k->type)) return mismatch;
+    std::string e = keys::Value(*k, it->second, k == &hash);
+    if (!e.empty()) return e;
+  }
+  return {};
+}
+
+/// The index key attributes an item carries, each of its declared type and
+/// not empty (indexes in the service's order of checking: last declared first).
+template <class ItemMap>
+std::string CheckIndexKeys(const std::vector<IndexKeyAttributes>& indexes, const ItemMap& item) {
+  for (auto idx = indexes.rbegin(); idx != indexes.rend(); ++idx) {
+    for (const KeyAttribute* k : {&idx->hash, &idx->range}) {
+      if (!k->Set()) continue;
+      auto it = item.find(k->name);
+      if (it == item.end()) continue;
+      if (!keys::OfType(it->second, k->type))
+        return "One or more parameter values were invalid: Type mismatch for Index Key " + k->name +
+               " Expected: " + keys::Letter(k->type) +
+               " Actual: " + expression::TypeSymbol(expression::TypeOf(it->second)) + " IndexName: " + idx->index;
+      if (keys::Empty(it->second))
+        return std::string(
+                   "One or more parameter values are not valid. A value specified for a secondary index key is "
+                   "not supported. The AttributeValue for a key attribute cannot contain an empty ") +
+               keys::EmptyKind(it->second) + " value. IndexName: " + idx->index + ", IndexKey: " + k->name;
+    }
+  }
+  return {};
+}
+
+/// An item to write (PutItem, BatchWriteItem, the result of UpdateItem): the
+/// table's key attributes present and valid, and every index key attribute the
+/// item has of the type the table declares.
+template <class ItemMap>
+std::string CheckItemKeys(const KeyAttribute& hash, const KeyAttribute& range,
+                          const std::vector<IndexKeyAttributes>& indexes, const ItemMap& item) {
+  const std::string invalid = "One or more parameter values were invalid: ";
+  for (const KeyAttribute* k : {&hash, &range}) {
+    if (!k->Set()) continue;
+    auto it = item.find(k->name);
+    if (it == item.end()) return invalid + "Missing the key " + k->name + " in the item";
+    if (!keys::OfType(it->second, k->type))
+      return invalid + "Type mismatch for key " + k->name + " expected: " + keys::Letter(k->type) +
+             " actual: " + expression::TypeSymbol(expression::TypeOf(it->second));
+    std::string e = keys::Value(*k, it->second, k == &hash);
+    if (!e.empty()) return e;
+  }
+  return CheckIndexKeys(indexes, item);
+}
+
+}  // namespace detail
+}  // namespace dynafake
+// ---- end dynafake/detail/requests/key_checks.hpp ----
+
+// ---- begin dynafake/expression/value_ops.hpp ----
+// dynafake — what expressions do with values, by DynamoDB's rules: equality
+// (numbers by value, sets regardless of order, lists and maps element by
+// element), ordering of strings (UTF-8 bytes), numbers and binaries, contains,
+// begins_with, size, set union and difference, and finding the value at a
+// document path (DynamoDB Local, OperatorExecutor and ExpressionExecutor).
+
+#include <algorithm>  // std::lexicographical_compare, std::search
+#include <cstddef>    // std::size_t
+#include <map>        // std::map
+#include <string>     // std::string
+#include <vector>     // std::vector
+
+
+// ---- begin dynafake/expression/ast.hpp ----
+// dynafake — the syntax tree of a DynamoDB expression: document paths,
+// operands, operators and functions (condition, filter and key condition
+// expressions are one tree of operators), update actions, and the table of
+// what each operator accepts, as the service's validator defines it
+// (DynamoDB Local, com.amazonaws.services.dynamodbv2.datamodel.Operator and
+// TypeSet).
+
+#include <cstddef>  // std::size_t
+#include <string>   // std::string
+#include <vector>   // std::vector
+
+
+namespace dynafake {
+namespace expression {
+
+/// One step of a document path: an attribute or map key (written plainly or
+/// as a #name), a list index, or a :value used as a map key (which the service
+/// refuses).
+struct PathElement {
+  enum class Kind { Name, NameRef, ValueRef, Index };
+  Kind kind = Kind::Name;
+  std::string raw;        ///< as written: "a", "#a", ":a", "[3]"
+  std::string name;       ///< the attribute name (a #name's once resolved)
+  std::size_t index = 0;  ///< Index: the position
+  bool IsIndex() const { return kind == Kind::Index; }
+};
+
+/// A document path: a.b[2].#c
+struct DocPath {
+  std::vector<PathElement> elements;
+};
+
+/// The service's rendering of a path in messages: "[a, b, [2]]".
+inline std::string PathText(const DocPath& p, std::size_t count = static_cast<std::size_t>(-1)) {
+  std::string out = "[";
+  for (std::size_t i = 0; i < p.elements.size() && i < count; ++i) {
+    if (i) out += ", ";
+    out += p.elements[i].IsIndex() ? "[" + std::to_string(p.elements[i].index) + "]" : p.elements[i].name;
+  }
+  return out + "]";
+}
+
+inline bool SamePath(const DocPath& a, const DocPath& b) {
+  if (a.elements.size() != b.elements.size()) return false;
+  for (std::size_t i = 0; i < a.elements.size(); ++i) {
+    const PathElement &x = a.elements[i], &y = b.elements[i];
+    if (x.IsIndex() != y.IsIndex()) return false;
+    if (x.IsIndex() ? x.index != y.index : x.name != y.name) return false;
+  }
+  return true;
+}
+
+enum class Op {
+  Plus,
+  Minus,
+  ListAppend,
+  IfNotExists,  // update values
+  Eq,
+  Ne,
+  Lt,
+  Le,
+  Gt,
+  Ge,
+  Between,
+  In,  // comparisons
+  AttributeExists,
+  AttributeNotExists,
+  AttributeType,  // condition functions
+  Contains,
+  BeginsWith,
+  Size,
+  Not,
+  And,
+  Or,
+  Function  // a call not yet resolved
+};
+
+/// What happens when an operand has a type the operator does not take,
+/// at evaluation time.
+enum class Mismatch { ReturnFalse, ReturnMissing, Fail };
+
+struct OpInfo {
+  const char* name;  ///< as the service prints it: "=", "BETWEEN", "size"
+  int operands;      ///< required number of operands
+  bool more;         ///< whether more operands are allowed (IN)
+  TypeSet takes;     ///< operand types accepted
+  bool missingOk;    ///< whether an operand may be a missing attribute
+  TypeSet returns;   ///< result types
+  Mismatch mismatch;
+};
+
+inline const OpInfo& Info(Op op) {
+  using namespace types;
+  static const OpInfo table[] = {
+      {"+", 2, false, N, false, N, Mismatch::Fail},
+      {"-", 2, false, N, false, N, Mismatch::Fail},
+      {"list_append", 2, false, L, false, L, Mismatch::Fail},
+      {"if_not_exists", 2, false, All, true, All, Mismatch::ReturnFalse},
+      {"=", 2, false, All, true, BOOL, Mismatch::ReturnFalse},
+      {"<>", 2, false, All, true, BOOL, Mismatch::ReturnFalse},
+      {"<", 2, false, Ordered, true, BOOL, Mismatch::ReturnFalse},
+      {"<=", 2, false, Ordered, true, BOOL, Mismatch::ReturnFalse},
+      {">", 2, false, Ordered, true, BOOL, Mismatch::ReturnFalse},
+      {">=", 2, false, Ordered, true, BOOL, Mismatch::ReturnFalse},
+      {"BETWEEN", 3, false, Ordered, true, BOOL, Mismatch::ReturnFalse},
+      {"IN", 1, true, All, true, BOOL, Mismatch::ReturnFalse},
+      {"attribute_exists", 1, false, All, true, BOOL, Mismatch::ReturnFalse},
+      {"attribute_not_exists", 1, false, All, true, BOOL, Mismatch::ReturnFalse},
+      {"attribute_type", 2, false, All, true, BOOL, Mismatch::ReturnFalse},
+      {"contains", 2, false, All, true, BOOL, Mismatch::ReturnFalse},
+      {"begins_with", 2, false, S | B, true, BOOL, Mismatch::ReturnFalse},
+      {"size", 1, false, Iterable, true, N, Mismatch::ReturnMissing},
+      {"NOT", 1, false, BOOL, false, BOOL, Mismatch::Fail},
+      {"AND", 2, false, BOOL, false, BOOL, Mismatch::Fail},
+      {"OR", 2, false, BOOL, false, BOOL, Mismatch::Fail},
+      {"", 0, true, All, true, All, Mismatch::ReturnFalse},
+  };
+  return table[static_cast<int>(op)];
+}
+
+/// Which expressions a function may appear in.
+enum class FunctionUse { Unknown, Condition, Update };
+
+/// The functions of the expression language, by name (the service knows
+/// these six condition functions and two update functions).
+inline FunctionUse LookupFunction(const std::string& name, Op& op) {
+  struct Entry {
+    const char* name;
+    Op op;
+    FunctionUse use;
+  };
+  static const Entry entries[] = {
+      {"attribute_exists", Op::AttributeExists, FunctionUse::Condition},
+      {"attribute_not_exists", Op::AttributeNotExists, FunctionUse::Condition},
+      {"attribute_type", Op::AttributeType, FunctionUse::Condition},
+      {"contains", Op::Contains, FunctionUse::Condition},
+      {"begins_with", Op::BeginsWith, FunctionUse::Condition},
+      {"size", Op::Size, FunctionUse::Condition},
+      {"list_append", Op::ListAppend, FunctionUse::Update},
+      {"if_not_exists", Op::IfNotExists, FunctionUse::Update},
+  };
+  for (const auto& e : entries)
+    if (name == e.name) {
+      op = e.op;
+      return e.use;
+    }
+  return FunctionUse::Unknown;
+}
+
+/// A node of an expression: a document path, a :value, or an operator (or
+/// function) over child nodes.
+struct Node {
+  enum class Kind { Path, Value, Operator };
+  Kind kind = Kind::Operator;
+  DocPath path;                 ///< Path
+  std::string ref;              ///< Value: ":name" as written
+  Model::AttributeValue value;  ///< Value: the substituted value (after validation)
+  Op op = Op::Function;         ///< Operator
+  std::string function;         ///< a function call's name as written
+  std::vector<Node> children;   ///< Operator: operands in order
+
+  /// The types this node can produce, as the validator reasons about them.
+  TypeSet PossibleTypes() const {
+    if (kind == Kind::Path) return types::All;
+    if (kind == Kind::Value) return TypeOf(value);
+    return Info(op).returns;
+  }
+};
+
+/// One action of an update expression.
+struct UpdateAction {
+  enum class Kind { Set, Remove, Add, Delete };
+  Kind kind = Kind::Set;
+  DocPath path;
+  Node value;  ///< Set: the value expression; Add/Delete: the :value; Remove: unused
+};
+
+/// The sections of an update expression, in the order written.
+struct UpdateSection {
+  UpdateAction::Kind kind = UpdateAction::Kind::Set;
+  std::vector<UpdateAction> actions;
+};
+
+inline const char* SectionName(UpdateAction::Kind k) {
+  switch (k) {
+    case UpdateAction::Kind::Set:
+      return "SET";
+    case UpdateAction::Kind::Remove:
+      return "REMOVE";
+    case UpdateAction::Kind::Add:
+      return "ADD";
+    case UpdateAction::Kind::Delete:
+      return "DELETE";
+  }
+  return "";
+}
+
+}  // namespace expression
+}  // namespace dynafake
+// ---- end dynafake/expression/ast.hpp ----
 
 // ---- begin dynafake/expression/decimal.hpp ----
 // dynafake — Decimal: a DynamoDB number, exact. Parsing with the service's
@@ -14119,784 +14607,6 @@ inline bool CanonicalNumberText(const std::string& text, std::string& canonical,
 }  // namespace expression
 }  // namespace dynafake
 // ---- end dynafake/expression/decimal.hpp ----
-
-// ---- begin dynafake/expression/value_types.hpp ----
-// dynafake — the ten DynamoDB data types as the expression checker sees
-// them: sets of types an operator accepts, and the names the service prints
-// for a type in its messages ("N" in "operand type: N", "NUMBER" in
-// "operand type: NUMBER, typeSet: ALLOWED_FOR_ADD_OPERAND").
-
-#include <cstddef>  // std::size_t
-#include <cstdint>  // uint16_t
-#include <string>   // std::string
-#include <vector>   // std::vector
-
-
-namespace dynafake {
-namespace expression {
-
-/// A set of DynamoDB data types, one bit each.
-using TypeSet = std::uint16_t;
-
-namespace types {
-constexpr TypeSet S = 1u << 0, N = 1u << 1, B = 1u << 2, SS = 1u << 3, NS = 1u << 4, BS = 1u << 5;
-constexpr TypeSet M = 1u << 6, L = 1u << 7, BOOL = 1u << 8, NUL = 1u << 9;
-constexpr TypeSet All = S | N | B | SS | NS | BS | M | L | BOOL | NUL;
-constexpr TypeSet Ordered = S | N | B;  // <, <=, >, >=, BETWEEN
-constexpr TypeSet Sets = SS | NS | BS;
-constexpr TypeSet Iterable = S | B | SS | NS | BS | L | M;  // size()
-constexpr TypeSet AllowedForAdd = N | SS | NS | BS;         // ADD in an update expression
-constexpr TypeSet AllowedForDelete = Sets;                  // DELETE in an update expression
-}  // namespace types
-
-/// The type bit of a value (0 for a value with nothing set).
-inline TypeSet TypeOf(const Model::AttributeValue& v) {
-  using Model::ValueType;
-  if (!v.HasBeenSet()) return 0;
-  switch (v.GetType()) {
-    case ValueType::STRING:
-      return types::S;
-    case ValueType::NUMBER:
-      return types::N;
-    case ValueType::BYTEBUFFER:
-      return types::B;
-    case ValueType::STRING_SET:
-      return types::SS;
-    case ValueType::NUMBER_SET:
-      return types::NS;
-    case ValueType::BYTEBUFFER_SET:
-      return types::BS;
-    case ValueType::ATTRIBUTE_MAP:
-      return types::M;
-    case ValueType::ATTRIBUTE_LIST:
-      return types::L;
-    case ValueType::BOOL:
-      return types::BOOL;
-    case ValueType::NULLVALUE:
-      return types::NUL;
-  }
-  return 0;
-}
-
-/// The short name of one type bit: "S", "NS", "BOOL", ...
-inline const char* TypeSymbol(TypeSet t) {
-  switch (t) {
-    case types::S:
-      return "S";
-    case types::N:
-      return "N";
-    case types::B:
-      return "B";
-    case types::SS:
-      return "SS";
-    case types::NS:
-      return "NS";
-    case types::BS:
-      return "BS";
-    case types::M:
-      return "M";
-    case types::L:
-      return "L";
-    case types::BOOL:
-      return "BOOL";
-    case types::NUL:
-      return "NULL";
-    default:
-      return "";
-  }
-}
-
-/// The long name of one type bit, as the service prints an update operand's
-/// type: "STRING", "NUMBER_SET", "BOOLEAN", ...
-inline const char* TypeLongName(TypeSet t) {
-  switch (t) {
-    case types::S:
-      return "STRING";
-    case types::N:
-      return "NUMBER";
-    case types::B:
-      return "BINARY";
-    case types::SS:
-      return "STRING_SET";
-    case types::NS:
-      return "NUMBER_SET";
-    case types::BS:
-      return "BINARY_SET";
-    case types::M:
-      return "MAP";
-    case types::L:
-      return "LIST";
-    case types::BOOL:
-      return "BOOLEAN";
-    case types::NUL:
-      return "NULL";
-    default:
-      return "";
-  }
-}
-
-/// The operand types of an operand in an error message: one symbol, or for
-/// an operand that could be of any type (a document path) the brace-list the
-/// service prints (as quoted by dynalite, db/conditionParser.pegjs).
-inline std::string TypeSymbols(TypeSet t) {
-  if (t == types::All) return "{NS,SS,L,BS,N,M,B,BOOL,NULL,S}";
-  std::string out;
-  int count = 0;
-  for (TypeSet bit = 1; bit != 0 && bit <= types::NUL; bit = static_cast<TypeSet>(bit << 1)) {
-    if (!(t & bit)) continue;
-    if (count++) out += ',';
-    out += TypeSymbol(bit);
-  }
-  return count > 1 ? "{" + out + "}" : out;
-}
-
-/// Standard base64 of raw bytes (how a binary value is written on the wire).
-inline std::string Base64(const std::vector<unsigned char>& bytes) {
-  static const char* alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-  std::string out;
-  std::size_t i = 0;
-  for (; i + 2 < bytes.size(); i += 3) {
-    const unsigned v = (unsigned{bytes[i]} << 16) | (unsigned{bytes[i + 1]} << 8) | unsigned{bytes[i + 2]};
-    out += alphabet[(v >> 18) & 63];
-    out += alphabet[(v >> 12) & 63];
-    out += alphabet[(v >> 6) & 63];
-    out += alphabet[v & 63];
-  }
-  if (i + 1 == bytes.size()) {
-    const unsigned v = unsigned{bytes[i]} << 16;
-    out += alphabet[(v >> 18) & 63];
-    out += alphabet[(v >> 12) & 63];
-    out += "==";
-  } else if (i + 2 == bytes.size()) {
-    const unsigned v = (unsigned{bytes[i]} << 16) | (unsigned{bytes[i + 1]} << 8);
-    out += alphabet[(v >> 18) & 63];
-    out += alphabet[(v >> 12) & 63];
-    out += alphabet[(v >> 6) & 63];
-    out += '=';
-  }
-  return out;
-}
-
-/// A scalar value as the service prints it inside a message:
-/// "AttributeValue: {N:5}" (BETWEEN's bounds; dynalite, db/conditionParser.pegjs).
-inline std::string DescribeValue(const Model::AttributeValue& v) {
-  const TypeSet t = TypeOf(v);
-  std::string text;
-  if (t == types::S)
-    text = v.GetS();
-  else if (t == types::N)
-    text = v.GetN();
-  else if (t == types::B)
-    text = Base64(v.GetB().Bytes());
-  return std::string("AttributeValue: {") + TypeSymbol(t) + ":" + text + "}";
-}
-
-}  // namespace expression
-}  // namespace dynafake
-// ---- end dynafake/expression/value_types.hpp ----
-
-namespace dynafake {
-namespace detail {
-
-namespace check {
-namespace ex = dynafake::expression;
-const char* const kInvalid = "One or more parameter values were invalid: ";
-
-inline std::string Join(const std::vector<std::string>& v) {
-  std::string out;
-  for (const auto& s : v) out += (out.empty() ? "" : ", ") + s;
-  return "[" + out + "]";
-}
-
-// A number's canonical text, or the service's message.
-inline std::string Number(const std::string& text, std::string& canonical) {
-  ex::Decimal d;
-  ex::NumberStatus status = ex::Decimal::Parse(text, d);
-  if (status == ex::NumberStatus::Ok) status = d.Check();
-  if (status != ex::NumberStatus::Ok) return ex::NumberMessage(status, text);
-  canonical = d.ToString();
-  return {};
-}
-}  // namespace check
-
-/// Validates a value the client sent and writes it to `out` with its numbers
-/// in canonical form; "" or the service's message. `level` is 1 for an
-/// attribute of an item: maps and lists may nest until level 31.
-inline std::string CanonicalValue(const Model::AttributeValue& in, Model::AttributeValue& out, int level = 1) {
-  namespace ex = dynafake::expression;
-  const ex::TypeSet t = ex::TypeOf(in);
-  if (t == 0) return "Supplied AttributeValue is empty, must contain exactly one of the supported datatypes";
-  const std::string invalid = check::kInvalid;
-  switch (t) {
-    case ex::types::N: {
-      std::string canonical;
-      std::string e = check::Number(in.GetN(), canonical);
-      if (!e.empty()) return e;
-      out.SetN(canonical);
-      return {};
-    }
-    case ex::types::NUL:
-      if (!in.GetNull()) return invalid + "Null attribute value types must have the value of true";
-      out = in;
-      return {};
-    case ex::types::SS: {
-      if (in.GetSS().empty()) return invalid + "An string set  may not be empty";
-      std::set<std::string> seen;
-      for (const auto& s : in.GetSS()) {
-        if (s.empty()) return invalid + "An string set may not have a empty string as a member";
-        if (!seen.insert(s).second)
-          return invalid + "Input collection " + check::Join(in.GetSS()) + " contains duplicates.";
-      }
-      out = in;
-      return {};
-    }
-    case ex::types::BS: {
-      if (in.GetBS().empty()) return invalid + "Binary sets should not be empty";
-      std::set<std::vector<unsigned char>> seen;
-      std::vector<std::string> shown;
-      for (const auto& b : in.GetBS()) shown.push_back(ex::Base64(b.Bytes()));
-      for (const auto& b : in.GetBS()) {
-        if (b.GetLength() == 0) return invalid + "Binary sets may not contain null or empty values";
-        if (!seen.insert(b.Bytes()).second)
-          return invalid + "Input collection " + check::Join(shown) + "of type BS contains duplicates.";
-      }
-      out = in;
-      return {};
-    }
-    case ex::types::NS: {
-      if (in.GetNS().empty()) return invalid + "An number set  may not be empty";
-      std::vector<std::string> canonical;
-      for (const auto& n : in.GetNS()) {
-        std::string c;
-        std::string e = check::Number(n, c);
-        if (!e.empty()) return e;
-        canonical.push_back(c);
-      }
-      std::set<std::string> seen;
-      for (const auto& c : canonical)
-        if (!seen.insert(c).second) return "Input collection contains duplicates";
-      out.SetNS(canonical);
-      return {};
-    }
-    case ex::types::M:
-    case ex::types::L: {
-      if (level >= 32)
-        return "Nesting Levels have exceeded supported limits: Attributes in the item have nested levels beyond "
-               "supported limit";
-      if (t == ex::types::M) {
-        Model::AttributeValue::Map map;
-        for (const auto& kv : in.GetM()) {
-          Model::AttributeValue child;
-          if (!kv.second)
-            return "Supplied AttributeValue is empty, must contain exactly one of the supported datatypes";
-          std::string e = CanonicalValue(*kv.second, child, level + 1);
-          if (!e.empty()) return e;
-          map.emplace(kv.first, std::make_shared<Model::AttributeValue>(std::move(child)));
-        }
-        out.SetM(map);
-      } else {
-        Model::AttributeValue::List list;
-        for (const auto& element : in.GetL()) {
-          Model::AttributeValue child;
-          if (!element) return "Supplied AttributeValue is empty, must contain exactly one of the supported datatypes";
-          std::string e = CanonicalValue(*element, child, level + 1);
-          if (!e.empty()) return e;
-          list.push_back(std::make_shared<Model::AttributeValue>(std::move(child)));
-        }
-        out.SetL(list);
-      }
-      return {};
-    }
-    default:
-      out = in;  // S, B, BOOL: empty strings and binaries are allowed outside keys
-      return {};
-  }
-}
-
-/// What a number costs, to the byte: 1 + ceil(integer significant digits / 2)
-/// + ceil(fraction significant digits / 2) + 1 if negative, over the value
-/// with leading and trailing zeros trimmed (measured against the real service:
-/// nubo-db/dynamodb-conformance src/item-size.ts; the Developer Guide's
-/// "1 byte per two significant digits plus 1" is approximate).
-inline int64_t NumberBytes(const std::string& number) {
-  const std::string text = number.empty() || (number[0] != '-' && number[0] != '+') ? number : number.substr(1);
-  const bool negative = !number.empty() && number[0] == '-';
-  std::string canonical;
-  if (!check::Number(number, canonical).empty()) return 1 + static_cast<int64_t>(text.size() + 1) / 2;
-  if (canonical == "0") return 1;
-  const std::string digits = canonical[0] == '-' ? canonical.substr(1) : canonical;
-  const std::size_t point = digits.find('.');
-  std::string intPart = point == std::string::npos ? digits : digits.substr(0, point);
-  std::string fracPart = point == std::string::npos ? std::string() : digits.substr(point + 1);
-  if (intPart == "0") intPart.clear();
-  std::size_t intDigits = intPart.size(), fracDigits = fracPart.size();
-  if (fracPart.empty()) {  // trailing zeros of an integer are not significant
-    while (intDigits > 0 && intPart[intDigits - 1] == '0') --intDigits;
-  }
-  if (intPart.empty()) {  // nor the leading zeros of a pure fraction
-    std::size_t lead = 0;
-    while (lead < fracPart.size() && fracPart[lead] == '0') ++lead;
-    fracDigits -= lead;
-  }
-  return 1 + static_cast<int64_t>((intDigits + 1) / 2) + static_cast<int64_t>((fracDigits + 1) / 2) +
-         (negative ? 1 : 0);
-}
-
-/// A value's size as the service counts it against the item limit and for
-/// capacity (Developer Guide, "Item sizes and formats").
-inline int64_t ValueBytes(const Model::AttributeValue& v) {
-  namespace ex = dynafake::expression;
-  switch (ex::TypeOf(v)) {
-    case ex::types::S:
-      return static_cast<int64_t>(v.GetS().size());
-    case ex::types::N:
-      return NumberBytes(v.GetN());
-    case ex::types::B:
-      return static_cast<int64_t>(v.GetB().GetLength());
-    case ex::types::SS: {
-      int64_t n = 0;
-      for (const auto& s : v.GetSS()) n += static_cast<int64_t>(s.size());
-      return n;
-    }
-    case ex::types::NS: {
-      int64_t n = 0;
-      for (const auto& s : v.GetNS()) n += NumberBytes(s);
-      return n;
-    }
-    case ex::types::BS: {
-      int64_t n = 0;
-      for (const auto& b : v.GetBS()) n += static_cast<int64_t>(b.GetLength());
-      return n;
-    }
-    case ex::types::M: {
-      int64_t n = 3;
-      for (const auto& kv : v.GetM())
-        n += 1 + static_cast<int64_t>(kv.first.size()) + (kv.second ? ValueBytes(*kv.second) : 0);
-      return n;
-    }
-    case ex::types::L: {
-      int64_t n = 3;
-      for (const auto& e : v.GetL()) n += 1 + (e ? ValueBytes(*e) : 0);
-      return n;
-    }
-    default:
-      return 1;  // BOOL, NULL
-  }
-}
-
-template <class ItemMap>
-int64_t ItemBytes(const ItemMap& item) {
-  int64_t n = 0;
-  for (const auto& kv : item) n += static_cast<int64_t>(kv.first.size()) + ValueBytes(kv.second);
-  return n;
-}
-
-constexpr int64_t kMaxItemBytes = 400 * 1024;
-
-/// Checks every attribute of an item the client sent (names and values, not
-/// its size) and writes it with canonical numbers to `out`.
-template <class ItemMap>
-std::string CanonicalItemValues(const ItemMap& in, ItemMap& out) {
-  ItemMap result;
-  for (const auto& kv : in) {
-    if (kv.first.empty()) return std::string(check::kInvalid) + "An AttributeName may not be empty";
-    Model::AttributeValue value;
-    std::string e = CanonicalValue(kv.second, value, 1);
-    if (!e.empty()) return e;
-    result.emplace(kv.first, std::move(value));
-  }
-  out = std::move(result);
-  return {};
-}
-
-/// An item within the 400 KB an item may have.
-template <class ItemMap>
-std::string ItemSizeWithinLimit(const ItemMap& item) {
-  return ItemBytes(item) > kMaxItemBytes ? "Item size has exceeded the maximum allowed size" : std::string();
-}
-
-/// Checks every attribute of an item the client sent (names, values, size)
-/// and writes it with canonical numbers to `out`.
-template <class ItemMap>
-std::string CanonicalItem(const ItemMap& in, ItemMap& out) {
-  ItemMap result;
-  std::string e = CanonicalItemValues(in, result);
-  if (e.empty()) e = ItemSizeWithinLimit(result);
-  if (e.empty()) out = std::move(result);
-  return e;
-}
-
-}  // namespace detail
-}  // namespace dynafake
-// ---- end dynafake/detail/item_checks.hpp ----
-
-// ---- begin dynafake/detail/table_schema.hpp ----
-// dynafake — what the data plane needs to know of a table: its key attributes
-// with their types, and each secondary index's key, kind and projection. An
-// index holds an entry for every item that has all the index's key attributes
-// (a sparse index skips the others); the entry is the item projected to the
-// index (ALL: the whole item; KEYS_ONLY: the table's and the index's keys;
-// INCLUDE: those and the listed attributes). Entries are ordered by the
-// index's sort key, then by the table's key, so pages of an index Query can
-// restart after any entry.
-
-#include <optional>  // std::optional
-#include <string>    // std::string
-#include <vector>    // std::vector
-
-
-// ---- begin dynafake/detail/key_checks.hpp ----
-// dynafake — the service's checks of key attributes: a Key argument must name
-// exactly the table's key attributes with their declared types; an item must
-// carry them; key values may not be empty and must fit 2048 bytes (partition
-// key) and 1024 bytes (sort key); an item's secondary index key attributes,
-// where present, must have the types the table declares for them. Message
-// texts are the service's (dynalite's tests; nubo-db/dynamodb-conformance
-// putItem, updateItem and transactWriteItems tests).
-
-#include <string>  // std::string
-#include <vector>  // std::vector
-
-
-namespace dynafake {
-namespace detail {
-
-/// One key attribute of a table or index: its name and declared type.
-struct KeyAttribute {
-  std::string name;
-  Model::ScalarAttributeType type = Model::ScalarAttributeType::NOT_SET;
-  bool Set() const { return !name.empty(); }
-};
-
-/// A secondary index's key attributes.
-struct IndexKeyAttributes {
-  std::string index;
-  KeyAttribute hash, range;  ///< an LSI's hash is the table's
-};
-
-namespace keys {
-inline const char* Letter(Model::ScalarAttributeType t) {
-  switch (t) {
-    case Model::ScalarAttributeType::S:
-      return "S";
-    case Model::ScalarAttributeType::N:
-      return "N";
-    case Model::ScalarAttributeType::B:
-      return "B";
-    default:
-      return "";
-  }
-}
-inline bool OfType(const Model::AttributeValue& v, Model::ScalarAttributeType t) {
-  return expression::TypeSymbol(expression::TypeOf(v)) == std::string(Letter(t));
-}
-inline bool Empty(const Model::AttributeValue& v) {
-  const auto t = expression::TypeOf(v);
-  return (t == expression::types::S && v.GetS().empty()) || (t == expression::types::B && v.GetB().GetLength() == 0);
-}
-inline const char* EmptyKind(const Model::AttributeValue& v) {
-  return expression::TypeOf(v) == expression::types::S ? "string" : "binary";
-}
-inline std::size_t Bytes(const Model::AttributeValue& v) {
-  const auto t = expression::TypeOf(v);
-  return t == expression::types::S ? v.GetS().size() : t == expression::types::B ? v.GetB().GetLength() : 0;
-}
-// Empty value, then size; "" when the value is a usable key part.
-inline std::string Value(const KeyAttribute& k, const Model::AttributeValue& v, bool isHash) {
-  if (Empty(v))
-    return std::string(
-               "One or more parameter values are not valid. The AttributeValue for a key attribute cannot "
-               "contain an empty ") +
-           EmptyKind(v) + " value. Key: " + k.name;
-  // (sic: the service writes "limit of2048")
-  if (isHash && Bytes(v) > 2048)
-    return "One or more parameter values were invalid: Size of hashkey has exceeded the maximum size limit of2048 "
-           "bytes";
-  if (!isHash && Bytes(v) > 1024)
-    return "One or more parameter values were invalid: Aggregated size of all range keys has exceeded the size limit "
-           "of 1024 bytes";
-  return {};
-}
-}  // namespace keys
-
-/// A Key argument (GetItem, DeleteItem, UpdateItem, BatchGetItem): exactly
-/// the table's key attributes, of their types.
-template <class ItemMap>
-std::string CheckKeyArgument(const KeyAttribute& hash, const KeyAttribute& range, const ItemMap& key) {
-  const char* mismatch = "The provided key element does not match the schema";
-  if (key.size() != (range.Set() ? 2u : 1u)) return mismatch;
-  for (const KeyAttribute* k : {&hash, &range}) {
-    if (!k->Set()) continue;
-    auto it = key.find(k->name);
-    if (it == key.end() || !keys::OfType(it->second, k->type)) return mismatch;
-    std::string e = keys::Value(*k, it->second, k == &hash);
-    if (!e.empty()) return e;
-  }
-  return {};
-}
-
-/// The index key attributes an item carries, each of its declared type and
-/// not empty (indexes in the service's order of checking: last declared first).
-template <class ItemMap>
-std::string CheckIndexKeys(const std::vector<IndexKeyAttributes>& indexes, const ItemMap& item) {
-  for (auto idx = indexes.rbegin(); idx != indexes.rend(); ++idx) {
-    for (const KeyAttribute* k : {&idx->hash, &idx->range}) {
-      if (!k->Set()) continue;
-      auto it = item.find(k->name);
-      if (it == item.end()) continue;
-      if (!keys::OfType(it->second, k->type))
-        return "One or more parameter values were invalid: Type mismatch for Index Key " + k->name +
-               " Expected: " + keys::Letter(k->type) +
-               " Actual: " + expression::TypeSymbol(expression::TypeOf(it->second)) + " IndexName: " + idx->index;
-      if (keys::Empty(it->second))
-        return std::string(
-                   "One or more parameter values are not valid. A value specified for a secondary index key is "
-                   "not supported. The AttributeValue for a key attribute cannot contain an empty ") +
-               keys::EmptyKind(it->second) + " value. IndexName: " + idx->index + ", IndexKey: " + k->name;
-    }
-  }
-  return {};
-}
-
-/// An item to write (PutItem, BatchWriteItem, the result of UpdateItem): the
-/// table's key attributes present and valid, and every index key attribute the
-/// item has of the type the table declares.
-template <class ItemMap>
-std::string CheckItemKeys(const KeyAttribute& hash, const KeyAttribute& range,
-                          const std::vector<IndexKeyAttributes>& indexes, const ItemMap& item) {
-  const std::string invalid = "One or more parameter values were invalid: ";
-  for (const KeyAttribute* k : {&hash, &range}) {
-    if (!k->Set()) continue;
-    auto it = item.find(k->name);
-    if (it == item.end()) return invalid + "Missing the key " + k->name + " in the item";
-    if (!keys::OfType(it->second, k->type))
-      return invalid + "Type mismatch for key " + k->name + " expected: " + keys::Letter(k->type) +
-             " actual: " + expression::TypeSymbol(expression::TypeOf(it->second));
-    std::string e = keys::Value(*k, it->second, k == &hash);
-    if (!e.empty()) return e;
-  }
-  return CheckIndexKeys(indexes, item);
-}
-
-}  // namespace detail
-}  // namespace dynafake
-// ---- end dynafake/detail/key_checks.hpp ----
-
-// ---- begin dynafake/expression/value_ops.hpp ----
-// dynafake — what expressions do with values, by DynamoDB's rules: equality
-// (numbers by value, sets regardless of order, lists and maps element by
-// element), ordering of strings (UTF-8 bytes), numbers and binaries, contains,
-// begins_with, size, set union and difference, and finding the value at a
-// document path (DynamoDB Local, OperatorExecutor and ExpressionExecutor).
-
-#include <algorithm>  // std::lexicographical_compare, std::search
-#include <cstddef>    // std::size_t
-#include <map>        // std::map
-#include <string>     // std::string
-#include <vector>     // std::vector
-
-
-// ---- begin dynafake/expression/ast.hpp ----
-// dynafake — the syntax tree of a DynamoDB expression: document paths,
-// operands, operators and functions (condition, filter and key condition
-// expressions are one tree of operators), update actions, and the table of
-// what each operator accepts, as the service's validator defines it
-// (DynamoDB Local, com.amazonaws.services.dynamodbv2.datamodel.Operator and
-// TypeSet).
-
-#include <cstddef>  // std::size_t
-#include <string>   // std::string
-#include <vector>   // std::vector
-
-
-namespace dynafake {
-namespace expression {
-
-/// One step of a document path: an attribute or map key (written plainly or
-/// as a #name), a list index, or a :value used as a map key (which the service
-/// refuses).
-struct PathElement {
-  enum class Kind { Name, NameRef, ValueRef, Index };
-  Kind kind = Kind::Name;
-  std::string raw;        ///< as written: "a", "#a", ":a", "[3]"
-  std::string name;       ///< the attribute name (a #name's once resolved)
-  std::size_t index = 0;  ///< Index: the position
-  bool IsIndex() const { return kind == Kind::Index; }
-};
-
-/// A document path: a.b[2].#c
-struct DocPath {
-  std::vector<PathElement> elements;
-};
-
-/// The service's rendering of a path in messages: "[a, b, [2]]".
-inline std::string PathText(const DocPath& p, std::size_t count = static_cast<std::size_t>(-1)) {
-  std::string out = "[";
-  for (std::size_t i = 0; i < p.elements.size() && i < count; ++i) {
-    if (i) out += ", ";
-    out += p.elements[i].IsIndex() ? "[" + std::to_string(p.elements[i].index) + "]" : p.elements[i].name;
-  }
-  return out + "]";
-}
-
-inline bool SamePath(const DocPath& a, const DocPath& b) {
-  if (a.elements.size() != b.elements.size()) return false;
-  for (std::size_t i = 0; i < a.elements.size(); ++i) {
-    const PathElement &x = a.elements[i], &y = b.elements[i];
-    if (x.IsIndex() != y.IsIndex()) return false;
-    if (x.IsIndex() ? x.index != y.index : x.name != y.name) return false;
-  }
-  return true;
-}
-
-enum class Op {
-  Plus,
-  Minus,
-  ListAppend,
-  IfNotExists,  // update values
-  Eq,
-  Ne,
-  Lt,
-  Le,
-  Gt,
-  Ge,
-  Between,
-  In,  // comparisons
-  AttributeExists,
-  AttributeNotExists,
-  AttributeType,  // condition functions
-  Contains,
-  BeginsWith,
-  Size,
-  Not,
-  And,
-  Or,
-  Function  // a call not yet resolved
-};
-
-/// What happens when an operand has a type the operator does not take,
-/// at evaluation time.
-enum class Mismatch { ReturnFalse, ReturnMissing, Fail };
-
-struct OpInfo {
-  const char* name;  ///< as the service prints it: "=", "BETWEEN", "size"
-  int operands;      ///< required number of operands
-  bool more;         ///< whether more operands are allowed (IN)
-  TypeSet takes;     ///< operand types accepted
-  bool missingOk;    ///< whether an operand may be a missing attribute
-  TypeSet returns;   ///< result types
-  Mismatch mismatch;
-};
-
-inline const OpInfo& Info(Op op) {
-  using namespace types;
-  static const OpInfo table[] = {
-      {"+", 2, false, N, false, N, Mismatch::Fail},
-      {"-", 2, false, N, false, N, Mismatch::Fail},
-      {"list_append", 2, false, L, false, L, Mismatch::Fail},
-      {"if_not_exists", 2, false, All, true, All, Mismatch::ReturnFalse},
-      {"=", 2, false, All, true, BOOL, Mismatch::ReturnFalse},
-      {"<>", 2, false, All, true, BOOL, Mismatch::ReturnFalse},
-      {"<", 2, false, Ordered, true, BOOL, Mismatch::ReturnFalse},
-      {"<=", 2, false, Ordered, true, BOOL, Mismatch::ReturnFalse},
-      {">", 2, false, Ordered, true, BOOL, Mismatch::ReturnFalse},
-      {">=", 2, false, Ordered, true, BOOL, Mismatch::ReturnFalse},
-      {"BETWEEN", 3, false, Ordered, true, BOOL, Mismatch::ReturnFalse},
-      {"IN", 1, true, All, true, BOOL, Mismatch::ReturnFalse},
-      {"attribute_exists", 1, false, All, true, BOOL, Mismatch::ReturnFalse},
-      {"attribute_not_exists", 1, false, All, true, BOOL, Mismatch::ReturnFalse},
-      {"attribute_type", 2, false, All, true, BOOL, Mismatch::ReturnFalse},
-      {"contains", 2, false, All, true, BOOL, Mismatch::ReturnFalse},
-      {"begins_with", 2, false, S | B, true, BOOL, Mismatch::ReturnFalse},
-      {"size", 1, false, Iterable, true, N, Mismatch::ReturnMissing},
-      {"NOT", 1, false, BOOL, false, BOOL, Mismatch::Fail},
-      {"AND", 2, false, BOOL, false, BOOL, Mismatch::Fail},
-      {"OR", 2, false, BOOL, false, BOOL, Mismatch::Fail},
-      {"", 0, true, All, true, All, Mismatch::ReturnFalse},
-  };
-  return table[static_cast<int>(op)];
-}
-
-/// Which expressions a function may appear in.
-enum class FunctionUse { Unknown, Condition, Update };
-
-/// The functions of the expression language, by name (the service knows
-/// these six condition functions and two update functions).
-inline FunctionUse LookupFunction(const std::string& name, Op& op) {
-  struct Entry {
-    const char* name;
-    Op op;
-    FunctionUse use;
-  };
-  static const Entry entries[] = {
-      {"attribute_exists", Op::AttributeExists, FunctionUse::Condition},
-      {"attribute_not_exists", Op::AttributeNotExists, FunctionUse::Condition},
-      {"attribute_type", Op::AttributeType, FunctionUse::Condition},
-      {"contains", Op::Contains, FunctionUse::Condition},
-      {"begins_with", Op::BeginsWith, FunctionUse::Condition},
-      {"size", Op::Size, FunctionUse::Condition},
-      {"list_append", Op::ListAppend, FunctionUse::Update},
-      {"if_not_exists", Op::IfNotExists, FunctionUse::Update},
-  };
-  for (const auto& e : entries)
-    if (name == e.name) {
-      op = e.op;
-      return e.use;
-    }
-  return FunctionUse::Unknown;
-}
-
-/// A node of an expression: a document path, a :value, or an operator (or
-/// function) over child nodes.
-struct Node {
-  enum class Kind { Path, Value, Operator };
-  Kind kind = Kind::Operator;
-  DocPath path;                 ///< Path
-  std::string ref;              ///< Value: ":name" as written
-  Model::AttributeValue value;  ///< Value: the substituted value (after validation)
-  Op op = Op::Function;         ///< Operator
-  std::string function;         ///< a function call's name as written
-  std::vector<Node> children;   ///< Operator: operands in order
-
-  /// The types this node can produce, as the validator reasons about them.
-  TypeSet PossibleTypes() const {
-    if (kind == Kind::Path) return types::All;
-    if (kind == Kind::Value) return TypeOf(value);
-    return Info(op).returns;
-  }
-};
-
-/// One action of an update expression.
-struct UpdateAction {
-  enum class Kind { Set, Remove, Add, Delete };
-  Kind kind = Kind::Set;
-  DocPath path;
-  Node value;  ///< Set: the value expression; Add/Delete: the :value; Remove: unused
-};
-
-/// The sections of an update expression, in the order written.
-struct UpdateSection {
-  UpdateAction::Kind kind = UpdateAction::Kind::Set;
-  std::vector<UpdateAction> actions;
-};
-
-inline const char* SectionName(UpdateAction::Kind k) {
-  switch (k) {
-    case UpdateAction::Kind::Set:
-      return "SET";
-    case UpdateAction::Kind::Remove:
-      return "REMOVE";
-    case UpdateAction::Kind::Add:
-      return "ADD";
-    case UpdateAction::Kind::Delete:
-      return "DELETE";
-  }
-  return "";
-}
-
-}  // namespace expression
-}  // namespace dynafake
-// ---- end dynafake/expression/ast.hpp ----
 
 namespace dynafake {
 namespace expression {
@@ -15261,7 +14971,358 @@ inline Item PageKey(const TableSchema& table, const IndexDef* index, const Item&
 
 }  // namespace detail
 }  // namespace dynafake
-// ---- end dynafake/detail/table_schema.hpp ----
+// ---- end dynafake/detail/data_plane/table_schema.hpp ----
+
+namespace dynafake {
+namespace detail {
+
+struct Consumed;  // capacity.hpp
+
+struct DataTable {
+  std::string name;  ///< as ConsumedCapacity reports it
+  TableSchema schema;
+  const History* history = nullptr;
+  /// Records a write of `item` (or the deletion of its key) at `now`. (The
+  /// time is an argument, not captured, so that what Items captures fits in
+  /// the std::function without a heap allocation on every call.)
+  std::function<void(const Item& item, bool deleted, int64_t now)> writeAt;
+  /// Charges a read (or a write) of `units` at `now` to the table's capacity:
+  /// nullopt when admitted (and consumed), else the throttling error. Empty
+  /// when throughput is not enforced.
+  std::function<std::optional<DynamoDBError>(const Consumed& units, bool write, int64_t now)> charge;
+  int64_t callMs = 0;  ///< the call's time
+
+  /// Records a write of `item` (or the deletion of its key) at the call's time.
+  void write(const Item& item, bool deleted) const { writeAt(item, deleted, callMs); }
+  std::optional<DynamoDBError> Charge(const Consumed& units, bool isWrite) const {
+    if (!charge) return std::nullopt;
+    return charge(units, isWrite, callMs);
+  }
+
+  KeyDef Key() const {
+    KeyDef k;
+    k.hash = schema.hash.name;
+    k.hashType = schema.hash.type;
+    k.range = schema.range.name;
+    k.rangeType = schema.range.type;
+    return k;
+  }
+  /// The live item under the key of `item` as of `now`, or nullptr.
+  const Item* Find(const Item& item, int64_t now) const {
+    const Version* v = history->At(EncodeKey(Key(), item), now);
+    return v && !v->deleted ? &v->item : nullptr;
+  }
+};
+
+inline DynamoDBError Invalid(std::string message) {
+  return DynamoDBError(DynamoDBErrors::VALIDATION, std::move(message));
+}
+
+}  // namespace detail
+}  // namespace dynafake
+// ---- end dynafake/detail/data_plane/data_table.hpp ----
+
+// ---- begin dynafake/detail/requests/batch_get.hpp ----
+// dynafake — BatchGetItem: up to 100 keys over any number of tables, each
+// table's entry with its own projection and consistency. The request's checks
+// come first, table by table (architect/dynalite validations/batchGetItem.js:
+// parameters, key values, duplicate keys, the 100 key limit, AttributesToGet,
+// expressions); then every table must exist and every key match its schema.
+// Items come back in the order their keys were asked for; once the response
+// would pass 16 MB (API Reference, BatchGetItem) the remaining keys are
+// returned as UnprocessedKeys. Each key read costs what a GetItem of it
+// costs, charged per table; a key its table's capacity has no room for is
+// returned in UnprocessedKeys too, and when no key at all could be read the
+// call fails with the throttling error ("If none of the items can be
+// processed due to insufficient provisioned throughput on all of the tables
+// in the request, then BatchGetItem returns a
+// ProvisionedThroughputExceededException", API Reference, BatchGetItem).
+
+#include <cstdint>   // int64_t
+#include <map>       // std::map
+#include <optional>  // std::optional
+#include <set>       // std::set
+#include <string>    // std::string
+#include <vector>    // std::vector
+
+
+// ---- begin dynafake/detail/data_plane/capacity.hpp ----
+// dynafake — capacity units as the service charges them (Developer Guide,
+// "DynamoDB read and write operations"; the index arithmetic measured against
+// the real service by nubo-db/dynamodb-conformance
+// tests/tier1/putItem/indexConsumedCapacity.test.ts):
+//  - a read of B bytes costs ceil(B / 4 KB) units, at least one, halved when
+//    eventually consistent; a Query or Scan sizes every item it reads, before
+//    the filter and the projection, as one read;
+//  - a write costs ceil(B / 1 KB) units, at least one, B being the larger of
+//    the item before and after;
+//  - each secondary index whose entry for the item changes costs a write of the
+//    new entry; moving an entry to another key costs a delete and a put;
+//    removing it a delete; an index whose entry did not change costs nothing
+//    and is not reported.
+// ReturnConsumedCapacity TOTAL reports the sum; INDEXES adds the table's part
+// and one entry per index charged.
+
+#include <algorithm>  // std::max
+#include <cstdint>    // int64_t
+#include <map>        // std::map
+#include <optional>   // std::optional
+#include <string>     // std::string
+
+
+// ---- begin dynafake/detail/requests/item_checks.hpp ----
+// dynafake — what the service checks in the items and keys a request sends,
+// and how it measures them: every value well-formed (numbers in range and
+// precision, sets non-empty and without duplicates, nesting at most 32 deep),
+// numbers stored in canonical form, item size against the 400 KB limit, key
+// attributes of the schema's types, not empty, within 2048/1024 bytes, and
+// secondary index keys of their declared types. Message texts are the
+// service's (quoted from its answers in dynalite's tests and the nubo-db
+// conformance suite; DynamoDB Local's ErrorFactory).
+
+#include <cstddef>  // std::size_t
+#include <cstdint>  // int64_t
+#include <memory>   // std::make_shared
+#include <set>      // std::set
+#include <string>   // std::string
+#include <utility>  // std::move
+#include <vector>   // std::vector
+
+
+namespace dynafake {
+namespace detail {
+
+namespace check {
+namespace ex = dynafake::expression;
+const char* const kInvalid = "One or more parameter values were invalid: ";
+
+inline std::string Join(const std::vector<std::string>& v) {
+  std::string out;
+  for (const auto& s : v) out += (out.empty() ? "" : ", ") + s;
+  return "[" + out + "]";
+}
+
+// A number's canonical text, or the service's message.
+inline std::string Number(const std::string& text, std::string& canonical) {
+  ex::Decimal d;
+  ex::NumberStatus status = ex::Decimal::Parse(text, d);
+  if (status == ex::NumberStatus::Ok) status = d.Check();
+  if (status != ex::NumberStatus::Ok) return ex::NumberMessage(status, text);
+  canonical = d.ToString();
+  return {};
+}
+}  // namespace check
+
+/// Validates a value the client sent and writes it to `out` with its numbers
+/// in canonical form; "" or the service's message. `level` is 1 for an
+/// attribute of an item: maps and lists may nest until level 31.
+inline std::string CanonicalValue(const Model::AttributeValue& in, Model::AttributeValue& out, int level = 1) {
+  namespace ex = dynafake::expression;
+  const ex::TypeSet t = ex::TypeOf(in);
+  if (t == 0) return "Supplied AttributeValue is empty, must contain exactly one of the supported datatypes";
+  const std::string invalid = check::kInvalid;
+  switch (t) {
+    case ex::types::N: {
+      std::string canonical;
+      std::string e = check::Number(in.GetN(), canonical);
+      if (!e.empty()) return e;
+      out.SetN(canonical);
+      return {};
+    }
+    case ex::types::NUL:
+      if (!in.GetNull()) return invalid + "Null attribute value types must have the value of true";
+      out = in;
+      return {};
+    case ex::types::SS: {
+      if (in.GetSS().empty()) return invalid + "An string set  may not be empty";
+      std::set<std::string> seen;
+      for (const auto& s : in.GetSS()) {
+        if (s.empty()) return invalid + "An string set may not have a empty string as a member";
+        if (!seen.insert(s).second)
+          return invalid + "Input collection " + check::Join(in.GetSS()) + " contains duplicates.";
+      }
+      out = in;
+      return {};
+    }
+    case ex::types::BS: {
+      if (in.GetBS().empty()) return invalid + "Binary sets should not be empty";
+      std::set<std::vector<unsigned char>> seen;
+      std::vector<std::string> shown;
+      for (const auto& b : in.GetBS()) shown.push_back(ex::Base64(b.Bytes()));
+      for (const auto& b : in.GetBS()) {
+        if (b.GetLength() == 0) return invalid + "Binary sets may not contain null or empty values";
+        if (!seen.insert(b.Bytes()).second)
+          return invalid + "Input collection " + check::Join(shown) + "of type BS contains duplicates.";
+      }
+      out = in;
+      return {};
+    }
+    case ex::types::NS: {
+      if (in.GetNS().empty()) return invalid + "An number set  may not be empty";
+      std::vector<std::string> canonical;
+      for (const auto& n : in.GetNS()) {
+        std::string c;
+        std::string e = check::Number(n, c);
+        if (!e.empty()) return e;
+        canonical.push_back(c);
+      }
+      std::set<std::string> seen;
+      for (const auto& c : canonical)
+        if (!seen.insert(c).second) return "Input collection contains duplicates";
+      out.SetNS(canonical);
+      return {};
+    }
+    case ex::types::M:
+    case ex::types::L: {
+      if (level >= 32)
+        return "Nesting Levels have exceeded supported limits: Attributes in the item have nested levels beyond "
+               "supported limit";
+      if (t == ex::types::M) {
+        Model::AttributeValue::Map map;
+        for (const auto& kv : in.GetM()) {
+          Model::AttributeValue child;
+          if (!kv.second)
+            return "Supplied AttributeValue is empty, must contain exactly one of the supported datatypes";
+          std::string e = CanonicalValue(*kv.second, child, level + 1);
+          if (!e.empty()) return e;
+          map.emplace(kv.first, std::make_shared<Model::AttributeValue>(std::move(child)));
+        }
+        out.SetM(map);
+      } else {
+        Model::AttributeValue::List list;
+        for (const auto& element : in.GetL()) {
+          Model::AttributeValue child;
+          if (!element) return "Supplied AttributeValue is empty, must contain exactly one of the supported datatypes";
+          std::string e = CanonicalValue(*element, child, level + 1);
+          if (!e.empty()) return e;
+          list.push_back(std::make_shared<Model::AttributeValue>(std::move(child)));
+        }
+        out.SetL(list);
+      }
+      return {};
+    }
+    default:
+      out = in;  // S, B, BOOL: empty strings and binaries are allowed outside keys
+      return {};
+  }
+}
+
+/// What a number costs, to the byte: 1 + ceil(integer significant digits / 2)
+/// + ceil(fraction significant digits / 2) + 1 if negative, over the value
+/// with leading and trailing zeros trimmed (measured against the real service:
+/// nubo-db/dynamodb-conformance src/item-size.ts; the Developer Guide's
+/// "1 byte per two significant digits plus 1" is approximate).
+inline int64_t NumberBytes(const std::string& number) {
+  const std::string text = number.empty() || (number[0] != '-' && number[0] != '+') ? number : number.substr(1);
+  const bool negative = !number.empty() && number[0] == '-';
+  std::string canonical;
+  if (!check::Number(number, canonical).empty()) return 1 + static_cast<int64_t>(text.size() + 1) / 2;
+  if (canonical == "0") return 1;
+  const std::string digits = canonical[0] == '-' ? canonical.substr(1) : canonical;
+  const std::size_t point = digits.find('.');
+  std::string intPart = point == std::string::npos ? digits : digits.substr(0, point);
+  std::string fracPart = point == std::string::npos ? std::string() : digits.substr(point + 1);
+  if (intPart == "0") intPart.clear();
+  std::size_t intDigits = intPart.size(), fracDigits = fracPart.size();
+  if (fracPart.empty()) {  // trailing zeros of an integer are not significant
+    while (intDigits > 0 && intPart[intDigits - 1] == '0') --intDigits;
+  }
+  if (intPart.empty()) {  // nor the leading zeros of a pure fraction
+    std::size_t lead = 0;
+    while (lead < fracPart.size() && fracPart[lead] == '0') ++lead;
+    fracDigits -= lead;
+  }
+  return 1 + static_cast<int64_t>((intDigits + 1) / 2) + static_cast<int64_t>((fracDigits + 1) / 2) +
+         (negative ? 1 : 0);
+}
+
+/// A value's size as the service counts it against the item limit and for
+/// capacity (Developer Guide, "Item sizes and formats").
+inline int64_t ValueBytes(const Model::AttributeValue& v) {
+  namespace ex = dynafake::expression;
+  switch (ex::TypeOf(v)) {
+    case ex::types::S:
+      return static_cast<int64_t>(v.GetS().size());
+    case ex::types::N:
+      return NumberBytes(v.GetN());
+    case ex::types::B:
+      return static_cast<int64_t>(v.GetB().GetLength());
+    case ex::types::SS: {
+      int64_t n = 0;
+      for (const auto& s : v.GetSS()) n += static_cast<int64_t>(s.size());
+      return n;
+    }
+    case ex::types::NS: {
+      int64_t n = 0;
+      for (const auto& s : v.GetNS()) n += NumberBytes(s);
+      return n;
+    }
+    case ex::types::BS: {
+      int64_t n = 0;
+      for (const auto& b : v.GetBS()) n += static_cast<int64_t>(b.GetLength());
+      return n;
+    }
+    case ex::types::M: {
+      int64_t n = 3;
+      for (const auto& kv : v.GetM())
+        n += 1 + static_cast<int64_t>(kv.first.size()) + (kv.second ? ValueBytes(*kv.second) : 0);
+      return n;
+    }
+    case ex::types::L: {
+      int64_t n = 3;
+      for (const auto& e : v.GetL()) n += 1 + (e ? ValueBytes(*e) : 0);
+      return n;
+    }
+    default:
+      return 1;  // BOOL, NULL
+  }
+}
+
+template <class ItemMap>
+int64_t ItemBytes(const ItemMap& item) {
+  int64_t n = 0;
+  for (const auto& kv : item) n += static_cast<int64_t>(kv.first.size()) + ValueBytes(kv.second);
+  return n;
+}
+
+constexpr int64_t kMaxItemBytes = 400 * 1024;
+
+/// Checks every attribute of an item the client sent (names and values, not
+/// its size) and writes it with canonical numbers to `out`.
+template <class ItemMap>
+std::string CanonicalItemValues(const ItemMap& in, ItemMap& out) {
+  ItemMap result;
+  for (const auto& kv : in) {
+    if (kv.first.empty()) return std::string(check::kInvalid) + "An AttributeName may not be empty";
+    Model::AttributeValue value;
+    std::string e = CanonicalValue(kv.second, value, 1);
+    if (!e.empty()) return e;
+    result.emplace(kv.first, std::move(value));
+  }
+  out = std::move(result);
+  return {};
+}
+
+/// An item within the 400 KB an item may have.
+template <class ItemMap>
+std::string ItemSizeWithinLimit(const ItemMap& item) {
+  return ItemBytes(item) > kMaxItemBytes ? "Item size has exceeded the maximum allowed size" : std::string();
+}
+
+/// Checks every attribute of an item the client sent (names, values, size)
+/// and writes it with canonical numbers to `out`.
+template <class ItemMap>
+std::string CanonicalItem(const ItemMap& in, ItemMap& out) {
+  ItemMap result;
+  std::string e = CanonicalItemValues(in, result);
+  if (e.empty()) e = ItemSizeWithinLimit(result);
+  if (e.empty()) out = std::move(result);
+  return e;
+}
+
+}  // namespace detail
+}  // namespace dynafake
+// ---- end dynafake/detail/requests/item_checks.hpp ----
 
 namespace dynafake {
 namespace detail {
@@ -15344,70 +15405,9 @@ inline std::optional<Model::ConsumedCapacity> Report(Model::ReturnConsumedCapaci
 
 }  // namespace detail
 }  // namespace dynafake
-// ---- end dynafake/detail/capacity.hpp ----
+// ---- end dynafake/detail/data_plane/capacity.hpp ----
 
-// ---- begin dynafake/detail/data_table.hpp ----
-// dynafake — one table as the data plane sees it: its name, schema and item
-// history, and how to record a write. Built by the Service for each call;
-// the data-plane operations (item_operations.hpp, query_scan.hpp) work on it
-// and nothing else, so they do not depend on how the Service keeps tables.
-
-#include <cstdint>     // int64_t
-#include <functional>  // std::function
-#include <optional>    // std::optional
-#include <string>      // std::string
-
-
-namespace dynafake {
-namespace detail {
-
-struct Consumed;  // capacity.hpp
-
-struct DataTable {
-  std::string name;  ///< as ConsumedCapacity reports it
-  TableSchema schema;
-  const History* history = nullptr;
-  /// Records a write of `item` (or the deletion of its key) at `now`. (The
-  /// time is an argument, not captured, so that what Items captures fits in
-  /// the std::function without a heap allocation on every call.)
-  std::function<void(const Item& item, bool deleted, int64_t now)> writeAt;
-  /// Charges a read (or a write) of `units` at `now` to the table's capacity:
-  /// nullopt when admitted (and consumed), else the throttling error. Empty
-  /// when throughput is not enforced.
-  std::function<std::optional<DynamoDBError>(const Consumed& units, bool write, int64_t now)> charge;
-  int64_t callMs = 0;  ///< the call's time
-
-  /// Records a write of `item` (or the deletion of its key) at the call's time.
-  void write(const Item& item, bool deleted) const { writeAt(item, deleted, callMs); }
-  std::optional<DynamoDBError> Charge(const Consumed& units, bool isWrite) const {
-    if (!charge) return std::nullopt;
-    return charge(units, isWrite, callMs);
-  }
-
-  KeyDef Key() const {
-    KeyDef k;
-    k.hash = schema.hash.name;
-    k.hashType = schema.hash.type;
-    k.range = schema.range.name;
-    k.rangeType = schema.range.type;
-    return k;
-  }
-  /// The live item under the key of `item` as of `now`, or nullptr.
-  const Item* Find(const Item& item, int64_t now) const {
-    const Version* v = history->At(EncodeKey(Key(), item), now);
-    return v && !v->deleted ? &v->item : nullptr;
-  }
-};
-
-inline DynamoDBError Invalid(std::string message) {
-  return DynamoDBError(DynamoDBErrors::VALIDATION, std::move(message));
-}
-
-}  // namespace detail
-}  // namespace dynafake
-// ---- end dynafake/detail/data_table.hpp ----
-
-// ---- begin dynafake/detail/plan_support.hpp ----
+// ---- begin dynafake/detail/requests/plan_support.hpp ----
 // dynafake — checks every data-plane request shares: expression and legacy
 // parameters not mixed, ExpressionAttributeNames/Values only with the
 // expressions that use them, values well-formed, and no document path that
@@ -17539,9 +17539,9 @@ inline std::string NestedKeyAccess(const TableSchema& schema, const std::vector<
 }  // namespace plans
 }  // namespace detail
 }  // namespace dynafake
-// ---- end dynafake/detail/plan_support.hpp ----
+// ---- end dynafake/detail/requests/plan_support.hpp ----
 
-// ---- begin dynafake/detail/read_plans.hpp ----
+// ---- begin dynafake/detail/requests/read_plans.hpp ----
 // dynafake — what a read request asks for, checked before any table is read:
 // its projection (ProjectionExpression or AttributesToGet), its filter
 // (FilterExpression, QueryFilter or ScanFilter), a Query's key conditions
@@ -18032,9 +18032,9 @@ inline std::string PlanScan(const Model::ScanRequest& r, ReadPlan& out) {
 
 }  // namespace detail
 }  // namespace dynafake
-// ---- end dynafake/detail/read_plans.hpp ----
+// ---- end dynafake/detail/requests/read_plans.hpp ----
 
-// ---- begin dynafake/detail/write_plans.hpp ----
+// ---- begin dynafake/detail/requests/write_plans.hpp ----
 // dynafake — what a write request asks for, checked before any table is read:
 // the item or key (values well-formed, numbers made canonical), the condition
 // (ConditionExpression, or Expected with ConditionalOperator), an UpdateItem's
@@ -18326,7 +18326,7 @@ inline std::string PlanBatchWriteItem(const Model::BatchWriteItemRequest& r, Bat
 
 }  // namespace detail
 }  // namespace dynafake
-// ---- end dynafake/detail/write_plans.hpp ----
+// ---- end dynafake/detail/requests/write_plans.hpp ----
 
 namespace dynafake {
 namespace detail {
@@ -18426,9 +18426,9 @@ inline Model::BatchGetItemOutcome RunBatchGetItem(const Model::BatchGetItemReque
 
 }  // namespace detail
 }  // namespace dynafake
-// ---- end dynafake/detail/batch_get.hpp ----
+// ---- end dynafake/detail/requests/batch_get.hpp ----
 
-// ---- begin dynafake/detail/expiry_queue.hpp ----
+// ---- begin dynafake/detail/storage/expiry_queue.hpp ----
 // dynafake — ExpiryQueue: the Time to Live deletions a Service has pending,
 // as instants, handed out in time order once the clock reaches them. Items
 // adds one for every write of an item whose TTL attribute is due; enabling
@@ -18554,7 +18554,7 @@ inline std::optional<int64_t> ExpiresAtMs(const std::map<std::string, Model::Att
 
 }  // namespace detail
 }  // namespace dynafake
-// ---- end dynafake/detail/expiry_queue.hpp ----
+// ---- end dynafake/detail/storage/expiry_queue.hpp ----
 
 namespace dynafake {
 namespace detail {
@@ -20005,7 +20005,7 @@ class Restores {
 // read and write of the data plane is charged here, exactly the units its
 // ConsumedCapacity reports, to the buckets of the table (which its local
 // secondary indexes share) and of each global secondary index it touched
-// (detail/token_bucket.hpp). A provisioned table's buckets fill at its
+// (detail/storage/token_bucket.hpp). A provisioned table's buckets fill at its
 // ReadCapacityUnits / WriteCapacityUnits (an index's at its own); an
 // on-demand table's at its partition's limit, the table quota or its
 // OnDemandThroughput maximum, whichever is lowest. A charge that does not
@@ -20110,9 +20110,9 @@ class TimeToLive {
 // nothing, on the tables Items keeps. Every action is checked alone first, by
 // Validate, as the single-item request it stands for (a Put as a PutItem, an
 // Update as an UpdateItem, a Delete or a ConditionCheck as a DeleteItem's key
-// and condition: detail/write_plans.hpp, read_plans.hpp); the operation then
+// and condition: detail/requests/write_plans.hpp, read_plans.hpp); the operation then
 // finds every table, checks every key, refuses two actions on one item,
-// evaluates every action on the items as they are (detail/item_operations.hpp,
+// evaluates every action on the items as they are (detail/data_plane/item_operations.hpp,
 // with its writes held back) and, when none failed, applies every write at
 // the call's instant, so the item histories (and point-in-time recovery)
 // hold all of them or none. A failed action cancels the transaction with
@@ -20594,7 +20594,7 @@ DYNAFAKE_IMPL Model::ContinuousBackupsDescription ContinuousBackups::Description
 #include <algorithm>  // std::min
 
 
-// ---- begin dynafake/detail/dynamodb_json.hpp ----
+// ---- begin dynafake/detail/formats/dynamodb_json.hpp ----
 // dynafake — items as DynamoDB JSON text, standard library only: the lines an
 // export writes ({"Item":{"Id":{"N":"101"}}}) and the reader an import parses
 // them with. The reader is strict and bounded (depth, size): anything that is
@@ -21080,9 +21080,9 @@ inline std::string ToItem(const Json& j, Item& out) {
 }  // namespace ddbjson
 }  // namespace detail
 }  // namespace dynafake
-// ---- end dynafake/detail/dynamodb_json.hpp ----
+// ---- end dynafake/detail/formats/dynamodb_json.hpp ----
 
-// ---- begin dynafake/detail/gzip.hpp ----
+// ---- begin dynafake/detail/formats/gzip.hpp ----
 // dynafake — gzip without zlib: a writer of stored-block gzip streams (what
 // exports write) and a bounds-checked inflate decoder (what imports read:
 // stored, fixed and dynamic Huffman blocks, as python's gzip module and the
@@ -21386,9 +21386,9 @@ inline Result Decompress(const std::string& data, std::size_t limit = std::size_
 }  // namespace gzip
 }  // namespace detail
 }  // namespace dynafake
-// ---- end dynafake/detail/gzip.hpp ----
+// ---- end dynafake/detail/formats/gzip.hpp ----
 
-// ---- begin dynafake/detail/md5.hpp ----
+// ---- begin dynafake/detail/formats/md5.hpp ----
 // dynafake — MD5 (RFC 1321), for the checksums an export's manifest lists
 // (md5Checksum, base64; etag, hex). Not for security.
 
@@ -21494,7 +21494,7 @@ inline std::vector<unsigned char> Md5Bytes(const std::string& data) {
 
 }  // namespace detail
 }  // namespace dynafake
-// ---- end dynafake/detail/md5.hpp ----
+// ---- end dynafake/detail/formats/md5.hpp ----
 
 namespace dynafake {
 namespace detail {
@@ -22282,7 +22282,7 @@ DYNAFAKE_IMPL Model::ListImportsOutcome Imports::ListImports(const Model::ListIm
 #include <vector>     // std::vector
 
 
-// ---- begin dynafake/detail/item_operations.hpp ----
+// ---- begin dynafake/detail/data_plane/item_operations.hpp ----
 // dynafake — GetItem, PutItem, DeleteItem and UpdateItem on one table, once
 // the request's own checks passed (read_plans.hpp, write_plans.hpp) and the
 // table was found. A write checks the key against the schema, evaluates its
@@ -22487,9 +22487,9 @@ inline Model::UpdateItemOutcome RunUpdateItem(const DataTable& t, const Model::U
 
 }  // namespace detail
 }  // namespace dynafake
-// ---- end dynafake/detail/item_operations.hpp ----
+// ---- end dynafake/detail/data_plane/item_operations.hpp ----
 
-// ---- begin dynafake/detail/query_scan.hpp ----
+// ---- begin dynafake/detail/data_plane/query_scan.hpp ----
 // dynafake — Query and Scan on a table or one of its secondary indexes, once
 // the request's own checks passed (read_plans.hpp) and the table was found.
 // A Query's key conditions must fit the key schema it reads (the index's or
@@ -22505,7 +22505,7 @@ inline Model::UpdateItemOutcome RunUpdateItem(const DataTable& t, const Model::U
 #include <vector>   // std::vector
 
 
-// ---- begin dynafake/detail/index_reads.hpp ----
+// ---- begin dynafake/detail/data_plane/index_reads.hpp ----
 // dynafake — what Query and Scan share once the table is known: the index
 // they read and its rules (no consistent reads on a global index; Select and
 // projections within what a global index projects; filters within what any
@@ -22521,7 +22521,7 @@ inline Model::UpdateItemOutcome RunUpdateItem(const DataTable& t, const Model::U
 #include <vector>     // std::vector
 
 
-// ---- begin dynafake/detail/page_reader.hpp ----
+// ---- begin dynafake/detail/data_plane/page_reader.hpp ----
 // dynafake — reading a page of a Query or a Scan. The service reads items in
 // order until it has read `Limit` of them or 1 MB, applies the filter to what
 // it read (Count and ScannedCount differ by what the filter dropped), and
@@ -22668,7 +22668,7 @@ inline Page ReadPage(const std::function<const Item*()>& next, std::size_t limit
 
 }  // namespace detail
 }  // namespace dynafake
-// ---- end dynafake/detail/page_reader.hpp ----
+// ---- end dynafake/detail/data_plane/page_reader.hpp ----
 
 namespace dynafake {
 namespace detail {
@@ -22806,7 +22806,7 @@ std::optional<DynamoDBError> FillPage(Result& out, const Page& page, const DataT
 }  // namespace reads
 }  // namespace detail
 }  // namespace dynafake
-// ---- end dynafake/detail/index_reads.hpp ----
+// ---- end dynafake/detail/data_plane/index_reads.hpp ----
 
 namespace dynafake {
 namespace detail {
@@ -22931,7 +22931,7 @@ inline Model::ScanOutcome RunScan(const DataTable& t, const Model::ScanRequest& 
 
 }  // namespace detail
 }  // namespace dynafake
-// ---- end dynafake/detail/query_scan.hpp ----
+// ---- end dynafake/detail/data_plane/query_scan.hpp ----
 
 namespace dynafake {
 namespace detail {

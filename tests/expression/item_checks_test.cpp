@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include <dynafake/detail/item_checks.hpp>
-#include <dynafake/detail/key_checks.hpp>
+#include <dynafake/detail/requests/item_checks.hpp>
+#include <dynafake/detail/requests/key_checks.hpp>
 
 #include "expression_support.hpp"
 

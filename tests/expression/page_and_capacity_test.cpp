@@ -8,8 +8,8 @@
 #include <string>
 #include <vector>
 
-#include <dynafake/detail/capacity.hpp>
-#include <dynafake/detail/page_reader.hpp>
+#include <dynafake/detail/data_plane/capacity.hpp>
+#include <dynafake/detail/data_plane/page_reader.hpp>
 #include <dynafake/expression/legacy_updates.hpp>
 
 #include "expression_support.hpp"

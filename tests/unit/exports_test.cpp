@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-#include <dynafake/detail/gzip.hpp>
+#include <dynafake/detail/formats/gzip.hpp>
 
 #include "fixtures.hpp"
 

@@ -1,4 +1,4 @@
-// The gzip reader and writer imports and exports use (detail/gzip.hpp):
+// The gzip reader and writer imports and exports use (detail/formats/gzip.hpp):
 // what python's gzip module writes (fixed and dynamic Huffman blocks) reads
 // back exactly; what dynafake writes, python reads (tests/python); hostile
 // bytes get an error, never a crash or a hang.
@@ -8,8 +8,8 @@
 #include <random>
 #include <string>
 
-#include <dynafake/detail/gzip.hpp>
-#include <dynafake/detail/md5.hpp>
+#include <dynafake/detail/formats/gzip.hpp>
+#include <dynafake/detail/formats/md5.hpp>
 
 namespace {
 

@@ -7,7 +7,7 @@
 
 #include <string>
 
-#include "dynafake/detail/history.hpp"
+#include "dynafake/detail/storage/history.hpp"
 
 namespace dynafake_test {
 namespace {

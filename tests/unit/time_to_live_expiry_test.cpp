@@ -10,7 +10,7 @@
 #include <utility>  // std::move
 #include <vector>   // std::vector
 
-#include <dynafake/detail/expiry_queue.hpp>
+#include <dynafake/detail/storage/expiry_queue.hpp>
 
 #include "fixtures.hpp"
 

@@ -17,14 +17,14 @@
 
 #include "dynafake/components/continuous_backups.hpp"  // ContinuousBackups
 #include "dynafake/components/exports.hpp"
-#include "dynafake/components/identity.hpp"   // Identity
-#include "dynafake/components/tables.hpp"     // Tables
-#include "dynafake/detail/dynamodb_json.hpp"  // ddbjson::WriteItem
-#include "dynafake/detail/gzip.hpp"           // gzip::Compress
-#include "dynafake/detail/keys.hpp"           // ItemSize, KeyOf
-#include "dynafake/detail/linkage.hpp"        // DYNAFAKE_IMPL
-#include "dynafake/detail/md5.hpp"            // Md5Hex
-#include "dynafake/detail/messages.hpp"       // msg::
+#include "dynafake/components/identity.hpp"           // Identity
+#include "dynafake/components/tables.hpp"             // Tables
+#include "dynafake/detail/data_plane/keys.hpp"        // ItemSize, KeyOf
+#include "dynafake/detail/formats/dynamodb_json.hpp"  // ddbjson::WriteItem
+#include "dynafake/detail/formats/gzip.hpp"           // gzip::Compress
+#include "dynafake/detail/formats/md5.hpp"            // Md5Hex
+#include "dynafake/detail/linkage.hpp"                // DYNAFAKE_IMPL
+#include "dynafake/detail/messages.hpp"               // msg::
 
 namespace dynafake {
 namespace detail {

@@ -12,12 +12,12 @@
 #include <string>   // std::string
 #include <vector>   // std::vector
 
-#include "dynafake/detail/history.hpp"        // Item
-#include "dynafake/detail/keys.hpp"           // KeyDef
-#include "dynafake/detail/validator.hpp"      // Validator
-#include "dynafake/generated/operations.hpp"  // XRequest, XOutcome
-#include "dynafake/object_store.hpp"          // ObjectStore
-#include "dynafake/options.hpp"               // ServiceOptions
+#include "dynafake/detail/data_plane/keys.hpp"       // KeyDef
+#include "dynafake/detail/storage/history.hpp"       // Item
+#include "dynafake/detail/validation/validator.hpp"  // Validator
+#include "dynafake/generated/operations.hpp"         // XRequest, XOutcome
+#include "dynafake/object_store.hpp"                 // ObjectStore
+#include "dynafake/options.hpp"                      // ServiceOptions
 
 namespace dynafake {
 namespace detail {

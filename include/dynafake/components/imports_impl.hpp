@@ -10,13 +10,13 @@
 
 #include "dynafake/components/identity.hpp"  // Identity
 #include "dynafake/components/imports.hpp"
-#include "dynafake/components/quotas.hpp"     // Quotas
-#include "dynafake/components/tables.hpp"     // Tables
-#include "dynafake/detail/dynamodb_json.hpp"  // ddbjson::Parser
-#include "dynafake/detail/gzip.hpp"           // gzip::Decompress
-#include "dynafake/detail/keys.hpp"           // CheckKey, EncodeKey, ItemSize
-#include "dynafake/detail/linkage.hpp"        // DYNAFAKE_IMPL
-#include "dynafake/detail/messages.hpp"       // msg::
+#include "dynafake/components/quotas.hpp"             // Quotas
+#include "dynafake/components/tables.hpp"             // Tables
+#include "dynafake/detail/data_plane/keys.hpp"        // CheckKey, EncodeKey, ItemSize
+#include "dynafake/detail/formats/dynamodb_json.hpp"  // ddbjson::Parser
+#include "dynafake/detail/formats/gzip.hpp"           // gzip::Decompress
+#include "dynafake/detail/linkage.hpp"                // DYNAFAKE_IMPL
+#include "dynafake/detail/messages.hpp"               // msg::
 
 namespace dynafake {
 namespace detail {

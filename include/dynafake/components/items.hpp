@@ -2,9 +2,9 @@
 // Query, Scan, BatchGetItem, BatchWriteItem) and the upkeep of the item
 // histories backups share: versions no reader can reach any more are
 // released. Each call's request is checked alone first, by Validate, as the
-// Service's first step (detail/read_plans.hpp, detail/write_plans.hpp,
-// detail/batch_get.hpp); the operation then finds the table and runs on
-// the table's DataTable view (detail/item_operations.hpp, query_scan.hpp,
+// Service's first step (detail/requests/read_plans.hpp, detail/requests/write_plans.hpp,
+// detail/requests/batch_get.hpp); the operation then finds the table and runs on
+// the table's DataTable view (detail/data_plane/item_operations.hpp, query_scan.hpp,
 // batch_get.hpp), which knows nothing of how tables are kept.
 #pragma once
 
@@ -13,15 +13,15 @@
 #include <set>      // std::set
 #include <string>   // std::string
 
-#include "dynafake/components/tables.hpp"     // TableRecord
-#include "dynafake/detail/batch_get.hpp"      // BatchGetPlan
-#include "dynafake/detail/data_table.hpp"     // DataTable
-#include "dynafake/detail/expiry_queue.hpp"   // ExpiryQueue
-#include "dynafake/detail/history.hpp"        // History, Item
-#include "dynafake/detail/read_plans.hpp"     // ReadPlan
-#include "dynafake/detail/validator.hpp"      // Validator
-#include "dynafake/detail/write_plans.hpp"    // WritePlan, BatchWritePlan
-#include "dynafake/generated/operations.hpp"  // XRequest, XOutcome
+#include "dynafake/components/tables.hpp"             // TableRecord
+#include "dynafake/detail/data_plane/data_table.hpp"  // DataTable
+#include "dynafake/detail/requests/batch_get.hpp"     // BatchGetPlan
+#include "dynafake/detail/requests/read_plans.hpp"    // ReadPlan
+#include "dynafake/detail/requests/write_plans.hpp"   // WritePlan, BatchWritePlan
+#include "dynafake/detail/storage/expiry_queue.hpp"   // ExpiryQueue
+#include "dynafake/detail/storage/history.hpp"        // History, Item
+#include "dynafake/detail/validation/validator.hpp"   // Validator
+#include "dynafake/generated/operations.hpp"          // XRequest, XOutcome
 
 namespace dynafake {
 namespace detail {

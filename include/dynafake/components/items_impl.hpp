@@ -9,15 +9,15 @@
 
 #include "dynafake/components/continuous_backups.hpp"  // ContinuousBackups
 #include "dynafake/components/items.hpp"
-#include "dynafake/components/throughput.hpp"   // Throughput
-#include "dynafake/detail/batch_get.hpp"        // PlanBatchGetItem, RunBatchGetItem
-#include "dynafake/detail/item_operations.hpp"  // RunGetItem, RunPutItem, RunDeleteItem, RunUpdateItem
-#include "dynafake/detail/keys.hpp"             // EncodeKey, ItemSize
-#include "dynafake/detail/linkage.hpp"          // DYNAFAKE_IMPL
-#include "dynafake/detail/messages.hpp"         // msg::
-#include "dynafake/detail/query_scan.hpp"       // RunQuery, RunScan
-#include "dynafake/detail/read_plans.hpp"       // PlanGetItem, PlanQuery, PlanScan
-#include "dynafake/detail/write_plans.hpp"      // PlanPutItem, PlanDeleteItem, PlanUpdateItem
+#include "dynafake/components/throughput.hpp"              // Throughput
+#include "dynafake/detail/data_plane/item_operations.hpp"  // RunGetItem, RunPutItem, RunDeleteItem, RunUpdateItem
+#include "dynafake/detail/data_plane/keys.hpp"             // EncodeKey, ItemSize
+#include "dynafake/detail/data_plane/query_scan.hpp"       // RunQuery, RunScan
+#include "dynafake/detail/linkage.hpp"                     // DYNAFAKE_IMPL
+#include "dynafake/detail/messages.hpp"                    // msg::
+#include "dynafake/detail/requests/batch_get.hpp"          // PlanBatchGetItem, RunBatchGetItem
+#include "dynafake/detail/requests/read_plans.hpp"         // PlanGetItem, PlanQuery, PlanScan
+#include "dynafake/detail/requests/write_plans.hpp"        // PlanPutItem, PlanDeleteItem, PlanUpdateItem
 
 namespace dynafake {
 namespace detail {

@@ -9,11 +9,11 @@
 #include <string>    // std::string
 #include <vector>    // std::vector
 
-#include "dynafake/components/tables.hpp"     // TableRecord
-#include "dynafake/detail/history.hpp"        // History
-#include "dynafake/detail/validator.hpp"      // Validator
-#include "dynafake/generated/operations.hpp"  // XRequest, XOutcome
-#include "dynafake/options.hpp"               // ServiceOptions
+#include "dynafake/components/tables.hpp"            // TableRecord
+#include "dynafake/detail/storage/history.hpp"       // History
+#include "dynafake/detail/validation/validator.hpp"  // Validator
+#include "dynafake/generated/operations.hpp"         // XRequest, XOutcome
+#include "dynafake/options.hpp"                      // ServiceOptions
 
 namespace dynafake {
 namespace detail {

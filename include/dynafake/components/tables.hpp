@@ -12,13 +12,13 @@
 #include <string>    // std::string
 #include <vector>    // std::vector
 
-#include "dynafake/components/timeline.hpp"   // EventKind
-#include "dynafake/detail/history.hpp"        // History
-#include "dynafake/detail/keys.hpp"           // KeyDef
-#include "dynafake/detail/token_bucket.hpp"   // TableBuckets
-#include "dynafake/detail/validator.hpp"      // Validator
-#include "dynafake/generated/operations.hpp"  // XRequest, XOutcome
-#include "dynafake/options.hpp"               // ServiceOptions
+#include "dynafake/components/timeline.hpp"          // EventKind
+#include "dynafake/detail/data_plane/keys.hpp"       // KeyDef
+#include "dynafake/detail/storage/history.hpp"       // History
+#include "dynafake/detail/storage/token_bucket.hpp"  // TableBuckets
+#include "dynafake/detail/validation/validator.hpp"  // Validator
+#include "dynafake/generated/operations.hpp"         // XRequest, XOutcome
+#include "dynafake/options.hpp"                      // ServiceOptions
 
 namespace dynafake {
 namespace detail {

@@ -2,7 +2,7 @@
 // read and write of the data plane is charged here, exactly the units its
 // ConsumedCapacity reports, to the buckets of the table (which its local
 // secondary indexes share) and of each global secondary index it touched
-// (detail/token_bucket.hpp). A provisioned table's buckets fill at its
+// (detail/storage/token_bucket.hpp). A provisioned table's buckets fill at its
 // ReadCapacityUnits / WriteCapacityUnits (an index's at its own); an
 // on-demand table's at its partition's limit, the table quota or its
 // OnDemandThroughput maximum, whichever is lowest. A charge that does not
@@ -13,10 +13,10 @@
 #include <optional>  // std::optional
 #include <string>    // std::string
 
-#include "dynafake/components/tables.hpp"  // Tables, TableRecord
-#include "dynafake/detail/capacity.hpp"    // Consumed
-#include "dynafake/model/errors.hpp"       // DynamoDBError
-#include "dynafake/options.hpp"            // ServiceOptions
+#include "dynafake/components/tables.hpp"           // Tables, TableRecord
+#include "dynafake/detail/data_plane/capacity.hpp"  // Consumed
+#include "dynafake/model/errors.hpp"                // DynamoDBError
+#include "dynafake/options.hpp"                     // ServiceOptions
 
 namespace dynafake {
 namespace detail {

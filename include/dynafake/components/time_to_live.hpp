@@ -8,10 +8,10 @@
 #include <string>   // std::string
 #include <vector>   // std::vector
 
-#include "dynafake/components/tables.hpp"     // TableRecord
-#include "dynafake/detail/expiry_queue.hpp"   // ExpiryQueue, ExpiryEntry
-#include "dynafake/generated/operations.hpp"  // XRequest, XOutcome
-#include "dynafake/options.hpp"               // ServiceOptions
+#include "dynafake/components/tables.hpp"            // TableRecord
+#include "dynafake/detail/storage/expiry_queue.hpp"  // ExpiryQueue, ExpiryEntry
+#include "dynafake/generated/operations.hpp"         // XRequest, XOutcome
+#include "dynafake/options.hpp"                      // ServiceOptions
 
 namespace dynafake {
 namespace detail {

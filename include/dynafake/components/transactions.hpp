@@ -2,9 +2,9 @@
 // nothing, on the tables Items keeps. Every action is checked alone first, by
 // Validate, as the single-item request it stands for (a Put as a PutItem, an
 // Update as an UpdateItem, a Delete or a ConditionCheck as a DeleteItem's key
-// and condition: detail/write_plans.hpp, read_plans.hpp); the operation then
+// and condition: detail/requests/write_plans.hpp, read_plans.hpp); the operation then
 // finds every table, checks every key, refuses two actions on one item,
-// evaluates every action on the items as they are (detail/item_operations.hpp,
+// evaluates every action on the items as they are (detail/data_plane/item_operations.hpp,
 // with its writes held back) and, when none failed, applies every write at
 // the call's instant, so the item histories (and point-in-time recovery)
 // hold all of them or none. A failed action cancels the transaction with
@@ -22,12 +22,12 @@
 #include <utility>  // std::pair
 #include <vector>   // std::vector
 
-#include "dynafake/detail/capacity.hpp"       // Consumed
-#include "dynafake/detail/read_plans.hpp"     // ReadPlan
-#include "dynafake/detail/validator.hpp"      // Validator
-#include "dynafake/detail/write_plans.hpp"    // WritePlan
-#include "dynafake/generated/operations.hpp"  // XRequest, XOutcome
-#include "dynafake/options.hpp"               // ServiceOptions
+#include "dynafake/detail/data_plane/capacity.hpp"   // Consumed
+#include "dynafake/detail/requests/read_plans.hpp"   // ReadPlan
+#include "dynafake/detail/requests/write_plans.hpp"  // WritePlan
+#include "dynafake/detail/validation/validator.hpp"  // Validator
+#include "dynafake/generated/operations.hpp"         // XRequest, XOutcome
+#include "dynafake/options.hpp"                      // ServiceOptions
 
 namespace dynafake {
 namespace detail {

@@ -11,13 +11,13 @@
 
 #include "dynafake/components/items.hpp"  // Items
 #include "dynafake/components/transactions.hpp"
-#include "dynafake/detail/capacity.hpp"         // Consumed, WriteCost, ReadUnits, Report
-#include "dynafake/detail/item_checks.hpp"      // ItemBytes
-#include "dynafake/detail/item_operations.hpp"  // RunPutItem, RunDeleteItem, RunUpdateItem, RunGetItem, writes::
-#include "dynafake/detail/key_checks.hpp"       // CheckKeyArgument, CheckItemKeys
-#include "dynafake/detail/keys.hpp"             // EncodeKey
-#include "dynafake/detail/linkage.hpp"          // DYNAFAKE_IMPL
-#include "dynafake/detail/messages.hpp"         // msg::
+#include "dynafake/detail/data_plane/capacity.hpp"         // Consumed, WriteCost, ReadUnits, Report
+#include "dynafake/detail/data_plane/item_operations.hpp"  // RunPutItem, RunDeleteItem, RunUpdateItem, RunGetItem, writes::
+#include "dynafake/detail/data_plane/keys.hpp"             // EncodeKey
+#include "dynafake/detail/linkage.hpp"                     // DYNAFAKE_IMPL
+#include "dynafake/detail/messages.hpp"                    // msg::
+#include "dynafake/detail/requests/item_checks.hpp"        // ItemBytes
+#include "dynafake/detail/requests/key_checks.hpp"         // CheckKeyArgument, CheckItemKeys
 
 namespace dynafake {
 namespace detail {

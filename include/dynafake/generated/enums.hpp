@@ -4,7 +4,7 @@
 
 #include <string>  // std::string
 #include <string_view>  // std::string_view
-#include "dynafake/detail/enum_overflow.hpp"  // names of values the model does not know
+#include "dynafake/detail/validation/enum_overflow.hpp"  // names of values the model does not know
 
 namespace dynafake {
 namespace Model {

@@ -3,7 +3,7 @@
 #pragma once
 
 #include <string>  // std::string
-#include "dynafake/detail/validator.hpp"  // Validator
+#include "dynafake/detail/validation/validator.hpp"  // Validator
 #include "dynafake/generated/requests.hpp"  // XRequest
 
 namespace dynafake {

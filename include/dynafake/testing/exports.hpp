@@ -7,7 +7,7 @@
 #include <string>     // std::string
 #include <vector>     // std::vector
 
-#include "dynafake/detail/gzip.hpp"           // gzip::Decompress
+#include "dynafake/detail/formats/gzip.hpp"   // gzip::Decompress
 #include "dynafake/generated/operations.hpp"  // Model::ExportDescription
 #include "dynafake/object_store.hpp"          // ObjectStore
 

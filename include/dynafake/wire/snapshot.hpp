@@ -23,10 +23,10 @@
 
 #include <nlohmann/json.hpp>  // nlohmann::json
 
-#include "dynafake/components/components.hpp"       // what a Service holds
-#include "dynafake/detail/item_checks.hpp"          // kMaxItemBytes
-#include "dynafake/service.hpp"                     // Service
-#include "dynafake/wire/generated/serializers.hpp"  // ToJson / FromJson for model types
+#include "dynafake/components/components.hpp"        // what a Service holds
+#include "dynafake/detail/requests/item_checks.hpp"  // kMaxItemBytes
+#include "dynafake/service.hpp"                      // Service
+#include "dynafake/wire/generated/serializers.hpp"   // ToJson / FromJson for model types
 
 namespace dynafake {
 

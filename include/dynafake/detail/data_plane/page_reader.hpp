@@ -20,12 +20,12 @@
 #include <utility>     // std::move
 #include <vector>      // std::vector
 
-#include "dynafake/detail/history.hpp"            // History, Item
-#include "dynafake/detail/item_checks.hpp"        // ItemBytes
-#include "dynafake/detail/keys.hpp"               // EncodePart
-#include "dynafake/detail/table_schema.hpp"       // TableSchema, IndexEntry, CompareInPartition
-#include "dynafake/expression/key_condition.hpp"  // KeyPredicate, KeyOp
-#include "dynafake/expression/value_ops.hpp"      // Equal, CompareOrdered, BeginsWith
+#include "dynafake/detail/data_plane/keys.hpp"          // EncodePart
+#include "dynafake/detail/data_plane/table_schema.hpp"  // TableSchema, IndexEntry, CompareInPartition
+#include "dynafake/detail/requests/item_checks.hpp"     // ItemBytes
+#include "dynafake/detail/storage/history.hpp"          // History, Item
+#include "dynafake/expression/key_condition.hpp"        // KeyPredicate, KeyOp
+#include "dynafake/expression/value_ops.hpp"            // Equal, CompareOrdered, BeginsWith
 
 namespace dynafake {
 namespace detail {

@@ -13,10 +13,10 @@
 #include <string>   // std::string
 #include <vector>   // std::vector
 
-#include "dynafake/detail/index_reads.hpp"    // FindIndex, CheckIndexRules, CheckStartKey, FillPage
-#include "dynafake/detail/page_reader.hpp"    // PartitionEntries, ResumeAt, PageReader, KeyMatches
-#include "dynafake/detail/read_plans.hpp"     // ReadPlan
-#include "dynafake/generated/operations.hpp"  // QueryOutcome, ScanOutcome
+#include "dynafake/detail/data_plane/index_reads.hpp"  // FindIndex, CheckIndexRules, CheckStartKey, FillPage
+#include "dynafake/detail/data_plane/page_reader.hpp"  // PartitionEntries, ResumeAt, PageReader, KeyMatches
+#include "dynafake/detail/requests/read_plans.hpp"     // ReadPlan
+#include "dynafake/generated/operations.hpp"           // QueryOutcome, ScanOutcome
 
 namespace dynafake {
 namespace detail {

@@ -11,12 +11,12 @@
 #include <string>    // std::string
 #include <vector>    // std::vector
 
-#include "dynafake/detail/plan_support.hpp"       // Param, CheckParameterUse, CheckValue, ...
-#include "dynafake/expression/expressions.hpp"    // Parse, Projection, Condition
-#include "dynafake/expression/key_condition.hpp"  // KeyPredicate, KeyPredicates
-#include "dynafake/expression/legacy.hpp"         // LegacyFilter, LegacyKeyConditions, LegacyAttributesToGet
-#include "dynafake/generated/requests.hpp"        // GetItemRequest, QueryRequest, ScanRequest
-#include "dynafake/generated/types.hpp"           // KeysAndAttributes
+#include "dynafake/detail/requests/plan_support.hpp"  // Param, CheckParameterUse, CheckValue, ...
+#include "dynafake/expression/expressions.hpp"        // Parse, Projection, Condition
+#include "dynafake/expression/key_condition.hpp"      // KeyPredicate, KeyPredicates
+#include "dynafake/expression/legacy.hpp"             // LegacyFilter, LegacyKeyConditions, LegacyAttributesToGet
+#include "dynafake/generated/requests.hpp"            // GetItemRequest, QueryRequest, ScanRequest
+#include "dynafake/generated/types.hpp"               // KeysAndAttributes
 
 namespace dynafake {
 namespace detail {

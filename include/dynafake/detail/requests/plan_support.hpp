@@ -10,11 +10,11 @@
 #include <string>  // std::string
 #include <vector>  // std::vector
 
-#include "dynafake/detail/item_checks.hpp"      // CanonicalValue
-#include "dynafake/detail/table_schema.hpp"     // TableSchema
-#include "dynafake/expression/ast.hpp"          // Node, DocPath, UpdateAction
-#include "dynafake/expression/expressions.hpp"  // MixedParameters
-#include "dynafake/model/attribute_value.hpp"   // AttributeValue
+#include "dynafake/detail/data_plane/table_schema.hpp"  // TableSchema
+#include "dynafake/detail/requests/item_checks.hpp"     // CanonicalValue
+#include "dynafake/expression/ast.hpp"                  // Node, DocPath, UpdateAction
+#include "dynafake/expression/expressions.hpp"          // MixedParameters
+#include "dynafake/model/attribute_value.hpp"           // AttributeValue
 
 namespace dynafake {
 namespace detail {

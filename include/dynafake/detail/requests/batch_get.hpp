@@ -21,14 +21,14 @@
 #include <string>    // std::string
 #include <vector>    // std::vector
 
-#include "dynafake/detail/capacity.hpp"       // Consumed, ReadUnits, Report
-#include "dynafake/detail/data_table.hpp"     // DataTable, Invalid
-#include "dynafake/detail/key_checks.hpp"     // CheckKeyArgument
-#include "dynafake/detail/keys.hpp"           // EncodePart
-#include "dynafake/detail/plan_support.hpp"   // NestedKeyAccess
-#include "dynafake/detail/read_plans.hpp"     // ReadPlan, PlanBatchGetEntry
-#include "dynafake/detail/write_plans.hpp"    // plans::CanonicalKey
-#include "dynafake/generated/operations.hpp"  // BatchGetItemOutcome
+#include "dynafake/detail/data_plane/capacity.hpp"    // Consumed, ReadUnits, Report
+#include "dynafake/detail/data_plane/data_table.hpp"  // DataTable, Invalid
+#include "dynafake/detail/data_plane/keys.hpp"        // EncodePart
+#include "dynafake/detail/requests/key_checks.hpp"    // CheckKeyArgument
+#include "dynafake/detail/requests/plan_support.hpp"  // NestedKeyAccess
+#include "dynafake/detail/requests/read_plans.hpp"    // ReadPlan, PlanBatchGetEntry
+#include "dynafake/detail/requests/write_plans.hpp"   // plans::CanonicalKey
+#include "dynafake/generated/operations.hpp"          // BatchGetItemOutcome
 
 namespace dynafake {
 namespace detail {

@@ -7,9 +7,9 @@
 #include <string>    // std::string
 #include <vector>    // std::vector
 
-#include "dynafake/detail/history.hpp"         // Item
-#include "dynafake/generated/types.hpp"        // KeySchemaElement, AttributeDefinition
-#include "dynafake/model/attribute_value.hpp"  // AttributeValue
+#include "dynafake/detail/storage/history.hpp"  // Item
+#include "dynafake/generated/types.hpp"         // KeySchemaElement, AttributeDefinition
+#include "dynafake/model/attribute_value.hpp"   // AttributeValue
 
 namespace dynafake {
 namespace detail {

@@ -10,7 +10,7 @@
 #include <string>   // std::string
 #include <vector>   // std::vector
 
-#include "dynafake/detail/history.hpp"          // Item
+#include "dynafake/detail/storage/history.hpp"  // Item
 #include "dynafake/expression/value_types.hpp"  // Base64
 #include "dynafake/model/attribute_value.hpp"   // AttributeValue
 

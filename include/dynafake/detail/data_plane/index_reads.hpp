@@ -13,12 +13,12 @@
 #include <string>     // std::string
 #include <vector>     // std::vector
 
-#include "dynafake/detail/capacity.hpp"      // Consumed, ReadUnits, Report
-#include "dynafake/detail/data_table.hpp"    // DataTable, Invalid
-#include "dynafake/detail/key_checks.hpp"    // CheckKeyArgument, keys::
-#include "dynafake/detail/page_reader.hpp"   // Page
-#include "dynafake/detail/plan_support.hpp"  // NestedKeyAccess, Paths, TopLevelNames
-#include "dynafake/detail/read_plans.hpp"    // ReadPlan
+#include "dynafake/detail/data_plane/capacity.hpp"     // Consumed, ReadUnits, Report
+#include "dynafake/detail/data_plane/data_table.hpp"   // DataTable, Invalid
+#include "dynafake/detail/data_plane/page_reader.hpp"  // Page
+#include "dynafake/detail/requests/key_checks.hpp"     // CheckKeyArgument, keys::
+#include "dynafake/detail/requests/plan_support.hpp"   // NestedKeyAccess, Paths, TopLevelNames
+#include "dynafake/detail/requests/read_plans.hpp"     // ReadPlan
 
 namespace dynafake {
 namespace detail {

@@ -12,11 +12,11 @@
 #include <string>    // std::string
 #include <vector>    // std::vector
 
-#include "dynafake/detail/history.hpp"        // Item
-#include "dynafake/detail/key_checks.hpp"     // KeyAttribute, IndexKeyAttributes
-#include "dynafake/expression/value_ops.hpp"  // CompareOrdered
-#include "dynafake/generated/enums.hpp"       // ProjectionType, ScalarAttributeType
-#include "dynafake/generated/types.hpp"       // KeySchemaElement, AttributeDefinition, Projection
+#include "dynafake/detail/requests/key_checks.hpp"  // KeyAttribute, IndexKeyAttributes
+#include "dynafake/detail/storage/history.hpp"      // Item
+#include "dynafake/expression/value_ops.hpp"        // CompareOrdered
+#include "dynafake/generated/enums.hpp"             // ProjectionType, ScalarAttributeType
+#include "dynafake/generated/types.hpp"             // KeySchemaElement, AttributeDefinition, Projection
 
 namespace dynafake {
 namespace detail {

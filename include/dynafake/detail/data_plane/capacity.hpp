@@ -21,11 +21,11 @@
 #include <optional>   // std::optional
 #include <string>     // std::string
 
-#include "dynafake/detail/item_checks.hpp"    // ItemBytes
-#include "dynafake/detail/table_schema.hpp"   // TableSchema, IndexEntry
-#include "dynafake/expression/value_ops.hpp"  // Equal
-#include "dynafake/generated/enums.hpp"       // ReturnConsumedCapacity
-#include "dynafake/generated/types.hpp"       // ConsumedCapacity, Capacity
+#include "dynafake/detail/data_plane/table_schema.hpp"  // TableSchema, IndexEntry
+#include "dynafake/detail/requests/item_checks.hpp"     // ItemBytes
+#include "dynafake/expression/value_ops.hpp"            // Equal
+#include "dynafake/generated/enums.hpp"                 // ReturnConsumedCapacity
+#include "dynafake/generated/types.hpp"                 // ConsumedCapacity, Capacity
 
 namespace dynafake {
 namespace detail {

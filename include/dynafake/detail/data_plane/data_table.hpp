@@ -9,10 +9,10 @@
 #include <optional>    // std::optional
 #include <string>      // std::string
 
-#include "dynafake/detail/history.hpp"       // History, Item, Version
-#include "dynafake/detail/keys.hpp"          // KeyDef, EncodeKey
-#include "dynafake/detail/table_schema.hpp"  // TableSchema
-#include "dynafake/model/errors.hpp"         // DynamoDBError
+#include "dynafake/detail/data_plane/keys.hpp"          // KeyDef, EncodeKey
+#include "dynafake/detail/data_plane/table_schema.hpp"  // TableSchema
+#include "dynafake/detail/storage/history.hpp"          // History, Item, Version
+#include "dynafake/model/errors.hpp"                    // DynamoDBError
 
 namespace dynafake {
 namespace detail {

@@ -12,12 +12,12 @@
 #include <string>    // std::string
 #include <vector>    // std::vector
 
-#include "dynafake/detail/history.hpp"             // Item
-#include "dynafake/detail/item_checks.hpp"         // CanonicalItem, CanonicalValue
-#include "dynafake/detail/plan_support.hpp"        // CheckParameterUse, CheckValue
-#include "dynafake/expression/expressions.hpp"     // Parse, Condition, Update
-#include "dynafake/expression/legacy.hpp"          // LegacyExpected
-#include "dynafake/expression/legacy_updates.hpp"  // CheckAttributeUpdates
+#include "dynafake/detail/requests/item_checks.hpp"   // CanonicalItem, CanonicalValue
+#include "dynafake/detail/requests/plan_support.hpp"  // CheckParameterUse, CheckValue
+#include "dynafake/detail/storage/history.hpp"        // Item
+#include "dynafake/expression/expressions.hpp"        // Parse, Condition, Update
+#include "dynafake/expression/legacy.hpp"             // LegacyExpected
+#include "dynafake/expression/legacy_updates.hpp"     // CheckAttributeUpdates
 #include "dynafake/generated/requests.hpp"  // PutItemRequest, DeleteItemRequest, UpdateItemRequest, BatchWriteItemRequest
 
 namespace dynafake {

@@ -13,15 +13,15 @@
 #include <cstdint>  // int64_t
 #include <string>   // std::string
 
-#include "dynafake/detail/capacity.hpp"            // WriteCost, ReadUnits, Report
-#include "dynafake/detail/data_table.hpp"          // DataTable, Invalid
-#include "dynafake/detail/item_checks.hpp"         // CanonicalValue, ItemBytes, kMaxItemBytes
-#include "dynafake/detail/key_checks.hpp"          // CheckKeyArgument, CheckItemKeys, CheckIndexKeys
-#include "dynafake/detail/plan_support.hpp"        // NestedKeyAccess, Paths
-#include "dynafake/detail/read_plans.hpp"          // ReadPlan
-#include "dynafake/detail/write_plans.hpp"         // WritePlan
-#include "dynafake/expression/legacy_updates.hpp"  // ApplyAttributeUpdates, UpdatedAttributes
-#include "dynafake/generated/operations.hpp"       // XOutcome
+#include "dynafake/detail/data_plane/capacity.hpp"    // WriteCost, ReadUnits, Report
+#include "dynafake/detail/data_plane/data_table.hpp"  // DataTable, Invalid
+#include "dynafake/detail/requests/item_checks.hpp"   // CanonicalValue, ItemBytes, kMaxItemBytes
+#include "dynafake/detail/requests/key_checks.hpp"    // CheckKeyArgument, CheckItemKeys, CheckIndexKeys
+#include "dynafake/detail/requests/plan_support.hpp"  // NestedKeyAccess, Paths
+#include "dynafake/detail/requests/read_plans.hpp"    // ReadPlan
+#include "dynafake/detail/requests/write_plans.hpp"   // WritePlan
+#include "dynafake/expression/legacy_updates.hpp"     // ApplyAttributeUpdates, UpdatedAttributes
+#include "dynafake/generated/operations.hpp"          // XOutcome
 
 namespace dynafake {
 namespace detail {
