@@ -23,8 +23,9 @@ SCANNED = (".cpp", ".hpp", ".py", ".sh", ".md", ".txt", ".cmake", ".in", ".rst")
 # Paths named on purpose although they are gone: (file, path) -> why.
 HISTORY = {
     ("docs/compile-cost.md", "src/dynafake.cpp"): "the measurement of the core in one TU, before the parts",
-    ("CHANGELOG.md", "src/dynafake.cpp"): "the changelog tells what was",
 }
+# What each kind of path is relative to: the repository, or include/.
+PATTERNS = ((REPO_PATH, "", ""), (INCLUDE_PATH, "include", " (under include/)"))
 
 
 def tracked(root):
@@ -47,16 +48,12 @@ def main():
         except (UnicodeDecodeError, FileNotFoundError):
             continue
         for n, line in enumerate(lines, 1):
-            for m in REPO_PATH.finditer(line):
-                seen += 1
-                path = m.group(1)
-                if not os.path.exists(os.path.join(root, path)) and (rel, path) not in HISTORY:
-                    missing.append("%s:%d: %s" % (rel, n, path))
-            for m in INCLUDE_PATH.finditer(line):
-                seen += 1
-                path = m.group(1)
-                if not os.path.exists(os.path.join(root, "include", path)) and (rel, path) not in HISTORY:
-                    missing.append("%s:%d: %s (under include/)" % (rel, n, path))
+            for pattern, base, where in PATTERNS:
+                for m in pattern.finditer(line):
+                    seen += 1
+                    path = m.group(1)
+                    if not os.path.exists(os.path.join(root, base, path)) and (rel, path) not in HISTORY:
+                        missing.append("%s:%d: %s%s" % (rel, n, path, where))
     if seen == 0:
         print("check_paths: found no path to check in %d files: the scan is broken" % len(files))
         return 1
