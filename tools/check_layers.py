@@ -8,7 +8,7 @@ The core (components/, detail/, model/, expression/, generated/) includes the
 standard library and the core only: no third-party header, no front (wire,
 http, aws_sdk, gmock, testing), and the components never the Service or the
 Client they are assembled into. The two definitions headers that implement a
-public class (detail/service_impl.hpp: Service; detail/gmock_impl.hpp:
+public class (detail/service_impl.hpp: Service; detail/client_impl.hpp: Client; detail/gmock_impl.hpp:
 MockClient) may include that class's header. Prints every arrow that points
 the wrong way and exits 1 when there is one.
 """
@@ -24,6 +24,7 @@ CORE_PUBLIC = {"dynafake/options.hpp", "dynafake/stats.hpp", "dynafake/date_time
                "dynafake/faults.hpp", "dynafake/journal.hpp"}
 # a definitions header may include the one public header whose class it defines
 IMPLEMENTS = {"dynafake/detail/service_impl.hpp": {"dynafake/service.hpp"},
+              "dynafake/detail/client_impl.hpp": {"dynafake/client.hpp"},
               "dynafake/detail/gmock_impl.hpp": {"dynafake/gmock.hpp"}}
 INCLUDE = re.compile(r'^\s*#\s*include\s*([<"])([^>"]+)[>"]', re.M)
 

@@ -57,6 +57,12 @@ class BasicClient : public ClientInterface {
 /// The client a test usually wants: typed calls straight into a Service.
 using Client = BasicClient<InProcess>;
 
+#if !defined(DYNAFAKE_HEADER_ONLY)
+// Compiled once, with dynafake's definitions (dynafake/detail/client_impl.hpp):
+// a file that makes a Client does not instantiate its every operation.
+extern template class BasicClient<InProcess>;
+#endif
+
 /// Names of the client and every model type, for production code written as a
 /// template over such a traits struct. In production the user writes the same
 /// struct naming aws-sdk-cpp's types (`using Client = Aws::DynamoDB::DynamoDBClient;`

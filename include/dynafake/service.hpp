@@ -16,7 +16,7 @@
 #include "dynafake/faults.hpp"                // FaultSet
 #include "dynafake/generated/operations.hpp"  // XRequest, XOutcome, DYNAFAKE_FOR_EACH_OPERATION
 #include "dynafake/journal.hpp"               // CallJournal, detail::CallRing
-#include "dynafake/object_store.hpp"          // ObjectStore, InMemoryObjectStore, DirectoryObjectStore
+#include "dynafake/object_store.hpp"          // ObjectStore, InMemoryObjectStore
 #include "dynafake/options.hpp"               // ServiceOptions
 #include "dynafake/stats.hpp"                 // ServiceStats
 
@@ -77,8 +77,9 @@ class Service {
 #undef DYNAFAKE_SERVICE_INSPECT
 
   /// Any operation by its request type: `service.Invoke(Model::CreateBackupRequest()...)`.
-#define DYNAFAKE_INVOKE_OVERLOAD(Op) \
-  Model::Op##Outcome Invoke(const Model::Op##Request& request) { return Op(request); }
+  /// Declared only (defined with the operations): a body here would make every
+  /// file that includes this header instantiate every operation's Outcome.
+#define DYNAFAKE_INVOKE_OVERLOAD(Op) Model::Op##Outcome Invoke(const Model::Op##Request& request);
   DYNAFAKE_FOR_EACH_OPERATION(DYNAFAKE_INVOKE_OVERLOAD)
 #undef DYNAFAKE_INVOKE_OVERLOAD
 

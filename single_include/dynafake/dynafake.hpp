@@ -6452,7 +6452,6 @@ inline std::ostream& operator<<(std::ostream& os, DynamoDBErrors type) {
 #include <ostream>    // std::ostream
 #include <stdexcept>  // std::logic_error
 #include <utility>    // std::move
-#include <variant>    // std::variant
 
 namespace dynafake {
 namespace Model {
@@ -6466,34 +6465,35 @@ class Outcome {
   using ResultType = R;
   using ErrorType = E;
 
-  Outcome() : value_(E()) {}
-  Outcome(const R& r) : value_(r) {}        // NOLINT(google-explicit-constructor)
-  Outcome(R&& r) : value_(std::move(r)) {}  // NOLINT(google-explicit-constructor)
-  Outcome(const E& e) : value_(e) {}        // NOLINT(google-explicit-constructor)
-  Outcome(E&& e) : value_(std::move(e)) {}  // NOLINT(google-explicit-constructor)
+  Outcome() = default;
+  Outcome(const R& r) : result_(r), success_(true) {}        // NOLINT(google-explicit-constructor)
+  Outcome(R&& r) : result_(std::move(r)), success_(true) {}  // NOLINT(google-explicit-constructor)
+  Outcome(const E& e) : error_(e) {}                         // NOLINT(google-explicit-constructor)
+  Outcome(E&& e) : error_(std::move(e)) {}                   // NOLINT(google-explicit-constructor)
 
-  bool IsSuccess() const { return value_.index() == 0; }
+  bool IsSuccess() const { return success_; }
   explicit operator bool() const { return IsSuccess(); }
 
-  const R& GetResult() const { return Checked<R>("GetResult() on an outcome that failed"); }
-  R& GetResult() { return Checked<R>("GetResult() on an outcome that failed"); }
-  R GetResultWithOwnership() { return std::move(Checked<R>("GetResultWithOwnership() on an outcome that failed")); }
-  const E& GetError() const { return Checked<E>("GetError() on an outcome that succeeded"); }
-  E& GetError() { return Checked<E>("GetError() on an outcome that succeeded"); }
+  const R& GetResult() const { return Require(success_, result_, "GetResult() on an outcome that failed"); }
+  R& GetResult() { return Require(success_, result_, "GetResult() on an outcome that failed"); }
+  R GetResultWithOwnership() {
+    return std::move(Require(success_, result_, "GetResultWithOwnership() on an outcome that failed"));
+  }
+  const E& GetError() const { return Require(!success_, error_, "GetError() on an outcome that succeeded"); }
+  E& GetError() { return Require(!success_, error_, "GetError() on an outcome that succeeded"); }
 
  private:
   template <class T>
-  const T& Checked(const char* what) const {
-    if (const T* p = std::get_if<T>(&value_)) return *p;
-    throw std::logic_error(what);
-  }
-  template <class T>
-  T& Checked(const char* what) {
-    if (T* p = std::get_if<T>(&value_)) return *p;
-    throw std::logic_error(what);
+  static T& Require(bool holds, T& side, const char* what) {
+    if (!holds) throw std::logic_error(what);
+    return side;
   }
 
-  std::variant<R, E> value_;
+  // Both sides and a flag, as aws-sdk-cpp's Outcome holds them: a std::variant
+  // cost every test file that includes the client a quarter of its compile time.
+  R result_{};
+  E error_{};
+  bool success_ = false;
 };
 
 /// Equal when both succeeded with equal results or both failed with equal errors.
@@ -11750,24 +11750,20 @@ class CallRing {
 // ---- begin dynafake/object_store.hpp ----
 // dynafake — ObjectStore: where exports write their files and imports read
 // theirs, in place of Amazon S3. The test owns it: InMemoryObjectStore (the
-// Service's default) keeps objects in memory; DirectoryObjectStore writes
-// them under a directory, one file per key (<root>/<bucket>/<key>). Every
+// Service's default) keeps objects in memory; DirectoryObjectStore
+// (dynafake/directory_object_store.hpp) writes them under a directory, one
+// file per key (<root>/<bucket>/<key>). Every
 // bucket exists unless the test marks it missing (MarkBucketMissing): an
 // export into it then ends FAILED and an import from it ends FAILED, as the
 // service reports a bucket that does not exist.
 
-#include <algorithm>     // std::sort
-#include <filesystem>    // std::filesystem
-#include <fstream>       // std::ifstream, std::ofstream
-#include <iterator>      // std::istreambuf_iterator
-#include <map>           // std::map
-#include <mutex>         // std::mutex
-#include <optional>      // std::optional
-#include <set>           // std::set
-#include <string>        // std::string
-#include <system_error>  // std::error_code
-#include <utility>       // std::move
-#include <vector>        // std::vector
+#include <map>       // std::map
+#include <mutex>     // std::mutex
+#include <optional>  // std::optional
+#include <set>       // std::set
+#include <string>    // std::string
+#include <utility>   // std::move
+#include <vector>    // std::vector
 
 namespace dynafake {
 
@@ -11832,70 +11828,6 @@ class InMemoryObjectStore : public ObjectStore {
  private:
   mutable std::mutex mu_;
   std::map<std::string, std::map<std::string, std::string>> objects_;
-};
-
-/// Objects as files: `<root>/<bucket>/<key>` (keys' '/' become directories).
-/// Keys with a ".." part, or that are absolute, are refused (Put does nothing, Get finds nothing).
-class DirectoryObjectStore : public ObjectStore {
- public:
-  explicit DirectoryObjectStore(std::filesystem::path root) : root_(std::move(root)) {}
-  const std::filesystem::path& Root() const { return root_; }
-
-  void Put(const std::string& bucket, const std::string& key, std::string bytes) override {
-    auto path = PathOf(bucket, key);
-    if (!path) return;
-    std::lock_guard<std::mutex> lock(mu_);
-    std::error_code ec;
-    std::filesystem::create_directories(path->parent_path(), ec);
-    std::ofstream out(*path, std::ios::binary | std::ios::trunc);
-    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  }
-  std::optional<std::string> Get(const std::string& bucket, const std::string& key) const override {
-    auto path = PathOf(bucket, key);
-    if (!path) return std::nullopt;
-    std::lock_guard<std::mutex> lock(mu_);
-    std::error_code ec;
-    if (!std::filesystem::is_regular_file(*path, ec)) return std::nullopt;
-    std::ifstream in(*path, std::ios::binary);
-    if (!in) return std::nullopt;
-    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-  }
-  std::vector<std::string> List(const std::string& bucket, const std::string& prefix = "") const override {
-    std::vector<std::string> keys;
-    if (!Safe(bucket) || bucket.find('/') != std::string::npos) return keys;
-    std::lock_guard<std::mutex> lock(mu_);
-    const std::filesystem::path dir = root_ / bucket;
-    std::error_code ec;
-    if (!std::filesystem::is_directory(dir, ec)) return keys;
-    for (auto it = std::filesystem::recursive_directory_iterator(dir, ec);
-         !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
-      if (!it->is_regular_file(ec)) continue;
-      const std::string key = std::filesystem::relative(it->path(), dir, ec).generic_string();
-      if (key.compare(0, prefix.size(), prefix) == 0) keys.push_back(key);
-    }
-    std::sort(keys.begin(), keys.end());
-    return keys;
-  }
-
- private:
-  static bool Safe(const std::string& part) {
-    if (part.empty() || part.front() == '/') return false;
-    std::size_t start = 0;
-    for (;;) {
-      const std::size_t end = part.find('/', start);
-      const std::string piece = part.substr(start, end == std::string::npos ? std::string::npos : end - start);
-      if (piece == ".." || piece == ".") return false;
-      if (end == std::string::npos) return true;
-      start = end + 1;
-    }
-  }
-  std::optional<std::filesystem::path> PathOf(const std::string& bucket, const std::string& key) const {
-    if (!Safe(bucket) || bucket.find('/') != std::string::npos || !Safe(key)) return std::nullopt;
-    return root_ / bucket / std::filesystem::path(key);
-  }
-
-  std::filesystem::path root_;
-  mutable std::mutex mu_;
 };
 
 }  // namespace dynafake
@@ -12179,8 +12111,9 @@ class Service {
 #undef DYNAFAKE_SERVICE_INSPECT
 
   /// Any operation by its request type: `service.Invoke(Model::CreateBackupRequest()...)`.
-#define DYNAFAKE_INVOKE_OVERLOAD(Op) \
-  Model::Op##Outcome Invoke(const Model::Op##Request& request) { return Op(request); }
+  /// Declared only (defined with the operations): a body here would make every
+  /// file that includes this header instantiate every operation's Outcome.
+#define DYNAFAKE_INVOKE_OVERLOAD(Op) Model::Op##Outcome Invoke(const Model::Op##Request& request);
   DYNAFAKE_FOR_EACH_OPERATION(DYNAFAKE_INVOKE_OVERLOAD)
 #undef DYNAFAKE_INVOKE_OVERLOAD
 
@@ -12288,6 +12221,12 @@ class BasicClient : public ClientInterface {
 
 /// The client a test usually wants: typed calls straight into a Service.
 using Client = BasicClient<InProcess>;
+
+#if !defined(DYNAFAKE_HEADER_ONLY)
+// Compiled once, with dynafake's definitions (dynafake/detail/client_impl.hpp):
+// a file that makes a Client does not instantiate its every operation.
+extern template class BasicClient<InProcess>;
+#endif
 
 /// Names of the client and every model type, for production code written as a
 /// template over such a traits struct. In production the user writes the same
@@ -24798,6 +24737,22 @@ DYNAFAKE_IMPL void Transactions::Injected(const Model::TransactGetItemsRequest& 
 }  // namespace dynafake
 // ---- end dynafake/components/transactions_impl.hpp ----
 
+// ---- begin dynafake/detail/client_impl.hpp ----
+// dynafake — the typed Client's one instantiation, compiled with dynafake's
+// definitions: client.hpp declares it `extern`, so a test file that makes a
+// Client instantiates only the calls it makes (dynafake/detail/linkage.hpp says
+// where the compiled part is). Header-only use instantiates it where used.
+
+
+namespace dynafake {
+
+#if !defined(DYNAFAKE_HEADER_ONLY)
+template class BasicClient<InProcess>;
+#endif
+
+}  // namespace dynafake
+// ---- end dynafake/detail/client_impl.hpp ----
+
 // ---- begin dynafake/detail/service_impl.hpp ----
 // dynafake — Service's definitions: the pipeline every operation runs
 // (validate -> fault rules -> rate limit -> the component that serves it).
@@ -26371,8 +26326,9 @@ typename OperationTraits<Request>::Outcome Service::Run(const Request& request, 
   return out;
 }
 
-#define DYNAFAKE_SERVICE_OPERATION(Op) \
-  DYNAFAKE_IMPL Model::Op##Outcome Service::Op(const Model::Op##Request& request) { return Run(request); }
+#define DYNAFAKE_SERVICE_OPERATION(Op)                                                                     \
+  DYNAFAKE_IMPL Model::Op##Outcome Service::Op(const Model::Op##Request& request) { return Run(request); } \
+  DYNAFAKE_IMPL Model::Op##Outcome Service::Invoke(const Model::Op##Request& request) { return Run(request); }
 DYNAFAKE_FOR_EACH_OPERATION(DYNAFAKE_SERVICE_OPERATION)
 #undef DYNAFAKE_SERVICE_OPERATION
 

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include <dynafake/detail/formats/gzip.hpp>
+#include <dynafake/directory_object_store.hpp>
 
 #include "fixtures.hpp"
 

@@ -20,6 +20,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "dynafake/directory_object_store.hpp"
 #include "dynafake/http.hpp"
 
 namespace {

@@ -25,6 +25,7 @@
 #include "dynafake/components/throughput_impl.hpp"
 #include "dynafake/components/time_to_live_impl.hpp"
 #include "dynafake/components/transactions_impl.hpp"
+#include "dynafake/detail/client_impl.hpp"
 #include "dynafake/detail/service_impl.hpp"
 #include "dynafake/generated/print_impl.hpp"
 

@@ -135,8 +135,9 @@ typename OperationTraits<Request>::Outcome Service::Run(const Request& request, 
   return out;
 }
 
-#define DYNAFAKE_SERVICE_OPERATION(Op) \
-  DYNAFAKE_IMPL Model::Op##Outcome Service::Op(const Model::Op##Request& request) { return Run(request); }
+#define DYNAFAKE_SERVICE_OPERATION(Op)                                                                     \
+  DYNAFAKE_IMPL Model::Op##Outcome Service::Op(const Model::Op##Request& request) { return Run(request); } \
+  DYNAFAKE_IMPL Model::Op##Outcome Service::Invoke(const Model::Op##Request& request) { return Run(request); }
 DYNAFAKE_FOR_EACH_OPERATION(DYNAFAKE_SERVICE_OPERATION)
 #undef DYNAFAKE_SERVICE_OPERATION
 
