@@ -160,6 +160,11 @@ DYNAFAKE_IMPL Model::UpdateTableOutcome Tables::UpdateTable(const Model::UpdateT
   }
   const BillingMode was = BillingModeOf(*t);
   const BillingMode mode = r.BillingModeHasBeenSet() ? r.GetBillingMode() : was;
+  if (mode != was) {  // a billing switch keeps the warm throughput reached so far (Tables::Settle)
+    if (!d.WarmThroughputHasBeenSet()) d.SetWarmThroughput(WarmThroughputOf(*t));
+    for (auto& g : gsis)
+      if (!g.WarmThroughputHasBeenSet()) g.SetWarmThroughput(WarmThroughputOf(*t, g));
+  }
   const bool onDemand = mode == BillingMode::PAY_PER_REQUEST;
   const bool wasOnDemand = was == BillingMode::PAY_PER_REQUEST;
   if (onDemand && r.ProvisionedThroughputHasBeenSet()) return invalid(msg::NoThroughputWhenOnDemand());
