@@ -166,6 +166,43 @@ TEST_P(TableDescriptionTest, ATableWithoutIndexesHasNoIndexLists) {
   EXPECT_EQ(d.GetProvisionedThroughput().GetNumberOfDecreasesToday(), 0);
 }
 
+TEST_P(TableDescriptionTest, AWarmThroughputAskedForIsReportedAndAUnitLeftOutIsTheStart) {
+  auto out = client->CreateTable(OrdersTable().WithWarmThroughput(M::WarmThroughput().WithReadUnitsPerSecond(15000)));
+  ASSERT_TRUE(out.IsSuccess()) << out.GetError();
+  EXPECT_EQ(out.GetResult().GetTableDescription().GetWarmThroughput().GetReadUnitsPerSecond(), 15000)
+      << "asked for, so CreateTable's answer has it";
+  const M::TableDescription d = Describe(*client, "orders");
+  EXPECT_EQ(d.GetWarmThroughput().GetReadUnitsPerSecond(), 15000);
+  EXPECT_EQ(d.GetWarmThroughput().GetWriteUnitsPerSecond(), 4000);
+}
+
+TEST_P(TableDescriptionTest, AWarmThroughputBelowTheStartIsRefused) {
+  auto out = client->CreateTable(OrdersTable().WithWarmThroughput(
+      M::WarmThroughput().WithReadUnitsPerSecond(12000).WithWriteUnitsPerSecond(3999)));
+  ASSERT_FALSE(out.IsSuccess());
+  EXPECT_EQ(out.GetError().GetErrorType(), DynamoDBErrors::VALIDATION);
+  EXPECT_EQ(out.GetError().GetMessage(),
+            "One or more parameter values were invalid: Requested WriteUnitsPerSecond for WarmThroughput for table is "
+            "lower than initial throughput for OnDemand");
+  EXPECT_FALSE(client->DescribeTable(M::DescribeTableRequest().WithTableName("orders")).IsSuccess()) << "no table";
+}
+
+TEST_P(TableDescriptionTest, UpdateTableRaisesTheWarmThroughputButNeverLowersIt) {
+  ASSERT_TRUE(client->CreateTable(OrdersTable()).IsSuccess());
+  ASSERT_TRUE(client
+                  ->UpdateTable(M::UpdateTableRequest().WithTableName("orders").WithWarmThroughput(
+                      M::WarmThroughput().WithReadUnitsPerSecond(13000).WithWriteUnitsPerSecond(5000)))
+                  .IsSuccess());
+  EXPECT_EQ(Describe(*client, "orders").GetWarmThroughput().GetWriteUnitsPerSecond(), 5000);
+  auto lower = client->UpdateTable(M::UpdateTableRequest().WithTableName("orders").WithWarmThroughput(
+      M::WarmThroughput().WithReadUnitsPerSecond(12000)));
+  ASSERT_FALSE(lower.IsSuccess());
+  EXPECT_EQ(lower.GetError().GetMessage(),
+            "One or more parameter values were invalid: Requested ReadUnitsPerSecond for WarmThroughput for table is "
+            "lower than current WarmThroughput, decreasing WarmThroughput is not supported");
+  EXPECT_EQ(Describe(*client, "orders").GetWarmThroughput().GetReadUnitsPerSecond(), 13000) << "unchanged";
+}
+
 DYNAFAKE_INSTANTIATE(TableDescriptionTest);
 
 }  // namespace

@@ -231,6 +231,19 @@ DYNAFAKE_IMPL Model::UpdateTableOutcome Tables::UpdateTable(const Model::UpdateT
       }
     }
   }
+  if (r.WarmThroughputHasBeenSet()) {
+    // Raised at once and kept: the service takes minutes (WarmThroughput.Status UPDATING, the table
+    // ACTIVE; ack-api-quirks' dynamodb probe DDB-TABLE-179), which dynafake does not model.
+    const TableWarmThroughputDescription current = WarmThroughputOf(*t);
+    const WarmThroughput& w = r.GetWarmThroughput();
+    const long long read =
+        w.ReadUnitsPerSecondHasBeenSet() ? w.GetReadUnitsPerSecond() : current.GetReadUnitsPerSecond();
+    const long long write =
+        w.WriteUnitsPerSecondHasBeenSet() ? w.GetWriteUnitsPerSecond() : current.GetWriteUnitsPerSecond();
+    if (read < current.GetReadUnitsPerSecond()) return invalid(msg::WarmThroughputDecrease("ReadUnitsPerSecond"));
+    if (write < current.GetWriteUnitsPerSecond()) return invalid(msg::WarmThroughputDecrease("WriteUnitsPerSecond"));
+    d.SetWarmThroughput(TableWarmThroughputDescription().WithReadUnitsPerSecond(read).WithWriteUnitsPerSecond(write));
+  }
   // every check passed: commit
   if (decrease) {
     t->decreaseDay = today;

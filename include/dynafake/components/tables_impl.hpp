@@ -46,6 +46,21 @@ DYNAFAKE_IMPL Model::CreateTableOutcome Tables::CreateTable(const Model::CreateT
     d.SetBillingModeSummary(summary);
   }
   if (r.OnDemandThroughputHasBeenSet()) d.SetOnDemandThroughput(r.GetOnDemandThroughput());
+  if (r.WarmThroughputHasBeenSet()) {
+    // A unit the request leaves out is the table's starting value (ScyllaDB alternator
+    // test_warm_throughput.py, run against the service: "DynamoDB remembers the one it was given,
+    // filling the other with the baseline every table already has").
+    const auto start =
+        WarmUnits(onDemand ? BillingMode::PAY_PER_REQUEST : BillingMode::PROVISIONED, d.GetProvisionedThroughput());
+    const WarmThroughput& w = r.GetWarmThroughput();
+    const long long read = w.ReadUnitsPerSecondHasBeenSet() ? w.GetReadUnitsPerSecond() : start.first;
+    const long long write = w.WriteUnitsPerSecondHasBeenSet() ? w.GetWriteUnitsPerSecond() : start.second;
+    if (read < start.first)
+      return DynamoDBError(DynamoDBErrors::VALIDATION, msg::WarmThroughputBelowStart("ReadUnitsPerSecond", onDemand));
+    if (write < start.second)
+      return DynamoDBError(DynamoDBErrors::VALIDATION, msg::WarmThroughputBelowStart("WriteUnitsPerSecond", onDemand));
+    d.SetWarmThroughput(TableWarmThroughputDescription().WithReadUnitsPerSecond(read).WithWriteUnitsPerSecond(write));
+  }
   for (const auto& l : r.GetLocalSecondaryIndexes())
     d.AddLocalSecondaryIndexes(LocalSecondaryIndexDescription()
                                    .WithIndexName(l.GetIndexName())
