@@ -160,6 +160,11 @@ DYNAFAKE_IMPL Model::UpdateTableOutcome Tables::UpdateTable(const Model::UpdateT
   }
   const BillingMode was = BillingModeOf(*t);
   const BillingMode mode = r.BillingModeHasBeenSet() ? r.GetBillingMode() : was;
+  if (mode != was) {  // a billing switch keeps the warm throughput reached so far (Tables::Settle)
+    if (!d.WarmThroughputHasBeenSet()) d.SetWarmThroughput(WarmThroughputOf(*t));
+    for (auto& g : gsis)
+      if (!g.WarmThroughputHasBeenSet()) g.SetWarmThroughput(WarmThroughputOf(*t, g));
+  }
   const bool onDemand = mode == BillingMode::PAY_PER_REQUEST;
   const bool wasOnDemand = was == BillingMode::PAY_PER_REQUEST;
   if (onDemand && r.ProvisionedThroughputHasBeenSet()) return invalid(msg::NoThroughputWhenOnDemand());
@@ -225,6 +230,19 @@ DYNAFAKE_IMPL Model::UpdateTableOutcome Tables::UpdateTable(const Model::UpdateT
         g->SetIndexStatus(IndexStatus::UPDATING);
       }
     }
+  }
+  if (r.WarmThroughputHasBeenSet()) {
+    // Raised at once and kept: the service takes minutes (WarmThroughput.Status UPDATING, the table
+    // ACTIVE; ack-api-quirks' dynamodb probe DDB-TABLE-179), which dynafake does not model.
+    const TableWarmThroughputDescription current = WarmThroughputOf(*t);
+    const WarmThroughput& w = r.GetWarmThroughput();
+    const long long read =
+        w.ReadUnitsPerSecondHasBeenSet() ? w.GetReadUnitsPerSecond() : current.GetReadUnitsPerSecond();
+    const long long write =
+        w.WriteUnitsPerSecondHasBeenSet() ? w.GetWriteUnitsPerSecond() : current.GetWriteUnitsPerSecond();
+    if (read < current.GetReadUnitsPerSecond()) return invalid(msg::WarmThroughputDecrease("ReadUnitsPerSecond"));
+    if (write < current.GetWriteUnitsPerSecond()) return invalid(msg::WarmThroughputDecrease("WriteUnitsPerSecond"));
+    d.SetWarmThroughput(TableWarmThroughputDescription().WithReadUnitsPerSecond(read).WithWriteUnitsPerSecond(write));
   }
   // every check passed: commit
   if (decrease) {

@@ -10,6 +10,7 @@
 #include <memory>    // std::shared_ptr
 #include <optional>  // std::optional
 #include <string>    // std::string
+#include <utility>   // std::pair
 #include <vector>    // std::vector
 
 #include "dynafake/components/timeline.hpp"          // EventKind
@@ -118,7 +119,18 @@ class Tables {
   /// The table whose items are `history`, or nullptr (a history only backups read).
   TableRecord* FindByHistory(const History* history);
   /// The table as DescribeTable (and every answer carrying a TableDescription) shows it.
-  Model::TableDescription Description(const TableRecord& t) const;
+  /// `withWarmThroughput` false: without the warm throughput nobody asked for (CreateTable's answer).
+  Model::TableDescription Description(const TableRecord& t, bool withWarmThroughput = true) const;
+  /// The warm throughput a table or global index reports (Developer Guide, "Understanding DynamoDB
+  /// warm throughput"): what was recorded when it last changed, else the starting value of its
+  /// billing mode (WarmUnits).
+  static Model::TableWarmThroughputDescription WarmThroughputOf(const TableRecord& t);
+  static Model::GlobalSecondaryIndexWarmThroughputDescription WarmThroughputOf(
+      const TableRecord& t, const Model::GlobalSecondaryIndexDescription& g);
+  /// The starting warm throughput: 12 000 read and 4 000 write units per second on demand, the
+  /// provisioned capacity otherwise.
+  static std::pair<long long, long long> WarmUnits(Model::BillingMode mode,
+                                                   const Model::ProvisionedThroughputDescription& p);
   /// A new table's identity and key: name, ARN, a new id, key schema, attribute definitions, creation time.
   TableRecord NewRecord(const std::string& name, const std::vector<Model::KeySchemaElement>& keySchema,
                         const std::vector<Model::AttributeDefinition>& attributeDefinitions, int64_t now);

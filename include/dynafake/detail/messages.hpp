@@ -170,6 +170,24 @@ inline std::string NoThroughputWhenOnDemand() {
       "Neither ReadCapacityUnits nor WriteCapacityUnits can be specified when BillingMode is "
       "PAY_PER_REQUEST");
 }
+/// A WarmThroughput below where the table starts: CreateTable refuses it (ack-api-quirks' dynamodb
+/// probe DDB-TABLE-024, run against the service: "WarmThroughput below the on-demand initial throughput
+/// (PPR) or below RCU/WCU (PROVISIONED) is rejected"); the words are moto's (dynamodb/responses.py),
+/// which matches the service's UpdateTable text quoted below.
+inline std::string WarmThroughputBelowStart(const std::string& unit, bool onDemand) {
+  return Invalid("Requested " + unit + " for WarmThroughput for table is lower than " +
+                 (onDemand ? std::string("initial throughput for OnDemand")
+                           : (unit == "ReadUnitsPerSecond" ? "ReadCapacityUnits" : "WriteCapacityUnits") +
+                                 std::string(" of ProvisionedThroughput")));
+}
+/// UpdateTable lowering a table's WarmThroughput, in the service's words (ack-api-quirks' dynamodb
+/// probe DDB-TABLE-179, quoting the ValidationException; "Once increased, warm throughput values can't
+/// be decreased", https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/warm-throughput.html).
+inline std::string WarmThroughputDecrease(const std::string& unit) {
+  return Invalid("Requested " + unit +
+                 " for WarmThroughput for table is lower than current WarmThroughput, decreasing WarmThroughput is "
+                 "not supported");
+}
 inline std::string ThroughputUnchanged(long long read, long long write) {
   const std::string r = std::to_string(read), w = std::to_string(write);
   return "The provisioned throughput for the table will not change. The requested value equals the current value. "

@@ -8,13 +8,17 @@
 // DynamoDB Local QueryFunction).
 #pragma once
 
-#include <cstdint>  // int64_t, uint64_t
-#include <deque>    // std::deque
-#include <string>   // std::string
-#include <vector>   // std::vector
+#include <cstddef>   // std::size_t
+#include <cstdint>   // int64_t, uint64_t
+#include <deque>     // std::deque
+#include <optional>  // std::optional
+#include <string>    // std::string
+#include <vector>    // std::vector
 
 #include "dynafake/detail/data_plane/index_reads.hpp"  // FindIndex, CheckIndexRules, CheckStartKey, FillPage
+#include "dynafake/detail/data_plane/keys.hpp"         // CanonicalNumber
 #include "dynafake/detail/data_plane/page_reader.hpp"  // PartitionEntries, ResumeAt, PageReader, KeyMatches
+#include "dynafake/detail/formats/md5.hpp"             // Md5
 #include "dynafake/detail/requests/read_plans.hpp"     // ReadPlan
 #include "dynafake/generated/operations.hpp"           // QueryOutcome, ScanOutcome
 
@@ -42,10 +46,62 @@ inline std::string KeyConditionValues(const KeyAttribute& k, const expression::K
   return {};
 }
 
-inline uint64_t SegmentHash(const std::string& partitionKey) {  // FNV-1a: a stable segment for each partition
-  uint64_t h = 1469598103934665603ULL;
-  for (char c : partitionKey) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
-  return h;
+/// A number's bytes as dynalite hashes them (architect/dynalite db/index.js numToBuffer, a port
+/// of the service's number encoding): an exponent byte, then two decimal digits a byte.
+inline std::string NumberBytes(const std::string& canonical) {
+  const bool negative = !canonical.empty() && canonical[0] == '-';
+  const std::string text = negative ? canonical.substr(1) : canonical;
+  const std::size_t dot = text.find('.');
+  const std::string all = dot == std::string::npos ? text : text.substr(0, dot) + text.substr(dot + 1);
+  const long long point = static_cast<long long>(dot == std::string::npos ? text.size() : dot);
+  std::size_t first = 0;
+  while (first < all.size() && all[first] == '0') ++first;
+  if (first == all.size()) return std::string(1, static_cast<char>(0x80));  // zero
+  std::string digits = all.substr(first);
+  while (!digits.empty() && digits.back() == '0') digits.pop_back();
+  const long long exponent = point - static_cast<long long>(first);  // digits before the point
+  const int appendZero = exponent % 2 != 0 ? 1 : 0;
+  const std::size_t length = (digits.size() + static_cast<std::size_t>(appendZero) + 1) / 2;
+  std::vector<int> bytes(length + 1 + (negative && length < 20 ? 1 : 0), 0);
+  if (negative && length < 20) bytes.back() = 102;
+  const long long half = exponent + appendZero;  // even
+  bytes[0] = static_cast<int>(half / 2 - 64);
+  if (negative) bytes[0] ^= -1;
+  for (std::size_t m = 0; m < digits.size(); ++m) {
+    const std::size_t at = m + static_cast<std::size_t>(appendZero);
+    const std::size_t i = at / 2 + 1;
+    const int digit = digits[m] - '0';
+    if (at % 2 == 0)
+      bytes[i] = digit * 10;
+    else
+      bytes[i] += digit;
+    if (at % 2 == 1 || m + 1 == digits.size()) bytes[i] = negative ? 101 - bytes[i] : bytes[i] + 1;
+  }
+  std::string out;
+  for (int b : bytes) out += static_cast<char>(static_cast<unsigned char>(b & 0xff));
+  return out;
+}
+
+/// The segment of TotalSegments `total` a partition key falls in. Each segment is a contiguous
+/// range of the hash space ("a Scan ... can logically divide a table or secondary index into
+/// multiple segments", https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/
+/// Scan.html#Scan.ParallelScan); the hash is dynalite's (architect/dynalite db/index.js hashPrefix:
+/// MD5 of "Outliers" and the key's bytes, its first 24 bits; actions/scan.js splits that space into
+/// equal ranges). AWS does not document its hash: which items share a segment may differ from the
+/// service's, that every partition is in exactly one segment and that segments are ranges does not.
+inline int SegmentOf(const Model::AttributeValue& hashKey, int total) {
+  std::string bytes = "Outliers";
+  if (hashKey.GetType() == Model::ValueType::NUMBER) {
+    auto c = CanonicalNumber(hashKey.GetN());
+    bytes += NumberBytes(c ? *c : hashKey.GetN());
+  } else if (hashKey.GetType() == Model::ValueType::BYTEBUFFER) {
+    for (unsigned char c : hashKey.GetB().Bytes()) bytes += static_cast<char>(c);
+  } else {
+    bytes += hashKey.GetS();
+  }
+  const auto digest = Md5(bytes);
+  const uint64_t prefix = (uint64_t{digest[0]} << 16) | (uint64_t{digest[1]} << 8) | uint64_t{digest[2]};
+  return static_cast<int>(prefix * static_cast<uint64_t>(total) >> 24);
 }
 }  // namespace reads
 
@@ -105,9 +161,18 @@ inline Model::ScanOutcome RunScan(const DataTable& t, const Model::ScanRequest& 
   std::string e = reads::FindIndex(t, r, index);
   if (e.empty()) e = reads::CheckIndexRules(t, index, plan);
   if (!e.empty()) return Outcome(Invalid(e));
+  const std::string& hashName = index ? index->hash.name : t.schema.hash.name;  // what segments split
   std::string after;
   if (r.ExclusiveStartKeyHasBeenSet()) {
     if (!(e = reads::CheckStartKey(t, index, r.GetExclusiveStartKey())).empty()) return Outcome(Invalid(e));
+    // architect/dynalite actions/scan.js, whose tests ran against the service
+    const auto startHash = r.GetExclusiveStartKey().find(hashName);
+    if (r.SegmentHasBeenSet() && startHash != r.GetExclusiveStartKey().end() &&
+        reads::SegmentOf(startHash->second, r.GetTotalSegments()) != r.GetSegment())
+      return Outcome(Invalid(
+          "The provided starting key is invalid: Invalid ExclusiveStartKey. Please use ExclusiveStartKey with correct "
+          "Segment. TotalSegments: " +
+          std::to_string(r.GetTotalSegments()) + " Segment: " + std::to_string(r.GetSegment())));
     after = EncodeKey(t.Key(), r.GetExclusiveStartKey());
   }
   std::function<bool(const Item&)> keep;
@@ -115,14 +180,13 @@ inline Model::ScanOutcome RunScan(const DataTable& t, const Model::ScanRequest& 
   PageReader reader(r.LimitHasBeenSet() ? static_cast<std::size_t>(r.GetLimit()) : SIZE_MAX, keep);
   std::deque<Item> entries;  // an index's projected entries, kept alive for the page
   t.history->ForEach(now, History::kAll, after, [&](const std::string&, const Version& v) {
-    if (r.SegmentHasBeenSet()) {
-      const uint64_t h = reads::SegmentHash(EncodePart(v.item.at(t.schema.hash.name)));
-      if (static_cast<int>(h % static_cast<uint64_t>(r.GetTotalSegments())) != r.GetSegment()) return true;
-    }
     const Item* item = &v.item;
-    if (index) {
-      std::optional<Item> entry = IndexEntry(t.schema, *index, v.item);
-      if (!entry) return true;
+    std::optional<Item> entry;
+    if (index && !(entry = IndexEntry(t.schema, *index, v.item))) return true;
+    if (r.SegmentHasBeenSet() &&
+        reads::SegmentOf((entry ? *entry : v.item).at(hashName), r.GetTotalSegments()) != r.GetSegment())
+      return true;
+    if (entry) {
       entries.push_back(std::move(*entry));
       item = &entries.back();
     }
