@@ -15,6 +15,7 @@
 #pragma once
 
 #include <cstddef>      // std::nullptr_t
+#include <memory>       // std::unique_ptr
 #include <optional>     // std::optional, std::in_place
 #include <ostream>      // std::ostream
 #include <string>       // std::string
@@ -62,28 +63,25 @@ class MockClient : public ClientInterface {
   MockClient& operator=(const MockClient&) = delete;
 
   // What MOCK_METHOD(Model::XOutcome, X, (const Model::XRequest&), (const, override))
-  // declares, with the method itself defined once in dynafake's compiled part
-  // (src/gmock.cpp) instead of in every test file: gMock's call machinery,
-  // instantiated for every operation, is most of what a mock costs to compile.
-  // EXPECT_CALL and ON_CALL use the gmock_X members, as with MOCK_METHOD
-  // (GoogleTest 1.10 and later): `EXPECT_CALL(mock, X(matcher))` calls the
-  // first, `EXPECT_CALL(mock, X)` the second with gMock's no-matchers tag and a
-  // null pointer (gmock-spec-builders.h, GMOCK_ON_CALL_IMPL_). The tag's type
-  // is a template parameter, so no name of testing::internal is written here;
-  // MockSpec and FunctionMocker are the ::testing names MOCK_METHOD uses.
+  // declares, with everything gMock instantiates per method defined once in
+  // dynafake's compiled part (src/gmock.cpp) instead of in every test file:
+  // the method, and the gmock_X member EXPECT_CALL and ON_CALL call (GoogleTest
+  // 1.10 and later). `EXPECT_CALL(mock, X(matcher))` calls the first gmock_X,
+  // `EXPECT_CALL(mock, X)` the second with gMock's no-matchers tag and a null
+  // pointer (gmock-spec-builders.h, GMOCK_ON_CALL_IMPL_); the tag's type is a
+  // template parameter, so no name of testing::internal is written here. The
+  // methods' FunctionMockers (the ::testing name MOCK_METHOD uses) live in
+  // `Mockers`, defined with them: a test file instantiates gMock's machinery
+  // only for the operations it sets expectations on.
 #define DYNAFAKE_MOCK_METHOD(Op)                                                                        \
   Model::Op##Outcome Op(const Model::Op##Request& request) const override;                              \
   ::testing::MockSpec<Model::Op##Outcome(const Model::Op##Request&)> gmock_##Op(                        \
-      const ::testing::Matcher<const Model::Op##Request&>& request) const {                             \
-    mock_##Op##_.RegisterOwner(this);                                                                   \
-    return mock_##Op##_.With(request);                                                                  \
-  }                                                                                                     \
+      const ::testing::Matcher<const Model::Op##Request&>& request) const;                              \
   template <class WithoutMatchers>                                                                      \
   ::testing::MockSpec<Model::Op##Outcome(const Model::Op##Request&)> gmock_##Op(const WithoutMatchers&, \
                                                                                 std::nullptr_t) const { \
     return gmock_##Op(::testing::A<const Model::Op##Request&>());                                       \
-  }                                                                                                     \
-  mutable ::testing::FunctionMocker<Model::Op##Outcome(const Model::Op##Request&)> mock_##Op##_;
+  }
   DYNAFAKE_FOR_EACH_OPERATION(DYNAFAKE_MOCK_METHOD)
 #undef DYNAFAKE_MOCK_METHOD
 
@@ -98,6 +96,8 @@ class MockClient : public ClientInterface {
   const ClientInterface& GetRealClient() const { return *delegate_; }
 
  private:
+  struct Mockers;  // one ::testing::FunctionMocker per operation (dynafake/detail/gmock_impl.hpp)
+  std::unique_ptr<Mockers> mockers_;
   std::optional<Client> own_;
   const ClientInterface* delegate_;
 };
