@@ -3,6 +3,9 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <fstream>
+#include <iterator>
+#include <sstream>
 #include <stdexcept>
 #include <string>
 #include <utility>
@@ -81,6 +84,75 @@ struct World {
     client.DeleteTable(M::DeleteTableRequest().WithTableName("archive"));  // SYSTEM backup, table DELETING
   }
 };
+
+/// The World, and every other kind of state a snapshot holds: a global
+/// secondary index drawn from, Time to Live changed, the day's throughput
+/// decreases, an export still writing and a finished one, an import that failed.
+struct RichWorld : World {
+  RichWorld() {
+    auto gsi = Table("catalog");
+    gsi.AddAttributeDefinitions(
+        M::AttributeDefinition().WithAttributeName("genre").WithAttributeType(M::ScalarAttributeType::S));
+    gsi.AddGlobalSecondaryIndexes(
+        M::GlobalSecondaryIndex()
+            .WithIndexName("byGenre")
+            .WithKeySchema({M::KeySchemaElement().WithAttributeName("genre").WithKeyType(M::KeyType::HASH)})
+            .WithProjection(M::Projection().WithProjectionType(M::ProjectionType::ALL))
+            .WithProvisionedThroughput(M::ProvisionedThroughput().WithReadCapacityUnits(2).WithWriteCapacityUnits(2)));
+    client.CreateTable(gsi);
+    clock.Advance(10s);
+    M::PutItemRequest put = Put("catalog", "book", 1, "first");
+    put.AddItem("genre", M::AttributeValue("poetry"));
+    client.PutItem(put);
+    client.Query(M::QueryRequest()
+                     .WithTableName("catalog")
+                     .WithIndexName("byGenre")
+                     .WithKeyConditionExpression("genre = :g")
+                     .WithExpressionAttributeValues({{":g", M::AttributeValue("poetry")}}));
+    client.UpdateTimeToLive(M::UpdateTimeToLiveRequest().WithTableName("catalog").WithTimeToLiveSpecification(
+        M::TimeToLiveSpecification().WithEnabled(true).WithAttributeName("expires")));
+    client.UpdateTable(M::UpdateTableRequest().WithTableName("catalog").WithProvisionedThroughput(
+        M::ProvisionedThroughput().WithReadCapacityUnits(4).WithWriteCapacityUnits(5)));
+    client.ExportTableToPointInTime(M::ExportTableToPointInTimeRequest()
+                                        .WithTableArn(service.TableArn("orders"))
+                                        .WithS3Bucket("lake")
+                                        .WithClientToken("nightly"));
+    client.ImportTable(
+        M::ImportTableRequest()
+            .WithS3BucketSource(M::S3BucketSource().WithS3Bucket("nowhere").WithS3KeyPrefix("none/"))
+            .WithInputFormat(M::InputFormat::DYNAMODB_JSON)
+            .WithTableCreationParameters(
+                M::TableCreationParameters()
+                    .WithTableName("imported")
+                    .WithAttributeDefinitions(
+                        {M::AttributeDefinition().WithAttributeName("id").WithAttributeType(M::ScalarAttributeType::S)})
+                    .WithKeySchema({M::KeySchemaElement().WithAttributeName("id").WithKeyType(M::KeyType::HASH)})
+                    .WithBillingMode(M::BillingMode::PAY_PER_REQUEST)));
+    clock.Advance(2s);
+  }
+};
+
+std::string ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+// The saved format is a promise to the fixture files users keep: a rich world
+// saves to the bytes tests/data/wire/snapshot_rich_world.json holds (written by
+// the code before each component saved its own state), and that file loads and
+// saves back to itself.
+TEST(StateSnapshot, TheSavedFormatIsTheOneFixtureFilesHold) {
+  const std::string fixture = ReadFile(std::string(DYNAFAKE_TEST_DATA_DIR) + "/wire/snapshot_rich_world.json");
+  ASSERT_FALSE(fixture.empty()) << "tests/data/wire/snapshot_rich_world.json is missing";
+  RichWorld w;
+  const std::string saved = dynafake::SaveState(w.service);
+  if (saved != fixture) std::ofstream("snapshot_rich_world.actual.json", std::ios::binary) << saved;
+  EXPECT_EQ(saved, fixture) << "the saved bytes changed (what was saved: snapshot_rich_world.actual.json)";
+  dynafake::ManualClock clock;
+  dynafake::Service copy(clock);
+  dynafake::LoadState(copy, fixture);
+  EXPECT_EQ(dynafake::SaveState(copy), fixture);
+}
 
 TEST(StateSnapshot, SaveLoadSaveGivesTheSameBytes) {
   World w;
