@@ -12142,8 +12142,8 @@ struct ServiceStats {
 namespace dynafake {
 
 namespace detail {
-class Components;    // dynafake/components/components.hpp: what the Service holds
-struct StateAccess;  // dynafake/wire/snapshot.hpp: saves and loads a Service's whole state
+class Components;   // dynafake/components/components.hpp: what the Service holds
+struct SavedState;  // dynafake/components/saved_state.hpp: a Service's whole state
 }  // namespace detail
 
 /// The whole in-memory DynamoDB of one account and region.
@@ -12218,8 +12218,19 @@ class Service {
   std::shared_ptr<ObjectStore> ObjectStorePtr();
   void SetObjectStore(std::shared_ptr<ObjectStore> store);
 
+  /// The whole state, as each component saves it (include
+  /// dynafake/components/saved_state.hpp), after applying the transitions that
+  /// are due; shares nothing with the Service. dynafake::SaveState
+  /// (dynafake/wire/snapshot.hpp) writes it as JSON.
+  detail::SavedState SaveState();
+  /// Replaces the state with `state`. An adjustable clock (a ManualClock) is
+  /// moved forward to the instant it was saved at. Throws
+  /// std::invalid_argument, changing nothing, when `state` breaks an invariant
+  /// of a component or is older than an adjustable clock. Fault rules, the
+  /// journal and idempotency tokens are left as they are.
+  void LoadState(detail::SavedState state);
+
  private:
-  friend struct detail::StateAccess;
   /// The pipeline every operation runs: validate, fault rules, rate limit, the
   /// component's operation; each call recorded in the journal. An inspection
   /// skips the fault rules, the rate limit and the journal.
@@ -12581,6 +12592,7 @@ inline std::ostream& operator<<(std::ostream& os, const UntagResourceResult&) { 
 #include <optional>    // std::optional
 #include <queue>       // std::priority_queue
 #include <string>      // std::string
+#include <utility>     // std::move
 #include <vector>      // std::vector
 
 namespace dynafake {
@@ -12615,21 +12627,25 @@ class Timeline {
   }
   std::size_t Pending() const { return queue_.size(); }
 
-  /// Every pending transition in the order it will be applied, and the
-  /// scheduling counter (for snapshots); Restore puts them back.
-  std::vector<Event> All() const {
-    auto copy = queue_;
-    std::vector<Event> out;
-    for (; !copy.empty(); copy.pop()) out.push_back(copy.top());
-    return out;
+  /// What a snapshot keeps: every pending transition in the order it will be
+  /// applied, and the scheduling counter.
+  struct State {
+    std::vector<Event> events;
+    uint64_t sequence = 0;
+  };
+  State Save() const {
+    State s;
+    s.sequence = seq_;
+    for (auto copy = queue_; !copy.empty(); copy.pop()) s.events.push_back(copy.top());
+    return s;
   }
-  uint64_t Sequence() const { return seq_; }
-  void Restore(const std::vector<Event>& events, uint64_t sequence) {
+  /// Any list of transitions is a valid timeline (a stale one is ignored when it falls due): nothing to check.
+  void Load(State s) {
     queue_ = {};
-    for (const Event& e : events) queue_.push(e);
-    seq_ = sequence;
+    for (Event& e : s.events) queue_.push(std::move(e));
+    seq_ = s.sequence;
   }
-  void Clear() { Restore({}, 0); }
+  void Clear() { Load({}); }
 
  private:
   std::priority_queue<Event, std::vector<Event>, std::greater<Event>> queue_;
@@ -13546,10 +13562,17 @@ class Tables {
   /// DELETING -> gone. Returns the table's items, for the caller to release, or nullptr for a stale transition.
   std::shared_ptr<History> Remove(const std::string& name, uint64_t generation);
 
-  // ---- the whole state (snapshots, Reset)
+  // ---- the whole state (Service::SaveState, LoadState; Reset)
   const std::map<std::string, TableRecord>& All() const { return tables_; }
-  void Replace(std::map<std::string, TableRecord> tables) {
-    tables_ = std::move(tables);
+  /// What a snapshot keeps: every table, by name, with its items, capacity and Time to Live setting.
+  struct State {
+    std::map<std::string, TableRecord> tables;
+  };
+  State Save() const { return State{tables_}; }
+  /// std::invalid_argument when a table is filed under another name than its own or holds no item history.
+  static void Check(const State& s);
+  void Load(State s) {
+    tables_ = std::move(s.tables);
     for (auto& kv : tables_) kv.second.serial = ++serial_;
   }
   void Clear() { tables_.clear(); }
@@ -13616,7 +13639,7 @@ struct BackupRecord {
   const std::shared_ptr<History>& Items() const { return table->history; }
 };
 
-/// A backup in full, as snapshots save and load it (Backups::States, Replace).
+/// A backup in full, as snapshots save and load it (Backups::State).
 struct BackupState {
   Model::BackupDetails details;  ///< without BackupSizeBytes
   Model::SourceTableDetails source;
@@ -13676,14 +13699,19 @@ class Backups {
   /// The table is gone: forget its index of CREATING backups.
   void ForgetTable(const std::string& table) { creatingUserBackups_.erase(table); }
 
-  // ---- the whole state (snapshots, Reset)
+  // ---- the whole state (Service::SaveState, LoadState; Reset)
   const Map& All() const { return backups_; }
-  /// Every backup in full, in ARN order.
-  std::vector<BackupState> States() const;
-  /// Per table, the USER backups that may still be CREATING (pruned when read).
-  const std::map<std::string, std::vector<std::string>>& CreatingIndex() const { return creatingUserBackups_; }
+  /// What a snapshot keeps: every backup in full, in ARN order, and per table
+  /// the USER backups that may still be CREATING (pruned when read).
+  struct State {
+    std::vector<BackupState> backups;
+    std::map<std::string, std::vector<std::string>> creating;
+  };
+  State Save() const;
+  /// std::invalid_argument when a backup holds no items (a null history).
+  static void Check(const State& s);
   /// Replaces every backup; backups of one table with the same settings share one BackupSource again.
-  void Replace(std::vector<BackupState> backups, std::map<std::string, std::vector<std::string>> creating);
+  void Load(State s);
   void Clear();
 
  private:
@@ -13769,9 +13797,13 @@ class Identity {
   /// Encryption with a KMS key: the one the specification names, else DynamoDB's managed key.
   Model::SSEDescription KmsEncryption(const Model::SSESpecification& spec) const;
 
-  /// The generator's state, for snapshots; Reset() returns it to the seed.
-  uint64_t RandomState() const { return random_; }
-  void SetRandomState(uint64_t state) { random_ = state; }
+  /// What a snapshot keeps: the generator's state (the account and region are
+  /// the ServiceOptions'); Reset() returns it to the seed.
+  struct State {
+    uint64_t random = 0;
+  };
+  State Save() const { return State{random_}; }
+  void Load(State s) { random_ = s.random; }
   void Reset() { random_ = options_->seed; }
 
  private:
@@ -19361,7 +19393,7 @@ DYNAFAKE_IMPL Model::BackupSummary Backups::Summary(const BackupRecord& b, int64
 // backup_records_impl.hpp.
 
 #include <algorithm>  // std::sort, std::remove_if, std::max
-#include <stdexcept>  // std::logic_error
+#include <stdexcept>  // std::logic_error, std::invalid_argument
 
 
 namespace dynafake {
@@ -19531,13 +19563,14 @@ DYNAFAKE_IMPL void Backups::Clear() {
   creatingUserBackups_.clear();
 }
 
-DYNAFAKE_IMPL std::vector<BackupState> Backups::States() const {
+DYNAFAKE_IMPL Backups::State Backups::Save() const {
   std::vector<std::pair<std::string, const BackupRecord*>> byArn;  // a snapshot lists them in ARN order
   byArn.reserve(backups_.size());
   for (const auto& kv : backups_) byArn.emplace_back(Arn(kv.second), &kv.second);
   std::sort(byArn.begin(), byArn.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-  std::vector<BackupState> out;
-  out.reserve(byArn.size());
+  State out;
+  out.creating = creatingUserBackups_;
+  out.backups.reserve(byArn.size());
   for (auto& entry : byArn) {
     const BackupRecord& b = *entry.second;
     BackupState s;
@@ -19557,17 +19590,21 @@ DYNAFAKE_IMPL std::vector<BackupState> Backups::States() const {
     s.cutSeq = b.cutSeq;
     s.availableAtMs = b.availableAtMs;
     s.history = b.table->history;
-    out.push_back(std::move(s));
+    out.backups.push_back(std::move(s));
   }
   return out;
 }
 
-DYNAFAKE_IMPL void Backups::Replace(std::vector<BackupState> backups,
-                                    std::map<std::string, std::vector<std::string>> creating) {
+DYNAFAKE_IMPL void Backups::Check(const State& s) {
+  for (const BackupState& b : s.backups)
+    if (!b.history) throw std::invalid_argument("backup " + b.details.GetBackupArn() + " holds no item history");
+}
+
+DYNAFAKE_IMPL void Backups::Load(State state) {
   Clear();
-  creatingUserBackups_ = std::move(creating);
+  creatingUserBackups_ = std::move(state.creating);
   std::map<std::string, std::vector<std::shared_ptr<const BackupSource>>> sources;  // per table, to share
-  for (BackupState& s : backups) {
+  for (BackupState& s : state.backups) {
     auto made = std::make_shared<BackupSource>();
     made->tableName = std::move(s.tableName);
     made->arnPrefix = identity_->TableArn(made->tableName) + "/backup/";
@@ -19626,11 +19663,15 @@ DYNAFAKE_IMPL void Backups::Replace(std::vector<BackupState> backups,
 
 // ---- begin dynafake/components/components_impl.hpp ----
 // dynafake — Components' definitions: transitions dispatched to the component
-// they concern, reset, statistics (see components.hpp).
+// they concern, reset, statistics, the whole state saved and loaded (see
+// components.hpp).
 
-#include <set>     // std::set
-#include <string>  // std::string
-#include <vector>  // std::vector
+#include <map>      // std::map
+#include <memory>   // std::shared_ptr, std::make_shared
+#include <set>      // std::set
+#include <string>   // std::string
+#include <utility>  // std::move
+#include <vector>   // std::vector
 
 
 // ---- begin dynafake/components/components.hpp ----
@@ -19711,9 +19752,15 @@ class ContinuousBackups {
   /// The table is gone: its settings go with it.
   void ForgetTable(const std::string& table) { settings_.erase(table); }
 
-  // ---- the whole state (snapshots, Reset)
-  const std::map<std::string, PitrSettings>& All() const { return settings_; }
-  void Replace(std::map<std::string, PitrSettings> settings) { settings_ = std::move(settings); }
+  // ---- the whole state (Service::SaveState, LoadState; Reset)
+  /// What a snapshot keeps: the settings of every table that has any, by table name.
+  struct State {
+    std::map<std::string, PitrSettings> tables;
+  };
+  State Save() const { return State{settings_}; }
+  /// std::invalid_argument when a recovery period is not 1 to 35 days (UpdateContinuousBackups' range).
+  static void Check(const State& s);
+  void Load(State s) { settings_ = std::move(s.tables); }
   void Clear() { settings_.clear(); }
 
  private:
@@ -19792,19 +19839,32 @@ class Exports {
     byToken_.clear();
   }
 
-  /// The records in creation order, and their replacement (LoadState): exports not yet written pin their cut again.
-  std::vector<const ExportRecord*> InOrder() const {
-    std::vector<const ExportRecord*> out;
-    for (const auto& arn : order_) out.push_back(&exports_.at(arn));
-    return out;
+  /// What a snapshot keeps: the records in creation order (the files are the ObjectStore's).
+  /// An export already written keeps no history.
+  struct State {
+    std::vector<ExportRecord> exports;
+  };
+  State Save() const {
+    State s;
+    for (const auto& arn : order_) {
+      ExportRecord e = exports_.at(arn);
+      e.pinned = false;
+      if (e.rendered) e.history = nullptr;
+      s.exports.push_back(std::move(e));
+    }
+    return s;
   }
-  void Replace(std::vector<ExportRecord> records) {
+  /// std::invalid_argument when an ARN appears twice or an export not yet written has no history to write.
+  static void Check(const State& s);
+  /// Replaces every record: exports not yet written pin their cut again.
+  void Load(State s) {
     for (auto& kv : exports_)
       if (kv.second.pinned && kv.second.history)
         kv.second.history->Unpin(kv.second.fromMs ? kv.second.fromMs : kv.second.exportMs);
     Clear();
-    for (ExportRecord& e : records) {
+    for (ExportRecord& e : s.exports) {
       const std::string arn = e.arn;
+      e.pinned = false;
       if (!e.rendered) {
         e.pinned = e.history != nullptr;
         if (e.history) e.history->Pin(e.fromMs ? e.fromMs : e.exportMs);
@@ -19890,15 +19950,20 @@ class Imports {
     order_.clear();
   }
   Model::ImportTableDescription Describe(const ImportRecord& e, int64_t now) const;
-  /// The records in creation order, and their replacement (LoadState).
-  std::vector<const ImportRecord*> InOrder() const {
-    std::vector<const ImportRecord*> out;
-    for (const auto& arn : order_) out.push_back(&imports_.at(arn));
-    return out;
+  /// What a snapshot keeps: the records in creation order.
+  struct State {
+    std::vector<ImportRecord> imports;
+  };
+  State Save() const {
+    State s;
+    for (const auto& arn : order_) s.imports.push_back(imports_.at(arn));
+    return s;
   }
-  void Replace(std::vector<ImportRecord> records) {
+  /// std::invalid_argument when an ARN appears twice.
+  static void Check(const State& s);
+  void Load(State s) {
     Clear();
-    for (ImportRecord& e : records) {
+    for (ImportRecord& e : s.imports) {
       order_.push_back(e.arn);
       const std::string arn = e.arn;
       imports_[arn] = std::move(e);
@@ -19999,6 +20064,42 @@ class Restores {
 }  // namespace detail
 }  // namespace dynafake
 // ---- end dynafake/components/restores.hpp ----
+
+// ---- begin dynafake/components/saved_state.hpp ----
+// dynafake — SavedState: the whole state of a Service, as each component saves
+// it (Service::SaveState) and loads it back (Service::LoadState). Plain C++:
+// the JSON a snapshot file holds is the wire's (dynafake/wire/snapshot.hpp,
+// one mapping per component in dynafake/wire/snapshot/).
+//
+// Not saved, because it follows from the rest or is the test's: Quotas' rate
+// windows (forgotten on loading), TimeToLive's pending deletions (found again
+// from the items), Items' and Throughput's state (inside each TableRecord),
+// Transactions' idempotency tokens, the fault rules, the journal, the clock
+// (only the instant of saving) and the ObjectStore's files.
+
+#include <cstdint>  // int64_t
+
+
+namespace dynafake {
+namespace detail {
+
+/// Every component's State. Item histories are shared between a table, its
+/// backups and its exports by pointer, as inside a Service; a SavedState from
+/// Service::SaveState holds copies of them, shared with nothing else.
+struct SavedState {
+  int64_t savedAtMs = 0;  ///< the Service's clock when it was saved
+  Identity::State identity;
+  Timeline::State timeline;
+  Tables::State tables;
+  ContinuousBackups::State continuous;
+  Backups::State backups;
+  Exports::State exports;
+  Imports::State imports;
+};
+
+}  // namespace detail
+}  // namespace dynafake
+// ---- end dynafake/components/saved_state.hpp ----
 
 // ---- begin dynafake/components/throughput.hpp ----
 // dynafake — Throughput: read and write capacity enforced on the clock. Every
@@ -20322,6 +20423,14 @@ class Components {
   /// Forgets every table, backup, transition and call; the generator starts again from the seed.
   void Reset();
   ServiceStats Stats() const;
+  /// Every component's state at `now` (due transitions applied first), the
+  /// item histories copied: the result shares nothing with the components.
+  SavedState Save(int64_t now);
+  /// Every component's Check: std::invalid_argument saying what breaks an invariant.
+  static void Check(const SavedState& s);
+  /// Replaces every component's state with `s` (checked); the rate windows
+  /// are forgotten, the pending TTL deletions found again from the items at `now`.
+  void Load(SavedState s, int64_t now);
 
   // ---- which component checks and serves which operation
   // Validate: the operation's own rules beyond the model's constraints, on the
@@ -20487,6 +20596,58 @@ DYNAFAKE_IMPL ServiceStats Components::Stats() const {
   return s;
 }
 
+DYNAFAKE_IMPL SavedState Components::Save(int64_t now) {
+  ApplyDue(now);
+  SavedState s;
+  s.savedAtMs = now;
+  s.identity = identity.Save();
+  s.timeline = timeline.Save();
+  s.tables = tables.Save();
+  s.continuous = continuous.Save();
+  s.backups = backups.Save();
+  s.exports = exports.Save();
+  s.imports = imports.Save();
+  // the histories are the Service's, written by its next calls: the saved state gets copies, shared as the
+  // originals are shared (a table and its backups, its exports)
+  std::map<const History*, std::shared_ptr<History>> copies;
+  auto copy = [&copies](std::shared_ptr<History>& h) {
+    if (!h) return;
+    std::shared_ptr<History>& c = copies[h.get()];
+    if (!c) {
+      c = std::make_shared<History>();
+      c->Restore(h->Keys(), h->TotalsLog(), h->LastSeq());
+    }
+    h = c;
+  };
+  for (auto& kv : s.tables.tables) {
+    copy(kv.second.items.history);
+    kv.second.SettingsChanged();  // what a backup copies is made again, from the copy
+  }
+  for (BackupState& b : s.backups.backups) copy(b.history);
+  for (ExportRecord& e : s.exports.exports) copy(e.history);
+  return s;
+}
+
+DYNAFAKE_IMPL void Components::Check(const SavedState& s) {
+  Tables::Check(s.tables);
+  ContinuousBackups::Check(s.continuous);
+  Backups::Check(s.backups);
+  Exports::Check(s.exports);
+  Imports::Check(s.imports);
+}
+
+DYNAFAKE_IMPL void Components::Load(SavedState s, int64_t now) {
+  tables.Load(std::move(s.tables));
+  continuous.Load(std::move(s.continuous));
+  backups.Load(std::move(s.backups));
+  timeline.Load(std::move(s.timeline));
+  exports.Load(std::move(s.exports));
+  imports.Load(std::move(s.imports));
+  identity.Load(s.identity);
+  quotas.Clear();
+  timeToLive.Reindex(now);  // pending TTL deletions follow from the items; they are not saved
+}
+
 }  // namespace detail
 }  // namespace dynafake
 // ---- end dynafake/components/components_impl.hpp ----
@@ -20495,6 +20656,8 @@ DYNAFAKE_IMPL ServiceStats Components::Stats() const {
 // dynafake — ContinuousBackups' definitions (see continuous_backups.hpp).
 
 #include <algorithm>  // std::max
+#include <stdexcept>  // std::invalid_argument
+#include <string>     // std::to_string
 
 
 namespace dynafake {
@@ -20572,6 +20735,13 @@ DYNAFAKE_IMPL Model::ContinuousBackupsDescription ContinuousBackups::Description
       .WithPointInTimeRecoveryDescription(p);
 }
 
+DYNAFAKE_IMPL void ContinuousBackups::Check(const State& s) {
+  for (const auto& kv : s.tables)  // the model's range of RecoveryPeriodInDays (botocore service-2.json: 1 to 35)
+    if (kv.second.recoveryPeriodDays < 1 || kv.second.recoveryPeriodDays > 35)
+      throw std::invalid_argument("point-in-time recovery of table " + kv.first + " keeps " +
+                                  std::to_string(kv.second.recoveryPeriodDays) + " days: not between 1 and 35");
+}
+
 }  // namespace detail
 }  // namespace dynafake
 // ---- end dynafake/components/continuous_backups_impl.hpp ----
@@ -20592,6 +20762,8 @@ DYNAFAKE_IMPL Model::ContinuousBackupsDescription ContinuousBackups::Description
 // file per export (the service writes one or more per partition).
 
 #include <algorithm>  // std::min
+#include <set>        // std::set
+#include <stdexcept>  // std::invalid_argument
 
 
 // ---- begin dynafake/detail/formats/dynamodb_json.hpp ----
@@ -21854,6 +22026,15 @@ DYNAFAKE_IMPL Model::ListExportsOutcome Exports::ListExports(const Model::ListEx
   return out;
 }
 
+DYNAFAKE_IMPL void Exports::Check(const State& s) {
+  std::set<std::string> arns;
+  for (const ExportRecord& e : s.exports) {
+    if (!e.rendered && !e.history)
+      throw std::invalid_argument("export " + e.arn + " is not written yet and names no history");
+    if (!arns.insert(e.arn).second) throw std::invalid_argument("export " + e.arn + " appears twice");
+  }
+}
+
 }  // namespace detail
 }  // namespace dynafake
 // ---- end dynafake/components/exports_impl.hpp ----
@@ -21966,8 +22147,10 @@ DYNAFAKE_IMPL Model::SSEDescription Identity::KmsEncryption(const Model::SSESpec
 // as they are), or CSV whose first line (or CsvOptions.HeaderList) names the
 // attributes, every value a String.
 
-#include <cstdio>   // std::snprintf
-#include <cstdlib>  // std::strtoull
+#include <cstdio>     // std::snprintf
+#include <cstdlib>    // std::strtoull
+#include <set>        // std::set
+#include <stdexcept>  // std::invalid_argument
 
 
 namespace dynafake {
@@ -22266,6 +22449,12 @@ DYNAFAKE_IMPL Model::ListImportsOutcome Imports::ListImports(const Model::ListIm
   }
   if (!out.ImportSummaryListHasBeenSet()) out.SetImportSummaryList(std::vector<ImportSummary>());
   return out;
+}
+
+DYNAFAKE_IMPL void Imports::Check(const State& s) {
+  std::set<std::string> arns;
+  for (const ImportRecord& e : s.imports)
+    if (!arns.insert(e.arn).second) throw std::invalid_argument("import " + e.arn + " appears twice");
 }
 
 }  // namespace detail
@@ -23763,6 +23952,7 @@ DYNAFAKE_IMPL Model::UpdateTableOutcome Tables::UpdateTable(const Model::UpdateT
 
 #include <algorithm>  // std::remove_if
 #include <set>        // std::set
+#include <stdexcept>  // std::invalid_argument
 
 
 namespace dynafake {
@@ -24192,6 +24382,14 @@ DYNAFAKE_IMPL std::shared_ptr<History> Tables::Remove(const std::string& name, u
   std::shared_ptr<History> history = it->second.items.history;
   tables_.erase(it);
   return history;
+}
+
+DYNAFAKE_IMPL void Tables::Check(const State& s) {
+  for (const auto& kv : s.tables) {
+    if (kv.first != kv.second.desc.GetTableName())
+      throw std::invalid_argument("table " + kv.second.desc.GetTableName() + " is filed under the name " + kv.first);
+    if (!kv.second.items.history) throw std::invalid_argument("table " + kv.first + " holds no item history");
+  }
 }
 
 }  // namespace detail
@@ -24805,6 +25003,7 @@ DYNAFAKE_IMPL void Transactions::Injected(const Model::TransactGetItemsRequest& 
 #include <algorithm>    // std::find
 #include <chrono>       // std::chrono
 #include <stdexcept>    // std::invalid_argument
+#include <string>       // std::string
 #include <type_traits>  // std::void_t, std::decay_t
 #include <typeinfo>     // typeid
 #include <utility>      // std::move, std::declval
@@ -26438,6 +26637,32 @@ DYNAFAKE_IMPL std::optional<int64_t> Service::BackupCutMs(const std::string& bac
 
 DYNAFAKE_IMPL std::string Service::TableArn(const std::string& name) const {
   return components_->identity.TableArn(name);
+}
+
+DYNAFAKE_IMPL detail::SavedState Service::SaveState() {
+  std::lock_guard<std::mutex> lock(mu_);
+  return components_->Save(NowMs());
+}
+
+DYNAFAKE_IMPL void Service::LoadState(detail::SavedState state) {
+  try {
+    detail::Components::Check(state);  // everything checked first: a state that fails to load changes nothing
+    if (!DateTime(state.savedAtMs).FitsTimePoint())
+      throw std::invalid_argument("it was saved at " + std::to_string(state.savedAtMs) +
+                                  " ms, outside the instants a clock can hold");
+  } catch (const std::invalid_argument& e) {
+    throw std::invalid_argument(std::string("LoadState: ") + e.what());
+  }
+  std::lock_guard<std::mutex> lock(mu_);
+  if (AdjustableClock* clock = clock_->Adjustable()) {
+    const TimePoint saved = DateTime(state.savedAtMs).UnderlyingTimestamp();
+    if (saved < clock->Now())
+      throw std::invalid_argument("LoadState: the snapshot was saved at " + DateTime(state.savedAtMs).ToIso8601() +
+                                  " but the clock is already at " + DateTime(clock->Now()).ToIso8601() +
+                                  "; an adjustable clock cannot move backwards");
+    clock->Set(saved);
+  }
+  components_->Load(std::move(state), NowMs());
 }
 
 }  // namespace dynafake

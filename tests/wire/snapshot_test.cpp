@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include <dynafake/components/saved_state.hpp>
 #include <dynafake/dynafake.hpp>
 #include <dynafake/wire.hpp>
 #include <dynafake/wire/snapshot.hpp>
@@ -162,6 +163,45 @@ TEST(StateSnapshot, SaveLoadSaveGivesTheSameBytes) {
   dynafake::LoadState(copy, saved);
   EXPECT_EQ(dynafake::SaveState(copy), saved);
   EXPECT_EQ(clock.Now(), w.clock.Now()) << "the ManualClock moves to the snapshot's time";
+}
+
+// Without JSON: Service::SaveState gives each component's state, and
+// Service::LoadState takes it; the saved state holds copies of the item
+// histories, so the two Services share nothing.
+TEST(StateSnapshot, ASavedStateLoadsIntoAnotherServiceAndSharesNothingWithIt) {
+  World w;
+  dynafake::ManualClock clock;
+  dynafake::Service copy(clock);
+  copy.LoadState(w.service.SaveState());
+  EXPECT_EQ(dynafake::SaveState(copy), dynafake::SaveState(w.service));
+  ASSERT_TRUE(w.client.PutItem(Put("orders", "p9", 9, "only in the original")).IsSuccess());
+  auto scan = dynafake::Client(copy).Scan(M::ScanRequest().WithTableName("orders"));
+  ASSERT_TRUE(scan.IsSuccess()) << scan.GetError();
+  EXPECT_EQ(scan.GetResult().GetCount(), 4) << "p0, p2, p3, p4: the original's later write is not in the copy";
+}
+
+TEST(StateSnapshot, ASavedStateThatBreaksAComponentsInvariantIsRefusedAndChangesNothing) {
+  World w;
+  dynafake::ManualClock clock;
+  dynafake::Service copy(clock);
+  ASSERT_TRUE(dynafake::Client(copy).CreateTable(Table("kept")).IsSuccess());
+  const std::string before = dynafake::SaveState(copy);
+
+  auto badPeriod = w.service.SaveState();
+  badPeriod.continuous.tables["orders"].recoveryPeriodDays = 36;
+  try {
+    copy.LoadState(std::move(badPeriod));
+    ADD_FAILURE() << "a recovery period of 36 days was loaded";
+  } catch (const std::invalid_argument& e) {
+    EXPECT_STREQ(e.what(), "LoadState: point-in-time recovery of table orders keeps 36 days: not between 1 and 35");
+  }
+  auto noHistory = w.service.SaveState();
+  noHistory.tables.tables.at("orders").items.history = nullptr;
+  EXPECT_THROW(copy.LoadState(std::move(noHistory)), std::invalid_argument);
+  auto misfiled = w.service.SaveState();
+  misfiled.tables.tables.at("orders").desc.SetTableName("elsewhere");
+  EXPECT_THROW(copy.LoadState(std::move(misfiled)), std::invalid_argument);
+  EXPECT_EQ(dynafake::SaveState(copy), before) << "a refused state changes nothing, not even the clock";
 }
 
 template <class Outcome>

@@ -67,7 +67,7 @@ struct BackupRecord {
   const std::shared_ptr<History>& Items() const { return table->history; }
 };
 
-/// A backup in full, as snapshots save and load it (Backups::States, Replace).
+/// A backup in full, as snapshots save and load it (Backups::State).
 struct BackupState {
   Model::BackupDetails details;  ///< without BackupSizeBytes
   Model::SourceTableDetails source;
@@ -127,14 +127,19 @@ class Backups {
   /// The table is gone: forget its index of CREATING backups.
   void ForgetTable(const std::string& table) { creatingUserBackups_.erase(table); }
 
-  // ---- the whole state (snapshots, Reset)
+  // ---- the whole state (Service::SaveState, LoadState; Reset)
   const Map& All() const { return backups_; }
-  /// Every backup in full, in ARN order.
-  std::vector<BackupState> States() const;
-  /// Per table, the USER backups that may still be CREATING (pruned when read).
-  const std::map<std::string, std::vector<std::string>>& CreatingIndex() const { return creatingUserBackups_; }
+  /// What a snapshot keeps: every backup in full, in ARN order, and per table
+  /// the USER backups that may still be CREATING (pruned when read).
+  struct State {
+    std::vector<BackupState> backups;
+    std::map<std::string, std::vector<std::string>> creating;
+  };
+  State Save() const;
+  /// std::invalid_argument when a backup holds no items (a null history).
+  static void Check(const State& s);
   /// Replaces every backup; backups of one table with the same settings share one BackupSource again.
-  void Replace(std::vector<BackupState> backups, std::map<std::string, std::vector<std::string>> creating);
+  void Load(State s);
   void Clear();
 
  private:

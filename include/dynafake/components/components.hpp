@@ -33,6 +33,7 @@
 #include "dynafake/components/items.hpp"
 #include "dynafake/components/quotas.hpp"
 #include "dynafake/components/restores.hpp"
+#include "dynafake/components/saved_state.hpp"
 #include "dynafake/components/tables.hpp"
 #include "dynafake/components/throughput.hpp"
 #include "dynafake/components/time_to_live.hpp"
@@ -135,6 +136,14 @@ class Components {
   /// Forgets every table, backup, transition and call; the generator starts again from the seed.
   void Reset();
   ServiceStats Stats() const;
+  /// Every component's state at `now` (due transitions applied first), the
+  /// item histories copied: the result shares nothing with the components.
+  SavedState Save(int64_t now);
+  /// Every component's Check: std::invalid_argument saying what breaks an invariant.
+  static void Check(const SavedState& s);
+  /// Replaces every component's state with `s` (checked); the rate windows
+  /// are forgotten, the pending TTL deletions found again from the items at `now`.
+  void Load(SavedState s, int64_t now);
 
   // ---- which component checks and serves which operation
   // Validate: the operation's own rules beyond the model's constraints, on the

@@ -151,10 +151,17 @@ class Tables {
   /// DELETING -> gone. Returns the table's items, for the caller to release, or nullptr for a stale transition.
   std::shared_ptr<History> Remove(const std::string& name, uint64_t generation);
 
-  // ---- the whole state (snapshots, Reset)
+  // ---- the whole state (Service::SaveState, LoadState; Reset)
   const std::map<std::string, TableRecord>& All() const { return tables_; }
-  void Replace(std::map<std::string, TableRecord> tables) {
-    tables_ = std::move(tables);
+  /// What a snapshot keeps: every table, by name, with its items, capacity and Time to Live setting.
+  struct State {
+    std::map<std::string, TableRecord> tables;
+  };
+  State Save() const { return State{tables_}; }
+  /// std::invalid_argument when a table is filed under another name than its own or holds no item history.
+  static void Check(const State& s);
+  void Load(State s) {
+    tables_ = std::move(s.tables);
     for (auto& kv : tables_) kv.second.serial = ++serial_;
   }
   void Clear() { tables_.clear(); }

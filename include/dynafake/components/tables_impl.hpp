@@ -4,6 +4,7 @@
 
 #include <algorithm>  // std::remove_if
 #include <set>        // std::set
+#include <stdexcept>  // std::invalid_argument
 
 #include "dynafake/components/backups.hpp"             // Backups
 #include "dynafake/components/continuous_backups.hpp"  // ContinuousBackups
@@ -441,6 +442,14 @@ DYNAFAKE_IMPL std::shared_ptr<History> Tables::Remove(const std::string& name, u
   std::shared_ptr<History> history = it->second.items.history;
   tables_.erase(it);
   return history;
+}
+
+DYNAFAKE_IMPL void Tables::Check(const State& s) {
+  for (const auto& kv : s.tables) {
+    if (kv.first != kv.second.desc.GetTableName())
+      throw std::invalid_argument("table " + kv.second.desc.GetTableName() + " is filed under the name " + kv.first);
+    if (!kv.second.items.history) throw std::invalid_argument("table " + kv.first + " holds no item history");
+  }
 }
 
 }  // namespace detail
