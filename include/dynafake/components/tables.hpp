@@ -2,6 +2,10 @@
 // indexes and tags (CreateTable, DescribeTable, UpdateTable, DeleteTable,
 // ListTables, TagResource, UntagResource, ListTagsOfResource), and how a
 // table is described. Time to Live is TimeToLive's (time_to_live.hpp).
+// Defined by concept: table_lifecycle_impl.hpp (create, describe, delete,
+// list, status transitions), table_schema_impl.hpp (key schemas, attribute
+// definitions, indexes), table_settings_impl.hpp (UpdateTable's settings) and
+// table_tags_impl.hpp (tags).
 #pragma once
 
 #include <cstddef>   // std::size_t
@@ -77,6 +81,13 @@ struct TableRecord {
   mutable std::shared_ptr<const BackupSource> backupSource;
   void SettingsChanged() { backupSource.reset(); }
 };
+
+/// The table or index key schema's first violation, or "" (table_schema_impl.hpp; CreateTable's and
+/// UpdateTable's checks).
+std::string CheckKeySchema(const std::vector<Model::KeySchemaElement>& schema,
+                           const std::vector<Model::AttributeDefinition>& defs, const std::string& path);
+/// An index Projection's first violation, or "" (table_schema_impl.hpp).
+std::string CheckProjection(const Model::Projection& p);
 
 class Tables {
  public:
