@@ -12566,99 +12566,18 @@ inline std::ostream& operator<<(std::ostream& os, const UntagResourceResult&) { 
 #include <vector>         // std::vector
 
 
-// ---- begin dynafake/components/tables.hpp ----
-// dynafake — Tables: the tables of a Service, their settings, status,
-// indexes and tags (CreateTable, DescribeTable, UpdateTable, DeleteTable,
-// ListTables, TagResource, UntagResource, ListTagsOfResource), and how a
-// table is described. Time to Live is TimeToLive's (time_to_live.hpp).
-// Defined by concept: table_lifecycle_impl.hpp (create, describe, delete,
-// list, status transitions), table_schema_impl.hpp (key schemas, attribute
-// definitions, indexes), table_settings_impl.hpp (UpdateTable's settings) and
-// table_tags_impl.hpp (tags).
+// ---- begin dynafake/components/table_record.hpp ----
+// dynafake — TableRecord: one table as the Service holds it, the record
+// Tables keeps and the other components read (Items its items, Throughput its
+// capacity, Backups what a backup copies) without knowing Tables itself.
 
-#include <cstddef>   // std::size_t
 #include <cstdint>   // int64_t, uint64_t
 #include <map>       // std::map
-#include <memory>    // std::shared_ptr
+#include <memory>    // std::shared_ptr, std::make_shared
 #include <optional>  // std::optional
 #include <string>    // std::string
 #include <vector>    // std::vector
 
-
-// ---- begin dynafake/components/timeline.hpp ----
-// dynafake — Timeline: the pending transitions of a Service (a table becoming
-// ACTIVE or going away, a backup becoming AVAILABLE or expiring), stored as
-// instants and handed out in time order once the clock reaches them.
-
-#include <cstddef>     // std::size_t
-#include <cstdint>     // int64_t, uint64_t
-#include <functional>  // std::greater
-#include <optional>    // std::optional
-#include <queue>       // std::priority_queue
-#include <string>      // std::string
-#include <utility>     // std::move
-#include <vector>      // std::vector
-
-namespace dynafake {
-namespace detail {
-
-enum class EventKind { TableSettled, TableGone, BackupAvailable, BackupExpired };
-
-/// A pending transition, applied when the clock reaches `atMs`.
-struct Event {
-  int64_t atMs;
-  uint64_t seq;  ///< order of scheduling, to break ties deterministically
-  EventKind kind;
-  std::string key;      ///< table name or backup ARN
-  uint64_t generation;  ///< the table's generation when scheduled; a stale event is ignored
-  friend bool operator>(const Event& a, const Event& b) { return a.atMs != b.atMs ? a.atMs > b.atMs : a.seq > b.seq; }
-};
-
-class Timeline {
- public:
-  void Schedule(int64_t atMs, EventKind kind, const std::string& key, uint64_t generation) {
-    queue_.push(Event{atMs, ++seq_, kind, key, generation});
-  }
-  bool HasDue(int64_t now) const { return !queue_.empty() && queue_.top().atMs <= now; }
-  /// The instant of the earliest transition (HasDue must be true).
-  int64_t NextDueMs() const { return queue_.top().atMs; }
-  /// Takes the earliest transition due at `now` off the timeline, if there is one.
-  std::optional<Event> NextDue(int64_t now) {
-    if (!HasDue(now)) return std::nullopt;
-    Event e = queue_.top();
-    queue_.pop();
-    return e;
-  }
-  std::size_t Pending() const { return queue_.size(); }
-
-  /// What a snapshot keeps: every pending transition in the order it will be
-  /// applied, and the scheduling counter.
-  struct State {
-    std::vector<Event> events;
-    uint64_t sequence = 0;
-  };
-  State Save() const {
-    State s;
-    s.sequence = seq_;
-    for (auto copy = queue_; !copy.empty(); copy.pop()) s.events.push_back(copy.top());
-    return s;
-  }
-  /// Any list of transitions is a valid timeline (a stale one is ignored when it falls due): nothing to check.
-  void Load(State s) {
-    queue_ = {};
-    for (Event& e : s.events) queue_.push(std::move(e));
-    seq_ = s.sequence;
-  }
-  void Clear() { Load({}); }
-
- private:
-  std::priority_queue<Event, std::vector<Event>, std::greater<Event>> queue_;
-  uint64_t seq_ = 0;
-};
-
-}  // namespace detail
-}  // namespace dynafake
-// ---- end dynafake/components/timeline.hpp ----
 
 // ---- begin dynafake/detail/data_plane/keys.hpp ----
 // dynafake — item keys and values as DynamoDB counts them: key extraction and
@@ -13233,217 +13152,10 @@ struct TableBuckets {
 }  // namespace dynafake
 // ---- end dynafake/detail/storage/token_bucket.hpp ----
 
-// ---- begin dynafake/detail/validation/validator.hpp ----
-// dynafake — collects constraint violations and words them as DynamoDB does:
-// "1 validation error detected: Value 'ab' at 'backupName' failed to satisfy
-// constraint: Member must have length greater than or equal to 3".
-
-#include <cstddef>  // std::size_t
-#include <map>      // std::map
-#include <string>   // std::string
-#include <utility>  // std::move
-#include <vector>   // std::vector
-
 namespace dynafake {
 namespace detail {
 
-/// Number of Unicode code points in UTF-8 text (the service counts characters, not bytes).
-inline std::size_t CodePoints(const std::string& s) {
-  std::size_t n = 0;
-  for (unsigned char c : s)
-    if ((c & 0xC0) != 0x80) ++n;
-  return n;
-}
-
-inline bool MatchesNamePattern(const std::string& s) {  // [a-zA-Z0-9_.-]+
-  if (s.empty()) return false;
-  for (char c : s) {
-    const bool ok =
-        (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '.' || c == '-';
-    if (!ok) return false;
-  }
-  return true;
-}
-
-inline bool MatchesUuidPattern(const std::string& s) {  // 8-4-4-4-12 lowercase hex
-  if (s.size() != 36) return false;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    const char c = s[i];
-    if (i == 8 || i == 13 || i == 18 || i == 23) {
-      if (c != '-') return false;
-    } else if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
-      return false;
-    }
-  }
-  return true;
-}
-
-// The patterns of the export and import operations' members (the service model's).
-inline bool IsAlnum(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
-inline bool MatchesClientTokenPattern(const std::string& s) {  // ^[^\$]+$
-  return !s.empty() && s.find('$') == std::string::npos;
-}
-inline bool MatchesCsvDelimiterPattern(const std::string& s) {  // [,;:|\t ]
-  return s.size() == 1 && std::string(",;:|\t ").find(s[0]) != std::string::npos;
-}
-inline bool MatchesCsvHeaderPattern(const std::string& s) {  // [\x20-\x21\x23-\x2B\x2D-\x7E]*: printable, no '"' or ','
-  for (char c : s)
-    if (c < 0x20 || c > 0x7E || c == '"' || c == ',') return false;
-  return true;
-}
-inline bool MatchesImportNextTokenPattern(const std::string& s) {  // ([0-9a-f]{16})+
-  if (s.empty() || s.size() % 16 != 0) return false;
-  for (char c : s)
-    if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
-  return true;
-}
-inline bool MatchesS3BucketPattern(const std::string& s) {  // ^[a-z0-9A-Z]+[\.\-\w]*[a-z0-9A-Z]+$
-  if (s.size() < 2 || !IsAlnum(s.front()) || !IsAlnum(s.back())) return false;
-  for (char c : s)
-    if (!IsAlnum(c) && c != '.' && c != '-' && c != '_') return false;
-  return true;
-}
-inline bool MatchesS3BucketOwnerPattern(const std::string& s) {  // [0-9]{12}
-  if (s.size() != 12) return false;
-  for (char c : s)
-    if (c < '0' || c > '9') return false;
-  return true;
-}
-
-inline std::string Join(const std::string& path, const char* member) { return path + "." + member; }
-
-class Validator {
- public:
-  void Missing(const std::string& path) {
-    errors_.push_back("Value null at '" + path + "' failed to satisfy constraint: Member must not be null");
-  }
-
-  void Length(const std::string& path, const std::string& value, long long min, long long max) {
-    const auto n = static_cast<long long>(CodePoints(value));
-    if (min >= 0 && n < min) Fail(Quote(value), path, "have length greater than or equal to " + std::to_string(min));
-    if (max >= 0 && n > max) Fail(Quote(value), path, "have length less than or equal to " + std::to_string(max));
-  }
-
-  void Pattern(const std::string& path, const std::string& value, bool matches, const char* pattern) {
-    if (!matches) Fail(Quote(value), path, std::string("satisfy regular expression pattern: ") + pattern);
-  }
-
-  template <class Container>
-  void Count(const std::string& path, const Container& value, long long min, long long max) {
-    const auto n = static_cast<long long>(value.size());
-    if (min >= 0 && n < min)
-      Fail(Quote(Shown(value)), path, "have length greater than or equal to " + std::to_string(min));
-    if (max >= 0 && n > max)
-      Fail(Quote(Shown(value)), path, "have length less than or equal to " + std::to_string(max));
-  }
-
-  /// A map with a key outside the key's constraints: one error naming every
-  /// rule of the key, as the service words it ("Map keys must satisfy
-  /// constraint: [Member must have length less than or equal to 64, Member
-  /// must have length greater than or equal to 1, ...]", seen in
-  /// boto/boto3#2601). `matches`/`pattern` are null when the key has no pattern.
-  template <class Map>
-  void MapKeys(const std::string& path, const Map& value, long long min, long long max,
-               bool (*matches)(const std::string&), const char* pattern) {
-    bool broken = false;
-    for (const auto& kv : value) {
-      const auto n = static_cast<long long>(CodePoints(kv.first));
-      broken = broken || (min >= 0 && n < min) || (max >= 0 && n > max) || (matches && !matches(kv.first));
-    }
-    if (!broken) return;
-    std::string rules;
-    const auto add = [&rules](const std::string& rule) { rules += (rules.empty() ? "" : ", ") + rule; };
-    if (max >= 0) add("Member must have length less than or equal to " + std::to_string(max));
-    if (min >= 0) add("Member must have length greater than or equal to " + std::to_string(min));
-    if (matches) add(std::string("Member must satisfy regular expression pattern: ") + pattern);
-    errors_.push_back("Value " + Quote(Shown(value)) + " at '" + path +
-                      "' failed to satisfy constraint: Map keys must satisfy constraint: [" + rules + "]");
-  }
-
-  void Range(const std::string& path, long long value, bool hasMin, long long min, bool hasMax, long long max) {
-    if (hasMin && value < min)
-      Fail(Quote(std::to_string(value)), path, "have value greater than or equal to " + std::to_string(min));
-    if (hasMax && value > max)
-      Fail(Quote(std::to_string(value)), path, "have value less than or equal to " + std::to_string(max));
-  }
-
-  void Enum(const std::string& path, bool known, const std::string& name, const char* valueSet) {
-    if (!known)
-      Fail(Quote(name.empty() ? std::string("NOT_SET") : name), path,
-           std::string("satisfy enum value set: ") + valueSet);
-  }
-
-  /// A free-text violation (e.g. two members that exclude each other).
-  void Add(std::string message) { free_.push_back(std::move(message)); }
-
-  /// A refusal that is not a ValidationException: the caller may not use the
-  /// resource (AccessDeniedException). It is the whole answer.
-  void Deny(std::string message) { denied_ = std::move(message); }
-  bool Denied() const { return !denied_.empty(); }
-
-  bool Ok() const { return errors_.empty() && free_.empty() && denied_.empty(); }
-
-  /// The message DynamoDB would send.
-  std::string Message() const {
-    if (!denied_.empty()) return denied_;
-    if (errors_.empty()) {
-      std::string out;
-      for (const auto& f : free_) out += (out.empty() ? "" : "; ") + f;
-      return out;
-    }
-    std::string out = std::to_string(errors_.size()) +
-                      (errors_.size() == 1 ? " validation error detected: " : " validation errors detected: ");
-    for (std::size_t i = 0; i < errors_.size(); ++i) out += (i ? "; " : "") + errors_[i];
-    return out;
-  }
-
- private:
-  static std::string Quote(const std::string& v) { return "'" + v + "'"; }
-
-  // A collection as the service prints it (Java's toString): "[a, b]" for
-  // strings, "[]" / "{}" when empty. The service prints its own objects by
-  // identity ("...KeySchemaElement@1b2c3d"), which no fake can reproduce:
-  // those print as a count instead.
-  static std::string Shown(const std::vector<std::string>& v) {
-    std::string out = "[";
-    for (std::size_t i = 0; i < v.size(); ++i) out += (i ? ", " : "") + v[i];
-    return out + "]";
-  }
-  template <class T>
-  static std::string Shown(const std::vector<T>& v) {
-    return v.empty() ? "[]" : "[" + std::to_string(v.size()) + " elements]";
-  }
-  static std::string Shown(const std::map<std::string, std::string>& m) {
-    std::string out = "{";
-    for (const auto& kv : m) out += (out.size() > 1 ? ", " : "") + kv.first + "=" + kv.second;
-    return out + "}";
-  }
-  template <class T>
-  static std::string Shown(const std::map<std::string, T>& m) {
-    return m.empty() ? "{}" : "{" + std::to_string(m.size()) + " entries}";
-  }
-  void Fail(const std::string& value, const std::string& path, const std::string& rule) {
-    errors_.push_back("Value " + value + " at '" + path + "' failed to satisfy constraint: Member must " + rule);
-  }
-
-  std::vector<std::string> errors_;
-  std::string denied_;
-  std::vector<std::string> free_;
-};
-
-}  // namespace detail
-}  // namespace dynafake
-// ---- end dynafake/detail/validation/validator.hpp ----
-
-namespace dynafake {
-namespace detail {
-
-class Identity;
-class Timeline;
-class Quotas;
-class Backups;
-class ContinuousBackups;
-struct BackupSource;
+struct BackupSource;  // backups.hpp: cached here, never looked into by Tables
 
 /// A table's items: the versioned history backups and restores read, and the
 /// writes since it was last compacted. Written and read by Items only.
@@ -13493,121 +13205,9 @@ struct TableRecord {
   void SettingsChanged() { backupSource.reset(); }
 };
 
-/// The table or index key schema's first violation, or "" (table_schema_impl.hpp; CreateTable's and
-/// UpdateTable's checks).
-std::string CheckKeySchema(const std::vector<Model::KeySchemaElement>& schema,
-                           const std::vector<Model::AttributeDefinition>& defs, const std::string& path);
-/// An index Projection's first violation, or "" (table_schema_impl.hpp).
-std::string CheckProjection(const Model::Projection& p);
-
-class Tables {
- public:
-  Tables(const ServiceOptions& options, Identity& identity, Timeline& timeline, Quotas& quotas, Backups& backups,
-         ContinuousBackups& continuous)
-      : options_(&options),
-        identity_(&identity),
-        timeline_(&timeline),
-        quotas_(&quotas),
-        backups_(&backups),
-        continuous_(&continuous) {}
-
-  // ---- the operations
-  Model::CreateTableOutcome CreateTable(const Model::CreateTableRequest& r, int64_t now);
-  Model::DescribeTableOutcome DescribeTable(const Model::DescribeTableRequest& r, int64_t now);
-  Model::UpdateTableOutcome UpdateTable(const Model::UpdateTableRequest& r, int64_t now);
-  Model::DeleteTableOutcome DeleteTable(const Model::DeleteTableRequest& r, int64_t now);
-  Model::ListTablesOutcome ListTables(const Model::ListTablesRequest& r, int64_t now);
-  Model::TagResourceOutcome TagResource(const Model::TagResourceRequest& r, int64_t now);
-  Model::UntagResourceOutcome UntagResource(const Model::UntagResourceRequest& r, int64_t now);
-  Model::ListTagsOfResourceOutcome ListTagsOfResource(const Model::ListTagsOfResourceRequest& r, int64_t now);
-  /// CreateTable's rules beyond the model's member constraints (key schemas, indexes, billing).
-  static void Validate(const Model::CreateTableRequest& r, Validator& v);
-  /// UpdateTable's rules that need no table (made before it is looked up).
-  static void Validate(const Model::UpdateTableRequest& r, Validator& v);
-  /// DescribeTable's and DeleteTable's: a table name (not an ARN) of 3 to 255 characters.
-  static void Validate(const Model::DescribeTableRequest& r, Validator& v);
-  static void Validate(const Model::DeleteTableRequest& r, Validator& v);
-  /// The tag operations': the ResourceArn a table's ARN (or refused as the service
-  /// refuses it: AccessDeniedException, or "Invalid TableArn"), and something to do.
-  static void Validate(const Model::TagResourceRequest& r, const Identity& identity, Validator& v);
-  static void Validate(const Model::UntagResourceRequest& r, const Identity& identity, Validator& v);
-  static void Validate(const Model::ListTagsOfResourceRequest& r, const Identity& identity, Validator& v);
-
-  // ---- what the other components ask
-  /// The table a name or a table ARN of this account names, or nullptr.
-  TableRecord* Find(const std::string& nameOrArn);
-  const TableRecord* Find(const std::string& nameOrArn) const;
-  /// The table whose items are `history`, or nullptr (a history only backups read).
-  TableRecord* FindByHistory(const History* history);
-  /// The table as DescribeTable (and every answer carrying a TableDescription) shows it.
-  Model::TableDescription Description(const TableRecord& t) const;
-  /// A new table's identity and key: name, ARN, a new id, key schema, attribute definitions, creation time.
-  TableRecord NewRecord(const std::string& name, const std::vector<Model::KeySchemaElement>& keySchema,
-                        const std::vector<Model::AttributeDefinition>& attributeDefinitions, int64_t now);
-  /// Stores a new table CREATING until `untilMs`.
-  TableRecord& Add(TableRecord t, int64_t untilMs);
-  /// The secondary indexes a backup or a restore copies: the local ones, and
-  /// the global ones that are part of the table — not those still CREATING,
-  /// nor those DELETING (an index whose deletion was asked for is on its way
-  /// out and no longer answers queries; [infer], AWS documents neither case).
-  /// A table name of 3 to 255 characters, or an ARN (its table is looked up).
-  static bool NameWithinLimits(const std::string& nameOrArn);
-  /// The checks every tag operation makes of its ResourceArn, in the service's order.
-  static void ValidateResourceArn(const std::string& arn, const char* operation, const Identity& identity,
-                                  Validator& v);
-  static std::vector<Model::GlobalSecondaryIndexInfo> GlobalIndexesToCopy(const TableRecord& t);
-  static std::vector<Model::LocalSecondaryIndexInfo> LocalIndexesToCopy(const TableRecord& t);
-  static Model::BillingMode BillingModeOf(const TableRecord& t);
-  /// The TTL setting a backup records (ENABLED or DISABLED; TimeToLive::Describe shows the transitions).
-  static Model::TimeToLiveDescription TimeToLive(const TableRecord& t);
-  static Model::ProvisionedThroughput Throughput(const Model::ProvisionedThroughputDescription& d);
-  static Model::ProvisionedThroughputDescription ThroughputDescription(const Model::ProvisionedThroughput& p);
-
-  int InTransition() const;  ///< tables CREATING, UPDATING or DELETING
-  int RestoresInProgress() const;
-  std::size_t Count() const { return tables_.size(); }
-
-  // ---- transitions (applied by the Service when their instant comes)
-  /// CREATING or UPDATING -> ACTIVE: indexes being created become ACTIVE, indexes being deleted go.
-  void Settle(const std::string& name, uint64_t generation);
-  /// DELETING -> gone. Returns the table's items, for the caller to release, or nullptr for a stale transition.
-  std::shared_ptr<History> Remove(const std::string& name, uint64_t generation);
-
-  // ---- the whole state (Service::SaveState, LoadState; Reset)
-  const std::map<std::string, TableRecord>& All() const { return tables_; }
-  /// What a snapshot keeps: every table, by name, with its items, capacity and Time to Live setting.
-  struct State {
-    std::map<std::string, TableRecord> tables;
-  };
-  State Save() const { return State{tables_}; }
-  /// std::invalid_argument when a table is filed under another name than its own or holds no item history.
-  static void Check(const State& s);
-  void Load(State s) {
-    tables_ = std::move(s.tables);
-    for (auto& kv : tables_) kv.second.serial = ++serial_;
-  }
-  void Clear() { tables_.clear(); }
-
- private:
-  /// The table a tagging call's ARN names, or ResourceNotFoundException.
-  TableRecord* TaggedTable(const std::string& resourceArn, std::optional<DynamoDBError>& error);
-  /// ResourceInUseException for a table that is not ACTIVE, or nullopt.
-  std::optional<DynamoDBError> NotActive(const TableRecord& t, const std::string& name) const;
-  void StartTransition(TableRecord& t, Model::TableStatus status, int64_t untilMs, EventKind settle);
-
-  const ServiceOptions* options_;
-  Identity* identity_;
-  Timeline* timeline_;
-  Quotas* quotas_;
-  Backups* backups_;
-  ContinuousBackups* continuous_;
-  std::map<std::string, TableRecord> tables_;
-  uint64_t serial_ = 0;  ///< the last TableRecord::serial given
-};
-
 }  // namespace detail
 }  // namespace dynafake
-// ---- end dynafake/components/tables.hpp ----
+// ---- end dynafake/components/table_record.hpp ----
 
 namespace dynafake {
 namespace detail {
@@ -13615,6 +13215,7 @@ namespace detail {
 class Identity;
 class Timeline;
 class Quotas;
+class Tables;
 class Items;
 
 /// What a backup copies from its table: shared by every backup taken while
@@ -13844,6 +13445,433 @@ class Identity {
 #include <set>      // std::set
 #include <string>   // std::string
 
+
+// ---- begin dynafake/components/tables.hpp ----
+// dynafake — Tables: the tables of a Service, their settings, status,
+// indexes and tags (CreateTable, DescribeTable, UpdateTable, DeleteTable,
+// ListTables, TagResource, UntagResource, ListTagsOfResource), and how a
+// table is described. Time to Live is TimeToLive's (time_to_live.hpp).
+// Defined by concept: table_lifecycle_impl.hpp (create, describe, delete,
+// list, status transitions), table_schema_impl.hpp (key schemas, attribute
+// definitions, indexes), table_settings_impl.hpp (UpdateTable's settings) and
+// table_tags_impl.hpp (tags).
+
+#include <cstddef>     // std::size_t
+#include <cstdint>     // int64_t, uint64_t
+#include <functional>  // std::function
+#include <map>         // std::map
+#include <memory>      // std::shared_ptr
+#include <optional>    // std::optional
+#include <string>      // std::string
+#include <utility>     // std::move
+#include <vector>      // std::vector
+
+
+// ---- begin dynafake/components/timeline.hpp ----
+// dynafake — Timeline: the pending transitions of a Service (a table becoming
+// ACTIVE or going away, a backup becoming AVAILABLE or expiring), stored as
+// instants and handed out in time order once the clock reaches them.
+
+#include <cstddef>     // std::size_t
+#include <cstdint>     // int64_t, uint64_t
+#include <functional>  // std::greater
+#include <optional>    // std::optional
+#include <queue>       // std::priority_queue
+#include <string>      // std::string
+#include <utility>     // std::move
+#include <vector>      // std::vector
+
+namespace dynafake {
+namespace detail {
+
+enum class EventKind { TableSettled, TableGone, BackupAvailable, BackupExpired };
+
+/// A pending transition, applied when the clock reaches `atMs`.
+struct Event {
+  int64_t atMs;
+  uint64_t seq;  ///< order of scheduling, to break ties deterministically
+  EventKind kind;
+  std::string key;      ///< table name or backup ARN
+  uint64_t generation;  ///< the table's generation when scheduled; a stale event is ignored
+  friend bool operator>(const Event& a, const Event& b) { return a.atMs != b.atMs ? a.atMs > b.atMs : a.seq > b.seq; }
+};
+
+class Timeline {
+ public:
+  void Schedule(int64_t atMs, EventKind kind, const std::string& key, uint64_t generation) {
+    queue_.push(Event{atMs, ++seq_, kind, key, generation});
+  }
+  bool HasDue(int64_t now) const { return !queue_.empty() && queue_.top().atMs <= now; }
+  /// The instant of the earliest transition (HasDue must be true).
+  int64_t NextDueMs() const { return queue_.top().atMs; }
+  /// Takes the earliest transition due at `now` off the timeline, if there is one.
+  std::optional<Event> NextDue(int64_t now) {
+    if (!HasDue(now)) return std::nullopt;
+    Event e = queue_.top();
+    queue_.pop();
+    return e;
+  }
+  std::size_t Pending() const { return queue_.size(); }
+
+  /// What a snapshot keeps: every pending transition in the order it will be
+  /// applied, and the scheduling counter.
+  struct State {
+    std::vector<Event> events;
+    uint64_t sequence = 0;
+  };
+  State Save() const {
+    State s;
+    s.sequence = seq_;
+    for (auto copy = queue_; !copy.empty(); copy.pop()) s.events.push_back(copy.top());
+    return s;
+  }
+  /// Any list of transitions is a valid timeline (a stale one is ignored when it falls due): nothing to check.
+  void Load(State s) {
+    queue_ = {};
+    for (Event& e : s.events) queue_.push(std::move(e));
+    seq_ = s.sequence;
+  }
+  void Clear() { Load({}); }
+
+ private:
+  std::priority_queue<Event, std::vector<Event>, std::greater<Event>> queue_;
+  uint64_t seq_ = 0;
+};
+
+}  // namespace detail
+}  // namespace dynafake
+// ---- end dynafake/components/timeline.hpp ----
+
+// ---- begin dynafake/detail/validation/validator.hpp ----
+// dynafake — collects constraint violations and words them as DynamoDB does:
+// "1 validation error detected: Value 'ab' at 'backupName' failed to satisfy
+// constraint: Member must have length greater than or equal to 3".
+
+#include <cstddef>  // std::size_t
+#include <map>      // std::map
+#include <string>   // std::string
+#include <utility>  // std::move
+#include <vector>   // std::vector
+
+namespace dynafake {
+namespace detail {
+
+/// Number of Unicode code points in UTF-8 text (the service counts characters, not bytes).
+inline std::size_t CodePoints(const std::string& s) {
+  std::size_t n = 0;
+  for (unsigned char c : s)
+    if ((c & 0xC0) != 0x80) ++n;
+  return n;
+}
+
+inline bool MatchesNamePattern(const std::string& s) {  // [a-zA-Z0-9_.-]+
+  if (s.empty()) return false;
+  for (char c : s) {
+    const bool ok =
+        (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '.' || c == '-';
+    if (!ok) return false;
+  }
+  return true;
+}
+
+inline bool MatchesUuidPattern(const std::string& s) {  // 8-4-4-4-12 lowercase hex
+  if (s.size() != 36) return false;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    if (i == 8 || i == 13 || i == 18 || i == 23) {
+      if (c != '-') return false;
+    } else if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
+      return false;
+    }
+  }
+  return true;
+}
+
+// The patterns of the export and import operations' members (the service model's).
+inline bool IsAlnum(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
+inline bool MatchesClientTokenPattern(const std::string& s) {  // ^[^\$]+$
+  return !s.empty() && s.find('$') == std::string::npos;
+}
+inline bool MatchesCsvDelimiterPattern(const std::string& s) {  // [,;:|\t ]
+  return s.size() == 1 && std::string(",;:|\t ").find(s[0]) != std::string::npos;
+}
+inline bool MatchesCsvHeaderPattern(const std::string& s) {  // [\x20-\x21\x23-\x2B\x2D-\x7E]*: printable, no '"' or ','
+  for (char c : s)
+    if (c < 0x20 || c > 0x7E || c == '"' || c == ',') return false;
+  return true;
+}
+inline bool MatchesImportNextTokenPattern(const std::string& s) {  // ([0-9a-f]{16})+
+  if (s.empty() || s.size() % 16 != 0) return false;
+  for (char c : s)
+    if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
+  return true;
+}
+inline bool MatchesS3BucketPattern(const std::string& s) {  // ^[a-z0-9A-Z]+[\.\-\w]*[a-z0-9A-Z]+$
+  if (s.size() < 2 || !IsAlnum(s.front()) || !IsAlnum(s.back())) return false;
+  for (char c : s)
+    if (!IsAlnum(c) && c != '.' && c != '-' && c != '_') return false;
+  return true;
+}
+inline bool MatchesS3BucketOwnerPattern(const std::string& s) {  // [0-9]{12}
+  if (s.size() != 12) return false;
+  for (char c : s)
+    if (c < '0' || c > '9') return false;
+  return true;
+}
+
+inline std::string Join(const std::string& path, const char* member) { return path + "." + member; }
+
+class Validator {
+ public:
+  void Missing(const std::string& path) {
+    errors_.push_back("Value null at '" + path + "' failed to satisfy constraint: Member must not be null");
+  }
+
+  void Length(const std::string& path, const std::string& value, long long min, long long max) {
+    const auto n = static_cast<long long>(CodePoints(value));
+    if (min >= 0 && n < min) Fail(Quote(value), path, "have length greater than or equal to " + std::to_string(min));
+    if (max >= 0 && n > max) Fail(Quote(value), path, "have length less than or equal to " + std::to_string(max));
+  }
+
+  void Pattern(const std::string& path, const std::string& value, bool matches, const char* pattern) {
+    if (!matches) Fail(Quote(value), path, std::string("satisfy regular expression pattern: ") + pattern);
+  }
+
+  template <class Container>
+  void Count(const std::string& path, const Container& value, long long min, long long max) {
+    const auto n = static_cast<long long>(value.size());
+    if (min >= 0 && n < min)
+      Fail(Quote(Shown(value)), path, "have length greater than or equal to " + std::to_string(min));
+    if (max >= 0 && n > max)
+      Fail(Quote(Shown(value)), path, "have length less than or equal to " + std::to_string(max));
+  }
+
+  /// A map with a key outside the key's constraints: one error naming every
+  /// rule of the key, as the service words it ("Map keys must satisfy
+  /// constraint: [Member must have length less than or equal to 64, Member
+  /// must have length greater than or equal to 1, ...]", seen in
+  /// boto/boto3#2601). `matches`/`pattern` are null when the key has no pattern.
+  template <class Map>
+  void MapKeys(const std::string& path, const Map& value, long long min, long long max,
+               bool (*matches)(const std::string&), const char* pattern) {
+    bool broken = false;
+    for (const auto& kv : value) {
+      const auto n = static_cast<long long>(CodePoints(kv.first));
+      broken = broken || (min >= 0 && n < min) || (max >= 0 && n > max) || (matches && !matches(kv.first));
+    }
+    if (!broken) return;
+    std::string rules;
+    const auto add = [&rules](const std::string& rule) { rules += (rules.empty() ? "" : ", ") + rule; };
+    if (max >= 0) add("Member must have length less than or equal to " + std::to_string(max));
+    if (min >= 0) add("Member must have length greater than or equal to " + std::to_string(min));
+    if (matches) add(std::string("Member must satisfy regular expression pattern: ") + pattern);
+    errors_.push_back("Value " + Quote(Shown(value)) + " at '" + path +
+                      "' failed to satisfy constraint: Map keys must satisfy constraint: [" + rules + "]");
+  }
+
+  void Range(const std::string& path, long long value, bool hasMin, long long min, bool hasMax, long long max) {
+    if (hasMin && value < min)
+      Fail(Quote(std::to_string(value)), path, "have value greater than or equal to " + std::to_string(min));
+    if (hasMax && value > max)
+      Fail(Quote(std::to_string(value)), path, "have value less than or equal to " + std::to_string(max));
+  }
+
+  void Enum(const std::string& path, bool known, const std::string& name, const char* valueSet) {
+    if (!known)
+      Fail(Quote(name.empty() ? std::string("NOT_SET") : name), path,
+           std::string("satisfy enum value set: ") + valueSet);
+  }
+
+  /// A free-text violation (e.g. two members that exclude each other).
+  void Add(std::string message) { free_.push_back(std::move(message)); }
+
+  /// A refusal that is not a ValidationException: the caller may not use the
+  /// resource (AccessDeniedException). It is the whole answer.
+  void Deny(std::string message) { denied_ = std::move(message); }
+  bool Denied() const { return !denied_.empty(); }
+
+  bool Ok() const { return errors_.empty() && free_.empty() && denied_.empty(); }
+
+  /// The message DynamoDB would send.
+  std::string Message() const {
+    if (!denied_.empty()) return denied_;
+    if (errors_.empty()) {
+      std::string out;
+      for (const auto& f : free_) out += (out.empty() ? "" : "; ") + f;
+      return out;
+    }
+    std::string out = std::to_string(errors_.size()) +
+                      (errors_.size() == 1 ? " validation error detected: " : " validation errors detected: ");
+    for (std::size_t i = 0; i < errors_.size(); ++i) out += (i ? "; " : "") + errors_[i];
+    return out;
+  }
+
+ private:
+  static std::string Quote(const std::string& v) { return "'" + v + "'"; }
+
+  // A collection as the service prints it (Java's toString): "[a, b]" for
+  // strings, "[]" / "{}" when empty. The service prints its own objects by
+  // identity ("...KeySchemaElement@1b2c3d"), which no fake can reproduce:
+  // those print as a count instead.
+  static std::string Shown(const std::vector<std::string>& v) {
+    std::string out = "[";
+    for (std::size_t i = 0; i < v.size(); ++i) out += (i ? ", " : "") + v[i];
+    return out + "]";
+  }
+  template <class T>
+  static std::string Shown(const std::vector<T>& v) {
+    return v.empty() ? "[]" : "[" + std::to_string(v.size()) + " elements]";
+  }
+  static std::string Shown(const std::map<std::string, std::string>& m) {
+    std::string out = "{";
+    for (const auto& kv : m) out += (out.size() > 1 ? ", " : "") + kv.first + "=" + kv.second;
+    return out + "}";
+  }
+  template <class T>
+  static std::string Shown(const std::map<std::string, T>& m) {
+    return m.empty() ? "{}" : "{" + std::to_string(m.size()) + " entries}";
+  }
+  void Fail(const std::string& value, const std::string& path, const std::string& rule) {
+    errors_.push_back("Value " + value + " at '" + path + "' failed to satisfy constraint: Member must " + rule);
+  }
+
+  std::vector<std::string> errors_;
+  std::string denied_;
+  std::vector<std::string> free_;
+};
+
+}  // namespace detail
+}  // namespace dynafake
+// ---- end dynafake/detail/validation/validator.hpp ----
+
+namespace dynafake {
+namespace detail {
+
+class Identity;
+class Timeline;
+class Quotas;
+
+/// What deleting a table asks of the components that keep the table's
+/// backups, which Tables does not know: the Components wire them (Backups and
+/// ContinuousBackups, components.hpp). Unset, a table is deleted with nothing
+/// in its way and no backup taken.
+struct TableDeletionHooks {
+  /// The name of a USER backup of `table` still being created, or nullptr: DeleteTable refuses while there is one.
+  std::function<const std::string*(const std::string& table)> backupBeingCreated;
+  /// The deletion is accepted (`name` as the answer shows it): called before the table starts DELETING.
+  std::function<void(const TableRecord& t, const std::string& name, int64_t now)> deleting;
+};
+
+/// The table or index key schema's first violation, or "" (table_schema_impl.hpp; CreateTable's and
+/// UpdateTable's checks).
+std::string CheckKeySchema(const std::vector<Model::KeySchemaElement>& schema,
+                           const std::vector<Model::AttributeDefinition>& defs, const std::string& path);
+/// An index Projection's first violation, or "" (table_schema_impl.hpp).
+std::string CheckProjection(const Model::Projection& p);
+
+class Tables {
+ public:
+  Tables(const ServiceOptions& options, Identity& identity, Timeline& timeline, Quotas& quotas)
+      : options_(&options), identity_(&identity), timeline_(&timeline), quotas_(&quotas) {}
+  /// What DeleteTable asks of the components that keep backups (set once, by the Components).
+  void SetDeletionHooks(TableDeletionHooks hooks) { deletionHooks_ = std::move(hooks); }
+
+  // ---- the operations
+  Model::CreateTableOutcome CreateTable(const Model::CreateTableRequest& r, int64_t now);
+  Model::DescribeTableOutcome DescribeTable(const Model::DescribeTableRequest& r, int64_t now);
+  Model::UpdateTableOutcome UpdateTable(const Model::UpdateTableRequest& r, int64_t now);
+  Model::DeleteTableOutcome DeleteTable(const Model::DeleteTableRequest& r, int64_t now);
+  Model::ListTablesOutcome ListTables(const Model::ListTablesRequest& r, int64_t now);
+  Model::TagResourceOutcome TagResource(const Model::TagResourceRequest& r, int64_t now);
+  Model::UntagResourceOutcome UntagResource(const Model::UntagResourceRequest& r, int64_t now);
+  Model::ListTagsOfResourceOutcome ListTagsOfResource(const Model::ListTagsOfResourceRequest& r, int64_t now);
+  /// CreateTable's rules beyond the model's member constraints (key schemas, indexes, billing).
+  static void Validate(const Model::CreateTableRequest& r, Validator& v);
+  /// UpdateTable's rules that need no table (made before it is looked up).
+  static void Validate(const Model::UpdateTableRequest& r, Validator& v);
+  /// DescribeTable's and DeleteTable's: a table name (not an ARN) of 3 to 255 characters.
+  static void Validate(const Model::DescribeTableRequest& r, Validator& v);
+  static void Validate(const Model::DeleteTableRequest& r, Validator& v);
+  /// The tag operations': the ResourceArn a table's ARN (or refused as the service
+  /// refuses it: AccessDeniedException, or "Invalid TableArn"), and something to do.
+  static void Validate(const Model::TagResourceRequest& r, const Identity& identity, Validator& v);
+  static void Validate(const Model::UntagResourceRequest& r, const Identity& identity, Validator& v);
+  static void Validate(const Model::ListTagsOfResourceRequest& r, const Identity& identity, Validator& v);
+
+  // ---- what the other components ask
+  /// The table a name or a table ARN of this account names, or nullptr.
+  TableRecord* Find(const std::string& nameOrArn);
+  const TableRecord* Find(const std::string& nameOrArn) const;
+  /// The table whose items are `history`, or nullptr (a history only backups read).
+  TableRecord* FindByHistory(const History* history);
+  /// The table as DescribeTable (and every answer carrying a TableDescription) shows it.
+  Model::TableDescription Description(const TableRecord& t) const;
+  /// A new table's identity and key: name, ARN, a new id, key schema, attribute definitions, creation time.
+  TableRecord NewRecord(const std::string& name, const std::vector<Model::KeySchemaElement>& keySchema,
+                        const std::vector<Model::AttributeDefinition>& attributeDefinitions, int64_t now);
+  /// Stores a new table CREATING until `untilMs`.
+  TableRecord& Add(TableRecord t, int64_t untilMs);
+  /// The secondary indexes a backup or a restore copies: the local ones, and
+  /// the global ones that are part of the table — not those still CREATING,
+  /// nor those DELETING (an index whose deletion was asked for is on its way
+  /// out and no longer answers queries; [infer], AWS documents neither case).
+  /// A table name of 3 to 255 characters, or an ARN (its table is looked up).
+  static bool NameWithinLimits(const std::string& nameOrArn);
+  /// The checks every tag operation makes of its ResourceArn, in the service's order.
+  static void ValidateResourceArn(const std::string& arn, const char* operation, const Identity& identity,
+                                  Validator& v);
+  static std::vector<Model::GlobalSecondaryIndexInfo> GlobalIndexesToCopy(const TableRecord& t);
+  static std::vector<Model::LocalSecondaryIndexInfo> LocalIndexesToCopy(const TableRecord& t);
+  static Model::BillingMode BillingModeOf(const TableRecord& t);
+  /// The TTL setting a backup records (ENABLED or DISABLED; TimeToLive::Describe shows the transitions).
+  static Model::TimeToLiveDescription TimeToLive(const TableRecord& t);
+  static Model::ProvisionedThroughput Throughput(const Model::ProvisionedThroughputDescription& d);
+  static Model::ProvisionedThroughputDescription ThroughputDescription(const Model::ProvisionedThroughput& p);
+
+  int InTransition() const;  ///< tables CREATING, UPDATING or DELETING
+  int RestoresInProgress() const;
+  std::size_t Count() const { return tables_.size(); }
+
+  // ---- transitions (applied by the Service when their instant comes)
+  /// CREATING or UPDATING -> ACTIVE: indexes being created become ACTIVE, indexes being deleted go.
+  void Settle(const std::string& name, uint64_t generation);
+  /// DELETING -> gone. Returns the table's items, for the caller to release, or nullptr for a stale transition.
+  std::shared_ptr<History> Remove(const std::string& name, uint64_t generation);
+
+  // ---- the whole state (Service::SaveState, LoadState; Reset)
+  const std::map<std::string, TableRecord>& All() const { return tables_; }
+  /// What a snapshot keeps: every table, by name, with its items, capacity and Time to Live setting.
+  struct State {
+    std::map<std::string, TableRecord> tables;
+  };
+  State Save() const { return State{tables_}; }
+  /// std::invalid_argument when a table is filed under another name than its own or holds no item history.
+  static void Check(const State& s);
+  void Load(State s) {
+    tables_ = std::move(s.tables);
+    for (auto& kv : tables_) kv.second.serial = ++serial_;
+  }
+  void Clear() { tables_.clear(); }
+
+ private:
+  /// The table a tagging call's ARN names, or ResourceNotFoundException.
+  TableRecord* TaggedTable(const std::string& resourceArn, std::optional<DynamoDBError>& error);
+  /// ResourceInUseException for a table that is not ACTIVE, or nullopt.
+  std::optional<DynamoDBError> NotActive(const TableRecord& t, const std::string& name) const;
+  void StartTransition(TableRecord& t, Model::TableStatus status, int64_t untilMs, EventKind settle);
+
+  const ServiceOptions* options_;
+  Identity* identity_;
+  Timeline* timeline_;
+  Quotas* quotas_;
+  TableDeletionHooks deletionHooks_;
+  std::map<std::string, TableRecord> tables_;
+  uint64_t serial_ = 0;  ///< the last TableRecord::serial given
+};
+
+}  // namespace detail
+}  // namespace dynafake
+// ---- end dynafake/components/tables.hpp ----
 
 // ---- begin dynafake/detail/data_plane/data_table.hpp ----
 // dynafake — one table as the data plane sees it: its name, schema and item
@@ -19711,6 +19739,7 @@ DYNAFAKE_IMPL void Backups::Load(State state) {
 #include <cstddef>  // std::size_t
 #include <cstdint>  // int64_t
 #include <memory>   // std::shared_ptr, std::make_shared
+#include <string>   // std::string
 
 
 // ---- begin dynafake/components/continuous_backups.hpp ----
@@ -20399,7 +20428,7 @@ class Components {
   explicit Components(const ServiceOptions& options)
       : identity(options),
         quotas(options.limits),
-        tables(options, identity, timeline, quotas, backups, continuous),
+        tables(options, identity, timeline, quotas),
         throughput(options, tables),
         items(options, tables, continuous, expiry, throughput),
         timeToLive(options, identity, tables, items, expiry),
@@ -20408,7 +20437,16 @@ class Components {
         restores(options, identity, quotas, tables, backups, continuous),
         transactions(options, items),
         exports(options, identity, tables, continuous, objects),
-        imports(options, identity, quotas, tables, objects) {}
+        imports(options, identity, quotas, tables, objects) {
+    // Tables knows neither Backups nor ContinuousBackups: what a deletion asks of them is wired here
+    tables.SetDeletionHooks({[this](const std::string& table) { return backups.CreatingUserBackup(table); },
+                             [this](const TableRecord& t, const std::string& name, int64_t now) {
+                               // the deleted-table safety net: with point-in-time recovery on, a SYSTEM backup of the
+                               // table as it was just before the delete
+                               if (continuous.Enabled(name))
+                                 backups.Take(t, name + "$DeletedTableBackup", Model::BackupType::SYSTEM, now, now);
+                             }});
+  }
   Components(const Components&) = delete;
   Components& operator=(const Components&) = delete;
 
@@ -23769,11 +23807,11 @@ DYNAFAKE_IMPL Model::DeleteTableOutcome Tables::DeleteTable(const Model::DeleteT
   if (auto e = NotActive(*t, name)) return *e;
   if (t->desc.GetDeletionProtectionEnabled())
     return DynamoDBError(DynamoDBErrors::VALIDATION, msg::DeletionProtected());
-  if (const std::string* creating = backups_->CreatingUserBackup(t->desc.GetTableName()))
-    return DynamoDBError(DynamoDBErrors::RESOURCE_IN_USE, msg::BackupOfTableBeingCreated(name, *creating));
+  const std::string* creating =
+      deletionHooks_.backupBeingCreated ? deletionHooks_.backupBeingCreated(t->desc.GetTableName()) : nullptr;
+  if (creating) return DynamoDBError(DynamoDBErrors::RESOURCE_IN_USE, msg::BackupOfTableBeingCreated(name, *creating));
   if (auto e = quotas_->CheckTablesInTransition(InTransition())) return *e;
-  // the deleted-table safety net: a SYSTEM backup of the table as it was just before the delete
-  if (continuous_->Enabled(name)) backups_->Take(*t, name + "$DeletedTableBackup", BackupType::SYSTEM, now, now);
+  if (deletionHooks_.deleting) deletionHooks_.deleting(*t, name, now);  // the deleted-table safety net
   StartTransition(*t, TableStatus::DELETING, now + options_->durations.tableDelete.count(), EventKind::TableGone);
   return DeleteTableResult().WithTableDescription(Description(*t));
 }

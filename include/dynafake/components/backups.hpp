@@ -20,11 +20,11 @@
 #include <unordered_map>  // std::unordered_map
 #include <vector>         // std::vector
 
-#include "dynafake/components/tables.hpp"       // TableRecord
-#include "dynafake/detail/data_plane/keys.hpp"  // KeyDef
-#include "dynafake/detail/storage/history.hpp"  // History
-#include "dynafake/generated/operations.hpp"    // XRequest, XOutcome
-#include "dynafake/options.hpp"                 // ServiceOptions
+#include "dynafake/components/table_record.hpp"  // TableRecord
+#include "dynafake/detail/data_plane/keys.hpp"   // KeyDef
+#include "dynafake/detail/storage/history.hpp"   // History
+#include "dynafake/generated/operations.hpp"     // XRequest, XOutcome
+#include "dynafake/options.hpp"                  // ServiceOptions
 
 namespace dynafake {
 namespace detail {
@@ -32,6 +32,7 @@ namespace detail {
 class Identity;
 class Timeline;
 class Quotas;
+class Tables;
 class Items;
 
 /// What a backup copies from its table: shared by every backup taken while

@@ -24,6 +24,7 @@
 #include <cstddef>  // std::size_t
 #include <cstdint>  // int64_t
 #include <memory>   // std::shared_ptr, std::make_shared
+#include <string>   // std::string
 
 #include "dynafake/components/backups.hpp"
 #include "dynafake/components/continuous_backups.hpp"
@@ -101,7 +102,7 @@ class Components {
   explicit Components(const ServiceOptions& options)
       : identity(options),
         quotas(options.limits),
-        tables(options, identity, timeline, quotas, backups, continuous),
+        tables(options, identity, timeline, quotas),
         throughput(options, tables),
         items(options, tables, continuous, expiry, throughput),
         timeToLive(options, identity, tables, items, expiry),
@@ -110,7 +111,16 @@ class Components {
         restores(options, identity, quotas, tables, backups, continuous),
         transactions(options, items),
         exports(options, identity, tables, continuous, objects),
-        imports(options, identity, quotas, tables, objects) {}
+        imports(options, identity, quotas, tables, objects) {
+    // Tables knows neither Backups nor ContinuousBackups: what a deletion asks of them is wired here
+    tables.SetDeletionHooks({[this](const std::string& table) { return backups.CreatingUserBackup(table); },
+                             [this](const TableRecord& t, const std::string& name, int64_t now) {
+                               // the deleted-table safety net: with point-in-time recovery on, a SYSTEM backup of the
+                               // table as it was just before the delete
+                               if (continuous.Enabled(name))
+                                 backups.Take(t, name + "$DeletedTableBackup", Model::BackupType::SYSTEM, now, now);
+                             }});
+  }
   Components(const Components&) = delete;
   Components& operator=(const Components&) = delete;
 

@@ -6,10 +6,8 @@
 
 #include <stdexcept>  // std::invalid_argument
 
-#include "dynafake/components/backups.hpp"             // Backups
-#include "dynafake/components/continuous_backups.hpp"  // ContinuousBackups
-#include "dynafake/components/identity.hpp"            // Identity
-#include "dynafake/components/quotas.hpp"              // Quotas
+#include "dynafake/components/identity.hpp"  // Identity
+#include "dynafake/components/quotas.hpp"    // Quotas
 #include "dynafake/components/tables.hpp"
 #include "dynafake/detail/linkage.hpp"   // DYNAFAKE_IMPL
 #include "dynafake/detail/messages.hpp"  // msg::
@@ -97,11 +95,11 @@ DYNAFAKE_IMPL Model::DeleteTableOutcome Tables::DeleteTable(const Model::DeleteT
   if (auto e = NotActive(*t, name)) return *e;
   if (t->desc.GetDeletionProtectionEnabled())
     return DynamoDBError(DynamoDBErrors::VALIDATION, msg::DeletionProtected());
-  if (const std::string* creating = backups_->CreatingUserBackup(t->desc.GetTableName()))
-    return DynamoDBError(DynamoDBErrors::RESOURCE_IN_USE, msg::BackupOfTableBeingCreated(name, *creating));
+  const std::string* creating =
+      deletionHooks_.backupBeingCreated ? deletionHooks_.backupBeingCreated(t->desc.GetTableName()) : nullptr;
+  if (creating) return DynamoDBError(DynamoDBErrors::RESOURCE_IN_USE, msg::BackupOfTableBeingCreated(name, *creating));
   if (auto e = quotas_->CheckTablesInTransition(InTransition())) return *e;
-  // the deleted-table safety net: a SYSTEM backup of the table as it was just before the delete
-  if (continuous_->Enabled(name)) backups_->Take(*t, name + "$DeletedTableBackup", BackupType::SYSTEM, now, now);
+  if (deletionHooks_.deleting) deletionHooks_.deleting(*t, name, now);  // the deleted-table safety net
   StartTransition(*t, TableStatus::DELETING, now + options_->durations.tableDelete.count(), EventKind::TableGone);
   return DeleteTableResult().WithTableDescription(Description(*t));
 }
