@@ -40,8 +40,8 @@
 namespace dynafake {
 
 namespace detail {
-class Components;    // dynafake/components/components.hpp: what the Service holds
-struct StateAccess;  // dynafake/wire/snapshot.hpp: saves and loads a Service's whole state
+class Components;   // dynafake/components/components.hpp: what the Service holds
+struct SavedState;  // dynafake/components/saved_state.hpp: a Service's whole state
 }  // namespace detail
 
 /// The whole in-memory DynamoDB of one account and region.
@@ -117,8 +117,19 @@ class Service {
   std::shared_ptr<ObjectStore> ObjectStorePtr();
   void SetObjectStore(std::shared_ptr<ObjectStore> store);
 
+  /// The whole state, as each component saves it (include
+  /// dynafake/components/saved_state.hpp), after applying the transitions that
+  /// are due; shares nothing with the Service. dynafake::SaveState
+  /// (dynafake/wire/snapshot.hpp) writes it as JSON.
+  detail::SavedState SaveState();
+  /// Replaces the state with `state`. An adjustable clock (a ManualClock) is
+  /// moved forward to the instant it was saved at. Throws
+  /// std::invalid_argument, changing nothing, when `state` breaks an invariant
+  /// of a component or is older than an adjustable clock. Fault rules, the
+  /// journal and idempotency tokens are left as they are.
+  void LoadState(detail::SavedState state);
+
  private:
-  friend struct detail::StateAccess;
   /// The pipeline every operation runs: validate, fault rules, rate limit, the
   /// component's operation; each call recorded in the journal. An inspection
   /// skips the fault rules, the rate limit and the journal.

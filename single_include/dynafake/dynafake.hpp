@@ -12074,8 +12074,8 @@ struct ServiceStats {
 namespace dynafake {
 
 namespace detail {
-class Components;    // dynafake/components/components.hpp: what the Service holds
-struct StateAccess;  // dynafake/wire/snapshot.hpp: saves and loads a Service's whole state
+class Components;   // dynafake/components/components.hpp: what the Service holds
+struct SavedState;  // dynafake/components/saved_state.hpp: a Service's whole state
 }  // namespace detail
 
 /// The whole in-memory DynamoDB of one account and region.
@@ -12151,8 +12151,19 @@ class Service {
   std::shared_ptr<ObjectStore> ObjectStorePtr();
   void SetObjectStore(std::shared_ptr<ObjectStore> store);
 
+  /// The whole state, as each component saves it (include
+  /// dynafake/components/saved_state.hpp), after applying the transitions that
+  /// are due; shares nothing with the Service. dynafake::SaveState
+  /// (dynafake/wire/snapshot.hpp) writes it as JSON.
+  detail::SavedState SaveState();
+  /// Replaces the state with `state`. An adjustable clock (a ManualClock) is
+  /// moved forward to the instant it was saved at. Throws
+  /// std::invalid_argument, changing nothing, when `state` breaks an invariant
+  /// of a component or is older than an adjustable clock. Fault rules, the
+  /// journal and idempotency tokens are left as they are.
+  void LoadState(detail::SavedState state);
+
  private:
-  friend struct detail::StateAccess;
   /// The pipeline every operation runs: validate, fault rules, rate limit, the
   /// component's operation; each call recorded in the journal. An inspection
   /// skips the fault rules, the rate limit and the journal.
@@ -12494,91 +12505,18 @@ inline std::ostream& operator<<(std::ostream& os, const UntagResourceResult&) { 
 #include <vector>         // std::vector
 
 
-// ---- begin dynafake/components/tables.hpp ----
-// dynafake — Tables: the tables of a Service, their settings, status,
-// indexes and tags (CreateTable, DescribeTable, UpdateTable, DeleteTable,
-// ListTables, TagResource, UntagResource, ListTagsOfResource), and how a
-// table is described. Time to Live is TimeToLive's (time_to_live.hpp).
+// ---- begin dynafake/components/table_record.hpp ----
+// dynafake — TableRecord: one table as the Service holds it, the record
+// Tables keeps and the other components read (Items its items, Throughput its
+// capacity, Backups what a backup copies) without knowing Tables itself.
 
-#include <cstddef>   // std::size_t
 #include <cstdint>   // int64_t, uint64_t
 #include <map>       // std::map
-#include <memory>    // std::shared_ptr
+#include <memory>    // std::shared_ptr, std::make_shared
 #include <optional>  // std::optional
 #include <string>    // std::string
-#include <utility>   // std::pair
 #include <vector>    // std::vector
 
-
-// ---- begin dynafake/components/timeline.hpp ----
-// dynafake — Timeline: the pending transitions of a Service (a table becoming
-// ACTIVE or going away, a backup becoming AVAILABLE or expiring), stored as
-// instants and handed out in time order once the clock reaches them.
-
-#include <cstddef>     // std::size_t
-#include <cstdint>     // int64_t, uint64_t
-#include <functional>  // std::greater
-#include <optional>    // std::optional
-#include <queue>       // std::priority_queue
-#include <string>      // std::string
-#include <vector>      // std::vector
-
-namespace dynafake {
-namespace detail {
-
-enum class EventKind { TableSettled, TableGone, BackupAvailable, BackupExpired };
-
-/// A pending transition, applied when the clock reaches `atMs`.
-struct Event {
-  int64_t atMs;
-  uint64_t seq;  ///< order of scheduling, to break ties deterministically
-  EventKind kind;
-  std::string key;      ///< table name or backup ARN
-  uint64_t generation;  ///< the table's generation when scheduled; a stale event is ignored
-  friend bool operator>(const Event& a, const Event& b) { return a.atMs != b.atMs ? a.atMs > b.atMs : a.seq > b.seq; }
-};
-
-class Timeline {
- public:
-  void Schedule(int64_t atMs, EventKind kind, const std::string& key, uint64_t generation) {
-    queue_.push(Event{atMs, ++seq_, kind, key, generation});
-  }
-  bool HasDue(int64_t now) const { return !queue_.empty() && queue_.top().atMs <= now; }
-  /// The instant of the earliest transition (HasDue must be true).
-  int64_t NextDueMs() const { return queue_.top().atMs; }
-  /// Takes the earliest transition due at `now` off the timeline, if there is one.
-  std::optional<Event> NextDue(int64_t now) {
-    if (!HasDue(now)) return std::nullopt;
-    Event e = queue_.top();
-    queue_.pop();
-    return e;
-  }
-  std::size_t Pending() const { return queue_.size(); }
-
-  /// Every pending transition in the order it will be applied, and the
-  /// scheduling counter (for snapshots); Restore puts them back.
-  std::vector<Event> All() const {
-    auto copy = queue_;
-    std::vector<Event> out;
-    for (; !copy.empty(); copy.pop()) out.push_back(copy.top());
-    return out;
-  }
-  uint64_t Sequence() const { return seq_; }
-  void Restore(const std::vector<Event>& events, uint64_t sequence) {
-    queue_ = {};
-    for (const Event& e : events) queue_.push(e);
-    seq_ = sequence;
-  }
-  void Clear() { Restore({}, 0); }
-
- private:
-  std::priority_queue<Event, std::vector<Event>, std::greater<Event>> queue_;
-  uint64_t seq_ = 0;
-};
-
-}  // namespace detail
-}  // namespace dynafake
-// ---- end dynafake/components/timeline.hpp ----
 
 // ---- begin dynafake/detail/data_plane/keys.hpp ----
 // dynafake — item keys and values as DynamoDB counts them: key extraction and
@@ -13153,6 +13091,396 @@ struct TableBuckets {
 }  // namespace dynafake
 // ---- end dynafake/detail/storage/token_bucket.hpp ----
 
+namespace dynafake {
+namespace detail {
+
+struct BackupSource;  // backups.hpp: cached here, never looked into by Tables
+
+/// A table's items: the versioned history backups and restores read, and the
+/// writes since it was last compacted. Written and read by Items only.
+struct TableItems {
+  std::shared_ptr<History> history = std::make_shared<History>();
+  uint64_t writesSinceCompaction = 0;
+};
+
+/// One table as the Service holds it.
+struct TableRecord {
+  /// The settings DescribeTable reports; the dynamic members (status, item
+  /// count, size, global indexes) are filled in by Tables::Description.
+  Model::TableDescription desc;
+  std::vector<Model::Tag> tags;
+  /// Global secondary indexes, kept apart from `desc` because they come and go.
+  std::vector<Model::GlobalSecondaryIndexDescription> gsis;
+  KeyDef key;
+  Model::TableStatus status = Model::TableStatus::CREATING;
+  int64_t createdMs = 0;
+  int64_t statusUntilMs = 0;  ///< when CREATING/UPDATING/DELETING ends
+  uint64_t generation = 0;    ///< bumps on every status change; stale transitions are ignored
+  uint64_t serial = 0;        ///< unique among the Service's tables, ever (Tables::Add, Replace)
+  bool ttlEnabled = false;    ///< Time to Live ENABLING or ENABLED (else DISABLING or DISABLED)
+  std::string ttlAttribute;   ///< the attribute TTL is (or was last) on
+  int64_t ttlSettledMs = 0;   ///< when ENABLING or DISABLING ends
+  bool ttlChanged = false;    ///< UpdateTimeToLive has changed the setting, last at ttlChangedMs
+  int64_t ttlChangedMs = 0;
+  bool restoring = false;           ///< CREATING because a restore is filling it
+  std::string restoreSourceBackup;  ///< the backup a restore in progress reads, if any
+  TableItems items;
+  /// The capacity left to the table and its global indexes (Throughput's).
+  TableBuckets buckets;
+  /// Throughput an UpdateTable asked for, applied when the table settles: while
+  /// UPDATING the service still reports the old values (architect/dynalite
+  /// actions/updateTable.js, whose tests ran against the service).
+  std::optional<Model::ProvisionedThroughput> pendingThroughput;
+  std::map<std::string, Model::ProvisionedThroughput> pendingIndexThroughput;  ///< by global index name
+  /// The table's provisioned throughput decreases asked for in the UTC day
+  /// `decreaseDay` (days since the epoch), the last at `lastDecreaseMs`.
+  int decreasesToday = 0;
+  int64_t decreaseDay = 0;
+  int64_t lastDecreaseMs = 0;
+  /// What a backup taken now copies, made by the first backup after the
+  /// table's settings last changed and shared by the backups that follow.
+  /// Whatever changes a setting a backup copies calls SettingsChanged().
+  mutable std::shared_ptr<const BackupSource> backupSource;
+  void SettingsChanged() { backupSource.reset(); }
+};
+
+}  // namespace detail
+}  // namespace dynafake
+// ---- end dynafake/components/table_record.hpp ----
+
+namespace dynafake {
+namespace detail {
+
+class Identity;
+class Timeline;
+class Quotas;
+class Tables;
+class Items;
+
+/// What a backup copies from its table: shared by every backup taken while
+/// the table's settings stay the same (Tables keeps the latest in the table's
+/// record), never changed once shared.
+struct BackupSource {
+  std::string tableName;
+  std::string arnPrefix;  ///< "<table ARN>/backup/" as Identity writes it: a backup's ARN is this and its stamp
+  Model::SourceTableDetails source;  ///< without ItemCount and TableSizeBytes, which are read from the history
+  Model::SourceTableFeatureDetails features;
+  std::vector<Model::AttributeDefinition> attributeDefinitions;
+  KeyDef key;
+  std::shared_ptr<History> history;
+};
+
+struct BackupRecord {
+  static constexpr int64_t kNoExpiry = INT64_MIN;
+  std::shared_ptr<const BackupSource> table;
+  const std::string* name = nullptr;  ///< interned by Backups
+  /// The ARN's text, only when it is not what Identity::AppendBackupArn makes
+  /// of (table, createdMs, id) — a loaded snapshot may hold any ARN.
+  std::unique_ptr<std::string> unusualArn;
+  int64_t createdMs = 0;
+  int64_t expiryMs = kNoExpiry;     ///< SYSTEM backups expire
+  int64_t cutMs = 0;                ///< the instant whose items the backup holds
+  uint64_t cutSeq = History::kAll;  ///< and, within that millisecond, the last write it holds
+  int64_t availableAtMs = 0;        ///< CREATING until then
+  uint32_t id = 0;                  ///< the ARN's random part
+  Model::BackupType type = Model::BackupType::USER;
+  Model::BackupStatus status = Model::BackupStatus::CREATING;
+
+  const std::string& TableName() const { return table->tableName; }
+  const std::shared_ptr<History>& Items() const { return table->history; }
+};
+
+/// A backup in full, as snapshots save and load it (Backups::State).
+struct BackupState {
+  Model::BackupDetails details;  ///< without BackupSizeBytes
+  Model::SourceTableDetails source;
+  Model::SourceTableFeatureDetails features;
+  std::vector<Model::AttributeDefinition> attributeDefinitions;
+  KeyDef key;
+  std::string tableName;
+  int64_t cutMs = 0;
+  uint64_t cutSeq = History::kAll;
+  int64_t availableAtMs = 0;
+  std::shared_ptr<History> history;
+};
+
+class Backups {
+ public:
+  /// By a hash of the ARN (the record does not hold the ARN's text; Find
+  /// compares the rendered ARN of each record with that hash). Unordered:
+  /// whoever needs an order (ListBackups, snapshots) sorts.
+  using Map = std::unordered_multimap<uint64_t, BackupRecord>;
+
+  Backups(const ServiceOptions& options, Identity& identity, Timeline& timeline, Quotas& quotas, Tables& tables,
+          Items& items)
+      : options_(&options),
+        identity_(&identity),
+        timeline_(&timeline),
+        quotas_(&quotas),
+        tables_(&tables),
+        items_(&items) {}
+
+  // ---- the operations
+  Model::CreateBackupOutcome CreateBackup(const Model::CreateBackupRequest& r, int64_t now);
+  Model::DescribeBackupOutcome DescribeBackup(const Model::DescribeBackupRequest& r, int64_t now);
+  Model::ListBackupsOutcome ListBackups(const Model::ListBackupsRequest& r, int64_t now);
+  Model::DeleteBackupOutcome DeleteBackup(const Model::DeleteBackupRequest& r, int64_t now);
+  /// Service::SeedBackup: a backup of any type, without rate limit or fault rules.
+  Model::CreateBackupOutcome SeedBackup(const std::string& tableName, const std::string& backupName,
+                                        Model::BackupType type, int64_t now);
+
+  // ---- what the other components ask
+  /// Takes a backup of `t` at `now` holding its items as of `cutMs`, stores it
+  /// and schedules its transitions (AVAILABLE; expiry for SYSTEM backups).
+  BackupRecord& Take(const TableRecord& t, const std::string& name, Model::BackupType type, int64_t now, int64_t cutMs);
+  const BackupRecord* Find(const std::string& arn) const;
+  /// The backup's ARN.
+  std::string Arn(const BackupRecord& b) const;
+  /// A USER backup of `table` still CREATING, or nullptr.
+  const std::string* CreatingUserBackup(const std::string& table);
+  /// `arn`, when given, is the backup's ARN as the caller already holds it (spares writing it again).
+  Model::BackupDetails Details(const BackupRecord& b, int64_t now, const std::string* arn = nullptr) const;
+  Model::BackupDescription Description(const BackupRecord& b, int64_t now, const std::string* arn = nullptr) const;
+  Model::BackupSummary Summary(const BackupRecord& b, int64_t now) const;
+
+  // ---- transitions
+  void MarkAvailable(const std::string& arn);
+  /// Removes a backup (deleted or expired); its history is released.
+  void Remove(const std::string& arn, int64_t now);
+  /// The table is gone: forget its index of CREATING backups.
+  void ForgetTable(const std::string& table) { creatingUserBackups_.erase(table); }
+
+  // ---- the whole state (Service::SaveState, LoadState; Reset)
+  const Map& All() const { return backups_; }
+  /// What a snapshot keeps: every backup in full, in ARN order, and per table
+  /// the USER backups that may still be CREATING (pruned when read).
+  struct State {
+    std::vector<BackupState> backups;
+    std::map<std::string, std::vector<std::string>> creating;
+  };
+  State Save() const;
+  /// std::invalid_argument when a backup holds no items (a null history).
+  static void Check(const State& s);
+  /// Replaces every backup; backups of one table with the same settings share one BackupSource again.
+  void Load(State s);
+  void Clear();
+
+ private:
+  static uint64_t HashArn(std::string_view arn) { return std::hash<std::string_view>()(arn); }
+  static void AppendArn(std::string& out, const BackupRecord& b);
+  Map::iterator Locate(std::string_view arn);
+  Map::const_iterator Locate(std::string_view arn) const;
+  /// What a backup of `t` copies: the table's cached BackupSource, made when its settings last changed.
+  std::shared_ptr<const BackupSource> SourceOf(const TableRecord& t) const;
+  std::shared_ptr<const BackupSource> MakeSource(const TableRecord& t) const;
+  static bool SameSource(const BackupSource& a, const BackupSource& b);
+  /// Whether `arn` is the ARN of `b`, without writing it out.
+  static bool HasArn(const BackupRecord& b, std::string_view arn);
+  const std::string* Intern(const std::string& name);
+  void Release(const std::string* name);
+  /// Removes the record at `it` (its name and history pin released).
+  void Erase(Map::iterator it);
+
+  /// The instant inside the consistency window [now-60s, now+60s] a backup requested now cuts at.
+  int64_t CutFor(int64_t now);
+
+  const ServiceOptions* options_;
+  Identity* identity_;
+  Timeline* timeline_;
+  Quotas* quotas_;
+  Tables* tables_;
+  Items* items_;
+  Map backups_;
+  /// Backup names, each held once, with the number of backups that bear it.
+  std::unordered_map<std::string, std::size_t> names_;
+  std::map<std::string, std::vector<std::string>> creatingUserBackups_;
+  std::string scratch_;  ///< a new backup's ARN
+};
+
+}  // namespace detail
+}  // namespace dynafake
+// ---- end dynafake/components/backups.hpp ----
+
+// ---- begin dynafake/components/identity.hpp ----
+// dynafake — Identity: who a Service is (account, region, partition) and the
+// names it hands out: table ARNs, table ids, backup ARNs, KMS key ARNs. Ids and
+// ARN suffixes come from a generator seeded by ServiceOptions::seed, so the
+// same test gets the same names on every run.
+
+#include <cstddef>  // std::size_t
+#include <cstdint>  // int64_t, uint64_t
+#include <string>   // std::string
+
+
+namespace dynafake {
+namespace detail {
+
+class Identity {
+ public:
+  explicit Identity(const ServiceOptions& options) : options_(&options), random_(options.seed) {}
+
+  /// arn:<partition>:dynamodb:<region>:<account>:table/<name>
+  std::string TableArn(const std::string& name) const;
+  /// The table an argument names: the name itself, or the name inside a table
+  /// ARN of this account and region; "" for an ARN of anything else.
+  std::string TableNameOf(const std::string& nameOrArn) const;
+  /// The table as messages show it: TableNameOf, or the argument itself when it names no table here.
+  std::string ShownName(const std::string& nameOrArn) const;
+
+  const std::string& AccountId() const { return options_->accountId; }
+  const std::string& Partition() const { return options_->partition; }
+
+  /// A random (version 4) UUID, as DynamoDB's table ids are.
+  std::string NewTableId();
+  /// <table ARN>/backup/<14-digit creation millis>-<8 hex digits>
+  std::string NewBackupArn(const std::string& table, int64_t createdMs);
+  /// The random part of a new backup ARN (its last 8 hex digits).
+  uint32_t NewBackupId() { return static_cast<uint32_t>(NextRandom() & 0xffffffffu); }
+  /// Appends the ARN of backup `id` of `table` created at `createdMs`: a
+  /// backup record keeps these three, not the ARN's text.
+  void AppendBackupArn(std::string& out, const std::string& table, int64_t createdMs, uint32_t id) const;
+  /// A backup ARN's last part, "<14-digit creation millis>-<8 hex digits>",
+  /// written backwards ending at `end` (room for 32 characters); returns its start.
+  static char* WriteBackupStamp(char* end, int64_t createdMs, uint32_t id);
+  std::size_t BackupArnSize(const std::string& table) const { return TableArnSize(table) + 31; }
+  /// The next number of the seeded generator (splitmix64).
+  uint64_t NextRandom();
+  /// Encryption with a KMS key: the one the specification names, else DynamoDB's managed key.
+  Model::SSEDescription KmsEncryption(const Model::SSESpecification& spec) const;
+
+  /// What a snapshot keeps: the generator's state (the account and region are
+  /// the ServiceOptions'); Reset() returns it to the seed.
+  struct State {
+    uint64_t random = 0;
+  };
+  State Save() const { return State{random_}; }
+  void Load(State s) { random_ = s.random; }
+  void Reset() { random_ = options_->seed; }
+
+ private:
+  std::size_t TableArnSize(const std::string& name) const;
+  void AppendTableArn(std::string& out, const std::string& name) const;
+
+  const ServiceOptions* options_;
+  uint64_t random_;
+};
+
+}  // namespace detail
+}  // namespace dynafake
+// ---- end dynafake/components/identity.hpp ----
+
+// ---- begin dynafake/components/items.hpp ----
+// dynafake — Items: the data plane (PutItem, GetItem, DeleteItem, UpdateItem,
+// Query, Scan, BatchGetItem, BatchWriteItem) and the upkeep of the item
+// histories backups share: versions no reader can reach any more are
+// released. Each call's request is checked alone first, by Validate, as the
+// Service's first step (detail/requests/read_plans.hpp, detail/requests/write_plans.hpp,
+// detail/requests/batch_get.hpp); the operation then finds the table and runs on
+// the table's DataTable view (detail/data_plane/item_operations.hpp, query_scan.hpp,
+// batch_get.hpp), which knows nothing of how tables are kept.
+
+#include <cstdint>  // int64_t
+#include <memory>   // std::shared_ptr
+#include <set>      // std::set
+#include <string>   // std::string
+
+
+// ---- begin dynafake/components/tables.hpp ----
+// dynafake — Tables: the tables of a Service, their settings, status,
+// indexes and tags (CreateTable, DescribeTable, UpdateTable, DeleteTable,
+// ListTables, TagResource, UntagResource, ListTagsOfResource), and how a
+// table is described. Time to Live is TimeToLive's (time_to_live.hpp).
+// Defined by concept: table_lifecycle_impl.hpp (create, describe, delete,
+// list, status transitions), table_schema_impl.hpp (key schemas, attribute
+// definitions, indexes), table_settings_impl.hpp (UpdateTable's settings) and
+// table_tags_impl.hpp (tags).
+
+#include <cstddef>     // std::size_t
+#include <cstdint>     // int64_t, uint64_t
+#include <functional>  // std::function
+#include <map>         // std::map
+#include <memory>      // std::shared_ptr
+#include <optional>    // std::optional
+#include <string>      // std::string
+#include <utility>     // std::move, std::pair
+#include <vector>      // std::vector
+
+
+// ---- begin dynafake/components/timeline.hpp ----
+// dynafake — Timeline: the pending transitions of a Service (a table becoming
+// ACTIVE or going away, a backup becoming AVAILABLE or expiring), stored as
+// instants and handed out in time order once the clock reaches them.
+
+#include <cstddef>     // std::size_t
+#include <cstdint>     // int64_t, uint64_t
+#include <functional>  // std::greater
+#include <optional>    // std::optional
+#include <queue>       // std::priority_queue
+#include <string>      // std::string
+#include <utility>     // std::move
+#include <vector>      // std::vector
+
+namespace dynafake {
+namespace detail {
+
+enum class EventKind { TableSettled, TableGone, BackupAvailable, BackupExpired };
+
+/// A pending transition, applied when the clock reaches `atMs`.
+struct Event {
+  int64_t atMs;
+  uint64_t seq;  ///< order of scheduling, to break ties deterministically
+  EventKind kind;
+  std::string key;      ///< table name or backup ARN
+  uint64_t generation;  ///< the table's generation when scheduled; a stale event is ignored
+  friend bool operator>(const Event& a, const Event& b) { return a.atMs != b.atMs ? a.atMs > b.atMs : a.seq > b.seq; }
+};
+
+class Timeline {
+ public:
+  void Schedule(int64_t atMs, EventKind kind, const std::string& key, uint64_t generation) {
+    queue_.push(Event{atMs, ++seq_, kind, key, generation});
+  }
+  bool HasDue(int64_t now) const { return !queue_.empty() && queue_.top().atMs <= now; }
+  /// The instant of the earliest transition (HasDue must be true).
+  int64_t NextDueMs() const { return queue_.top().atMs; }
+  /// Takes the earliest transition due at `now` off the timeline, if there is one.
+  std::optional<Event> NextDue(int64_t now) {
+    if (!HasDue(now)) return std::nullopt;
+    Event e = queue_.top();
+    queue_.pop();
+    return e;
+  }
+  std::size_t Pending() const { return queue_.size(); }
+
+  /// What a snapshot keeps: every pending transition in the order it will be
+  /// applied, and the scheduling counter.
+  struct State {
+    std::vector<Event> events;
+    uint64_t sequence = 0;
+  };
+  State Save() const {
+    State s;
+    s.sequence = seq_;
+    for (auto copy = queue_; !copy.empty(); copy.pop()) s.events.push_back(copy.top());
+    return s;
+  }
+  /// Any list of transitions is a valid timeline (a stale one is ignored when it falls due): nothing to check.
+  void Load(State s) {
+    queue_ = {};
+    for (Event& e : s.events) queue_.push(std::move(e));
+    seq_ = s.sequence;
+  }
+  void Clear() { Load({}); }
+
+ private:
+  std::priority_queue<Event, std::vector<Event>, std::greater<Event>> queue_;
+  uint64_t seq_ = 0;
+};
+
+}  // namespace detail
+}  // namespace dynafake
+// ---- end dynafake/components/timeline.hpp ----
+
 // ---- begin dynafake/detail/validation/validator.hpp ----
 // dynafake — collects constraint violations and words them as DynamoDB does:
 // "1 validation error detected: Value 'ab' at 'backupName' failed to satisfy
@@ -13361,68 +13689,31 @@ namespace detail {
 class Identity;
 class Timeline;
 class Quotas;
-class Backups;
-class ContinuousBackups;
-struct BackupSource;
 
-/// A table's items: the versioned history backups and restores read, and the
-/// writes since it was last compacted. Written and read by Items only.
-struct TableItems {
-  std::shared_ptr<History> history = std::make_shared<History>();
-  uint64_t writesSinceCompaction = 0;
+/// What deleting a table asks of the components that keep the table's
+/// backups, which Tables does not know: the Components wire them (Backups and
+/// ContinuousBackups, components.hpp). Unset, a table is deleted with nothing
+/// in its way and no backup taken.
+struct TableDeletionHooks {
+  /// The name of a USER backup of `table` still being created, or nullptr: DeleteTable refuses while there is one.
+  std::function<const std::string*(const std::string& table)> backupBeingCreated;
+  /// The deletion is accepted (`name` as the answer shows it): called before the table starts DELETING.
+  std::function<void(const TableRecord& t, const std::string& name, int64_t now)> deleting;
 };
 
-/// One table as the Service holds it.
-struct TableRecord {
-  /// The settings DescribeTable reports; the dynamic members (status, item
-  /// count, size, global indexes) are filled in by Tables::Description.
-  Model::TableDescription desc;
-  std::vector<Model::Tag> tags;
-  /// Global secondary indexes, kept apart from `desc` because they come and go.
-  std::vector<Model::GlobalSecondaryIndexDescription> gsis;
-  KeyDef key;
-  Model::TableStatus status = Model::TableStatus::CREATING;
-  int64_t createdMs = 0;
-  int64_t statusUntilMs = 0;  ///< when CREATING/UPDATING/DELETING ends
-  uint64_t generation = 0;    ///< bumps on every status change; stale transitions are ignored
-  uint64_t serial = 0;        ///< unique among the Service's tables, ever (Tables::Add, Replace)
-  bool ttlEnabled = false;    ///< Time to Live ENABLING or ENABLED (else DISABLING or DISABLED)
-  std::string ttlAttribute;   ///< the attribute TTL is (or was last) on
-  int64_t ttlSettledMs = 0;   ///< when ENABLING or DISABLING ends
-  bool ttlChanged = false;    ///< UpdateTimeToLive has changed the setting, last at ttlChangedMs
-  int64_t ttlChangedMs = 0;
-  bool restoring = false;           ///< CREATING because a restore is filling it
-  std::string restoreSourceBackup;  ///< the backup a restore in progress reads, if any
-  TableItems items;
-  /// The capacity left to the table and its global indexes (Throughput's).
-  TableBuckets buckets;
-  /// Throughput an UpdateTable asked for, applied when the table settles: while
-  /// UPDATING the service still reports the old values (architect/dynalite
-  /// actions/updateTable.js, whose tests ran against the service).
-  std::optional<Model::ProvisionedThroughput> pendingThroughput;
-  std::map<std::string, Model::ProvisionedThroughput> pendingIndexThroughput;  ///< by global index name
-  /// The table's provisioned throughput decreases asked for in the UTC day
-  /// `decreaseDay` (days since the epoch), the last at `lastDecreaseMs`.
-  int decreasesToday = 0;
-  int64_t decreaseDay = 0;
-  int64_t lastDecreaseMs = 0;
-  /// What a backup taken now copies, made by the first backup after the
-  /// table's settings last changed and shared by the backups that follow.
-  /// Whatever changes a setting a backup copies calls SettingsChanged().
-  mutable std::shared_ptr<const BackupSource> backupSource;
-  void SettingsChanged() { backupSource.reset(); }
-};
+/// The table or index key schema's first violation, or "" (table_schema_impl.hpp; CreateTable's and
+/// UpdateTable's checks).
+std::string CheckKeySchema(const std::vector<Model::KeySchemaElement>& schema,
+                           const std::vector<Model::AttributeDefinition>& defs, const std::string& path);
+/// An index Projection's first violation, or "" (table_schema_impl.hpp).
+std::string CheckProjection(const Model::Projection& p);
 
 class Tables {
  public:
-  Tables(const ServiceOptions& options, Identity& identity, Timeline& timeline, Quotas& quotas, Backups& backups,
-         ContinuousBackups& continuous)
-      : options_(&options),
-        identity_(&identity),
-        timeline_(&timeline),
-        quotas_(&quotas),
-        backups_(&backups),
-        continuous_(&continuous) {}
+  Tables(const ServiceOptions& options, Identity& identity, Timeline& timeline, Quotas& quotas)
+      : options_(&options), identity_(&identity), timeline_(&timeline), quotas_(&quotas) {}
+  /// What DeleteTable asks of the components that keep backups (set once, by the Components).
+  void SetDeletionHooks(TableDeletionHooks hooks) { deletionHooks_ = std::move(hooks); }
 
   // ---- the operations
   Model::CreateTableOutcome CreateTable(const Model::CreateTableRequest& r, int64_t now);
@@ -13497,10 +13788,17 @@ class Tables {
   /// DELETING -> gone. Returns the table's items, for the caller to release, or nullptr for a stale transition.
   std::shared_ptr<History> Remove(const std::string& name, uint64_t generation);
 
-  // ---- the whole state (snapshots, Reset)
+  // ---- the whole state (Service::SaveState, LoadState; Reset)
   const std::map<std::string, TableRecord>& All() const { return tables_; }
-  void Replace(std::map<std::string, TableRecord> tables) {
-    tables_ = std::move(tables);
+  /// What a snapshot keeps: every table, by name, with its items, capacity and Time to Live setting.
+  struct State {
+    std::map<std::string, TableRecord> tables;
+  };
+  State Save() const { return State{tables_}; }
+  /// std::invalid_argument when a table is filed under another name than its own or holds no item history.
+  static void Check(const State& s);
+  void Load(State s) {
+    tables_ = std::move(s.tables);
     for (auto& kv : tables_) kv.second.serial = ++serial_;
   }
   void Clear() { tables_.clear(); }
@@ -13516,8 +13814,7 @@ class Tables {
   Identity* identity_;
   Timeline* timeline_;
   Quotas* quotas_;
-  Backups* backups_;
-  ContinuousBackups* continuous_;
+  TableDeletionHooks deletionHooks_;
   std::map<std::string, TableRecord> tables_;
   uint64_t serial_ = 0;  ///< the last TableRecord::serial given
 };
@@ -13525,233 +13822,6 @@ class Tables {
 }  // namespace detail
 }  // namespace dynafake
 // ---- end dynafake/components/tables.hpp ----
-
-namespace dynafake {
-namespace detail {
-
-class Identity;
-class Timeline;
-class Quotas;
-class Items;
-
-/// What a backup copies from its table: shared by every backup taken while
-/// the table's settings stay the same (Tables keeps the latest in the table's
-/// record), never changed once shared.
-struct BackupSource {
-  std::string tableName;
-  std::string arnPrefix;  ///< "<table ARN>/backup/" as Identity writes it: a backup's ARN is this and its stamp
-  Model::SourceTableDetails source;  ///< without ItemCount and TableSizeBytes, which are read from the history
-  Model::SourceTableFeatureDetails features;
-  std::vector<Model::AttributeDefinition> attributeDefinitions;
-  KeyDef key;
-  std::shared_ptr<History> history;
-};
-
-struct BackupRecord {
-  static constexpr int64_t kNoExpiry = INT64_MIN;
-  std::shared_ptr<const BackupSource> table;
-  const std::string* name = nullptr;  ///< interned by Backups
-  /// The ARN's text, only when it is not what Identity::AppendBackupArn makes
-  /// of (table, createdMs, id) — a loaded snapshot may hold any ARN.
-  std::unique_ptr<std::string> unusualArn;
-  int64_t createdMs = 0;
-  int64_t expiryMs = kNoExpiry;     ///< SYSTEM backups expire
-  int64_t cutMs = 0;                ///< the instant whose items the backup holds
-  uint64_t cutSeq = History::kAll;  ///< and, within that millisecond, the last write it holds
-  int64_t availableAtMs = 0;        ///< CREATING until then
-  uint32_t id = 0;                  ///< the ARN's random part
-  Model::BackupType type = Model::BackupType::USER;
-  Model::BackupStatus status = Model::BackupStatus::CREATING;
-
-  const std::string& TableName() const { return table->tableName; }
-  const std::shared_ptr<History>& Items() const { return table->history; }
-};
-
-/// A backup in full, as snapshots save and load it (Backups::States, Replace).
-struct BackupState {
-  Model::BackupDetails details;  ///< without BackupSizeBytes
-  Model::SourceTableDetails source;
-  Model::SourceTableFeatureDetails features;
-  std::vector<Model::AttributeDefinition> attributeDefinitions;
-  KeyDef key;
-  std::string tableName;
-  int64_t cutMs = 0;
-  uint64_t cutSeq = History::kAll;
-  int64_t availableAtMs = 0;
-  std::shared_ptr<History> history;
-};
-
-class Backups {
- public:
-  /// By a hash of the ARN (the record does not hold the ARN's text; Find
-  /// compares the rendered ARN of each record with that hash). Unordered:
-  /// whoever needs an order (ListBackups, snapshots) sorts.
-  using Map = std::unordered_multimap<uint64_t, BackupRecord>;
-
-  Backups(const ServiceOptions& options, Identity& identity, Timeline& timeline, Quotas& quotas, Tables& tables,
-          Items& items)
-      : options_(&options),
-        identity_(&identity),
-        timeline_(&timeline),
-        quotas_(&quotas),
-        tables_(&tables),
-        items_(&items) {}
-
-  // ---- the operations
-  Model::CreateBackupOutcome CreateBackup(const Model::CreateBackupRequest& r, int64_t now);
-  Model::DescribeBackupOutcome DescribeBackup(const Model::DescribeBackupRequest& r, int64_t now);
-  Model::ListBackupsOutcome ListBackups(const Model::ListBackupsRequest& r, int64_t now);
-  Model::DeleteBackupOutcome DeleteBackup(const Model::DeleteBackupRequest& r, int64_t now);
-  /// Service::SeedBackup: a backup of any type, without rate limit or fault rules.
-  Model::CreateBackupOutcome SeedBackup(const std::string& tableName, const std::string& backupName,
-                                        Model::BackupType type, int64_t now);
-
-  // ---- what the other components ask
-  /// Takes a backup of `t` at `now` holding its items as of `cutMs`, stores it
-  /// and schedules its transitions (AVAILABLE; expiry for SYSTEM backups).
-  BackupRecord& Take(const TableRecord& t, const std::string& name, Model::BackupType type, int64_t now, int64_t cutMs);
-  const BackupRecord* Find(const std::string& arn) const;
-  /// The backup's ARN.
-  std::string Arn(const BackupRecord& b) const;
-  /// A USER backup of `table` still CREATING, or nullptr.
-  const std::string* CreatingUserBackup(const std::string& table);
-  /// `arn`, when given, is the backup's ARN as the caller already holds it (spares writing it again).
-  Model::BackupDetails Details(const BackupRecord& b, int64_t now, const std::string* arn = nullptr) const;
-  Model::BackupDescription Description(const BackupRecord& b, int64_t now, const std::string* arn = nullptr) const;
-  Model::BackupSummary Summary(const BackupRecord& b, int64_t now) const;
-
-  // ---- transitions
-  void MarkAvailable(const std::string& arn);
-  /// Removes a backup (deleted or expired); its history is released.
-  void Remove(const std::string& arn, int64_t now);
-  /// The table is gone: forget its index of CREATING backups.
-  void ForgetTable(const std::string& table) { creatingUserBackups_.erase(table); }
-
-  // ---- the whole state (snapshots, Reset)
-  const Map& All() const { return backups_; }
-  /// Every backup in full, in ARN order.
-  std::vector<BackupState> States() const;
-  /// Per table, the USER backups that may still be CREATING (pruned when read).
-  const std::map<std::string, std::vector<std::string>>& CreatingIndex() const { return creatingUserBackups_; }
-  /// Replaces every backup; backups of one table with the same settings share one BackupSource again.
-  void Replace(std::vector<BackupState> backups, std::map<std::string, std::vector<std::string>> creating);
-  void Clear();
-
- private:
-  static uint64_t HashArn(std::string_view arn) { return std::hash<std::string_view>()(arn); }
-  static void AppendArn(std::string& out, const BackupRecord& b);
-  Map::iterator Locate(std::string_view arn);
-  Map::const_iterator Locate(std::string_view arn) const;
-  /// What a backup of `t` copies: the table's cached BackupSource, made when its settings last changed.
-  std::shared_ptr<const BackupSource> SourceOf(const TableRecord& t) const;
-  std::shared_ptr<const BackupSource> MakeSource(const TableRecord& t) const;
-  static bool SameSource(const BackupSource& a, const BackupSource& b);
-  /// Whether `arn` is the ARN of `b`, without writing it out.
-  static bool HasArn(const BackupRecord& b, std::string_view arn);
-  const std::string* Intern(const std::string& name);
-  void Release(const std::string* name);
-  /// Removes the record at `it` (its name and history pin released).
-  void Erase(Map::iterator it);
-
-  /// The instant inside the consistency window [now-60s, now+60s] a backup requested now cuts at.
-  int64_t CutFor(int64_t now);
-
-  const ServiceOptions* options_;
-  Identity* identity_;
-  Timeline* timeline_;
-  Quotas* quotas_;
-  Tables* tables_;
-  Items* items_;
-  Map backups_;
-  /// Backup names, each held once, with the number of backups that bear it.
-  std::unordered_map<std::string, std::size_t> names_;
-  std::map<std::string, std::vector<std::string>> creatingUserBackups_;
-  std::string scratch_;  ///< a new backup's ARN
-};
-
-}  // namespace detail
-}  // namespace dynafake
-// ---- end dynafake/components/backups.hpp ----
-
-// ---- begin dynafake/components/identity.hpp ----
-// dynafake — Identity: who a Service is (account, region, partition) and the
-// names it hands out: table ARNs, table ids, backup ARNs, KMS key ARNs. Ids and
-// ARN suffixes come from a generator seeded by ServiceOptions::seed, so the
-// same test gets the same names on every run.
-
-#include <cstddef>  // std::size_t
-#include <cstdint>  // int64_t, uint64_t
-#include <string>   // std::string
-
-
-namespace dynafake {
-namespace detail {
-
-class Identity {
- public:
-  explicit Identity(const ServiceOptions& options) : options_(&options), random_(options.seed) {}
-
-  /// arn:<partition>:dynamodb:<region>:<account>:table/<name>
-  std::string TableArn(const std::string& name) const;
-  /// The table an argument names: the name itself, or the name inside a table
-  /// ARN of this account and region; "" for an ARN of anything else.
-  std::string TableNameOf(const std::string& nameOrArn) const;
-  /// The table as messages show it: TableNameOf, or the argument itself when it names no table here.
-  std::string ShownName(const std::string& nameOrArn) const;
-
-  const std::string& AccountId() const { return options_->accountId; }
-  const std::string& Partition() const { return options_->partition; }
-
-  /// A random (version 4) UUID, as DynamoDB's table ids are.
-  std::string NewTableId();
-  /// <table ARN>/backup/<14-digit creation millis>-<8 hex digits>
-  std::string NewBackupArn(const std::string& table, int64_t createdMs);
-  /// The random part of a new backup ARN (its last 8 hex digits).
-  uint32_t NewBackupId() { return static_cast<uint32_t>(NextRandom() & 0xffffffffu); }
-  /// Appends the ARN of backup `id` of `table` created at `createdMs`: a
-  /// backup record keeps these three, not the ARN's text.
-  void AppendBackupArn(std::string& out, const std::string& table, int64_t createdMs, uint32_t id) const;
-  /// A backup ARN's last part, "<14-digit creation millis>-<8 hex digits>",
-  /// written backwards ending at `end` (room for 32 characters); returns its start.
-  static char* WriteBackupStamp(char* end, int64_t createdMs, uint32_t id);
-  std::size_t BackupArnSize(const std::string& table) const { return TableArnSize(table) + 31; }
-  /// The next number of the seeded generator (splitmix64).
-  uint64_t NextRandom();
-  /// Encryption with a KMS key: the one the specification names, else DynamoDB's managed key.
-  Model::SSEDescription KmsEncryption(const Model::SSESpecification& spec) const;
-
-  /// The generator's state, for snapshots; Reset() returns it to the seed.
-  uint64_t RandomState() const { return random_; }
-  void SetRandomState(uint64_t state) { random_ = state; }
-  void Reset() { random_ = options_->seed; }
-
- private:
-  std::size_t TableArnSize(const std::string& name) const;
-  void AppendTableArn(std::string& out, const std::string& name) const;
-
-  const ServiceOptions* options_;
-  uint64_t random_;
-};
-
-}  // namespace detail
-}  // namespace dynafake
-// ---- end dynafake/components/identity.hpp ----
-
-// ---- begin dynafake/components/items.hpp ----
-// dynafake — Items: the data plane (PutItem, GetItem, DeleteItem, UpdateItem,
-// Query, Scan, BatchGetItem, BatchWriteItem) and the upkeep of the item
-// histories backups share: versions no reader can reach any more are
-// released. Each call's request is checked alone first, by Validate, as the
-// Service's first step (detail/requests/read_plans.hpp, detail/requests/write_plans.hpp,
-// detail/requests/batch_get.hpp); the operation then finds the table and runs on
-// the table's DataTable view (detail/data_plane/item_operations.hpp, query_scan.hpp,
-// batch_get.hpp), which knows nothing of how tables are kept.
-
-#include <cstdint>  // int64_t
-#include <memory>   // std::shared_ptr
-#include <set>      // std::set
-#include <string>   // std::string
-
 
 // ---- begin dynafake/detail/data_plane/data_table.hpp ----
 // dynafake — one table as the data plane sees it: its name, schema and item
@@ -19330,7 +19400,7 @@ DYNAFAKE_IMPL Model::BackupSummary Backups::Summary(const BackupRecord& b, int64
 // backup_records_impl.hpp.
 
 #include <algorithm>  // std::sort, std::remove_if, std::max
-#include <stdexcept>  // std::logic_error
+#include <stdexcept>  // std::logic_error, std::invalid_argument
 
 
 namespace dynafake {
@@ -19500,13 +19570,14 @@ DYNAFAKE_IMPL void Backups::Clear() {
   creatingUserBackups_.clear();
 }
 
-DYNAFAKE_IMPL std::vector<BackupState> Backups::States() const {
+DYNAFAKE_IMPL Backups::State Backups::Save() const {
   std::vector<std::pair<std::string, const BackupRecord*>> byArn;  // a snapshot lists them in ARN order
   byArn.reserve(backups_.size());
   for (const auto& kv : backups_) byArn.emplace_back(Arn(kv.second), &kv.second);
   std::sort(byArn.begin(), byArn.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-  std::vector<BackupState> out;
-  out.reserve(byArn.size());
+  State out;
+  out.creating = creatingUserBackups_;
+  out.backups.reserve(byArn.size());
   for (auto& entry : byArn) {
     const BackupRecord& b = *entry.second;
     BackupState s;
@@ -19526,17 +19597,21 @@ DYNAFAKE_IMPL std::vector<BackupState> Backups::States() const {
     s.cutSeq = b.cutSeq;
     s.availableAtMs = b.availableAtMs;
     s.history = b.table->history;
-    out.push_back(std::move(s));
+    out.backups.push_back(std::move(s));
   }
   return out;
 }
 
-DYNAFAKE_IMPL void Backups::Replace(std::vector<BackupState> backups,
-                                    std::map<std::string, std::vector<std::string>> creating) {
+DYNAFAKE_IMPL void Backups::Check(const State& s) {
+  for (const BackupState& b : s.backups)
+    if (!b.history) throw std::invalid_argument("backup " + b.details.GetBackupArn() + " holds no item history");
+}
+
+DYNAFAKE_IMPL void Backups::Load(State state) {
   Clear();
-  creatingUserBackups_ = std::move(creating);
+  creatingUserBackups_ = std::move(state.creating);
   std::map<std::string, std::vector<std::shared_ptr<const BackupSource>>> sources;  // per table, to share
-  for (BackupState& s : backups) {
+  for (BackupState& s : state.backups) {
     auto made = std::make_shared<BackupSource>();
     made->tableName = std::move(s.tableName);
     made->arnPrefix = identity_->TableArn(made->tableName) + "/backup/";
@@ -19595,11 +19670,15 @@ DYNAFAKE_IMPL void Backups::Replace(std::vector<BackupState> backups,
 
 // ---- begin dynafake/components/components_impl.hpp ----
 // dynafake — Components' definitions: transitions dispatched to the component
-// they concern, reset, statistics (see components.hpp).
+// they concern, reset, statistics, the whole state saved and loaded (see
+// components.hpp).
 
-#include <set>     // std::set
-#include <string>  // std::string
-#include <vector>  // std::vector
+#include <map>      // std::map
+#include <memory>   // std::shared_ptr, std::make_shared
+#include <set>      // std::set
+#include <string>   // std::string
+#include <utility>  // std::move
+#include <vector>   // std::vector
 
 
 // ---- begin dynafake/components/components.hpp ----
@@ -19628,6 +19707,7 @@ DYNAFAKE_IMPL void Backups::Replace(std::vector<BackupState> backups,
 #include <cstddef>  // std::size_t
 #include <cstdint>  // int64_t
 #include <memory>   // std::shared_ptr, std::make_shared
+#include <string>   // std::string
 
 
 // ---- begin dynafake/components/continuous_backups.hpp ----
@@ -19680,9 +19760,15 @@ class ContinuousBackups {
   /// The table is gone: its settings go with it.
   void ForgetTable(const std::string& table) { settings_.erase(table); }
 
-  // ---- the whole state (snapshots, Reset)
-  const std::map<std::string, PitrSettings>& All() const { return settings_; }
-  void Replace(std::map<std::string, PitrSettings> settings) { settings_ = std::move(settings); }
+  // ---- the whole state (Service::SaveState, LoadState; Reset)
+  /// What a snapshot keeps: the settings of every table that has any, by table name.
+  struct State {
+    std::map<std::string, PitrSettings> tables;
+  };
+  State Save() const { return State{settings_}; }
+  /// std::invalid_argument when a recovery period is not 1 to 35 days (UpdateContinuousBackups' range).
+  static void Check(const State& s);
+  void Load(State s) { settings_ = std::move(s.tables); }
   void Clear() { settings_.clear(); }
 
  private:
@@ -19761,19 +19847,32 @@ class Exports {
     byToken_.clear();
   }
 
-  /// The records in creation order, and their replacement (LoadState): exports not yet written pin their cut again.
-  std::vector<const ExportRecord*> InOrder() const {
-    std::vector<const ExportRecord*> out;
-    for (const auto& arn : order_) out.push_back(&exports_.at(arn));
-    return out;
+  /// What a snapshot keeps: the records in creation order (the files are the ObjectStore's).
+  /// An export already written keeps no history.
+  struct State {
+    std::vector<ExportRecord> exports;
+  };
+  State Save() const {
+    State s;
+    for (const auto& arn : order_) {
+      ExportRecord e = exports_.at(arn);
+      e.pinned = false;
+      if (e.rendered) e.history = nullptr;
+      s.exports.push_back(std::move(e));
+    }
+    return s;
   }
-  void Replace(std::vector<ExportRecord> records) {
+  /// std::invalid_argument when an ARN appears twice or an export not yet written has no history to write.
+  static void Check(const State& s);
+  /// Replaces every record: exports not yet written pin their cut again.
+  void Load(State s) {
     for (auto& kv : exports_)
       if (kv.second.pinned && kv.second.history)
         kv.second.history->Unpin(kv.second.fromMs ? kv.second.fromMs : kv.second.exportMs);
     Clear();
-    for (ExportRecord& e : records) {
+    for (ExportRecord& e : s.exports) {
       const std::string arn = e.arn;
+      e.pinned = false;
       if (!e.rendered) {
         e.pinned = e.history != nullptr;
         if (e.history) e.history->Pin(e.fromMs ? e.fromMs : e.exportMs);
@@ -19859,15 +19958,20 @@ class Imports {
     order_.clear();
   }
   Model::ImportTableDescription Describe(const ImportRecord& e, int64_t now) const;
-  /// The records in creation order, and their replacement (LoadState).
-  std::vector<const ImportRecord*> InOrder() const {
-    std::vector<const ImportRecord*> out;
-    for (const auto& arn : order_) out.push_back(&imports_.at(arn));
-    return out;
+  /// What a snapshot keeps: the records in creation order.
+  struct State {
+    std::vector<ImportRecord> imports;
+  };
+  State Save() const {
+    State s;
+    for (const auto& arn : order_) s.imports.push_back(imports_.at(arn));
+    return s;
   }
-  void Replace(std::vector<ImportRecord> records) {
+  /// std::invalid_argument when an ARN appears twice.
+  static void Check(const State& s);
+  void Load(State s) {
     Clear();
-    for (ImportRecord& e : records) {
+    for (ImportRecord& e : s.imports) {
       order_.push_back(e.arn);
       const std::string arn = e.arn;
       imports_[arn] = std::move(e);
@@ -19968,6 +20072,42 @@ class Restores {
 }  // namespace detail
 }  // namespace dynafake
 // ---- end dynafake/components/restores.hpp ----
+
+// ---- begin dynafake/components/saved_state.hpp ----
+// dynafake — SavedState: the whole state of a Service, as each component saves
+// it (Service::SaveState) and loads it back (Service::LoadState). Plain C++:
+// the JSON a snapshot file holds is the wire's (dynafake/wire/snapshot.hpp,
+// one mapping per component in dynafake/wire/snapshot/).
+//
+// Not saved, because it follows from the rest or is the test's: Quotas' rate
+// windows (forgotten on loading), TimeToLive's pending deletions (found again
+// from the items), Items' and Throughput's state (inside each TableRecord),
+// Transactions' idempotency tokens, the fault rules, the journal, the clock
+// (only the instant of saving) and the ObjectStore's files.
+
+#include <cstdint>  // int64_t
+
+
+namespace dynafake {
+namespace detail {
+
+/// Every component's State. Item histories are shared between a table, its
+/// backups and its exports by pointer, as inside a Service; a SavedState from
+/// Service::SaveState holds copies of them, shared with nothing else.
+struct SavedState {
+  int64_t savedAtMs = 0;  ///< the Service's clock when it was saved
+  Identity::State identity;
+  Timeline::State timeline;
+  Tables::State tables;
+  ContinuousBackups::State continuous;
+  Backups::State backups;
+  Exports::State exports;
+  Imports::State imports;
+};
+
+}  // namespace detail
+}  // namespace dynafake
+// ---- end dynafake/components/saved_state.hpp ----
 
 // ---- begin dynafake/components/throughput.hpp ----
 // dynafake — Throughput: read and write capacity enforced on the clock. Every
@@ -20256,7 +20396,7 @@ class Components {
   explicit Components(const ServiceOptions& options)
       : identity(options),
         quotas(options.limits),
-        tables(options, identity, timeline, quotas, backups, continuous),
+        tables(options, identity, timeline, quotas),
         throughput(options, tables),
         items(options, tables, continuous, expiry, throughput),
         timeToLive(options, identity, tables, items, expiry),
@@ -20265,7 +20405,16 @@ class Components {
         restores(options, identity, quotas, tables, backups, continuous),
         transactions(options, items),
         exports(options, identity, tables, continuous, objects),
-        imports(options, identity, quotas, tables, objects) {}
+        imports(options, identity, quotas, tables, objects) {
+    // Tables knows neither Backups nor ContinuousBackups: what a deletion asks of them is wired here
+    tables.SetDeletionHooks({[this](const std::string& table) { return backups.CreatingUserBackup(table); },
+                             [this](const TableRecord& t, const std::string& name, int64_t now) {
+                               // the deleted-table safety net: with point-in-time recovery on, a SYSTEM backup of the
+                               // table as it was just before the delete
+                               if (continuous.Enabled(name))
+                                 backups.Take(t, name + "$DeletedTableBackup", Model::BackupType::SYSTEM, now, now);
+                             }});
+  }
   Components(const Components&) = delete;
   Components& operator=(const Components&) = delete;
 
@@ -20291,6 +20440,14 @@ class Components {
   /// Forgets every table, backup, transition and call; the generator starts again from the seed.
   void Reset();
   ServiceStats Stats() const;
+  /// Every component's state at `now` (due transitions applied first), the
+  /// item histories copied: the result shares nothing with the components.
+  SavedState Save(int64_t now);
+  /// Every component's Check: std::invalid_argument saying what breaks an invariant.
+  static void Check(const SavedState& s);
+  /// Replaces every component's state with `s` (checked); the rate windows
+  /// are forgotten, the pending TTL deletions found again from the items at `now`.
+  void Load(SavedState s, int64_t now);
 
   // ---- which component checks and serves which operation
   // Validate: the operation's own rules beyond the model's constraints, on the
@@ -20456,6 +20613,58 @@ DYNAFAKE_IMPL ServiceStats Components::Stats() const {
   return s;
 }
 
+DYNAFAKE_IMPL SavedState Components::Save(int64_t now) {
+  ApplyDue(now);
+  SavedState s;
+  s.savedAtMs = now;
+  s.identity = identity.Save();
+  s.timeline = timeline.Save();
+  s.tables = tables.Save();
+  s.continuous = continuous.Save();
+  s.backups = backups.Save();
+  s.exports = exports.Save();
+  s.imports = imports.Save();
+  // the histories are the Service's, written by its next calls: the saved state gets copies, shared as the
+  // originals are shared (a table and its backups, its exports)
+  std::map<const History*, std::shared_ptr<History>> copies;
+  auto copy = [&copies](std::shared_ptr<History>& h) {
+    if (!h) return;
+    std::shared_ptr<History>& c = copies[h.get()];
+    if (!c) {
+      c = std::make_shared<History>();
+      c->Restore(h->Keys(), h->TotalsLog(), h->LastSeq());
+    }
+    h = c;
+  };
+  for (auto& kv : s.tables.tables) {
+    copy(kv.second.items.history);
+    kv.second.SettingsChanged();  // what a backup copies is made again, from the copy
+  }
+  for (BackupState& b : s.backups.backups) copy(b.history);
+  for (ExportRecord& e : s.exports.exports) copy(e.history);
+  return s;
+}
+
+DYNAFAKE_IMPL void Components::Check(const SavedState& s) {
+  Tables::Check(s.tables);
+  ContinuousBackups::Check(s.continuous);
+  Backups::Check(s.backups);
+  Exports::Check(s.exports);
+  Imports::Check(s.imports);
+}
+
+DYNAFAKE_IMPL void Components::Load(SavedState s, int64_t now) {
+  tables.Load(std::move(s.tables));
+  continuous.Load(std::move(s.continuous));
+  backups.Load(std::move(s.backups));
+  timeline.Load(std::move(s.timeline));
+  exports.Load(std::move(s.exports));
+  imports.Load(std::move(s.imports));
+  identity.Load(s.identity);
+  quotas.Clear();
+  timeToLive.Reindex(now);  // pending TTL deletions follow from the items; they are not saved
+}
+
 }  // namespace detail
 }  // namespace dynafake
 // ---- end dynafake/components/components_impl.hpp ----
@@ -20464,6 +20673,8 @@ DYNAFAKE_IMPL ServiceStats Components::Stats() const {
 // dynafake — ContinuousBackups' definitions (see continuous_backups.hpp).
 
 #include <algorithm>  // std::max
+#include <stdexcept>  // std::invalid_argument
+#include <string>     // std::to_string
 
 
 namespace dynafake {
@@ -20541,6 +20752,13 @@ DYNAFAKE_IMPL Model::ContinuousBackupsDescription ContinuousBackups::Description
       .WithPointInTimeRecoveryDescription(p);
 }
 
+DYNAFAKE_IMPL void ContinuousBackups::Check(const State& s) {
+  for (const auto& kv : s.tables)  // the model's range of RecoveryPeriodInDays (botocore service-2.json: 1 to 35)
+    if (kv.second.recoveryPeriodDays < 1 || kv.second.recoveryPeriodDays > 35)
+      throw std::invalid_argument("point-in-time recovery of table " + kv.first + " keeps " +
+                                  std::to_string(kv.second.recoveryPeriodDays) + " days: not between 1 and 35");
+}
+
 }  // namespace detail
 }  // namespace dynafake
 // ---- end dynafake/components/continuous_backups_impl.hpp ----
@@ -20561,6 +20779,8 @@ DYNAFAKE_IMPL Model::ContinuousBackupsDescription ContinuousBackups::Description
 // file per export (the service writes one or more per partition).
 
 #include <algorithm>  // std::min
+#include <set>        // std::set
+#include <stdexcept>  // std::invalid_argument
 
 
 // ---- begin dynafake/detail/formats/dynamodb_json.hpp ----
@@ -21823,6 +22043,15 @@ DYNAFAKE_IMPL Model::ListExportsOutcome Exports::ListExports(const Model::ListEx
   return out;
 }
 
+DYNAFAKE_IMPL void Exports::Check(const State& s) {
+  std::set<std::string> arns;
+  for (const ExportRecord& e : s.exports) {
+    if (!e.rendered && !e.history)
+      throw std::invalid_argument("export " + e.arn + " is not written yet and names no history");
+    if (!arns.insert(e.arn).second) throw std::invalid_argument("export " + e.arn + " appears twice");
+  }
+}
+
 }  // namespace detail
 }  // namespace dynafake
 // ---- end dynafake/components/exports_impl.hpp ----
@@ -21935,8 +22164,10 @@ DYNAFAKE_IMPL Model::SSEDescription Identity::KmsEncryption(const Model::SSESpec
 // as they are), or CSV whose first line (or CsvOptions.HeaderList) names the
 // attributes, every value a String.
 
-#include <cstdio>   // std::snprintf
-#include <cstdlib>  // std::strtoull
+#include <cstdio>     // std::snprintf
+#include <cstdlib>    // std::strtoull
+#include <set>        // std::set
+#include <stdexcept>  // std::invalid_argument
 
 
 namespace dynafake {
@@ -22235,6 +22466,12 @@ DYNAFAKE_IMPL Model::ListImportsOutcome Imports::ListImports(const Model::ListIm
   }
   if (!out.ImportSummaryListHasBeenSet()) out.SetImportSummaryList(std::vector<ImportSummary>());
   return out;
+}
+
+DYNAFAKE_IMPL void Imports::Check(const State& s) {
+  std::set<std::string> arns;
+  for (const ImportRecord& e : s.imports)
+    if (!arns.insert(e.arn).second) throw std::invalid_argument("import " + e.arn + " appears twice");
 }
 
 }  // namespace detail
@@ -23508,9 +23745,393 @@ DYNAFAKE_IMPL Model::TableDescription Restores::RestoreInto(const std::string& t
 }  // namespace dynafake
 // ---- end dynafake/components/restores_impl.hpp ----
 
-// ---- begin dynafake/components/table_changes_impl.hpp ----
-// dynafake — Tables' definitions for what changes a table's shape: the rules
-// CreateTable's key schemas and indexes must follow, and UpdateTable.
+// ---- begin dynafake/components/table_lifecycle_impl.hpp ----
+// dynafake — Tables' definitions for a table's life: CreateTable,
+// DescribeTable, DeleteTable and ListTables, how a table is found and
+// described, its status transitions (CREATING/UPDATING -> ACTIVE, DELETING ->
+// gone) and the checks of a loaded state (see tables.hpp).
+
+#include <algorithm>  // std::max
+#include <stdexcept>  // std::invalid_argument
+
+
+namespace dynafake {
+namespace detail {
+
+// ------------------------------------------------------------------ operations
+
+DYNAFAKE_IMPL Model::CreateTableOutcome Tables::CreateTable(const Model::CreateTableRequest& r, int64_t now) {
+  using namespace Model;
+  const std::string name = r.GetTableName();
+  if (tables_.count(name)) return DynamoDBError(DynamoDBErrors::RESOURCE_IN_USE, msg::TableAlreadyExists(name));
+  if (auto e = quotas_->CheckTableCount(tables_.size())) return *e;
+  if (auto e = quotas_->CheckTablesInTransition(InTransition())) return *e;
+  if (!r.GetGlobalSecondaryIndexes().empty() || !r.GetLocalSecondaryIndexes().empty()) {
+    int creatingWithIndexes = 0;
+    for (const auto& kv : tables_)
+      if (kv.second.status == TableStatus::CREATING &&
+          (!kv.second.gsis.empty() || kv.second.desc.LocalSecondaryIndexesHasBeenSet()))
+        ++creatingWithIndexes;
+    if (auto e = quotas_->CheckTablesWithIndexesCreating(creatingWithIndexes)) return *e;
+  }
+  TableRecord t = NewRecord(name, r.GetKeySchema(), r.GetAttributeDefinitions(), now);
+  TableDescription& d = t.desc;
+  const std::string arn = d.GetTableArn();
+  const bool onDemand = r.GetBillingMode() == BillingMode::PAY_PER_REQUEST;
+  const ProvisionedThroughput zero = ProvisionedThroughput().WithReadCapacityUnits(0).WithWriteCapacityUnits(0);
+  d.SetProvisionedThroughput(ThroughputDescription(onDemand ? zero : r.GetProvisionedThroughput()));
+  if (r.BillingModeHasBeenSet()) {
+    BillingModeSummary summary;
+    summary.SetBillingMode(r.GetBillingMode());
+    if (onDemand) summary.SetLastUpdateToPayPerRequestDateTime(DateTime(now));
+    d.SetBillingModeSummary(summary);
+  }
+  if (r.OnDemandThroughputHasBeenSet()) d.SetOnDemandThroughput(r.GetOnDemandThroughput());
+  if (r.WarmThroughputHasBeenSet()) {
+    // A unit the request leaves out is the table's starting value (ScyllaDB alternator
+    // test_warm_throughput.py, run against the service: "DynamoDB remembers the one it was given,
+    // filling the other with the baseline every table already has").
+    const auto start =
+        WarmUnits(onDemand ? BillingMode::PAY_PER_REQUEST : BillingMode::PROVISIONED, d.GetProvisionedThroughput());
+    const WarmThroughput& w = r.GetWarmThroughput();
+    const long long read = w.ReadUnitsPerSecondHasBeenSet() ? w.GetReadUnitsPerSecond() : start.first;
+    const long long write = w.WriteUnitsPerSecondHasBeenSet() ? w.GetWriteUnitsPerSecond() : start.second;
+    if (read < start.first)
+      return DynamoDBError(DynamoDBErrors::VALIDATION, msg::WarmThroughputBelowStart("ReadUnitsPerSecond", onDemand));
+    if (write < start.second)
+      return DynamoDBError(DynamoDBErrors::VALIDATION, msg::WarmThroughputBelowStart("WriteUnitsPerSecond", onDemand));
+    d.SetWarmThroughput(TableWarmThroughputDescription().WithReadUnitsPerSecond(read).WithWriteUnitsPerSecond(write));
+  }
+  for (const auto& l : r.GetLocalSecondaryIndexes())
+    d.AddLocalSecondaryIndexes(LocalSecondaryIndexDescription()
+                                   .WithIndexName(l.GetIndexName())
+                                   .WithKeySchema(l.GetKeySchema())
+                                   .WithProjection(l.GetProjection())
+                                   .WithIndexArn(arn + "/index/" + l.GetIndexName()));
+  const int64_t until = now + options_->durations.tableCreate.count();
+  const IndexStatus initial = until > now ? IndexStatus::CREATING : IndexStatus::ACTIVE;
+  for (const auto& g : r.GetGlobalSecondaryIndexes()) {
+    GlobalSecondaryIndexDescription gd;
+    gd.WithIndexName(g.GetIndexName())
+        .WithKeySchema(g.GetKeySchema())
+        .WithProjection(g.GetProjection())
+        .WithIndexStatus(initial)
+        .WithIndexArn(arn + "/index/" + g.GetIndexName())
+        .WithProvisionedThroughput(ThroughputDescription(onDemand ? zero : g.GetProvisionedThroughput()));
+    if (g.OnDemandThroughputHasBeenSet()) gd.SetOnDemandThroughput(g.GetOnDemandThroughput());
+    t.gsis.push_back(gd);
+  }
+  if (r.StreamSpecificationHasBeenSet() && r.GetStreamSpecification().GetStreamEnabled()) {
+    d.SetStreamSpecification(r.GetStreamSpecification());
+    const std::string label = DateTime(now).ToIso8601().substr(0, 23);
+    d.SetLatestStreamLabel(label);
+    d.SetLatestStreamArn(arn + "/stream/" + label);
+  }
+  if (r.SSESpecificationHasBeenSet() && r.GetSSESpecification().GetEnabled())
+    d.SetSSEDescription(identity_->KmsEncryption(r.GetSSESpecification()));
+  if (r.TableClassHasBeenSet()) d.SetTableClassSummary(TableClassSummary().WithTableClass(r.GetTableClass()));
+  d.SetDeletionProtectionEnabled(r.DeletionProtectionEnabledHasBeenSet() && r.GetDeletionProtectionEnabled());
+  t.tags = r.GetTags();
+  if (until <= now) t.status = TableStatus::ACTIVE;
+  TableDescription answer = Description(Add(std::move(t), until), false);
+  // CreateTable's answer has BillingModeSummary without LastUpdateToPayPerRequestDateTime, which
+  // DescribeTable shows (ack-api-quirks' dynamodb probe, "Echo shape", run against the service).
+  if (answer.BillingModeSummaryHasBeenSet())
+    answer.SetBillingModeSummary(BillingModeSummary().WithBillingMode(answer.GetBillingModeSummary().GetBillingMode()));
+  return CreateTableResult().WithTableDescription(std::move(answer));
+}
+
+DYNAFAKE_IMPL Model::DescribeTableOutcome Tables::DescribeTable(const Model::DescribeTableRequest& r, int64_t) {
+  const TableRecord* t = Find(r.GetTableName());
+  if (!t)
+    return DynamoDBError(DynamoDBErrors::RESOURCE_NOT_FOUND,
+                         msg::TableResourceNotFound(identity_->ShownName(r.GetTableName())));
+  return Model::DescribeTableResult().WithTable(Description(*t));
+}
+
+DYNAFAKE_IMPL Model::DeleteTableOutcome Tables::DeleteTable(const Model::DeleteTableRequest& r, int64_t now) {
+  using namespace Model;
+  const std::string name = identity_->ShownName(r.GetTableName());
+  TableRecord* t = Find(r.GetTableName());
+  if (!t) return DynamoDBError(DynamoDBErrors::RESOURCE_NOT_FOUND, msg::TableResourceNotFound(name));
+  if (t->status == TableStatus::DELETING) return DeleteTableResult().WithTableDescription(Description(*t));
+  if (auto e = NotActive(*t, name)) return *e;
+  if (t->desc.GetDeletionProtectionEnabled())
+    return DynamoDBError(DynamoDBErrors::VALIDATION, msg::DeletionProtected());
+  const std::string* creating =
+      deletionHooks_.backupBeingCreated ? deletionHooks_.backupBeingCreated(t->desc.GetTableName()) : nullptr;
+  if (creating) return DynamoDBError(DynamoDBErrors::RESOURCE_IN_USE, msg::BackupOfTableBeingCreated(name, *creating));
+  if (auto e = quotas_->CheckTablesInTransition(InTransition())) return *e;
+  if (deletionHooks_.deleting) deletionHooks_.deleting(*t, name, now);  // the deleted-table safety net
+  StartTransition(*t, TableStatus::DELETING, now + options_->durations.tableDelete.count(), EventKind::TableGone);
+  return DeleteTableResult().WithTableDescription(Description(*t));
+}
+
+DYNAFAKE_IMPL Model::ListTablesOutcome Tables::ListTables(const Model::ListTablesRequest& r, int64_t) {
+  const std::size_t limit = r.LimitHasBeenSet() ? static_cast<std::size_t>(r.GetLimit()) : 100;
+  auto it =
+      r.ExclusiveStartTableNameHasBeenSet() ? tables_.upper_bound(r.GetExclusiveStartTableName()) : tables_.begin();
+  std::vector<std::string> names;
+  for (; it != tables_.end() && names.size() < limit; ++it) names.push_back(it->first);
+  Model::ListTablesResult out;
+  out.SetTableNames(names);
+  if (it != tables_.end() && !names.empty()) out.SetLastEvaluatedTableName(names.back());
+  return out;
+}
+
+// ------------------------------------------------------------------ checks of the request alone
+
+DYNAFAKE_IMPL bool Tables::NameWithinLimits(const std::string& nameOrArn) {
+  if (nameOrArn.rfind("arn:", 0) == 0) return true;  // an ARN: the table it names is looked up
+  return nameOrArn.size() >= 3 && nameOrArn.size() <= 255;
+}
+
+DYNAFAKE_IMPL void Tables::Validate(const Model::DescribeTableRequest& r, Validator& v) {
+  if (!NameWithinLimits(r.GetTableName())) v.Add(msg::TableNameLength());
+}
+
+DYNAFAKE_IMPL void Tables::Validate(const Model::DeleteTableRequest& r, Validator& v) {
+  if (!NameWithinLimits(r.GetTableName())) v.Add(msg::TableNameLength());
+}
+
+// ------------------------------------------------------------------ lookups and descriptions
+
+DYNAFAKE_IMPL TableRecord* Tables::Find(const std::string& nameOrArn) {
+  auto it = tables_.find(identity_->TableNameOf(nameOrArn));
+  return it == tables_.end() ? nullptr : &it->second;
+}
+
+DYNAFAKE_IMPL const TableRecord* Tables::Find(const std::string& nameOrArn) const {
+  auto it = tables_.find(identity_->TableNameOf(nameOrArn));
+  return it == tables_.end() ? nullptr : &it->second;
+}
+
+DYNAFAKE_IMPL TableRecord* Tables::FindByHistory(const History* history) {
+  for (auto& kv : tables_)
+    if (kv.second.items.history.get() == history) return &kv.second;
+  return nullptr;
+}
+
+DYNAFAKE_IMPL std::pair<long long, long long> Tables::WarmUnits(Model::BillingMode mode,
+                                                                const Model::ProvisionedThroughputDescription& p) {
+  // "A new on-demand table starts with a warm throughput of 12,000 read units per second and
+  // 4,000 write units per second" (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/
+  // warm-throughput-scenarios.html). The values "are available by default for all tables and global
+  // secondary indexes" (.../developerguide/warm-throughput.html); an on-demand index starting at the
+  // table's values is what moto (dynamodb/models/table.py) and DescribeTable outputs quoted in public
+  // repositories show, not a sentence of AWS's. A provisioned table starts at its provisioned
+  // capacity: a 1/1 table raised to 2/2 reports 2/2 (ack-api-quirks' dynamodb probe DDB-TABLE-058,
+  // run against the service 2026-10-08; moto does the same); a provisioned index by analogy (unsourced).
+  if (mode == Model::BillingMode::PAY_PER_REQUEST) return {12000, 4000};
+  return {p.GetReadCapacityUnits(), p.GetWriteCapacityUnits()};
+}
+
+DYNAFAKE_IMPL Model::TableWarmThroughputDescription Tables::WarmThroughputOf(const TableRecord& t) {
+  Model::TableWarmThroughputDescription w = t.desc.GetWarmThroughput();
+  if (!t.desc.WarmThroughputHasBeenSet()) {
+    const auto units = WarmUnits(BillingModeOf(t), t.desc.GetProvisionedThroughput());
+    w.WithReadUnitsPerSecond(units.first).WithWriteUnitsPerSecond(units.second);
+  }
+  // ACTIVE while the table is UPDATING too: a billing switch keeps TableStatus UPDATING with
+  // WarmThroughput.Status ACTIVE (ack-api-quirks' dynamodb probe DDB-TABLE-064). What the
+  // service shows while the table is CREATING or DELETING is unsourced: ACTIVE.
+  return w.WithStatus(Model::TableStatus::ACTIVE);
+}
+
+DYNAFAKE_IMPL Model::GlobalSecondaryIndexWarmThroughputDescription Tables::WarmThroughputOf(
+    const TableRecord& t, const Model::GlobalSecondaryIndexDescription& g) {
+  Model::GlobalSecondaryIndexWarmThroughputDescription w = g.GetWarmThroughput();
+  if (!g.WarmThroughputHasBeenSet()) {
+    const auto units = WarmUnits(BillingModeOf(t), g.GetProvisionedThroughput());
+    w.WithReadUnitsPerSecond(units.first).WithWriteUnitsPerSecond(units.second);
+  }
+  // "The status can only be UPDATING or ACTIVE" (API_GlobalSecondaryIndexWarmThroughputDescription.html)
+  return w.WithStatus(Model::IndexStatus::ACTIVE);
+}
+
+DYNAFAKE_IMPL Model::TableDescription Tables::Description(const TableRecord& t, bool withWarmThroughput) const {
+  Model::TableDescription d = t.desc;
+  d.SetTableStatus(t.status);
+  const Totals totals = t.items.history->TotalsAt(INT64_MAX);
+  d.SetItemCount(totals.items);
+  d.SetTableSizeBytes(totals.bytes);
+  // WarmThroughput is always there in DescribeTable (ack-api-quirks' dynamodb probe, "WarmThroughput
+  // is always present"), but CreateTable's answer lacks it unless the request set one (same probe,
+  // "Echo shape"; ScyllaDB alternator test_warm_throughput.py, run against the service, checks the
+  // member in CreateTable's answer only when the request configured it).
+  if (withWarmThroughput || t.desc.WarmThroughputHasBeenSet()) d.SetWarmThroughput(WarmThroughputOf(t));
+  // A table being deleted is described without its global secondary indexes,
+  // DeleteTable's answer included (architect/dynalite test/deleteTable.js, run
+  // against the service: should.not.exist(TableDescription.GlobalSecondaryIndexes)).
+  if (!t.gsis.empty() && t.status != Model::TableStatus::DELETING) {
+    std::vector<Model::GlobalSecondaryIndexDescription> gsis = t.gsis;
+    for (auto& g : gsis)
+      if (withWarmThroughput || g.WarmThroughputHasBeenSet()) g.SetWarmThroughput(WarmThroughputOf(t, g));
+    d.SetGlobalSecondaryIndexes(gsis);
+  }
+  if (d.LocalSecondaryIndexesHasBeenSet()) {
+    auto lsis = d.GetLocalSecondaryIndexes();
+    for (auto& l : lsis) l.WithItemCount(totals.items).WithIndexSizeBytes(totals.bytes);
+    d.SetLocalSecondaryIndexes(lsis);
+  }
+  return d;
+}
+
+DYNAFAKE_IMPL TableRecord Tables::NewRecord(const std::string& name,
+                                            const std::vector<Model::KeySchemaElement>& keySchema,
+                                            const std::vector<Model::AttributeDefinition>& attributeDefinitions,
+                                            int64_t now) {
+  TableRecord t;
+  t.createdMs = now;
+  t.desc.SetTableName(name);
+  t.desc.SetTableArn(identity_->TableArn(name));
+  t.desc.SetTableId(identity_->NewTableId());
+  t.desc.SetKeySchema(keySchema);
+  t.desc.SetAttributeDefinitions(attributeDefinitions);
+  t.desc.SetCreationDateTime(DateTime(now));
+  t.key = MakeKeyDef(keySchema, attributeDefinitions);
+  return t;
+}
+
+DYNAFAKE_IMPL TableRecord& Tables::Add(TableRecord t, int64_t untilMs) {
+  t.statusUntilMs = untilMs;
+  t.serial = ++serial_;
+  const std::string name = t.desc.GetTableName();
+  TableRecord& stored = tables_.emplace(name, std::move(t)).first->second;
+  if (stored.status == Model::TableStatus::CREATING)
+    timeline_->Schedule(untilMs, EventKind::TableSettled, name, stored.generation);
+  return stored;
+}
+
+DYNAFAKE_IMPL int Tables::InTransition() const {
+  int n = 0;
+  for (const auto& kv : tables_)
+    if (kv.second.status != Model::TableStatus::ACTIVE) ++n;
+  return n;
+}
+
+DYNAFAKE_IMPL int Tables::RestoresInProgress() const {
+  int n = 0;
+  for (const auto& kv : tables_)
+    if (kv.second.restoring) ++n;
+  return n;
+}
+
+DYNAFAKE_IMPL std::optional<DynamoDBError> Tables::NotActive(const TableRecord& t, const std::string& name) const {
+  using Model::TableStatus;
+  if (t.status == TableStatus::ACTIVE) return std::nullopt;
+  const char* doing = t.status == TableStatus::CREATING   ? "created"
+                      : t.status == TableStatus::UPDATING ? "updated"
+                                                          : "deleted";
+  return DynamoDBError(DynamoDBErrors::RESOURCE_IN_USE, msg::ResourceInUse(msg::TableIsBeing(doing, name)));
+}
+
+// ------------------------------------------------------------------ transitions
+
+DYNAFAKE_IMPL void Tables::StartTransition(TableRecord& t, Model::TableStatus status, int64_t untilMs,
+                                           EventKind settle) {
+  ++t.generation;
+  t.status = status;
+  t.statusUntilMs = untilMs;
+  t.SettingsChanged();  // an update's new settings, indexes CREATING or DELETING
+  timeline_->Schedule(untilMs, settle, t.desc.GetTableName(), t.generation);
+}
+
+DYNAFAKE_IMPL void Tables::Settle(const std::string& name, uint64_t generation) {
+  auto it = tables_.find(name);
+  if (it == tables_.end() || it->second.generation != generation) return;
+  TableRecord& t = it->second;
+  t.status = Model::TableStatus::ACTIVE;
+  ++t.generation;
+  t.SettingsChanged();  // indexes become ACTIVE or go
+  if (t.restoring) {
+    t.restoring = false;
+    t.restoreSourceBackup.clear();
+    Model::RestoreSummary s = t.desc.GetRestoreSummary();
+    s.SetRestoreInProgress(false);
+    t.desc.SetRestoreSummary(s);
+  }
+  const DateTime settled(t.statusUntilMs);
+  // The throughput an UpdateTable asked for takes effect now (architect/dynalite actions/updateTable.js).
+  auto apply = [&settled](Model::ProvisionedThroughputDescription d, const Model::ProvisionedThroughput& p) {
+    const bool up =
+        p.GetReadCapacityUnits() > d.GetReadCapacityUnits() || p.GetWriteCapacityUnits() > d.GetWriteCapacityUnits();
+    const bool down =
+        p.GetReadCapacityUnits() < d.GetReadCapacityUnits() || p.GetWriteCapacityUnits() < d.GetWriteCapacityUnits();
+    if (up) {
+      d.SetLastIncreaseDateTime(settled);
+    } else if (down) {
+      d.SetLastDecreaseDateTime(settled);
+      d.SetNumberOfDecreasesToday(d.GetNumberOfDecreasesToday() + 1);
+    }
+    d.SetReadCapacityUnits(p.GetReadCapacityUnits());
+    d.SetWriteCapacityUnits(p.GetWriteCapacityUnits());
+    return d;
+  };
+  // Warm throughput only grows: provisioned above it raises it to the new peak, a decrease leaves
+  // it ("if you set the provisioned throughput to 50,000 RCU, the warm throughput will increase to
+  // 50,000", .../developerguide/warm-throughput-scenarios.html; 3/3 lowered to 1/1 still reports
+  // 3/3, ack-api-quirks' dynamodb probe DDB-TABLE-058), and a switch to on demand brings it to at
+  // least 12 000/4 000, kept when switching back (same probe, DDB-TABLE-064 and its rules).
+  const bool onDemand = BillingModeOf(t) == Model::BillingMode::PAY_PER_REQUEST;
+  auto raised = [onDemand](auto w, const Model::ProvisionedThroughput& now) {
+    const auto units = onDemand
+                           ? std::pair<long long, long long>(12000, 4000)
+                           : std::pair<long long, long long>(now.GetReadCapacityUnits(), now.GetWriteCapacityUnits());
+    w.SetReadUnitsPerSecond(std::max(w.GetReadUnitsPerSecond(), units.first));
+    w.SetWriteUnitsPerSecond(std::max(w.GetWriteUnitsPerSecond(), units.second));
+    return w;
+  };
+  if (t.pendingThroughput || t.desc.WarmThroughputHasBeenSet())
+    t.desc.SetWarmThroughput(raised(WarmThroughputOf(t), t.pendingThroughput
+                                                             ? *t.pendingThroughput
+                                                             : Throughput(t.desc.GetProvisionedThroughput())));
+  if (t.pendingThroughput)
+    t.desc.SetProvisionedThroughput(apply(t.desc.GetProvisionedThroughput(), *t.pendingThroughput));
+  t.pendingThroughput.reset();
+  std::vector<Model::GlobalSecondaryIndexDescription> keep;
+  for (auto g : t.gsis) {
+    if (g.GetIndexStatus() == Model::IndexStatus::DELETING) continue;
+    g.SetIndexStatus(Model::IndexStatus::ACTIVE);
+    g.SetBackfilling(false);
+    auto pending = t.pendingIndexThroughput.find(g.GetIndexName());
+    const bool throughputPending = pending != t.pendingIndexThroughput.end();
+    if (throughputPending || g.WarmThroughputHasBeenSet())
+      g.SetWarmThroughput(raised(WarmThroughputOf(t, g),
+                                 throughputPending ? pending->second : Throughput(g.GetProvisionedThroughput())));
+    if (throughputPending) g.SetProvisionedThroughput(apply(g.GetProvisionedThroughput(), pending->second));
+    keep.push_back(std::move(g));
+  }
+  t.pendingIndexThroughput.clear();
+  t.gsis = std::move(keep);
+}
+
+DYNAFAKE_IMPL std::shared_ptr<History> Tables::Remove(const std::string& name, uint64_t generation) {
+  auto it = tables_.find(name);
+  if (it == tables_.end() || it->second.generation != generation) return nullptr;
+  std::shared_ptr<History> history = it->second.items.history;
+  tables_.erase(it);
+  return history;
+}
+
+// ------------------------------------------------------------------ the whole state
+
+DYNAFAKE_IMPL void Tables::Check(const State& s) {
+  for (const auto& kv : s.tables) {
+    if (kv.first != kv.second.desc.GetTableName())
+      throw std::invalid_argument("table " + kv.second.desc.GetTableName() + " is filed under the name " + kv.first);
+    if (!kv.second.items.history) throw std::invalid_argument("table " + kv.first + " holds no item history");
+  }
+}
+
+}  // namespace detail
+}  // namespace dynafake
+// ---- end dynafake/components/table_lifecycle_impl.hpp ----
+
+// ---- begin dynafake/components/table_schema_impl.hpp ----
+// dynafake — Tables' definitions for a table's shape: the rules CreateTable's
+// key schemas, attribute definitions and indexes must follow, and the
+// secondary indexes a backup or a restore copies (see tables.hpp).
 
 #include <set>  // std::set
 
@@ -23607,6 +24228,49 @@ DYNAFAKE_IMPL void Tables::Validate(const Model::CreateTableRequest& r, Validato
   if (r.GlobalTableSourceArnHasBeenSet() || r.GlobalTableSettingsReplicationModeHasBeenSet())
     return v.Add(msg::NoGlobalTables("GlobalTableSourceArn and GlobalTableSettingsReplicationMode"));
 }
+
+DYNAFAKE_IMPL std::vector<Model::GlobalSecondaryIndexInfo> Tables::GlobalIndexesToCopy(const TableRecord& t) {
+  std::vector<Model::GlobalSecondaryIndexInfo> out;
+  for (const auto& g : t.gsis) {
+    if (g.GetIndexStatus() == Model::IndexStatus::CREATING || g.GetIndexStatus() == Model::IndexStatus::DELETING)
+      continue;
+    Model::GlobalSecondaryIndexInfo info;
+    info.WithIndexName(g.GetIndexName())
+        .WithKeySchema(g.GetKeySchema())
+        .WithProjection(g.GetProjection())
+        .WithProvisionedThroughput(Throughput(g.GetProvisionedThroughput()));
+    if (g.OnDemandThroughputHasBeenSet()) info.SetOnDemandThroughput(g.GetOnDemandThroughput());
+    out.push_back(info);
+  }
+  return out;
+}
+
+DYNAFAKE_IMPL std::vector<Model::LocalSecondaryIndexInfo> Tables::LocalIndexesToCopy(const TableRecord& t) {
+  std::vector<Model::LocalSecondaryIndexInfo> out;
+  for (const auto& l : t.desc.GetLocalSecondaryIndexes())
+    out.push_back(Model::LocalSecondaryIndexInfo()
+                      .WithIndexName(l.GetIndexName())
+                      .WithKeySchema(l.GetKeySchema())
+                      .WithProjection(l.GetProjection()));
+  return out;
+}
+
+}  // namespace detail
+}  // namespace dynafake
+// ---- end dynafake/components/table_schema_impl.hpp ----
+
+// ---- begin dynafake/components/table_settings_impl.hpp ----
+// dynafake — Tables' definitions for what changes a table's settings:
+// UpdateTable (billing mode and throughput, streams, encryption, table class,
+// deletion protection, global secondary indexes created and deleted) and the
+// settings as a backup or a description reports them (see tables.hpp).
+
+#include <map>      // std::map
+#include <utility>  // std::move
+
+
+namespace dynafake {
+namespace detail {
 
 /// UpdateTable's checks of the request alone, made before the table is looked
 /// up: a request that cannot be right gets its ValidationException whether or
@@ -23802,156 +24466,48 @@ DYNAFAKE_IMPL Model::UpdateTableOutcome Tables::UpdateTable(const Model::UpdateT
   return UpdateTableResult().WithTableDescription(Description(*t));
 }
 
+DYNAFAKE_IMPL Model::BillingMode Tables::BillingModeOf(const TableRecord& t) {
+  return t.desc.BillingModeSummaryHasBeenSet() ? t.desc.GetBillingModeSummary().GetBillingMode()
+                                               : Model::BillingMode::PROVISIONED;
+}
+
+DYNAFAKE_IMPL Model::TimeToLiveDescription Tables::TimeToLive(const TableRecord& t) {
+  Model::TimeToLiveDescription d;
+  d.SetTimeToLiveStatus(t.ttlEnabled ? Model::TimeToLiveStatus::ENABLED : Model::TimeToLiveStatus::DISABLED);
+  if (t.ttlEnabled) d.SetAttributeName(t.ttlAttribute);
+  return d;
+}
+
+DYNAFAKE_IMPL Model::ProvisionedThroughput Tables::Throughput(const Model::ProvisionedThroughputDescription& d) {
+  return Model::ProvisionedThroughput()
+      .WithReadCapacityUnits(d.GetReadCapacityUnits())
+      .WithWriteCapacityUnits(d.GetWriteCapacityUnits());
+}
+
+DYNAFAKE_IMPL Model::ProvisionedThroughputDescription Tables::ThroughputDescription(
+    const Model::ProvisionedThroughput& p) {
+  Model::ProvisionedThroughputDescription d;
+  d.SetReadCapacityUnits(p.GetReadCapacityUnits());
+  d.SetWriteCapacityUnits(p.GetWriteCapacityUnits());
+  d.SetNumberOfDecreasesToday(0);
+  return d;
+}
+
 }  // namespace detail
 }  // namespace dynafake
-// ---- end dynafake/components/table_changes_impl.hpp ----
+// ---- end dynafake/components/table_settings_impl.hpp ----
 
-// ---- begin dynafake/components/tables_impl.hpp ----
-// dynafake — Tables' definitions: the table operations but UpdateTable
-// (table_update_impl.hpp), how a table is described, its transitions.
+// ---- begin dynafake/components/table_tags_impl.hpp ----
+// dynafake — Tables' definitions for tags: TagResource, UntagResource and
+// ListTagsOfResource, and the checks every tag operation makes of its
+// ResourceArn (see tables.hpp).
 
-#include <algorithm>  // std::max, std::remove_if
+#include <algorithm>  // std::remove_if
 #include <set>        // std::set
 
 
 namespace dynafake {
 namespace detail {
-
-// ------------------------------------------------------------------ operations
-
-DYNAFAKE_IMPL Model::CreateTableOutcome Tables::CreateTable(const Model::CreateTableRequest& r, int64_t now) {
-  using namespace Model;
-  const std::string name = r.GetTableName();
-  if (tables_.count(name)) return DynamoDBError(DynamoDBErrors::RESOURCE_IN_USE, msg::TableAlreadyExists(name));
-  if (auto e = quotas_->CheckTableCount(tables_.size())) return *e;
-  if (auto e = quotas_->CheckTablesInTransition(InTransition())) return *e;
-  if (!r.GetGlobalSecondaryIndexes().empty() || !r.GetLocalSecondaryIndexes().empty()) {
-    int creatingWithIndexes = 0;
-    for (const auto& kv : tables_)
-      if (kv.second.status == TableStatus::CREATING &&
-          (!kv.second.gsis.empty() || kv.second.desc.LocalSecondaryIndexesHasBeenSet()))
-        ++creatingWithIndexes;
-    if (auto e = quotas_->CheckTablesWithIndexesCreating(creatingWithIndexes)) return *e;
-  }
-  TableRecord t = NewRecord(name, r.GetKeySchema(), r.GetAttributeDefinitions(), now);
-  TableDescription& d = t.desc;
-  const std::string arn = d.GetTableArn();
-  const bool onDemand = r.GetBillingMode() == BillingMode::PAY_PER_REQUEST;
-  const ProvisionedThroughput zero = ProvisionedThroughput().WithReadCapacityUnits(0).WithWriteCapacityUnits(0);
-  d.SetProvisionedThroughput(ThroughputDescription(onDemand ? zero : r.GetProvisionedThroughput()));
-  if (r.BillingModeHasBeenSet()) {
-    BillingModeSummary summary;
-    summary.SetBillingMode(r.GetBillingMode());
-    if (onDemand) summary.SetLastUpdateToPayPerRequestDateTime(DateTime(now));
-    d.SetBillingModeSummary(summary);
-  }
-  if (r.OnDemandThroughputHasBeenSet()) d.SetOnDemandThroughput(r.GetOnDemandThroughput());
-  if (r.WarmThroughputHasBeenSet()) {
-    // A unit the request leaves out is the table's starting value (ScyllaDB alternator
-    // test_warm_throughput.py, run against the service: "DynamoDB remembers the one it was given,
-    // filling the other with the baseline every table already has").
-    const auto start =
-        WarmUnits(onDemand ? BillingMode::PAY_PER_REQUEST : BillingMode::PROVISIONED, d.GetProvisionedThroughput());
-    const WarmThroughput& w = r.GetWarmThroughput();
-    const long long read = w.ReadUnitsPerSecondHasBeenSet() ? w.GetReadUnitsPerSecond() : start.first;
-    const long long write = w.WriteUnitsPerSecondHasBeenSet() ? w.GetWriteUnitsPerSecond() : start.second;
-    if (read < start.first)
-      return DynamoDBError(DynamoDBErrors::VALIDATION, msg::WarmThroughputBelowStart("ReadUnitsPerSecond", onDemand));
-    if (write < start.second)
-      return DynamoDBError(DynamoDBErrors::VALIDATION, msg::WarmThroughputBelowStart("WriteUnitsPerSecond", onDemand));
-    d.SetWarmThroughput(TableWarmThroughputDescription().WithReadUnitsPerSecond(read).WithWriteUnitsPerSecond(write));
-  }
-  for (const auto& l : r.GetLocalSecondaryIndexes())
-    d.AddLocalSecondaryIndexes(LocalSecondaryIndexDescription()
-                                   .WithIndexName(l.GetIndexName())
-                                   .WithKeySchema(l.GetKeySchema())
-                                   .WithProjection(l.GetProjection())
-                                   .WithIndexArn(arn + "/index/" + l.GetIndexName()));
-  const int64_t until = now + options_->durations.tableCreate.count();
-  const IndexStatus initial = until > now ? IndexStatus::CREATING : IndexStatus::ACTIVE;
-  for (const auto& g : r.GetGlobalSecondaryIndexes()) {
-    GlobalSecondaryIndexDescription gd;
-    gd.WithIndexName(g.GetIndexName())
-        .WithKeySchema(g.GetKeySchema())
-        .WithProjection(g.GetProjection())
-        .WithIndexStatus(initial)
-        .WithIndexArn(arn + "/index/" + g.GetIndexName())
-        .WithProvisionedThroughput(ThroughputDescription(onDemand ? zero : g.GetProvisionedThroughput()));
-    if (g.OnDemandThroughputHasBeenSet()) gd.SetOnDemandThroughput(g.GetOnDemandThroughput());
-    t.gsis.push_back(gd);
-  }
-  if (r.StreamSpecificationHasBeenSet() && r.GetStreamSpecification().GetStreamEnabled()) {
-    d.SetStreamSpecification(r.GetStreamSpecification());
-    const std::string label = DateTime(now).ToIso8601().substr(0, 23);
-    d.SetLatestStreamLabel(label);
-    d.SetLatestStreamArn(arn + "/stream/" + label);
-  }
-  if (r.SSESpecificationHasBeenSet() && r.GetSSESpecification().GetEnabled())
-    d.SetSSEDescription(identity_->KmsEncryption(r.GetSSESpecification()));
-  if (r.TableClassHasBeenSet()) d.SetTableClassSummary(TableClassSummary().WithTableClass(r.GetTableClass()));
-  d.SetDeletionProtectionEnabled(r.DeletionProtectionEnabledHasBeenSet() && r.GetDeletionProtectionEnabled());
-  t.tags = r.GetTags();
-  if (until <= now) t.status = TableStatus::ACTIVE;
-  TableDescription answer = Description(Add(std::move(t), until), false);
-  // CreateTable's answer has BillingModeSummary without LastUpdateToPayPerRequestDateTime, which
-  // DescribeTable shows (ack-api-quirks' dynamodb probe, "Echo shape", run against the service).
-  if (answer.BillingModeSummaryHasBeenSet())
-    answer.SetBillingModeSummary(BillingModeSummary().WithBillingMode(answer.GetBillingModeSummary().GetBillingMode()));
-  return CreateTableResult().WithTableDescription(std::move(answer));
-}
-
-DYNAFAKE_IMPL Model::DescribeTableOutcome Tables::DescribeTable(const Model::DescribeTableRequest& r, int64_t) {
-  const TableRecord* t = Find(r.GetTableName());
-  if (!t)
-    return DynamoDBError(DynamoDBErrors::RESOURCE_NOT_FOUND,
-                         msg::TableResourceNotFound(identity_->ShownName(r.GetTableName())));
-  return Model::DescribeTableResult().WithTable(Description(*t));
-}
-
-DYNAFAKE_IMPL Model::DeleteTableOutcome Tables::DeleteTable(const Model::DeleteTableRequest& r, int64_t now) {
-  using namespace Model;
-  const std::string name = identity_->ShownName(r.GetTableName());
-  TableRecord* t = Find(r.GetTableName());
-  if (!t) return DynamoDBError(DynamoDBErrors::RESOURCE_NOT_FOUND, msg::TableResourceNotFound(name));
-  if (t->status == TableStatus::DELETING) return DeleteTableResult().WithTableDescription(Description(*t));
-  if (auto e = NotActive(*t, name)) return *e;
-  if (t->desc.GetDeletionProtectionEnabled())
-    return DynamoDBError(DynamoDBErrors::VALIDATION, msg::DeletionProtected());
-  if (const std::string* creating = backups_->CreatingUserBackup(t->desc.GetTableName()))
-    return DynamoDBError(DynamoDBErrors::RESOURCE_IN_USE, msg::BackupOfTableBeingCreated(name, *creating));
-  if (auto e = quotas_->CheckTablesInTransition(InTransition())) return *e;
-  // the deleted-table safety net: a SYSTEM backup of the table as it was just before the delete
-  if (continuous_->Enabled(name)) backups_->Take(*t, name + "$DeletedTableBackup", BackupType::SYSTEM, now, now);
-  StartTransition(*t, TableStatus::DELETING, now + options_->durations.tableDelete.count(), EventKind::TableGone);
-  return DeleteTableResult().WithTableDescription(Description(*t));
-}
-
-DYNAFAKE_IMPL Model::ListTablesOutcome Tables::ListTables(const Model::ListTablesRequest& r, int64_t) {
-  const std::size_t limit = r.LimitHasBeenSet() ? static_cast<std::size_t>(r.GetLimit()) : 100;
-  auto it =
-      r.ExclusiveStartTableNameHasBeenSet() ? tables_.upper_bound(r.GetExclusiveStartTableName()) : tables_.begin();
-  std::vector<std::string> names;
-  for (; it != tables_.end() && names.size() < limit; ++it) names.push_back(it->first);
-  Model::ListTablesResult out;
-  out.SetTableNames(names);
-  if (it != tables_.end() && !names.empty()) out.SetLastEvaluatedTableName(names.back());
-  return out;
-}
-
-// ------------------------------------------------------------------ checks of the request alone
-
-DYNAFAKE_IMPL bool Tables::NameWithinLimits(const std::string& nameOrArn) {
-  if (nameOrArn.rfind("arn:", 0) == 0) return true;  // an ARN: the table it names is looked up
-  return nameOrArn.size() >= 3 && nameOrArn.size() <= 255;
-}
-
-DYNAFAKE_IMPL void Tables::Validate(const Model::DescribeTableRequest& r, Validator& v) {
-  if (!NameWithinLimits(r.GetTableName())) v.Add(msg::TableNameLength());
-}
-
-DYNAFAKE_IMPL void Tables::Validate(const Model::DeleteTableRequest& r, Validator& v) {
-  if (!NameWithinLimits(r.GetTableName())) v.Add(msg::TableNameLength());
-}
 
 /// dynalite's first test of a ResourceArn, /^.+:.+:.+:.+:.+:.+\/.+$/: six
 /// non-empty parts joined by ':', a '/' inside the last. Anything else is no
@@ -23967,6 +24523,7 @@ inline bool LooksLikeAnArn(const std::string& s) {
   const std::size_t slash = s.find('/', at + 1);
   return slash != std::string::npos && slash + 1 < s.size();
 }
+
 /// dynalite's second, /^arn:aws:dynamodb:.+:\d+:table\/[^/]{2}[^/]+$/ (the
 /// Service's partition for "aws"): a table's ARN, whose name has 3 characters or
 /// more. Its account, or "" when it is not one.
@@ -23987,6 +24544,7 @@ inline std::string TableArnAccount(const std::string& s, const std::string& part
     if (c < '0' || c > '9') return {};
   return account;
 }
+
 DYNAFAKE_IMPL void Tables::ValidateResourceArn(const std::string& arn, const char* operation, const Identity& identity,
                                                Validator& v) {
   const std::string principal = "arn:" + identity.Partition() + ":iam::" + identity.AccountId() + ":root";
@@ -24058,282 +24616,9 @@ DYNAFAKE_IMPL Model::ListTagsOfResourceOutcome Tables::ListTagsOfResource(const 
   return out;
 }
 
-// ------------------------------------------------------------------ lookups and descriptions
-
-DYNAFAKE_IMPL TableRecord* Tables::Find(const std::string& nameOrArn) {
-  auto it = tables_.find(identity_->TableNameOf(nameOrArn));
-  return it == tables_.end() ? nullptr : &it->second;
-}
-
-DYNAFAKE_IMPL const TableRecord* Tables::Find(const std::string& nameOrArn) const {
-  auto it = tables_.find(identity_->TableNameOf(nameOrArn));
-  return it == tables_.end() ? nullptr : &it->second;
-}
-
-DYNAFAKE_IMPL TableRecord* Tables::FindByHistory(const History* history) {
-  for (auto& kv : tables_)
-    if (kv.second.items.history.get() == history) return &kv.second;
-  return nullptr;
-}
-
-DYNAFAKE_IMPL std::pair<long long, long long> Tables::WarmUnits(Model::BillingMode mode,
-                                                                const Model::ProvisionedThroughputDescription& p) {
-  // "A new on-demand table starts with a warm throughput of 12,000 read units per second and
-  // 4,000 write units per second" (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/
-  // warm-throughput-scenarios.html). The values "are available by default for all tables and global
-  // secondary indexes" (.../developerguide/warm-throughput.html); an on-demand index starting at the
-  // table's values is what moto (dynamodb/models/table.py) and DescribeTable outputs quoted in public
-  // repositories show, not a sentence of AWS's. A provisioned table starts at its provisioned
-  // capacity: a 1/1 table raised to 2/2 reports 2/2 (ack-api-quirks' dynamodb probe DDB-TABLE-058,
-  // run against the service 2026-10-08; moto does the same); a provisioned index by analogy (unsourced).
-  if (mode == Model::BillingMode::PAY_PER_REQUEST) return {12000, 4000};
-  return {p.GetReadCapacityUnits(), p.GetWriteCapacityUnits()};
-}
-
-DYNAFAKE_IMPL Model::TableWarmThroughputDescription Tables::WarmThroughputOf(const TableRecord& t) {
-  Model::TableWarmThroughputDescription w = t.desc.GetWarmThroughput();
-  if (!t.desc.WarmThroughputHasBeenSet()) {
-    const auto units = WarmUnits(BillingModeOf(t), t.desc.GetProvisionedThroughput());
-    w.WithReadUnitsPerSecond(units.first).WithWriteUnitsPerSecond(units.second);
-  }
-  // ACTIVE while the table is UPDATING too: a billing switch keeps TableStatus UPDATING with
-  // WarmThroughput.Status ACTIVE (ack-api-quirks' dynamodb probe DDB-TABLE-064). What the
-  // service shows while the table is CREATING or DELETING is unsourced: ACTIVE.
-  return w.WithStatus(Model::TableStatus::ACTIVE);
-}
-
-DYNAFAKE_IMPL Model::GlobalSecondaryIndexWarmThroughputDescription Tables::WarmThroughputOf(
-    const TableRecord& t, const Model::GlobalSecondaryIndexDescription& g) {
-  Model::GlobalSecondaryIndexWarmThroughputDescription w = g.GetWarmThroughput();
-  if (!g.WarmThroughputHasBeenSet()) {
-    const auto units = WarmUnits(BillingModeOf(t), g.GetProvisionedThroughput());
-    w.WithReadUnitsPerSecond(units.first).WithWriteUnitsPerSecond(units.second);
-  }
-  // "The status can only be UPDATING or ACTIVE" (API_GlobalSecondaryIndexWarmThroughputDescription.html)
-  return w.WithStatus(Model::IndexStatus::ACTIVE);
-}
-
-DYNAFAKE_IMPL Model::TableDescription Tables::Description(const TableRecord& t, bool withWarmThroughput) const {
-  Model::TableDescription d = t.desc;
-  d.SetTableStatus(t.status);
-  const Totals totals = t.items.history->TotalsAt(INT64_MAX);
-  d.SetItemCount(totals.items);
-  d.SetTableSizeBytes(totals.bytes);
-  // WarmThroughput is always there in DescribeTable (ack-api-quirks' dynamodb probe, "WarmThroughput
-  // is always present"), but CreateTable's answer lacks it unless the request set one (same probe,
-  // "Echo shape"; ScyllaDB alternator test_warm_throughput.py, run against the service, checks the
-  // member in CreateTable's answer only when the request configured it).
-  if (withWarmThroughput || t.desc.WarmThroughputHasBeenSet()) d.SetWarmThroughput(WarmThroughputOf(t));
-  // A table being deleted is described without its global secondary indexes,
-  // DeleteTable's answer included (architect/dynalite test/deleteTable.js, run
-  // against the service: should.not.exist(TableDescription.GlobalSecondaryIndexes)).
-  if (!t.gsis.empty() && t.status != Model::TableStatus::DELETING) {
-    std::vector<Model::GlobalSecondaryIndexDescription> gsis = t.gsis;
-    for (auto& g : gsis)
-      if (withWarmThroughput || g.WarmThroughputHasBeenSet()) g.SetWarmThroughput(WarmThroughputOf(t, g));
-    d.SetGlobalSecondaryIndexes(gsis);
-  }
-  if (d.LocalSecondaryIndexesHasBeenSet()) {
-    auto lsis = d.GetLocalSecondaryIndexes();
-    for (auto& l : lsis) l.WithItemCount(totals.items).WithIndexSizeBytes(totals.bytes);
-    d.SetLocalSecondaryIndexes(lsis);
-  }
-  return d;
-}
-
-DYNAFAKE_IMPL TableRecord Tables::NewRecord(const std::string& name,
-                                            const std::vector<Model::KeySchemaElement>& keySchema,
-                                            const std::vector<Model::AttributeDefinition>& attributeDefinitions,
-                                            int64_t now) {
-  TableRecord t;
-  t.createdMs = now;
-  t.desc.SetTableName(name);
-  t.desc.SetTableArn(identity_->TableArn(name));
-  t.desc.SetTableId(identity_->NewTableId());
-  t.desc.SetKeySchema(keySchema);
-  t.desc.SetAttributeDefinitions(attributeDefinitions);
-  t.desc.SetCreationDateTime(DateTime(now));
-  t.key = MakeKeyDef(keySchema, attributeDefinitions);
-  return t;
-}
-
-DYNAFAKE_IMPL TableRecord& Tables::Add(TableRecord t, int64_t untilMs) {
-  t.statusUntilMs = untilMs;
-  t.serial = ++serial_;
-  const std::string name = t.desc.GetTableName();
-  TableRecord& stored = tables_.emplace(name, std::move(t)).first->second;
-  if (stored.status == Model::TableStatus::CREATING)
-    timeline_->Schedule(untilMs, EventKind::TableSettled, name, stored.generation);
-  return stored;
-}
-
-DYNAFAKE_IMPL std::vector<Model::GlobalSecondaryIndexInfo> Tables::GlobalIndexesToCopy(const TableRecord& t) {
-  std::vector<Model::GlobalSecondaryIndexInfo> out;
-  for (const auto& g : t.gsis) {
-    if (g.GetIndexStatus() == Model::IndexStatus::CREATING || g.GetIndexStatus() == Model::IndexStatus::DELETING)
-      continue;
-    Model::GlobalSecondaryIndexInfo info;
-    info.WithIndexName(g.GetIndexName())
-        .WithKeySchema(g.GetKeySchema())
-        .WithProjection(g.GetProjection())
-        .WithProvisionedThroughput(Throughput(g.GetProvisionedThroughput()));
-    if (g.OnDemandThroughputHasBeenSet()) info.SetOnDemandThroughput(g.GetOnDemandThroughput());
-    out.push_back(info);
-  }
-  return out;
-}
-
-DYNAFAKE_IMPL std::vector<Model::LocalSecondaryIndexInfo> Tables::LocalIndexesToCopy(const TableRecord& t) {
-  std::vector<Model::LocalSecondaryIndexInfo> out;
-  for (const auto& l : t.desc.GetLocalSecondaryIndexes())
-    out.push_back(Model::LocalSecondaryIndexInfo()
-                      .WithIndexName(l.GetIndexName())
-                      .WithKeySchema(l.GetKeySchema())
-                      .WithProjection(l.GetProjection()));
-  return out;
-}
-
-DYNAFAKE_IMPL Model::BillingMode Tables::BillingModeOf(const TableRecord& t) {
-  return t.desc.BillingModeSummaryHasBeenSet() ? t.desc.GetBillingModeSummary().GetBillingMode()
-                                               : Model::BillingMode::PROVISIONED;
-}
-
-DYNAFAKE_IMPL Model::TimeToLiveDescription Tables::TimeToLive(const TableRecord& t) {
-  Model::TimeToLiveDescription d;
-  d.SetTimeToLiveStatus(t.ttlEnabled ? Model::TimeToLiveStatus::ENABLED : Model::TimeToLiveStatus::DISABLED);
-  if (t.ttlEnabled) d.SetAttributeName(t.ttlAttribute);
-  return d;
-}
-
-DYNAFAKE_IMPL Model::ProvisionedThroughput Tables::Throughput(const Model::ProvisionedThroughputDescription& d) {
-  return Model::ProvisionedThroughput()
-      .WithReadCapacityUnits(d.GetReadCapacityUnits())
-      .WithWriteCapacityUnits(d.GetWriteCapacityUnits());
-}
-
-DYNAFAKE_IMPL Model::ProvisionedThroughputDescription Tables::ThroughputDescription(
-    const Model::ProvisionedThroughput& p) {
-  Model::ProvisionedThroughputDescription d;
-  d.SetReadCapacityUnits(p.GetReadCapacityUnits());
-  d.SetWriteCapacityUnits(p.GetWriteCapacityUnits());
-  d.SetNumberOfDecreasesToday(0);
-  return d;
-}
-
-DYNAFAKE_IMPL int Tables::InTransition() const {
-  int n = 0;
-  for (const auto& kv : tables_)
-    if (kv.second.status != Model::TableStatus::ACTIVE) ++n;
-  return n;
-}
-
-DYNAFAKE_IMPL int Tables::RestoresInProgress() const {
-  int n = 0;
-  for (const auto& kv : tables_)
-    if (kv.second.restoring) ++n;
-  return n;
-}
-
-DYNAFAKE_IMPL std::optional<DynamoDBError> Tables::NotActive(const TableRecord& t, const std::string& name) const {
-  using Model::TableStatus;
-  if (t.status == TableStatus::ACTIVE) return std::nullopt;
-  const char* doing = t.status == TableStatus::CREATING   ? "created"
-                      : t.status == TableStatus::UPDATING ? "updated"
-                                                          : "deleted";
-  return DynamoDBError(DynamoDBErrors::RESOURCE_IN_USE, msg::ResourceInUse(msg::TableIsBeing(doing, name)));
-}
-
-// ------------------------------------------------------------------ transitions
-
-DYNAFAKE_IMPL void Tables::StartTransition(TableRecord& t, Model::TableStatus status, int64_t untilMs,
-                                           EventKind settle) {
-  ++t.generation;
-  t.status = status;
-  t.statusUntilMs = untilMs;
-  t.SettingsChanged();  // an update's new settings, indexes CREATING or DELETING
-  timeline_->Schedule(untilMs, settle, t.desc.GetTableName(), t.generation);
-}
-
-DYNAFAKE_IMPL void Tables::Settle(const std::string& name, uint64_t generation) {
-  auto it = tables_.find(name);
-  if (it == tables_.end() || it->second.generation != generation) return;
-  TableRecord& t = it->second;
-  t.status = Model::TableStatus::ACTIVE;
-  ++t.generation;
-  t.SettingsChanged();  // indexes become ACTIVE or go
-  if (t.restoring) {
-    t.restoring = false;
-    t.restoreSourceBackup.clear();
-    Model::RestoreSummary s = t.desc.GetRestoreSummary();
-    s.SetRestoreInProgress(false);
-    t.desc.SetRestoreSummary(s);
-  }
-  const DateTime settled(t.statusUntilMs);
-  // The throughput an UpdateTable asked for takes effect now (architect/dynalite actions/updateTable.js).
-  auto apply = [&settled](Model::ProvisionedThroughputDescription d, const Model::ProvisionedThroughput& p) {
-    const bool up =
-        p.GetReadCapacityUnits() > d.GetReadCapacityUnits() || p.GetWriteCapacityUnits() > d.GetWriteCapacityUnits();
-    const bool down =
-        p.GetReadCapacityUnits() < d.GetReadCapacityUnits() || p.GetWriteCapacityUnits() < d.GetWriteCapacityUnits();
-    if (up) {
-      d.SetLastIncreaseDateTime(settled);
-    } else if (down) {
-      d.SetLastDecreaseDateTime(settled);
-      d.SetNumberOfDecreasesToday(d.GetNumberOfDecreasesToday() + 1);
-    }
-    d.SetReadCapacityUnits(p.GetReadCapacityUnits());
-    d.SetWriteCapacityUnits(p.GetWriteCapacityUnits());
-    return d;
-  };
-  // Warm throughput only grows: provisioned above it raises it to the new peak, a decrease leaves
-  // it ("if you set the provisioned throughput to 50,000 RCU, the warm throughput will increase to
-  // 50,000", .../developerguide/warm-throughput-scenarios.html; 3/3 lowered to 1/1 still reports
-  // 3/3, ack-api-quirks' dynamodb probe DDB-TABLE-058), and a switch to on demand brings it to at
-  // least 12 000/4 000, kept when switching back (same probe, DDB-TABLE-064 and its rules).
-  const bool onDemand = BillingModeOf(t) == Model::BillingMode::PAY_PER_REQUEST;
-  auto raised = [onDemand](auto w, const Model::ProvisionedThroughput& now) {
-    const auto units = onDemand
-                           ? std::pair<long long, long long>(12000, 4000)
-                           : std::pair<long long, long long>(now.GetReadCapacityUnits(), now.GetWriteCapacityUnits());
-    w.SetReadUnitsPerSecond(std::max(w.GetReadUnitsPerSecond(), units.first));
-    w.SetWriteUnitsPerSecond(std::max(w.GetWriteUnitsPerSecond(), units.second));
-    return w;
-  };
-  if (t.pendingThroughput || t.desc.WarmThroughputHasBeenSet())
-    t.desc.SetWarmThroughput(raised(WarmThroughputOf(t), t.pendingThroughput
-                                                             ? *t.pendingThroughput
-                                                             : Throughput(t.desc.GetProvisionedThroughput())));
-  if (t.pendingThroughput)
-    t.desc.SetProvisionedThroughput(apply(t.desc.GetProvisionedThroughput(), *t.pendingThroughput));
-  t.pendingThroughput.reset();
-  std::vector<Model::GlobalSecondaryIndexDescription> keep;
-  for (auto g : t.gsis) {
-    if (g.GetIndexStatus() == Model::IndexStatus::DELETING) continue;
-    g.SetIndexStatus(Model::IndexStatus::ACTIVE);
-    g.SetBackfilling(false);
-    auto pending = t.pendingIndexThroughput.find(g.GetIndexName());
-    const bool throughputPending = pending != t.pendingIndexThroughput.end();
-    if (throughputPending || g.WarmThroughputHasBeenSet())
-      g.SetWarmThroughput(raised(WarmThroughputOf(t, g),
-                                 throughputPending ? pending->second : Throughput(g.GetProvisionedThroughput())));
-    if (throughputPending) g.SetProvisionedThroughput(apply(g.GetProvisionedThroughput(), pending->second));
-    keep.push_back(std::move(g));
-  }
-  t.pendingIndexThroughput.clear();
-  t.gsis = std::move(keep);
-}
-
-DYNAFAKE_IMPL std::shared_ptr<History> Tables::Remove(const std::string& name, uint64_t generation) {
-  auto it = tables_.find(name);
-  if (it == tables_.end() || it->second.generation != generation) return nullptr;
-  std::shared_ptr<History> history = it->second.items.history;
-  tables_.erase(it);
-  return history;
-}
-
 }  // namespace detail
 }  // namespace dynafake
-// ---- end dynafake/components/tables_impl.hpp ----
+// ---- end dynafake/components/table_tags_impl.hpp ----
 
 // ---- begin dynafake/components/throughput_impl.hpp ----
 // dynafake — Throughput's definitions (see throughput.hpp).
@@ -24958,6 +25243,7 @@ template class BasicClient<InProcess>;
 #include <algorithm>    // std::find
 #include <chrono>       // std::chrono
 #include <stdexcept>    // std::invalid_argument
+#include <string>       // std::string
 #include <type_traits>  // std::void_t, std::decay_t
 #include <typeinfo>     // typeid
 #include <utility>      // std::move, std::declval
@@ -26592,6 +26878,32 @@ DYNAFAKE_IMPL std::optional<int64_t> Service::BackupCutMs(const std::string& bac
 
 DYNAFAKE_IMPL std::string Service::TableArn(const std::string& name) const {
   return components_->identity.TableArn(name);
+}
+
+DYNAFAKE_IMPL detail::SavedState Service::SaveState() {
+  std::lock_guard<std::mutex> lock(mu_);
+  return components_->Save(NowMs());
+}
+
+DYNAFAKE_IMPL void Service::LoadState(detail::SavedState state) {
+  try {
+    detail::Components::Check(state);  // everything checked first: a state that fails to load changes nothing
+    if (!DateTime(state.savedAtMs).FitsTimePoint())
+      throw std::invalid_argument("it was saved at " + std::to_string(state.savedAtMs) +
+                                  " ms, outside the instants a clock can hold");
+  } catch (const std::invalid_argument& e) {
+    throw std::invalid_argument(std::string("LoadState: ") + e.what());
+  }
+  std::lock_guard<std::mutex> lock(mu_);
+  if (AdjustableClock* clock = clock_->Adjustable()) {
+    const TimePoint saved = DateTime(state.savedAtMs).UnderlyingTimestamp();
+    if (saved < clock->Now())
+      throw std::invalid_argument("LoadState: the snapshot was saved at " + DateTime(state.savedAtMs).ToIso8601() +
+                                  " but the clock is already at " + DateTime(clock->Now()).ToIso8601() +
+                                  "; an adjustable clock cannot move backwards");
+    clock->Set(saved);
+  }
+  components_->Load(std::move(state), NowMs());
 }
 
 }  // namespace dynafake

@@ -3,11 +3,15 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <fstream>
+#include <iterator>
+#include <sstream>
 #include <stdexcept>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include <dynafake/components/saved_state.hpp>
 #include <dynafake/dynafake.hpp>
 #include <dynafake/wire.hpp>
 #include <dynafake/wire/snapshot.hpp>
@@ -82,6 +86,75 @@ struct World {
   }
 };
 
+/// The World, and every other kind of state a snapshot holds: a global
+/// secondary index drawn from, Time to Live changed, the day's throughput
+/// decreases, an export still writing and a finished one, an import that failed.
+struct RichWorld : World {
+  RichWorld() {
+    auto gsi = Table("catalog");
+    gsi.AddAttributeDefinitions(
+        M::AttributeDefinition().WithAttributeName("genre").WithAttributeType(M::ScalarAttributeType::S));
+    gsi.AddGlobalSecondaryIndexes(
+        M::GlobalSecondaryIndex()
+            .WithIndexName("byGenre")
+            .WithKeySchema({M::KeySchemaElement().WithAttributeName("genre").WithKeyType(M::KeyType::HASH)})
+            .WithProjection(M::Projection().WithProjectionType(M::ProjectionType::ALL))
+            .WithProvisionedThroughput(M::ProvisionedThroughput().WithReadCapacityUnits(2).WithWriteCapacityUnits(2)));
+    client.CreateTable(gsi);
+    clock.Advance(10s);
+    M::PutItemRequest put = Put("catalog", "book", 1, "first");
+    put.AddItem("genre", M::AttributeValue("poetry"));
+    client.PutItem(put);
+    client.Query(M::QueryRequest()
+                     .WithTableName("catalog")
+                     .WithIndexName("byGenre")
+                     .WithKeyConditionExpression("genre = :g")
+                     .WithExpressionAttributeValues({{":g", M::AttributeValue("poetry")}}));
+    client.UpdateTimeToLive(M::UpdateTimeToLiveRequest().WithTableName("catalog").WithTimeToLiveSpecification(
+        M::TimeToLiveSpecification().WithEnabled(true).WithAttributeName("expires")));
+    client.UpdateTable(M::UpdateTableRequest().WithTableName("catalog").WithProvisionedThroughput(
+        M::ProvisionedThroughput().WithReadCapacityUnits(4).WithWriteCapacityUnits(5)));
+    client.ExportTableToPointInTime(M::ExportTableToPointInTimeRequest()
+                                        .WithTableArn(service.TableArn("orders"))
+                                        .WithS3Bucket("lake")
+                                        .WithClientToken("nightly"));
+    client.ImportTable(
+        M::ImportTableRequest()
+            .WithS3BucketSource(M::S3BucketSource().WithS3Bucket("nowhere").WithS3KeyPrefix("none/"))
+            .WithInputFormat(M::InputFormat::DYNAMODB_JSON)
+            .WithTableCreationParameters(
+                M::TableCreationParameters()
+                    .WithTableName("imported")
+                    .WithAttributeDefinitions(
+                        {M::AttributeDefinition().WithAttributeName("id").WithAttributeType(M::ScalarAttributeType::S)})
+                    .WithKeySchema({M::KeySchemaElement().WithAttributeName("id").WithKeyType(M::KeyType::HASH)})
+                    .WithBillingMode(M::BillingMode::PAY_PER_REQUEST)));
+    clock.Advance(2s);
+  }
+};
+
+std::string ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+// The saved format is a promise to the fixture files users keep: a rich world
+// saves to the bytes tests/data/wire/snapshot_rich_world.json holds (written by
+// the code before each component saved its own state), and that file loads and
+// saves back to itself.
+TEST(StateSnapshot, TheSavedFormatIsTheOneFixtureFilesHold) {
+  const std::string fixture = ReadFile(std::string(DYNAFAKE_TEST_DATA_DIR) + "/wire/snapshot_rich_world.json");
+  ASSERT_FALSE(fixture.empty()) << "tests/data/wire/snapshot_rich_world.json is missing";
+  RichWorld w;
+  const std::string saved = dynafake::SaveState(w.service);
+  if (saved != fixture) std::ofstream("snapshot_rich_world.actual.json", std::ios::binary) << saved;
+  EXPECT_EQ(saved, fixture) << "the saved bytes changed (what was saved: snapshot_rich_world.actual.json)";
+  dynafake::ManualClock clock;
+  dynafake::Service copy(clock);
+  dynafake::LoadState(copy, fixture);
+  EXPECT_EQ(dynafake::SaveState(copy), fixture);
+}
+
 TEST(StateSnapshot, SaveLoadSaveGivesTheSameBytes) {
   World w;
   const std::string saved = dynafake::SaveState(w.service);
@@ -90,6 +163,45 @@ TEST(StateSnapshot, SaveLoadSaveGivesTheSameBytes) {
   dynafake::LoadState(copy, saved);
   EXPECT_EQ(dynafake::SaveState(copy), saved);
   EXPECT_EQ(clock.Now(), w.clock.Now()) << "the ManualClock moves to the snapshot's time";
+}
+
+// Without JSON: Service::SaveState gives each component's state, and
+// Service::LoadState takes it; the saved state holds copies of the item
+// histories, so the two Services share nothing.
+TEST(StateSnapshot, ASavedStateLoadsIntoAnotherServiceAndSharesNothingWithIt) {
+  World w;
+  dynafake::ManualClock clock;
+  dynafake::Service copy(clock);
+  copy.LoadState(w.service.SaveState());
+  EXPECT_EQ(dynafake::SaveState(copy), dynafake::SaveState(w.service));
+  ASSERT_TRUE(w.client.PutItem(Put("orders", "p9", 9, "only in the original")).IsSuccess());
+  auto scan = dynafake::Client(copy).Scan(M::ScanRequest().WithTableName("orders"));
+  ASSERT_TRUE(scan.IsSuccess()) << scan.GetError();
+  EXPECT_EQ(scan.GetResult().GetCount(), 4) << "p0, p2, p3, p4: the original's later write is not in the copy";
+}
+
+TEST(StateSnapshot, ASavedStateThatBreaksAComponentsInvariantIsRefusedAndChangesNothing) {
+  World w;
+  dynafake::ManualClock clock;
+  dynafake::Service copy(clock);
+  ASSERT_TRUE(dynafake::Client(copy).CreateTable(Table("kept")).IsSuccess());
+  const std::string before = dynafake::SaveState(copy);
+
+  auto badPeriod = w.service.SaveState();
+  badPeriod.continuous.tables["orders"].recoveryPeriodDays = 36;
+  try {
+    copy.LoadState(std::move(badPeriod));
+    ADD_FAILURE() << "a recovery period of 36 days was loaded";
+  } catch (const std::invalid_argument& e) {
+    EXPECT_STREQ(e.what(), "LoadState: point-in-time recovery of table orders keeps 36 days: not between 1 and 35");
+  }
+  auto noHistory = w.service.SaveState();
+  noHistory.tables.tables.at("orders").items.history = nullptr;
+  EXPECT_THROW(copy.LoadState(std::move(noHistory)), std::invalid_argument);
+  auto misfiled = w.service.SaveState();
+  misfiled.tables.tables.at("orders").desc.SetTableName("elsewhere");
+  EXPECT_THROW(copy.LoadState(std::move(misfiled)), std::invalid_argument);
+  EXPECT_EQ(dynafake::SaveState(copy), before) << "a refused state changes nothing, not even the clock";
 }
 
 template <class Outcome>

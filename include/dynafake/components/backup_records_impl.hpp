@@ -11,6 +11,7 @@
 #include "dynafake/components/identity.hpp"  // Identity
 #include "dynafake/components/items.hpp"     // Items
 #include "dynafake/components/quotas.hpp"    // Quotas
+#include "dynafake/components/tables.hpp"    // Tables
 #include "dynafake/components/timeline.hpp"  // Timeline
 #include "dynafake/detail/linkage.hpp"       // DYNAFAKE_IMPL
 #include "dynafake/detail/messages.hpp"      // msg::

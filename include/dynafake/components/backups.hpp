@@ -20,11 +20,11 @@
 #include <unordered_map>  // std::unordered_map
 #include <vector>         // std::vector
 
-#include "dynafake/components/tables.hpp"       // TableRecord
-#include "dynafake/detail/data_plane/keys.hpp"  // KeyDef
-#include "dynafake/detail/storage/history.hpp"  // History
-#include "dynafake/generated/operations.hpp"    // XRequest, XOutcome
-#include "dynafake/options.hpp"                 // ServiceOptions
+#include "dynafake/components/table_record.hpp"  // TableRecord
+#include "dynafake/detail/data_plane/keys.hpp"   // KeyDef
+#include "dynafake/detail/storage/history.hpp"   // History
+#include "dynafake/generated/operations.hpp"     // XRequest, XOutcome
+#include "dynafake/options.hpp"                  // ServiceOptions
 
 namespace dynafake {
 namespace detail {
@@ -32,6 +32,7 @@ namespace detail {
 class Identity;
 class Timeline;
 class Quotas;
+class Tables;
 class Items;
 
 /// What a backup copies from its table: shared by every backup taken while
@@ -67,7 +68,7 @@ struct BackupRecord {
   const std::shared_ptr<History>& Items() const { return table->history; }
 };
 
-/// A backup in full, as snapshots save and load it (Backups::States, Replace).
+/// A backup in full, as snapshots save and load it (Backups::State).
 struct BackupState {
   Model::BackupDetails details;  ///< without BackupSizeBytes
   Model::SourceTableDetails source;
@@ -127,14 +128,19 @@ class Backups {
   /// The table is gone: forget its index of CREATING backups.
   void ForgetTable(const std::string& table) { creatingUserBackups_.erase(table); }
 
-  // ---- the whole state (snapshots, Reset)
+  // ---- the whole state (Service::SaveState, LoadState; Reset)
   const Map& All() const { return backups_; }
-  /// Every backup in full, in ARN order.
-  std::vector<BackupState> States() const;
-  /// Per table, the USER backups that may still be CREATING (pruned when read).
-  const std::map<std::string, std::vector<std::string>>& CreatingIndex() const { return creatingUserBackups_; }
+  /// What a snapshot keeps: every backup in full, in ARN order, and per table
+  /// the USER backups that may still be CREATING (pruned when read).
+  struct State {
+    std::vector<BackupState> backups;
+    std::map<std::string, std::vector<std::string>> creating;
+  };
+  State Save() const;
+  /// std::invalid_argument when a backup holds no items (a null history).
+  static void Check(const State& s);
   /// Replaces every backup; backups of one table with the same settings share one BackupSource again.
-  void Replace(std::vector<BackupState> backups, std::map<std::string, std::vector<std::string>> creating);
+  void Load(State s);
   void Clear();
 
  private:

@@ -4,12 +4,13 @@
 #pragma once
 
 #include <algorithm>  // std::sort, std::remove_if, std::max
-#include <stdexcept>  // std::logic_error
+#include <stdexcept>  // std::logic_error, std::invalid_argument
 
 #include "dynafake/components/backups.hpp"
 #include "dynafake/components/identity.hpp"  // Identity
 #include "dynafake/components/items.hpp"     // Items
 #include "dynafake/components/quotas.hpp"    // Quotas
+#include "dynafake/components/tables.hpp"    // Tables
 #include "dynafake/components/timeline.hpp"  // Timeline
 #include "dynafake/detail/linkage.hpp"       // DYNAFAKE_IMPL
 #include "dynafake/detail/messages.hpp"      // msg::
@@ -181,13 +182,14 @@ DYNAFAKE_IMPL void Backups::Clear() {
   creatingUserBackups_.clear();
 }
 
-DYNAFAKE_IMPL std::vector<BackupState> Backups::States() const {
+DYNAFAKE_IMPL Backups::State Backups::Save() const {
   std::vector<std::pair<std::string, const BackupRecord*>> byArn;  // a snapshot lists them in ARN order
   byArn.reserve(backups_.size());
   for (const auto& kv : backups_) byArn.emplace_back(Arn(kv.second), &kv.second);
   std::sort(byArn.begin(), byArn.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-  std::vector<BackupState> out;
-  out.reserve(byArn.size());
+  State out;
+  out.creating = creatingUserBackups_;
+  out.backups.reserve(byArn.size());
   for (auto& entry : byArn) {
     const BackupRecord& b = *entry.second;
     BackupState s;
@@ -207,17 +209,21 @@ DYNAFAKE_IMPL std::vector<BackupState> Backups::States() const {
     s.cutSeq = b.cutSeq;
     s.availableAtMs = b.availableAtMs;
     s.history = b.table->history;
-    out.push_back(std::move(s));
+    out.backups.push_back(std::move(s));
   }
   return out;
 }
 
-DYNAFAKE_IMPL void Backups::Replace(std::vector<BackupState> backups,
-                                    std::map<std::string, std::vector<std::string>> creating) {
+DYNAFAKE_IMPL void Backups::Check(const State& s) {
+  for (const BackupState& b : s.backups)
+    if (!b.history) throw std::invalid_argument("backup " + b.details.GetBackupArn() + " holds no item history");
+}
+
+DYNAFAKE_IMPL void Backups::Load(State state) {
   Clear();
-  creatingUserBackups_ = std::move(creating);
+  creatingUserBackups_ = std::move(state.creating);
   std::map<std::string, std::vector<std::shared_ptr<const BackupSource>>> sources;  // per table, to share
-  for (BackupState& s : backups) {
+  for (BackupState& s : state.backups) {
     auto made = std::make_shared<BackupSource>();
     made->tableName = std::move(s.tableName);
     made->arnPrefix = identity_->TableArn(made->tableName) + "/backup/";

@@ -24,6 +24,7 @@
 #include <cstddef>  // std::size_t
 #include <cstdint>  // int64_t
 #include <memory>   // std::shared_ptr, std::make_shared
+#include <string>   // std::string
 
 #include "dynafake/components/backups.hpp"
 #include "dynafake/components/continuous_backups.hpp"
@@ -33,6 +34,7 @@
 #include "dynafake/components/items.hpp"
 #include "dynafake/components/quotas.hpp"
 #include "dynafake/components/restores.hpp"
+#include "dynafake/components/saved_state.hpp"
 #include "dynafake/components/tables.hpp"
 #include "dynafake/components/throughput.hpp"
 #include "dynafake/components/time_to_live.hpp"
@@ -100,7 +102,7 @@ class Components {
   explicit Components(const ServiceOptions& options)
       : identity(options),
         quotas(options.limits),
-        tables(options, identity, timeline, quotas, backups, continuous),
+        tables(options, identity, timeline, quotas),
         throughput(options, tables),
         items(options, tables, continuous, expiry, throughput),
         timeToLive(options, identity, tables, items, expiry),
@@ -109,7 +111,16 @@ class Components {
         restores(options, identity, quotas, tables, backups, continuous),
         transactions(options, items),
         exports(options, identity, tables, continuous, objects),
-        imports(options, identity, quotas, tables, objects) {}
+        imports(options, identity, quotas, tables, objects) {
+    // Tables knows neither Backups nor ContinuousBackups: what a deletion asks of them is wired here
+    tables.SetDeletionHooks({[this](const std::string& table) { return backups.CreatingUserBackup(table); },
+                             [this](const TableRecord& t, const std::string& name, int64_t now) {
+                               // the deleted-table safety net: with point-in-time recovery on, a SYSTEM backup of the
+                               // table as it was just before the delete
+                               if (continuous.Enabled(name))
+                                 backups.Take(t, name + "$DeletedTableBackup", Model::BackupType::SYSTEM, now, now);
+                             }});
+  }
   Components(const Components&) = delete;
   Components& operator=(const Components&) = delete;
 
@@ -135,6 +146,14 @@ class Components {
   /// Forgets every table, backup, transition and call; the generator starts again from the seed.
   void Reset();
   ServiceStats Stats() const;
+  /// Every component's state at `now` (due transitions applied first), the
+  /// item histories copied: the result shares nothing with the components.
+  SavedState Save(int64_t now);
+  /// Every component's Check: std::invalid_argument saying what breaks an invariant.
+  static void Check(const SavedState& s);
+  /// Replaces every component's state with `s` (checked); the rate windows
+  /// are forgotten, the pending TTL deletions found again from the items at `now`.
+  void Load(SavedState s, int64_t now);
 
   // ---- which component checks and serves which operation
   // Validate: the operation's own rules beyond the model's constraints, on the

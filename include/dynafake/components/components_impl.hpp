@@ -1,10 +1,14 @@
 // dynafake — Components' definitions: transitions dispatched to the component
-// they concern, reset, statistics (see components.hpp).
+// they concern, reset, statistics, the whole state saved and loaded (see
+// components.hpp).
 #pragma once
 
-#include <set>     // std::set
-#include <string>  // std::string
-#include <vector>  // std::vector
+#include <map>      // std::map
+#include <memory>   // std::shared_ptr, std::make_shared
+#include <set>      // std::set
+#include <string>   // std::string
+#include <utility>  // std::move
+#include <vector>   // std::vector
 
 #include "dynafake/components/components.hpp"
 #include "dynafake/detail/linkage.hpp"  // DYNAFAKE_IMPL
@@ -77,6 +81,58 @@ DYNAFAKE_IMPL ServiceStats Components::Stats() const {
   s.histories = seen.size();
   s.pendingEvents = timeline.Pending();
   return s;
+}
+
+DYNAFAKE_IMPL SavedState Components::Save(int64_t now) {
+  ApplyDue(now);
+  SavedState s;
+  s.savedAtMs = now;
+  s.identity = identity.Save();
+  s.timeline = timeline.Save();
+  s.tables = tables.Save();
+  s.continuous = continuous.Save();
+  s.backups = backups.Save();
+  s.exports = exports.Save();
+  s.imports = imports.Save();
+  // the histories are the Service's, written by its next calls: the saved state gets copies, shared as the
+  // originals are shared (a table and its backups, its exports)
+  std::map<const History*, std::shared_ptr<History>> copies;
+  auto copy = [&copies](std::shared_ptr<History>& h) {
+    if (!h) return;
+    std::shared_ptr<History>& c = copies[h.get()];
+    if (!c) {
+      c = std::make_shared<History>();
+      c->Restore(h->Keys(), h->TotalsLog(), h->LastSeq());
+    }
+    h = c;
+  };
+  for (auto& kv : s.tables.tables) {
+    copy(kv.second.items.history);
+    kv.second.SettingsChanged();  // what a backup copies is made again, from the copy
+  }
+  for (BackupState& b : s.backups.backups) copy(b.history);
+  for (ExportRecord& e : s.exports.exports) copy(e.history);
+  return s;
+}
+
+DYNAFAKE_IMPL void Components::Check(const SavedState& s) {
+  Tables::Check(s.tables);
+  ContinuousBackups::Check(s.continuous);
+  Backups::Check(s.backups);
+  Exports::Check(s.exports);
+  Imports::Check(s.imports);
+}
+
+DYNAFAKE_IMPL void Components::Load(SavedState s, int64_t now) {
+  tables.Load(std::move(s.tables));
+  continuous.Load(std::move(s.continuous));
+  backups.Load(std::move(s.backups));
+  timeline.Load(std::move(s.timeline));
+  exports.Load(std::move(s.exports));
+  imports.Load(std::move(s.imports));
+  identity.Load(s.identity);
+  quotas.Clear();
+  timeToLive.Reindex(now);  // pending TTL deletions follow from the items; they are not saved
 }
 
 }  // namespace detail

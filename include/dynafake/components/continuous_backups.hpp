@@ -51,9 +51,15 @@ class ContinuousBackups {
   /// The table is gone: its settings go with it.
   void ForgetTable(const std::string& table) { settings_.erase(table); }
 
-  // ---- the whole state (snapshots, Reset)
-  const std::map<std::string, PitrSettings>& All() const { return settings_; }
-  void Replace(std::map<std::string, PitrSettings> settings) { settings_ = std::move(settings); }
+  // ---- the whole state (Service::SaveState, LoadState; Reset)
+  /// What a snapshot keeps: the settings of every table that has any, by table name.
+  struct State {
+    std::map<std::string, PitrSettings> tables;
+  };
+  State Save() const { return State{settings_}; }
+  /// std::invalid_argument when a recovery period is not 1 to 35 days (UpdateContinuousBackups' range).
+  static void Check(const State& s);
+  void Load(State s) { settings_ = std::move(s.tables); }
   void Clear() { settings_.clear(); }
 
  private:

@@ -2,6 +2,8 @@
 #pragma once
 
 #include <algorithm>  // std::max
+#include <stdexcept>  // std::invalid_argument
+#include <string>     // std::to_string
 
 #include "dynafake/components/continuous_backups.hpp"
 #include "dynafake/components/identity.hpp"  // Identity
@@ -82,6 +84,13 @@ DYNAFAKE_IMPL Model::ContinuousBackupsDescription ContinuousBackups::Description
   return ContinuousBackupsDescription()
       .WithContinuousBackupsStatus(ContinuousBackupsStatus::ENABLED)
       .WithPointInTimeRecoveryDescription(p);
+}
+
+DYNAFAKE_IMPL void ContinuousBackups::Check(const State& s) {
+  for (const auto& kv : s.tables)  // the model's range of RecoveryPeriodInDays (botocore service-2.json: 1 to 35)
+    if (kv.second.recoveryPeriodDays < 1 || kv.second.recoveryPeriodDays > 35)
+      throw std::invalid_argument("point-in-time recovery of table " + kv.first + " keeps " +
+                                  std::to_string(kv.second.recoveryPeriodDays) + " days: not between 1 and 35");
 }
 
 }  // namespace detail

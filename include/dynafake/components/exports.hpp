@@ -67,19 +67,32 @@ class Exports {
     byToken_.clear();
   }
 
-  /// The records in creation order, and their replacement (LoadState): exports not yet written pin their cut again.
-  std::vector<const ExportRecord*> InOrder() const {
-    std::vector<const ExportRecord*> out;
-    for (const auto& arn : order_) out.push_back(&exports_.at(arn));
-    return out;
+  /// What a snapshot keeps: the records in creation order (the files are the ObjectStore's).
+  /// An export already written keeps no history.
+  struct State {
+    std::vector<ExportRecord> exports;
+  };
+  State Save() const {
+    State s;
+    for (const auto& arn : order_) {
+      ExportRecord e = exports_.at(arn);
+      e.pinned = false;
+      if (e.rendered) e.history = nullptr;
+      s.exports.push_back(std::move(e));
+    }
+    return s;
   }
-  void Replace(std::vector<ExportRecord> records) {
+  /// std::invalid_argument when an ARN appears twice or an export not yet written has no history to write.
+  static void Check(const State& s);
+  /// Replaces every record: exports not yet written pin their cut again.
+  void Load(State s) {
     for (auto& kv : exports_)
       if (kv.second.pinned && kv.second.history)
         kv.second.history->Unpin(kv.second.fromMs ? kv.second.fromMs : kv.second.exportMs);
     Clear();
-    for (ExportRecord& e : records) {
+    for (ExportRecord& e : s.exports) {
       const std::string arn = e.arn;
+      e.pinned = false;
       if (!e.rendered) {
         e.pinned = e.history != nullptr;
         if (e.history) e.history->Pin(e.fromMs ? e.fromMs : e.exportMs);

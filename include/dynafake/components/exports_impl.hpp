@@ -14,6 +14,8 @@
 #pragma once
 
 #include <algorithm>  // std::min
+#include <set>        // std::set
+#include <stdexcept>  // std::invalid_argument
 
 #include "dynafake/components/continuous_backups.hpp"  // ContinuousBackups
 #include "dynafake/components/exports.hpp"
@@ -382,6 +384,15 @@ DYNAFAKE_IMPL Model::ListExportsOutcome Exports::ListExports(const Model::ListEx
   }
   if (!out.ExportSummariesHasBeenSet()) out.SetExportSummaries(std::vector<ExportSummary>());
   return out;
+}
+
+DYNAFAKE_IMPL void Exports::Check(const State& s) {
+  std::set<std::string> arns;
+  for (const ExportRecord& e : s.exports) {
+    if (!e.rendered && !e.history)
+      throw std::invalid_argument("export " + e.arn + " is not written yet and names no history");
+    if (!arns.insert(e.arn).second) throw std::invalid_argument("export " + e.arn + " appears twice");
+  }
 }
 
 }  // namespace detail

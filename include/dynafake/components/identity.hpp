@@ -47,9 +47,13 @@ class Identity {
   /// Encryption with a KMS key: the one the specification names, else DynamoDB's managed key.
   Model::SSEDescription KmsEncryption(const Model::SSESpecification& spec) const;
 
-  /// The generator's state, for snapshots; Reset() returns it to the seed.
-  uint64_t RandomState() const { return random_; }
-  void SetRandomState(uint64_t state) { random_ = state; }
+  /// What a snapshot keeps: the generator's state (the account and region are
+  /// the ServiceOptions'); Reset() returns it to the seed.
+  struct State {
+    uint64_t random = 0;
+  };
+  State Save() const { return State{random_}; }
+  void Load(State s) { random_ = s.random; }
   void Reset() { random_ = options_->seed; }
 
  private:

@@ -53,15 +53,20 @@ class Imports {
     order_.clear();
   }
   Model::ImportTableDescription Describe(const ImportRecord& e, int64_t now) const;
-  /// The records in creation order, and their replacement (LoadState).
-  std::vector<const ImportRecord*> InOrder() const {
-    std::vector<const ImportRecord*> out;
-    for (const auto& arn : order_) out.push_back(&imports_.at(arn));
-    return out;
+  /// What a snapshot keeps: the records in creation order.
+  struct State {
+    std::vector<ImportRecord> imports;
+  };
+  State Save() const {
+    State s;
+    for (const auto& arn : order_) s.imports.push_back(imports_.at(arn));
+    return s;
   }
-  void Replace(std::vector<ImportRecord> records) {
+  /// std::invalid_argument when an ARN appears twice.
+  static void Check(const State& s);
+  void Load(State s) {
     Clear();
-    for (ImportRecord& e : records) {
+    for (ImportRecord& e : s.imports) {
       order_.push_back(e.arn);
       const std::string arn = e.arn;
       imports_[arn] = std::move(e);

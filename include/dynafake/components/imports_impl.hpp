@@ -5,8 +5,10 @@
 // attributes, every value a String.
 #pragma once
 
-#include <cstdio>   // std::snprintf
-#include <cstdlib>  // std::strtoull
+#include <cstdio>     // std::snprintf
+#include <cstdlib>    // std::strtoull
+#include <set>        // std::set
+#include <stdexcept>  // std::invalid_argument
 
 #include "dynafake/components/identity.hpp"  // Identity
 #include "dynafake/components/imports.hpp"
@@ -314,6 +316,12 @@ DYNAFAKE_IMPL Model::ListImportsOutcome Imports::ListImports(const Model::ListIm
   }
   if (!out.ImportSummaryListHasBeenSet()) out.SetImportSummaryList(std::vector<ImportSummary>());
   return out;
+}
+
+DYNAFAKE_IMPL void Imports::Check(const State& s) {
+  std::set<std::string> arns;
+  for (const ImportRecord& e : s.imports)
+    if (!arns.insert(e.arn).second) throw std::invalid_argument("import " + e.arn + " appears twice");
 }
 
 }  // namespace detail

@@ -2,17 +2,23 @@
 // indexes and tags (CreateTable, DescribeTable, UpdateTable, DeleteTable,
 // ListTables, TagResource, UntagResource, ListTagsOfResource), and how a
 // table is described. Time to Live is TimeToLive's (time_to_live.hpp).
+// Defined by concept: table_lifecycle_impl.hpp (create, describe, delete,
+// list, status transitions), table_schema_impl.hpp (key schemas, attribute
+// definitions, indexes), table_settings_impl.hpp (UpdateTable's settings) and
+// table_tags_impl.hpp (tags).
 #pragma once
 
-#include <cstddef>   // std::size_t
-#include <cstdint>   // int64_t, uint64_t
-#include <map>       // std::map
-#include <memory>    // std::shared_ptr
-#include <optional>  // std::optional
-#include <string>    // std::string
-#include <utility>   // std::pair
-#include <vector>    // std::vector
+#include <cstddef>     // std::size_t
+#include <cstdint>     // int64_t, uint64_t
+#include <functional>  // std::function
+#include <map>         // std::map
+#include <memory>      // std::shared_ptr
+#include <optional>    // std::optional
+#include <string>      // std::string
+#include <utility>     // std::move, std::pair
+#include <vector>      // std::vector
 
+#include "dynafake/components/table_record.hpp"      // TableRecord
 #include "dynafake/components/timeline.hpp"          // EventKind
 #include "dynafake/detail/data_plane/keys.hpp"       // KeyDef
 #include "dynafake/detail/storage/history.hpp"       // History
@@ -27,68 +33,31 @@ namespace detail {
 class Identity;
 class Timeline;
 class Quotas;
-class Backups;
-class ContinuousBackups;
-struct BackupSource;
 
-/// A table's items: the versioned history backups and restores read, and the
-/// writes since it was last compacted. Written and read by Items only.
-struct TableItems {
-  std::shared_ptr<History> history = std::make_shared<History>();
-  uint64_t writesSinceCompaction = 0;
+/// What deleting a table asks of the components that keep the table's
+/// backups, which Tables does not know: the Components wire them (Backups and
+/// ContinuousBackups, components.hpp). Unset, a table is deleted with nothing
+/// in its way and no backup taken.
+struct TableDeletionHooks {
+  /// The name of a USER backup of `table` still being created, or nullptr: DeleteTable refuses while there is one.
+  std::function<const std::string*(const std::string& table)> backupBeingCreated;
+  /// The deletion is accepted (`name` as the answer shows it): called before the table starts DELETING.
+  std::function<void(const TableRecord& t, const std::string& name, int64_t now)> deleting;
 };
 
-/// One table as the Service holds it.
-struct TableRecord {
-  /// The settings DescribeTable reports; the dynamic members (status, item
-  /// count, size, global indexes) are filled in by Tables::Description.
-  Model::TableDescription desc;
-  std::vector<Model::Tag> tags;
-  /// Global secondary indexes, kept apart from `desc` because they come and go.
-  std::vector<Model::GlobalSecondaryIndexDescription> gsis;
-  KeyDef key;
-  Model::TableStatus status = Model::TableStatus::CREATING;
-  int64_t createdMs = 0;
-  int64_t statusUntilMs = 0;  ///< when CREATING/UPDATING/DELETING ends
-  uint64_t generation = 0;    ///< bumps on every status change; stale transitions are ignored
-  uint64_t serial = 0;        ///< unique among the Service's tables, ever (Tables::Add, Replace)
-  bool ttlEnabled = false;    ///< Time to Live ENABLING or ENABLED (else DISABLING or DISABLED)
-  std::string ttlAttribute;   ///< the attribute TTL is (or was last) on
-  int64_t ttlSettledMs = 0;   ///< when ENABLING or DISABLING ends
-  bool ttlChanged = false;    ///< UpdateTimeToLive has changed the setting, last at ttlChangedMs
-  int64_t ttlChangedMs = 0;
-  bool restoring = false;           ///< CREATING because a restore is filling it
-  std::string restoreSourceBackup;  ///< the backup a restore in progress reads, if any
-  TableItems items;
-  /// The capacity left to the table and its global indexes (Throughput's).
-  TableBuckets buckets;
-  /// Throughput an UpdateTable asked for, applied when the table settles: while
-  /// UPDATING the service still reports the old values (architect/dynalite
-  /// actions/updateTable.js, whose tests ran against the service).
-  std::optional<Model::ProvisionedThroughput> pendingThroughput;
-  std::map<std::string, Model::ProvisionedThroughput> pendingIndexThroughput;  ///< by global index name
-  /// The table's provisioned throughput decreases asked for in the UTC day
-  /// `decreaseDay` (days since the epoch), the last at `lastDecreaseMs`.
-  int decreasesToday = 0;
-  int64_t decreaseDay = 0;
-  int64_t lastDecreaseMs = 0;
-  /// What a backup taken now copies, made by the first backup after the
-  /// table's settings last changed and shared by the backups that follow.
-  /// Whatever changes a setting a backup copies calls SettingsChanged().
-  mutable std::shared_ptr<const BackupSource> backupSource;
-  void SettingsChanged() { backupSource.reset(); }
-};
+/// The table or index key schema's first violation, or "" (table_schema_impl.hpp; CreateTable's and
+/// UpdateTable's checks).
+std::string CheckKeySchema(const std::vector<Model::KeySchemaElement>& schema,
+                           const std::vector<Model::AttributeDefinition>& defs, const std::string& path);
+/// An index Projection's first violation, or "" (table_schema_impl.hpp).
+std::string CheckProjection(const Model::Projection& p);
 
 class Tables {
  public:
-  Tables(const ServiceOptions& options, Identity& identity, Timeline& timeline, Quotas& quotas, Backups& backups,
-         ContinuousBackups& continuous)
-      : options_(&options),
-        identity_(&identity),
-        timeline_(&timeline),
-        quotas_(&quotas),
-        backups_(&backups),
-        continuous_(&continuous) {}
+  Tables(const ServiceOptions& options, Identity& identity, Timeline& timeline, Quotas& quotas)
+      : options_(&options), identity_(&identity), timeline_(&timeline), quotas_(&quotas) {}
+  /// What DeleteTable asks of the components that keep backups (set once, by the Components).
+  void SetDeletionHooks(TableDeletionHooks hooks) { deletionHooks_ = std::move(hooks); }
 
   // ---- the operations
   Model::CreateTableOutcome CreateTable(const Model::CreateTableRequest& r, int64_t now);
@@ -163,10 +132,17 @@ class Tables {
   /// DELETING -> gone. Returns the table's items, for the caller to release, or nullptr for a stale transition.
   std::shared_ptr<History> Remove(const std::string& name, uint64_t generation);
 
-  // ---- the whole state (snapshots, Reset)
+  // ---- the whole state (Service::SaveState, LoadState; Reset)
   const std::map<std::string, TableRecord>& All() const { return tables_; }
-  void Replace(std::map<std::string, TableRecord> tables) {
-    tables_ = std::move(tables);
+  /// What a snapshot keeps: every table, by name, with its items, capacity and Time to Live setting.
+  struct State {
+    std::map<std::string, TableRecord> tables;
+  };
+  State Save() const { return State{tables_}; }
+  /// std::invalid_argument when a table is filed under another name than its own or holds no item history.
+  static void Check(const State& s);
+  void Load(State s) {
+    tables_ = std::move(s.tables);
     for (auto& kv : tables_) kv.second.serial = ++serial_;
   }
   void Clear() { tables_.clear(); }
@@ -182,8 +158,7 @@ class Tables {
   Identity* identity_;
   Timeline* timeline_;
   Quotas* quotas_;
-  Backups* backups_;
-  ContinuousBackups* continuous_;
+  TableDeletionHooks deletionHooks_;
   std::map<std::string, TableRecord> tables_;
   uint64_t serial_ = 0;  ///< the last TableRecord::serial given
 };

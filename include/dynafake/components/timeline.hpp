@@ -9,6 +9,7 @@
 #include <optional>    // std::optional
 #include <queue>       // std::priority_queue
 #include <string>      // std::string
+#include <utility>     // std::move
 #include <vector>      // std::vector
 
 namespace dynafake {
@@ -43,21 +44,25 @@ class Timeline {
   }
   std::size_t Pending() const { return queue_.size(); }
 
-  /// Every pending transition in the order it will be applied, and the
-  /// scheduling counter (for snapshots); Restore puts them back.
-  std::vector<Event> All() const {
-    auto copy = queue_;
-    std::vector<Event> out;
-    for (; !copy.empty(); copy.pop()) out.push_back(copy.top());
-    return out;
+  /// What a snapshot keeps: every pending transition in the order it will be
+  /// applied, and the scheduling counter.
+  struct State {
+    std::vector<Event> events;
+    uint64_t sequence = 0;
+  };
+  State Save() const {
+    State s;
+    s.sequence = seq_;
+    for (auto copy = queue_; !copy.empty(); copy.pop()) s.events.push_back(copy.top());
+    return s;
   }
-  uint64_t Sequence() const { return seq_; }
-  void Restore(const std::vector<Event>& events, uint64_t sequence) {
+  /// Any list of transitions is a valid timeline (a stale one is ignored when it falls due): nothing to check.
+  void Load(State s) {
     queue_ = {};
-    for (const Event& e : events) queue_.push(e);
-    seq_ = sequence;
+    for (Event& e : s.events) queue_.push(std::move(e));
+    seq_ = s.sequence;
   }
-  void Clear() { Restore({}, 0); }
+  void Clear() { Load({}); }
 
  private:
   std::priority_queue<Event, std::vector<Event>, std::greater<Event>> queue_;

@@ -5,6 +5,7 @@
 #include <algorithm>    // std::find
 #include <chrono>       // std::chrono
 #include <stdexcept>    // std::invalid_argument
+#include <string>       // std::string
 #include <type_traits>  // std::void_t, std::decay_t
 #include <typeinfo>     // typeid
 #include <utility>      // std::move, std::declval
@@ -203,6 +204,32 @@ DYNAFAKE_IMPL std::optional<int64_t> Service::BackupCutMs(const std::string& bac
 
 DYNAFAKE_IMPL std::string Service::TableArn(const std::string& name) const {
   return components_->identity.TableArn(name);
+}
+
+DYNAFAKE_IMPL detail::SavedState Service::SaveState() {
+  std::lock_guard<std::mutex> lock(mu_);
+  return components_->Save(NowMs());
+}
+
+DYNAFAKE_IMPL void Service::LoadState(detail::SavedState state) {
+  try {
+    detail::Components::Check(state);  // everything checked first: a state that fails to load changes nothing
+    if (!DateTime(state.savedAtMs).FitsTimePoint())
+      throw std::invalid_argument("it was saved at " + std::to_string(state.savedAtMs) +
+                                  " ms, outside the instants a clock can hold");
+  } catch (const std::invalid_argument& e) {
+    throw std::invalid_argument(std::string("LoadState: ") + e.what());
+  }
+  std::lock_guard<std::mutex> lock(mu_);
+  if (AdjustableClock* clock = clock_->Adjustable()) {
+    const TimePoint saved = DateTime(state.savedAtMs).UnderlyingTimestamp();
+    if (saved < clock->Now())
+      throw std::invalid_argument("LoadState: the snapshot was saved at " + DateTime(state.savedAtMs).ToIso8601() +
+                                  " but the clock is already at " + DateTime(clock->Now()).ToIso8601() +
+                                  "; an adjustable clock cannot move backwards");
+    clock->Set(saved);
+  }
+  components_->Load(std::move(state), NowMs());
 }
 
 }  // namespace dynafake

@@ -1,15 +1,14 @@
-// dynafake — Tables' definitions: the table operations but UpdateTable
-// (table_update_impl.hpp), how a table is described, its transitions.
+// dynafake — Tables' definitions for a table's life: CreateTable,
+// DescribeTable, DeleteTable and ListTables, how a table is found and
+// described, its status transitions (CREATING/UPDATING -> ACTIVE, DELETING ->
+// gone) and the checks of a loaded state (see tables.hpp).
 #pragma once
 
-#include <algorithm>  // std::max, std::remove_if
-#include <set>        // std::set
+#include <algorithm>  // std::max
+#include <stdexcept>  // std::invalid_argument
 
-#include "dynafake/components/backups.hpp"             // Backups
-#include "dynafake/components/continuous_backups.hpp"  // ContinuousBackups
-#include "dynafake/components/identity.hpp"            // Identity
-#include "dynafake/components/items.hpp"               // Items
-#include "dynafake/components/quotas.hpp"              // Quotas
+#include "dynafake/components/identity.hpp"  // Identity
+#include "dynafake/components/quotas.hpp"    // Quotas
 #include "dynafake/components/tables.hpp"
 #include "dynafake/detail/linkage.hpp"   // DYNAFAKE_IMPL
 #include "dynafake/detail/messages.hpp"  // msg::
@@ -117,11 +116,11 @@ DYNAFAKE_IMPL Model::DeleteTableOutcome Tables::DeleteTable(const Model::DeleteT
   if (auto e = NotActive(*t, name)) return *e;
   if (t->desc.GetDeletionProtectionEnabled())
     return DynamoDBError(DynamoDBErrors::VALIDATION, msg::DeletionProtected());
-  if (const std::string* creating = backups_->CreatingUserBackup(t->desc.GetTableName()))
-    return DynamoDBError(DynamoDBErrors::RESOURCE_IN_USE, msg::BackupOfTableBeingCreated(name, *creating));
+  const std::string* creating =
+      deletionHooks_.backupBeingCreated ? deletionHooks_.backupBeingCreated(t->desc.GetTableName()) : nullptr;
+  if (creating) return DynamoDBError(DynamoDBErrors::RESOURCE_IN_USE, msg::BackupOfTableBeingCreated(name, *creating));
   if (auto e = quotas_->CheckTablesInTransition(InTransition())) return *e;
-  // the deleted-table safety net: a SYSTEM backup of the table as it was just before the delete
-  if (continuous_->Enabled(name)) backups_->Take(*t, name + "$DeletedTableBackup", BackupType::SYSTEM, now, now);
+  if (deletionHooks_.deleting) deletionHooks_.deleting(*t, name, now);  // the deleted-table safety net
   StartTransition(*t, TableStatus::DELETING, now + options_->durations.tableDelete.count(), EventKind::TableGone);
   return DeleteTableResult().WithTableDescription(Description(*t));
 }
@@ -151,111 +150,6 @@ DYNAFAKE_IMPL void Tables::Validate(const Model::DescribeTableRequest& r, Valida
 
 DYNAFAKE_IMPL void Tables::Validate(const Model::DeleteTableRequest& r, Validator& v) {
   if (!NameWithinLimits(r.GetTableName())) v.Add(msg::TableNameLength());
-}
-
-/// dynalite's first test of a ResourceArn, /^.+:.+:.+:.+:.+:.+\/.+$/: six
-/// non-empty parts joined by ':', a '/' inside the last. Anything else is no
-/// ARN at all, and the service refuses it as a resource the caller may not use.
-inline bool LooksLikeAnArn(const std::string& s) {
-  std::size_t at = 0;  // the earliest choice of the five colons leaves the most room for the rest
-  for (int colon = 0; colon < 5; ++colon) {
-    const std::size_t c = s.find(':', at + 1);
-    if (c == std::string::npos) return false;
-    at = c + 1;  // the next part starts here and must not be empty
-    if (at >= s.size()) return false;
-  }
-  const std::size_t slash = s.find('/', at + 1);
-  return slash != std::string::npos && slash + 1 < s.size();
-}
-/// dynalite's second, /^arn:aws:dynamodb:.+:\d+:table\/[^/]{2}[^/]+$/ (the
-/// Service's partition for "aws"): a table's ARN, whose name has 3 characters or
-/// more. Its account, or "" when it is not one.
-inline std::string TableArnAccount(const std::string& s, const std::string& partition) {
-  const std::string prefix = "arn:" + partition + ":dynamodb:";
-  if (s.rfind(prefix, 0) != 0) return {};
-  const std::size_t slash = s.find('/');
-  if (slash == std::string::npos || s.find('/', slash + 1) != std::string::npos) return {};
-  if (s.size() - slash - 1 < 3) return {};
-  const std::string tableWord = ":table";
-  if (slash < prefix.size() + tableWord.size() || s.compare(slash - tableWord.size(), tableWord.size(), tableWord) != 0)
-    return {};
-  const std::string middle = s.substr(prefix.size(), slash - tableWord.size() - prefix.size());  // region:account
-  const std::size_t colon = middle.rfind(':');
-  if (colon == std::string::npos || colon == 0 || colon + 1 == middle.size()) return {};
-  const std::string account = middle.substr(colon + 1);
-  for (char c : account)
-    if (c < '0' || c > '9') return {};
-  return account;
-}
-DYNAFAKE_IMPL void Tables::ValidateResourceArn(const std::string& arn, const char* operation, const Identity& identity,
-                                               Validator& v) {
-  const std::string principal = "arn:" + identity.Partition() + ":iam::" + identity.AccountId() + ":root";
-  if (!LooksLikeAnArn(arn)) return v.Deny(msg::NotAuthorized(principal, operation, arn));
-  const std::string account = TableArnAccount(arn, identity.Partition());
-  if (account.empty()) return v.Add(msg::InvalidTableArn(arn));
-  if (account != identity.AccountId()) v.Deny(msg::NotAuthorizedElsewhere(principal, operation, arn));
-}
-
-DYNAFAKE_IMPL void Tables::Validate(const Model::TagResourceRequest& r, const Identity& identity, Validator& v) {
-  ValidateResourceArn(r.GetResourceArn(), "TagResource", identity, v);
-  if (v.Ok() && r.GetTags().empty()) v.Add(msg::NoTagsGiven());
-}
-
-DYNAFAKE_IMPL void Tables::Validate(const Model::UntagResourceRequest& r, const Identity& identity, Validator& v) {
-  ValidateResourceArn(r.GetResourceArn(), "UntagResource", identity, v);
-  if (v.Ok() && r.GetTagKeys().empty()) v.Add(msg::NoTagKeysGiven());
-}
-
-DYNAFAKE_IMPL void Tables::Validate(const Model::ListTagsOfResourceRequest& r, const Identity& identity, Validator& v) {
-  ValidateResourceArn(r.GetResourceArn(), "ListTagsOfResource", identity, v);
-}
-
-DYNAFAKE_IMPL TableRecord* Tables::TaggedTable(const std::string& resourceArn, std::optional<DynamoDBError>& error) {
-  TableRecord* t = resourceArn.rfind("arn:", 0) == 0 ? Find(resourceArn) : nullptr;
-  if (!t) error = DynamoDBError(DynamoDBErrors::RESOURCE_NOT_FOUND, msg::ArnResourceNotFound(resourceArn));
-  return t;
-}
-
-DYNAFAKE_IMPL Model::TagResourceOutcome Tables::TagResource(const Model::TagResourceRequest& r, int64_t) {
-  std::optional<DynamoDBError> missing;
-  TableRecord* t = TaggedTable(r.GetResourceArn(), missing);
-  if (!t) return *missing;
-  if (t->status != Model::TableStatus::ACTIVE && t->status != Model::TableStatus::UPDATING)
-    return DynamoDBError(DynamoDBErrors::RESOURCE_IN_USE, msg::TableNotActive(t->desc.GetTableName()));
-  std::set<std::string> keys;  // a tag whose key is already there replaces it: count distinct keys
-  for (const auto& tag : t->tags) keys.insert(tag.GetKey());
-  for (const auto& tag : r.GetTags()) keys.insert(tag.GetKey());
-  if (keys.size() > 50) return DynamoDBError(DynamoDBErrors::LIMIT_EXCEEDED, msg::TooManyTags());
-  for (const auto& tag : r.GetTags()) {
-    bool replaced = false;
-    for (auto& existing : t->tags)
-      if (existing.GetKey() == tag.GetKey()) existing.SetValue(tag.GetValue()), replaced = true;
-    if (!replaced) t->tags.push_back(tag);
-  }
-  return Model::TagResourceResult();
-}
-
-DYNAFAKE_IMPL Model::UntagResourceOutcome Tables::UntagResource(const Model::UntagResourceRequest& r, int64_t) {
-  std::optional<DynamoDBError> missing;
-  TableRecord* t = TaggedTable(r.GetResourceArn(), missing);
-  if (!t) return *missing;
-  if (t->status != Model::TableStatus::ACTIVE && t->status != Model::TableStatus::UPDATING)
-    return DynamoDBError(DynamoDBErrors::RESOURCE_IN_USE, msg::TableNotActive(t->desc.GetTableName()));
-  const std::set<std::string> gone(r.GetTagKeys().begin(), r.GetTagKeys().end());  // keys not there are ignored
-  t->tags.erase(std::remove_if(t->tags.begin(), t->tags.end(),
-                               [&](const Model::Tag& tag) { return gone.count(tag.GetKey()) > 0; }),
-                t->tags.end());
-  return Model::UntagResourceResult();
-}
-
-DYNAFAKE_IMPL Model::ListTagsOfResourceOutcome Tables::ListTagsOfResource(const Model::ListTagsOfResourceRequest& r,
-                                                                          int64_t) {
-  std::optional<DynamoDBError> missing;
-  const TableRecord* t = TaggedTable(r.GetResourceArn(), missing);
-  if (!t) return *missing;
-  Model::ListTagsOfResourceResult out;
-  out.SetTags(t->tags);
-  return out;
 }
 
 // ------------------------------------------------------------------ lookups and descriptions
@@ -367,59 +261,6 @@ DYNAFAKE_IMPL TableRecord& Tables::Add(TableRecord t, int64_t untilMs) {
   return stored;
 }
 
-DYNAFAKE_IMPL std::vector<Model::GlobalSecondaryIndexInfo> Tables::GlobalIndexesToCopy(const TableRecord& t) {
-  std::vector<Model::GlobalSecondaryIndexInfo> out;
-  for (const auto& g : t.gsis) {
-    if (g.GetIndexStatus() == Model::IndexStatus::CREATING || g.GetIndexStatus() == Model::IndexStatus::DELETING)
-      continue;
-    Model::GlobalSecondaryIndexInfo info;
-    info.WithIndexName(g.GetIndexName())
-        .WithKeySchema(g.GetKeySchema())
-        .WithProjection(g.GetProjection())
-        .WithProvisionedThroughput(Throughput(g.GetProvisionedThroughput()));
-    if (g.OnDemandThroughputHasBeenSet()) info.SetOnDemandThroughput(g.GetOnDemandThroughput());
-    out.push_back(info);
-  }
-  return out;
-}
-
-DYNAFAKE_IMPL std::vector<Model::LocalSecondaryIndexInfo> Tables::LocalIndexesToCopy(const TableRecord& t) {
-  std::vector<Model::LocalSecondaryIndexInfo> out;
-  for (const auto& l : t.desc.GetLocalSecondaryIndexes())
-    out.push_back(Model::LocalSecondaryIndexInfo()
-                      .WithIndexName(l.GetIndexName())
-                      .WithKeySchema(l.GetKeySchema())
-                      .WithProjection(l.GetProjection()));
-  return out;
-}
-
-DYNAFAKE_IMPL Model::BillingMode Tables::BillingModeOf(const TableRecord& t) {
-  return t.desc.BillingModeSummaryHasBeenSet() ? t.desc.GetBillingModeSummary().GetBillingMode()
-                                               : Model::BillingMode::PROVISIONED;
-}
-
-DYNAFAKE_IMPL Model::TimeToLiveDescription Tables::TimeToLive(const TableRecord& t) {
-  Model::TimeToLiveDescription d;
-  d.SetTimeToLiveStatus(t.ttlEnabled ? Model::TimeToLiveStatus::ENABLED : Model::TimeToLiveStatus::DISABLED);
-  if (t.ttlEnabled) d.SetAttributeName(t.ttlAttribute);
-  return d;
-}
-
-DYNAFAKE_IMPL Model::ProvisionedThroughput Tables::Throughput(const Model::ProvisionedThroughputDescription& d) {
-  return Model::ProvisionedThroughput()
-      .WithReadCapacityUnits(d.GetReadCapacityUnits())
-      .WithWriteCapacityUnits(d.GetWriteCapacityUnits());
-}
-
-DYNAFAKE_IMPL Model::ProvisionedThroughputDescription Tables::ThroughputDescription(
-    const Model::ProvisionedThroughput& p) {
-  Model::ProvisionedThroughputDescription d;
-  d.SetReadCapacityUnits(p.GetReadCapacityUnits());
-  d.SetWriteCapacityUnits(p.GetWriteCapacityUnits());
-  d.SetNumberOfDecreasesToday(0);
-  return d;
-}
-
 DYNAFAKE_IMPL int Tables::InTransition() const {
   int n = 0;
   for (const auto& kv : tables_)
@@ -529,6 +370,16 @@ DYNAFAKE_IMPL std::shared_ptr<History> Tables::Remove(const std::string& name, u
   std::shared_ptr<History> history = it->second.items.history;
   tables_.erase(it);
   return history;
+}
+
+// ------------------------------------------------------------------ the whole state
+
+DYNAFAKE_IMPL void Tables::Check(const State& s) {
+  for (const auto& kv : s.tables) {
+    if (kv.first != kv.second.desc.GetTableName())
+      throw std::invalid_argument("table " + kv.second.desc.GetTableName() + " is filed under the name " + kv.first);
+    if (!kv.second.items.history) throw std::invalid_argument("table " + kv.first + " holds no item history");
+  }
 }
 
 }  // namespace detail
