@@ -15444,24 +15444,28 @@ inline std::optional<Model::ConsumedCapacity> Report(Model::ReturnConsumedCapaci
 #include <vector>      // std::vector
 
 
-// ---- begin dynafake/expression/evaluator.hpp ----
-// dynafake — evaluating a validated expression tree against an item: whether
-// a condition holds, and the value an update's SET computes. Missing
-// attributes and operands of the wrong type behave as in the service
-// (DynamoDB Local, ExpressionExecutor.executeOperator): a comparison with a
-// missing attribute or a value of another type is false, size() of a number
-// is missing, and in an update a missing operand of +, - or list_append is
-// "The provided expression refers to an attribute that does not exist in the
-// item" while an operand of the wrong type is "An operand in the update
-// expression has an incorrect data type".
+// ---- begin dynafake/expression/checker.hpp ----
+// dynafake — the service's checks of a parsed expression against the
+// request's ExpressionAttributeNames and ExpressionAttributeValues: every
+// #name and :value defined, paths at most 32 levels deep, each operator given
+// the right number and types of operands, BETWEEN bounds in order, no more
+// than 100 IN operands or 300 operators, paths of a projection or update that
+// neither overlap nor conflict, ADD and DELETE given values they can apply.
+// The order of the checks is the service's (DynamoDB Local,
+// ExpressionValidator and OperatorValidator): operands before the operator
+// that takes them; an update's target paths (last written first) before its
+// values (also last written first).
 
-#include <cstddef>  // std::size_t
-#include <string>   // std::string
-#include <utility>  // std::move
-#include <vector>   // std::vector
+#include <cstddef>           // std::size_t
+#include <initializer_list>  // std::initializer_list
+#include <map>               // std::map
+#include <set>               // std::set
+#include <string>            // std::string
+#include <utility>           // std::pair
+#include <vector>            // std::vector
 
 
-// ---- begin dynafake/expression/messages.hpp ----
+// ---- begin dynafake/expression/expression_messages.hpp ----
 // dynafake — the texts of DynamoDB's expression errors and the way the
 // service assembles them: "<message>;" followed by " key: value" pairs
 // joined by ",", e.g. "Incorrect number of operands for operator or function;
@@ -15550,7 +15554,283 @@ constexpr std::size_t kMaxSubstitutionKeyLength = 255;
 
 }  // namespace expression
 }  // namespace dynafake
-// ---- end dynafake/expression/messages.hpp ----
+// ---- end dynafake/expression/expression_messages.hpp ----
+
+// ---- begin dynafake/expression/path_tree.hpp ----
+// dynafake — the document paths of a projection or of an update's targets,
+// merged into one tree. Building it is where the service finds two paths
+// that overlap (one is a prefix of the other, or they are equal) or conflict
+// (one goes into a map where the other goes into a list). Paths go in in the
+// reverse of their written order, and the message names the path being added
+// and the path to the first leaf it ran into — which is why "a, a.b" reports
+// "path one: [a], path two: [a, b]" (DynamoDB Local, ExpressionValidator.
+// buildProjectionTree; the order matches the real service's answers quoted in
+// dynalite's tests and nubo-db/dynamodb-conformance).
+
+#include <cstddef>  // std::size_t
+#include <map>      // std::map
+#include <memory>   // std::unique_ptr
+#include <string>   // std::string
+#include <tuple>    // std::tie
+
+
+namespace dynafake {
+namespace expression {
+
+/// One step of a path as a key of the tree: a list index or a map key.
+struct PathKey {
+  bool index = false;
+  std::size_t position = 0;
+  std::string name;
+
+  static PathKey Of(const PathElement& e) {
+    PathKey k;
+    k.index = e.IsIndex();
+    if (k.index)
+      k.position = e.index;
+    else
+      k.name = e.name;
+    return k;
+  }
+  friend bool operator<(const PathKey& a, const PathKey& b) {
+    return std::tie(a.index, a.position, a.name) < std::tie(b.index, b.position, b.name);
+  }
+};
+
+struct PathTree {
+  std::map<PathKey, std::unique_ptr<PathTree>> children;
+  bool leaf = false;  ///< a path ends here
+  int action = -1;    ///< for an update: the index of the action of the path ending here
+
+  /// Adds `path` (whose names are resolved); "" or the overlap/conflict message.
+  std::string Insert(const DocPath& path, int actionIndex = -1) {
+    PathTree* node = this;
+    const std::size_t n = path.elements.size();
+    for (std::size_t depth = 0; depth < n; ++depth) {
+      const PathKey key = PathKey::Of(path.elements[depth]);
+      auto it = node->children.find(key);
+      if (it == node->children.end()) {
+        if (!node->children.empty() && node->children.begin()->first.index != key.index)
+          return Describe(msg::kPathConflict,
+                          {{"path one", PathText(path)}, {"path two", LeafPath(path, depth, node)}});
+        for (std::size_t rest = depth; rest < n; ++rest) {
+          auto child = std::unique_ptr<PathTree>(new PathTree());
+          PathTree* next = child.get();
+          node->children.emplace(PathKey::Of(path.elements[rest]), std::move(child));
+          node = next;
+        }
+        node->leaf = true;
+        node->action = actionIndex;
+        return {};
+      }
+      PathTree* child = it->second.get();
+      if (child->leaf || depth + 1 == n)
+        return Describe(msg::kPathOverlap,
+                        {{"path one", PathText(path)}, {"path two", LeafPath(path, depth + 1, child)}});
+      node = child;
+    }
+    return {};
+  }
+
+ private:
+  // The first `depth` steps of `path`, then the first child at each level
+  // below `node` down to a leaf: the path already in the tree that the new
+  // one ran into.
+  static std::string LeafPath(const DocPath& path, std::size_t depth, const PathTree* node) {
+    std::string out = "[";
+    for (std::size_t i = 0; i < depth; ++i) {
+      if (i) out += ", ";
+      const auto& e = path.elements[i];
+      out += e.IsIndex() ? "[" + std::to_string(e.index) + "]" : e.name;
+    }
+    const PathTree* at = node;
+    bool first = depth == 0;
+    while (at && !at->children.empty()) {
+      const auto& entry = *at->children.begin();
+      if (!first) out += ", ";
+      first = false;
+      out += entry.first.index ? "[" + std::to_string(entry.first.position) + "]" : entry.first.name;
+      at = entry.second->leaf ? nullptr : entry.second.get();
+    }
+    return out + "]";
+  }
+};
+
+}  // namespace expression
+}  // namespace dynafake
+// ---- end dynafake/expression/path_tree.hpp ----
+
+namespace dynafake {
+namespace expression {
+
+/// A request's substitutions and which of them the expressions used.
+struct Substitutions {
+  const std::map<std::string, std::string>* names = nullptr;             ///< null: not in the request
+  const std::map<std::string, Model::AttributeValue>* values = nullptr;  ///< null: not in the request
+  std::set<std::string> usedNames, usedValues;
+};
+
+class Checker {
+ public:
+  explicit Checker(Substitutions& subs) : subs_(subs) {}
+
+  /// A condition, filter or key condition expression.
+  std::string Condition(Node& root) { return Expression(root); }
+
+  /// A projection expression; fills `tree` with its paths.
+  std::string Projection(std::vector<DocPath>& paths, PathTree& tree) {
+    for (std::size_t i = paths.size(); i-- > 0;) {
+      std::string e = Path(paths[i]);
+      if (e.empty()) e = tree.Insert(paths[i]);
+      if (!e.empty()) return e;
+    }
+    return {};
+  }
+
+  /// An update expression; `actions` lists its actions in written order and
+  /// `tree` receives their target paths (leaves carry the action's index).
+  std::string Update(std::vector<UpdateAction>& actions, PathTree& tree) {
+    for (std::size_t i = actions.size(); i-- > 0;) {
+      std::string e = Path(actions[i].path);
+      if (e.empty()) e = tree.Insert(actions[i].path, static_cast<int>(i));
+      if (!e.empty()) return e;
+    }
+    for (std::size_t i = actions.size(); i-- > 0;) {
+      UpdateAction& a = actions[i];
+      if (a.kind == UpdateAction::Kind::Remove) continue;
+      std::string e = Expression(a.value);
+      if (!e.empty()) return e;
+      if (a.kind == UpdateAction::Kind::Add || a.kind == UpdateAction::Kind::Delete) {
+        const bool add = a.kind == UpdateAction::Kind::Add;
+        const TypeSet t = TypeOf(a.value.value);
+        if (!(t & (add ? types::AllowedForAdd : types::AllowedForDelete)))
+          return Describe(msg::kOperandType,
+                          {{"operator", add ? "ADD" : "DELETE"},
+                           {"operand type", TypeLongName(t)},
+                           {"typeSet", add ? "ALLOWED_FOR_ADD_OPERAND" : "ALLOWED_FOR_DELETE_OPERAND"}});
+      }
+    }
+    return {};
+  }
+
+ private:
+  std::string Path(DocPath& path) {
+    if (path.elements.size() > limits::kMaxPathDepth)
+      return Describe(msg::kPathTooDeep, {{"nesting levels", std::to_string(path.elements.size())}});
+    for (auto& e : path.elements) {
+      // [infer] The service's grammar reads ".:value" as a map key taken from
+      // ExpressionAttributeValues; the public service does not document it, so
+      // it is refused with the validator's own message for it.
+      if (e.kind == PathElement::Kind::ValueRef) return Describe(msg::kValueInPath, {{"attribute value", e.raw}});
+      if (e.kind != PathElement::Kind::NameRef) continue;
+      subs_.usedNames.insert(e.raw);
+      const auto* names = subs_.names;
+      const auto it = names ? names->find(e.raw) : std::map<std::string, std::string>::const_iterator();
+      if (!names || it == names->end()) return Describe(msg::kNameUndefined, {{"attribute name", e.raw}});
+      e.name = it->second;
+    }
+    return {};
+  }
+
+  std::string Expression(Node& n) {
+    if (n.kind == Node::Kind::Path) return Path(n.path);
+    if (n.kind == Node::Kind::Value) {
+      subs_.usedValues.insert(n.ref);
+      const auto* values = subs_.values;
+      const auto it = values ? values->find(n.ref) : std::map<std::string, Model::AttributeValue>::const_iterator();
+      if (!values || it == values->end()) return Describe(msg::kValueUndefined, {{"attribute value", n.ref}});
+      n.value = it->second;
+      return {};
+    }
+    for (auto& c : n.children) {
+      std::string e = Expression(c);
+      if (!e.empty()) return e;
+    }
+    std::string e = Operator(n);
+    if (e.empty() && ++operators_ > limits::kMaxOperators)
+      e = Describe(msg::kTooManyOperators, {{"operator count", std::to_string(operators_)}});
+    return e;
+  }
+
+  static std::string Operator(const Node& n) {
+    const OpInfo& info = Info(n.op);
+    const std::size_t count = n.children.size();
+    const std::size_t need = static_cast<std::size_t>(info.operands);
+    if (info.more ? count < need : count != need)
+      return Describe(msg::kOperandCount,
+                      {{"operator or function", info.name}, {"number of operands", std::to_string(count)}});
+    for (const auto& c : n.children)
+      if (!(c.PossibleTypes() & info.takes))
+        return Describe(msg::kOperandType,
+                        {{"operator or function", info.name}, {"operand type", TypeSymbols(c.PossibleTypes())}});
+    if (info.missingOk && count > 1 && n.children[0].kind == Node::Kind::Path)
+      for (std::size_t i = 1; i < count; ++i)
+        if (n.children[i].kind == Node::Kind::Path && SamePath(n.children[0].path, n.children[i].path))
+          return Describe(msg::kDistinctOperands,
+                          {{"operator", info.name}, {"first operand", PathText(n.children[0].path)}});
+    switch (n.op) {
+      case Op::Between: {
+        const Node &low = n.children[1], &high = n.children[2];
+        if (low.kind != Node::Kind::Value || high.kind != Node::Kind::Value) break;
+        const std::initializer_list<std::pair<const char*, std::string>> bounds = {
+            {"lower bound operand", DescribeValue(low.value)}, {"upper bound operand", DescribeValue(high.value)}};
+        if (TypeOf(low.value) != TypeOf(high.value)) return Describe(msg::kBetweenTypes, bounds);
+        if (CompareOrdered(low.value, high.value) > 0) return Describe(msg::kBetweenBounds, bounds);
+        break;
+      }
+      case Op::In:
+        if (count - 1 > limits::kMaxInOperands)
+          return Describe(msg::kTooManyInOperands, {{"number of operands", std::to_string(count - 1)}});
+        break;
+      case Op::AttributeExists:
+      case Op::AttributeNotExists:
+      case Op::IfNotExists:
+        if (n.children[0].kind != Node::Kind::Path)
+          return Describe(msg::kNeedsPath, {{"operator or function", info.name}});
+        break;
+      case Op::AttributeType: {
+        const Node& t = n.children[1];
+        if (t.kind != Node::Kind::Value || TypeOf(t.value) != types::S)
+          return Describe(msg::kOperandType,
+                          {{"operator or function", info.name}, {"operand type", TypeSymbols(t.PossibleTypes())}});
+        static const char* valid[] = {"S", "N", "B", "SS", "NS", "BS", "M", "L", "BOOL", "NULL"};
+        bool known = false;
+        for (const char* v : valid) known = known || t.value.GetS() == v;
+        if (!known)
+          return Describe(msg::kInvalidTypeName,
+                          {{"type", t.value.GetS()}, {"valid types", "{B,NULL,SS,BOOL,L,BS,N,NS,S,M}"}});
+        break;
+      }
+      default:
+        break;
+    }
+    return {};
+  }
+
+  Substitutions& subs_;
+  int operators_ = 0;
+};
+
+}  // namespace expression
+}  // namespace dynafake
+// ---- end dynafake/expression/checker.hpp ----
+
+// ---- begin dynafake/expression/evaluator.hpp ----
+// dynafake — evaluating a validated expression tree against an item: whether
+// a condition holds, and the value an update's SET computes. Missing
+// attributes and operands of the wrong type behave as in the service
+// (DynamoDB Local, ExpressionExecutor.executeOperator): a comparison with a
+// missing attribute or a value of another type is false, size() of a number
+// is missing, and in an update a missing operand of +, - or list_append is
+// "The provided expression refers to an attribute that does not exist in the
+// item" while an operand of the wrong type is "An operand in the update
+// expression has an incorrect data type".
+
+#include <cstddef>  // std::size_t
+#include <string>   // std::string
+#include <utility>  // std::move
+#include <vector>   // std::vector
+
 
 namespace dynafake {
 namespace expression {
@@ -16526,110 +16806,6 @@ class Parser : private ParserBase {
 }  // namespace dynafake
 // ---- end dynafake/expression/parser.hpp ----
 
-// ---- begin dynafake/expression/path_tree.hpp ----
-// dynafake — the document paths of a projection or of an update's targets,
-// merged into one tree. Building it is where the service finds two paths
-// that overlap (one is a prefix of the other, or they are equal) or conflict
-// (one goes into a map where the other goes into a list). Paths go in in the
-// reverse of their written order, and the message names the path being added
-// and the path to the first leaf it ran into — which is why "a, a.b" reports
-// "path one: [a], path two: [a, b]" (DynamoDB Local, ExpressionValidator.
-// buildProjectionTree; the order matches the real service's answers quoted in
-// dynalite's tests and nubo-db/dynamodb-conformance).
-
-#include <cstddef>  // std::size_t
-#include <map>      // std::map
-#include <memory>   // std::unique_ptr
-#include <string>   // std::string
-#include <tuple>    // std::tie
-
-
-namespace dynafake {
-namespace expression {
-
-/// One step of a path as a key of the tree: a list index or a map key.
-struct PathKey {
-  bool index = false;
-  std::size_t position = 0;
-  std::string name;
-
-  static PathKey Of(const PathElement& e) {
-    PathKey k;
-    k.index = e.IsIndex();
-    if (k.index)
-      k.position = e.index;
-    else
-      k.name = e.name;
-    return k;
-  }
-  friend bool operator<(const PathKey& a, const PathKey& b) {
-    return std::tie(a.index, a.position, a.name) < std::tie(b.index, b.position, b.name);
-  }
-};
-
-struct PathTree {
-  std::map<PathKey, std::unique_ptr<PathTree>> children;
-  bool leaf = false;  ///< a path ends here
-  int action = -1;    ///< for an update: the index of the action of the path ending here
-
-  /// Adds `path` (whose names are resolved); "" or the overlap/conflict message.
-  std::string Insert(const DocPath& path, int actionIndex = -1) {
-    PathTree* node = this;
-    const std::size_t n = path.elements.size();
-    for (std::size_t depth = 0; depth < n; ++depth) {
-      const PathKey key = PathKey::Of(path.elements[depth]);
-      auto it = node->children.find(key);
-      if (it == node->children.end()) {
-        if (!node->children.empty() && node->children.begin()->first.index != key.index)
-          return Describe(msg::kPathConflict,
-                          {{"path one", PathText(path)}, {"path two", LeafPath(path, depth, node)}});
-        for (std::size_t rest = depth; rest < n; ++rest) {
-          auto child = std::unique_ptr<PathTree>(new PathTree());
-          PathTree* next = child.get();
-          node->children.emplace(PathKey::Of(path.elements[rest]), std::move(child));
-          node = next;
-        }
-        node->leaf = true;
-        node->action = actionIndex;
-        return {};
-      }
-      PathTree* child = it->second.get();
-      if (child->leaf || depth + 1 == n)
-        return Describe(msg::kPathOverlap,
-                        {{"path one", PathText(path)}, {"path two", LeafPath(path, depth + 1, child)}});
-      node = child;
-    }
-    return {};
-  }
-
- private:
-  // The first `depth` steps of `path`, then the first child at each level
-  // below `node` down to a leaf: the path already in the tree that the new
-  // one ran into.
-  static std::string LeafPath(const DocPath& path, std::size_t depth, const PathTree* node) {
-    std::string out = "[";
-    for (std::size_t i = 0; i < depth; ++i) {
-      if (i) out += ", ";
-      const auto& e = path.elements[i];
-      out += e.IsIndex() ? "[" + std::to_string(e.index) + "]" : e.name;
-    }
-    const PathTree* at = node;
-    bool first = depth == 0;
-    while (at && !at->children.empty()) {
-      const auto& entry = *at->children.begin();
-      if (!first) out += ", ";
-      first = false;
-      out += entry.first.index ? "[" + std::to_string(entry.first.position) + "]" : entry.first.name;
-      at = entry.second->leaf ? nullptr : entry.second.get();
-    }
-    return out + "]";
-  }
-};
-
-}  // namespace expression
-}  // namespace dynafake
-// ---- end dynafake/expression/path_tree.hpp ----
-
 // ---- begin dynafake/expression/projection.hpp ----
 // dynafake — applying a projection to an item: only the document paths asked
 // for, nested as in the item (a.b[1] gives {a: {b: [that element]}}). Paths
@@ -17067,182 +17243,6 @@ class UpdateApplier {
 }  // namespace dynafake
 // ---- end dynafake/expression/update.hpp ----
 
-// ---- begin dynafake/expression/validator.hpp ----
-// dynafake — the service's checks of a parsed expression against the
-// request's ExpressionAttributeNames and ExpressionAttributeValues: every
-// #name and :value defined, paths at most 32 levels deep, each operator given
-// the right number and types of operands, BETWEEN bounds in order, no more
-// than 100 IN operands or 300 operators, paths of a projection or update that
-// neither overlap nor conflict, ADD and DELETE given values they can apply.
-// The order of the checks is the service's (DynamoDB Local,
-// ExpressionValidator and OperatorValidator): operands before the operator
-// that takes them; an update's target paths (last written first) before its
-// values (also last written first).
-
-#include <cstddef>           // std::size_t
-#include <initializer_list>  // std::initializer_list
-#include <map>               // std::map
-#include <set>               // std::set
-#include <string>            // std::string
-#include <utility>           // std::pair
-#include <vector>            // std::vector
-
-
-namespace dynafake {
-namespace expression {
-
-/// A request's substitutions and which of them the expressions used.
-struct Substitutions {
-  const std::map<std::string, std::string>* names = nullptr;             ///< null: not in the request
-  const std::map<std::string, Model::AttributeValue>* values = nullptr;  ///< null: not in the request
-  std::set<std::string> usedNames, usedValues;
-};
-
-class Validator {
- public:
-  explicit Validator(Substitutions& subs) : subs_(subs) {}
-
-  /// A condition, filter or key condition expression.
-  std::string Condition(Node& root) { return Expression(root); }
-
-  /// A projection expression; fills `tree` with its paths.
-  std::string Projection(std::vector<DocPath>& paths, PathTree& tree) {
-    for (std::size_t i = paths.size(); i-- > 0;) {
-      std::string e = Path(paths[i]);
-      if (e.empty()) e = tree.Insert(paths[i]);
-      if (!e.empty()) return e;
-    }
-    return {};
-  }
-
-  /// An update expression; `actions` lists its actions in written order and
-  /// `tree` receives their target paths (leaves carry the action's index).
-  std::string Update(std::vector<UpdateAction>& actions, PathTree& tree) {
-    for (std::size_t i = actions.size(); i-- > 0;) {
-      std::string e = Path(actions[i].path);
-      if (e.empty()) e = tree.Insert(actions[i].path, static_cast<int>(i));
-      if (!e.empty()) return e;
-    }
-    for (std::size_t i = actions.size(); i-- > 0;) {
-      UpdateAction& a = actions[i];
-      if (a.kind == UpdateAction::Kind::Remove) continue;
-      std::string e = Expression(a.value);
-      if (!e.empty()) return e;
-      if (a.kind == UpdateAction::Kind::Add || a.kind == UpdateAction::Kind::Delete) {
-        const bool add = a.kind == UpdateAction::Kind::Add;
-        const TypeSet t = TypeOf(a.value.value);
-        if (!(t & (add ? types::AllowedForAdd : types::AllowedForDelete)))
-          return Describe(msg::kOperandType,
-                          {{"operator", add ? "ADD" : "DELETE"},
-                           {"operand type", TypeLongName(t)},
-                           {"typeSet", add ? "ALLOWED_FOR_ADD_OPERAND" : "ALLOWED_FOR_DELETE_OPERAND"}});
-      }
-    }
-    return {};
-  }
-
- private:
-  std::string Path(DocPath& path) {
-    if (path.elements.size() > limits::kMaxPathDepth)
-      return Describe(msg::kPathTooDeep, {{"nesting levels", std::to_string(path.elements.size())}});
-    for (auto& e : path.elements) {
-      // [infer] The service's grammar reads ".:value" as a map key taken from
-      // ExpressionAttributeValues; the public service does not document it, so
-      // it is refused with the validator's own message for it.
-      if (e.kind == PathElement::Kind::ValueRef) return Describe(msg::kValueInPath, {{"attribute value", e.raw}});
-      if (e.kind != PathElement::Kind::NameRef) continue;
-      subs_.usedNames.insert(e.raw);
-      const auto* names = subs_.names;
-      const auto it = names ? names->find(e.raw) : std::map<std::string, std::string>::const_iterator();
-      if (!names || it == names->end()) return Describe(msg::kNameUndefined, {{"attribute name", e.raw}});
-      e.name = it->second;
-    }
-    return {};
-  }
-
-  std::string Expression(Node& n) {
-    if (n.kind == Node::Kind::Path) return Path(n.path);
-    if (n.kind == Node::Kind::Value) {
-      subs_.usedValues.insert(n.ref);
-      const auto* values = subs_.values;
-      const auto it = values ? values->find(n.ref) : std::map<std::string, Model::AttributeValue>::const_iterator();
-      if (!values || it == values->end()) return Describe(msg::kValueUndefined, {{"attribute value", n.ref}});
-      n.value = it->second;
-      return {};
-    }
-    for (auto& c : n.children) {
-      std::string e = Expression(c);
-      if (!e.empty()) return e;
-    }
-    std::string e = Operator(n);
-    if (e.empty() && ++operators_ > limits::kMaxOperators)
-      e = Describe(msg::kTooManyOperators, {{"operator count", std::to_string(operators_)}});
-    return e;
-  }
-
-  static std::string Operator(const Node& n) {
-    const OpInfo& info = Info(n.op);
-    const std::size_t count = n.children.size();
-    const std::size_t need = static_cast<std::size_t>(info.operands);
-    if (info.more ? count < need : count != need)
-      return Describe(msg::kOperandCount,
-                      {{"operator or function", info.name}, {"number of operands", std::to_string(count)}});
-    for (const auto& c : n.children)
-      if (!(c.PossibleTypes() & info.takes))
-        return Describe(msg::kOperandType,
-                        {{"operator or function", info.name}, {"operand type", TypeSymbols(c.PossibleTypes())}});
-    if (info.missingOk && count > 1 && n.children[0].kind == Node::Kind::Path)
-      for (std::size_t i = 1; i < count; ++i)
-        if (n.children[i].kind == Node::Kind::Path && SamePath(n.children[0].path, n.children[i].path))
-          return Describe(msg::kDistinctOperands,
-                          {{"operator", info.name}, {"first operand", PathText(n.children[0].path)}});
-    switch (n.op) {
-      case Op::Between: {
-        const Node &low = n.children[1], &high = n.children[2];
-        if (low.kind != Node::Kind::Value || high.kind != Node::Kind::Value) break;
-        const std::initializer_list<std::pair<const char*, std::string>> bounds = {
-            {"lower bound operand", DescribeValue(low.value)}, {"upper bound operand", DescribeValue(high.value)}};
-        if (TypeOf(low.value) != TypeOf(high.value)) return Describe(msg::kBetweenTypes, bounds);
-        if (CompareOrdered(low.value, high.value) > 0) return Describe(msg::kBetweenBounds, bounds);
-        break;
-      }
-      case Op::In:
-        if (count - 1 > limits::kMaxInOperands)
-          return Describe(msg::kTooManyInOperands, {{"number of operands", std::to_string(count - 1)}});
-        break;
-      case Op::AttributeExists:
-      case Op::AttributeNotExists:
-      case Op::IfNotExists:
-        if (n.children[0].kind != Node::Kind::Path)
-          return Describe(msg::kNeedsPath, {{"operator or function", info.name}});
-        break;
-      case Op::AttributeType: {
-        const Node& t = n.children[1];
-        if (t.kind != Node::Kind::Value || TypeOf(t.value) != types::S)
-          return Describe(msg::kOperandType,
-                          {{"operator or function", info.name}, {"operand type", TypeSymbols(t.PossibleTypes())}});
-        static const char* valid[] = {"S", "N", "B", "SS", "NS", "BS", "M", "L", "BOOL", "NULL"};
-        bool known = false;
-        for (const char* v : valid) known = known || t.value.GetS() == v;
-        if (!known)
-          return Describe(msg::kInvalidTypeName,
-                          {{"type", t.value.GetS()}, {"valid types", "{B,NULL,SS,BOOL,L,BS,N,NS,S,M}"}});
-        break;
-      }
-      default:
-        break;
-    }
-    return {};
-  }
-
-  Substitutions& subs_;
-  int operators_ = 0;
-};
-
-}  // namespace expression
-}  // namespace dynafake
-// ---- end dynafake/expression/validator.hpp ----
-
 namespace dynafake {
 namespace expression {
 
@@ -17318,7 +17318,7 @@ inline std::string ConditionLike(const std::string& text, Substitutions& subs, C
   std::string e = CheckLength(text, true);
   if (e.empty()) e = Parser(text).ParseCondition(out.root);
   if (e.empty()) e = SyntaxWalk::Condition(out.root);
-  if (e.empty()) e = Validator(subs).Condition(out.root);
+  if (e.empty()) e = Checker(subs).Condition(out.root);
   return e;
 }
 
@@ -17330,14 +17330,14 @@ inline std::string UpdateExpr(const std::string& text, Substitutions& subs, Upda
   if (!e.empty()) return e;
   for (auto& s : sections)
     for (auto& a : s.actions) out.actions.push_back(std::move(a));
-  return Validator(subs).Update(out.actions, out.tree);
+  return Checker(subs).Update(out.actions, out.tree);
 }
 
 inline std::string ProjectionExpr(const std::string& text, Substitutions& subs, Projection& out) {
   std::string e = CheckLength(text, false);
   if (e.empty()) e = Parser(text).ParseProjection(out.paths);
   if (e.empty()) e = SyntaxWalk::Projection(out.paths);
-  if (e.empty()) e = Validator(subs).Projection(out.paths, out.tree);
+  if (e.empty()) e = Checker(subs).Projection(out.paths, out.tree);
   return e;
 }
 

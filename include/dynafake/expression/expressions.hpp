@@ -21,19 +21,19 @@
 #include <utility>     // std::move
 #include <vector>      // std::vector
 
-#include "dynafake/expression/ast.hpp"            // Node, DocPath, UpdateAction
-#include "dynafake/expression/evaluator.hpp"      // Evaluator
-#include "dynafake/expression/key_condition.hpp"  // KeyPredicate, KeyPredicates
-#include "dynafake/expression/lexer.hpp"          // lex::IsIdChar
-#include "dynafake/expression/messages.hpp"       // Describe, msg, limits
-#include "dynafake/expression/parser.hpp"         // Parser
-#include "dynafake/expression/path_tree.hpp"      // PathTree
-#include "dynafake/expression/projection.hpp"     // ProjectItem
-#include "dynafake/expression/syntax_walk.hpp"    // SyntaxWalk
-#include "dynafake/expression/update.hpp"         // UpdateApplier
-#include "dynafake/expression/validator.hpp"      // Validator, Substitutions
-#include "dynafake/expression/value_ops.hpp"      // Item, Utf16Length
-#include "dynafake/model/attribute_value.hpp"     // AttributeValue
+#include "dynafake/expression/ast.hpp"                  // Node, DocPath, UpdateAction
+#include "dynafake/expression/checker.hpp"              // Checker, Substitutions
+#include "dynafake/expression/evaluator.hpp"            // Evaluator
+#include "dynafake/expression/expression_messages.hpp"  // Describe, msg, limits
+#include "dynafake/expression/key_condition.hpp"        // KeyPredicate, KeyPredicates
+#include "dynafake/expression/lexer.hpp"                // lex::IsIdChar
+#include "dynafake/expression/parser.hpp"               // Parser
+#include "dynafake/expression/path_tree.hpp"            // PathTree
+#include "dynafake/expression/projection.hpp"           // ProjectItem
+#include "dynafake/expression/syntax_walk.hpp"          // SyntaxWalk
+#include "dynafake/expression/update.hpp"               // UpdateApplier
+#include "dynafake/expression/value_ops.hpp"            // Item, Utf16Length
+#include "dynafake/model/attribute_value.hpp"           // AttributeValue
 
 namespace dynafake {
 namespace expression {
@@ -110,7 +110,7 @@ inline std::string ConditionLike(const std::string& text, Substitutions& subs, C
   std::string e = CheckLength(text, true);
   if (e.empty()) e = Parser(text).ParseCondition(out.root);
   if (e.empty()) e = SyntaxWalk::Condition(out.root);
-  if (e.empty()) e = Validator(subs).Condition(out.root);
+  if (e.empty()) e = Checker(subs).Condition(out.root);
   return e;
 }
 
@@ -122,14 +122,14 @@ inline std::string UpdateExpr(const std::string& text, Substitutions& subs, Upda
   if (!e.empty()) return e;
   for (auto& s : sections)
     for (auto& a : s.actions) out.actions.push_back(std::move(a));
-  return Validator(subs).Update(out.actions, out.tree);
+  return Checker(subs).Update(out.actions, out.tree);
 }
 
 inline std::string ProjectionExpr(const std::string& text, Substitutions& subs, Projection& out) {
   std::string e = CheckLength(text, false);
   if (e.empty()) e = Parser(text).ParseProjection(out.paths);
   if (e.empty()) e = SyntaxWalk::Projection(out.paths);
-  if (e.empty()) e = Validator(subs).Projection(out.paths, out.tree);
+  if (e.empty()) e = Checker(subs).Projection(out.paths, out.tree);
   return e;
 }
 

@@ -15,8 +15,8 @@
 #include <string>   // std::string
 #include <tuple>    // std::tie
 
-#include "dynafake/expression/ast.hpp"       // DocPath, PathElement, PathText
-#include "dynafake/expression/messages.hpp"  // Describe, msg
+#include "dynafake/expression/ast.hpp"                  // DocPath, PathElement, PathText
+#include "dynafake/expression/expression_messages.hpp"  // Describe, msg
 
 namespace dynafake {
 namespace expression {

@@ -12,9 +12,9 @@
 #include <utility>  // std::move
 #include <vector>   // std::vector
 
-#include "dynafake/expression/ast.hpp"             // Node, DocPath, UpdateSection, LookupFunction
-#include "dynafake/expression/messages.hpp"        // Describe, msg
-#include "dynafake/expression/reserved_words.hpp"  // IsReservedWord
+#include "dynafake/expression/ast.hpp"                  // Node, DocPath, UpdateSection, LookupFunction
+#include "dynafake/expression/expression_messages.hpp"  // Describe, msg
+#include "dynafake/expression/reserved_words.hpp"       // IsReservedWord
 
 namespace dynafake {
 namespace expression {

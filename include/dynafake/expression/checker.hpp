@@ -18,12 +18,12 @@
 #include <utility>           // std::pair
 #include <vector>            // std::vector
 
-#include "dynafake/expression/ast.hpp"          // Node, DocPath, UpdateSection
-#include "dynafake/expression/messages.hpp"     // Describe, msg, limits
-#include "dynafake/expression/path_tree.hpp"    // PathTree
-#include "dynafake/expression/value_ops.hpp"    // CompareOrdered
-#include "dynafake/expression/value_types.hpp"  // TypeOf, TypeSymbols, DescribeValue
-#include "dynafake/model/attribute_value.hpp"   // AttributeValue
+#include "dynafake/expression/ast.hpp"                  // Node, DocPath, UpdateSection
+#include "dynafake/expression/expression_messages.hpp"  // Describe, msg, limits
+#include "dynafake/expression/path_tree.hpp"            // PathTree
+#include "dynafake/expression/value_ops.hpp"            // CompareOrdered
+#include "dynafake/expression/value_types.hpp"          // TypeOf, TypeSymbols, DescribeValue
+#include "dynafake/model/attribute_value.hpp"           // AttributeValue
 
 namespace dynafake {
 namespace expression {
@@ -35,9 +35,9 @@ struct Substitutions {
   std::set<std::string> usedNames, usedValues;
 };
 
-class Validator {
+class Checker {
  public:
-  explicit Validator(Substitutions& subs) : subs_(subs) {}
+  explicit Checker(Substitutions& subs) : subs_(subs) {}
 
   /// A condition, filter or key condition expression.
   std::string Condition(Node& root) { return Expression(root); }
