@@ -10057,6 +10057,8 @@ template <>
 struct OperationTraits<Model::CreateBackupRequest> {
   static constexpr const char* kName = "CreateBackup";
   static constexpr int kDocumentedCallsPerSecond = 50;
+  /// Whether the call only reads (tools/generate_model.py read_only: by the verb of its name).
+  static constexpr bool kReadOnly = false;
   using Request = Model::CreateBackupRequest;
   using Result = Model::CreateBackupResult;
   using Outcome = Model::CreateBackupOutcome;
@@ -10077,6 +10079,8 @@ template <>
 struct OperationTraits<Model::DescribeBackupRequest> {
   static constexpr const char* kName = "DescribeBackup";
   static constexpr int kDocumentedCallsPerSecond = 10;
+  /// Whether the call only reads (tools/generate_model.py read_only: by the verb of its name).
+  static constexpr bool kReadOnly = true;
   using Request = Model::DescribeBackupRequest;
   using Result = Model::DescribeBackupResult;
   using Outcome = Model::DescribeBackupOutcome;
@@ -10093,6 +10097,8 @@ template <>
 struct OperationTraits<Model::ListBackupsRequest> {
   static constexpr const char* kName = "ListBackups";
   static constexpr int kDocumentedCallsPerSecond = 5;
+  /// Whether the call only reads (tools/generate_model.py read_only: by the verb of its name).
+  static constexpr bool kReadOnly = true;
   using Request = Model::ListBackupsRequest;
   using Result = Model::ListBackupsResult;
   using Outcome = Model::ListBackupsOutcome;
@@ -10113,6 +10119,8 @@ template <>
 struct OperationTraits<Model::DeleteBackupRequest> {
   static constexpr const char* kName = "DeleteBackup";
   static constexpr int kDocumentedCallsPerSecond = 10;
+  /// Whether the call only reads (tools/generate_model.py read_only: by the verb of its name).
+  static constexpr bool kReadOnly = false;
   using Request = Model::DeleteBackupRequest;
   using Result = Model::DeleteBackupResult;
   using Outcome = Model::DeleteBackupOutcome;
@@ -10129,6 +10137,8 @@ template <>
 struct OperationTraits<Model::RestoreTableFromBackupRequest> {
   static constexpr const char* kName = "RestoreTableFromBackup";
   static constexpr int kDocumentedCallsPerSecond = 10;
+  /// Whether the call only reads (tools/generate_model.py read_only: by the verb of its name).
+  static constexpr bool kReadOnly = false;
   using Request = Model::RestoreTableFromBackupRequest;
   using Result = Model::RestoreTableFromBackupResult;
   using Outcome = Model::RestoreTableFromBackupOutcome;
@@ -10149,6 +10159,8 @@ template <>
 struct OperationTraits<Model::RestoreTableToPointInTimeRequest> {
   static constexpr const char* kName = "RestoreTableToPointInTime";
   static constexpr int kDocumentedCallsPerSecond = 0;
+  /// Whether the call only reads (tools/generate_model.py read_only: by the verb of its name).
+  static constexpr bool kReadOnly = false;
   using Request = Model::RestoreTableToPointInTimeRequest;
   using Result = Model::RestoreTableToPointInTimeResult;
   using Outcome = Model::RestoreTableToPointInTimeOutcome;
@@ -10169,6 +10181,8 @@ template <>
 struct OperationTraits<Model::DescribeContinuousBackupsRequest> {
   static constexpr const char* kName = "DescribeContinuousBackups";
   static constexpr int kDocumentedCallsPerSecond = 10;
+  /// Whether the call only reads (tools/generate_model.py read_only: by the verb of its name).
+  static constexpr bool kReadOnly = true;
   using Request = Model::DescribeContinuousBackupsRequest;
   using Result = Model::DescribeContinuousBackupsResult;
   using Outcome = Model::DescribeContinuousBackupsOutcome;
@@ -10189,6 +10203,8 @@ template <>
 struct OperationTraits<Model::UpdateContinuousBackupsRequest> {
   static constexpr const char* kName = "UpdateContinuousBackups";
   static constexpr int kDocumentedCallsPerSecond = 0;
+  /// Whether the call only reads (tools/generate_model.py read_only: by the verb of its name).
+  static constexpr bool kReadOnly = false;
   using Request = Model::UpdateContinuousBackupsRequest;
   using Result = Model::UpdateContinuousBackupsResult;
   using Outcome = Model::UpdateContinuousBackupsOutcome;
@@ -10209,6 +10225,8 @@ template <>
 struct OperationTraits<Model::CreateTableRequest> {
   static constexpr const char* kName = "CreateTable";
   static constexpr int kDocumentedCallsPerSecond = 0;
+  /// Whether the call only reads (tools/generate_model.py read_only: by the verb of its name).
+  static constexpr bool kReadOnly = false;
   using Request = Model::CreateTableRequest;
   using Result = Model::CreateTableResult;
   using Outcome = Model::CreateTableOutcome;
@@ -10229,6 +10247,8 @@ template <>
 struct OperationTraits<Model::DescribeTableRequest> {
   static constexpr const char* kName = "DescribeTable";
   static constexpr int kDocumentedCallsPerSecond = 0;
+  /// Whether the call only reads (tools/generate_model.py read_only: by the verb of its name).
+  static constexpr bool kReadOnly = true;
   using Request = Model::DescribeTableRequest;
   using Result = Model::DescribeTableResult;
   using Outcome = Model::DescribeTableOutcome;
@@ -10249,6 +10269,8 @@ template <>
 struct OperationTraits<Model::DeleteTableRequest> {
   static constexpr const char* kName = "DeleteTable";
   static constexpr int kDocumentedCallsPerSecond = 0;
+  /// Whether the call only reads (tools/generate_model.py read_only: by the verb of its name).
+  static constexpr bool kReadOnly = false;
   using Request = Model::DeleteTableRequest;
   using Result = Model::DeleteTableResult;
   using Outcome = Model::DeleteTableOutcome;
@@ -10269,6 +10291,8 @@ template <>
 struct OperationTraits<Model::UpdateTableRequest> {
   static constexpr const char* kName = "UpdateTable";
   static constexpr int kDocumentedCallsPerSecond = 0;
+  /// Whether the call only reads (tools/generate_model.py read_only: by the verb of its name).
+  static constexpr bool kReadOnly = false;
   using Request = Model::UpdateTableRequest;
   using Result = Model::UpdateTableResult;
   using Outcome = Model::UpdateTableOutcome;
@@ -10289,6 +10313,8 @@ template <>
 struct OperationTraits<Model::ListTablesRequest> {
   static constexpr const char* kName = "ListTables";
   static constexpr int kDocumentedCallsPerSecond = 0;
+  /// Whether the call only reads (tools/generate_model.py read_only: by the verb of its name).
+  static constexpr bool kReadOnly = true;
   using Request = Model::ListTablesRequest;
   using Result = Model::ListTablesResult;
   using Outcome = Model::ListTablesOutcome;
@@ -10305,6 +10331,8 @@ template <>
 struct OperationTraits<Model::PutItemRequest> {
   static constexpr const char* kName = "PutItem";
   static constexpr int kDocumentedCallsPerSecond = 0;
+  /// Whether the call only reads (tools/generate_model.py read_only: by the verb of its name).
+  static constexpr bool kReadOnly = false;
   using Request = Model::PutItemRequest;
   using Result = Model::PutItemResult;
   using Outcome = Model::PutItemOutcome;
@@ -10325,6 +10353,8 @@ template <>
 struct OperationTraits<Model::GetItemRequest> {
   static constexpr const char* kName = "GetItem";
   static constexpr int kDocumentedCallsPerSecond = 0;
+  /// Whether the call only reads (tools/generate_model.py read_only: by the verb of its name).
+  static constexpr bool kReadOnly = true;
   using Request = Model::GetItemRequest;
   using Result = Model::GetItemResult;
   using Outcome = Model::GetItemOutcome;
@@ -10345,6 +10375,8 @@ template <>
 struct OperationTraits<Model::DeleteItemRequest> {
   static constexpr const char* kName = "DeleteItem";
   static constexpr int kDocumentedCallsPerSecond = 0;
+  /// Whether the call only reads (tools/generate_model.py read_only: by the verb of its name).
+  static constexpr bool kReadOnly = false;
   using Request = Model::DeleteItemRequest;
   using Result = Model::DeleteItemResult;
   using Outcome = Model::DeleteItemOutcome;
@@ -10365,6 +10397,8 @@ template <>
 struct OperationTraits<Model::ScanRequest> {
   static constexpr const char* kName = "Scan";
   static constexpr int kDocumentedCallsPerSecond = 0;
+  /// Whether the call only reads (tools/generate_model.py read_only: by the verb of its name).
+  static constexpr bool kReadOnly = true;
   using Request = Model::ScanRequest;
   using Result = Model::ScanResult;
   using Outcome = Model::ScanOutcome;
@@ -10385,6 +10419,8 @@ template <>
 struct OperationTraits<Model::BatchWriteItemRequest> {
   static constexpr const char* kName = "BatchWriteItem";
   static constexpr int kDocumentedCallsPerSecond = 0;
+  /// Whether the call only reads (tools/generate_model.py read_only: by the verb of its name).
+  static constexpr bool kReadOnly = false;
   using Request = Model::BatchWriteItemRequest;
   using Result = Model::BatchWriteItemResult;
   using Outcome = Model::BatchWriteItemOutcome;
@@ -10410,6 +10446,8 @@ template <>
 struct OperationTraits<Model::TagResourceRequest> {
   static constexpr const char* kName = "TagResource";
   static constexpr int kDocumentedCallsPerSecond = 0;
+  /// Whether the call only reads (tools/generate_model.py read_only: by the verb of its name).
+  static constexpr bool kReadOnly = false;
   using Request = Model::TagResourceRequest;
   using Result = Model::TagResourceResult;
   using Outcome = Model::TagResourceOutcome;
@@ -10430,6 +10468,8 @@ template <>
 struct OperationTraits<Model::ListTagsOfResourceRequest> {
   static constexpr const char* kName = "ListTagsOfResource";
   static constexpr int kDocumentedCallsPerSecond = 0;
+  /// Whether the call only reads (tools/generate_model.py read_only: by the verb of its name).
+  static constexpr bool kReadOnly = true;
   using Request = Model::ListTagsOfResourceRequest;
   using Result = Model::ListTagsOfResourceResult;
   using Outcome = Model::ListTagsOfResourceOutcome;
@@ -10450,6 +10490,8 @@ template <>
 struct OperationTraits<Model::QueryRequest> {
   static constexpr const char* kName = "Query";
   static constexpr int kDocumentedCallsPerSecond = 0;
+  /// Whether the call only reads (tools/generate_model.py read_only: by the verb of its name).
+  static constexpr bool kReadOnly = true;
   using Request = Model::QueryRequest;
   using Result = Model::QueryResult;
   using Outcome = Model::QueryOutcome;
@@ -10470,6 +10512,8 @@ template <>
 struct OperationTraits<Model::UpdateItemRequest> {
   static constexpr const char* kName = "UpdateItem";
   static constexpr int kDocumentedCallsPerSecond = 0;
+  /// Whether the call only reads (tools/generate_model.py read_only: by the verb of its name).
+  static constexpr bool kReadOnly = false;
   using Request = Model::UpdateItemRequest;
   using Result = Model::UpdateItemResult;
   using Outcome = Model::UpdateItemOutcome;
@@ -10490,6 +10534,8 @@ template <>
 struct OperationTraits<Model::BatchGetItemRequest> {
   static constexpr const char* kName = "BatchGetItem";
   static constexpr int kDocumentedCallsPerSecond = 0;
+  /// Whether the call only reads (tools/generate_model.py read_only: by the verb of its name).
+  static constexpr bool kReadOnly = true;
   using Request = Model::BatchGetItemRequest;
   using Result = Model::BatchGetItemResult;
   using Outcome = Model::BatchGetItemOutcome;
@@ -10515,6 +10561,8 @@ template <>
 struct OperationTraits<Model::UntagResourceRequest> {
   static constexpr const char* kName = "UntagResource";
   static constexpr int kDocumentedCallsPerSecond = 0;
+  /// Whether the call only reads (tools/generate_model.py read_only: by the verb of its name).
+  static constexpr bool kReadOnly = false;
   using Request = Model::UntagResourceRequest;
   using Result = Model::UntagResourceResult;
   using Outcome = Model::UntagResourceOutcome;
@@ -10535,6 +10583,8 @@ template <>
 struct OperationTraits<Model::DescribeTimeToLiveRequest> {
   static constexpr const char* kName = "DescribeTimeToLive";
   static constexpr int kDocumentedCallsPerSecond = 0;
+  /// Whether the call only reads (tools/generate_model.py read_only: by the verb of its name).
+  static constexpr bool kReadOnly = true;
   using Request = Model::DescribeTimeToLiveRequest;
   using Result = Model::DescribeTimeToLiveResult;
   using Outcome = Model::DescribeTimeToLiveOutcome;
@@ -10555,6 +10605,8 @@ template <>
 struct OperationTraits<Model::UpdateTimeToLiveRequest> {
   static constexpr const char* kName = "UpdateTimeToLive";
   static constexpr int kDocumentedCallsPerSecond = 0;
+  /// Whether the call only reads (tools/generate_model.py read_only: by the verb of its name).
+  static constexpr bool kReadOnly = false;
   using Request = Model::UpdateTimeToLiveRequest;
   using Result = Model::UpdateTimeToLiveResult;
   using Outcome = Model::UpdateTimeToLiveOutcome;
@@ -10575,6 +10627,8 @@ template <>
 struct OperationTraits<Model::TransactWriteItemsRequest> {
   static constexpr const char* kName = "TransactWriteItems";
   static constexpr int kDocumentedCallsPerSecond = 0;
+  /// Whether the call only reads (tools/generate_model.py read_only: by the verb of its name).
+  static constexpr bool kReadOnly = false;
   using Request = Model::TransactWriteItemsRequest;
   using Result = Model::TransactWriteItemsResult;
   using Outcome = Model::TransactWriteItemsOutcome;
@@ -10603,6 +10657,8 @@ template <>
 struct OperationTraits<Model::TransactGetItemsRequest> {
   static constexpr const char* kName = "TransactGetItems";
   static constexpr int kDocumentedCallsPerSecond = 0;
+  /// Whether the call only reads (tools/generate_model.py read_only: by the verb of its name).
+  static constexpr bool kReadOnly = true;
   using Request = Model::TransactGetItemsRequest;
   using Result = Model::TransactGetItemsResult;
   using Outcome = Model::TransactGetItemsOutcome;
@@ -10628,6 +10684,8 @@ template <>
 struct OperationTraits<Model::ExportTableToPointInTimeRequest> {
   static constexpr const char* kName = "ExportTableToPointInTime";
   static constexpr int kDocumentedCallsPerSecond = 0;
+  /// Whether the call only reads (tools/generate_model.py read_only: by the verb of its name).
+  static constexpr bool kReadOnly = false;
   using Request = Model::ExportTableToPointInTimeRequest;
   using Result = Model::ExportTableToPointInTimeResult;
   using Outcome = Model::ExportTableToPointInTimeOutcome;
@@ -10648,6 +10706,8 @@ template <>
 struct OperationTraits<Model::DescribeExportRequest> {
   static constexpr const char* kName = "DescribeExport";
   static constexpr int kDocumentedCallsPerSecond = 0;
+  /// Whether the call only reads (tools/generate_model.py read_only: by the verb of its name).
+  static constexpr bool kReadOnly = true;
   using Request = Model::DescribeExportRequest;
   using Result = Model::DescribeExportResult;
   using Outcome = Model::DescribeExportOutcome;
@@ -10664,6 +10724,8 @@ template <>
 struct OperationTraits<Model::ListExportsRequest> {
   static constexpr const char* kName = "ListExports";
   static constexpr int kDocumentedCallsPerSecond = 0;
+  /// Whether the call only reads (tools/generate_model.py read_only: by the verb of its name).
+  static constexpr bool kReadOnly = true;
   using Request = Model::ListExportsRequest;
   using Result = Model::ListExportsResult;
   using Outcome = Model::ListExportsOutcome;
@@ -10684,6 +10746,8 @@ template <>
 struct OperationTraits<Model::ImportTableRequest> {
   static constexpr const char* kName = "ImportTable";
   static constexpr int kDocumentedCallsPerSecond = 0;
+  /// Whether the call only reads (tools/generate_model.py read_only: by the verb of its name).
+  static constexpr bool kReadOnly = false;
   using Request = Model::ImportTableRequest;
   using Result = Model::ImportTableResult;
   using Outcome = Model::ImportTableOutcome;
@@ -10707,6 +10771,8 @@ template <>
 struct OperationTraits<Model::DescribeImportRequest> {
   static constexpr const char* kName = "DescribeImport";
   static constexpr int kDocumentedCallsPerSecond = 0;
+  /// Whether the call only reads (tools/generate_model.py read_only: by the verb of its name).
+  static constexpr bool kReadOnly = true;
   using Request = Model::DescribeImportRequest;
   using Result = Model::DescribeImportResult;
   using Outcome = Model::DescribeImportOutcome;
@@ -10723,6 +10789,8 @@ template <>
 struct OperationTraits<Model::ListImportsRequest> {
   static constexpr const char* kName = "ListImports";
   static constexpr int kDocumentedCallsPerSecond = 0;
+  /// Whether the call only reads (tools/generate_model.py read_only: by the verb of its name).
+  static constexpr bool kReadOnly = true;
   using Request = Model::ListImportsRequest;
   using Result = Model::ListImportsResult;
   using Outcome = Model::ListImportsOutcome;
