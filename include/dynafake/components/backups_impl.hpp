@@ -13,6 +13,7 @@
 #include "dynafake/components/timeline.hpp"  // Timeline
 #include "dynafake/detail/linkage.hpp"       // DYNAFAKE_IMPL
 #include "dynafake/detail/messages.hpp"      // msg::
+#include "dynafake/limits.hpp"               // the documented limits
 
 namespace dynafake {
 namespace detail {
@@ -123,7 +124,7 @@ DYNAFAKE_IMPL Model::ListBackupsOutcome Backups::ListBackups(const Model::ListBa
   std::vector<BackupSummary> page;
   std::size_t bytes = 0;  // a page holds at most 1 MB
   std::size_t i = start;
-  for (; i < rows.size() && page.size() < limit && bytes < 1024 * 1024; ++i) {
+  for (; i < rows.size() && page.size() < limit && bytes < static_cast<std::size_t>(limits::kMaxPageBytes); ++i) {
     page.push_back(Summary(*rows[i].b, now));
     bytes += 300 + rows[i].arn.size() + rows[i].b->name->size();
   }

@@ -8,6 +8,7 @@
 #include "dynafake/components/items.hpp"     // Items
 #include "dynafake/detail/linkage.hpp"       // DYNAFAKE_IMPL
 #include "dynafake/detail/messages.hpp"      // msg::
+#include "dynafake/limits.hpp"               // the documented limits
 
 namespace dynafake {
 namespace detail {
@@ -30,8 +31,7 @@ DYNAFAKE_IMPL Model::UpdateContinuousBackupsOutcome ContinuousBackups::UpdateCon
     return DynamoDBError(DynamoDBErrors::TABLE_NOT_FOUND, msg::TableNotFound(name));
   const auto& spec = r.GetPointInTimeRecoverySpecification();
   if (spec.RecoveryPeriodInDaysHasBeenSet() && !spec.GetPointInTimeRecoveryEnabled())
-    return DynamoDBError(DynamoDBErrors::VALIDATION,
-                         msg::Invalid("RecoveryPeriodInDays can only be set when PointInTimeRecoveryEnabled is true"));
+    return DynamoDBError(DynamoDBErrors::VALIDATION, msg::RecoveryPeriodWithoutRecovery());
   if (t->status == TableStatus::CREATING || now < t->createdMs + options_->durations.continuousBackupsWarmUp.count())
     return DynamoDBError(DynamoDBErrors::CONTINUOUS_BACKUPS_UNAVAILABLE, msg::ContinuousBackupsUnavailable(name));
   const std::string table = t->desc.GetTableName();
@@ -39,7 +39,8 @@ DYNAFAKE_IMPL Model::UpdateContinuousBackupsOutcome ContinuousBackups::UpdateCon
   if (spec.GetPointInTimeRecoveryEnabled()) {
     if (!p.enabled) p.sinceMs = now;  // re-enabling starts the window over
     p.enabled = true;
-    p.recoveryPeriodDays = spec.RecoveryPeriodInDaysHasBeenSet() ? spec.GetRecoveryPeriodInDays() : 35;
+    p.recoveryPeriodDays =
+        spec.RecoveryPeriodInDaysHasBeenSet() ? spec.GetRecoveryPeriodInDays() : limits::kMaxRecoveryPeriodDays;
   } else if (p.enabled) {
     p.enabled = false;
     items_->CompactTable(*t, now);  // the window is gone, and with it every old version

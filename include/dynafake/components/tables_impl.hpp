@@ -13,6 +13,7 @@
 #include "dynafake/components/tables.hpp"
 #include "dynafake/detail/linkage.hpp"   // DYNAFAKE_IMPL
 #include "dynafake/detail/messages.hpp"  // msg::
+#include "dynafake/limits.hpp"           // the documented limits
 
 namespace dynafake {
 namespace detail {
@@ -107,7 +108,7 @@ DYNAFAKE_IMPL Model::DeleteTableOutcome Tables::DeleteTable(const Model::DeleteT
 }
 
 DYNAFAKE_IMPL Model::ListTablesOutcome Tables::ListTables(const Model::ListTablesRequest& r, int64_t) {
-  const std::size_t limit = r.LimitHasBeenSet() ? static_cast<std::size_t>(r.GetLimit()) : 100;
+  const std::size_t limit = r.LimitHasBeenSet() ? static_cast<std::size_t>(r.GetLimit()) : limits::kListTablesPageSize;
   auto it =
       r.ExclusiveStartTableNameHasBeenSet() ? tables_.upper_bound(r.GetExclusiveStartTableName()) : tables_.begin();
   std::vector<std::string> names;
@@ -122,7 +123,7 @@ DYNAFAKE_IMPL Model::ListTablesOutcome Tables::ListTables(const Model::ListTable
 
 DYNAFAKE_IMPL bool Tables::NameWithinLimits(const std::string& nameOrArn) {
   if (nameOrArn.rfind("arn:", 0) == 0) return true;  // an ARN: the table it names is looked up
-  return nameOrArn.size() >= 3 && nameOrArn.size() <= 255;
+  return nameOrArn.size() >= limits::kMinTableNameLength && nameOrArn.size() <= limits::kMaxTableNameLength;
 }
 
 DYNAFAKE_IMPL void Tables::Validate(const Model::DescribeTableRequest& r, Validator& v) {
@@ -205,7 +206,8 @@ DYNAFAKE_IMPL Model::TagResourceOutcome Tables::TagResource(const Model::TagReso
   std::set<std::string> keys;  // a tag whose key is already there replaces it: count distinct keys
   for (const auto& tag : t->tags) keys.insert(tag.GetKey());
   for (const auto& tag : r.GetTags()) keys.insert(tag.GetKey());
-  if (keys.size() > 50) return DynamoDBError(DynamoDBErrors::LIMIT_EXCEEDED, msg::TooManyTags());
+  if (keys.size() > limits::kMaxTagsPerResource)
+    return DynamoDBError(DynamoDBErrors::LIMIT_EXCEEDED, msg::TooManyTags());
   for (const auto& tag : r.GetTags()) {
     bool replaced = false;
     for (auto& existing : t->tags)

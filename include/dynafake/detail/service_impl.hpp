@@ -180,7 +180,7 @@ DYNAFAKE_IMPL std::shared_ptr<ObjectStore> Service::ObjectStorePtr() {
 }
 
 DYNAFAKE_IMPL void Service::SetObjectStore(std::shared_ptr<ObjectStore> store) {
-  if (!store) throw std::invalid_argument("Service::SetObjectStore: the store must not be null");
+  if (!store) throw std::invalid_argument("Service::SetObjectStore: the store must not be null");  // not a message
   std::lock_guard<std::mutex> lock(mu_);
   components_->objects = std::move(store);
 }

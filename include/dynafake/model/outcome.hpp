@@ -27,6 +27,7 @@ class Outcome {
   bool IsSuccess() const { return value_.index() == 0; }
   explicit operator bool() const { return IsSuccess(); }
 
+  // not a message: the texts below are a caller's bug (asking a failed outcome for its result), thrown
   const R& GetResult() const { return Checked<R>("GetResult() on an outcome that failed"); }
   R& GetResult() { return Checked<R>("GetResult() on an outcome that failed"); }
   R GetResultWithOwnership() { return std::move(Checked<R>("GetResultWithOwnership() on an outcome that failed")); }
