@@ -25,6 +25,7 @@ Checked: the core (components/, detail/, expression/, model/) and the wire
 are not: their texts come from the model.
 """
 import argparse
+import collections
 import os
 import re
 import sys
@@ -37,6 +38,7 @@ CATALOGUES = (
 CHECKED_FOLDERS = ("components", "detail", "expression", "model", "wire")
 CHECKED_FILES = ("wire.hpp",)
 MARKER = "not a message"
+IDENTIFIER = re.compile(r"[A-Za-z_]\w*")
 # Headers whose texts are not yet moved into a catalogue: dynafake's own
 # parse errors of an import's DynamoDB JSON and gzip input (an import's
 # FailureMessage) and of a LoadState snapshot (the exception LoadState
@@ -151,6 +153,9 @@ def unused_entries(root):
                 p = os.path.join(dirpath, f)
                 with open(p, encoding="utf-8") as fh:
                     sources[os.path.normpath(p)] = fh.read()
+    words = collections.Counter()  # every identifier under include/, counted once per occurrence
+    for text in sources.values():
+        words.update(IDENTIFIER.findall(text))
     for catalogue in CATALOGUES:
         path = os.path.normpath(os.path.join(root, catalogue))
         if path not in sources:
@@ -159,10 +164,7 @@ def unused_entries(root):
         text = sources[path]
         for m in ENTRY.finditer(text):
             name = m.group(1) or m.group(2)
-            use = re.compile(r"(?<![\w])%s(?![\w])" % re.escape(name))
-            own = len(use.findall(text))
-            elsewhere = sum(len(use.findall(t)) for p, t in sources.items() if p != path)
-            if own <= 1 and elsewhere == 0:
+            if words[name] <= 1:  # its definition only
                 line = text.count("\n", 0, m.start()) + 1
                 problems.append("%s:%d: %s is in the catalogue but nothing uses it; delete it" % (catalogue, line, name))
     return problems
