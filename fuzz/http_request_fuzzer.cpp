@@ -78,7 +78,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, std::size_t size) {
   server.ResetWorld();
   std::string wire;
   for (const auto& request : whole.requests) {
-    const dynafake::http::Response response = server.Handle(request);
+    const dynafake::http::HttpResponse response = server.Handle(request);
     if (response.status < 200 || response.status > 599) std::abort();
     dynafake::http::AppendResponse(wire, response, request.keepAlive, request.minorVersion == 0,
                                    request.method == "HEAD");

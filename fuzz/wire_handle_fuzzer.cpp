@@ -37,10 +37,20 @@ namespace {
   std::abort();
 }
 
+/// Whether `target` names an operation that only reads: the generated
+/// OperationTraits<>::kReadOnly of every served operation (so a new one is
+/// classified when it is generated), and DescribeEndpoints, which the wire
+/// answers itself. Anything else, an unknown target included, is checked.
 bool ReadOnly(std::string_view target) {
-  for (const char* op : {"DescribeTable", "ListTables", "ListTagsOfResource", "GetItem", "Scan", "DescribeBackup",
-                         "ListBackups", "DescribeContinuousBackups", "DescribeEndpoints"})
-    if (target == std::string("DynamoDB_20120810.") + op) return true;
+  const std::string_view prefix = dynafake::kTargetPrefix;
+  if (target.size() <= prefix.size() || target.substr(0, prefix.size()) != prefix || target[prefix.size()] != '.')
+    return false;
+  const std::string_view op = target.substr(prefix.size() + 1);
+  if (op == "DescribeEndpoints") return true;
+#define DYNAFAKE_FUZZ_READ_ONLY(Op) \
+  if (op == #Op) return dynafake::OperationTraits<dynafake::Model::Op##Request>::kReadOnly;
+  DYNAFAKE_FOR_EACH_OPERATION(DYNAFAKE_FUZZ_READ_ONLY)
+#undef DYNAFAKE_FUZZ_READ_ONLY
   return false;
 }
 

@@ -30,7 +30,7 @@ CORE = ("components", "detail", "model", "expression", "generated")
 # public headers of the core a core file may include (what they declare is core too)
 CORE_PUBLIC = {"dynafake/options.hpp", "dynafake/stats.hpp", "dynafake/date_time.hpp", "dynafake/clock.hpp",
                "dynafake/object_store.hpp",
-               "dynafake/faults.hpp", "dynafake/journal.hpp"}
+               "dynafake/faults.hpp", "dynafake/journal.hpp", "dynafake/limits.hpp"}
 # a definitions header may include the one public header whose class it defines
 IMPLEMENTS = {"dynafake/detail/service_impl.hpp": {"dynafake/service.hpp"},
               "dynafake/detail/client_impl.hpp": {"dynafake/client.hpp"},

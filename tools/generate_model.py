@@ -26,6 +26,22 @@ BANNER = (
     "// Do not edit: change the generator and run it again.\n"
 )
 
+
+# The operations that only read: DynamoDB names them by verb, and the Service
+# Authorization Reference gives every dynamodb:Describe*, List*, Get*,
+# BatchGetItem, TransactGetItems (as GetItem), Query and Scan action the Read or
+# List access level, every other served action Write or Tagging
+# (https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazondynamodb.html).
+# An operation this rule does not know is a write: the safe side for whoever
+# skips checks on reads (the wire fuzzer skips its "a refused call changed
+# nothing" check on them).
+READ_ONLY_VERBS = ("Describe", "List", "Get", "BatchGet", "TransactGet")
+READ_ONLY_OPERATIONS = ("Query", "Scan")
+
+
+def read_only(op):
+    return op in READ_ONLY_OPERATIONS or op.startswith(READ_ONLY_VERBS)
+
 def header(w, guard, includes):
     w(BANNER.rstrip("\n"))
     w("#pragma once")
@@ -238,6 +254,8 @@ def gen_outcomes(m):
         w("struct OperationTraits<Model::%sRequest> {" % op)
         w('  static constexpr const char* kName = "%s";' % op)
         w("  static constexpr int kDocumentedCallsPerSecond = %d;" % m.documented_rate(op))
+        w("  /// Whether the call only reads (tools/generate_model.py read_only: by the verb of its name).")
+        w("  static constexpr bool kReadOnly = %s;" % ("true" if read_only(op) else "false"))
         w("  using Request = Model::%sRequest;" % op)
         w("  using Result = Model::%sResult;" % op)
         w("  using Outcome = Model::%sOutcome;" % op)

@@ -32,6 +32,7 @@
 #include "dynafake/generated/operations.hpp"  // Model::XRequest, XResult, XOutcome
 #include "dynafake/generated/print.hpp"       // operator<< for every model type
 #include "dynafake/journal.hpp"               // Call, CallJournal, CallCause
+#include "dynafake/limits.hpp"                // limits::kMaxItemBytes and the other documented limits
 #include "dynafake/model/errors.hpp"          // DynamoDBError, DynamoDBErrors
 #include "dynafake/options.hpp"               // ServiceOptions
 #include "dynafake/service.hpp"               // Service

@@ -86,7 +86,7 @@
 #include "dynafake/http/admin_state.hpp"     // StateControl
 #include "dynafake/http/config.hpp"          // HttpOptions
 #include "dynafake/http/dashboard.hpp"       // AddDashboardRoute, ServerConfig, ServerClock, AdminError
-#include "dynafake/http/message.hpp"         // http::Request, http::Response
+#include "dynafake/http/message.hpp"         // http::Request, http::HttpResponse
 #include "dynafake/http/router.hpp"          // http::Router
 #include "dynafake/http/socket_server.hpp"   // http::SocketServer
 #include "dynafake/options.hpp"              // ServiceOptions
@@ -269,14 +269,14 @@ class HttpServer {
                        http::detail::PercentEncode(kv.second);
     request.target = request.path + (request.query.empty() ? "" : "?" + request.query);
     request.body = body;
-    const http::Response r = Handle(request);
+    const http::HttpResponse r = Handle(request);
     return {r.status, r.body};
   }
 
   /// Answers one parsed HTTP request (what the socket loop calls; also usable without a socket).
-  http::Response Handle(const http::Request& request) {
+  http::HttpResponse Handle(const http::Request& request) {
     const http::Router::Match m = router_.Find(request.method, request.path);
-    http::Response response;
+    http::HttpResponse response;
     if (m.handler) {
       response = (*m.handler)(request, m.rest);
     } else if (m.pathKnown) {
@@ -308,28 +308,28 @@ class HttpServer {
     return options;
   }
 
-  static http::Response ErrorAnswer(int status, const std::string& message) {
-    return http::Response(status, "application/json", http::detail::Dump(http::detail::ErrorJson(message)));
+  static http::HttpResponse ErrorAnswer(int status, const std::string& message) {
+    return http::HttpResponse(status, "application/json", http::detail::Dump(http::detail::ErrorJson(message)));
   }
 
   /// The answer to a request the parser refused (it is sent, then the connection closes).
-  http::Response ParseError(int status, const std::string& message) {
+  http::HttpResponse ParseError(int status, const std::string& message) {
     if (status == 413) {
       // What DynamoDB's front end calls it; "message" for SDKs, "error" like every admin error.
       const http::detail::Json body{{"__type", "com.amazon.coral.service#RequestEntityTooLargeException"},
                                     {"message", "Request " + message},
                                     {"error", "request too large: " + message}};
-      return http::Response(413, "application/json", http::detail::Dump(body));
+      return http::HttpResponse(413, "application/json", http::detail::Dump(body));
     }
     const http::detail::Json body{{"message", message},
                                   {"error", "bad request (HTTP " + std::to_string(status) + "): " + message}};
-    return http::Response(status, "application/json", http::detail::Dump(body));
+    return http::HttpResponse(status, "application/json", http::detail::Dump(body));
   }
 
   void BuildRoutes() {
     router_.Add("POST", "/", [this](const http::Request& r, const std::string&) { return ServeDynamo(r); });
     router_.Add("GET", "/", [](const http::Request&, const std::string&) {
-      return http::Response(200, "text/plain", "healthy: dynafake");
+      return http::HttpResponse(200, "text/plain", "healthy: dynafake");
     });
     if (!options_.admin) return;
     using http::detail::AdminCall;
@@ -353,16 +353,16 @@ class HttpServer {
     http::AddDashboardRoute(router_, base);
   }
 
-  http::Response ServeDynamo(const http::Request& request) {
+  http::HttpResponse ServeDynamo(const http::Request& request) {
     http::Accounts::Refusal refusal;
     http::Accounts::Account* account = accounts_.ForRequest(request.HeaderValue("Authorization"), refusal);
     if (!account) {
-      return http::Response(
+      return http::HttpResponse(
           400, wire::kContentType,
           http::detail::Dump(http::detail::Json{{"__type", refusal.type}, {"message", refusal.message}}));
     }
-    Response r = account->wire->Handle(request.HeaderValue("X-Amz-Target"), request.body);
-    http::Response out(r.status, wire::kContentType, std::move(r.body));
+    dynafake::Response r = account->wire->Handle(request.HeaderValue("X-Amz-Target"), request.body);
+    http::HttpResponse out(r.status, wire::kContentType, std::move(r.body));
     for (auto& h : r.headers) {
       if (h.first == "Content-Type")
         out.contentType = h.second;

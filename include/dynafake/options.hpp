@@ -8,6 +8,7 @@
 #include <string>   // std::string
 
 #include "dynafake/generated/documented_rates.hpp"  // the rates the service documents
+#include "dynafake/limits.hpp"                      // the documented limits
 
 namespace dynafake {
 
@@ -78,11 +79,11 @@ struct Limits {
   int concurrentImports = 50;
   /// "Any additional UpdateTimeToLive calls for the same table during this one
   /// hour duration result in a ValidationException" (UpdateTimeToLive, API Reference).
-  Duration timeToLiveChangeInterval = std::chrono::hours(1);
+  Duration timeToLiveChangeInterval = limits::kTimeToLiveChangeInterval;
   /// How long TransactWriteItems remembers a ClientRequestToken: "A client
   /// request token is valid for 10 minutes after the first request that uses
   /// it is completed" (TransactWriteItems, API Reference).
-  Duration transactionTokenWindow = std::chrono::minutes(10);
+  Duration transactionTokenWindow = limits::kTransactionTokenWindow;
 
   /// Every rate the service model's documentation states (tools/add_shape.py
   /// records them in the model dynafake is generated from).

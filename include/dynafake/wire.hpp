@@ -137,10 +137,8 @@ inline Json ParseBody(std::string_view body) {
   const auto first = body.find_first_not_of(" \t\r\n");
   if (first == std::string_view::npos) return Json::object();
   // A raw NUL is never valid JSON, but the parser would take it for the end of input.
-  if (body.find('\0') != std::string_view::npos)
-    FailSerialization("Could not parse the request body as JSON: unexpected NUL byte", "");
-  if (!wire::NestingWithin(body, kMaxJsonDepth))
-    FailSerialization("Nesting depth of the request exceeds the supported limit.", "");
+  if (body.find('\0') != std::string_view::npos) FailSerialization(wire::msg::NulByte(), "");
+  if (!wire::NestingWithin(body, kMaxJsonDepth)) FailSerialization(wire::msg::kTooDeep, "");
   try {
     return Json::parse(body.begin(), body.end());
   } catch (const Json::exception& e) {
@@ -148,7 +146,7 @@ inline Json ParseBody(std::string_view body) {
     // "[json.exception.parse_error.101] parse error at ..." -> "parse error at ..."
     if (const auto close = detail.find("] "); detail.rfind("[json.exception.", 0) == 0 && close != std::string::npos)
       detail = detail.substr(close + 2);
-    FailSerialization("Could not parse the request body as JSON: " + detail, "");
+    FailSerialization(wire::msg::NotJson(detail), "");
   }
 }
 
@@ -354,7 +352,7 @@ class Wire {
     } catch (const wire::DecodeError& e) {
       return Error(e.ToError(), n);
     } catch (const std::exception& e) {
-      return Error(DynamoDBError(DynamoDBErrors::INTERNAL_FAILURE, std::string("Internal error: ") + e.what()), n);
+      return Error(DynamoDBError(DynamoDBErrors::INTERNAL_FAILURE, wire::msg::Internal(e.what())), n);
     }
   }
 
@@ -385,9 +383,7 @@ class Wire {
       if (op == "DescribeEndpoints") return DescribeEndpoints(body, n);
     }
     // Not echoing the target: it is arbitrary bytes from the caller.
-    return Error(DynamoDBError(DynamoDBErrors::UNKNOWN_OPERATION,
-                               "dynafake serves DynamoDB_20120810 operations only, and not this one"),
-                 n);
+    return Error(DynamoDBError(DynamoDBErrors::UNKNOWN_OPERATION, wire::msg::kUnknownOperation), n);
   }
 
   template <class Request>
@@ -415,7 +411,7 @@ class Wire {
 
   Response DescribeEndpoints(std::string_view body, uint64_t n) {
     const wire::Json request = wire::detail::ParseBody(body);
-    wire::detail::ExpectObject(request, "a Structure", "");
+    wire::detail::ExpectObject(request, "a Structure", "");  // not a message: the shape expected
     const wire::Json answer{{"Endpoints", wire::Json::array({wire::Json{{"Address", GetEndpointAddress()},
                                                                         {"CachePeriodInMinutes", 1440}}})}};
     return Finish(200, wire::detail::Dump(answer), n);
@@ -448,7 +444,7 @@ class WireTransport {
  public:
   explicit WireTransport(Service& service) : wire_(std::make_shared<Wire>(service)) {}
   explicit WireTransport(std::shared_ptr<Wire> wire) : wire_(std::move(wire)) {
-    if (!wire_) throw std::invalid_argument("WireTransport: null Wire");
+    if (!wire_) throw std::invalid_argument("WireTransport: null Wire");  // not a message: a caller's bug
   }
 
   template <class Request>
@@ -462,7 +458,7 @@ class WireTransport {
     try {
       wire::FromJson(wire::Json::parse(response.body), result, std::string());
     } catch (const std::exception& e) {
-      // Our own answer did not read back: a dynafake bug, not a service error.
+      // Our own answer did not read back: a dynafake bug, not a service error (not a message).
       throw std::logic_error(std::string("dynafake: the wire answer to ") + Traits::kName +
                              " did not parse: " + e.what());
     }

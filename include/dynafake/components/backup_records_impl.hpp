@@ -15,6 +15,7 @@
 #include "dynafake/components/timeline.hpp"  // Timeline
 #include "dynafake/detail/linkage.hpp"       // DYNAFAKE_IMPL
 #include "dynafake/detail/messages.hpp"      // msg::
+#include "dynafake/limits.hpp"               // the documented limits
 
 namespace dynafake {
 namespace detail {
@@ -77,6 +78,7 @@ DYNAFAKE_IMPL std::shared_ptr<const BackupSource> Backups::SourceOf(const TableR
   // (Tables drops it then); the table's item history never changes identity.
   if (!t.backupSource || t.backupSource->history != t.items.history) t.backupSource = MakeSource(t);
 #ifndef NDEBUG  // a setting changed without dropping the cache would show here, in every debug test run
+  // not a message: a dynafake bug, thrown in debug builds
   else if (!SameSource(*t.backupSource, *MakeSource(t)))
     throw std::logic_error("dynafake: table '" + t.desc.GetTableName() + "' changed without dropping its BackupSource");
 #endif
@@ -106,7 +108,7 @@ DYNAFAKE_IMPL BackupRecord& Backups::Take(const TableRecord& t, const std::strin
   b.cutMs = cutMs;
   b.cutSeq = cutMs == now ? t.items.history->LastSeq() : History::kAll;
   b.type = type;
-  if (type == BackupType::SYSTEM) b.expiryMs = now + 35LL * 86400000LL;
+  if (type == BackupType::SYSTEM) b.expiryMs = now + limits::Ms(limits::kSystemBackupRetention);
   b.availableAtMs = std::max(now + options_->durations.backupCreate.count(), cutMs);
   b.status = b.availableAtMs > now ? BackupStatus::CREATING : BackupStatus::AVAILABLE;
   b.name = Intern(name);

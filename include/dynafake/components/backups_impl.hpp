@@ -14,6 +14,7 @@
 #include "dynafake/components/timeline.hpp"  // Timeline
 #include "dynafake/detail/linkage.hpp"       // DYNAFAKE_IMPL
 #include "dynafake/detail/messages.hpp"      // msg::
+#include "dynafake/limits.hpp"               // the documented limits
 
 namespace dynafake {
 namespace detail {
@@ -124,7 +125,7 @@ DYNAFAKE_IMPL Model::ListBackupsOutcome Backups::ListBackups(const Model::ListBa
   std::vector<BackupSummary> page;
   std::size_t bytes = 0;  // a page holds at most 1 MB
   std::size_t i = start;
-  for (; i < rows.size() && page.size() < limit && bytes < 1024 * 1024; ++i) {
+  for (; i < rows.size() && page.size() < limit && bytes < static_cast<std::size_t>(limits::kMaxPageBytes); ++i) {
     page.push_back(Summary(*rows[i].b, now));
     bytes += 300 + rows[i].arn.size() + rows[i].b->name->size();
   }
@@ -216,7 +217,7 @@ DYNAFAKE_IMPL Backups::State Backups::Save() const {
 
 DYNAFAKE_IMPL void Backups::Check(const State& s) {
   for (const BackupState& b : s.backups)
-    if (!b.history) throw std::invalid_argument("backup " + b.details.GetBackupArn() + " holds no item history");
+    if (!b.history) throw std::invalid_argument(msg::StateBackupWithoutHistory(b.details.GetBackupArn()));
 }
 
 DYNAFAKE_IMPL void Backups::Load(State state) {

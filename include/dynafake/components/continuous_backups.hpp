@@ -9,6 +9,7 @@
 
 #include "dynafake/components/tables.hpp"     // TableRecord
 #include "dynafake/generated/operations.hpp"  // XRequest, XOutcome
+#include "dynafake/limits.hpp"                // the documented limits
 #include "dynafake/options.hpp"               // ServiceOptions
 
 namespace dynafake {
@@ -20,8 +21,8 @@ class Items;
 /// A table's point-in-time recovery. A table without an entry has it disabled.
 struct PitrSettings {
   bool enabled = false;
-  int64_t sinceMs = 0;          ///< when it was (last) enabled: the window starts there
-  int recoveryPeriodDays = 35;  ///< how far back the window reaches
+  int64_t sinceMs = 0;                                      ///< when it was (last) enabled: the window starts there
+  int recoveryPeriodDays = limits::kMaxRecoveryPeriodDays;  ///< how far back the window reaches
 };
 
 class ContinuousBackups {

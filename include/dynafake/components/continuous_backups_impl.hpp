@@ -10,6 +10,7 @@
 #include "dynafake/components/items.hpp"     // Items
 #include "dynafake/detail/linkage.hpp"       // DYNAFAKE_IMPL
 #include "dynafake/detail/messages.hpp"      // msg::
+#include "dynafake/limits.hpp"               // the documented limits
 
 namespace dynafake {
 namespace detail {
@@ -32,8 +33,7 @@ DYNAFAKE_IMPL Model::UpdateContinuousBackupsOutcome ContinuousBackups::UpdateCon
     return DynamoDBError(DynamoDBErrors::TABLE_NOT_FOUND, msg::TableNotFound(name));
   const auto& spec = r.GetPointInTimeRecoverySpecification();
   if (spec.RecoveryPeriodInDaysHasBeenSet() && !spec.GetPointInTimeRecoveryEnabled())
-    return DynamoDBError(DynamoDBErrors::VALIDATION,
-                         msg::Invalid("RecoveryPeriodInDays can only be set when PointInTimeRecoveryEnabled is true"));
+    return DynamoDBError(DynamoDBErrors::VALIDATION, msg::RecoveryPeriodWithoutRecovery());
   if (t->status == TableStatus::CREATING || now < t->createdMs + options_->durations.continuousBackupsWarmUp.count())
     return DynamoDBError(DynamoDBErrors::CONTINUOUS_BACKUPS_UNAVAILABLE, msg::ContinuousBackupsUnavailable(name));
   const std::string table = t->desc.GetTableName();
@@ -41,7 +41,8 @@ DYNAFAKE_IMPL Model::UpdateContinuousBackupsOutcome ContinuousBackups::UpdateCon
   if (spec.GetPointInTimeRecoveryEnabled()) {
     if (!p.enabled) p.sinceMs = now;  // re-enabling starts the window over
     p.enabled = true;
-    p.recoveryPeriodDays = spec.RecoveryPeriodInDaysHasBeenSet() ? spec.GetRecoveryPeriodInDays() : 35;
+    p.recoveryPeriodDays =
+        spec.RecoveryPeriodInDaysHasBeenSet() ? spec.GetRecoveryPeriodInDays() : limits::kMaxRecoveryPeriodDays;
   } else if (p.enabled) {
     p.enabled = false;
     items_->CompactTable(*t, now);  // the window is gone, and with it every old version
@@ -89,8 +90,7 @@ DYNAFAKE_IMPL Model::ContinuousBackupsDescription ContinuousBackups::Description
 DYNAFAKE_IMPL void ContinuousBackups::Check(const State& s) {
   for (const auto& kv : s.tables)  // the model's range of RecoveryPeriodInDays (botocore service-2.json: 1 to 35)
     if (kv.second.recoveryPeriodDays < 1 || kv.second.recoveryPeriodDays > 35)
-      throw std::invalid_argument("point-in-time recovery of table " + kv.first + " keeps " +
-                                  std::to_string(kv.second.recoveryPeriodDays) + " days: not between 1 and 35");
+      throw std::invalid_argument(msg::StateRecoveryPeriod(kv.first, kv.second.recoveryPeriodDays));
 }
 
 }  // namespace detail

@@ -27,6 +27,7 @@
 #include "dynafake/detail/formats/md5.hpp"            // Md5Hex
 #include "dynafake/detail/linkage.hpp"                // DYNAFAKE_IMPL
 #include "dynafake/detail/messages.hpp"               // msg::
+#include "dynafake/limits.hpp"                        // the documented limits
 
 namespace dynafake {
 namespace detail {
@@ -64,15 +65,10 @@ inline bool SameExport(const Model::ExportTableToPointInTimeRequest& a,
 
 DYNAFAKE_IMPL void Exports::Validate(const Model::ExportTableToPointInTimeRequest& r, Validator& v) {
   const bool incremental = r.ExportTypeHasBeenSet() && r.GetExportType() == Model::ExportType::INCREMENTAL_EXPORT;
-  // [infer] wording: the API Reference says IncrementalExportSpecification is
-  // "Optional object containing the parameters specific to an incremental export"
-  // and ExportTime applies to full exports.
-  if (incremental && !r.IncrementalExportSpecificationHasBeenSet())
-    v.Add(msg::Invalid("IncrementalExportSpecification must be specified for an INCREMENTAL_EXPORT"));
-  if (incremental && r.ExportTimeHasBeenSet())
-    v.Add(msg::Invalid("ExportTime cannot be specified for an INCREMENTAL_EXPORT"));
+  if (incremental && !r.IncrementalExportSpecificationHasBeenSet()) v.Add(msg::IncrementalSpecificationRequired());
+  if (incremental && r.ExportTimeHasBeenSet()) v.Add(msg::NoExportTimeWhenIncremental());
   if (!incremental && r.IncrementalExportSpecificationHasBeenSet())
-    v.Add(msg::Invalid("IncrementalExportSpecification can only be specified for an INCREMENTAL_EXPORT"));
+    v.Add(msg::IncrementalSpecificationOnlyWhenIncremental());
 }
 
 DYNAFAKE_IMPL int Exports::InProgress(int64_t) const {
@@ -87,7 +83,7 @@ DYNAFAKE_IMPL Model::ExportTableToPointInTimeOutcome Exports::ExportTableToPoint
   if (r.ClientTokenHasBeenSet()) {
     auto token = byToken_.find(r.GetClientToken());
     // "the same client token ... within the 8-hour idempotency window" (API Reference, ClientToken)
-    if (token != byToken_.end() && now - exports_.at(token->second).startMs <= 8 * 3600 * 1000) {
+    if (token != byToken_.end() && now - exports_.at(token->second).startMs <= limits::Ms(limits::kClientTokenWindow)) {
       const ExportRecord& e = exports_.at(token->second);
       if (!export_detail::SameExport(e.request, r))
         return DynamoDBError(DynamoDBErrors::EXPORT_CONFLICT, msg::ClientTokenReused("export"));
@@ -113,9 +109,9 @@ DYNAFAKE_IMPL Model::ExportTableToPointInTimeOutcome Exports::ExportTableToPoint
                                                         export_detail::Iso(earliest), export_detail::Iso(now)));
     // "The export period's length must be at least 15 minutes and no longer
     // than 24 hours" (Developer Guide, "Incremental export to Amazon S3").
-    if (to - from < 15 * 60 * 1000 || to - from > 24 * 3600 * 1000)
-      return DynamoDBError(DynamoDBErrors::VALIDATION,
-                           msg::Invalid("The incremental export period must be between 15 minutes and 24 hours"));
+    if (to - from < limits::Ms(limits::kMinIncrementalExportPeriod) ||
+        to - from > limits::Ms(limits::kMaxIncrementalExportPeriod))
+      return DynamoDBError(DynamoDBErrors::VALIDATION, msg::IncrementalExportPeriod());
     e.fromMs = from;
     e.exportMs = to;
   } else {
@@ -128,7 +124,7 @@ DYNAFAKE_IMPL Model::ExportTableToPointInTimeOutcome Exports::ExportTableToPoint
   // "Up to 300 export tasks, or up to a total of 100 TB of table size, can be
   // exported concurrently" (Developer Guide, "Service, account, and table quotas").
   if (options_->limits.concurrentExports > 0 && InProgress(now) >= options_->limits.concurrentExports)
-    return DynamoDBError(DynamoDBErrors::LIMIT_EXCEEDED, msg::SubscriberLimit("too many concurrent exports"));
+    return DynamoDBError(DynamoDBErrors::LIMIT_EXCEEDED, msg::ConcurrentLimit("exports"));
   e.history = t->items.history;
   e.cutSeq = e.exportMs == now ? e.history->LastSeq() : History::kAll;
   e.history->Pin(e.fromMs ? e.fromMs : e.exportMs);
@@ -231,7 +227,7 @@ DYNAFAKE_IMPL void Exports::Render(ExportRecord& e) {
   if (e.request.ExportFormatHasBeenSet() && e.request.GetExportFormat() == Model::ExportFormat::ION) {
     // the service writes Amazon Ion text; dynafake does not, and says so rather than pretend
     e.failureCode = "UnsupportedExportFormat";
-    e.failureMessage = "dynafake does not write the ION export format; use DYNAMODB_JSON";
+    e.failureMessage = msg::NoIonExport();
     e.history.reset();
     return;
   }
@@ -389,9 +385,8 @@ DYNAFAKE_IMPL Model::ListExportsOutcome Exports::ListExports(const Model::ListEx
 DYNAFAKE_IMPL void Exports::Check(const State& s) {
   std::set<std::string> arns;
   for (const ExportRecord& e : s.exports) {
-    if (!e.rendered && !e.history)
-      throw std::invalid_argument("export " + e.arn + " is not written yet and names no history");
-    if (!arns.insert(e.arn).second) throw std::invalid_argument("export " + e.arn + " appears twice");
+    if (!e.rendered && !e.history) throw std::invalid_argument(msg::StateExportWithoutHistory(e.arn));
+    if (!arns.insert(e.arn).second) throw std::invalid_argument(msg::StateAppearsTwice("export", e.arn));
   }
 }
 

@@ -19,6 +19,7 @@
 #include "dynafake/detail/formats/gzip.hpp"           // gzip::Decompress
 #include "dynafake/detail/linkage.hpp"                // DYNAFAKE_IMPL
 #include "dynafake/detail/messages.hpp"               // msg::
+#include "dynafake/limits.hpp"                        // the documented limits
 
 namespace dynafake {
 namespace detail {
@@ -81,12 +82,12 @@ DYNAFAKE_IMPL void Imports::Read(ImportRecord& e, const KeyDef& key, std::map<st
   if (compression == InputCompressionType::ZSTD) {
     // the service reads ZSTD ("Amazon S3 import formats": GZIP, ZSTD or none); dynafake cannot, and says so
     e.failureCode = "UnsupportedCompression";
-    e.failureMessage = "dynafake does not read ZSTD-compressed input; use GZIP or NONE";
+    e.failureMessage = msg::NoZstdImport();
     return;
   }
   if (e.request.GetInputFormat() == InputFormat::ION) {
     e.failureCode = "UnsupportedInputFormat";
-    e.failureMessage = "dynafake does not read the ION input format; use DYNAMODB_JSON or CSV";
+    e.failureMessage = msg::NoIonImport();
     return;
   }
   const bool csv = e.request.GetInputFormat() == InputFormat::CSV;
@@ -95,7 +96,7 @@ DYNAFAKE_IMPL void Imports::Read(ImportRecord& e, const KeyDef& key, std::map<st
       csvOptions.DelimiterHasBeenSet() && !csvOptions.GetDelimiter().empty() ? csvOptions.GetDelimiter()[0] : ',';
   auto take = [&](Item item) {
     ++e.processedItems;
-    if (!CheckKey(key, item, false).empty() || ItemSize(item) > 400 * 1024) {
+    if (!CheckKey(key, item, false).empty() || ItemSize(item) > limits::kMaxItemBytes) {
       ++e.errors;
       return;
     }
@@ -166,7 +167,7 @@ DYNAFAKE_IMPL Model::ImportTableOutcome Imports::ImportTable(const Model::Import
     for (const auto& kv : imports_) {
       const ImportRecord& e = kv.second;
       if (!e.request.ClientTokenHasBeenSet() || e.request.GetClientToken() != r.GetClientToken()) continue;
-      if (now - e.startMs > 8 * 3600 * 1000) continue;
+      if (now - e.startMs > limits::Ms(limits::kClientTokenWindow)) continue;
       const auto& a = e.request.GetS3BucketSource();
       const auto& b = r.GetS3BucketSource();
       if (a.GetS3Bucket() != b.GetS3Bucket() || a.GetS3KeyPrefix() != b.GetS3KeyPrefix() ||
@@ -183,7 +184,7 @@ DYNAFAKE_IMPL Model::ImportTableOutcome Imports::ImportTable(const Model::Import
     int running = 0;
     for (const auto& kv : imports_) running += kv.second.endMs > now ? 1 : 0;
     if (running >= options_->limits.concurrentImports)
-      return DynamoDBError(DynamoDBErrors::LIMIT_EXCEEDED, msg::SubscriberLimit("too many concurrent imports"));
+      return DynamoDBError(DynamoDBErrors::LIMIT_EXCEEDED, msg::ConcurrentLimit("imports"));
   }
   if (auto e = quotas_->CheckTablesInTransition(tables_->InTransition())) return *e;
   if (auto e = quotas_->CheckTableCount(tables_->Count())) return *e;
@@ -321,7 +322,7 @@ DYNAFAKE_IMPL Model::ListImportsOutcome Imports::ListImports(const Model::ListIm
 DYNAFAKE_IMPL void Imports::Check(const State& s) {
   std::set<std::string> arns;
   for (const ImportRecord& e : s.imports)
-    if (!arns.insert(e.arn).second) throw std::invalid_argument("import " + e.arn + " appears twice");
+    if (!arns.insert(e.arn).second) throw std::invalid_argument(msg::StateAppearsTwice("import", e.arn));
 }
 
 }  // namespace detail

@@ -138,8 +138,7 @@ DYNAFAKE_IMPL Model::BatchWriteItemOutcome Items::BatchWriteItem(const Model::Ba
                             ? CheckItemKeys(d.schema.hash, d.schema.range, d.schema.IndexKeys(), item)
                             : CheckKeyArgument(d.schema.hash, d.schema.range, item);
       if (!err.empty()) return invalid(err);
-      if (!keys.insert(EncodeKey(d.Key(), item)).second)
-        return invalid("Provided list of item keys contains duplicates");
+      if (!keys.insert(EncodeKey(d.Key(), item)).second) return invalid(msg::DuplicateBatchKeys());
     }
   }
   // each write is charged alone: one its table (or an index) has no room for

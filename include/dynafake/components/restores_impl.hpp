@@ -21,7 +21,7 @@ template <class Request>
 void OverridesOnTheirOwn(const Request& r, Validator& v) {
   if (r.BillingModeOverrideHasBeenSet() && r.GetBillingModeOverride() == Model::BillingMode::PAY_PER_REQUEST &&
       r.ProvisionedThroughputOverrideHasBeenSet())
-    v.Add(msg::Invalid("ProvisionedThroughputOverride cannot be specified when BillingMode is PAY_PER_REQUEST"));
+    v.Add(msg::NoThroughputOverrideWhenOnDemand());
 }
 }  // namespace restore_checks
 
@@ -31,13 +31,11 @@ DYNAFAKE_IMPL void Restores::Validate(const Model::RestoreTableFromBackupRequest
 
 DYNAFAKE_IMPL void Restores::Validate(const Model::RestoreTableToPointInTimeRequest& r, Validator& v) {
   const bool arn = r.SourceTableArnHasBeenSet(), name = r.SourceTableNameHasBeenSet();
-  if (arn && name) v.Add(msg::Invalid("Only one of SourceTableArn and SourceTableName may be specified"));
-  if (!arn && !name) v.Add(msg::Invalid("Either SourceTableArn or SourceTableName must be specified"));
+  if (arn && name) v.Add(msg::OnlyOneOf("SourceTableArn", "SourceTableName"));
+  if (!arn && !name) v.Add(msg::EitherOf("SourceTableArn", "SourceTableName"));
   const bool latest = r.UseLatestRestorableTimeHasBeenSet() && r.GetUseLatestRestorableTime();
-  if (latest && r.RestoreDateTimeHasBeenSet())
-    v.Add(msg::Invalid("Only one of RestoreDateTime and UseLatestRestorableTime may be specified"));
-  if (!latest && !r.RestoreDateTimeHasBeenSet())
-    v.Add(msg::Invalid("Either RestoreDateTime or UseLatestRestorableTime must be specified"));
+  if (latest && r.RestoreDateTimeHasBeenSet()) v.Add(msg::OnlyOneOf("RestoreDateTime", "UseLatestRestorableTime"));
+  if (!latest && !r.RestoreDateTimeHasBeenSet()) v.Add(msg::EitherOf("RestoreDateTime", "UseLatestRestorableTime"));
   if (v.Ok()) restore_checks::OverridesOnTheirOwn(r, v);
 }
 
@@ -147,11 +145,10 @@ std::string Restores::CheckOverrides(const Request& r, const RestoreSettings& s)
   }
   const BillingMode mode = r.BillingModeOverrideHasBeenSet() ? r.GetBillingModeOverride() : s.billingMode;
   if (mode == BillingMode::PAY_PER_REQUEST && r.ProvisionedThroughputOverrideHasBeenSet())
-    return msg::Invalid("ProvisionedThroughputOverride cannot be specified when BillingMode is PAY_PER_REQUEST");
+    return msg::NoThroughputOverrideWhenOnDemand();
   if (mode == BillingMode::PROVISIONED && s.billingMode == BillingMode::PAY_PER_REQUEST &&
       !r.ProvisionedThroughputOverrideHasBeenSet())
-    return msg::Invalid(
-        "ProvisionedThroughputOverride must be specified when restoring an on-demand source as PROVISIONED");
+    return msg::ThroughputOverrideRequired();
   if (r.ProvisionedThroughputOverrideHasBeenSet() && (r.GetProvisionedThroughputOverride().GetReadCapacityUnits() < 1 ||
                                                       r.GetProvisionedThroughputOverride().GetWriteCapacityUnits() < 1))
     return msg::ThroughputAtLeastOne();

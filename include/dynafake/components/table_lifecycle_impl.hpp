@@ -12,6 +12,7 @@
 #include "dynafake/components/tables.hpp"
 #include "dynafake/detail/linkage.hpp"   // DYNAFAKE_IMPL
 #include "dynafake/detail/messages.hpp"  // msg::
+#include "dynafake/limits.hpp"           // the documented limits
 
 namespace dynafake {
 namespace detail {
@@ -126,7 +127,7 @@ DYNAFAKE_IMPL Model::DeleteTableOutcome Tables::DeleteTable(const Model::DeleteT
 }
 
 DYNAFAKE_IMPL Model::ListTablesOutcome Tables::ListTables(const Model::ListTablesRequest& r, int64_t) {
-  const std::size_t limit = r.LimitHasBeenSet() ? static_cast<std::size_t>(r.GetLimit()) : 100;
+  const std::size_t limit = r.LimitHasBeenSet() ? static_cast<std::size_t>(r.GetLimit()) : limits::kListTablesPageSize;
   auto it =
       r.ExclusiveStartTableNameHasBeenSet() ? tables_.upper_bound(r.GetExclusiveStartTableName()) : tables_.begin();
   std::vector<std::string> names;
@@ -141,7 +142,7 @@ DYNAFAKE_IMPL Model::ListTablesOutcome Tables::ListTables(const Model::ListTable
 
 DYNAFAKE_IMPL bool Tables::NameWithinLimits(const std::string& nameOrArn) {
   if (nameOrArn.rfind("arn:", 0) == 0) return true;  // an ARN: the table it names is looked up
-  return nameOrArn.size() >= 3 && nameOrArn.size() <= 255;
+  return nameOrArn.size() >= limits::kMinTableNameLength && nameOrArn.size() <= limits::kMaxTableNameLength;
 }
 
 DYNAFAKE_IMPL void Tables::Validate(const Model::DescribeTableRequest& r, Validator& v) {
@@ -377,8 +378,8 @@ DYNAFAKE_IMPL std::shared_ptr<History> Tables::Remove(const std::string& name, u
 DYNAFAKE_IMPL void Tables::Check(const State& s) {
   for (const auto& kv : s.tables) {
     if (kv.first != kv.second.desc.GetTableName())
-      throw std::invalid_argument("table " + kv.second.desc.GetTableName() + " is filed under the name " + kv.first);
-    if (!kv.second.items.history) throw std::invalid_argument("table " + kv.first + " holds no item history");
+      throw std::invalid_argument(msg::StateTableMisfiled(kv.second.desc.GetTableName(), kv.first));
+    if (!kv.second.items.history) throw std::invalid_argument(msg::StateTableWithoutHistory(kv.first));
   }
 }
 

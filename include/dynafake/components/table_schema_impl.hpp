@@ -8,6 +8,7 @@
 #include "dynafake/components/tables.hpp"
 #include "dynafake/detail/linkage.hpp"   // DYNAFAKE_IMPL
 #include "dynafake/detail/messages.hpp"  // msg::
+#include "dynafake/limits.hpp"           // the documented limits
 
 namespace dynafake {
 namespace detail {
@@ -17,20 +18,17 @@ namespace detail {
 DYNAFAKE_IMPL std::string CheckKeySchema(const std::vector<Model::KeySchemaElement>& schema,
                                          const std::vector<Model::AttributeDefinition>& defs, const std::string& path) {
   if (schema.empty() || schema.size() > 2) return msg::KeySchemaSize(schema.size(), path);
-  if (schema[0].GetKeyType() != Model::KeyType::HASH)
-    return "Invalid KeySchema: The first KeySchemaElement is not a HASH key type";
-  if (schema.size() == 2 && schema[1].GetKeyType() != Model::KeyType::RANGE)
-    return "Invalid KeySchema: The second KeySchemaElement is not a RANGE key type";
+  if (schema[0].GetKeyType() != Model::KeyType::HASH) return msg::FirstKeyNotHash();
+  if (schema.size() == 2 && schema[1].GetKeyType() != Model::KeyType::RANGE) return msg::SecondKeyNotRange();
   if (schema.size() == 2 && schema[0].GetAttributeName() == schema[1].GetAttributeName())
-    return "Both the Hash Key and the Range Key element in the KeySchema have the same name";
+    return msg::HashAndRangeSameName();
   for (const auto& e : schema) {
     bool defined = false;
     for (const auto& d : defs) defined = defined || d.GetAttributeName() == e.GetAttributeName();
     if (defined) continue;
     std::string names;
     for (const auto& d : defs) names += (names.empty() ? "" : ", ") + d.GetAttributeName();
-    return msg::Invalid("Some index key attributes are not defined in AttributeDefinitions. Keys: [" +
-                        e.GetAttributeName() + "], AttributeDefinitions: [" + names + "]");
+    return msg::KeyAttributeNotDefined(e.GetAttributeName(), names);
   }
   return {};
 }
@@ -39,17 +37,18 @@ DYNAFAKE_IMPL std::string CheckKeySchema(const std::vector<Model::KeySchemaEleme
 /// NonKeyAttributes only with INCLUDE. Texts from architect/dynalite
 /// validations/createTable.js, whose test suite runs against the service.
 DYNAFAKE_IMPL std::string CheckProjection(const Model::Projection& p) {
-  if (!p.ProjectionTypeHasBeenSet()) return msg::Invalid("Unknown ProjectionType: null");
+  if (!p.ProjectionTypeHasBeenSet()) return msg::NoProjectionType();
   if (p.NonKeyAttributesHasBeenSet() && p.GetProjectionType() != Model::ProjectionType::INCLUDE)
-    return msg::Invalid("ProjectionType is " +
-                        Model::ProjectionTypeMapper::GetNameForProjectionType(p.GetProjectionType()) +
-                        ", but NonKeyAttributes is specified");
+    return msg::NonKeyAttributesNeedInclude(
+        Model::ProjectionTypeMapper::GetNameForProjectionType(p.GetProjectionType()));
   return {};
 }
 
 DYNAFAKE_IMPL void Tables::Validate(const Model::CreateTableRequest& r, Validator& v) {
   const std::string name = r.GetTableName();
-  if (!MatchesNamePattern(name) || name.size() < 3 || name.size() > 255) return v.Add(msg::TableNamePattern(name));
+  if (!MatchesNamePattern(name) || name.size() < limits::kMinTableNameLength ||
+      name.size() > limits::kMaxTableNameLength)
+    return v.Add(msg::TableNamePattern(name));
   if (!r.KeySchemaHasBeenSet()) return v.Missing("keySchema");
   if (!r.AttributeDefinitionsHasBeenSet()) return v.Missing("attributeDefinitions");
   const auto& defs = r.GetAttributeDefinitions();
@@ -58,48 +57,38 @@ DYNAFAKE_IMPL void Tables::Validate(const Model::CreateTableRequest& r, Validato
   std::set<std::string> used, names;
   for (const auto& e : r.GetKeySchema()) used.insert(e.GetAttributeName());
   for (const auto& l : r.GetLocalSecondaryIndexes()) {
-    if (!names.insert(l.GetIndexName()).second) return v.Add(msg::Invalid("Duplicate index name: " + l.GetIndexName()));
+    if (!names.insert(l.GetIndexName()).second) return v.Add(msg::DuplicateIndexName(l.GetIndexName()));
     if (!(err = CheckKeySchema(l.GetKeySchema(), defs, "localSecondaryIndexes.member.keySchema")).empty())
       return v.Add(err);
     if (l.GetKeySchema().size() != 2 ||
         l.GetKeySchema()[0].GetAttributeName() != r.GetKeySchema()[0].GetAttributeName())
-      return v.Add(msg::Invalid(
-          "Index KeySchema does not have the same leading hash key as table KeySchema for index: " + l.GetIndexName()));
-    if (r.GetKeySchema().size() != 2)
-      return v.Add(msg::Invalid(
-          "Table KeySchema does not have a range key, which is required when specifying a LocalSecondaryIndex"));
+      return v.Add(msg::LocalIndexHashKey(l.GetIndexName()));
+    if (r.GetKeySchema().size() != 2) return v.Add(msg::LocalIndexNeedsRangeKey());
     if (std::string e = CheckProjection(l.GetProjection()); !e.empty()) return v.Add(e);
     for (const auto& e : l.GetKeySchema()) used.insert(e.GetAttributeName());
   }
   const bool onDemand = r.GetBillingMode() == Model::BillingMode::PAY_PER_REQUEST;
   for (const auto& g : r.GetGlobalSecondaryIndexes()) {
-    if (!names.insert(g.GetIndexName()).second) return v.Add(msg::Invalid("Duplicate index name: " + g.GetIndexName()));
+    if (!names.insert(g.GetIndexName()).second) return v.Add(msg::DuplicateIndexName(g.GetIndexName()));
     if (!(err = CheckKeySchema(g.GetKeySchema(), defs, "globalSecondaryIndexes.member.keySchema")).empty())
       return v.Add(err);
     if (!(err = CheckProjection(g.GetProjection())).empty()) return v.Add(err);
-    if (!onDemand && !g.ProvisionedThroughputHasBeenSet())
-      return v.Add(msg::Invalid("ProvisionedThroughput must be specified for index: " + g.GetIndexName()));
+    if (!onDemand && !g.ProvisionedThroughputHasBeenSet()) return v.Add(msg::IndexThroughputRequired(g.GetIndexName()));
     if (onDemand && g.ProvisionedThroughputHasBeenSet())
-      return v.Add(msg::Invalid("ProvisionedThroughput should not be specified for index: " + g.GetIndexName() +
-                                " when BillingMode is PAY_PER_REQUEST"));
+      return v.Add(msg::NoIndexThroughputWhenOnDemand(g.GetIndexName()));
     for (const auto& e : g.GetKeySchema()) used.insert(e.GetAttributeName());
   }
-  if (used.size() != defs.size())
-    return v.Add(
-        msg::Invalid("Number of attributes in KeySchema does not exactly match number of attributes defined in "
-                     "AttributeDefinitions"));
+  if (used.size() != defs.size()) return v.Add(msg::AttributeDefinitionsMismatch());
   if (onDemand && r.ProvisionedThroughputHasBeenSet()) return v.Add(msg::NoThroughputWhenOnDemand());
-  if (!onDemand && !r.ProvisionedThroughputHasBeenSet())
-    return v.Add(msg::Invalid(
-        "ReadCapacityUnits and WriteCapacityUnits must both be specified when BillingMode is PROVISIONED"));
+  if (!onDemand && !r.ProvisionedThroughputHasBeenSet()) return v.Add(msg::ThroughputRequiredWhenProvisioned());
   if (r.ProvisionedThroughputHasBeenSet() && (r.GetProvisionedThroughput().GetReadCapacityUnits() < 1 ||
                                               r.GetProvisionedThroughput().GetWriteCapacityUnits() < 1))
     return v.Add(msg::ThroughputAtLeastOne());
   if (r.StreamSpecificationHasBeenSet() && r.GetStreamSpecification().GetStreamEnabled() &&
       !r.GetStreamSpecification().StreamViewTypeHasBeenSet())
-    return v.Add(msg::Invalid("StreamViewType must be specified when StreamEnabled is true"));
+    return v.Add(msg::StreamViewTypeRequired());
   if (r.GlobalTableSourceArnHasBeenSet() || r.GlobalTableSettingsReplicationModeHasBeenSet())
-    return v.Add(msg::NoGlobalTables("GlobalTableSourceArn and GlobalTableSettingsReplicationMode"));
+    return v.Add(msg::NoGlobalTables(msg::kCreateTableGlobalMembers));
 }
 
 DYNAFAKE_IMPL std::vector<Model::GlobalSecondaryIndexInfo> Tables::GlobalIndexesToCopy(const TableRecord& t) {

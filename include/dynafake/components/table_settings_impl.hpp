@@ -12,6 +12,7 @@
 #include "dynafake/components/tables.hpp"
 #include "dynafake/detail/linkage.hpp"   // DYNAFAKE_IMPL
 #include "dynafake/detail/messages.hpp"  // msg::
+#include "dynafake/limits.hpp"           // the documented limits
 
 namespace dynafake {
 namespace detail {
@@ -24,8 +25,7 @@ DYNAFAKE_IMPL void Tables::Validate(const Model::UpdateTableRequest& r, Validato
   if (!NameWithinLimits(r.GetTableName())) return v.Add(msg::TableNameLength());  // first, as the service checks
   if (r.ReplicaUpdatesHasBeenSet() || r.GlobalTableWitnessUpdatesHasBeenSet() || r.MultiRegionConsistencyHasBeenSet() ||
       r.GlobalTableSettingsReplicationModeHasBeenSet())
-    return v.Add(msg::NoGlobalTables(
-        "ReplicaUpdates, GlobalTableWitnessUpdates, MultiRegionConsistency and GlobalTableSettingsReplicationMode"));
+    return v.Add(msg::NoGlobalTables(msg::kUpdateTableGlobalMembers));
   // an empty GlobalSecondaryIndexUpdates counts as none (architect/dynalite validations/updateTable.js)
   const bool anything =
       r.BillingModeHasBeenSet() || r.ProvisionedThroughputHasBeenSet() || !r.GetGlobalSecondaryIndexUpdates().empty() ||
@@ -40,13 +40,8 @@ DYNAFAKE_IMPL void Tables::Validate(const Model::UpdateTableRequest& r, Validato
   for (const auto& u : r.GetGlobalSecondaryIndexUpdates()) {
     const int actions =
         (u.CreateHasBeenSet() ? 1 : 0) + (u.UpdateHasBeenSet() ? 1 : 0) + (u.DeleteHasBeenSet() ? 1 : 0);
-    if (actions == 0)
-      return v.Add(
-          msg::Invalid("One of GlobalSecondaryIndexUpdate.Update, GlobalSecondaryIndexUpdate.Create, "
-                       "GlobalSecondaryIndexUpdate.Delete must not be null"));
-    if (actions > 1)
-      return v.Add(
-          msg::Invalid("Only one global secondary index action is allowed per GlobalSecondaryIndexUpdate object"));
+    if (actions == 0) return v.Add(msg::IndexUpdateWithoutAction());
+    if (actions > 1) return v.Add(msg::IndexUpdateWithActions());
   }
   for (const auto& u : r.GetGlobalSecondaryIndexUpdates())
     if (u.CreateHasBeenSet())
@@ -81,8 +76,7 @@ DYNAFAKE_IMPL Model::UpdateTableOutcome Tables::UpdateTable(const Model::UpdateT
   const bool onDemand = mode == BillingMode::PAY_PER_REQUEST;
   const bool wasOnDemand = was == BillingMode::PAY_PER_REQUEST;
   if (onDemand && r.ProvisionedThroughputHasBeenSet()) return invalid(msg::NoThroughputWhenOnDemand());
-  if (!onDemand && wasOnDemand && !r.ProvisionedThroughputHasBeenSet())
-    return invalid(msg::Invalid("ProvisionedThroughput must be specified when BillingMode is PROVISIONED"));
+  if (!onDemand && wasOnDemand && !r.ProvisionedThroughputHasBeenSet()) return invalid(msg::TableThroughputRequired());
   if (r.ProvisionedThroughputHasBeenSet()) {
     const auto& p = r.GetProvisionedThroughput();
     if (p.GetReadCapacityUnits() == d.GetProvisionedThroughput().GetReadCapacityUnits() &&
@@ -100,8 +94,10 @@ DYNAFAKE_IMPL Model::UpdateTableOutcome Tables::UpdateTable(const Model::UpdateT
       (r.GetProvisionedThroughput().GetReadCapacityUnits() < d.GetProvisionedThroughput().GetReadCapacityUnits() ||
        r.GetProvisionedThroughput().GetWriteCapacityUnits() < d.GetProvisionedThroughput().GetWriteCapacityUnits());
   const int decreasesToday = t->decreaseDay == today ? t->decreasesToday : 0;
-  if (decrease && decreasesToday >= 4) {
-    const int64_t nextMs = decreasesToday >= 27 ? (today + 1) * 86400000 : t->lastDecreaseMs + 3600000;
+  if (decrease && decreasesToday >= limits::kFreeThroughputDecreases) {
+    const int64_t nextMs = decreasesToday >= limits::kMaxThroughputDecreasesPerDay
+                               ? (today + 1) * 86400000
+                               : t->lastDecreaseMs + limits::Ms(limits::kThroughputDecreaseInterval);
     if (now < nextMs)
       return DynamoDBError(DynamoDBErrors::LIMIT_EXCEEDED,
                            msg::ThroughputDecreasesLimited(decreasesToday, t->lastDecreaseMs, nextMs));
@@ -116,12 +112,11 @@ DYNAFAKE_IMPL Model::UpdateTableOutcome Tables::UpdateTable(const Model::UpdateT
     };
     if (u.CreateHasBeenSet()) {
       const auto& c = u.GetCreate();
-      if (find(c.GetIndexName()))
-        return invalid(msg::Invalid("Index with name " + c.GetIndexName() + " already exists"));
+      if (find(c.GetIndexName())) return invalid(msg::IndexExists(c.GetIndexName()));
       std::string err = CheckKeySchema(c.GetKeySchema(), defs, "globalSecondaryIndexUpdates.member.create.keySchema");
       if (!err.empty()) return invalid(err);
       if (!onDemand && !c.ProvisionedThroughputHasBeenSet())
-        return invalid(msg::Invalid("ProvisionedThroughput must be specified for index: " + c.GetIndexName()));
+        return invalid(msg::IndexThroughputRequired(c.GetIndexName()));
       gsis.push_back(
           GlobalSecondaryIndexDescription()
               .WithIndexName(c.GetIndexName())

@@ -10,6 +10,7 @@
 #include "dynafake/components/tables.hpp"
 #include "dynafake/detail/linkage.hpp"   // DYNAFAKE_IMPL
 #include "dynafake/detail/messages.hpp"  // msg::
+#include "dynafake/limits.hpp"           // the documented limits
 
 namespace dynafake {
 namespace detail {
@@ -88,7 +89,8 @@ DYNAFAKE_IMPL Model::TagResourceOutcome Tables::TagResource(const Model::TagReso
   std::set<std::string> keys;  // a tag whose key is already there replaces it: count distinct keys
   for (const auto& tag : t->tags) keys.insert(tag.GetKey());
   for (const auto& tag : r.GetTags()) keys.insert(tag.GetKey());
-  if (keys.size() > 50) return DynamoDBError(DynamoDBErrors::LIMIT_EXCEEDED, msg::TooManyTags());
+  if (keys.size() > limits::kMaxTagsPerResource)
+    return DynamoDBError(DynamoDBErrors::LIMIT_EXCEEDED, msg::TooManyTags());
   for (const auto& tag : r.GetTags()) {
     bool replaced = false;
     for (auto& existing : t->tags)

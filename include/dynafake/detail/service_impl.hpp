@@ -182,7 +182,7 @@ DYNAFAKE_IMPL std::shared_ptr<ObjectStore> Service::ObjectStorePtr() {
 }
 
 DYNAFAKE_IMPL void Service::SetObjectStore(std::shared_ptr<ObjectStore> store) {
-  if (!store) throw std::invalid_argument("Service::SetObjectStore: the store must not be null");
+  if (!store) throw std::invalid_argument("Service::SetObjectStore: the store must not be null");  // not a message
   std::lock_guard<std::mutex> lock(mu_);
   components_->objects = std::move(store);
 }
@@ -215,8 +215,7 @@ DYNAFAKE_IMPL void Service::LoadState(detail::SavedState state) {
   try {
     detail::Components::Check(state);  // everything checked first: a state that fails to load changes nothing
     if (!DateTime(state.savedAtMs).FitsTimePoint())
-      throw std::invalid_argument("it was saved at " + std::to_string(state.savedAtMs) +
-                                  " ms, outside the instants a clock can hold");
+      throw std::invalid_argument(msg::StateSavedOutsideClock(state.savedAtMs));
   } catch (const std::invalid_argument& e) {
     throw std::invalid_argument(std::string("LoadState: ") + e.what());
   }
@@ -224,9 +223,8 @@ DYNAFAKE_IMPL void Service::LoadState(detail::SavedState state) {
   if (AdjustableClock* clock = clock_->Adjustable()) {
     const TimePoint saved = DateTime(state.savedAtMs).UnderlyingTimestamp();
     if (saved < clock->Now())
-      throw std::invalid_argument("LoadState: the snapshot was saved at " + DateTime(state.savedAtMs).ToIso8601() +
-                                  " but the clock is already at " + DateTime(clock->Now()).ToIso8601() +
-                                  "; an adjustable clock cannot move backwards");
+      throw std::invalid_argument(
+          msg::StateClockBackwards(DateTime(state.savedAtMs).ToIso8601(), DateTime(clock->Now()).ToIso8601()));
     clock->Set(saved);
   }
   components_->Load(std::move(state), NowMs());

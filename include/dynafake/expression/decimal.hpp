@@ -22,14 +22,13 @@ inline std::string NumberMessage(NumberStatus status, const std::string& text) {
     case NumberStatus::Ok:
       return {};
     case NumberStatus::NotANumber:
-      return text.empty() ? "The parameter cannot be converted to a numeric value"
-                          : "The parameter cannot be converted to a numeric value: " + text;
+      return text.empty() ? std::string(msg::kNotANumber) : std::string(msg::kNotANumber) + ": " + text;
     case NumberStatus::Overflow:
-      return "Number overflow. Attempting to store a number with magnitude larger than supported range";
+      return msg::kNumberOverflow;
     case NumberStatus::Underflow:
-      return "Number underflow. Attempting to store a number with magnitude smaller than supported range";
+      return msg::kNumberUnderflow;
     case NumberStatus::TooPrecise:
-      return "Attempting to store more than 38 significant digits in a Number";
+      return msg::kNumberTooPrecise;
   }
   return {};
 }

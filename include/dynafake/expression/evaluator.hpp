@@ -14,12 +14,12 @@
 #include <utility>  // std::move
 #include <vector>   // std::vector
 
-#include "dynafake/expression/ast.hpp"          // Node, Op, Info
-#include "dynafake/expression/decimal.hpp"      // Decimal, NumberMessage
-#include "dynafake/expression/messages.hpp"     // msg
-#include "dynafake/expression/value_ops.hpp"    // Item, Lookup, Equal, CompareOrdered, ...
-#include "dynafake/expression/value_types.hpp"  // TypeOf, TypeSymbol
-#include "dynafake/model/attribute_value.hpp"   // AttributeValue
+#include "dynafake/expression/ast.hpp"                  // Node, Op, Info
+#include "dynafake/expression/decimal.hpp"              // Decimal, NumberMessage
+#include "dynafake/expression/expression_messages.hpp"  // msg
+#include "dynafake/expression/value_ops.hpp"            // Item, Lookup, Equal, CompareOrdered, ...
+#include "dynafake/expression/value_types.hpp"          // TypeOf, TypeSymbol
+#include "dynafake/model/attribute_value.hpp"           // AttributeValue
 
 namespace dynafake {
 namespace expression {

@@ -21,19 +21,20 @@
 #include <utility>     // std::move
 #include <vector>      // std::vector
 
-#include "dynafake/expression/ast.hpp"            // Node, DocPath, UpdateAction
-#include "dynafake/expression/evaluator.hpp"      // Evaluator
-#include "dynafake/expression/key_condition.hpp"  // KeyPredicate, KeyPredicates
-#include "dynafake/expression/lexer.hpp"          // lex::IsIdChar
-#include "dynafake/expression/messages.hpp"       // Describe, msg, limits
-#include "dynafake/expression/parser.hpp"         // Parser
-#include "dynafake/expression/path_tree.hpp"      // PathTree
-#include "dynafake/expression/projection.hpp"     // ProjectItem
-#include "dynafake/expression/syntax_walk.hpp"    // SyntaxWalk
-#include "dynafake/expression/update.hpp"         // UpdateApplier
-#include "dynafake/expression/validator.hpp"      // Validator, Substitutions
-#include "dynafake/expression/value_ops.hpp"      // Item, Utf16Length
-#include "dynafake/model/attribute_value.hpp"     // AttributeValue
+#include "dynafake/expression/ast.hpp"                  // Node, DocPath, UpdateAction
+#include "dynafake/expression/checker.hpp"              // Checker, Substitutions
+#include "dynafake/expression/evaluator.hpp"            // Evaluator
+#include "dynafake/expression/expression_messages.hpp"  // Describe, msg
+#include "dynafake/expression/key_condition.hpp"        // KeyPredicate, KeyPredicates
+#include "dynafake/expression/lexer.hpp"                // lex::IsIdChar
+#include "dynafake/expression/parser.hpp"               // Parser
+#include "dynafake/expression/path_tree.hpp"            // PathTree
+#include "dynafake/expression/projection.hpp"           // ProjectItem
+#include "dynafake/expression/syntax_walk.hpp"          // SyntaxWalk
+#include "dynafake/expression/update.hpp"               // UpdateApplier
+#include "dynafake/expression/value_ops.hpp"            // Item, Utf16Length
+#include "dynafake/limits.hpp"                          // the documented limits
+#include "dynafake/model/attribute_value.hpp"           // AttributeValue
 
 namespace dynafake {
 namespace expression {
@@ -89,11 +90,11 @@ namespace parse {
 inline std::string CheckKey(const std::string& key, char sigil) {
   if (key.empty()) return Describe(msg::kEmptyKey);
   if (key.size() > limits::kMaxSubstitutionKeyLength)
-    return sigil == '#' ? Describe(msg::kKeyTooLong, {{"size of key", std::to_string(key.size())}})
+    return sigil == '#' ? Describe(msg::kKeyTooLong, {{msg::kKeySize, std::to_string(key.size())}})
                         : Describe(msg::kKeyTooLong);
   bool ok = key[0] == sigil && key.size() > 1;
   for (std::size_t i = 1; ok && i < key.size(); ++i) ok = lex::IsIdChar(key[i]);
-  return ok ? std::string() : "Syntax error; key: \"" + key + "\"";
+  return ok ? std::string() : msg::KeySyntax(key);
 }
 
 // Empty or too long; `sized` says whether the message carries the size
@@ -102,7 +103,7 @@ inline std::string CheckLength(const std::string& text, bool sized) {
   if (text.empty()) return Describe(msg::kEmptyExpression);
   const std::size_t n = Utf16Length(text);  // the service measures a java.lang.String
   if (n <= limits::kMaxExpressionLength) return {};
-  return sized ? Describe(msg::kExpressionTooLarge, {{"expression size", std::to_string(n)}})
+  return sized ? Describe(msg::kExpressionTooLarge, {{msg::kExpressionSize, std::to_string(n)}})
                : Describe(msg::kExpressionTooLarge);
 }
 
@@ -110,7 +111,7 @@ inline std::string ConditionLike(const std::string& text, Substitutions& subs, C
   std::string e = CheckLength(text, true);
   if (e.empty()) e = Parser(text).ParseCondition(out.root);
   if (e.empty()) e = SyntaxWalk::Condition(out.root);
-  if (e.empty()) e = Validator(subs).Condition(out.root);
+  if (e.empty()) e = Checker(subs).Condition(out.root);
   return e;
 }
 
@@ -122,21 +123,21 @@ inline std::string UpdateExpr(const std::string& text, Substitutions& subs, Upda
   if (!e.empty()) return e;
   for (auto& s : sections)
     for (auto& a : s.actions) out.actions.push_back(std::move(a));
-  return Validator(subs).Update(out.actions, out.tree);
+  return Checker(subs).Update(out.actions, out.tree);
 }
 
 inline std::string ProjectionExpr(const std::string& text, Substitutions& subs, Projection& out) {
   std::string e = CheckLength(text, false);
   if (e.empty()) e = Parser(text).ParseProjection(out.paths);
   if (e.empty()) e = SyntaxWalk::Projection(out.paths);
-  if (e.empty()) e = Validator(subs).Projection(out.paths, out.tree);
+  if (e.empty()) e = Checker(subs).Projection(out.paths, out.tree);
   return e;
 }
 
 inline std::string Unused(const char* what, const std::vector<std::string>& keys) {
   std::string list;
   for (const auto& k : keys) list += (list.empty() ? "" : ", ") + k;
-  return std::string("Value provided in ") + what + " unused in expressions: keys: {" + list + "}";
+  return msg::Unused(what, list);
 }
 }  // namespace parse
 
@@ -145,33 +146,28 @@ inline std::string Unused(const char* what, const std::vector<std::string>& keys
 /// lists them in hash-set order).
 inline std::string Parse(const Request& r, Parsed& out) {
   if (r.names) {
-    if (r.names->empty()) return "ExpressionAttributeNames must not be empty";
+    if (r.names->empty()) return msg::EmptyMap("ExpressionAttributeNames");
     for (const auto& kv : *r.names) {
       std::string e = parse::CheckKey(kv.first, '#');
-      if (!e.empty()) return "ExpressionAttributeNames contains invalid key: " + e;
+      if (!e.empty()) return msg::InvalidKey("ExpressionAttributeNames", e);
     }
   }
   if (r.values) {
-    if (r.values->empty()) return "ExpressionAttributeValues must not be empty";
+    if (r.values->empty()) return msg::EmptyMap("ExpressionAttributeValues");
     for (const auto& kv : *r.values) {
       std::string e = parse::CheckKey(kv.first, ':');
-      if (!e.empty()) return "ExpressionAttributeValues contains invalid key: " + e;
+      if (!e.empty()) return msg::InvalidKey("ExpressionAttributeValues", e);
     }
     if (r.checkValue)
       for (const auto& kv : *r.values) {
         std::string e = r.checkValue(kv.second);
-        if (!e.empty()) return "ExpressionAttributeValues contains invalid value: " + e + " for key " + kv.first;
+        if (!e.empty()) return msg::InvalidValue(e, kv.first);
       }
   }
   if (r.names)
     for (const auto& kv : *r.names) {
-      // [infer] An empty name is refused the way the service's attribute names are.
-      if (kv.second.empty())
-        return "ExpressionAttributeNames contains invalid value: Empty attribute name for key " + kv.first;
-      if (kv.second.size() > 65535)
-        return "ExpressionAttributeNames contains invalid value: Attribute name is too large, must be less than "
-               "65536 bytes for key " +
-               kv.first;
+      if (kv.second.empty()) return msg::EmptyName(kv.first);
+      if (kv.second.size() > limits::kMaxAttributeNameBytes) return msg::NameTooLarge(kv.first);
     }
 
   Substitutions subs;
@@ -180,26 +176,28 @@ inline std::string Parse(const Request& r, Parsed& out) {
   std::string e;
   if (r.update) {
     out.update.emplace();
-    if (!(e = parse::UpdateExpr(*r.update, subs, *out.update)).empty()) return "Invalid UpdateExpression: " + e;
+    if (!(e = parse::UpdateExpr(*r.update, subs, *out.update)).empty())
+      return msg::InvalidExpression("UpdateExpression", e);
   }
   if (r.condition) {
     out.condition.emplace();
     if (!(e = parse::ConditionLike(*r.condition, subs, *out.condition)).empty())
-      return "Invalid ConditionExpression: " + e;
+      return msg::InvalidExpression("ConditionExpression", e);
   }
   if (r.filter) {
     out.filter.emplace();
-    if (!(e = parse::ConditionLike(*r.filter, subs, *out.filter)).empty()) return "Invalid FilterExpression: " + e;
+    if (!(e = parse::ConditionLike(*r.filter, subs, *out.filter)).empty())
+      return msg::InvalidExpression("FilterExpression", e);
   }
   if (r.projection) {
     out.projection.emplace();
     if (!(e = parse::ProjectionExpr(*r.projection, subs, *out.projection)).empty())
-      return "Invalid ProjectionExpression: " + e;
+      return msg::InvalidExpression("ProjectionExpression", e);
   }
   if (r.keyCondition) {
     out.keyCondition.emplace();
     if (!(e = parse::ConditionLike(*r.keyCondition, subs, *out.keyCondition)).empty())
-      return "Invalid KeyConditionExpression: " + e;
+      return msg::InvalidExpression("KeyConditionExpression", e);
   }
 
   std::vector<std::string> unused;
@@ -228,8 +226,7 @@ inline std::string MixedParameters(const std::vector<std::string>& legacy,
     for (const auto& s : v) out += (out.empty() ? "" : ", ") + s;
     return "{" + out + "}";
   };
-  return "Can not use both expression and non-expression parameters in the same request: Non-expression parameters: " +
-         list(legacy) + " Expression parameters: " + list(expressions);
+  return msg::MixedParameters(list(legacy), list(expressions));
 }
 
 }  // namespace expression

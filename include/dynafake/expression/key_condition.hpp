@@ -30,25 +30,23 @@ inline std::string Collect(const Node& n, std::vector<KeyPredicate>& out) {
   if (n.kind != Node::Kind::Operator) return {};
   switch (n.op) {
     case Op::Or:
-      return "Invalid operator used in KeyConditionExpression: OR";
+      return msg::KeyConditionOperator("OR");
     case Op::Not:
-      return "Invalid operator used in KeyConditionExpression: NOT";
+      return msg::KeyConditionOperator("NOT");
     case Op::In:
-      return "Invalid operator used in KeyConditionExpression: IN";
+      return msg::KeyConditionOperator("IN");
     case Op::Ne:
-      return "Invalid operator used in KeyConditionExpression: <>";
+      return msg::KeyConditionOperator("<>");
     case Op::AttributeExists:
     case Op::AttributeNotExists:
     case Op::AttributeType:
     case Op::Contains:
-      return std::string("Invalid operator used in KeyConditionExpression: ") + Info(n.op).name;
+      return msg::KeyConditionOperator(Info(n.op).name);
     case Op::Size:
-      return "KeyConditionExpressions cannot contain nested operations";
+      return msg::kKeyConditionNested;
     case Op::Between:
     case Op::BeginsWith:
-      if (n.children[0].kind != Node::Kind::Path)
-        return std::string("Invalid condition in KeyConditionExpression: ") + Info(n.op).name +
-               " operator must have the key attribute as its first operand";
+      if (n.children[0].kind != Node::Kind::Path) return msg::KeyConditionFirstOperand(Info(n.op).name);
       break;
     default:
       break;
@@ -58,9 +56,8 @@ inline std::string Collect(const Node& n, std::vector<KeyPredicate>& out) {
   for (std::size_t i = 0; i < n.children.size(); ++i) {
     const Node& c = n.children[i];
     if (c.kind == Node::Kind::Path) {
-      if (!attr.empty())
-        return "Invalid condition in KeyConditionExpression: Multiple attribute names used in one condition";
-      if (c.path.elements.size() > 1) return "KeyConditionExpressions cannot have conditions on nested attributes";
+      if (!attr.empty()) return msg::kKeyConditionTwoNames;
+      if (c.path.elements.size() > 1) return msg::kKeyConditionNestedAttribute;
       attr = c.path.elements[0].name;
       at = i;
     } else if (c.kind == Node::Kind::Operator) {
@@ -69,9 +66,9 @@ inline std::string Collect(const Node& n, std::vector<KeyPredicate>& out) {
     }
   }
   if (n.op == Op::And) return {};
-  if (attr.empty()) return "Invalid condition in KeyConditionExpression: No key attribute specified";
+  if (attr.empty()) return msg::kKeyConditionNoKey;
   for (const auto& p : out)
-    if (p.name == attr) return "KeyConditionExpressions must only contain one condition per key";
+    if (p.name == attr) return msg::kKeyConditionOnePerKey;
   KeyPredicate p;
   p.name = attr;
   switch (n.op) {  // "value < key" is "key > value"
@@ -123,10 +120,10 @@ inline std::string MatchKeySchema(const std::vector<KeyPredicate>& predicates, c
     else if (!range.empty() && p.name == range)
       onRange = &p;
   }
-  if (!onHash) return "Query condition missed key schema element: " + hash;
-  if (predicates.size() > 1 && !range.empty() && !onRange) return "Query condition missed key schema element: " + range;
+  if (!onHash) return msg::QueryMissedKey(hash);
+  if (predicates.size() > 1 && !range.empty() && !onRange) return msg::QueryMissedKey(range);
   const std::size_t matched = (onHash ? 1u : 0u) + (onRange ? 1u : 0u);
-  if (onHash->op != KeyOp::Eq || predicates.size() > matched) return "Query key condition not supported";
+  if (onHash->op != KeyOp::Eq || predicates.size() > matched) return msg::kQueryKeyConditionNotSupported;
   return {};
 }
 

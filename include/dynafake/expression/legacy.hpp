@@ -61,8 +61,6 @@ inline const char* OperatorName(Model::ComparisonOperator op) {
   }
 }
 
-const char* const kInvalid = "One or more parameter values were invalid: ";
-
 /// The arguments a comparison operator takes: how many, and of which types.
 inline std::string CheckArguments(Model::ComparisonOperator op, const std::vector<Model::AttributeValue>& values) {
   using C = Model::ComparisonOperator;
@@ -72,21 +70,17 @@ inline std::string CheckArguments(Model::ComparisonOperator op, const std::vecto
                        : op == C::BETWEEN                      ? n == 2
                        : (op == C::NULL_ || op == C::NOT_NULL) ? n == 0
                                                                : n == 1;
-  if (!countOk) return std::string(kInvalid) + "Invalid number of argument(s) for the " + name + " ComparisonOperator";
+  if (!countOk) return msg::ArgumentCount(name);
   TypeSet allowed = types::All;
   if (op == C::IN_ || op == C::LE || op == C::LT || op == C::GE || op == C::GT || op == C::BETWEEN)
     allowed = types::Ordered;
   if (op == C::CONTAINS || op == C::NOT_CONTAINS) allowed = types::Ordered | types::BOOL | types::NUL;
   if (op == C::BEGINS_WITH) allowed = types::S | types::B;
   for (const auto& v : values) {
-    if (!(TypeOf(v) & allowed))
-      return std::string(kInvalid) + "ComparisonOperator " + name + " is not valid for " + TypeSymbol(TypeOf(v)) +
-             " AttributeValue type";
-    if (TypeOf(v) != TypeOf(values[0]))
-      return std::string(kInvalid) + "AttributeValues inside AttributeValueList must be of same type";
+    if (!(TypeOf(v) & allowed)) return msg::OperatorNotForType(name, TypeSymbol(TypeOf(v)));
+    if (TypeOf(v) != TypeOf(values[0])) return msg::ListOfMixedTypes();
   }
-  if (op == C::BETWEEN && CompareOrdered(values[0], values[1]) > 0)
-    return "The BETWEEN condition was provided a range where the lower bound is greater than the upper bound";
+  if (op == C::BETWEEN && CompareOrdered(values[0], values[1]) > 0) return msg::kBetweenReversed;
   return {};
 }
 
@@ -157,9 +151,8 @@ inline Node Comparison(const std::string& attribute, Model::ComparisonOperator o
 
 // The parts joined with AND (the default) or OR, in the map's order.
 inline std::string Join(std::vector<Node> parts, bool operatorSet, Model::ConditionalOperator op, Condition& out) {
-  if (operatorSet && parts.empty()) return "ConditionalOperator cannot be used without Filter or Expected";
-  if (operatorSet && parts.size() == 1)
-    return "ConditionalOperator can only be used when Filter or Expected has two or more elements";
+  if (operatorSet && parts.empty()) return msg::kOperatorWithoutConditions;
+  if (operatorSet && parts.size() == 1) return msg::kOperatorWithOneCondition;
   // An empty Expected, QueryFilter or ScanFilter ({}) is no condition: the
   // service accepts it and filters nothing (the model sets no minimum size).
   if (parts.empty()) return {};
@@ -179,29 +172,22 @@ inline std::string Join(std::vector<Node> parts, bool operatorSet, Model::Condit
 inline std::string LegacyExpected(const std::map<std::string, Model::ExpectedAttributeValue>& expected,
                                   bool operatorSet, Model::ConditionalOperator op, Condition& out) {
   std::vector<Node> parts;
-  const std::string invalid = legacy::kInvalid;
   for (const auto& kv : expected) {
     const auto& e = kv.second;
     const std::string& a = kv.first;
     const bool hasOp =
         e.ComparisonOperatorHasBeenSet() && e.GetComparisonOperator() != Model::ComparisonOperator::NOT_SET;
     const bool hasValue = e.ValueHasBeenSet(), hasList = e.AttributeValueListHasBeenSet();
-    if (e.ExistsHasBeenSet() && hasOp)
-      return invalid + "Exists and ComparisonOperator cannot be used together for Attribute: " + a;
-    if (hasValue && hasList)
-      return invalid + "Value and AttributeValueList cannot be used together for Attribute: " + a;
-    if (!hasOp && hasList)
-      return invalid + "AttributeValueList can only be used with a ComparisonOperator for Attribute: " + a;
-    if (e.ExistsHasBeenSet() && !e.GetExists() && hasValue)
-      return invalid + "Value cannot be used when Exists is false for Attribute: " + a;
+    if (e.ExistsHasBeenSet() && hasOp) return msg::ExistsWithOperator(a);
+    if (hasValue && hasList) return msg::ValueWithList(a);
+    if (!hasOp && hasList) return msg::ListWithoutOperator(a);
+    if (e.ExistsHasBeenSet() && !e.GetExists() && hasValue) return msg::ValueWhenNotExists(a);
     if (!hasValue && !hasList) {
       using C = Model::ComparisonOperator;
       if (hasOp && e.GetComparisonOperator() != C::NULL_ && e.GetComparisonOperator() != C::NOT_NULL)
-        return invalid + "Value or AttributeValueList must be used with ComparisonOperator: " +
-               legacy::OperatorName(e.GetComparisonOperator()) + " for Attribute: " + a;
-      if (!hasOp && !e.ExistsHasBeenSet())
-        return invalid + "Value must be provided when Exists is null for Attribute: " + a;
-      if (!hasOp && e.GetExists()) return invalid + "Value must be provided when Exists is true for Attribute: " + a;
+        return msg::OperatorNeedsValue(legacy::OperatorName(e.GetComparisonOperator()), a);
+      if (!hasOp && !e.ExistsHasBeenSet()) return msg::ValueRequired("null", a);
+      if (!hasOp && e.GetExists()) return msg::ValueRequired("true", a);
     }
     if (hasOp) {
       const std::vector<Model::AttributeValue> args =
@@ -242,7 +228,7 @@ inline std::string LegacyKeyConditions(const std::map<std::string, Model::Condit
     if (!err.empty()) return err;
     if (op == C::IN_ || op == C::NULL_ || op == C::NOT_NULL || op == C::CONTAINS || op == C::NOT_CONTAINS ||
         op == C::NE)
-      return "Attempted conditional constraint is not an indexable operation";
+      return msg::kNotIndexable;
     KeyPredicate p;
     p.name = kv.first;
     p.values = kv.second.GetAttributeValueList();
@@ -262,7 +248,7 @@ inline std::string LegacyKeyConditions(const std::map<std::string, Model::Condit
 inline std::string LegacyAttributesToGet(const std::vector<std::string>& names, Projection& out) {
   std::set<std::string> seen;
   for (const auto& n : names) {
-    if (!seen.insert(n).second) return std::string(legacy::kInvalid) + "Duplicate value in attribute name: " + n;
+    if (!seen.insert(n).second) return msg::DuplicateAttributeName(n);
     DocPath p;
     p.elements.push_back(legacy::PathNode(n).path.elements[0]);
     out.tree.Insert(p);

@@ -38,20 +38,17 @@ inline bool IsSet(TypeSet t) { return t == types::SS || t == types::NS || t == t
 template <class Updates>
 std::string CheckAttributeUpdates(const Updates& updates) {
   using legacy_updates::Action;
-  const std::string invalid = "One or more parameter values were invalid: ";
   for (const auto& kv : updates) {
     const auto& u = kv.second;
     const Action action = legacy_updates::ActionOf(u);
     if (!u.ValueHasBeenSet()) {
-      if (action != Action::Delete)
-        return invalid + "Only DELETE action is allowed when no attribute value is specified";
+      if (action != Action::Delete) return msg::OnlyDeleteWithoutValue();
       continue;
     }
     const TypeSet t = TypeOf(u.GetValue());
-    if (action == Action::Delete && !legacy_updates::IsSet(t))
-      return invalid + "DELETE action with value is not supported for the type " + TypeSymbol(t);
+    if (action == Action::Delete && !legacy_updates::IsSet(t)) return msg::DeleteNotForType(TypeSymbol(t));
     if (action == Action::Add && !legacy_updates::IsSet(t) && t != types::N && t != types::L)
-      return invalid + "ADD action is not supported for the type " + TypeSymbol(t);
+      return msg::AddNotForType(TypeSymbol(t));
   }
   return {};
 }
@@ -75,7 +72,7 @@ bool ApplyAttributeUpdates(const Updates& updates, Item& item, std::string& erro
         }
         if (it == item.end()) break;
         if (TypeOf(it->second) != TypeOf(u.GetValue())) {
-          error = "Type mismatch for attribute to update";
+          error = msg::kUpdateTypeMismatchLegacy;
           return false;
         }
         Model::AttributeValue left;
@@ -92,7 +89,7 @@ bool ApplyAttributeUpdates(const Updates& updates, Item& item, std::string& erro
           break;
         }
         if (TypeOf(it->second) != TypeOf(v)) {
-          error = "Type mismatch for attribute to update";
+          error = msg::kUpdateTypeMismatchLegacy;
           return false;
         }
         if (TypeOf(v) == types::N) {

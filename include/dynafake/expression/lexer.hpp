@@ -14,7 +14,7 @@
 #include <string>   // std::string
 #include <vector>   // std::vector
 
-#include "dynafake/expression/messages.hpp"  // Describe, msg
+#include "dynafake/expression/expression_messages.hpp"  // Describe, msg
 
 namespace dynafake {
 namespace expression {

@@ -11,9 +11,9 @@
 #include <utility>  // std::move
 #include <vector>   // std::vector
 
-#include "dynafake/expression/ast.hpp"       // Node, DocPath
-#include "dynafake/expression/lexer.hpp"     // Lex, Token, SyntaxErrorMessage
-#include "dynafake/expression/messages.hpp"  // Describe, msg
+#include "dynafake/expression/ast.hpp"                  // Node, DocPath
+#include "dynafake/expression/expression_messages.hpp"  // Describe, msg
+#include "dynafake/expression/lexer.hpp"                // Lex, Token, SyntaxErrorMessage
 
 namespace dynafake {
 namespace expression {

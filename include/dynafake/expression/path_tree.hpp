@@ -15,8 +15,8 @@
 #include <string>   // std::string
 #include <tuple>    // std::tie
 
-#include "dynafake/expression/ast.hpp"       // DocPath, PathElement, PathText
-#include "dynafake/expression/messages.hpp"  // Describe, msg
+#include "dynafake/expression/ast.hpp"                  // DocPath, PathElement, PathText
+#include "dynafake/expression/expression_messages.hpp"  // Describe, msg
 
 namespace dynafake {
 namespace expression {
@@ -56,7 +56,7 @@ struct PathTree {
       if (it == node->children.end()) {
         if (!node->children.empty() && node->children.begin()->first.index != key.index)
           return Describe(msg::kPathConflict,
-                          {{"path one", PathText(path)}, {"path two", LeafPath(path, depth, node)}});
+                          {{msg::kPathOne, PathText(path)}, {msg::kPathTwo, LeafPath(path, depth, node)}});
         for (std::size_t rest = depth; rest < n; ++rest) {
           auto child = std::unique_ptr<PathTree>(new PathTree());
           PathTree* next = child.get();
@@ -70,7 +70,7 @@ struct PathTree {
       PathTree* child = it->second.get();
       if (child->leaf || depth + 1 == n)
         return Describe(msg::kPathOverlap,
-                        {{"path one", PathText(path)}, {"path two", LeafPath(path, depth + 1, child)}});
+                        {{msg::kPathOne, PathText(path)}, {msg::kPathTwo, LeafPath(path, depth + 1, child)}});
       node = child;
     }
     return {};

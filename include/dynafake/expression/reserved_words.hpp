@@ -15,6 +15,7 @@ namespace dynafake {
 namespace expression {
 
 namespace internal {
+// not a message: the reserved words, one string
 inline const char* ReservedWordList() {
   return "ABORT ABSOLUTE ACTION ADD AFTER AGENT AGGREGATE ALL ALLOCATE ALTER ANALYZE AND ANY ARCHIVE ARE ARRAY AS "
          "ASC ASCII ASENSITIVE ASSERTION ASYMMETRIC AT ATOMIC ATTACH ATTRIBUTE AUTH AUTHORIZATION AUTHORIZE AUTO "

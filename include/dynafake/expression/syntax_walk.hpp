@@ -12,9 +12,9 @@
 #include <utility>  // std::move
 #include <vector>   // std::vector
 
-#include "dynafake/expression/ast.hpp"             // Node, DocPath, UpdateSection, LookupFunction
-#include "dynafake/expression/messages.hpp"        // Describe, msg
-#include "dynafake/expression/reserved_words.hpp"  // IsReservedWord
+#include "dynafake/expression/ast.hpp"                  // Node, DocPath, UpdateSection, LookupFunction
+#include "dynafake/expression/expression_messages.hpp"  // Describe, msg
+#include "dynafake/expression/reserved_words.hpp"       // IsReservedWord
 
 namespace dynafake {
 namespace expression {
@@ -40,9 +40,7 @@ class SyntaxWalk {
         if (action.kind != UpdateAction::Kind::Remove) w.Walk(action.value, 0);
       }
       const int k = static_cast<int>(section.kind);
-      if (seen[k] && w.error_.empty())
-        w.error_ = std::string("The \"") + SectionName(section.kind) +
-                   "\" section can only be used once in an update expression;";
+      if (seen[k] && w.error_.empty()) w.error_ = msg::SectionTwice(SectionName(section.kind));
       seen[k] = true;
       if (!w.error_.empty()) break;
     }
@@ -66,7 +64,7 @@ class SyntaxWalk {
     for (auto& e : path.elements) {
       if (!error_.empty()) return;
       if (e.kind == PathElement::Kind::Name && IsReservedWord(e.name)) {
-        Set(Describe(msg::kReservedKeyword, {{"reserved keyword", e.name}}));
+        Set(Describe(msg::kReservedKeyword, {{msg::kReservedKeywordKey, e.name}}));
       } else if (e.kind == PathElement::Kind::Index) {
         // The index must fit a 32-bit signed integer (java.lang.Integer).
         const std::string digits = e.raw.substr(1, e.raw.size() - 2);

@@ -17,14 +17,14 @@
 #include <utility>  // std::move
 #include <vector>   // std::vector
 
-#include "dynafake/expression/ast.hpp"          // UpdateAction
-#include "dynafake/expression/decimal.hpp"      // Decimal, NumberMessage
-#include "dynafake/expression/evaluator.hpp"    // Evaluator
-#include "dynafake/expression/messages.hpp"     // msg
-#include "dynafake/expression/path_tree.hpp"    // PathTree
-#include "dynafake/expression/value_ops.hpp"    // Item, SetUnion, SetDifference
-#include "dynafake/expression/value_types.hpp"  // TypeOf, types
-#include "dynafake/model/attribute_value.hpp"   // AttributeValue
+#include "dynafake/expression/ast.hpp"                  // UpdateAction
+#include "dynafake/expression/decimal.hpp"              // Decimal, NumberMessage
+#include "dynafake/expression/evaluator.hpp"            // Evaluator
+#include "dynafake/expression/expression_messages.hpp"  // msg
+#include "dynafake/expression/path_tree.hpp"            // PathTree
+#include "dynafake/expression/value_ops.hpp"            // Item, SetUnion, SetDifference
+#include "dynafake/expression/value_types.hpp"          // TypeOf, types
+#include "dynafake/model/attribute_value.hpp"           // AttributeValue
 
 namespace dynafake {
 namespace expression {

@@ -116,6 +116,8 @@ template <>
 struct OperationTraits<Model::CreateBackupRequest> {
   static constexpr const char* kName = "CreateBackup";
   static constexpr int kDocumentedCallsPerSecond = 50;
+  /// Whether the call only reads (tools/generate_model.py read_only: by the verb of its name).
+  static constexpr bool kReadOnly = false;
   using Request = Model::CreateBackupRequest;
   using Result = Model::CreateBackupResult;
   using Outcome = Model::CreateBackupOutcome;
@@ -136,6 +138,8 @@ template <>
 struct OperationTraits<Model::DescribeBackupRequest> {
   static constexpr const char* kName = "DescribeBackup";
   static constexpr int kDocumentedCallsPerSecond = 10;
+  /// Whether the call only reads (tools/generate_model.py read_only: by the verb of its name).
+  static constexpr bool kReadOnly = true;
   using Request = Model::DescribeBackupRequest;
   using Result = Model::DescribeBackupResult;
   using Outcome = Model::DescribeBackupOutcome;
@@ -152,6 +156,8 @@ template <>
 struct OperationTraits<Model::ListBackupsRequest> {
   static constexpr const char* kName = "ListBackups";
   static constexpr int kDocumentedCallsPerSecond = 5;
+  /// Whether the call only reads (tools/generate_model.py read_only: by the verb of its name).
+  static constexpr bool kReadOnly = true;
   using Request = Model::ListBackupsRequest;
   using Result = Model::ListBackupsResult;
   using Outcome = Model::ListBackupsOutcome;
@@ -172,6 +178,8 @@ template <>
 struct OperationTraits<Model::DeleteBackupRequest> {
   static constexpr const char* kName = "DeleteBackup";
   static constexpr int kDocumentedCallsPerSecond = 10;
+  /// Whether the call only reads (tools/generate_model.py read_only: by the verb of its name).
+  static constexpr bool kReadOnly = false;
   using Request = Model::DeleteBackupRequest;
   using Result = Model::DeleteBackupResult;
   using Outcome = Model::DeleteBackupOutcome;
@@ -188,6 +196,8 @@ template <>
 struct OperationTraits<Model::RestoreTableFromBackupRequest> {
   static constexpr const char* kName = "RestoreTableFromBackup";
   static constexpr int kDocumentedCallsPerSecond = 10;
+  /// Whether the call only reads (tools/generate_model.py read_only: by the verb of its name).
+  static constexpr bool kReadOnly = false;
   using Request = Model::RestoreTableFromBackupRequest;
   using Result = Model::RestoreTableFromBackupResult;
   using Outcome = Model::RestoreTableFromBackupOutcome;
@@ -208,6 +218,8 @@ template <>
 struct OperationTraits<Model::RestoreTableToPointInTimeRequest> {
   static constexpr const char* kName = "RestoreTableToPointInTime";
   static constexpr int kDocumentedCallsPerSecond = 0;
+  /// Whether the call only reads (tools/generate_model.py read_only: by the verb of its name).
+  static constexpr bool kReadOnly = false;
   using Request = Model::RestoreTableToPointInTimeRequest;
   using Result = Model::RestoreTableToPointInTimeResult;
   using Outcome = Model::RestoreTableToPointInTimeOutcome;
@@ -228,6 +240,8 @@ template <>
 struct OperationTraits<Model::DescribeContinuousBackupsRequest> {
   static constexpr const char* kName = "DescribeContinuousBackups";
   static constexpr int kDocumentedCallsPerSecond = 10;
+  /// Whether the call only reads (tools/generate_model.py read_only: by the verb of its name).
+  static constexpr bool kReadOnly = true;
   using Request = Model::DescribeContinuousBackupsRequest;
   using Result = Model::DescribeContinuousBackupsResult;
   using Outcome = Model::DescribeContinuousBackupsOutcome;
@@ -248,6 +262,8 @@ template <>
 struct OperationTraits<Model::UpdateContinuousBackupsRequest> {
   static constexpr const char* kName = "UpdateContinuousBackups";
   static constexpr int kDocumentedCallsPerSecond = 0;
+  /// Whether the call only reads (tools/generate_model.py read_only: by the verb of its name).
+  static constexpr bool kReadOnly = false;
   using Request = Model::UpdateContinuousBackupsRequest;
   using Result = Model::UpdateContinuousBackupsResult;
   using Outcome = Model::UpdateContinuousBackupsOutcome;
@@ -268,6 +284,8 @@ template <>
 struct OperationTraits<Model::CreateTableRequest> {
   static constexpr const char* kName = "CreateTable";
   static constexpr int kDocumentedCallsPerSecond = 0;
+  /// Whether the call only reads (tools/generate_model.py read_only: by the verb of its name).
+  static constexpr bool kReadOnly = false;
   using Request = Model::CreateTableRequest;
   using Result = Model::CreateTableResult;
   using Outcome = Model::CreateTableOutcome;
@@ -288,6 +306,8 @@ template <>
 struct OperationTraits<Model::DescribeTableRequest> {
   static constexpr const char* kName = "DescribeTable";
   static constexpr int kDocumentedCallsPerSecond = 0;
+  /// Whether the call only reads (tools/generate_model.py read_only: by the verb of its name).
+  static constexpr bool kReadOnly = true;
   using Request = Model::DescribeTableRequest;
   using Result = Model::DescribeTableResult;
   using Outcome = Model::DescribeTableOutcome;
@@ -308,6 +328,8 @@ template <>
 struct OperationTraits<Model::DeleteTableRequest> {
   static constexpr const char* kName = "DeleteTable";
   static constexpr int kDocumentedCallsPerSecond = 0;
+  /// Whether the call only reads (tools/generate_model.py read_only: by the verb of its name).
+  static constexpr bool kReadOnly = false;
   using Request = Model::DeleteTableRequest;
   using Result = Model::DeleteTableResult;
   using Outcome = Model::DeleteTableOutcome;
@@ -328,6 +350,8 @@ template <>
 struct OperationTraits<Model::UpdateTableRequest> {
   static constexpr const char* kName = "UpdateTable";
   static constexpr int kDocumentedCallsPerSecond = 0;
+  /// Whether the call only reads (tools/generate_model.py read_only: by the verb of its name).
+  static constexpr bool kReadOnly = false;
   using Request = Model::UpdateTableRequest;
   using Result = Model::UpdateTableResult;
   using Outcome = Model::UpdateTableOutcome;
@@ -348,6 +372,8 @@ template <>
 struct OperationTraits<Model::ListTablesRequest> {
   static constexpr const char* kName = "ListTables";
   static constexpr int kDocumentedCallsPerSecond = 0;
+  /// Whether the call only reads (tools/generate_model.py read_only: by the verb of its name).
+  static constexpr bool kReadOnly = true;
   using Request = Model::ListTablesRequest;
   using Result = Model::ListTablesResult;
   using Outcome = Model::ListTablesOutcome;
@@ -364,6 +390,8 @@ template <>
 struct OperationTraits<Model::PutItemRequest> {
   static constexpr const char* kName = "PutItem";
   static constexpr int kDocumentedCallsPerSecond = 0;
+  /// Whether the call only reads (tools/generate_model.py read_only: by the verb of its name).
+  static constexpr bool kReadOnly = false;
   using Request = Model::PutItemRequest;
   using Result = Model::PutItemResult;
   using Outcome = Model::PutItemOutcome;
@@ -384,6 +412,8 @@ template <>
 struct OperationTraits<Model::GetItemRequest> {
   static constexpr const char* kName = "GetItem";
   static constexpr int kDocumentedCallsPerSecond = 0;
+  /// Whether the call only reads (tools/generate_model.py read_only: by the verb of its name).
+  static constexpr bool kReadOnly = true;
   using Request = Model::GetItemRequest;
   using Result = Model::GetItemResult;
   using Outcome = Model::GetItemOutcome;
@@ -404,6 +434,8 @@ template <>
 struct OperationTraits<Model::DeleteItemRequest> {
   static constexpr const char* kName = "DeleteItem";
   static constexpr int kDocumentedCallsPerSecond = 0;
+  /// Whether the call only reads (tools/generate_model.py read_only: by the verb of its name).
+  static constexpr bool kReadOnly = false;
   using Request = Model::DeleteItemRequest;
   using Result = Model::DeleteItemResult;
   using Outcome = Model::DeleteItemOutcome;
@@ -424,6 +456,8 @@ template <>
 struct OperationTraits<Model::ScanRequest> {
   static constexpr const char* kName = "Scan";
   static constexpr int kDocumentedCallsPerSecond = 0;
+  /// Whether the call only reads (tools/generate_model.py read_only: by the verb of its name).
+  static constexpr bool kReadOnly = true;
   using Request = Model::ScanRequest;
   using Result = Model::ScanResult;
   using Outcome = Model::ScanOutcome;
@@ -444,6 +478,8 @@ template <>
 struct OperationTraits<Model::BatchWriteItemRequest> {
   static constexpr const char* kName = "BatchWriteItem";
   static constexpr int kDocumentedCallsPerSecond = 0;
+  /// Whether the call only reads (tools/generate_model.py read_only: by the verb of its name).
+  static constexpr bool kReadOnly = false;
   using Request = Model::BatchWriteItemRequest;
   using Result = Model::BatchWriteItemResult;
   using Outcome = Model::BatchWriteItemOutcome;
@@ -469,6 +505,8 @@ template <>
 struct OperationTraits<Model::TagResourceRequest> {
   static constexpr const char* kName = "TagResource";
   static constexpr int kDocumentedCallsPerSecond = 0;
+  /// Whether the call only reads (tools/generate_model.py read_only: by the verb of its name).
+  static constexpr bool kReadOnly = false;
   using Request = Model::TagResourceRequest;
   using Result = Model::TagResourceResult;
   using Outcome = Model::TagResourceOutcome;
@@ -489,6 +527,8 @@ template <>
 struct OperationTraits<Model::ListTagsOfResourceRequest> {
   static constexpr const char* kName = "ListTagsOfResource";
   static constexpr int kDocumentedCallsPerSecond = 0;
+  /// Whether the call only reads (tools/generate_model.py read_only: by the verb of its name).
+  static constexpr bool kReadOnly = true;
   using Request = Model::ListTagsOfResourceRequest;
   using Result = Model::ListTagsOfResourceResult;
   using Outcome = Model::ListTagsOfResourceOutcome;
@@ -509,6 +549,8 @@ template <>
 struct OperationTraits<Model::QueryRequest> {
   static constexpr const char* kName = "Query";
   static constexpr int kDocumentedCallsPerSecond = 0;
+  /// Whether the call only reads (tools/generate_model.py read_only: by the verb of its name).
+  static constexpr bool kReadOnly = true;
   using Request = Model::QueryRequest;
   using Result = Model::QueryResult;
   using Outcome = Model::QueryOutcome;
@@ -529,6 +571,8 @@ template <>
 struct OperationTraits<Model::UpdateItemRequest> {
   static constexpr const char* kName = "UpdateItem";
   static constexpr int kDocumentedCallsPerSecond = 0;
+  /// Whether the call only reads (tools/generate_model.py read_only: by the verb of its name).
+  static constexpr bool kReadOnly = false;
   using Request = Model::UpdateItemRequest;
   using Result = Model::UpdateItemResult;
   using Outcome = Model::UpdateItemOutcome;
@@ -549,6 +593,8 @@ template <>
 struct OperationTraits<Model::BatchGetItemRequest> {
   static constexpr const char* kName = "BatchGetItem";
   static constexpr int kDocumentedCallsPerSecond = 0;
+  /// Whether the call only reads (tools/generate_model.py read_only: by the verb of its name).
+  static constexpr bool kReadOnly = true;
   using Request = Model::BatchGetItemRequest;
   using Result = Model::BatchGetItemResult;
   using Outcome = Model::BatchGetItemOutcome;
@@ -574,6 +620,8 @@ template <>
 struct OperationTraits<Model::UntagResourceRequest> {
   static constexpr const char* kName = "UntagResource";
   static constexpr int kDocumentedCallsPerSecond = 0;
+  /// Whether the call only reads (tools/generate_model.py read_only: by the verb of its name).
+  static constexpr bool kReadOnly = false;
   using Request = Model::UntagResourceRequest;
   using Result = Model::UntagResourceResult;
   using Outcome = Model::UntagResourceOutcome;
@@ -594,6 +642,8 @@ template <>
 struct OperationTraits<Model::DescribeTimeToLiveRequest> {
   static constexpr const char* kName = "DescribeTimeToLive";
   static constexpr int kDocumentedCallsPerSecond = 0;
+  /// Whether the call only reads (tools/generate_model.py read_only: by the verb of its name).
+  static constexpr bool kReadOnly = true;
   using Request = Model::DescribeTimeToLiveRequest;
   using Result = Model::DescribeTimeToLiveResult;
   using Outcome = Model::DescribeTimeToLiveOutcome;
@@ -614,6 +664,8 @@ template <>
 struct OperationTraits<Model::UpdateTimeToLiveRequest> {
   static constexpr const char* kName = "UpdateTimeToLive";
   static constexpr int kDocumentedCallsPerSecond = 0;
+  /// Whether the call only reads (tools/generate_model.py read_only: by the verb of its name).
+  static constexpr bool kReadOnly = false;
   using Request = Model::UpdateTimeToLiveRequest;
   using Result = Model::UpdateTimeToLiveResult;
   using Outcome = Model::UpdateTimeToLiveOutcome;
@@ -634,6 +686,8 @@ template <>
 struct OperationTraits<Model::TransactWriteItemsRequest> {
   static constexpr const char* kName = "TransactWriteItems";
   static constexpr int kDocumentedCallsPerSecond = 0;
+  /// Whether the call only reads (tools/generate_model.py read_only: by the verb of its name).
+  static constexpr bool kReadOnly = false;
   using Request = Model::TransactWriteItemsRequest;
   using Result = Model::TransactWriteItemsResult;
   using Outcome = Model::TransactWriteItemsOutcome;
@@ -662,6 +716,8 @@ template <>
 struct OperationTraits<Model::TransactGetItemsRequest> {
   static constexpr const char* kName = "TransactGetItems";
   static constexpr int kDocumentedCallsPerSecond = 0;
+  /// Whether the call only reads (tools/generate_model.py read_only: by the verb of its name).
+  static constexpr bool kReadOnly = true;
   using Request = Model::TransactGetItemsRequest;
   using Result = Model::TransactGetItemsResult;
   using Outcome = Model::TransactGetItemsOutcome;
@@ -687,6 +743,8 @@ template <>
 struct OperationTraits<Model::ExportTableToPointInTimeRequest> {
   static constexpr const char* kName = "ExportTableToPointInTime";
   static constexpr int kDocumentedCallsPerSecond = 0;
+  /// Whether the call only reads (tools/generate_model.py read_only: by the verb of its name).
+  static constexpr bool kReadOnly = false;
   using Request = Model::ExportTableToPointInTimeRequest;
   using Result = Model::ExportTableToPointInTimeResult;
   using Outcome = Model::ExportTableToPointInTimeOutcome;
@@ -707,6 +765,8 @@ template <>
 struct OperationTraits<Model::DescribeExportRequest> {
   static constexpr const char* kName = "DescribeExport";
   static constexpr int kDocumentedCallsPerSecond = 0;
+  /// Whether the call only reads (tools/generate_model.py read_only: by the verb of its name).
+  static constexpr bool kReadOnly = true;
   using Request = Model::DescribeExportRequest;
   using Result = Model::DescribeExportResult;
   using Outcome = Model::DescribeExportOutcome;
@@ -723,6 +783,8 @@ template <>
 struct OperationTraits<Model::ListExportsRequest> {
   static constexpr const char* kName = "ListExports";
   static constexpr int kDocumentedCallsPerSecond = 0;
+  /// Whether the call only reads (tools/generate_model.py read_only: by the verb of its name).
+  static constexpr bool kReadOnly = true;
   using Request = Model::ListExportsRequest;
   using Result = Model::ListExportsResult;
   using Outcome = Model::ListExportsOutcome;
@@ -743,6 +805,8 @@ template <>
 struct OperationTraits<Model::ImportTableRequest> {
   static constexpr const char* kName = "ImportTable";
   static constexpr int kDocumentedCallsPerSecond = 0;
+  /// Whether the call only reads (tools/generate_model.py read_only: by the verb of its name).
+  static constexpr bool kReadOnly = false;
   using Request = Model::ImportTableRequest;
   using Result = Model::ImportTableResult;
   using Outcome = Model::ImportTableOutcome;
@@ -766,6 +830,8 @@ template <>
 struct OperationTraits<Model::DescribeImportRequest> {
   static constexpr const char* kName = "DescribeImport";
   static constexpr int kDocumentedCallsPerSecond = 0;
+  /// Whether the call only reads (tools/generate_model.py read_only: by the verb of its name).
+  static constexpr bool kReadOnly = true;
   using Request = Model::DescribeImportRequest;
   using Result = Model::DescribeImportResult;
   using Outcome = Model::DescribeImportOutcome;
@@ -782,6 +848,8 @@ template <>
 struct OperationTraits<Model::ListImportsRequest> {
   static constexpr const char* kName = "ListImports";
   static constexpr int kDocumentedCallsPerSecond = 0;
+  /// Whether the call only reads (tools/generate_model.py read_only: by the verb of its name).
+  static constexpr bool kReadOnly = true;
   using Request = Model::ListImportsRequest;
   using Result = Model::ListImportsResult;
   using Outcome = Model::ListImportsOutcome;

@@ -81,7 +81,7 @@ class AdminClient {
   static TimePoint TimeOf(const Json& clock) { return DateTime::FromIso8601(clock.at("now").get<std::string>()); }
 
   Json Call(const std::string& method, const std::string& path, const std::string& body) {
-    http::Response r;
+    http::HttpResponse r;
     try {
       r = client_.Send(method, path, body);
     } catch (const std::exception& e) {

@@ -14,7 +14,7 @@
 #include <nlohmann/json.hpp>  // nlohmann::json
 
 #include "dynafake/http/config.hpp"   // AdminError
-#include "dynafake/http/message.hpp"  // Request, Response
+#include "dynafake/http/message.hpp"  // Request, HttpResponse
 #include "dynafake/http/router.hpp"   // Router
 #include "dynafake/wire.hpp"          // wire::NestingWithin, wire::kMaxJsonDepth
 
@@ -84,7 +84,9 @@ using AdminHandler = std::function<Json(const AdminCall&)>;
 /// AdminError with that status and {"error": "..."}.
 inline Router::Handler AdminRoute(AdminHandler handler) {
   return [handler = std::move(handler)](const Request& request, const std::string& rest) {
-    const auto answer = [](int status, const Json& body) { return Response(status, "application/json", Dump(body)); };
+    const auto answer = [](int status, const Json& body) {
+      return HttpResponse(status, "application/json", Dump(body));
+    };
     try {
       std::string account;
       if (request.query.find("account") != std::string::npos) {

@@ -40,10 +40,10 @@ inline void AddObjectRoutes(Router& router, const std::string& base, Accounts& a
     }
     try {
       auto bytes = accounts.ForAdmin(account).Objects().Get(rest.substr(0, slash), rest.substr(slash + 1));
-      if (!bytes) return Response(404, "application/json", detail::Dump(detail::ErrorJson("no object " + rest)));
-      return Response(200, "application/octet-stream", std::move(*bytes));
+      if (!bytes) return HttpResponse(404, "application/json", detail::Dump(detail::ErrorJson("no object " + rest)));
+      return HttpResponse(200, "application/octet-stream", std::move(*bytes));
     } catch (const std::exception& e) {
-      return Response(404, "application/json", detail::Dump(detail::ErrorJson(e.what())));
+      return HttpResponse(404, "application/json", detail::Dump(detail::ErrorJson(e.what())));
     }
   });
   router.Add("PUT", base + "/objects/*", detail::AdminRoute([&accounts](const AdminCall& call) {

@@ -20,7 +20,7 @@
 #include <string_view>  // std::string_view
 #include <utility>      // std::move
 
-#include "dynafake/http/message.hpp"  // Headers, Response, detail::EqualsIgnoreCase
+#include "dynafake/http/message.hpp"  // Headers, HttpResponse, detail::EqualsIgnoreCase
 
 namespace dynafake {
 namespace http {
@@ -38,8 +38,8 @@ class Client {
 
   /// Sends one request and reads its answer. Retries once on a fresh
   /// connection when a kept-alive one turns out closed before any answer.
-  Response Send(const std::string& method, const std::string& target, const std::string& body = {},
-                const Headers& headers = {}, const std::string& contentType = "application/json") {
+  HttpResponse Send(const std::string& method, const std::string& target, const std::string& body = {},
+                    const Headers& headers = {}, const std::string& contentType = "application/json") {
     std::string request = method + " " + target + " HTTP/1.1\r\nHost: " + host_ + ":" + std::to_string(port_) + "\r\n";
     for (const auto& h : headers) request += h.first + ": " + h.second + "\r\n";
     if (!body.empty() || method == "POST" || method == "PUT")
@@ -50,7 +50,7 @@ class Client {
       const bool reused = fd_ >= 0;
       if (!reused) Connect();
       if (SendAll(request)) {
-        Response r;
+        HttpResponse r;
         bool closeAfter = false;
         if (Receive(r, closeAfter, method == "HEAD")) {
           if (closeAfter) Close();
@@ -125,7 +125,7 @@ class Client {
     }
   }
 
-  bool Receive(Response& r, bool& closeAfter, bool headOnly) {
+  bool Receive(HttpResponse& r, bool& closeAfter, bool headOnly) {
     while (true) {  // skips 1xx answers
       std::size_t end;
       while ((end = buffer_.find("\r\n\r\n")) == std::string::npos)
@@ -133,7 +133,7 @@ class Client {
       const std::string_view head(buffer_.data(), end);
       if (head.size() < 12 || head.substr(0, 7) != "HTTP/1.")
         throw std::runtime_error("dynafake http client: not an HTTP answer from " + Address());
-      r = Response();
+      r = HttpResponse();
       r.contentType.clear();
       r.status = std::atoi(std::string(head.substr(9, 3)).c_str());
       closeAfter = head.substr(0, 8) == "HTTP/1.0";

@@ -7,7 +7,7 @@
 
 #include <string>  // std::string
 
-#include "dynafake/http/message.hpp"  // Request, Response
+#include "dynafake/http/message.hpp"  // Request, HttpResponse
 #include "dynafake/http/router.hpp"   // Router
 
 namespace dynafake {
@@ -358,7 +358,7 @@ setInterval(refresh, 1000);
 /// GET /ui (and /ui/): the page; it reads the admin API under `base`.
 inline void AddDashboardRoute(Router& router, const std::string& base) {
   router.Add("GET", base + "/ui", [](const Request&, const std::string&) {
-    Response r(200, "text/html; charset=utf-8", DashboardPage());
+    HttpResponse r(200, "text/html; charset=utf-8", DashboardPage());
     r.headers.emplace_back("Cache-Control", "no-store");
     return r;
   });

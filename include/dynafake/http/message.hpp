@@ -1,5 +1,5 @@
-// dynafake — one HTTP/1.1 exchange as data: http::Request, http::Response, and the bytes a Response is sent as.
-// Part of dynafake/http.hpp (target dynafake::http); this part needs only the standard library.
+// dynafake — one HTTP/1.1 exchange as data: http::Request, http::HttpResponse, and the bytes an HttpResponse is sent
+// as. Part of dynafake/http.hpp (target dynafake::http); this part needs only the standard library.
 #pragma once
 
 #include <algorithm>    // std::min
@@ -125,19 +125,19 @@ struct Request {
 };
 
 /// An answer. Content-Length and Connection are added when it is sent.
-struct Response {
+struct HttpResponse {
   int status = 200;
   std::string contentType = "application/json";
   Headers headers;
   std::string body;
 
-  Response() = default;
-  Response(int s, std::string type, std::string b) : status(s), contentType(std::move(type)), body(std::move(b)) {}
+  HttpResponse() = default;
+  HttpResponse(int s, std::string type, std::string b) : status(s), contentType(std::move(type)), body(std::move(b)) {}
 };
 
 /// Appends the bytes of `r` to `out`: status line, headers, Content-Length, body.
 /// `keepAlive` false adds "Connection: close"; `headOnly` (a HEAD request) sends no body.
-inline void AppendResponse(std::string& out, const Response& r, bool keepAlive, bool http10 = false,
+inline void AppendResponse(std::string& out, const HttpResponse& r, bool keepAlive, bool http10 = false,
                            bool headOnly = false) {
   out += "HTTP/1.1 ";
   out += std::to_string(r.status);

@@ -8,7 +8,7 @@
 #include <utility>      // std::move
 #include <vector>       // std::vector
 
-#include "dynafake/http/message.hpp"  // Request, Response
+#include "dynafake/http/message.hpp"  // Request, HttpResponse
 
 namespace dynafake {
 namespace http {
@@ -20,7 +20,7 @@ namespace http {
 class Router {
  public:
   /// `rest` is what a "/*" route matched ("" for exact routes).
-  using Handler = std::function<Response(const Request& request, const std::string& rest)>;
+  using Handler = std::function<HttpResponse(const Request& request, const std::string& rest)>;
 
   Router& Add(std::string method, std::string pattern, Handler handler) {
     routes_.push_back(Route{std::move(method), std::move(pattern), std::move(handler)});

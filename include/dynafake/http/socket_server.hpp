@@ -36,7 +36,7 @@
 #include <utility>     // std::move
 #include <vector>      // std::vector
 
-#include "dynafake/http/message.hpp"         // Request, Response, AppendResponse
+#include "dynafake/http/message.hpp"         // Request, HttpResponse, AppendResponse
 #include "dynafake/http/request_parser.hpp"  // RequestParser, Limits
 
 namespace dynafake {
@@ -51,9 +51,9 @@ struct Timeouts {
 class SocketServer {
  public:
   /// Answers one complete request. Must not throw (an exception is answered with 500).
-  using Handler = std::function<Response(Request&)>;
+  using Handler = std::function<HttpResponse(Request&)>;
   /// Builds the answer to a request the parser refused (status 400/408/413/414/431/501/505).
-  using ErrorHandler = std::function<Response(int status, const std::string& message)>;
+  using ErrorHandler = std::function<HttpResponse(int status, const std::string& message)>;
 
   SocketServer(Limits limits, Timeouts timeouts, Handler handler, ErrorHandler onError)
       : limits_(limits), timeouts_(timeouts), handler_(std::move(handler)), onError_(std::move(onError)) {}
@@ -300,7 +300,7 @@ class SocketServer {
       Request request = c.parser.TakeRequest();
       c.inRequest = false;
       c.continueSent = false;
-      Response response;
+      HttpResponse response;
       try {
         response = handler_(request);
       } catch (const std::exception& e) {

@@ -26,6 +26,7 @@ class Outcome {
   bool IsSuccess() const { return success_; }
   explicit operator bool() const { return IsSuccess(); }
 
+  // not a message: the texts below are a caller's bug (asking a failed outcome for its result), thrown
   const R& GetResult() const { return Require(success_, result_, "GetResult() on an outcome that failed"); }
   R& GetResult() { return Require(success_, result_, "GetResult() on an outcome that failed"); }
   R GetResultWithOwnership() {

@@ -40,6 +40,24 @@ class DecodeError : public std::runtime_error {
   std::string path_;
 };
 
+namespace msg {
+/// A request body that is no JSON at all (the service: "SerializationException"
+/// with no message of its own we could find quoted; dynafake names the parse error).
+inline std::string NotJson(const std::string& detail) { return "Could not parse the request body as JSON: " + detail; }
+inline std::string NulByte() { return NotJson("unexpected NUL byte"); }
+/// A request nesting deeper than kMaxJsonDepth (dynafake's guard; unsourced text).
+constexpr const char* kTooDeep = "Nesting depth of the request exceeds the supported limit.";
+/// A target naming no DynamoDB_20120810 operation dynafake serves: UnknownOperationException
+/// (the service answers one with no message we could find quoted; this text is dynafake's).
+constexpr const char* kUnknownOperation = "dynafake serves DynamoDB_20120810 operations only, and not this one";
+/// An AttributeValue with two type keys: the service's ValidationException (dynalite
+/// validations/index.js, checked against the service).
+constexpr const char* kMoreThanOneDatatype =
+    "Supplied AttributeValue has more than one datatypes set, must contain exactly one of the supported datatypes";
+/// An exception that escaped the model: InternalFailure (dynafake's text, a dynafake bug).
+inline std::string Internal(const char* what) { return std::string("Internal error: ") + what; }
+}  // namespace msg
+
 namespace detail {
 
 [[noreturn]] inline void FailSerialization(const std::string& message, const std::string& path) {

@@ -241,8 +241,8 @@ inline void DecodeStringList(const Json& j, std::vector<std::string>& out, const
 }
 
 inline void DecodeAttributeValueAt(const Json& j, Model::AttributeValue& out, const std::string& path, int depth) {
-  if (depth > kMaxJsonDepth) FailSerialization("Nesting depth of the request exceeds the supported limit.", path);
-  ExpectObject(j, "an AttributeValue", path);
+  if (depth > kMaxJsonDepth) FailSerialization(msg::kTooDeep, path);
+  ExpectObject(j, "an AttributeValue", path);  // not a message: the shape expected
   out = Model::AttributeValue();
   int types = 0;
   // Members the service does not know are ignored, like unknown members anywhere;
@@ -326,10 +326,7 @@ inline void DecodeAttributeValueAt(const Json& j, Model::AttributeValue& out, co
     out.SetBool(v);
   }
   // A ValidationException, found once the whole request has decoded (FailValidation).
-  if (types > 1)
-    FailValidation(
-        "Supplied AttributeValue has more than one datatypes set, must contain exactly one of the supported datatypes",
-        path);
+  if (types > 1) FailValidation(msg::kMoreThanOneDatatype, path);
   // No type at all leaves `out` unset: the Service refuses it as an empty AttributeValue.
 }
 

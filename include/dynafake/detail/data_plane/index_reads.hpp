@@ -16,6 +16,7 @@
 #include "dynafake/detail/data_plane/capacity.hpp"     // Consumed, ReadUnits, Report
 #include "dynafake/detail/data_plane/data_table.hpp"   // DataTable, Invalid
 #include "dynafake/detail/data_plane/page_reader.hpp"  // Page
+#include "dynafake/detail/messages.hpp"                // msg::
 #include "dynafake/detail/requests/key_checks.hpp"     // CheckKeyArgument, keys::
 #include "dynafake/detail/requests/plan_support.hpp"   // NestedKeyAccess, Paths, TopLevelNames
 #include "dynafake/detail/requests/read_plans.hpp"     // ReadPlan
@@ -37,9 +38,9 @@ std::string FindIndex(const DataTable& t, const Request& r, const IndexDef*& ind
   index = nullptr;
   if (!r.IndexNameHasBeenSet()) return {};
   index = t.schema.Find(r.GetIndexName());
-  if (!index) return "The table does not have the specified index: " + r.GetIndexName();
+  if (!index) return msg::TableHasNoSuchIndex(r.GetIndexName());
   if (index->global && r.ConsistentReadHasBeenSet() && r.GetConsistentRead())
-    return "Consistent reads are not supported on global secondary indexes";
+    return msg::NoConsistentReadsOnGlobalIndexes();
   return {};
 }
 
@@ -62,23 +63,17 @@ inline std::string CheckIndexRules(const DataTable& t, const IndexDef* index, co
     return out;
   };
   if (index->global && plan.select == Model::Select::ALL_ATTRIBUTES)
-    return "One or more parameter values were invalid: Select type ALL_ATTRIBUTES is not supported for global "
-           "secondary index " +
-           index->name + " because its projection type is not ALL";
+    return msg::SelectAllOnPartialGlobalIndex(index->name);
   if (plan.filter) {
     const auto names = plans::TopLevelNames(plan.filter->root);
     auto absent = missing(std::vector<std::string>(names.begin(), names.end()));
-    if (!absent.empty())
-      return "One or more parameter values were invalid: Secondary index " + index->name +
-             " does not project one or more filter attributes: " + JavaList(absent);
+    if (!absent.empty()) return msg::IndexDoesNotProjectFilter(index->name, JavaList(absent));
   }
   if (index->global && plan.projection) {
     std::vector<std::string> top;
     for (const auto& p : plan.projection->paths) top.push_back(p.elements[0].name);
     auto absent = missing(top);
-    if (!absent.empty())
-      return "One or more parameter values were invalid: Global secondary index " + index->name + " does not project " +
-             JavaList(absent);
+    if (!absent.empty()) return msg::GlobalIndexDoesNotProject(index->name, JavaList(absent));
   }
   return {};
 }
@@ -94,16 +89,16 @@ inline std::string CheckStartKey(const DataTable& t, const IndexDef* index, cons
                                    [&](const KeyAttribute* x) { return x->name == k->name; }) == keys.end())
         keys.push_back(k);
   }
-  if (start.size() != keys.size()) return "The provided starting key is invalid";
+  if (start.size() != keys.size()) return msg::StartKeyInvalid();
   for (const KeyAttribute* k : keys) {
     auto it = start.find(k->name);
-    if (it == start.end()) return "The provided starting key is invalid";
-    if (!keys::OfType(it->second, k->type)) return "The provided key element does not match the schema";
+    if (it == start.end()) return msg::StartKeyInvalid();
+    if (!keys::OfType(it->second, k->type)) return msg::KeyDoesNotMatchSchema();
   }
   Item tableKey;
   for (std::size_t i = 0; i < (t.schema.range.Set() ? 2u : 1u); ++i) tableKey.emplace(*start.find(keys[i]->name));
   std::string e = CheckKeyArgument(t.schema.hash, t.schema.range, tableKey);
-  return e.empty() ? e : "The provided starting key is invalid: " + e;
+  return e.empty() ? e : msg::StartKeyInvalid(e);
 }
 
 /// What a page of a Query or Scan returns. `entries` read from `index` are

@@ -15,6 +15,7 @@
 
 #include "dynafake/detail/data_plane/capacity.hpp"    // WriteCost, ReadUnits, Report
 #include "dynafake/detail/data_plane/data_table.hpp"  // DataTable, Invalid
+#include "dynafake/detail/messages.hpp"               // msg::
 #include "dynafake/detail/requests/item_checks.hpp"   // CanonicalValue, ItemBytes, kMaxItemBytes
 #include "dynafake/detail/requests/key_checks.hpp"    // CheckKeyArgument, CheckItemKeys, CheckIndexKeys
 #include "dynafake/detail/requests/plan_support.hpp"  // NestedKeyAccess, Paths
@@ -30,7 +31,7 @@ namespace writes {
 inline std::optional<DynamoDBError> ConditionFailed(const WritePlan& plan, const Item* old,
                                                     Model::ReturnValuesOnConditionCheckFailure returnOld) {
   if (!plan.condition || plan.condition->Holds(old ? *old : Item{})) return std::nullopt;
-  DynamoDBError e(DynamoDBErrors::CONDITIONAL_CHECK_FAILED, "The conditional request failed");
+  DynamoDBError e(DynamoDBErrors::CONDITIONAL_CHECK_FAILED, msg::ConditionalRequestFailed());
   if (returnOld == Model::ReturnValuesOnConditionCheckFailure::ALL_OLD && old) e.SetItem(*old);
   return e;
 }
@@ -111,19 +112,17 @@ inline Model::DeleteItemOutcome RunDeleteItem(const DataTable& t, const Model::D
 namespace writes {
 // Key attributes are not updated; an index key set to a value is of the index key's type.
 inline std::string CheckUpdateTargets(const DataTable& t, const Model::UpdateItemRequest& r, const WritePlan& plan) {
-  const std::string invalid = "One or more parameter values were invalid: ";
   auto indexType = [&](const std::string& attribute, const Model::AttributeValue& v) -> std::string {
     const IndexDef* index = t.schema.IndexWithKey(attribute);
     if (!index) return {};
     const KeyAttribute& k = index->hash.name == attribute ? index->hash : index->range;
     if (keys::OfType(v, k.type)) return {};
-    return invalid + "Type mismatch for Index Key " + attribute + " Expected: " + keys::Letter(k.type) +
-           " Actual: " + expression::TypeSymbol(expression::TypeOf(v)) + " IndexName: " + index->name;
+    return msg::IndexKeyTypeMismatch(attribute, keys::Letter(k.type), expression::TypeSymbol(expression::TypeOf(v)),
+                                     index->name);
   };
   if (plan.update) {
     for (const auto& a : plan.update->actions)
-      if (t.schema.IsKey(a.path.elements[0].name))
-        return invalid + "Cannot update attribute " + a.path.elements[0].name + ". This attribute is part of the key";
+      if (t.schema.IsKey(a.path.elements[0].name)) return msg::KeyIsNotUpdatable(a.path.elements[0].name);
     for (const auto& a : plan.update->actions)
       if (a.kind == expression::UpdateAction::Kind::Set && a.path.elements.size() == 1 &&
           a.value.kind == expression::Node::Kind::Value) {
@@ -133,8 +132,7 @@ inline std::string CheckUpdateTargets(const DataTable& t, const Model::UpdateIte
     return {};
   }
   for (const auto& kv : r.GetAttributeUpdates())
-    if (t.schema.IsKey(kv.first))
-      return invalid + "Cannot update attribute " + kv.first + ". This attribute is part of the key";
+    if (t.schema.IsKey(kv.first)) return msg::KeyIsNotUpdatable(kv.first);
   for (const auto& kv : r.GetAttributeUpdates())
     if (kv.second.ValueHasBeenSet() && kv.second.GetAction() != Model::AttributeAction::DELETE_) {
       std::string e = indexType(kv.first, kv.second.GetValue());
@@ -145,7 +143,7 @@ inline std::string CheckUpdateTargets(const DataTable& t, const Model::UpdateIte
 
 // The updated item as the service stores it, or its message.
 inline std::string CheckUpdated(const DataTable& t, bool expression, Item& item) {
-  if (ItemBytes(item) > kMaxItemBytes) return "Item size to update has exceeded the maximum allowed size";
+  if (ItemBytes(item) > kMaxItemBytes) return msg::UpdatedItemTooLarge();
   for (auto& kv : item) {
     Model::AttributeValue canonical;
     std::string e = CanonicalValue(kv.second, canonical);
@@ -154,13 +152,10 @@ inline std::string CheckUpdated(const DataTable& t, bool expression, Item& item)
   }
   std::string e = CheckIndexKeys(t.schema.IndexKeys(), item);
   if (e.empty() || !expression) return e;
+  // not a message: the index check's text is read back, to tell an emptied key from a mistyped one
   if (e.find("cannot contain an empty") != std::string::npos)
-    return std::string(
-               "One or more parameter values are not valid. The update expression attempted to update a "
-               "secondary index key to a value that is not supported. The AttributeValue for a key attribute "
-               "cannot contain an empty ") +
-           (e.find("empty binary") != std::string::npos ? "binary" : "string") + " value.";
-  return "The update expression attempted to update the secondary index key to unsupported type";
+    return msg::UpdateEmptiesIndexKey(e.find("empty binary") != std::string::npos ? "binary" : "string");
+  return msg::UpdateIndexKeyType();
 }
 }  // namespace writes
 

@@ -7,6 +7,7 @@
 #include <string>    // std::string
 #include <vector>    // std::vector
 
+#include "dynafake/detail/messages.hpp"         // msg::
 #include "dynafake/detail/storage/history.hpp"  // Item
 #include "dynafake/generated/types.hpp"         // KeySchemaElement, AttributeDefinition
 #include "dynafake/model/attribute_value.hpp"   // AttributeValue
@@ -208,30 +209,24 @@ inline std::string CheckKey(const KeyDef& k, const Item& attrs, bool exact) {
   auto check = [&](const std::string& name, Model::ScalarAttributeType type) -> std::string {
     auto it = attrs.find(name);
     if (it == attrs.end()) {
-      return exact ? "The provided key element does not match the schema"
-                   : "One or more parameter values were invalid: Missing the key " + name + " in the item";
+      return exact ? msg::KeyDoesNotMatchSchema() : msg::MissingKey(name);
     }
     const std::string want = ScalarLetter(type);
     const std::string got = TypeLetter(it->second);
     if (want != got) {
-      return exact ? "The provided key element does not match the schema"
-                   : "One or more parameter values were invalid: Type mismatch for key " + name + " expected: " + want +
-                         " actual: " + got;
+      return exact ? msg::KeyDoesNotMatchSchema() : msg::KeyTypeMismatch(name, want, got);
     }
     if ((got == "S" && it->second.GetS().empty()) || (got == "B" && it->second.GetB().GetLength() == 0)) {
-      return "One or more parameter values are not valid. The AttributeValue for a key attribute cannot contain an "
-             "empty " +
-             std::string(got == "S" ? "string" : "binary") + " value. Key: " + name;
+      return msg::EmptyKeyValue(got == "S" ? "string" : "binary", name);
     }
     if (got == "N" && !CanonicalNumber(it->second.GetN())) {
-      return "The parameter cannot be converted to a numeric value: " + it->second.GetN();
+      return msg::NotANumber(it->second.GetN());
     }
     return {};
   };
   std::string err = check(k.hash, k.hashType);
   if (err.empty() && !k.range.empty()) err = check(k.range, k.rangeType);
-  if (err.empty() && exact && attrs.size() != (k.range.empty() ? 1u : 2u))
-    err = "The provided key element does not match the schema";
+  if (err.empty() && exact && attrs.size() != (k.range.empty() ? 1u : 2u)) err = msg::KeyDoesNotMatchSchema();
   return err;
 }
 

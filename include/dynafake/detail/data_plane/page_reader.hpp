@@ -26,11 +26,12 @@
 #include "dynafake/detail/storage/history.hpp"          // History, Item
 #include "dynafake/expression/key_condition.hpp"        // KeyPredicate, KeyOp
 #include "dynafake/expression/value_ops.hpp"            // Equal, CompareOrdered, BeginsWith
+#include "dynafake/limits.hpp"                          // the documented limits
 
 namespace dynafake {
 namespace detail {
 
-constexpr int64_t kPageBytes = 1024 * 1024;
+constexpr int64_t kPageBytes = limits::kMaxPageBytes;
 
 /// Whether a key value satisfies a predicate on it (values of the key's type).
 inline bool KeyMatches(const expression::KeyPredicate& p, const Model::AttributeValue& v) {

@@ -19,6 +19,7 @@
 #include "dynafake/detail/data_plane/keys.hpp"         // CanonicalNumber
 #include "dynafake/detail/data_plane/page_reader.hpp"  // PartitionEntries, ResumeAt, PageReader, KeyMatches
 #include "dynafake/detail/formats/md5.hpp"             // Md5
+#include "dynafake/detail/messages.hpp"                // msg::
 #include "dynafake/detail/requests/read_plans.hpp"     // ReadPlan
 #include "dynafake/generated/operations.hpp"           // QueryOutcome, ScanOutcome
 
@@ -30,14 +31,9 @@ namespace reads {
 inline std::string KeyConditionValues(const KeyAttribute& k, const expression::KeyPredicate& p, bool isHash,
                                       const IndexDef* index) {
   for (const auto& v : p.values) {
-    if (!keys::OfType(v, k.type))
-      return "One or more parameter values were invalid: Condition parameter type does not match schema type";
+    if (!keys::OfType(v, k.type)) return msg::ConditionTypeMismatch();
     if (keys::Empty(v)) {
-      if (index)
-        return std::string(
-                   "One or more parameter values are not valid. A value specified for a secondary index key "
-                   "is not supported. The AttributeValue for a key attribute cannot contain an empty ") +
-               keys::EmptyKind(v) + " value. IndexName: " + index->name + ", IndexKey: " + k.name;
+      if (index) return msg::EmptyIndexKeyValue(keys::EmptyKind(v), index->name, k.name);
       return keys::Value(k, v, isHash);
     }
     std::string e = keys::Value(k, v, isHash);
@@ -122,9 +118,7 @@ inline Model::QueryOutcome RunQuery(const DataTable& t, const Model::QueryReques
   if (e.empty() && plan.filter) {
     const auto names = plans::TopLevelNames(plan.filter->root);
     for (const KeyAttribute* k : {&hash, &range})
-      if (e.empty() && k->Set() && names.count(k->name))
-        e = std::string(plan.legacyFilter ? "QueryFilter" : "Filter Expression") +
-            " can only contain non-primary key attributes: Primary key attribute: " + k->name;
+      if (e.empty() && k->Set() && names.count(k->name)) e = msg::FilterOnKey(plan.legacyFilter, k->name);
   }
   if (!e.empty()) return Outcome(Invalid(e));
 
@@ -136,9 +130,9 @@ inline Model::QueryOutcome RunQuery(const DataTable& t, const Model::QueryReques
     const Item& start = r.GetExclusiveStartKey();
     if (!(e = reads::CheckStartKey(t, index, start)).empty()) return Outcome(Invalid(e));
     if (!expression::Equal(start.at(hash.name), onHash->values[0]))
-      return Outcome(Invalid("The provided starting key is outside query boundaries based on provided conditions"));
+      return Outcome(Invalid(msg::StartKeyOutsideQuery()));
     if (onRange && !KeyMatches(*onRange, start.at(range.name)))
-      return Outcome(Invalid("The provided starting key does not match the range key predicate"));
+      return Outcome(Invalid(msg::StartKeyOffRangePredicate()));
     at = ResumeAt(entries, t.schema, index, start, forward);
   }
   auto next = [&]() -> const Item* { return at < entries.size() ? &entries[at++] : nullptr; };
@@ -169,10 +163,7 @@ inline Model::ScanOutcome RunScan(const DataTable& t, const Model::ScanRequest& 
     const auto startHash = r.GetExclusiveStartKey().find(hashName);
     if (r.SegmentHasBeenSet() && startHash != r.GetExclusiveStartKey().end() &&
         reads::SegmentOf(startHash->second, r.GetTotalSegments()) != r.GetSegment())
-      return Outcome(Invalid(
-          "The provided starting key is invalid: Invalid ExclusiveStartKey. Please use ExclusiveStartKey with correct "
-          "Segment. TotalSegments: " +
-          std::to_string(r.GetTotalSegments()) + " Segment: " + std::to_string(r.GetSegment())));
+      return Outcome(Invalid(msg::StartKeyOfAnotherSegment(r.GetTotalSegments(), r.GetSegment())));
     after = EncodeKey(t.Key(), r.GetExclusiveStartKey());
   }
   std::function<bool(const Item&)> keep;

@@ -24,16 +24,18 @@
 #include "dynafake/detail/data_plane/capacity.hpp"    // Consumed, ReadUnits, Report
 #include "dynafake/detail/data_plane/data_table.hpp"  // DataTable, Invalid
 #include "dynafake/detail/data_plane/keys.hpp"        // EncodePart
+#include "dynafake/detail/messages.hpp"               // msg::
 #include "dynafake/detail/requests/key_checks.hpp"    // CheckKeyArgument
 #include "dynafake/detail/requests/plan_support.hpp"  // NestedKeyAccess
 #include "dynafake/detail/requests/read_plans.hpp"    // ReadPlan, PlanBatchGetEntry
 #include "dynafake/detail/requests/write_plans.hpp"   // plans::CanonicalKey
 #include "dynafake/generated/operations.hpp"          // BatchGetItemOutcome
+#include "dynafake/limits.hpp"                        // the documented limits
 
 namespace dynafake {
 namespace detail {
 
-constexpr int64_t kBatchGetResponseBytes = 16 * 1024 * 1024;
+constexpr int64_t kBatchGetResponseBytes = limits::kMaxBatchGetResponseBytes;
 
 /// One plan per table of a BatchGetItem, by table name.
 using BatchGetPlan = std::map<std::string, ReadPlan>;
@@ -52,8 +54,8 @@ inline std::string PlanBatchGetItem(const Model::BatchGetItemRequest& r, BatchGe
       plans::CanonicalKey(key, canonical);
       std::string text;
       for (const auto& part : canonical) text += part.first + '\x1e' + EncodePart(part.second) + '\x1f';
-      if (!seen.insert(text).second) return "Provided list of item keys contains duplicates";
-      if (++keys > 100) return "Too many items requested for the BatchGetItem call";
+      if (!seen.insert(text).second) return msg::DuplicateBatchKeys();
+      if (++keys > limits::kMaxBatchGetItems) return msg::TooManyBatchItems("BatchGetItem");
     }
   }
   return {};

@@ -16,8 +16,10 @@
 #include <utility>  // std::move
 #include <vector>   // std::vector
 
+#include "dynafake/detail/messages.hpp"         // msg::
 #include "dynafake/expression/decimal.hpp"      // Decimal, NumberMessage
 #include "dynafake/expression/value_types.hpp"  // TypeOf, TypeSymbol, Base64, types
+#include "dynafake/limits.hpp"                  // the documented limits
 #include "dynafake/model/attribute_value.hpp"   // AttributeValue
 
 namespace dynafake {
@@ -25,7 +27,6 @@ namespace detail {
 
 namespace check {
 namespace ex = dynafake::expression;
-const char* const kInvalid = "One or more parameter values were invalid: ";
 
 inline std::string Join(const std::vector<std::string>& v) {
   std::string out;
@@ -50,8 +51,7 @@ inline std::string Number(const std::string& text, std::string& canonical) {
 inline std::string CanonicalValue(const Model::AttributeValue& in, Model::AttributeValue& out, int level = 1) {
   namespace ex = dynafake::expression;
   const ex::TypeSet t = ex::TypeOf(in);
-  if (t == 0) return "Supplied AttributeValue is empty, must contain exactly one of the supported datatypes";
-  const std::string invalid = check::kInvalid;
+  if (t == 0) return msg::EmptyAttributeValue();
   switch (t) {
     case ex::types::N: {
       std::string canonical;
@@ -61,35 +61,33 @@ inline std::string CanonicalValue(const Model::AttributeValue& in, Model::Attrib
       return {};
     }
     case ex::types::NUL:
-      if (!in.GetNull()) return invalid + "Null attribute value types must have the value of true";
+      if (!in.GetNull()) return msg::NullMustBeTrue();
       out = in;
       return {};
     case ex::types::SS: {
-      if (in.GetSS().empty()) return invalid + "An string set  may not be empty";
+      if (in.GetSS().empty()) return msg::EmptyStringSet();
       std::set<std::string> seen;
       for (const auto& s : in.GetSS()) {
-        if (s.empty()) return invalid + "An string set may not have a empty string as a member";
-        if (!seen.insert(s).second)
-          return invalid + "Input collection " + check::Join(in.GetSS()) + " contains duplicates.";
+        if (s.empty()) return msg::EmptyStringInSet();
+        if (!seen.insert(s).second) return msg::SetDuplicates(check::Join(in.GetSS()));
       }
       out = in;
       return {};
     }
     case ex::types::BS: {
-      if (in.GetBS().empty()) return invalid + "Binary sets should not be empty";
+      if (in.GetBS().empty()) return msg::EmptyBinarySet();
       std::set<std::vector<unsigned char>> seen;
       std::vector<std::string> shown;
       for (const auto& b : in.GetBS()) shown.push_back(ex::Base64(b.Bytes()));
       for (const auto& b : in.GetBS()) {
-        if (b.GetLength() == 0) return invalid + "Binary sets may not contain null or empty values";
-        if (!seen.insert(b.Bytes()).second)
-          return invalid + "Input collection " + check::Join(shown) + "of type BS contains duplicates.";
+        if (b.GetLength() == 0) return msg::EmptyBinaryInSet();
+        if (!seen.insert(b.Bytes()).second) return msg::BinarySetDuplicates(check::Join(shown));
       }
       out = in;
       return {};
     }
     case ex::types::NS: {
-      if (in.GetNS().empty()) return invalid + "An number set  may not be empty";
+      if (in.GetNS().empty()) return msg::EmptyNumberSet();
       std::vector<std::string> canonical;
       for (const auto& n : in.GetNS()) {
         std::string c;
@@ -99,21 +97,18 @@ inline std::string CanonicalValue(const Model::AttributeValue& in, Model::Attrib
       }
       std::set<std::string> seen;
       for (const auto& c : canonical)
-        if (!seen.insert(c).second) return "Input collection contains duplicates";
+        if (!seen.insert(c).second) return msg::NumberSetDuplicates();
       out.SetNS(canonical);
       return {};
     }
     case ex::types::M:
     case ex::types::L: {
-      if (level >= 32)
-        return "Nesting Levels have exceeded supported limits: Attributes in the item have nested levels beyond "
-               "supported limit";
+      if (level >= static_cast<int>(limits::kMaxNestingDepth)) return msg::ItemNestingTooDeep();
       if (t == ex::types::M) {
         Model::AttributeValue::Map map;
         for (const auto& kv : in.GetM()) {
           Model::AttributeValue child;
-          if (!kv.second)
-            return "Supplied AttributeValue is empty, must contain exactly one of the supported datatypes";
+          if (!kv.second) return msg::EmptyAttributeValue();
           std::string e = CanonicalValue(*kv.second, child, level + 1);
           if (!e.empty()) return e;
           map.emplace(kv.first, std::make_shared<Model::AttributeValue>(std::move(child)));
@@ -123,7 +118,7 @@ inline std::string CanonicalValue(const Model::AttributeValue& in, Model::Attrib
         Model::AttributeValue::List list;
         for (const auto& element : in.GetL()) {
           Model::AttributeValue child;
-          if (!element) return "Supplied AttributeValue is empty, must contain exactly one of the supported datatypes";
+          if (!element) return msg::EmptyAttributeValue();
           std::string e = CanonicalValue(*element, child, level + 1);
           if (!e.empty()) return e;
           list.push_back(std::make_shared<Model::AttributeValue>(std::move(child)));
@@ -216,7 +211,7 @@ int64_t ItemBytes(const ItemMap& item) {
   return n;
 }
 
-constexpr int64_t kMaxItemBytes = 400 * 1024;
+using limits::kMaxItemBytes;
 
 /// Checks every attribute of an item the client sent (names and values, not
 /// its size) and writes it with canonical numbers to `out`.
@@ -224,7 +219,7 @@ template <class ItemMap>
 std::string CanonicalItemValues(const ItemMap& in, ItemMap& out) {
   ItemMap result;
   for (const auto& kv : in) {
-    if (kv.first.empty()) return std::string(check::kInvalid) + "An AttributeName may not be empty";
+    if (kv.first.empty()) return msg::EmptyAttributeName();
     Model::AttributeValue value;
     std::string e = CanonicalValue(kv.second, value, 1);
     if (!e.empty()) return e;
@@ -237,7 +232,7 @@ std::string CanonicalItemValues(const ItemMap& in, ItemMap& out) {
 /// An item within the 400 KB an item may have.
 template <class ItemMap>
 std::string ItemSizeWithinLimit(const ItemMap& item) {
-  return ItemBytes(item) > kMaxItemBytes ? "Item size has exceeded the maximum allowed size" : std::string();
+  return ItemBytes(item) > kMaxItemBytes ? msg::ItemTooLarge() : std::string();
 }
 
 /// Checks every attribute of an item the client sent (names, values, size)

@@ -10,8 +10,10 @@
 #include <string>  // std::string
 #include <vector>  // std::vector
 
+#include "dynafake/detail/messages.hpp"         // msg::
 #include "dynafake/expression/value_types.hpp"  // TypeOf, TypeSymbol, types
 #include "dynafake/generated/enums.hpp"         // ScalarAttributeType
+#include "dynafake/limits.hpp"                  // the documented limits
 #include "dynafake/model/attribute_value.hpp"   // AttributeValue
 
 namespace dynafake {
@@ -59,18 +61,9 @@ inline std::size_t Bytes(const Model::AttributeValue& v) {
 }
 // Empty value, then size; "" when the value is a usable key part.
 inline std::string Value(const KeyAttribute& k, const Model::AttributeValue& v, bool isHash) {
-  if (Empty(v))
-    return std::string(
-               "One or more parameter values are not valid. The AttributeValue for a key attribute cannot "
-               "contain an empty ") +
-           EmptyKind(v) + " value. Key: " + k.name;
-  // (sic: the service writes "limit of2048")
-  if (isHash && Bytes(v) > 2048)
-    return "One or more parameter values were invalid: Size of hashkey has exceeded the maximum size limit of2048 "
-           "bytes";
-  if (!isHash && Bytes(v) > 1024)
-    return "One or more parameter values were invalid: Aggregated size of all range keys has exceeded the size limit "
-           "of 1024 bytes";
+  if (Empty(v)) return msg::EmptyKeyValue(EmptyKind(v), k.name);
+  if (isHash && Bytes(v) > limits::kMaxPartitionKeyBytes) return msg::PartitionKeyTooLarge();
+  if (!isHash && Bytes(v) > limits::kMaxSortKeyBytes) return msg::SortKeyTooLarge();
   return {};
 }
 }  // namespace keys
@@ -79,7 +72,7 @@ inline std::string Value(const KeyAttribute& k, const Model::AttributeValue& v, 
 /// the table's key attributes, of their types.
 template <class ItemMap>
 std::string CheckKeyArgument(const KeyAttribute& hash, const KeyAttribute& range, const ItemMap& key) {
-  const char* mismatch = "The provided key element does not match the schema";
+  const std::string mismatch = msg::KeyDoesNotMatchSchema();
   if (key.size() != (range.Set() ? 2u : 1u)) return mismatch;
   for (const KeyAttribute* k : {&hash, &range}) {
     if (!k->Set()) continue;
@@ -101,14 +94,9 @@ std::string CheckIndexKeys(const std::vector<IndexKeyAttributes>& indexes, const
       auto it = item.find(k->name);
       if (it == item.end()) continue;
       if (!keys::OfType(it->second, k->type))
-        return "One or more parameter values were invalid: Type mismatch for Index Key " + k->name +
-               " Expected: " + keys::Letter(k->type) +
-               " Actual: " + expression::TypeSymbol(expression::TypeOf(it->second)) + " IndexName: " + idx->index;
-      if (keys::Empty(it->second))
-        return std::string(
-                   "One or more parameter values are not valid. A value specified for a secondary index key is "
-                   "not supported. The AttributeValue for a key attribute cannot contain an empty ") +
-               keys::EmptyKind(it->second) + " value. IndexName: " + idx->index + ", IndexKey: " + k->name;
+        return msg::IndexKeyTypeMismatch(k->name, keys::Letter(k->type),
+                                         expression::TypeSymbol(expression::TypeOf(it->second)), idx->index);
+      if (keys::Empty(it->second)) return msg::EmptyIndexKeyValue(keys::EmptyKind(it->second), idx->index, k->name);
     }
   }
   return {};
@@ -120,14 +108,13 @@ std::string CheckIndexKeys(const std::vector<IndexKeyAttributes>& indexes, const
 template <class ItemMap>
 std::string CheckItemKeys(const KeyAttribute& hash, const KeyAttribute& range,
                           const std::vector<IndexKeyAttributes>& indexes, const ItemMap& item) {
-  const std::string invalid = "One or more parameter values were invalid: ";
   for (const KeyAttribute* k : {&hash, &range}) {
     if (!k->Set()) continue;
     auto it = item.find(k->name);
-    if (it == item.end()) return invalid + "Missing the key " + k->name + " in the item";
+    if (it == item.end()) return msg::MissingKey(k->name);
     if (!keys::OfType(it->second, k->type))
-      return invalid + "Type mismatch for key " + k->name + " expected: " + keys::Letter(k->type) +
-             " actual: " + expression::TypeSymbol(expression::TypeOf(it->second));
+      return msg::KeyTypeMismatch(k->name, keys::Letter(k->type),
+                                  expression::TypeSymbol(expression::TypeOf(it->second)));
     std::string e = keys::Value(*k, it->second, k == &hash);
     if (!e.empty()) return e;
   }

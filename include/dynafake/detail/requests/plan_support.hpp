@@ -11,6 +11,7 @@
 #include <vector>  // std::vector
 
 #include "dynafake/detail/data_plane/table_schema.hpp"  // TableSchema
+#include "dynafake/detail/messages.hpp"                 // msg::
 #include "dynafake/detail/requests/item_checks.hpp"     // CanonicalValue
 #include "dynafake/expression/ast.hpp"                  // Node, DocPath, UpdateAction
 #include "dynafake/expression/expressions.hpp"          // MixedParameters
@@ -36,7 +37,7 @@ inline std::string CheckParameterUse(const std::vector<Param>& legacy, const std
   for (const auto& p : expressions)
     if (p.set) usedExpressions.push_back(p.name);
   if (!usedExpressions.empty() && !usedLegacy.empty()) return expression::MixedParameters(usedLegacy, usedExpressions);
-  if (names && usedExpressions.empty()) return "ExpressionAttributeNames can only be specified when using expressions";
+  if (names && usedExpressions.empty()) return msg::NamesWithoutExpressions();
   if (values && !valueExpressions.empty()) {
     bool any = false;
     std::string list;
@@ -45,9 +46,7 @@ inline std::string CheckParameterUse(const std::vector<Param>& legacy, const std
         if (std::string(p.name) == v && p.set) any = true;
       list += (list.empty() ? "" : " and ") + std::string(v);
     }
-    if (!any)
-      return "ExpressionAttributeValues can only be specified when using expressions: " + list +
-             (valueExpressions.size() > 1 ? " are null" : " is null");
+    if (!any) return msg::ValuesWithoutExpressions(list, valueExpressions.size() > 1);
   }
   return {};
 }
@@ -70,8 +69,7 @@ std::string CheckKeyValues(const ItemMap& key) {
 inline std::string Duplicate(const std::vector<std::string>& names) {
   std::set<std::string> seen;
   for (const auto& n : names)
-    if (!seen.insert(n).second)
-      return "One or more parameter values were invalid: Duplicate value in attribute name: " + n;
+    if (!seen.insert(n).second) return expression::msg::DuplicateAttributeName(n);
   return {};
 }
 
@@ -98,13 +96,12 @@ inline std::set<std::string> TopLevelNames(const expression::Node& n) {
 
 /// A path that looks inside a key attribute of the table or of an index.
 inline std::string NestedKeyAccess(const TableSchema& schema, const std::vector<const expression::DocPath*>& paths) {
-  const char* prefix = "Key attributes must be scalars; list random access '[]' and map lookup '.' are not allowed: ";
   for (const auto* p : paths)
     if (p->elements.size() > 1 && schema.IsKey(p->elements[0].name))
-      return prefix + std::string("Key: ") + p->elements[0].name;
+      return msg::KeyPathNotScalar("Key: " + p->elements[0].name);
   for (const auto* p : paths)
     if (p->elements.size() > 1 && schema.IndexWithKey(p->elements[0].name))
-      return prefix + std::string("IndexKey: ") + p->elements[0].name;
+      return msg::KeyPathNotScalar("IndexKey: " + p->elements[0].name);
   return {};
 }
 

@@ -11,6 +11,7 @@
 #include <string>    // std::string
 #include <vector>    // std::vector
 
+#include "dynafake/detail/messages.hpp"               // msg::
 #include "dynafake/detail/requests/plan_support.hpp"  // Param, CheckParameterUse, CheckValue, ...
 #include "dynafake/expression/expressions.hpp"        // Parse, Projection, Condition
 #include "dynafake/expression/key_condition.hpp"      // KeyPredicate, KeyPredicates
@@ -58,19 +59,18 @@ std::string Select(const Request& r, ReadPlan& out) {
       out.select = attrs || expr ? S::SPECIFIC_ATTRIBUTES : index ? S::ALL_PROJECTED_ATTRIBUTES : S::ALL_ATTRIBUTES;
       return {};
     case S::ALL_ATTRIBUTES:
-      if (attrs || expr) return "Cannot specify the " + what + " when choosing to get ALL_ATTRIBUTES";
+      if (attrs || expr) return msg::CannotSpecifyWhenSelecting(what, "ALL_ATTRIBUTES");
       break;
     case S::ALL_PROJECTED_ATTRIBUTES:
-      if (attrs || expr) return "Cannot specify the " + what + " when choosing to get ALL_PROJECTED_ATTRIBUTES";
-      if (!index) return "ALL_PROJECTED_ATTRIBUTES can be used only when Querying using an IndexName";
+      if (attrs || expr) return msg::CannotSpecifyWhenSelecting(what, "ALL_PROJECTED_ATTRIBUTES");
+      if (!index) return msg::AllProjectedNeedsIndex();
       break;
     case S::COUNT:
-      if (attrs) return "Cannot specify the AttributesToGet when choosing to get only the Count";
-      if (expr) return "Cannot specify the ProjectionExpression when choosing to get only the Count";
+      if (attrs) return msg::CannotSpecifyWhenCounting("AttributesToGet");
+      if (expr) return msg::CannotSpecifyWhenCounting("ProjectionExpression");
       break;
     case S::SPECIFIC_ATTRIBUTES:
-      if (!attrs && !expr)
-        return "Must specify the AttributesToGet or ProjectionExpression when choosing to get SPECIFIC_ATTRIBUTES";
+      if (!attrs && !expr) return msg::SpecificAttributesNeedProjection();
       break;
   }
   out.select = s;
@@ -93,7 +93,7 @@ std::string ExclusiveStartKeyValues(const Request& r) {
   if (!r.ExclusiveStartKeyHasBeenSet()) return {};
   for (const auto& kv : r.GetExclusiveStartKey()) {
     std::string e = CheckValue(kv.second);
-    if (!e.empty()) return "The provided starting key is invalid: " + e;
+    if (!e.empty()) return msg::StartKeyInvalid(e);
   }
   return {};
 }
@@ -150,8 +150,7 @@ inline std::string PlanQuery(const Model::QueryRequest& r, ReadPlan& out) {
                                  legacyFilter);
   if (e.empty() && r.AttributesToGetHasBeenSet()) e = plans::Duplicate(r.GetAttributesToGet());
   if (e.empty()) e = plans::ExclusiveStartKeyValues(r);
-  if (e.empty() && !r.KeyConditionsHasBeenSet() && !keyExpr)
-    e = "Either the KeyConditions or KeyConditionExpression parameter must be specified in the request.";
+  if (e.empty() && !r.KeyConditionsHasBeenSet() && !keyExpr) e = msg::KeyConditionsRequired();
   if (!e.empty()) return e;
 
   expression::Request req;
@@ -172,7 +171,7 @@ inline std::string PlanQuery(const Model::QueryRequest& r, ReadPlan& out) {
         if (e.empty()) e = plans::CheckValue(v);
     if (e.empty()) e = expression::LegacyKeyConditions(r.GetKeyConditions(), out.keys);
   }
-  if (e.empty() && (out.keys.empty() || out.keys.size() > 2)) e = "Conditions can be of length 1 or 2 only";
+  if (e.empty() && (out.keys.empty() || out.keys.size() > 2)) e = msg::KeyConditionCount();
   if (e.empty()) e = plans::Projection(r, parsed, out);
   if (!e.empty()) return e;
   if (parsed.filter)
@@ -198,13 +197,10 @@ inline std::string PlanScan(const Model::ScanRequest& r, ReadPlan& out) {
                                  legacyFilter);
   if (e.empty() && r.AttributesToGetHasBeenSet()) e = plans::Duplicate(r.GetAttributesToGet());
   if (e.empty()) e = plans::ExclusiveStartKeyValues(r);
-  if (e.empty() && r.SegmentHasBeenSet() && !r.TotalSegmentsHasBeenSet())
-    e = "The TotalSegments parameter is required but was not present in the request when Segment parameter is present";
-  if (e.empty() && r.TotalSegmentsHasBeenSet() && !r.SegmentHasBeenSet())
-    e = "The Segment parameter is required but was not present in the request when parameter TotalSegments is present";
+  if (e.empty() && r.SegmentHasBeenSet() && !r.TotalSegmentsHasBeenSet()) e = msg::TotalSegmentsRequired();
+  if (e.empty() && r.TotalSegmentsHasBeenSet() && !r.SegmentHasBeenSet()) e = msg::SegmentRequired();
   if (e.empty() && r.SegmentHasBeenSet() && r.GetSegment() >= r.GetTotalSegments())
-    e = "The Segment parameter is zero-based and must be less than parameter TotalSegments: Segment: " +
-        std::to_string(r.GetSegment()) + " is not less than TotalSegments: " + std::to_string(r.GetTotalSegments());
+    e = msg::SegmentOutOfRange(r.GetSegment(), r.GetTotalSegments());
   if (!e.empty()) return e;
 
   expression::Request req;

@@ -12,6 +12,7 @@
 #include <string>    // std::string
 #include <vector>    // std::vector
 
+#include "dynafake/detail/messages.hpp"               // msg::
 #include "dynafake/detail/requests/item_checks.hpp"   // CanonicalItem, CanonicalValue
 #include "dynafake/detail/requests/plan_support.hpp"  // CheckParameterUse, CheckValue
 #include "dynafake/detail/storage/history.hpp"        // Item
@@ -19,6 +20,7 @@
 #include "dynafake/expression/legacy.hpp"             // LegacyExpected
 #include "dynafake/expression/legacy_updates.hpp"     // CheckAttributeUpdates
 #include "dynafake/generated/requests.hpp"  // PutItemRequest, DeleteItemRequest, UpdateItemRequest, BatchWriteItemRequest
+#include "dynafake/limits.hpp"              // the documented limits
 
 namespace dynafake {
 namespace detail {
@@ -83,8 +85,7 @@ std::string Expressions(const Request& r, const std::string* update, WritePlan& 
 }
 
 inline std::string ReturnValuesNoneOrAllOld(bool set, Model::ReturnValue v) {
-  if (set && v != Model::ReturnValue::NONE && v != Model::ReturnValue::ALL_OLD)
-    return "Return values set to invalid value";
+  if (set && v != Model::ReturnValue::NONE && v != Model::ReturnValue::ALL_OLD) return msg::ReturnValuesInvalid();
   return {};
 }
 }  // namespace plans
@@ -147,13 +148,11 @@ struct BatchWritePlan {
 inline std::string PlanBatchWriteItem(const Model::BatchWriteItemRequest& r, BatchWritePlan& out) {
   std::size_t total = 0;
   for (const auto& kv : r.GetRequestItems()) total += kv.second.size();
-  if (total > 25) return "Too many items requested for the BatchWriteItem call";
+  if (total > limits::kMaxBatchWriteItems) return msg::TooManyBatchItems("BatchWriteItem");
   for (const auto& kv : r.GetRequestItems()) {
     std::vector<Item>& items = out.canonical[kv.first];
     for (const auto& w : kv.second) {
-      if (w.PutRequestHasBeenSet() == w.DeleteRequestHasBeenSet())
-        return "Supplied AttributeValue has more than one datatypes set, must contain exactly one of the supported "
-               "datatypes";
+      if (w.PutRequestHasBeenSet() == w.DeleteRequestHasBeenSet()) return msg::MoreThanOneDatatype();
       Item item;
       std::string e = w.PutRequestHasBeenSet() ? CanonicalItem(w.GetPutRequest().GetItem(), item)
                                                : plans::CanonicalKey(w.GetDeleteRequest().GetKey(), item);

@@ -37,7 +37,7 @@ class EnumOverflow {
     std::lock_guard<std::mutex> lock(mu_);
     if (value >= kBase && static_cast<std::size_t>(value - kBase) < names_.size())
       return names_[static_cast<std::size_t>(value - kBase)];
-    return "(unknown value)";
+    return "(unknown value)";  // not a message: how a printer shows it
   }
 
  private:

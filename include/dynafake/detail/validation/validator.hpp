@@ -9,6 +9,8 @@
 #include <utility>  // std::move
 #include <vector>   // std::vector
 
+#include "dynafake/detail/messages.hpp"  // msg:: (the texts of constraint violations)
+
 namespace dynafake {
 namespace detail {
 
@@ -79,27 +81,23 @@ inline std::string Join(const std::string& path, const char* member) { return pa
 
 class Validator {
  public:
-  void Missing(const std::string& path) {
-    errors_.push_back("Value null at '" + path + "' failed to satisfy constraint: Member must not be null");
-  }
+  void Missing(const std::string& path) { errors_.push_back(msg::NotNull(path)); }
 
   void Length(const std::string& path, const std::string& value, long long min, long long max) {
     const auto n = static_cast<long long>(CodePoints(value));
-    if (min >= 0 && n < min) Fail(Quote(value), path, "have length greater than or equal to " + std::to_string(min));
-    if (max >= 0 && n > max) Fail(Quote(value), path, "have length less than or equal to " + std::to_string(max));
+    if (min >= 0 && n < min) Fail(Quote(value), path, msg::LengthAtLeast(min));
+    if (max >= 0 && n > max) Fail(Quote(value), path, msg::LengthAtMost(max));
   }
 
   void Pattern(const std::string& path, const std::string& value, bool matches, const char* pattern) {
-    if (!matches) Fail(Quote(value), path, std::string("satisfy regular expression pattern: ") + pattern);
+    if (!matches) Fail(Quote(value), path, msg::MatchesPattern(pattern));
   }
 
   template <class Container>
   void Count(const std::string& path, const Container& value, long long min, long long max) {
     const auto n = static_cast<long long>(value.size());
-    if (min >= 0 && n < min)
-      Fail(Quote(Shown(value)), path, "have length greater than or equal to " + std::to_string(min));
-    if (max >= 0 && n > max)
-      Fail(Quote(Shown(value)), path, "have length less than or equal to " + std::to_string(max));
+    if (min >= 0 && n < min) Fail(Quote(Shown(value)), path, msg::LengthAtLeast(min));
+    if (max >= 0 && n > max) Fail(Quote(Shown(value)), path, msg::LengthAtMost(max));
   }
 
   /// A map with a key outside the key's constraints: one error naming every
@@ -118,24 +116,19 @@ class Validator {
     if (!broken) return;
     std::string rules;
     const auto add = [&rules](const std::string& rule) { rules += (rules.empty() ? "" : ", ") + rule; };
-    if (max >= 0) add("Member must have length less than or equal to " + std::to_string(max));
-    if (min >= 0) add("Member must have length greater than or equal to " + std::to_string(min));
-    if (matches) add(std::string("Member must satisfy regular expression pattern: ") + pattern);
-    errors_.push_back("Value " + Quote(Shown(value)) + " at '" + path +
-                      "' failed to satisfy constraint: Map keys must satisfy constraint: [" + rules + "]");
+    if (max >= 0) add(msg::MemberMust(msg::LengthAtMost(max)));
+    if (min >= 0) add(msg::MemberMust(msg::LengthAtLeast(min)));
+    if (matches) add(msg::MemberMust(msg::MatchesPattern(pattern)));
+    errors_.push_back(msg::ConstraintViolation(Quote(Shown(value)), path, msg::MapKeysMust(rules)));
   }
 
   void Range(const std::string& path, long long value, bool hasMin, long long min, bool hasMax, long long max) {
-    if (hasMin && value < min)
-      Fail(Quote(std::to_string(value)), path, "have value greater than or equal to " + std::to_string(min));
-    if (hasMax && value > max)
-      Fail(Quote(std::to_string(value)), path, "have value less than or equal to " + std::to_string(max));
+    if (hasMin && value < min) Fail(Quote(std::to_string(value)), path, msg::ValueAtLeast(min));
+    if (hasMax && value > max) Fail(Quote(std::to_string(value)), path, msg::ValueAtMost(max));
   }
 
   void Enum(const std::string& path, bool known, const std::string& name, const char* valueSet) {
-    if (!known)
-      Fail(Quote(name.empty() ? std::string("NOT_SET") : name), path,
-           std::string("satisfy enum value set: ") + valueSet);
+    if (!known) Fail(Quote(name.empty() ? std::string("NOT_SET") : name), path, msg::InValueSet(valueSet));
   }
 
   /// A free-text violation (e.g. two members that exclude each other).
@@ -156,8 +149,7 @@ class Validator {
       for (const auto& f : free_) out += (out.empty() ? "" : "; ") + f;
       return out;
     }
-    std::string out = std::to_string(errors_.size()) +
-                      (errors_.size() == 1 ? " validation error detected: " : " validation errors detected: ");
+    std::string out = msg::ValidationErrors(errors_.size());
     for (std::size_t i = 0; i < errors_.size(); ++i) out += (i ? "; " : "") + errors_[i];
     return out;
   }
@@ -188,7 +180,7 @@ class Validator {
     return m.empty() ? "{}" : "{" + std::to_string(m.size()) + " entries}";
   }
   void Fail(const std::string& value, const std::string& path, const std::string& rule) {
-    errors_.push_back("Value " + value + " at '" + path + "' failed to satisfy constraint: Member must " + rule);
+    errors_.push_back(msg::ConstraintViolation(value, path, msg::MemberMust(rule)));
   }
 
   std::vector<std::string> errors_;

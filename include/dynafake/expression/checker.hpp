@@ -18,12 +18,13 @@
 #include <utility>           // std::pair
 #include <vector>            // std::vector
 
-#include "dynafake/expression/ast.hpp"          // Node, DocPath, UpdateSection
-#include "dynafake/expression/messages.hpp"     // Describe, msg, limits
-#include "dynafake/expression/path_tree.hpp"    // PathTree
-#include "dynafake/expression/value_ops.hpp"    // CompareOrdered
-#include "dynafake/expression/value_types.hpp"  // TypeOf, TypeSymbols, DescribeValue
-#include "dynafake/model/attribute_value.hpp"   // AttributeValue
+#include "dynafake/expression/ast.hpp"                  // Node, DocPath, UpdateSection
+#include "dynafake/expression/expression_messages.hpp"  // Describe, msg
+#include "dynafake/expression/path_tree.hpp"            // PathTree
+#include "dynafake/expression/value_ops.hpp"            // CompareOrdered
+#include "dynafake/expression/value_types.hpp"          // TypeOf, TypeSymbols, DescribeValue
+#include "dynafake/limits.hpp"                          // the documented limits
+#include "dynafake/model/attribute_value.hpp"           // AttributeValue
 
 namespace dynafake {
 namespace expression {
@@ -35,9 +36,9 @@ struct Substitutions {
   std::set<std::string> usedNames, usedValues;
 };
 
-class Validator {
+class Checker {
  public:
-  explicit Validator(Substitutions& subs) : subs_(subs) {}
+  explicit Checker(Substitutions& subs) : subs_(subs) {}
 
   /// A condition, filter or key condition expression.
   std::string Condition(Node& root) { return Expression(root); }
@@ -71,7 +72,7 @@ class Validator {
         if (!(t & (add ? types::AllowedForAdd : types::AllowedForDelete)))
           return Describe(msg::kOperandType,
                           {{"operator", add ? "ADD" : "DELETE"},
-                           {"operand type", TypeLongName(t)},
+                           {msg::kOperandTypeKey, TypeLongName(t)},
                            {"typeSet", add ? "ALLOWED_FOR_ADD_OPERAND" : "ALLOWED_FOR_DELETE_OPERAND"}});
       }
     }
@@ -80,18 +81,18 @@ class Validator {
 
  private:
   std::string Path(DocPath& path) {
-    if (path.elements.size() > limits::kMaxPathDepth)
-      return Describe(msg::kPathTooDeep, {{"nesting levels", std::to_string(path.elements.size())}});
+    if (path.elements.size() > limits::kMaxNestingDepth)
+      return Describe(msg::kPathTooDeep, {{msg::kNestingLevelsKey, std::to_string(path.elements.size())}});
     for (auto& e : path.elements) {
       // [infer] The service's grammar reads ".:value" as a map key taken from
       // ExpressionAttributeValues; the public service does not document it, so
       // it is refused with the validator's own message for it.
-      if (e.kind == PathElement::Kind::ValueRef) return Describe(msg::kValueInPath, {{"attribute value", e.raw}});
+      if (e.kind == PathElement::Kind::ValueRef) return Describe(msg::kValueInPath, {{msg::kAttributeValueKey, e.raw}});
       if (e.kind != PathElement::Kind::NameRef) continue;
       subs_.usedNames.insert(e.raw);
       const auto* names = subs_.names;
       const auto it = names ? names->find(e.raw) : std::map<std::string, std::string>::const_iterator();
-      if (!names || it == names->end()) return Describe(msg::kNameUndefined, {{"attribute name", e.raw}});
+      if (!names || it == names->end()) return Describe(msg::kNameUndefined, {{msg::kAttributeNameKey, e.raw}});
       e.name = it->second;
     }
     return {};
@@ -103,7 +104,7 @@ class Validator {
       subs_.usedValues.insert(n.ref);
       const auto* values = subs_.values;
       const auto it = values ? values->find(n.ref) : std::map<std::string, Model::AttributeValue>::const_iterator();
-      if (!values || it == values->end()) return Describe(msg::kValueUndefined, {{"attribute value", n.ref}});
+      if (!values || it == values->end()) return Describe(msg::kValueUndefined, {{msg::kAttributeValueKey, n.ref}});
       n.value = it->second;
       return {};
     }
@@ -112,8 +113,8 @@ class Validator {
       if (!e.empty()) return e;
     }
     std::string e = Operator(n);
-    if (e.empty() && ++operators_ > limits::kMaxOperators)
-      e = Describe(msg::kTooManyOperators, {{"operator count", std::to_string(operators_)}});
+    if (e.empty() && ++operators_ > limits::kMaxExpressionOperators)
+      e = Describe(msg::kTooManyOperators, {{msg::kOperatorCountKey, std::to_string(operators_)}});
     return e;
   }
 
@@ -123,47 +124,46 @@ class Validator {
     const std::size_t need = static_cast<std::size_t>(info.operands);
     if (info.more ? count < need : count != need)
       return Describe(msg::kOperandCount,
-                      {{"operator or function", info.name}, {"number of operands", std::to_string(count)}});
+                      {{msg::kOperatorKey, info.name}, {msg::kOperandCountKey, std::to_string(count)}});
     for (const auto& c : n.children)
       if (!(c.PossibleTypes() & info.takes))
         return Describe(msg::kOperandType,
-                        {{"operator or function", info.name}, {"operand type", TypeSymbols(c.PossibleTypes())}});
+                        {{msg::kOperatorKey, info.name}, {msg::kOperandTypeKey, TypeSymbols(c.PossibleTypes())}});
     if (info.missingOk && count > 1 && n.children[0].kind == Node::Kind::Path)
       for (std::size_t i = 1; i < count; ++i)
         if (n.children[i].kind == Node::Kind::Path && SamePath(n.children[0].path, n.children[i].path))
           return Describe(msg::kDistinctOperands,
-                          {{"operator", info.name}, {"first operand", PathText(n.children[0].path)}});
+                          {{"operator", info.name}, {msg::kFirstOperandKey, PathText(n.children[0].path)}});
     switch (n.op) {
       case Op::Between: {
         const Node &low = n.children[1], &high = n.children[2];
         if (low.kind != Node::Kind::Value || high.kind != Node::Kind::Value) break;
         const std::initializer_list<std::pair<const char*, std::string>> bounds = {
-            {"lower bound operand", DescribeValue(low.value)}, {"upper bound operand", DescribeValue(high.value)}};
+            {msg::kLowerBoundKey, DescribeValue(low.value)}, {msg::kUpperBoundKey, DescribeValue(high.value)}};
         if (TypeOf(low.value) != TypeOf(high.value)) return Describe(msg::kBetweenTypes, bounds);
         if (CompareOrdered(low.value, high.value) > 0) return Describe(msg::kBetweenBounds, bounds);
         break;
       }
       case Op::In:
         if (count - 1 > limits::kMaxInOperands)
-          return Describe(msg::kTooManyInOperands, {{"number of operands", std::to_string(count - 1)}});
+          return Describe(msg::kTooManyInOperands, {{msg::kOperandCountKey, std::to_string(count - 1)}});
         break;
       case Op::AttributeExists:
       case Op::AttributeNotExists:
       case Op::IfNotExists:
-        if (n.children[0].kind != Node::Kind::Path)
-          return Describe(msg::kNeedsPath, {{"operator or function", info.name}});
+        if (n.children[0].kind != Node::Kind::Path) return Describe(msg::kNeedsPath, {{msg::kOperatorKey, info.name}});
         break;
       case Op::AttributeType: {
         const Node& t = n.children[1];
         if (t.kind != Node::Kind::Value || TypeOf(t.value) != types::S)
           return Describe(msg::kOperandType,
-                          {{"operator or function", info.name}, {"operand type", TypeSymbols(t.PossibleTypes())}});
+                          {{msg::kOperatorKey, info.name}, {msg::kOperandTypeKey, TypeSymbols(t.PossibleTypes())}});
         static const char* valid[] = {"S", "N", "B", "SS", "NS", "BS", "M", "L", "BOOL", "NULL"};
         bool known = false;
         for (const char* v : valid) known = known || t.value.GetS() == v;
         if (!known)
           return Describe(msg::kInvalidTypeName,
-                          {{"type", t.value.GetS()}, {"valid types", "{B,NULL,SS,BOOL,L,BS,N,NS,S,M}"}});
+                          {{"type", t.value.GetS()}, {msg::kValidTypesKey, "{B,NULL,SS,BOOL,L,BS,N,NS,S,M}"}});
         break;
       }
       default:
