@@ -193,13 +193,15 @@ TEST_P(TablesTest, IndexProjectionWithoutProjectionTypeIsRefused) {
   EXPECT_TRUE(client->CreateTable(withIndex(M::Projection().WithProjectionType(M::ProjectionType::ALL))).IsSuccess());
 }
 
+// The service's answer to a CreateTable named outside the pattern, as quoted in
+// serverless/serverless#5120 ("Value 'drucaas-dev,' at 'tableName' ...").
 TEST_P(TablesTest, TableNameOutsideThePatternIsRefused) {
   auto out = client->CreateTable(OrdersTable("my table"));
   ASSERT_FALSE(out.IsSuccess());
   EXPECT_EQ(out.GetError().GetErrorType(), DynamoDBErrors::VALIDATION);
   EXPECT_EQ(out.GetError().GetMessage(),
             "1 validation error detected: Value 'my table' at 'tableName' failed to satisfy constraint: Member must "
-            "satisfy regular expression pattern: [a-zA-Z0-9_.-]+ and have length between 3 and 255");
+            "satisfy regular expression pattern: [a-zA-Z0-9_.-]+");
 }
 
 TEST_P(TablesOneTransitionTest, CreateTableBeyondTheTablesInTransitionLimitIsLimitExceeded) {

@@ -20,10 +20,12 @@ DYNAFAKE_IMPL std::string CheckKeySchema(const std::vector<Model::KeySchemaEleme
   if (schema.empty() || schema.size() > 2) return msg::KeySchemaSize(schema.size(), path);
   if (schema[0].GetKeyType() != Model::KeyType::HASH)
     return "Invalid KeySchema: The first KeySchemaElement is not a HASH key type";
-  if (schema.size() == 2 && schema[1].GetKeyType() != Model::KeyType::RANGE)
-    return "Invalid KeySchema: The second KeySchemaElement is not a RANGE key type";
+  // one name twice before a second HASH (architect/dynalite test/createTable.js 'for 5', recorded against the
+  // service; nubo-db/dynoxide src/validation.rs validate_key_schema orders them so too)
   if (schema.size() == 2 && schema[0].GetAttributeName() == schema[1].GetAttributeName())
     return "Both the Hash Key and the Range Key element in the KeySchema have the same name";
+  if (schema.size() == 2 && schema[1].GetKeyType() != Model::KeyType::RANGE)
+    return "Invalid KeySchema: The second KeySchemaElement is not a RANGE key type";
   for (const auto& e : schema) {
     bool defined = false;
     for (const auto& d : defs) defined = defined || d.GetAttributeName() == e.GetAttributeName();
@@ -49,10 +51,22 @@ DYNAFAKE_IMPL std::string CheckProjection(const Model::Projection& p) {
 }
 
 DYNAFAKE_IMPL void Tables::Validate(const Model::CreateTableRequest& r, Validator& v) {
-  const std::string name = r.GetTableName();
-  if (!MatchesNamePattern(name) || name.size() < 3 || name.size() > 255) return v.Add(msg::TableNamePattern(name));
+  if (!MatchesNamePattern(r.GetTableName()))  // (its length was checked first: Tables::Precheck)
+    return v.Pattern("tableName", r.GetTableName(), false, msg::kTableNamePattern);
   if (!r.KeySchemaHasBeenSet()) return v.Missing("keySchema");
   if (!r.AttributeDefinitionsHasBeenSet()) return v.Missing("attributeDefinitions");
+  if (r.ProvisionedThroughputHasBeenSet()) {  // the throughput's bounds first (architect/dynalite test/createTable.js)
+    const auto& p = r.GetProvisionedThroughput();
+    if (p.GetReadCapacityUnits() > msg::kMostCapacityUnits)
+      return v.Add(msg::CapacityOutOfBounds(p.GetReadCapacityUnits(), "ReadCapacityUnits"));
+    if (p.GetWriteCapacityUnits() > msg::kMostCapacityUnits)
+      return v.Add(msg::CapacityOutOfBounds(p.GetWriteCapacityUnits(), "WriteCapacityUnits"));
+  }
+  // an empty list of indexes before the key schema is compared with the definitions
+  // (architect/dynalite test/createTable.js 'for 11')
+  if ((r.LocalSecondaryIndexesHasBeenSet() && r.GetLocalSecondaryIndexes().empty()) ||
+      (r.GlobalSecondaryIndexesHasBeenSet() && r.GetGlobalSecondaryIndexes().empty()))
+    return v.Add(msg::Invalid("List of indexes is empty"));
   const auto& defs = r.GetAttributeDefinitions();
   std::string err = CheckKeySchema(r.GetKeySchema(), defs, "keySchema");
   if (!err.empty()) return v.Add(err);
@@ -108,7 +122,9 @@ DYNAFAKE_IMPL void Tables::Validate(const Model::CreateTableRequest& r, Validato
 /// not the table exists (the service validates before it reads state).
 DYNAFAKE_IMPL void Tables::Validate(const Model::UpdateTableRequest& r, Validator& v) {
   using namespace Model;
-  if (!NameWithinLimits(r.GetTableName())) return v.Add(msg::TableNameLength());  // first, as the service checks
+  // (its name's presence and length were checked first: Tables::Precheck)
+  TableNameInPattern(r.GetTableName(), v);
+  if (!v.Ok()) return;
   if (r.ReplicaUpdatesHasBeenSet() || r.GlobalTableWitnessUpdatesHasBeenSet() || r.MultiRegionConsistencyHasBeenSet() ||
       r.GlobalTableSettingsReplicationModeHasBeenSet())
     return v.Add(msg::NoGlobalTables(
@@ -118,6 +134,13 @@ DYNAFAKE_IMPL void Tables::Validate(const Model::UpdateTableRequest& r, Validato
       r.BillingModeHasBeenSet() || r.ProvisionedThroughputHasBeenSet() || !r.GetGlobalSecondaryIndexUpdates().empty() ||
       r.StreamSpecificationHasBeenSet() || r.SSESpecificationHasBeenSet() || r.TableClassHasBeenSet() ||
       r.DeletionProtectionEnabledHasBeenSet() || r.OnDemandThroughputHasBeenSet() || r.WarmThroughputHasBeenSet();
+  if (r.ProvisionedThroughputHasBeenSet()) {  // before the table is looked up (architect/dynalite test/updateTable.js)
+    const auto& p = r.GetProvisionedThroughput();
+    if (p.GetReadCapacityUnits() > msg::kMostCapacityUnits)
+      return v.Add(msg::CapacityOutOfBounds(p.GetReadCapacityUnits(), "ReadCapacityUnits"));
+    if (p.GetWriteCapacityUnits() > msg::kMostCapacityUnits)
+      return v.Add(msg::CapacityOutOfBounds(p.GetWriteCapacityUnits(), "WriteCapacityUnits"));
+  }
   if (!anything) return v.Add(msg::NothingToUpdate());
   if (r.BillingModeHasBeenSet() && r.GetBillingMode() == BillingMode::PAY_PER_REQUEST &&
       r.ProvisionedThroughputHasBeenSet())
@@ -134,6 +157,13 @@ DYNAFAKE_IMPL void Tables::Validate(const Model::UpdateTableRequest& r, Validato
     if (actions > 1)
       return v.Add(
           msg::Invalid("Only one global secondary index action is allowed per GlobalSecondaryIndexUpdate object"));
+  }
+  std::set<std::string> updated;  // one update per index, before the table is looked up
+  for (const auto& u : r.GetGlobalSecondaryIndexUpdates()) {
+    const std::string& index = u.CreateHasBeenSet()   ? u.GetCreate().GetIndexName()
+                               : u.UpdateHasBeenSet() ? u.GetUpdate().GetIndexName()
+                                                      : u.GetDelete().GetIndexName();
+    if (!updated.insert(index).second) return v.Add(msg::OneUpdatePerIndex(index));
   }
   for (const auto& u : r.GetGlobalSecondaryIndexUpdates())
     if (u.CreateHasBeenSet())

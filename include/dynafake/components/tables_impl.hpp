@@ -125,12 +125,40 @@ DYNAFAKE_IMPL bool Tables::NameWithinLimits(const std::string& nameOrArn) {
   return nameOrArn.size() >= 3 && nameOrArn.size() <= 255;
 }
 
+DYNAFAKE_IMPL void Tables::TableNameInPattern(const std::string& nameOrArn, Validator& v) {
+  if (nameOrArn.rfind("arn:", 0) != 0)
+    v.Pattern("tableName", nameOrArn, MatchesNamePattern(nameOrArn), msg::kTableNamePattern);
+}
+
+/// DescribeTable, DeleteTable, UpdateTable: no name, then a name outside 3..255,
+/// before the model's constraints (whose TableName, 1..1024 characters, may be an ARN).
+inline void PrecheckTableName(bool given, const std::string& nameOrArn, Validator& v) {
+  if (!given) return v.Add(msg::TableNameRequired());
+  if (!Tables::NameWithinLimits(nameOrArn)) v.Add(msg::TableNameLength());
+}
+
+DYNAFAKE_IMPL void Tables::Precheck(const Model::DescribeTableRequest& r, Validator& v) {
+  PrecheckTableName(r.TableNameHasBeenSet(), r.GetTableName(), v);
+}
+DYNAFAKE_IMPL void Tables::Precheck(const Model::DeleteTableRequest& r, Validator& v) {
+  PrecheckTableName(r.TableNameHasBeenSet(), r.GetTableName(), v);
+}
+DYNAFAKE_IMPL void Tables::Precheck(const Model::UpdateTableRequest& r, Validator& v) {
+  PrecheckTableName(r.TableNameHasBeenSet(), r.GetTableName(), v);
+}
+/// CreateTable: a given name outside 3..255 (architect/dynalite test/createTable.js
+/// 'should return ValidationException for short TableName'); a missing one is the model's.
+DYNAFAKE_IMPL void Tables::Precheck(const Model::CreateTableRequest& r, Validator& v) {
+  const std::size_t n = r.GetTableName().size();
+  if (r.TableNameHasBeenSet() && (n < 3 || n > 255)) v.Add(msg::TableNameLength());
+}
+
 DYNAFAKE_IMPL void Tables::Validate(const Model::DescribeTableRequest& r, Validator& v) {
-  if (!NameWithinLimits(r.GetTableName())) v.Add(msg::TableNameLength());
+  TableNameInPattern(r.GetTableName(), v);
 }
 
 DYNAFAKE_IMPL void Tables::Validate(const Model::DeleteTableRequest& r, Validator& v) {
-  if (!NameWithinLimits(r.GetTableName())) v.Add(msg::TableNameLength());
+  TableNameInPattern(r.GetTableName(), v);
 }
 
 /// dynalite's first test of a ResourceArn, /^.+:.+:.+:.+:.+:.+\/.+$/: six
@@ -167,10 +195,21 @@ inline std::string TableArnAccount(const std::string& s, const std::string& part
     if (c < '0' || c > '9') return {};
   return account;
 }
+/// Before the model's constraints: a ResourceArn there, and one the caller may be
+/// authorized for (architect/dynalite test/tagResource.js: {} is "Invalid TableArn",
+/// {"ResourceArn": ""} an AccessDeniedException, though Tags is missing in both).
+DYNAFAKE_IMPL void Tables::PrecheckResourceArn(bool given, const std::string& arn, const char* operation,
+                                               const Identity& identity, Validator& v) {
+  if (!given) return v.Add(msg::NoResourceArn());
+  const std::string principal = "arn:" + identity.Partition() + ":iam::" + identity.AccountId() + ":root";
+  if (!LooksLikeAnArn(arn)) v.Deny(msg::NotAuthorized(principal, operation, arn));
+}
+
+/// After them (a missing Tags is reported first: test/tagResource.js 'should return
+/// ValidationException for null Tags'): a table's ARN, of this account.
 DYNAFAKE_IMPL void Tables::ValidateResourceArn(const std::string& arn, const char* operation, const Identity& identity,
                                                Validator& v) {
   const std::string principal = "arn:" + identity.Partition() + ":iam::" + identity.AccountId() + ":root";
-  if (!LooksLikeAnArn(arn)) return v.Deny(msg::NotAuthorized(principal, operation, arn));
   const std::string account = TableArnAccount(arn, identity.Partition());
   if (account.empty()) return v.Add(msg::InvalidTableArn(arn));
   if (account != identity.AccountId()) v.Deny(msg::NotAuthorizedElsewhere(principal, operation, arn));
@@ -218,7 +257,8 @@ DYNAFAKE_IMPL Model::TagResourceOutcome Tables::TagResource(const Model::TagReso
 DYNAFAKE_IMPL Model::UntagResourceOutcome Tables::UntagResource(const Model::UntagResourceRequest& r, int64_t) {
   std::optional<DynamoDBError> missing;
   TableRecord* t = TaggedTable(r.GetResourceArn(), missing);
-  if (!t) return *missing;
+  // UntagResource's not-found names no ARN (architect/dynalite test/untagResource.js)
+  if (!t) return DynamoDBError(DynamoDBErrors::RESOURCE_NOT_FOUND, msg::DataPlaneResourceNotFound());
   if (t->status != Model::TableStatus::ACTIVE && t->status != Model::TableStatus::UPDATING)
     return DynamoDBError(DynamoDBErrors::RESOURCE_IN_USE, msg::TableNotActive(t->desc.GetTableName()));
   const std::set<std::string> gone(r.GetTagKeys().begin(), r.GetTagKeys().end());  // keys not there are ignored

@@ -85,7 +85,8 @@ typename OperationTraits<Request>::Outcome Service::Run(const Request& request, 
   //    checks parse is the plan it is served with)
   detail::Validator v;
   typename detail::PlanOf<Request>::type plan;
-  detail::ValidateRequest(request, v);
+  c.Precheck(request, v);
+  if (v.Ok()) detail::ValidateRequest(request, v);
   if (v.Ok()) c.Validate(request, v, plan);
   if (!v.Ok()) {
     Outcome refused(

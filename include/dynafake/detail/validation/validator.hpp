@@ -125,6 +125,31 @@ class Validator {
                       "' failed to satisfy constraint: Map keys must satisfy constraint: [" + rules + "]");
   }
 
+  /// A map with a value outside the value's own constraints: one error at the
+  /// map, naming every rule of the value, longest first ("Value '{abc=[]}' at
+  /// 'requestItems' failed to satisfy constraint: Map value must satisfy
+  /// constraint: [Member must have length less than or equal to 25, Member
+  /// must have length greater than or equal to 1]", architect/dynalite
+  /// test/batchWriteItem.js, recorded against the service; the rule order
+  /// with a pattern as another Coral service answers it, SWO-GS/auto-tag#77).
+  template <class Map>
+  void MapValues(const std::string& path, const Map& value, long long min, long long max,
+                 bool (*matches)(const std::string&), const char* pattern) {
+    bool broken = false;
+    for (const auto& kv : value) {
+      const auto n = static_cast<long long>(Size(kv.second));
+      broken = broken || (min >= 0 && n < min) || (max >= 0 && n > max) || (matches && !Matches(matches, kv.second));
+    }
+    if (!broken) return;
+    std::string rules;
+    const auto add = [&rules](const std::string& rule) { rules += (rules.empty() ? "" : ", ") + rule; };
+    if (max >= 0) add("Member must have length less than or equal to " + std::to_string(max));
+    if (min >= 0) add("Member must have length greater than or equal to " + std::to_string(min));
+    if (matches) add(std::string("Member must satisfy regular expression pattern: ") + pattern);
+    errors_.push_back("Value " + Quote(Shown(value)) + " at '" + path +
+                      "' failed to satisfy constraint: Map value must satisfy constraint: [" + rules + "]");
+  }
+
   void Range(const std::string& path, long long value, bool hasMin, long long min, bool hasMax, long long max) {
     if (hasMin && value < min)
       Fail(Quote(std::to_string(value)), path, "have value greater than or equal to " + std::to_string(min));
@@ -148,6 +173,13 @@ class Validator {
 
   bool Ok() const { return errors_.empty() && free_.empty() && denied_.empty(); }
 
+  /// The most violations one message names: the service counts and lists the
+  /// first ten ("10 validation errors detected: ..." for a CreateTable of nine
+  /// empty LocalSecondaryIndexes, 27 violations: architect/dynalite
+  /// test/createTable.js 'should return ValidationException for 12', recorded
+  /// against the service).
+  static constexpr std::size_t kMostErrorsNamed = 10;
+
   /// The message DynamoDB would send.
   std::string Message() const {
     if (!denied_.empty()) return denied_;
@@ -156,9 +188,10 @@ class Validator {
       for (const auto& f : free_) out += (out.empty() ? "" : "; ") + f;
       return out;
     }
-    std::string out = std::to_string(errors_.size()) +
-                      (errors_.size() == 1 ? " validation error detected: " : " validation errors detected: ");
-    for (std::size_t i = 0; i < errors_.size(); ++i) out += (i ? "; " : "") + errors_[i];
+    const std::size_t named = errors_.size() < kMostErrorsNamed ? errors_.size() : kMostErrorsNamed;
+    std::string out =
+        std::to_string(named) + (named == 1 ? " validation error detected: " : " validation errors detected: ");
+    for (std::size_t i = 0; i < named; ++i) out += (i ? "; " : "") + errors_[i];
     return out;
   }
 
@@ -186,6 +219,23 @@ class Validator {
   template <class T>
   static std::string Shown(const std::map<std::string, T>& m) {
     return m.empty() ? "{}" : "{" + std::to_string(m.size()) + " entries}";
+  }
+  /// A map of lists as Java prints it, each list as above: "{abc=[]}".
+  template <class T>
+  static std::string Shown(const std::map<std::string, std::vector<T>>& m) {
+    std::string out = "{";
+    for (const auto& kv : m) out += (out.size() > 1 ? ", " : "") + kv.first + "=" + Shown(kv.second);
+    return out + "}";
+  }
+  static std::size_t Size(const std::string& s) { return CodePoints(s); }
+  template <class C>
+  static std::size_t Size(const C& c) {
+    return c.size();
+  }
+  static bool Matches(bool (*matches)(const std::string&), const std::string& s) { return matches(s); }
+  template <class C>
+  static bool Matches(bool (*)(const std::string&), const C&) {
+    return true;
   }
   void Fail(const std::string& value, const std::string& path, const std::string& rule) {
     errors_.push_back("Value " + value + " at '" + path + "' failed to satisfy constraint: Member must " + rule);
