@@ -32,6 +32,8 @@ PRINTED_VALUE_SETS = {
     "ConditionalOperator": (["OR", "AND"]),
     # architect/dynalite validations/query.js, scan.js and test/query.js
     "Select": (["SPECIFIC_ATTRIBUTES", "COUNT", "ALL_ATTRIBUTES", "ALL_PROJECTED_ATTRIBUTES"]),
+    # architect/dynalite test/createTable.js 'should return ValidationException for SS in attr definition'
+    "ScalarAttributeType": (["B", "N", "S"]),
 }
 
 

@@ -41,7 +41,7 @@ class CheckMessagesTest(unittest.TestCase):
             self.write(other, "// no entries\n")
         for pending in check_messages.NOT_YET_MOVED:
             self.write(pending, 'inline void Fail() { Throw("not yet moved text"); }\n')
-        self.write("include/dynafake/components/tables_impl.hpp", COMPONENT)
+        self.write("include/dynafake/components/table_tags_impl.hpp", COMPONENT)
 
     def tearDown(self):
         self.scratch.cleanup()
@@ -61,14 +61,14 @@ class CheckMessagesTest(unittest.TestCase):
         self.assertEqual(result.returncode, 0, result.stdout)
 
     def test_a_planted_literal_fails_naming_its_file_and_line(self):
-        self.write("include/dynafake/components/tables_impl.hpp",
+        self.write("include/dynafake/components/table_tags_impl.hpp",
                    COMPONENT + 'Outcome Other() {\n  return DynamoDBError(DynamoDBErrors::VALIDATION, "Table is gone");\n}\n')
         result = self.run_check()
         self.assertEqual(result.returncode, 1)
-        self.assertIn('include/dynafake/components/tables_impl.hpp:6: "Table is gone"', result.stdout)
+        self.assertIn('include/dynafake/components/table_tags_impl.hpp:6: "Table is gone"', result.stdout)
 
     def test_a_literal_in_a_comment_is_no_message(self):
-        self.write("include/dynafake/components/tables_impl.hpp", COMPONENT + '// answers "Table not found: x"\n')
+        self.write("include/dynafake/components/table_tags_impl.hpp", COMPONENT + '// answers "Table not found: x"\n')
         self.assertEqual(self.run_check().returncode, 0)
 
     def test_a_literal_marked_not_a_message_passes(self):

@@ -74,7 +74,7 @@ TEST(Journal, CauseValidation) {
   EXPECT_FALSE(call.success);
   EXPECT_EQ(call.cause, CallCause::Validation);
   EXPECT_EQ(call.error, "ValidationException");
-  EXPECT_THAT(call.message, HasSubstr("tableName"));
+  EXPECT_THAT(call.message, HasSubstr("TableName must be at least 3 characters long"));
   EXPECT_EQ(call.table, "x");
 }
 

@@ -193,13 +193,15 @@ TEST_P(TablesTest, IndexProjectionWithoutProjectionTypeIsRefused) {
   EXPECT_TRUE(client->CreateTable(withIndex(M::Projection().WithProjectionType(M::ProjectionType::ALL))).IsSuccess());
 }
 
+// The service's answer to a CreateTable named outside the pattern, as quoted in
+// serverless/serverless#5120 ("Value 'drucaas-dev,' at 'tableName' ...").
 TEST_P(TablesTest, TableNameOutsideThePatternIsRefused) {
   auto out = client->CreateTable(OrdersTable("my table"));
   ASSERT_FALSE(out.IsSuccess());
   EXPECT_EQ(out.GetError().GetErrorType(), DynamoDBErrors::VALIDATION);
   EXPECT_EQ(out.GetError().GetMessage(),
             "1 validation error detected: Value 'my table' at 'tableName' failed to satisfy constraint: Member must "
-            "satisfy regular expression pattern: [a-zA-Z0-9_.-]+ and have length between 3 and 255");
+            "satisfy regular expression pattern: [a-zA-Z0-9_.-]+");
 }
 
 TEST_P(TablesOneTransitionTest, CreateTableBeyondTheTablesInTransitionLimitIsLimitExceeded) {
@@ -402,13 +404,14 @@ TEST_P(TablesTest, UntagResourceRemovesTheKeysGivenAndIgnoresUnknownOnes) {
   EXPECT_EQ(listed.GetResult().GetTags()[0].GetKey(), "team");
 }
 
+// UntagResource's not-found names no ARN, unlike TagResource's (architect/dynalite
+// test/untagResource.js 'should return ResourceNotFoundException if ResourceArn does not exist').
 TEST_P(TablesTest, UntaggingAnUnknownTableIsResourceNotFound) {
   auto out = client->UntagResource(
       M::UntagResourceRequest().WithResourceArn(service.TableArn("missing")).WithTagKeys({"team"}));
   ASSERT_FALSE(out.IsSuccess());
   EXPECT_EQ(out.GetError().GetErrorType(), DynamoDBErrors::RESOURCE_NOT_FOUND);
-  EXPECT_EQ(out.GetError().GetMessage(),
-            "Requested resource not found: ResourcArn: " + service.TableArn("missing") + " not found");
+  EXPECT_EQ(out.GetError().GetMessage(), "Requested resource not found");
 }
 
 TEST_P(TablesRealisticTest, UntaggingATableStillCreatingIsResourceInUse) {

@@ -22,6 +22,38 @@ namespace {
 
 using World = RecordedWorld;
 
+/// The answer when the service checks the broken member before the model's
+/// constraints (Tables::Precheck): a table name's presence and length in
+/// DescribeTable, DeleteTable, UpdateTable (and its length in CreateTable), a
+/// tag operation's ResourceArn. False for every other case.
+bool CheckedFirst(const std::string& op, const ConstraintCase& c, std::string& type, std::string& message) {
+  const auto is = [&](const std::string& what) { return c.what == op + " " + what; };
+  const bool names = op == "DescribeTable" || op == "DeleteTable" || op == "UpdateTable";
+  type = "ValidationException";
+  if (names && is("tableName: missing")) {
+    message = "The parameter 'TableName' is required but was not present in the request";
+    return true;
+  }
+  if ((names || op == "CreateTable") && (is("tableName: length below min") || is("tableName: length above max"))) {
+    message = "TableName must be at least 3 characters long and at most 255 characters long";
+    return true;
+  }
+  if (op == "TagResource" || op == "UntagResource" || op == "ListTagsOfResource") {
+    if (is("resourceArn: missing")) {
+      message = "Invalid TableArn";
+      return true;
+    }
+    if (is("resourceArn: length below min") || is("resourceArn: length above max")) {
+      const std::string arn = c.body.at("ResourceArn").get<std::string>();
+      type = "AccessDeniedException";
+      message = "User: arn:aws:iam::123456789012:root is not authorized to perform: dynamodb:" + op +
+                " on resource: " + (arn.empty() ? std::string("*") : arn);
+      return true;
+    }
+  }
+  return false;
+}
+
 class ValidationMatrix : public testing::TestWithParam<std::string> {};
 
 TEST_P(ValidationMatrix, EveryConstraintBrokenAloneIsAValidationExceptionThatChangesNothing) {
@@ -44,8 +76,21 @@ TEST_P(ValidationMatrix, EveryConstraintBrokenAloneIsAValidationExceptionThatCha
     EXPECT_EQ(r.status, 400);
     const Json answer = Json::parse(r.body, nullptr, false);
     ASSERT_TRUE(answer.is_object()) << r.body;
-    EXPECT_EQ(answer.value("__type", ""), "com.amazon.coral.validate#ValidationException");
+    std::string ignoredType, ignoredMessage;
+    if (!CheckedFirst(op, c, ignoredType, ignoredMessage)) {
+      EXPECT_EQ(answer.value("__type", ""), "com.amazon.coral.validate#ValidationException");
+    }
     const std::string message = answer.value("message", "");
+    std::string firstType, firstMessage;
+    if (CheckedFirst(op, c, firstType, firstMessage)) {
+      EXPECT_EQ(
+          answer.value("__type", ""),
+          std::string(firstType == "ValidationException" ? "com.amazon.coral.validate#" : "com.amazon.coral.service#") +
+              firstType);
+      EXPECT_EQ(message, firstMessage);
+      ASSERT_EQ(dynafake::SaveState(world.service), before) << "a refused request changed the state";
+      continue;
+    }
     EXPECT_TRUE(ConstraintCases::Matches(message, c.errors))
         << "   got: " << message.substr(0, 600) << "\nwanted: " << ConstraintCases::Message(c.errors).substr(0, 600);
     ASSERT_EQ(dynafake::SaveState(world.service), before) << "a refused request changed the state";

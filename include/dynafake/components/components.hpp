@@ -159,6 +159,23 @@ class Components {
   // Validate: the operation's own rules beyond the model's constraints, on the
   // request alone (no table is looked at); what it parses goes in the plan the
   // operation is served with (PlanOf: nothing, but for the data plane).
+  // Precheck: what the service checks before the model's constraints (a table
+  // name's presence and length, a resource ARN the caller may be authorized for).
+  template <class Request>
+  void Precheck(const Request&, Validator&) const {}
+  void Precheck(const Model::CreateTableRequest& r, Validator& v) const { Tables::Precheck(r, v); }
+  void Precheck(const Model::UpdateTableRequest& r, Validator& v) const { Tables::Precheck(r, v); }
+  void Precheck(const Model::DescribeTableRequest& r, Validator& v) const { Tables::Precheck(r, v); }
+  void Precheck(const Model::DeleteTableRequest& r, Validator& v) const { Tables::Precheck(r, v); }
+  void Precheck(const Model::TagResourceRequest& r, Validator& v) const {
+    Tables::PrecheckResourceArn(r.ResourceArnHasBeenSet(), r.GetResourceArn(), "TagResource", identity, v);
+  }
+  void Precheck(const Model::UntagResourceRequest& r, Validator& v) const {
+    Tables::PrecheckResourceArn(r.ResourceArnHasBeenSet(), r.GetResourceArn(), "UntagResource", identity, v);
+  }
+  void Precheck(const Model::ListTagsOfResourceRequest& r, Validator& v) const {
+    Tables::PrecheckResourceArn(r.ResourceArnHasBeenSet(), r.GetResourceArn(), "ListTagsOfResource", identity, v);
+  }
   template <class Request>
   void Validate(const Request&, Validator&, NoPlan&) const {}  // the model's constraints are all there is
   void Validate(const Model::CreateTableRequest& r, Validator& v, NoPlan&) const { Tables::Validate(r, v); }

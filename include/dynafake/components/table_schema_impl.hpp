@@ -19,9 +19,11 @@ DYNAFAKE_IMPL std::string CheckKeySchema(const std::vector<Model::KeySchemaEleme
                                          const std::vector<Model::AttributeDefinition>& defs, const std::string& path) {
   if (schema.empty() || schema.size() > 2) return msg::KeySchemaSize(schema.size(), path);
   if (schema[0].GetKeyType() != Model::KeyType::HASH) return msg::FirstKeyNotHash();
-  if (schema.size() == 2 && schema[1].GetKeyType() != Model::KeyType::RANGE) return msg::SecondKeyNotRange();
+  // one name twice before a second HASH (architect/dynalite test/createTable.js 'for 5', recorded against the
+  // service; nubo-db/dynoxide src/validation.rs validate_key_schema orders them so too)
   if (schema.size() == 2 && schema[0].GetAttributeName() == schema[1].GetAttributeName())
     return msg::HashAndRangeSameName();
+  if (schema.size() == 2 && schema[1].GetKeyType() != Model::KeyType::RANGE) return msg::SecondKeyNotRange();
   for (const auto& e : schema) {
     bool defined = false;
     for (const auto& d : defs) defined = defined || d.GetAttributeName() == e.GetAttributeName();
@@ -45,12 +47,22 @@ DYNAFAKE_IMPL std::string CheckProjection(const Model::Projection& p) {
 }
 
 DYNAFAKE_IMPL void Tables::Validate(const Model::CreateTableRequest& r, Validator& v) {
-  const std::string name = r.GetTableName();
-  if (!MatchesNamePattern(name) || name.size() < limits::kMinTableNameLength ||
-      name.size() > limits::kMaxTableNameLength)
-    return v.Add(msg::TableNamePattern(name));
+  if (!MatchesNamePattern(r.GetTableName()))  // (its length was checked first: Tables::Precheck)
+    return v.Pattern("tableName", r.GetTableName(), false, msg::kTableNamePattern);
   if (!r.KeySchemaHasBeenSet()) return v.Missing("keySchema");
   if (!r.AttributeDefinitionsHasBeenSet()) return v.Missing("attributeDefinitions");
+  if (r.ProvisionedThroughputHasBeenSet()) {  // the throughput's bounds first (architect/dynalite test/createTable.js)
+    const auto& p = r.GetProvisionedThroughput();
+    if (p.GetReadCapacityUnits() > msg::kMostCapacityUnits)
+      return v.Add(msg::CapacityOutOfBounds(p.GetReadCapacityUnits(), "ReadCapacityUnits"));
+    if (p.GetWriteCapacityUnits() > msg::kMostCapacityUnits)
+      return v.Add(msg::CapacityOutOfBounds(p.GetWriteCapacityUnits(), "WriteCapacityUnits"));
+  }
+  // an empty list of indexes before the key schema is compared with the definitions
+  // (architect/dynalite test/createTable.js 'for 11')
+  if ((r.LocalSecondaryIndexesHasBeenSet() && r.GetLocalSecondaryIndexes().empty()) ||
+      (r.GlobalSecondaryIndexesHasBeenSet() && r.GetGlobalSecondaryIndexes().empty()))
+    return v.Add(msg::EmptyIndexList());
   const auto& defs = r.GetAttributeDefinitions();
   std::string err = CheckKeySchema(r.GetKeySchema(), defs, "keySchema");
   if (!err.empty()) return v.Add(err);

@@ -22,7 +22,9 @@ namespace detail {
 /// not the table exists (the service validates before it reads state).
 DYNAFAKE_IMPL void Tables::Validate(const Model::UpdateTableRequest& r, Validator& v) {
   using namespace Model;
-  if (!NameWithinLimits(r.GetTableName())) return v.Add(msg::TableNameLength());  // first, as the service checks
+  // (its name's presence and length were checked first: Tables::Precheck)
+  TableNameInPattern(r.GetTableName(), v);
+  if (!v.Ok()) return;
   if (r.ReplicaUpdatesHasBeenSet() || r.GlobalTableWitnessUpdatesHasBeenSet() || r.MultiRegionConsistencyHasBeenSet() ||
       r.GlobalTableSettingsReplicationModeHasBeenSet())
     return v.Add(msg::NoGlobalTables(msg::kUpdateTableGlobalMembers));
@@ -31,6 +33,13 @@ DYNAFAKE_IMPL void Tables::Validate(const Model::UpdateTableRequest& r, Validato
       r.BillingModeHasBeenSet() || r.ProvisionedThroughputHasBeenSet() || !r.GetGlobalSecondaryIndexUpdates().empty() ||
       r.StreamSpecificationHasBeenSet() || r.SSESpecificationHasBeenSet() || r.TableClassHasBeenSet() ||
       r.DeletionProtectionEnabledHasBeenSet() || r.OnDemandThroughputHasBeenSet() || r.WarmThroughputHasBeenSet();
+  if (r.ProvisionedThroughputHasBeenSet()) {  // before the table is looked up (architect/dynalite test/updateTable.js)
+    const auto& p = r.GetProvisionedThroughput();
+    if (p.GetReadCapacityUnits() > msg::kMostCapacityUnits)
+      return v.Add(msg::CapacityOutOfBounds(p.GetReadCapacityUnits(), "ReadCapacityUnits"));
+    if (p.GetWriteCapacityUnits() > msg::kMostCapacityUnits)
+      return v.Add(msg::CapacityOutOfBounds(p.GetWriteCapacityUnits(), "WriteCapacityUnits"));
+  }
   if (!anything) return v.Add(msg::NothingToUpdate());
   if (r.BillingModeHasBeenSet() && r.GetBillingMode() == BillingMode::PAY_PER_REQUEST &&
       r.ProvisionedThroughputHasBeenSet())
@@ -42,6 +51,13 @@ DYNAFAKE_IMPL void Tables::Validate(const Model::UpdateTableRequest& r, Validato
         (u.CreateHasBeenSet() ? 1 : 0) + (u.UpdateHasBeenSet() ? 1 : 0) + (u.DeleteHasBeenSet() ? 1 : 0);
     if (actions == 0) return v.Add(msg::IndexUpdateWithoutAction());
     if (actions > 1) return v.Add(msg::IndexUpdateWithActions());
+  }
+  std::set<std::string> updated;  // one update per index, before the table is looked up
+  for (const auto& u : r.GetGlobalSecondaryIndexUpdates()) {
+    const std::string& index = u.CreateHasBeenSet()   ? u.GetCreate().GetIndexName()
+                               : u.UpdateHasBeenSet() ? u.GetUpdate().GetIndexName()
+                                                      : u.GetDelete().GetIndexName();
+    if (!updated.insert(index).second) return v.Add(msg::OneUpdatePerIndex(index));
   }
   for (const auto& u : r.GetGlobalSecondaryIndexUpdates())
     if (u.CreateHasBeenSet())

@@ -72,9 +72,19 @@ class Tables {
   static void Validate(const Model::CreateTableRequest& r, Validator& v);
   /// UpdateTable's rules that need no table (made before it is looked up).
   static void Validate(const Model::UpdateTableRequest& r, Validator& v);
-  /// DescribeTable's and DeleteTable's: a table name (not an ARN) of 3 to 255 characters.
+  /// DescribeTable's and DeleteTable's: a table name (not an ARN) within the pattern.
   static void Validate(const Model::DescribeTableRequest& r, Validator& v);
   static void Validate(const Model::DeleteTableRequest& r, Validator& v);
+  /// What the service checks before the model's constraints: DescribeTable's,
+  /// DeleteTable's, UpdateTable's and CreateTable's table name (there, and of 3
+  /// to 255 characters, unless an ARN), and the tag operations' ResourceArn (there, and
+  /// shaped like an ARN: the caller is authorized for the resource first).
+  static void Precheck(const Model::DescribeTableRequest& r, Validator& v);
+  static void Precheck(const Model::DeleteTableRequest& r, Validator& v);
+  static void Precheck(const Model::UpdateTableRequest& r, Validator& v);
+  static void Precheck(const Model::CreateTableRequest& r, Validator& v);
+  static void PrecheckResourceArn(bool given, const std::string& arn, const char* operation, const Identity& identity,
+                                  Validator& v);
   /// The tag operations': the ResourceArn a table's ARN (or refused as the service
   /// refuses it: AccessDeniedException, or "Invalid TableArn"), and something to do.
   static void Validate(const Model::TagResourceRequest& r, const Identity& identity, Validator& v);
@@ -111,6 +121,8 @@ class Tables {
   /// out and no longer answers queries; [infer], AWS documents neither case).
   /// A table name of 3 to 255 characters, or an ARN (its table is looked up).
   static bool NameWithinLimits(const std::string& nameOrArn);
+  /// A table name that is not an ARN breaking msg::kTableNamePattern: the model's kind of violation.
+  static void TableNameInPattern(const std::string& nameOrArn, Validator& v);
   /// The checks every tag operation makes of its ResourceArn, in the service's order.
   static void ValidateResourceArn(const std::string& arn, const char* operation, const Identity& identity,
                                   Validator& v);

@@ -86,7 +86,8 @@ typename OperationTraits<Request>::Outcome Service::Run(const Request& request, 
   //    checks parse is the plan it is served with)
   detail::Validator v;
   typename detail::PlanOf<Request>::type plan;
-  detail::ValidateRequest(request, v);
+  c.Precheck(request, v);
+  if (v.Ok()) detail::ValidateRequest(request, v);
   if (v.Ok()) c.Validate(request, v, plan);
   if (!v.Ok()) {
     Outcome refused(
@@ -215,7 +216,7 @@ DYNAFAKE_IMPL void Service::LoadState(detail::SavedState state) {
   try {
     detail::Components::Check(state);  // everything checked first: a state that fails to load changes nothing
     if (!DateTime(state.savedAtMs).FitsTimePoint())
-      throw std::invalid_argument(msg::StateSavedOutsideClock(state.savedAtMs));
+      throw std::invalid_argument(detail::msg::StateSavedOutsideClock(state.savedAtMs));
   } catch (const std::invalid_argument& e) {
     throw std::invalid_argument(std::string("LoadState: ") + e.what());
   }
@@ -224,7 +225,7 @@ DYNAFAKE_IMPL void Service::LoadState(detail::SavedState state) {
     const TimePoint saved = DateTime(state.savedAtMs).UnderlyingTimestamp();
     if (saved < clock->Now())
       throw std::invalid_argument(
-          msg::StateClockBackwards(DateTime(state.savedAtMs).ToIso8601(), DateTime(clock->Now()).ToIso8601()));
+          detail::msg::StateClockBackwards(DateTime(state.savedAtMs).ToIso8601(), DateTime(clock->Now()).ToIso8601()));
     clock->Set(saved);
   }
   components_->Load(std::move(state), NowMs());

@@ -158,6 +158,14 @@ constexpr const char* kNotIndexable = "Attempted conditional constraint is not a
 inline std::string ArgumentCount(const std::string& op) {
   return Invalid("Invalid number of argument(s) for the " + op + " ComparisonOperator");
 }
+/// Whether `error` is an ArgumentCount text.
+inline bool IsArgumentCount(const std::string& error) {
+  return error.rfind(Invalid("Invalid number of argument(s)"), 0) == 0;
+}
+/// A key condition's argument count, worded otherwise than a filter's (architect/dynalite
+/// test/query.js 'should return ValidationException for 1 arg to NULL', recorded against the service).
+constexpr const char* kKeyConditionArgumentCount =
+    "The attempted filter operation is not supported for the provided filter argument count";
 inline std::string OperatorNotForType(const std::string& op, const std::string& type) {
   return Invalid("ComparisonOperator " + op + " is not valid for " + type + " AttributeValue type");
 }

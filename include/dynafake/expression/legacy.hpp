@@ -225,6 +225,9 @@ inline std::string LegacyKeyConditions(const std::map<std::string, Model::Condit
   for (const auto& kv : conditions) {
     const C op = kv.second.GetComparisonOperator();
     std::string err = legacy::CheckArguments(op, kv.second.GetAttributeValueList());
+    // a key condition's argument count is worded otherwise than a filter's (architect/dynalite
+    // test/query.js 'should return ValidationException for 1 arg to NULL', recorded against the service)
+    if (msg::IsArgumentCount(err)) return msg::kKeyConditionArgumentCount;
     if (!err.empty()) return err;
     if (op == C::IN_ || op == C::NULL_ || op == C::NOT_NULL || op == C::CONTAINS || op == C::NOT_CONTAINS ||
         op == C::NE)

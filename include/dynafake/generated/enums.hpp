@@ -972,7 +972,7 @@ inline bool IsKnown(ScalarAttributeType value) {
   return static_cast<int>(value) > 0 && static_cast<int>(value) <= 3;
 }
 /// The values as the service lists them in "Member must satisfy enum value set" (tools/model.py).
-inline constexpr const char* kValueSet = "[S, N, B]";
+inline constexpr const char* kValueSet = "[B, N, S]";
 }  // namespace ScalarAttributeTypeMapper
 
 enum class Select {

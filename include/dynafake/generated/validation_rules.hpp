@@ -136,10 +136,7 @@ inline void ValidateShape(const Model::KeysAndAttributes& value, Validator& v, c
     }
   }
   if (value.ExpressionAttributeNamesHasBeenSet()) {
-    for (const auto& kv0 : value.GetExpressionAttributeNames()) {
-      const auto& e0 = kv0.second;
-      v.Length(Join(path, "expressionAttributeNames") + "." + kv0.first + ".member", e0, -1, 65535);
-    }
+    v.MapValues(Join(path, "expressionAttributeNames"), value.GetExpressionAttributeNames(), -1, 65535, nullptr, nullptr);
   }
 }
 
@@ -189,10 +186,7 @@ inline void ValidateShape(const Model::ConditionCheck& value, Validator& v, cons
   }
   if (!value.ConditionExpressionHasBeenSet()) v.Missing(Join(path, "conditionExpression"));
   if (value.ExpressionAttributeNamesHasBeenSet()) {
-    for (const auto& kv0 : value.GetExpressionAttributeNames()) {
-      const auto& e0 = kv0.second;
-      v.Length(Join(path, "expressionAttributeNames") + "." + kv0.first + ".member", e0, -1, 65535);
-    }
+    v.MapValues(Join(path, "expressionAttributeNames"), value.GetExpressionAttributeNames(), -1, 65535, nullptr, nullptr);
   }
   if (value.ReturnValuesOnConditionCheckFailureHasBeenSet()) {
     v.Enum(Join(path, "returnValuesOnConditionCheckFailure"), Model::ReturnValuesOnConditionCheckFailureMapper::IsKnown(value.GetReturnValuesOnConditionCheckFailure()), Model::ReturnValuesOnConditionCheckFailureMapper::GetNameForReturnValuesOnConditionCheckFailure(value.GetReturnValuesOnConditionCheckFailure()), Model::ReturnValuesOnConditionCheckFailureMapper::kValueSet);
@@ -203,8 +197,8 @@ inline void ValidateShape(const Model::CreateGlobalSecondaryIndexAction& value, 
   (void)value; (void)v; (void)path;
   if (!value.IndexNameHasBeenSet()) v.Missing(Join(path, "indexName"));
   if (value.IndexNameHasBeenSet()) {
-    v.Length(Join(path, "indexName"), value.GetIndexName(), 3, 255);
     v.Pattern(Join(path, "indexName"), value.GetIndexName(), MatchesNamePattern(value.GetIndexName()), "[a-zA-Z0-9_.-]+");
+    v.Length(Join(path, "indexName"), value.GetIndexName(), 3, 255);
   }
   if (!value.KeySchemaHasBeenSet()) v.Missing(Join(path, "keySchema"));
   if (value.KeySchemaHasBeenSet()) {
@@ -239,8 +233,8 @@ inline void ValidateShape(const Model::ReplicaGlobalSecondaryIndex& value, Valid
   (void)value; (void)v; (void)path;
   if (!value.IndexNameHasBeenSet()) v.Missing(Join(path, "indexName"));
   if (value.IndexNameHasBeenSet()) {
-    v.Length(Join(path, "indexName"), value.GetIndexName(), 3, 255);
     v.Pattern(Join(path, "indexName"), value.GetIndexName(), MatchesNamePattern(value.GetIndexName()), "[a-zA-Z0-9_.-]+");
+    v.Length(Join(path, "indexName"), value.GetIndexName(), 3, 255);
   }
   if (value.ProvisionedThroughputOverrideHasBeenSet()) {
     ValidateShape(value.GetProvisionedThroughputOverride(), v, Join(path, "provisionedThroughputOverride"));
@@ -269,8 +263,8 @@ inline void ValidateShape(const Model::GlobalSecondaryIndex& value, Validator& v
   (void)value; (void)v; (void)path;
   if (!value.IndexNameHasBeenSet()) v.Missing(Join(path, "indexName"));
   if (value.IndexNameHasBeenSet()) {
-    v.Length(Join(path, "indexName"), value.GetIndexName(), 3, 255);
     v.Pattern(Join(path, "indexName"), value.GetIndexName(), MatchesNamePattern(value.GetIndexName()), "[a-zA-Z0-9_.-]+");
+    v.Length(Join(path, "indexName"), value.GetIndexName(), 3, 255);
   }
   if (!value.KeySchemaHasBeenSet()) v.Missing(Join(path, "keySchema"));
   if (value.KeySchemaHasBeenSet()) {
@@ -293,8 +287,8 @@ inline void ValidateShape(const Model::LocalSecondaryIndex& value, Validator& v,
   (void)value; (void)v; (void)path;
   if (!value.IndexNameHasBeenSet()) v.Missing(Join(path, "indexName"));
   if (value.IndexNameHasBeenSet()) {
-    v.Length(Join(path, "indexName"), value.GetIndexName(), 3, 255);
     v.Pattern(Join(path, "indexName"), value.GetIndexName(), MatchesNamePattern(value.GetIndexName()), "[a-zA-Z0-9_.-]+");
+    v.Length(Join(path, "indexName"), value.GetIndexName(), 3, 255);
   }
   if (!value.KeySchemaHasBeenSet()) v.Missing(Join(path, "keySchema"));
   if (value.KeySchemaHasBeenSet()) {
@@ -332,15 +326,15 @@ inline void ValidateShape(const Model::Tag& value, Validator& v, const std::stri
 inline void ValidateShape(const Model::CsvOptions& value, Validator& v, const std::string& path) {
   (void)value; (void)v; (void)path;
   if (value.DelimiterHasBeenSet()) {
-    v.Length(Join(path, "delimiter"), value.GetDelimiter(), 1, 1);
     v.Pattern(Join(path, "delimiter"), value.GetDelimiter(), MatchesCsvDelimiterPattern(value.GetDelimiter()), "[,;:|\\t ]");
+    v.Length(Join(path, "delimiter"), value.GetDelimiter(), 1, 1);
   }
   if (value.HeaderListHasBeenSet()) {
     v.Count(Join(path, "headerList"), value.GetHeaderList(), 1, 255);
     for (std::size_t i0 = 0; i0 < value.GetHeaderList().size(); ++i0) {
       const auto& e0 = value.GetHeaderList()[i0];
-      v.Length(Join(path, "headerList") + "." + std::to_string(i0 + 1) + ".member", e0, 1, 65536);
       v.Pattern(Join(path, "headerList") + "." + std::to_string(i0 + 1) + ".member", e0, MatchesCsvHeaderPattern(e0), "[\\x20-\\x21\\x23-\\x2B\\x2D-\\x7E]*");
+      v.Length(Join(path, "headerList") + "." + std::to_string(i0 + 1) + ".member", e0, 1, 65536);
     }
   }
 }
@@ -356,10 +350,7 @@ inline void ValidateShape(const Model::Delete& value, Validator& v, const std::s
     v.Length(Join(path, "tableName"), value.GetTableName(), 1, 1024);
   }
   if (value.ExpressionAttributeNamesHasBeenSet()) {
-    for (const auto& kv0 : value.GetExpressionAttributeNames()) {
-      const auto& e0 = kv0.second;
-      v.Length(Join(path, "expressionAttributeNames") + "." + kv0.first + ".member", e0, -1, 65535);
-    }
+    v.MapValues(Join(path, "expressionAttributeNames"), value.GetExpressionAttributeNames(), -1, 65535, nullptr, nullptr);
   }
   if (value.ReturnValuesOnConditionCheckFailureHasBeenSet()) {
     v.Enum(Join(path, "returnValuesOnConditionCheckFailure"), Model::ReturnValuesOnConditionCheckFailureMapper::IsKnown(value.GetReturnValuesOnConditionCheckFailure()), Model::ReturnValuesOnConditionCheckFailureMapper::GetNameForReturnValuesOnConditionCheckFailure(value.GetReturnValuesOnConditionCheckFailure()), Model::ReturnValuesOnConditionCheckFailureMapper::kValueSet);
@@ -370,8 +361,8 @@ inline void ValidateShape(const Model::DeleteGlobalSecondaryIndexAction& value, 
   (void)value; (void)v; (void)path;
   if (!value.IndexNameHasBeenSet()) v.Missing(Join(path, "indexName"));
   if (value.IndexNameHasBeenSet()) {
-    v.Length(Join(path, "indexName"), value.GetIndexName(), 3, 255);
     v.Pattern(Join(path, "indexName"), value.GetIndexName(), MatchesNamePattern(value.GetIndexName()), "[a-zA-Z0-9_.-]+");
+    v.Length(Join(path, "indexName"), value.GetIndexName(), 3, 255);
   }
 }
 
@@ -413,8 +404,8 @@ inline void ValidateShape(const Model::S3BucketSource& value, Validator& v, cons
   }
   if (!value.S3BucketHasBeenSet()) v.Missing(Join(path, "s3Bucket"));
   if (value.S3BucketHasBeenSet()) {
-    v.Length(Join(path, "s3Bucket"), value.GetS3Bucket(), -1, 255);
     v.Pattern(Join(path, "s3Bucket"), value.GetS3Bucket(), MatchesS3BucketPattern(value.GetS3Bucket()), "^[a-z0-9A-Z]+[\\.\\-\\w]*[a-z0-9A-Z]+$");
+    v.Length(Join(path, "s3Bucket"), value.GetS3Bucket(), -1, 255);
   }
   if (value.S3KeyPrefixHasBeenSet()) {
     v.Length(Join(path, "s3KeyPrefix"), value.GetS3KeyPrefix(), -1, 1024);
@@ -425,8 +416,8 @@ inline void ValidateShape(const Model::TableCreationParameters& value, Validator
   (void)value; (void)v; (void)path;
   if (!value.TableNameHasBeenSet()) v.Missing(Join(path, "tableName"));
   if (value.TableNameHasBeenSet()) {
-    v.Length(Join(path, "tableName"), value.GetTableName(), 3, 255);
     v.Pattern(Join(path, "tableName"), value.GetTableName(), MatchesNamePattern(value.GetTableName()), "[a-zA-Z0-9_.-]+");
+    v.Length(Join(path, "tableName"), value.GetTableName(), 3, 255);
   }
   if (!value.AttributeDefinitionsHasBeenSet()) v.Missing(Join(path, "attributeDefinitions"));
   if (value.AttributeDefinitionsHasBeenSet()) {
@@ -471,10 +462,7 @@ inline void ValidateShape(const Model::Get& value, Validator& v, const std::stri
     v.Length(Join(path, "tableName"), value.GetTableName(), 1, 1024);
   }
   if (value.ExpressionAttributeNamesHasBeenSet()) {
-    for (const auto& kv0 : value.GetExpressionAttributeNames()) {
-      const auto& e0 = kv0.second;
-      v.Length(Join(path, "expressionAttributeNames") + "." + kv0.first + ".member", e0, -1, 65535);
-    }
+    v.MapValues(Join(path, "expressionAttributeNames"), value.GetExpressionAttributeNames(), -1, 65535, nullptr, nullptr);
   }
 }
 
@@ -482,8 +470,8 @@ inline void ValidateShape(const Model::UpdateGlobalSecondaryIndexAction& value, 
   (void)value; (void)v; (void)path;
   if (!value.IndexNameHasBeenSet()) v.Missing(Join(path, "indexName"));
   if (value.IndexNameHasBeenSet()) {
-    v.Length(Join(path, "indexName"), value.GetIndexName(), 3, 255);
     v.Pattern(Join(path, "indexName"), value.GetIndexName(), MatchesNamePattern(value.GetIndexName()), "[a-zA-Z0-9_.-]+");
+    v.Length(Join(path, "indexName"), value.GetIndexName(), 3, 255);
   }
   if (value.ProvisionedThroughputHasBeenSet()) {
     ValidateShape(value.GetProvisionedThroughput(), v, Join(path, "provisionedThroughput"));
@@ -532,10 +520,7 @@ inline void ValidateShape(const Model::Put& value, Validator& v, const std::stri
     v.Length(Join(path, "tableName"), value.GetTableName(), 1, 1024);
   }
   if (value.ExpressionAttributeNamesHasBeenSet()) {
-    for (const auto& kv0 : value.GetExpressionAttributeNames()) {
-      const auto& e0 = kv0.second;
-      v.Length(Join(path, "expressionAttributeNames") + "." + kv0.first + ".member", e0, -1, 65535);
-    }
+    v.MapValues(Join(path, "expressionAttributeNames"), value.GetExpressionAttributeNames(), -1, 65535, nullptr, nullptr);
   }
   if (value.ReturnValuesOnConditionCheckFailureHasBeenSet()) {
     v.Enum(Join(path, "returnValuesOnConditionCheckFailure"), Model::ReturnValuesOnConditionCheckFailureMapper::IsKnown(value.GetReturnValuesOnConditionCheckFailure()), Model::ReturnValuesOnConditionCheckFailureMapper::GetNameForReturnValuesOnConditionCheckFailure(value.GetReturnValuesOnConditionCheckFailure()), Model::ReturnValuesOnConditionCheckFailureMapper::kValueSet);
@@ -602,10 +587,7 @@ inline void ValidateShape(const Model::Update& value, Validator& v, const std::s
     v.Length(Join(path, "tableName"), value.GetTableName(), 1, 1024);
   }
   if (value.ExpressionAttributeNamesHasBeenSet()) {
-    for (const auto& kv0 : value.GetExpressionAttributeNames()) {
-      const auto& e0 = kv0.second;
-      v.Length(Join(path, "expressionAttributeNames") + "." + kv0.first + ".member", e0, -1, 65535);
-    }
+    v.MapValues(Join(path, "expressionAttributeNames"), value.GetExpressionAttributeNames(), -1, 65535, nullptr, nullptr);
   }
   if (value.ReturnValuesOnConditionCheckFailureHasBeenSet()) {
     v.Enum(Join(path, "returnValuesOnConditionCheckFailure"), Model::ReturnValuesOnConditionCheckFailureMapper::IsKnown(value.GetReturnValuesOnConditionCheckFailure()), Model::ReturnValuesOnConditionCheckFailureMapper::GetNameForReturnValuesOnConditionCheckFailure(value.GetReturnValuesOnConditionCheckFailure()), Model::ReturnValuesOnConditionCheckFailureMapper::kValueSet);
@@ -637,8 +619,8 @@ inline void ValidateRequest(const Model::CreateBackupRequest& value, Validator& 
   }
   if (!value.BackupNameHasBeenSet()) v.Missing(std::string("backupName"));
   if (value.BackupNameHasBeenSet()) {
-    v.Length(std::string("backupName"), value.GetBackupName(), 3, 255);
     v.Pattern(std::string("backupName"), value.GetBackupName(), MatchesNamePattern(value.GetBackupName()), "[a-zA-Z0-9_.-]+");
+    v.Length(std::string("backupName"), value.GetBackupName(), 3, 255);
   }
 }
 
@@ -682,8 +664,8 @@ inline void ValidateRequest(const Model::RestoreTableFromBackupRequest& value, V
   (void)value; (void)v;
   if (!value.TargetTableNameHasBeenSet()) v.Missing(std::string("targetTableName"));
   if (value.TargetTableNameHasBeenSet()) {
-    v.Length(std::string("targetTableName"), value.GetTargetTableName(), 3, 255);
     v.Pattern(std::string("targetTableName"), value.GetTargetTableName(), MatchesNamePattern(value.GetTargetTableName()), "[a-zA-Z0-9_.-]+");
+    v.Length(std::string("targetTableName"), value.GetTargetTableName(), 3, 255);
   }
   if (!value.BackupArnHasBeenSet()) v.Missing(std::string("backupArn"));
   if (value.BackupArnHasBeenSet()) {
@@ -719,13 +701,13 @@ inline void ValidateRequest(const Model::RestoreTableToPointInTimeRequest& value
     v.Length(std::string("sourceTableArn"), value.GetSourceTableArn(), 1, 1024);
   }
   if (value.SourceTableNameHasBeenSet()) {
-    v.Length(std::string("sourceTableName"), value.GetSourceTableName(), 3, 255);
     v.Pattern(std::string("sourceTableName"), value.GetSourceTableName(), MatchesNamePattern(value.GetSourceTableName()), "[a-zA-Z0-9_.-]+");
+    v.Length(std::string("sourceTableName"), value.GetSourceTableName(), 3, 255);
   }
   if (!value.TargetTableNameHasBeenSet()) v.Missing(std::string("targetTableName"));
   if (value.TargetTableNameHasBeenSet()) {
-    v.Length(std::string("targetTableName"), value.GetTargetTableName(), 3, 255);
     v.Pattern(std::string("targetTableName"), value.GetTargetTableName(), MatchesNamePattern(value.GetTargetTableName()), "[a-zA-Z0-9_.-]+");
+    v.Length(std::string("targetTableName"), value.GetTargetTableName(), 3, 255);
   }
   if (value.BillingModeOverrideHasBeenSet()) {
     v.Enum(std::string("billingModeOverride"), Model::BillingModeMapper::IsKnown(value.GetBillingModeOverride()), Model::BillingModeMapper::GetNameForBillingMode(value.GetBillingModeOverride()), Model::BillingModeMapper::kValueSet);
@@ -911,8 +893,8 @@ inline void ValidateRequest(const Model::UpdateTableRequest& value, Validator& v
 inline void ValidateRequest(const Model::ListTablesRequest& value, Validator& v) {
   (void)value; (void)v;
   if (value.ExclusiveStartTableNameHasBeenSet()) {
-    v.Length(std::string("exclusiveStartTableName"), value.GetExclusiveStartTableName(), 3, 255);
     v.Pattern(std::string("exclusiveStartTableName"), value.GetExclusiveStartTableName(), MatchesNamePattern(value.GetExclusiveStartTableName()), "[a-zA-Z0-9_.-]+");
+    v.Length(std::string("exclusiveStartTableName"), value.GetExclusiveStartTableName(), 3, 255);
   }
   if (value.LimitHasBeenSet()) {
     v.Range(std::string("limit"), static_cast<long long>(value.GetLimit()), true, 1LL, true, 100LL);
@@ -950,10 +932,7 @@ inline void ValidateRequest(const Model::PutItemRequest& value, Validator& v) {
     v.Enum(std::string("conditionalOperator"), Model::ConditionalOperatorMapper::IsKnown(value.GetConditionalOperator()), Model::ConditionalOperatorMapper::GetNameForConditionalOperator(value.GetConditionalOperator()), Model::ConditionalOperatorMapper::kValueSet);
   }
   if (value.ExpressionAttributeNamesHasBeenSet()) {
-    for (const auto& kv0 : value.GetExpressionAttributeNames()) {
-      const auto& e0 = kv0.second;
-      v.Length(std::string("expressionAttributeNames") + "." + kv0.first + ".member", e0, -1, 65535);
-    }
+    v.MapValues(std::string("expressionAttributeNames"), value.GetExpressionAttributeNames(), -1, 65535, nullptr, nullptr);
   }
   if (value.ReturnValuesOnConditionCheckFailureHasBeenSet()) {
     v.Enum(std::string("returnValuesOnConditionCheckFailure"), Model::ReturnValuesOnConditionCheckFailureMapper::IsKnown(value.GetReturnValuesOnConditionCheckFailure()), Model::ReturnValuesOnConditionCheckFailureMapper::GetNameForReturnValuesOnConditionCheckFailure(value.GetReturnValuesOnConditionCheckFailure()), Model::ReturnValuesOnConditionCheckFailureMapper::kValueSet);
@@ -982,10 +961,7 @@ inline void ValidateRequest(const Model::GetItemRequest& value, Validator& v) {
     v.Enum(std::string("returnConsumedCapacity"), Model::ReturnConsumedCapacityMapper::IsKnown(value.GetReturnConsumedCapacity()), Model::ReturnConsumedCapacityMapper::GetNameForReturnConsumedCapacity(value.GetReturnConsumedCapacity()), Model::ReturnConsumedCapacityMapper::kValueSet);
   }
   if (value.ExpressionAttributeNamesHasBeenSet()) {
-    for (const auto& kv0 : value.GetExpressionAttributeNames()) {
-      const auto& e0 = kv0.second;
-      v.Length(std::string("expressionAttributeNames") + "." + kv0.first + ".member", e0, -1, 65535);
-    }
+    v.MapValues(std::string("expressionAttributeNames"), value.GetExpressionAttributeNames(), -1, 65535, nullptr, nullptr);
   }
 }
 
@@ -1020,10 +996,7 @@ inline void ValidateRequest(const Model::DeleteItemRequest& value, Validator& v)
     v.Enum(std::string("returnItemCollectionMetrics"), Model::ReturnItemCollectionMetricsMapper::IsKnown(value.GetReturnItemCollectionMetrics()), Model::ReturnItemCollectionMetricsMapper::GetNameForReturnItemCollectionMetrics(value.GetReturnItemCollectionMetrics()), Model::ReturnItemCollectionMetricsMapper::kValueSet);
   }
   if (value.ExpressionAttributeNamesHasBeenSet()) {
-    for (const auto& kv0 : value.GetExpressionAttributeNames()) {
-      const auto& e0 = kv0.second;
-      v.Length(std::string("expressionAttributeNames") + "." + kv0.first + ".member", e0, -1, 65535);
-    }
+    v.MapValues(std::string("expressionAttributeNames"), value.GetExpressionAttributeNames(), -1, 65535, nullptr, nullptr);
   }
   if (value.ReturnValuesOnConditionCheckFailureHasBeenSet()) {
     v.Enum(std::string("returnValuesOnConditionCheckFailure"), Model::ReturnValuesOnConditionCheckFailureMapper::IsKnown(value.GetReturnValuesOnConditionCheckFailure()), Model::ReturnValuesOnConditionCheckFailureMapper::GetNameForReturnValuesOnConditionCheckFailure(value.GetReturnValuesOnConditionCheckFailure()), Model::ReturnValuesOnConditionCheckFailureMapper::kValueSet);
@@ -1038,8 +1011,8 @@ inline void ValidateRequest(const Model::ScanRequest& value, Validator& v) {
     v.Length(std::string("tableName"), value.GetTableName(), 1, 1024);
   }
   if (value.IndexNameHasBeenSet()) {
-    v.Length(std::string("indexName"), value.GetIndexName(), 3, 255);
     v.Pattern(std::string("indexName"), value.GetIndexName(), MatchesNamePattern(value.GetIndexName()), "[a-zA-Z0-9_.-]+");
+    v.Length(std::string("indexName"), value.GetIndexName(), 3, 255);
   }
   if (value.AttributesToGetHasBeenSet()) {
     v.Count(std::string("attributesToGet"), value.GetAttributesToGet(), 1, -1);
@@ -1077,10 +1050,7 @@ inline void ValidateRequest(const Model::ScanRequest& value, Validator& v) {
     v.Range(std::string("segment"), static_cast<long long>(value.GetSegment()), true, 0LL, true, 999999LL);
   }
   if (value.ExpressionAttributeNamesHasBeenSet()) {
-    for (const auto& kv0 : value.GetExpressionAttributeNames()) {
-      const auto& e0 = kv0.second;
-      v.Length(std::string("expressionAttributeNames") + "." + kv0.first + ".member", e0, -1, 65535);
-    }
+    v.MapValues(std::string("expressionAttributeNames"), value.GetExpressionAttributeNames(), -1, 65535, nullptr, nullptr);
   }
 }
 
@@ -1091,9 +1061,9 @@ inline void ValidateRequest(const Model::BatchWriteItemRequest& value, Validator
   if (value.RequestItemsHasBeenSet()) {
     v.Count(std::string("requestItems"), value.GetRequestItems(), 1, 25);
     v.MapKeys(std::string("requestItems"), value.GetRequestItems(), 1, 1024, nullptr, nullptr);
+    v.MapValues(std::string("requestItems"), value.GetRequestItems(), 1, 25, nullptr, nullptr);
     for (const auto& kv0 : value.GetRequestItems()) {
       const auto& e0 = kv0.second;
-      v.Count(std::string("requestItems") + "." + kv0.first + ".member", e0, 1, 25);
       for (std::size_t i1 = 0; i1 < e0.size(); ++i1) {
         const auto& e1 = e0[i1];
         ValidateShape(e1, v, std::string("requestItems") + "." + kv0.first + ".member" + "." + std::to_string(i1 + 1) + ".member");
@@ -1141,8 +1111,8 @@ inline void ValidateRequest(const Model::QueryRequest& value, Validator& v) {
     v.Length(std::string("tableName"), value.GetTableName(), 1, 1024);
   }
   if (value.IndexNameHasBeenSet()) {
-    v.Length(std::string("indexName"), value.GetIndexName(), 3, 255);
     v.Pattern(std::string("indexName"), value.GetIndexName(), MatchesNamePattern(value.GetIndexName()), "[a-zA-Z0-9_.-]+");
+    v.Length(std::string("indexName"), value.GetIndexName(), 3, 255);
   }
   if (value.SelectHasBeenSet()) {
     v.Enum(std::string("select"), Model::SelectMapper::IsKnown(value.GetSelect()), Model::SelectMapper::GetNameForSelect(value.GetSelect()), Model::SelectMapper::kValueSet);
@@ -1181,10 +1151,7 @@ inline void ValidateRequest(const Model::QueryRequest& value, Validator& v) {
     v.Enum(std::string("returnConsumedCapacity"), Model::ReturnConsumedCapacityMapper::IsKnown(value.GetReturnConsumedCapacity()), Model::ReturnConsumedCapacityMapper::GetNameForReturnConsumedCapacity(value.GetReturnConsumedCapacity()), Model::ReturnConsumedCapacityMapper::kValueSet);
   }
   if (value.ExpressionAttributeNamesHasBeenSet()) {
-    for (const auto& kv0 : value.GetExpressionAttributeNames()) {
-      const auto& e0 = kv0.second;
-      v.Length(std::string("expressionAttributeNames") + "." + kv0.first + ".member", e0, -1, 65535);
-    }
+    v.MapValues(std::string("expressionAttributeNames"), value.GetExpressionAttributeNames(), -1, 65535, nullptr, nullptr);
   }
 }
 
@@ -1226,10 +1193,7 @@ inline void ValidateRequest(const Model::UpdateItemRequest& value, Validator& v)
     v.Enum(std::string("returnItemCollectionMetrics"), Model::ReturnItemCollectionMetricsMapper::IsKnown(value.GetReturnItemCollectionMetrics()), Model::ReturnItemCollectionMetricsMapper::GetNameForReturnItemCollectionMetrics(value.GetReturnItemCollectionMetrics()), Model::ReturnItemCollectionMetricsMapper::kValueSet);
   }
   if (value.ExpressionAttributeNamesHasBeenSet()) {
-    for (const auto& kv0 : value.GetExpressionAttributeNames()) {
-      const auto& e0 = kv0.second;
-      v.Length(std::string("expressionAttributeNames") + "." + kv0.first + ".member", e0, -1, 65535);
-    }
+    v.MapValues(std::string("expressionAttributeNames"), value.GetExpressionAttributeNames(), -1, 65535, nullptr, nullptr);
   }
   if (value.ReturnValuesOnConditionCheckFailureHasBeenSet()) {
     v.Enum(std::string("returnValuesOnConditionCheckFailure"), Model::ReturnValuesOnConditionCheckFailureMapper::IsKnown(value.GetReturnValuesOnConditionCheckFailure()), Model::ReturnValuesOnConditionCheckFailureMapper::GetNameForReturnValuesOnConditionCheckFailure(value.GetReturnValuesOnConditionCheckFailure()), Model::ReturnValuesOnConditionCheckFailureMapper::kValueSet);
@@ -1341,8 +1305,8 @@ inline void ValidateRequest(const Model::ExportTableToPointInTimeRequest& value,
   }
   if (!value.S3BucketHasBeenSet()) v.Missing(std::string("s3Bucket"));
   if (value.S3BucketHasBeenSet()) {
-    v.Length(std::string("s3Bucket"), value.GetS3Bucket(), -1, 255);
     v.Pattern(std::string("s3Bucket"), value.GetS3Bucket(), MatchesS3BucketPattern(value.GetS3Bucket()), "^[a-z0-9A-Z]+[\\.\\-\\w]*[a-z0-9A-Z]+$");
+    v.Length(std::string("s3Bucket"), value.GetS3Bucket(), -1, 255);
   }
   if (value.S3BucketOwnerHasBeenSet()) {
     v.Pattern(std::string("s3BucketOwner"), value.GetS3BucketOwner(), MatchesS3BucketOwnerPattern(value.GetS3BucketOwner()), "[0-9]{12}");
@@ -1432,8 +1396,8 @@ inline void ValidateRequest(const Model::ListImportsRequest& value, Validator& v
     v.Range(std::string("pageSize"), static_cast<long long>(value.GetPageSize()), true, 1LL, true, 25LL);
   }
   if (value.NextTokenHasBeenSet()) {
-    v.Length(std::string("nextToken"), value.GetNextToken(), 112, 1024);
     v.Pattern(std::string("nextToken"), value.GetNextToken(), MatchesImportNextTokenPattern(value.GetNextToken()), "([0-9a-f]{16})+");
+    v.Length(std::string("nextToken"), value.GetNextToken(), 112, 1024);
   }
 }
 

@@ -122,6 +122,30 @@ class Validator {
     errors_.push_back(msg::ConstraintViolation(Quote(Shown(value)), path, msg::MapKeysMust(rules)));
   }
 
+  /// A map with a value outside the value's own constraints: one error at the
+  /// map, naming every rule of the value, longest first ("Value '{abc=[]}' at
+  /// 'requestItems' failed to satisfy constraint: Map value must satisfy
+  /// constraint: [Member must have length less than or equal to 25, Member
+  /// must have length greater than or equal to 1]", architect/dynalite
+  /// test/batchWriteItem.js, recorded against the service; the rule order
+  /// with a pattern as another Coral service answers it, SWO-GS/auto-tag#77).
+  template <class Map>
+  void MapValues(const std::string& path, const Map& value, long long min, long long max,
+                 bool (*matches)(const std::string&), const char* pattern) {
+    bool broken = false;
+    for (const auto& kv : value) {
+      const auto n = static_cast<long long>(Size(kv.second));
+      broken = broken || (min >= 0 && n < min) || (max >= 0 && n > max) || (matches && !Matches(matches, kv.second));
+    }
+    if (!broken) return;
+    std::string rules;
+    const auto add = [&rules](const std::string& rule) { rules += (rules.empty() ? "" : ", ") + rule; };
+    if (max >= 0) add(msg::MemberMust(msg::LengthAtMost(max)));
+    if (min >= 0) add(msg::MemberMust(msg::LengthAtLeast(min)));
+    if (matches) add(msg::MemberMust(msg::MatchesPattern(pattern)));
+    errors_.push_back(msg::MapValueViolation(Quote(Shown(value)), path, rules));
+  }
+
   void Range(const std::string& path, long long value, bool hasMin, long long min, bool hasMax, long long max) {
     if (hasMin && value < min) Fail(Quote(std::to_string(value)), path, msg::ValueAtLeast(min));
     if (hasMax && value > max) Fail(Quote(std::to_string(value)), path, msg::ValueAtMost(max));
@@ -141,6 +165,13 @@ class Validator {
 
   bool Ok() const { return errors_.empty() && free_.empty() && denied_.empty(); }
 
+  /// The most violations one message names: the service counts and lists the
+  /// first ten ("10 validation errors detected: ..." for a CreateTable of nine
+  /// empty LocalSecondaryIndexes, 27 violations: architect/dynalite
+  /// test/createTable.js 'should return ValidationException for 12', recorded
+  /// against the service).
+  static constexpr std::size_t kMostErrorsNamed = 10;
+
   /// The message DynamoDB would send.
   std::string Message() const {
     if (!denied_.empty()) return denied_;
@@ -149,8 +180,9 @@ class Validator {
       for (const auto& f : free_) out += (out.empty() ? "" : "; ") + f;
       return out;
     }
-    std::string out = msg::ValidationErrors(errors_.size());
-    for (std::size_t i = 0; i < errors_.size(); ++i) out += (i ? "; " : "") + errors_[i];
+    const std::size_t named = errors_.size() < kMostErrorsNamed ? errors_.size() : kMostErrorsNamed;
+    std::string out = msg::ValidationErrors(named);
+    for (std::size_t i = 0; i < named; ++i) out += (i ? "; " : "") + errors_[i];
     return out;
   }
 
@@ -178,6 +210,23 @@ class Validator {
   template <class T>
   static std::string Shown(const std::map<std::string, T>& m) {
     return m.empty() ? "{}" : "{" + std::to_string(m.size()) + " entries}";
+  }
+  /// A map of lists as Java prints it, each list as above: "{abc=[]}".
+  template <class T>
+  static std::string Shown(const std::map<std::string, std::vector<T>>& m) {
+    std::string out = "{";
+    for (const auto& kv : m) out += (out.size() > 1 ? ", " : "") + kv.first + "=" + Shown(kv.second);
+    return out + "}";
+  }
+  static std::size_t Size(const std::string& s) { return CodePoints(s); }
+  template <class C>
+  static std::size_t Size(const C& c) {
+    return c.size();
+  }
+  static bool Matches(bool (*matches)(const std::string&), const std::string& s) { return matches(s); }
+  template <class C>
+  static bool Matches(bool (*)(const std::string&), const C&) {
+    return true;
   }
   void Fail(const std::string& value, const std::string& path, const std::string& rule) {
     errors_.push_back(msg::ConstraintViolation(value, path, msg::MemberMust(rule)));
