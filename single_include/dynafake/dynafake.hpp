@@ -15656,6 +15656,7 @@ inline const char* SectionName(UpdateAction::Kind k) {
 #include <string>   // std::string
 #include <utility>  // std::move
 
+
 namespace dynafake {
 namespace expression {
 
@@ -24997,6 +24998,8 @@ DYNAFAKE_IMPL std::vector<Model::LocalSecondaryIndexInfo> Tables::LocalIndexesTo
 // settings as a backup or a description reports them (see tables.hpp).
 
 #include <map>      // std::map
+#include <set>      // std::set
+#include <string>   // std::string
 #include <utility>  // std::move
 
 

@@ -5,7 +5,7 @@
 // carry them (CreateTable's lacks WarmThroughput and
 // LastUpdateToPayPerRequestDateTime). bench/compare --shapes checks the same
 // members against moto_server; the sources are beside the code
-// (components/tables_impl.hpp).
+// (components/table_lifecycle_impl.hpp).
 #include "fixtures.hpp"
 
 namespace dynafake_test {

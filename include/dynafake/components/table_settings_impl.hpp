@@ -5,6 +5,8 @@
 #pragma once
 
 #include <map>      // std::map
+#include <set>      // std::set
+#include <string>   // std::string
 #include <utility>  // std::move
 
 #include "dynafake/components/identity.hpp"  // Identity

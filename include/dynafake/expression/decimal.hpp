@@ -8,6 +8,8 @@
 #include <string>   // std::string
 #include <utility>  // std::move
 
+#include "dynafake/expression/expression_messages.hpp"  // msg::
+
 namespace dynafake {
 namespace expression {
 

@@ -10,8 +10,9 @@
 #include <string>   // std::string
 #include <vector>   // std::vector
 
-#include "dynafake/expression/ast.hpp"         // Node, Op, Info
-#include "dynafake/model/attribute_value.hpp"  // AttributeValue
+#include "dynafake/expression/ast.hpp"                  // Node, Op, Info
+#include "dynafake/expression/expression_messages.hpp"  // msg::
+#include "dynafake/model/attribute_value.hpp"           // AttributeValue
 
 namespace dynafake {
 namespace expression {
