@@ -77,7 +77,8 @@ TEST_P(TableDescriptionTest, AProvisionedTableAndItsIndexAreWarmForTheirCapacity
 
 TEST_P(TableDescriptionTest, AnOnDemandIndexIsWarmLikeAnOnDemandTable) {
   ASSERT_TRUE(client->CreateTable(CatalogTable(M::BillingMode::PAY_PER_REQUEST)).IsSuccess());
-  const auto& g = Describe(*client, "catalog").GetGlobalSecondaryIndexes().at(0);
+  const M::TableDescription d = Describe(*client, "catalog");
+  const auto& g = d.GetGlobalSecondaryIndexes().at(0);
   EXPECT_EQ(g.GetWarmThroughput().GetReadUnitsPerSecond(), 12000);
   EXPECT_EQ(g.GetWarmThroughput().GetWriteUnitsPerSecond(), 4000);
 }
