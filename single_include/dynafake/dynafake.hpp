@@ -13121,13 +13121,6 @@ inline std::string NotNull(const std::string& path) {
   return ConstraintViolation("null", path, "Member must not be null");
 }
 inline std::string MemberMust(const std::string& rule) { return "Member must " + rule; }
-/// A map whose values break their own constraints, reported once at the map
-/// (BatchWriteItem's RequestItems, ExpressionAttributeNames: architect/dynalite
-/// test/batchWriteItem.js and validations, recorded against the service).
-inline std::string MapValueViolation(const std::string& value, const std::string& path, const std::string& rules) {
-  return "Value " + value + " at '" + path + "' failed to satisfy constraint: Map value must satisfy constraint: [" +
-         rules + "]";
-}
 inline std::string LengthAtLeast(long long n) { return "have length greater than or equal to " + std::to_string(n); }
 inline std::string LengthAtMost(long long n) { return "have length less than or equal to " + std::to_string(n); }
 inline std::string ValueAtLeast(long long n) { return "have value greater than or equal to " + std::to_string(n); }
@@ -13138,6 +13131,12 @@ inline std::string MatchesPattern(const char* pattern) {
 inline std::string InValueSet(const char* valueSet) { return std::string("satisfy enum value set: ") + valueSet; }
 /// `rules` the key's MemberMust rules, comma-separated.
 inline std::string MapKeysMust(const std::string& rules) { return "Map keys must satisfy constraint: [" + rules + "]"; }
+/// A map whose values break their own constraints, reported once at the map
+/// (BatchWriteItem's RequestItems, ExpressionAttributeNames: architect/dynalite
+/// test/batchWriteItem.js and validations, recorded against the service).
+inline std::string MapValuesMust(const std::string& rules) {
+  return "Map value must satisfy constraint: [" + rules + "]";
+}
 /// A ResourceArn shaped like an ARN that is not a table's (architect/dynalite
 /// validations/tagResource.js, untagResource.js, listTagsOfResource.js, checked
 /// against the service; ScyllaDB Alternator test_tag.py quotes the service's text
@@ -14827,12 +14826,8 @@ class Validator {
       broken = broken || (min >= 0 && n < min) || (max >= 0 && n > max) || (matches && !matches(kv.first));
     }
     if (!broken) return;
-    std::string rules;
-    const auto add = [&rules](const std::string& rule) { rules += (rules.empty() ? "" : ", ") + rule; };
-    if (max >= 0) add(msg::MemberMust(msg::LengthAtMost(max)));
-    if (min >= 0) add(msg::MemberMust(msg::LengthAtLeast(min)));
-    if (matches) add(msg::MemberMust(msg::MatchesPattern(pattern)));
-    errors_.push_back(msg::ConstraintViolation(Quote(Shown(value)), path, msg::MapKeysMust(rules)));
+    errors_.push_back(
+        msg::ConstraintViolation(Quote(Shown(value)), path, msg::MapKeysMust(MemberRules(min, max, pattern))));
   }
 
   /// A map with a value outside the value's own constraints: one error at the
@@ -14851,12 +14846,8 @@ class Validator {
       broken = broken || (min >= 0 && n < min) || (max >= 0 && n > max) || (matches && !Matches(matches, kv.second));
     }
     if (!broken) return;
-    std::string rules;
-    const auto add = [&rules](const std::string& rule) { rules += (rules.empty() ? "" : ", ") + rule; };
-    if (max >= 0) add(msg::MemberMust(msg::LengthAtMost(max)));
-    if (min >= 0) add(msg::MemberMust(msg::LengthAtLeast(min)));
-    if (matches) add(msg::MemberMust(msg::MatchesPattern(pattern)));
-    errors_.push_back(msg::MapValueViolation(Quote(Shown(value)), path, rules));
+    errors_.push_back(
+        msg::ConstraintViolation(Quote(Shown(value)), path, msg::MapValuesMust(MemberRules(min, max, pattern))));
   }
 
   void Range(const std::string& path, long long value, bool hasMin, long long min, bool hasMax, long long max) {
@@ -14901,6 +14892,17 @@ class Validator {
 
  private:
   static std::string Quote(const std::string& v) { return "'" + v + "'"; }
+  /// The rules a map's keys or values must meet, longest first, as MapKeys and
+  /// MapValues name them: "Member must have length less than or equal to 64, ...".
+  /// `pattern` is null when there is none.
+  static std::string MemberRules(long long min, long long max, const char* pattern) {
+    std::string rules;
+    const auto add = [&rules](const std::string& rule) { rules += (rules.empty() ? "" : ", ") + rule; };
+    if (max >= 0) add(msg::MemberMust(msg::LengthAtMost(max)));
+    if (min >= 0) add(msg::MemberMust(msg::LengthAtLeast(min)));
+    if (pattern) add(msg::MemberMust(msg::MatchesPattern(pattern)));
+    return rules;
+  }
 
   // A collection as the service prints it (Java's toString): "[a, b]" for
   // strings, "[]" / "{}" when empty. The service prints its own objects by

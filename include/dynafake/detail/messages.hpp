@@ -165,13 +165,6 @@ inline std::string NotNull(const std::string& path) {
   return ConstraintViolation("null", path, "Member must not be null");
 }
 inline std::string MemberMust(const std::string& rule) { return "Member must " + rule; }
-/// A map whose values break their own constraints, reported once at the map
-/// (BatchWriteItem's RequestItems, ExpressionAttributeNames: architect/dynalite
-/// test/batchWriteItem.js and validations, recorded against the service).
-inline std::string MapValueViolation(const std::string& value, const std::string& path, const std::string& rules) {
-  return "Value " + value + " at '" + path + "' failed to satisfy constraint: Map value must satisfy constraint: [" +
-         rules + "]";
-}
 inline std::string LengthAtLeast(long long n) { return "have length greater than or equal to " + std::to_string(n); }
 inline std::string LengthAtMost(long long n) { return "have length less than or equal to " + std::to_string(n); }
 inline std::string ValueAtLeast(long long n) { return "have value greater than or equal to " + std::to_string(n); }
@@ -182,6 +175,12 @@ inline std::string MatchesPattern(const char* pattern) {
 inline std::string InValueSet(const char* valueSet) { return std::string("satisfy enum value set: ") + valueSet; }
 /// `rules` the key's MemberMust rules, comma-separated.
 inline std::string MapKeysMust(const std::string& rules) { return "Map keys must satisfy constraint: [" + rules + "]"; }
+/// A map whose values break their own constraints, reported once at the map
+/// (BatchWriteItem's RequestItems, ExpressionAttributeNames: architect/dynalite
+/// test/batchWriteItem.js and validations, recorded against the service).
+inline std::string MapValuesMust(const std::string& rules) {
+  return "Map value must satisfy constraint: [" + rules + "]";
+}
 /// A ResourceArn shaped like an ARN that is not a table's (architect/dynalite
 /// validations/tagResource.js, untagResource.js, listTagsOfResource.js, checked
 /// against the service; ScyllaDB Alternator test_tag.py quotes the service's text

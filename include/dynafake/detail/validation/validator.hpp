@@ -114,12 +114,8 @@ class Validator {
       broken = broken || (min >= 0 && n < min) || (max >= 0 && n > max) || (matches && !matches(kv.first));
     }
     if (!broken) return;
-    std::string rules;
-    const auto add = [&rules](const std::string& rule) { rules += (rules.empty() ? "" : ", ") + rule; };
-    if (max >= 0) add(msg::MemberMust(msg::LengthAtMost(max)));
-    if (min >= 0) add(msg::MemberMust(msg::LengthAtLeast(min)));
-    if (matches) add(msg::MemberMust(msg::MatchesPattern(pattern)));
-    errors_.push_back(msg::ConstraintViolation(Quote(Shown(value)), path, msg::MapKeysMust(rules)));
+    errors_.push_back(
+        msg::ConstraintViolation(Quote(Shown(value)), path, msg::MapKeysMust(MemberRules(min, max, pattern))));
   }
 
   /// A map with a value outside the value's own constraints: one error at the
@@ -138,12 +134,8 @@ class Validator {
       broken = broken || (min >= 0 && n < min) || (max >= 0 && n > max) || (matches && !Matches(matches, kv.second));
     }
     if (!broken) return;
-    std::string rules;
-    const auto add = [&rules](const std::string& rule) { rules += (rules.empty() ? "" : ", ") + rule; };
-    if (max >= 0) add(msg::MemberMust(msg::LengthAtMost(max)));
-    if (min >= 0) add(msg::MemberMust(msg::LengthAtLeast(min)));
-    if (matches) add(msg::MemberMust(msg::MatchesPattern(pattern)));
-    errors_.push_back(msg::MapValueViolation(Quote(Shown(value)), path, rules));
+    errors_.push_back(
+        msg::ConstraintViolation(Quote(Shown(value)), path, msg::MapValuesMust(MemberRules(min, max, pattern))));
   }
 
   void Range(const std::string& path, long long value, bool hasMin, long long min, bool hasMax, long long max) {
@@ -188,6 +180,17 @@ class Validator {
 
  private:
   static std::string Quote(const std::string& v) { return "'" + v + "'"; }
+  /// The rules a map's keys or values must meet, longest first, as MapKeys and
+  /// MapValues name them: "Member must have length less than or equal to 64, ...".
+  /// `pattern` is null when there is none.
+  static std::string MemberRules(long long min, long long max, const char* pattern) {
+    std::string rules;
+    const auto add = [&rules](const std::string& rule) { rules += (rules.empty() ? "" : ", ") + rule; };
+    if (max >= 0) add(msg::MemberMust(msg::LengthAtMost(max)));
+    if (min >= 0) add(msg::MemberMust(msg::LengthAtLeast(min)));
+    if (pattern) add(msg::MemberMust(msg::MatchesPattern(pattern)));
+    return rules;
+  }
 
   // A collection as the service prints it (Java's toString): "[a, b]" for
   // strings, "[]" / "{}" when empty. The service prints its own objects by
